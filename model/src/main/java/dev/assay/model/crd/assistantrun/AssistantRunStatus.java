@@ -1,0 +1,47 @@
+package dev.assay.model.crd.assistantrun;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.assay.model.crd.common.Artifacts;
+import dev.assay.model.crd.common.Condition;
+import dev.assay.model.crd.common.Phase;
+import io.fabric8.crd.generator.annotation.PrinterColumn;
+import java.util.List;
+
+/** What the operator observed of the run. Written only by the operator. */
+public record AssistantRunStatus(
+        @PrinterColumn(name = "Phase", priority = 0)
+        @JsonPropertyDescription("Pending, Running, Succeeded or Failed.")
+        Phase phase,
+        @JsonPropertyDescription("Conditions: Valid, DatasetReady, JobCreated, Complete, Failed, SpecChanged.")
+        List<Condition> conditions,
+        @JsonPropertyDescription("The generation of the spec this run uses; a later change does not alter a started run.")
+        Long observedGeneration,
+        @JsonPropertyDescription("Name of the batch/v1 Job that runs the runner.")
+        String jobName,
+        @JsonPropertyDescription("When the Job started (RFC 3339).")
+        String startTime,
+        @JsonPropertyDescription("When it succeeded or failed (RFC 3339).")
+        String completionTime,
+        @JsonPropertyDescription("Progress reported by the runner, 0 to 100.")
+        Integer progress,
+        @JsonPropertyDescription("What the runner is doing now.")
+        String stage,
+        @PrinterColumn(name = "Actions", priority = 1)
+        @JsonPropertyDescription("How many actions of the plan were applied.")
+        Integer actionsApplied,
+        @PrinterColumn(name = "Rows", priority = 0)
+        @JsonPropertyDescription("Rows of the processed data.")
+        Long rows,
+        @JsonPropertyDescription("Columns of the processed data.")
+        Integer columns,
+        @JsonPropertyDescription("The trained model, when the plan trained one.")
+        ModelSummary model,
+        @PrinterColumn(name = "Score", priority = 0)
+        @JsonPropertyDescription("The model's primary metric on held-out rows, as text (e.g. accuracy 0.815).")
+        String score,
+        @JsonPropertyDescription("Artifact keys of the run's report, profile, processed CSV, model and metrics.")
+        Artifacts artifacts,
+        @PrinterColumn(name = "Message", priority = 1)
+        @JsonPropertyDescription("Why it failed, or what it is waiting for, in words a person can act on.")
+        String message) {
+}

@@ -1,0 +1,32 @@
+package dev.assay.model.crd.datasetjob;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+
+/**
+ * What to profile and how.
+ *
+ * @param activeDeadlineSeconds how long the Job may run before Kubernetes stops it (operator default when unset)
+ */
+public record DatasetJobSpec(
+        @Required @Pattern("^[A-Za-z0-9][A-Za-z0-9._/-]{0,511}$")
+        @JsonPropertyDescription("Key of the CSV in the artifact store (S3/MinIO), e.g. samples/titanic.csv or "
+                + "j-7f3a09c2d1e4b5a6/source.csv. A key, never a path on a node.")
+        String source,
+        @Default("csv") @Pattern("^csv$")
+        @JsonPropertyDescription("Format of the source. Only csv (separator detected: , ; tab |).")
+        String format,
+        @Default("true")
+        @JsonPropertyDescription("Drop exact duplicate rows on ingest (the count is reported). Default true.")
+        Boolean dropDuplicates,
+        @JsonPropertyDescription("CPU and memory requests and limits of the runner pod; operator defaults when unset.")
+        ResourceRequirements resources,
+        @Min(30) @Max(86400)
+        @JsonPropertyDescription("Seconds the profiling may take before it is stopped. Default 1800.")
+        Long activeDeadlineSeconds) {
+}

@@ -1,0 +1,79 @@
+package dev.assay.model.plan;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.assay.model.plan.params.ActionParams;
+import dev.assay.model.plan.params.CastParams;
+import dev.assay.model.plan.params.ClipOutliersParams;
+import dev.assay.model.plan.params.DropColumnsParams;
+import dev.assay.model.plan.params.DropDuplicatesParams;
+import dev.assay.model.plan.params.DropMissingRowsParams;
+import dev.assay.model.plan.params.EncodeParams;
+import dev.assay.model.plan.params.FeatureEngineerParams;
+import dev.assay.model.plan.params.ImputeParams;
+import dev.assay.model.plan.params.RenameColumnsParams;
+import dev.assay.model.plan.params.ScaleParams;
+import dev.assay.model.plan.params.TrainModelParams;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The whitelist: every action a plan may contain, declared once. Its parameters are the record named
+ * here; validation, the LLM's JSON Schema, the CRD schema and the UI's types are all derived from it.
+ */
+public enum ActionType {
+    @JsonProperty("drop_columns")
+    DROP_COLUMNS(DropColumnsParams.class, "Remove the given columns."),
+    @JsonProperty("impute")
+    IMPUTE(ImputeParams.class, "Fill missing values (median, mean, mode, zero or a constant)."),
+    @JsonProperty("cast")
+    CAST(CastParams.class, "Convert columns to another type (int, float, datetime, string, boolean)."),
+    @JsonProperty("encode")
+    ENCODE(EncodeParams.class, "Turn categorical columns into numbers (one-hot or label)."),
+    @JsonProperty("scale")
+    SCALE(ScaleParams.class, "Rescale numeric columns (standard score or min-max)."),
+    @JsonProperty("feature_engineer")
+    FEATURE_ENGINEER(FeatureEngineerParams.class,
+            "Add a column from a closed set of operations: arithmetic of two columns, log1p, bins, date parts, "
+                    + "text length, regex extract."),
+    @JsonProperty("train_model")
+    TRAIN_MODEL(TrainModelParams.class, "Train and evaluate a model that predicts the target column. Must be last."),
+    @JsonProperty("drop_duplicates")
+    DROP_DUPLICATES(DropDuplicatesParams.class, "Remove repeated rows (optionally judged on some columns only)."),
+    @JsonProperty("drop_missing_rows")
+    DROP_MISSING_ROWS(DropMissingRowsParams.class, "Remove rows with a missing value (in any or the given columns)."),
+    @JsonProperty("rename_columns")
+    RENAME_COLUMNS(RenameColumnsParams.class, "Rename columns."),
+    @JsonProperty("clip_outliers")
+    CLIP_OUTLIERS(ClipOutliersParams.class, "Clip extreme numeric values (IQR fences or percentiles).");
+
+    private final Class<? extends ActionParams> paramsType;
+    private final String description;
+
+    ActionType(Class<? extends ActionParams> paramsType, String description) {
+        this.paramsType = paramsType;
+        this.description = description;
+    }
+
+    public Class<? extends ActionParams> paramsType() {
+        return paramsType;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The name used in JSON, for example {@code drop_columns}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<ActionType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName().equals(name)).findFirst();
+    }
+
+    public static ActionType of(Class<? extends ActionParams> paramsType) {
+        return Arrays.stream(values()).filter(t -> t.paramsType == paramsType).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no action declares " + paramsType.getName()));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.assay.model.plan;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
+import io.fabric8.generator.annotation.Required;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One action of a plan as written: its type and its parameters as plain data. The parameters stay a map
+ * here so that the same record travels through Jackson 2 (custom resources, files) and Jackson 3 (REST);
+ * they become typed only by validation.
+ */
+public record PlanStep(
+        @Required
+        @JsonPropertyDescription("One of the whitelisted action types.")
+        ActionType type,
+        // In a custom resource the API server keeps params as written; the operator and the runner validate them.
+        @PreserveUnknownFields
+        @SchemaFrom(type = com.fasterxml.jackson.databind.JsonNode.class)
+        @JsonPropertyDescription("The action's parameters; see the plan's JSON Schema (GET /api/v1/plan-schema).")
+        Map<String, Object> params) {
+
+    public PlanStep {
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+}

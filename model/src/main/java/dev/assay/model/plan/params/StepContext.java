@@ -1,0 +1,20 @@
+package dev.assay.model.plan.params;
+
+import java.util.Optional;
+
+/**
+ * What a step may know of the plan around it.
+ *
+ * @param target the target column of the plan's train_model, if any: "every column" never includes it
+ * @param last   whether this is the plan's last step
+ */
+public record StepContext(Optional<String> target, boolean last) {
+
+    public static StepContext standalone() {
+        return new StepContext(Optional.empty(), true);
+    }
+
+    public boolean isTarget(String column) {
+        return target.filter(column::equals).isPresent();
+    }
+}

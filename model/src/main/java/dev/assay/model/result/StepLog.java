@@ -1,0 +1,24 @@
+package dev.assay.model.result;
+
+import dev.assay.model.plan.ActionType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The execution log of one action.
+ *
+ * @param params         the parameters as run, with "every column" resolved to the actual columns
+ * @param cellsChanged   cells whose value this step changed (added or removed columns not counted)
+ * @param warnings       e.g. values that failed to convert, categories folded into _other
+ */
+public record StepLog(int index, ActionType type, Map<String, Object> params, long rowsBefore, long rowsAfter,
+                      int columnsBefore, int columnsAfter, long cellsChanged, long missingBefore, long missingAfter,
+                      List<String> columnsAdded, List<String> columnsRemoved, List<String> warnings, long millis) {
+
+    public StepLog {
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        columnsAdded = List.copyOf(columnsAdded);
+        columnsRemoved = List.copyOf(columnsRemoved);
+        warnings = List.copyOf(warnings);
+    }
+}
