@@ -1,0 +1,74 @@
+package dev.assay.runner.cli;
+
+import dev.assay.model.profile.Profile;
+import dev.assay.runner.engine.Engine;
+import dev.assay.runner.engine.EngineConfig;
+import dev.assay.runner.engine.InputException;
+import dev.assay.runner.engine.ProfileOutcome;
+import dev.assay.runner.engine.ProgressListener;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code runner profile --input FILE.csv --out DIR}. */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = {"Profile a CSV.", "Writes profile.json, report.html and cleaned.csv (exact duplicate rows dropped) "
+                + "to the output folder and prints a one-line summary."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:profiled", "2:wrong command-line usage", "4:the input cannot be used", "1:an unexpected failure (a bug)"})
+public final class ProfileCommand implements Callable<Integer> {
+
+    public static final int BAD_INPUT = 4;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE.csv", description = "The CSV to profile.")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the results (created if needed).")
+    Path out;
+
+    @Option(names = "--max-file-mb", paramLabel = "MB", description = "Largest file accepted, in MB (default: ${DEFAULT-VALUE}).")
+    long maxFileMb = EngineConfig.defaults().maxFileBytes() / (1024 * 1024);
+
+    @Option(names = "--keep-duplicates", description = "Keep exact duplicate rows instead of dropping them.")
+    boolean keepDuplicates;
+
+    @Option(names = "--quiet", description = "Print no progress.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (!Files.isRegularFile(input)) {
+            err.println("error: " + input + ": no such file");
+            return BAD_INPUT;
+        }
+        EngineConfig defaults = EngineConfig.defaults();
+        EngineConfig config = new EngineConfig(maxFileMb * 1024 * 1024, defaults.maxColumns(), defaults.maxCellChars(),
+                !keepDuplicates, defaults.neutraliseFormulas(), defaults.maxOneHotCategories());
+        ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(err);
+        try {
+            long started = System.nanoTime();
+            ProfileOutcome outcome = new Engine(config).profile(input, out, progress);
+            Profile profile = outcome.profile();
+            stdout.println(String.format(Locale.ROOT, "%s: %,d rows × %d columns, %,d missing cells (%.1f %%), %d duplicate rows "
+                            + "dropped, %d alerts → %s (%.2f s)", profile.source(), profile.table().rows(),
+                    profile.table().columns(), profile.table().missingCells(), profile.table().missingShare() * 100,
+                    profile.ingest().duplicatesDropped(), profile.alerts().size(), this.out,
+                    (System.nanoTime() - started) / 1e9));
+            return 0;
+        } catch (InputException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+}

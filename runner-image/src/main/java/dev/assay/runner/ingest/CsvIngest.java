@@ -1,0 +1,378 @@
+package dev.assay.runner.ingest;
+
+import com.univocity.parsers.common.TextParsingException;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import dev.assay.model.dataset.ColumnType;
+import dev.assay.model.profile.IngestReport;
+import dev.assay.model.profile.StrayValues;
+import dev.assay.runner.engine.EngineConfig;
+import dev.assay.runner.engine.InputException;
+import dev.assay.runner.engine.ProgressListener;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Reads a CSV into a typed Tablesaw table in two passes: the first settles each column's type from all of its
+ * values, the second builds the columns and drops exact duplicate rows. Everything a person can get wrong in a
+ * file ends as an {@link InputException} naming the file, the line and, where it applies, the column.
+ */
+public final class CsvIngest {
+
+    /** A cell equal to one of these (trimmed, any case) is missing; see {@link Values#MISSING_MARKERS}. */
+    public static final Set<String> MISSING_MARKERS = Values.MISSING_MARKERS;
+
+    /**
+     * The table, how the file was read, and the columns kept as text because of a few stray values.
+     *
+     * @param layouts the date layout each date column was read with, by column name
+     */
+    public record Result(Table table, IngestReport report, Map<String, StrayValues> stray, Map<String, String> layouts) {
+    }
+
+    private final EngineConfig config;
+
+    public CsvIngest(EngineConfig config) {
+        this.config = config;
+    }
+
+    public Result read(Path file, String name, ProgressListener progress) {
+        return read(file, name, progress, Optional.empty());
+    }
+
+    /**
+     * Reads the file and, when {@code cleanedCsv} is given, writes the rows it keeps there as it goes (see
+     * {@link CleanedCsvWriter}). That file is created only once the first pass has found the input usable.
+     */
+    public Result read(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv) {
+        long started = System.nanoTime();
+        TablesawWarmUp.start();
+        FileFormat format = FileFormat.sniff(file, name, config);
+        List<String> warnings = new ArrayList<>();
+
+        progress.update(1, "reading the header");
+        List<String> header = new ArrayList<>();
+        List<ColumnGuess> guesses = new ArrayList<>();
+        long rows = pass(file, name, format, progress, 0, 45, "checking types", new RowHandler() {
+            @Override
+            public void header(String[] cells) {
+                header.addAll(columnNames(cells, name, warnings));
+                for (int i = 0; i < header.size(); i++) {
+                    guesses.add(new ColumnGuess());
+                }
+            }
+
+            @Override
+            public void row(String[] cells, long line) {
+                for (int i = 0; i < cells.length; i++) {
+                    guesses.get(i).add(cells[i]);
+                }
+            }
+        });
+        if (rows == 0) {
+            throw new InputException(name, "has a header but no data rows");
+        }
+
+        List<ColumnSink> sinks = new ArrayList<>();
+        Map<String, StrayValues> stray = new LinkedHashMap<>();
+        Map<String, String> layouts = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            ColumnGuess.Decision decision = guesses.get(i).decide();
+            String column = header.get(i);
+            sinks.add(ColumnSink.of(column, decision));
+            decision.stray().ifPresent(s -> {
+                stray.put(column, s);
+                warnings.add("column '" + column + "' is mostly " + s.dominant().wireName() + " but has " + s.count()
+                        + " other value" + (s.count() == 1 ? "" : "s") + " (e.g. '" + s.examples().getFirst()
+                        + "'); it is kept as text so nothing is lost");
+            });
+            decision.layout().ifPresent(l -> layouts.put(column, l.name()));
+            decision.warning().ifPresent(w -> warnings.add("column '" + column + "': " + w));
+        }
+
+        Deduplicator dedup = new Deduplicator(sinks, config.dropDuplicates());
+        List<ColumnType> types = sinks.stream().map(ColumnSink::type).toList();
+        try (CleanedCsvWriter cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, types,
+                config.neutraliseFormulas())).orElse(null)) {
+            pass(file, name, format, progress, 45, 80, "reading values", new RowHandler() {
+                @Override
+                public void header(String[] cells) {
+                }
+
+                @Override
+                public void row(String[] cells, long line) {
+                    if (dedup.offer(cells) && cleaned != null) {
+                        cleaned.write(cells);
+                    }
+                }
+            });
+        }
+
+        Table table = Table.create(tableName(name), sinks.stream().map(ColumnSink::column).toArray(Column<?>[]::new));
+        if (dedup.dropped() > 0) {
+            warnings.add(dedup.dropped() + " exact duplicate row" + (dedup.dropped() == 1 ? " was" : "s were") + " dropped");
+        }
+        IngestReport report = new IngestReport(name, format.bytes(), String.valueOf(format.delimiter()), format.bom(),
+                rows, dedup.dropped(), warnings, (System.nanoTime() - started) / 1_000_000);
+        return new Result(table, report, stray, layouts);
+    }
+
+    private static String tableName(String fileName) {
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".csv") ? fileName.substring(0, fileName.length() - 4) : fileName;
+    }
+
+    /** Header cells made usable: stripped, blank ones named, repeated ones numbered, each change reported. */
+    private List<String> columnNames(String[] cells, String file, List<String> warnings) {
+        if (cells.length > config.maxColumns()) {
+            throw new InputException(file, "has " + cells.length + " columns; at most " + config.maxColumns() + " are allowed");
+        }
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < cells.length; i++) {
+            String cell = cells[i] == null ? "" : cells[i].strip();
+            String name = cell;
+            if (name.isEmpty()) {
+                name = "column_" + (i + 1);
+                warnings.add("column " + (i + 1) + " has no name in the header; it is called '" + name + "'");
+            }
+            String unique = name;
+            for (int n = 2; !seen.add(unique); n++) {
+                unique = name + "_" + n;
+            }
+            if (!unique.equals(name)) {
+                warnings.add("the header names '" + name + "' more than once; column " + (i + 1) + " is called '" + unique + "'");
+            }
+            names.add(unique);
+        }
+        return names;
+    }
+
+    private interface RowHandler {
+        void header(String[] cells);
+
+        void row(String[] cells, long line);
+    }
+
+    /** One pass over the file; returns the number of data rows. */
+    private long pass(Path file, String name, FileFormat format, ProgressListener progress, int from, int to,
+                      String stage, RowHandler handler) {
+        CsvParser parser = new CsvParser(settings(format));
+        long rows = 0;
+        try (CountingInput counted = new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+             Reader reader = new InputStreamReader(skipBom(counted, format.bom()), StandardCharsets.UTF_8.newDecoder()
+                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            parser.beginParsing(reader);
+            String[] header = parser.parseNext();
+            if (header == null) {
+                throw new InputException(name, "is empty");
+            }
+            handler.header(header);
+            int width = header.length;
+            int lastPercent = from;
+            String[] cells;
+            while ((cells = parser.parseNext()) != null) {
+                long line = parser.getContext().currentLine();
+                if (cells.length != width) {
+                    throw new InputException(name, OptionalLong.of(line), Optional.empty(),
+                            "has " + cells.length + " field" + (cells.length == 1 ? "" : "s") + " but the header has "
+                                    + width + " (check for an unquoted separator or a missing quote)");
+                }
+                handler.row(cells, line);
+                rows++;
+                if ((rows & 0xFFFF) == 0) {
+                    int percent = from + (int) ((to - from) * counted.count() / Math.max(1, format.bytes()));
+                    if (percent > lastPercent) {
+                        progress.update(percent, stage);
+                        lastPercent = percent;
+                    }
+                }
+            }
+            progress.update(to, stage);
+            return rows;
+        } catch (TextParsingException e) {
+            throw translate(e, name, config);
+        } catch (UncheckedIOException e) {
+            throw translate(e.getCause(), name);
+        } catch (IOException e) {
+            throw translate(e, name);
+        } finally {
+            parser.stopParsing();
+        }
+    }
+
+    private static InputException translate(TextParsingException e, String name, EngineConfig config) {
+        OptionalLong line = OptionalLong.of(e.getLineIndex() + 1);
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("exceeds the maximum number of characters")) {
+            return new InputException(name, line, Optional.empty(),
+                    "has a cell longer than " + config.maxCellChars() + " characters (an unclosed quote makes the rest "
+                            + "of the file one cell)");
+        }
+        if (message.contains("exceeded limit of")) {
+            return new InputException(name, line, Optional.empty(), "has more than " + config.maxColumns() + " fields in a row");
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharacterCodingException) {
+                return new InputException(name, line, Optional.empty(), "is not UTF-8 text; save it as UTF-8 and upload it again");
+            }
+        }
+        return new InputException(name, line, Optional.empty(), "cannot be read as CSV");
+    }
+
+    private static InputException translate(IOException e, String name) {
+        if (e instanceof CharacterCodingException) {
+            return new InputException(name, "is not UTF-8 text; save it as UTF-8 and upload it again");
+        }
+        throw new UncheckedIOException("cannot read " + name, e);
+    }
+
+    private CsvParserSettings settings(FileFormat format) {
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.getFormat().setDelimiter(format.delimiter());
+        settings.getFormat().setQuote('"');
+        settings.getFormat().setQuoteEscape('"');
+        settings.setLineSeparatorDetectionEnabled(true);
+        settings.setSkipEmptyLines(true);
+        settings.setHeaderExtractionEnabled(false);
+        settings.setIgnoreLeadingWhitespaces(false);
+        settings.setIgnoreTrailingWhitespaces(false);
+        settings.setNullValue(null);
+        settings.setEmptyValue("");
+        settings.setMaxCharsPerColumn(config.maxCellChars());
+        settings.setMaxColumns(config.maxColumns() + 1);
+        settings.setErrorContentLength(0);
+        return settings;
+    }
+
+    private static InputStream skipBom(InputStream in, boolean bom) throws IOException {
+        if (bom) {
+            in.skipNBytes(3);
+        }
+        return in;
+    }
+
+    /** Counts bytes read, for progress by position in the file. */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Drops exact duplicate rows: a 64-bit hash of each row's cells finds candidates, and the typed values
+     * decide, so a hash collision can never drop a row that differs.
+     */
+    private static final class Deduplicator {
+        private final List<ColumnSink> sinks;
+        private final boolean enabled;
+        private final Long2IntOpenHashMap firstRowByHash = new Long2IntOpenHashMap();
+        private int rows;
+        private long dropped;
+
+        Deduplicator(List<ColumnSink> sinks, boolean enabled) {
+            this.sinks = sinks;
+            this.enabled = enabled;
+            firstRowByHash.defaultReturnValue(-1);
+        }
+
+        /** Keeps the row unless it repeats an earlier one; returns whether it was kept. */
+        boolean offer(String[] cells) {
+            for (int i = 0; i < cells.length; i++) {
+                sinks.get(i).stage(cells[i]);
+            }
+            if (enabled) {
+                long hash = hash(cells);
+                int earlier = firstRowByHash.get(hash);
+                if (earlier >= 0 && sameAsStaged(earlier)) {
+                    dropped++;
+                    return false;
+                }
+                if (earlier < 0) {
+                    firstRowByHash.put(hash, rows);
+                }
+            }
+            for (ColumnSink sink : sinks) {
+                sink.commit();
+            }
+            rows++;
+            return true;
+        }
+
+        long dropped() {
+            return dropped;
+        }
+
+        private boolean sameAsStaged(int row) {
+            for (ColumnSink sink : sinks) {
+                if (!sink.stagedEquals(row)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static long hash(String[] cells) {
+            long h = 0xcbf29ce484222325L;
+            for (String cell : cells) {
+                if (Values.isMissing(cell)) {
+                    h = (h ^ 0x1F) * 0x100000001b3L;
+                } else {
+                    String value = cell.strip();
+                    for (int i = 0; i < value.length(); i++) {
+                        h = (h ^ value.charAt(i)) * 0x100000001b3L;
+                    }
+                }
+                h = (h ^ 0x1E) * 0x100000001b3L;
+            }
+            // splitmix64 finaliser: spreads FNV's weak low bits before they index the hash map
+            h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+            h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+            return h ^ (h >>> 31);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.assay.runner.ingest;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** The rules for reading one cell: what counts as missing, as a number, as a boolean. */
+final class Values {
+
+    /** Compared case-insensitively after trimming. */
+    static final Set<String> MISSING_MARKERS = Set.of("", "na", "n/a", "null", "nan", "none", "-");
+    private static final String[] MARKERS = MISSING_MARKERS.toArray(String[]::new);
+    private static final int LONGEST_MARKER = MISSING_MARKERS.stream().mapToInt(String::length).max().orElse(0);
+    /** The characters a marker can start with, in either case: most cells are rejected by their first one. */
+    private static final boolean[] MARKER_START = startingCharacters(MISSING_MARKERS);
+
+    private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "t");
+    private static final Set<String> FALSE_WORDS = Set.of("false", "no", "n", "f");
+    private static final boolean[] BOOLEAN_START = startingCharacters(
+            java.util.stream.Stream.concat(TRUE_WORDS.stream(), FALSE_WORDS.stream()).toList());
+
+    private Values() {
+    }
+
+    static boolean isMissing(String raw) {
+        if (raw == null) {
+            return true;
+        }
+        int n = raw.length();
+        if (n == 0) {
+            return true;
+        }
+        // Called for every cell: markers are short, so a longer cell is missing only when padded with spaces.
+        if (n > LONGEST_MARKER && !Character.isWhitespace(raw.charAt(0)) && !Character.isWhitespace(raw.charAt(n - 1))) {
+            return false;
+        }
+        String value = raw.strip();
+        if (value.isEmpty()) {
+            return true;
+        }
+        char first = value.charAt(0);
+        if (first >= MARKER_START.length || !MARKER_START[first]) {
+            return false;
+        }
+        for (String marker : MARKERS) {
+            if (value.equalsIgnoreCase(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a trimmed value is written like an integer: optional sign, digits, and no leading zero unless it
+     * is 0 itself, so that codes like 007 stay text.
+     */
+    static boolean looksIntegral(String value) {
+        int start = value.startsWith("-") || value.startsWith("+") ? 1 : 0;
+        int length = value.length() - start;
+        if (length == 0 || length > 19) {
+            return false;
+        }
+        if (length > 1 && value.charAt(start) == '0') {
+            return false;
+        }
+        for (int i = start; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An optional sign and ASCII digits only. */
+    static boolean isPlainDigits(String value) {
+        int start = value.startsWith("-") || value.startsWith("+") ? 1 : 0;
+        if (value.length() == start) {
+            return false;
+        }
+        for (int i = start; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a value is an integer that fits a long, Long.MIN_VALUE excepted (Tablesaw's missing marker for longs). */
+    static boolean parsesAsLong(String value) {
+        if (!looksIntegral(value)) {
+            return false;
+        }
+        try {
+            return Long.parseLong(value) != Long.MIN_VALUE;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether a trimmed value is a decimal number: digits with an optional point and exponent, or infinity.
+     * Hex, Java suffixes (1f, 2d) and codes with leading zeros (0123) are not numbers here.
+     */
+    static boolean looksDecimal(String value) {
+        if (isInfinity(value)) {
+            return true;
+        }
+        int i = 0;
+        int n = value.length();
+        if (n == 0) {
+            return false;
+        }
+        if (value.charAt(0) == '-' || value.charAt(0) == '+') {
+            i++;
+        }
+        int digitsBefore = 0;
+        int firstDigit = i;
+        while (i < n && Character.isDigit(value.charAt(i)) && value.charAt(i) < 128) {
+            i++;
+            digitsBefore++;
+        }
+        if (digitsBefore > 1 && value.charAt(firstDigit) == '0') {
+            return false;
+        }
+        int digitsAfter = 0;
+        if (i < n && value.charAt(i) == '.') {
+            i++;
+            while (i < n && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+                i++;
+                digitsAfter++;
+            }
+        }
+        if (digitsBefore + digitsAfter == 0) {
+            return false;
+        }
+        if (i < n && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (value.charAt(i) == '-' || value.charAt(i) == '+')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    static double parseDecimal(String value) {
+        if (isInfinity(value)) {
+            return value.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return Double.parseDouble(value);
+    }
+
+    static boolean isInfinity(String value) {
+        if (value.length() < 3 || Character.toLowerCase(value.charAt(value.length() - 1)) != 'f'
+                && Character.toLowerCase(value.charAt(value.length() - 1)) != 'y') {
+            return false;
+        }
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.startsWith("-") || v.startsWith("+")) {
+            v = v.substring(1);
+        }
+        return v.equals("inf") || v.equals("infinity");
+    }
+
+    static boolean isBoolean(String value) {
+        if (value.isEmpty() || value.length() > 5 || value.charAt(0) >= BOOLEAN_START.length
+                || !BOOLEAN_START[value.charAt(0)]) {
+            return false;
+        }
+        return (TRUE_WORDS.contains(value.toLowerCase(Locale.ROOT))
+                || FALSE_WORDS.contains(value.toLowerCase(Locale.ROOT)));
+    }
+
+    static boolean parseBoolean(String value) {
+        return TRUE_WORDS.contains(value.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean[] startingCharacters(java.util.Collection<String> words) {
+        boolean[] starts = new boolean[128];
+        for (String word : words) {
+            if (!word.isEmpty()) {
+                starts[Character.toLowerCase(word.charAt(0))] = true;
+                starts[Character.toUpperCase(word.charAt(0))] = true;
+            }
+        }
+        return starts;
+    }
+}

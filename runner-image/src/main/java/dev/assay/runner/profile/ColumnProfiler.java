@@ -1,0 +1,379 @@
+package dev.assay.runner.profile;
+
+import dev.assay.model.dataset.ColumnType;
+import dev.assay.model.dataset.VariableKind;
+import dev.assay.model.profile.DateStats;
+import dev.assay.model.profile.Histogram;
+import dev.assay.model.profile.NumericStats;
+import dev.assay.model.profile.StrayValues;
+import dev.assay.model.profile.TextStats;
+import dev.assay.model.profile.ValueCount;
+import dev.assay.model.profile.VariableProfile;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.dates.DateColumnType;
+import tech.tablesaw.columns.dates.PackedLocalDate;
+import tech.tablesaw.columns.datetimes.DateTimeColumnType;
+import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.strings.NullDictionaryMap;
+import tech.tablesaw.columns.strings.StringColumnType;
+import tech.tablesaw.columns.times.PackedLocalTime;
+
+/** One column's {@link VariableProfile}: exact counts, quantiles from the sorted values, top values. */
+final class ColumnProfiler {
+
+    static final int TOP = 20;
+    private static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "yes", "no", "y", "n", "t", "f");
+
+    private ColumnProfiler() {
+    }
+
+    static VariableProfile profile(Column<?> column, Optional<StrayValues> stray) {
+        return switch (column) {
+            case NumericColumn<?> numbers -> numeric(numbers, stray);
+            case StringColumn text -> text(text, stray);
+            case BooleanColumn booleans -> booleans(booleans);
+            case DateColumn dates -> temporal(column, ColumnType.DATE, epochDays(dates));
+            case DateTimeColumn dateTimes -> temporal(column, ColumnType.DATETIME, epochSeconds(dateTimes));
+            default -> text(column.asStringColumn(), stray);
+        };
+    }
+
+    static ColumnType storageOf(Column<?> column) {
+        return switch (column) {
+            case tech.tablesaw.api.DoubleColumn d -> ColumnType.DECIMAL;
+            case tech.tablesaw.api.FloatColumn f -> ColumnType.DECIMAL;
+            case NumericColumn<?> n -> ColumnType.INTEGER;
+            case BooleanColumn b -> ColumnType.BOOLEAN;
+            case DateColumn d -> ColumnType.DATE;
+            case DateTimeColumn d -> ColumnType.DATETIME;
+            default -> ColumnType.STRING;
+        };
+    }
+
+    private static VariableProfile numeric(NumericColumn<?> column, Optional<StrayValues> stray) {
+        int size = column.size();
+        double[] values = new double[size];
+        int n = 0;
+        long missing = 0;
+        long infinite = 0;
+        long positiveInfinite = 0;
+        boolean increasing = true;
+        double previous = Double.NEGATIVE_INFINITY;
+        for (int row = 0; row < size; row++) {
+            if (column.isMissing(row)) {
+                missing++;
+                increasing = false;
+                continue;
+            }
+            double value = column.getDouble(row);
+            if (Double.isInfinite(value)) {
+                infinite++;
+                positiveInfinite += value > 0 ? 1 : 0;
+                increasing = false;
+                continue;
+            }
+            increasing &= value > previous;
+            previous = value;
+            values[n++] = value;
+        }
+        if (n > 200_000) {
+            Arrays.parallelSort(values, 0, n);
+        } else {
+            Arrays.sort(values, 0, n);
+        }
+        ColumnType storage = storageOf(column);
+        Runs runs = Runs.of(values, n, storage == ColumnType.INTEGER);
+        long distinct = runs.distinct + (positiveInfinite > 0 ? 1 : 0) + (infinite - positiveInfinite > 0 ? 1 : 0);
+        long present = size - missing;
+        boolean zeroOne = storage == ColumnType.INTEGER && n > 0 && values[0] >= 0 && values[n - 1] <= 1;
+        VariableKind kind = Kinds.infer(column.name(), storage, present, distinct, zeroOne, increasing, false, 0, false);
+        Optional<NumericStats> stats = n == 0 ? Optional.empty()
+                : Optional.of(numericStats(values, n, infinite, storage == ColumnType.INTEGER));
+        return new VariableProfile(column.name(), kind, storage, present, missing, share(missing, size), distinct,
+                share(distinct, present), topOf(runs.top(), present), List.of(),
+                stats, Optional.empty(), Optional.empty(), stray);
+    }
+
+    private static NumericStats numericStats(double[] sorted, int n, long infinite, boolean integers) {
+        double sum = 0;
+        long zeros = 0;
+        long negatives = 0;
+        for (int i = 0; i < n; i++) {
+            sum += sorted[i];
+            zeros += sorted[i] == 0 ? 1 : 0;
+            negatives += sorted[i] < 0 ? 1 : 0;
+        }
+        double mean = sum / n;
+        double m2 = 0;
+        double m3 = 0;
+        double m4 = 0;
+        for (int i = 0; i < n; i++) {
+            double d = sorted[i] - mean;
+            double d2 = d * d;
+            m2 += d2;
+            m3 += d2 * d;
+            m4 += d2 * d2;
+        }
+        double std = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
+        // Adjusted Fisher-Pearson skewness and excess kurtosis, as pandas reports them; 0 when undefined.
+        double skewness = 0;
+        double kurtosis = 0;
+        if (n > 2 && m2 > 0) {
+            double g1 = (m3 / n) / Math.pow(m2 / n, 1.5);
+            skewness = Math.sqrt((double) n * (n - 1)) / (n - 2) * g1;
+        }
+        if (n > 3 && m2 > 0) {
+            double g2 = (m4 / n) / Math.pow(m2 / n, 2) - 3;
+            kurtosis = ((n + 1) * g2 + 6) * (n - 1) / ((double) (n - 2) * (n - 3));
+        }
+        Histogram histogram = Histograms.of(sorted, n, integers);
+        return new NumericStats(mean, std, sorted[0], Quantiles.at(sorted, n, 0.05), Quantiles.at(sorted, n, 0.25),
+                Quantiles.at(sorted, n, 0.5), Quantiles.at(sorted, n, 0.75), Quantiles.at(sorted, n, 0.95), sorted[n - 1],
+                skewness, kurtosis, zeros, negatives, infinite, histogram);
+    }
+
+    /**
+     * Counts each distinct value once: from the counts Tablesaw's dictionary keeps, or by hashing the rows of a
+     * column too varied for a dictionary (Tablesaw drops it when over half the values are distinct).
+     */
+    private static VariableProfile text(StringColumn column, Optional<StrayValues> stray) {
+        int size = column.size();
+        List<Map.Entry<String, Long>> counted = new ArrayList<>();
+        if (column.getDictionary() instanceof NullDictionaryMap) {
+            Map<String, long[]> counts = new HashMap<>();
+            for (int row = 0; row < size; row++) {
+                counts.computeIfAbsent(column.get(row), k -> new long[1])[0]++;
+            }
+            counts.forEach((value, count) -> counted.add(Map.entry(value, count[0])));
+        } else {
+            Table byCategory = column.countByCategory();
+            StringColumn values = byCategory.stringColumn(0);
+            IntColumn counts = byCategory.intColumn(1);
+            for (int i = 0; i < values.size(); i++) {
+                counted.add(Map.entry(values.get(i), (long) counts.getInt(i)));
+            }
+        }
+        long missing = 0;
+        long distinct = 0;
+        boolean spaces = false;
+        boolean booleanWords = true;
+        long totalLength = 0;
+        Map<Integer, Long> lengths = new HashMap<>();
+        TopValues top = new TopValues(TOP);
+        List<Map.Entry<String, Long>> all = new ArrayList<>();
+        for (Map.Entry<String, Long> entry : counted) {
+            String value = entry.getKey();
+            long count = entry.getValue();
+            if (count == 0) {
+                continue;
+            }
+            if (StringColumnType.valueIsMissing(value)) {
+                missing += count;
+                continue;
+            }
+            distinct++;
+            int length = value.codePointCount(0, value.length());
+            totalLength += length * count;
+            lengths.merge(length, count, Long::sum);
+            spaces |= value.strip().indexOf(' ') > 0;
+            booleanWords &= BOOLEAN_WORDS.contains(value.strip().toLowerCase(Locale.ROOT));
+            top.offer(value, count);
+            if (distinct <= VariableProfile.MAX_LISTED_CATEGORIES) {
+                all.add(Map.entry(value, count));
+            }
+        }
+        booleanWords &= distinct > 0;
+        long present = size - missing;
+        double meanLength = present == 0 ? 0 : (double) totalLength / present;
+        VariableKind kind = Kinds.infer(column.name(), ColumnType.STRING, present, distinct, false, false, booleanWords,
+                meanLength, spaces);
+        Optional<TextStats> text = present == 0 ? Optional.empty() : Optional.of(textStats(lengths, present, meanLength));
+        return new VariableProfile(column.name(), kind, ColumnType.STRING, present, missing, share(missing, size), distinct,
+                share(distinct, present), topOf(top.entries(), present), categories(all, distinct),
+                Optional.empty(), text, Optional.empty(), stray);
+    }
+
+    private static TextStats textStats(Map<Integer, Long> lengths, long present, double meanLength) {
+        int[] sorted = lengths.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        long seen = 0;
+        double median = sorted[sorted.length - 1];
+        for (int length : sorted) {
+            seen += lengths.get(length);
+            if (seen * 2 >= present) {
+                median = length;
+                break;
+            }
+        }
+        int min = sorted[0];
+        int max = sorted[sorted.length - 1];
+        int bins = Math.min(Histograms.BINS, max - min + 1);
+        double width = (max - min + 1) / (double) bins;
+        long[] counts = new long[bins];
+        lengths.forEach((length, count) -> counts[Math.min(bins - 1, (int) ((length - min) / width))] += count);
+        List<Double> edges = new ArrayList<>();
+        for (int i = 0; i <= bins; i++) {
+            edges.add(min + width * i);
+        }
+        return new TextStats(min, meanLength, median, max,
+                new Histogram(edges, Arrays.stream(counts).boxed().toList()));
+    }
+
+    private static VariableProfile booleans(BooleanColumn column) {
+        int size = column.size();
+        long trues = 0;
+        long falses = 0;
+        for (int row = 0; row < size; row++) {
+            if (!column.isMissing(row)) {
+                if (column.get(row)) {
+                    trues++;
+                } else {
+                    falses++;
+                }
+            }
+        }
+        long present = trues + falses;
+        long missing = size - present;
+        long distinct = (trues > 0 ? 1 : 0) + (falses > 0 ? 1 : 0);
+        List<ValueCount> top = topOf(List.of(Map.entry("true", trues), Map.entry("false", falses)).stream()
+                .filter(e -> e.getValue() > 0).toList(), present);
+        return new VariableProfile(column.name(), VariableKind.BOOLEAN, ColumnType.BOOLEAN, present, missing,
+                share(missing, size), distinct, share(distinct, present), top, top.stream().map(ValueCount::value).toList(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private record Temporal(long[] values, int n, java.util.function.LongFunction<String> format) {
+    }
+
+    private static Temporal epochDays(DateColumn column) {
+        long[] values = new long[column.size()];
+        int n = 0;
+        for (int row = 0; row < column.size(); row++) {
+            int packed = column.getIntInternal(row);
+            if (packed != DateColumnType.missingValueIndicator()) {
+                values[n++] = PackedLocalDate.toEpochDay(packed);
+            }
+        }
+        return new Temporal(values, n, day -> LocalDate.ofEpochDay(day).toString());
+    }
+
+    private static Temporal epochSeconds(DateTimeColumn column) {
+        long[] values = new long[column.size()];
+        int n = 0;
+        for (int row = 0; row < column.size(); row++) {
+            long packed = column.getLongInternal(row);
+            if (packed != DateTimeColumnType.missingValueIndicator()) {
+                values[n++] = PackedLocalDate.toEpochDay(PackedLocalDateTime.date(packed)) * 86_400
+                        + PackedLocalTime.getSecondOfDay(PackedLocalDateTime.time(packed));
+            }
+        }
+        return new Temporal(values, n, second -> LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).toString());
+    }
+
+    private static VariableProfile temporal(Column<?> column, ColumnType storage, Temporal temporal) {
+        long[] values = temporal.values();
+        int n = temporal.n();
+        Arrays.sort(values, 0, n);
+        int size = column.size();
+        long missing = size - n;
+        TopValues top = new TopValues(TOP);
+        long distinct = 0;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && values[j] == values[i]) {
+                j++;
+            }
+            distinct++;
+            if (top.wouldKeep(j - i)) {
+                top.offer(temporal.format().apply(values[i]), j - i);
+            }
+            i = j;
+        }
+        List<Map.Entry<String, Long>> runs = top.entries();
+        Optional<DateStats> stats = Optional.empty();
+        if (n > 0) {
+            int bins = (int) Math.min(Histograms.BINS, Math.max(1, values[n - 1] - values[0] + 1));
+            double width = (values[n - 1] - values[0] + 1) / (double) bins;
+            long[] counts = new long[bins];
+            for (int i = 0; i < n; i++) {
+                counts[Math.min(bins - 1, (int) ((values[i] - values[0]) / width))]++;
+            }
+            List<String> edges = new ArrayList<>();
+            for (int i = 0; i <= bins; i++) {
+                edges.add(temporal.format().apply(values[0] + Math.round(width * i)));
+            }
+            stats = Optional.of(new DateStats(temporal.format().apply(values[0]), temporal.format().apply(values[n - 1]),
+                    edges, Arrays.stream(counts).boxed().toList()));
+        }
+        return new VariableProfile(column.name(), VariableKind.DATETIME, storage, n, missing, share(missing, size),
+                distinct, share(distinct, n), topOf(runs, n), List.of(), Optional.empty(), Optional.empty(), stats,
+                Optional.empty());
+    }
+
+    /** Distinct values and the most frequent ones of a sorted array. */
+    private record Runs(long distinct, List<Map.Entry<String, Long>> top) {
+
+        static Runs of(double[] sorted, int n, boolean integers) {
+            TopValues top = new TopValues(TOP);
+            long distinct = 0;
+            for (int i = 0; i < n; ) {
+                int j = i;
+                while (j < n && sorted[j] == sorted[i]) {
+                    j++;
+                }
+                distinct++;
+                if (top.wouldKeep(j - i)) {
+                    top.offer(format(sorted[i], integers), j - i);
+                }
+                i = j;
+            }
+            return new Runs(distinct, top.entries());
+        }
+    }
+
+    static String format(double value, boolean integers) {
+        if (integers || (value == Math.rint(value) && Math.abs(value) < 1e15)) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+
+    /** Most frequent first, ties by value, so two profiles of the same data agree. */
+    private static final java.util.Comparator<Map.Entry<String, Long>> BY_FREQUENCY =
+            Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+
+    private static List<ValueCount> topOf(List<Map.Entry<String, Long>> entries, long present) {
+        return entries.stream().sorted(BY_FREQUENCY).limit(TOP)
+                .map(e -> new ValueCount(e.getKey(), e.getValue(), share(e.getValue(), present)))
+                .toList();
+    }
+
+    /** Every distinct value, most frequent first, when there are few enough to list (else none). */
+    private static List<String> categories(List<Map.Entry<String, Long>> listed, long distinct) {
+        if (distinct > VariableProfile.MAX_LISTED_CATEGORIES) {
+            return List.of();
+        }
+        return listed.stream().sorted(BY_FREQUENCY).map(Map.Entry::getKey).toList();
+    }
+
+    static double share(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+}

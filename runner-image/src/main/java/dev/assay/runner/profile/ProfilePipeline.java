@@ -1,0 +1,83 @@
+package dev.assay.runner.profile;
+
+import dev.assay.model.json.Json;
+import dev.assay.model.profile.Profile;
+import dev.assay.runner.apply.ApplyPipeline;
+import dev.assay.runner.engine.EngineConfig;
+import dev.assay.runner.engine.ProfileOutcome;
+import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.ingest.CsvIngest;
+import dev.assay.runner.report.ReportRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import tech.tablesaw.api.Table;
+
+/**
+ * The profile of an uploaded file: ingest, profile, then profile.json, report.html and cleaned.csv (exact
+ * duplicates dropped, each kept value as it was written). The same reading and profiling serve the apply
+ * pipeline as its {@link ApplyPipeline.Stages}.
+ */
+public final class ProfilePipeline implements ApplyPipeline.Stages {
+
+    public static final String PROFILE_JSON = "profile.json";
+    public static final String REPORT_HTML = "report.html";
+    public static final String CLEANED_CSV = "cleaned.csv";
+
+    private final EngineConfig config;
+    private final Profiler profiler = new Profiler();
+    private final ReportRenderer renderer = new ReportRenderer();
+
+    public ProfilePipeline(EngineConfig config) {
+        this.config = config;
+    }
+
+    public ProfileOutcome run(Path csv, Path outDir, ProgressListener progress) {
+        // cleaned.csv is written while the file is read, under a temporary name until everything else is written.
+        Path partial = outDir.resolve(CLEANED_CSV + ".partial");
+        try {
+            Input input = read(csv, progress.slice(0, 90), Optional.of(partial));
+            progress.update(91, "writing the report");
+            Files.createDirectories(outDir);
+            Files.writeString(outDir.resolve(PROFILE_JSON), Json.writePretty(input.profile()));
+            Files.writeString(outDir.resolve(REPORT_HTML), renderer.render(input.profile()));
+            Files.move(partial, outDir.resolve(CLEANED_CSV), StandardCopyOption.REPLACE_EXISTING);
+            progress.update(100, "done");
+            return new ProfileOutcome(input.profile(), outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the profile to " + outDir, e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                // Best effort: a stale partial file is overwritten by the next profile into this folder.
+            }
+        }
+    }
+
+    @Override
+    public Input read(Path csv, ProgressListener progress) {
+        return read(csv, progress, Optional.empty());
+    }
+
+    private Input read(Path csv, ProgressListener progress, Optional<Path> cleanedCsv) {
+        String name = csv.getFileName().toString();
+        CsvIngest.Result result = new CsvIngest(config).read(csv, name, progress.slice(0, 60), cleanedCsv);
+        Profile profile = profiler.profile(result.table(), result.report(), result.stray(), progress.slice(60, 100));
+        return new Input(result.table(), profile);
+    }
+
+    @Override
+    public Profile profile(Table table, String source) {
+        return profiler.profile(table, source);
+    }
+
+    @Override
+    public String report(Profile profile, Optional<Map<String, Object>> runSection) {
+        return renderer.render(profile, runSection);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.assay.runner.profile;
+
+import dev.assay.model.dataset.VariableKind;
+import dev.assay.model.profile.Alert;
+import dev.assay.model.profile.CorrelationMatrix;
+import dev.assay.model.profile.Correlations;
+import dev.assay.model.profile.IngestReport;
+import dev.assay.model.profile.MissingProfile;
+import dev.assay.model.profile.Profile;
+import dev.assay.model.profile.Sample;
+import dev.assay.model.profile.StrayValues;
+import dev.assay.model.profile.TableStats;
+import dev.assay.model.profile.VariableProfile;
+import dev.assay.runner.engine.ProgressListener;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Profiles a table: every column's statistics (exact), correlations and missing-value structure (on a fixed
+ * uniform sample of rows when the table is large), and alerts with suggested actions.
+ */
+public final class Profiler {
+
+    static final int SAMPLE_ROWS = 10;
+
+    /** Profiles a table read by {@link dev.assay.runner.ingest.CsvIngest}, with what ingest learned. */
+    public Profile profile(Table table, IngestReport ingest, Map<String, StrayValues> stray, ProgressListener progress) {
+        int columns = table.columnCount();
+        AtomicInteger done = new AtomicInteger();
+        // Columns are independent: profile them on every core.
+        VariableProfile[] profiles = new VariableProfile[columns];
+        IntStream.range(0, columns).parallel().forEach(i -> {
+            Column<?> column = table.column(i);
+            profiles[i] = ColumnProfiler.profile(column, Optional.ofNullable(stray.get(column.name())));
+            progress.update(5 + 70 * done.incrementAndGet() / Math.max(1, columns), "profiling columns");
+        });
+        Map<String, VariableProfile> variables = new LinkedHashMap<>();
+        for (VariableProfile profile : profiles) {
+            variables.put(profile.name(), profile);
+        }
+
+        progress.update(80, "correlations");
+        int[] sample = RowSample.of(table.rowCount());
+        Correlations correlations = correlations(table, variables, sample);
+        progress.update(90, "missing values");
+        MissingProfile missing = MissingAnalysis.of(table, variables, sample);
+        List<Alert> alerts = AlertRules.of(variables, correlations.pearson(), correlations.cramersV(), ingest,
+                table.rowCount());
+
+        long missingCells = variables.values().stream().mapToLong(VariableProfile::missing).sum();
+        long cells = (long) table.rowCount() * columns;
+        Map<VariableKind, Integer> types = new EnumMap<>(VariableKind.class);
+        variables.values().forEach(v -> types.merge(v.type(), 1, Integer::sum));
+        TableStats stats = new TableStats(table.rowCount(), columns, missingCells,
+                cells == 0 ? 0 : (double) missingCells / cells, ingest.duplicatesDropped(), memoryBytes(table, variables), types);
+        progress.update(95, "profiled");
+        return new Profile(Profile.SCHEMA_VERSION, ingest.fileName(), stats, variables, correlations, missing, alerts,
+                sample(table), ingest);
+    }
+
+    /** Profiles a table that did not come from a file (the result of a plan). */
+    public Profile profile(Table table, String source) {
+        IngestReport ingest = new IngestReport(source, 0, ",", false, table.rowCount(), 0, List.of(), 0);
+        return profile(table, ingest, Map.of(), ProgressListener.NONE);
+    }
+
+    private static Correlations correlations(Table table, Map<String, VariableProfile> variables, int[] sample) {
+        List<String> numericNames = new ArrayList<>();
+        List<double[]> numeric = new ArrayList<>();
+        List<String> categoricalNames = new ArrayList<>();
+        List<int[]> categorical = new ArrayList<>();
+        for (Column<?> column : table.columns()) {
+            VariableProfile v = variables.get(column.name());
+            boolean varies = v.distinct() > 1;
+            if (column instanceof NumericColumn<?> numbers && varies
+                    && (v.type() == VariableKind.NUMERIC || v.type() == VariableKind.BOOLEAN)
+                    && numericNames.size() < CorrelationCalculator.MAX_COLUMNS) {
+                numericNames.add(column.name());
+                numeric.add(CorrelationCalculator.numbers(numbers, sample));
+            }
+            if ((v.type() == VariableKind.CATEGORICAL || v.type() == VariableKind.BOOLEAN) && varies
+                    && v.distinct() <= AlertRules.HIGH_CARDINALITY
+                    && categoricalNames.size() < CorrelationCalculator.MAX_COLUMNS) {
+                categoricalNames.add(column.name());
+                categorical.add(CorrelationCalculator.codes(column, sample));
+            }
+        }
+        CorrelationMatrix pearson = numericNames.size() < 2 ? CorrelationMatrix.empty()
+                : CorrelationCalculator.pearson(numericNames, numeric);
+        CorrelationMatrix spearman = numericNames.size() < 2 ? CorrelationMatrix.empty()
+                : CorrelationCalculator.spearman(numericNames, numeric);
+        CorrelationMatrix cramers = categoricalNames.size() < 2 ? CorrelationMatrix.empty()
+                : CorrelationCalculator.cramersV(categoricalNames, categorical);
+        return new Correlations(pearson, spearman, cramers);
+    }
+
+    private static Sample sample(Table table) {
+        List<String> names = table.columnNames();
+        int rows = table.rowCount();
+        List<List<String>> head = rows(table, 0, Math.min(SAMPLE_ROWS, rows));
+        List<List<String>> tail = rows(table, Math.max(Math.min(SAMPLE_ROWS, rows), rows - SAMPLE_ROWS), rows);
+        return new Sample(names, head, tail);
+    }
+
+    private static List<List<String>> rows(Table table, int from, int to) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int row = from; row < to; row++) {
+            List<String> cells = new ArrayList<>();
+            for (Column<?> column : table.columns()) {
+                cells.add(column.isMissing(row) ? null : column.getString(row));
+            }
+            rows.add(java.util.Collections.unmodifiableList(cells));
+        }
+        return rows;
+    }
+
+    /**
+     * Bytes the table takes in memory, roughly: fixed-width values, and for text a dictionary key per row (1, 2 or 4
+     * bytes by the number of distinct values, as Tablesaw stores them) plus each distinct string once.
+     */
+    static long memoryBytes(Table table, Map<String, VariableProfile> variables) {
+        long bytes = 0;
+        for (Column<?> column : table.columns()) {
+            if (column instanceof StringColumn) {
+                VariableProfile v = variables.get(column.name());
+                long distinct = v.distinct() + 1;
+                int keyBytes = distinct <= Byte.MAX_VALUE - Byte.MIN_VALUE ? 1 : distinct <= 65_535 ? 2 : 4;
+                double length = v.text().map(t -> t.meanLength()).orElse(0.0);
+                bytes += (long) keyBytes * column.size() + (long) (distinct * (56 + length));
+            } else {
+                bytes += (long) column.type().byteSize() * column.size();
+            }
+        }
+        return bytes;
+    }
+}

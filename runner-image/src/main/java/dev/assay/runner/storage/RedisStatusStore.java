@@ -1,0 +1,252 @@
+package dev.assay.runner.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.assay.model.json.Json;
+import dev.assay.model.status.TaskKind;
+import dev.assay.model.status.TaskState;
+import dev.assay.model.status.TaskStatus;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * Status records in Redis, shared by the api, the operator and runner pods. Layout under a key prefix
+ * ({@code assay:} by default), every key expiring {@code ttl} after the last change of its task:
+ * <ul>
+ *   <li>{@code task:{id}}: the {@link TaskStatus} as JSON ({@link Json}, snake_case);</li>
+ *   <li>{@code task:{id}:events}: a Redis Stream of {@link TaskEvent}s (fields {@code at}, {@code status},
+ *       {@code progress}, {@code stage}, {@code error}), trimmed to the last {@link #MAX_EVENTS};</li>
+ *   <li>{@code job:{job_id}:runs}: sorted set of the job's run ids, scored by creation time;</li>
+ *   <li>{@code jobs}: sorted set of profile task ids, scored by creation time; entries whose task expired
+ *       are removed when met;</li>
+ *   <li>{@code job:{job_id}:version}: a counter incremented with every change of the job or its runs.</li>
+ * </ul>
+ * A run's changes also renew its job's expiry, so a dataset in use does not vanish under its runs. Each
+ * {@link #put} is one MULTI/EXEC transaction: readers never see a record without its index entry.
+ */
+public final class RedisStatusStore implements StatusStore, AutoCloseable {
+
+    public static final String DEFAULT_PREFIX = "assay:";
+    public static final Duration DEFAULT_TTL = Duration.ofDays(7);
+    private static final int PRUNE_BATCH = 100;
+
+    private static final int PARSED_CACHE = 1024;
+
+    private final RedisClient redis;
+    private final String prefix;
+    /** Record text to record; bounded, cleared when full (records are small and immutable once finished). */
+    private final Map<String, TaskStatus> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final long ttlMillis;
+
+    public RedisStatusStore(RedisClient redis, String prefix, Duration ttl) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.prefix = Objects.requireNonNull(prefix, "prefix");
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("the status expiry must be positive, not " + ttl);
+        }
+        this.ttlMillis = ttl.toMillis();
+    }
+
+    /**
+     * Connects to {@code redis://[:password@]host:port[/db]} (or {@code rediss://}) with a connection pool
+     * sized for a busy api.
+     */
+    public static RedisStatusStore connect(String url, String prefix, Duration ttl) {
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(64);
+        pool.setMaxIdle(64);
+        pool.setMinIdle(2);
+        pool.setJmxEnabled(false);
+        RedisClient client = RedisClient.builder().fromURI(url).poolConfig(pool).build();
+        return new RedisStatusStore(client, prefix, ttl);
+    }
+
+    /** Answers PONG when Redis is reachable; throws otherwise. For health checks. */
+    public String ping() {
+        return redis.ping();
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    @Override
+    public void put(TaskStatus status) {
+        String json = write(status);
+        double score = status.createdAt().toEpochMilli();
+        try (AbstractTransaction tx = redis.multi()) {
+            tx.set(taskKey(status.id()), json, SetParams.setParams().px(ttlMillis));
+            tx.xadd(eventsKey(status.id()), XAddParams.xAddParams().maxLen(MAX_EVENTS),
+                    eventFields(TaskEvent.of(status)));
+            tx.pexpire(eventsKey(status.id()), ttlMillis);
+            tx.incr(versionKey(status.jobId()));
+            tx.pexpire(versionKey(status.jobId()), ttlMillis);
+            if (status.kind() == TaskKind.RUN) {
+                tx.zadd(runsKey(status.jobId()), score, status.id());
+                tx.pexpire(runsKey(status.jobId()), ttlMillis);
+                tx.pexpire(taskKey(status.jobId()), ttlMillis);
+                tx.pexpire(eventsKey(status.jobId()), ttlMillis);
+            } else {
+                tx.zadd(jobsKey(), score, status.id());
+            }
+            tx.exec();
+        }
+        if (status.kind() == TaskKind.PROFILE) {
+            pruneExpiredJobs(Instant.now().toEpochMilli() - ttlMillis);
+        }
+    }
+
+    @Override
+    public Optional<TaskStatus> get(String id) {
+        return Optional.ofNullable(redis.get(taskKey(id))).map(this::read);
+    }
+
+    @Override
+    public List<TaskStatus> runsOf(String jobId) {
+        List<String> ids = redis.zrevrange(runsKey(jobId), 0, -1);
+        return fetch(runsKey(jobId), ids);
+    }
+
+    @Override
+    public List<TaskStatus> jobs(int limit) {
+        List<TaskStatus> found = new ArrayList<>();
+        long start = 0;
+        while (found.size() < limit) {
+            int wanted = limit - found.size();
+            List<String> ids = redis.zrevrange(jobsKey(), start, start + wanted - 1);
+            if (ids.isEmpty()) {
+                break;
+            }
+            List<TaskStatus> batch = fetch(jobsKey(), ids);
+            found.addAll(batch);
+            // Expired ids were removed from the index, so the next unseen one is right after what was kept.
+            start += batch.size();
+        }
+        return found;
+    }
+
+    @Override
+    public long version(String jobId) {
+        String value = redis.get(versionKey(jobId));
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    @Override
+    public List<TaskEvent> events(String id) {
+        List<StreamEntry> entries = redis.xrange(eventsKey(id), (StreamEntryID) null, (StreamEntryID) null);
+        return entries.stream().map(e -> readEvent(e.getFields())).toList();
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+    }
+
+    /** Loads tasks by id in one MGET, dropping (and unindexing) those that expired. */
+    private List<TaskStatus> fetch(String indexKey, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = redis.mget(ids.stream().map(this::taskKey).toArray(String[]::new));
+        List<TaskStatus> tasks = new ArrayList<>(ids.size());
+        List<String> expired = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (values.get(i) == null) {
+                expired.add(ids.get(i));
+            } else {
+                tasks.add(read(values.get(i)));
+            }
+        }
+        if (!expired.isEmpty()) {
+            redis.zrem(indexKey, expired.toArray(String[]::new));
+        }
+        return tasks;
+    }
+
+    /** Keeps the jobs index from growing with datasets nobody lists any more. */
+    private void pruneExpiredJobs(long createdBeforeMillis) {
+        List<String> old = redis.zrangeByScore(jobsKey(), Double.NEGATIVE_INFINITY, createdBeforeMillis, 0, PRUNE_BATCH);
+        List<String> gone = old.stream().filter(id -> !redis.exists(taskKey(id))).toList();
+        if (!gone.isEmpty()) {
+            redis.zrem(jobsKey(), gone.toArray(String[]::new));
+        }
+    }
+
+    private String taskKey(String id) {
+        return prefix + "task:" + id;
+    }
+
+    private String eventsKey(String id) {
+        return prefix + "task:" + id + ":events";
+    }
+
+    private String runsKey(String jobId) {
+        return prefix + "job:" + jobId + ":runs";
+    }
+
+    private String versionKey(String jobId) {
+        return prefix + "job:" + jobId + ":version";
+    }
+
+    private String jobsKey() {
+        return prefix + "jobs";
+    }
+
+    private static Map<String, String> eventFields(TaskEvent event) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("at", event.at().toString());
+        fields.put("status", event.status().name());
+        fields.put("progress", Integer.toString(event.progress()));
+        fields.put("stage", event.stage() == null ? "" : event.stage());
+        event.error().ifPresent(error -> fields.put("error", error));
+        return fields;
+    }
+
+    private static TaskEvent readEvent(Map<String, String> fields) {
+        return new TaskEvent(Instant.parse(fields.get("at")), TaskState.valueOf(fields.get("status")),
+                Integer.parseInt(fields.get("progress")), fields.get("stage"), Optional.ofNullable(fields.get("error")));
+    }
+
+    private static String write(TaskStatus status) {
+        return Json.write(status);
+    }
+
+    /**
+     * Parses a record, reusing the last parse of the same text: a finished task is polled many times over
+     * and its record (several KB with a model's results) does not change.
+     */
+    private TaskStatus read(String json) {
+        TaskStatus cached = parsed.get(json);
+        if (cached != null) {
+            return cached;
+        }
+        TaskStatus status = parse(json);
+        if (parsed.size() >= PARSED_CACHE) {
+            parsed.clear();
+        }
+        parsed.put(json, status);
+        return status;
+    }
+
+    private static TaskStatus parse(String json) {
+        try {
+            return Json.mapper().readValue(json, TaskStatus.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("unreadable status record in Redis", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.assay.runner.storage;
+
+import dev.assay.model.status.TaskStatus;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Status records of profile and run tasks: memory on a laptop ({@link InMemoryStatusStore}), Redis on a
+ * cluster ({@link RedisStatusStore}). Whoever runs the engine writes; the api and the operator read.
+ * Every {@link #put} also appends a {@link TaskEvent} to the task's history, so a person can see what
+ * happened and when, not only where things stand.
+ */
+public interface StatusStore {
+
+    /** Stores the task's current status, replacing the previous one, and records the change as an event. */
+    void put(TaskStatus status);
+
+    Optional<TaskStatus> get(String id);
+
+    /** Run tasks of a job, newest first. */
+    List<TaskStatus> runsOf(String jobId);
+
+    /** Profile tasks (one per uploaded dataset), newest first, at most {@code limit}. */
+    List<TaskStatus> jobs(int limit);
+
+    /**
+     * A number that grows whenever the job's own record or any of its runs' records is put; 0 for an unknown
+     * job. Lets a reader that polls a job skip reading records that have not changed.
+     */
+    long version(String jobId);
+
+    /** What happened to a task, oldest first (at most the last {@link #MAX_EVENTS}); empty for an unknown task. */
+    List<TaskEvent> events(String id);
+
+    /** Events kept per task: enough for every stage of a run, bounded so a chatty task cannot fill the store. */
+    int MAX_EVENTS = 500;
+}

@@ -1,0 +1,9 @@
+package dev.assay.runner.storage;
+
+class InMemoryStatusStoreTest extends StatusStoreContract {
+
+    @Override
+    protected StatusStore store() {
+        return new InMemoryStatusStore();
+    }
+}
