@@ -1,0 +1,117 @@
+package dev.assay.api.assistant;
+
+import dev.assay.api.jobs.Ids;
+import dev.assay.api.jobs.Jobs;
+import dev.assay.model.json.Json;
+import dev.assay.model.plan.Plan;
+import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.validation.PlanError;
+import dev.assay.model.plan.validation.PlanValidator;
+import dev.assay.model.profile.Profile;
+import dev.assay.runner.storage.ArtifactKeys;
+import dev.assay.runner.storage.ArtifactStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * From a request in plain words to a validated plan: builds the context from the job's profile, asks the
+ * configured planner, keeps exactly what was sent as the job's context.json, and passes the plan through
+ * the one validator. Built-in plans lose any step that does not fit the data, with the reason as a warning.
+ */
+@Service
+public class AssistantService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AssistantService.class);
+
+    private final Jobs jobs;
+    private final ArtifactStore artifacts;
+    private final Planner planner;
+    private final ContextBuilder contexts = new ContextBuilder();
+
+    public AssistantService(Jobs jobs, ArtifactStore artifacts, Planner planner) {
+        this.jobs = jobs;
+        this.artifacts = artifacts;
+        this.planner = planner;
+    }
+
+    public PlanProposal propose(AssistantRequest request) {
+        Profile profile = jobs.profile(request.jobId());
+        boolean consent = request.consent() && planner.remote();
+        PromptContext context = contexts.build(request.prompt(), profile, consent, request.rows(),
+                rows -> SampleRows.first(artifacts, request.jobId(), rows));
+        String requestId = Ids.newAssistantId();
+        LOG.info("assistant {} for job {}: planner {}, {} sample rows", requestId, request.jobId(), planner.name(),
+                context.sampleRows());
+        List<Object> sent = new ArrayList<>();
+        PlannerAnswer answer;
+        try {
+            answer = planner.plan(new PlanningRequest(request.prompt(), profile, context, sent));
+        } finally {
+            // Kept even when the planner failed: what left the system is recorded either way.
+            store(ArtifactKeys.context(request.jobId(), requestId), record(request, requestId, context, sent));
+        }
+
+        List<String> warnings = new ArrayList<>(answer.warnings());
+        Plan plan = keepValidSteps(answer.plan(), profile, warnings);
+        String contextUrl = "/api/v1/artifacts/" + request.jobId() + "/assistant/" + requestId + "/context.json";
+        return new PlanProposal(plan.explanation(), plan.actions(), planner.name(), warnings, contextUrl, context.sampleRows());
+    }
+
+    /** Drops steps that do not fit the data (a built-in plan may name a text column to scale), saying why. */
+    private static Plan keepValidSteps(Plan plan, Profile profile, List<String> warnings) {
+        if (plan.actions().isEmpty()) {
+            return plan;
+        }
+        List<PlanStep> kept = new ArrayList<>(plan.actions());
+        List<PlanError> errors = PlanValidator.check(new Plan(plan.explanation(), kept), profile.schema());
+        while (!errors.isEmpty() && !kept.isEmpty()) {
+            PlanError first = errors.getFirst();
+            int index = first.actionIndex().orElse(kept.size() - 1);
+            warnings.add("Left out " + kept.get(index).type().wireName() + ": " + first.message() + ".");
+            kept.remove(index);
+            errors = kept.isEmpty() ? List.of() : PlanValidator.check(new Plan(plan.explanation(), kept), profile.schema());
+        }
+        return new Plan(plan.explanation(), kept);
+    }
+
+    private Map<String, Object> record(AssistantRequest request, String requestId, PromptContext context,
+                                       List<Object> sent) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("request_id", requestId);
+        record.put("job_id", request.jobId());
+        record.put("created_at", Instant.now().toString());
+        record.put("planner", planner.name());
+        record.put("consent_send_sample", request.consent());
+        record.put("sample_rows_sent", planner.remote() ? context.sampleRows() : 0);
+        if (planner.remote()) {
+            record.put("left_assay", "every request body below was sent to the " + planner.name() + " provider; "
+                    + "API keys travel in headers and are not recorded");
+            record.put("sent", sent);
+        } else {
+            record.put("left_assay", "nothing: the built-in planner runs inside Assay");
+            record.put("sent", List.of());
+        }
+        record.put("system", context.system());
+        record.put("user", context.user());
+        return record;
+    }
+
+    private void store(String key, Object record) {
+        byte[] json = Json.writePretty(record).getBytes(StandardCharsets.UTF_8);
+        try {
+            artifacts.put(key, new ByteArrayInputStream(json), json.length, "application/json");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + key, e);
+        }
+    }
+}

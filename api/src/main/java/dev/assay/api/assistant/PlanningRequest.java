@@ -1,0 +1,16 @@
+package dev.assay.api.assistant;
+
+import dev.assay.model.profile.Profile;
+
+/**
+ * What a planner gets: the person's words, the dataset's profile, and the context an LLM would be sent
+ * (built once by {@link ContextBuilder}), and where a remote planner records each request body it sends, so that
+ * context.json holds exactly what left Assay even when the call then fails.
+ */
+public record PlanningRequest(String prompt, Profile profile, PromptContext context, java.util.List<Object> sent) {
+
+    /** A request whose sent bodies nobody reads (tests, the built-in planner). */
+    public PlanningRequest(String prompt, Profile profile, PromptContext context) {
+        this(prompt, profile, context, new java.util.ArrayList<>());
+    }
+}

@@ -1,0 +1,539 @@
+package dev.assay.api.assistant.builtin;
+
+import dev.assay.api.assistant.Planner;
+import dev.assay.api.assistant.PlannerAnswer;
+import dev.assay.api.assistant.PlanningRequest;
+import dev.assay.model.plan.ActionType;
+import dev.assay.model.plan.Plan;
+import dev.assay.model.plan.PlanStep;
+import dev.assay.model.profile.Alert;
+import dev.assay.model.profile.AlertSeverity;
+import dev.assay.model.profile.Profile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The offline planner: deterministic, no model, nothing leaves Assay. It reads a request clause by clause,
+ * recognises the common intents in many wordings, finds the columns they name, and says what it did not
+ * understand instead of guessing. Its plans are validated like any other planner's.
+ */
+public final class BuiltInPlanner implements Planner {
+
+    /** Splits "do this, then that and train …" into clauses at sentence ends, "then", and "and" before a new verb. */
+    private static final Pattern CLAUSES = Pattern.compile(
+            "(?i)\\s*(?:[.;!?](?:\\s+|$)|,?\\s+(?:and\\s+)?then\\s+|,\\s+(?=(?:and\\s+)?(?:" + verbs() + ")\\b)"
+                    + "|\\s+and\\s+(?=(?:also\\s+)?(?:" + verbs() + ")\\b))");
+    private static final Pattern QUOTED = Pattern.compile("[\"'“‘`]([^\"'”’`]{1,200})[\"'”’`]");
+    private static final Pattern NUMBER = Pattern.compile("\\b(\\d{1,3})\\b");
+
+    private static String verbs() {
+        return "train|fit|predict|build|drop|remove|delete|exclude|discard|fill|impute|replace|encode|one-hot|onehot"
+                + "|label-encode|scale|rescale|standardi[sz]e|normali[sz]e|convert|cast|treat|parse|rename|clip|cap"
+                + "|winsori[sz]e|create|add|make|compute|derive|extract|log|bin|bucket|dedupe|deduplicate|clean";
+    }
+
+    @Override
+    public String name() {
+        return "built-in";
+    }
+
+    @Override
+    public boolean remote() {
+        return false;
+    }
+
+    @Override
+    public PlannerAnswer plan(PlanningRequest request) {
+        Profile profile = request.profile();
+        ColumnMatcher matcher = new ColumnMatcher(List.copyOf(profile.variables().keySet()));
+        List<PlanStep> steps = new ArrayList<>();
+        List<PlanStep> training = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (String clause : CLAUSES.split(request.prompt().strip())) {
+            if (clause.isBlank()) {
+                continue;
+            }
+            Clause parsed = new Clause(clause, Words.tokens(clause), matcher, profile);
+            Interpretation result = parsed.interpret();
+            for (PlanStep step : result.steps()) {
+                (step.type() == ActionType.TRAIN_MODEL ? training : steps).add(step);
+            }
+            warnings.addAll(result.warnings());
+        }
+        // A model is trained on what the other steps produce, so training goes last whatever the wording order.
+        if (!training.isEmpty()) {
+            steps.add(training.getLast());
+            if (training.size() > 1) {
+                warnings.add("Only one model is trained per plan; kept the last one asked for.");
+            }
+        }
+        return new PlannerAnswer(new Plan(Explanations.of(steps, warnings), steps), warnings);
+    }
+
+    /** What one clause asks for. */
+    record Interpretation(List<PlanStep> steps, List<String> warnings) {
+
+        static Interpretation of(PlanStep... steps) {
+            return new Interpretation(List.of(steps), List.of());
+        }
+
+        static Interpretation warn(String warning) {
+            return new Interpretation(List.of(), List.of(warning));
+        }
+    }
+
+    /** One clause of the request, with its tokens and the columns it mentions. */
+    private static final class Clause {
+        private final String text;
+        private final List<Words.Token> tokens;
+        private final Set<String> words = new LinkedHashSet<>();
+        private final ColumnMatcher matcher;
+        private final Profile profile;
+        private final List<ColumnMatcher.Mention> mentions;
+
+        Clause(String text, List<Words.Token> tokens, ColumnMatcher matcher, Profile profile) {
+            this.text = text.strip();
+            this.tokens = tokens;
+            this.matcher = matcher;
+            this.profile = profile;
+            this.mentions = matcher.find(tokens);
+            // Words inside a column's name ("bill length", "pickup time") never signal an intent.
+            tokens.stream().filter(t -> !isInsideMention(t.index())).forEach(t -> words.add(t.text()));
+        }
+
+        private boolean has(Set<String> vocabulary) {
+            return words.stream().anyMatch(vocabulary::contains);
+        }
+
+        private boolean hasPhrase(String phrase) {
+            return (" " + String.join(" ", tokens.stream().map(Words.Token::text).toList()) + " ")
+                    .contains(" " + phrase + " ");
+        }
+
+        private List<String> columns() {
+            List<String> columns = new ArrayList<>();
+            for (ColumnMatcher.Mention mention : mentions) {
+                if (!columns.contains(mention.column())) {
+                    columns.add(mention.column());
+                }
+            }
+            return columns;
+        }
+
+        Interpretation interpret() {
+            // Asking for code, commands or files is refused even next to a data verb: nothing here runs code.
+            if (has(Vocabulary.FORBIDDEN) && !trainingWithRunWord()) {
+                return Interpretation.warn("Assay plans only whitelisted data actions; it does not run code, commands "
+                        + "or queries, or read or send files: \"" + text + "\" was left out.");
+            }
+            if (has(Vocabulary.RENAME) || (words.contains("call") && mentions.size() >= 1)) {
+                return rename();
+            }
+            if (has(Vocabulary.DUPLICATES)) {
+                return Interpretation.of(step(ActionType.DROP_DUPLICATES, params("columns", columnsOrAll())));
+            }
+            if (has(Vocabulary.REMOVE) && has(Vocabulary.ROWS)
+                    && (has(Vocabulary.MISSING) || has(Set.of("no", "without", "lacking")))) {
+                return Interpretation.of(step(ActionType.DROP_MISSING_ROWS, params("columns", columns())));
+            }
+            if (isTraining()) {
+                return train();
+            }
+            if (has(Vocabulary.FILL) || (hasPhrase("missing") && (hasPhrase("with the") || has(Set.of("median", "mean", "mode"))))) {
+                return impute();
+            }
+            if (has(Vocabulary.ENCODE) || hasPhrase("one hot")) {
+                return encode();
+            }
+            if (has(Vocabulary.CLIP)) {
+                return clip();
+            }
+            if (has(Vocabulary.SCALE) || hasPhrase("0-1") || hasPhrase("0 to 1") || hasPhrase("between 0 and 1")) {
+                return scale();
+            }
+            if (isFeature()) {
+                return feature();
+            }
+            if (isCast()) {
+                return cast();
+            }
+            if (has(Vocabulary.REMOVE) || hasPhrase("get rid of") || hasPhrase("leave out")) {
+                return dropColumns();
+            }
+            if (has(Vocabulary.CLEAN)) {
+                return clean();
+            }
+            return Interpretation.warn("I did not understand \"" + text + "\". I can drop, fill, convert, encode, scale, "
+                    + "rename or clip columns, create features, remove duplicate or incomplete rows, and train a model.");
+        }
+
+        /** "run a random forest on Survived" is a request to train, not to run code. */
+        private boolean trainingWithRunWord() {
+            return words.contains("run") && words.stream().filter(Vocabulary.FORBIDDEN::contains).count() == 1
+                    && isTraining();
+        }
+
+        private boolean isTraining() {
+            boolean modelWord = has(Vocabulary.TRAIN) || Vocabulary.MODELS.stream().anyMatch(m -> hasPhrase(m.getKey()));
+            // "log transform" is a feature, "extract" a feature even next to "model"; "predict" always trains.
+            return modelWord && !(has(Vocabulary.LOG) && !has(Set.of("train", "predict", "fit", "model")));
+        }
+
+        private boolean isFeature() {
+            return has(Vocabulary.LOG) || has(Vocabulary.BIN) || hasArithmetic()
+                    || (has(Set.of("extract", "get", "pull")) && (datePartsAsked().size() > 0 || QUOTED.matcher(text).find()))
+                    || (has(Vocabulary.CREATE) && (has(Set.of("column", "feature", "variable")) || !datePartsAsked().isEmpty()))
+                    || (has(Vocabulary.LENGTH) && has(Set.of("text", "string", "characters", "length")));
+        }
+
+        private boolean hasArithmetic() {
+            return arithmetic().isPresent();
+        }
+
+        /**
+         * The operation of "X plus Y", "X divided by Y" (the word between the two columns) or "add X and Y",
+         * "ratio of X to Y" (the word before them); "add a column …" alone is not arithmetic.
+         */
+        private Optional<String> arithmetic() {
+            if (mentions.size() < 2) {
+                return Optional.empty();
+            }
+            ColumnMatcher.Mention first = mentions.get(0);
+            ColumnMatcher.Mention second = mentions.get(1);
+            for (Words.Token token : tokens) {
+                String operation = Vocabulary.ARITHMETIC.get(token.text());
+                if (operation == null || isInsideMention(token.index())) {
+                    continue;
+                }
+                boolean between = token.index() >= first.end() && token.index() < second.start();
+                boolean before = token.index() < first.start() && first.start() - token.index() <= 4;
+                if (between || before) {
+                    return Optional.of(operation);
+                }
+            }
+            return Optional.empty();
+        }
+
+        private boolean isInsideMention(int index) {
+            return mentions.stream().anyMatch(m -> index >= m.start() && index < m.end());
+        }
+
+        private boolean isCast() {
+            return (has(Vocabulary.CAST) || hasPhrase("as text") || hasPhrase("as a string") || hasPhrase("as string"))
+                    && castTarget().isPresent();
+        }
+
+        private Interpretation rename() {
+            Matcher m = Pattern.compile("(?i)rename\\s+(?:the\\s+)?(?:column\\s+)?(.+?)\\s+(?:to|as|into)\\s+(?:be\\s+)?(.+)$")
+                    .matcher(text);
+            if (!m.find()) {
+                // "call the Parch column parents_children (instead)"
+                m = Pattern.compile("(?i)\\bcall\\s+(?:the\\s+)?(.+?\\s+column|\\S+)\\s+(\\S+)(?:\\s+instead)?\\s*$").matcher(text);
+            }
+            if (!m.find(0)) {
+                return Interpretation.warn("To rename, say \"rename <column> to <new name>\".");
+            }
+            Optional<String> from = columnIn(m.group(1));
+            String to = m.group(2).strip().replaceAll("^[\"'`“‘]|[\"'`”’.]$", "").replaceAll("[\"'`”’]$", "").strip();
+            if (from.isEmpty()) {
+                return Interpretation.warn("I could not find the column \"" + m.group(1).strip() + "\" to rename.");
+            }
+            if (to.contains(" ")) {
+                to = Words.snake(to);
+            }
+            return Interpretation.of(step(ActionType.RENAME_COLUMNS,
+                    params("renames", List.of(params("from", from.get(), "to", to)))));
+        }
+
+        private Optional<String> columnIn(String phrase) {
+            List<ColumnMatcher.Mention> found = matcher.find(Words.tokens(phrase.replaceAll("(?i)\\bcolumn\\b", "")));
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst().column());
+        }
+
+        private Interpretation train() {
+            Optional<String> target = target();
+            if (target.isEmpty()) {
+                return Interpretation.warn("I could not tell which column to predict in \"" + text
+                        + "\"; name it, e.g. \"train a classifier on <column>\".");
+            }
+            Map<String, Object> params = new LinkedHashMap<>();
+            Optional<String> model = Vocabulary.MODELS.stream().filter(m -> hasPhrase(m.getKey()))
+                    .map(Map.Entry::getValue).findFirst();
+            boolean linearRegression = model.filter("linear_regression"::equals).isPresent();
+            if (has(Vocabulary.CLASSIFICATION) && !linearRegression) {
+                params.put("task", "classification");
+            } else if (has(Vocabulary.REGRESSION) || linearRegression) {
+                params.put("task", "regression");
+            }
+            params.put("target", target.get());
+            model.ifPresent(m -> params.put("model", m));
+            return Interpretation.of(step(ActionType.TRAIN_MODEL, params));
+        }
+
+        /** The column after a cue word (on, for, predict…), else the last column the clause names. */
+        private Optional<String> target() {
+            for (ColumnMatcher.Mention mention : mentions) {
+                int before = mention.start() - 1;
+                while (before >= 0 && Set.of("the", "a", "an", "column", "whether", "to", "be").contains(tokens.get(before).text())) {
+                    before--;
+                }
+                if (before >= 0 && Vocabulary.TARGET_CUES.contains(tokens.get(before).text())) {
+                    return Optional.of(mention.column());
+                }
+            }
+            return mentions.isEmpty() ? Optional.empty() : Optional.of(mentions.getLast().column());
+        }
+
+        private Interpretation impute() {
+            String strategy = "median";
+            Object value = null;
+            if (has(Set.of("mean", "average", "avg"))) {
+                strategy = "mean";
+            } else if (has(Set.of("mode", "frequent", "common", "commonest", "popular"))) {
+                strategy = "mode";
+            } else if (has(Set.of("zero", "zeros", "zeroes", "0"))) {
+                strategy = "zero";
+            } else if (!has(Set.of("median", "middle"))) {
+                Matcher quoted = QUOTED.matcher(text);
+                if (quoted.find()) {
+                    strategy = "constant";
+                    value = quoted.group(1);
+                }
+            }
+            List<String> columns = columns();
+            if (strategy.equals("zero") && !columns.isEmpty()
+                    && columns.stream().anyMatch(c -> !profile.variables().get(c).storage().isNumeric())) {
+                strategy = "constant";
+                value = "0";
+            }
+            Map<String, Object> params = params("strategy", strategy, "columns", columns);
+            if (value != null) {
+                params.put("value", value);
+            }
+            return Interpretation.of(step(ActionType.IMPUTE, params));
+        }
+
+        private Interpretation encode() {
+            String method = has(Set.of("label", "labels", "label-encode", "label-encoded", "ordinal", "integer", "integers",
+                    "codes", "code"))
+                    && !hasPhrase("one hot") && !has(Set.of("one-hot", "onehot", "dummy", "dummies")) ? "label" : "onehot";
+            return Interpretation.of(step(ActionType.ENCODE, params("columns", columnsOrAll(), "method", method)));
+        }
+
+        private Interpretation scale() {
+            boolean minmax = has(Set.of("min-max", "minmax", "0-1", "normalize", "normalise", "normalized", "range"))
+                    || hasPhrase("0 to 1") || hasPhrase("between 0 and 1") || hasPhrase("min max");
+            return Interpretation.of(step(ActionType.SCALE, params("columns", columnsOrAll(),
+                    "method", minmax ? "minmax" : "standard")));
+        }
+
+        private Interpretation clip() {
+            boolean percentile = has(Set.of("percentile", "percentiles", "quantile", "quantiles", "1st", "99th", "winsorize",
+                    "winsorise"));
+            return Interpretation.of(step(ActionType.CLIP_OUTLIERS, params("columns", columnsOrAll(),
+                    "method", percentile ? "percentile" : "iqr")));
+        }
+
+        private Interpretation cast() {
+            String to = castTarget().orElseThrow();
+            List<String> columns = columns();
+            if (columns.isEmpty()) {
+                return Interpretation.warn("Which columns should become " + to + "? Name them, e.g. \"convert <column> to "
+                        + to + "\".");
+            }
+            // One step per column: each can succeed or report its own values that did not convert.
+            return new Interpretation(columns.stream()
+                    .map(c -> step(ActionType.CAST, params("columns", List.of(c), "to", to))).toList(), List.of());
+        }
+
+        /** The type named after as/to/into, else the first type word; "as text, not a number" is text. */
+        private Optional<String> castTarget() {
+            for (int i = 0; i < tokens.size() - 1; i++) {
+                if (Set.of("as", "to", "into", "a").contains(tokens.get(i).text())) {
+                    for (int j = i + 1; j < Math.min(tokens.size(), i + 3); j++) {
+                        String type = Vocabulary.CAST_TARGETS.get(tokens.get(j).text());
+                        if (type != null && !isInsideMention(j)) {
+                            return Optional.of(type);
+                        }
+                    }
+                }
+            }
+            return tokens.stream().filter(t -> !isInsideMention(t.index()))
+                    .map(t -> Vocabulary.CAST_TARGETS.get(t.text())).filter(java.util.Objects::nonNull).findFirst();
+        }
+
+        private Interpretation feature() {
+            List<String> columns = columns();
+            Optional<String> newColumn = newColumnName();
+            List<String> parts = datePartsAsked();
+            if (!parts.isEmpty() && !columns.isEmpty()) {
+                String column = columns.stream().filter(c -> profile.variables().get(c).storage().isTemporal())
+                        .findFirst().orElse(columns.getFirst());
+                return Interpretation.of(step(ActionType.FEATURE_ENGINEER,
+                        params("operation", "date_parts", "columns", List.of(column), "parts", parts)));
+            }
+            if (has(Vocabulary.LENGTH) && has(Set.of("length", "lengths", "characters")) && !columns.isEmpty()
+                    && profile.variables().get(columns.getLast()).storage() == dev.assay.model.dataset.ColumnType.STRING) {
+                Map<String, Object> params = params("operation", "text_length", "columns", List.of(columns.getLast()));
+                newColumn.ifPresent(name -> params.put("new_column", name));
+                return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
+            }
+            if (hasArithmetic() && columns.size() >= 2) {
+                String operation = arithmetic().orElseThrow();
+                Map<String, Object> params = params("operation", operation, "columns", columns.subList(0, 2));
+                newColumn.ifPresent(n -> params.put("new_column", n));
+                return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
+            }
+            if (columns.isEmpty()) {
+                return Interpretation.warn("Which column should \"" + text + "\" use? Name it.");
+            }
+            if (has(Vocabulary.LOG)) {
+                return new Interpretation(columns.stream().map(c -> step(ActionType.FEATURE_ENGINEER,
+                        params("operation", "log1p", "columns", List.of(c)))).toList(), List.of());
+            }
+            if (has(Vocabulary.BIN)) {
+                Map<String, Object> params = params("operation", "bin", "columns", List.of(columns.getFirst()));
+                Matcher n = NUMBER.matcher(text);
+                if (n.find()) {
+                    params.put("bins", Math.max(2, Math.min(100, Integer.parseInt(n.group(1)))));
+                }
+                if (has(Set.of("equal", "width", "equal-width", "uniform"))) {
+                    params.put("binning", "equal_width");
+                }
+                newColumn.ifPresent(name -> params.put("new_column", name));
+                return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
+            }
+            Matcher quoted = QUOTED.matcher(text);
+            if (quoted.find()) {
+                Map<String, Object> params = params("operation", "regex_extract", "columns", List.of(columns.getFirst()),
+                        "pattern", quoted.group(1));
+                newColumn.ifPresent(name -> params.put("new_column", name));
+                return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
+            }
+            if (has(Vocabulary.LENGTH)) {
+                Map<String, Object> params = params("operation", "text_length", "columns", List.of(columns.getFirst()));
+                newColumn.ifPresent(name -> params.put("new_column", name));
+                return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
+            }
+            return Interpretation.warn("I did not understand which feature \"" + text + "\" should create; I can add, "
+                    + "subtract, multiply or divide two columns, take log1p, bin, extract date parts, text length or a "
+                    + "quoted regular expression.");
+        }
+
+        private List<String> datePartsAsked() {
+            List<String> parts = new ArrayList<>();
+            for (Words.Token token : tokens) {
+                String part = Vocabulary.DATE_PARTS.get(token.text());
+                if (part != null && !isInsideMention(token.index()) && !parts.contains(part)) {
+                    parts.add(part);
+                }
+            }
+            if (hasPhrase("day of week") || hasPhrase("day of the week") || hasPhrase("week day")) {
+                parts.remove("day");
+                if (!parts.contains("weekday")) {
+                    parts.add("weekday");
+                }
+            }
+            return parts;
+        }
+
+        /** "a family size column", "called family_size", "named x": the new column's name, in snake_case. */
+        private Optional<String> newColumnName() {
+            Matcher named = Pattern.compile("(?i)\\b(?:called|named)\\s+[\"'`“]?([\\p{L}\\p{N}_ ]{1,40}?)[\"'`”]?(?:\\s+(?:as|from|by|using|with)\\b|$)")
+                    .matcher(text);
+            if (named.find()) {
+                return Optional.of(Words.snake(named.group(1)));
+            }
+            Matcher column = Pattern.compile("(?i)\\b(?:a|an|the|new)\\s+((?:[\\p{L}\\p{N}_]+\\s+){1,3}?)(?:column|feature|variable)\\b")
+                    .matcher(text);
+            if (column.find()) {
+                String words = column.group(1).strip();
+                if (!words.isEmpty() && !words.equalsIgnoreCase("new") && matcher.find(Words.tokens(words)).isEmpty()) {
+                    return Optional.of(Words.snake(words.replaceAll("(?i)^new\\s+", "")));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Interpretation dropColumns() {
+            List<String> columns = columns();
+            if (columns.isEmpty()) {
+                return Interpretation.warn("Which columns should go? I found none named in \"" + text + "\".");
+            }
+            return Interpretation.of(step(ActionType.DROP_COLUMNS, params("columns", columns)));
+        }
+
+        /** "Clean this data": the profile's own suggestions for its warnings, merged per action. */
+        private Interpretation clean() {
+            List<String> drop = new ArrayList<>();
+            Map<String, List<String>> impute = new LinkedHashMap<>();
+            List<PlanStep> casts = new ArrayList<>();
+            boolean duplicates = false;
+            for (Alert alert : profile.alerts()) {
+                if (alert.severity() == AlertSeverity.INFO || alert.suggestedAction().isEmpty()) {
+                    duplicates |= alert.type() == dev.assay.model.profile.AlertType.DUPLICATES;
+                    continue;
+                }
+                PlanStep suggestion = alert.suggestedAction().get();
+                @SuppressWarnings("unchecked")
+                List<String> columns = (List<String>) suggestion.params().getOrDefault("columns", List.of());
+                switch (suggestion.type()) {
+                    case DROP_COLUMNS -> columns.stream().filter(c -> !drop.contains(c)).forEach(drop::add);
+                    case IMPUTE -> impute.computeIfAbsent(String.valueOf(suggestion.params().get("strategy")),
+                            s -> new ArrayList<>()).addAll(columns);
+                    case CAST -> casts.add(suggestion);
+                    default -> { }
+                }
+            }
+            List<PlanStep> steps = new ArrayList<>();
+            if (!drop.isEmpty()) {
+                steps.add(step(ActionType.DROP_COLUMNS, params("columns", drop)));
+            }
+            casts.stream().filter(c -> ((List<?>) c.params().get("columns")).stream().noneMatch(drop::contains)).forEach(steps::add);
+            impute.forEach((strategy, columns) -> {
+                List<String> kept = columns.stream().filter(c -> !drop.contains(c)).toList();
+                if (!kept.isEmpty()) {
+                    steps.add(step(ActionType.IMPUTE, params("strategy", strategy, "columns", kept)));
+                }
+            });
+            if (duplicates && steps.isEmpty()) {
+                return Interpretation.warn("Duplicate rows were already dropped when the file was read.");
+            }
+            if (steps.isEmpty()) {
+                return Interpretation.warn("The profile found nothing to clean: no missing values, identifiers or "
+                        + "mixed types.");
+            }
+            return new Interpretation(steps, List.of());
+        }
+
+        /** The named columns, or [] ("every column this applies to") when the clause names none or says all. */
+        private List<String> columnsOrAll() {
+            return columns();
+        }
+    }
+
+    private static PlanStep step(ActionType type, Map<String, Object> params) {
+        return new PlanStep(type, params);
+    }
+
+    /** Parameters in the order given, so plans read the same every time. */
+    static Map<String, Object> params(Object... keysAndValues) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            params.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return params;
+    }
+
+    static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.assay.api.assistant.builtin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Tokens of a request: lower case, punctuation dropped except inside numbers and names, with positions. */
+final class Words {
+
+    /** A token and where it sits in the request (index into the token list). */
+    record Token(String text, String original, int index) {
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_'.\\-]*");
+
+    private Words() {
+    }
+
+    static List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
+        Matcher matcher = TOKEN.matcher(text);
+        while (matcher.find()) {
+            String original = trimTrailing(matcher.group());
+            if (original.isEmpty()) {
+                continue;
+            }
+            tokens.add(new Token(original.toLowerCase(Locale.ROOT), original, tokens.size()));
+        }
+        return tokens;
+    }
+
+    private static String trimTrailing(String token) {
+        int end = token.length();
+        while (end > 0 && ".-'".indexOf(token.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        String trimmed = token.substring(0, end);
+        return trimmed.endsWith("'s") ? trimmed.substring(0, trimmed.length() - 2) : trimmed;
+    }
+
+    /** A light stemmer: enough for survival/survived/survive and ages/age to meet. */
+    static String stem(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        for (String suffix : new String[] {"ational", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied",
+                "ives", "ive", "ally", "al", "ed", "es", "ly", "s", "e"}) {
+            if (w.length() - suffix.length() >= 3 && w.endsWith(suffix)) {
+                return w.substring(0, w.length() - suffix.length());
+            }
+        }
+        return w;
+    }
+
+    /**
+     * A name as words: camelCase, snake_case and any punctuation split, so PassengerId is "passenger id",
+     * bill_length_mm "bill length mm" and ../../etc/passwd "etc passwd".
+     */
+    static String spaced(String name) {
+        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[^\\p{L}\\p{N}]+", " ");
+        return spaced.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+    }
+
+    static String snake(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_|_$", "");
+    }
+}

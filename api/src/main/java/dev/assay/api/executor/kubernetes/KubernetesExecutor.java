@@ -1,0 +1,72 @@
+package dev.assay.api.executor.kubernetes;
+
+import dev.assay.api.executor.Executor;
+import dev.assay.api.executor.ExecutorBusyException;
+import dev.assay.api.executor.ProfileTask;
+import dev.assay.api.executor.RunTask;
+import dev.assay.model.crd.assistantrun.AssistantRun;
+import dev.assay.model.crd.assistantrun.AssistantRunSpec;
+import dev.assay.model.crd.datasetjob.DatasetJob;
+import dev.assay.model.crd.datasetjob.DatasetJobSpec;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the data work on Kubernetes: an upload becomes a DatasetJob and an apply an AssistantRun, named by the
+ * job and run ids, in one namespace; the operator turns them into Jobs. Progress and results come back through
+ * the shared Redis status store, which the runner pods write, so the api reads a run the same way whoever ran it
+ * — including an AssistantRun someone applied with kubectl.
+ */
+public final class KubernetesExecutor implements Executor {
+
+    private static final Logger log = LoggerFactory.getLogger(KubernetesExecutor.class);
+    private static final Map<String, String> LABELS = Map.of("app.kubernetes.io/part-of", "assay",
+            "app.kubernetes.io/created-by", "assay-api");
+
+    private static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(60);
+
+    private final KubernetesClient client;
+    private final String namespace;
+
+    public KubernetesExecutor(KubernetesClient client, String namespace) {
+        this.client = client;
+        this.namespace = namespace;
+    }
+
+    @Override
+    public void submitProfile(ProfileTask task) {
+        DatasetJob job = new DatasetJob();
+        job.setMetadata(new ObjectMetaBuilder().withName(task.jobId()).withNamespace(namespace).withLabels(LABELS)
+                .withAnnotations(Map.of("assay.dev/file-name", task.fileName())).build());
+        job.setSpec(new DatasetJobSpec(task.sourceKey(), "csv", true, null, null));
+        create(job);
+    }
+
+    @Override
+    public void submitRun(RunTask task) {
+        AssistantRun run = new AssistantRun();
+        run.setMetadata(new ObjectMetaBuilder().withName(task.runId()).withNamespace(namespace)
+                .withLabels(Map.of("app.kubernetes.io/part-of", "assay", "app.kubernetes.io/created-by", "assay-api",
+                        "assay.dev/dataset-job", task.jobId())).build());
+        run.setSpec(new AssistantRunSpec(task.jobId(), task.plan(), task.prompt().orElse(null),
+                task.runName().orElse(null), null, null));
+        create(run);
+    }
+
+    private void create(io.fabric8.kubernetes.client.CustomResource<?, ?> resource) {
+        try {
+            client.resource(resource).create();
+            log.info("created {} {}/{}", resource.getKind(), namespace, resource.getMetadata().getName());
+        } catch (KubernetesClientException e) {
+            // The cluster is unreachable or refused (quota, RBAC): the task cannot start now; the caller records that.
+            log.warn("could not create {} {}/{}: {}", resource.getKind(), namespace, resource.getMetadata().getName(),
+                    e.getMessage());
+            throw new ExecutorBusyException("the cluster did not accept the " + resource.getKind() + " (HTTP " + e.getCode()
+                    + "); try again in a minute, or ask the cluster's operator", RETRY_AFTER);
+        }
+    }
+}

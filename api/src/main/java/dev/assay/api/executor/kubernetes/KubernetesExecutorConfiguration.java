@@ -1,0 +1,43 @@
+package dev.assay.api.executor.kubernetes;
+
+import dev.assay.api.config.AssayProperties;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code assay.executor=kubernetes}: uploads and applies become custom resources in
+ * {@code assay.kubernetes.namespace} (default: the api pod's own namespace). Runner pods report to Redis, so
+ * Redis must be configured; the api refuses to start without it rather than show runs that never progress.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "assay.executor", havingValue = "kubernetes")
+public class KubernetesExecutorConfiguration {
+
+    private static final Path POD_NAMESPACE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    KubernetesClient kubernetesClient() {
+        return new KubernetesClientBuilder().build();
+    }
+
+    @Bean
+    KubernetesExecutor kubernetesExecutor(KubernetesClient client, AssayProperties properties,
+                                          @Value("${assay.kubernetes.namespace:}") String namespace) throws IOException {
+        if (properties.redis().configuredUrl().isEmpty()) {
+            throw new IllegalStateException("assay.executor=kubernetes needs assay.redis.url (ASSAY_REDIS_URL): runner "
+                    + "pods report progress and results there");
+        }
+        String chosen = !namespace.isBlank() ? namespace
+                : Files.isReadable(POD_NAMESPACE) ? Files.readString(POD_NAMESPACE).strip() : "default";
+        return new KubernetesExecutor(client, chosen);
+    }
+}

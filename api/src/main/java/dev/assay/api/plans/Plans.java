@@ -1,0 +1,32 @@
+package dev.assay.api.plans;
+
+import dev.assay.api.jobs.Jobs;
+import dev.assay.model.plan.Plan;
+import dev.assay.model.plan.validation.PlanError;
+import dev.assay.model.plan.validation.PlanValidator;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Checks a plan against a profiled dataset with the one {@link PlanValidator} every plan goes through. */
+@Service
+public class Plans {
+
+    private final Jobs jobs;
+
+    public Plans(Jobs jobs) {
+        this.jobs = jobs;
+    }
+
+    /** Every problem of the plan for this dataset; empty when it may run. */
+    public List<PlanError> check(String jobId, Plan plan) {
+        return PlanValidator.check(plan, jobs.profile(jobId).schema());
+    }
+
+    /** @throws InvalidPlanException when the plan may not run */
+    public void require(String jobId, Plan plan) {
+        List<PlanError> errors = check(jobId, plan);
+        if (!errors.isEmpty()) {
+            throw new InvalidPlanException(errors);
+        }
+    }
+}

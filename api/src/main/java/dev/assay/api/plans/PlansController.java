@@ -1,0 +1,44 @@
+package dev.assay.api.plans;
+
+import dev.assay.model.json.Json;
+import dev.assay.model.plan.schema.PlanSchema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "plans", description = "The plan format and its validation")
+public class PlansController {
+
+    /** Derived once from the action records in model/; the same schema constrains LLM answers. */
+    private static final String PLAN_SCHEMA = Json.writePretty(PlanSchema.plan());
+
+    private final Plans plans;
+
+    public PlansController(Plans plans) {
+        this.plans = plans;
+    }
+
+    @PostMapping(path = "/plans/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Check a plan against a profiled dataset without running it",
+            description = "200 with valid=false and the errors when the plan has problems; 404 unknown job; "
+                    + "409 when the dataset is not profiled yet.")
+    public PlanCheck validate(@Valid @RequestBody ValidatePlanRequest request) {
+        List<dev.assay.model.plan.validation.PlanError> errors = plans.check(request.jobId(), request.plan());
+        return new PlanCheck(errors.isEmpty(), errors);
+    }
+
+    @GetMapping(path = "/plan-schema", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The plan's JSON Schema (draft 2020-12), derived from the action whitelist")
+    public String planSchema() {
+        return PLAN_SCHEMA;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.assay.api.plans;
+
+import dev.assay.model.plan.Plan;
+import dev.assay.model.plan.PlanStep;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+
+/** {@code POST /api/v1/plans/validate}: a plan being edited, checked against the dataset's schema. */
+public record ValidatePlanRequest(@NotBlank String jobId, @NotNull List<PlanStep> actions, String explanation) {
+
+    public Plan plan() {
+        return new Plan(explanation, actions);
+    }
+}

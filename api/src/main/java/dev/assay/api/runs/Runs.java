@@ -1,0 +1,86 @@
+package dev.assay.api.runs;
+
+import dev.assay.api.executor.Executor;
+import dev.assay.api.executor.ExecutorBusyException;
+import dev.assay.api.executor.RunTask;
+import dev.assay.api.jobs.Ids;
+import dev.assay.api.jobs.JobViews;
+import dev.assay.api.plans.Plans;
+import dev.assay.model.json.Json;
+import dev.assay.model.plan.Plan;
+import dev.assay.model.plan.PlanStep;
+import dev.assay.model.status.TaskKind;
+import dev.assay.model.status.TaskStatus;
+import dev.assay.runner.storage.ArtifactKeys;
+import dev.assay.runner.storage.ArtifactStore;
+import dev.assay.runner.storage.StatusStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts runs: validates the plan against the dataset, stores it as the run's {@code plan.json}, records the
+ * run as queued and hands it to the executor. A run works on the dataset's {@code cleaned.csv} and writes only
+ * under {@code runs/{run_id}/}, so the upload and earlier runs stay as they were whatever it does.
+ */
+@Service
+public class Runs {
+
+    private static final Logger log = LoggerFactory.getLogger(Runs.class);
+    private static final int MAX_DERIVED_NAME = 80;
+
+    private final Plans plans;
+    private final ArtifactStore artifacts;
+    private final StatusStore statuses;
+    private final Executor executor;
+    private final Clock clock;
+
+    public Runs(Plans plans, ArtifactStore artifacts, StatusStore statuses, Executor executor, Clock clock) {
+        this.plans = plans;
+        this.artifacts = artifacts;
+        this.statuses = statuses;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    public RunAccepted start(String jobId, Plan plan, Optional<String> runName, Optional<String> prompt)
+            throws IOException {
+        plans.require(jobId, plan);
+        if (!executor.hasCapacity()) {
+            throw new ExecutorBusyException("the server is busy with other runs; try again in a minute",
+                    Duration.ofSeconds(30));
+        }
+        String runId = Ids.newRunId();
+        String name = runName.map(String::strip).filter(n -> !n.isEmpty()).orElseGet(() -> derivedName(plan));
+        byte[] planJson = Json.writePretty(plan).getBytes(StandardCharsets.UTF_8);
+        String planKey = ArtifactKeys.run(jobId, runId, "plan.json");
+        artifacts.put(planKey, new ByteArrayInputStream(planJson), planJson.length, ArtifactKeys.contentType(planKey));
+        TaskStatus queued = TaskStatus.queued(runId, TaskKind.RUN, jobId, name, clock.instant());
+        statuses.put(queued);
+        try {
+            executor.submitRun(new RunTask(jobId, runId, plan, Optional.of(name), prompt));
+        } catch (ExecutorBusyException e) {
+            statuses.put(queued.failed("the server was too busy to start this run; apply the plan again",
+                    clock.instant()));
+            throw e;
+        }
+        log.info("job {}: run {} '{}' queued ({} actions){}", jobId, runId, name, plan.actions().size(),
+                prompt.map(p -> ", asked: " + p.replaceAll("\\s+", " ")).orElse(""));
+        return new RunAccepted(runId, jobId, name, JobViews.statusUrl(jobId),
+                JobViews.API + "/jobs/" + jobId + "/runs/" + runId);
+    }
+
+    /** "impute, encode, train_model" */
+    static String derivedName(Plan plan) {
+        String name = plan.actions().stream().map(PlanStep::type).map(t -> t.wireName()).distinct()
+                .collect(Collectors.joining(", "));
+        return name.length() > MAX_DERIVED_NAME ? name.substring(0, MAX_DERIVED_NAME - 1) + "…" : name;
+    }
+}

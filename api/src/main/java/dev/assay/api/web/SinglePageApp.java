@@ -1,0 +1,46 @@
+package dev.assay.api.web;
+
+import java.io.IOException;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.PathResourceResolver;
+
+/**
+ * Serves the built UI (copied into {@code static/} by the build) at {@code /}. A deep link into the UI (a
+ * path without a file extension, such as {@code /jobs/j-1}) gets {@code index.html} so the UI's router can show
+ * it after a reload; api, actuator and documentation paths never do, so an unknown api path stays a 404.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SinglePageApp implements WebMvcConfigurer {
+
+    private static final String[] NOT_UI = {"api/", "actuator", "v3/", "swagger-ui", "error"};
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/**")
+                .addResourceLocations("classpath:/static/")
+                .resourceChain(true)
+                .addResolver(new PathResourceResolver() {
+                    @Override
+                    protected Resource getResource(String path, Resource location) throws IOException {
+                        Resource file = super.getResource(path, location);
+                        if (file != null) {
+                            return file;
+                        }
+                        for (String prefix : NOT_UI) {
+                            if (path.startsWith(prefix)) {
+                                return null;
+                            }
+                        }
+                        if (path.substring(path.lastIndexOf('/') + 1).contains(".")) {
+                            return null;
+                        }
+                        Resource index = new ClassPathResource("static/index.html");
+                        return index.exists() ? index : null;
+                    }
+                });
+    }
+}

@@ -1,0 +1,145 @@
+package dev.assay.api.assistant;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.assay.api.HttpApi;
+import dev.assay.model.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * POST /api/v1/assistant over real HTTP with an OpenAI-compatible model on loopback: the plan comes back
+ * validated, context.json is exactly what the model was sent, no row leaves without consent, at most 20 with
+ * it, and the API key is nowhere to be read.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AssistantHttpTest {
+
+    private static final WireMockServer MODEL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+
+    static {
+        MODEL.start();
+    }
+
+    @TempDir
+    static Path data;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("assay.data-dir", () -> data.toString());
+        registry.add("assay.assistant.provider", () -> "openai");
+        registry.add("assay.assistant.openai.base-url", () -> MODEL.baseUrl() + "/v1");
+        registry.add("assay.assistant.openai.api-key", () -> Fixtures.API_KEY);
+        registry.add("assay.assistant.initial-backoff", () -> "20ms");
+    }
+
+    @AfterAll
+    static void stopModel() {
+        MODEL.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    HttpApi api;
+
+    @BeforeEach
+    void reset() {
+        api = new HttpApi(port);
+        MODEL.resetAll();
+        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(Fixtures.openAiAnswer(Fixtures.SEED_PLAN))));
+    }
+
+    private String titanicJob() throws Exception {
+        HttpApi.Answer accepted = api.upload("titanic.csv", Files.readAllBytes(RequestSet.DATASETS.resolve("titanic.csv")));
+        String jobId = accepted.json().path("job_id").asText();
+        await().atMost(Duration.ofMinutes(1)).until(() ->
+                api.get("/api/v1/jobs/" + jobId + "/status").json().path("status").asText().equals("done"));
+        return jobId;
+    }
+
+    private HttpApi.Answer ask(String jobId, boolean consent, int rows) {
+        return api.postJson("/api/v1/assistant", Json.write(Map.of("job_id", jobId,
+                "prompt", "Fill missing values and train a classifier on Survived",
+                "consent_send_sample", consent, "sample_size", rows)));
+    }
+
+    private JsonNode sentBody() {
+        List<LoggedRequest> requests = MODEL.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        assertThat(requests).hasSize(1);
+        try {
+            return Json.mapper().readTree(requests.getFirst().getBodyAsString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aValidatedPlanComesBackAndContextJsonIsExactlyWhatWasSent(CapturedOutput output) throws Exception {
+        String jobId = titanicJob();
+
+        HttpApi.Answer answer = ask(jobId, false, 5);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        JsonNode proposal = answer.json();
+        assertThat(proposal.path("planner").asText()).isEqualTo("openai");
+        assertThat(proposal.path("actions")).hasSize(3);
+        assertThat(proposal.path("actions").get(2).path("type").asText()).isEqualTo("train_model");
+        JsonNode context = api.get(proposal.path("context_url").asText()).json();
+        assertThat(context.path("sent")).hasSize(1);
+        assertThat(context.path("sent").get(0).equals(Fixtures.NUMBERS_BY_VALUE, sentBody())).isTrue();
+        assertThat(api.get(proposal.path("context_url").asText()).text()).doesNotContain(Fixtures.API_KEY);
+        assertThat(output.getAll()).doesNotContain(Fixtures.API_KEY);
+        assertThat(api.get("/actuator/env").text()).doesNotContain(Fixtures.API_KEY);
+    }
+
+    @Test
+    void withoutConsentNoRowValueIsSentAndWithConsentAtMostTwentyRows() throws Exception {
+        String jobId = titanicJob();
+
+        assertThat(ask(jobId, false, 20).status()).isEqualTo(200);
+        String withoutConsent = sentBody().toString();
+        assertThat(withoutConsent).doesNotContain("Braund").doesNotContain("A/5 21171").doesNotContain("sample_rows");
+
+        MODEL.resetRequests();
+        assertThat(ask(jobId, true, 500).status()).isEqualTo(200);
+        JsonNode body = sentBody();
+        String user = body.at("/messages/1/content").asText();
+        JsonNode data = Json.mapper().readTree(user.substring(user.indexOf("<dataset>") + 9, user.indexOf("</dataset>")));
+        assertThat(data.get("sample_rows")).hasSize(20);
+        assertThat(user).contains("Braund");
+    }
+
+    @Test
+    void badRequestsAreAnsweredWithProblems() {
+        api.postJson("/api/v1/assistant", """
+                {"job_id": "j-0000000000000000", "prompt": "impute"}""").problem(404);
+        api.postJson("/api/v1/assistant", """
+                {"job_id": "j-0000000000000000", "prompt": ""}""").problem(400);
+        MODEL.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+    }
+}

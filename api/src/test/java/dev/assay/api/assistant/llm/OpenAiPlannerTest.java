@@ -1,0 +1,162 @@
+package dev.assay.api.assistant.llm;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.assay.api.assistant.AssistantException;
+import dev.assay.api.assistant.Fixtures;
+import dev.assay.api.assistant.PlannerAnswer;
+import dev.assay.api.assistant.PlanningRequest;
+import dev.assay.model.json.Json;
+import dev.assay.model.plan.schema.PlanSchema;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+/** The OpenAI-compatible planner against a loopback fake speaking /v1/chat/completions. */
+class OpenAiPlannerTest {
+
+    private static final String COMPLETIONS = "/v1/chat/completions";
+
+    private WireMockServer server;
+
+    @BeforeEach
+    void start() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    private OpenAiPlanner planner(Duration timeout) {
+        return new OpenAiPlanner(Fixtures.properties(null, server.baseUrl() + "/v1", timeout));
+    }
+
+    private void answer(String state, String next, int status, String body) {
+        server.stubFor(post(urlPathEqualTo(COMPLETIONS)).inScenario("openai").whenScenarioStateIs(state)
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body))
+                .willSetStateTo(next));
+    }
+
+    private List<JsonNode> bodies() {
+        return server.findAll(postRequestedFor(urlPathEqualTo(COMPLETIONS))).stream().map(LoggedRequest::getBodyAsString)
+                .map(OpenAiPlannerTest::tree).toList();
+    }
+
+    @Test
+    void aGoodAnswerBecomesThePlanAndTheRequestCarriesThePlanSchema() {
+        answer(Scenario.STARTED, "done", 200, Fixtures.openAiAnswer(Fixtures.SEED_PLAN));
+        PlanningRequest request = Fixtures.request("Fill missing values and train a classifier on Survived", Fixtures.titanic());
+
+        PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(request);
+
+        assertThat(answer.plan().actions()).hasSize(3);
+        server.verify(postRequestedFor(urlPathEqualTo(COMPLETIONS))
+                .withHeader("Authorization", equalTo("Bearer " + Fixtures.API_KEY)));
+        JsonNode body = bodies().getFirst();
+        assertThat(body.get("temperature").asInt()).isZero();
+        assertThat(body.at("/response_format/type").asText()).isEqualTo("json_schema");
+        assertThat(body.at("/response_format/json_schema/schema").equals(Fixtures.NUMBERS_BY_VALUE, PlanSchema.plan())).isTrue();
+        assertThat(body.at("/messages/0/role").asText()).isEqualTo("system");
+        // What the planner recorded as sent is exactly the body the endpoint received.
+        assertThat(Json.mapper().<JsonNode>valueToTree(request.sent().getFirst()).equals(Fixtures.NUMBERS_BY_VALUE, body)).isTrue();
+        assertThat(body.toString()).doesNotContain(Fixtures.API_KEY);
+    }
+
+    @Test
+    void aMalformedAnswerIsRepairedInOneRound() {
+        answer(Scenario.STARTED, "repair", 200, Fixtures.openAiAnswer("""
+                {"explanation": "x", "actions": [{"type": "impute", "params": {"strategy": "average"}}]}"""));
+        answer("repair", "done", 200, Fixtures.openAiAnswer(Fixtures.SEED_PLAN));
+
+        PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(Fixtures.request("impute and train", Fixtures.titanic()));
+
+        assertThat(answer.plan().actions()).hasSize(3);
+        JsonNode repair = bodies().get(1).get("messages");
+        assertThat(repair).hasSize(4);
+        assertThat(repair.get(2).get("role").asText()).isEqualTo("assistant");
+        assertThat(repair.get(3).get("content").asText()).contains("strategy").contains("median");
+    }
+
+    @Test
+    void aPlanWithAnUnknownActionOrColumnIsRefused() {
+        String code = """
+                {"explanation": "x", "actions": [{"type": "python", "params": {"code": "import os"}}]}""";
+        answer(Scenario.STARTED, "again", 200, Fixtures.openAiAnswer(code));
+        answer("again", "done", 200, Fixtures.openAiAnswer(code));
+        assertThatThrownBy(() -> planner(Duration.ofSeconds(10)).plan(Fixtures.request("x", Fixtures.titanic())))
+                .isInstanceOfSatisfying(AssistantException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+                    assertThat(e.getMessage()).contains("'python' is not an action");
+                });
+
+        server.resetAll();
+        String ghost = """
+                {"explanation": "x", "actions": [{"type": "scale", "params": {"columns": ["Salary"]}}]}""";
+        answer(Scenario.STARTED, "again", 200, Fixtures.openAiAnswer(ghost));
+        answer("again", "done", 200, Fixtures.openAiAnswer(ghost));
+        assertThatThrownBy(() -> planner(Duration.ofSeconds(10)).plan(Fixtures.request("x", Fixtures.titanic())))
+                .isInstanceOfSatisfying(AssistantException.class,
+                        e -> assertThat(e.getMessage()).contains("column 'Salary' does not exist"));
+    }
+
+    @Test
+    void tooManyRequestsAndServerErrorsAreRetriedWithBackoff() {
+        answer(Scenario.STARTED, "second", 429, "{\"error\": {\"message\": \"rate limited\"}}");
+        answer("second", "third", 503, "{\"error\": {\"message\": \"overloaded\"}}");
+        answer("third", "done", 200, Fixtures.openAiAnswer(Fixtures.SEED_PLAN));
+
+        PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(Fixtures.request("x", Fixtures.titanic()));
+
+        assertThat(answer.plan().actions()).hasSize(3);
+        server.verify(3, postRequestedFor(urlPathEqualTo(COMPLETIONS)));
+    }
+
+    @Test
+    void retriesEndWithAClearErrorWhenTheServiceStaysBusy() {
+        server.stubFor(post(urlPathEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(429)));
+
+        assertThatThrownBy(() -> planner(Duration.ofSeconds(10)).plan(Fixtures.request("x", Fixtures.titanic())))
+                .isInstanceOfSatisfying(AssistantException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("429");
+                });
+        server.verify(3, postRequestedFor(urlPathEqualTo(COMPLETIONS)));
+    }
+
+    @Test
+    void aProviderThatDoesNotAnswerInTimeGivesAClearError() {
+        server.stubFor(post(urlPathEqualTo(COMPLETIONS)).willReturn(aResponse().withFixedDelay(3_000)
+                .withBody(Fixtures.openAiAnswer(Fixtures.SEED_PLAN))));
+
+        assertThatThrownBy(() -> planner(Duration.ofMillis(600)).plan(Fixtures.request("x", Fixtures.titanic())))
+                .isInstanceOfSatisfying(AssistantException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+                    assertThat(e.getMessage()).contains("did not answer within");
+                });
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(json, e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.assay.api.executor.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.api.executor.ProfileTask;
+import dev.assay.api.executor.RunTask;
+import dev.assay.model.crd.assistantrun.AssistantRun;
+import dev.assay.model.crd.datasetjob.DatasetJob;
+import dev.assay.model.plan.Plan;
+import dev.assay.model.plan.PlanReader;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** On Kubernetes, an upload becomes a DatasetJob and an apply an AssistantRun, named by their ids. */
+@EnableKubernetesMockClient(crud = true)
+class KubernetesExecutorTest {
+
+    KubernetesClient client;
+
+    @Test
+    void anUploadBecomesADatasetJobReadingTheUploadedSource() {
+        new KubernetesExecutor(client, "assay").submitProfile(new ProfileTask("j-0123456789abcdef",
+                "j-0123456789abcdef/source.csv", "titanic.csv"));
+
+        DatasetJob job = client.resources(DatasetJob.class).inNamespace("assay").withName("j-0123456789abcdef").get();
+        assertThat(job.getSpec().source()).isEqualTo("j-0123456789abcdef/source.csv");
+        assertThat(job.getMetadata().getAnnotations()).containsEntry("assay.dev/file-name", "titanic.csv");
+    }
+
+    @Test
+    void anApplyBecomesAnAssistantRunOfThatDatasetWithThePlanAndThePrompt() {
+        Plan plan = PlanReader.read("""
+                {"explanation": "x", "actions": [{"type": "drop_duplicates", "params": {}}]}""");
+
+        new KubernetesExecutor(client, "assay").submitRun(new RunTask("j-1", "r-2", plan, Optional.of("dedupe"),
+                Optional.of("remove duplicate rows")));
+
+        AssistantRun run = client.resources(AssistantRun.class).inNamespace("assay").withName("r-2").get();
+        assertThat(run.getSpec().datasetRef()).isEqualTo("j-1");
+        assertThat(run.getSpec().plan()).isEqualTo(plan);
+        assertThat(run.getSpec().prompt()).isEqualTo("remove duplicate rows");
+        assertThat(run.getSpec().runName()).isEqualTo("dedupe");
+        assertThat(run.getMetadata().getLabels()).containsEntry("assay.dev/dataset-job", "j-1");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.assay.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.api.HttpApi;
+import dev.assay.api.executor.Executor;
+import dev.assay.api.executor.ExecutorBusyException;
+import dev.assay.api.executor.ProfileTask;
+import dev.assay.api.executor.RunTask;
+import dev.assay.runner.storage.ArtifactStore;
+import dev.assay.runner.storage.StatusStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** When the executor cannot take work, an upload is answered 503 with Retry-After and nothing is kept. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BusyExecutorHttpTest {
+
+    @TempDir
+    static Path data;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("assay.data-dir", () -> data.toString());
+    }
+
+    /** An executor whose queue is full, as the local one is under a burst of uploads. */
+    @TestConfiguration
+    static class FullQueue {
+        @Bean
+        @Primary
+        Executor fullExecutor() {
+            return new Executor() {
+                @Override
+                public void submitProfile(ProfileTask task) {
+                    throw new ExecutorBusyException("the queue is full", Duration.ofSeconds(30));
+                }
+
+                @Override
+                public void submitRun(RunTask task) {
+                    throw new ExecutorBusyException("the queue is full", Duration.ofSeconds(30));
+                }
+
+                @Override
+                public boolean hasCapacity() {
+                    return false;
+                }
+            };
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ArtifactStore artifacts;
+    @Autowired
+    StatusStore statuses;
+
+    @Test
+    void aFullQueueIs503WithRetryAfterAndTheUploadIsNotKept() throws Exception {
+        HttpApi.Answer answer = new HttpApi(port).upload("tips.csv", "total_bill,tip\n16.99,1.01\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answer.problem(503).path("detail").asText()).contains("busy", "try again");
+        assertThat(answer.header("Retry-After")).contains("30");
+        assertThat(statuses.jobs(10)).isEmpty();
+        assertThat(artifacts.list("")).isEmpty();
+    }
+}
