@@ -1,0 +1,178 @@
+// End-to-end in a real browser (Debian chromium + playwright-core) against a running Assay:
+// a refused file says why; upload titanic.csv → profile and report visible → ask the assistant → chips →
+// a wrong edit is flagged beside its field → apply → the green results box with a model score → run history;
+// a deep link opens after a reload; the pages at phone width. Saves a screenshot of each screen.
+// Usage: node e2e/e2e.mjs [BASE_URL]   (default http://localhost:8080; screenshots in $ASSAY_SCREENSHOTS
+// or ./target/e2e-screenshots). Exits non-zero, saying what failed, when anything does.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const base = (process.argv[2] ?? process.env.ASSAY_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+const shots = resolve(process.env.ASSAY_SCREENSHOTS ?? 'target/e2e-screenshots');
+const dataset = resolve(here, '../../examples/datasets/titanic.csv');
+mkdirSync(shots, { recursive: true });
+
+function check(condition, message) {
+  if (!condition) {
+    throw new Error(`e2e: ${message}`);
+  }
+}
+
+const step = (text) => console.log(`e2e: ${text}`);
+
+/** Chromium paints a frame scrolled into view a moment later; a screenshot taken at once shows it blank. */
+const settle = (page) => page.waitForTimeout(400);
+
+/** Scrolls so that the element is this many pixels below the top of the window, for a screenshot of what follows. */
+async function showTop(page, selector, offset) {
+  await page.evaluate(([css, px]) => {
+    const top = document.querySelector(css).getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, Math.max(0, top - px));
+  }, [selector, offset]);
+  await settle(page);
+}
+
+// A fresh profile each time: no cache, cookies or storage from an earlier run.
+const profile = mkdtempSync(join(tmpdir(), 'assay-e2e-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+  viewport: { width: 1280, height: 900 },
+});
+let page;
+try {
+  page = context.pages()[0] ?? await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+  page.on('console', (message) => {
+    // A refused upload is a 4xx the browser logs as a failed resource; anything else logged as an error counts.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+
+  step('start page');
+  await page.goto(`${base}/`);
+  await page.getByRole('heading', { name: 'Analyse a CSV' }).waitFor();
+  await page.screenshot({ path: `${shots}/01-upload.png`, fullPage: true });
+
+  step('keyboard: the file picker is reachable with Tab');
+  let reached = false;
+  for (let i = 0; i < 12 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.textContent?.trim() === 'Choose a CSV file');
+  }
+  check(reached, 'the "Choose a CSV file" button is reachable by keyboard');
+
+  step('a file that is not a CSV is refused with the reason');
+  const scratch = mkdtempSync(join(tmpdir(), 'assay-e2e-files-'));
+  const workbook = join(scratch, 'quarterly.xlsx');
+  writeFileSync(workbook, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(2048, 7)]));
+  await page.setInputFiles('input[type=file]', workbook);
+  const refusal = page.getByRole('alert');
+  await refusal.waitFor();
+  const refusalText = await refusal.textContent();
+  check(/excel|xlsx|workbook|not a csv/i.test(refusalText), `the refusal names the problem: "${refusalText}"`);
+  check(new URL(page.url()).pathname === '/', 'a refused file stays on the start page');
+  await page.screenshot({ path: `${shots}/02-upload-refused.png`, fullPage: true });
+  rmSync(scratch, { recursive: true, force: true });
+
+  step('upload titanic.csv');
+  await page.setInputFiles('input[type=file]', dataset);
+  await page.waitForURL(/\/jobs\/j-[0-9a-z-]+$/, { waitUntil: 'commit' });
+  const jobUrl = page.url();
+  await page.getByRole('heading', { name: 'Profile', exact: true }).waitFor({ timeout: 120_000 });
+  check((await page.getByLabel('Rows', { exact: true }).textContent()).includes('891'), 'the profile shows 891 rows');
+  check(await page.getByRole('button', { name: /^Add to plan: Fill missing · median · Age/ }).count() === 1,
+    'the missing-Age alert offers its suggestion');
+  const report = page.frameLocator('iframe[title="Profile report"]');
+  await report.getByRole('heading', { name: 'Alerts' }).waitFor();
+  check(await report.getByText('Age is missing in 177 rows').count() > 0, 'the report is visible in the page');
+  await page.screenshot({ path: `${shots}/03-profile.png`, fullPage: true });
+  // A full-page capture leaves frames below the fold blank: the report gets its own, in view.
+  await page.getByRole('region', { name: 'Profile report' }).scrollIntoViewIfNeeded();
+  await settle(page);
+  await page.screenshot({ path: `${shots}/04-report.png` });
+
+  step('ask the assistant');
+  await page.getByLabel('What should be done with this data?').fill('Fill missing values and train a classifier on Survived');
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  const plan = page.getByRole('list', { name: 'Planned actions' });
+  await plan.locator('[data-action-type="train_model"]').waitFor();
+  const chips = await plan.locator('[data-action-type]').allTextContents();
+  check(chips.some((c) => c.includes('Fill missing')) && chips.some((c) => c.includes('Train model')), `chips: ${chips}`);
+  check((await plan.textContent()).includes('Survived'), 'the plan trains on Survived');
+  await page.getByText('The plan fits this dataset.').waitFor();
+  await showTop(page, '#plan-heading', 320);
+  await page.screenshot({ path: `${shots}/05-assistant-plan.png` });
+
+  step('a wrong edit is flagged beside its step and field');
+  await page.getByRole('button', { name: 'Add a step' }).click();
+  await page.getByRole('menuitem', { name: /^Scale/ }).click();
+  const scaleStep = page.getByRole('listitem', { name: /^Step 2: Scale/ });
+  await scaleStep.getByRole('button', { name: 'Step 2: edit' }).click();
+  const columnsField = page.getByLabel('Step 2: Columns');
+  await columnsField.fill('Name');
+  await columnsField.press('Enter');
+  // The step's form is open, so the server's complaint shows under the field it is about.
+  await scaleStep.getByText("column 'Name' is string; scale needs numbers").waitFor();
+  check(await columnsField.getAttribute('aria-invalid') === 'true', 'the Columns field is marked invalid');
+  check(await page.getByRole('button', { name: 'Apply these actions' }).isDisabled(), 'an invalid plan cannot be applied');
+  await showTop(page, '#plan-heading', 80);
+  await page.screenshot({ path: `${shots}/06-plan-problem-inline.png` });
+  await page.getByRole('button', { name: 'Step 2: remove' }).click();
+  await page.getByText('The plan fits this dataset.').waitFor();
+
+  step('apply');
+  await page.getByRole('button', { name: 'Apply these actions' }).click();
+  const results = page.getByTestId('results');
+  await results.waitFor({ timeout: 180_000 });
+  const score = await page.getByLabel('Model score').textContent();
+  check(/Accuracy 0\.\d+/.test(score), `a model score is shown: "${score}"`);
+  check(/\d/.test(await page.getByLabel('Baseline score').textContent()), 'the baseline is shown beside it');
+  check(await results.getByRole('table', { name: 'Confusion matrix' }).count() === 1, 'a confusion matrix');
+  check(await results.getByRole('img', { name: /Feature importances/ }).count() === 1, 'feature importances');
+  check(await results.getByRole('link', { name: 'Processed CSV' }).count() === 1, 'the processed CSV');
+  check(await page.getByRole('table', { name: 'Run history' }).getByRole('row').count() === 2, 'one run in the history');
+  await results.screenshot({ path: `${shots}/07-results.png` });
+  await page.screenshot({ path: `${shots}/08-job-page-after-run.png`, fullPage: true });
+
+  step('a bookmarked dataset page opens after a reload');
+  await page.goto(jobUrl);
+  await page.getByTestId('results').waitFor();
+  check(await page.title() === 'titanic.csv · Assay', `the tab is named after the file: "${await page.title()}"`);
+
+  step('phone width');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(jobUrl);
+  await page.getByRole('heading', { name: 'Profile', exact: true }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(overflow <= 1, `nothing is wider than the phone's screen (${overflow} px too wide)`);
+  await page.screenshot({ path: `${shots}/09-phone-job.png` });
+  await page.getByRole('heading', { name: 'Ask the assistant' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/10-phone-assistant.png` });
+  await page.getByTestId('results').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/11-phone-results.png` });
+  await page.goto(`${base}/`);
+  await page.getByRole('heading', { name: 'Analyse a CSV' }).waitFor();
+  await page.getByRole('table', { name: 'Recent datasets' }).waitFor();
+  await page.screenshot({ path: `${shots}/12-phone-start.png`, fullPage: true });
+
+  check(problems.length === 0, `no errors in the page: ${problems.join('; ')}`);
+  console.log(`e2e: passed (${score.trim()}); screenshots in ${shots}`);
+} catch (e) {
+  if (page) {
+    await page.screenshot({ path: `${shots}/failure.png`, fullPage: true }).catch(() => {});
+  }
+  throw e;
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}

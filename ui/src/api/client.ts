@@ -1,0 +1,182 @@
+import type { Plan, PlanStep } from '../generated/plan';
+import type {
+  Accepted, JobListItem, JobStatusView, PlanError, PlanProposal, RunAccepted, Validation,
+} from './types';
+
+/** An answer other than success, in words a person can act on (from the api's problem+json, or ours). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors: PlanError[] = [],
+  ) {
+    super(detail || title);
+    this.name = 'ApiError';
+  }
+}
+
+/**
+ * How long each kind of call may take before the page says so instead of waiting forever. The assistant may
+ * call a language model with retries (30 s a call on the server), so it gets longer. Tests shorten these.
+ */
+export const timeouts = {
+  read: 20_000,
+  write: 30_000,
+  assistant: 150_000,
+  /** An upload may take long on a slow link, but not without any progress for this long. */
+  uploadStall: 60_000,
+};
+
+const unreachable = () =>
+  new ApiError(0, 'Assay cannot be reached', 'Check your connection and that the Assay server is running, then try again.');
+
+const tooSlow = (ms: number, what: string) =>
+  new ApiError(0, 'No answer in time', `${what} did not answer within ${Math.max(1, Math.round(ms / 1000))} s. The server may be busy; try again in a moment.`);
+
+/** Words for an answer without a problem body (a proxy's error page, an empty 502). */
+function fallbackTitle(status: number): string {
+  if (status === 404) return 'Not found';
+  if (status === 413) return 'Too large';
+  if (status === 429 || status === 503) return 'Assay is busy';
+  if (status >= 500) return 'The server had a problem';
+  return 'The request was refused';
+}
+
+function problemFrom(status: number, body: Record<string, unknown>, retryAfter: string | null): ApiError {
+  const title = typeof body.title === 'string' && body.title ? body.title : fallbackTitle(status);
+  let detail = typeof body.detail === 'string' && body.detail ? body.detail : `The server answered ${status}.`;
+  if (retryAfter && /^\d+$/.test(retryAfter) && !detail.includes('again')) {
+    detail += ` Try again in ${retryAfter} s.`;
+  }
+  return new ApiError(status, title, detail, Array.isArray(body.errors) ? (body.errors as PlanError[]) : []);
+}
+
+async function problem(response: Response): Promise<ApiError> {
+  let body: Record<string, unknown> = {};
+  try {
+    body = await response.json();
+  } catch {
+    // not JSON (a proxy's page): the status says enough
+  }
+  return problemFrom(response.status, body, response.headers.get('Retry-After'));
+}
+
+async function request<T>(path: string, init: RequestInit & { timeout: number; what: string }): Promise<T> {
+  const { timeout, what, ...rest } = init;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...rest,
+      headers: { Accept: 'application/json', ...(rest.headers ?? {}) },
+      signal: rest.signal ? AbortSignal.any([rest.signal, AbortSignal.timeout(timeout)]) : AbortSignal.timeout(timeout),
+    });
+  } catch (e) {
+    // Checked by name: a DOMException from another realm (a test's DOM) is not instanceof this one.
+    const name = (e as { name?: unknown } | null)?.name;
+    if (name === 'TimeoutError') {
+      throw tooSlow(timeout, what);
+    }
+    if (name === 'AbortError') {
+      throw e; // the caller cancelled (React Query does when a page goes away)
+    }
+    throw unreachable();
+  }
+  if (!response.ok) {
+    throw await problem(response);
+  }
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError(response.status, 'Unexpected answer', 'The server answered with something that is not JSON.');
+  }
+}
+
+const get = <T>(path: string, signal?: AbortSignal) =>
+  request<T>(path, { signal, timeout: timeouts.read, what: 'Assay' });
+
+const post = <T>(path: string, body: unknown, timeout: number, what: string, signal?: AbortSignal) =>
+  request<T>(path, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), timeout, what, signal,
+  });
+
+/** An upload in progress: its outcome, and a way to stop it. */
+export interface Upload {
+  done: Promise<Accepted>;
+  cancel: () => void;
+}
+
+/** Uploads with progress (fetch cannot report upload progress, XMLHttpRequest can). */
+function upload(file: File, onProgress: (percent: number) => void): Upload {
+  const xhr = new XMLHttpRequest();
+  let stall: ReturnType<typeof setTimeout> | undefined;
+  let stalled = false;
+  const done = new Promise<Accepted>((resolve, reject) => {
+    const watch = () => {
+      clearTimeout(stall);
+      stall = setTimeout(() => {
+        stalled = true;
+        xhr.abort();
+      }, timeouts.uploadStall);
+    };
+    xhr.open('POST', '/api/v1/upload');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      watch();
+      if (event.lengthComputable && event.total > 0) {
+        onProgress(Math.min(100, Math.round((100 * event.loaded) / event.total)));
+      }
+    };
+    xhr.onload = () => {
+      clearTimeout(stall);
+      let body: Record<string, unknown> = {};
+      try {
+        body = JSON.parse(xhr.responseText || '{}');
+      } catch {
+        // not JSON
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && typeof body.job_id === 'string') {
+        resolve(body as unknown as Accepted);
+      } else if (xhr.status >= 200 && xhr.status < 300) {
+        reject(new ApiError(xhr.status, 'Unexpected answer', 'The server accepted the file but did not say where it went.'));
+      } else {
+        reject(problemFrom(xhr.status, body, xhr.getResponseHeader?.('Retry-After') ?? null));
+      }
+    };
+    xhr.onerror = () => {
+      clearTimeout(stall);
+      reject(unreachable());
+    };
+    xhr.onabort = () => {
+      clearTimeout(stall);
+      reject(stalled
+        ? new ApiError(0, 'The upload stalled', `Nothing was sent for ${Math.round(timeouts.uploadStall / 1000)} s. Check your connection and try again.`)
+        : new ApiError(0, 'Upload cancelled', `${file.name} was not uploaded.`));
+    };
+    const form = new FormData();
+    form.append('file', file);
+    watch();
+    xhr.send(form);
+  });
+  return { done, cancel: () => xhr.abort() };
+}
+
+const job = (jobId: string) => `/api/v1/jobs/${encodeURIComponent(jobId)}`;
+
+export const api = {
+  upload,
+  jobs: (signal?: AbortSignal) => get<JobListItem[]>('/api/v1/jobs?limit=20', signal),
+  job: (jobId: string, signal?: AbortSignal) => get<JobStatusView>(`${job(jobId)}/status`, signal),
+  propose: (body: { job_id: string; prompt: string; consent_send_sample: boolean; sample_size: number }) =>
+    post<PlanProposal>('/api/v1/assistant', body, timeouts.assistant, 'The assistant'),
+  validate: (jobId: string, plan: Plan, signal?: AbortSignal) =>
+    post<Validation>('/api/v1/plans/validate', { job_id: jobId, ...plan }, timeouts.read, 'The plan check', signal),
+  apply: (jobId: string, plan: Plan, runName: string, prompt?: string) =>
+    post<RunAccepted>('/api/v1/assistant/apply', {
+      job_id: jobId,
+      explanation: plan.explanation,
+      actions: plan.actions as PlanStep[],
+      run_name: runName,
+      prompt,
+    }, timeouts.write, 'Assay'),
+};

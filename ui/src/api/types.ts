@@ -1,0 +1,187 @@
+// REST shapes of docs/rest-api.md (snake_case). The plan and its actions come from src/generated/plan.ts.
+import type { Plan, PlanStep } from '../generated/plan';
+
+export type TaskState = 'queued' | 'running' | 'done' | 'failed';
+export type Severity = 'critical' | 'warning' | 'info';
+
+export interface Alert {
+  type: string;
+  severity: Severity;
+  column?: string | null;
+  message: string;
+  suggested_action?: PlanStep | null;
+}
+
+export interface VariableSummary {
+  name: string;
+  type: string;
+  storage: string;
+  missing: number;
+  distinct: number;
+}
+
+export interface ProfileSummary {
+  rows: number;
+  columns: number;
+  missing_cells: number;
+  missing_share: number;
+  duplicate_rows_dropped: number;
+  types: Record<string, number>;
+  variables: VariableSummary[];
+  alerts: Alert[];
+}
+
+export interface StepLog {
+  index: number;
+  type: string;
+  params: Record<string, unknown>;
+  rows_before: number;
+  rows_after: number;
+  columns_before: number;
+  columns_after: number;
+  cells_changed: number;
+  missing_before: number;
+  missing_after: number;
+  columns_added: string[];
+  columns_removed: string[];
+  warnings: string[];
+  millis: number;
+}
+
+export interface Metrics {
+  scores: Record<string, number | null>;
+  confusion?: { labels: string[]; counts: number[][] } | null;
+}
+
+export interface MeanStd {
+  mean: number;
+  std: number;
+}
+
+export interface ModelReport {
+  task: 'classification' | 'regression';
+  algorithm: string;
+  target: string;
+  features: string[];
+  excluded: { column: string; reason: string }[];
+  leakage: { column: string; reason: string }[];
+  train_rows: number;
+  test_rows: number;
+  seed?: number;
+  folds?: number;
+  primary_metric: string;
+  holdout: Metrics;
+  cross_validation: Record<string, MeanStd>;
+  baseline: Metrics;
+  importances: { feature: string; importance: number }[];
+  leaderboard: { algorithm: string; score: MeanStd; millis: number }[];
+  warnings: string[];
+  train_millis: number;
+}
+
+export interface ComparisonSide {
+  rows: number;
+  columns: number;
+  missing_cells: number;
+  alerts: number;
+}
+
+export interface RunResult {
+  plan: Plan;
+  steps: StepLog[];
+  model?: ModelReport | null;
+  comparison: { before: ComparisonSide; after: ComparisonSide; alerts_cleared: string[]; alerts_added: string[] };
+  artifacts: string[];
+  millis: number;
+}
+
+export interface RunView {
+  run_id: string;
+  job_id: string;
+  run_name: string;
+  status: TaskState;
+  progress: number;
+  stage: string;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  report_url: string | null;
+  cleaned_csv_url: string | null;
+  profile_url?: string | null;
+  metrics_url: string | null;
+  model_url: string | null;
+  plan_url?: string | null;
+  plan: Plan | null;
+  actions_applied: number;
+  result: RunResult | null;
+}
+
+export interface JobStatusView {
+  job_id: string;
+  file_name: string;
+  status: TaskState;
+  progress: number;
+  stage: string;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  source_url?: string | null;
+  report_url: string | null;
+  cleaned_csv_url: string | null;
+  profile_url: string | null;
+  summary: ProfileSummary | null;
+  ai_result: RunView | null;
+  runs: RunView[];
+}
+
+export interface JobListItem {
+  job_id: string;
+  file_name: string;
+  status: TaskState;
+  progress: number;
+  stage: string;
+  error: string | null;
+  created_at: string;
+  updated_at?: string;
+  rows: number | null;
+  columns: number | null;
+  status_url?: string;
+}
+
+export interface PlanError {
+  action_index?: number | null;
+  action: string;
+  field: string;
+  message: string;
+}
+
+export interface PlanProposal {
+  explanation: string;
+  actions: PlanStep[];
+  planner: string;
+  warnings: string[];
+  context_url: string;
+  sample_rows_sent: number;
+}
+
+/** 202 of POST /upload. */
+export interface Accepted {
+  job_id: string;
+  file_name?: string;
+  status_url: string;
+}
+
+/** 202 of POST /assistant/apply. */
+export interface RunAccepted {
+  run_id: string;
+  job_id: string;
+  run_name: string;
+  status_url: string;
+  run_url: string;
+}
+
+/** 200 of POST /plans/validate. */
+export interface Validation {
+  valid: boolean;
+  errors: PlanError[];
+}

@@ -1,0 +1,73 @@
+export const count = (n: number | null | undefined) => (n == null ? '–' : n.toLocaleString('en-US'));
+
+export const percent = (share: number | null | undefined, digits = 1) =>
+  share == null || Number.isNaN(share) ? '–' : `${(share * 100).toFixed(digits)} %`;
+
+export function number(value: number | null | undefined): string {
+  if (value == null || Number.isNaN(value)) {
+    return '–';
+  }
+  if (!Number.isFinite(value)) {
+    return value > 0 ? '∞' : '−∞';
+  }
+  const magnitude = Math.abs(value);
+  if (Number.isInteger(value)) {
+    return value.toLocaleString('en-US');
+  }
+  return magnitude >= 100 ? value.toFixed(1) : magnitude >= 1 ? value.toFixed(3) : value.toPrecision(3);
+}
+
+export function duration(millis: number | null | undefined): string {
+  if (millis == null) {
+    return '–';
+  }
+  if (millis < 1000) {
+    return `${Math.round(millis)} ms`;
+  }
+  const seconds = millis / 1000;
+  return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+
+/** "just now", "3 min ago", "2 h ago", else the date. */
+export function ago(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) {
+    return '–';
+  }
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) {
+    return iso;
+  }
+  const seconds = Math.max(0, Math.round((now - then) / 1000));
+  if (seconds < 45) return 'just now';
+  if (seconds < 3600) return `${Math.max(1, Math.round(seconds / 60))} min ago`;
+  if (seconds < 86_400) return `${Math.round(seconds / 3600)} h ago`;
+  return new Date(then).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+export const METRIC_NAMES: Record<string, string> = {
+  accuracy: 'Accuracy',
+  balanced_accuracy: 'Balanced accuracy',
+  macro_f1: 'Macro F1',
+  roc_auc: 'ROC AUC',
+  log_loss: 'Log loss',
+  rmse: 'RMSE',
+  mae: 'MAE',
+  r2: 'R²',
+};
+
+/** Errors: smaller is better. Every other score: larger is better. */
+const LOWER_IS_BETTER = new Set(['log_loss', 'rmse', 'mae']);
+
+export const metricName = (name: string) => METRIC_NAMES[name] ?? name.replace(/_/g, ' ');
+
+export const lowerIsBetter = (name: string) => LOWER_IS_BETTER.has(name);
+
+/** How much better the model is than the baseline, in the metric's own direction (positive = better). */
+export function gain(metric: string, score: number | null | undefined, baseline: number | null | undefined): number | null {
+  if (score == null || baseline == null || Number.isNaN(score) || Number.isNaN(baseline)) {
+    return null;
+  }
+  return lowerIsBetter(metric) ? baseline - score : score - baseline;
+}
+
+export const words = (identifier: string) => identifier.replace(/_/g, ' ');

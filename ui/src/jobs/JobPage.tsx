@@ -1,0 +1,240 @@
+import ArrowBack from '@mui/icons-material/ArrowBack';
+import Download from '@mui/icons-material/Download';
+import OpenInNew from '@mui/icons-material/OpenInNew';
+import {
+  Alert, AlertTitle, Box, Button, LinearProgress, Paper, Skeleton, Stack, Typography,
+} from '@mui/material';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Plan, PlanStep } from '../generated/plan';
+import { ApiError, api } from '../api/client';
+import { inProgress, useJob, useValidation } from '../api/queries';
+import type { PlanError } from '../api/types';
+import { AssistantPanel } from '../assistant/AssistantPanel';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { StallNotice } from '../common/StallNotice';
+import { ago, count } from '../common/format';
+import { followInPage, useTitle } from '../common/navigation';
+import type { CheckState } from '../plan/PlanCard';
+import { PlanCard } from '../plan/PlanCard';
+import { ResultsPanel } from '../results/ResultsPanel';
+import { RunHistory } from '../results/RunHistory';
+import { ProfileSummaryCard } from './ProfileSummaryCard';
+import { ReportCard } from './ReportCard';
+import { StatusChip } from './StatusChip';
+
+const EMPTY: Plan = { explanation: '', actions: [] };
+
+/** The plan being written survives a reload of the page (per dataset, per browser tab). */
+function usePlan(jobId: string) {
+  const key = `assay.plan.${jobId}`;
+  const [plan, setPlan] = useState<Plan>(() => {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(key) ?? 'null');
+      return saved && Array.isArray(saved.actions) ? (saved as Plan) : EMPTY;
+    } catch {
+      return EMPTY;
+    }
+  });
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(key, JSON.stringify(plan));
+    } catch {
+      // storage full or disabled: the plan simply does not survive a reload
+    }
+  }, [key, plan]);
+  return [plan, setPlan] as const;
+}
+
+/** One dataset: profiling progress, then its profile and report, the assistant and the plan, and its runs. */
+export function JobPage({ jobId }: { jobId: string }) {
+  const job = useJob(jobId);
+  const queries = useQueryClient();
+  const [plan, setPlanState] = usePlan(jobId);
+  const [prompt, setPrompt] = useState<string | undefined>();
+  const [applyErrors, setApplyErrors] = useState<PlanError[] | null>(null);
+  const [selectedRun, setSelectedRun] = useState<string | undefined>();
+  const results = useRef<HTMLDivElement>(null);
+  const data = job.data;
+  useTitle(data?.file_name ?? 'Dataset');
+
+  const setPlan = (next: Plan) => {
+    setApplyErrors(null);
+    setPlanState(next);
+  };
+  const validation = useValidation(jobId, plan, data?.status === 'done');
+  const errors = applyErrors ?? validation.data?.errors ?? [];
+  const check: CheckState = plan.actions.length === 0 ? 'idle'
+    : applyErrors ? 'invalid'
+      : validation.isError ? 'unchecked'
+        : !validation.current ? 'checking'
+          : validation.data?.valid ? 'valid' : 'invalid';
+
+  const apply = useMutation({
+    mutationFn: () => api.apply(jobId, plan, runName(plan), prompt),
+    onSuccess: (accepted) => {
+      setSelectedRun(accepted.run_id);
+      queries.invalidateQueries({ queryKey: ['job', jobId] });
+      queries.invalidateQueries({ queryKey: ['jobs'] });
+      requestAnimationFrame(() => results.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' }));
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.errors.length > 0) {
+        setApplyErrors(e.errors);
+      }
+    },
+  });
+
+  const addStep = (step: PlanStep) => {
+    const actions = [...plan.actions];
+    // Training must come last: anything else goes before it.
+    const train = actions.findIndex((a) => a.type === 'train_model');
+    actions.splice(step.type !== 'train_model' && train >= 0 ? train : actions.length, 0, step);
+    setPlan({ explanation: plan.explanation || 'Suggested by the profile.', actions });
+  };
+
+  const columns = useMemo(() => data?.summary?.variables.map((v) => v.name) ?? [], [data?.summary]);
+
+  if (!data) {
+    if (job.error) {
+      const missing = job.error instanceof ApiError && job.error.status === 404;
+      return (
+        <Stack spacing={2}>
+          <Back />
+          <ErrorMessage
+            error={job.error}
+            title={missing ? 'This dataset was not found' : undefined}
+            onRetry={missing ? undefined : () => job.refetch()}
+          />
+          {missing && (
+            <Typography color="text.secondary">
+              It may have been removed or expired, or the link is mistyped. Upload the file again from the start page.
+            </Typography>
+          )}
+        </Stack>
+      );
+    }
+    return (
+      <Stack spacing={2}>
+        <Back />
+        <LinearProgress aria-label="Loading the dataset" />
+        <Skeleton variant="rounded" height={160} />
+      </Stack>
+    );
+  }
+
+  const run = selectedRun ? data.runs.find((r) => r.run_id === selectedRun) : data.ai_result ?? undefined;
+  const starting = selectedRun != null && run == null;
+  return (
+    <Stack spacing={2}>
+      <Back />
+      <Box component="header">
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' } }}>
+          <Box sx={{ minWidth: 0 }}>
+            <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+              <Typography variant="h4" component="h1" sx={{ wordBreak: 'break-word', fontWeight: 600 }}>{data.file_name}</Typography>
+              <StatusChip status={data.status} />
+            </Stack>
+            <Typography variant="body2" color="text.secondary">
+              {data.summary ? `${count(data.summary.rows)} rows × ${count(data.summary.columns)} columns · ` : ''}
+              uploaded {ago(data.created_at)}
+              {data.runs.length > 0 ? ` · ${data.runs.length} run${data.runs.length === 1 ? '' : 's'}` : ''}
+            </Typography>
+          </Box>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+            {data.report_url && <Button size="small" variant="outlined" startIcon={<OpenInNew />} href={data.report_url} target="_blank" rel="noopener">Report</Button>}
+            {data.cleaned_csv_url && data.status === 'done' && (
+              <Button size="small" variant="outlined" startIcon={<Download />} href={data.cleaned_csv_url} download>Cleaned CSV</Button>
+            )}
+            {data.source_url && <Button size="small" startIcon={<Download />} href={data.source_url} download>Original</Button>}
+          </Stack>
+        </Stack>
+      </Box>
+
+      {job.error != null && (
+        <Alert severity="warning">
+          <AlertTitle>Lost contact with Assay</AlertTitle>
+          {job.error instanceof Error ? job.error.message : String(job.error)} {inProgress(data.status) || data.runs.some((r) => inProgress(r.status))
+            ? 'The work goes on on the server; this page keeps trying every few seconds.' : ''}
+          <Button size="small" color="inherit" onClick={() => job.refetch()} sx={{ ml: 1 }}>Try now</Button>
+        </Alert>
+      )}
+
+      {inProgress(data.status) && (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Typography aria-live="polite">
+            {data.status === 'queued' ? 'Waiting for a free worker to profile this file…' : `Profiling: ${data.stage} (${data.progress} %)`}
+          </Typography>
+          <LinearProgress variant={data.status === 'queued' ? 'indeterminate' : 'determinate'} value={data.progress} sx={{ mt: 1 }}
+            aria-label="Profiling progress" />
+          <StallNotice updatedAt={data.updated_at} what="Profiling" />
+        </Paper>
+      )}
+      {data.status === 'failed' && (
+        <Alert severity="error" role="alert"
+          action={<Button color="inherit" size="small" href="/" onClick={followInPage('/')}>Upload another file</Button>}>
+          <AlertTitle>This file could not be profiled</AlertTitle>
+          {data.error ?? 'No reason was given.'}
+        </Alert>
+      )}
+
+      {data.status === 'done' && data.summary && (
+        <>
+          <Box sx={{
+            display: 'grid', gap: 2, alignItems: 'start',
+            gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) 460px' },
+            gridTemplateAreas: { xs: '"profile" "plan" "report"', lg: '"profile plan" "report report"' },
+          }}>
+            <Box sx={{ gridArea: 'profile', minWidth: 0 }}>
+              <ProfileSummaryCard profile={data.summary} planned={plan.actions} onAdd={addStep} />
+            </Box>
+            <Stack spacing={2} sx={{ gridArea: 'plan', minWidth: 0 }}>
+              <AssistantPanel jobId={jobId} hasPlan={plan.actions.length > 0} onProposal={(next, asked) => { setPlan(next); setPrompt(asked); }} />
+              <PlanCard
+                plan={plan}
+                errors={errors}
+                check={check}
+                checkError={validation.error}
+                columns={columns}
+                onChange={setPlan}
+                onApply={() => apply.mutate()}
+                applying={apply.isPending}
+                applyError={apply.error instanceof ApiError && apply.error.errors.length > 0 ? null : apply.error}
+              />
+            </Stack>
+            {data.report_url && (
+              <Box sx={{ gridArea: 'report', minWidth: 0 }}>
+                <ReportCard title="Profile report" reportUrl={data.report_url} csvUrl={data.cleaned_csv_url} />
+              </Box>
+            )}
+          </Box>
+          <Box ref={results} sx={{ scrollMarginTop: 16 }}>
+            {starting && (
+              <Paper variant="outlined" sx={{ p: 2 }} aria-live="polite">
+                <Typography>Starting the run…</Typography>
+                <LinearProgress sx={{ mt: 1 }} aria-label="Run progress" />
+              </Paper>
+            )}
+            {run && <ResultsPanel run={run} />}
+          </Box>
+          {data.runs.length > 0 && (
+            <RunHistory runs={data.runs} selected={run?.run_id} onSelect={setSelectedRun}
+              onReuse={(reused) => { setPlan(reused); window.scrollTo?.({ top: 0, behavior: 'smooth' }); }} />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function runName(plan: Plan): string {
+  return [...new Set(plan.actions.map((a) => a.type.replace(/_/g, ' ')))].join(', ');
+}
+
+function Back() {
+  return (
+    <Box>
+      <Button startIcon={<ArrowBack />} href="/" onClick={followInPage('/')} size="small">All datasets</Button>
+    </Box>
+  );
+}

@@ -1,0 +1,49 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { listItem, mockApi } from '../test/fixtures';
+import { renderWithQueries } from '../test/render';
+import { RecentJobs } from './RecentJobs';
+
+describe('RecentJobs', () => {
+  beforeEach(() => window.history.replaceState(null, '', '/'));
+
+  it('lists the datasets newest first, each a link to its page', async () => {
+    mockApi({ 'GET /api/v1/jobs': () => ({ json: [
+      listItem({ job_id: 'j-2', file_name: 'penguins.csv', status: 'running', rows: null, columns: null }),
+      listItem(),
+      listItem({ job_id: 'j-0', file_name: 'broken.csv', status: 'failed', rows: null, columns: null,
+        error: 'broken.csv, line 3: has 2 fields but the header has 12' }),
+    ] }) });
+    const user = userEvent.setup();
+    renderWithQueries(<RecentJobs />);
+
+    const table = await screen.findByRole('table', { name: 'Recent datasets' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['penguins.csv', 'titanic.csv', 'broken.csv']);
+    expect(rows[1]).toHaveTextContent('891 rows × 12 columns');
+    expect(rows[2]).toHaveTextContent('line 3: has 2 fields but the header has 12');
+
+    await user.click(within(rows[1]).getByRole('link', { name: 'titanic.csv' }));
+    expect(window.location.pathname).toBe('/jobs/j-1');
+  });
+
+  it('says when nothing was uploaded yet', async () => {
+    mockApi({ 'GET /api/v1/jobs': () => ({ json: [] }) });
+    renderWithQueries(<RecentJobs />);
+
+    expect(await screen.findByText(/Nothing uploaded yet/)).toBeInTheDocument();
+  });
+
+  it('says why the list cannot be shown, and can try again', async () => {
+    let up = false;
+    mockApi({ 'GET /api/v1/jobs': () => (up ? { json: [listItem()] } : 'network-error') });
+    const user = userEvent.setup();
+    renderWithQueries(<RecentJobs />);
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Assay cannot be reached');
+    up = true;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('link', { name: 'titanic.csv' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,59 @@
+import { Box, Link, Paper, Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useJobs } from '../api/queries';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { ago, count } from '../common/format';
+import { followInPage } from '../common/navigation';
+import { StatusChip } from './StatusChip';
+
+/** Columns a phone leaves out (their facts go under the file name there). */
+const WIDE = { display: { xs: 'none', sm: 'table-cell' } };
+
+/** The datasets uploaded so far, newest first, each a link to its page. */
+export function RecentJobs() {
+  const jobs = useJobs();
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="recent-heading">
+      <Typography variant="h6" component="h2" id="recent-heading" gutterBottom>Recent datasets</Typography>
+      {jobs.error != null && <ErrorMessage error={jobs.error} onRetry={() => jobs.refetch()} />}
+      {jobs.isLoading && <Box aria-label="Loading datasets">{[0, 1, 2].map((i) => <Skeleton key={i} height={36} />)}</Box>}
+      {jobs.data?.length === 0 && (
+        <Typography color="text.secondary">Nothing uploaded yet. Your datasets will be listed here.</Typography>
+      )}
+      {jobs.data && jobs.data.length > 0 && (
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label="Recent datasets">
+            <TableHead>
+              <TableRow>
+                <TableCell>File</TableCell><TableCell sx={WIDE}>Size</TableCell><TableCell>Status</TableCell><TableCell sx={WIDE}>Uploaded</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {jobs.data.map((job) => (
+                <TableRow key={job.job_id} hover>
+                  <TableCell sx={{ wordBreak: 'break-word' }}>
+                    <Link href={`/jobs/${job.job_id}`} onClick={followInPage(`/jobs/${job.job_id}`)} sx={{ fontWeight: 500 }}>
+                      {job.file_name}
+                    </Link>
+                    <Typography variant="caption" color="text.secondary" sx={{ display: { xs: 'block', sm: 'none' } }}>
+                      {job.rows != null ? `${count(job.rows)} × ${count(job.columns)} · ` : ''}{ago(job.created_at)}
+                    </Typography>
+                    {job.status === 'failed' && job.error && (
+                      <Typography variant="caption" color="error" sx={{ display: 'block' }}>{job.error}</Typography>
+                    )}
+                  </TableCell>
+                  <TableCell sx={{ ...WIDE, whiteSpace: 'nowrap' }}>
+                    {job.rows != null ? `${count(job.rows)} rows × ${count(job.columns)} columns` : '–'}
+                  </TableCell>
+                  <TableCell>
+                    <StatusChip status={job.status} />
+                  </TableCell>
+                  <TableCell sx={{ ...WIDE, whiteSpace: 'nowrap' }} title={new Date(job.created_at).toLocaleString()}>{ago(job.created_at)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+    </Paper>
+  );
+}

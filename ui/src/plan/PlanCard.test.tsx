@@ -1,0 +1,147 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Plan } from '../generated/plan';
+import type { PlanError } from '../api/types';
+import type { CheckState } from './PlanCard';
+import { PlanCard } from './PlanCard';
+
+const COLUMNS = ['PassengerId', 'Survived', 'Name', 'Age', 'Fare'];
+
+function Harness({ initial, errors = [], check = 'valid', onApply = () => {}, onPlan = () => {} }: {
+  initial: Plan;
+  errors?: PlanError[];
+  check?: CheckState;
+  onApply?: () => void;
+  onPlan?: (plan: Plan) => void;
+}) {
+  const [plan, setPlan] = useState(initial);
+  return (
+    <PlanCard plan={plan} errors={errors} check={check} checkError={null} columns={COLUMNS}
+      onChange={(next) => { setPlan(next); onPlan(next); }} onApply={onApply} applying={false} applyError={null} />
+  );
+}
+
+const twoSteps: Plan = { explanation: 'x', actions: [
+  { type: 'impute', params: { strategy: 'median', columns: [] } },
+  { type: 'train_model', params: { target: 'Survived' } },
+] };
+
+const steps = () => within(screen.getByRole('list', { name: 'Planned actions' })).getAllByRole('listitem');
+
+describe('PlanCard', () => {
+  it('shows each step as a coloured chip with its parameters in words, and applies a valid plan', async () => {
+    const onApply = vi.fn();
+    const user = userEvent.setup();
+    render(<Harness initial={twoSteps} onApply={onApply} />);
+
+    expect(steps().map((s) => s.textContent)).toEqual(['1. Fill missingmedian · all applicable columns', '2. Train model→ Survived']);
+    expect(steps()[0].querySelector('[data-action-type="impute"]')).not.toBeNull();
+    expect(screen.getByText('The plan fits this dataset.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Apply these actions' }));
+    expect(onApply).toHaveBeenCalledOnce();
+  });
+
+  it('shows each problem beside its step, then beside its field when the step opens, and does not apply', async () => {
+    const errors: PlanError[] = [
+      { action_index: 0, action: 'impute', field: 'strategy', message: 'does not have a value in the enumeration ["median", "mean"]' },
+      { action_index: 1, action: 'train_model', field: '', message: 'train_model must be the last action of the plan' },
+    ];
+    render(<Harness initial={twoSteps} errors={errors} check="invalid" />);
+
+    // A step with a problem opens: the field's problem is under the field, the step's under the step.
+    const strategy = screen.getByLabelText('Step 1: Strategy');
+    expect(strategy).toHaveAttribute('aria-invalid', 'true');
+    expect(within(steps()[0]).getByText('choose one of median, mean')).toBeInTheDocument();
+    expect(within(steps()[1]).getByRole('alert', { name: 'Step 2 problems' })).toHaveTextContent('train_model must be the last action of the plan');
+    expect(screen.getByText(/2 problems to fix before this plan can run/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Apply these actions' })).toBeDisabled();
+  });
+
+  it('edits a parameter through a form generated from the action schema', async () => {
+    const onPlan = vi.fn();
+    const user = userEvent.setup();
+    render(<Harness initial={twoSteps} onPlan={onPlan} />);
+
+    await user.click(screen.getByRole('button', { name: 'Step 1: edit' }));
+    await user.selectOptions(screen.getByLabelText('Step 1: Strategy'), 'mean');
+    await user.type(screen.getByLabelText('Step 1: Columns'), 'Age{Enter}');
+
+    expect(onPlan).toHaveBeenLastCalledWith({ explanation: 'x', actions: [
+      { type: 'impute', params: { strategy: 'mean', columns: ['Age'] } }, twoSteps.actions[1]] });
+    expect(steps()[0]).toHaveTextContent('mean · Age');
+  });
+
+  it('offers the dataset\'s columns for a target', async () => {
+    const user = userEvent.setup();
+    render(<Harness initial={twoSteps} />);
+
+    await user.click(screen.getByRole('button', { name: 'Step 2: edit' }));
+    await user.click(screen.getByLabelText('Step 2: Target'));
+    await user.clear(screen.getByLabelText('Step 2: Target'));
+    await user.type(screen.getByLabelText('Step 2: Target'), 'Fa');
+
+    expect(screen.getByRole('option', { name: 'Fare' })).toBeInTheDocument();
+  });
+
+  it('moves and removes steps', async () => {
+    const onPlan = vi.fn();
+    const user = userEvent.setup();
+    render(<Harness initial={twoSteps} onPlan={onPlan} />);
+
+    expect(screen.getByRole('button', { name: 'Step 1: move up' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Step 1: move down' }));
+    expect(onPlan.mock.lastCall![0].actions.map((a: { type: string }) => a.type)).toEqual(['train_model', 'impute']);
+
+    await user.click(screen.getByRole('button', { name: 'Step 2: remove' }));
+    expect(onPlan.mock.lastCall![0].actions.map((a: { type: string }) => a.type)).toEqual(['train_model']);
+  });
+
+  it('adds any whitelisted action by hand, before the training step, with its required fields to fill', async () => {
+    const onPlan = vi.fn();
+    const user = userEvent.setup();
+    render(<Harness initial={twoSteps} onPlan={onPlan} />);
+
+    await user.click(screen.getByRole('button', { name: 'Add a step' }));
+    const menu = screen.getByRole('menu');
+    expect(within(menu).getAllByRole('menuitem')).toHaveLength(11);
+    await user.click(within(menu).getByRole('menuitem', { name: /^Drop columns/ }));
+
+    expect(onPlan.mock.lastCall![0].actions).toEqual([twoSteps.actions[0], { type: 'drop_columns', params: { columns: [] } }, twoSteps.actions[1]]);
+  });
+
+  it('shows a parameter the action does not have, so it can be removed', async () => {
+    const onPlan = vi.fn();
+    const user = userEvent.setup();
+    render(<Harness initial={{ explanation: '', actions: [{ type: 'scale', params: { colums: ['Age'] } as never }] }}
+      errors={[{ action_index: 0, action: 'scale', field: 'colums', message: "property 'colums' is not defined in the schema" }]}
+      check="invalid" onPlan={onPlan} />);
+
+    expect(screen.getByText(/“colums” is not a parameter of this action/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Step 1: remove colums' }));
+    expect(onPlan).toHaveBeenLastCalledWith({ explanation: '', actions: [{ type: 'scale', params: {} }] });
+  });
+
+  it('shows the same plan as JSON, with the problems listed by step and field', async () => {
+    const user = userEvent.setup();
+    render(<Harness initial={twoSteps} check="invalid"
+      errors={[{ action_index: 1, action: 'train_model', field: 'target', message: "column 'Survivd' does not exist (did you mean 'Survived'?)" }]} />);
+
+    await user.click(screen.getByRole('button', { name: 'JSON' }));
+
+    expect(JSON.parse((screen.getByLabelText('Plan (JSON)') as HTMLTextAreaElement).value)).toEqual(twoSteps);
+    expect(screen.getByRole('alert', { name: 'Plan problems' })).toHaveTextContent("Step 2 (train_model), target: column 'Survivd' does not exist");
+  });
+
+  it('cannot apply an empty plan, or while the plan is being checked', () => {
+    const empty = render(<Harness initial={{ explanation: '', actions: [] }} check="idle" />);
+    expect(screen.getByRole('button', { name: 'Apply these actions' })).toBeDisabled();
+    expect(screen.getByText(/Nothing planned yet/)).toBeInTheDocument();
+    empty.unmount();
+
+    render(<Harness initial={twoSteps} check="checking" />);
+    expect(screen.getByText('Checking the plan against this dataset…')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Apply these actions' })).toBeDisabled();
+  });
+});

@@ -1,0 +1,92 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { doneRun, regressor } from '../test/fixtures';
+import { ResultsPanel } from './ResultsPanel';
+
+describe('ResultsPanel', () => {
+  it('shows the green box: actions applied, downloads, the score beside its baseline, the confusion matrix and importances', () => {
+    render(<ResultsPanel run={doneRun()} />);
+
+    const box = screen.getByRole('region', { name: 'Results' });
+    expect(within(box).getByRole('heading', { level: 2 })).toHaveTextContent('Done: 2 actions applied in 1.9 s');
+    expect(screen.getByLabelText('Model score')).toHaveTextContent('Accuracy 0.837');
+    expect(screen.getByLabelText('Baseline score')).toHaveTextContent('0.618');
+    expect(screen.getByText('0.219 better than the baseline')).toBeInTheDocument();
+    expect(screen.getByText(/Cross-validated 0.829 ± 0.0500 over 5 folds/)).toBeInTheDocument();
+    const confusion = screen.getByRole('table', { name: 'Confusion matrix' });
+    expect(within(confusion).getAllByRole('row').map((r) => r.textContent)).toEqual(['actual ↓ predicted →01', '010010', '11949']);
+    expect(screen.getByRole('img', { name: 'Feature importances: Age 36.0 %, Sex 20.0 %' })).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Model metrics' })).getByText('Log loss')).toBeInTheDocument();
+    expect(screen.getByText('(lower is better)')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Processed CSV' })).toHaveAttribute('href', '/api/v1/artifacts/j-1/runs/r-1/cleaned.csv');
+    expect(screen.getByRole('link', { name: 'New report' })).toHaveAttribute('href', '/api/v1/artifacts/j-1/runs/r-1/report.html');
+    expect(screen.getByRole('link', { name: 'Model' })).toHaveAttribute('href', '/api/v1/artifacts/j-1/runs/r-1/model.bin');
+    expect(screen.getByRole('list', { name: 'Notes on the model' })).toHaveTextContent('Left out of the model: PassengerId');
+  });
+
+  it('logs each step: what it changed and what it did', () => {
+    render(<ResultsPanel run={doneRun()} />);
+
+    const log = within(screen.getByRole('list', { name: 'Step log' })).getAllByRole('listitem');
+    expect(log[0]).toHaveTextContent('1. Fill missing');
+    expect(log[0]).toHaveTextContent('missing 866 → 689 · 177 cells changed');
+    expect(log[0]).toHaveTextContent('filled withAge: 28');
+    expect(log[1]).toHaveTextContent('no change to the data');
+    expect(within(log[1]).getByRole('alert')).toHaveTextContent('Cabin has many categories');
+  });
+
+  it('compares before and after, and lists the alerts the run cleared', () => {
+    render(<ResultsPanel run={doneRun()} />);
+
+    const table = screen.getByRole('table', { name: 'Before and after' });
+    expect(within(table).getAllByRole('row').map((r) => r.textContent)).toEqual(
+      ['BeforeAfter', 'Rows891891', 'Columns1212', 'Missing cells866689', 'Alerts1211']);
+    expect(screen.getByText('Age is missing in 177 rows (20 %)')).toBeInTheDocument();
+  });
+
+  it('shows error figures for a regression, and the models it compared', () => {
+    const run = doneRun();
+    render(<ResultsPanel run={{ ...run, result: { ...run.result!, model: regressor } }} />);
+
+    expect(screen.getByLabelText('Model score')).toHaveTextContent('R² 0.410');
+    expect(screen.getByText('0.420 better than the baseline')).toBeInTheDocument();
+    const metrics = screen.getByRole('table', { name: 'Model metrics' });
+    expect(within(metrics).getByRole('columnheader', { name: 'Error figure' })).toBeInTheDocument();
+    expect(within(metrics).getAllByRole('row').map((r) => r.textContent)).toEqual([
+      'Error figureHeld outBaselineCross-validation', 'R²0.410-0.01000.380 ± 0.0900',
+      'RMSE (lower is better)1.0201.380–', 'MAE (lower is better)0.7601.050–']);
+    expect(screen.queryByRole('table', { name: 'Confusion matrix' })).not.toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Models compared' })).getByText('gradient boosting (chosen)')).toBeInTheDocument();
+  });
+
+  it('says plainly when the model is no better than the baseline', () => {
+    const run = doneRun();
+    const weak = { ...run.result!.model!, holdout: { scores: { accuracy: 0.6 }, confusion: null } };
+    render(<ResultsPanel run={{ ...run, result: { ...run.result!, model: weak } }} />);
+
+    expect(screen.getByText('no better than the baseline')).toBeInTheDocument();
+  });
+
+  it('shows the stage and progress while the run works', () => {
+    render(<ResultsPanel run={doneRun({ status: 'running', progress: 55, stage: 'training random_forest (fold 3/5)', result: null })} />);
+
+    expect(screen.getByText('training random_forest (fold 3/5) · 55 %')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: 'Run progress' })).toHaveAttribute('aria-valuenow', '55');
+    expect(screen.queryByTestId('results')).not.toBeInTheDocument();
+  });
+
+  it('says when a run has been quiet for a long time instead of spinning silently', () => {
+    render(<ResultsPanel run={doneRun({ status: 'running', progress: 10, stage: 'reading', result: null,
+      updated_at: new Date(Date.now() - 7 * 60_000).toISOString() })} />);
+
+    expect(screen.getByText(/This run has reported no progress for 7 minutes/)).toBeInTheDocument();
+  });
+
+  it('says why a run failed and that nothing else changed', () => {
+    render(<ResultsPanel run={doneRun({ status: 'failed', error: "titanic.csv, line 12, column 'Age': 'abc' is not a number", result: null })} />);
+
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent("line 12, column 'Age': 'abc' is not a number");
+    expect(alert).toHaveTextContent('Nothing was changed: the dataset, its profile and earlier runs are as they were.');
+  });
+});
