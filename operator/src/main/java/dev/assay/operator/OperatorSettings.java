@@ -1,0 +1,73 @@
+package dev.assay.operator;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The operator's configuration, from its environment (the Helm chart sets it).
+ *
+ * @param runnerImage           image of the runner Jobs (ASSAY_RUNNER_IMAGE)
+ * @param runnerServiceAccount  service account of runner pods, without API rights (ASSAY_RUNNER_SERVICE_ACCOUNT)
+ * @param runnerSecret          Secret whose keys become the runner's environment: Redis and S3 (ASSAY_RUNNER_SECRET)
+ * @param watchNamespaces       namespaces to watch; empty: the operator's own (ASSAY_WATCH_NAMESPACES, comma-separated)
+ * @param redisUrl              where runners report progress and results (ASSAY_REDIS_URL)
+ * @param redisKeyPrefix        the runners' key prefix (ASSAY_REDIS_KEY_PREFIX)
+ * @param namespace             the operator's own namespace, for its leader-election Lease (ASSAY_OPERATOR_NAMESPACE)
+ * @param healthPort            /healthz and /metrics (ASSAY_OPERATOR_HEALTH_PORT)
+ * @param leaderElection        elect one active replica (ASSAY_LEADER_ELECTION, default true)
+ * @param defaults              requests, limits, deadline and backoff of runner Jobs when a resource does not say
+ */
+public record OperatorSettings(String runnerImage, Optional<String> runnerServiceAccount, Optional<String> runnerSecret,
+                               Set<String> watchNamespaces, Optional<String> redisUrl, String redisKeyPrefix,
+                               String namespace, int healthPort, boolean leaderElection, JobDefaults defaults) {
+
+    /** @param pollInterval how often a running task's progress is read from Redis */
+    public record JobDefaults(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit,
+                              long activeDeadlineSeconds, int backoffLimit, String scratchSize, Duration pollInterval) {
+
+        public static JobDefaults standard() {
+            return new JobDefaults("250m", "512Mi", "2", "2Gi", 1800, 1, "2Gi", Duration.ofSeconds(5));
+        }
+    }
+
+    public static OperatorSettings fromEnvironment(Map<String, String> env) {
+        JobDefaults standard = JobDefaults.standard();
+        JobDefaults defaults = new JobDefaults(
+                value(env, "ASSAY_RUNNER_CPU_REQUEST").orElse(standard.cpuRequest()),
+                value(env, "ASSAY_RUNNER_MEMORY_REQUEST").orElse(standard.memoryRequest()),
+                value(env, "ASSAY_RUNNER_CPU_LIMIT").orElse(standard.cpuLimit()),
+                value(env, "ASSAY_RUNNER_MEMORY_LIMIT").orElse(standard.memoryLimit()),
+                value(env, "ASSAY_RUNNER_DEADLINE_SECONDS").map(Long::parseLong).orElse(standard.activeDeadlineSeconds()),
+                value(env, "ASSAY_RUNNER_BACKOFF_LIMIT").map(Integer::parseInt).orElse(standard.backoffLimit()),
+                value(env, "ASSAY_RUNNER_SCRATCH_SIZE").orElse(standard.scratchSize()),
+                standard.pollInterval());
+        String namespace = value(env, "ASSAY_OPERATOR_NAMESPACE").orElse("default");
+        Set<String> watch = value(env, "ASSAY_WATCH_NAMESPACES")
+                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet()))
+                .orElse(Set.of());
+        return new OperatorSettings(
+                value(env, "ASSAY_RUNNER_IMAGE").orElse("assay/runner:0.1.0-SNAPSHOT"),
+                value(env, "ASSAY_RUNNER_SERVICE_ACCOUNT"), value(env, "ASSAY_RUNNER_SECRET"),
+                watch.isEmpty() ? Set.of(namespace) : watch,
+                value(env, "ASSAY_REDIS_URL"), value(env, "ASSAY_REDIS_KEY_PREFIX").orElse("assay:"),
+                namespace, value(env, "ASSAY_OPERATOR_HEALTH_PORT").map(Integer::parseInt).orElse(8081),
+                value(env, "ASSAY_LEADER_ELECTION").map(Boolean::parseBoolean).orElse(true), defaults);
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** Never prints the Redis URL, which may carry a password. */
+    @Override
+    public String toString() {
+        return "OperatorSettings[runnerImage=" + runnerImage + ", runnerServiceAccount=" + runnerServiceAccount.orElse("-")
+                + ", runnerSecret=" + runnerSecret.orElse("-") + ", watchNamespaces=" + watchNamespaces + ", redis="
+                + (redisUrl.isPresent() ? "set" : "unset") + ", namespace=" + namespace + ", healthPort=" + healthPort
+                + ", leaderElection=" + leaderElection + ", defaults=" + defaults + "]";
+    }
+}

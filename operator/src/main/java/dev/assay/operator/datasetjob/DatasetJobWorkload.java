@@ -1,0 +1,95 @@
+package dev.assay.operator.datasetjob;
+
+import dev.assay.model.crd.common.Artifacts;
+import dev.assay.model.crd.common.Phase;
+import dev.assay.model.crd.datasetjob.DatasetJob;
+import dev.assay.model.crd.datasetjob.DatasetJobStatus;
+import dev.assay.model.profile.ProfileSummary;
+import dev.assay.model.status.TaskStatus;
+import dev.assay.operator.jobs.JobNames;
+import dev.assay.operator.jobs.RunnerJobs;
+import dev.assay.operator.lifecycle.Prerequisite;
+import dev.assay.operator.lifecycle.RunState;
+import dev.assay.operator.lifecycle.Workload;
+import dev.assay.operator.validation.Names;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A DatasetJob's Job runs {@code runner profile-job}; its status mirrors the profile's key numbers. */
+public final class DatasetJobWorkload implements Workload<DatasetJob, DatasetJobStatus> {
+
+    private final RunnerJobs jobs;
+
+    public DatasetJobWorkload(RunnerJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @Override
+    public Class<DatasetJob> type() {
+        return DatasetJob.class;
+    }
+
+    @Override
+    public RunState state(DatasetJob resource) {
+        DatasetJobStatus s = resource.getStatus();
+        return s == null ? RunState.initial() : new RunState(s.phase() == null ? Phase.Pending : s.phase(), s.conditions(),
+                s.observedGeneration(), s.jobName(), s.startTime(), s.completionTime(), s.progress(), s.stage(), s.message());
+    }
+
+    @Override
+    public DatasetJobStatus status(DatasetJob resource, RunState state, Optional<TaskStatus> runner) {
+        DatasetJobStatus previous = Optional.ofNullable(resource.getStatus())
+                .orElse(new DatasetJobStatus(null, null, null, null, null, null, null, null, null, null, null, null));
+        Optional<ProfileSummary> profile = runner.flatMap(TaskStatus::profile);
+        String name = taskId(resource);
+        Artifacts artifacts = state.phase() == Phase.Succeeded
+                ? new Artifacts(name + "/report.html", name + "/profile.json", name + "/cleaned.csv", null, null)
+                : previous.artifacts();
+        return new DatasetJobStatus(state.phase(), state.conditions(), state.observedGeneration(), state.jobName(),
+                state.startTime(), state.completionTime(), state.progress(), state.stage(),
+                profile.map(ProfileSummary::rows).orElse(previous.rows()),
+                profile.map(ProfileSummary::columns).orElse(previous.columns()), artifacts, state.message());
+    }
+
+    @Override
+    public String taskId(DatasetJob resource) {
+        return resource.getMetadata().getName();
+    }
+
+    @Override
+    public List<String> problems(DatasetJob resource) {
+        List<String> problems = new ArrayList<>();
+        Names.checkId("metadata.name", resource.getMetadata().getName(), problems);
+        if (resource.getSpec() == null) {
+            problems.add("spec is missing");
+            return problems;
+        }
+        Names.checkSourceKey("spec.source", resource.getSpec().source(), problems);
+        if (resource.getSpec().format() != null && !resource.getSpec().format().equals("csv")) {
+            problems.add("spec.format: only csv is supported, not '" + resource.getSpec().format() + "'");
+        }
+        return problems;
+    }
+
+    @Override
+    public Prerequisite prerequisite(DatasetJob resource, io.javaoperatorsdk.operator.api.reconciler.Context<DatasetJob> context) {
+        return new Prerequisite.Ready(resource.getSpec().source());
+    }
+
+    @Override
+    public String jobName(DatasetJob resource) {
+        return JobNames.of(resource.getMetadata().getName(), "profile");
+    }
+
+    @Override
+    public Job job(DatasetJob resource, String sourceKey) {
+        String name = resource.getMetadata().getName();
+        List<String> args = new ArrayList<>(List.of("profile-job", "--job-id", name, "--source", sourceKey));
+        return jobs.job(resource, jobName(resource), Map.of(RunnerJobs.LABEL_DATASET_JOB, name), args, List.of(),
+                Optional.ofNullable(resource.getSpec().resources()),
+                Optional.ofNullable(resource.getSpec().activeDeadlineSeconds()));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.assay.operator.jobs;
+
+import dev.assay.operator.OperatorSettings;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The batch/v1 Job that runs the runner image for a resource: owned by it (deleting the resource deletes the
+ * Job and its pod), labelled to link resource, Job and pod, and locked down — non-root, read-only root
+ * filesystem with an emptyDir for scratch, no service-account token, all capabilities dropped, resource limits
+ * and a deadline. Redis and S3 credentials come from a Secret as environment.
+ */
+public final class RunnerJobs {
+
+    public static final String LABEL_DATASET_JOB = "assay.dev/dataset-job";
+    public static final String LABEL_ASSISTANT_RUN = "assay.dev/assistant-run";
+    static final long USER = 65532;
+
+    private final OperatorSettings settings;
+
+    public RunnerJobs(OperatorSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param owner     the resource the Job belongs to
+     * @param jobName   its fixed name
+     * @param labels    the resource's link labels (dataset-job, assistant-run)
+     * @param args      the runner's subcommand and options
+     * @param env       extra environment (the plan of a run)
+     * @param resources requests and limits from the resource, or the operator's defaults when empty
+     * @param deadline  activeDeadlineSeconds from the resource, or the default
+     */
+    public Job job(HasMetadata owner, String jobName, Map<String, String> labels, List<String> args,
+                   List<EnvVar> env, Optional<ResourceRequirements> resources, Optional<Long> deadline) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("app.kubernetes.io/name", "assay-runner");
+        all.put("app.kubernetes.io/part-of", "assay");
+        all.put("app.kubernetes.io/component", "runner");
+        all.put("app.kubernetes.io/managed-by", "assay-operator");
+        all.putAll(labels);
+        OperatorSettings.JobDefaults defaults = settings.defaults();
+        ResourceRequirements limits = resources.filter(r -> r.getLimits() != null || r.getRequests() != null)
+                .orElseGet(() -> new ResourceRequirementsBuilder()
+                        .addToRequests("cpu", new Quantity(defaults.cpuRequest()))
+                        .addToRequests("memory", new Quantity(defaults.memoryRequest()))
+                        .addToLimits("cpu", new Quantity(defaults.cpuLimit()))
+                        .addToLimits("memory", new Quantity(defaults.memoryLimit()))
+                        .build());
+        List<EnvVar> environment = new java.util.ArrayList<>(env);
+        environment.add(new EnvVarBuilder().withName("ASSAY_WORK_DIR").withValue("/tmp").build());
+        return new JobBuilder()
+                .withNewMetadata()
+                    .withName(jobName)
+                    .withNamespace(owner.getMetadata().getNamespace())
+                    .withLabels(all)
+                    .withOwnerReferences(new OwnerReferenceBuilder()
+                            .withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
+                            .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid())
+                            .withController(true).withBlockOwnerDeletion(true).build())
+                .endMetadata()
+                .withNewSpec()
+                    .withBackoffLimit(defaults.backoffLimit())
+                    .withActiveDeadlineSeconds(deadline.orElse(defaults.activeDeadlineSeconds()))
+                    .withNewTemplate()
+                        .withNewMetadata().withLabels(all).endMetadata()
+                        .withNewSpec()
+                            .withRestartPolicy("Never")
+                            .withServiceAccountName(settings.runnerServiceAccount().orElse(null))
+                            .withAutomountServiceAccountToken(false)
+                            .withEnableServiceLinks(false)
+                            .withNewSecurityContext()
+                                .withRunAsNonRoot(true).withRunAsUser(USER).withRunAsGroup(USER).withFsGroup(USER)
+                                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                            .endSecurityContext()
+                            .addNewContainer()
+                                .withName("runner")
+                                .withImage(settings.runnerImage())
+                                .withImagePullPolicy("IfNotPresent")
+                                .withArgs(args)
+                                .withEnv(environment)
+                                .addAllToEnvFrom(settings.runnerSecret().map(secret -> List.of(new io.fabric8.kubernetes.api.model.EnvFromSourceBuilder()
+                                        .withNewSecretRef().withName(secret).withOptional(false).endSecretRef().build()))
+                                        .orElse(List.of()))
+                                .withResources(limits)
+                                .withNewSecurityContext()
+                                    .withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
+                                    .withRunAsNonRoot(true).withNewCapabilities().withDrop("ALL").endCapabilities()
+                                .endSecurityContext()
+                                .addNewVolumeMount().withName("scratch").withMountPath("/tmp").endVolumeMount()
+                            .endContainer()
+                            .addNewVolume().withName("scratch")
+                                .withNewEmptyDir().withSizeLimit(new Quantity(defaults.scratchSize())).endEmptyDir()
+                            .endVolume()
+                        .endSpec()
+                    .endTemplate()
+                .endSpec()
+                .build();
+    }
+}

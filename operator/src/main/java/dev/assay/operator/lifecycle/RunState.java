@@ -1,0 +1,43 @@
+package dev.assay.operator.lifecycle;
+
+import dev.assay.model.crd.common.Condition;
+import dev.assay.model.crd.common.Conditions;
+import dev.assay.model.crd.common.Phase;
+import java.time.Instant;
+import java.util.List;
+
+/** The part of a DatasetJob's or AssistantRun's status that the lifecycle drives; the kind adds its results. */
+public record RunState(Phase phase, List<Condition> conditions, Long observedGeneration, String jobName,
+                       String startTime, String completionTime, Integer progress, String stage, String message) {
+
+    public RunState {
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    }
+
+    public static RunState initial() {
+        return new RunState(Phase.Pending, List.of(), null, null, null, null, 0, "waiting", null);
+    }
+
+    public RunState phase(Phase newPhase, String newMessage) {
+        return new RunState(newPhase, conditions, observedGeneration, jobName, startTime, completionTime, progress, stage,
+                newMessage);
+    }
+
+    public RunState condition(String type, boolean status, String reason, String text, Instant now) {
+        return new RunState(phase, Conditions.with(conditions, type, status, reason, text, now), observedGeneration, jobName,
+                startTime, completionTime, progress, stage, message);
+    }
+
+    public RunState job(String name, Long generation) {
+        return new RunState(phase, conditions, generation, name, startTime, completionTime, progress, stage, message);
+    }
+
+    public RunState times(String started, String completed) {
+        return new RunState(phase, conditions, observedGeneration, jobName, started, completed, progress, stage, message);
+    }
+
+    public RunState progress(Integer percent, String newStage) {
+        return new RunState(phase, conditions, observedGeneration, jobName, startTime, completionTime, percent, newStage,
+                message);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.assay.operator.lifecycle;
+
+import dev.assay.model.status.TaskStatus;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.CustomResource;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What differs between the two kinds the operator runs (DatasetJob, AssistantRun); the lifecycle is the same.
+ *
+ * @param <R> the custom resource
+ * @param <S> its status record
+ */
+public interface Workload<R extends CustomResource<?, S>, S> {
+
+    Class<R> type();
+
+    /** The lifecycle part of the resource's status, or the initial one. */
+    RunState state(R resource);
+
+    /** The resource's new status: the lifecycle state plus what the runner reported, mirrored. */
+    S status(R resource, RunState state, Optional<TaskStatus> runner);
+
+    /** The id under which the runner reports (Redis key, artifact folder). */
+    String taskId(R resource);
+
+    /** What is wrong with the spec; the API server of Kubernetes 1.20 ignores CEL rules, so the operator checks too. */
+    List<String> problems(R resource);
+
+    /** Whether the resource can start now; {@code context} gives the informers' caches (null in step-by-step tests). */
+    Prerequisite prerequisite(R resource, io.javaoperatorsdk.operator.api.reconciler.Context<R> context);
+
+    /** The Job that does the work; created once, never updated. */
+    Job job(R resource, String sourceKey);
+
+    /** The Job's fixed name, derived from the resource. */
+    String jobName(R resource);
+}

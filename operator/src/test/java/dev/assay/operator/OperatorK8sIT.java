@@ -1,0 +1,214 @@
+package dev.assay.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.assay.model.crd.assistantrun.AssistantRun;
+import dev.assay.model.crd.common.Conditions;
+import dev.assay.model.crd.common.Phase;
+import dev.assay.model.crd.datasetjob.DatasetJob;
+import dev.assay.model.json.Json;
+import dev.assay.model.profile.ProfileSummary;
+import dev.assay.model.status.TaskKind;
+import dev.assay.model.status.TaskStatus;
+import dev.assay.operator.health.OperatorMetrics;
+import dev.assay.operator.results.RunnerResults;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The whole operator (JOSDK, informers, event sources) against a real Kubernetes 1.20 API server with the
+ * generated CRDs. There is no controller-manager: the test plays the Job controller by setting Job conditions,
+ * and plays the runner by writing its status record to the real Redis.
+ */
+@EnabledIfSystemProperty(named = "assay.k8s.enabled", matches = "true",
+        disabledReason = "needs the Kubernetes 1.20 binaries of shared/k8s: run with -Pk8s, as .ci/run does")
+class OperatorK8sIT {
+
+    private static final String NS = "assay-it";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String PREFIX = "assay-it-" + UUID.randomUUID() + ":";
+
+    private static RealApiServer api;
+    private static RedisClient redis;
+    private static Operator operator;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = RealApiServer.start(NS);
+        redis = RedisClient.builder().fromURI("redis://127.0.0.1:6379").build();
+        operator = startOperator();
+    }
+
+    private static Operator startOperator() {
+        Operator started = OperatorMain.create(api.client, Resources.settings(NS, Optional.of("redis://127.0.0.1:6379"), PREFIX),
+                new RunnerResults(Optional.of("redis://127.0.0.1:6379"), PREFIX), new OperatorMetrics(), true);
+        started.start();
+        return started;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (operator != null) {
+            operator.stop();
+        }
+        if (redis != null) {
+            redis.keys(PREFIX + "*").forEach(redis::del);
+            redis.close();
+        }
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    private static DatasetJob dataset(String name) {
+        return api.client.resources(DatasetJob.class).inNamespace(NS).withName(name).get();
+    }
+
+    private static AssistantRun run(String name) {
+        return api.client.resources(AssistantRun.class).inNamespace(NS).withName(name).get();
+    }
+
+    private static Job job(String name) {
+        return api.client.batch().v1().jobs().inNamespace(NS).withName(name).get();
+    }
+
+    private static void finishJob(String name, String type, String message) {
+        Job job = job(name);
+        job.setStatus(new JobStatusBuilder().withStartTime(Instant.now().toString())
+                .withCompletionTime(type.equals("Complete") ? Instant.now().toString() : null)
+                .withConditions(new JobConditionBuilder().withType(type).withStatus("True").withMessage(message).build())
+                .build());
+        api.client.batch().v1().jobs().inNamespace(NS).resource(job).updateStatus();
+    }
+
+    private static void profiled(String name, long rows) {
+        redis.set(PREFIX + "task:" + name, Json.write(TaskStatus.queued(name, TaskKind.PROFILE, name, "titanic.csv", Instant.now())
+                .profiled(new ProfileSummary(rows, 12, 866, 0.08, 0, Map.of(), List.of(), List.of()), Instant.now())));
+    }
+
+    private static void succeededDataset(String name) {
+        api.client.resource(Resources.datasetJob(NS, name, "samples/titanic.csv")).create();
+        await().atMost(PATIENCE).until(() -> job(name + "-profile") != null);
+        profiled(name, 891);
+        finishJob(name + "-profile", "Complete", null);
+        await().atMost(PATIENCE).until(() -> dataset(name).getStatus().phase() == Phase.Succeeded);
+    }
+
+    @Test
+    void theApiServerRefusesAnActionThatIsNotOnTheWhitelist() {
+        GenericKubernetesResource run = new GenericKubernetesResource();
+        run.setApiVersion("assay.dev/v1alpha1");
+        run.setKind("AssistantRun");
+        run.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("shell").withNamespace(NS).build());
+        run.setAdditionalProperty("spec", Map.of("datasetRef", "titanic", "plan", Map.of("explanation", "x",
+                "actions", List.of(Map.of("type", "run_shell", "params", Map.of("cmd", "rm -rf /"))))));
+
+        assertThatThrownBy(() -> api.client.genericKubernetesResources("assay.dev/v1alpha1", "AssistantRun")
+                .inNamespace(NS).resource(run).create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(422);
+                    assertThat(e.getMessage()).contains("run_shell");
+                });
+    }
+
+    @Test
+    void theCrdsGiveKubectlUsefulColumnsAndShortNames() {
+        var crd = api.client.apiextensions().v1().customResourceDefinitions().withName("assistantruns.assay.dev").get();
+        assertThat(crd.getSpec().getNames().getShortNames()).contains("arun");
+        assertThat(crd.getSpec().getVersions().getFirst().getAdditionalPrinterColumns())
+                .extracting(CustomResourceColumnDefinition::getName).contains("Phase", "Rows", "Score", "Age");
+        assertThat(crd.getSpec().getVersions().getFirst().getSubresources().getStatus()).isNotNull();
+    }
+
+    @Test
+    void aDatasetJobRunsAsAJobAndItsResultReachesTheStatus() {
+        api.client.resource(Resources.datasetJob(NS, "titanic", "samples/titanic.csv")).create();
+
+        await().atMost(PATIENCE).until(() -> job("titanic-profile") != null);
+        Job job = job("titanic-profile");
+        assertThat(job.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getUid()).isEqualTo(dataset("titanic").getMetadata().getUid()));
+        assertThat(job.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken()).isFalse();
+        await().atMost(PATIENCE).until(() -> dataset("titanic").getStatus() != null
+                && Conditions.isTrue(dataset("titanic").getStatus().conditions(), "JobCreated"));
+
+        profiled("titanic", 891);
+        finishJob("titanic-profile", "Complete", null);
+
+        await().atMost(PATIENCE).until(() -> dataset("titanic").getStatus().phase() == Phase.Succeeded);
+        assertThat(dataset("titanic").getStatus().rows()).isEqualTo(891);
+        assertThat(dataset("titanic").getStatus().artifacts().cleanedCsv()).isEqualTo("titanic/cleaned.csv");
+    }
+
+    @Test
+    void aFailedJobFailsTheResourceWithTheRunnersMessage() {
+        api.client.resource(Resources.datasetJob(NS, "broken", "samples/broken.csv")).create();
+        await().atMost(PATIENCE).until(() -> job("broken-profile") != null);
+        redis.set(PREFIX + "task:broken", Json.write(TaskStatus.queued("broken", TaskKind.PROFILE, "broken", "broken.csv",
+                Instant.now()).failed("broken.csv, line 3: has 2 fields but the header has 12", Instant.now())));
+
+        finishJob("broken-profile", "Failed", "Job has reached the specified backoff limit");
+
+        await().atMost(PATIENCE).until(() -> dataset("broken").getStatus().phase() == Phase.Failed);
+        assertThat(dataset("broken").getStatus().message()).contains("line 3: has 2 fields");
+    }
+
+    @Test
+    void aRunStartsAfterItsDatasetAndKeepsItsSpecWhenEditedLater() {
+        api.client.resource(Resources.assistantRun(NS, "seed", "seeded", Resources.SEED_PLAN)).create();
+        await().atMost(PATIENCE).until(() -> run("seed").getStatus() != null
+                && run("seed").getStatus().message() != null && run("seed").getStatus().message().contains("waiting"));
+        assertThat(job("seed-run")).isNull();
+
+        succeededDataset("seeded");
+
+        await().atMost(PATIENCE).until(() -> job("seed-run") != null);
+        Job started = job("seed-run");
+        AssistantRun edited = run("seed");
+        edited.getSpec().plan().actions().getFirst();
+        api.client.resources(AssistantRun.class).inNamespace(NS).withName("seed").edit(r -> {
+            r.getMetadata().setAnnotations(Map.of("note", "edited"));
+            r.setSpec(new dev.assay.model.crd.assistantrun.AssistantRunSpec(r.getSpec().datasetRef(),
+                    dev.assay.model.plan.PlanReader.read(Resources.SEED_PLAN.replace("median", "mean")), r.getSpec().prompt(),
+                    r.getSpec().runName(), r.getSpec().resources(), r.getSpec().activeDeadlineSeconds()));
+            return r;
+        });
+
+        await().atMost(PATIENCE).until(() -> Conditions.isTrue(run("seed").getStatus().conditions(), "SpecChanged"));
+        assertThat(job("seed-run").getSpec()).isEqualTo(started.getSpec());
+    }
+
+    @Test
+    void aRestartedOperatorPicksUpWhereTheLastOneWas() {
+        api.client.resource(Resources.datasetJob(NS, "restart", "samples/titanic.csv")).create();
+        await().atMost(PATIENCE).until(() -> job("restart-profile") != null);
+
+        operator.stop();
+        profiled("restart", 100);
+        finishJob("restart-profile", "Complete", null);
+        operator = startOperator();
+
+        await().atMost(PATIENCE).until(() -> dataset("restart").getStatus().phase() == Phase.Succeeded);
+        assertThat(api.client.batch().v1().jobs().inNamespace(NS).withLabel("assay.dev/dataset-job", "restart").list()
+                .getItems()).hasSize(1);
+        assertThat(dataset("restart").getStatus().rows()).isEqualTo(100);
+    }
+}
