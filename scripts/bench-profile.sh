@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the profile of Titanic (warm) and of a generated 10-million-row CSV (~1 GB), against
+# DuckDB's SUMMARIZE on the same file, with a 4 GB heap. Prints the figures; docs/benchmarks.md explains them.
+#
+#   scripts/bench-profile.sh [OUT_DIR] [-- ARGS]     ARGS: --rows N, --titanic-runs N, --skip-big, --skip-duckdb
+#
+# The generated file (~1 GB) stays in OUT_DIR (default runner-image/target/bench) and is reused by later runs.
+# It takes a few minutes on 2 cores: run it on a quiet machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=$(realpath -m "${1:-runner-image/target/bench}")
+shift || true
+[ "${1:-}" = "--" ] && shift
+
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export PATH="$JAVA_HOME/bin:$PATH" MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}
+ROOT=$(pwd)
+mkdir -p "$OUT"
+mvn -B -q -o -pl runner-image -am test-compile dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
+# The project's own classes come from this build, never from a jar some other build left in ~/.m2.
+DEPS=$(tr ':' '\n' < "$OUT/classpath.txt" | grep -v '/dev/assay/' | paste -sd: -)
+CP="$ROOT/runner-image/target/test-classes:$ROOT/runner-image/target/classes:$ROOT/model/target/classes:$DEPS"
+# From the module folder, so the datasets are at ../examples/datasets as in the tests.
+cd runner-image
+exec java -Xmx4g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$CP" \
+  ${JAVA_OPTS:-} dev.assay.runner.bench.ProfileBenchmark --dir "$OUT" "$@"

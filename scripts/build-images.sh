@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds the three Assay images as tars, without a Docker daemon or a registry:
+#   runner-image/target/jib-image.tar  assay/runner:<version>
+#   api/target/jib-image.tar           assay/api:<version>
+#   operator/target/jib-image.tar      assay/operator:<version>
+# Load them with `kind load image-archive FILE`, `podman load -i FILE` or `docker load -i FILE`.
+#
+# usage: scripts/build-images.sh [extra Maven arguments, e.g. -o]
+# env:   ASSAY_BASE_IMAGE  base image for Jib; default: the local tar from scripts/make-base-image.sh.
+#                          With a registry at hand, e.g. ASSAY_BASE_IMAGE=eclipse-temurin:25-jre.
+#        JAVA_HOME         a JDK 25 (default /usr/lib/jvm/temurin-25-jdk-amd64)
+# Tests are skipped: this script packages what `mvn verify` has already checked.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+case "$("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 1p)" in
+  *'"25'*) ;;
+  *) export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ;;
+esac
+export PATH="$JAVA_HOME/bin:$PATH"
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+
+base=${ASSAY_BASE_IMAGE:-}
+if [ -z "$base" ]; then
+  base="tar://$(scripts/make-base-image.sh | tail -1)"
+fi
+echo "base image: $base" >&2
+
+# -am builds what the images contain (model, the UI for the api's static files); the "images" profile binds
+# jib:buildTar to package in the three image modules only.
+mvn -B -Pimages -pl runner-image,api,operator -am package -DskipTests \
+  -Dassay.base.image="$base" "$@"
+
+for module in runner-image api operator; do
+  tar=$module/target/jib-image.tar
+  [ -f "$tar" ] || { echo "missing $tar" >&2; exit 1; }
+  printf '%-34s %s %s\n' "$tar" "$(du -h "$tar" | cut -f1)" "$(cat "$module/target/jib-image.id" 2>/dev/null || true)"
+done
