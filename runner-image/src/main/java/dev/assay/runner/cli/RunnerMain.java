@@ -3,7 +3,14 @@ package dev.assay.runner.cli;
 import dev.assay.runner.apply.ApplyCommand;
 import dev.assay.runner.pod.ApplyRunCommand;
 import dev.assay.runner.pod.ProfileJobCommand;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import picocli.CommandLine.Command;
 
 /**
@@ -21,15 +28,33 @@ public final class RunnerMain {
 
     /** Runs a command line and returns its exit code (for tests). */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new RunnerMain());
+        return commandLine(new RunnerMain()).execute(args);
+    }
+
+    /** A command line for the runner or one of its commands, with the runner's way of reporting failures. */
+    public static CommandLine commandLine(Object command) {
+        CommandLine commandLine = new CommandLine(command);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            // A bug, not bad input (bad input is reported by the commands themselves): one line, details on demand.
-            cl.getErr().println("error: unexpected failure: " + e + " (this is a bug; set ASSAY_DEBUG=1 for details)");
+            // Bad input is reported by the commands themselves; what is left is an unreachable store (a setup
+            // problem the pod's last log line must name) or a bug: one line each, details on demand.
+            Optional<Throwable> network = causes(e).filter(c -> c instanceof SocketException
+                    || c instanceof UnknownHostException || c instanceof SocketTimeoutException
+                    || c instanceof JedisConnectionException).findFirst();
+            if (network.isPresent()) {
+                cl.getErr().println("error: cannot reach a store (" + network.get() + "); check ASSAY_REDIS_URL, "
+                        + "ASSAY_S3_ENDPOINT and the network between this pod and them");
+            } else {
+                cl.getErr().println("error: unexpected failure: " + e + " (this is a bug; set ASSAY_DEBUG=1 for details)");
+            }
             if (System.getenv("ASSAY_DEBUG") != null) {
                 e.printStackTrace(cl.getErr());
             }
             return 1;
         });
-        return commandLine.execute(args);
+        return commandLine;
+    }
+
+    private static Stream<Throwable> causes(Throwable e) {
+        return Stream.iterate(e, Objects::nonNull, Throwable::getCause).limit(20);
     }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.model.status.TaskState;
 import dev.assay.model.status.TaskStatus;
+import dev.assay.runner.cli.RunnerMain;
 import dev.assay.runner.storage.RedisStatusStore;
 import dev.assay.runner.storage.StatusStore;
 import dev.assay.runner.testing.Datasets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -79,5 +82,18 @@ class PodCommandsTest {
         assertThat(run.status()).isEqualTo(TaskState.FAILED);
         assertThat(run.error().orElseThrow()).contains("scale").contains("Name");
         assertThat(data.resolve("titanic/runs/bad")).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableStatusStoreIsNamedAsSuchNotAsABug() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = RunnerMain.commandLine(new ProfileJobCommand(env("ASSAY_REDIS_URL", "redis://127.0.0.1:1")));
+        commandLine.setErr(new PrintWriter(err));
+
+        int code = commandLine.execute("--job-id", "titanic", "--source", "samples/titanic.csv");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("error: cannot reach a store").contains("ASSAY_REDIS_URL")
+                .doesNotContain("this is a bug");
     }
 }
