@@ -23,6 +23,7 @@ import dev.assay.operator.lifecycle.Lifecycle;
 import dev.assay.operator.results.RunnerResults;
 import dev.assay.operator.status.StatusWriter;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
@@ -200,6 +201,38 @@ class LifecycleMockServerTest {
         assertThat(after.getStatus().phase()).isEqualTo(Phase.Failed);
         assertThat(after.getStatus().message()).contains("line 3: has 2 fields but the header has 12")
                 .contains("backoff limit");
+    }
+
+    @Test
+    void aFailedPodShowsAsRetryingAndItsLastWordsExplainTheFailure() {
+        create(Resources.datasetJob(NS, "flaky", "samples/titanic.csv"));
+        reconcile("flaky");
+        client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName("flaky-profile-x7k2p")
+                .addToLabels("job-name", "flaky-profile").endMetadata()
+                .withNewStatus().addNewContainerStatus().withName("runner").withNewState().withNewTerminated()
+                .withExitCode(1).withReason("Error").withFinishedAt("2026-11-24T16:00:05Z")
+                .withMessage("starting\nerror: cannot reach Redis at redis://assay-redis:6379: Network is unreachable\n")
+                .endTerminated().endState().endContainerStatus().endStatus().build()).create();
+        Job job = client.batch().v1().jobs().inNamespace(NS).withName("flaky-profile").get();
+        job.setStatus(new JobStatusBuilder().withStartTime("2026-11-24T16:00:00Z").withActive(1).withFailed(1).build());
+        client.batch().v1().jobs().inNamespace(NS).resource(job).updateStatus();
+
+        DatasetJob retrying = reconcile("flaky");
+
+        assertThat(retrying.getStatus().phase()).isEqualTo(Phase.Running);
+        assertThat(retrying.getStatus().conditions()).filteredOn(c -> c.type().equals("Retrying")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.status()).isEqualTo("True");
+                    assertThat(c.message()).contains("failed 1 time of at most")
+                            .contains("error: cannot reach Redis at redis://assay-redis:6379: Network is unreachable")
+                            .contains("exit code 1").doesNotContain("starting");
+                });
+
+        finishJob("flaky-profile", "Failed", "Job has reached the specified backoff limit");
+        DatasetJob after = reconcile("flaky");
+
+        assertThat(after.getStatus().phase()).isEqualTo(Phase.Failed);
+        assertThat(after.getStatus().message()).contains("Network is unreachable").contains("backoff limit");
     }
 
     @Test

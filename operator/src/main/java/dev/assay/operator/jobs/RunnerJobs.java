@@ -88,6 +88,9 @@ public final class RunnerJobs {
                                 .withName("runner")
                                 .withImage(settings.runnerImage())
                                 .withImagePullPolicy("IfNotPresent")
+                                // The runner's last stderr line becomes the pod's termination message, which the
+                                // operator puts in the status when the runner could not report through Redis.
+                                .withTerminationMessagePolicy("FallbackToLogsOnError")
                                 .withArgs(args)
                                 .withEnv(environment)
                                 .addAllToEnvFrom(settings.runnerSecret().map(secret -> List.of(new io.fabric8.kubernetes.api.model.EnvFromSourceBuilder()

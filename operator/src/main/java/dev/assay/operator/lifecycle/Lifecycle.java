@@ -5,6 +5,7 @@ import dev.assay.model.status.TaskState;
 import dev.assay.model.status.TaskStatus;
 import dev.assay.operator.results.RunnerResults;
 import dev.assay.operator.status.StatusWriter;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -17,6 +18,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -161,18 +163,32 @@ public final class Lifecycle<R extends CustomResource<?, S>, S> {
                 return new Transition(state.condition("Failed", true, "RunnerFailed", message, step.now())
                         .phase(Phase.Failed, message).times(started, completed), runner, Optional.empty());
             }
-            return new Transition(state.condition("Complete", true, "JobComplete", "the runner finished", step.now())
+            RunState complete = podFailures(job) == 0 ? state : state.condition("Retrying", false, "Recovered",
+                    "succeeded after " + podFailures(job) + " failed runner pod(s)", step.now());
+            return new Transition(complete.condition("Complete", true, "JobComplete", "the runner finished", step.now())
                     .progress(100, "done").phase(Phase.Succeeded, null).times(started, completed), runner, Optional.empty());
         }
         if (condition(job, "Failed")) {
             String reason = conditionMessage(job, "Failed");
-            String message = runner.flatMap(TaskStatus::error).map(e -> e + " (" + reason + ")").orElse(reason);
-            return new Transition(state.condition("Failed", true, "JobFailed", message, step.now())
+            // A runner that could not reach its status store leaves no error there; its pod's last words say why.
+            String message = runner.flatMap(TaskStatus::error).or(() -> lastPodFailure(job)).map(e -> e + " (" + reason + ")")
+                    .orElse(reason);
+            RunState failed = podFailures(job) == 0 ? state : state.condition("Retrying", false, "BackoffLimitReached",
+                    "gave up after " + podFailures(job) + " failed runner pod(s)", step.now());
+            return new Transition(failed.condition("Failed", true, "JobFailed", message, step.now())
                     .phase(Phase.Failed, message).times(started, step.now().toString()), runner, Optional.empty());
         }
         boolean running = started != null || (job.getStatus() != null && job.getStatus().getActive() != null
                 && job.getStatus().getActive() > 0);
         RunState progressed = runner.map(r -> state.progress(r.progress(), r.stage())).orElse(state);
+        int podFailures = podFailures(job);
+        if (podFailures > 0) {
+            Integer limit = job.getSpec() == null ? null : job.getSpec().getBackoffLimit();
+            String message = "runner pod failed " + podFailures + (podFailures == 1 ? " time" : " times")
+                    + (limit == null ? "" : " of at most " + (limit + 1)) + "; the Job tries again with backoff"
+                    + lastPodFailure(job).map(e -> ": " + e).orElse("");
+            progressed = progressed.condition("Retrying", true, "PodFailed", message, step.now());
+        }
         return new Transition(running ? progressed.phase(Phase.Running, null).times(started, null) : progressed,
                 runner, Optional.of(poll));
     }
@@ -220,6 +236,38 @@ public final class Lifecycle<R extends CustomResource<?, S>, S> {
             }
             throw e;
         }
+    }
+
+    private static int podFailures(Job job) {
+        return job.getStatus() == null || job.getStatus().getFailed() == null ? 0 : job.getStatus().getFailed();
+    }
+
+    /**
+     * How the Job's most recent failed pod ended: its termination message (the runner's last log lines, by
+     * FallbackToLogsOnError) or the container's reason and exit code (OOMKilled, say).
+     */
+    private Optional<String> lastPodFailure(Job job) {
+        try {
+            return client.pods().inNamespace(job.getMetadata().getNamespace())
+                    .withLabel("job-name", job.getMetadata().getName()).list().getItems().stream()
+                    .filter(pod -> pod.getStatus() != null && pod.getStatus().getContainerStatuses() != null)
+                    .flatMap(pod -> pod.getStatus().getContainerStatuses().stream())
+                    .map(container -> container.getState() == null ? null : container.getState().getTerminated())
+                    .filter(ended -> ended != null && ended.getExitCode() != null && ended.getExitCode() != 0)
+                    .max(Comparator.comparing((ContainerStateTerminated ended) ->
+                            Optional.ofNullable(ended.getFinishedAt()).orElse("")))
+                    .map(Lifecycle::describe);
+        } catch (KubernetesClientException e) {
+            log.debug("Job {}: could not read its pods: {}", job.getMetadata().getName(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(ContainerStateTerminated ended) {
+        String words = Optional.ofNullable(ended.getMessage()).map(String::strip).orElse("");
+        String last = words.isEmpty() ? "" : words.substring(words.lastIndexOf('\n') + 1);
+        String how = Optional.ofNullable(ended.getReason()).orElse("Error") + ", exit code " + ended.getExitCode();
+        return last.isEmpty() ? how : (last.length() > 500 ? last.substring(0, 500) + "…" : last) + " (" + how + ")";
     }
 
     private static boolean condition(Job job, String type) {
