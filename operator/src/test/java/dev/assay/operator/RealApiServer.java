@@ -40,6 +40,16 @@ final class RealApiServer implements AutoCloseable {
         server.start();
         KubernetesClient client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(server.getKubeConfigYaml()))
                 .build();
+        installCrds(client);
+        for (String namespace : namespaces) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+                    .create();
+        }
+        return new RealApiServer(server, client);
+    }
+
+    /** Installs the CRDs generated from model/ and waits until the server serves them. */
+    static void installCrds(KubernetesClient client) throws IOException {
         Path crds = Path.of(System.getProperty("assay.repo.root", ".."), "model", "target", "classes", "META-INF", "fabric8");
         for (Class<?> kind : new Class<?>[] {DatasetJob.class, AssistantRun.class}) {
             String file = (kind == DatasetJob.class ? "datasetjobs" : "assistantruns") + ".assay.dev-v1.yml";
@@ -53,11 +63,6 @@ final class RealApiServer implements AutoCloseable {
                                 30, TimeUnit.SECONDS);
             }
         }
-        for (String namespace : namespaces) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-                    .create();
-        }
-        return new RealApiServer(server, client);
     }
 
     @Override
