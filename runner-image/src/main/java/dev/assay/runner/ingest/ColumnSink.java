@@ -1,9 +1,8 @@
 package dev.assay.runner.ingest;
 
 import dev.assay.model.dataset.ColumnType;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Objects;
+import java.util.function.Function;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -36,10 +35,18 @@ abstract sealed class ColumnSink {
         return switch (decision.type()) {
             case INTEGER -> decision.wideIntegers() ? new Longs(name) : new Ints(name);
             case DECIMAL -> new Doubles(name);
-            case BOOLEAN -> new Booleans(name);
-            case DATE -> new Dates(name, decision.layout().orElseThrow());
-            case DATETIME -> new DateTimes(name, decision.layout().orElseThrow());
-            case STRING -> new Strings(name);
+            case BOOLEAN -> new Cells<>(BooleanColumn.create(name), raw -> Values.parseBoolean(raw.strip()),
+                    ColumnType.BOOLEAN);
+            case DATE -> {
+                DateFormats.Layout layout = decision.layout().orElseThrow();
+                yield new Cells<>(DateColumn.create(name), raw -> layout.date(raw.strip()), ColumnType.DATE);
+            }
+            case DATETIME -> {
+                DateFormats.Layout layout = decision.layout().orElseThrow();
+                yield new Cells<>(DateTimeColumn.create(name), raw -> layout.dateTime(raw.strip()), ColumnType.DATETIME);
+            }
+            // Text keeps the cell exactly as written; only missing markers become missing.
+            case STRING -> new Cells<>(StringColumn.create(name), raw -> raw, ColumnType.STRING);
         };
     }
 
@@ -157,17 +164,25 @@ abstract sealed class ColumnSink {
         }
     }
 
-    static final class Booleans extends ColumnSink {
-        private final BooleanColumn column;
-        private Boolean staged;
+    /**
+     * Booleans, dates, date-times and text: object-valued Tablesaw columns, so one sink serves them all. The parse
+     * function gets the cell as written; text keeps it exactly, the others strip it first.
+     */
+    static final class Cells<T> extends ColumnSink {
+        private final Column<T> column;
+        private final Function<String, T> parse;
+        private final ColumnType type;
+        private T staged;
 
-        Booleans(String name) {
-            column = BooleanColumn.create(name);
+        Cells(Column<T> column, Function<String, T> parse, ColumnType type) {
+            this.column = column;
+            this.parse = parse;
+            this.type = type;
         }
 
         @Override
         void stage(String raw) {
-            staged = Values.isMissing(raw) ? null : Values.parseBoolean(raw.strip());
+            staged = Values.isMissing(raw) ? null : parse.apply(raw);
         }
 
         @Override
@@ -186,126 +201,7 @@ abstract sealed class ColumnSink {
 
         @Override
         ColumnType type() {
-            return ColumnType.BOOLEAN;
-        }
-
-        @Override
-        Column<?> column() {
-            return column;
-        }
-    }
-
-    static final class Dates extends ColumnSink {
-        private final DateColumn column;
-        private final DateFormats.Layout layout;
-        private LocalDate staged;
-
-        Dates(String name, DateFormats.Layout layout) {
-            column = DateColumn.create(name);
-            this.layout = layout;
-        }
-
-        @Override
-        void stage(String raw) {
-            staged = Values.isMissing(raw) ? null : layout.date(raw.strip());
-        }
-
-        @Override
-        boolean stagedEquals(int row) {
-            return Objects.equals(column.get(row), staged);
-        }
-
-        @Override
-        void commit() {
-            if (staged == null) {
-                column.appendMissing();
-            } else {
-                column.append(staged);
-            }
-        }
-
-        @Override
-        ColumnType type() {
-            return ColumnType.DATE;
-        }
-
-        @Override
-        Column<?> column() {
-            return column;
-        }
-    }
-
-    static final class DateTimes extends ColumnSink {
-        private final DateTimeColumn column;
-        private final DateFormats.Layout layout;
-        private LocalDateTime staged;
-
-        DateTimes(String name, DateFormats.Layout layout) {
-            column = DateTimeColumn.create(name);
-            this.layout = layout;
-        }
-
-        @Override
-        void stage(String raw) {
-            staged = Values.isMissing(raw) ? null : layout.dateTime(raw.strip());
-        }
-
-        @Override
-        boolean stagedEquals(int row) {
-            return Objects.equals(column.get(row), staged);
-        }
-
-        @Override
-        void commit() {
-            if (staged == null) {
-                column.appendMissing();
-            } else {
-                column.append(staged);
-            }
-        }
-
-        @Override
-        ColumnType type() {
-            return ColumnType.DATETIME;
-        }
-
-        @Override
-        Column<?> column() {
-            return column;
-        }
-    }
-
-    /** Text keeps the cell exactly as written; only missing markers become missing. */
-    static final class Strings extends ColumnSink {
-        private final StringColumn column;
-        private String staged;
-
-        Strings(String name) {
-            column = StringColumn.create(name);
-        }
-
-        @Override
-        void stage(String raw) {
-            staged = Values.isMissing(raw) ? null : raw;
-        }
-
-        @Override
-        boolean stagedEquals(int row) {
-            return column.isMissing(row) ? staged == null : Objects.equals(column.get(row), staged);
-        }
-
-        @Override
-        void commit() {
-            if (staged == null) {
-                column.appendMissing();
-            } else {
-                column.append(staged);
-            }
-        }
-
-        @Override
-        ColumnType type() {
-            return ColumnType.STRING;
+            return type;
         }
 
         @Override
