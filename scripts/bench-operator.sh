@@ -4,9 +4,7 @@
 # usage: scripts/bench-operator.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export PATH="$JAVA_HOME/bin:$PATH"
-export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+source scripts/java25.sh
 cp=$(mktemp)
 mvn -B -q -pl operator -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=test
 java --sun-misc-unsafe-memory-access=allow -Xmx256m -Dassay.repo.root="$(pwd)" \

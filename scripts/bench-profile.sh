@@ -12,8 +12,7 @@ OUT=$(realpath -m "${1:-runner-image/target/bench}")
 shift || true
 [ "${1:-}" = "--" ] && shift
 
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export PATH="$JAVA_HOME/bin:$PATH" MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}
+source scripts/java25.sh
 ROOT=$(pwd)
 mkdir -p "$OUT"
 mvn -B -q -o -pl runner-image -am test-compile dependency:build-classpath -DskipTests \

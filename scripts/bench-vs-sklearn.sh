@@ -17,8 +17,7 @@ if ! "$PYTHON" -c 'import sklearn' 2>/dev/null; then
   apt-get update -qq && apt-get install -y -qq python3-sklearn >/dev/null
 fi
 
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export PATH="$JAVA_HOME/bin:$PATH" MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}
+source scripts/java25.sh
 ROOT=$(pwd)
 mkdir -p "$OUT"
 # One reactor build: the classpath then follows the model module's current POM (and each module writes

@@ -5,13 +5,7 @@
 # usage: scripts/sync-crds.sh [extra Maven arguments, e.g. -o]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-case "$("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 1p)" in
-  *'"25'*) ;;
-  *) export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ;;
-esac
-export PATH="$JAVA_HOME/bin:$PATH"
-export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+source scripts/java25.sh
 
 generated=model/target/classes/META-INF/fabric8
 mvn -B -q -pl model process-classes "$@"
