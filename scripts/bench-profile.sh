@@ -15,7 +15,7 @@ shift || true
 source scripts/java25.sh
 ROOT=$(pwd)
 mkdir -p "$OUT"
-mvn -B -q -o -pl runner-image -am test-compile dependency:build-classpath -DskipTests \
+mvn -B -q -pl runner-image -am test-compile dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
 # The project's own classes come from this build, never from a jar some other build left in ~/.m2.
 DEPS=$(tr ':' '\n' < "$OUT/classpath.txt" | grep -v '/dev/assay/' | paste -sd: -)

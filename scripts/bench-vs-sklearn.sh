@@ -22,7 +22,7 @@ ROOT=$(pwd)
 mkdir -p "$OUT"
 # One reactor build: the classpath then follows the model module's current POM (and each module writes
 # the file in turn, the runner last).
-mvn -B -q -o -pl runner-image -am test-compile dependency:build-classpath -DskipTests \
+mvn -B -q -pl runner-image -am test-compile dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
 # The project's own classes come from this build, never from a jar some other build left in ~/.m2.
 DEPS=$(tr ':' '\n' < "$OUT/classpath.txt" | grep -v '/dev/assay/' | paste -sd: -)
