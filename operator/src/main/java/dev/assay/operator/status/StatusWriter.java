@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +18,9 @@ public final class StatusWriter {
     private static final int ATTEMPTS = 5;
 
     private final KubernetesClient client;
-    private long writes;
-    private long skipped;
+    // Reconcilers run on many threads at once.
+    private final LongAdder writes = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
 
     public StatusWriter(KubernetesClient client) {
         this.client = client;
@@ -27,7 +29,7 @@ public final class StatusWriter {
     /** @return whether anything was written */
     public <R extends CustomResource<?, S>, S> boolean write(R resource, S status) {
         if (Objects.equals(resource.getStatus(), status)) {
-            skipped++;
+            skipped.increment();
             return false;
         }
         R current = resource;
@@ -35,7 +37,7 @@ public final class StatusWriter {
             current.setStatus(status);
             try {
                 client.resource(current).updateStatus();
-                writes++;
+                writes.increment();
                 return true;
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 404) {
@@ -62,10 +64,10 @@ public final class StatusWriter {
     }
 
     public long writes() {
-        return writes;
+        return writes.sum();
     }
 
     public long skipped() {
-        return skipped;
+        return skipped.sum();
     }
 }
