@@ -37,7 +37,7 @@ public record AssayProperties(
         @DefaultValue @Valid Cors cors) {
 
     /**
-     * @param url       {@code redis://[:password@]host:port}; unset or blank: status in memory
+     * @param url       {@code redis://[:password@]host:port}; unset or blank: status journalled under the data folder ({@code .status/})
      * @param ttl       how long a task's status outlives its last change
      * @param keyPrefix prefix of every key, so several installations can share a Redis
      */

@@ -1,6 +1,7 @@
 package dev.assay.api.config;
 
 import dev.assay.runner.storage.ArtifactStore;
+import dev.assay.runner.storage.FilesystemStatusStore;
 import dev.assay.runner.storage.RedisStatusStore;
 import dev.assay.runner.storage.S3ArtifactStore;
 import dev.assay.runner.storage.S3Settings;
@@ -42,8 +43,8 @@ public class StorageConfiguration {
     }
 
     @Bean
-    StatusStore statusStore(StorageSettings settings) {
-        return settings.openStatus();
+    StatusStore statusStore(StorageSettings settings, Clock clock) throws IOException {
+        return settings.openStatusKeptLocally(clock);
     }
 
     @Bean
@@ -60,7 +61,7 @@ public class StorageConfiguration {
                     redis.ping();
                     return Health.up().withDetail("store", "redis").build();
                 }
-                return Health.up().withDetail("store", "memory").build();
+                return Health.up().withDetail("store", store instanceof FilesystemStatusStore ? "file" : "memory").build();
             } catch (RuntimeException e) {
                 return Health.down().withDetail("error", String.valueOf(e.getMessage())).build();
             }

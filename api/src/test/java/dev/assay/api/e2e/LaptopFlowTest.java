@@ -6,7 +6,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The laptop defaults: artifacts in a folder, status in memory, the engine in this process. */
+/** The laptop defaults: artifacts and the status journal in a folder, the engine in this process. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LaptopFlowTest extends FlowTest {
 

@@ -380,10 +380,12 @@ class ApiHttpTest {
     }
 
     @Test
-    void withoutRedisOrS3SettingsTheStoresAreAFolderAndMemory() throws IOException {
+    void withoutRedisOrS3SettingsArtifactsAndStatusLiveInTheDataFolder() throws IOException {
         assertThat(artifacts).isInstanceOf(dev.assay.runner.storage.FilesystemArtifactStore.class);
         assertThat(((dev.assay.runner.storage.FilesystemArtifactStore) artifacts).root()).startsWith(data.toRealPath());
-        assertThat(statuses).isInstanceOf(dev.assay.runner.storage.InMemoryStatusStore.class);
+        // The journal that gives a restarted laptop api its list of datasets and runs back.
+        assertThat(statuses).isInstanceOf(dev.assay.runner.storage.FilesystemStatusStore.class);
+        assertThat(data.resolve(".status").resolve("status.jsonl")).isRegularFile();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.assay.runner.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -55,6 +56,17 @@ public record StorageSettings(Path dataDir, Optional<S3Settings> s3, Optional<St
     public StatusStore openStatus() {
         return redisUrl.<StatusStore>map(url -> RedisStatusStore.connect(url, redisPrefix, redisTtl))
                 .orElseGet(InMemoryStatusStore::new);
+    }
+
+    /**
+     * For a process that runs every task itself (the api on a laptop): Redis when set, else a journal under the
+     * data folder ({@code .status/}), so the list of datasets and runs survives a restart as the files do.
+     */
+    public StatusStore openStatusKeptLocally(Clock clock) throws IOException {
+        if (redisUrl.isPresent()) {
+            return openStatus();
+        }
+        return FilesystemStatusStore.open(dataDir.resolve(".status"), clock);
     }
 
     /** {@code 7d}, {@code 12h}, {@code 30m}, {@code 45s}, {@code 500ms}, or ISO-8601 such as {@code PT12H}. */
