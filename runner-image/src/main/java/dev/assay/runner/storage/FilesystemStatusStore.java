@@ -37,6 +37,7 @@ public final class FilesystemStatusStore implements StatusStore, Closeable {
 
     private final InMemoryStatusStore memory = new InMemoryStatusStore();
     private final BufferedWriter journal;
+    private boolean closed;
 
     private FilesystemStatusStore(BufferedWriter journal) {
         this.journal = journal;
@@ -101,12 +102,17 @@ public final class FilesystemStatusStore implements StatusStore, Closeable {
 
     @Override
     public synchronized void put(TaskStatus status) {
-        try {
-            journal.write(Json.write(status));
-            journal.newLine();
-            journal.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the status of " + status.id(), e);
+        if (closed) {
+            // A worker finishing while the process shuts down: the replay marks the task interrupted instead.
+            log.warn("{}: status {} after the journal was closed; not recorded", status.id(), status.status());
+        } else {
+            try {
+                journal.write(Json.write(status));
+                journal.newLine();
+                journal.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot record the status of " + status.id(), e);
+            }
         }
         memory.put(status);
     }
@@ -138,6 +144,7 @@ public final class FilesystemStatusStore implements StatusStore, Closeable {
 
     @Override
     public synchronized void close() throws IOException {
+        closed = true;
         journal.close();
     }
 }
