@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import picocli.CommandLine;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import picocli.CommandLine.Command;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * The runner CLI: the same engine the api runs in-process, for a laptop shell or a Kubernetes Job.
