@@ -9,6 +9,7 @@ import dev.assay.model.profile.StrayValues;
 import dev.assay.model.profile.TextStats;
 import dev.assay.model.profile.ValueCount;
 import dev.assay.model.profile.VariableProfile;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -158,11 +159,13 @@ final class ColumnProfiler {
         int size = column.size();
         List<Map.Entry<String, Long>> counted = new ArrayList<>();
         if (column.getDictionary() instanceof NullDictionaryMap) {
-            Map<String, long[]> counts = new HashMap<>();
+            // Open addressing without a node or boxed count per value: this loop runs over every row of the
+            // column, and a HashMap of millions of distinct values spent most of its time chasing pointers.
+            Object2LongOpenHashMap<String> counts = new Object2LongOpenHashMap<>();
             for (int row = 0; row < size; row++) {
-                counts.computeIfAbsent(column.get(row), k -> new long[1])[0]++;
+                counts.addTo(column.get(row), 1);
             }
-            counts.forEach((value, count) -> counted.add(Map.entry(value, count[0])));
+            counts.object2LongEntrySet().fastForEach(e -> counted.add(Map.entry(e.getKey(), e.getLongValue())));
         } else {
             Table byCategory = column.countByCategory();
             StringColumn values = byCategory.stringColumn(0);
