@@ -34,9 +34,13 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Reads a CSV into a typed Tablesaw table in two passes: the first settles each column's type from all of its
- * values, the second builds the columns and drops exact duplicate rows. Everything a person can get wrong in a
- * file ends as an {@link InputException} naming the file, the line and, where it applies, the column.
+ * Reads a CSV into a typed Tablesaw table. Usually in one pass: each column's type is settled on the first
+ * {@link SampledTypes#SAMPLE_ROWS} rows and every later cell is checked against it as the columns are built
+ * (integers widen to longs when they must). When a later cell fits no settled type (text under numbers, a
+ * value in a column that was empty so far), the file is read again in two passes: the first settles each
+ * column's type from all of its values, the second builds the columns. Both ways give the same table, warnings
+ * and cleaned.csv; exact duplicate rows are dropped as the columns are built. Everything a person can get wrong in
+ * a file ends as an {@link InputException} naming the file, the line and, where it applies, the column.
  */
 public final class CsvIngest {
 
@@ -52,9 +56,19 @@ public final class CsvIngest {
     }
 
     private final EngineConfig config;
+    private final int sampleRows;
 
     public CsvIngest(EngineConfig config) {
+        this(config, SampledTypes.SAMPLE_ROWS);
+    }
+
+    /**
+     * Settles the types on {@code sampleRows} rows in the one-pass read, or always reads in two passes when it is
+     * 0: the tests compare the two ways, with small samples too.
+     */
+    CsvIngest(EngineConfig config, int sampleRows) {
         this.config = config;
+        this.sampleRows = sampleRows;
     }
 
     public Result read(Path file, String name, ProgressListener progress) {
@@ -63,12 +77,156 @@ public final class CsvIngest {
 
     /**
      * Reads the file and, when {@code cleanedCsv} is given, writes the rows it keeps there as it goes (see
-     * {@link CleanedCsvWriter}). That file is created only once the first pass has found the input usable.
+     * {@link CleanedCsvWriter}). That file is created once the types are settled, and deleted again when the read
+     * then fails.
      */
     public Result read(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv) {
         long started = System.nanoTime();
         TablesawWarmUp.start();
         FileFormat format = FileFormat.sniff(file, name, config);
+        if (sampleRows > 0) {
+            try {
+                return readOnce(file, name, format, progress, cleanedCsv, started);
+            } catch (ColumnSink.Misfit e) {
+                // A later cell fits no type settled on the first rows: settle the types from all values instead.
+            }
+        }
+        return readTwice(file, name, format, progress, cleanedCsv, started);
+    }
+
+    /** The one-pass read; throws {@link ColumnSink.Misfit} when the types settled on the first rows do not hold. */
+    private Result readOnce(Path file, String name, FileFormat format, ProgressListener progress,
+                            Optional<Path> cleanedCsv, long started) {
+        List<String> warnings = new ArrayList<>();
+        progress.update(1, "reading the header");
+        OnePass one = new OnePass(name, warnings, cleanedCsv);
+        long rows;
+        try {
+            rows = pass(file, name, format, progress, 0, 80, "reading values", one);
+            if (rows == 0) {
+                throw new InputException(name, "has a header but no data rows");
+            }
+            one.settle();
+            one.closeCleaned();
+        } catch (RuntimeException e) {
+            // Unlike the two-pass read, this one has started cleaned.csv before knowing the whole file is usable.
+            one.discardCleaned();
+            throw e;
+        }
+        List<ColumnSink> sinks = one.sinks;
+        Map<String, StrayValues> stray = new LinkedHashMap<>();
+        Map<String, String> layouts = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < one.header.size(); i++) {
+                describe(one.header.get(i), one.types.settled(i), stray, layouts, warnings);
+            }
+        } catch (ColumnSink.Misfit e) {
+            one.discardCleaned();
+            throw e;
+        }
+        return result(name, format, sinks, one.dedup, rows, warnings, stray, layouts, started);
+    }
+
+    /**
+     * Row handler of the one-pass read: keeps the first rows while their values settle the types, then builds the
+     * columns from them and from every later row.
+     */
+    private final class OnePass implements RowHandler {
+        private final String name;
+        private final List<String> warnings;
+        private final Optional<Path> cleanedCsv;
+        final List<String> header = new ArrayList<>();
+        private final List<ColumnGuess> guesses = new ArrayList<>();
+        private List<String[]> sample = new ArrayList<>();
+        SampledTypes types;
+        List<ColumnSink> sinks;
+        Deduplicator dedup;
+        private CleanedCsvWriter cleaned;
+
+        OnePass(String name, List<String> warnings, Optional<Path> cleanedCsv) {
+            this.name = name;
+            this.warnings = warnings;
+            this.cleanedCsv = cleanedCsv;
+        }
+
+        @Override
+        public void header(String[] cells) {
+            header.addAll(columnNames(cells, name, warnings));
+            for (int i = 0; i < header.size(); i++) {
+                guesses.add(new ColumnGuess());
+            }
+        }
+
+        @Override
+        public void row(String[] cells, long line) {
+            if (types == null) {
+                for (int i = 0; i < cells.length; i++) {
+                    guesses.get(i).add(cells[i]);
+                }
+                sample.add(cells);
+                if (sample.size() == sampleRows) {
+                    settle();
+                }
+            } else {
+                types.observe(cells);
+                keep(cells);
+            }
+        }
+
+        /** Settles the types on the rows kept so far and builds the columns from them; once. */
+        void settle() {
+            if (types != null) {
+                return;
+            }
+            types = new SampledTypes(guesses);
+            sinks = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                sinks.add(ColumnSink.of(header.get(i), types.sampled(i)));
+            }
+            dedup = new Deduplicator(sinks, config.dropDuplicates());
+            List<ColumnType> columnTypes = sinks.stream().map(ColumnSink::type).toList();
+            cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, columnTypes, config.neutraliseFormulas()))
+                    .orElse(null);
+            for (String[] row : sample) {
+                keep(row);
+            }
+            sample = null;
+        }
+
+        private void keep(String[] cells) {
+            if (dedup.offer(cells) && cleaned != null) {
+                cleaned.write(cells);
+            }
+        }
+
+        void closeCleaned() {
+            if (cleaned != null) {
+                cleaned.close();
+            }
+        }
+
+        void discardCleaned() {
+            if (cleaned == null) {
+                return;
+            }
+            try {
+                cleaned.close();
+            } catch (UncheckedIOException e) {
+                // Being thrown away anyway.
+            }
+            cleanedCsv.ifPresent(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // Best effort: the file is overwritten by the next read, or deleted by the pipeline.
+                }
+            });
+        }
+    }
+
+    /** The two-pass read: types from all values, then the columns. */
+    private Result readTwice(Path file, String name, FileFormat format, ProgressListener progress,
+                             Optional<Path> cleanedCsv, long started) {
         List<String> warnings = new ArrayList<>();
 
         progress.update(1, "reading the header");
@@ -101,14 +259,7 @@ public final class CsvIngest {
             ColumnGuess.Decision decision = guesses.get(i).decide();
             String column = header.get(i);
             sinks.add(ColumnSink.of(column, decision));
-            decision.stray().ifPresent(s -> {
-                stray.put(column, s);
-                warnings.add("column '" + column + "' is mostly " + s.dominant().wireName() + " but has " + s.count()
-                        + " other value" + (s.count() == 1 ? "" : "s") + " (e.g. '" + s.examples().getFirst()
-                        + "'); it is kept as text so nothing is lost");
-            });
-            decision.layout().ifPresent(l -> layouts.put(column, l.name()));
-            decision.warning().ifPresent(w -> warnings.add("column '" + column + "': " + w));
+            describe(column, decision, stray, layouts, warnings);
         }
 
         Deduplicator dedup = new Deduplicator(sinks, config.dropDuplicates());
@@ -129,6 +280,25 @@ public final class CsvIngest {
             });
         }
 
+        return result(name, format, sinks, dedup, rows, warnings, stray, layouts, started);
+    }
+
+    /** What a column's decision tells the person: stray values, the date layout, a warning. */
+    private static void describe(String column, ColumnGuess.Decision decision, Map<String, StrayValues> stray,
+                                 Map<String, String> layouts, List<String> warnings) {
+        decision.stray().ifPresent(s -> {
+            stray.put(column, s);
+            warnings.add("column '" + column + "' is mostly " + s.dominant().wireName() + " but has " + s.count()
+                    + " other value" + (s.count() == 1 ? "" : "s") + " (e.g. '" + s.examples().getFirst()
+                    + "'); it is kept as text so nothing is lost");
+        });
+        decision.layout().ifPresent(l -> layouts.put(column, l.name()));
+        decision.warning().ifPresent(w -> warnings.add("column '" + column + "': " + w));
+    }
+
+    private static Result result(String name, FileFormat format, List<ColumnSink> sinks, Deduplicator dedup, long rows,
+                                 List<String> warnings, Map<String, StrayValues> stray, Map<String, String> layouts,
+                                 long started) {
         Table table = Table.create(tableName(name), sinks.stream().map(ColumnSink::column).toArray(Column<?>[]::new));
         if (dedup.dropped() > 0) {
             warnings.add(dedup.dropped() + " exact duplicate row" + (dedup.dropped() == 1 ? " was" : "s were") + " dropped");
