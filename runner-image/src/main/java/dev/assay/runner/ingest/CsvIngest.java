@@ -358,20 +358,17 @@ public final class CsvIngest {
                 throw new InputException(name, "is empty");
             }
             handler.header(header);
-            int width = header.length;
             int lastPercent = from;
-            String[] cells;
-            while ((cells = parser.parseNext()) != null) {
-                long line = parser.getContext().currentLine();
-                if (cells.length != width) {
-                    throw new InputException(name, OptionalLong.of(line), Optional.empty(),
-                            "has " + cells.length + " field" + (cells.length == 1 ? "" : "s") + " but the header has "
-                                    + width + " (check for an unquoted separator or a missing quote)");
-                }
-                handler.row(cells, line);
-                rows++;
-                if ((rows & 0xFFFF) == 0) {
-                    int percent = from + (int) ((to - from) * counted.count() / Math.max(1, format.bytes()));
+            try (RowFeed feed = RowFeed.start(parser, name, header.length, counted::count)) {
+                boolean last = false;
+                while (!last) {
+                    RowFeed.Batch batch = feed.next();
+                    for (int i = 0; i < batch.size; i++) {
+                        handler.row(batch.rows[i], batch.lines[i]);
+                    }
+                    rows += batch.size;
+                    last = batch.last;
+                    int percent = from + (int) ((to - from) * batch.bytesRead / Math.max(1, format.bytes()));
                     if (percent > lastPercent) {
                         progress.update(percent, stage);
                         lastPercent = percent;
@@ -442,9 +439,9 @@ public final class CsvIngest {
         return in;
     }
 
-    /** Counts bytes read, for progress by position in the file. */
+    /** Counts bytes read, for progress by position in the file (read on the parsing thread, hence volatile). */
     private static final class CountingInput extends java.io.FilterInputStream {
-        private long count;
+        private volatile long count;
 
         CountingInput(InputStream in) {
             super(in);
