@@ -10,6 +10,7 @@ import dev.assay.runner.engine.EngineConfig;
 import dev.assay.runner.engine.InputException;
 import dev.assay.runner.engine.ProgressListener;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,7 +103,7 @@ public final class CsvIngest {
         OnePass one = new OnePass(name, warnings, cleanedCsv);
         long rows;
         try {
-            rows = pass(file, name, format, progress, 0, 80, "reading values", one);
+            rows = pass(file, name, format, progress, 0, 80, "reading values", config.dropDuplicates(), one);
             if (rows == 0) {
                 throw new InputException(name, "has a header but no data rows");
             }
@@ -138,6 +139,7 @@ public final class CsvIngest {
         final List<String> header = new ArrayList<>();
         private final List<ColumnGuess> guesses = new ArrayList<>();
         private List<String[]> sample = new ArrayList<>();
+        private LongArrayList sampleHashes = new LongArrayList();
         SampledTypes types;
         List<ColumnSink> sinks;
         Deduplicator dedup;
@@ -158,18 +160,19 @@ public final class CsvIngest {
         }
 
         @Override
-        public void row(String[] cells, long line) {
+        public void row(String[] cells, long line, long hash) {
             if (types == null) {
                 for (int i = 0; i < cells.length; i++) {
                     guesses.get(i).add(cells[i]);
                 }
                 sample.add(cells);
+                sampleHashes.add(hash);
                 if (sample.size() == sampleRows) {
                     settle();
                 }
             } else {
                 types.observe(cells);
-                keep(cells);
+                keep(cells, hash);
             }
         }
 
@@ -187,14 +190,15 @@ public final class CsvIngest {
             List<ColumnType> columnTypes = sinks.stream().map(ColumnSink::type).toList();
             cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, columnTypes, config.neutraliseFormulas()))
                     .orElse(null);
-            for (String[] row : sample) {
-                keep(row);
+            for (int i = 0; i < sample.size(); i++) {
+                keep(sample.get(i), sampleHashes.getLong(i));
             }
             sample = null;
+            sampleHashes = null;
         }
 
-        private void keep(String[] cells) {
-            if (dedup.offer(cells) && cleaned != null) {
+        private void keep(String[] cells, long hash) {
+            if (dedup.offer(cells, hash) && cleaned != null) {
                 cleaned.write(cells);
             }
         }
@@ -232,7 +236,7 @@ public final class CsvIngest {
         progress.update(1, "reading the header");
         List<String> header = new ArrayList<>();
         List<ColumnGuess> guesses = new ArrayList<>();
-        long rows = pass(file, name, format, progress, 0, 45, "checking types", new RowHandler() {
+        long rows = pass(file, name, format, progress, 0, 45, "checking types", false, new RowHandler() {
             @Override
             public void header(String[] cells) {
                 header.addAll(columnNames(cells, name, warnings));
@@ -242,7 +246,7 @@ public final class CsvIngest {
             }
 
             @Override
-            public void row(String[] cells, long line) {
+            public void row(String[] cells, long line, long hash) {
                 for (int i = 0; i < cells.length; i++) {
                     guesses.get(i).add(cells[i]);
                 }
@@ -266,14 +270,14 @@ public final class CsvIngest {
         List<ColumnType> types = sinks.stream().map(ColumnSink::type).toList();
         try (CleanedCsvWriter cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, types,
                 config.neutraliseFormulas())).orElse(null)) {
-            pass(file, name, format, progress, 45, 80, "reading values", new RowHandler() {
+            pass(file, name, format, progress, 45, 80, "reading values", config.dropDuplicates(), new RowHandler() {
                 @Override
                 public void header(String[] cells) {
                 }
 
                 @Override
-                public void row(String[] cells, long line) {
-                    if (dedup.offer(cells) && cleaned != null) {
+                public void row(String[] cells, long line, long hash) {
+                    if (dedup.offer(cells, hash) && cleaned != null) {
                         cleaned.write(cells);
                     }
                 }
@@ -341,12 +345,13 @@ public final class CsvIngest {
     private interface RowHandler {
         void header(String[] cells);
 
-        void row(String[] cells, long line);
+        /** A data row, with its {@link RowHash} when the pass was asked for hashes (else 0). */
+        void row(String[] cells, long line, long hash);
     }
 
-    /** One pass over the file; returns the number of data rows. */
+    /** One pass over the file, with row hashes for the duplicate check if asked; returns the number of data rows. */
     private long pass(Path file, String name, FileFormat format, ProgressListener progress, int from, int to,
-                      String stage, RowHandler handler) {
+                      String stage, boolean hashRows, RowHandler handler) {
         CsvParser parser = new CsvParser(settings(format));
         long rows = 0;
         try (CountingInput counted = new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
@@ -359,12 +364,12 @@ public final class CsvIngest {
             }
             handler.header(header);
             int lastPercent = from;
-            try (RowFeed feed = RowFeed.start(parser, name, header.length, counted::count)) {
+            try (RowFeed feed = RowFeed.start(parser, name, header.length, hashRows, counted::count)) {
                 boolean last = false;
                 while (!last) {
                     RowFeed.Batch batch = feed.next();
                     for (int i = 0; i < batch.size; i++) {
-                        handler.row(batch.rows[i], batch.lines[i]);
+                        handler.row(batch.rows[i], batch.lines[i], batch.hashes[i]);
                     }
                     rows += batch.size;
                     last = batch.last;
@@ -487,20 +492,17 @@ public final class CsvIngest {
             firstRowByHash.defaultReturnValue(-1);
         }
 
-        /** Keeps the row unless it repeats an earlier one; returns whether it was kept. */
-        boolean offer(String[] cells) {
+        /** Keeps the row unless it repeats an earlier one; returns whether it was kept. See {@link RowHash}. */
+        boolean offer(String[] cells, long hash) {
             for (int i = 0; i < cells.length; i++) {
                 sinks.get(i).stage(cells[i]);
             }
             if (enabled) {
-                long hash = hash(cells);
-                int earlier = firstRowByHash.get(hash);
+                // One probe: a new hash is recorded with the index this row gets, since such a row is always kept.
+                int earlier = firstRowByHash.putIfAbsent(hash, rows);
                 if (earlier >= 0 && sameAsStaged(earlier)) {
                     dropped++;
                     return false;
-                }
-                if (earlier < 0) {
-                    firstRowByHash.put(hash, rows);
                 }
             }
             for (ColumnSink sink : sinks) {
@@ -521,25 +523,6 @@ public final class CsvIngest {
                 }
             }
             return true;
-        }
-
-        private static long hash(String[] cells) {
-            long h = 0xcbf29ce484222325L;
-            for (String cell : cells) {
-                if (Values.isMissing(cell)) {
-                    h = (h ^ 0x1F) * 0x100000001b3L;
-                } else {
-                    String value = cell.strip();
-                    for (int i = 0; i < value.length(); i++) {
-                        h = (h ^ value.charAt(i)) * 0x100000001b3L;
-                    }
-                }
-                h = (h ^ 0x1E) * 0x100000001b3L;
-            }
-            // splitmix64 finaliser: spreads FNV's weak low bits before they index the hash map
-            h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-            h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-            return h ^ (h >>> 31);
         }
     }
 }

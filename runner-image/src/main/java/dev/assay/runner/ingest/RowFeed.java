@@ -21,10 +21,11 @@ final class RowFeed implements AutoCloseable {
     private static final int BATCH = 512;
     private static final int QUEUED = 8;
 
-    /** Parsed rows, with their line numbers and how many bytes of the file were read by the end of them. */
+    /** Parsed rows, with their line numbers and hashes, and how many bytes of the file were read by the end of them. */
     static final class Batch {
         final String[][] rows = new String[BATCH][];
         final long[] lines = new long[BATCH];
+        final long[] hashes = new long[BATCH];
         int size;
         long bytesRead;
         Throwable error;
@@ -35,18 +36,22 @@ final class RowFeed implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
 
-    private RowFeed(CsvParser parser, String name, int width, LongSupplier bytesRead) {
-        thread = Thread.ofPlatform().daemon().name("csv-parser").unstarted(() -> parse(parser, name, width, bytesRead));
+    private RowFeed(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead) {
+        thread = Thread.ofPlatform().daemon().name("csv-parser")
+                .unstarted(() -> parse(parser, name, width, hashRows, bytesRead));
     }
 
-    /** Starts parsing the rows after the header, which the caller has already taken from the parser. */
-    static RowFeed start(CsvParser parser, String name, int width, LongSupplier bytesRead) {
-        RowFeed feed = new RowFeed(parser, name, width, bytesRead);
+    /**
+     * Starts parsing the rows after the header, which the caller has already taken from the parser; with
+     * {@code hashRows}, each row's {@link RowHash} is computed here too.
+     */
+    static RowFeed start(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead) {
+        RowFeed feed = new RowFeed(parser, name, width, hashRows, bytesRead);
         feed.thread.start();
         return feed;
     }
 
-    private void parse(CsvParser parser, String name, int width, LongSupplier bytesRead) {
+    private void parse(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead) {
         Batch batch = new Batch();
         try {
             String[] cells;
@@ -59,6 +64,9 @@ final class RowFeed implements AutoCloseable {
                 }
                 batch.rows[batch.size] = cells;
                 batch.lines[batch.size] = line;
+                if (hashRows) {
+                    batch.hashes[batch.size] = RowHash.of(cells);
+                }
                 if (++batch.size == BATCH) {
                     batch.bytesRead = bytesRead.getAsLong();
                     hand(batch);
