@@ -262,8 +262,16 @@ final class ColumnProfiler {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private record Temporal(long[] values, int n, java.util.function.LongFunction<String> format) {
+    /**
+     * A temporal column's values as epoch days or seconds, how to write one, and the range [orderedFrom, orderedTo)
+     * within which writing keeps the order (years 0 to 9999: fixed-width ISO text).
+     */
+    private record Temporal(long[] values, int n, java.util.function.LongFunction<String> format, long orderedFrom,
+                            long orderedTo) {
     }
+
+    private static final long DAY_0000 = LocalDate.of(0, 1, 1).toEpochDay();
+    private static final long DAY_10000 = LocalDate.of(10_000, 1, 1).toEpochDay();
 
     private static Temporal epochDays(DateColumn column) {
         long[] values = new long[column.size()];
@@ -274,7 +282,7 @@ final class ColumnProfiler {
                 values[n++] = PackedLocalDate.toEpochDay(packed);
             }
         }
-        return new Temporal(values, n, day -> LocalDate.ofEpochDay(day).toString());
+        return new Temporal(values, n, day -> LocalDate.ofEpochDay(day).toString(), DAY_0000, DAY_10000);
     }
 
     private static Temporal epochSeconds(DateTimeColumn column) {
@@ -287,7 +295,8 @@ final class ColumnProfiler {
                         + PackedLocalTime.getSecondOfDay(PackedLocalDateTime.time(packed));
             }
         }
-        return new Temporal(values, n, second -> LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).toString());
+        return new Temporal(values, n, second -> LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).toString(),
+                DAY_0000 * 86_400, DAY_10000 * 86_400);
     }
 
     private static VariableProfile temporal(Column<?> column, ColumnType storage, Temporal temporal) {
@@ -298,13 +307,17 @@ final class ColumnProfiler {
         long missing = size - n;
         TopValues top = new TopValues(TOP);
         long distinct = 0;
+        // Runs come in ascending order. Where the written values sort the same way, a run no more frequent than the
+        // weakest value kept would lose the tie to it (ties go to the smaller value), so it is skipped unwritten:
+        // in a column of timestamps, nearly every value is such a run.
+        boolean ordered = n > 0 && values[0] >= temporal.orderedFrom() && values[n - 1] < temporal.orderedTo();
         for (int i = 0; i < n; ) {
             int j = i;
             while (j < n && values[j] == values[i]) {
                 j++;
             }
             distinct++;
-            if (top.wouldKeep(j - i)) {
+            if (ordered ? top.wouldKeepLarger(j - i) : top.wouldKeep(j - i)) {
                 top.offer(temporal.format().apply(values[i]), j - i);
             }
             i = j;
