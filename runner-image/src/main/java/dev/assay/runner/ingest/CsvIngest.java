@@ -109,6 +109,8 @@ public final class CsvIngest {
             }
             one.settle();
             one.closeCleaned();
+        } catch (CannotCreateCleaned e) {
+            throw e.cause;
         } catch (RuntimeException e) {
             // Unlike the two-pass read, this one has started cleaned.csv before knowing the whole file is usable.
             one.discardCleaned();
@@ -188,8 +190,13 @@ public final class CsvIngest {
             }
             dedup = new Deduplicator(sinks, config.dropDuplicates());
             List<ColumnType> columnTypes = sinks.stream().map(ColumnSink::type).toList();
-            cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, columnTypes, config.neutraliseFormulas()))
-                    .orElse(null);
+            try {
+                cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, columnTypes,
+                        config.neutraliseFormulas())).orElse(null);
+            } catch (UncheckedIOException e) {
+                // Out of the pass unchanged ("cannot write ..."), as when the two-pass read creates the file.
+                throw new CannotCreateCleaned(e);
+            }
             for (int i = 0; i < sample.size(); i++) {
                 keep(sample.get(i), sampleHashes.getLong(i));
             }
@@ -225,6 +232,16 @@ public final class CsvIngest {
                     // Best effort: the file is overwritten by the next read, or deleted by the pipeline.
                 }
             });
+        }
+    }
+
+    /** Carries cleaned.csv's creation error past {@link #pass}, which would report it as an error reading the input. */
+    private static final class CannotCreateCleaned extends RuntimeException {
+        private final UncheckedIOException cause;
+
+        CannotCreateCleaned(UncheckedIOException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
         }
     }
 

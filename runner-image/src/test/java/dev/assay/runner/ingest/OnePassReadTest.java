@@ -102,6 +102,23 @@ class OnePassReadTest {
         assertSameBothWays(binary);
     }
 
+    @Test
+    void anUnwritableCleanedCsvIsReportedAsByTheTwoPassRead() throws IOException {
+        Path file = crafted("fine.csv", "a,b", row -> row + ",x");
+        Path blocker = dir.resolve("not-a-folder");
+        Files.writeString(blocker, "a file where a folder should be");
+        Path cleaned = blocker.resolve("cleaned.csv");
+        String[] errors = new String[2];
+        int[] samples = {SAMPLE, 0};
+        for (int i = 0; i < 2; i++) {
+            int sample = samples[i];
+            Throwable thrown = catchThrowable(() -> new CsvIngest(EngineConfig.defaults(), sample)
+                    .read(file, "fine.csv", ProgressListener.NONE, Optional.of(cleaned)));
+            errors[i] = thrown == null ? null : thrown.getClass().getName() + ": " + thrown.getMessage();
+        }
+        assertThat(errors[0]).isNotNull().isEqualTo(errors[1]);
+    }
+
     private Path crafted(String name, String header, IntFunction<String> row) throws IOException {
         StringBuilder text = new StringBuilder(header).append('\n');
         for (int i = 0; i < SAMPLE + 2_000; i++) {
