@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the first pass learns about one column's values, and the type it settles on. The type is the
+ * What reading learns about one column's values, and the type it settles on. The type is the
  * narrowest that every present value fits; a column that almost fits a type is kept as text and its
  * misfits are reported as stray values, so nothing is silently turned into missing.
  */
@@ -27,9 +27,16 @@ final class ColumnGuess {
     private final long[] layoutHits = new long[DateFormats.LAYOUTS.size()];
     private boolean tryDates = true;
     private long dateTried;
+    /** Whether some layout has read a value: the same as bestLayout() >= 0, without a scan of the layouts per value. */
+    private boolean anyDate;
     private final List<String> nonNumeric = new ArrayList<>();
     private long nonNumericCount;
     private final List<String> nonDate = new ArrayList<>();
+
+    /** Present (not missing) values seen so far. */
+    long present() {
+        return present;
+    }
 
     void add(String raw) {
         if (Values.isMissing(raw)) {
@@ -91,7 +98,8 @@ final class ColumnGuess {
         if (!any) {
             remember(nonDate, value);
         }
-        if (dateTried >= DATE_GIVE_UP && bestLayout() < 0) {
+        anyDate |= any;
+        if (dateTried >= DATE_GIVE_UP && !anyDate) {
             tryDates = false;
         }
     }

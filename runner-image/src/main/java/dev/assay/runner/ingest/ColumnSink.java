@@ -1,6 +1,7 @@
 package dev.assay.runner.ingest;
 
 import dev.assay.model.dataset.ColumnType;
+import java.time.DateTimeException;
 import java.util.Objects;
 import java.util.function.Function;
 import tech.tablesaw.api.BooleanColumn;
@@ -13,10 +14,23 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
 /**
- * Second pass: turns one column's cells into a typed Tablesaw column. A row is first staged in every sink,
- * compared with an earlier row when its hash says it may be a duplicate, and only then committed.
+ * Turns one column's cells into a typed Tablesaw column. A row is first staged in every sink, compared with an
+ * earlier row when its hash says it may be a duplicate, and only then committed.
+ *
+ * <p>Staging checks that the cell fits the column's type by the same rules as {@link ColumnGuess}, and throws
+ * {@link Misfit} when it does not: the one-pass read settles types on the first rows only, and a later cell of
+ * another kind sends it back to the two-pass read. In the two-pass read every cell fits by construction.
  */
 abstract sealed class ColumnSink {
+
+    /** A cell that does not fit the type the column was settled on; carries no stack trace (it is control flow). */
+    static final class Misfit extends RuntimeException {
+        Misfit() {
+            super("a value does not fit its column's type", null, false, false);
+        }
+    }
+
+    static final Misfit MISFIT = new Misfit();
 
     /** Parses a cell into the staging slot; null or a missing marker stages a missing value. */
     abstract void stage(String raw);
@@ -33,89 +47,118 @@ abstract sealed class ColumnSink {
 
     static ColumnSink of(String name, ColumnGuess.Decision decision) {
         return switch (decision.type()) {
-            case INTEGER -> decision.wideIntegers() ? new Longs(name) : new Ints(name);
+            case INTEGER -> new Integers(name, decision.wideIntegers());
             case DECIMAL -> new Doubles(name);
-            case BOOLEAN -> new Cells<>(BooleanColumn.create(name), raw -> Values.parseBoolean(raw.strip()),
-                    ColumnType.BOOLEAN);
+            case BOOLEAN -> new Cells<>(BooleanColumn.create(name), raw -> {
+                String value = raw.strip();
+                if (!Values.isBoolean(value)) {
+                    throw MISFIT;
+                }
+                return Values.parseBoolean(value);
+            }, ColumnType.BOOLEAN);
             case DATE -> {
                 DateFormats.Layout layout = decision.layout().orElseThrow();
-                yield new Cells<>(DateColumn.create(name), raw -> layout.date(raw.strip()), ColumnType.DATE);
+                yield new Cells<>(DateColumn.create(name), raw -> dateCell(raw, layout::date), ColumnType.DATE);
             }
             case DATETIME -> {
                 DateFormats.Layout layout = decision.layout().orElseThrow();
-                yield new Cells<>(DateTimeColumn.create(name), raw -> layout.dateTime(raw.strip()), ColumnType.DATETIME);
+                yield new Cells<>(DateTimeColumn.create(name), raw -> dateCell(raw, layout::dateTime), ColumnType.DATETIME);
             }
             // Text keeps the cell exactly as written; only missing markers become missing.
             case STRING -> new Cells<>(StringColumn.create(name), raw -> raw, ColumnType.STRING);
         };
     }
 
-    static final class Ints extends ColumnSink {
-        private final IntColumn column;
-        private int staged;
-        private boolean missing;
-
-        Ints(String name) {
-            column = IntColumn.create(name);
+    /** A date cell read with the column's layout; a value {@link ColumnGuess} would not count as a date misfits. */
+    private static <T> T dateCell(String raw, Function<String, T> parse) {
+        String value = raw.strip();
+        if (!DateFormats.mightBeDate(value)) {
+            throw MISFIT;
         }
-
-        @Override
-        void stage(String raw) {
-            missing = Values.isMissing(raw);
-            staged = missing ? 0 : Integer.parseInt(raw.strip());
-        }
-
-        @Override
-        boolean stagedEquals(int row) {
-            return missing ? column.isMissing(row) : !column.isMissing(row) && column.getInt(row) == staged;
-        }
-
-        @Override
-        void commit() {
-            if (missing) {
-                column.appendMissing();
-            } else {
-                column.append(staged);
-            }
-        }
-
-        @Override
-        ColumnType type() {
-            return ColumnType.INTEGER;
-        }
-
-        @Override
-        Column<?> column() {
-            return column;
+        try {
+            return parse.apply(value);
+        } catch (DateTimeException e) {
+            throw MISFIT;
         }
     }
 
-    static final class Longs extends ColumnSink {
-        private final LongColumn column;
+    /**
+     * Integers, stored as ints until a value needs more (or is Integer.MIN_VALUE, Tablesaw's missing int), then
+     * as longs: the one-pass read cannot know beforehand whether a later value outgrows an int.
+     */
+    static final class Integers extends ColumnSink {
+        private final String name;
+        private IntColumn ints;
+        private LongColumn longs;
         private long staged;
         private boolean missing;
 
-        Longs(String name) {
-            column = LongColumn.create(name);
+        Integers(String name, boolean wide) {
+            this.name = name;
+            if (wide) {
+                longs = LongColumn.create(name);
+            } else {
+                ints = IntColumn.create(name);
+            }
         }
 
         @Override
         void stage(String raw) {
             missing = Values.isMissing(raw);
-            staged = missing ? 0 : Long.parseLong(raw.strip());
+            if (missing) {
+                return;
+            }
+            String value = raw.strip();
+            if (!Values.looksIntegral(value)) {
+                throw MISFIT;
+            }
+            long parsed;
+            try {
+                parsed = Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw MISFIT;
+            }
+            if (parsed == Long.MIN_VALUE) {
+                throw MISFIT;
+            }
+            staged = parsed;
+            if (longs == null && (parsed <= Integer.MIN_VALUE || parsed > Integer.MAX_VALUE)) {
+                widen();
+            }
+        }
+
+        private void widen() {
+            longs = LongColumn.create(name, ints.size());
+            for (int row = 0; row < ints.size(); row++) {
+                if (ints.isMissing(row)) {
+                    longs.setMissing(row);
+                } else {
+                    longs.set(row, (long) ints.getInt(row));
+                }
+            }
+            ints = null;
         }
 
         @Override
         boolean stagedEquals(int row) {
-            return missing ? column.isMissing(row) : !column.isMissing(row) && column.getLong(row) == staged;
+            if (longs != null) {
+                return missing ? longs.isMissing(row) : !longs.isMissing(row) && longs.getLong(row) == staged;
+            }
+            return missing ? ints.isMissing(row) : !ints.isMissing(row) && ints.getInt(row) == staged;
         }
 
         @Override
         void commit() {
-            if (missing) {
-                column.appendMissing();
+            if (longs != null) {
+                if (missing) {
+                    longs.appendMissing();
+                } else {
+                    longs.append(staged);
+                }
+            } else if (missing) {
+                ints.appendMissing();
             } else {
-                column.append(staged);
+                ints.append((int) staged);
             }
         }
 
@@ -126,7 +169,7 @@ abstract sealed class ColumnSink {
 
         @Override
         Column<?> column() {
-            return column;
+            return longs != null ? longs : ints;
         }
     }
 
@@ -140,7 +183,15 @@ abstract sealed class ColumnSink {
 
         @Override
         void stage(String raw) {
-            staged = Values.isMissing(raw) ? Double.NaN : Values.parseDecimal(raw.strip());
+            if (Values.isMissing(raw)) {
+                staged = Double.NaN;
+                return;
+            }
+            String value = raw.strip();
+            if (!Values.isNumber(value)) {
+                throw MISFIT;
+            }
+            staged = Values.parseDecimal(value);
         }
 
         @Override
@@ -166,7 +217,8 @@ abstract sealed class ColumnSink {
 
     /**
      * Booleans, dates, date-times and text: object-valued Tablesaw columns, so one sink serves them all. The parse
-     * function gets the cell as written; text keeps it exactly, the others strip it first.
+     * function gets the cell as written (text keeps it exactly, the others strip it first) and throws
+     * {@link Misfit} for a cell that does not fit.
      */
     static final class Cells<T> extends ColumnSink {
         private final Column<T> column;

@@ -10,6 +10,7 @@ import dev.assay.runner.engine.EngineConfig;
 import dev.assay.runner.engine.InputException;
 import dev.assay.runner.engine.ProgressListener;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,9 +35,13 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Reads a CSV into a typed Tablesaw table in two passes: the first settles each column's type from all of its
- * values, the second builds the columns and drops exact duplicate rows. Everything a person can get wrong in a
- * file ends as an {@link InputException} naming the file, the line and, where it applies, the column.
+ * Reads a CSV into a typed Tablesaw table. Usually in one pass: each column's type is settled on the first
+ * {@link SampledTypes#SAMPLE_ROWS} rows and every later cell is checked against it as the columns are built
+ * (integers widen to longs when they must). When a later cell fits no settled type (text under numbers, a
+ * value in a column that was empty so far), the file is read again in two passes: the first settles each
+ * column's type from all of its values, the second builds the columns. Both ways give the same table, warnings
+ * and cleaned.csv; exact duplicate rows are dropped as the columns are built. Everything a person can get wrong in
+ * a file ends as an {@link InputException} naming the file, the line and, where it applies, the column.
  */
 public final class CsvIngest {
 
@@ -52,9 +57,19 @@ public final class CsvIngest {
     }
 
     private final EngineConfig config;
+    private final int sampleRows;
 
     public CsvIngest(EngineConfig config) {
+        this(config, SampledTypes.SAMPLE_ROWS);
+    }
+
+    /**
+     * Settles the types on {@code sampleRows} rows in the one-pass read, or always reads in two passes when it is
+     * 0: the tests compare the two ways, with small samples too.
+     */
+    CsvIngest(EngineConfig config, int sampleRows) {
         this.config = config;
+        this.sampleRows = sampleRows;
     }
 
     public Result read(Path file, String name, ProgressListener progress) {
@@ -63,18 +78,182 @@ public final class CsvIngest {
 
     /**
      * Reads the file and, when {@code cleanedCsv} is given, writes the rows it keeps there as it goes (see
-     * {@link CleanedCsvWriter}). That file is created only once the first pass has found the input usable.
+     * {@link CleanedCsvWriter}). That file is created once the types are settled, and deleted again when the read
+     * then fails.
      */
     public Result read(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv) {
         long started = System.nanoTime();
         TablesawWarmUp.start();
         FileFormat format = FileFormat.sniff(file, name, config);
+        if (sampleRows > 0) {
+            try {
+                return readOnce(file, name, format, progress, cleanedCsv, started);
+            } catch (ColumnSink.Misfit e) {
+                // A later cell fits no type settled on the first rows: settle the types from all values instead.
+            }
+        }
+        return readTwice(file, name, format, progress, cleanedCsv, started);
+    }
+
+    /** The one-pass read; throws {@link ColumnSink.Misfit} when the types settled on the first rows do not hold. */
+    private Result readOnce(Path file, String name, FileFormat format, ProgressListener progress,
+                            Optional<Path> cleanedCsv, long started) {
+        List<String> warnings = new ArrayList<>();
+        progress.update(1, "reading the header");
+        OnePass one = new OnePass(name, warnings, cleanedCsv);
+        long rows;
+        try {
+            rows = pass(file, name, format, progress, 0, 80, "reading values", config.dropDuplicates(), one);
+            if (rows == 0) {
+                throw new InputException(name, "has a header but no data rows");
+            }
+            one.settle();
+            one.closeCleaned();
+        } catch (CannotCreateCleaned e) {
+            throw e.cause;
+        } catch (RuntimeException e) {
+            // Unlike the two-pass read, this one has started cleaned.csv before knowing the whole file is usable.
+            one.discardCleaned();
+            throw e;
+        }
+        List<ColumnSink> sinks = one.sinks;
+        Map<String, StrayValues> stray = new LinkedHashMap<>();
+        Map<String, String> layouts = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < one.header.size(); i++) {
+                describe(one.header.get(i), one.types.settled(i), stray, layouts, warnings);
+            }
+        } catch (ColumnSink.Misfit e) {
+            one.discardCleaned();
+            throw e;
+        }
+        return result(name, format, sinks, one.dedup, rows, warnings, stray, layouts, started);
+    }
+
+    /**
+     * Row handler of the one-pass read: keeps the first rows while their values settle the types, then builds the
+     * columns from them and from every later row.
+     */
+    private final class OnePass implements RowHandler {
+        private final String name;
+        private final List<String> warnings;
+        private final Optional<Path> cleanedCsv;
+        final List<String> header = new ArrayList<>();
+        private final List<ColumnGuess> guesses = new ArrayList<>();
+        private List<String[]> sample = new ArrayList<>();
+        private LongArrayList sampleHashes = new LongArrayList();
+        SampledTypes types;
+        List<ColumnSink> sinks;
+        Deduplicator dedup;
+        private CleanedCsvWriter cleaned;
+
+        OnePass(String name, List<String> warnings, Optional<Path> cleanedCsv) {
+            this.name = name;
+            this.warnings = warnings;
+            this.cleanedCsv = cleanedCsv;
+        }
+
+        @Override
+        public void header(String[] cells) {
+            header.addAll(columnNames(cells, name, warnings));
+            for (int i = 0; i < header.size(); i++) {
+                guesses.add(new ColumnGuess());
+            }
+        }
+
+        @Override
+        public void row(String[] cells, long line, long hash) {
+            if (types == null) {
+                for (int i = 0; i < cells.length; i++) {
+                    guesses.get(i).add(cells[i]);
+                }
+                sample.add(cells);
+                sampleHashes.add(hash);
+                if (sample.size() == sampleRows) {
+                    settle();
+                }
+            } else {
+                types.observe(cells);
+                keep(cells, hash);
+            }
+        }
+
+        /** Settles the types on the rows kept so far and builds the columns from them; once. */
+        void settle() {
+            if (types != null) {
+                return;
+            }
+            types = new SampledTypes(guesses);
+            sinks = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                sinks.add(ColumnSink.of(header.get(i), types.sampled(i)));
+            }
+            dedup = new Deduplicator(sinks, config.dropDuplicates());
+            List<ColumnType> columnTypes = sinks.stream().map(ColumnSink::type).toList();
+            try {
+                cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, columnTypes,
+                        config.neutraliseFormulas())).orElse(null);
+            } catch (UncheckedIOException e) {
+                // Out of the pass unchanged ("cannot write ..."), as when the two-pass read creates the file.
+                throw new CannotCreateCleaned(e);
+            }
+            for (int i = 0; i < sample.size(); i++) {
+                keep(sample.get(i), sampleHashes.getLong(i));
+            }
+            sample = null;
+            sampleHashes = null;
+        }
+
+        private void keep(String[] cells, long hash) {
+            if (dedup.offer(cells, hash) && cleaned != null) {
+                cleaned.write(cells);
+            }
+        }
+
+        void closeCleaned() {
+            if (cleaned != null) {
+                cleaned.close();
+            }
+        }
+
+        void discardCleaned() {
+            if (cleaned == null) {
+                return;
+            }
+            try {
+                cleaned.close();
+            } catch (UncheckedIOException e) {
+                // Being thrown away anyway.
+            }
+            cleanedCsv.ifPresent(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // Best effort: the file is overwritten by the next read, or deleted by the pipeline.
+                }
+            });
+        }
+    }
+
+    /** Carries cleaned.csv's creation error past {@link #pass}, which would report it as an error reading the input. */
+    private static final class CannotCreateCleaned extends RuntimeException {
+        private final UncheckedIOException cause;
+
+        CannotCreateCleaned(UncheckedIOException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
+        }
+    }
+
+    /** The two-pass read: types from all values, then the columns. */
+    private Result readTwice(Path file, String name, FileFormat format, ProgressListener progress,
+                             Optional<Path> cleanedCsv, long started) {
         List<String> warnings = new ArrayList<>();
 
         progress.update(1, "reading the header");
         List<String> header = new ArrayList<>();
         List<ColumnGuess> guesses = new ArrayList<>();
-        long rows = pass(file, name, format, progress, 0, 45, "checking types", new RowHandler() {
+        long rows = pass(file, name, format, progress, 0, 45, "checking types", false, new RowHandler() {
             @Override
             public void header(String[] cells) {
                 header.addAll(columnNames(cells, name, warnings));
@@ -84,7 +263,7 @@ public final class CsvIngest {
             }
 
             @Override
-            public void row(String[] cells, long line) {
+            public void row(String[] cells, long line, long hash) {
                 for (int i = 0; i < cells.length; i++) {
                     guesses.get(i).add(cells[i]);
                 }
@@ -101,34 +280,46 @@ public final class CsvIngest {
             ColumnGuess.Decision decision = guesses.get(i).decide();
             String column = header.get(i);
             sinks.add(ColumnSink.of(column, decision));
-            decision.stray().ifPresent(s -> {
-                stray.put(column, s);
-                warnings.add("column '" + column + "' is mostly " + s.dominant().wireName() + " but has " + s.count()
-                        + " other value" + (s.count() == 1 ? "" : "s") + " (e.g. '" + s.examples().getFirst()
-                        + "'); it is kept as text so nothing is lost");
-            });
-            decision.layout().ifPresent(l -> layouts.put(column, l.name()));
-            decision.warning().ifPresent(w -> warnings.add("column '" + column + "': " + w));
+            describe(column, decision, stray, layouts, warnings);
         }
 
         Deduplicator dedup = new Deduplicator(sinks, config.dropDuplicates());
         List<ColumnType> types = sinks.stream().map(ColumnSink::type).toList();
         try (CleanedCsvWriter cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, types,
                 config.neutraliseFormulas())).orElse(null)) {
-            pass(file, name, format, progress, 45, 80, "reading values", new RowHandler() {
+            pass(file, name, format, progress, 45, 80, "reading values", config.dropDuplicates(), new RowHandler() {
                 @Override
                 public void header(String[] cells) {
                 }
 
                 @Override
-                public void row(String[] cells, long line) {
-                    if (dedup.offer(cells) && cleaned != null) {
+                public void row(String[] cells, long line, long hash) {
+                    if (dedup.offer(cells, hash) && cleaned != null) {
                         cleaned.write(cells);
                     }
                 }
             });
         }
 
+        return result(name, format, sinks, dedup, rows, warnings, stray, layouts, started);
+    }
+
+    /** What a column's decision tells the person: stray values, the date layout, a warning. */
+    private static void describe(String column, ColumnGuess.Decision decision, Map<String, StrayValues> stray,
+                                 Map<String, String> layouts, List<String> warnings) {
+        decision.stray().ifPresent(s -> {
+            stray.put(column, s);
+            warnings.add("column '" + column + "' is mostly " + s.dominant().wireName() + " but has " + s.count()
+                    + " other value" + (s.count() == 1 ? "" : "s") + " (e.g. '" + s.examples().getFirst()
+                    + "'); it is kept as text so nothing is lost");
+        });
+        decision.layout().ifPresent(l -> layouts.put(column, l.name()));
+        decision.warning().ifPresent(w -> warnings.add("column '" + column + "': " + w));
+    }
+
+    private static Result result(String name, FileFormat format, List<ColumnSink> sinks, Deduplicator dedup, long rows,
+                                 List<String> warnings, Map<String, StrayValues> stray, Map<String, String> layouts,
+                                 long started) {
         Table table = Table.create(tableName(name), sinks.stream().map(ColumnSink::column).toArray(Column<?>[]::new));
         if (dedup.dropped() > 0) {
             warnings.add(dedup.dropped() + " exact duplicate row" + (dedup.dropped() == 1 ? " was" : "s were") + " dropped");
@@ -171,12 +362,13 @@ public final class CsvIngest {
     private interface RowHandler {
         void header(String[] cells);
 
-        void row(String[] cells, long line);
+        /** A data row, with its {@link RowHash} when the pass was asked for hashes (else 0). */
+        void row(String[] cells, long line, long hash);
     }
 
-    /** One pass over the file; returns the number of data rows. */
+    /** One pass over the file, with row hashes for the duplicate check if asked; returns the number of data rows. */
     private long pass(Path file, String name, FileFormat format, ProgressListener progress, int from, int to,
-                      String stage, RowHandler handler) {
+                      String stage, boolean hashRows, RowHandler handler) {
         CsvParser parser = new CsvParser(settings(format));
         long rows = 0;
         try (CountingInput counted = new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
@@ -188,20 +380,17 @@ public final class CsvIngest {
                 throw new InputException(name, "is empty");
             }
             handler.header(header);
-            int width = header.length;
             int lastPercent = from;
-            String[] cells;
-            while ((cells = parser.parseNext()) != null) {
-                long line = parser.getContext().currentLine();
-                if (cells.length != width) {
-                    throw new InputException(name, OptionalLong.of(line), Optional.empty(),
-                            "has " + cells.length + " field" + (cells.length == 1 ? "" : "s") + " but the header has "
-                                    + width + " (check for an unquoted separator or a missing quote)");
-                }
-                handler.row(cells, line);
-                rows++;
-                if ((rows & 0xFFFF) == 0) {
-                    int percent = from + (int) ((to - from) * counted.count() / Math.max(1, format.bytes()));
+            try (RowFeed feed = RowFeed.start(parser, name, header.length, hashRows, counted::count)) {
+                boolean last = false;
+                while (!last) {
+                    RowFeed.Batch batch = feed.next();
+                    for (int i = 0; i < batch.size; i++) {
+                        handler.row(batch.rows[i], batch.lines[i], batch.hashes[i]);
+                    }
+                    rows += batch.size;
+                    last = batch.last;
+                    int percent = from + (int) ((to - from) * batch.bytesRead / Math.max(1, format.bytes()));
                     if (percent > lastPercent) {
                         progress.update(percent, stage);
                         lastPercent = percent;
@@ -272,9 +461,9 @@ public final class CsvIngest {
         return in;
     }
 
-    /** Counts bytes read, for progress by position in the file. */
+    /** Counts bytes read, for progress by position in the file (read on the parsing thread, hence volatile). */
     private static final class CountingInput extends java.io.FilterInputStream {
-        private long count;
+        private volatile long count;
 
         CountingInput(InputStream in) {
             super(in);
@@ -320,20 +509,17 @@ public final class CsvIngest {
             firstRowByHash.defaultReturnValue(-1);
         }
 
-        /** Keeps the row unless it repeats an earlier one; returns whether it was kept. */
-        boolean offer(String[] cells) {
+        /** Keeps the row unless it repeats an earlier one; returns whether it was kept. See {@link RowHash}. */
+        boolean offer(String[] cells, long hash) {
             for (int i = 0; i < cells.length; i++) {
                 sinks.get(i).stage(cells[i]);
             }
             if (enabled) {
-                long hash = hash(cells);
-                int earlier = firstRowByHash.get(hash);
+                // One probe: a new hash is recorded with the index this row gets, since such a row is always kept.
+                int earlier = firstRowByHash.putIfAbsent(hash, rows);
                 if (earlier >= 0 && sameAsStaged(earlier)) {
                     dropped++;
                     return false;
-                }
-                if (earlier < 0) {
-                    firstRowByHash.put(hash, rows);
                 }
             }
             for (ColumnSink sink : sinks) {
@@ -354,25 +540,6 @@ public final class CsvIngest {
                 }
             }
             return true;
-        }
-
-        private static long hash(String[] cells) {
-            long h = 0xcbf29ce484222325L;
-            for (String cell : cells) {
-                if (Values.isMissing(cell)) {
-                    h = (h ^ 0x1F) * 0x100000001b3L;
-                } else {
-                    String value = cell.strip();
-                    for (int i = 0; i < value.length(); i++) {
-                        h = (h ^ value.charAt(i)) * 0x100000001b3L;
-                    }
-                }
-                h = (h ^ 0x1E) * 0x100000001b3L;
-            }
-            // splitmix64 finaliser: spreads FNV's weak low bits before they index the hash map
-            h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-            h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-            return h ^ (h >>> 31);
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Loads Tablesaw's {@code Table} class on a background thread. Its static initialiser scans the whole classpath
  * with ClassGraph (about 0.5 s on the api's classpath, over 1 s in the runner's fat jar), and ingest needs the
- * class only when both passes over the file are done: started first, the scan runs while the file is read.
+ * class only when the file has been read: started first, the scan runs while the file is read.
  */
 final class TablesawWarmUp {
 

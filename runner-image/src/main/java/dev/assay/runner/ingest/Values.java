@@ -150,6 +150,14 @@ final class Values {
         return i == n;
     }
 
+    /**
+     * Whether a trimmed value counts as a number in a decimal column, as {@link ColumnGuess} counts it: an integer
+     * that fits a long, or a decimal that is not digits alone (digits that no long holds stay text).
+     */
+    static boolean isNumber(String value) {
+        return isPlainDigits(value) ? parsesAsLong(value) : looksDecimal(value);
+    }
+
     static double parseDecimal(String value) {
         if (isInfinity(value)) {
             return value.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;

@@ -9,6 +9,7 @@ import dev.assay.model.profile.StrayValues;
 import dev.assay.model.profile.TextStats;
 import dev.assay.model.profile.ValueCount;
 import dev.assay.model.profile.VariableProfile;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -158,11 +159,13 @@ final class ColumnProfiler {
         int size = column.size();
         List<Map.Entry<String, Long>> counted = new ArrayList<>();
         if (column.getDictionary() instanceof NullDictionaryMap) {
-            Map<String, long[]> counts = new HashMap<>();
+            // Open addressing without a node or boxed count per value: this loop runs over every row of the
+            // column, and a HashMap of millions of distinct values spent most of its time chasing pointers.
+            Object2LongOpenHashMap<String> counts = new Object2LongOpenHashMap<>();
             for (int row = 0; row < size; row++) {
-                counts.computeIfAbsent(column.get(row), k -> new long[1])[0]++;
+                counts.addTo(column.get(row), 1);
             }
-            counts.forEach((value, count) -> counted.add(Map.entry(value, count[0])));
+            counts.object2LongEntrySet().fastForEach(e -> counted.add(Map.entry(e.getKey(), e.getLongValue())));
         } else {
             Table byCategory = column.countByCategory();
             StringColumn values = byCategory.stringColumn(0);
@@ -259,8 +262,16 @@ final class ColumnProfiler {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private record Temporal(long[] values, int n, java.util.function.LongFunction<String> format) {
+    /**
+     * A temporal column's values as epoch days or seconds, how to write one, and the range [orderedFrom, orderedTo)
+     * within which writing keeps the order (years 0 to 9999: fixed-width ISO text).
+     */
+    private record Temporal(long[] values, int n, java.util.function.LongFunction<String> format, long orderedFrom,
+                            long orderedTo) {
     }
+
+    private static final long DAY_0000 = LocalDate.of(0, 1, 1).toEpochDay();
+    private static final long DAY_10000 = LocalDate.of(10_000, 1, 1).toEpochDay();
 
     private static Temporal epochDays(DateColumn column) {
         long[] values = new long[column.size()];
@@ -271,7 +282,7 @@ final class ColumnProfiler {
                 values[n++] = PackedLocalDate.toEpochDay(packed);
             }
         }
-        return new Temporal(values, n, day -> LocalDate.ofEpochDay(day).toString());
+        return new Temporal(values, n, day -> LocalDate.ofEpochDay(day).toString(), DAY_0000, DAY_10000);
     }
 
     private static Temporal epochSeconds(DateTimeColumn column) {
@@ -284,7 +295,8 @@ final class ColumnProfiler {
                         + PackedLocalTime.getSecondOfDay(PackedLocalDateTime.time(packed));
             }
         }
-        return new Temporal(values, n, second -> LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).toString());
+        return new Temporal(values, n, second -> LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).toString(),
+                DAY_0000 * 86_400, DAY_10000 * 86_400);
     }
 
     private static VariableProfile temporal(Column<?> column, ColumnType storage, Temporal temporal) {
@@ -295,13 +307,17 @@ final class ColumnProfiler {
         long missing = size - n;
         TopValues top = new TopValues(TOP);
         long distinct = 0;
+        // Runs come in ascending order. Where the written values sort the same way, a run no more frequent than the
+        // weakest value kept would lose the tie to it (ties go to the smaller value), so it is skipped unwritten:
+        // in a column of timestamps, nearly every value is such a run.
+        boolean ordered = n > 0 && values[0] >= temporal.orderedFrom() && values[n - 1] < temporal.orderedTo();
         for (int i = 0; i < n; ) {
             int j = i;
             while (j < n && values[j] == values[i]) {
                 j++;
             }
             distinct++;
-            if (top.wouldKeep(j - i)) {
+            if (ordered ? top.wouldKeepLarger(j - i) : top.wouldKeep(j - i)) {
                 top.offer(temporal.format().apply(values[i]), j - i);
             }
             i = j;

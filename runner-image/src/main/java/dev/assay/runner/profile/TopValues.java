@@ -29,6 +29,14 @@ final class TopValues {
         return heap.size() < capacity || count >= heap.peek().getValue();
     }
 
+    /**
+     * Whether a value seen this often could still get in when it is larger than every value kept: then a tie with
+     * the weakest kept value goes to the kept one.
+     */
+    boolean wouldKeepLarger(long count) {
+        return heap.size() < capacity || count > heap.peek().getValue();
+    }
+
     void offer(String value, long count) {
         if (!wouldKeep(count)) {
             return;
