@@ -55,8 +55,13 @@ final class RowFeed implements AutoCloseable {
         Batch batch = new Batch();
         try {
             String[] cells;
+            // Where the row before the last one ended: the last record begins on the next line.
+            long beforeLast = 1;
+            long last = 1;
             while (!stopped && (cells = parser.parseNext()) != null) {
                 long line = parser.getContext().currentLine();
+                beforeLast = last;
+                last = line;
                 if (cells.length != width) {
                     throw new InputException(name, OptionalLong.of(line), Optional.empty(),
                             "has " + cells.length + " field" + (cells.length == 1 ? "" : "s") + " but the header has "
@@ -73,12 +78,35 @@ final class RowFeed implements AutoCloseable {
                     batch = new Batch();
                 }
             }
+            if (!stopped) {
+                requireClosedQuotes(parser, name, beforeLast + 1);
+            }
             batch.last = true;
         } catch (RuntimeException | Error e) {
             batch.error = e;
         }
         batch.bytesRead = bytesRead.getAsLong();
         hand(batch);
+    }
+
+    /**
+     * A quote opened and never closed makes every later line part of one cell, and that last row then still has
+     * the right number of fields: without this check the rows after it would vanish silently. At the end of the
+     * file the parser still holds the raw text of a record that did not end with a line break; an odd number of
+     * quotes in a record that spans lines means its quote is still open.
+     */
+    private static void requireClosedQuotes(CsvParser parser, String name, long lastRecordLine) {
+        String raw = parser.getContext().currentParsedContent();
+        if (raw == null || raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0) {
+            return;
+        }
+        long quotes = raw.chars().filter(c -> c == '"').count();
+        if (quotes % 2 == 1) {
+            long lines = raw.strip().lines().count();
+            throw new InputException(name, OptionalLong.of(lastRecordLine), Optional.empty(),
+                    "opens a quote that is never closed, so the " + lines + " lines from here to the end of the file "
+                            + "would be read as one cell (close the quote, or double a quote inside a quoted value)");
+        }
     }
 
     private void hand(Batch batch) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,6 +187,25 @@ class CsvIngestTest {
                     assertThat(e.getMessage()).isEqualTo("ragged.csv, line 3: has 2 fields but the header has 3 "
                             + "(check for an unquoted separator or a missing quote)");
                 });
+    }
+
+    @Test
+    void aQuoteThatIsNeverClosedNamesItsLineInsteadOfSwallowingTheRestOfTheFile() {
+        for (String content : List.of("a,b\n1,x\n2,\"y\n3,z\n4,w\n", "a,b\n1,x\n2,\"y\n3,z\n4,w",
+                "a,b\n1,x\n2,\"y \"\"q\"\"\n3,z\r\n4,w\r\n")) {
+            assertThatThrownBy(() -> read("unclosed.csv", content))
+                    .isInstanceOfSatisfying(InputException.class, e -> {
+                        assertThat(e.line()).isEqualTo(OptionalLong.of(3));
+                        assertThat(e.getMessage()).startsWith("unclosed.csv, line 3: opens a quote that is never closed, "
+                                + "so the 3 lines from here to the end of the file would be read as one cell");
+                    });
+        }
+    }
+
+    @Test
+    void aClosedMultiLineQuoteAndAnInchMarkAtTheEndAreData() throws IOException {
+        assertThat(read("closed.csv", "a,b\n1,x\n2,\"y\n3\"").table().stringColumn("b").get(1)).isEqualTo("y\n3");
+        assertThat(read("inches.csv", "a,b\n1,x\n2,5\" screen").table().stringColumn("b").get(1)).isEqualTo("5\" screen");
     }
 
     @Test
