@@ -155,10 +155,7 @@ public final class CsvIngest {
 
         @Override
         public void header(String[] cells) {
-            header.addAll(columnNames(cells, name, warnings));
-            for (int i = 0; i < header.size(); i++) {
-                guesses.add(new ColumnGuess());
-            }
+            readHeader(cells, name, warnings, header, guesses);
         }
 
         @Override
@@ -256,10 +253,7 @@ public final class CsvIngest {
         long rows = pass(file, name, format, progress, 0, 45, "checking types", false, new RowHandler() {
             @Override
             public void header(String[] cells) {
-                header.addAll(columnNames(cells, name, warnings));
-                for (int i = 0; i < header.size(); i++) {
-                    guesses.add(new ColumnGuess());
-                }
+                readHeader(cells, name, warnings, header, guesses);
             }
 
             @Override
@@ -357,6 +351,15 @@ public final class CsvIngest {
             names.add(unique);
         }
         return names;
+    }
+
+    /** The header's column names (made unique and non-empty, with warnings) and one type guess per column. */
+    private void readHeader(String[] cells, String name, List<String> warnings, List<String> header,
+                                   List<ColumnGuess> guesses) {
+        header.addAll(columnNames(cells, name, warnings));
+        for (int i = 0; i < header.size(); i++) {
+            guesses.add(new ColumnGuess());
+        }
     }
 
     private interface RowHandler {
