@@ -84,9 +84,11 @@ public final class FilesystemArtifactStore implements ArtifactStore {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(base)) {
+            // Hidden names are not artifacts: the laptop's status journal (.status/) or a desktop's .DS_Store.
             return files.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().endsWith(PARTIAL_SUFFIX))
                     .map(p -> keyOf(p))
+                    .filter(k -> !k.startsWith(".") && !k.contains("/."))
                     .filter(k -> k.startsWith(prefix))
                     .sorted()
                     .toList();

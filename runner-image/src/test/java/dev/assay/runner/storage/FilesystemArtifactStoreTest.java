@@ -35,4 +35,16 @@ class FilesystemArtifactStoreTest extends ArtifactStoreContract {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("data", "outside.csv");
         }
     }
+
+    @Test
+    void hiddenFilesInTheDataFolderAreNotArtifacts() throws Exception {
+        ArtifactStore store = store();
+        put(store, "j-1/source.csv", "a\n");
+        Files.createDirectories(root.resolve(".status"));
+        Files.writeString(root.resolve(".status/status.jsonl"), "{}\n");
+        Files.writeString(root.resolve("j-1/.DS_Store"), "finder");
+
+        assertThat(store.list("")).containsExactly("j-1/source.csv");
+        assertThat(store.list("j-1/")).containsExactly("j-1/source.csv");
+    }
 }
