@@ -8,9 +8,10 @@
 # It takes a few minutes on 2 cores: run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OUT=$(realpath -m "${1:-runner-image/target/bench}")
-shift || true
-[ "${1:-}" = "--" ] && shift
+OUT=runner-image/target/bench
+if [ $# -gt 0 ] && [ "$1" != "--" ]; then OUT=$1; shift; fi
+OUT=$(realpath -m "$OUT")
+if [ "${1:-}" = "--" ]; then shift; fi
 
 source scripts/java25.sh
 ROOT=$(pwd)
