@@ -53,6 +53,14 @@ public record DatasetSchema(List<ColumnInfo> columns, Set<String> derivedPrefixe
         return columns.stream().filter(predicate).toList();
     }
 
+    /**
+     * How a step's {@code columns} reads: the named columns that exist, or, when none are named, every column the
+     * step applies to.
+     */
+    public List<ColumnInfo> namedOrMatching(List<String> names, Predicate<ColumnInfo> appliesTo) {
+        return names.isEmpty() ? matching(appliesTo) : names.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
     /** The closest existing name, for "did you mean" hints; empty when nothing is reasonably close. */
     public Optional<String> closest(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);

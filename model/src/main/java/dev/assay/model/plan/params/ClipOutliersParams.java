@@ -4,12 +4,10 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.assay.model.dataset.ColumnInfo;
 import dev.assay.model.dataset.DatasetSchema;
-import dev.assay.model.dataset.VariableKind;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Optional;
 
 @JsonClassDescription("Parameters of clip_outliers: values beyond the limits are set to the limits.")
 public record ClipOutliersParams(
@@ -46,10 +44,7 @@ public record ClipOutliersParams(
     }
 
     public List<ColumnInfo> resolve(DatasetSchema schema, StepContext context) {
-        if (columns.isEmpty()) {
-            return schema.matching(c -> c.isNumeric() && c.kind() == VariableKind.NUMERIC && !context.isTarget(c.name()));
-        }
-        return columns.stream().map(schema::find).flatMap(Optional::stream).toList();
+        return schema.namedOrMatching(columns, context::isNumericFeature);
     }
 
     @Override

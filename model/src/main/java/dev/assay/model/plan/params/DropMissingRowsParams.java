@@ -6,7 +6,6 @@ import dev.assay.model.dataset.ColumnInfo;
 import dev.assay.model.dataset.DatasetSchema;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Optional;
 
 @JsonClassDescription("Parameters of drop_missing_rows.")
 public record DropMissingRowsParams(
@@ -19,8 +18,7 @@ public record DropMissingRowsParams(
     }
 
     public List<ColumnInfo> resolve(DatasetSchema schema) {
-        return columns.isEmpty() ? schema.columns()
-                : columns.stream().map(schema::find).flatMap(Optional::stream).toList();
+        return schema.namedOrMatching(columns, column -> true);
     }
 
     @Override

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 @JsonClassDescription("Parameters of encode.")
 public record EncodeParams(
@@ -39,12 +38,8 @@ public record EncodeParams(
 
     /** The columns this step encodes: the given ones, or every categorical column but the target. */
     public List<ColumnInfo> resolve(DatasetSchema schema, StepContext context) {
-        if (columns.isEmpty()) {
-            return schema.matching(c -> (c.kind() == VariableKind.CATEGORICAL
-                    || (c.kind() == VariableKind.BOOLEAN && c.type() == ColumnType.STRING))
-                    && !context.isTarget(c.name()));
-        }
-        return columns.stream().map(schema::find).flatMap(Optional::stream).toList();
+        return schema.namedOrMatching(columns, c -> (c.kind() == VariableKind.CATEGORICAL
+                || (c.kind() == VariableKind.BOOLEAN && c.type() == ColumnType.STRING)) && !context.isTarget(c.name()));
     }
 
     @Override

@@ -31,10 +31,7 @@ public record ImputeParams(
 
     /** The columns this step fills: the given ones, or every column with missing values. */
     public List<ColumnInfo> resolve(DatasetSchema schema) {
-        if (columns.isEmpty()) {
-            return schema.matching(ColumnInfo::hasMissing);
-        }
-        return columns.stream().map(schema::find).flatMap(Optional::stream).toList();
+        return schema.namedOrMatching(columns, ColumnInfo::hasMissing);
     }
 
     /** The strategy used for one column: numeric strategies fall back to mode for non-numbers under []. */

@@ -8,7 +8,6 @@ import dev.assay.model.dataset.DatasetSchema;
 import dev.assay.model.dataset.VariableKind;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Optional;
 
 @JsonClassDescription("Parameters of scale.")
 public record ScaleParams(
@@ -26,10 +25,7 @@ public record ScaleParams(
 
     /** The columns this step scales: the given ones, or every numeric, non-identifier column but the target. */
     public List<ColumnInfo> resolve(DatasetSchema schema, StepContext context) {
-        if (columns.isEmpty()) {
-            return schema.matching(c -> c.isNumeric() && c.kind() == VariableKind.NUMERIC && !context.isTarget(c.name()));
-        }
-        return columns.stream().map(schema::find).flatMap(Optional::stream).toList();
+        return schema.namedOrMatching(columns, context::isNumericFeature);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.assay.model.plan.params;
 
+import dev.assay.model.dataset.ColumnInfo;
+import dev.assay.model.dataset.VariableKind;
 import java.util.Optional;
 
 /**
@@ -16,5 +18,10 @@ public record StepContext(Optional<String> target, boolean last) {
 
     public boolean isTarget(String column) {
         return target.filter(column::equals).isPresent();
+    }
+
+    /** A numeric measurement (not an identifier, not a code) other than the target: what scaling and clipping mean. */
+    public boolean isNumericFeature(ColumnInfo column) {
+        return column.isNumeric() && column.kind() == VariableKind.NUMERIC && !isTarget(column.name());
     }
 }
