@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * A real Kubernetes 1.20 API server (kube-api-test, offline, from the workplace's shared/k8s build) with the
  * CRDs generated from model/ installed: what the operator meets in a cluster, minus the controllers.
  */
-final class RealApiServer implements AutoCloseable {
+public final class RealApiServer implements AutoCloseable {
 
     final KubeAPIServer server;
     final KubernetesClient client;
@@ -49,7 +49,7 @@ final class RealApiServer implements AutoCloseable {
     }
 
     /** Installs the CRDs generated from model/ and waits until the server serves them. */
-    static void installCrds(KubernetesClient client) throws IOException {
+    public static void installCrds(KubernetesClient client) throws IOException {
         Path crds = Path.of(System.getProperty("assay.repo.root", ".."), "model", "target", "classes", "META-INF", "fabric8");
         for (Class<?> kind : new Class<?>[] {DatasetJob.class, AssistantRun.class}) {
             String file = (kind == DatasetJob.class ? "datasetjobs" : "assistantruns") + ".assay.dev-v1.yml";

@@ -5,13 +5,13 @@ import dev.assay.model.crd.common.Phase;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.operator.OperatorMain;
 import dev.assay.operator.OperatorSettings;
+import dev.assay.operator.RealApiServer;
 import dev.assay.operator.health.OperatorMetrics;
 import dev.assay.operator.results.RunnerResults;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
@@ -22,15 +22,11 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.javaoperatorsdk.operator.Operator;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -62,7 +58,7 @@ public final class OperatorLoadBenchmark {
         KubernetesClient operatorClient = OperatorMain.client(Config.fromKubeconfig(server.getKubeConfigYaml()));
         Operator operator = null;
         try {
-            install(load);
+            RealApiServer.installCrds(load);
             load.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
             OperatorSettings settings = OperatorSettings.fromEnvironment(Map.of("ASSAY_OPERATOR_NAMESPACE", NS,
                     "ASSAY_LEADER_ELECTION", "false"));
@@ -150,17 +146,6 @@ public final class OperatorLoadBenchmark {
             operatorClient.close();
             server.stop();
         }
-    }
-
-    private static void install(KubernetesClient client) throws Exception {
-        Path crds = Path.of(System.getProperty("assay.repo.root", ".."), "model", "target", "classes", "META-INF", "fabric8");
-        for (String file : List.of("datasetjobs.assay.dev-v1.yml", "assistantruns.assay.dev-v1.yml")) {
-            try (InputStream in = Files.newInputStream(crds.resolve(file))) {
-                CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-                client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
-            }
-        }
-        Thread.sleep(2000);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
