@@ -15,6 +15,22 @@ public sealed interface Predictor extends Serializable permits Predictor.ForClas
     /** Classification: the predicted class code, with class probabilities written into {@code probabilities}. */
     sealed interface ForClasses extends Predictor permits TreeClassifier, LinearClassifier, SingleClass {
         int predict(double[] x, double[] probabilities);
+
+        /**
+         * Puts a model's posterior (indexed by its own classes) into {@code probabilities} (indexed by ours) and
+         * returns our most probable class.
+         */
+        private static int spread(double[] posterior, int[] classes, double[] probabilities) {
+            java.util.Arrays.fill(probabilities, 0.0);
+            int best = 0;
+            for (int i = 0; i < classes.length; i++) {
+                probabilities[classes[i]] = posterior[i];
+                if (posterior[i] > posterior[best]) {
+                    best = i;
+                }
+            }
+            return classes[best];
+        }
     }
 
     /** Regression: the predicted value. */
@@ -33,15 +49,7 @@ public sealed interface Predictor extends Serializable permits Predictor.ForClas
         public int predict(double[] x, double[] probabilities) {
             double[] posterior = new double[classes.length];
             model.predict(Tuple.of(schema, x), posterior);
-            java.util.Arrays.fill(probabilities, 0.0);
-            int best = 0;
-            for (int i = 0; i < classes.length; i++) {
-                probabilities[classes[i]] = posterior[i];
-                if (posterior[i] > posterior[best]) {
-                    best = i;
-                }
-            }
-            return classes[best];
+            return ForClasses.spread(posterior, classes, probabilities);
         }
     }
 
@@ -51,15 +59,7 @@ public sealed interface Predictor extends Serializable permits Predictor.ForClas
         public int predict(double[] x, double[] probabilities) {
             double[] posterior = new double[classes.length];
             model.predict(standardizer.apply(x), posterior);
-            java.util.Arrays.fill(probabilities, 0.0);
-            int best = 0;
-            for (int i = 0; i < classes.length; i++) {
-                probabilities[classes[i]] = posterior[i];
-                if (posterior[i] > posterior[best]) {
-                    best = i;
-                }
-            }
-            return classes[best];
+            return ForClasses.spread(posterior, classes, probabilities);
         }
     }
 
