@@ -14,14 +14,9 @@ OUT=$(realpath -m "$OUT")
 if [ "${1:-}" = "--" ]; then shift; fi
 
 source scripts/java25.sh
-ROOT=$(pwd)
 mkdir -p "$OUT"
-mvn -B -q -pl runner-image -am test-compile dependency:build-classpath -DskipTests \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
-# The project's own classes come from this build, never from a jar some other build left in ~/.m2.
-DEPS=$(tr ':' '\n' < "$OUT/classpath.txt" | grep -v '/dev/assay/' | paste -sd: -)
-CP="$ROOT/runner-image/target/test-classes:$ROOT/runner-image/target/classes:$ROOT/model/target/classes:$DEPS"
+source scripts/runner-classpath.sh
 # From the module folder, so the datasets are at ../examples/datasets as in the tests.
 cd runner-image
-exec java -Xmx4g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$CP" \
+exec java -Xmx4g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$RUNNER_CP" \
   ${JAVA_OPTS:-} dev.assay.runner.bench.ProfileBenchmark --dir "$OUT" "$@"

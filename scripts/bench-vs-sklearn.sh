@@ -18,16 +18,9 @@ if ! "$PYTHON" -c 'import sklearn' 2>/dev/null; then
 fi
 
 source scripts/java25.sh
-ROOT=$(pwd)
 mkdir -p "$OUT"
-# One reactor build: the classpath then follows the model module's current POM (and each module writes
-# the file in turn, the runner last).
-mvn -B -q -pl runner-image -am test-compile dependency:build-classpath -DskipTests \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
-# The project's own classes come from this build, never from a jar some other build left in ~/.m2.
-DEPS=$(tr ':' '\n' < "$OUT/classpath.txt" | grep -v '/dev/assay/' | paste -sd: -)
-CP="$ROOT/runner-image/target/test-classes:$ROOT/runner-image/target/classes:$ROOT/model/target/classes:$DEPS"
+source scripts/runner-classpath.sh
 # Run from the module folder: the datasets are found at ../examples/datasets, as in the tests.
-(cd runner-image && java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$CP" \
+(cd runner-image && java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$RUNNER_CP" \
    ${JAVA_OPTS:-} dev.assay.runner.bench.BenchVsSklearn "$OUT" "$ALGORITHMS")
 "$PYTHON" scripts/bench_vs_sklearn.py "$OUT" "$ALGORITHMS"
