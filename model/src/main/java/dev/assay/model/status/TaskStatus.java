@@ -45,4 +45,17 @@ public record TaskStatus(String id, TaskKind kind, String jobId, String name, Ta
         return new TaskStatus(id, kind, jobId, name, TaskState.FAILED, progress, stage, Optional.of(reason), createdAt,
                 now, profile, result);
     }
+
+    /**
+     * Fails a task that nothing will finish (its process stopped or died), saying what the person can do: a
+     * profile can only be uploaded again, a run applied again.
+     */
+    public TaskStatus abandoned(String why, Instant now) {
+        return failed(withAdvice(why), now);
+    }
+
+    /** A reason followed by what the person can do about this kind of task. */
+    public String withAdvice(String why) {
+        return why + "; " + (kind == TaskKind.PROFILE ? "upload the file again" : "apply the plan again");
+    }
 }

@@ -37,4 +37,17 @@ public interface ArtifactStore {
 
     /** Keys starting with a prefix (e.g. a job id followed by '/'), sorted. */
     List<String> list(String prefix) throws IOException;
+
+    /** When an artifact was last written, or empty when there is none. */
+    Optional<java.time.Instant> modified(String key) throws IOException;
+
+    /** Removes an artifact; removing one that is not there is not an error. */
+    void delete(String key) throws IOException;
+
+    /** Removes every artifact under a prefix (a job's or a run's folder): what a deleted dataset leaves behind. */
+    default void deleteAll(String prefix) throws IOException {
+        for (String key : list(prefix)) {
+            delete(key);
+        }
+    }
 }

@@ -97,6 +97,32 @@ public final class FilesystemArtifactStore implements ArtifactStore {
         }
     }
 
+    @Override
+    public Optional<java.time.Instant> modified(String key) throws IOException {
+        Path path = pathOf(key);
+        return Files.isRegularFile(path) ? Optional.of(Files.getLastModifiedTime(path).toInstant()) : Optional.empty();
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Path path = pathOf(key);
+        Files.deleteIfExists(path);
+        // Empty folders left behind would still look like a dataset to a listing of the root.
+        for (Path dir = path.getParent(); dir != null && !dir.equals(root) && Files.isDirectory(dir);
+                dir = dir.getParent()) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    break;
+                }
+            }
+            try {
+                Files.deleteIfExists(dir);
+            } catch (java.nio.file.DirectoryNotEmptyException raced) {
+                break;
+            }
+        }
+    }
+
     private Path pathOf(String key) {
         Path path = root.resolve(ArtifactKeys.requireSafe(key)).normalize();
         if (!path.startsWith(root) || path.equals(root)) {

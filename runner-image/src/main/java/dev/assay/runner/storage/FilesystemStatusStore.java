@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -33,7 +36,9 @@ public final class FilesystemStatusStore implements StatusStore, Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(FilesystemStatusStore.class);
     static final String JOURNAL = "status.jsonl";
-    static final String INTERRUPTED = "Assay stopped before this task finished; run it again";
+    /** A journal line {@code {"deleted": id}} removes the task from the replay. */
+    private static final String DELETED = "deleted";
+    static final String INTERRUPTED = "Assay stopped before this task finished";
 
     private final InMemoryStatusStore memory = new InMemoryStatusStore();
     private final BufferedWriter journal;
@@ -51,27 +56,44 @@ public final class FilesystemStatusStore implements StatusStore, Closeable {
         Files.createDirectories(folder);
         Path file = folder.resolve(JOURNAL);
         Map<String, Deque<TaskStatus>> history = replay(file);
-        // Compacted into a new file first, so a crash now leaves the old journal whole.
-        Path compacted = folder.resolve(JOURNAL + ".tmp");
-        try (BufferedWriter out = Files.newBufferedWriter(compacted, StandardCharsets.UTF_8)) {
-            for (Deque<TaskStatus> records : history.values()) {
-                for (TaskStatus record : records) {
-                    out.write(Json.write(record));
-                    out.newLine();
-                }
-            }
-        }
-        Files.move(compacted, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        compact(folder, file, history);
         FilesystemStatusStore store = new FilesystemStatusStore(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND));
         for (Deque<TaskStatus> records : history.values()) {
             records.forEach(store.memory::put);
             TaskStatus last = records.getLast();
             if (!last.status().finished()) {
-                store.put(last.failed(INTERRUPTED, clock.instant()));
+                store.put(last.abandoned(INTERRUPTED, clock.instant()));
             }
         }
         return store;
+    }
+
+    /**
+     * Rewrites the journal with only what replay kept. Written to a new file first, so a crash leaves the old
+     * journal whole; a full disk only means the journal stays uncompacted this time: an api that cannot start
+     * because its disk is full would lose the person nothing more than one that starts and refuses uploads.
+     */
+    private static void compact(Path folder, Path file, Map<String, Deque<TaskStatus>> history) {
+        Path compacted = folder.resolve(JOURNAL + ".tmp");
+        try {
+            try (BufferedWriter out = Files.newBufferedWriter(compacted, StandardCharsets.UTF_8)) {
+                for (Deque<TaskStatus> records : history.values()) {
+                    for (TaskStatus record : records) {
+                        out.write(Json.write(record));
+                        out.newLine();
+                    }
+                }
+            }
+            Files.move(compacted, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.warn("{}: not compacted ({}); appending to the journal as it is", file, e.toString());
+            try {
+                Files.deleteIfExists(compacted);
+            } catch (IOException ignored) {
+                // Nothing more to free: the next start tries again.
+            }
+        }
     }
 
     private static Map<String, Deque<TaskStatus>> replay(Path file) throws IOException {
@@ -86,7 +108,12 @@ public final class FilesystemStatusStore implements StatusStore, Closeable {
                 continue;
             }
             try {
-                TaskStatus record = Json.mapper().readValue(line, TaskStatus.class);
+                com.fasterxml.jackson.databind.JsonNode node = Json.mapper().readTree(line);
+                if (node.has(DELETED)) {
+                    history.remove(node.get(DELETED).asText());
+                    continue;
+                }
+                TaskStatus record = Json.mapper().treeToValue(node, TaskStatus.class);
                 Deque<TaskStatus> records = history.computeIfAbsent(record.id(), id -> new ArrayDeque<>());
                 records.addLast(record);
                 while (records.size() > MAX_EVENTS) {
@@ -106,15 +133,48 @@ public final class FilesystemStatusStore implements StatusStore, Closeable {
             // A worker finishing while the process shuts down: the replay marks the task interrupted instead.
             log.warn("{}: status {} after the journal was closed; not recorded", status.id(), status.status());
         } else {
-            try {
-                journal.write(Json.write(status));
-                journal.newLine();
-                journal.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot record the status of " + status.id(), e);
-            }
+            append(Json.write(status), status.id());
         }
         memory.put(status);
+    }
+
+    @Override
+    public synchronized void delete(String id) {
+        if (!closed) {
+            append(Json.write(Map.of(DELETED, id)), id);
+        }
+        memory.delete(id);
+    }
+
+    private void append(String line, String id) {
+        try {
+            journal.write(line);
+            journal.newLine();
+            journal.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the status of " + id, e);
+        }
+    }
+
+    @Override
+    public void lease(String owner, Collection<String> taskIds, Instant at) {
+        // Leases are not journalled: on replay every unfinished task is failed anyway, since nothing holds it.
+        memory.lease(owner, taskIds, at);
+    }
+
+    @Override
+    public void release(String taskId) {
+        memory.release(taskId);
+    }
+
+    @Override
+    public List<TaskLease> leases() {
+        return memory.leases();
+    }
+
+    @Override
+    public boolean tryLock(String name, String holder, Duration ttl) {
+        return memory.tryLock(name, holder, ttl);
     }
 
     @Override

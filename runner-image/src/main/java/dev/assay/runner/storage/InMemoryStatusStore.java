@@ -2,7 +2,10 @@ package dev.assay.runner.storage;
 
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
@@ -27,6 +30,8 @@ public final class InMemoryStatusStore implements StatusStore {
     private final Map<String, Deque<TaskEvent>> events = new HashMap<>();
     private final Map<String, Set<String>> runsByJob = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
+    private final Map<String, TaskLease> leases = new HashMap<>();
+    private final Map<String, Instant> locks = new HashMap<>();
 
     @Override
     public synchronized void put(TaskStatus status) {
@@ -71,5 +76,52 @@ public final class InMemoryStatusStore implements StatusStore {
     @Override
     public synchronized List<TaskEvent> events(String id) {
         return List.copyOf(events.getOrDefault(id, new ArrayDeque<>()));
+    }
+
+    @Override
+    public synchronized void delete(String id) {
+        TaskStatus gone = tasks.remove(id);
+        events.remove(id);
+        leases.remove(id);
+        if (gone == null) {
+            return;
+        }
+        if (gone.kind() == TaskKind.RUN) {
+            Set<String> runs = runsByJob.get(gone.jobId());
+            if (runs != null) {
+                runs.remove(id);
+            }
+        } else {
+            runsByJob.remove(id);
+        }
+        versions.merge(gone.jobId(), 1L, Long::sum);
+    }
+
+    @Override
+    public synchronized void lease(String owner, Collection<String> taskIds, Instant at) {
+        for (String id : taskIds) {
+            leases.put(id, new TaskLease(id, owner, at));
+        }
+    }
+
+    @Override
+    public synchronized void release(String taskId) {
+        leases.remove(taskId);
+    }
+
+    @Override
+    public synchronized List<TaskLease> leases() {
+        return List.copyOf(leases.values());
+    }
+
+    @Override
+    public synchronized boolean tryLock(String name, String holder, Duration ttl) {
+        Instant now = Instant.now();
+        Instant until = locks.get(name);
+        if (until != null && until.isAfter(now)) {
+            return false;
+        }
+        locks.put(name, now.plus(ttl));
+        return true;
     }
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,9 @@ import redis.clients.jedis.resps.StreamEntry;
  *   <li>{@code job:{job_id}:runs}: sorted set of the job's run ids, scored by creation time;</li>
  *   <li>{@code jobs}: sorted set of profile task ids, scored by creation time; entries whose task expired
  *       are removed when met;</li>
- *   <li>{@code job:{job_id}:version}: a counter incremented with every change of the job or its runs.</li>
+ *   <li>{@code job:{job_id}:version}: a counter incremented with every change of the job or its runs;</li>
+ *   <li>{@code leases}: hash of task id to "{heartbeat millis} {owner}" for tasks a process holds
+ *       ({@link TaskLease}); {@code lock:{name}}: short-lived locks of periodic chores.</li>
  * </ul>
  * A run's changes also renew its job's expiry, so a dataset in use does not vanish under its runs. Each
  * {@link #put} is one MULTI/EXEC transaction: readers never see a record without its index entry.
@@ -71,6 +74,9 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
         pool.setMaxIdle(64);
         pool.setMinIdle(2);
         pool.setJmxEnabled(false);
+        // After a Redis restart every pooled connection is dead; a PING on borrow replaces it instead of failing
+        // the request that happened to get it.
+        pool.setTestOnBorrow(true);
         RedisClient client = RedisClient.builder().fromURI(url).poolConfig(pool).build();
         return new RedisStatusStore(client, prefix, ttl);
     }
@@ -152,6 +158,61 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
     }
 
     @Override
+    public void delete(String id) {
+        Optional<TaskStatus> found = get(id);
+        try (AbstractTransaction tx = redis.multi()) {
+            tx.del(taskKey(id), eventsKey(id));
+            tx.hdel(leasesKey(), id);
+            found.ifPresent(task -> {
+                tx.incr(versionKey(task.jobId()));
+                tx.pexpire(versionKey(task.jobId()), ttlMillis);
+                if (task.kind() == TaskKind.RUN) {
+                    tx.zrem(runsKey(task.jobId()), id);
+                } else {
+                    tx.zrem(jobsKey(), id);
+                    tx.del(runsKey(id));
+                }
+            });
+            tx.exec();
+        }
+    }
+
+    @Override
+    public void lease(String owner, Collection<String> taskIds, Instant at) {
+        if (taskIds.isEmpty()) {
+            return;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String id : taskIds) {
+            fields.put(id, at.toEpochMilli() + " " + owner);
+        }
+        redis.hset(leasesKey(), fields);
+    }
+
+    @Override
+    public void release(String taskId) {
+        redis.hdel(leasesKey(), taskId);
+    }
+
+    @Override
+    public List<TaskLease> leases() {
+        List<TaskLease> leases = new ArrayList<>();
+        redis.hgetAll(leasesKey()).forEach((id, value) -> {
+            int space = value.indexOf(' ');
+            if (space > 0) {
+                leases.add(new TaskLease(id, value.substring(space + 1),
+                        Instant.ofEpochMilli(Long.parseLong(value.substring(0, space)))));
+            }
+        });
+        return leases;
+    }
+
+    @Override
+    public boolean tryLock(String name, String holder, Duration ttl) {
+        return "OK".equals(redis.set(prefix + "lock:" + name, holder, SetParams.setParams().nx().px(ttl.toMillis())));
+    }
+
+    @Override
     public void close() {
         redis.close();
     }
@@ -200,6 +261,10 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
 
     private String versionKey(String jobId) {
         return prefix + "job:" + jobId + ":version";
+    }
+
+    private String leasesKey() {
+        return prefix + "leases";
     }
 
     private String jobsKey() {

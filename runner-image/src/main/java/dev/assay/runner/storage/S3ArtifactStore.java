@@ -7,6 +7,7 @@ import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.UploadObjectArgs;
@@ -158,6 +159,32 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         }
         keys.sort(null);
         return keys;
+    }
+
+    @Override
+    public Optional<java.time.Instant> modified(String key) throws IOException {
+        ArtifactKeys.requireSafe(key);
+        try {
+            return Optional.of(client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build())
+                    .lastModified().toInstant());
+        } catch (MinioException e) {
+            if (isMissing(e)) {
+                return Optional.empty();
+            }
+            throw failure("stat " + key, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        ArtifactKeys.requireSafe(key);
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (MinioException e) {
+            if (!isMissing(e)) {
+                throw failure("delete " + key, e);
+            }
+        }
     }
 
     @Override

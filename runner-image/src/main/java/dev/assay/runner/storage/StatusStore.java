@@ -1,6 +1,9 @@
 package dev.assay.runner.storage;
 
 import dev.assay.model.status.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +34,27 @@ public interface StatusStore {
 
     /** What happened to a task, oldest first (at most the last {@link #MAX_EVENTS}); empty for an unknown task. */
     List<TaskEvent> events(String id);
+
+    /**
+     * Removes a task's record, its events and its index entries. For a profile task the caller deletes its
+     * runs first; the job's version still grows, so a reader polling the job sees the change.
+     */
+    void delete(String id);
+
+    /** Claims or renews tasks for {@code owner} as of {@code at}: one call for all of an owner's tasks. */
+    void lease(String owner, Collection<String> taskIds, Instant at);
+
+    /** Drops a task's lease: it finished, or it was swept. */
+    void release(String taskId);
+
+    /** Every lease held now, renewed or not. */
+    List<TaskLease> leases();
+
+    /**
+     * Takes a named lock for {@code ttl} unless another holder has it: keeps periodic chores (the sweeper) to one
+     * replica at a time. A single-process store keeps its locks in memory.
+     */
+    boolean tryLock(String name, String holder, Duration ttl);
 
     /** Events kept per task: enough for every stage of a run, bounded so a chatty task cannot fill the store. */
     int MAX_EVENTS = 500;

@@ -175,4 +175,20 @@ abstract class ArtifactStoreContract {
         }
         return List.of(boxed);
     }
+
+    @Test
+    void deletingAPrefixRemovesThatJobsFilesOnly() throws Exception {
+        ArtifactStore store = store();
+        for (String key : java.util.List.of("j-1/source.csv", "j-1/runs/r-1/plan.json", "j-10/source.csv")) {
+            byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            store.put(key, new java.io.ByteArrayInputStream(bytes), bytes.length, "text/plain");
+        }
+        assertThat(store.modified("j-1/source.csv")).isPresent();
+
+        store.deleteAll("j-1/");
+        store.delete("j-1/never-there.csv");
+
+        assertThat(store.list("")).containsExactly("j-10/source.csv");
+        assertThat(store.modified("j-1/source.csv")).isEmpty();
+    }
 }

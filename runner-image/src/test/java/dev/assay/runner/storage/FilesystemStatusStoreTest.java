@@ -76,9 +76,12 @@ class FilesystemStatusStoreTest extends StatusStoreContract {
         for (String id : List.of("j-1", "r-1")) {
             TaskStatus status = after.get(id).orElseThrow();
             assertThat(status.status()).isEqualTo(TaskState.FAILED);
-            assertThat(status.error()).contains(FilesystemStatusStore.INTERRUPTED);
+            assertThat(status.error().orElseThrow()).startsWith(FilesystemStatusStore.INTERRUPTED);
             assertThat(status.updatedAt()).isEqualTo(LATER.instant());
         }
+        // What the person can do differs: a profile can only be uploaded again, a run applied again.
+        assertThat(after.get("j-1").orElseThrow().error().orElseThrow()).endsWith("upload the file again");
+        assertThat(after.get("r-1").orElseThrow().error().orElseThrow()).endsWith("apply the plan again");
         assertThat(after.get("j-1").orElseThrow().stage()).isEqualTo("profiling");
         after.close();
         // Recorded once: a second restart finds the failure, not another one.

@@ -185,4 +185,63 @@ abstract class StatusStoreContract {
         assertThat(store.events("r-7")).extracting(TaskEvent::status)
                 .containsExactly(TaskState.QUEUED, TaskState.RUNNING, TaskState.DONE);
     }
+
+    @Test
+    void deletingARunRemovesItFromItsJobAndChangesTheJobsVersion() throws Exception {
+        StatusStore store = store();
+        store.put(StatusSamples.queuedProfile("j-1", T0));
+        store.put(StatusSamples.queuedRun("j-1", "r-1", T0.plusSeconds(1)));
+        store.put(StatusSamples.queuedRun("j-1", "r-2", T0.plusSeconds(2)));
+        long before = store.version("j-1");
+
+        store.delete("r-1");
+
+        assertThat(store.get("r-1")).isEmpty();
+        assertThat(store.events("r-1")).isEmpty();
+        assertThat(store.runsOf("j-1")).extracting(TaskStatus::id).containsExactly("r-2");
+        assertThat(store.version("j-1")).isGreaterThan(before);
+    }
+
+    @Test
+    void deletingAJobRemovesItFromTheListing() throws Exception {
+        StatusStore store = store();
+        store.put(StatusSamples.queuedProfile("j-1", T0));
+        store.put(StatusSamples.queuedProfile("j-2", T0.plusSeconds(1)));
+
+        store.delete("j-1");
+        store.delete("j-404");
+
+        assertThat(store.get("j-1")).isEmpty();
+        assertThat(store.jobs(10)).extracting(TaskStatus::id).containsExactly("j-2");
+    }
+
+    @Test
+    void leasesAreRenewedPerTaskAndReleased() throws Exception {
+        StatusStore store = store();
+        // Heartbeats are kept to the millisecond.
+        java.time.Instant T0 = StatusSamples.T0.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        store.lease("api@a/1", java.util.List.of("j-1", "r-1"), T0);
+        store.lease("api@a/1", java.util.List.of("r-1"), T0.plusSeconds(5));
+        store.lease("api@b/2", java.util.List.of("j-2"), T0.plusSeconds(1));
+
+        store.release("j-2");
+
+        assertThat(store.leases()).containsExactlyInAnyOrder(new TaskLease("j-1", "api@a/1", T0),
+                new TaskLease("r-1", "api@a/1", T0.plusSeconds(5)));
+        assertThat(new TaskLease("j-1", "api@a/1", T0).staleAt(T0.plusSeconds(31), java.time.Duration.ofSeconds(30)))
+                .isTrue();
+        assertThat(new TaskLease("j-1", "api@a/1", T0).staleAt(T0.plusSeconds(30), java.time.Duration.ofSeconds(30)))
+                .isFalse();
+    }
+
+    @Test
+    void aLockIsHeldByOneHolderUntilItExpires() throws Exception {
+        StatusStore store = store();
+        String name = "chore-" + java.util.UUID.randomUUID();
+
+        assertThat(store.tryLock(name, "a", java.time.Duration.ofMillis(300))).isTrue();
+        assertThat(store.tryLock(name, "b", java.time.Duration.ofMillis(300))).isFalse();
+        Thread.sleep(400);
+        assertThat(store.tryLock(name, "b", java.time.Duration.ofMillis(300))).isTrue();
+    }
 }
