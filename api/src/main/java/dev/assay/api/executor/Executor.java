@@ -5,26 +5,49 @@ package dev.assay.api.executor;
  * default) or as Kubernetes custom resources that the operator turns into Jobs
  * ({@code dev.assay.api.executor.kubernetes}, selected by {@code assay.executor=kubernetes}).
  *
- * <p>The contract is the same for both. Before {@code submit…} is called, the api has stored the task's inputs
- * under their artifact keys ({@code {job_id}/source.csv}; {@code {job_id}/runs/{run_id}/plan.json}) and written
- * the task's {@code queued} status record. The executor then owns the task: whoever runs the engine moves the
- * status through running to done or failed (the local executor itself; a runner pod on Kubernetes, with the
- * operator marking it failed if the pod dies) and stores the outputs under the task's artifact keys.
- * {@code submit…} returns quickly: it never waits for the work.
+ * <p>The contract is the same for both. The api first {@link #reserve reserves} room for the task, so a busy
+ * executor is answered before anything is stored; then it stores the task's inputs under their artifact keys
+ * ({@code {job_id}/source.csv}; {@code {job_id}/runs/{run_id}/plan.json}), writes the task's {@code queued}
+ * status record and submits through the reservation. The executor then owns the task: whoever runs the engine
+ * moves the status through running to done or failed (the local executor itself; a runner pod on Kubernetes,
+ * with the operator marking it failed if the pod dies) and stores the outputs under the task's artifact keys.
+ * Submitting returns quickly: it never waits for the work.
  */
 public interface Executor {
 
+    /**
+     * Holds room for one task until it is submitted through the reservation or the reservation is closed.
+     *
+     * @throws ExecutorBusyException at once when there is no room
+     */
+    Reservation reserve();
+
     /** Profiles an uploaded dataset: writes {@code profile.json}, {@code report.html}, {@code cleaned.csv}. */
-    void submitProfile(ProfileTask task);
+    default void submitProfile(ProfileTask task) {
+        try (Reservation room = reserve()) {
+            room.submitProfile(task);
+        }
+    }
 
     /** Applies a validated plan to a profiled dataset's {@code cleaned.csv}: writes the run's artifacts. */
-    void submitRun(RunTask task);
+    default void submitRun(RunTask task) {
+        try (Reservation room = reserve()) {
+            room.submitRun(task);
+        }
+    }
 
     /**
-     * Whether a task submitted now would be accepted. Checked before a large upload is stored, so that a full
-     * queue is answered at once; {@code submit…} may still refuse with {@link ExecutorBusyException}.
+     * Room for one task. Submitting uses it up; closing an unused one gives the room back, so a request that
+     * fails between reserving and submitting (a store error, a refused plan) leaves the executor as it was.
      */
-    default boolean hasCapacity() {
-        return true;
+    interface Reservation extends AutoCloseable {
+
+        /** @throws ExecutorBusyException when the executor cannot start it after all (e.g. the cluster refused) */
+        void submitProfile(ProfileTask task);
+
+        void submitRun(RunTask task);
+
+        @Override
+        void close();
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.assay.api.HttpApi;
 import dev.assay.api.executor.Executor;
 import dev.assay.api.executor.ExecutorBusyException;
-import dev.assay.api.executor.ProfileTask;
-import dev.assay.api.executor.RunTask;
 import dev.assay.runner.storage.ArtifactStore;
 import dev.assay.runner.storage.StatusStore;
 import java.nio.charset.StandardCharsets;
@@ -41,21 +39,8 @@ class BusyExecutorHttpTest {
         @Bean
         @Primary
         Executor fullExecutor() {
-            return new Executor() {
-                @Override
-                public void submitProfile(ProfileTask task) {
-                    throw new ExecutorBusyException("the queue is full", Duration.ofSeconds(30));
-                }
-
-                @Override
-                public void submitRun(RunTask task) {
-                    throw new ExecutorBusyException("the queue is full", Duration.ofSeconds(30));
-                }
-
-                @Override
-                public boolean hasCapacity() {
-                    return false;
-                }
+            return () -> {
+                throw new ExecutorBusyException("the server is busy: 2 tasks are running and 32 are waiting; try again in 30 seconds", Duration.ofSeconds(30));
             };
         }
     }

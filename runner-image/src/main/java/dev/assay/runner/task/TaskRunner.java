@@ -133,10 +133,17 @@ public final class TaskRunner {
             log.error("{} {} ran out of memory", task.kind(), task.id(), e);
             fail(reporter, "the runner ran out of memory on this dataset; try a smaller file or give it more memory");
             return Outcome.FAILED;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // The stores or the disk, not the data and not a bug: said as such, so the person knows a retry can work.
+            String why = String.valueOf(e.getMessage()).contains("No space left") || causes(e).contains("No space left")
+                    ? "the disk of the machine running it is full" : "storage failed: " + e.getMessage();
+            log.error("{} {} failed on storage", task.kind(), task.id(), e);
+            fail(reporter, task.withAdvice(why + " (once the operator has fixed it)"));
+            return Outcome.FAILED;
         } catch (Throwable e) {
             if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                 log.warn("{} {} stopped: {}", task.kind(), task.id(), e.toString());
-                fail(reporter, "the server stopped while this task was running; submit it again");
+                fail(reporter, task.withAdvice("the server stopped while this task was running"));
                 return Outcome.FAILED;
             }
             String reference = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -146,6 +153,14 @@ public final class TaskRunner {
         } finally {
             delete(work);
         }
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append(' ');
+        }
+        return text.toString();
     }
 
     private static void fail(TaskReporter reporter, String reason) {

@@ -37,8 +37,28 @@ public final class KubernetesExecutor implements Executor {
         this.namespace = namespace;
     }
 
+    /** The cluster queues the work itself (the operator, the scheduler, quotas): there is always room to ask. */
     @Override
-    public void submitProfile(ProfileTask task) {
+    public Reservation reserve() {
+        return new Reservation() {
+            @Override
+            public void submitProfile(ProfileTask task) {
+                createProfile(task);
+            }
+
+            @Override
+            public void submitRun(RunTask task) {
+                createRun(task);
+            }
+
+            @Override
+            public void close() {
+                // Nothing was held.
+            }
+        };
+    }
+
+    private void createProfile(ProfileTask task) {
         DatasetJob job = new DatasetJob();
         job.setMetadata(new ObjectMetaBuilder().withName(task.jobId()).withNamespace(namespace).withLabels(LABELS)
                 .withAnnotations(Map.of("assay.dev/file-name", task.fileName())).build());
@@ -46,8 +66,7 @@ public final class KubernetesExecutor implements Executor {
         create(job);
     }
 
-    @Override
-    public void submitRun(RunTask task) {
+    private void createRun(RunTask task) {
         AssistantRun run = new AssistantRun();
         run.setMetadata(new ObjectMetaBuilder().withName(task.runId()).withNamespace(namespace)
                 .withLabels(Map.of("app.kubernetes.io/part-of", "assay", "app.kubernetes.io/created-by", "assay-api",

@@ -26,10 +26,16 @@ public class LocalExecutorConfiguration {
                 defaults.maxOneHotCategories()));
     }
 
+    /** Where tasks unpack their inputs and write outputs before they are stored. */
+    public static Path workRoot() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "assay-work");
+    }
+
     @Bean(destroyMethod = "close")
     LocalExecutor localExecutor(Engine engine, ArtifactStore artifacts, StatusStore statuses,
                                 AssayProperties properties, Clock clock, MeterRegistry meters) {
         return LocalExecutor.withEngine(engine, artifacts, statuses, properties.executorWorkers(),
-                properties.executorQueue(), Path.of(System.getProperty("java.io.tmpdir"), "assay-work"), clock, meters);
+                properties.executorQueue(), workRoot(), clock, meters,
+                new LocalExecutor.Liveness(properties.tasks().heartbeat(), properties.tasks().staleAfter()));
     }
 }

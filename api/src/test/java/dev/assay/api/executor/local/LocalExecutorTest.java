@@ -185,6 +185,20 @@ class LocalExecutorTest {
     }
 
     @Test
+    void aFullDiskIsToldApartFromABugWithWhatToDo() throws Exception {
+        upload("j-1");
+        executor((csv, out, progress) -> {
+            throw new java.io.UncheckedIOException("cannot write profile.json",
+                    new java.io.IOException("No space left on device"));
+        }, LocalExecutorTest::applies, 1, 4);
+
+        executor.submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
+
+        assertThat(awaitFinished("j-1").error().orElseThrow()).contains("disk", "is full", "upload the file again")
+                .doesNotContain("internal error");
+    }
+
+    @Test
     void aBugIsReportedWithAReferenceNotItsInternalsAndThePoolKeepsServing() throws Exception {
         upload("j-1");
         upload("j-2");
@@ -310,8 +324,8 @@ class LocalExecutorTest {
 
         executor.close();
 
-        assertThat(statuses.get("j-2").orElseThrow().error()).contains("the server stopped before this task started; submit it again");
-        assertThat(awaitFinished("j-1").error()).contains("the server stopped while this task was running; submit it again");
+        assertThat(statuses.get("j-2").orElseThrow().error()).contains("the server stopped before this task started; upload the file again");
+        assertThat(awaitFinished("j-1").error()).contains("the server stopped while this task was running; upload the file again");
     }
 
     @Test
