@@ -60,7 +60,7 @@ final class CleanedCsvWriter implements Closeable {
                 if (i > 0) {
                     out.write(',');
                 }
-                cell(header.get(i));
+                out.write(CsvExport.field(CsvExport.text(header.get(i), neutraliseFormulas)));
             }
             out.write('\n');
         } catch (IOException e) {
@@ -126,31 +126,9 @@ final class CleanedCsvWriter implements Closeable {
             if (Values.isMissing(raw)) {
                 continue;
             }
-            if (!text[i]) {
-                cell(raw.strip());
-            } else if (neutraliseFormulas && CsvExport.looksLikeFormula(raw)) {
-                cell("'" + raw);
-            } else {
-                cell(raw);
-            }
+            out.write(CsvExport.field(text[i] ? CsvExport.text(raw, neutraliseFormulas) : raw.strip()));
         }
         out.write('\n');
-    }
-
-    /** Quoted only when it must be: a comma, a quote or a line break inside, or spaces at either end. */
-    private void cell(String value) throws IOException {
-        boolean quote = !value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ');
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            out.write(value);
-            return;
-        }
-        out.write('"');
-        out.write(value.replace("\"", "\"\""));
-        out.write('"');
     }
 
     private void rethrow() {

@@ -417,9 +417,13 @@ public final class CsvIngest {
         OptionalLong line = OptionalLong.of(e.getLineIndex() + 1);
         String message = String.valueOf(e.getMessage());
         if (message.contains("exceeds the maximum number of characters")) {
+            // Only a cell that opened with a quote can be a quote never closed; a plain huge line is just huge.
+            String content = e.getParsedContent();
+            boolean quoted = content != null && content.stripLeading().startsWith("\"");
             return new InputException(name, line, Optional.empty(),
-                    "has a cell longer than " + config.maxCellChars() + " characters (an unclosed quote makes the rest "
-                            + "of the file one cell)");
+                    "has a cell longer than " + config.maxCellChars() + " characters" + (quoted
+                            ? " (it opens a quote that is never closed, which makes the rest of the file one cell)"
+                            : "; shorten it or split it into columns"));
         }
         if (message.contains("exceeded limit of")) {
             return new InputException(name, line, Optional.empty(), "has more than " + config.maxColumns() + " fields in a row");

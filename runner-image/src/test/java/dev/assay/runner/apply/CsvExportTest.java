@@ -2,8 +2,11 @@ package dev.assay.runner.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
 import dev.assay.runner.testing.Datasets;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,5 +46,30 @@ class CsvExportTest {
         CsvExport.write(table, file, false);
 
         assertThat(Datasets.csv(file).stringColumn("note").get(0)).isEqualTo("=HYPERLINK(\"http://evil\",\"x\")");
+    }
+
+    @Test
+    void columnNamesAreNeutralisedLikeCellsAndTheFileIsRfc4180() throws IOException {
+        Table named = Table.create("t",
+                StringColumn.create("=HYPERLINK(\"http://evil.example\",\"x\")", "plain", "=1+1", "@c", ""),
+                DoubleColumn.create("+b", 1.5, -5, 2, Double.NaN),
+                StringColumn.create("say, \"hi\"", "a\nb", " edge ", "x", "y"));
+        Path file = dir.resolve("cleaned.csv");
+
+        CsvExport.write(named, file, true);
+
+        assertThat(Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+                .isEqualTo("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'+b,\"say, \"\"hi\"\"\"");
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.getFormat().setLineSeparator("\n");
+        settings.setIgnoreLeadingWhitespaces(false);
+        settings.setIgnoreTrailingWhitespaces(false);
+        List<String[]> rows = new CsvParser(settings).parseAll(file.toFile(), StandardCharsets.UTF_8);
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0)).containsExactly("'=HYPERLINK(\"http://evil.example\",\"x\")", "'+b", "say, \"hi\"");
+        assertThat(rows.get(1)).containsExactly("plain", "1.5", "a\nb");
+        assertThat(rows.get(2)).containsExactly("'=1+1", "-5.0", " edge ");
+        assertThat(rows.get(3)).containsExactly("'@c", "2.0", "x");
+        assertThat(rows.get(4)).containsExactly(null, null, "y");
     }
 }

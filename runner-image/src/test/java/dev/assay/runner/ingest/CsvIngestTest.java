@@ -236,7 +236,12 @@ class CsvIngestTest {
                 .isInstanceOf(InputException.class).hasMessage("wide.csv: has 3 columns; at most 2 are allowed");
         assertThatThrownBy(() -> read("long.csv", "a,b\n1,\"this cell is far too long\"\n".getBytes(StandardCharsets.UTF_8), narrow))
                 .isInstanceOfSatisfying(InputException.class, e -> {
-                    assertThat(e.getMessage()).contains("line 2").contains("longer than 10 characters");
+                    assertThat(e.getMessage()).contains("line 2").contains("longer than 10 characters")
+                            .contains("quote that is never closed");
                 });
+        // A long line with no quote at all is not blamed on one.
+        assertThatThrownBy(() -> read("line.csv", "a,b\n1,thisvalueisfartoolong\n".getBytes(StandardCharsets.UTF_8), narrow))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.getMessage())
+                        .contains("longer than 10 characters").contains("shorten it").doesNotContain("quote"));
     }
 }
