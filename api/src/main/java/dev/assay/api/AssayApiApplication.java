@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /** Assay's api: REST, assistant, executors and stores; with no configuration, everything in one process. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 public class AssayApiApplication {
 
     public static void main(String[] args) {

@@ -23,6 +23,11 @@ import org.springframework.validation.annotation.Validated;
  * @param executor        {@code local} (the engine runs in this process) or {@code kubernetes} (custom resources)
  * @param executorWorkers tasks the local executor runs at once
  * @param executorQueue   tasks the local executor keeps waiting before it answers 503
+ * @param tasks           how the local executor shows it is alive, and when silence means a task is lost
+ * @param retentionDays   datasets (with their runs and files) untouched for this many days are deleted; 0 keeps them
+ * @param disk            free space the filesystem stores need before they take an upload
+ * @param allowedHosts    Host names this api answers to ({@code *}: any); others get 421, which stops DNS
+ *                        rebinding from turning a page elsewhere into a same-origin caller
  */
 @Validated
 @ConfigurationProperties("assay")
@@ -34,7 +39,38 @@ public record AssayProperties(
         @DefaultValue @Valid Redis redis,
         @DefaultValue @Valid S3 s3,
         @DefaultValue @Valid Upload upload,
-        @DefaultValue @Valid Cors cors) {
+        @DefaultValue @Valid Cors cors,
+        @DefaultValue @Valid Tasks tasks,
+        @DefaultValue("0") @Min(0) @Max(36_500) int retentionDays,
+        @DefaultValue @Valid Disk disk,
+        @DefaultValue({"localhost", "127.0.0.1", "[::1]"}) List<String> allowedHosts) {
+
+    /** Whether a request's Host names this api ({@code *} in {@code allowed-hosts} allows any). */
+    public boolean allowsHost(String host) {
+        if (allowedHosts.contains("*")) {
+            return true;
+        }
+        if (host == null) {
+            return false;
+        }
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
+        return allowedHosts.stream().anyMatch(allowed -> allowed.equalsIgnoreCase(name));
+    }
+
+    /**
+     * @param heartbeat  how often this api renews the leases of the tasks it holds
+     * @param staleAfter a task whose lease was not renewed for this long is failed by the sweeper
+     */
+    public record Tasks(@DefaultValue("5s") @NotNull Duration heartbeat, @DefaultValue("30s") @NotNull Duration staleAfter) {
+    }
+
+    /**
+     * @param minFree below this much free space in the data folder (or the work folder) readiness is DOWN and
+     *                uploads are refused with 507
+     */
+    public record Disk(@DefaultValue("256MB") @NotNull DataSize minFree) {
+    }
 
     /**
      * @param url       {@code redis://[:password@]host:port}; unset or blank: status journalled under the data folder ({@code .status/})

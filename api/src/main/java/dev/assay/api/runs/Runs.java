@@ -1,7 +1,8 @@
 package dev.assay.api.runs;
 
 import dev.assay.api.executor.Executor;
-import dev.assay.api.executor.ExecutorBusyException;
+import dev.assay.api.datasets.Datasets;
+import dev.assay.api.disk.DiskSpace;
 import dev.assay.api.executor.RunTask;
 import dev.assay.api.jobs.Ids;
 import dev.assay.api.jobs.JobViews;
@@ -18,7 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -41,8 +41,13 @@ public class Runs {
     private final StatusStore statuses;
     private final Executor executor;
     private final Clock clock;
+    private final DiskSpace disk;
+    private final Datasets datasets;
 
-    public Runs(Plans plans, ArtifactStore artifacts, StatusStore statuses, Executor executor, Clock clock) {
+    public Runs(Plans plans, ArtifactStore artifacts, StatusStore statuses, Executor executor, Clock clock,
+                DiskSpace disk, Datasets datasets) {
+        this.disk = disk;
+        this.datasets = datasets;
         this.plans = plans;
         this.artifacts = artifacts;
         this.statuses = statuses;
@@ -53,24 +58,27 @@ public class Runs {
     public RunAccepted start(String jobId, Plan plan, Optional<String> runName, Optional<String> prompt)
             throws IOException {
         plans.require(jobId, plan);
-        if (!executor.hasCapacity()) {
-            throw new ExecutorBusyException("the server is busy with other runs; try again in a minute",
-                    Duration.ofSeconds(30));
+        disk.require(0, "a run");
+        // Room first: a busy server refuses before anything is stored, so a 503 leaves no orphan run behind.
+        try (Executor.Reservation room = executor.reserve()) {
+            String runId = Ids.newRunId();
+            String name = runName.map(String::strip).filter(n -> !n.isEmpty()).orElseGet(() -> derivedName(plan));
+            byte[] planJson = Json.writePretty(plan).getBytes(StandardCharsets.UTF_8);
+            String planKey = ArtifactKeys.run(jobId, runId, "plan.json");
+            try {
+                artifacts.put(planKey, new ByteArrayInputStream(planJson), planJson.length,
+                        ArtifactKeys.contentType(planKey));
+                statuses.put(TaskStatus.queued(runId, TaskKind.RUN, jobId, name, clock.instant()));
+                room.submitRun(new RunTask(jobId, runId, plan, Optional.of(name), prompt));
+            } catch (IOException | RuntimeException e) {
+                datasets.forgetRun(jobId, runId);
+                throw e;
+            }
+            return accepted(jobId, runId, name, plan, prompt);
         }
-        String runId = Ids.newRunId();
-        String name = runName.map(String::strip).filter(n -> !n.isEmpty()).orElseGet(() -> derivedName(plan));
-        byte[] planJson = Json.writePretty(plan).getBytes(StandardCharsets.UTF_8);
-        String planKey = ArtifactKeys.run(jobId, runId, "plan.json");
-        artifacts.put(planKey, new ByteArrayInputStream(planJson), planJson.length, ArtifactKeys.contentType(planKey));
-        TaskStatus queued = TaskStatus.queued(runId, TaskKind.RUN, jobId, name, clock.instant());
-        statuses.put(queued);
-        try {
-            executor.submitRun(new RunTask(jobId, runId, plan, Optional.of(name), prompt));
-        } catch (ExecutorBusyException e) {
-            statuses.put(queued.failed("the server was too busy to start this run; apply the plan again",
-                    clock.instant()));
-            throw e;
-        }
+    }
+
+    private static RunAccepted accepted(String jobId, String runId, String name, Plan plan, Optional<String> prompt) {
         log.info("job {}: run {} '{}' queued ({} actions){}", jobId, runId, name, plan.actions().size(),
                 prompt.map(p -> ", asked: " + p.replaceAll("\\s+", " ")).orElse(""));
         return new RunAccepted(runId, jobId, name, JobViews.statusUrl(jobId),

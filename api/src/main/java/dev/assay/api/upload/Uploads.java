@@ -1,45 +1,56 @@
 package dev.assay.api.upload;
 
 import dev.assay.api.executor.Executor;
-import dev.assay.api.executor.ExecutorBusyException;
+import dev.assay.api.datasets.Datasets;
+import dev.assay.api.disk.DiskSpace;
 import dev.assay.api.executor.ProfileTask;
 import dev.assay.api.jobs.Ids;
 import dev.assay.api.jobs.JobViews;
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskStatus;
+import dev.assay.runner.engine.EngineConfig;
 import dev.assay.runner.storage.ArtifactKeys;
 import dev.assay.runner.storage.ArtifactStore;
 import dev.assay.runner.storage.StatusStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Accepts an uploaded CSV: checks it is one (from its first bytes), stores it as {@code {job_id}/source.csv}
- * by streaming from the container's spool file (never the whole file in memory), records the job as queued
- * and hands it to the executor.
+ * Accepts an uploaded CSV: checks it is one (from its first bytes) and that the disk and the executor have
+ * room, stores it as {@code {job_id}/source.csv} by streaming from the container's spool file (never the whole
+ * file in memory), records the job as queued and hands it to the executor. An upload refused at any step leaves
+ * nothing stored.
  */
 @Service
 public class Uploads {
 
     private static final Logger log = LoggerFactory.getLogger(Uploads.class);
     private static final int MAX_NAME = 200;
+    /** What common file systems allow for one file name. */
+    static final int MAX_NAME_BYTES = 255;
 
     private final ArtifactStore artifacts;
     private final StatusStore statuses;
     private final Executor executor;
     private final Clock clock;
+    private final DiskSpace disk;
+    private final Datasets datasets;
 
-    public Uploads(ArtifactStore artifacts, StatusStore statuses, Executor executor, Clock clock) {
+    public Uploads(ArtifactStore artifacts, StatusStore statuses, Executor executor, Clock clock, DiskSpace disk,
+                   Datasets datasets) {
         this.artifacts = artifacts;
         this.statuses = statuses;
         this.executor = executor;
         this.clock = clock;
+        this.disk = disk;
+        this.datasets = datasets;
     }
 
     public UploadAccepted accept(MultipartFile file) throws IOException {
@@ -52,33 +63,42 @@ public class Uploads {
             head = in.readNBytes(CsvSniffer.SAMPLE_BYTES);
         }
         CsvSniffer.Shape shape = CsvSniffer.check(head, file.getSize() <= head.length, name);
-        if (!executor.hasCapacity()) {
-            throw new ExecutorBusyException("the server is busy profiling other files; try again in a minute",
-                    Duration.ofSeconds(30));
+        int maxColumns = EngineConfig.defaults().maxColumns();
+        if (shape.columns() > maxColumns) {
+            throw RefusedUploadException.unusable(name, "its header names " + shape.columns()
+                    + " columns; at most " + maxColumns + " are accepted");
         }
-        String jobId = Ids.newJobId();
-        String sourceKey = ArtifactKeys.job(jobId, "source.csv");
-        try (InputStream in = file.getInputStream()) {
-            artifacts.put(sourceKey, in, file.getSize(), ArtifactKeys.contentType(sourceKey));
+        disk.require(file.getSize(), "'" + name + "'");
+        // Room first: a busy server refuses before anything is stored, so a 503 leaves nothing behind.
+        try (Executor.Reservation room = executor.reserve()) {
+            String jobId = Ids.newJobId();
+            String sourceKey = ArtifactKeys.job(jobId, "source.csv");
+            try {
+                try (InputStream in = file.getInputStream()) {
+                    artifacts.put(sourceKey, in, file.getSize(), ArtifactKeys.contentType(sourceKey));
+                }
+                statuses.put(TaskStatus.queued(jobId, TaskKind.PROFILE, jobId, name, clock.instant()));
+                room.submitProfile(new ProfileTask(jobId, sourceKey, name));
+            } catch (IOException | RuntimeException e) {
+                datasets.forget(jobId);
+                throw e;
+            }
+            log.info("job {}: '{}' accepted ({} bytes, {} columns separated by {})", jobId, name, file.getSize(),
+                    shape.columns(), shape.separatorName());
+            return new UploadAccepted(jobId, name, JobViews.statusUrl(jobId));
         }
-        TaskStatus queued = TaskStatus.queued(jobId, TaskKind.PROFILE, jobId, name, clock.instant());
-        statuses.put(queued);
-        try {
-            executor.submitProfile(new ProfileTask(jobId, sourceKey, name));
-        } catch (ExecutorBusyException e) {
-            statuses.put(queued.failed("the server was too busy to start profiling; upload the file again",
-                    clock.instant()));
-            throw e;
-        }
-        log.info("job {}: '{}' accepted ({} bytes, {} columns separated by {})", jobId, name, file.getSize(),
-                shape.columns(), shape.separatorName());
-        return new UploadAccepted(jobId, name, JobViews.statusUrl(jobId));
     }
 
     /** The name a person will recognise, without any folder a browser sent along or control characters. */
     static String fileName(String original) {
         if (original == null) {
             return "upload.csv";
+        }
+        int bytes = original.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_NAME_BYTES) {
+            throw new RefusedUploadException(HttpStatus.BAD_REQUEST, "File name too long",
+                    "the file name is " + bytes + " bytes long; at most " + MAX_NAME_BYTES
+                            + " are accepted: rename the file and upload it again");
         }
         String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
                 .replaceAll("\\p{Cntrl}", "").strip();
