@@ -27,6 +27,15 @@ public final class Ids {
         return "a-" + random();
     }
 
+    /**
+     * An id quoted for a message, or empty when it is not an id at all: a 5,000-character or scripted "id" is
+     * not echoed back to whoever sent it.
+     */
+    public static java.util.Optional<String> quoted(String id) {
+        return dev.assay.runner.storage.ArtifactKeys.isId(id) ? java.util.Optional.of("'" + id + "'")
+                : java.util.Optional.empty();
+    }
+
     private static String random() {
         byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);

@@ -78,6 +78,43 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /**
+     * A multipart body the container could not read: malformed framing, too many parts, a part's headers too
+     * long, or no room to spool the file. (Over the size limit has its own answer, 413.)
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(org.springframework.web.multipart.MultipartException e,
+                                                      WebRequest request) {
+        String causes = causes(e);
+        log.info("unreadable multipart body on {}: {}", describe(request), causes);
+        if (causes.contains("No space left")) {
+            return ResponseEntity.status(HttpStatus.INSUFFICIENT_STORAGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.INSUFFICIENT_STORAGE, "Disk full",
+                            "the server's disk is full and cannot receive the file; ask the operator to free space"));
+        }
+        String detail;
+        if (causes.contains("FileCountLimitExceeded") || causes.contains("count limit")) {
+            detail = "the form has too many parts; send the file in one part named 'file' (at most "
+                    + dev.assay.api.web.WebConfiguration.MAX_PARTS + " parts)";
+        } else if (causes.contains("Header section has more than") || causes.contains("header")) {
+            detail = "a part's headers are too long; a file name may be at most 255 bytes";
+        } else {
+            detail = "the multipart/form-data body is malformed (" + (causes.contains("boundary")
+                    ? "no boundary, or the closing boundary is missing" : "it ends before it is complete")
+                    + "); send the file as multipart/form-data in a part named 'file'";
+        }
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.BAD_REQUEST, "Unreadable upload", detail));
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null && text.length() < 2_000; t = t.getCause()) {
+            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append(" | ");
+        }
+        return text.toString();
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
         String reference = reference();
@@ -94,6 +131,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Throwable cause = e.getCause();
         if (cause instanceof StreamConstraintsException) {
             problem.setDetail("the request body is too large or too deeply nested");
+        } else if (cause instanceof StreamReadException syntax && String.valueOf(syntax.getOriginalMessage())
+                .startsWith("Duplicate")) {
+            problem.setDetail("the request body names the same key twice (line " + syntax.getLocation().getLineNr()
+                    + ", column " + syntax.getLocation().getColumnNr() + "): " + syntax.getOriginalMessage()
+                    + "; give each key once");
         } else if (cause instanceof StreamReadException syntax) {
             problem.setDetail("the request body is not valid JSON (line " + syntax.getLocation().getLineNr()
                     + ", column " + syntax.getLocation().getColumnNr() + ")");
@@ -136,6 +178,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
+        String causes = causes(e);
+        // Spring reads any "exceeded" limit of the container as a size; only the sizes are one.
+        if (!causes.contains("SizeLimitExceeded") && !causes.contains("FileSizeLimitExceeded")
+                && !causes.contains("size limit")) {
+            return new ResponseEntity<>(unreadableMultipart(e, request).getBody(), HttpStatus.BAD_REQUEST);
+        }
         return problem(problem(HttpStatus.CONTENT_TOO_LARGE, "File too large",
                 "the file is larger than the upload limit of " + uploadLimit + "; split it or ask the operator to raise "
                         + "assay.upload.max-size"));
@@ -186,11 +234,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                           WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getInstance() == null) {
+            problem.setInstance(instance(request));
+        }
         HttpHeaders merged = new HttpHeaders();
         merged.addAll(headers);
         merged.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(body, merged, status);
     }
+
+    /**
+     * The request's path as the problem's {@code instance}, unless it is absurdly long: a 5,000-character id is
+     * not echoed back (the path is left at its first segments).
+     */
+    private static java.net.URI instance(WebRequest request) {
+        String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "/";
+        if (path.length() > MAX_ECHOED_PATH || !path.matches("[A-Za-z0-9/._~%-]*")) {
+            path = "/api/v1";
+        }
+        return java.net.URI.create(path);
+    }
+
+    private static final int MAX_ECHOED_PATH = 200;
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
@@ -212,6 +277,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
             return "'" + format.getValue() + "' is not a valid value here";
         }
+        java.util.regex.Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(e.getOriginalMessage()));
+        if (missing.find()) {
+            return "missing required field '" + missing.group(1) + "'";
+        }
         if (e instanceof PropertyBindingException unknown) {
             return "unknown field '" + unknown.getPropertyName() + "'";
         }
@@ -220,6 +289,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return "has a value of the wrong kind";
     }
+
+    private static final java.util.regex.Pattern MISSING_PROPERTY =
+            java.util.regex.Pattern.compile("Missing required creator property '([^']+)'");
 
     private static String kindOf(Class<?> type) {
         if (List.class.isAssignableFrom(type) || type.isArray()) {

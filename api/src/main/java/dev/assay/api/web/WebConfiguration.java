@@ -25,6 +25,9 @@ public class WebConfiguration implements WebMvcConfigurer {
     /** Room for the multipart framing and a small form field or two beside the file. */
     static final long MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
 
+    /** Parts a form may have: the file and a few fields beside it ({@code server.tomcat.max-part-count}). */
+    public static final int MAX_PARTS = 50;
+
     private final AssayProperties properties;
 
     public WebConfiguration(AssayProperties properties) {
@@ -84,7 +87,7 @@ public class WebConfiguration implements WebMvcConfigurer {
     public void addCorsMappings(CorsRegistry registry) {
         registry.addMapping("/api/**")
                 .allowedOrigins(properties.cors().allowedOrigins().toArray(String[]::new))
-                .allowedMethods("GET", "HEAD", "POST")
+                .allowedMethods("GET", "HEAD", "POST", "DELETE")
                 .allowedHeaders("Content-Type", "Accept")
                 .exposedHeaders("Location", "Retry-After", "Content-Disposition")
                 .maxAge(3600);

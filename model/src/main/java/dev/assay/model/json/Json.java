@@ -30,6 +30,9 @@ public final class Json {
 
     private static final ObjectMapper STRICT = MAPPER.copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // An action type is its name, never a position in a list; a key given twice is a mistake, not an update.
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private Json() {

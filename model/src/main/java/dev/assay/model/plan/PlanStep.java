@@ -18,6 +18,8 @@ public record PlanStep(
         @JsonPropertyDescription("One of the whitelisted action types.")
         ActionType type,
         // In a custom resource the API server keeps params as written; the operator and the runner validate them.
+        @Required
+        @com.fasterxml.jackson.annotation.JsonProperty(required = true)
         @PreserveUnknownFields
         @SchemaFrom(type = com.fasterxml.jackson.databind.JsonNode.class)
         @JsonPropertyDescription("The action's parameters; see the plan's JSON Schema (GET /api/v1/plan-schema).")
