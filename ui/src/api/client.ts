@@ -85,6 +85,9 @@ async function request<T>(path: string, init: RequestInit & { timeout: number; w
   if (!response.ok) {
     throw await problem(response);
   }
+  if (response.status === 204) {
+    return undefined as T;
+  }
   try {
     return (await response.json()) as T;
   } catch {
@@ -163,10 +166,14 @@ function upload(file: File, onProgress: (percent: number) => void): Upload {
 
 const job = (jobId: string) => `/api/v1/jobs/${encodeURIComponent(jobId)}`;
 
+const remove = (path: string) => request<void>(path, { method: 'DELETE', timeout: timeouts.write, what: 'Assay' });
+
 export const api = {
   upload,
   jobs: (signal?: AbortSignal) => get<JobListItem[]>('/api/v1/jobs?limit=20', signal),
   job: (jobId: string, signal?: AbortSignal) => get<JobStatusView>(`${job(jobId)}/status`, signal),
+  deleteJob: (jobId: string) => remove(job(jobId)),
+  deleteRun: (jobId: string, runId: string) => remove(`${job(jobId)}/runs/${encodeURIComponent(runId)}`),
   propose: (body: { job_id: string; prompt: string; consent_send_sample: boolean; sample_size: number }) =>
     post<PlanProposal>('/api/v1/assistant', body, timeouts.assistant, 'The assistant'),
   validate: (jobId: string, plan: Plan, signal?: AbortSignal) =>

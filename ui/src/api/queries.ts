@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Plan } from '../generated/plan';
 import { ApiError, api } from './client';
@@ -87,4 +87,25 @@ export function useValidation(jobId: string, plan: Plan, enabled: boolean) {
   /** True when the answer shown is about the plan as it is now, not an earlier version. */
   const current = settledKey === key && !query.isPlaceholderData && !query.isFetching;
   return { ...query, current };
+}
+
+/** Deletes a dataset with its runs and files; the list and the dataset's page forget it. */
+export function useDeleteJob() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (jobId: string) => api.deleteJob(jobId),
+    onSuccess: (_, jobId) => {
+      client.removeQueries({ queryKey: ['job', jobId] });
+      return client.invalidateQueries({ queryKey: ['jobs'] });
+    },
+  });
+}
+
+/** Deletes one run with its files; the dataset's page is asked again. */
+export function useDeleteRun(jobId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (runId: string) => api.deleteRun(jobId, runId),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['job', jobId] }),
+  });
 }

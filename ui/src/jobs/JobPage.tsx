@@ -218,7 +218,7 @@ export function JobPage({ jobId }: { jobId: string }) {
             {run && <ResultsPanel run={run} />}
           </Box>
           {data.runs.length > 0 && (
-            <RunHistory runs={data.runs} selected={run?.run_id} onSelect={setSelectedRun}
+            <RunHistory jobId={jobId} runs={data.runs} selected={run?.run_id} onSelect={setSelectedRun}
               onReuse={(reused) => { setPlan(reused); window.scrollTo?.({ top: 0, behavior: 'smooth' }); }} />
           )}
         </>

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listItem, mockApi } from '../test/fixtures';
@@ -45,5 +45,37 @@ describe('RecentJobs', () => {
     up = true;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('link', { name: 'titanic.csv' })).toBeInTheDocument();
+  });
+
+  it('deletes a dataset only after asking, and says why when the server refuses', async () => {
+    let deleted = false;
+    const calls = mockApi({
+      'GET /api/v1/jobs': () => ({ json: deleted ? [] : [listItem(), listItem({ job_id: 'j-2', file_name: 'busy.csv', status: 'running' })] }),
+      'DELETE /api/v1/jobs/j-1': (_, n) => {
+        if (n === 0) {
+          return { status: 409, json: { title: 'Still running', status: 409, detail: "run 'r-1' is still running; wait until it is done or failed, then delete again" } };
+        }
+        deleted = true;
+        return { status: 204 };
+      },
+    });
+    const user = userEvent.setup();
+    renderWithQueries(<RecentJobs />);
+
+    expect(await screen.findByRole('button', { name: 'Delete busy.csv' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Delete titanic.csv' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete titanic.csv?' });
+    expect(dialog).toHaveTextContent('removed for good');
+    await user.click(within(dialog).getByRole('button', { name: 'Keep it' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Delete titanic.csv' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    expect(await within(screen.getByRole('dialog')).findByRole('alert')).toHaveTextContent("run 'r-1' is still running");
+
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText(/Nothing uploaded yet/)).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(2);
   });
 });

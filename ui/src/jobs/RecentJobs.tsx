@@ -1,5 +1,8 @@
-import { Box, Link, Paper, Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useJobs } from '../api/queries';
+import { Box, Button, Link, Paper, Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
+import { inProgress, useDeleteJob, useJobs } from '../api/queries';
+import type { JobListItem } from '../api/types';
+import { ConfirmDelete } from '../common/ConfirmDelete';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { ago, count } from '../common/format';
 import { followInPage } from '../common/navigation';
@@ -11,6 +14,12 @@ const WIDE = { display: { xs: 'none', sm: 'table-cell' } };
 /** The datasets uploaded so far, newest first, each a link to its page. */
 export function RecentJobs() {
   const jobs = useJobs();
+  const remove = useDeleteJob();
+  const [doomed, setDoomed] = useState<JobListItem | null>(null);
+  const close = () => {
+    setDoomed(null);
+    remove.reset();
+  };
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="recent-heading">
       <Typography variant="h6" component="h2" id="recent-heading" gutterBottom>Recent datasets</Typography>
@@ -24,7 +33,7 @@ export function RecentJobs() {
           <Table size="small" aria-label="Recent datasets">
             <TableHead>
               <TableRow>
-                <TableCell>File</TableCell><TableCell sx={WIDE}>Size</TableCell><TableCell>Status</TableCell><TableCell sx={WIDE}>Uploaded</TableCell>
+                <TableCell>File</TableCell><TableCell sx={WIDE}>Size</TableCell><TableCell>Status</TableCell><TableCell sx={WIDE}>Uploaded</TableCell><TableCell><Box component="span" sx={{ position: 'absolute', left: -9999 }}>Delete</Box></TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -48,12 +57,20 @@ export function RecentJobs() {
                     <StatusChip status={job.status} />
                   </TableCell>
                   <TableCell sx={{ ...WIDE, whiteSpace: 'nowrap' }} title={new Date(job.created_at).toLocaleString()}>{ago(job.created_at)}</TableCell>
+                  <TableCell>
+                    <Button size="small" color="error" disabled={inProgress(job.status)} onClick={() => setDoomed(job)}
+                      aria-label={`Delete ${job.file_name}`}>Delete</Button>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         </Box>
       )}
+      <ConfirmDelete open={doomed != null} title={`Delete ${doomed?.file_name ?? 'this dataset'}?`}
+        consequence="The dataset, its report, its cleaned CSV and every run with its results and model are removed for good."
+        pending={remove.isPending} error={remove.error}
+        onConfirm={() => doomed && remove.mutate(doomed.job_id, { onSuccess: close })} onClose={close} />
     </Paper>
   );
 }

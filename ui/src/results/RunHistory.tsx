@@ -1,16 +1,26 @@
 import { Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
 import type { Plan } from '../generated/plan';
+import { inProgress, useDeleteRun } from '../api/queries';
 import type { RunView } from '../api/types';
+import { ConfirmDelete } from '../common/ConfirmDelete';
 import { ago, metricName, number } from '../common/format';
 import { StatusChip } from '../jobs/StatusChip';
 
 /** Every run of this dataset, newest first: pick one to see its results, or take its plan up again. */
-export function RunHistory({ runs, selected, onSelect, onReuse }: {
+export function RunHistory({ jobId, runs, selected, onSelect, onReuse }: {
+  jobId: string;
   runs: RunView[];
   selected?: string;
   onSelect: (runId: string) => void;
   onReuse: (plan: Plan) => void;
 }) {
+  const remove = useDeleteRun(jobId);
+  const [doomed, setDoomed] = useState<RunView | null>(null);
+  const close = () => {
+    setDoomed(null);
+    remove.reset();
+  };
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="runs-heading">
       <Typography variant="h6" component="h2" id="runs-heading" gutterBottom>Runs of this dataset ({runs.length})</Typography>
@@ -43,6 +53,8 @@ export function RunHistory({ runs, selected, onSelect, onReuse }: {
                         Reuse plan
                       </Button>
                     )}
+                    <Button size="small" color="error" disabled={inProgress(run.status)} onClick={() => setDoomed(run)}
+                      aria-label={`Delete the run ${run.run_name}`}>Delete</Button>
                   </TableCell>
                 </TableRow>
               );
@@ -50,6 +62,10 @@ export function RunHistory({ runs, selected, onSelect, onReuse }: {
           </TableBody>
         </Table>
       </Stack>
+      <ConfirmDelete open={doomed != null} title={`Delete the run ${doomed?.run_name ?? ''}?`}
+        consequence="Its report, cleaned CSV, model and metrics are removed for good; the dataset and its other runs stay."
+        pending={remove.isPending} error={remove.error}
+        onConfirm={() => doomed && remove.mutate(doomed.run_id, { onSuccess: close })} onClose={close} />
     </Paper>
   );
 }
