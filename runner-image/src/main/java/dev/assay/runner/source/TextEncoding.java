@@ -90,22 +90,43 @@ final class TextEncoding {
     }
 
     private static Choice detect(String name, Scan scan) {
+        if (scan.zeros()) {
+            return wide(name, scan.head());
+        }
         CharsetDetector detector = new CharsetDetector();
         detector.setText(scan.sample());
         for (CharsetMatch match : detector.detectAll()) {
             String charsetName = match.getName();
             boolean wide = charsetName.startsWith("UTF-16") || charsetName.startsWith("UTF-32");
-            // Zero bytes mean a wide encoding; without them a wide guess is noise, and UTF-8 already failed.
-            if (wide != scan.zeros() || charsetName.equals("UTF-8") || !Charset.isSupported(charsetName)) {
+            // Without zero bytes a wide guess is noise, and UTF-8 already failed.
+            if (wide || charsetName.equals("UTF-8") || !Charset.isSupported(charsetName)) {
                 continue;
             }
             return new Choice(Charset.forName(charsetName), DETECTED, Optional.of(match.getConfidence()), 0);
         }
-        if (scan.zeros()) {
-            throw new InputException(name, "contains binary data, not CSV text");
-        }
         throw new InputException(name, "is not UTF-8 text and its encoding could not be recognised; give the "
                 + "encoding (e.g. windows-1252) with the upload");
+    }
+
+    /**
+     * UTF-16 without a byte order mark: text of mostly Latin letters has a zero in every other byte, at odd
+     * offsets (little-endian) or even ones (big-endian). Zeros anywhere else are binary data, never guessed at.
+     */
+    private static Choice wide(String name, byte[] head) {
+        int pairs = head.length / 2;
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i + 1 < head.length; i += 2) {
+            evenZeros += head[i] == 0 ? 1 : 0;
+            oddZeros += head[i + 1] == 0 ? 1 : 0;
+        }
+        if (pairs >= 2 && oddZeros * 10 >= pairs * 7 && evenZeros * 20 <= pairs) {
+            return new Choice(StandardCharsets.UTF_16LE, DETECTED, Optional.of(100 * oddZeros / pairs), 0);
+        }
+        if (pairs >= 2 && evenZeros * 10 >= pairs * 7 && oddZeros * 20 <= pairs) {
+            return new Choice(StandardCharsets.UTF_16BE, DETECTED, Optional.of(100 * evenZeros / pairs), 0);
+        }
+        throw new InputException(name, "contains binary data, not CSV text");
     }
 
     /**
@@ -114,8 +135,9 @@ final class TextEncoding {
      * @param valid  whether every byte decoded in the charset
      * @param zeros  whether the file holds zero bytes
      * @param sample the lines holding non-ASCII bytes (and the file's start), for the detector
+     * @param head   the file's first bytes
      */
-    private record Scan(boolean valid, boolean zeros, byte[] sample) {
+    private record Scan(boolean valid, boolean zeros, byte[] sample, byte[] head) {
     }
 
     private static Scan scan(Path file, String name, Charset charset, Optional<Writer> out) {
@@ -156,7 +178,7 @@ final class TextEncoding {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }
-        return new Scan(valid, zeros, sample.toByteArray());
+        return new Scan(valid, zeros, sample.toByteArray(), head(file, 4096));
     }
 
     /** Adds the lines of {@code buffer[from, to)} that hold non-ASCII bytes to the sample; returns whether any byte is 0. */

@@ -127,6 +127,17 @@ class SourceFormatsTest {
     }
 
     @Test
+    void utf16WithoutAMarkIsRecognisedByItsZeroBytesAndOtherZerosAreBinary() throws IOException {
+        CsvIngest.Result le = read(file("nomark.csv", TWIN.getBytes(StandardCharsets.UTF_16LE)));
+
+        assertSameTable(le.table(), twin());
+        assertThat(le.report().source().encoding()).contains("UTF-16LE");
+        assertThat(le.report().source().encodingBasis()).contains("detected");
+        assertThatThrownBy(() -> read(file("zeros.csv", new byte[] {'a', ',', 'b', '\n', '1', ',', 0, '\n'})))
+                .isInstanceOf(InputException.class).hasMessage("zeros.csv: contains binary data, not CSV text");
+    }
+
+    @Test
     void utf8IsReadAsItIsAndSaysSo() throws IOException {
         CsvIngest.Result plain = read(file("plain.csv", TWIN.getBytes(StandardCharsets.UTF_8)));
         CsvIngest.Result marked = read(file("marked.csv", bomAnd(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
