@@ -7,6 +7,7 @@ import dev.assay.api.jobs.Ids;
 import dev.assay.api.jobs.JobViews;
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskStatus;
+import dev.assay.runner.source.SourceOptions;
 import dev.assay.runner.storage.ArtifactKeys;
 import dev.assay.runner.storage.ArtifactStore;
 import dev.assay.runner.storage.StatusStore;
@@ -43,6 +44,11 @@ public class Uploads {
     }
 
     public UploadAccepted accept(MultipartFile file) throws IOException {
+        return accept(file, SourceOptions.none());
+    }
+
+    /** @param options the worksheet or text encoding given with the upload (form fields {@code sheet}, {@code encoding}) */
+    public UploadAccepted accept(MultipartFile file, SourceOptions options) throws IOException {
         String name = fileName(file.getOriginalFilename());
         if (file.isEmpty()) {
             throw RefusedUploadException.empty(name);
@@ -51,7 +57,7 @@ public class Uploads {
         try (InputStream in = file.getInputStream()) {
             head = in.readNBytes(CsvSniffer.SAMPLE_BYTES);
         }
-        CsvSniffer.Shape shape = CsvSniffer.check(head, file.getSize() <= head.length, name);
+        CsvSniffer.Shape shape = CsvSniffer.check(head, file.getSize() <= head.length, name, options);
         if (!executor.hasCapacity()) {
             throw new ExecutorBusyException("the server is busy profiling other files; try again in a minute",
                     Duration.ofSeconds(30));
@@ -64,14 +70,13 @@ public class Uploads {
         TaskStatus queued = TaskStatus.queued(jobId, TaskKind.PROFILE, jobId, name, clock.instant());
         statuses.put(queued);
         try {
-            executor.submitProfile(new ProfileTask(jobId, sourceKey, name));
+            executor.submitProfile(new ProfileTask(jobId, sourceKey, name, options));
         } catch (ExecutorBusyException e) {
             statuses.put(queued.failed("the server was too busy to start profiling; upload the file again",
                     clock.instant()));
             throw e;
         }
-        log.info("job {}: '{}' accepted ({} bytes, {} columns separated by {})", jobId, name, file.getSize(),
-                shape.columns(), shape.separatorName());
+        log.info("job {}: '{}' accepted ({} bytes, {})", jobId, name, file.getSize(), shape.describe());
         return new UploadAccepted(jobId, name, JobViews.statusUrl(jobId));
     }
 

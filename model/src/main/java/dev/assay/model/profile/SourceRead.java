@@ -23,6 +23,12 @@ public record SourceRead(String format, Optional<String> compression, Optional<S
     public static final String XLSX = "xlsx";
     public static final String PARQUET = "parquet";
 
+    /** How an encoding was chosen ({@link #encodingBasis()}). */
+    public static final String BY_BOM = "byte order mark";
+    public static final String BY_UTF8 = "valid UTF-8";
+    public static final String DETECTED = "detected";
+    public static final String GIVEN = "given";
+
     public SourceRead {
         compression = compression == null ? Optional.empty() : compression;
         entry = entry == null ? Optional.empty() : entry;
@@ -35,7 +41,7 @@ public record SourceRead(String format, Optional<String> compression, Optional<S
     /** A UTF-8 CSV read as it is (with or without a byte order mark). */
     public static SourceRead utf8Csv(boolean bom) {
         return new SourceRead(CSV, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("UTF-8"),
-                Optional.of(bom ? "byte order mark" : "valid UTF-8"), Optional.empty());
+                Optional.of(bom ? BY_BOM : BY_UTF8), Optional.empty());
     }
 
     /** One line for people, e.g. "xlsx, sheet 'Sales'" or "csv (gzip), windows-1252 (detected, 62 % sure)". */

@@ -2,6 +2,7 @@ package dev.assay.runner.source;
 
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
+import dev.assay.model.profile.SourceRead;
 import dev.assay.runner.engine.InputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -32,10 +33,10 @@ import java.util.OptionalLong;
 final class TextEncoding {
 
     /** How an encoding was chosen, as the profile says it. */
-    static final String BY_BOM = "byte order mark";
-    static final String BY_UTF8 = "valid UTF-8";
-    static final String DETECTED = "detected";
-    static final String GIVEN = "given";
+    static final String BY_BOM = SourceRead.BY_BOM;
+    static final String BY_UTF8 = SourceRead.BY_UTF8;
+    static final String DETECTED = SourceRead.DETECTED;
+    static final String GIVEN = SourceRead.GIVEN;
 
     private static final int CHUNK = 64 * 1024;
     private static final int DETECTOR_SAMPLE = 64 * 1024;
@@ -74,6 +75,40 @@ final class TextEncoding {
             return new Choice(StandardCharsets.UTF_8, BY_UTF8, Optional.empty(), 0);
         }
         return detect(name, scan);
+    }
+
+    /**
+     * The encoding of a file's first bytes, for a check before the whole file is there (the upload): the same
+     * order as {@link #choose}, with UTF-8 decided on the sample only.
+     *
+     * @param complete whether the sample is the whole file (else a character cut at its end is not an error)
+     */
+    static Choice ofSample(byte[] head, boolean complete, String name, Optional<Charset> given) {
+        if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
+            return checkedGiven(name, given, StandardCharsets.UTF_8).orElse(new Choice(StandardCharsets.UTF_8, BY_BOM, Optional.empty(), 3));
+        }
+        if (startsWith(head, 0xFF, 0xFE)) {
+            return checkedGiven(name, given, StandardCharsets.UTF_16LE).orElse(new Choice(StandardCharsets.UTF_16LE, BY_BOM, Optional.empty(), 2));
+        }
+        if (startsWith(head, 0xFE, 0xFF)) {
+            return checkedGiven(name, given, StandardCharsets.UTF_16BE).orElse(new Choice(StandardCharsets.UTF_16BE, BY_BOM, Optional.empty(), 2));
+        }
+        if (given.isPresent()) {
+            return new Choice(given.get(), GIVEN, Optional.empty(), 0);
+        }
+        boolean zeros = false;
+        for (byte b : head) {
+            zeros |= b == 0;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        boolean valid = !decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), complete).isError();
+        if (valid && !zeros) {
+            return new Choice(StandardCharsets.UTF_8, BY_UTF8, Optional.empty(), 0);
+        }
+        byte[] sample = new byte[Math.min(head.length, 4096)];
+        System.arraycopy(head, 0, sample, 0, sample.length);
+        return detect(name, new Scan(valid, zeros, head, sample));
     }
 
     /** A byte order mark wins over a given encoding that contradicts it, loudly. */
