@@ -118,6 +118,19 @@ class WorkbookSourceTest {
     }
 
     @Test
+    void theReportSaysWhatWasRead() throws IOException {
+        Path out = dir.resolve("out");
+
+        var outcome = new dev.assay.runner.engine.Engine(dev.assay.runner.engine.EngineConfig.defaults())
+                .profile(workbook("sales.xlsx"), out, dev.assay.runner.engine.ProgressListener.NONE, SourceOptions.none());
+
+        assertThat(outcome.profile().ingest().source().describe()).isEqualTo("xlsx, sheet 'Sales'");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Read as").containsPattern(
+                "xlsx, sheet (&#39;|&#x27;|')Sales(&#39;|&#x27;|')");
+        assertThat(Files.readString(out.resolve("cleaned.csv"))).startsWith("region,day,stamp,units,price,total,member");
+    }
+
+    @Test
     void aSheetIsChosenByName() throws IOException {
         CsvIngest.Result result = read(workbook("sales.xlsx"), new SourceOptions(Optional.of("Notes"), Optional.empty()));
 
