@@ -118,6 +118,25 @@ class WorkbookSourceTest {
     }
 
     @Test
+    void aWorkbookWrittenByOpenpyxlReadsLikeItsTwin() throws Exception {
+        Path file = Path.of(getClass().getResource("/formats/openpyxl-sales.xlsx").toURI());
+
+        CsvIngest.Result result = read(file);
+
+        assertSameTable(result.table(), read(Files.writeString(dir.resolve("orders.csv"), """
+                order,placed,shipped_at,qty,unit_price,line_total,paid,customer
+                1001,2024-01-31,2024-02-01 09:15:00,2,9.99,,true,Zoë Ångström
+                1002,2024-02-29,2024-03-01 17:00:30,1,120,,false,René Müller
+                1003,2024-03-01,,5,0.5,,true,
+                """)).table());
+        assertThat(result.table().column("placed").type()).isEqualTo(ColumnType.LOCAL_DATE);
+        assertThat(result.report().warnings())
+                .anySatisfy(w -> assertThat(w).contains("3 formula cells have no saved result", "read as missing"))
+                .anySatisfy(w -> assertThat(w).contains("row 1 above the header (row 3) was skipped", "Orders export"))
+                .anySatisfy(w -> assertThat(w).contains("'Orders', 'Rates'"));
+    }
+
+    @Test
     void theReportSaysWhatWasRead() throws IOException {
         Path out = dir.resolve("out");
 
