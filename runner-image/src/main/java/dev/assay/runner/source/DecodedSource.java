@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A source made readable by the CSV ingest: a UTF-8 CSV (the file itself when it already was one, else a
@@ -26,10 +25,6 @@ public record DecodedSource(Path csv, SourceRead read, List<String> notes, List<
     /** Whether the engine reads the uploaded file itself (a UTF-8 CSV). */
     public boolean asUploaded() {
         return temporary.isEmpty();
-    }
-
-    Optional<Path> lastTemporary() {
-        return temporary.isEmpty() ? Optional.empty() : Optional.of(temporary.getLast());
     }
 
     @Override

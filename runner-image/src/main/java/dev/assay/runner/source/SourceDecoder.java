@@ -101,12 +101,10 @@ public final class SourceDecoder {
         TextEncoding.Choice choice = TextEncoding.choose(file, name, given);
         Path csv = file;
         List<String> notes = new ArrayList<>();
+        // UTF-8 is read as it is; a given UTF-8 that is not is refused by the ingest, naming the line.
         if (!choice.isUtf8()) {
             csv = temp(temporary, ".csv");
             TextEncoding.transcode(file, name, choice, csv, config.maxFileBytes());
-        } else if (choice.basis().equals(TextEncoding.GIVEN)) {
-            // Checked as the ingest reads it: a byte that is not UTF-8 is refused with its line.
-            csv = file;
         }
         if (choice.basis().equals(TextEncoding.DETECTED) && choice.confidence().orElse(100) < 50) {
             notes.add("the encoding " + choice.charset().name() + " was detected with low confidence ("

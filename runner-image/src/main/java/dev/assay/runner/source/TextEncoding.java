@@ -137,10 +137,33 @@ final class TextEncoding {
             if (wide || charsetName.equals("UTF-8") || !Charset.isSupported(charsetName)) {
                 continue;
             }
-            return new Choice(Charset.forName(charsetName), DETECTED, Optional.of(match.getConfidence()), 0);
+            return new Choice(commonest(Charset.forName(charsetName), scan.sample()), DETECTED,
+                    Optional.of(match.getConfidence()), 0);
         }
         throw new InputException(name, "is not UTF-8 text and its encoding could not be recognised; give the "
                 + "encoding (e.g. windows-1252) with the upload");
+    }
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /**
+     * Windows-1252 when it reads the sample exactly as the detected charset does. On a few accented names ICU's
+     * language statistics may prefer, say, windows-1250, whose letters coincide with Windows-1252's for those
+     * bytes; the text is the same either way, and the profile should then name the encoding people use.
+     */
+    private static Charset commonest(Charset detected, byte[] sample) {
+        if (detected.equals(WINDOWS_1252)) {
+            return detected;
+        }
+        try {
+            String asDetected = detected.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(sample)).toString();
+            String as1252 = WINDOWS_1252.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(sample)).toString();
+            return asDetected.equals(as1252) ? WINDOWS_1252 : detected;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return detected;
+        }
     }
 
     /**
