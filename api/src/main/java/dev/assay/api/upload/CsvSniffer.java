@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import dev.assay.model.profile.SourceRead;
 import dev.assay.runner.engine.InputException;
+import dev.assay.runner.source.ArchiveHead;
 import dev.assay.runner.source.SampleEncoding;
 import dev.assay.runner.source.SourceKind;
 import dev.assay.runner.source.SourceOptions;
@@ -84,6 +85,9 @@ public final class CsvSniffer {
         if (!kind.readable()) {
             throw RefusedUploadException.notCsv(fileName, "it is " + kind.description());
         }
+        ArchiveHead.problem(head).ifPresent(problem -> {
+            throw RefusedUploadException.unusable(fileName, problem + "; nothing was stored");
+        });
         return switch (kind) {
             case ZIP -> new Shape(',', 0, 0, "zip", "");
             case GZIP -> {

@@ -113,6 +113,41 @@ class CsvSnifferTest {
         assertThat(shape.sampledRows()).isGreaterThan(10);
     }
 
+    @Test
+    void refusesCompressionBombsAndClimbingEntriesFromTheirFirstBytes() throws IOException {
+        byte[] zeros = new byte[1 << 20];
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gzipped)) {
+            for (int i = 0; i < 100; i++) {
+                out.write(zeros);
+            }
+        }
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("data.csv"));
+            for (int i = 0; i < 100; i++) {
+                zip.write(zeros);
+            }
+        }
+        ByteArrayOutputStream climbing = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(climbing)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("../../etc/data.csv"));
+            zip.write("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        RefusedUploadException gzipBomb = refused(head(gzipped.toByteArray()));
+        RefusedUploadException zipBomb = refused(head(zipped.toByteArray()));
+
+        assertThat(gzipBomb.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(gzipBomb.getMessage()).contains("expands more than 200 times", "nothing was stored");
+        assertThat(zipBomb.getMessage()).contains("expands more than 200 times", "'data.csv'");
+        assertThat(refused(climbing.toByteArray()).getMessage()).contains("'../../etc/data.csv' that climbs out");
+    }
+
+    private static byte[] head(byte[] whole) {
+        return Arrays.copyOf(whole, Math.min(whole.length, CsvSniffer.SAMPLE_BYTES));
+    }
+
     private static byte[] gzip(byte[] content) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(bytes)) {
