@@ -50,6 +50,14 @@ describe('UploadPanel', () => {
   beforeEach(() => window.history.replaceState(null, '', '/'));
   afterEach(() => Object.assign(timeouts, defaults));
 
+  it('offers CSV, compressed CSV and Excel files in the picker', () => {
+    renderWithQueries(<UploadPanel />);
+
+    const accept = screen.getByLabelText('CSV file').getAttribute('accept') ?? '';
+    expect(accept.split(',')).toEqual(expect.arrayContaining(['.csv', '.xlsx', '.gz', '.zip']));
+    expect(screen.getByRole('heading', { name: 'Drop a CSV or Excel file here' })).toBeInTheDocument();
+  });
+
   it('sends the chosen file as the part "file" and opens its page', async () => {
     const sent = fakeXhr({ status: 202, body: { job_id: 'j-42', file_name: 'titanic.csv', status_url: '/api/v1/jobs/j-42/status' } });
     const user = userEvent.setup();
@@ -75,16 +83,16 @@ describe('UploadPanel', () => {
 
   it('shows the reason the server gave for refusing a file, and lets the person pick another', async () => {
     fakeXhr({ status: 415, body: { title: 'Not a CSV file', status: 415,
-      detail: "'report.xlsx' is not a CSV file: it is a zip archive, such as an Excel workbook (.xlsx); export the sheet as CSV UTF-8" } });
+      detail: "'report.xlsx' is not a CSV file: it is a PDF document" } });
     // A dropped file is not filtered by the picker's accept list: the server is the judge.
     const user = userEvent.setup({ applyAccept: false });
     renderWithQueries(<UploadPanel />);
 
-    await user.upload(screen.getByLabelText('CSV file'), new File(['PK'], 'report.xlsx'));
+    await user.upload(screen.getByLabelText('CSV file'), new File(['%PDF'], 'report.xlsx'));
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Not a CSV file');
-    expect(alert).toHaveTextContent('export the sheet as CSV UTF-8');
+    expect(alert).toHaveTextContent('it is a PDF document');
     expect(screen.getByRole('button', { name: 'Choose a CSV file' })).toBeEnabled();
     expect(window.location.pathname).toBe('/');
   });

@@ -9,13 +9,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.assay.model.profile.SourceRead;
+import dev.assay.runner.engine.InputException;
+import dev.assay.runner.source.ArchiveHead;
+import dev.assay.runner.source.SampleEncoding;
+import dev.assay.runner.source.SourceKind;
+import dev.assay.runner.source.SourceOptions;
 
 /**
- * Decides from the first bytes of an upload whether it is a CSV the engine can read, before anything is
- * stored: UTF-8 text (not a spreadsheet, an image or a Latin-1 export), a header row of column names, and a
- * separator (comma, semicolon, tab or pipe) that splits every sampled row into the same number of fields.
- * Quoted fields may hold separators and line breaks. The extension is not trusted either way. The engine
- * still reads the whole file and reports any later problem with its line number.
+ * Decides from the first bytes of an upload whether the engine can read it, before anything is stored. What
+ * the file is comes from its content ({@link SourceKind}, shared with the engine; the extension is not trusted
+ * either way): PDFs, images and old .xls files are refused; an .xlsx or zip archive is accepted for the engine
+ * to open (its parts are at the end of the file); a gzip file is inflated as far as the sample goes and checked
+ * as text. Text is decoded with the encoding the engine would choose (byte order mark, the one given, UTF-8,
+ * else detected) and must have a header row of column names and a separator (comma, semicolon, tab or pipe)
+ * that splits every sampled row into the same number of fields. Quoted fields may hold separators and line
+ * breaks. The engine still reads the whole file and reports any later problem with its line number.
  */
 public final class CsvSniffer {
 
@@ -25,11 +34,27 @@ public final class CsvSniffer {
     private static final char[] SEPARATORS = {',', ';', '\t', '|'};
     private static final double CONSISTENT_SHARE = 0.9;
 
-    /** What was found: the separator, the header's column count and how many rows were sampled. */
-    public record Shape(char separator, int columns, int sampledRows) {
+    /**
+     * What was found: the separator, the header's column count and how many rows were sampled, for text; for a
+     * workbook or zip archive only its format (columns and rows are 0: the engine reads them).
+     *
+     * @param format   {@code csv}, {@code csv.gz} or {@code zip} (an .xlsx workbook or a zip holding a CSV)
+     * @param encoding the text encoding the sample was read in; empty for a zip
+     */
+    public record Shape(char separator, int columns, int sampledRows, String format, String encoding) {
+
+        public Shape(char separator, int columns, int sampledRows) {
+            this(separator, columns, sampledRows, "csv", "UTF-8");
+        }
 
         public String separatorName() {
             return nameOf(separator);
+        }
+
+        /** For the log: "csv (windows-1252), 12 columns separated by commas" or "zip". */
+        public String describe() {
+            return columns == 0 ? format : format + " (" + encoding + "), " + columns + " columns separated by "
+                    + separatorName();
         }
     }
 
@@ -42,16 +67,96 @@ public final class CsvSniffer {
      * @throws RefusedUploadException naming what is wrong
      */
     public static Shape check(byte[] head, boolean complete, String fileName) {
+        return check(head, complete, fileName, SourceOptions.none());
+    }
+
+    /**
+     * @param options the sheet or encoding given with the upload
+     * @throws RefusedUploadException naming what is wrong
+     */
+    public static Shape check(byte[] head, boolean complete, String fileName, SourceOptions options) {
         if (head.length == 0) {
             throw RefusedUploadException.empty(fileName);
         }
-        binaryKind(head).ifPresent(kind -> {
-            throw RefusedUploadException.notCsv(fileName, kind);
+        options.problem().ifPresent(problem -> {
+            throw RefusedUploadException.badOption(fileName, problem);
         });
-        String text = decode(head, complete, fileName);
+        SourceKind kind = SourceKind.of(head);
+        if (!kind.readable()) {
+            throw RefusedUploadException.notCsv(fileName, "it is " + kind.description());
+        }
+        ArchiveHead.problem(head).ifPresent(problem -> {
+            throw RefusedUploadException.unusable(fileName, problem + "; nothing was stored");
+        });
+        return switch (kind) {
+            case ZIP -> new Shape(',', 0, 0, "zip", "");
+            case GZIP -> {
+                Inflated inflated = gunzip(head, complete, fileName);
+                Shape inner = text(inflated.bytes(), inflated.complete(), fileName, options);
+                yield new Shape(inner.separator(), inner.columns(), inner.sampledRows(), "csv.gz", inner.encoding());
+            }
+            case PARQUET -> throw RefusedUploadException.notCsv(fileName, "it is a Parquet file, which Assay does not "
+                    + "read yet; export it as CSV");
+            default -> text(head, complete, fileName, options);
+        };
+    }
+
+    /** The first bytes of a gzip stream as far as the sample holds them. */
+    private record Inflated(byte[] bytes, boolean complete) {
+    }
+
+    private static Inflated gunzip(byte[] head, boolean complete, String fileName) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(head))) {
+            int n;
+            while (out.size() < SAMPLE_BYTES && (n = in.read(buffer)) > 0) {
+                out.write(buffer, 0, Math.min(n, SAMPLE_BYTES - out.size()));
+            }
+            return new Inflated(out.toByteArray(), complete && out.size() < SAMPLE_BYTES);
+        } catch (java.io.EOFException e) {
+            // The sample ends inside the stream: what was inflated so far is the start of the file.
+            if (complete) {
+                throw RefusedUploadException.unusable(fileName, "it is a gzip file that ends early (incomplete)");
+            }
+            return new Inflated(out.toByteArray(), false);
+        } catch (java.io.IOException e) {
+            throw RefusedUploadException.notCsv(fileName, "it starts like a gzip file but cannot be inflated ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    private static Shape text(byte[] head, boolean complete, String fileName, SourceOptions options) {
+        if (options.sheet().isPresent()) {
+            throw RefusedUploadException.badOption(fileName, "a sheet was given, but the file is text, not an Excel "
+                    + "workbook");
+        }
+        if (head.length == 0) {
+            throw RefusedUploadException.empty(fileName);
+        }
+        SampleEncoding encoding;
+        try {
+            encoding = SampleEncoding.of(head, complete, fileName, options);
+        } catch (InputException e) {
+            binaryKind(head).ifPresent(kind -> {
+                throw RefusedUploadException.notCsv(fileName, kind);
+            });
+            throw RefusedUploadException.notCsv(fileName, e.getMessage().substring(fileName.length() + 2));
+        }
+        if (!encoding.charset().name().startsWith("UTF-16")) {
+            binaryKind(head).ifPresent(kind -> {
+                throw RefusedUploadException.notCsv(fileName, kind);
+            });
+        }
+        String text = decode(head, complete, fileName, encoding);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        Shape shape = shape(text, complete, fileName);
+        return new Shape(shape.separator(), shape.columns(), shape.sampledRows(), "csv", encoding.charset().name());
+    }
+
+    private static Shape shape(String text, boolean complete, String fileName) {
         List<Row> rows = records(text, complete, fileName);
         if (rows.isEmpty() && !complete) {
             throw RefusedUploadException.unusable(fileName, "its first line is longer than " + SAMPLE_BYTES / 1024
@@ -109,63 +214,36 @@ public final class CsvSniffer {
         return best;
     }
 
+    /** Zero bytes outside UTF-16 text: binary data (the kinds with a signature are {@link SourceKind}'s). */
     private static Optional<String> binaryKind(byte[] head) {
-        if (startsWith(head, 'P', 'K', 3, 4)) {
-            return Optional.of("it is a zip archive, such as an Excel workbook (.xlsx); export the sheet as CSV UTF-8");
-        }
-        if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
-            return Optional.of("it is an old Excel (.xls) or Office file; export the sheet as CSV UTF-8");
-        }
-        if (startsWith(head, '%', 'P', 'D', 'F')) {
-            return Optional.of("it is a PDF document");
-        }
-        if (startsWith(head, 0x89, 'P', 'N', 'G') || startsWith(head, 0xFF, 0xD8, 0xFF) || startsWith(head, 'G', 'I', 'F', '8')) {
-            return Optional.of("it is an image");
-        }
-        if (startsWith(head, 0x1F, 0x8B)) {
-            return Optional.of("it is gzip-compressed; decompress it first");
-        }
-        if (startsWith(head, 'P', 'A', 'R', '1')) {
-            return Optional.of("it is a Parquet file");
-        }
         for (int i = 0; i < head.length; i++) {
             if (head[i] == 0) {
                 return Optional.of("it contains binary data (a zero byte at offset " + i + "); a CSV is plain text"
-                        + (i < 4 ? " (UTF-16 text? save it as CSV UTF-8)" : ""));
+                        + (i < 4 ? " (UTF-16 text? give its encoding, e.g. UTF-16LE)" : ""));
             }
         }
         return Optional.empty();
     }
 
-    private static boolean startsWith(byte[] head, int... prefix) {
-        if (head.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((head[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String decode(byte[] head, boolean complete, String fileName) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private static String decode(byte[] head, boolean complete, String fileName, SampleEncoding encoding) {
+        CharsetDecoder decoder = encoding.charset().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(head);
+        String name = encoding.charset().name();
+        String how = encoding.basis().equals(SourceRead.GIVEN) ? "; is the encoding given right?" : "; give its encoding";
+        ByteBuffer in = ByteBuffer.wrap(head, encoding.bomBytes(), head.length - encoding.bomBytes());
         CharBuffer out = CharBuffer.allocate(head.length);
         // When the sample was cut, a character split at its end is not an error.
         CoderResult result = decoder.decode(in, out, complete);
         if (result.isError()) {
             int offset = in.position();
-            throw RefusedUploadException.notCsv(fileName, "it is not UTF-8 text (byte " + (offset + 1) + " of the file, "
-                    + "on line " + lineAt(head, offset) + "); save it as CSV UTF-8");
+            throw RefusedUploadException.notCsv(fileName, "it is not " + name + " text (byte " + (offset + 1) + " of the "
+                    + "file, on line " + lineAt(head, offset) + ")" + how);
         }
         if (complete) {
             CoderResult flush = decoder.flush(out);
             if (flush.isError()) {
-                throw RefusedUploadException.notCsv(fileName, "it is not UTF-8 text (it ends in the middle of a "
-                        + "character); save it as CSV UTF-8");
+                throw RefusedUploadException.notCsv(fileName, "it is not " + name + " text (it ends in the middle of "
+                        + "a character)" + how);
             }
         }
         return out.flip().toString();

@@ -20,6 +20,11 @@ public class RefusedUploadException extends ApiException {
                 "'" + fileName + "' is not a CSV file: " + why);
     }
 
+    static RefusedUploadException badOption(String fileName, String why) {
+        return new RefusedUploadException(HttpStatus.BAD_REQUEST, "Unusable upload option",
+                "'" + fileName + "' cannot be read as asked: " + why);
+    }
+
     static RefusedUploadException unusable(String fileName, String why) {
         return new RefusedUploadException(HttpStatus.UNPROCESSABLE_CONTENT, "Unusable CSV file",
                 "'" + fileName + "' cannot be used: " + why);

@@ -1,20 +1,24 @@
 package dev.assay.api.upload;
 
+import dev.assay.runner.source.SourceOptions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "upload", description = "Send a CSV to be profiled")
+@Tag(name = "upload", description = "Send a CSV or an Excel workbook to be profiled")
 public class UploadController {
 
     private final Uploads uploads;
@@ -24,11 +28,16 @@ public class UploadController {
     }
 
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a CSV (multipart part 'file'); profiling starts at once",
+    @Operation(summary = "Upload a CSV (any common encoding, also .csv.gz or a one-file .zip) or an Excel .xlsx "
+            + "(multipart part 'file', optional fields 'sheet' and 'encoding'); profiling starts at once",
             description = "Answers 202 with the job id. 400 empty file, 413 over the size limit, 415 not a CSV, "
                     + "422 a CSV without data rows or with inconsistent rows, 503 when the executor's queue is full.")
-    public ResponseEntity<UploadAccepted> upload(@RequestPart("file") MultipartFile file) throws IOException {
-        UploadAccepted accepted = uploads.accept(file);
+    public ResponseEntity<UploadAccepted> upload(@RequestPart("file") MultipartFile file,
+            @Parameter(description = "Worksheet of an Excel workbook to read (default: the first sheet)")
+            @RequestParam(name = "sheet", required = false) String sheet,
+            @Parameter(description = "Text encoding of a CSV, e.g. windows-1252 or UTF-16LE (default: detected)")
+            @RequestParam(name = "encoding", required = false) String encoding) throws IOException {
+        UploadAccepted accepted = uploads.accept(file, new SourceOptions(Optional.ofNullable(sheet), Optional.ofNullable(encoding)));
         return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
     }
 }

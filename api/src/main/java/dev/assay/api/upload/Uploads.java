@@ -9,6 +9,7 @@ import dev.assay.api.jobs.JobViews;
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskStatus;
 import dev.assay.runner.engine.EngineConfig;
+import dev.assay.runner.source.SourceOptions;
 import dev.assay.runner.storage.ArtifactKeys;
 import dev.assay.runner.storage.ArtifactStore;
 import dev.assay.runner.storage.StatusStore;
@@ -54,6 +55,11 @@ public class Uploads {
     }
 
     public UploadAccepted accept(MultipartFile file) throws IOException {
+        return accept(file, SourceOptions.none());
+    }
+
+    /** @param options the worksheet or text encoding given with the upload (form fields {@code sheet}, {@code encoding}) */
+    public UploadAccepted accept(MultipartFile file, SourceOptions options) throws IOException {
         String name = fileName(file.getOriginalFilename());
         if (file.isEmpty()) {
             throw RefusedUploadException.empty(name);
@@ -62,7 +68,7 @@ public class Uploads {
         try (InputStream in = file.getInputStream()) {
             head = in.readNBytes(CsvSniffer.SAMPLE_BYTES);
         }
-        CsvSniffer.Shape shape = CsvSniffer.check(head, file.getSize() <= head.length, name);
+        CsvSniffer.Shape shape = CsvSniffer.check(head, file.getSize() <= head.length, name, options);
         int maxColumns = EngineConfig.defaults().maxColumns();
         if (shape.columns() > maxColumns) {
             throw RefusedUploadException.unusable(name, "its header names " + shape.columns()
@@ -78,13 +84,12 @@ public class Uploads {
                     artifacts.put(sourceKey, in, file.getSize(), ArtifactKeys.contentType(sourceKey));
                 }
                 statuses.put(TaskStatus.queued(jobId, TaskKind.PROFILE, jobId, name, clock.instant()));
-                room.submitProfile(new ProfileTask(jobId, sourceKey, name));
+                room.submitProfile(new ProfileTask(jobId, sourceKey, name, options));
             } catch (IOException | RuntimeException e) {
                 datasets.forget(jobId);
                 throw e;
             }
-            log.info("job {}: '{}' accepted ({} bytes, {} columns separated by {})", jobId, name, file.getSize(),
-                    shape.columns(), shape.separatorName());
+            log.info("job {}: '{}' accepted ({} bytes, {})", jobId, name, file.getSize(), shape.describe());
             return new UploadAccepted(jobId, name, JobViews.statusUrl(jobId));
         }
     }

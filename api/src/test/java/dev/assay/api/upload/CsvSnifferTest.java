@@ -3,10 +3,16 @@ package dev.assay.api.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assay.runner.source.SourceOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -20,6 +26,15 @@ class CsvSnifferTest {
     private static RefusedUploadException refused(byte[] bytes) {
         try {
             CsvSniffer.check(bytes, true, "data.csv");
+        } catch (RefusedUploadException e) {
+            return e;
+        }
+        throw new AssertionError("accepted a file that should be refused");
+    }
+
+    private static RefusedUploadException refused(byte[] bytes, SourceOptions options) {
+        try {
+            CsvSniffer.check(bytes, true, "data.csv", options);
         } catch (RefusedUploadException e) {
             return e;
         }
@@ -67,28 +82,127 @@ class CsvSnifferTest {
     }
 
     @Test
-    void refusesAnExcelWorkbookSayingHowToExportIt() {
-        RefusedUploadException e = refused(new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
+    void acceptsAZipArchiveSuchAsAnExcelWorkbookForTheEngineToOpen() {
+        CsvSniffer.Shape shape = CsvSniffer.check(new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0}, false, "book.xlsx");
 
-        assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        assertThat(e.getMessage()).contains("'data.csv' is not a CSV file", "Excel", "export the sheet as CSV UTF-8");
+        assertThat(shape.format()).isEqualTo("zip");
     }
 
     @Test
-    void refusesImagesAndOtherBinaryData() {
+    void checksAGzipCsvByWhatItInflatesTo() throws IOException {
+        CsvSniffer.Shape shape = CsvSniffer.check(gzip("a;b\n1;2\n3;4\n".getBytes(StandardCharsets.UTF_8)), true, "d.csv.gz");
+
+        assertThat(shape.format()).isEqualTo("csv.gz");
+        assertThat(shape.separator()).isEqualTo(';');
+        assertThat(shape.columns()).isEqualTo(2);
+        assertThat(refused(gzip(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0})).getMessage()).contains("binary data");
+    }
+
+    @Test
+    void checksTheStartOfALargeGzipFile() throws IOException {
+        StringBuilder csv = new StringBuilder("id,text\n");
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 20_000; i++) {
+            csv.append(i).append(',').append(Long.toHexString(random.nextLong())).append('\n');
+        }
+        byte[] whole = gzip(csv.toString().getBytes(StandardCharsets.UTF_8));
+
+        CsvSniffer.Shape shape = CsvSniffer.check(Arrays.copyOf(whole, CsvSniffer.SAMPLE_BYTES), false, "big.csv.gz");
+
+        assertThat(shape.columns()).isEqualTo(2);
+        assertThat(shape.sampledRows()).isGreaterThan(10);
+    }
+
+    @Test
+    void refusesCompressionBombsAndClimbingEntriesFromTheirFirstBytes() throws IOException {
+        byte[] zeros = new byte[1 << 20];
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gzipped)) {
+            for (int i = 0; i < 100; i++) {
+                out.write(zeros);
+            }
+        }
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("data.csv"));
+            for (int i = 0; i < 100; i++) {
+                zip.write(zeros);
+            }
+        }
+        ByteArrayOutputStream climbing = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(climbing)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("../../etc/data.csv"));
+            zip.write("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        RefusedUploadException gzipBomb = refused(head(gzipped.toByteArray()));
+        RefusedUploadException zipBomb = refused(head(zipped.toByteArray()));
+
+        assertThat(gzipBomb.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(gzipBomb.getMessage()).contains("expands more than 200 times", "nothing was stored");
+        assertThat(zipBomb.getMessage()).contains("expands more than 200 times", "'data.csv'");
+        assertThat(refused(climbing.toByteArray()).getMessage()).contains("'../../etc/data.csv' that climbs out");
+    }
+
+    private static byte[] head(byte[] whole) {
+        return Arrays.copyOf(whole, Math.min(whole.length, CsvSniffer.SAMPLE_BYTES));
+    }
+
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void refusesDocumentsImagesOldExcelParquetAndOtherBinaryData() {
         assertThat(refused(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n'}).getMessage()).contains("an image");
+        assertThat(refused("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII)).getMessage()).contains("a PDF document");
+        assertThat(refused(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}).getMessage())
+                .contains("old Excel (.xls)", "save the sheet as .xlsx or CSV");
+        assertThat(refused("PAR1xxxx".getBytes(StandardCharsets.US_ASCII)).getMessage()).contains("Parquet");
         assertThat(refused(new byte[] {'a', ',', 'b', '\n', '1', ',', 0, '\n'}).getMessage())
                 .contains("binary data (a zero byte at offset 6)");
     }
 
     @Test
-    void refusesTextThatIsNotUtf8NamingTheLine() {
+    void acceptsLatin1Windows1252AndUtf16SayingWhichEncodingItRead() {
         byte[] latin1 = "name,city\nA,Zurich\nB,Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] windows = "name,note\nA,\u201cquoted\u201d \u20ac 5\nB,plain\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] utf16 = "\uFEFFname,city\nA,Z\u00fcrich\n".getBytes(StandardCharsets.UTF_16LE);
 
-        RefusedUploadException e = refused(latin1);
+        assertThat(CsvSniffer.check(latin1, true, "l.csv").encoding()).isIn("ISO-8859-1", "windows-1252");
+        assertThat(CsvSniffer.check(windows, true, "w.csv").encoding()).isEqualTo("windows-1252");
+        CsvSniffer.Shape wide = CsvSniffer.check(utf16, true, "u.csv");
+        assertThat(wide.encoding()).isEqualTo("UTF-16LE");
+        assertThat(wide.columns()).isEqualTo(2);
+    }
+
+    @Test
+    void aGivenEncodingIsUsedAndABadOneRefusedNamingTheLine() {
+        byte[] bytes = {'a', ',', 'b', '\n', '1', ',', '2', '\n', '3', ',', (byte) 0x81, '\n'};
+
+        RefusedUploadException e = refused(bytes, new SourceOptions(Optional.empty(), Optional.of("windows-1252")));
 
         assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        assertThat(e.getMessage()).contains("not UTF-8 text", "line 3", "save it as CSV UTF-8");
+        assertThat(e.getMessage()).contains("not windows-1252 text", "line 3", "is the encoding given right?");
+        assertThat(CsvSniffer.check("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), true, "d.csv",
+                new SourceOptions(Optional.empty(), Optional.of("ISO-8859-1"))).encoding()).isEqualTo("ISO-8859-1");
+    }
+
+    @Test
+    void optionsThatCannotApplyAreRefusedAsBadRequests() {
+        byte[] csv = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
+
+        RefusedUploadException unknown = refused(csv, new SourceOptions(Optional.empty(), Optional.of("klingon-8")));
+        RefusedUploadException sheet = refused(csv, new SourceOptions(Optional.of("Sheet1"), Optional.empty()));
+
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getMessage()).contains("'klingon-8' is not a known text encoding");
+        assertThat(sheet.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(sheet.getMessage()).contains("a sheet was given, but the file is text");
     }
 
     @Test

@@ -88,6 +88,8 @@ public final class DatasetJobWorkload implements Workload<DatasetJob, DatasetJob
     public Job job(DatasetJob resource, String sourceKey) {
         String name = resource.getMetadata().getName();
         List<String> args = new ArrayList<>(List.of("profile-job", "--job-id", name, "--source", sourceKey));
+        Optional.ofNullable(resource.getSpec().sheet()).ifPresent(sheet -> args.addAll(List.of("--sheet", sheet)));
+        Optional.ofNullable(resource.getSpec().encoding()).ifPresent(encoding -> args.addAll(List.of("--encoding", encoding)));
         return jobs.job(resource, jobName(resource), Map.of(RunnerJobs.LABEL_DATASET_JOB, name), args, List.of(),
                 Optional.ofNullable(resource.getSpec().resources()),
                 Optional.ofNullable(resource.getSpec().activeDeadlineSeconds()));

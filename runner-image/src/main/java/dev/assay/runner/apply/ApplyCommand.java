@@ -55,6 +55,12 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print no progress.")
     boolean quiet;
 
+    @Option(names = "--sheet", paramLabel = "NAME", description = "Worksheet to read from an Excel workbook (default: the first).")
+    String sheet;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", description = "Text encoding of a CSV (default: detected).")
+    String encoding;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -64,7 +70,9 @@ public final class ApplyCommand implements Callable<Integer> {
             EngineConfig defaults = EngineConfig.defaults();
             EngineConfig config = new EngineConfig(defaults.maxFileBytes(), defaults.maxColumns(), defaults.maxCellChars(),
                     defaults.dropDuplicates(), !keepFormulas, defaults.maxOneHotCategories());
-            ApplyOutcome outcome = new Engine(config).apply(input, parsed, out, quiet ? ProgressListener.NONE : progress(err));
+            ApplyOutcome outcome = new Engine(config).apply(input, parsed, out, quiet ? ProgressListener.NONE : progress(err),
+                    new dev.assay.runner.source.SourceOptions(java.util.Optional.ofNullable(sheet),
+                            java.util.Optional.ofNullable(encoding)));
             summarise(outcome.result(), stdout);
             return 0;
         } catch (PlanValidationException e) {

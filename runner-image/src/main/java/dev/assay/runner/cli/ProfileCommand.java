@@ -6,6 +6,7 @@ import dev.assay.runner.engine.EngineConfig;
 import dev.assay.runner.engine.InputException;
 import dev.assay.runner.engine.ProfileOutcome;
 import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.source.SourceOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code runner profile --input FILE.csv --out DIR}. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-        description = {"Profile a CSV.", "Writes profile.json, report.html and cleaned.csv (exact duplicate rows dropped) "
+        description = {"Profile a CSV (any common encoding, also .csv.gz, a one-file .zip) or an Excel .xlsx sheet.", "Writes profile.json, report.html and cleaned.csv (exact duplicate rows dropped) "
                 + "to the output folder and prints a one-line summary."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:profiled", "2:wrong command-line usage", "4:the input cannot be used", "1:an unexpected failure (a bug)"})
@@ -29,7 +30,7 @@ public final class ProfileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE.csv", description = "The CSV to profile.")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The file to profile: CSV, .csv.gz, .zip or .xlsx.")
     Path input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the results (created if needed).")
@@ -43,6 +44,13 @@ public final class ProfileCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "Print no progress.")
     boolean quiet;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "Worksheet to read from an Excel workbook (default: the first).")
+    String sheet;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", description = "Text encoding of a CSV, e.g. windows-1252 "
+            + "(default: detected).")
+    String encoding;
 
     @Override
     public Integer call() {
@@ -58,7 +66,8 @@ public final class ProfileCommand implements Callable<Integer> {
         ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(err);
         try {
             long started = System.nanoTime();
-            ProfileOutcome outcome = new Engine(config).profile(input, out, progress);
+            ProfileOutcome outcome = new Engine(config).profile(input, out, progress,
+                    new SourceOptions(java.util.Optional.ofNullable(sheet), java.util.Optional.ofNullable(encoding)));
             Profile profile = outcome.profile();
             stdout.println(String.format(Locale.ROOT, "%s: %,d rows × %d columns, %,d missing cells (%.1f %%), %d duplicate rows "
                             + "dropped, %d alerts → %s (%.2f s)", profile.source(), profile.table().rows(),

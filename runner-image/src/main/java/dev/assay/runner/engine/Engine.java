@@ -3,6 +3,7 @@ package dev.assay.runner.engine;
 import dev.assay.model.plan.Plan;
 import dev.assay.runner.apply.ApplyPipeline;
 import dev.assay.runner.profile.ProfilePipeline;
+import dev.assay.runner.source.SourceOptions;
 import java.nio.file.Path;
 
 /**
@@ -28,7 +29,12 @@ public final class Engine {
      * @throws InputException when the file cannot be read as a CSV within the configured limits
      */
     public ProfileOutcome profile(Path csv, Path outDir, ProgressListener progress) {
-        return new ProfilePipeline(config).run(csv, outDir, progress);
+        return profile(csv, outDir, progress, SourceOptions.none());
+    }
+
+    /** Profiles a source of any readable format, with the sheet or encoding the person chose. */
+    public ProfileOutcome profile(Path source, Path outDir, ProgressListener progress, SourceOptions options) {
+        return new ProfilePipeline(config, options).run(source, outDir, progress);
     }
 
     /**
@@ -41,6 +47,11 @@ public final class Engine {
      * @throws InputException when the data cannot be used as the plan asks
      */
     public ApplyOutcome apply(Path csv, Plan plan, Path outDir, ProgressListener progress) {
-        return new ApplyPipeline(config, new ProfilePipeline(config)).run(csv, plan, outDir, progress);
+        return apply(csv, plan, outDir, progress, SourceOptions.none());
+    }
+
+    /** Applies a plan to a source read with the same sheet and encoding as when it was profiled. */
+    public ApplyOutcome apply(Path source, Plan plan, Path outDir, ProgressListener progress, SourceOptions options) {
+        return new ApplyPipeline(config, new ProfilePipeline(config, options)).run(source, plan, outDir, progress);
     }
 }

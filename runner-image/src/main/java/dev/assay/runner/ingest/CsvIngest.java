@@ -9,6 +9,9 @@ import dev.assay.model.profile.StrayValues;
 import dev.assay.runner.engine.EngineConfig;
 import dev.assay.runner.engine.InputException;
 import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.source.DecodedSource;
+import dev.assay.runner.source.SourceDecoder;
+import dev.assay.runner.source.SourceOptions;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.BufferedInputStream;
@@ -82,6 +85,37 @@ public final class CsvIngest {
      * then fails.
      */
     public Result read(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv) {
+        return read(file, name, progress, cleanedCsv, SourceOptions.none());
+    }
+
+    /**
+     * Reads any source the {@link SourceDecoder} knows (a workbook's sheet, a compressed CSV, text in another
+     * encoding) through the same CSV read; the report says what was read and keeps the uploaded file's size.
+     */
+    public Result read(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv, SourceOptions options) {
+        long started = System.nanoTime();
+        progress.update(0, "opening the file");
+        try (DecodedSource source = new SourceDecoder(config).decode(file, name, options)) {
+            Result result = readCsv(source.csv(), name, progress, cleanedCsv);
+            IngestReport csv = result.report();
+            List<String> warnings = new ArrayList<>(source.notes());
+            warnings.addAll(csv.warnings());
+            IngestReport report = new IngestReport(csv.fileName(), source.asUploaded() ? csv.bytes() : sizeOf(file),
+                    csv.delimiter(), csv.bom(), csv.rowsRead(), csv.duplicatesDropped(), warnings,
+                    (System.nanoTime() - started) / 1_000_000, source.read());
+            return new Result(result.table(), report, result.stray(), result.layouts());
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private Result readCsv(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv) {
         long started = System.nanoTime();
         TablesawWarmUp.start();
         FileFormat format = FileFormat.sniff(file, name, config);

@@ -1,5 +1,6 @@
 package dev.assay.runner.pod;
 
+import dev.assay.runner.source.SourceOptions;
 import dev.assay.runner.storage.ArtifactKeys;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +36,12 @@ public final class ProfileJobCommand implements Callable<Integer> {
     @Option(names = "--file-name", description = "The name people know the file by (default: the key's last part).")
     String fileName;
 
+    @Option(names = "--sheet", description = "Worksheet to read from an Excel workbook (default: the first).")
+    String sheet;
+
+    @Option(names = "--encoding", description = "Text encoding of a CSV, e.g. windows-1252 (default: detected).")
+    String encoding;
+
     @Override
     public Integer call() {
         if (!ArtifactKeys.isId(jobId)) {
@@ -42,6 +49,7 @@ public final class ProfileJobCommand implements Callable<Integer> {
             return 2;
         }
         String name = fileName != null ? fileName : source.substring(source.lastIndexOf('/') + 1);
-        return PodTask.exitCode(PodTask.runner(env).profile(jobId, source, name));
+        SourceOptions options = new SourceOptions(java.util.Optional.ofNullable(sheet), java.util.Optional.ofNullable(encoding));
+        return PodTask.exitCode(PodTask.runner(env).profile(jobId, source, name, options));
     }
 }

@@ -8,6 +8,7 @@ import dev.assay.runner.engine.ProfileOutcome;
 import dev.assay.runner.engine.ProgressListener;
 import dev.assay.runner.ingest.CsvIngest;
 import dev.assay.runner.report.ReportRenderer;
+import dev.assay.runner.source.SourceOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,11 +30,18 @@ public final class ProfilePipeline implements ApplyPipeline.Stages {
     public static final String CLEANED_CSV = "cleaned.csv";
 
     private final EngineConfig config;
+    private final SourceOptions options;
     private final Profiler profiler = new Profiler();
     private final ReportRenderer renderer = new ReportRenderer();
 
     public ProfilePipeline(EngineConfig config) {
+        this(config, SourceOptions.none());
+    }
+
+    /** Reads sources with the sheet or encoding the person chose. */
+    public ProfilePipeline(EngineConfig config, SourceOptions options) {
         this.config = config;
+        this.options = options;
     }
 
     public ProfileOutcome run(Path csv, Path outDir, ProgressListener progress) {
@@ -66,7 +74,7 @@ public final class ProfilePipeline implements ApplyPipeline.Stages {
 
     private Input read(Path csv, ProgressListener progress, Optional<Path> cleanedCsv) {
         String name = csv.getFileName().toString();
-        CsvIngest.Result result = new CsvIngest(config).read(csv, name, progress.slice(0, 60), cleanedCsv);
+        CsvIngest.Result result = new CsvIngest(config).read(csv, name, progress.slice(0, 60), cleanedCsv, options);
         Profile profile = profiler.profile(result.table(), result.report(), result.stray(), progress.slice(60, 100));
         return new Input(result.table(), profile);
     }

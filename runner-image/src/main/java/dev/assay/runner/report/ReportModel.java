@@ -57,6 +57,7 @@ public record ReportModel(String title, String source, List<Fact> overview, List
         List<Fact> ingestFacts = ingest.bytes() == 0 ? List.of() : List.of(
                 new Fact("File", ingest.fileName()),
                 new Fact("File size", bytes(ingest.bytes())),
+                new Fact("Read as", ingest.source().describe()),
                 new Fact("Separator", separatorName(ingest.delimiter())),
                 new Fact("Byte order mark", ingest.bom() ? "yes" : "no"),
                 new Fact("Data rows in the file", count(ingest.rowsRead())),

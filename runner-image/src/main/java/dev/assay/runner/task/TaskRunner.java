@@ -13,7 +13,13 @@ import dev.assay.runner.storage.ArtifactStore;
 import dev.assay.runner.storage.StatusStore;
 import dev.assay.runner.storage.TaskOutputs;
 import dev.assay.runner.storage.TaskReporter;
+import dev.assay.model.json.Json;
+import dev.assay.model.profile.SourceRead;
+import dev.assay.runner.profile.ProfilePipeline;
+import dev.assay.runner.source.SourceOptions;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,13 +47,13 @@ public final class TaskRunner {
     /** The engine's profile step; a seam so tests can make it fail on purpose. */
     @FunctionalInterface
     public interface Profiler {
-        ProfileOutcome profile(Path csv, Path outDir, ProgressListener progress);
+        ProfileOutcome profile(Path source, Path outDir, ProgressListener progress, SourceOptions options);
     }
 
     /** The engine's apply step. */
     @FunctionalInterface
     public interface Applier {
-        ApplyOutcome apply(Path csv, Plan plan, Path outDir, ProgressListener progress);
+        ApplyOutcome apply(Path source, Plan plan, Path outDir, ProgressListener progress, SourceOptions options);
     }
 
     private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
@@ -76,13 +82,18 @@ public final class TaskRunner {
 
     /** Profiles {@code sourceKey} as dataset {@code jobId}: profile.json, report.html, cleaned.csv. */
     public Outcome profile(String jobId, String sourceKey, String fileName) {
+        return profile(jobId, sourceKey, fileName, SourceOptions.none());
+    }
+
+    /** Profiles {@code sourceKey} with the sheet or encoding the person chose. */
+    public Outcome profile(String jobId, String sourceKey, String fileName, SourceOptions options) {
         TaskReporter reporter = reporter(jobId, TaskKind.PROFILE, jobId, fileName);
         return execute(reporter, work -> {
             reporter.stage(1, "reading the upload");
             Path csv = Files.createDirectories(work.resolve("in")).resolve(localName(fileName));
             artifacts.download(sourceKey, csv);
             Path out = Files.createDirectories(work.resolve("out"));
-            ProfileOutcome outcome = profiler.profile(csv, out, reporter.band(5, 90));
+            ProfileOutcome outcome = profiler.profile(csv, out, reporter.band(5, 90), options);
             reporter.stage(92, "saving the report");
             TaskOutputs.uploadProfile(artifacts, jobId, out);
             reporter.profiled(outcome.profile().summary());
@@ -101,11 +112,32 @@ public final class TaskRunner {
             Path csv = Files.createDirectories(work.resolve("in")).resolve(localName(sourceKey.substring(sourceKey.lastIndexOf('/') + 1)));
             artifacts.download(sourceKey, csv);
             Path out = Files.createDirectories(work.resolve("out"));
-            ApplyOutcome outcome = applier.apply(csv, plan, out, reporter.band(5, 90));
+            ApplyOutcome outcome = applier.apply(csv, plan, out, reporter.band(5, 90), readAsProfiled(jobId));
             reporter.stage(92, "saving the results");
             TaskOutputs.uploadRun(artifacts, jobId, runId, out);
             reporter.applied(outcome.result());
         });
+    }
+
+    /**
+     * The sheet and encoding the dataset was profiled with, from its profile.json, so that a run reads the same
+     * table: a workbook's chosen sheet, a given encoding. Detection decides the rest, as it did then.
+     */
+    private SourceOptions readAsProfiled(String jobId) throws IOException {
+        Optional<InputStream> stored = artifacts.open(ArtifactKeys.job(jobId, ProfilePipeline.PROFILE_JSON));
+        if (stored.isEmpty()) {
+            return SourceOptions.none();
+        }
+        try (InputStream in = stored.get()) {
+            // Only the part needed: a profile written before sources were recorded has none (a UTF-8 CSV then).
+            var source = Json.mapper().readTree(in).path("ingest").path("source");
+            if (!source.isObject()) {
+                return SourceOptions.none();
+            }
+            SourceRead read = Json.mapper().treeToValue(source, SourceRead.class);
+            return new SourceOptions(read.sheet(),
+                    read.encodingBasis().filter(SourceRead.GIVEN::equals).flatMap(b -> read.encoding()));
+        }
     }
 
     /** The dataset's source key for a run: the uploaded file of a dataset the api profiled. */

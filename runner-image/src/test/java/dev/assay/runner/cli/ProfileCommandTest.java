@@ -55,6 +55,23 @@ class ProfileCommandTest {
     }
 
     @Test
+    void profilesAChosenSheetOfTheCommittedWorkbookAndRefusesAMissingOne() throws Exception {
+        Path book = Path.of(getClass().getResource("/formats/openpyxl-sales.xlsx").toURI());
+        Path outDir = dir.resolve("sheet");
+
+        int code = run("profile", "--input", book.toString(), "--out", outDir.toString(), "--sheet", "Rates", "--quiet");
+        int missing = run("profile", "--input", book.toString(), "--out", dir.resolve("none").toString(),
+                "--sheet", "Summary", "--quiet");
+
+        assertThat(code).isZero();
+        assertThat(out.toString().strip().lines().findFirst().orElseThrow()).startsWith("openpyxl-sales.xlsx: 2 rows × 2 columns");
+        assertThat(Files.readString(outDir.resolve("cleaned.csv"))).startsWith("currency,rate");
+        assertThat(missing).isEqualTo(ProfileCommand.BAD_INPUT);
+        assertThat(err.toString().strip()).isEqualTo("error: openpyxl-sales.xlsx: has no sheet named 'Summary'; its "
+                + "sheets are 'Orders', 'Rates'");
+    }
+
+    @Test
     void missingFileIsNamed() {
         int code = run("profile", "--input", dir.resolve("nope.csv").toString(), "--out", dir.toString());
 

@@ -201,7 +201,7 @@ public final class LocalExecutor implements Executor, AutoCloseable {
         @Override
         public void submitProfile(ProfileTask task) {
             start(new Work(task.jobId(), TaskKind.PROFILE,
-                    () -> tasks.profile(task.jobId(), task.sourceKey(), task.fileName())));
+                    () -> tasks.profile(task.jobId(), task.sourceKey(), task.fileName(), task.options())));
         }
 
         @Override

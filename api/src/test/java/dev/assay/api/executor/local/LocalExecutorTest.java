@@ -82,7 +82,8 @@ class LocalExecutorTest {
     }
 
     /** Writes what Engine.profile writes, reporting progress as it goes. */
-    private static ProfileOutcome profiles(Path csv, Path out, dev.assay.runner.engine.ProgressListener progress) {
+    private static ProfileOutcome profiles(Path csv, Path out, dev.assay.runner.engine.ProgressListener progress,
+                                           dev.assay.runner.source.SourceOptions options) {
         try {
             progress.update(10, "reading " + csv.getFileName());
             Files.writeString(out.resolve("profile.json"), "{}");
@@ -96,7 +97,8 @@ class LocalExecutorTest {
     }
 
     /** Writes what Engine.apply writes for a plan without a model. */
-    private static ApplyOutcome applies(Path csv, Plan plan, Path out, dev.assay.runner.engine.ProgressListener progress) {
+    private static ApplyOutcome applies(Path csv, Plan plan, Path out, dev.assay.runner.engine.ProgressListener progress,
+                                        dev.assay.runner.source.SourceOptions options) {
         try {
             for (String name : List.of("cleaned.csv", "report.html", "profile.json", "result.json", "plan.json")) {
                 Files.writeString(out.resolve(name), name + " of the run");
@@ -157,7 +159,7 @@ class LocalExecutorTest {
     @Test
     void badInputFailsTheTaskWithTheEnginesMessageAndStoresNothing() throws Exception {
         upload("j-1");
-        executor((csv, out, progress) -> {
+        executor((csv, out, progress, options) -> {
             throw new InputException("titanic.csv", OptionalLong.of(12), Optional.of("Age"), "'abc' is not a number");
         }, LocalExecutorTest::applies, 1, 4).submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
 
@@ -171,7 +173,7 @@ class LocalExecutorTest {
     @Test
     void anInvalidPlanFailsTheRunWithTheValidatorsMessage() throws Exception {
         upload("j-1");
-        executor(LocalExecutorTest::profiles, (csv, plan, out, progress) -> {
+        executor(LocalExecutorTest::profiles, (csv, plan, out, progress, options) -> {
             throw new PlanValidationException(List.of(PlanError.ofStep(0, "impute", "columns",
                     "column 'Agee' does not exist (did you mean 'Age'?)")));
         }, 1, 4);
@@ -187,7 +189,7 @@ class LocalExecutorTest {
     @Test
     void aFullDiskIsToldApartFromABugWithWhatToDo() throws Exception {
         upload("j-1");
-        executor((csv, out, progress) -> {
+        executor((csv, out, progress, options) -> {
             throw new java.io.UncheckedIOException("cannot write profile.json",
                     new java.io.IOException("No space left on device"));
         }, LocalExecutorTest::applies, 1, 4);
@@ -202,11 +204,11 @@ class LocalExecutorTest {
     void aBugIsReportedWithAReferenceNotItsInternalsAndThePoolKeepsServing() throws Exception {
         upload("j-1");
         upload("j-2");
-        executor((csv, out, progress) -> {
+        executor((csv, out, progress, options) -> {
             if (csv.getParent().getParent().getFileName().toString().startsWith("j-1")) {
                 throw new IllegalStateException("index 7 out of bounds in ColumnProfiler");
             }
-            return profiles(csv, out, progress);
+            return profiles(csv, out, progress, options);
         }, LocalExecutorTest::applies, 1, 4);
 
         executor.submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
@@ -222,7 +224,7 @@ class LocalExecutorTest {
     void aFailingRunLeavesTheUploadTheProfileAndEarlierRunsIntact() throws Exception {
         upload("j-1");
         CountDownLatch secondRun = new CountDownLatch(1);
-        executor(LocalExecutorTest::profiles, (csv, plan, out, progress) -> {
+        executor(LocalExecutorTest::profiles, (csv, plan, out, progress, options) -> {
             if (secondRun.getCount() == 0) {
                 // Half the outputs written, then the failure.
                 try {
@@ -232,7 +234,7 @@ class LocalExecutorTest {
                 }
                 throw new InputException("cleaned.csv", "column 'Age' holds 'n/a', which cannot be a number");
             }
-            return applies(csv, plan, out, progress);
+            return applies(csv, plan, out, progress, options);
         }, 1, 4);
         executor.submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
         awaitFinished("j-1");
@@ -279,14 +281,14 @@ class LocalExecutorTest {
         for (String id : List.of("j-1", "j-2", "j-3")) {
             upload(id);
         }
-        executor((csv, out, progress) -> {
+        executor((csv, out, progress, options) -> {
             started.countDown();
             try {
                 release.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return profiles(csv, out, progress);
+            return profiles(csv, out, progress, options);
         }, LocalExecutorTest::applies, 1, 1);
 
         executor.submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
@@ -309,14 +311,14 @@ class LocalExecutorTest {
         CountDownLatch started = new CountDownLatch(1);
         upload("j-1");
         upload("j-2");
-        executor((csv, out, progress) -> {
+        executor((csv, out, progress, options) -> {
             started.countDown();
             try {
                 Thread.sleep(Duration.ofSeconds(30));
             } catch (InterruptedException e) {
                 throw new IllegalStateException("interrupted");
             }
-            return profiles(csv, out, progress);
+            return profiles(csv, out, progress, options);
         }, LocalExecutorTest::applies, 1, 4);
         executor.submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
         started.await(20, TimeUnit.SECONDS);

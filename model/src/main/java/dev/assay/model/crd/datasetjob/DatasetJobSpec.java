@@ -19,7 +19,8 @@ public record DatasetJobSpec(
                 + "j-7f3a09c2d1e4b5a6/source.csv. A key, never a path on a node.")
         String source,
         @Default("csv") @Pattern("^csv$")
-        @JsonPropertyDescription("Format of the source. Only csv (separator detected: , ; tab |).")
+        @JsonPropertyDescription("Kept for compatibility: csv. What the source is (CSV in any common encoding, .xlsx, "
+                + "gzip or one-file zip of a CSV) is decided from its content.")
         String format,
         @Default("true")
         @JsonPropertyDescription("Drop exact duplicate rows on ingest (the count is reported). Default true.")
@@ -28,5 +29,18 @@ public record DatasetJobSpec(
         ResourceRequirements resources,
         @Min(30) @Max(86400)
         @JsonPropertyDescription("Seconds the profiling may take before it is stopped. Default 1800.")
-        Long activeDeadlineSeconds) {
+        Long activeDeadlineSeconds,
+        @Pattern("^[^\\\\/?*\\[\\]:]{1,31}$")
+        @JsonPropertyDescription("Worksheet to read when the source is an Excel workbook. Default: the first sheet.")
+        String sheet,
+        @Pattern("^[A-Za-z0-9][A-Za-z0-9._:-]{0,39}$")
+        @JsonPropertyDescription("Text encoding of a CSV source, e.g. windows-1252, ISO-8859-1, UTF-16LE. Default: "
+                + "detected (byte order mark, valid UTF-8, else ICU's detector); the profile says which was read.")
+        String encoding) {
+
+    /** A spec without a sheet or encoding: both decided from the file. */
+    public DatasetJobSpec(String source, String format, Boolean dropDuplicates, ResourceRequirements resources,
+                          Long activeDeadlineSeconds) {
+        this(source, format, dropDuplicates, resources, activeDeadlineSeconds, null, null);
+    }
 }

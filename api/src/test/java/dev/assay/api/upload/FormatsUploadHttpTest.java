@@ -1,0 +1,120 @@
+package dev.assay.api.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.assay.api.HttpApi;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Files as people have them, over real HTTP with the engine in process: the upload's sheet and encoding fields. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FormatsUploadHttpTest {
+
+    @TempDir
+    static Path data;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("assay.data-dir", () -> data.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    private HttpApi api;
+
+    @BeforeEach
+    void client() {
+        api = new HttpApi(port);
+    }
+
+    /** {@code multipart/form-data} with the file part and plain fields, as a browser form sends them. */
+    private HttpApi.Answer upload(String fileName, byte[] content, Map<String, String> fields) {
+        String boundary = "----assay" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return api.send(HttpRequest.newBuilder(api.uri("/api/v1/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private JsonNode profiled(HttpApi.Answer accepted) {
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        String jobId = accepted.json().path("job_id").asText();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            String status = api.get("/api/v1/jobs/" + jobId + "/status").json().path("status").asText();
+            return status.equals("done") || status.equals("failed");
+        });
+        JsonNode status = api.get("/api/v1/jobs/" + jobId + "/status").json();
+        assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("done");
+        return api.get("/api/v1/artifacts/" + jobId + "/profile.json").json();
+    }
+
+    @Test
+    void aChosenSheetOfAWorkbookIsProfiledAndTheProfileSaysSo() throws IOException {
+        byte[] workbook = Files.readAllBytes(Path.of("../runner-image/src/test/resources/formats/openpyxl-sales.xlsx"));
+
+        JsonNode profile = profiled(upload("sales.xlsx", workbook, Map.of("sheet", "Rates")));
+
+        assertThat(profile.path("table").path("rows").asInt()).isEqualTo(2);
+        assertThat(profile.path("variables").has("currency")).isTrue();
+        assertThat(profile.path("ingest").path("source").path("format").asText()).isEqualTo("xlsx");
+        assertThat(profile.path("ingest").path("source").path("sheet").asText()).isEqualTo("Rates");
+    }
+
+    @Test
+    void aGzippedWindows1252CsvIsProfiledWithItsEncodingReported() throws IOException {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gz)) {
+            out.write("name,price\n“Zoë”,€ 3\nRené,4\nJürgen,5\n".getBytes(Charset.forName("windows-1252")));
+        }
+
+        JsonNode source = profiled(upload("prices.csv.gz", gz.toByteArray(), Map.of())).path("ingest").path("source");
+
+        assertThat(source.path("compression").asText()).isEqualTo("gzip");
+        assertThat(source.path("encoding").asText()).isEqualTo("windows-1252");
+        assertThat(source.path("encoding_basis").asText()).isEqualTo("detected");
+        assertThat(source.path("confidence").asInt()).isBetween(1, 100);
+    }
+
+    @Test
+    void anUnknownEncodingIsABadRequestAndNothingIsStored() throws IOException {
+        long before = entries();
+
+        JsonNode problem = upload("data.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8),
+                Map.of("encoding", "klingon-8")).problem(400);
+
+        assertThat(problem.path("detail").asText()).contains("'klingon-8' is not a known text encoding");
+        assertThat(entries()).isEqualTo(before);
+    }
+
+    private static long entries() throws IOException {
+        try (var stored = Files.walk(data)) {
+            return stored.count();
+        }
+    }
+}
