@@ -2,6 +2,8 @@ package dev.assay.runner.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.model.protocol.RunnerExit;
+import dev.assay.model.protocol.TaskScope;
 import dev.assay.model.status.TaskState;
 import dev.assay.model.status.TaskStatus;
 import dev.assay.runner.cli.RunnerMain;
@@ -77,7 +79,7 @@ class PodCommandsTest {
         int code = new CommandLine(new ApplyRunCommand(env("ASSAY_PLAN", plan)))
                 .execute("--job-id", "titanic", "--run-id", "bad", "--source", "samples/titanic.csv");
 
-        assertThat(code).isEqualTo(PodTask.REFUSED);
+        assertThat(code).isEqualTo(RunnerExit.PLAN_REFUSED.code());
         TaskStatus run = redis().get("bad").orElseThrow();
         assertThat(run.status()).isEqualTo(TaskState.FAILED);
         assertThat(run.error().orElseThrow()).contains("scale").contains("Name");
@@ -92,8 +94,75 @@ class PodCommandsTest {
 
         int code = commandLine.execute("--job-id", "titanic", "--source", "samples/titanic.csv");
 
-        assertThat(code).isEqualTo(1);
+        assertThat(code).isEqualTo(RunnerExit.STORE_UNREACHABLE.code());
+        assertThat(RunnerExit.STORE_UNREACHABLE.retryable()).isTrue();
         assertThat(err.toString()).contains("error: cannot reach a store").contains("ASSAY_REDIS_URL")
                 .doesNotContain("this is a bug");
+    }
+
+    @Test
+    void twoNamespacesWithTheSameNamesAndDifferentFilesStayApart() throws Exception {
+        for (String ns : new String[] {"team-a", "team-b"}) {
+            Files.createDirectories(data.resolve(ns + "/samples"));
+        }
+        Files.copy(Datasets.DIR.resolve("titanic.csv"), data.resolve("team-a/samples/data.csv"));
+        Files.writeString(data.resolve("team-b/samples/data.csv"), "a,b\n1,x\n2,y\n3,z\n");
+
+        for (String ns : new String[] {"team-a", "team-b"}) {
+            int code = new CommandLine(new ProfileJobCommand(env("ASSAY_NAMESPACE", ns)))
+                    .execute("--job-id", "titanic", "--source", "samples/data.csv");
+            assertThat(code).as(ns).isZero();
+        }
+
+        StatusStore a = RedisStatusStore.connect(REDIS, TaskScope.namespace("team-a").statusPrefix(prefix), java.time.Duration.ofMinutes(5));
+        StatusStore b = RedisStatusStore.connect(REDIS, TaskScope.namespace("team-b").statusPrefix(prefix), java.time.Duration.ofMinutes(5));
+        assertThat(a.get("titanic").orElseThrow().profile().orElseThrow().rows()).isEqualTo(891);
+        assertThat(b.get("titanic").orElseThrow().profile().orElseThrow().rows()).isEqualTo(3);
+        assertThat(redis().get("titanic")).as("nothing under the unscoped (laptop) keys").isEmpty();
+        assertThat(data.resolve("team-a/titanic/report.html")).isNotEmptyFile();
+        assertThat(Files.readString(data.resolve("team-b/titanic/cleaned.csv"))).startsWith("a,b");
+        assertThat(data.resolve("titanic")).doesNotExist();
+    }
+
+    @Test
+    void aMissingSourceFailsWithItsNameAndTheExitCodeThatSaysDoNotRetry() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = RunnerMain.commandLine(new ProfileJobCommand(env("ASSAY_NAMESPACE", "team-a")));
+        commandLine.setErr(new PrintWriter(err));
+
+        int code = commandLine.execute("--job-id", "gone", "--source", "samples/x.csv");
+
+        assertThat(code).isEqualTo(RunnerExit.SOURCE_MISSING.code());
+        assertThat(RunnerExit.SOURCE_MISSING.retryable()).isFalse();
+        StatusStore scoped = RedisStatusStore.connect(REDIS, TaskScope.namespace("team-a").statusPrefix(prefix), java.time.Duration.ofMinutes(5));
+        TaskStatus status = scoped.get("gone").orElseThrow();
+        assertThat(status.status()).isEqualTo(TaskState.FAILED);
+        assertThat(status.error().orElseThrow()).startsWith("source 'samples/x.csv' does not exist in folder ")
+                .contains("namespace team-a").doesNotContain("server log");
+    }
+
+    @Test
+    void aFileThatIsNotDataExitsWithBadInput() throws Exception {
+        Files.createDirectories(data.resolve("samples"));
+        Files.write(data.resolve("samples/binary.csv"), new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 0, 7, 8, 9});
+
+        int code = new CommandLine(new ProfileJobCommand(env()))
+                .execute("--job-id", "binary", "--source", "samples/binary.csv");
+
+        assertThat(code).isEqualTo(RunnerExit.BAD_INPUT.code());
+        assertThat(redis().get("binary").orElseThrow().error().orElseThrow()).doesNotContain("server log");
+    }
+
+    @Test
+    void keepDuplicatesReachesTheEngine() throws Exception {
+        Files.createDirectories(data.resolve("samples"));
+        Files.writeString(data.resolve("samples/dups.csv"), "a,b\n1,x\n1,x\n1,x\n2,y\n");
+
+        assertThat(new CommandLine(new ProfileJobCommand(env())).execute("--job-id", "dropped", "--source", "samples/dups.csv")).isZero();
+        assertThat(new CommandLine(new ProfileJobCommand(env()))
+                .execute("--job-id", "kept", "--source", "samples/dups.csv", "--keep-duplicates")).isZero();
+
+        assertThat(redis().get("dropped").orElseThrow().profile().orElseThrow().rows()).isEqualTo(2);
+        assertThat(redis().get("kept").orElseThrow().profile().orElseThrow().rows()).isEqualTo(4);
     }
 }
