@@ -27,6 +27,11 @@ public final class ScopedArtifactStore implements ArtifactStore {
         return scope.namespace().isEmpty() ? store : new ScopedArtifactStore(store, scope);
     }
 
+    /** The store underneath, without the scope. */
+    public ArtifactStore store() {
+        return store;
+    }
+
     private String key(String key) {
         return scope.artifactKey(ArtifactKeys.requireSafe(key));
     }
