@@ -119,3 +119,27 @@ rendered Secrets would differ between a first install and its first upgrade and 
 {{- define "assay.settingsChecksum" -}}
 {{- list .Values.runtimeSecret .Values.s3 .Values.redis.enabled .Values.redis.auth .Values.minio.enabled .Values.minio.auth .Values.assistant .Values.operator.extraWatchNamespaces | toJson | sha256sum }}
 {{- end }}
+
+{{/*
+Egress rules to the release's own Redis and MinIO (in the release's namespace), for NetworkPolicies. A store that
+is not the release's own (redis.enabled or minio.enabled false) lives at an address the chart does not know: egress
+is then open, and a cluster that wants it closed adds its own policy for that address.
+*/}}
+{{- define "assay.storesEgress" -}}
+{{- range $store := list (dict "component" "redis" "port" 6379 "enabled" .Values.redis.enabled) (dict "component" "minio" "port" 9000 "enabled" .Values.minio.enabled) }}
+{{- if $store.enabled }}
+- to:
+    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: {{ $.Release.Namespace }}
+      podSelector:
+        matchLabels:
+          {{- include "assay.selectorLabels" (dict "root" $ "component" $store.component) | nindent 10 }}
+  ports:
+    - port: {{ $store.port }}
+      protocol: TCP
+{{- else }}
+- {}
+{{- end }}
+{{- end }}
+{{- end }}
