@@ -56,14 +56,19 @@ public final class OperatorMain {
         // One hook, in order: stop reconciling, then hand the lease over at once (JOSDK does not release it on
         // stop, so a successor would wait for the lease to expire, ~15 s), then close the rest.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            operator.stop();
-            if (settings.leaderElection()) {
-                LeaseRelease.release(client, settings.namespace(), LEASE, IDENTITY);
-            }
+            stop(operator, client, settings);
             health.close();
             results.close();
         }, "shutdown"));
         operator.start();
+    }
+
+    /** Stops reconciling, then hands the leader-election Lease over at once (what SIGTERM does). */
+    public static void stop(Operator operator, KubernetesClient client, OperatorSettings settings) {
+        operator.stop();
+        if (settings.leaderElection()) {
+            LeaseRelease.release(client, settings.namespace(), LEASE, IDENTITY);
+        }
     }
 
     /** Attempts for failures of the machinery: the backoff limit's retries plus the first. */

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -219,5 +220,24 @@ class OperatorK8sIT {
         assertThat(api.client.batch().v1().jobs().inNamespace(NS).withLabel("assay.dev/dataset-job", "restart").list()
                 .getItems()).hasSize(1);
         assertThat(dataset("restart").getStatus().rows()).isEqualTo(100);
+    }
+
+    @Test
+    void stoppingTheLeaderHandsTheLeaseOverAtOnce() {
+        OperatorSettings base = Resources.settings(NS, Optional.of("redis://127.0.0.1:6379"), PREFIX);
+        OperatorSettings leading = new OperatorSettings(base.runnerImage(), base.runnerServiceAccount(), base.runnerSecret(),
+                Set.of("lease-it"), base.redisUrl(), base.redisKeyPrefix(), NS, 0, true, base.defaults());
+        Operator leader = OperatorMain.create(api.client, leading, RunnerResults.none(), new OperatorMetrics(), true);
+        leader.start();
+        await().atMost(PATIENCE).until(() -> {
+            var lease = api.client.leases().inNamespace(NS).withName(OperatorMain.LEASE).get();
+            return lease != null && lease.getSpec().getHolderIdentity() != null && !lease.getSpec().getHolderIdentity().isEmpty();
+        });
+
+        OperatorMain.stop(leader, api.client, leading);
+
+        var lease = api.client.leases().inNamespace(NS).withName(OperatorMain.LEASE).get();
+        assertThat(lease.getSpec().getHolderIdentity()).as("no holder: a successor takes over at its next try").isEmpty();
+        assertThat(lease.getSpec().getLeaseDurationSeconds()).isEqualTo(1);
     }
 }
