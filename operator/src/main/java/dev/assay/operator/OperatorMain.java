@@ -18,6 +18,7 @@ import dev.assay.operator.status.StatusWriter;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
@@ -63,8 +64,24 @@ public final class OperatorMain {
         operator.start();
     }
 
+    /** Set while this process stops on purpose: losing the lease then is expected, not a reason to exit. */
+    private static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Leadership lost while running (the lease was taken over, the API server unreachable past the renew deadline):
+     * exit, so Kubernetes restarts the pod as a fresh candidate with empty caches. Not when stopping on purpose: an
+     * exit from inside a shutdown hook would block the JVM forever.
+     */
+    private static void stoppedLeading() {
+        if (!STOPPING.get()) {
+            log.error("lost the leader-election lease; exiting so a fresh process competes again");
+            new Thread(() -> System.exit(1), "exit").start();
+        }
+    }
+
     /** Stops reconciling, then hands the leader-election Lease over at once (what SIGTERM does). */
     public static void stop(Operator operator, KubernetesClient client, OperatorSettings settings) {
+        STOPPING.set(true);
         operator.stop();
         if (settings.leaderElection()) {
             LeaseRelease.release(client, settings.namespace(), LEASE, IDENTITY);
@@ -101,7 +118,8 @@ public final class OperatorMain {
                 o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE, settings.namespace(),
                         LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
                         LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-                        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, IDENTITY, null, true));
+                        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, IDENTITY,
+                        new LeaderCallbacks(() -> { }, OperatorMain::stoppedLeading, leader -> { }), false));
             }
         });
         Clock clock = Clock.systemUTC();
