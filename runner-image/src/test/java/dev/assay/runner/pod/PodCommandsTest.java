@@ -165,4 +165,26 @@ class PodCommandsTest {
         assertThat(redis().get("dropped").orElseThrow().profile().orElseThrow().rows()).isEqualTo(2);
         assertThat(redis().get("kept").orElseThrow().profile().orElseThrow().rows()).isEqualTo(4);
     }
+
+    @Test
+    void thePodsLogShowsTheStagesAndAOneLineResult() throws Exception {
+        Files.createDirectories(data.resolve("samples"));
+        Files.copy(Datasets.DIR.resolve("titanic.csv"), data.resolve("samples/titanic.csv"));
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = new CommandLine(new ProfileJobCommand(env())).execute("--job-id", "logged", "--source", "samples/titanic.csv");
+        } finally {
+            System.setErr(before);
+        }
+
+        assertThat(code).isZero();
+        String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("profile-job logged: source samples/titanic.csv").contains("reading the upload")
+                .contains("saving the report");
+        assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo("result: done profile logged: 891 rows × 12 columns");
+    }
 }
