@@ -71,6 +71,22 @@ usage: include "assay.image" (dict "root" $ "image" .Values.api.image)
 {{- .Values.runtimeSecret.existingSecret | default (include "assay.componentName" (dict "root" . "component" "runtime")) }}
 {{- end }}
 
+{{/*
+The Secret runner pods take their environment from. The chart's own: one per watched namespace, whose Redis user
+may touch only that namespace's status keys. With runtimeSecret.existingSecret: that Secret, as before.
+*/}}
+{{- define "assay.runnerSecretName" -}}
+{{- .Values.runtimeSecret.existingSecret | default (include "assay.componentName" (dict "root" . "component" "runner")) }}
+{{- end }}
+
+{{/*
+The ACL rules of a namespace's Redis user: the same as TaskScope.redisAclRules("assay:") in model/ (a chart test
+compares them). Arguments: the namespace.
+*/}}
+{{- define "assay.redisRunnerAcl" -}}
+resetkeys ~assay:ns:{{ . }}:* resetchannels -@all +@read +@write +@transaction +@connection -@dangerous
+{{- end }}
+
 {{- define "assay.redisSecretName" -}}
 {{- .Values.redis.auth.existingSecret | default (include "assay.componentName" (dict "root" . "component" "redis")) }}
 {{- end }}

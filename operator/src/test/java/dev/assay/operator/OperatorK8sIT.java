@@ -173,7 +173,8 @@ class OperatorK8sIT {
         // No pod (no node here): the Job failed without a runner exit code, a failure of the machinery.
         finishJob("broken-profile", "Failed", "Job has reached the specified backoff limit");
         await().atMost(PATIENCE).until(() -> job("broken-profile-2") != null);
-        assertThat(Conditions.isTrue(dataset("broken").getStatus().conditions(), "Retrying")).isTrue();
+        // The Job is created before the status that names it is written.
+        await().atMost(PATIENCE).until(() -> Conditions.isTrue(dataset("broken").getStatus().conditions(), "Retrying"));
 
         finishJob("broken-profile-2", "Failed", "Job has reached the specified backoff limit");
 
@@ -239,5 +240,20 @@ class OperatorK8sIT {
         var lease = api.client.leases().inNamespace(NS).withName(OperatorMain.LEASE).get();
         assertThat(lease.getSpec().getHolderIdentity()).as("no holder: a successor takes over at its next try").isEmpty();
         assertThat(lease.getSpec().getLeaseDurationSeconds()).isEqualTo(1);
+    }
+
+    @Test
+    void deletingAResourceRemovesItsStatusKeys() {
+        succeededDataset("bye");
+        redis.set(KEYS.events("bye"), "x");
+        redis.zadd(KEYS.jobs(), 1, "bye");
+        assertThat(redis.exists(KEYS.task("bye"))).isTrue();
+
+        api.client.resources(DatasetJob.class).inNamespace(NS).withName("bye").delete();
+
+        await().atMost(PATIENCE).until(() -> dataset("bye") == null);
+        assertThat(redis.exists(KEYS.task("bye"))).isFalse();
+        assertThat(redis.exists(KEYS.events("bye"))).isFalse();
+        assertThat(redis.zscore(KEYS.jobs(), "bye")).isNull();
     }
 }

@@ -56,6 +56,20 @@ public record TaskScope(Optional<String> namespace) {
         return namespace.map(ns -> installationPrefix + "ns:" + ns + ":").orElse(installationPrefix);
     }
 
+    /**
+     * The Redis ACL rules of a user that may touch only this scope's status keys ({@code ACL SETUSER name on >password
+     * <rules>}): the key pattern of {@link #statusPrefix}, the data and transaction commands the status store uses,
+     * nothing dangerous (no FLUSHALL, KEYS, CONFIG, ACL) and no Pub/Sub channels. Only for a namespace: a laptop has no
+     * other tenant.
+     */
+    public String redisAclRules(String installationPrefix) {
+        if (namespace.isEmpty()) {
+            throw new IllegalStateException("a local scope has no per-namespace Redis user");
+        }
+        return "resetkeys ~" + statusPrefix(installationPrefix) + "* resetchannels -@all +@read +@write +@transaction "
+                + "+@connection -@dangerous";
+    }
+
     /** The status keys of this scope. */
     public StatusKeys statusKeys(String installationPrefix) {
         return new StatusKeys(statusPrefix(installationPrefix));

@@ -187,4 +187,39 @@ class PodCommandsTest {
         assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow())
                 .isEqualTo("result: done profile logged: 891 rows × 12 columns");
     }
+
+    @Test
+    void aNamespacesRedisUserWritesItsOwnStatusAndIsRefusedAnotherNamespacesKeys() throws Exception {
+        String user = "runner-test-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = UUID.randomUUID().toString();
+        try (redis.clients.jedis.RedisClient admin = redis.clients.jedis.RedisClient.builder().fromURI(REDIS).build()) {
+            admin.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", user, "on", ">" + password);
+            for (String rule : TaskScope.namespace("team-a").redisAclRules(prefix).split(" ")) {
+                admin.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", user, rule);
+            }
+            admin.set(TaskScope.namespace("team-b").statusKeys(prefix).task("titanic"), "{\"team\": \"b\"}");
+            try {
+                Files.createDirectories(data.resolve("team-a/samples"));
+                Files.copy(Datasets.DIR.resolve("titanic.csv"), data.resolve("team-a/samples/titanic.csv"));
+                String url = "redis://" + user + ":" + password + "@127.0.0.1:6379";
+
+                int code = new CommandLine(new ProfileJobCommand(env("ASSAY_NAMESPACE", "team-a", "ASSAY_REDIS_URL", url)))
+                        .execute("--job-id", "titanic", "--source", "samples/titanic.csv");
+
+                assertThat(code).as("the runner works with its namespace's user").isZero();
+                assertThat(admin.get(TaskScope.namespace("team-a").statusKeys(prefix).task("titanic"))).contains("\"rows\":891");
+                try (redis.clients.jedis.RedisClient runner = redis.clients.jedis.RedisClient.builder().fromURI(url).build()) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                                    runner.get(TaskScope.namespace("team-b").statusKeys(prefix).task("titanic")))
+                            .hasMessageContaining("NOPERM");
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.set(prefix + "task:titanic", "x"))
+                            .hasMessageContaining("NOPERM");
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.flushAll()).hasMessageContaining("NOPERM");
+                }
+            } finally {
+                admin.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "DELUSER", user);
+                admin.keys(prefix + "*").forEach(admin::del);
+            }
+        }
+    }
 }
