@@ -165,6 +165,13 @@ class RunnerOnNodeK8sIT {
         assertThat(done.getStatus().phase()).as(done.getStatus().toString()).isEqualTo(Phase.Succeeded);
         assertThat(done.getStatus().rows()).isEqualTo(891);
         assertThat(done.getStatus().columns()).isEqualTo(12);
+        // kubectl logs of the runner: its stages, then one line with the result.
+        String log = client.pods().inNamespace(NS).withLabel("job-name", "titanic-profile").list().getItems().stream()
+                .map(pod -> client.pods().inNamespace(NS).withName(pod.getMetadata().getName()).getLog())
+                .findFirst().orElseThrow();
+        assertThat(log).contains("reading the upload").contains("saving the report");
+        assertThat(log.lines()).contains("result: done profile titanic: 891 rows × 12 columns");
+        System.out.println("kubectl logs of the runner:\n" + log);
     }
 
     @Test
