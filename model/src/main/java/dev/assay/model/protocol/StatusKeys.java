@@ -10,7 +10,9 @@ import java.util.Objects;
  *   <li>{@code task:{id}:events}: a stream of its changes;</li>
  *   <li>{@code job:{job_id}:runs}: the job's run ids, scored by creation time;</li>
  *   <li>{@code job:{job_id}:version}: a counter bumped by every change of the job or its runs;</li>
- *   <li>{@code jobs}: the profile task ids, scored by creation time.</li>
+ *   <li>{@code jobs}: the profile task ids, scored by creation time;</li>
+ *   <li>{@code leases}: a hash of task id to the lease of the process running it;</li>
+ *   <li>{@code lock:{name}}: a named lock (periodic chores run by one replica at a time).</li>
  * </ul>
  */
 public record StatusKeys(String prefix) {
@@ -37,6 +39,14 @@ public record StatusKeys(String prefix) {
 
     public String jobs() {
         return prefix + "jobs";
+    }
+
+    public String leases() {
+        return prefix + "leases";
+    }
+
+    public String lock(String name) {
+        return prefix + "lock:" + name;
     }
 
     /** The keys that belong to one task alone, removed when its resource is deleted. */
