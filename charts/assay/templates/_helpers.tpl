@@ -71,6 +71,22 @@ usage: include "assay.image" (dict "root" $ "image" .Values.api.image)
 {{- .Values.runtimeSecret.existingSecret | default (include "assay.componentName" (dict "root" . "component" "runtime")) }}
 {{- end }}
 
+{{/*
+The Secret runner pods take their environment from. The chart's own: one per watched namespace, whose Redis user
+may touch only that namespace's status keys. With runtimeSecret.existingSecret: that Secret, as before.
+*/}}
+{{- define "assay.runnerSecretName" -}}
+{{- .Values.runtimeSecret.existingSecret | default (include "assay.componentName" (dict "root" . "component" "runner")) }}
+{{- end }}
+
+{{/*
+The ACL rules of a namespace's Redis user: the same as TaskScope.redisAclRules("assay:") in model/ (a chart test
+compares them). Arguments: the namespace.
+*/}}
+{{- define "assay.redisRunnerAcl" -}}
+resetkeys ~assay:ns:{{ . }}:* resetchannels -@all +@read +@write +@transaction +@connection -@dangerous
+{{- end }}
+
 {{- define "assay.redisSecretName" -}}
 {{- .Values.redis.auth.existingSecret | default (include "assay.componentName" (dict "root" . "component" "redis")) }}
 {{- end }}
@@ -118,4 +134,28 @@ rendered Secrets would differ between a first install and its first upgrade and 
 */}}
 {{- define "assay.settingsChecksum" -}}
 {{- list .Values.runtimeSecret .Values.s3 .Values.redis.enabled .Values.redis.auth .Values.minio.enabled .Values.minio.auth .Values.assistant .Values.operator.extraWatchNamespaces | toJson | sha256sum }}
+{{- end }}
+
+{{/*
+Egress rules to the release's own Redis and MinIO (in the release's namespace), for NetworkPolicies. A store that
+is not the release's own (redis.enabled or minio.enabled false) lives at an address the chart does not know: egress
+is then open, and a cluster that wants it closed adds its own policy for that address.
+*/}}
+{{- define "assay.storesEgress" -}}
+{{- range $store := list (dict "component" "redis" "port" 6379 "enabled" .Values.redis.enabled) (dict "component" "minio" "port" 9000 "enabled" .Values.minio.enabled) }}
+{{- if $store.enabled }}
+- to:
+    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: {{ $.Release.Namespace }}
+      podSelector:
+        matchLabels:
+          {{- include "assay.selectorLabels" (dict "root" $ "component" $store.component) | nindent 10 }}
+  ports:
+    - port: {{ $store.port }}
+      protocol: TCP
+{{- else }}
+- {}
+{{- end }}
+{{- end }}
 {{- end }}

@@ -91,9 +91,12 @@ class ChartOptionsTest {
             assertThat(binding.path("subjects").get(0).path("namespace").asText()).isEqualTo("assay");
             assertThat(rendered.get("ServiceAccount", namespace, "assay-runner")
                     .path("automountServiceAccountToken").asBoolean(true)).isFalse();
-            assertThat(rendered.get("Secret", namespace, "assay-runtime").path("stringData").path("ASSAY_REDIS_URL").asText())
-                    .endsWith("@assay-redis.assay.svc:6379");
+            assertThat(rendered.get("Secret", namespace, "assay-runner").path("stringData").path("ASSAY_REDIS_URL").asText())
+                    .startsWith("redis://runner-" + namespace + ":").endsWith("@assay-redis.assay.svc:6379");
         }
+        // The api's and operator's settings (the Redis root password) stay in the release's namespace.
+        assertThat(rendered.find("Secret", "team-a", "assay-runtime")).isEmpty();
+        assertThat(env(operator, "ASSAY_RUNNER_SECRET")).contains("assay-runner");
         // Runners in team namespaces still reach the stores, and only runners from there.
         JsonNode peers = rendered.get("NetworkPolicy", "assay-redis").path("spec").path("ingress").get(0).path("from");
         JsonNode fromTeams = stream(peers).filter(p -> p.has("namespaceSelector")).findFirst().orElseThrow();
@@ -195,8 +198,57 @@ class ChartOptionsTest {
                 "runtimeSecret.existingSecret", "managed-stores"));
 
         assertThat(rendered.names()).noneMatch(n -> n.contains("assay-redis") || n.contains("assay-minio"));
-        assertThat(rendered.ofKind("NetworkPolicy")).isEmpty();
+        // Stores at addresses the chart does not know: runners' egress is open (a cluster adds its own policy).
+        assertThat(rendered.get("NetworkPolicy", "assay-runner").path("spec").path("egress").get(0).isEmpty()).isTrue();
+        assertThat(rendered.find("NetworkPolicy", "assay-default-deny")).isPresent();
         assertThat(rendered.find("Deployment", "assay-api")).isPresent();
+    }
+
+    @Test
+    void eachNamespacesRunnersGetARedisUserLimitedToThatNamespacesStatusKeys() {
+        Rendered rendered = AssayChart.render("more-namespaces.yaml");
+        JsonNode redis = container(rendered.get("Deployment", "assay-redis").path("spec").path("template"), "redis");
+        String script = String.join(" ", texts(redis.path("args")));
+        String redisSecret = "assay-redis";
+
+        for (String namespace : List.of("assay", "team-a", "team-b")) {
+            String rules = dev.assay.model.protocol.TaskScope.namespace(namespace).redisAclRules("assay:");
+            assertThat(script).as("the chart's ACL is the protocol's").contains("user runner-" + namespace + " on >%s " + rules + "\\n");
+            String password = new String(java.util.Base64.getDecoder().decode(rendered.get("Secret", redisSecret).path("data")
+                    .path("runner-" + namespace + "-password").asText()), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(password).hasSize(32);
+            assertThat(script).as("passwords stay off the command line").doesNotContain(password);
+            assertThat(rendered.get("Secret", namespace, "assay-runner").path("stringData").path("ASSAY_REDIS_URL").asText())
+                    .isEqualTo("redis://runner-" + namespace + ":" + password + "@assay-redis.assay.svc:6379");
+            assertThat(stream(redis.path("env"))).anyMatch(e -> e.path("valueFrom").path("secretKeyRef").path("key").asText()
+                    .equals("runner-" + namespace + "-password"));
+        }
+    }
+
+    @Test
+    void aServiceMonitorForTheOperatorsMetricsOnlyWhenAsked() {
+        assertThat(AssayChart.render().ofKind("ServiceMonitor")).isEmpty();
+
+        Rendered rendered = AssayChart.render(Map.of("metrics.serviceMonitor.enabled", true,
+                "metrics.serviceMonitor.labels.release", "prometheus"));
+
+        JsonNode monitor = rendered.get("ServiceMonitor", "assay-operator");
+        JsonNode service = rendered.get("Service", "assay-operator-metrics");
+        assertThat(monitor.path("metadata").path("labels").path("release").asText()).isEqualTo("prometheus");
+        assertThat(monitor.path("spec").path("endpoints").get(0).path("path").asText()).isEqualTo("/metrics");
+        assertThat(monitor.path("spec").path("endpoints").get(0).path("port").asText())
+                .isEqualTo(service.path("spec").path("ports").get(0).path("name").asText());
+        assertThat(Rendered.selects(monitor.path("spec").path("selector"), Rendered.labels(service))).isTrue();
+        JsonNode operatorPods = rendered.get("Deployment", "assay-operator").path("spec").path("template");
+        Map<String, String> serviceSelector = stringMap(service.path("spec").path("selector"));
+        assertThat(serviceSelector).isNotEmpty();
+        assertThat(Rendered.labels(operatorPods)).containsAllEntriesOf(serviceSelector);
+    }
+
+    private static Map<String, String> stringMap(JsonNode object) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
     }
 
     private static String settingsChecksum(Rendered rendered, String deployment) {

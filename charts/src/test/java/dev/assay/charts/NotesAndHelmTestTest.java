@@ -31,7 +31,7 @@ class NotesAndHelmTestTest {
         assertThat(notes).contains("kubectl --namespace assay port-forward service/assay-api 8080:80")
                 .contains("http://localhost:8080")
                 .contains("helm test assay --namespace assay")
-                .contains("get datasetjobs,assistantruns -w")
+                .contains("get assay").contains("get assistantruns -w").doesNotContain("get datasetjobs,assistantruns -w")
                 .contains("Persistence is off for Redis and MinIO");
     }
 

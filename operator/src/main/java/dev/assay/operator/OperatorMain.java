@@ -11,12 +11,14 @@ import dev.assay.operator.datasetjob.DatasetJobWorkload;
 import dev.assay.operator.health.HealthServer;
 import dev.assay.operator.health.OperatorMetrics;
 import dev.assay.operator.jobs.RunnerJobs;
+import dev.assay.operator.events.EventRecorder;
 import dev.assay.operator.lifecycle.Lifecycle;
 import dev.assay.operator.results.RunnerResults;
 import dev.assay.operator.status.StatusWriter;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
@@ -35,6 +37,11 @@ public final class OperatorMain {
     private static final Logger log = LoggerFactory.getLogger(OperatorMain.class);
     /** Reconciliations wait mostly on the API server, so more threads than cores pay off. */
     private static final int RECONCILERS = 32;
+    /** The leader-election Lease, in the operator's namespace. */
+    public static final String LEASE = "assay-operator";
+    /** This replica's identity in the Lease: the pod name, made unique so a restarted pod is a new holder. */
+    static final String IDENTITY = System.getenv().getOrDefault("HOSTNAME", "assay-operator") + "-"
+            + java.util.UUID.randomUUID().toString().substring(0, 8);
 
     private OperatorMain() {
     }
@@ -43,16 +50,48 @@ public final class OperatorMain {
         OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
         KubernetesClient client = client(Config.autoConfigure(null));
         OperatorMetrics metrics = new OperatorMetrics();
-        RunnerResults results = new RunnerResults(settings.redisUrl(), settings.redisKeyPrefix());
+        RunnerResults results = RunnerResults.redis(settings.redisUrl(), settings.redisKeyPrefix());
         Operator operator = create(client, settings, results, metrics, true);
         HealthServer health = HealthServer.start(settings.healthPort(), operator, metrics);
         log.info("starting with {}", settings);
-        operator.installShutdownHook(Duration.ofSeconds(10));
+        // One hook, in order: stop reconciling, then hand the lease over at once (JOSDK does not release it on
+        // stop, so a successor would wait for the lease to expire, ~15 s), then close the rest.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(operator, client, settings);
             health.close();
             results.close();
-        }));
+        }, "shutdown"));
         operator.start();
+    }
+
+    /** Set while this process stops on purpose: losing the lease then is expected, not a reason to exit. */
+    private static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Leadership lost while running (the lease was taken over, the API server unreachable past the renew deadline):
+     * exit, so Kubernetes restarts the pod as a fresh candidate with empty caches. Not when stopping on purpose: an
+     * exit from inside a shutdown hook would block the JVM forever.
+     */
+    private static void stoppedLeading() {
+        if (!STOPPING.get()) {
+            log.error("lost the leader-election lease; exiting so a fresh process competes again");
+            new Thread(() -> System.exit(1), "exit").start();
+        }
+    }
+
+    /** Stops reconciling, then hands the leader-election Lease over at once (what SIGTERM does). */
+    public static void stop(Operator operator, KubernetesClient client, OperatorSettings settings) {
+        STOPPING.set(true);
+        operator.stop();
+        if (settings.leaderElection()) {
+            LeaseRelease.release(client, settings.namespace(), LEASE, IDENTITY);
+        }
+    }
+
+    /** Attempts for failures of the machinery: the backoff limit's retries plus the first. */
+    public static Lifecycle.Tuning tuning(OperatorSettings settings) {
+        return new Lifecycle.Tuning(settings.defaults().pollInterval(), settings.defaults().backoffLimit() + 1,
+                settings.defaults().finishedJobTtl());
     }
 
     /**
@@ -76,17 +115,22 @@ public final class OperatorMain {
             o.withKubernetesClient(client).withMetrics(metrics).withUseSSAToPatchPrimaryResource(serverSideApply)
                     .withCloseClientOnStop(false).withConcurrentReconciliationThreads(RECONCILERS);
             if (settings.leaderElection()) {
-                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration("assay-operator", settings.namespace()));
+                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE, settings.namespace(),
+                        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, IDENTITY,
+                        new LeaderCallbacks(() -> { }, OperatorMain::stoppedLeading, leader -> { }), false));
             }
         });
         Clock clock = Clock.systemUTC();
         StatusWriter statuses = new StatusWriter(client);
+        EventRecorder events = new EventRecorder(client, clock);
         RunnerJobs jobs = new RunnerJobs(settings);
-        Duration poll = settings.defaults().pollInterval();
+        Lifecycle.Tuning tuning = tuning(settings);
         Lifecycle<DatasetJob, DatasetJobStatus> datasets = new Lifecycle<>(new DatasetJobWorkload(jobs), client, results,
-                statuses, clock, poll);
+                statuses, events, metrics, clock, tuning);
         Lifecycle<AssistantRun, AssistantRunStatus> runs = new Lifecycle<>(new AssistantRunWorkload(jobs, client), client,
-                results, statuses, clock, poll);
+                results, statuses, events, metrics, clock, tuning);
         operator.register(new DatasetJobReconciler(datasets), c -> c.settingNamespaces(settings.watchNamespaces())
                 .withRetry(GenericRetry.defaultLimitedExponentialRetry()));
         operator.register(new AssistantRunReconciler(runs), c -> c.settingNamespaces(settings.watchNamespaces())

@@ -25,12 +25,20 @@ public record OperatorSettings(String runnerImage, Optional<String> runnerServic
                                Set<String> watchNamespaces, Optional<String> redisUrl, String redisKeyPrefix,
                                String namespace, int healthPort, boolean leaderElection, JobDefaults defaults) {
 
-    /** @param pollInterval how often a running task's progress is read from Redis */
+    /**
+     * @param backoffLimit   how many more attempts a run gets after a failure of the machinery (never after a
+     *                       refused plan, a missing source or a bad file); each attempt is its own Job with
+     *                       backoffLimit 0 (ASSAY_RUNNER_BACKOFF_LIMIT)
+     * @param pollInterval   how often a running task's progress is read from Redis
+     * @param finishedJobTtl how long a finished run's Jobs and pods are kept before the operator deletes them
+     *                       (ASSAY_RUNNER_JOB_TTL, e.g. 1h; Kubernetes 1.20 has no TTL controller on by default)
+     */
     public record JobDefaults(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit,
-                              long activeDeadlineSeconds, int backoffLimit, String scratchSize, Duration pollInterval) {
+                              long activeDeadlineSeconds, int backoffLimit, String scratchSize, Duration pollInterval,
+                              Duration finishedJobTtl) {
 
         public static JobDefaults standard() {
-            return new JobDefaults("250m", "512Mi", "2", "2Gi", 1800, 1, "2Gi", Duration.ofSeconds(5));
+            return new JobDefaults("250m", "512Mi", "2", "2Gi", 1800, 1, "2Gi", Duration.ofSeconds(5), Duration.ofHours(1));
         }
     }
 
@@ -44,7 +52,8 @@ public record OperatorSettings(String runnerImage, Optional<String> runnerServic
                 value(env, "ASSAY_RUNNER_DEADLINE_SECONDS").map(Long::parseLong).orElse(standard.activeDeadlineSeconds()),
                 value(env, "ASSAY_RUNNER_BACKOFF_LIMIT").map(Integer::parseInt).orElse(standard.backoffLimit()),
                 value(env, "ASSAY_RUNNER_SCRATCH_SIZE").orElse(standard.scratchSize()),
-                standard.pollInterval());
+                standard.pollInterval(),
+                value(env, "ASSAY_RUNNER_JOB_TTL").map(OperatorSettings::duration).orElse(standard.finishedJobTtl()));
         String namespace = value(env, "ASSAY_OPERATOR_NAMESPACE").orElse("default");
         Set<String> watch = value(env, "ASSAY_WATCH_NAMESPACES")
                 .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet()))
@@ -56,6 +65,21 @@ public record OperatorSettings(String runnerImage, Optional<String> runnerServic
                 value(env, "ASSAY_REDIS_URL"), value(env, "ASSAY_REDIS_KEY_PREFIX").orElse("assay:"),
                 namespace, value(env, "ASSAY_OPERATOR_HEALTH_PORT").map(Integer::parseInt).orElse(8081),
                 value(env, "ASSAY_LEADER_ELECTION").map(Boolean::parseBoolean).orElse(true), defaults);
+    }
+
+    /** {@code 90s}, {@code 30m}, {@code 1h}, {@code 2d} or ISO-8601 ({@code PT1H}). */
+    static Duration duration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(s|m|h|d)").matcher(text.strip());
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        return Duration.parse(text.strip());
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -11,7 +11,6 @@ import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.crd.datasetjob.DatasetJobStatus;
 import dev.assay.model.dataset.ColumnType;
 import dev.assay.model.dataset.VariableKind;
-import dev.assay.model.json.Json;
 import dev.assay.model.plan.PlanReader;
 import dev.assay.model.profile.ProfileSummary;
 import dev.assay.model.status.TaskKind;
@@ -19,11 +18,16 @@ import dev.assay.model.status.TaskStatus;
 import dev.assay.operator.assistantrun.AssistantRunWorkload;
 import dev.assay.operator.datasetjob.DatasetJobWorkload;
 import dev.assay.operator.jobs.RunnerJobs;
+import dev.assay.model.protocol.RunnerExit;
+import dev.assay.operator.events.EventRecorder;
+import dev.assay.operator.health.OperatorMetrics;
 import dev.assay.operator.lifecycle.Lifecycle;
-import dev.assay.operator.results.RunnerResults;
 import dev.assay.operator.status.StatusWriter;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
@@ -37,14 +41,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
 
 /**
  * The lifecycle against the fabric8 mock API server in CRUD mode, reconciled step by step (no informers, so
- * every step is deterministic), with runner results in the real Redis.
+ * every step is deterministic), with runner reports in memory ({@link FakeRunnerResults}; the Redis side is
+ * tested in runner-image and by the -Pk8s tests).
  */
 @EnableKubernetesMockClient(crud = true)
 class LifecycleMockServerTest {
@@ -53,29 +56,25 @@ class LifecycleMockServerTest {
 
     KubernetesClient client;
 
-    private final String prefix = "assay-op-test-" + UUID.randomUUID() + ":";
-    private RedisClient redis;
-    private RunnerResults results;
+    private final FakeRunnerResults results = new FakeRunnerResults();
+    private final OperatorMetrics metrics = new OperatorMetrics();
     private StatusWriter writer;
     private Lifecycle<DatasetJob, DatasetJobStatus> datasets;
     private Lifecycle<AssistantRun, AssistantRunStatus> runs;
 
     @BeforeEach
     void operatorParts() {
-        redis = RedisClient.builder().fromURI("redis://127.0.0.1:6379").build();
-        results = new RunnerResults(Optional.of("redis://127.0.0.1:6379"), prefix);
-        writer = new StatusWriter(client);
-        RunnerJobs jobs = new RunnerJobs(Resources.settings(NS, Optional.empty(), prefix));
-        datasets = new Lifecycle<>(new DatasetJobWorkload(jobs), client, results, writer, Clock.systemUTC(), Duration.ofSeconds(1));
-        runs = new Lifecycle<>(new AssistantRunWorkload(jobs, client), client, results, writer, Clock.systemUTC(),
-                Duration.ofSeconds(1));
+        operatorParts(Duration.ofHours(1));
     }
 
-    @AfterEach
-    void cleanRedis() {
-        redis.keys(prefix + "*").forEach(redis::del);
-        redis.close();
-        results.close();
+    private void operatorParts(Duration finishedJobTtl) {
+        writer = new StatusWriter(client);
+        RunnerJobs jobs = new RunnerJobs(Resources.settings(NS, Optional.empty(), "assay:"));
+        Lifecycle.Tuning tuning = new Lifecycle.Tuning(Duration.ofSeconds(1), 2, finishedJobTtl);
+        EventRecorder events = new EventRecorder(client, Clock.systemUTC());
+        datasets = new Lifecycle<>(new DatasetJobWorkload(jobs), client, results, writer, events, metrics, Clock.systemUTC(), tuning);
+        runs = new Lifecycle<>(new AssistantRunWorkload(jobs, client), client, results, writer, events, metrics,
+                Clock.systemUTC(), tuning);
     }
 
     private DatasetJob create(DatasetJob job) {
@@ -108,7 +107,25 @@ class LifecycleMockServerTest {
     }
 
     private void runnerReports(TaskStatus status) {
-        redis.set(prefix + "task:" + status.id(), Json.write(status));
+        results.report(NS, status);
+    }
+
+    /** The Job's pod as the kubelet would report it. */
+    private void pod(String job, PodStatus status) {
+        client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName(job + "-" + UUID.randomUUID().toString().substring(0, 5))
+                .withCreationTimestamp(Instant.now().toString())
+                .addToLabels("job-name", job).endMetadata().withStatus(status).build()).create();
+    }
+
+    private static PodStatus exited(int code, String lastWords) {
+        return new PodStatusBuilder().withPhase("Failed").addNewContainerStatus().withName("runner").withNewState()
+                .withNewTerminated().withExitCode(code).withReason("Error").withFinishedAt(Instant.now().toString())
+                .withMessage(lastWords).endTerminated().endState().endContainerStatus().build();
+    }
+
+    private List<Event> events(String name) {
+        return client.v1().events().inNamespace(NS).list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName())).toList();
     }
 
     @Test
@@ -128,7 +145,7 @@ class LifecycleMockServerTest {
         });
         assertThat(job.getMetadata().getLabels()).containsEntry("assay.dev/dataset-job", "titanic")
                 .containsEntry("app.kubernetes.io/component", "runner");
-        assertThat(job.getSpec().getBackoffLimit()).isEqualTo(1);
+        assertThat(job.getSpec().getBackoffLimit()).as("one pod per Job: the operator decides about retries").isZero();
         assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(1800);
         PodSpec pod = job.getSpec().getTemplate().getSpec();
         assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("assay.dev/dataset-job", "titanic");
@@ -138,7 +155,12 @@ class LifecycleMockServerTest {
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(65532L);
         var container = pod.getContainers().getFirst();
-        assertThat(container.getArgs()).containsExactly("profile-job", "--job-id", "titanic", "--source", "samples/titanic.csv");
+        assertThat(container.getArgs()).containsExactly("profile-job", "--job-id", "titanic", "--source", "samples/titanic.csv",
+                "--format", "csv");
+        assertThat(container.getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("ASSAY_NAMESPACE");
+            assertThat(e.getValue()).isEqualTo(NS);
+        });
         assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
         assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
@@ -184,55 +206,96 @@ class LifecycleMockServerTest {
         assertThat(after.getStatus().rows()).isEqualTo(891);
         assertThat(after.getStatus().columns()).isEqualTo(12);
         assertThat(after.getStatus().progress()).isEqualTo(100);
-        assertThat(after.getStatus().artifacts().report()).isEqualTo("done/report.html");
+        assertThat(after.getStatus().artifacts().report()).as("keys carry the namespace").isEqualTo(NS + "/done/report.html");
         assertThat(after.getStatus().completionTime()).isEqualTo("2026-11-24T16:00:09Z");
     }
 
     @Test
-    void aFailedJobCarriesTheRunnersOwnMessage() {
+    void aBadFileFailsAtOnceWithTheRunnersOwnMessageAndNoSecondJob() {
         create(Resources.datasetJob(NS, "bad", "samples/broken.csv"));
         reconcile("bad");
         runnerReports(TaskStatus.queued("bad", TaskKind.PROFILE, "bad", "broken.csv", Instant.now())
                 .failed("broken.csv, line 3: has 2 fields but the header has 12", Instant.now()));
-        finishJob("bad-profile", "Failed", "Job has reached the specified backoff limit");
+        pod("bad-profile", exited(RunnerExit.BAD_INPUT.code(), "error: broken.csv, line 3: has 2 fields but the header has 12"));
 
         DatasetJob after = reconcile("bad");
 
         assertThat(after.getStatus().phase()).isEqualTo(Phase.Failed);
-        assertThat(after.getStatus().message()).contains("line 3: has 2 fields but the header has 12")
-                .contains("backoff limit");
+        assertThat(after.getStatus().message()).isEqualTo("broken.csv, line 3: has 2 fields but the header has 12");
+        assertThat(after.getStatus().conditions()).filteredOn(c -> c.type().equals("Failed")).singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo("BadInput"));
+        assertThat(jobs()).hasSize(1);
+        assertThat(events("bad")).extracting(Event::getReason).contains("JobCreated", "BadInput");
+        assertThat(events("bad")).filteredOn(e -> e.getReason().equals("BadInput")).singleElement()
+                .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"));
+        assertThat(metrics.prometheus()).contains("assay_operator_run_failures_total{kind=\"DatasetJob\",reason=\"BadInput\"} 1");
     }
 
     @Test
-    void aFailedPodShowsAsRetryingAndItsLastWordsExplainTheFailure() {
+    void aFailureOfTheMachineryIsTriedAgainAsANewJobThenGivenUpWithTheRunnersWords() {
         create(Resources.datasetJob(NS, "flaky", "samples/titanic.csv"));
         reconcile("flaky");
-        client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName("flaky-profile-x7k2p")
-                .addToLabels("job-name", "flaky-profile").endMetadata()
-                .withNewStatus().addNewContainerStatus().withName("runner").withNewState().withNewTerminated()
-                .withExitCode(1).withReason("Error").withFinishedAt("2026-11-24T16:00:05Z")
-                .withMessage("starting\nerror: cannot reach Redis at redis://assay-redis:6379: Network is unreachable\n")
-                .endTerminated().endState().endContainerStatus().endStatus().build()).create();
-        Job job = client.batch().v1().jobs().inNamespace(NS).withName("flaky-profile").get();
-        job.setStatus(new JobStatusBuilder().withStartTime("2026-11-24T16:00:00Z").withActive(1).withFailed(1).build());
-        client.batch().v1().jobs().inNamespace(NS).resource(job).updateStatus();
+        pod("flaky-profile", exited(RunnerExit.STORE_UNREACHABLE.code(),
+                "profile-job flaky: source samples/titanic.csv\nerror: cannot reach a store (java.net.ConnectException: Connection refused)\n"));
 
         DatasetJob retrying = reconcile("flaky");
 
-        assertThat(retrying.getStatus().phase()).isEqualTo(Phase.Running);
+        assertThat(retrying.getStatus().phase()).isEqualTo(Phase.Pending);
+        assertThat(retrying.getStatus().jobName()).isEqualTo("flaky-profile-2");
+        assertThat(jobs()).extracting(j -> j.getMetadata().getName()).containsExactlyInAnyOrder("flaky-profile", "flaky-profile-2");
         assertThat(retrying.getStatus().conditions()).filteredOn(c -> c.type().equals("Retrying")).singleElement()
                 .satisfies(c -> {
                     assertThat(c.status()).isEqualTo("True");
-                    assertThat(c.message()).contains("failed 1 time of at most")
-                            .contains("error: cannot reach Redis at redis://assay-redis:6379: Network is unreachable")
-                            .contains("exit code 1").doesNotContain("starting");
+                    assertThat(c.reason()).isEqualTo("InfrastructureFailure");
+                    assertThat(c.message()).contains("attempt 1 of 2 failed").contains("cannot reach a store")
+                            .contains("exit code 6").doesNotContain("profile-job flaky");
                 });
 
-        finishJob("flaky-profile", "Failed", "Job has reached the specified backoff limit");
+        pod("flaky-profile-2", exited(RunnerExit.STORE_UNREACHABLE.code(), "error: cannot reach a store (timeout)"));
         DatasetJob after = reconcile("flaky");
 
         assertThat(after.getStatus().phase()).isEqualTo(Phase.Failed);
-        assertThat(after.getStatus().message()).contains("Network is unreachable").contains("backoff limit");
+        assertThat(after.getStatus().message()).contains("cannot reach a store (timeout)").contains("gave up after 2 attempts");
+        assertThat(jobs()).hasSize(2);
+    }
+
+    @Test
+    void anUnschedulablePodKeepsTheRunPendingWithTheSchedulersReason() {
+        create(Resources.datasetJob(NS, "huge", "samples/titanic.csv"));
+        reconcile("huge");
+        pod("huge-profile", new PodStatusBuilder().withPhase("Pending").addNewCondition().withType("PodScheduled")
+                .withStatus("False").withReason("Unschedulable").withMessage("0/1 nodes are available: 1 Insufficient memory.")
+                .endCondition().build());
+
+        DatasetJob after = reconcile("huge");
+
+        assertThat(after.getStatus().phase()).isEqualTo(Phase.Pending);
+        assertThat(after.getStatus().message()).isEqualTo("Unschedulable: 0/1 nodes are available: 1 Insufficient memory.");
+        assertThat(events("huge")).extracting(Event::getReason).contains("Unschedulable");
+    }
+
+    @Test
+    void finishedJobsAreRemovedAfterTheirTimeToLive() {
+        operatorParts(Duration.ZERO);
+        create(Resources.datasetJob(NS, "tidy", "samples/titanic.csv"));
+        reconcile("tidy");
+        finishJob("tidy-profile", "Complete", null);
+        assertThat(reconcile("tidy").getStatus().phase()).isEqualTo(Phase.Succeeded);
+
+        reconcile("tidy");
+
+        assertThat(jobs()).isEmpty();
+        assertThat(events("tidy")).extracting(Event::getReason).contains("JobsRemoved");
+    }
+
+    @Test
+    void deletingAResourceRemovesItsStatusKeys() {
+        DatasetJob job = create(Resources.datasetJob(NS, "bye", "samples/titanic.csv"));
+        runnerReports(TaskStatus.queued("bye", TaskKind.PROFILE, "bye", "titanic.csv", Instant.now()));
+
+        datasets.cleanup(job);
+
+        assertThat(results.has(NS, "bye")).isFalse();
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.assay.model.crd.common.Conditions;
 import dev.assay.model.crd.common.Phase;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.json.Json;
+import dev.assay.model.protocol.StatusKeys;
+import dev.assay.model.protocol.TaskScope;
 import dev.assay.model.profile.ProfileSummary;
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskStatus;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +48,8 @@ class OperatorK8sIT {
     private static final String NS = "assay-it";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String PREFIX = "assay-it-" + UUID.randomUUID() + ":";
+    /** Where runners of this namespace report (the protocol's keys, with the namespace). */
+    private static final StatusKeys KEYS = TaskScope.namespace(NS).statusKeys(PREFIX);
 
     private static RealApiServer api;
     private static RedisClient redis;
@@ -59,7 +64,7 @@ class OperatorK8sIT {
 
     private static Operator startOperator() {
         Operator started = OperatorMain.create(api.client, Resources.settings(NS, Optional.of("redis://127.0.0.1:6379"), PREFIX),
-                new RunnerResults(Optional.of("redis://127.0.0.1:6379"), PREFIX), new OperatorMetrics(), true);
+                RunnerResults.redis(Optional.of("redis://127.0.0.1:6379"), PREFIX), new OperatorMetrics(), true);
         started.start();
         return started;
     }
@@ -100,7 +105,7 @@ class OperatorK8sIT {
     }
 
     private static void profiled(String name, long rows) {
-        redis.set(PREFIX + "task:" + name, Json.write(TaskStatus.queued(name, TaskKind.PROFILE, name, "titanic.csv", Instant.now())
+        redis.set(KEYS.task(name), Json.write(TaskStatus.queued(name, TaskKind.PROFILE, name, "titanic.csv", Instant.now())
                 .profiled(new ProfileSummary(rows, 12, 866, 0.08, 0, Map.of(), List.of(), List.of()), Instant.now())));
     }
 
@@ -155,20 +160,26 @@ class OperatorK8sIT {
 
         await().atMost(PATIENCE).until(() -> dataset("titanic").getStatus().phase() == Phase.Succeeded);
         assertThat(dataset("titanic").getStatus().rows()).isEqualTo(891);
-        assertThat(dataset("titanic").getStatus().artifacts().cleanedCsv()).isEqualTo("titanic/cleaned.csv");
+        assertThat(dataset("titanic").getStatus().artifacts().cleanedCsv()).isEqualTo(NS + "/titanic/cleaned.csv");
     }
 
     @Test
     void aFailedJobFailsTheResourceWithTheRunnersMessage() {
         api.client.resource(Resources.datasetJob(NS, "broken", "samples/broken.csv")).create();
         await().atMost(PATIENCE).until(() -> job("broken-profile") != null);
-        redis.set(PREFIX + "task:broken", Json.write(TaskStatus.queued("broken", TaskKind.PROFILE, "broken", "broken.csv",
+        redis.set(KEYS.task("broken"), Json.write(TaskStatus.queued("broken", TaskKind.PROFILE, "broken", "broken.csv",
                 Instant.now()).failed("broken.csv, line 3: has 2 fields but the header has 12", Instant.now())));
 
+        // No pod (no node here): the Job failed without a runner exit code, a failure of the machinery.
         finishJob("broken-profile", "Failed", "Job has reached the specified backoff limit");
+        await().atMost(PATIENCE).until(() -> job("broken-profile-2") != null);
+        // The Job is created before the status that names it is written.
+        await().atMost(PATIENCE).until(() -> Conditions.isTrue(dataset("broken").getStatus().conditions(), "Retrying"));
+
+        finishJob("broken-profile-2", "Failed", "Job has reached the specified backoff limit");
 
         await().atMost(PATIENCE).until(() -> dataset("broken").getStatus().phase() == Phase.Failed);
-        assertThat(dataset("broken").getStatus().message()).contains("line 3: has 2 fields");
+        assertThat(dataset("broken").getStatus().message()).contains("line 3: has 2 fields").contains("gave up after 2 attempts");
     }
 
     @Test
@@ -210,5 +221,39 @@ class OperatorK8sIT {
         assertThat(api.client.batch().v1().jobs().inNamespace(NS).withLabel("assay.dev/dataset-job", "restart").list()
                 .getItems()).hasSize(1);
         assertThat(dataset("restart").getStatus().rows()).isEqualTo(100);
+    }
+
+    @Test
+    void stoppingTheLeaderHandsTheLeaseOverAtOnce() {
+        OperatorSettings base = Resources.settings(NS, Optional.of("redis://127.0.0.1:6379"), PREFIX);
+        OperatorSettings leading = new OperatorSettings(base.runnerImage(), base.runnerServiceAccount(), base.runnerSecret(),
+                Set.of("lease-it"), base.redisUrl(), base.redisKeyPrefix(), NS, 0, true, base.defaults());
+        Operator leader = OperatorMain.create(api.client, leading, RunnerResults.none(), new OperatorMetrics(), true);
+        leader.start();
+        await().atMost(PATIENCE).until(() -> {
+            var lease = api.client.leases().inNamespace(NS).withName(OperatorMain.LEASE).get();
+            return lease != null && lease.getSpec().getHolderIdentity() != null && !lease.getSpec().getHolderIdentity().isEmpty();
+        });
+
+        OperatorMain.stop(leader, api.client, leading);
+
+        var lease = api.client.leases().inNamespace(NS).withName(OperatorMain.LEASE).get();
+        assertThat(lease.getSpec().getHolderIdentity()).as("no holder: a successor takes over at its next try").isEmpty();
+        assertThat(lease.getSpec().getLeaseDurationSeconds()).isEqualTo(1);
+    }
+
+    @Test
+    void deletingAResourceRemovesItsStatusKeys() {
+        succeededDataset("bye");
+        redis.set(KEYS.events("bye"), "x");
+        redis.zadd(KEYS.jobs(), 1, "bye");
+        assertThat(redis.exists(KEYS.task("bye"))).isTrue();
+
+        api.client.resources(DatasetJob.class).inNamespace(NS).withName("bye").delete();
+
+        await().atMost(PATIENCE).until(() -> dataset("bye") == null);
+        assertThat(redis.exists(KEYS.task("bye"))).isFalse();
+        assertThat(redis.exists(KEYS.events("bye"))).isFalse();
+        assertThat(redis.zscore(KEYS.jobs(), "bye")).isNull();
     }
 }

@@ -26,7 +26,7 @@ public final class Resources {
 
     public static OperatorSettings settings(String namespace, Optional<String> redisUrl, String prefix) {
         OperatorSettings.JobDefaults defaults = new OperatorSettings.JobDefaults("250m", "512Mi", "2", "2Gi", 1800, 1, "2Gi",
-                Duration.ofMillis(200));
+                Duration.ofMillis(200), Duration.ofHours(1));
         return new OperatorSettings("localhost/assay/runner:test", Optional.of("assay-runner"), Optional.of("assay-runtime"),
                 Set.of(namespace), redisUrl, prefix, namespace, 0, false, defaults);
     }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.model.crd.common.Phase;
 import dev.assay.model.crd.datasetjob.DatasetJob;
+import dev.assay.model.crd.datasetjob.DatasetJobSpec;
+import dev.assay.model.protocol.TaskScope;
 import dev.assay.operator.health.OperatorMetrics;
 import dev.assay.operator.results.RunnerResults;
 import dev.assay.runner.storage.ArtifactStore;
@@ -14,6 +16,8 @@ import dev.assay.runner.storage.S3Settings;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -33,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.gaul.s3proxy.S3Proxy;
+import redis.clients.jedis.RedisClient;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
@@ -58,6 +63,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class RunnerOnNodeK8sIT {
 
     private static final String NS = "node-it";
+    /** A second team with the same resource names and other files. */
+    private static final String NS_B = "node-it-b";
     private static final Duration PATIENCE = Duration.ofMinutes(4);
     private static final Path SCRIPTS = Path.of(System.getenv().getOrDefault("ASSAY_K8S_SCRIPTS", "."));
     private static final Path HOME = Path.of(System.getenv().getOrDefault("ASSAY_K8S_HOME", "/var/cache/assay-k8s"));
@@ -67,6 +74,8 @@ class RunnerOnNodeK8sIT {
     private static Process redis;
     private static S3Proxy s3;
     private static Operator operator;
+    private static ArtifactStore store;
+    private static String redisKeys;
 
     @BeforeAll
     static void startNode() throws Exception {
@@ -78,9 +87,11 @@ class RunnerOnNodeK8sIT {
         client = OperatorMain.client(Config.fromKubeconfig(Files.readString(HOME.resolve("kubeconfig"))));
         RealApiServer.installCrds(client);
         await().atMost(Duration.ofMinutes(2)).until(() -> client.nodes().list().getItems().stream().anyMatch(RunnerOnNodeK8sIT::ready));
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
-        await().atMost(Duration.ofMinutes(1)).until(() ->
-                client.serviceAccounts().inNamespace(NS).withName("default").get() != null);
+        for (String ns : List.of(NS, NS_B)) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+            await().atMost(Duration.ofMinutes(1)).until(() ->
+                    client.serviceAccounts().inNamespace(ns).withName("default").get() != null);
+        }
         String host = bridgeAddress();
 
         // Services the pods reach at the host's end of their bridge: the node has no DNS, no kube-proxy and no
@@ -98,21 +109,28 @@ class RunnerOnNodeK8sIT {
         String redisUrl = "redis://" + host + ":" + redisPort;
         S3Settings s3Settings = new S3Settings("http://" + host + ":" + s3.getPort(), "assay", "assay-node",
                 "assay-node-secret", null);
-        ArtifactStore store = S3ArtifactStore.connect(s3Settings);
-        store.put("samples/titanic.csv", ROOT.resolve("examples/datasets/titanic.csv"), "text/csv");
+        store = S3ArtifactStore.connect(s3Settings);
+        // Each namespace's keys start with the namespace (TaskScope): the same key in two teams is two objects.
+        store.put(TaskScope.namespace(NS).artifactKey("samples/titanic.csv"), ROOT.resolve("examples/datasets/titanic.csv"), "text/csv");
+        Path other = ROOT.resolve("operator/target/node-it-b.csv");
+        Files.writeString(other, "city,population\nLyon,522000\nNantes,320000\nLille,236000\n");
+        store.put(TaskScope.namespace(NS_B).artifactKey("samples/titanic.csv"), other, "text/csv");
+        redisKeys = redisUrl;
 
-        client.serviceAccounts().inNamespace(NS).resource(new ServiceAccountBuilder().withNewMetadata()
-                .withName("assay-runner").endMetadata().withAutomountServiceAccountToken(false).build()).create();
-        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("assay-runtime").endMetadata()
-                .withStringData(Map.of("ASSAY_REDIS_URL", redisUrl, "ASSAY_S3_ENDPOINT", s3Settings.endpoint(),
-                        "ASSAY_S3_BUCKET", "assay", "ASSAY_S3_ACCESS_KEY", "assay-node", "ASSAY_S3_SECRET_KEY", "assay-node-secret"))
-                .build()).create();
+        for (String ns : List.of(NS, NS_B)) {
+            client.serviceAccounts().inNamespace(ns).resource(new ServiceAccountBuilder().withNewMetadata()
+                    .withName("assay-runner").endMetadata().withAutomountServiceAccountToken(false).build()).create();
+            client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("assay-runtime").endMetadata()
+                    .withStringData(Map.of("ASSAY_REDIS_URL", redisUrl, "ASSAY_S3_ENDPOINT", s3Settings.endpoint(),
+                            "ASSAY_S3_BUCKET", "assay", "ASSAY_S3_ACCESS_KEY", "assay-node", "ASSAY_S3_SECRET_KEY", "assay-node-secret"))
+                    .build()).create();
+        }
 
         OperatorSettings defaults = OperatorSettings.fromEnvironment(Map.of());
         OperatorSettings settings = new OperatorSettings("assay/runner:" + System.getProperty("assay.version", "0.1.0-SNAPSHOT"),
-                Optional.of("assay-runner"), Optional.of("assay-runtime"), Set.of(NS), Optional.of(redisUrl), "assay:", NS, 0,
+                Optional.of("assay-runner"), Optional.of("assay-runtime"), Set.of(NS, NS_B), Optional.of(redisUrl), "assay:", NS, 0,
                 false, defaults.defaults());
-        operator = OperatorMain.create(client, settings, new RunnerResults(Optional.of(redisUrl), "assay:"),
+        operator = OperatorMain.create(client, settings, RunnerResults.redis(Optional.of(redisUrl), "assay:"),
                 new OperatorMetrics(), true);
         operator.start();
     }
@@ -147,6 +165,13 @@ class RunnerOnNodeK8sIT {
         assertThat(done.getStatus().phase()).as(done.getStatus().toString()).isEqualTo(Phase.Succeeded);
         assertThat(done.getStatus().rows()).isEqualTo(891);
         assertThat(done.getStatus().columns()).isEqualTo(12);
+        // kubectl logs of the runner: its stages, then one line with the result.
+        String log = client.pods().inNamespace(NS).withLabel("job-name", "titanic-profile").list().getItems().stream()
+                .map(pod -> client.pods().inNamespace(NS).withName(pod.getMetadata().getName()).getLog())
+                .findFirst().orElseThrow();
+        assertThat(log).contains("reading the upload").contains("saving the report");
+        assertThat(log.lines()).contains("result: done profile titanic: 891 rows × 12 columns");
+        System.out.println("kubectl logs of the runner:\n" + log);
     }
 
     @Test
@@ -164,6 +189,96 @@ class RunnerOnNodeK8sIT {
         assertThat(done.getStatus().model().algorithm()).isEqualTo("random_forest");
         assertThat(done.getStatus().model().score()).isGreaterThan(done.getStatus().model().baseline());
         assertThat(done.getStatus().score()).startsWith("accuracy 0.");
+    }
+
+    @Test
+    @Order(3)
+    void twoNamespacesWithTheSameNamesAndDifferentFilesStayApart() throws Exception {
+        client.resource(Resources.datasetJob(NS_B, "titanic", "samples/titanic.csv")).create();
+
+        DatasetJob b = finished(NS_B, "titanic");
+        DatasetJob a = client.resources(DatasetJob.class).inNamespace(NS).withName("titanic").get();
+
+        assertThat(b.getStatus().phase()).as(b.getStatus().toString()).isEqualTo(Phase.Succeeded);
+        assertThat(b.getStatus().rows()).isEqualTo(3);
+        assertThat(b.getStatus().columns()).isEqualTo(2);
+        assertThat(b.getStatus().artifacts().cleanedCsv()).isEqualTo(NS_B + "/titanic/cleaned.csv");
+        assertThat(a.getStatus().rows()).as("team A's dataset is untouched").isEqualTo(891);
+        assertThat(a.getStatus().artifacts().cleanedCsv()).isEqualTo(NS + "/titanic/cleaned.csv");
+        try (var in = store.open(a.getStatus().artifacts().cleanedCsv()).orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("PassengerId");
+        }
+        try (var in = store.open(b.getStatus().artifacts().cleanedCsv()).orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("city,population");
+        }
+        try (RedisClient status = RedisClient.builder().fromURI(redisKeys).build()) {
+            String recordA = status.get(TaskScope.namespace(NS).statusKeys("assay:").task("titanic"));
+            String recordB = status.get(TaskScope.namespace(NS_B).statusKeys("assay:").task("titanic"));
+            assertThat(recordA).contains("\"rows\":891");
+            assertThat(recordB).contains("\"rows\":3");
+            assertThat(status.get("assay:task:titanic")).as("no unscoped key").isNull();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aRunThatCannotBeScheduledIsPendingWithTheSchedulersReason() {
+        DatasetJob huge = Resources.datasetJob(NS, "huge", "samples/titanic.csv");
+        huge.setSpec(new DatasetJobSpec("samples/titanic.csv", "csv", true, new ResourceRequirementsBuilder()
+                .addToRequests("memory", new Quantity("1Ti")).addToLimits("memory", new Quantity("1Ti")).build(), null));
+        client.resource(huge).create();
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            DatasetJob job = client.resources(DatasetJob.class).inNamespace(NS).withName("huge").get();
+            return job.getStatus() != null && job.getStatus().message() != null
+                    && job.getStatus().message().startsWith("Unschedulable");
+        });
+        DatasetJob pending = client.resources(DatasetJob.class).inNamespace(NS).withName("huge").get();
+        assertThat(pending.getStatus().phase()).isEqualTo(Phase.Pending);
+        assertThat(pending.getStatus().message()).contains("Insufficient memory");
+        System.out.println("unschedulable: " + pending.getStatus().phase() + " — " + pending.getStatus().message());
+        client.resource(pending).delete();
+    }
+
+    @Test
+    @Order(5)
+    void aMissingSourceFailsOnceWithItsRealMessageAndNoRetry() {
+        client.resource(Resources.datasetJob(NS, "missing", "samples/x.csv")).create();
+
+        DatasetJob done = finished(NS, "missing");
+
+        assertThat(done.getStatus().phase()).isEqualTo(Phase.Failed);
+        assertThat(done.getStatus().message()).startsWith("source 'samples/x.csv' does not exist in bucket 'assay'")
+                .doesNotContain("server log");
+        assertThat(done.getStatus().conditions()).filteredOn(c -> c.type().equals("Failed")).singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo("SourceMissing"));
+        assertThat(client.batch().v1().jobs().inNamespace(NS).withLabel("assay.dev/dataset-job", "missing").list().getItems())
+                .as("one Job").hasSize(1);
+        assertThat(client.pods().inNamespace(NS).withLabel("assay.dev/dataset-job", "missing").list().getItems())
+                .as("one pod: no retry").hasSize(1);
+        System.out.println("missing source: " + done.getStatus().phase() + " — " + done.getStatus().message());
+    }
+
+    @Test
+    @Order(6)
+    void kubectlDescribeListsTheOperatorsEvents() throws Exception {
+        Process describe = new ProcessBuilder("kubectl", "--kubeconfig", HOME.resolve("kubeconfig").toString(), "describe",
+                "datasetjob", "missing", "-n", NS).redirectErrorStream(true).start();
+        String text = new String(describe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(describe.waitFor()).isZero();
+
+        String events = text.substring(text.indexOf("Events:"));
+        assertThat(events).contains("JobCreated").contains("SourceMissing").contains("assay-operator")
+                .doesNotContain("<none>");
+        System.out.println(events);
+    }
+
+    private static DatasetJob finished(String ns, String name) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            DatasetJob job = client.resources(DatasetJob.class).inNamespace(ns).withName(name).get();
+            return job.getStatus() != null && job.getStatus().phase() != null && job.getStatus().phase().finished();
+        });
+        return client.resources(DatasetJob.class).inNamespace(ns).withName(name).get();
     }
 
     private static boolean ready(Node node) {

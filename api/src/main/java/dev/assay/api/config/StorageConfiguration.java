@@ -1,16 +1,20 @@
 package dev.assay.api.config;
 
+import dev.assay.api.executor.kubernetes.KubernetesExecutorConfiguration;
+import dev.assay.model.protocol.TaskScope;
 import dev.assay.runner.storage.ArtifactStore;
 import dev.assay.runner.storage.FilesystemStatusStore;
 import dev.assay.runner.storage.RedisStatusStore;
 import dev.assay.runner.storage.S3ArtifactStore;
 import dev.assay.runner.storage.S3Settings;
+import dev.assay.runner.storage.ScopedArtifactStore;
 import dev.assay.runner.storage.StatusStore;
 import dev.assay.runner.storage.StorageSettings;
 import java.io.IOException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -37,14 +41,27 @@ public class StorageConfiguration {
         return settings;
     }
 
+    /**
+     * Whose keys the api uses (the runner protocol's {@link TaskScope}): on a cluster the namespace its resources go
+     * to, so it reads what that namespace's runners write; on a laptop none, and keys stay as they were.
+     */
     @Bean
-    ArtifactStore artifactStore(StorageSettings settings) throws IOException {
-        return settings.openArtifacts();
+    TaskScope taskScope(@Value("${assay.executor:local}") String executor,
+                        @Value("${assay.kubernetes.namespace:}") String namespace) throws IOException {
+        return "kubernetes".equals(executor) ? TaskScope.namespace(KubernetesExecutorConfiguration.namespace(namespace))
+                : TaskScope.local();
     }
 
     @Bean
-    StatusStore statusStore(StorageSettings settings, Clock clock) throws IOException {
-        return settings.openStatusKeptLocally(clock);
+    ArtifactStore artifactStore(StorageSettings settings, TaskScope scope) throws IOException {
+        return ScopedArtifactStore.of(settings.openArtifacts(), scope);
+    }
+
+    @Bean
+    StatusStore statusStore(StorageSettings settings, TaskScope scope, Clock clock) throws IOException {
+        StorageSettings scoped = new StorageSettings(settings.dataDir(), settings.s3(), settings.redisUrl(),
+                settings.redisTtl(), scope.statusPrefix(settings.redisPrefix()));
+        return scoped.openStatusKeptLocally(clock);
     }
 
     @Bean
@@ -70,7 +87,8 @@ public class StorageConfiguration {
 
     @Bean
     HealthIndicator artifactStoreHealthIndicator(ArtifactStore store) {
-        String kind = store instanceof S3ArtifactStore s3 ? "s3 bucket " + s3.bucket() : "filesystem";
+        ArtifactStore underneath = store instanceof ScopedArtifactStore scoped ? scoped.store() : store;
+        String kind = underneath instanceof S3ArtifactStore s3 ? "s3 bucket " + s3.bucket() : "filesystem";
         return () -> {
             try {
                 // A cheap round trip that needs the bucket (or folder) to be there and readable.

@@ -2,9 +2,13 @@ package dev.assay.operator.assistantrun;
 
 import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.operator.lifecycle.Lifecycle;
+import dev.assay.operator.jobs.RunnerJobs;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -21,7 +25,7 @@ import java.util.stream.Collectors;
 
 /** Thin: events of AssistantRuns and of their Jobs reach the shared {@link Lifecycle}. */
 @ControllerConfiguration(name = "assistantrun")
-public final class AssistantRunReconciler implements Reconciler<AssistantRun> {
+public final class AssistantRunReconciler implements Reconciler<AssistantRun>, Cleaner<AssistantRun> {
 
     private final Lifecycle<AssistantRun, ?> lifecycle;
 
@@ -59,7 +63,19 @@ public final class AssistantRunReconciler implements Reconciler<AssistantRun> {
                         .withPrimaryToSecondaryMapper((AssistantRun run) -> run.getSpec() == null ? Set.of()
                                 : Set.of(new ResourceID(run.getSpec().datasetRef(), run.getMetadata().getNamespace())))
                         .build(), context);
-        return List.of(jobs, datasets);
+        InformerEventSource<Pod, AssistantRun> pods = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Pod.class, AssistantRun.class)
+                        .withName("pods")
+                        .withLabelSelector("app.kubernetes.io/managed-by=assay-operator," + RunnerJobs.LABEL_ASSISTANT_RUN)
+                        .withSecondaryToPrimaryMapper(pod -> RunnerJobs.owner(pod, RunnerJobs.LABEL_ASSISTANT_RUN))
+                        .build(), context);
+        return List.of(jobs, datasets, pods);
+    }
+
+    /** Deleting the resource removes its status keys; its Jobs and pods go by owner reference. */
+    @Override
+    public DeleteControl cleanup(AssistantRun resource, Context<AssistantRun> context) {
+        return lifecycle.cleanup(resource);
     }
 
     @Override

@@ -3,7 +3,14 @@ package dev.assay.operator.assistantrun;
 import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.model.crd.assistantrun.AssistantRunStatus;
 import dev.assay.model.crd.assistantrun.ModelSummary;
+import dev.assay.model.crd.assistantrun.AssistantRunSpec;
 import dev.assay.model.crd.common.Artifacts;
+import dev.assay.model.crd.common.Reason;
+import dev.assay.model.protocol.ArtifactLayout;
+import dev.assay.model.protocol.RunnerArgs;
+import dev.assay.model.protocol.RunnerEnv;
+import dev.assay.model.protocol.TaskScope;
+import dev.assay.operator.datasetjob.DatasetJobWorkload;
 import dev.assay.model.crd.common.Phase;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.json.Json;
@@ -62,11 +69,8 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
         Optional<RunResult> result = runner.flatMap(TaskStatus::result);
         Optional<ModelSummary> model = result.flatMap(RunResult::model).map(AssistantRunWorkload::summary);
-        String folder = resource.getSpec() == null ? null : resource.getSpec().datasetRef() + "/runs/" + taskId(resource) + "/";
-        Artifacts artifacts = state.phase() == Phase.Succeeded && folder != null
-                ? new Artifacts(folder + "report.html", folder + "profile.json", folder + "cleaned.csv",
-                model.isPresent() ? folder + "model.bin" : null, model.isPresent() ? folder + "metrics.json" : null)
-                : previous.artifacts();
+        Artifacts artifacts = state.phase() == Phase.Succeeded && resource.getSpec() != null
+                ? artifacts(resource, model.isPresent()) : previous.artifacts();
         return new AssistantRunStatus(state.phase(), state.conditions(), state.observedGeneration(), state.jobName(),
                 state.startTime(), state.completionTime(), state.progress(), state.stage(),
                 result.map(RunResult::actionsApplied).orElse(previous.actionsApplied()),
@@ -75,6 +79,15 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
                 model.orElse(previous.model()),
                 model.map(m -> String.format(Locale.ROOT, "%s %.3f", m.primaryMetric(), m.score())).orElse(previous.score()),
                 artifacts, state.message());
+    }
+
+    private Artifacts artifacts(AssistantRun resource, boolean trained) {
+        TaskScope scope = scope(resource);
+        String dataset = resource.getSpec().datasetRef();
+        String run = taskId(resource);
+        java.util.function.Function<String, String> key = file -> scope.artifactKey(ArtifactLayout.run(dataset, run, file));
+        return new Artifacts(key.apply(ArtifactLayout.REPORT), key.apply(ArtifactLayout.PROFILE), key.apply(ArtifactLayout.CLEANED),
+                trained ? key.apply(ArtifactLayout.MODEL) : null, trained ? key.apply(ArtifactLayout.METRICS) : null);
     }
 
     private static ModelSummary summary(ModelReport report) {
@@ -100,6 +113,11 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
     }
 
     @Override
+    public Optional<String> datasetOf(AssistantRun resource) {
+        return Optional.ofNullable(resource.getSpec()).map(AssistantRunSpec::datasetRef);
+    }
+
+    @Override
     public List<String> problems(AssistantRun resource) {
         List<String> problems = new ArrayList<>();
         Names.checkId("metadata.name", resource.getMetadata().getName(), problems);
@@ -122,32 +140,32 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
                 ? context.getSecondaryResource(DatasetJob.class).orElse(null)
                 : client.resources(DatasetJob.class).inNamespace(resource.getMetadata().getNamespace()).withName(ref).get();
         if (dataset == null) {
-            return new Prerequisite.Waiting("DatasetNotFound", "waiting for DatasetJob " + ref + " (it does not exist yet)");
+            return new Prerequisite.Waiting(Reason.DatasetNotFound, "waiting for DatasetJob " + ref + " (it does not exist yet)");
         }
         Phase phase = dataset.getStatus() == null || dataset.getStatus().phase() == null ? Phase.Pending : dataset.getStatus().phase();
         return switch (phase) {
-            case Succeeded -> new Prerequisite.Ready(dataset.getSpec().source());
-            case Failed -> new Prerequisite.Impossible("DatasetFailed", "DatasetJob " + ref + " failed: "
+            case Succeeded -> new Prerequisite.Ready(dataset.getSpec().source(), DatasetJobWorkload.dropDuplicates(dataset));
+            case Failed -> new Prerequisite.Impossible(Reason.DatasetFailed, "DatasetJob " + ref + " failed: "
                     + Optional.ofNullable(dataset.getStatus().message()).orElse("no reason given"));
-            default -> new Prerequisite.Waiting("DatasetNotReady", "waiting for DatasetJob " + ref + " to be profiled ("
+            default -> new Prerequisite.Waiting(Reason.DatasetNotReady, "waiting for DatasetJob " + ref + " to be profiled ("
                     + phase + ")");
         };
     }
 
     @Override
-    public String jobName(AssistantRun resource) {
-        return JobNames.of(resource.getMetadata().getName(), "run");
+    public String jobName(AssistantRun resource, int attempt) {
+        return JobNames.of(resource.getMetadata().getName(), attempt <= 1 ? "run" : "run-" + attempt);
     }
 
     @Override
-    public Job job(AssistantRun resource, String sourceKey) {
+    public Job job(AssistantRun resource, Prerequisite.Ready ready, int attempt) {
         String name = resource.getMetadata().getName();
         String dataset = resource.getSpec().datasetRef();
-        List<String> args = new ArrayList<>(List.of("apply-run", "--job-id", dataset, "--run-id", name,
-                "--source", sourceKey, "--run-name", Optional.ofNullable(resource.getSpec().runName()).orElse(name)));
-        return jobs.job(resource, jobName(resource),
+        List<String> args = RunnerArgs.applyRun(dataset, name, ready.sourceKey(),
+                Optional.ofNullable(resource.getSpec().runName()).orElse(name), ready.dropDuplicates());
+        return jobs.job(resource, jobName(resource, attempt),
                 Map.of(RunnerJobs.LABEL_ASSISTANT_RUN, name, RunnerJobs.LABEL_DATASET_JOB, dataset), args,
-                List.of(new EnvVarBuilder().withName("ASSAY_PLAN").withValue(Json.write(resource.getSpec().plan())).build()),
+                List.of(new EnvVarBuilder().withName(RunnerEnv.PLAN).withValue(Json.write(resource.getSpec().plan())).build()),
                 Optional.ofNullable(resource.getSpec().resources()),
                 Optional.ofNullable(resource.getSpec().activeDeadlineSeconds()));
     }

@@ -1,6 +1,9 @@
 package dev.assay.operator.datasetjob;
 
 import dev.assay.model.crd.common.Artifacts;
+import dev.assay.model.protocol.ArtifactLayout;
+import dev.assay.model.protocol.RunnerArgs;
+import dev.assay.model.protocol.TaskScope;
 import dev.assay.model.crd.common.Phase;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.crd.datasetjob.DatasetJobStatus;
@@ -45,8 +48,11 @@ public final class DatasetJobWorkload implements Workload<DatasetJob, DatasetJob
                 .orElse(new DatasetJobStatus(null, null, null, null, null, null, null, null, null, null, null, null));
         Optional<ProfileSummary> profile = runner.flatMap(TaskStatus::profile);
         String name = taskId(resource);
+        TaskScope scope = scope(resource);
         Artifacts artifacts = state.phase() == Phase.Succeeded
-                ? new Artifacts(name + "/report.html", name + "/profile.json", name + "/cleaned.csv", null, null)
+                ? new Artifacts(scope.artifactKey(ArtifactLayout.job(name, ArtifactLayout.REPORT)),
+                scope.artifactKey(ArtifactLayout.job(name, ArtifactLayout.PROFILE)),
+                scope.artifactKey(ArtifactLayout.job(name, ArtifactLayout.CLEANED)), null, null)
                 : previous.artifacts();
         return new DatasetJobStatus(state.phase(), state.conditions(), state.observedGeneration(), state.jobName(),
                 state.startTime(), state.completionTime(), state.progress(), state.stage(),
@@ -57,6 +63,11 @@ public final class DatasetJobWorkload implements Workload<DatasetJob, DatasetJob
     @Override
     public String taskId(DatasetJob resource) {
         return resource.getMetadata().getName();
+    }
+
+    @Override
+    public Optional<String> datasetOf(DatasetJob resource) {
+        return Optional.empty();
     }
 
     @Override
@@ -76,21 +87,26 @@ public final class DatasetJobWorkload implements Workload<DatasetJob, DatasetJob
 
     @Override
     public Prerequisite prerequisite(DatasetJob resource, io.javaoperatorsdk.operator.api.reconciler.Context<DatasetJob> context) {
-        return new Prerequisite.Ready(resource.getSpec().source());
+        return new Prerequisite.Ready(resource.getSpec().source(), dropDuplicates(resource));
+    }
+
+    /** The spec's dropDuplicates, true when unset (the CRD's default). */
+    public static boolean dropDuplicates(DatasetJob resource) {
+        return resource.getSpec() == null || !Boolean.FALSE.equals(resource.getSpec().dropDuplicates());
     }
 
     @Override
-    public String jobName(DatasetJob resource) {
-        return JobNames.of(resource.getMetadata().getName(), "profile");
+    public String jobName(DatasetJob resource, int attempt) {
+        return JobNames.of(resource.getMetadata().getName(), attempt <= 1 ? "profile" : "profile-" + attempt);
     }
 
     @Override
-    public Job job(DatasetJob resource, String sourceKey) {
+    public Job job(DatasetJob resource, Prerequisite.Ready ready, int attempt) {
         String name = resource.getMetadata().getName();
-        List<String> args = new ArrayList<>(List.of("profile-job", "--job-id", name, "--source", sourceKey));
-        Optional.ofNullable(resource.getSpec().sheet()).ifPresent(sheet -> args.addAll(List.of("--sheet", sheet)));
-        Optional.ofNullable(resource.getSpec().encoding()).ifPresent(encoding -> args.addAll(List.of("--encoding", encoding)));
-        return jobs.job(resource, jobName(resource), Map.of(RunnerJobs.LABEL_DATASET_JOB, name), args, List.of(),
+        String format = Optional.ofNullable(resource.getSpec().format()).orElse("csv");
+        List<String> args = RunnerArgs.profileJob(name, ready.sourceKey(), format, ready.dropDuplicates(),
+                Optional.ofNullable(resource.getSpec().sheet()), Optional.ofNullable(resource.getSpec().encoding()));
+        return jobs.job(resource, jobName(resource, attempt), Map.of(RunnerJobs.LABEL_DATASET_JOB, name), args, List.of(),
                 Optional.ofNullable(resource.getSpec().resources()),
                 Optional.ofNullable(resource.getSpec().activeDeadlineSeconds()));
     }

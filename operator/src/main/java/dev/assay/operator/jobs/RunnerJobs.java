@@ -1,5 +1,6 @@
 package dev.assay.operator.jobs;
 
+import dev.assay.model.protocol.RunnerEnv;
 import dev.assay.operator.OperatorSettings;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * The batch/v1 Job that runs the runner image for a resource: owned by it (deleting the resource deletes the
  * Job and its pod), labelled to link resource, Job and pod, and locked down — non-root, read-only root
  * filesystem with an emptyDir for scratch, no service-account token, all capabilities dropped, resource limits
- * and a deadline. Redis and S3 credentials come from a Secret as environment.
+ * and a deadline. Redis and S3 credentials come from a Secret as environment; the resource's namespace comes as
+ * {@link RunnerEnv#NAMESPACE}, so the runner's keys are that namespace's.
  */
 public final class RunnerJobs {
 
@@ -28,6 +30,13 @@ public final class RunnerJobs {
     static final long USER = 65532;
 
     private final OperatorSettings settings;
+
+    /** The resource a runner pod works for, from its link label (the pod's owner is the Job, not the resource). */
+    public static java.util.Set<io.javaoperatorsdk.operator.processing.event.ResourceID> owner(HasMetadata pod, String label) {
+        String name = pod.getMetadata().getLabels() == null ? null : pod.getMetadata().getLabels().get(label);
+        return name == null ? java.util.Set.of()
+                : java.util.Set.of(new io.javaoperatorsdk.operator.processing.event.ResourceID(name, pod.getMetadata().getNamespace()));
+    }
 
     public RunnerJobs(OperatorSettings settings) {
         this.settings = settings;
@@ -59,7 +68,9 @@ public final class RunnerJobs {
                         .addToLimits("memory", new Quantity(defaults.memoryLimit()))
                         .build());
         List<EnvVar> environment = new java.util.ArrayList<>(env);
-        environment.add(new EnvVarBuilder().withName("ASSAY_WORK_DIR").withValue("/tmp").build());
+        environment.add(new EnvVarBuilder().withName(RunnerEnv.WORK_DIR).withValue("/tmp").build());
+        // Every key the runner touches carries its namespace (TaskScope).
+        environment.add(new EnvVarBuilder().withName(RunnerEnv.NAMESPACE).withValue(owner.getMetadata().getNamespace()).build());
         return new JobBuilder()
                 .withNewMetadata()
                     .withName(jobName)
@@ -71,7 +82,9 @@ public final class RunnerJobs {
                             .withController(true).withBlockOwnerDeletion(true).build())
                 .endMetadata()
                 .withNewSpec()
-                    .withBackoffLimit(defaults.backoffLimit())
+                    // One pod per Job: the operator decides from the runner's exit code whether another attempt
+                    // (a new Job) could help; Kubernetes 1.20 has no podFailurePolicy to do it here.
+                    .withBackoffLimit(0)
                     .withActiveDeadlineSeconds(deadline.orElse(defaults.activeDeadlineSeconds()))
                     .withNewTemplate()
                         .withNewMetadata().withLabels(all).endMetadata()

@@ -1,74 +1,92 @@
 package dev.assay.operator.lifecycle;
 
+import dev.assay.model.crd.common.ConditionType;
 import dev.assay.model.crd.common.Phase;
-import dev.assay.model.status.TaskState;
+import dev.assay.model.crd.common.Reason;
 import dev.assay.model.status.TaskStatus;
+import dev.assay.operator.events.EventRecorder;
+import dev.assay.operator.health.OperatorMetrics;
 import dev.assay.operator.results.RunnerResults;
 import dev.assay.operator.status.StatusWriter;
-import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The lifecycle of a DatasetJob or AssistantRun, one small handler per {@link Stage}: NEW validates and creates
- * the Job (once), ACTIVE judges the Job by its Complete/Failed conditions and mirrors the runner's progress and
- * result, FINISHED keeps the outcome. A spec changed after the Job was created is reported, never applied.
- * Every status write goes through {@link StatusWriter}.
+ * The lifecycle of a DatasetJob or AssistantRun, one small handler per {@link Stage}: NEW validates and creates the
+ * first attempt's Job, ACTIVE observes the attempt ({@link Observation}: Job, pods, runner status) and lets the
+ * {@link Decider} map it to the new state — starting the next attempt when the machinery failed — and FINISHED keeps
+ * the outcome and removes the finished Jobs after their time to live (Kubernetes 1.20 has no TTL controller on by
+ * default). Every status write goes through {@link StatusWriter}, every Event through {@link EventRecorder}.
  */
 public final class Lifecycle<R extends CustomResource<?, S>, S> {
 
     private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
     /** How soon to look again while waiting for a prerequisite. */
     private static final Duration WAIT = Duration.ofSeconds(10);
+    static final String JOB_NAME_LABEL = "job-name";
+    static final String MANAGED = "app.kubernetes.io/managed-by=assay-operator";
 
     /** One reconciliation: the resource, its state as last written, and the time. */
-    record Step<R extends io.fabric8.kubernetes.api.model.HasMetadata>(R resource, RunState state, Instant now,
-                                                                      Context<R> context) {
+    record Step<R extends HasMetadata>(R resource, RunState state, Instant now, Context<R> context) {
     }
 
-    /** A handler's answer: the new state, what the runner said, and when to look again. */
-    record Transition(RunState state, Optional<TaskStatus> runner, Optional<Duration> again) {
+    /** A handler's answer: the new state, what the runner said, when to look again, and what to tell people. */
+    record Transition(RunState state, Optional<TaskStatus> runner, Optional<Duration> again, List<Decider.Notice> notices) {
 
         static Transition of(RunState state) {
-            return new Transition(state, Optional.empty(), Optional.empty());
+            return new Transition(state, Optional.empty(), Optional.empty(), List.of());
         }
+    }
+
+    /** How the lifecycle is tuned: attempts for failures of the machinery, polling, and finished Jobs' time to live. */
+    public record Tuning(Duration poll, int maxAttempts, Duration finishedJobTtl) {
     }
 
     private final Workload<R, S> workload;
     private final KubernetesClient client;
     private final RunnerResults runners;
     private final StatusWriter statuses;
+    private final EventRecorder events;
+    private final OperatorMetrics metrics;
     private final Clock clock;
-    private final Duration poll;
+    private final Tuning tuning;
+    private final Decider decider;
     private final Map<Stage, Function<Step<R>, Transition>> handlers = new EnumMap<>(Stage.class);
 
     public Lifecycle(Workload<R, S> workload, KubernetesClient client, RunnerResults runners, StatusWriter statuses,
-                     Clock clock, Duration poll) {
+                     EventRecorder events, OperatorMetrics metrics, Clock clock, Tuning tuning) {
         this.workload = workload;
         this.client = client;
         this.runners = runners;
         this.statuses = statuses;
+        this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
-        this.poll = poll;
+        this.tuning = tuning;
+        this.decider = new Decider(tuning.maxAttempts());
         handlers.put(Stage.NEW, this::start);
         handlers.put(Stage.ACTIVE, this::observe);
         handlers.put(Stage.FINISHED, this::keep);
@@ -82,10 +100,21 @@ public final class Lifecycle<R extends CustomResource<?, S>, S> {
             Stage stage = Stage.of(state);
             Transition next = handlers.get(stage).apply(new Step<>(resource, state, clock.instant(), context));
             RunState result = specChanged(resource, next.state())
-                    .condition("Reconciled", true, "Reconciled", "the operator's last look succeeded", clock.instant());
+                    .condition(ConditionType.Reconciled, true, Reason.Reconciled, "the operator's last look succeeded",
+                            clock.instant());
+            boolean changed = result.phase() != state.phase() || !Objects.equals(result.message(), state.message());
             if (result.phase() != state.phase()) {
                 log.info("{}: {} -> {}{}", name, state.phase(), result.phase(),
                         result.message() == null ? "" : " (" + result.message() + ")");
+                metrics.phase(resource, result.phase());
+            }
+            if (changed) {
+                next.notices().forEach(n -> {
+                    events.record(resource, n.reason(), n.message());
+                    if (n.reason().warning()) {
+                        metrics.failure(resource, n.reason());
+                    }
+                });
             }
             statuses.write(resource, workload.status(resource, result, next.runner()));
             return next.again().map(d -> UpdateControl.<R>noUpdate().rescheduleAfter(d)).orElse(UpdateControl.noUpdate());
@@ -104,7 +133,8 @@ public final class Lifecycle<R extends CustomResource<?, S>, S> {
         String name = resource.getKind() + " " + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
         log.warn("{}: reconciliation failed (attempt {}{}): {}", name, attempt, last ? ", giving up" : ", will retry",
                 e.toString());
-        RunState state = workload.state(resource).condition("Reconciled", false, last ? "GaveUp" : "RetryingAfterError",
+        RunState state = workload.state(resource).condition(ConditionType.Reconciled, false,
+                last ? Reason.GaveUp : Reason.RetryingAfterError,
                 "attempt " + attempt + " failed: " + e.getMessage() + (last ? "; no more retries" : "; retrying with backoff"),
                 clock.instant());
         try {
@@ -115,87 +145,107 @@ public final class Lifecycle<R extends CustomResource<?, S>, S> {
         return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
-    /** NEW: check the spec and the prerequisites, then create the Job once. */
+    /** The resource is being deleted: its status keys go with it (its Jobs go by owner reference). */
+    public DeleteControl cleanup(R resource) {
+        try {
+            runners.forget(workload.scope(resource), workload.taskId(resource), workload.datasetOf(resource));
+        } catch (RuntimeException e) {
+            // Deletion must not hang on Redis: the keys expire by their TTL anyway.
+            log.warn("{}/{}: could not remove its status keys: {}", resource.getMetadata().getNamespace(),
+                    resource.getMetadata().getName(), e.toString());
+        }
+        metrics.forget(resource);
+        return DeleteControl.defaultDelete();
+    }
+
+    /** NEW: check the spec and the prerequisites, then create the first attempt's Job once. */
     private Transition start(Step<R> step) {
         RunState state = step.state();
         List<String> problems = workload.problems(step.resource());
         if (!problems.isEmpty()) {
             String message = String.join("; ", problems);
-            return Transition.of(state.condition("Valid", false, "InvalidSpec", message, step.now())
-                    .phase(Phase.Failed, message).times(state.startTime(), step.now().toString()));
+            return new Transition(state.condition(ConditionType.Valid, false, Reason.InvalidSpec, message, step.now())
+                    .condition(ConditionType.Failed, true, Reason.InvalidSpec, message, step.now())
+                    .phase(Phase.Failed, message).times(state.startTime(), step.now().toString()), Optional.empty(),
+                    Optional.empty(), List.of(new Decider.Notice(Reason.InvalidSpec, message)));
         }
-        state = state.condition("Valid", true, "SpecAccepted", "the spec passed the operator's checks", step.now());
+        state = state.condition(ConditionType.Valid, true, Reason.SpecAccepted, "the spec passed the operator's checks", step.now());
         Prerequisite prerequisite = workload.prerequisite(step.resource(), step.context());
         if (prerequisite instanceof Prerequisite.Waiting waiting) {
-            return new Transition(state.condition("Ready", false, waiting.reason(), waiting.message(), step.now())
-                    .phase(Phase.Pending, waiting.message()), Optional.empty(), Optional.of(WAIT));
+            return new Transition(state.condition(ConditionType.Ready, false, waiting.reason(), waiting.message(), step.now())
+                    .phase(Phase.Pending, waiting.message()), Optional.empty(), Optional.of(WAIT),
+                    List.of(new Decider.Notice(waiting.reason(), waiting.message())));
         }
         if (prerequisite instanceof Prerequisite.Impossible impossible) {
-            return Transition.of(state.condition("Ready", false, impossible.reason(), impossible.message(), step.now())
-                    .phase(Phase.Failed, impossible.message()).times(state.startTime(), step.now().toString()));
+            return new Transition(state.condition(ConditionType.Ready, false, impossible.reason(), impossible.message(), step.now())
+                    .condition(ConditionType.Failed, true, impossible.reason(), impossible.message(), step.now())
+                    .phase(Phase.Failed, impossible.message()).times(state.startTime(), step.now().toString()),
+                    Optional.empty(), Optional.empty(), List.of(new Decider.Notice(impossible.reason(), impossible.message())));
         }
-        String sourceKey = ((Prerequisite.Ready) prerequisite).sourceKey();
-        Job job = createOnce(workload.job(step.resource(), sourceKey));
-        String created = "created Job " + job.getMetadata().getName();
-        return new Transition(state.condition("Ready", true, "Ready", "ready to run", step.now())
-                .condition("JobCreated", true, "JobCreated", created, step.now())
-                .job(job.getMetadata().getName(), step.resource().getMetadata().getGeneration())
-                .phase(Phase.Pending, "waiting for the runner pod to start")
-                .progress(0, "scheduled"), Optional.empty(), Optional.of(poll));
+        state = state.condition(ConditionType.Ready, true, Reason.DatasetReady, "ready to run", step.now());
+        return createAttempt(step, state, (Prerequisite.Ready) prerequisite, 1, List.of());
     }
 
-    /** ACTIVE: judge the Job by its conditions; mirror the runner's progress, result or error. */
+    private Transition createAttempt(Step<R> step, RunState state, Prerequisite.Ready ready, int attempt,
+                                     List<Decider.Notice> before) {
+        Job job = createOnce(workload.job(step.resource(), ready, attempt));
+        String created = "created Job " + job.getMetadata().getName()
+                + (attempt > 1 ? " (attempt " + attempt + " of " + tuning.maxAttempts() + ")" : "");
+        List<Decider.Notice> notices = new ArrayList<>(before);
+        notices.add(new Decider.Notice(Reason.JobCreated, created));
+        String waiting = attempt > 1 ? state.message() : Decider.NO_POD_YET;
+        return new Transition(state.condition(ConditionType.JobCreated, true, Reason.JobCreated, created, step.now())
+                .condition(ConditionType.Running, false, attempt > 1 ? Reason.InfrastructureFailure : Reason.PodPending,
+                        waiting, step.now())
+                .job(job.getMetadata().getName(), attempt > 1 ? state.observedGeneration() : step.resource().getMetadata().getGeneration())
+                .phase(Phase.Pending, waiting)
+                .progress(0, "scheduled"), Optional.empty(), Optional.of(tuning.poll()), notices);
+    }
+
+    /** ACTIVE: observe the attempt, decide, and start the next attempt when the decider says so. */
     private Transition observe(Step<R> step) {
         RunState state = step.state();
-        Optional<Job> found = find(step);
-        Optional<TaskStatus> runner = runners.of(workload.taskId(step.resource()));
-        if (found.isEmpty()) {
-            String message = "the Job " + state.jobName() + " disappeared before it finished; create a new resource to run again";
-            return new Transition(state.condition("Failed", true, "JobMissing", message, step.now())
-                    .phase(Phase.Failed, message).times(state.startTime(), step.now().toString()), runner, Optional.empty());
-        }
-        Job job = found.get();
-        String started = job.getStatus() == null ? null : job.getStatus().getStartTime();
-        if (condition(job, "Complete")) {
-            String completed = Optional.ofNullable(job.getStatus().getCompletionTime()).orElse(step.now().toString());
-            if (runner.isPresent() && runner.get().status() == TaskState.FAILED) {
-                String message = runner.get().error().orElse("the runner reported a failure");
-                return new Transition(state.condition("Failed", true, "RunnerFailed", message, step.now())
-                        .phase(Phase.Failed, message).times(started, completed), runner, Optional.empty());
+        int attempt = attemptOf(step.resource(), state.jobName());
+        Observation seen = observation(step);
+        Decider.Decision decision = decider.decide(state, attempt, seen, step.now());
+        if (decision.retry()) {
+            Prerequisite prerequisite = workload.prerequisite(step.resource(), step.context());
+            if (prerequisite instanceof Prerequisite.Ready ready) {
+                return createAttempt(step, decision.state(), ready, attempt + 1, decision.notice().stream().toList());
             }
-            RunState complete = podFailures(job) == 0 ? state : state.condition("Retrying", false, "Recovered",
-                    "succeeded after " + podFailures(job) + " failed runner pod(s)", step.now());
-            return new Transition(complete.condition("Complete", true, "JobComplete", "the runner finished", step.now())
-                    .progress(100, "done").phase(Phase.Succeeded, null).times(started, completed), runner, Optional.empty());
+            String message = "cannot start another attempt: " + switch (prerequisite) {
+                case Prerequisite.Waiting w -> w.message();
+                case Prerequisite.Impossible i -> i.message();
+                case Prerequisite.Ready r -> "ready";
+            };
+            RunState failed = decision.state().condition(ConditionType.Failed, true, Reason.RetriesExhausted, message, step.now())
+                    .phase(Phase.Failed, message).times(state.startTime(), step.now().toString());
+            return new Transition(failed, seen.runner(), Optional.empty(),
+                    List.of(new Decider.Notice(Reason.RetriesExhausted, message)));
         }
-        if (condition(job, "Failed")) {
-            String reason = conditionMessage(job, "Failed");
-            // A runner that could not reach its status store leaves no error there; its pod's last words say why.
-            String message = runner.flatMap(TaskStatus::error).or(() -> lastPodFailure(job)).map(e -> e + " (" + reason + ")")
-                    .orElse(reason);
-            RunState failed = podFailures(job) == 0 ? state : state.condition("Retrying", false, "BackoffLimitReached",
-                    "gave up after " + podFailures(job) + " failed runner pod(s)", step.now());
-            return new Transition(failed.condition("Failed", true, "JobFailed", message, step.now())
-                    .phase(Phase.Failed, message).times(started, step.now().toString()), runner, Optional.empty());
-        }
-        boolean running = started != null || (job.getStatus() != null && job.getStatus().getActive() != null
-                && job.getStatus().getActive() > 0);
-        RunState progressed = runner.map(r -> state.progress(r.progress(), r.stage())).orElse(state);
-        int podFailures = podFailures(job);
-        if (podFailures > 0) {
-            Integer limit = job.getSpec() == null ? null : job.getSpec().getBackoffLimit();
-            String message = "runner pod failed " + podFailures + (podFailures == 1 ? " time" : " times")
-                    + (limit == null ? "" : " of at most " + (limit + 1)) + "; the Job tries again with backoff"
-                    + lastPodFailure(job).map(e -> ": " + e).orElse("");
-            progressed = progressed.condition("Retrying", true, "PodFailed", message, step.now());
-        }
-        return new Transition(running ? progressed.phase(Phase.Running, null).times(started, null) : progressed,
-                runner, Optional.of(poll));
+        Optional<Duration> again = decision.state().phase().finished() ? Optional.of(tuning.finishedJobTtl())
+                : Optional.of(tuning.poll());
+        return new Transition(decision.state(), seen.runner(), again, decision.notice().stream().toList());
     }
 
-    /** FINISHED: the outcome stays; nothing runs again. */
+    /** FINISHED: the outcome stays; the finished Jobs (and their pods) are removed after their time to live. */
     private Transition keep(Step<R> step) {
-        return Transition.of(step.state());
+        RunState state = step.state();
+        Instant finished = Optional.ofNullable(state.completionTime()).map(Instant::parse).orElse(step.now());
+        Duration left = Duration.between(step.now(), finished.plus(tuning.finishedJobTtl()));
+        if (!left.isNegative() && !left.isZero()) {
+            return new Transition(state, Optional.empty(), Optional.of(left), List.of());
+        }
+        List<Job> jobs = jobsOf(step);
+        if (!jobs.isEmpty()) {
+            for (Job job : jobs) {
+                client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
+                        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+            }
+            events.record(step.resource(), Reason.JobsRemoved, "removed " + jobs.size() + " finished Job(s) and their pods "
+                    + tuning.finishedJobTtl().toSeconds() + " s after the run ended");
+        }
+        return Transition.of(state);
     }
 
     /** A spec changed after the Job was created does not change the run: say so instead. */
@@ -205,9 +255,20 @@ public final class Lifecycle<R extends CustomResource<?, S>, S> {
                 || generation <= state.observedGeneration()) {
             return state;
         }
-        return state.condition("SpecChanged", true, "SpecChangedAfterStart", "the spec changed (generation " + generation
-                + ") after the run started with generation " + state.observedGeneration()
+        return state.condition(ConditionType.SpecChanged, true, Reason.SpecChangedAfterStart, "the spec changed (generation "
+                + generation + ") after the run started with generation " + state.observedGeneration()
                 + "; this run keeps its original spec — create a new resource to run the new one", clock.instant());
+    }
+
+    private int attemptOf(R resource, String jobName) {
+        return IntStream.rangeClosed(1, tuning.maxAttempts()).filter(a -> workload.jobName(resource, a).equals(jobName))
+                .findFirst().orElse(1);
+    }
+
+    private Observation observation(Step<R> step) {
+        Optional<Job> job = find(step);
+        List<Pod> pods = job.map(j -> podsOf(step, j)).orElse(List.of());
+        return new Observation(job, pods, runners.of(workload.scope(step.resource()), workload.taskId(step.resource())));
     }
 
     private Optional<Job> find(Step<R> step) {
@@ -220,6 +281,32 @@ public final class Lifecycle<R extends CustomResource<?, S>, S> {
         // Just created, the informer may not have it yet: ask the API server.
         return Optional.ofNullable(client.batch().v1().jobs().inNamespace(step.resource().getMetadata().getNamespace())
                 .withName(step.state().jobName()).get());
+    }
+
+    /** The Job's pods: from the pod informer's cache when running in the operator, else from the API server. */
+    private List<Pod> podsOf(Step<R> step, Job job) {
+        String name = job.getMetadata().getName();
+        if (step.context() != null) {
+            return step.context().getSecondaryResources(Pod.class).stream()
+                    .filter(p -> p.getMetadata().getLabels() != null && name.equals(p.getMetadata().getLabels().get(JOB_NAME_LABEL)))
+                    .toList();
+        }
+        try {
+            return client.pods().inNamespace(job.getMetadata().getNamespace()).withLabel(JOB_NAME_LABEL, name).list().getItems();
+        } catch (KubernetesClientException e) {
+            log.debug("Job {}: could not read its pods: {}", name, e.toString());
+            return List.of();
+        }
+    }
+
+    /** Every Job of the resource (all attempts), by owner reference. */
+    private List<Job> jobsOf(Step<R> step) {
+        String uid = step.resource().getMetadata().getUid();
+        List<Job> jobs = step.context() != null ? List.copyOf(step.context().getSecondaryResources(Job.class))
+                : client.batch().v1().jobs().inNamespace(step.resource().getMetadata().getNamespace())
+                        .withLabelSelector(MANAGED).list().getItems();
+        return jobs.stream().filter(j -> j.getMetadata().getOwnerReferences() != null && j.getMetadata().getOwnerReferences()
+                .stream().anyMatch(o -> Objects.equals(o.getUid(), uid))).toList();
     }
 
     /** Creates the Job; if it already exists (a status write was lost), the existing one is used, never updated. */
@@ -236,49 +323,5 @@ public final class Lifecycle<R extends CustomResource<?, S>, S> {
             }
             throw e;
         }
-    }
-
-    private static int podFailures(Job job) {
-        return job.getStatus() == null || job.getStatus().getFailed() == null ? 0 : job.getStatus().getFailed();
-    }
-
-    /**
-     * How the Job's most recent failed pod ended: its termination message (the runner's last log lines, by
-     * FallbackToLogsOnError) or the container's reason and exit code (OOMKilled, say).
-     */
-    private Optional<String> lastPodFailure(Job job) {
-        try {
-            return client.pods().inNamespace(job.getMetadata().getNamespace())
-                    .withLabel("job-name", job.getMetadata().getName()).list().getItems().stream()
-                    .filter(pod -> pod.getStatus() != null && pod.getStatus().getContainerStatuses() != null)
-                    .flatMap(pod -> pod.getStatus().getContainerStatuses().stream())
-                    .map(container -> container.getState() == null ? null : container.getState().getTerminated())
-                    .filter(ended -> ended != null && ended.getExitCode() != null && ended.getExitCode() != 0)
-                    .max(Comparator.comparing((ContainerStateTerminated ended) ->
-                            Optional.ofNullable(ended.getFinishedAt()).orElse("")))
-                    .map(Lifecycle::describe);
-        } catch (KubernetesClientException e) {
-            log.debug("Job {}: could not read its pods: {}", job.getMetadata().getName(), e.toString());
-            return Optional.empty();
-        }
-    }
-
-    private static String describe(ContainerStateTerminated ended) {
-        String words = Optional.ofNullable(ended.getMessage()).map(String::strip).orElse("");
-        String last = words.isEmpty() ? "" : words.substring(words.lastIndexOf('\n') + 1);
-        String how = Optional.ofNullable(ended.getReason()).orElse("Error") + ", exit code " + ended.getExitCode();
-        return last.isEmpty() ? how : (last.length() > 500 ? last.substring(0, 500) + "…" : last) + " (" + how + ")";
-    }
-
-    private static boolean condition(Job job, String type) {
-        return job.getStatus() != null && job.getStatus().getConditions() != null && job.getStatus().getConditions().stream()
-                .anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
-    }
-
-    private static String conditionMessage(Job job, String type) {
-        return job.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst()
-                .map(c -> Optional.ofNullable(c.getMessage()).orElse(Optional.ofNullable(c.getReason()).orElse("failed")))
-                .map(m -> "Job " + job.getMetadata().getName() + ": " + m)
-                .orElse("the Job failed");
     }
 }

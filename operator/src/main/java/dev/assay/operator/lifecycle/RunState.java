@@ -1,7 +1,9 @@
 package dev.assay.operator.lifecycle;
 
 import dev.assay.model.crd.common.Condition;
+import dev.assay.model.crd.common.ConditionType;
 import dev.assay.model.crd.common.Conditions;
+import dev.assay.model.crd.common.Reason;
 import dev.assay.model.crd.common.Phase;
 import java.time.Instant;
 import java.util.List;
@@ -23,9 +25,14 @@ public record RunState(Phase phase, List<Condition> conditions, Long observedGen
                 newMessage);
     }
 
-    public RunState condition(String type, boolean status, String reason, String text, Instant now) {
+    public RunState condition(ConditionType type, boolean status, Reason reason, String text, Instant now) {
         return new RunState(phase, Conditions.with(conditions, type, status, reason, text, now), observedGeneration, jobName,
                 startTime, completionTime, progress, stage, message);
+    }
+
+    /** The condition of a type, if set. */
+    public java.util.Optional<Condition> find(ConditionType type) {
+        return conditions.stream().filter(c -> c.type().equals(type.name())).findFirst();
     }
 
     public RunState job(String name, Long generation) {

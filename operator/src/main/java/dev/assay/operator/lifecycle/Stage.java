@@ -2,7 +2,7 @@ package dev.assay.operator.lifecycle;
 
 /**
  * Where a resource is in its lifecycle, read from its status: no Job yet, a Job running, or finished. Each
- * stage has one handler ({@link Lifecycle#HANDLERS}).
+ * stage has one handler in {@link Lifecycle}.
  */
 public enum Stage {
     NEW,

@@ -1,5 +1,6 @@
 package dev.assay.operator.lifecycle;
 
+import dev.assay.model.protocol.TaskScope;
 import dev.assay.model.status.TaskStatus;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -22,8 +23,16 @@ public interface Workload<R extends CustomResource<?, S>, S> {
     /** The resource's new status: the lifecycle state plus what the runner reported, mirrored. */
     S status(R resource, RunState state, Optional<TaskStatus> runner);
 
-    /** The id under which the runner reports (Redis key, artifact folder). */
+    /** The id under which the runner reports (status key, artifact folder), within {@link #scope}. */
     String taskId(R resource);
+
+    /** Whose keys the runner uses: the resource's namespace. */
+    default TaskScope scope(R resource) {
+        return TaskScope.namespace(resource.getMetadata().getNamespace());
+    }
+
+    /** For a run, the dataset it belongs to (its status is indexed there); empty for a dataset. */
+    Optional<String> datasetOf(R resource);
 
     /** What is wrong with the spec; the API server of Kubernetes 1.20 ignores CEL rules, so the operator checks too. */
     List<String> problems(R resource);
@@ -31,9 +40,9 @@ public interface Workload<R extends CustomResource<?, S>, S> {
     /** Whether the resource can start now; {@code context} gives the informers' caches (null in step-by-step tests). */
     Prerequisite prerequisite(R resource, io.javaoperatorsdk.operator.api.reconciler.Context<R> context);
 
-    /** The Job that does the work; created once, never updated. */
-    Job job(R resource, String sourceKey);
+    /** The Job of one attempt; created once, never updated. */
+    Job job(R resource, Prerequisite.Ready ready, int attempt);
 
-    /** The Job's fixed name, derived from the resource. */
-    String jobName(R resource);
+    /** The fixed name of an attempt's Job ({@code <name>-profile}, then {@code <name>-profile-2}, …). */
+    String jobName(R resource, int attempt);
 }

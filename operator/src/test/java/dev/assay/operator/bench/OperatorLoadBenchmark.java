@@ -13,6 +13,7 @@ import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -129,6 +130,25 @@ public final class OperatorLoadBenchmark {
                 }
             }
             latencies.sort(Long::compare);
+
+            // The API server's own pace on this machine: the same client creates as many bare Jobs the same way.
+            load.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS + "-bare").endMetadata().build()).create();
+            ExecutorService bare = Executors.newFixedThreadPool(16);
+            List<java.util.concurrent.Future<?>> bareJobs = new ArrayList<>();
+            long bareStart = System.nanoTime();
+            for (int i = 0; i < runs; i++) {
+                String name = String.format("bare-%04d", i);
+                bareJobs.add(bare.submit(() -> load.batch().v1().jobs().inNamespace(NS + "-bare").resource(new JobBuilder()
+                        .withNewMetadata().withName(name).endMetadata()
+                        .withNewSpec().withBackoffLimit(0).withNewTemplate().withNewSpec().withRestartPolicy("Never")
+                        .addNewContainer().withName("c").withImage("localhost/busybox:1.35").endContainer().endSpec()
+                        .endTemplate().endSpec().build()).create()));
+            }
+            bare.shutdown();
+            for (java.util.concurrent.Future<?> future : bareJobs) {
+                future.get();
+            }
+            long bareWall = System.nanoTime() - bareStart;
             System.gc();
             Thread.sleep(500);
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -136,6 +156,8 @@ public final class OperatorLoadBenchmark {
                     done ? "" : " (timed out)", wall / 1e9);
             System.out.printf("CR creation -> Job creation: p50 %d ms, p99 %d ms, max %d ms%n", ms(percentile(latencies, 0.5)),
                     ms(percentile(latencies, 0.99)), ms(latencies.isEmpty() ? 0 : latencies.getLast()));
+            System.out.printf("%d bare Jobs by the same client: %.1f s; AssistantRuns to all Jobs / bare Jobs: %.2f%n",
+                    runs, bareWall / 1e9, (double) wall / bareWall);
             System.out.printf("heap used after GC: %d MB (operator and load generator in one JVM, -Xmx%d MB)%n",
                     heap / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
         } finally {

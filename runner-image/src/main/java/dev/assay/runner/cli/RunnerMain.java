@@ -1,5 +1,6 @@
 package dev.assay.runner.cli;
 
+import dev.assay.model.protocol.RunnerExit;
 import dev.assay.runner.apply.ApplyCommand;
 import dev.assay.runner.pod.ApplyRunCommand;
 import dev.assay.runner.pod.ProfileJobCommand;
@@ -40,16 +41,17 @@ public final class RunnerMain {
             Optional<Throwable> network = causes(e).filter(c -> c instanceof SocketException
                     || c instanceof UnknownHostException || c instanceof SocketTimeoutException
                     || c instanceof JedisConnectionException).findFirst();
-            if (network.isPresent()) {
-                cl.getErr().println("error: cannot reach a store (" + network.get() + "); check ASSAY_REDIS_URL, "
-                        + "ASSAY_S3_ENDPOINT and the network between this pod and them");
-            } else {
-                cl.getErr().println("error: unexpected failure: " + e + " (this is a bug; set ASSAY_DEBUG=1 for details)");
-            }
             if (System.getenv("ASSAY_DEBUG") != null) {
                 e.printStackTrace(cl.getErr());
             }
-            return 1;
+            // The last line is the pod's termination message: the operator shows it when the status has none.
+            if (network.isPresent()) {
+                cl.getErr().println("error: cannot reach a store (" + network.get() + "); check ASSAY_REDIS_URL, "
+                        + "ASSAY_S3_ENDPOINT and the network between this pod and them");
+                return RunnerExit.STORE_UNREACHABLE.code();
+            }
+            cl.getErr().println("error: unexpected failure: " + e + " (this is a bug; set ASSAY_DEBUG=1 for details)");
+            return RunnerExit.FAILED.code();
         });
         return commandLine;
     }

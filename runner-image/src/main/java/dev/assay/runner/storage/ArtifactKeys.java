@@ -1,11 +1,14 @@
 package dev.assay.runner.storage;
 
+import dev.assay.model.protocol.ArtifactLayout;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The artifact key layout of ARCHITECTURE.md, and the only place keys are built or checked:
+ * The artifact key layout of ARCHITECTURE.md ({@link ArtifactLayout}, declared in model/ for the api, the operator
+ * and the runner), relative to a task's scope ({@link ScopedArtifactStore} adds the namespace), with the checks
+ * every store applies:
  * {@code {job_id}/source.csv}, {@code {job_id}/profile.json}, {@code {job_id}/report.html},
  * {@code {job_id}/cleaned.csv}, {@code {job_id}/assistant/{request_id}/context.json},
  * {@code {job_id}/runs/{run_id}/{report.html, cleaned.csv, profile.json, model.bin, metrics.json,
@@ -14,40 +17,27 @@ import java.util.regex.Pattern;
  */
 public final class ArtifactKeys {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
-    private static final Set<String> JOB_FILES = Set.of("source.csv", "profile.json", "report.html", "cleaned.csv");
-    private static final Set<String> RUN_FILES = Set.of("report.html", "cleaned.csv", "profile.json", "model.bin",
-            "metrics.json", "plan.json", "result.json");
+    private static final Set<String> JOB_FILES = ArtifactLayout.JOB_FILES;
+    private static final Set<String> RUN_FILES = ArtifactLayout.RUN_FILES;
 
     private ArtifactKeys() {
     }
 
     public static boolean isId(String id) {
-        return id != null && ID.matcher(id).matches();
+        return ArtifactLayout.isId(id);
     }
 
     public static String job(String jobId, String file) {
-        requireId(jobId);
-        if (!JOB_FILES.contains(file)) {
-            throw new IllegalArgumentException("not a job artifact: " + file);
-        }
-        return jobId + "/" + file;
+        return ArtifactLayout.job(jobId, file);
     }
 
     public static String run(String jobId, String runId, String file) {
-        requireId(jobId);
-        requireId(runId);
-        if (!RUN_FILES.contains(file)) {
-            throw new IllegalArgumentException("not a run artifact: " + file);
-        }
-        return jobId + "/runs/" + runId + "/" + file;
+        return ArtifactLayout.run(jobId, runId, file);
     }
 
     public static String context(String jobId, String requestId) {
-        requireId(jobId);
-        requireId(requestId);
-        return jobId + "/assistant/" + requestId + "/context.json";
+        return ArtifactLayout.context(jobId, requestId);
     }
 
     /**
@@ -88,7 +78,7 @@ public final class ArtifactKeys {
 
     /** File names a profile task writes, beside the uploaded {@code source.csv}. */
     public static Set<String> profileOutputs() {
-        return Set.of("profile.json", "report.html", "cleaned.csv");
+        return ArtifactLayout.PROFILE_OUTPUTS;
     }
 
     /**
@@ -121,9 +111,4 @@ public final class ArtifactKeys {
         return prefix;
     }
 
-    private static void requireId(String id) {
-        if (!isId(id)) {
-            throw new IllegalArgumentException("not an id: " + id);
-        }
-    }
 }

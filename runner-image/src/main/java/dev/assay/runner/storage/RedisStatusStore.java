@@ -2,6 +2,7 @@ package dev.assay.runner.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.assay.model.json.Json;
+import dev.assay.model.protocol.StatusKeys;
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskState;
 import dev.assay.model.status.TaskStatus;
@@ -25,8 +26,9 @@ import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * Status records in Redis, shared by the api, the operator and runner pods. Layout under a key prefix
- * ({@code assay:} by default), every key expiring {@code ttl} after the last change of its task:
+ * Status records in Redis, shared by the api, the operator and runner pods. The layout is {@link StatusKeys}
+ * (declared in model/), under a key prefix ({@code assay:} by default; a namespace's own on a cluster, see
+ * {@link dev.assay.model.protocol.TaskScope}), every key expiring {@code ttl} after the last change of its task:
  * <ul>
  *   <li>{@code task:{id}}: the {@link TaskStatus} as JSON ({@link Json}, snake_case);</li>
  *   <li>{@code task:{id}:events}: a Redis Stream of {@link TaskEvent}s (fields {@code at}, {@code status},
@@ -51,6 +53,7 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
 
     private final RedisClient redis;
     private final String prefix;
+    private final StatusKeys keys;
     /** Record text to record; bounded, cleared when full (records are small and immutable once finished). */
     private final Map<String, TaskStatus> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     private final long ttlMillis;
@@ -58,6 +61,7 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
     public RedisStatusStore(RedisClient redis, String prefix, Duration ttl) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.prefix = Objects.requireNonNull(prefix, "prefix");
+        this.keys = new StatusKeys(prefix);
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("the status expiry must be positive, not " + ttl);
         }
@@ -209,7 +213,7 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
 
     @Override
     public boolean tryLock(String name, String holder, Duration ttl) {
-        return "OK".equals(redis.set(prefix + "lock:" + name, holder, SetParams.setParams().nx().px(ttl.toMillis())));
+        return "OK".equals(redis.set(keys.lock(name), holder, SetParams.setParams().nx().px(ttl.toMillis())));
     }
 
     @Override
@@ -248,27 +252,27 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
     }
 
     private String taskKey(String id) {
-        return prefix + "task:" + id;
+        return keys.task(id);
     }
 
     private String eventsKey(String id) {
-        return prefix + "task:" + id + ":events";
+        return keys.events(id);
     }
 
     private String runsKey(String jobId) {
-        return prefix + "job:" + jobId + ":runs";
+        return keys.runs(jobId);
     }
 
     private String versionKey(String jobId) {
-        return prefix + "job:" + jobId + ":version";
+        return keys.version(jobId);
     }
 
     private String leasesKey() {
-        return prefix + "leases";
+        return keys.leases();
     }
 
     private String jobsKey() {
-        return prefix + "jobs";
+        return keys.jobs();
     }
 
     private static Map<String, String> eventFields(TaskEvent event) {

@@ -41,8 +41,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class TaskRunner {
 
-    /** How a task ended: done, refused (bad input or plan), or failed (a bug or the machine). */
-    public enum Outcome { DONE, REFUSED, FAILED }
+    /**
+     * How a task ended: done, refused (a plan that does not fit the data, or a file that is not usable data), or
+     * failed (a bug or the machine). The two refusals are told apart so a runner pod can say which by its exit code.
+     */
+    public enum Outcome { DONE, PLAN_REFUSED, BAD_INPUT, FAILED }
 
     /** The engine's profile step; a seam so tests can make it fail on purpose. */
     @FunctionalInterface
@@ -160,7 +163,7 @@ public final class TaskRunner {
         } catch (InputException | PlanValidationException e) {
             log.info("{} {} refused: {}", task.kind(), task.id(), e.getMessage());
             fail(reporter, e.getMessage());
-            return Outcome.REFUSED;
+            return e instanceof PlanValidationException ? Outcome.PLAN_REFUSED : Outcome.BAD_INPUT;
         } catch (OutOfMemoryError e) {
             log.error("{} {} ran out of memory", task.kind(), task.id(), e);
             fail(reporter, "the runner ran out of memory on this dataset; try a smaller file or give it more memory");

@@ -36,8 +36,12 @@ public class KubernetesExecutorConfiguration {
             throw new IllegalStateException("assay.executor=kubernetes needs assay.redis.url (ASSAY_REDIS_URL): runner "
                     + "pods report progress and results there");
         }
-        String chosen = !namespace.isBlank() ? namespace
+        return new KubernetesExecutor(client, namespace(namespace));
+    }
+
+    /** {@code assay.kubernetes.namespace}, else the api pod's own namespace, else {@code default}. */
+    public static String namespace(String configured) throws IOException {
+        return !configured.isBlank() ? configured
                 : Files.isReadable(POD_NAMESPACE) ? Files.readString(POD_NAMESPACE).strip() : "default";
-        return new KubernetesExecutor(client, chosen);
     }
 }

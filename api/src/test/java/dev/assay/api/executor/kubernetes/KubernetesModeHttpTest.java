@@ -88,6 +88,15 @@ class KubernetesModeHttpTest {
         DatasetJob job = client.resources(DatasetJob.class).inNamespace("assay").withName(jobId).get();
         assertThat(job).isNotNull();
         assertThat(job.getSpec().source()).isEqualTo(jobId + "/source.csv");
+        // The runner protocol's keys on a cluster carry the namespace: the file and the status record are the
+        // namespace's own, where that namespace's runner pods read and write.
+        assertThat(data.resolve("assay/" + jobId + "/source.csv")).isRegularFile();
+        assertThat(data.resolve(jobId)).doesNotExist();
+        try (redis.clients.jedis.RedisClient keys = redis.clients.jedis.RedisClient.builder()
+                .fromURI("redis://127.0.0.1:6379").build()) {
+            assertThat(keys.exists(dev.assay.model.protocol.TaskScope.namespace("assay").statusKeys(PREFIX).task(jobId)))
+                    .isTrue();
+        }
         assertThat(api.get("/api/v1/jobs/" + jobId + "/status").json().path("status").asText()).isEqualTo("queued");
 
         // What a runner pod of a kubectl-applied AssistantRun writes:

@@ -3,6 +3,8 @@ package dev.assay.model.crd.assistantrun;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
@@ -15,7 +17,21 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group("assay.dev")
 @Version("v1alpha1")
 @Plural("assistantruns")
-@ShortNames({"arun", "run"})
+@ShortNames({"arun", "assayrun"})
+@Categories("assay")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class AssistantRun extends CustomResource<AssistantRunSpec, AssistantRunStatus> implements Namespaced {
+
+    // Overridden only to describe spec and status in the CRD's schema (kubectl explain).
+    @Override
+    @JsonPropertyDescription("The run: which DatasetJob, which plan of whitelisted actions, and the pod's resources and deadline.")
+    public AssistantRunSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("What the operator observed: phase, conditions, the runner's progress, actions applied, the model's metrics and artifact keys. Written only by the operator.")
+    public AssistantRunStatus getStatus() {
+        return super.getStatus();
+    }
 }

@@ -12,7 +12,8 @@ public record AssistantRunStatus(
         @PrinterColumn(name = "Phase", priority = 0)
         @JsonPropertyDescription("Pending, Running, Succeeded or Failed.")
         Phase phase,
-        @JsonPropertyDescription("Conditions: Valid, DatasetReady, JobCreated, Complete, Failed, SpecChanged.")
+        @JsonPropertyDescription("Conditions (types: Valid, Ready, JobCreated, Running, Retrying, Complete, Failed, "
+                + "SpecChanged, Reconciled); the Failed condition's reason says why and whether it was tried again.")
         List<Condition> conditions,
         @JsonPropertyDescription("The generation of the spec this run uses; a later change does not alter a started run.")
         Long observedGeneration,
@@ -41,7 +42,7 @@ public record AssistantRunStatus(
         String score,
         @JsonPropertyDescription("Artifact keys of the run's report, profile, processed CSV, model and metrics.")
         Artifacts artifacts,
-        @PrinterColumn(name = "Message", priority = 1)
+        @PrinterColumn(name = "Message", priority = 0)
         @JsonPropertyDescription("Why it failed, or what it is waiting for, in words a person can act on.")
         String message) {
 }

@@ -31,6 +31,12 @@ public final class Conditions {
         return List.copyOf(result);
     }
 
+    /** As {@link #with(List, String, boolean, String, String, Instant)}, with the declared type and reason. */
+    public static List<Condition> with(List<Condition> conditions, ConditionType type, boolean status, Reason reason,
+                                       String message, Instant now) {
+        return with(conditions, type.name(), status, reason.name(), message, now);
+    }
+
     public static boolean isTrue(List<Condition> conditions, String type) {
         return conditions != null && conditions.stream().anyMatch(c -> c.type().equals(type) && "True".equals(c.status()));
     }

@@ -3,6 +3,8 @@ package dev.assay.model.crd.datasetjob;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
@@ -15,7 +17,21 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group("assay.dev")
 @Version("v1alpha1")
 @Plural("datasetjobs")
-@ShortNames({"dsj", "dataset"})
+@ShortNames({"dsj", "assaydataset"})
+@Categories("assay")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class DatasetJob extends CustomResource<DatasetJobSpec, DatasetJobStatus> implements Namespaced {
+
+    // Overridden only to describe spec and status in the CRD's schema (kubectl explain).
+    @Override
+    @JsonPropertyDescription("What to profile: the source object in this namespace's part of the artifact store, and how to read it.")
+    public DatasetJobSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("What the operator observed: phase, conditions, the runner's progress, the profile's numbers and artifact keys. Written only by the operator.")
+    public DatasetJobStatus getStatus() {
+        return super.getStatus();
+    }
 }

@@ -15,8 +15,8 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
  */
 public record DatasetJobSpec(
         @Required @Pattern("^[A-Za-z0-9][A-Za-z0-9._/-]{0,511}$")
-        @JsonPropertyDescription("Key of the CSV in the artifact store (S3/MinIO), e.g. samples/titanic.csv or "
-                + "j-7f3a09c2d1e4b5a6/source.csv. A key, never a path on a node.")
+        @JsonPropertyDescription("Key of the CSV in this namespace's part of the artifact store (S3/MinIO), e.g. "
+                + "samples/titanic.csv, stored as <namespace>/samples/titanic.csv. A key, never a path on a node.")
         String source,
         @Default("csv") @Pattern("^csv$")
         @JsonPropertyDescription("Kept for compatibility: csv. What the source is (CSV in any common encoding, .xlsx, "

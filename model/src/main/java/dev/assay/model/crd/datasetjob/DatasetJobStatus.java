@@ -12,7 +12,8 @@ public record DatasetJobStatus(
         @PrinterColumn(name = "Phase", priority = 0)
         @JsonPropertyDescription("Pending, Running, Succeeded or Failed.")
         Phase phase,
-        @JsonPropertyDescription("Conditions: JobCreated, Complete, Failed, SpecChanged.")
+        @JsonPropertyDescription("Conditions (types: Valid, Ready, JobCreated, Running, Retrying, Complete, Failed, "
+                + "SpecChanged, Reconciled); the Failed condition's reason says why and whether it was tried again.")
         List<Condition> conditions,
         @JsonPropertyDescription("The generation of the spec this status describes; the Job runs that spec.")
         Long observedGeneration,
@@ -34,7 +35,7 @@ public record DatasetJobStatus(
         Integer columns,
         @JsonPropertyDescription("Artifact keys of the report, profile and cleaned CSV.")
         Artifacts artifacts,
-        @PrinterColumn(name = "Message", priority = 1)
+        @PrinterColumn(name = "Message", priority = 0)
         @JsonPropertyDescription("Why it failed, or what it is waiting for, in words a person can act on.")
         String message) {
 }
