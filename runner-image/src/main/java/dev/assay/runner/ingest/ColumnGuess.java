@@ -161,12 +161,12 @@ final class ColumnGuess {
         return Optional.empty();
     }
 
-    /** Both MM/dd and dd/MM read every value: the column never had a day above 12. */
+    /** Both MM/dd and dd/MM (or MM-dd and dd-MM) read every value: the column never had a day above 12. */
     private boolean ambiguousDayMonth(DateFormats.Layout chosen) {
-        if (!chosen.name().startsWith("MM/dd")) {
+        if (!chosen.name().startsWith("MM/dd") && !chosen.name().startsWith("MM-dd")) {
             return false;
         }
-        String twin = chosen.name().replace("MM/dd", "dd/MM");
+        String twin = chosen.name().replace("MM/dd", "dd/MM").replace("MM-dd", "dd-MM");
         for (int i = 0; i < layoutHits.length; i++) {
             if (DateFormats.LAYOUTS.get(i).name().equals(twin) && layoutHits[i] == present) {
                 return true;
