@@ -162,6 +162,10 @@ final class DateFormats {
             date("MMMM d, yyyy", "MMMM d, uuuu", Iso.NONE),
             date("EEE, d MMM yyyy", "EEE, d MMM uuuu", Iso.NONE),
             date("EEEE, MMMM d, yyyy", "EEEE, MMMM d, uuuu", Iso.NONE),
+            ordinal("d(th) MMMM yyyy", "", " MMMM uuuu"),
+            ordinal("MMMM d(th), yyyy", "MMMM ", ", uuuu"),
+            twoDigitYear("MM/dd/yy", "M/d/"),
+            twoDigitYear("dd/MM/yy", "d/M/"),
             monthOnly("MMMM yyyy", "MMMM uuuu"),
             monthOnly("MMM yyyy", "MMM uuuu"),
             dateTime("yyyy-MM-dd HH:mm:ss", "uuuu-MM-dd HH:mm", true, false, Iso.SPACE),
@@ -183,6 +187,32 @@ final class DateFormats {
         DateTimeFormatter formatter = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
                 .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
         return new Layout(name, formatter, false, false, iso);
+    }
+
+    /** A day written as an ordinal ("12th June 1998", "June 1st, 1998"): the suffix is read and checked by nothing. */
+    private static Layout ordinal(String name, String before, String after) {
+        DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive();
+        if (!before.isEmpty()) {
+            builder.appendPattern(before);
+        }
+        builder.appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
+        for (String suffix : List.of("st", "nd", "rd", "th")) {
+            builder.optionalStart().appendLiteral(suffix).optionalEnd();
+        }
+        DateTimeFormatter formatter = builder.appendPattern(after).toFormatter(Locale.ENGLISH)
+                .withResolverStyle(ResolverStyle.STRICT);
+        return new Layout(name, formatter, false, false, Iso.NONE);
+    }
+
+    /**
+     * Two-digit years (12/06/98): 50 to 99 are read as 1950 to 1999, 00 to 49 as 2000 to 2049. Only in the slash
+     * forms with both day and month, which codes rarely take.
+     */
+    private static Layout twoDigitYear(String name, String dayAndMonth) {
+        DateTimeFormatter formatter = new DateTimeFormatterBuilder().appendPattern(dayAndMonth)
+                .appendValueReduced(ChronoField.YEAR, 2, 2, 1950)
+                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+        return new Layout(name, formatter, false, false, Iso.NONE);
     }
 
     /** A US time of day with AM or PM; seconds optional. */
