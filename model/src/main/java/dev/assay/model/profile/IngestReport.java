@@ -10,11 +10,21 @@ import java.util.List;
  * @param rowsRead           data rows in the file (blank lines excluded)
  * @param duplicatesDropped  exact duplicate rows removed on ingest
  * @param warnings           things a person should know (stray values, renamed blank headers...)
+ * @param missingWords       per text column, the marker words read as missing ("None", "NA", "-"), as written, with
+ *                           how many cells had each (duplicate rows included): a marker can be a value a person meant
  */
 public record IngestReport(String fileName, long bytes, String delimiter, boolean bom, long rowsRead,
-                           long duplicatesDropped, List<String> warnings, long millis) {
+                           long duplicatesDropped, List<String> warnings, long millis,
+                           java.util.Map<String, java.util.Map<String, Long>> missingWords) {
 
     public IngestReport {
         warnings = List.copyOf(warnings);
+        missingWords = missingWords == null ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(missingWords));
+    }
+
+    public IngestReport(String fileName, long bytes, String delimiter, boolean bom, long rowsRead,
+                        long duplicatesDropped, List<String> warnings, long millis) {
+        this(fileName, bytes, delimiter, bom, rowsRead, duplicatesDropped, warnings, millis, java.util.Map.of());
     }
 }

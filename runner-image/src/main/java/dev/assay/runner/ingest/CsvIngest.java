@@ -119,15 +119,16 @@ public final class CsvIngest {
         List<ColumnSink> sinks = one.sinks;
         Map<String, StrayValues> stray = new LinkedHashMap<>();
         Map<String, String> layouts = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> missingWords = new LinkedHashMap<>();
         try {
             for (int i = 0; i < one.header.size(); i++) {
-                describe(one.header.get(i), one.types.settled(i), stray, layouts, warnings);
+                describe(one.header.get(i), one.types.settled(i), stray, layouts, missingWords, warnings);
             }
         } catch (ColumnSink.Misfit e) {
             one.discardCleaned();
             throw e;
         }
-        return result(name, format, sinks, one.dedup, rows, warnings, stray, layouts, started);
+        return result(name, format, sinks, one.dedup, rows, warnings, stray, layouts, missingWords, started);
     }
 
     /**
@@ -270,11 +271,12 @@ public final class CsvIngest {
         List<ColumnSink> sinks = new ArrayList<>();
         Map<String, StrayValues> stray = new LinkedHashMap<>();
         Map<String, String> layouts = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> missingWords = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             ColumnGuess.Decision decision = guesses.get(i).decide();
             String column = header.get(i);
             sinks.add(ColumnSink.of(column, decision));
-            describe(column, decision, stray, layouts, warnings);
+            describe(column, decision, stray, layouts, missingWords, warnings);
         }
 
         Deduplicator dedup = new Deduplicator(sinks, config.dropDuplicates());
@@ -295,12 +297,16 @@ public final class CsvIngest {
             });
         }
 
-        return result(name, format, sinks, dedup, rows, warnings, stray, layouts, started);
+        return result(name, format, sinks, dedup, rows, warnings, stray, layouts, missingWords, started);
     }
 
     /** What a column's decision tells the person: stray values, the date layout, a warning. */
     private static void describe(String column, ColumnGuess.Decision decision, Map<String, StrayValues> stray,
-                                 Map<String, String> layouts, List<String> warnings) {
+                                 Map<String, String> layouts, Map<String, Map<String, Long>> missingWords,
+                                 List<String> warnings) {
+        if (!decision.missingWords().isEmpty()) {
+            missingWords.put(column, decision.missingWords());
+        }
         decision.stray().ifPresent(s -> {
             stray.put(column, s);
             warnings.add("column '" + column + "' is mostly " + s.dominant().wireName() + " but has " + s.count()
@@ -313,13 +319,13 @@ public final class CsvIngest {
 
     private static Result result(String name, FileFormat format, List<ColumnSink> sinks, Deduplicator dedup, long rows,
                                  List<String> warnings, Map<String, StrayValues> stray, Map<String, String> layouts,
-                                 long started) {
+                                 Map<String, Map<String, Long>> missingWords, long started) {
         Table table = Table.create(tableName(name), sinks.stream().map(ColumnSink::column).toArray(Column<?>[]::new));
         if (dedup.dropped() > 0) {
             warnings.add(dedup.dropped() + " exact duplicate row" + (dedup.dropped() == 1 ? " was" : "s were") + " dropped");
         }
         IngestReport report = new IngestReport(name, format.bytes(), String.valueOf(format.delimiter()), format.bom(),
-                rows, dedup.dropped(), warnings, (System.nanoTime() - started) / 1_000_000);
+                rows, dedup.dropped(), warnings, (System.nanoTime() - started) / 1_000_000, missingWords);
         return new Result(table, report, stray, layouts);
     }
 
