@@ -73,7 +73,8 @@ final class SemanticChecks {
                                 + "'" + ofRows(target.missing(), schema) + " with invented labels; the model would then "
                                 + "be trained and scored on them, and its score would say nothing about real outcomes.",
                         "leave '" + target.name() + "' out of the fill: train_model then learns from the "
-                                + count(known(target, schema), "row") + " whose target is known."));
+                                + (schema.rows() > 0 ? count(known(target, schema), "row") : "rows")
+                                + " whose target is known."));
             } else if (impute.columns().isEmpty()) {
                 out.add(new PlanWarning(index, action, target.name(), Severity.INFO, "target_left_unfilled",
                         "leaves the target '" + target.name() + "' unfilled: its " + count(target.missing(), "missing value")
