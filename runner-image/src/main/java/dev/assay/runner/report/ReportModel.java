@@ -73,10 +73,15 @@ public record ReportModel(String title, String source, List<Fact> overview, List
         List<VariableView> variables = profile.variables().values().stream()
                 .map(v -> variable(v, profile.alerts(), table.rows())).toList();
         List<MatrixView> correlations = new ArrayList<>();
-        matrix("Pearson", "linear relation between numeric columns", profile.correlations().pearson(), correlations);
-        matrix("Spearman", "monotonic relation between numeric columns (ranks)", profile.correlations().spearman(), correlations);
+        List<String> numbers = profile.variables().values().stream().filter(dev.assay.runner.profile.Profiler::correlatesAsNumber)
+                .map(dev.assay.model.profile.VariableProfile::name).toList();
+        List<String> categories = profile.variables().values().stream()
+                .filter(dev.assay.runner.profile.Profiler::correlatesAsCategory).map(dev.assay.model.profile.VariableProfile::name).toList();
+        matrix("Pearson", "linear relation between numeric columns", profile.correlations().pearson(), numbers, correlations);
+        matrix("Spearman", "monotonic relation between numeric columns (ranks)", profile.correlations().spearman(), numbers,
+                correlations);
         matrix("Cramér's V", "association between categorical columns (0 none, 1 determined)",
-                profile.correlations().cramersV(), correlations);
+                profile.correlations().cramersV(), categories, correlations);
         return new ReportModel("Profile of " + profile.source(), profile.source(), overview, kinds, ingestFacts,
                 ingest.warnings(), alerts, alertCounts, variables, correlations, missing(profile.missing(), table.rows()),
                 new SampleView(profile.sample().columns(), blanks(profile.sample().head()), blanks(profile.sample().tail())));
@@ -178,9 +183,17 @@ public record ReportModel(String title, String source, List<Fact> overview, List
                 : chart;
     }
 
-    private static void matrix(String title, String note, CorrelationMatrix matrix, List<MatrixView> into) {
+    /**
+     * @param eligible every column of the matrix's family: when there are more than the matrix holds, the note says
+     *                 "first 30 of N columns" and lists the ones left out
+     */
+    private static void matrix(String title, String note, CorrelationMatrix matrix, List<String> eligible,
+                               List<MatrixView> into) {
         if (matrix.columns().size() >= 2) {
-            into.add(new MatrixView(title, note, Charts.heatMap(matrix.columns(), matrix.values())));
+            List<String> left = eligible.stream().filter(c -> !matrix.columns().contains(c)).toList();
+            String said = left.isEmpty() ? note : note + "; the first " + matrix.columns().size() + " of " + eligible.size()
+                    + " columns, in table order (left out: " + String.join(", ", left) + ")";
+            into.add(new MatrixView(title, said, Charts.heatMap(matrix.columns(), matrix.values())));
         }
     }
 
