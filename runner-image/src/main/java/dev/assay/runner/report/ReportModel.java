@@ -122,6 +122,14 @@ public record ReportModel(String title, String source, List<Fact> overview, List
                     new Fact("Skewness", number(s.skewness())), new Fact("Kurtosis", number(s.kurtosis())),
                     new Fact("Zeros", count(s.zeros())), new Fact("Negatives", count(s.negatives())),
                     new Fact("Infinite", count(s.infinite()))));
+            if (!s.smallest().isEmpty()) {
+                details.add(new Fact("Smallest values", String.join(", ", s.smallest().stream().map(ReportModel::number).toList())));
+                details.add(new Fact("Largest values", String.join(", ", s.largest().stream().map(ReportModel::number).toList())));
+            }
+            if (!v.top().isEmpty() && v.top().getFirst().count() > 1) {
+                details.add(new Fact("Most common", String.join(", ", v.top().subList(0, Math.min(5, v.top().size())).stream()
+                        .map(c -> c.value() + " (" + count(c.count()) + ")").toList())));
+            }
             histogram = histogramOf(s.histogram(), v.storage() == dev.assay.model.dataset.ColumnType.INTEGER);
             List<Double> edges = s.histogram().edges();
             if (edges.size() >= 2) {

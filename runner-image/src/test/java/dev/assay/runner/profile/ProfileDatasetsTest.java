@@ -55,6 +55,10 @@ class ProfileDatasetsTest {
         assertThat(variable("titanic.csv", "Survived").numeric().orElseThrow().mean()).isCloseTo(342.0 / 891, within());
         assertThat(variable("titanic.csv", "Age").numeric().orElseThrow().median()).isEqualTo(28.0);
         assertThat(variable("titanic.csv", "Fare").numeric().orElseThrow().max()).isEqualTo(512.3292);
+        // Extreme values, most extreme first and each once: three fares of 512.3292, fifteen of 0.
+        assertThat(variable("titanic.csv", "Fare").numeric().orElseThrow().largest()).hasSize(5).startsWith(512.3292, 263.0);
+        assertThat(variable("titanic.csv", "Fare").numeric().orElseThrow().smallest()).hasSize(5).startsWith(0.0, 4.0125);
+        assertThat(variable("titanic.csv", "Age").numeric().orElseThrow().smallest()).startsWith(0.42, 0.67, 0.75);
 
         assertThat(alerts("titanic.csv", AlertType.UNIQUE)).extracting(a -> a.column().orElseThrow())
                 .contains("PassengerId", "Name");
