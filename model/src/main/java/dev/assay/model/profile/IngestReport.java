@@ -12,19 +12,33 @@ import java.util.List;
  * @param warnings           things a person should know (stray values, renamed blank headers...)
  * @param missingWords       per text column, the marker words read as missing ("None", "NA", "-"), as written, with
  *                           how many cells had each (duplicate rows included): a marker can be a value a person meant
+ * @param repeatedRows       the rows that were repeated most (at most 10), each with how often it appeared in the
+ *                           file; the repeats were dropped on ingest
  */
 public record IngestReport(String fileName, long bytes, String delimiter, boolean bom, long rowsRead,
                            long duplicatesDropped, List<String> warnings, long millis,
-                           java.util.Map<String, java.util.Map<String, Long>> missingWords) {
+                           java.util.Map<String, java.util.Map<String, Long>> missingWords,
+                           List<RepeatedRow> repeatedRows) {
 
     public IngestReport {
         warnings = List.copyOf(warnings);
         missingWords = missingWords == null ? java.util.Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(missingWords));
+        repeatedRows = repeatedRows == null ? List.of() : List.copyOf(repeatedRows);
     }
 
     public IngestReport(String fileName, long bytes, String delimiter, boolean bom, long rowsRead,
                         long duplicatesDropped, List<String> warnings, long millis) {
-        this(fileName, bytes, delimiter, bom, rowsRead, duplicatesDropped, warnings, millis, java.util.Map.of());
+        this(fileName, bytes, delimiter, bom, rowsRead, duplicatesDropped, warnings, millis, java.util.Map.of(), List.of());
+    }
+
+    /**
+     * @param values the row's cells as read, in column order (empty text where missing)
+     * @param count  how many times it appeared in the file (2 or more)
+     */
+    public record RepeatedRow(List<String> values, long count) {
+        public RepeatedRow {
+            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        }
     }
 }

@@ -324,8 +324,16 @@ public final class CsvIngest {
         if (dedup.dropped() > 0) {
             warnings.add(dedup.dropped() + " exact duplicate row" + (dedup.dropped() == 1 ? " was" : "s were") + " dropped");
         }
+        List<IngestReport.RepeatedRow> repeated = new ArrayList<>();
+        for (int[] rowAndCount : dedup.mostRepeated(10)) {
+            List<String> values = new ArrayList<>();
+            for (Column<?> column : table.columns()) {
+                values.add(column.isMissing(rowAndCount[0]) ? "" : column.getString(rowAndCount[0]));
+            }
+            repeated.add(new IngestReport.RepeatedRow(values, rowAndCount[1]));
+        }
         IngestReport report = new IngestReport(name, format.bytes(), String.valueOf(format.delimiter()), format.bom(),
-                rows, dedup.dropped(), warnings, (System.nanoTime() - started) / 1_000_000, missingWords);
+                rows, dedup.dropped(), warnings, (System.nanoTime() - started) / 1_000_000, missingWords, repeated);
         return new Result(table, report, stray, layouts);
     }
 
@@ -509,6 +517,8 @@ public final class CsvIngest {
         private final List<ColumnSink> sinks;
         private final boolean enabled;
         private final Long2IntOpenHashMap firstRowByHash = new Long2IntOpenHashMap();
+        /** Kept row → how many later rows repeated it. */
+        private final java.util.Map<Integer, Integer> repeats = new java.util.HashMap<>();
         private int rows;
         private long dropped;
 
@@ -528,6 +538,7 @@ public final class CsvIngest {
                 int earlier = firstRowByHash.putIfAbsent(hash, rows);
                 if (earlier >= 0 && sameAsStaged(earlier)) {
                     dropped++;
+                    repeats.merge(earlier, 1, Integer::sum);
                     return false;
                 }
             }
@@ -540,6 +551,14 @@ public final class CsvIngest {
 
         long dropped() {
             return dropped;
+        }
+
+        /** The kept rows that were repeated most, as {row, times seen}, most first (ties: earlier row first). */
+        List<int[]> mostRepeated(int limit) {
+            return repeats.entrySet().stream()
+                    .sorted(java.util.Map.Entry.<Integer, Integer>comparingByValue().reversed()
+                            .thenComparing(java.util.Map.Entry.comparingByKey()))
+                    .limit(limit).map(e -> new int[]{e.getKey(), e.getValue() + 1}).toList();
         }
 
         private boolean sameAsStaged(int row) {

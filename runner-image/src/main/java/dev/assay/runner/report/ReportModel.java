@@ -24,6 +24,9 @@ public record ReportModel(String title, String source, List<Fact> overview, List
     public record Fact(String label, String value) {
     }
 
+    public record RepeatedView(List<String> values, String count) {
+    }
+
     /** {@code anchor} is the id of the column's card, empty for an alert about the whole table. */
     public record AlertView(String severity, String type, String column, String anchor, String message, String action) {
     }
@@ -39,7 +42,9 @@ public record ReportModel(String title, String source, List<Fact> overview, List
     public record MissingView(boolean any, Charts.Counts bars, List<Fact> patterns, MatrixView together) {
     }
 
-    public record SampleView(List<String> columns, List<List<String>> head, List<List<String>> tail) {
+    /** @param repeated the rows repeated most in the file, with how often: their repeats were dropped on ingest */
+    public record SampleView(List<String> columns, List<List<String>> head, List<List<String>> tail,
+                             List<RepeatedView> repeated) {
     }
 
     static ReportModel of(Profile profile) {
@@ -84,7 +89,8 @@ public record ReportModel(String title, String source, List<Fact> overview, List
                 profile.correlations().cramersV(), categories, correlations);
         return new ReportModel("Profile of " + profile.source(), profile.source(), overview, kinds, ingestFacts,
                 ingest.warnings(), alerts, alertCounts, variables, correlations, missing(profile.missing(), table.rows()),
-                new SampleView(profile.sample().columns(), blanks(profile.sample().head()), blanks(profile.sample().tail())));
+                new SampleView(profile.sample().columns(), blanks(profile.sample().head()), blanks(profile.sample().tail()),
+                        ingest.repeatedRows().stream().map(r -> new RepeatedView(r.values(), count(r.count()) + " times")).toList()));
     }
 
     private static AlertView alert(Alert alert) {

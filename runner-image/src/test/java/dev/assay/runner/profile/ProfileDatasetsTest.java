@@ -83,6 +83,13 @@ class ProfileDatasetsTest {
         Profile diamonds = profile("diamonds.csv");
         assertThat(diamonds.table().rows() + diamonds.ingest().duplicatesDropped()).isEqualTo(53_940);
         assertThat(diamonds.ingest().duplicatesDropped()).isEqualTo(146);
+        // The most repeated rows, most first, each with its cells as read and how often it appeared.
+        var repeated = diamonds.ingest().repeatedRows();
+        assertThat(repeated).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+        assertThat(repeated.getFirst().count()).isGreaterThanOrEqualTo(repeated.getLast().count()).isGreaterThanOrEqualTo(2);
+        assertThat(repeated.getFirst().values()).hasSize(10);
+        assertThat(repeated.stream().mapToLong(r -> r.count() - 1).sum()).isLessThanOrEqualTo(146);
+        assertThat(profile("titanic.csv").ingest().repeatedRows()).isEmpty();
         assertThat(alerts("diamonds.csv", AlertType.HIGH_CORRELATION)).isNotEmpty();
 
         assertThat(profile("taxis.csv").table().rows()).isEqualTo(6433);
