@@ -46,6 +46,8 @@ export interface StepLog {
   columns_removed: string[];
   warnings: string[];
   millis: number;
+  /** Cells this step changed, per column (for impute: the cells it invented). */
+  cells_changed_by_column?: Record<string, number>;
 }
 
 export interface Metrics {
@@ -77,6 +79,7 @@ export interface ModelReport {
   leaderboard: { algorithm: string; score: MeanStd; millis: number }[];
   warnings: string[];
   train_millis: number;
+  derived?: { column: string; reason: string }[];
 }
 
 export interface ComparisonSide {
@@ -90,9 +93,14 @@ export interface RunResult {
   plan: Plan;
   steps: StepLog[];
   model?: ModelReport | null;
-  comparison: { before: ComparisonSide; after: ComparisonSide; alerts_cleared: string[]; alerts_added: string[] };
+  comparison: {
+    before: ComparisonSide; after: ComparisonSide; alerts_cleared: string[]; alerts_added: string[];
+    /** Alerts gone only because their column was filled: the cells were invented, not found. */
+    alerts_hidden?: { column: string; message: string; cells_invented: number }[];
+  };
   artifacts: string[];
   millis: number;
+  warnings?: PlanWarning[];
 }
 
 export interface RunView {
@@ -180,8 +188,20 @@ export interface RunAccepted {
   run_url: string;
 }
 
+/** A step that may run but would likely damage the data or the evaluation, with a better alternative. */
+export interface PlanWarning {
+  action_index: number;
+  action: string;
+  column: string;
+  severity: 'critical' | 'warning' | 'info';
+  code: string;
+  message: string;
+  alternative: string;
+}
+
 /** 200 of POST /plans/validate. */
 export interface Validation {
   valid: boolean;
   errors: PlanError[];
+  warnings?: PlanWarning[];
 }

@@ -193,6 +193,7 @@ export function JobPage({ jobId }: { jobId: string }) {
               <PlanCard
                 plan={plan}
                 errors={errors}
+                warnings={validation.data?.warnings ?? []}
                 check={check}
                 checkError={validation.error}
                 columns={columns}

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Plan } from '../generated/plan';
-import type { PlanError } from '../api/types';
+import type { PlanError, PlanWarning } from '../api/types';
 import type { CheckState } from './PlanCard';
 import { PlanCard } from './PlanCard';
 
@@ -31,6 +31,30 @@ const twoSteps: Plan = { explanation: 'x', actions: [
 const steps = () => within(screen.getByRole('list', { name: 'Planned actions' })).getAllByRole('listitem');
 
 describe('PlanCard', () => {
+  it('shows the warnings of a plan that may run, each with its step, column, number and a better alternative', async () => {
+    const onApply = vi.fn();
+    const user = userEvent.setup();
+    const warnings: PlanWarning[] = [
+      { action_index: 0, action: 'impute', column: 'Cabin', severity: 'warning', code: 'fills_sparse_column',
+        message: "fills 687 of 891 cells of 'Cabin' (77 % missing) with its most frequent value: most of the column would be invented.",
+        alternative: "drop it (drop_columns), or keep the fact that it was missing with add_indicator: true (a 0/1 column 'Cabin_missing')." },
+      { action_index: 0, action: 'impute', column: 'Survived', severity: 'critical', code: 'fills_target',
+        message: "fills 12 missing values of the target 'Survived' with invented labels.", alternative: 'leave it out.' },
+    ];
+    render(<PlanCard plan={twoSteps} errors={[]} warnings={warnings} check="valid" checkError={null} columns={COLUMNS}
+      onChange={() => {}} onApply={onApply} applying={false} applyError={null} />);
+
+    expect(screen.queryByText('The plan fits this dataset.')).not.toBeInTheDocument();
+    expect(screen.getByText(/The plan can run, but 2 findings would likely damage the data or the evaluation/)).toBeInTheDocument();
+    const shown = screen.getAllByTestId('plan-warning');
+    expect(shown).toHaveLength(2);
+    expect(shown[0]).toHaveTextContent("Step 1 (impute) · Cabin");
+    expect(shown[0]).toHaveTextContent('687 of 891 cells');
+    expect(shown[0]).toHaveTextContent('Better: drop it (drop_columns)');
+    await user.click(screen.getByRole('button', { name: 'Apply these actions' }));
+    expect(onApply).toHaveBeenCalledOnce();
+  });
+
   it('shows each step as a coloured chip with its parameters in words, and applies a valid plan', async () => {
     const onApply = vi.fn();
     const user = userEvent.setup();

@@ -5,12 +5,13 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { Plan } from '../generated/plan';
-import type { PlanError } from '../api/types';
+import type { PlanError, PlanWarning } from '../api/types';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { AddStepButton } from './AddStepButton';
 import { blankStep } from './actionStyle';
 import { PlanEditor } from './PlanEditor';
 import { PlanSteps } from './PlanSteps';
+import { PlanWarnings } from './PlanWarnings';
 
 export type CheckState = 'idle' | 'checking' | 'valid' | 'invalid' | 'unchecked';
 
@@ -18,9 +19,10 @@ export type CheckState = 'idle' | 'checking' | 'valid' | 'invalid' | 'unchecked'
  * The plan to apply: its steps (coloured chips, editable forms, problems beside each step and field) or the same
  * plan as JSON, the server's verdict, and "Apply these actions".
  */
-export function PlanCard({ plan, errors, check, checkError, columns, onChange, onApply, applying, applyError }: {
+export function PlanCard({ plan, errors, warnings = [], check, checkError, columns, onChange, onApply, applying, applyError }: {
   plan: Plan;
   errors: PlanError[];
+  warnings?: PlanWarning[];
   check: CheckState;
   checkError: unknown;
   columns: string[];
@@ -68,11 +70,18 @@ export function PlanCard({ plan, errors, check, checkError, columns, onChange, o
             <CircularProgress size={14} aria-hidden /><Typography variant="body2">Checking the plan against this dataset…</Typography>
           </Stack>
         )}
-        {n > 0 && check === 'valid' && (
+        {n > 0 && check === 'valid' && warnings.length === 0 && (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', color: 'success.dark' }}>
             <CheckCircleOutline fontSize="small" aria-hidden /><Typography variant="body2">The plan fits this dataset.</Typography>
           </Stack>
         )}
+        {n > 0 && check === 'valid' && warnings.length > 0 && (
+          <Typography variant="body2" sx={{ color: 'warning.dark', mb: 1 }}>
+            The plan can run, but {warnings.length === 1 ? 'one step' : `${warnings.length} findings`} would likely
+            damage the data or the evaluation:
+          </Typography>
+        )}
+        {n > 0 && (check === 'valid' || check === 'invalid') && <PlanWarnings warnings={warnings} />}
         {n > 0 && check === 'invalid' && (
           <Typography variant="body2" color="error">
             {problems} {problems === 1 ? 'problem' : 'problems'} to fix before this plan can run (shown beside each step).

@@ -113,6 +113,14 @@ export function ModelCard({ model }: { model: ModelReport }) {
         </Box>
       )}
 
+      {(model.derived ?? []).length > 0 && (
+        <Box component="ul" sx={{ mt: 2, mb: 0, pl: 2.5 }} aria-label="Read by the model's own pipeline">
+          {model.derived!.map((n) => (
+            <Typography key={n.column} component="li" variant="body2"><strong>{n.column}</strong>: {n.reason}</Typography>
+          ))}
+        </Box>
+      )}
+
       {model.warnings.length > 0 && (
         <Box component="ul" sx={{ mt: 2, mb: 0, pl: 2.5, color: 'text.secondary' }} aria-label="Notes on the model">
           {model.warnings.map((w, i) => <Typography key={i} component="li" variant="body2">{w}</Typography>)}

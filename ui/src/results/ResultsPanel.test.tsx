@@ -44,6 +44,25 @@ describe('ResultsPanel', () => {
     expect(screen.getByText('Age is missing in 177 rows (20 %)')).toBeInTheDocument();
   });
 
+  it('says an alert gone because its column was filled was hidden, not cleared, and shows the plan warnings', () => {
+    const run = doneRun();
+    const result = run.result!;
+    render(<ResultsPanel run={{ ...run, result: {
+      ...result,
+      comparison: { ...result.comparison, alerts_cleared: [],
+        alerts_hidden: [{ column: 'Cabin', message: 'Cabin is missing in 687 rows (77 %); too sparse to fill well', cells_invented: 687 }] },
+      steps: [{ ...result.steps[0], cells_changed_by_column: { Age: 177, Cabin: 687 } }, result.steps[1]],
+      warnings: [{ action_index: 0, action: 'impute', column: 'Cabin', severity: 'warning', code: 'fills_sparse_column',
+        message: "fills 687 of 891 cells of 'Cabin' (77 % missing)", alternative: 'drop it (drop_columns)' }],
+    } }} />);
+
+    expect(screen.getByText('Hidden by filling (1)')).toBeInTheDocument();
+    expect(screen.getByText(/hidden by filling \(687 cells invented\): Cabin is missing in 687 rows/)).toBeInTheDocument();
+    expect(screen.queryByText(/^Cleared/)).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Cells changed per column')).toHaveTextContent('Age 177 · Cabin 687');
+    expect(screen.getByTestId('plan-warning')).toHaveTextContent("Step 1 (impute) · Cabin");
+  });
+
   it('shows error figures for a regression, and the models it compared', () => {
     const run = doneRun();
     render(<ResultsPanel run={{ ...run, result: { ...run.result!, model: regressor } }} />);

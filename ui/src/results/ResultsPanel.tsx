@@ -12,6 +12,7 @@ import { count, duration } from '../common/format';
 import { ReportFrame } from '../jobs/ReportCard';
 import { PlanChips } from '../plan/PlanChips';
 import { actionStyle } from '../plan/actionStyle';
+import { PlanWarnings } from '../plan/PlanWarnings';
 import { ModelCard } from './ModelCard';
 
 /** A run: its progress while it works, its error if it failed, and when done the green box with everything it made. */
@@ -66,6 +67,12 @@ export function ResultsPanel({ run }: { run: RunView }) {
         {run.plan_url && <Button variant="text" color="success" href={run.plan_url} target="_blank" rel="noopener">Plan (JSON)</Button>}
       </Stack>
 
+      {result?.warnings && result.warnings.length > 0 && (
+        <Box sx={{ bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 2, p: { xs: 1.5, sm: 2 }, mb: 2 }}>
+          <PlanWarnings warnings={result.warnings} title="The plan ran as written; these steps were judged likely to mislead" />
+        </Box>
+      )}
+
       {result?.model && (
         <Box sx={{ bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 2, p: { xs: 1.5, sm: 2 }, mb: 2 }}>
           <ModelCard model={result.model} />
@@ -92,6 +99,20 @@ export function ResultsPanel({ run }: { run: RunView }) {
                 })}
               </TableBody>
             </Table>
+            {(result.comparison.alerts_hidden ?? []).length > 0 && (
+              <Box sx={{ mt: 1.5 }}>
+                <Typography variant="body2" sx={{ fontWeight: 600, color: 'warning.dark' }}>
+                  Hidden by filling ({result.comparison.alerts_hidden!.length})
+                </Typography>
+                <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+                  {result.comparison.alerts_hidden!.map((a, i) => (
+                    <Typography key={i} component="li" variant="body2">
+                      hidden by filling ({count(a.cells_invented)} {a.cells_invented === 1 ? 'cell' : 'cells'} invented): {a.message}
+                    </Typography>
+                  ))}
+                </Box>
+              </Box>
+            )}
             {result.comparison.alerts_cleared.length > 0 && (
               <Box sx={{ mt: 1.5 }}>
                 <Typography variant="body2" sx={{ fontWeight: 600, color: 'success.dark' }}>Cleared ({result.comparison.alerts_cleared.length})</Typography>
@@ -150,6 +171,7 @@ function StepEntry({ step }: { step: StepLog }) {
     step.missing_before !== step.missing_after ? `missing ${count(step.missing_before)} → ${count(step.missing_after)}` : null,
     step.cells_changed > 0 ? `${count(step.cells_changed)} cells changed` : null,
   ].filter(Boolean);
+  const byColumn = Object.entries(step.cells_changed_by_column ?? {});
   return (
     <Box component="li" sx={{ borderLeft: 3, borderColor: color, pl: 1.25, py: 0.5, mb: 1 }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -166,6 +188,11 @@ function StepEntry({ step }: { step: StepLog }) {
           </Box>
         ))}
       </Box>
+      {byColumn.length > 0 && (
+        <Typography variant="body2" aria-label="Cells changed per column">
+          Cells changed per column: {byColumn.map(([c, n]) => `${c} ${count(n)}`).join(' · ')}
+        </Typography>
+      )}
       {step.columns_added.length > 0 && <Typography variant="body2">Added: {step.columns_added.join(', ')}</Typography>}
       {step.columns_removed.length > 0 && <Typography variant="body2">Removed: {step.columns_removed.join(', ')}</Typography>}
       {step.warnings.map((w, i) => <Alert key={i} severity="warning" sx={{ mt: 0.5, py: 0 }}>{w}</Alert>)}

@@ -1,8 +1,16 @@
 package dev.assay.api.plans;
 
 import dev.assay.model.plan.validation.PlanError;
+import dev.assay.model.plan.validation.PlanWarning;
 import java.util.List;
 
-/** The answer of {@code POST /api/v1/plans/validate}: valid, or every problem with its action and field. */
-public record PlanCheck(boolean valid, List<PlanError> errors) {
+/**
+ * The answer of {@code POST /api/v1/plans/validate}: valid, or every problem with its action and field; and the
+ * warnings of steps that may run but would likely mislead, each with a better alternative.
+ */
+public record PlanCheck(boolean valid, List<PlanError> errors, List<PlanWarning> warnings) {
+
+    public PlanCheck(boolean valid, List<PlanError> errors) {
+        this(valid, errors, List.of());
+    }
 }

@@ -3,6 +3,7 @@ package dev.assay.api.plans;
 import dev.assay.api.jobs.Jobs;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.validation.PlanError;
+import dev.assay.model.plan.validation.PlanReview;
 import dev.assay.model.plan.validation.PlanValidator;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,11 @@ public class Plans {
     /** Every problem of the plan for this dataset; empty when it may run. */
     public List<PlanError> check(String jobId, Plan plan) {
         return PlanValidator.check(plan, jobs.profile(jobId).schema());
+    }
+
+    /** The problems and the warnings of the plan for this dataset, from the same validator. */
+    public PlanReview review(String jobId, Plan plan) {
+        return PlanValidator.review(plan, jobs.profile(jobId).schema());
     }
 
     /** @throws InvalidPlanException when the plan may not run */

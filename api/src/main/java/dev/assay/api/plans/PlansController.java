@@ -5,7 +5,6 @@ import dev.assay.model.plan.schema.PlanSchema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,11 +28,12 @@ public class PlansController {
 
     @PostMapping(path = "/plans/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Check a plan against a profiled dataset without running it",
-            description = "200 with valid=false and the errors when the plan has problems; 404 unknown job; "
+            description = "200 with valid=false and the errors when the plan has problems, and the warnings of steps "
+                    + "that would likely damage the data or the evaluation (they do not stop the plan); 404 unknown job; "
                     + "409 when the dataset is not profiled yet.")
     public PlanCheck validate(@Valid @RequestBody ValidatePlanRequest request) {
-        List<dev.assay.model.plan.validation.PlanError> errors = plans.check(request.jobId(), request.plan());
-        return new PlanCheck(errors.isEmpty(), errors);
+        dev.assay.model.plan.validation.PlanReview review = plans.review(request.jobId(), request.plan());
+        return new PlanCheck(review.valid(), review.errors(), review.warnings());
     }
 
     @GetMapping(path = "/plan-schema", produces = MediaType.APPLICATION_JSON_VALUE)

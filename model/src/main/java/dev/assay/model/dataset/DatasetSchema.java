@@ -18,16 +18,60 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * @param columns         in table order
  * @param derivedPrefixes one-hot prefixes whose new columns are not known without the data (for example
  *                        {@code "Cabin_"}): a name with such a prefix is taken to exist and be numeric
+ * @param rows            rows of the dataset, 0 when not known: lets validation say what share of rows or cells
+ *                        a step touches
+ * @param links           pairs of columns that nearly determine each other (|correlation| of at least
+ *                        {@link Link#STRONG}): lets validation see a feature that is the target in disguise
  */
-public record DatasetSchema(List<ColumnInfo> columns, Set<String> derivedPrefixes) {
+public record DatasetSchema(List<ColumnInfo> columns, Set<String> derivedPrefixes, long rows, List<Link> links) {
 
     public DatasetSchema {
         columns = List.copyOf(columns);
         derivedPrefixes = Set.copyOf(derivedPrefixes);
+        links = List.copyOf(links);
+    }
+
+    public DatasetSchema(List<ColumnInfo> columns, Set<String> derivedPrefixes) {
+        this(columns, derivedPrefixes, 0, List.of());
     }
 
     public DatasetSchema(List<ColumnInfo> columns) {
         this(columns, Set.of());
+    }
+
+    /**
+     * Two columns that move together almost perfectly.
+     *
+     * @param measure pearson, spearman or cramers_v
+     * @param value   the measure, signed where the measure has a sign
+     */
+    public record Link(String first, String second, String measure, double value) {
+
+        /** The strength from which a feature is taken to be its partner in disguise. */
+        public static final double STRONG = 0.98;
+
+        public boolean involves(String column) {
+            return first.equals(column) || second.equals(column);
+        }
+
+        public String partnerOf(String column) {
+            return first.equals(column) ? second : first;
+        }
+
+        Link renamed(String from, String to) {
+            return new Link(first.equals(from) ? to : first, second.equals(from) ? to : second, measure, value);
+        }
+    }
+
+    /** The same columns, with the dataset's row count and strong links. */
+    public DatasetSchema withFacts(long rowCount, List<Link> strongLinks) {
+        return new DatasetSchema(columns, derivedPrefixes, rowCount, strongLinks);
+    }
+
+    /** The links of one column, strongest first. */
+    public List<Link> linksOf(String column) {
+        return links.stream().filter(l -> l.involves(column))
+                .sorted(Comparator.comparingDouble((Link l) -> -Math.abs(l.value()))).toList();
     }
 
     public List<String> names() {
@@ -71,7 +115,8 @@ public record DatasetSchema(List<ColumnInfo> columns, Set<String> derivedPrefixe
     }
 
     public DatasetSchema without(Collection<String> names) {
-        return new DatasetSchema(columns.stream().filter(c -> !names.contains(c.name())).toList(), derivedPrefixes);
+        return new DatasetSchema(columns.stream().filter(c -> !names.contains(c.name())).toList(), derivedPrefixes, rows,
+                links.stream().filter(l -> !names.contains(l.first()) && !names.contains(l.second())).toList());
     }
 
     /** Replaces each column by name, keeping order; columns not present are appended. */
@@ -85,18 +130,18 @@ public record DatasetSchema(List<ColumnInfo> columns, Set<String> derivedPrefixe
                 result.add(column);
             }
         }
-        return new DatasetSchema(result, derivedPrefixes);
+        return new DatasetSchema(result, derivedPrefixes, rows, links);
     }
 
     public DatasetSchema withDerivedPrefix(String prefix) {
         Set<String> prefixes = new LinkedHashSet<>(derivedPrefixes);
         prefixes.add(prefix);
-        return new DatasetSchema(columns, prefixes);
+        return new DatasetSchema(columns, prefixes, rows, links);
     }
 
     public DatasetSchema renamed(String from, String to) {
         return new DatasetSchema(columns.stream().map(c -> c.name().equals(from) ? c.withName(to) : c).toList(),
-                derivedPrefixes);
+                derivedPrefixes, rows, links.stream().map(l -> l.renamed(from, to)).toList());
     }
 
     private static int indexOf(List<ColumnInfo> list, String name) {

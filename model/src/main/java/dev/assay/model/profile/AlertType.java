@@ -13,6 +13,7 @@ public enum AlertType {
     @JsonProperty("high_correlation") HIGH_CORRELATION,
     @JsonProperty("duplicates") DUPLICATES,
     @JsonProperty("date_as_text") DATE_AS_TEXT,
+    @JsonProperty("missing_marker") MISSING_MARKER,
     @JsonProperty("mixed_types") MIXED_TYPES,
     @JsonProperty("infinite") INFINITE,
     @JsonProperty("empty") EMPTY;

@@ -11,19 +11,47 @@ import java.util.List;
  * @param duplicatesDropped  exact duplicate rows removed on ingest
  * @param warnings           things a person should know (stray values, renamed blank headers...)
  * @param source             what the file was (format, sheet, archive entry) and which encoding was read
+ * @param missingWords       per text column, the marker words read as missing ("None", "NA", "-"), as written, with
+ *                           how many cells had each (duplicate rows included): a marker can be a value a person meant
+ * @param repeatedRows       the rows that were repeated most (at most 10), each with how often it appeared in the
+ *                           file; the repeats were dropped on ingest
  */
 public record IngestReport(String fileName, long bytes, String delimiter, boolean bom, long rowsRead,
-                           long duplicatesDropped, List<String> warnings, long millis, SourceRead source) {
+                           long duplicatesDropped, List<String> warnings, long millis, SourceRead source,
+                           java.util.Map<String, java.util.Map<String, Long>> missingWords,
+                           List<RepeatedRow> repeatedRows) {
 
     public IngestReport {
         warnings = List.copyOf(warnings);
         // Profiles written before the source was recorded were all UTF-8 CSV.
         source = source == null ? SourceRead.utf8Csv(bom) : source;
+        missingWords = missingWords == null ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(missingWords));
+        repeatedRows = repeatedRows == null ? List.of() : List.copyOf(repeatedRows);
     }
 
     /** A UTF-8 CSV read as it is. */
     public IngestReport(String fileName, long bytes, String delimiter, boolean bom, long rowsRead,
                         long duplicatesDropped, List<String> warnings, long millis) {
-        this(fileName, bytes, delimiter, bom, rowsRead, duplicatesDropped, warnings, millis, SourceRead.utf8Csv(bom));
+        this(fileName, bytes, delimiter, bom, rowsRead, duplicatesDropped, warnings, millis, SourceRead.utf8Csv(bom),
+                java.util.Map.of(), List.of());
+    }
+
+    /** A UTF-8 CSV read as it is, with what ingest saw of marker words and repeated rows. */
+    public IngestReport(String fileName, long bytes, String delimiter, boolean bom, long rowsRead,
+                        long duplicatesDropped, List<String> warnings, long millis,
+                        java.util.Map<String, java.util.Map<String, Long>> missingWords, List<RepeatedRow> repeatedRows) {
+        this(fileName, bytes, delimiter, bom, rowsRead, duplicatesDropped, warnings, millis, SourceRead.utf8Csv(bom),
+                missingWords, repeatedRows);
+    }
+
+    /**
+     * @param values the row's cells as read, in column order (empty text where missing)
+     * @param count  how many times it appeared in the file (2 or more)
+     */
+    public record RepeatedRow(List<String> values, long count) {
+        public RepeatedRow {
+            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        }
     }
 }

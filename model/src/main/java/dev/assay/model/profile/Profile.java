@@ -33,7 +33,38 @@ public record Profile(
 
     /** The schema a plan is validated against before it runs. */
     public DatasetSchema schema() {
-        return new DatasetSchema(variables.values().stream().map(VariableProfile::columnInfo).toList());
+        return new DatasetSchema(variables.values().stream().map(VariableProfile::columnInfo).toList())
+                .withFacts(table == null ? 0 : table.rows(), strongLinks());
+    }
+
+    /** Pairs at least {@link DatasetSchema.Link#STRONG} apart from nothing, by any of the profile's measures. */
+    private List<DatasetSchema.Link> strongLinks() {
+        List<DatasetSchema.Link> links = new java.util.ArrayList<>();
+        if (correlations == null) {
+            return links;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        addStrong(links, seen, "pearson", correlations.pearson());
+        addStrong(links, seen, "spearman", correlations.spearman());
+        addStrong(links, seen, "cramers_v", correlations.cramersV());
+        return links;
+    }
+
+    private static void addStrong(List<DatasetSchema.Link> links, java.util.Set<String> seen, String measure,
+                                  CorrelationMatrix matrix) {
+        if (matrix == null) {
+            return;
+        }
+        for (int i = 0; i < matrix.columns().size(); i++) {
+            for (int j = i + 1; j < matrix.columns().size(); j++) {
+                Double value = matrix.values().get(i).get(j);
+                String a = matrix.columns().get(i);
+                String b = matrix.columns().get(j);
+                if (value != null && Math.abs(value) >= DatasetSchema.Link.STRONG && seen.add(a + "\u0000" + b)) {
+                    links.add(new DatasetSchema.Link(a, b, measure, value));
+                }
+            }
+        }
     }
 
     public ProfileSummary summary() {

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param leakage       features that alone predict the target almost perfectly
  * @param folds         number of cross-validation folds (fewer than asked when the data is small)
  * @param leaderboard   auto only: every algorithm tried, best first
+ * @param derived       features the model read in a way of its own, with how (a date as year, month, day and
+ *                      weekday; a category of many values with its frequency)
  */
 public record ModelReport(
         ModelTask task,
@@ -36,7 +38,8 @@ public record ModelReport(
         List<FeatureImportance> importances,
         List<LeaderboardEntry> leaderboard,
         List<String> warnings,
-        long trainMillis) {
+        long trainMillis,
+        List<FeatureNote> derived) {
 
     public ModelReport {
         features = List.copyOf(features);
@@ -46,6 +49,16 @@ public record ModelReport(
         importances = List.copyOf(importances);
         leaderboard = List.copyOf(leaderboard);
         warnings = List.copyOf(warnings);
+        derived = derived == null ? List.of() : List.copyOf(derived);
+    }
+
+    public ModelReport(ModelTask task, ModelAlgorithm algorithm, String target, List<String> features,
+                       List<FeatureNote> excluded, List<FeatureNote> leakage, int trainRows, int testRows, long seed,
+                       int folds, String primaryMetric, Metrics holdout, Map<String, MeanStd> crossValidation,
+                       Metrics baseline, List<FeatureImportance> importances, List<LeaderboardEntry> leaderboard,
+                       List<String> warnings, long trainMillis) {
+        this(task, algorithm, target, features, excluded, leakage, trainRows, testRows, seed, folds, primaryMetric,
+                holdout, crossValidation, baseline, importances, leaderboard, warnings, trainMillis, List.of());
     }
 
     /** The headline number: the primary metric on the hold-out rows. */

@@ -36,7 +36,7 @@ class PlanValidatorTest {
 
         assertThat(plan.actions()).hasSize(3);
         ImputeParams impute = (ImputeParams) plan.actions().getFirst().params();
-        assertThat(impute.resolve(titanic)).extracting(ColumnInfo::name).containsExactly("Age", "Cabin", "Embarked");
+        assertThat(impute.resolve(titanic, plan.actions().getFirst().context())).extracting(ColumnInfo::name).containsExactly("Age", "Cabin", "Embarked");
         assertThat(impute.strategyFor(titanic.find("Age").orElseThrow())).isEqualTo(ImputeStrategy.MEDIAN);
         assertThat(impute.strategyFor(titanic.find("Embarked").orElseThrow())).isEqualTo(ImputeStrategy.MODE);
         assertThat(plan.expected().names()).contains("Sex_male", "Sex_female").doesNotContain("Sex");

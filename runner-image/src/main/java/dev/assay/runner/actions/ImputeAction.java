@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -20,7 +21,8 @@ final class ImputeAction implements DataAction<ImputeParams> {
 
     @Override
     public Table apply(Table table, ImputeParams params, ActionContext context, ActionLog log) {
-        List<ColumnInfo> targets = params.resolve(context.schema());
+        List<ColumnInfo> targets = params.resolve(context.schema(), context.step());
+        List<String> indicators = new java.util.ArrayList<>();
         Map<String, Object> filledWith = new LinkedHashMap<>();
         Map<String, String> strategies = new LinkedHashMap<>();
         for (ColumnInfo info : targets) {
@@ -31,6 +33,15 @@ final class ImputeAction implements DataAction<ImputeParams> {
             }
             if (column.countMissing() == 0) {
                 continue;
+            }
+            if (params.indicator()) {
+                // Recorded before filling: afterwards invented and measured values look alike.
+                IntColumn flag = IntColumn.create(ImputeParams.indicatorName(info.name()), column.size());
+                for (int row = 0; row < column.size(); row++) {
+                    flag.set(row, column.isMissing(row) ? 1 : 0);
+                }
+                table.addColumns(flag);
+                indicators.add(flag.name());
             }
             if (column.countMissing() == column.size() && (strategy != ImputeStrategy.CONSTANT && strategy != ImputeStrategy.ZERO)) {
                 log.warn("'" + info.name() + "' has no values at all, so its " + strategy.wireName()
@@ -49,6 +60,9 @@ final class ImputeAction implements DataAction<ImputeParams> {
             log.param("strategy_by_column", strategies);
         }
         log.param("filled_with", filledWith);
+        if (!indicators.isEmpty()) {
+            log.param("indicators_added", indicators);
+        }
         return table;
     }
 

@@ -47,7 +47,10 @@ public final class TableSchema {
         for (Column<?> column : table.columns()) {
             columns.add(describe(column, known.find(column.name())));
         }
-        return new DatasetSchema(columns);
+        // Rows are the table's own; strong links are known only from a profile, and kept while their columns are.
+        List<String> names = table.columnNames();
+        return new DatasetSchema(columns).withFacts(table.rowCount(), known.links().stream()
+                .filter(l -> names.contains(l.first()) && names.contains(l.second())).toList());
     }
 
     public static ColumnType typeOf(Column<?> column) {

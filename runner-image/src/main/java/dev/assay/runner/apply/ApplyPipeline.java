@@ -85,12 +85,12 @@ public final class ApplyPipeline {
         PlanRunner.Outcome outcome = new PlanRunner(config).run(table, validated, schema, progress.slice(15, 85));
         progress.update(86, "profiling the result");
         Profile after = stages.profile(outcome.table(), CLEANED_CSV);
-        Comparison comparison = Comparisons.of(before, after);
+        Comparison comparison = Comparisons.of(before, after, outcome.steps());
 
         List<String> artifacts = new ArrayList<>(List.of(CLEANED_CSV, PROFILE_JSON, REPORT_HTML, RESULT_JSON, PLAN_JSON));
         outcome.model().ifPresent(m -> artifacts.addAll(List.of(METRICS_JSON, MODEL_BIN)));
         RunResult result = new RunResult(plan, outcome.steps(), outcome.model().map(TrainedModel::report), comparison,
-                artifacts, (System.nanoTime() - start) / 1_000_000);
+                artifacts, (System.nanoTime() - start) / 1_000_000, validated.warnings());
 
         progress.update(92, "writing the results");
         write(outDir, staging -> {

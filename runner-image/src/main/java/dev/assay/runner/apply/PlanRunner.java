@@ -98,13 +98,18 @@ public final class PlanRunner {
 
         List<String> added = new ArrayList<>();
         long cellsChanged = 0;
+        Map<String, Long> byColumn = new LinkedHashMap<>();
         for (Column<?> column : after.columns()) {
             String origin = renamedFrom.getOrDefault(column.name(), column.name());
             Column<?> previous = beforeByName.get(origin);
             if (previous == null) {
                 added.add(column.name());
             } else if (previous != column && after.rowCount() == rowsBefore) {
-                cellsChanged += differences(previous, column);
+                long changed = differences(previous, column);
+                cellsChanged += changed;
+                if (changed > 0) {
+                    byColumn.put(column.name(), changed);
+                }
             }
         }
         List<String> afterOrigins = after.columns().stream()
@@ -116,7 +121,7 @@ public final class PlanRunner {
         params.putAll(log.resolved());
         return new StepLog(action.index(), action.type(), params, rowsBefore, after.rowCount(), before.size(),
                 after.columnCount(), cellsChanged, missingBefore, TableSchema.missingCells(after), added, removed,
-                log.warnings(), millis);
+                log.warnings(), millis, byColumn);
     }
 
     /** Cells whose value differs (missing counts as a value): numbers compared as numbers, the rest as text. */

@@ -36,6 +36,9 @@ public final class RunSection {
         run.put("seconds", seconds(result.millis()));
         run.put("comparison", comparison(result.comparison()));
         run.put("steps", result.steps().stream().map(RunSection::step).toList());
+        run.put("planWarnings", result.warnings().stream().map(w -> Map.of(
+                "step", w.actionIndex() + 1, "action", w.action(), "column", w.column(),
+                "severity", w.severity().wireName(), "message", w.message(), "alternative", w.alternative())).toList());
         result.model().ifPresent(m -> run.put("model", modelCard(m)));
         return run;
     }
@@ -49,6 +52,7 @@ public final class RunSection {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("rows", rows);
         model.put("alertsCleared", comparison.alertsCleared());
+        model.put("alertsHidden", comparison.alertsHidden().stream().map(Comparison.HiddenAlert::describe).toList());
         model.put("alertsAdded", comparison.alertsAdded());
         return model;
     }
@@ -74,6 +78,8 @@ public final class RunSection {
         step.put("columns", log.columnsBefore() + " → " + log.columnsAfter());
         step.put("missing", count(log.missingBefore()) + " → " + count(log.missingAfter()));
         step.put("cellsChanged", count(log.cellsChanged()));
+        step.put("cellsByColumn", String.join(", ", log.cellsChangedByColumn().entrySet().stream()
+                .map(e -> e.getKey() + " " + count(e.getValue())).toList()));
         step.put("added", log.columnsAdded());
         step.put("removed", log.columnsRemoved());
         step.put("warnings", log.warnings());
@@ -107,6 +113,7 @@ public final class RunSection {
                 "score", number(e.score().mean()) + " ± " + number(e.score().std()),
                 "seconds", seconds(e.millis()),
                 "chosen", e.algorithm() == report.algorithm())).toList());
+        card.put("derived", report.derived().stream().map(n -> Map.of("column", n.column(), "reason", n.reason())).toList());
         card.put("excluded", report.excluded().stream().map(n -> Map.of("column", n.column(), "reason", n.reason())).toList());
         card.put("leakage", report.leakage().stream().map(n -> Map.of("column", n.column(), "reason", n.reason())).toList());
         card.put("warnings", report.warnings());

@@ -33,6 +33,9 @@ final class ColumnGuess {
     private long nonNumericCount;
     private final List<String> nonDate = new ArrayList<>();
 
+    private static final int MAX_WORDS = 8;
+    private final java.util.Map<String, Long> missingWords = new java.util.TreeMap<>();
+
     /** Present (not missing) values seen so far. */
     long present() {
         return present;
@@ -40,6 +43,11 @@ final class ColumnGuess {
 
     void add(String raw) {
         if (Values.isMissing(raw)) {
+            String word = raw == null ? "" : raw.strip();
+            // Marker words ("None", "NA", "-"), not blanks: a person may have meant one as a value.
+            if (!word.isEmpty() && (missingWords.size() < MAX_WORDS || missingWords.containsKey(word))) {
+                missingWords.merge(word, 1L, Long::sum);
+            }
             return;
         }
         String value = raw.strip();
@@ -110,12 +118,29 @@ final class ColumnGuess {
         }
     }
 
-    /** The settled type, with the date layout when it is a date column. */
+    /**
+     * The settled type, with the date layout when it is a date column.
+     *
+     * @param missingWords text columns only: marker words read as missing ("None", "NA"...), as written, with counts
+     */
     record Decision(ColumnType type, boolean wideIntegers, Optional<DateFormats.Layout> layout,
-                    Optional<StrayValues> stray, Optional<String> warning) {
+                    Optional<StrayValues> stray, Optional<String> warning, java.util.Map<String, Long> missingWords) {
+
+        Decision(ColumnType type, boolean wideIntegers, Optional<DateFormats.Layout> layout,
+                 Optional<StrayValues> stray, Optional<String> warning) {
+            this(type, wideIntegers, layout, stray, warning, java.util.Map.of());
+        }
     }
 
     Decision decide() {
+        Decision decision = decideType();
+        return decision.type() == ColumnType.STRING && !missingWords.isEmpty()
+                ? new Decision(decision.type(), decision.wideIntegers(), decision.layout(), decision.stray(),
+                decision.warning(), java.util.Map.copyOf(missingWords))
+                : decision;
+    }
+
+    private Decision decideType() {
         if (present == 0) {
             return new Decision(ColumnType.STRING, false, Optional.empty(), Optional.empty(), Optional.empty());
         }
@@ -161,12 +186,12 @@ final class ColumnGuess {
         return Optional.empty();
     }
 
-    /** Both MM/dd and dd/MM read every value: the column never had a day above 12. */
+    /** Both MM/dd and dd/MM (or MM-dd and dd-MM) read every value: the column never had a day above 12. */
     private boolean ambiguousDayMonth(DateFormats.Layout chosen) {
-        if (!chosen.name().startsWith("MM/dd")) {
+        if (!chosen.name().startsWith("MM/dd") && !chosen.name().startsWith("MM-dd")) {
             return false;
         }
-        String twin = chosen.name().replace("MM/dd", "dd/MM");
+        String twin = chosen.name().replace("MM/dd", "dd/MM").replace("MM-dd", "dd-MM");
         for (int i = 0; i < layoutHits.length; i++) {
             if (DateFormats.LAYOUTS.get(i).name().equals(twin) && layoutHits[i] == present) {
                 return true;

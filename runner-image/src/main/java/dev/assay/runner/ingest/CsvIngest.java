@@ -102,7 +102,7 @@ public final class CsvIngest {
             warnings.addAll(csv.warnings());
             IngestReport report = new IngestReport(csv.fileName(), source.asUploaded() ? csv.bytes() : sizeOf(file),
                     csv.delimiter(), csv.bom(), csv.rowsRead(), csv.duplicatesDropped(), warnings,
-                    (System.nanoTime() - started) / 1_000_000, source.read());
+                    (System.nanoTime() - started) / 1_000_000, source.read(), csv.missingWords(), csv.repeatedRows());
             return new Result(result.table(), report, result.stray(), result.layouts());
         }
     }
@@ -153,15 +153,16 @@ public final class CsvIngest {
         List<ColumnSink> sinks = one.sinks;
         Map<String, StrayValues> stray = new LinkedHashMap<>();
         Map<String, String> layouts = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> missingWords = new LinkedHashMap<>();
         try {
             for (int i = 0; i < one.header.size(); i++) {
-                describe(one.header.get(i), one.types.settled(i), stray, layouts, warnings);
+                describe(one.header.get(i), one.types.settled(i), stray, layouts, missingWords, warnings);
             }
         } catch (ColumnSink.Misfit e) {
             one.discardCleaned();
             throw e;
         }
-        return result(name, format, sinks, one.dedup, rows, warnings, stray, layouts, started);
+        return result(name, format, sinks, one.dedup, rows, warnings, stray, layouts, missingWords, started);
     }
 
     /**
@@ -304,11 +305,12 @@ public final class CsvIngest {
         List<ColumnSink> sinks = new ArrayList<>();
         Map<String, StrayValues> stray = new LinkedHashMap<>();
         Map<String, String> layouts = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> missingWords = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             ColumnGuess.Decision decision = guesses.get(i).decide();
             String column = header.get(i);
             sinks.add(ColumnSink.of(column, decision));
-            describe(column, decision, stray, layouts, warnings);
+            describe(column, decision, stray, layouts, missingWords, warnings);
         }
 
         Deduplicator dedup = new Deduplicator(sinks, config.dropDuplicates());
@@ -329,12 +331,16 @@ public final class CsvIngest {
             });
         }
 
-        return result(name, format, sinks, dedup, rows, warnings, stray, layouts, started);
+        return result(name, format, sinks, dedup, rows, warnings, stray, layouts, missingWords, started);
     }
 
     /** What a column's decision tells the person: stray values, the date layout, a warning. */
     private static void describe(String column, ColumnGuess.Decision decision, Map<String, StrayValues> stray,
-                                 Map<String, String> layouts, List<String> warnings) {
+                                 Map<String, String> layouts, Map<String, Map<String, Long>> missingWords,
+                                 List<String> warnings) {
+        if (!decision.missingWords().isEmpty()) {
+            missingWords.put(column, decision.missingWords());
+        }
         decision.stray().ifPresent(s -> {
             stray.put(column, s);
             warnings.add("column '" + column + "' is mostly " + s.dominant().wireName() + " but has " + s.count()
@@ -347,13 +353,21 @@ public final class CsvIngest {
 
     private static Result result(String name, FileFormat format, List<ColumnSink> sinks, Deduplicator dedup, long rows,
                                  List<String> warnings, Map<String, StrayValues> stray, Map<String, String> layouts,
-                                 long started) {
+                                 Map<String, Map<String, Long>> missingWords, long started) {
         Table table = Table.create(tableName(name), sinks.stream().map(ColumnSink::column).toArray(Column<?>[]::new));
         if (dedup.dropped() > 0) {
             warnings.add(dedup.dropped() + " exact duplicate row" + (dedup.dropped() == 1 ? " was" : "s were") + " dropped");
         }
+        List<IngestReport.RepeatedRow> repeated = new ArrayList<>();
+        for (int[] rowAndCount : dedup.mostRepeated(10)) {
+            List<String> values = new ArrayList<>();
+            for (Column<?> column : table.columns()) {
+                values.add(column.isMissing(rowAndCount[0]) ? "" : column.getString(rowAndCount[0]));
+            }
+            repeated.add(new IngestReport.RepeatedRow(values, rowAndCount[1]));
+        }
         IngestReport report = new IngestReport(name, format.bytes(), String.valueOf(format.delimiter()), format.bom(),
-                rows, dedup.dropped(), warnings, (System.nanoTime() - started) / 1_000_000);
+                rows, dedup.dropped(), warnings, (System.nanoTime() - started) / 1_000_000, missingWords, repeated);
         return new Result(table, report, stray, layouts);
     }
 
@@ -541,6 +555,8 @@ public final class CsvIngest {
         private final List<ColumnSink> sinks;
         private final boolean enabled;
         private final Long2IntOpenHashMap firstRowByHash = new Long2IntOpenHashMap();
+        /** Kept row → how many later rows repeated it. */
+        private final java.util.Map<Integer, Integer> repeats = new java.util.HashMap<>();
         private int rows;
         private long dropped;
 
@@ -560,6 +576,7 @@ public final class CsvIngest {
                 int earlier = firstRowByHash.putIfAbsent(hash, rows);
                 if (earlier >= 0 && sameAsStaged(earlier)) {
                     dropped++;
+                    repeats.merge(earlier, 1, Integer::sum);
                     return false;
                 }
             }
@@ -572,6 +589,14 @@ public final class CsvIngest {
 
         long dropped() {
             return dropped;
+        }
+
+        /** The kept rows that were repeated most, as {row, times seen}, most first (ties: earlier row first). */
+        List<int[]> mostRepeated(int limit) {
+            return repeats.entrySet().stream()
+                    .sorted(java.util.Map.Entry.<Integer, Integer>comparingByValue().reversed()
+                            .thenComparing(java.util.Map.Entry.comparingByKey()))
+                    .limit(limit).map(e -> new int[]{e.getKey(), e.getValue() + 1}).toList();
         }
 
         private boolean sameAsStaged(int row) {

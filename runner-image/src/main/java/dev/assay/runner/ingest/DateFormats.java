@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -43,7 +42,9 @@ final class DateFormats {
                 }
             }
             if (withOffset) {
-                return OffsetDateTime.parse(value, formatter).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+                // An offset (+01:00, +0100, Z) or a zone (UTC, Europe/Paris): the instant, written in UTC.
+                return java.time.ZonedDateTime.from(formatter.parse(value)).withZoneSameInstant(ZoneOffset.UTC)
+                        .toLocalDateTime();
             }
             return LocalDateTime.parse(value, formatter);
         }
@@ -137,20 +138,47 @@ final class DateFormats {
         return number;
     }
 
+    /*
+     * Order matters where two layouts read the same values: the first that reads every value of a column wins.
+     * MM/dd comes before dd/MM (a column with a day above 12 settles the order by itself; one without any says it is
+     * ambiguous). Day and month take one or two digits (6/12/1998 as well as 06/12/1998); years take four, so that
+     * codes and version numbers (1.2.3, 12/06) are never read as dates.
+     */
     static final List<Layout> LAYOUTS = List.of(
             date("yyyy-MM-dd", "uuuu-MM-dd", Iso.DATE),
-            date("yyyy/MM/dd", "uuuu/MM/dd", Iso.NONE),
-            date("dd.MM.yyyy", "dd.MM.uuuu", Iso.NONE),
-            date("MM/dd/yyyy", "MM/dd/uuuu", Iso.NONE),
-            date("dd/MM/yyyy", "dd/MM/uuuu", Iso.NONE),
+            date("yyyy/MM/dd", "uuuu/M/d", Iso.NONE),
+            date("yyyy.MM.dd", "uuuu.M.d", Iso.NONE),
+            date("dd.MM.yyyy", "d.M.uuuu", Iso.NONE),
+            date("MM/dd/yyyy", "M/d/uuuu", Iso.NONE),
+            date("dd/MM/yyyy", "d/M/uuuu", Iso.NONE),
+            date("MM-dd-yyyy", "M-d-uuuu", Iso.NONE),
+            date("dd-MM-yyyy", "d-M-uuuu", Iso.NONE),
             date("d MMM yyyy", "d MMM uuuu", Iso.NONE),
+            date("d MMMM yyyy", "d MMMM uuuu", Iso.NONE),
+            date("d-MMM-yyyy", "d-MMM-uuuu", Iso.NONE),
+            date("MMM d yyyy", "MMM d uuuu", Iso.NONE),
+            date("MMM d, yyyy", "MMM d, uuuu", Iso.NONE),
+            date("MMMM d yyyy", "MMMM d uuuu", Iso.NONE),
+            date("MMMM d, yyyy", "MMMM d, uuuu", Iso.NONE),
+            date("EEE, d MMM yyyy", "EEE, d MMM uuuu", Iso.NONE),
+            date("EEEE, MMMM d, yyyy", "EEEE, MMMM d, uuuu", Iso.NONE),
+            ordinal("d(th) MMMM yyyy", "", " MMMM uuuu"),
+            ordinal("MMMM d(th), yyyy", "MMMM ", ", uuuu"),
+            twoDigitYear("MM/dd/yy", "M/d/"),
+            twoDigitYear("dd/MM/yy", "d/M/"),
+            monthOnly("MMMM yyyy", "MMMM uuuu"),
+            monthOnly("MMM yyyy", "MMM uuuu"),
             dateTime("yyyy-MM-dd HH:mm:ss", "uuuu-MM-dd HH:mm", true, false, Iso.SPACE),
             dateTime("yyyy-MM-ddTHH:mm:ss", "uuuu-MM-dd'T'HH:mm", true, false, Iso.T),
             dateTime("yyyy-MM-ddTHH:mm:ss+offset", "uuuu-MM-dd'T'HH:mm", true, true, Iso.NONE),
-            dateTime("yyyy/MM/dd HH:mm:ss", "uuuu/MM/dd HH:mm", true, false, Iso.NONE),
-            dateTime("MM/dd/yyyy HH:mm:ss", "MM/dd/uuuu HH:mm", true, false, Iso.NONE),
-            dateTime("dd/MM/yyyy HH:mm:ss", "dd/MM/uuuu HH:mm", true, false, Iso.NONE),
-            dateTime("dd.MM.yyyy HH:mm:ss", "dd.MM.uuuu HH:mm", true, false, Iso.NONE));
+            dateTime("yyyy-MM-dd HH:mm:ss+offset", "uuuu-MM-dd HH:mm", true, true, Iso.NONE),
+            dateTime("yyyy/MM/dd HH:mm:ss", "uuuu/M/d HH:mm", true, false, Iso.NONE),
+            dateTime("MM/dd/yyyy HH:mm:ss", "M/d/uuuu H:mm", true, false, Iso.NONE),
+            dateTime("dd/MM/yyyy HH:mm:ss", "d/M/uuuu H:mm", true, false, Iso.NONE),
+            amPm("MM/dd/yyyy hh:mm AM", "M/d/uuuu h:mm"),
+            dateTime("dd.MM.yyyy HH:mm:ss", "d.M.uuuu H:mm", true, false, Iso.NONE),
+            dateTime("d MMM yyyy HH:mm:ss", "d MMM uuuu H:mm", true, false, Iso.NONE),
+            dateTime("MMM d yyyy HH:mm:ss", "MMM d uuuu H:mm", true, false, Iso.NONE));
 
     private DateFormats() {
     }
@@ -161,23 +189,85 @@ final class DateFormats {
         return new Layout(name, formatter, false, false, iso);
     }
 
-    /** Seconds and fractions are optional; with an offset, Z or +hh:mm is required. */
+    /** A day written as an ordinal ("12th June 1998", "June 1st, 1998"): the suffix is read and checked by nothing. */
+    private static Layout ordinal(String name, String before, String after) {
+        DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive();
+        if (!before.isEmpty()) {
+            builder.appendPattern(before);
+        }
+        builder.appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
+        for (String suffix : List.of("st", "nd", "rd", "th")) {
+            builder.optionalStart().appendLiteral(suffix).optionalEnd();
+        }
+        DateTimeFormatter formatter = builder.appendPattern(after).toFormatter(Locale.ENGLISH)
+                .withResolverStyle(ResolverStyle.STRICT);
+        return new Layout(name, formatter, false, false, Iso.NONE);
+    }
+
+    /**
+     * Two-digit years (12/06/98): 50 to 99 are read as 1950 to 1999, 00 to 49 as 2000 to 2049. Only in the slash
+     * forms with both day and month, which codes rarely take.
+     */
+    private static Layout twoDigitYear(String name, String dayAndMonth) {
+        DateTimeFormatter formatter = new DateTimeFormatterBuilder().appendPattern(dayAndMonth)
+                .appendValueReduced(ChronoField.YEAR, 2, 2, 1950)
+                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+        return new Layout(name, formatter, false, false, Iso.NONE);
+    }
+
+    /** A US time of day with AM or PM; seconds optional. */
+    private static Layout amPm(String name, String pattern) {
+        DateTimeFormatter formatter = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
+                .appendLiteral(' ').appendPattern("a")
+                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+        return new Layout(name, formatter, true, false, Iso.NONE);
+    }
+
+    /** A month without a day ("June 1998"): read as the first of that month. */
+    private static Layout monthOnly(String name, String pattern) {
+        DateTimeFormatter formatter = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
+                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+        return new Layout(name, formatter, false, false, Iso.NONE);
+    }
+
+    /**
+     * Seconds and fractions are optional; with an offset, one is required: Z, +hh:mm, +hhmm or +hh, or a zone
+     * (UTC, Europe/Paris), after an optional space.
+     */
     private static Layout dateTime(String name, String pattern, boolean withTime, boolean withOffset, Iso iso) {
         DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
                 .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
                 .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
                 .optionalEnd();
         if (withOffset) {
-            builder.appendOffset("+HH:MM", "Z");
+            builder.optionalStart().appendLiteral(' ').optionalEnd()
+                    .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+                    .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+                    .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+                    .optionalStart().appendZoneRegionId().optionalEnd();
         }
         return new Layout(name, builder.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT), withTime,
                 withOffset, iso);
     }
 
-    /** A cheap test before trying the layouts: dates start with a digit and contain a separator. */
+    private static final java.util.Set<String> MONTH_AND_DAY_STARTS = java.util.Set.of("jan", "feb", "mar", "apr", "may",
+            "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
+    /**
+     * A cheap test before trying the layouts: dates start with a digit and contain a separator, or start with the
+     * name of a month or a weekday.
+     */
     static boolean mightBeDate(String value) {
         int n = value.length();
-        return n >= 8 && n <= 35 && Character.isDigit(value.charAt(0))
+        if (n < 8 || n > 40) {
+            return false;
+        }
+        if (Character.isLetter(value.charAt(0))) {
+            return MONTH_AND_DAY_STARTS.contains(value.substring(0, 3).toLowerCase(Locale.ROOT));
+        }
+        return Character.isDigit(value.charAt(0))
                 && (value.indexOf('-') > 0 || value.indexOf('/') > 0 || value.indexOf('.') > 0 || value.indexOf(' ') > 0);
     }
 }

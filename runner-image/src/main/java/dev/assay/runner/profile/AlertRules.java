@@ -45,6 +45,7 @@ final class AlertRules {
         }
         for (VariableProfile v : variables.values()) {
             column(v, rows, alerts);
+            markerAsValue(v, ingest.missingWords().getOrDefault(v.name(), Map.of()), rows, alerts);
         }
         correlated(pearson, "Pearson", variables, alerts);
         correlated(cramersV, "Cramér's V", variables, alerts);
@@ -175,6 +176,35 @@ final class AlertRules {
             }
         }
         return entropy / Math.log(distinct);
+    }
+
+    /** A marker word making up more than this share of a column's rows is probably a value someone meant. */
+    static final double MARKER_SHARE = 0.5;
+
+    /**
+     * A column of categories most of whose cells are one marker word ("None" in a column of damage levels): the
+     * word was read as missing, as the reading rules say, but it most likely means something, so the alert says so
+     * and offers the step that reads it back as a value.
+     */
+    private static void markerAsValue(VariableProfile v, Map<String, Long> words, long rows, List<Alert> alerts) {
+        if (words.isEmpty() || v.count() == 0 || rows == 0
+                || (v.type() != VariableKind.CATEGORICAL && v.type() != VariableKind.BOOLEAN)) {
+            return;
+        }
+        Map.Entry<String, Long> top = words.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        long cells = Math.min(top.getValue(), v.missing());
+        if (cells <= MARKER_SHARE * rows) {
+            return;
+        }
+        long blanks = Math.max(0, v.missing() - words.values().stream().mapToLong(Long::longValue).sum());
+        String name = v.name();
+        alerts.add(alert(AlertType.MISSING_MARKER, AlertSeverity.WARNING, name,
+                "'" + top.getKey() + "' makes up " + cells + " of " + rows + " rows of " + name + " (" + percent((double) cells / rows)
+                        + ") and was read as missing, but the column's other values are categories ("
+                        + String.join(", ", v.top().stream().limit(3).map(c -> "'" + c.value() + "'").toList())
+                        + "): it may be a value someone meant. If it is, read it back as a value"
+                        + (blanks > 0 ? " (the same step also fills the " + blanks + " empty cell" + plural(blanks) + ")" : ""),
+                step(ActionType.IMPUTE, params("strategy", "constant", "columns", List.of(name), "value", top.getKey()))));
     }
 
     private static Alert alert(AlertType type, AlertSeverity severity, String column, String message,

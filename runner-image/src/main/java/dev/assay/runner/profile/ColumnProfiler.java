@@ -148,7 +148,20 @@ final class ColumnProfiler {
         Histogram histogram = Histograms.of(sorted, n, integers);
         return new NumericStats(mean, std, sorted[0], Quantiles.at(sorted, n, 0.05), Quantiles.at(sorted, n, 0.25),
                 Quantiles.at(sorted, n, 0.5), Quantiles.at(sorted, n, 0.75), Quantiles.at(sorted, n, 0.95), sorted[n - 1],
-                skewness, kurtosis, zeros, negatives, infinite, histogram);
+                skewness, kurtosis, zeros, negatives, infinite, histogram, extremes(sorted, n, false),
+                extremes(sorted, n, true));
+    }
+
+    /** The five smallest (or largest) distinct values of the first n sorted ones, most extreme first. */
+    private static List<Double> extremes(double[] sorted, int n, boolean largest) {
+        List<Double> values = new ArrayList<>();
+        for (int k = 0; k < n && values.size() < 5; k++) {
+            double value = sorted[largest ? n - 1 - k : k];
+            if (values.isEmpty() || values.getLast() != value) {
+                values.add(value);
+            }
+        }
+        return values;
     }
 
     /**

@@ -31,6 +31,21 @@ import tech.tablesaw.columns.Column;
  */
 public final class Profiler {
 
+    /** Wide tables: the correlation matrices hold at most this many columns of each family, in table order. */
+    public static final int MAX_CORRELATED_COLUMNS = CorrelationCalculator.MAX_COLUMNS;
+
+    /** Whether a column takes part in Pearson and Spearman (the first {@link #MAX_CORRELATED_COLUMNS} that do). */
+    public static boolean correlatesAsNumber(VariableProfile v) {
+        return v.storage().isNumeric() && v.distinct() > 1
+                && (v.type() == VariableKind.NUMERIC || v.type() == VariableKind.BOOLEAN);
+    }
+
+    /** Whether a column takes part in Cramér's V (the first {@link #MAX_CORRELATED_COLUMNS} that do). */
+    public static boolean correlatesAsCategory(VariableProfile v) {
+        return (v.type() == VariableKind.CATEGORICAL || v.type() == VariableKind.BOOLEAN) && v.distinct() > 1
+                && v.distinct() <= AlertRules.HIGH_CARDINALITY;
+    }
+
     static final int SAMPLE_ROWS = 10;
 
     /** Profiles a table read by {@link dev.assay.runner.ingest.CsvIngest}, with what ingest learned. */
@@ -81,16 +96,12 @@ public final class Profiler {
         List<int[]> categorical = new ArrayList<>();
         for (Column<?> column : table.columns()) {
             VariableProfile v = variables.get(column.name());
-            boolean varies = v.distinct() > 1;
-            if (column instanceof NumericColumn<?> numbers && varies
-                    && (v.type() == VariableKind.NUMERIC || v.type() == VariableKind.BOOLEAN)
+            if (column instanceof NumericColumn<?> numbers && correlatesAsNumber(v)
                     && numericNames.size() < CorrelationCalculator.MAX_COLUMNS) {
                 numericNames.add(column.name());
                 numeric.add(CorrelationCalculator.numbers(numbers, sample));
             }
-            if ((v.type() == VariableKind.CATEGORICAL || v.type() == VariableKind.BOOLEAN) && varies
-                    && v.distinct() <= AlertRules.HIGH_CARDINALITY
-                    && categoricalNames.size() < CorrelationCalculator.MAX_COLUMNS) {
+            if (correlatesAsCategory(v) && categoricalNames.size() < CorrelationCalculator.MAX_COLUMNS) {
                 categoricalNames.add(column.name());
                 categorical.add(CorrelationCalculator.codes(column, sample));
             }

@@ -24,6 +24,9 @@ public record ReportModel(String title, String source, List<Fact> overview, List
     public record Fact(String label, String value) {
     }
 
+    public record RepeatedView(List<String> values, String count) {
+    }
+
     /** {@code anchor} is the id of the column's card, empty for an alert about the whole table. */
     public record AlertView(String severity, String type, String column, String anchor, String message, String action) {
     }
@@ -39,7 +42,9 @@ public record ReportModel(String title, String source, List<Fact> overview, List
     public record MissingView(boolean any, Charts.Counts bars, List<Fact> patterns, MatrixView together) {
     }
 
-    public record SampleView(List<String> columns, List<List<String>> head, List<List<String>> tail) {
+    /** @param repeated the rows repeated most in the file, with how often: their repeats were dropped on ingest */
+    public record SampleView(List<String> columns, List<List<String>> head, List<List<String>> tail,
+                             List<RepeatedView> repeated) {
     }
 
     static ReportModel of(Profile profile) {
@@ -74,13 +79,19 @@ public record ReportModel(String title, String source, List<Fact> overview, List
         List<VariableView> variables = profile.variables().values().stream()
                 .map(v -> variable(v, profile.alerts(), table.rows())).toList();
         List<MatrixView> correlations = new ArrayList<>();
-        matrix("Pearson", "linear relation between numeric columns", profile.correlations().pearson(), correlations);
-        matrix("Spearman", "monotonic relation between numeric columns (ranks)", profile.correlations().spearman(), correlations);
+        List<String> numbers = profile.variables().values().stream().filter(dev.assay.runner.profile.Profiler::correlatesAsNumber)
+                .map(dev.assay.model.profile.VariableProfile::name).toList();
+        List<String> categories = profile.variables().values().stream()
+                .filter(dev.assay.runner.profile.Profiler::correlatesAsCategory).map(dev.assay.model.profile.VariableProfile::name).toList();
+        matrix("Pearson", "linear relation between numeric columns", profile.correlations().pearson(), numbers, correlations);
+        matrix("Spearman", "monotonic relation between numeric columns (ranks)", profile.correlations().spearman(), numbers,
+                correlations);
         matrix("Cramér's V", "association between categorical columns (0 none, 1 determined)",
-                profile.correlations().cramersV(), correlations);
+                profile.correlations().cramersV(), categories, correlations);
         return new ReportModel("Profile of " + profile.source(), profile.source(), overview, kinds, ingestFacts,
                 ingest.warnings(), alerts, alertCounts, variables, correlations, missing(profile.missing(), table.rows()),
-                new SampleView(profile.sample().columns(), blanks(profile.sample().head()), blanks(profile.sample().tail())));
+                new SampleView(profile.sample().columns(), blanks(profile.sample().head()), blanks(profile.sample().tail()),
+                        ingest.repeatedRows().stream().map(r -> new RepeatedView(r.values(), count(r.count()) + " times")).toList()));
     }
 
     private static AlertView alert(Alert alert) {
@@ -118,6 +129,14 @@ public record ReportModel(String title, String source, List<Fact> overview, List
                     new Fact("Skewness", number(s.skewness())), new Fact("Kurtosis", number(s.kurtosis())),
                     new Fact("Zeros", count(s.zeros())), new Fact("Negatives", count(s.negatives())),
                     new Fact("Infinite", count(s.infinite()))));
+            if (!s.smallest().isEmpty()) {
+                details.add(new Fact("Smallest values", String.join(", ", s.smallest().stream().map(ReportModel::number).toList())));
+                details.add(new Fact("Largest values", String.join(", ", s.largest().stream().map(ReportModel::number).toList())));
+            }
+            if (!v.top().isEmpty() && v.top().getFirst().count() > 1) {
+                details.add(new Fact("Most common", String.join(", ", v.top().subList(0, Math.min(5, v.top().size())).stream()
+                        .map(c -> c.value() + " (" + count(c.count()) + ")").toList())));
+            }
             histogram = histogramOf(s.histogram(), v.storage() == dev.assay.model.dataset.ColumnType.INTEGER);
             List<Double> edges = s.histogram().edges();
             if (edges.size() >= 2) {
@@ -179,9 +198,17 @@ public record ReportModel(String title, String source, List<Fact> overview, List
                 : chart;
     }
 
-    private static void matrix(String title, String note, CorrelationMatrix matrix, List<MatrixView> into) {
+    /**
+     * @param eligible every column of the matrix's family: when there are more than the matrix holds, the note says
+     *                 "first 30 of N columns" and lists the ones left out
+     */
+    private static void matrix(String title, String note, CorrelationMatrix matrix, List<String> eligible,
+                               List<MatrixView> into) {
         if (matrix.columns().size() >= 2) {
-            into.add(new MatrixView(title, note, Charts.heatMap(matrix.columns(), matrix.values())));
+            List<String> left = eligible.stream().filter(c -> !matrix.columns().contains(c)).toList();
+            String said = left.isEmpty() ? note : note + "; the first " + matrix.columns().size() + " of " + eligible.size()
+                    + " columns, in table order (left out: " + String.join(", ", left) + ")";
+            into.add(new MatrixView(title, said, Charts.heatMap(matrix.columns(), matrix.values())));
         }
     }
 

@@ -19,7 +19,8 @@ public record FittedModel(int formatVersion, ModelTask task, ModelAlgorithm algo
                           List<String> features, List<RawColumn.Reading> readings, List<String> classes,
                           Preprocessor preprocessor, Predictor predictor) implements Serializable {
 
-    public static final int FORMAT_VERSION = 1;
+    /** 2: date features and the frequency input of high-cardinality categories. */
+    public static final int FORMAT_VERSION = 2;
 
     public FittedModel {
         features = List.copyOf(features);

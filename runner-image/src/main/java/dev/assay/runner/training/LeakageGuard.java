@@ -23,15 +23,17 @@ final class LeakageGuard {
     private LeakageGuard() {
     }
 
-    static List<FeatureNote> check(ModelTask task, List<RawColumn> features, int[] classes, double[] values,
+    static List<FeatureNote> check(ModelTask task, List<RawColumn> features, List<RawColumn.Reading> readings,
+                                   int[] classes, double[] values,
                                    List<String> labels, Splits.Holdout split, int maxCategories, long seed) {
         List<FeatureNote> flagged = new ArrayList<>();
         if (split.test().length < MIN_TEST_ROWS) {
             return flagged;
         }
-        for (RawColumn feature : features) {
+        for (int f = 0; f < features.size(); f++) {
+            RawColumn feature = features.get(f);
             List<RawColumn> single = List.of(feature);
-            Preprocessor preprocessor = Preprocessor.fit(single, split.train(), maxCategories);
+            Preprocessor preprocessor = Preprocessor.fit(single, List.of(readings.get(f)), split.train(), maxCategories);
             double[][] train = preprocessor.transform(single, split.train());
             double[][] test = preprocessor.transform(single, split.test());
             if (task == ModelTask.CLASSIFICATION) {

@@ -104,7 +104,7 @@ public final class ModelTrainer {
         Metrics baseline = baseline(data, split);
 
         progress.update(100 * done / steps, "checking for leakage");
-        List<FeatureNote> leakage = LeakageGuard.check(data.task(), data.features(), data.classes(), data.values(),
+        List<FeatureNote> leakage = LeakageGuard.check(data.task(), data.features(), data.readings(), data.classes(), data.values(),
                 data.labels(), split, maxCategories, SEED);
         leakage.forEach(n -> warnings.add("Possible leakage: '" + n.column() + "' " + n.reason()));
         if (fit.metrics().scores().getOrDefault(primary, Double.NaN) <= baseline.scores().getOrDefault(primary, Double.NaN)) {
@@ -118,7 +118,7 @@ public final class ModelTrainer {
         ModelReport report = new ModelReport(data.task(), chosen, data.target(), data.featureNames(), data.excluded(),
                 leakage, split.train().length, split.test().length, SEED, folds, primary, fit.metrics(),
                 cvByAlgorithm.get(chosen), baseline, importances(fit, data), algorithms.size() > 1 ? ranked : List.of(),
-                warnings, (System.nanoTime() - start) / 1_000_000);
+                warnings, (System.nanoTime() - start) / 1_000_000, derived(fit.preprocessor()));
         progress.update(100, "model trained");
         return new TrainedModel(report, model);
     }
@@ -129,7 +129,7 @@ public final class ModelTrainer {
      */
     public Fit fitAndScore(ModelAlgorithm algorithm, TrainingData data, int[] fitRows, int[] scoreRows) {
         long start = System.nanoTime();
-        Preprocessor preprocessor = Preprocessor.fit(data.features(), fitRows, maxCategories);
+        Preprocessor preprocessor = Preprocessor.fit(data.features(), data.readings(), fitRows, maxCategories);
         double[][] x = preprocessor.transform(data.features(), fitRows);
         Predictor predictor = data.task() == ModelTask.CLASSIFICATION
                 ? Learners.classifier(algorithm, x, LeakageGuard.pick(data.classes(), fitRows), data.labels().size(), SEED)
@@ -169,6 +169,26 @@ public final class ModelTrainer {
         double[] predicted = new double[split.test().length];
         java.util.Arrays.fill(predicted, mean);
         return Scores.regression(LeakageGuard.pick(data.values(), split.test()), predicted);
+    }
+
+    /** What the model's own pipeline made of features it does not read as they are, for the model card. */
+    private List<FeatureNote> derived(Preprocessor preprocessor) {
+        List<FeatureNote> notes = new ArrayList<>();
+        for (FeatureEncoder encoder : preprocessor.encoders()) {
+            switch (encoder) {
+                case FeatureEncoder.DateEncoder date -> notes.add(new FeatureNote(date.feature(),
+                        "date: read as year, month, day and weekday" + (date.indicator() ? ", and whether it is missing" : "")));
+                case FeatureEncoder.CategoryEncoder category when !category.frequency().isEmpty() ->
+                        notes.add(new FeatureNote(category.feature(), category.frequency().size()
+                                + " categories: the " + category.categories().size() + " most frequent as 0/1 inputs, the "
+                                + "rest as 'other', plus each value's share of the training rows (frequency encoding, "
+                                + "computed in each cross-validation fold from that fold's training rows only)"));
+                default -> {
+                    // Numbers and few categories are read as they are.
+                }
+            }
+        }
+        return notes;
     }
 
     /** Importance per raw feature: the model's importance of its inputs summed by feature, normalised to 1. */

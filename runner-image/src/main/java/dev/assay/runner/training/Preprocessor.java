@@ -19,6 +19,18 @@ public record Preprocessor(List<FeatureEncoder> encoders) implements Serializabl
         return new Preprocessor(features.stream().map(f -> FeatureEncoder.fit(f, trainRows, maxCategories)).toList());
     }
 
+    /** As {@link #fit(List, int[], int)}, reading each feature as training decided (dates become their parts). */
+    public static Preprocessor fit(List<RawColumn> features, List<RawColumn.Reading> readings, int[] trainRows,
+                                   int maxCategories) {
+        List<FeatureEncoder> encoders = new ArrayList<>();
+        for (int f = 0; f < features.size(); f++) {
+            encoders.add(readings.get(f) == RawColumn.Reading.DATE
+                    ? FeatureEncoder.DateEncoder.fit((RawColumn.Numbers) features.get(f), trainRows)
+                    : FeatureEncoder.fit(features.get(f), trainRows, maxCategories));
+        }
+        return new Preprocessor(encoders);
+    }
+
     public List<String> outputs() {
         List<String> names = new ArrayList<>();
         encoders.forEach(e -> names.addAll(e.outputs()));

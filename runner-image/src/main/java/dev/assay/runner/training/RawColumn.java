@@ -17,9 +17,9 @@ public sealed interface RawColumn permits RawColumn.Numbers, RawColumn.Categorie
 
     boolean isMissing(int row);
 
-    /** How a feature is read; stored with the fitted model. */
+    /** How a feature is read; stored with the fitted model. A date is read as days since 1970-01-01. */
     enum Reading implements Serializable {
-        NUMBER, CATEGORY
+        NUMBER, CATEGORY, DATE
     }
 
     record Numbers(String name, double[] values) implements RawColumn {
@@ -48,6 +48,9 @@ public sealed interface RawColumn permits RawColumn.Numbers, RawColumn.Categorie
 
     /** Reads a Tablesaw column; a numeric column read as categories uses its printed values ("1", "2"). */
     static RawColumn read(Column<?> column, Reading reading) {
+        if (reading == Reading.DATE) {
+            return new Numbers(column.name(), days(column));
+        }
         if (reading == Reading.NUMBER && column instanceof NumericColumn<?> numbers) {
             double[] values = new double[numbers.size()];
             for (int row = 0; row < values.length; row++) {
@@ -68,6 +71,26 @@ public sealed interface RawColumn permits RawColumn.Numbers, RawColumn.Categorie
             values[row] = column.isMissing(row) ? null : column.getString(row);
         }
         return new Categories(column.name(), values);
+    }
+
+    /** Days since 1970-01-01 (with the time of day as a fraction); NaN where missing or not a date. */
+    private static double[] days(Column<?> column) {
+        double[] values = new double[column.size()];
+        for (int row = 0; row < values.length; row++) {
+            values[row] = Double.NaN;
+            if (column.isMissing(row)) {
+                continue;
+            }
+            Object value = column.get(row);
+            if (value instanceof java.time.LocalDate date) {
+                values[row] = date.toEpochDay();
+            } else if (value instanceof java.time.LocalDateTime time) {
+                values[row] = time.toLocalDate().toEpochDay() + time.toLocalTime().toSecondOfDay() / 86_400.0;
+            } else if (value instanceof java.time.Instant instant) {
+                values[row] = instant.getEpochSecond() / 86_400.0;
+            }
+        }
+        return values;
     }
 
     private static double parse(String text) {

@@ -51,7 +51,15 @@ class ApplyPipelineTest {
         assertThat(result.at("/model/algorithm").asText()).isEqualTo("random_forest");
         assertThat(result.at("/comparison/before/missing_cells").asLong()).isEqualTo(866);
         assertThat(result.at("/comparison/after/missing_cells").asLong()).isZero();
-        assertThat(result.at("/comparison/alerts_cleared").toString()).contains("Age").contains("Embarked");
+        // Filling hides the missing-value alerts; it does not clear them: the cells were invented, not found.
+        assertThat(result.at("/comparison/alerts_cleared").toString()).doesNotContain("Age").doesNotContain("Embarked");
+        assertThat(result.at("/comparison/alerts_hidden").toString())
+                .contains("\"column\":\"Age\"", "\"cells_invented\":177", "\"column\":\"Embarked\"", "\"cells_invented\":2");
+        assertThat(result.at("/steps/0/cells_changed_by_column/Age").asLong()).isEqualTo(177);
+        assertThat(result.at("/steps/0/cells_changed_by_column/Cabin").asLong()).isEqualTo(687);
+        assertThat(result.at("/warnings").toString()).contains("fills_sparse_column").doesNotContain("Survived");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("hidden by filling (177 cells invented)")
+                .contains("Warnings about the plan");
         assertThat(outcome.profile().table().missingCells()).isZero();
 
         JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());

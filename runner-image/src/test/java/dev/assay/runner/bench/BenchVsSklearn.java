@@ -104,7 +104,7 @@ public final class BenchVsSklearn {
         var validated = PlanValidator.validate(plan, schema);
         // Run the preparation only; training happens per fold below.
         var preparation = new dev.assay.model.plan.validation.ValidatedPlan(plan,
-                validated.actions().subList(0, validated.actions().size() - 1), validated.expected());
+                validated.actions().subList(0, validated.actions().size() - 1), validated.expected(), validated.warnings());
         Table prepared = new PlanRunner(EngineConfig.defaults()).run(table, preparation, schema, ProgressListener.NONE).table();
         TrainModelParams params = (TrainModelParams) validated.actions().getLast().params();
         return TrainingData.of(prepared, TableSchema.of(prepared, schema), params);

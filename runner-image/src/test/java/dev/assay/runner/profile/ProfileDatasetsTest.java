@@ -55,6 +55,10 @@ class ProfileDatasetsTest {
         assertThat(variable("titanic.csv", "Survived").numeric().orElseThrow().mean()).isCloseTo(342.0 / 891, within());
         assertThat(variable("titanic.csv", "Age").numeric().orElseThrow().median()).isEqualTo(28.0);
         assertThat(variable("titanic.csv", "Fare").numeric().orElseThrow().max()).isEqualTo(512.3292);
+        // Extreme values, most extreme first and each once: three fares of 512.3292, fifteen of 0.
+        assertThat(variable("titanic.csv", "Fare").numeric().orElseThrow().largest()).hasSize(5).startsWith(512.3292, 263.0);
+        assertThat(variable("titanic.csv", "Fare").numeric().orElseThrow().smallest()).hasSize(5).startsWith(0.0, 4.0125);
+        assertThat(variable("titanic.csv", "Age").numeric().orElseThrow().smallest()).startsWith(0.42, 0.67, 0.75);
 
         assertThat(alerts("titanic.csv", AlertType.UNIQUE)).extracting(a -> a.column().orElseThrow())
                 .contains("PassengerId", "Name");
@@ -79,6 +83,13 @@ class ProfileDatasetsTest {
         Profile diamonds = profile("diamonds.csv");
         assertThat(diamonds.table().rows() + diamonds.ingest().duplicatesDropped()).isEqualTo(53_940);
         assertThat(diamonds.ingest().duplicatesDropped()).isEqualTo(146);
+        // The most repeated rows, most first, each with its cells as read and how often it appeared.
+        var repeated = diamonds.ingest().repeatedRows();
+        assertThat(repeated).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+        assertThat(repeated.getFirst().count()).isGreaterThanOrEqualTo(repeated.getLast().count()).isGreaterThanOrEqualTo(2);
+        assertThat(repeated.getFirst().values()).hasSize(10);
+        assertThat(repeated.stream().mapToLong(r -> r.count() - 1).sum()).isLessThanOrEqualTo(146);
+        assertThat(profile("titanic.csv").ingest().repeatedRows()).isEmpty();
         assertThat(alerts("diamonds.csv", AlertType.HIGH_CORRELATION)).isNotEmpty();
 
         assertThat(profile("taxis.csv").table().rows()).isEqualTo(6433);

@@ -38,13 +38,16 @@ class ReportRendererTest {
     @Test
     void dataIsEscapedAndNothingIsLoadedFromAnywhere() throws IOException {
         Path csv = dir.resolve("hostile.csv");
-        Files.writeString(csv, "\"<script>alert(1)</script>\",note\n1,\"<img src=x onerror=alert(2)>\"\n2,\"</style><b>\"\n");
+        // The hostile row appears twice, so it reaches the report's table of repeated rows too.
+        Files.writeString(csv, "\"<script>alert(1)</script>\",note\n1,\"<img src=x onerror=alert(2)>\"\n2,\"</style><b>\"\n"
+                + "2,\"</style><b>\"\n");
         Profile profile = new ProfilePipeline(EngineConfig.defaults()).read(csv, ProgressListener.NONE).profile();
 
         String html = renderer.render(profile);
 
         assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("</style><b>");
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(html).contains("Most repeated rows").contains("<td>2 times</td><td>2</td><td>&lt;/style&gt;&lt;b&gt;</td>");
         assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//");
         assertThat(html).doesNotContain("@import").doesNotContain("url(");
         assertThat(html).contains("Content-Security-Policy").contains("default-src 'none'");

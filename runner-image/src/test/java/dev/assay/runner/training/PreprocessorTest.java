@@ -27,14 +27,23 @@ class PreprocessorTest {
     }
 
     @Test
-    void categoriesBeyondTheCapShareOneOtherInput() {
+    void categoriesBeyondTheCapShareOneOtherInputAndAreToldApartByTheirTrainingFrequency() {
         Preprocessor preprocessor = Preprocessor.fit(List.of(port), new int[]{0, 1, 2, 3, 4}, 1);
 
-        assertThat(preprocessor.outputs()).containsExactly("port = S", "port = other");
+        assertThat(preprocessor.outputs()).containsExactly("port = S", "port = other", "port frequency");
         double[][] x = preprocessor.transform(List.of(port), new int[]{0, 2, 3});
-        assertThat(x[0]).containsExactly(1.0, 0.0);
-        assertThat(x[1]).containsExactly(0.0, 1.0);
-        assertThat(x[2]).containsExactly(0.0, 0.0);
-        assertThat(preprocessor.sourceOf()).containsExactly(0, 0);
+        assertThat(x[0]).containsExactly(1.0, 0.0, 0.4);
+        assertThat(x[1]).containsExactly(0.0, 1.0, 0.2);
+        assertThat(x[2]).containsExactly(0.0, 0.0, 0.0);
+        assertThat(preprocessor.sourceOf()).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void frequenciesComeFromTheRowsTheEncoderIsFittedOnOnly() {
+        // Fitted on rows 2 to 4 (C, missing, Q): S never appears there, so a fold that did not train on it reads 0.
+        Preprocessor preprocessor = Preprocessor.fit(List.of(port), new int[]{2, 3, 4}, 1);
+        double[][] x = preprocessor.transform(List.of(port), new int[]{0, 2});
+        assertThat(x[0][2]).isZero();
+        assertThat(x[1][2]).isEqualTo(1.0 / 3);
     }
 }

@@ -18,20 +18,42 @@ public record ImputeParams(
         List<String> columns,
         @Size(max = 1000)
         @JsonPropertyDescription("The value to fill with; required with strategy constant.")
-        String value) implements ActionParams {
+        String value,
+        @JsonPropertyDescription("Before filling, add for each filled column a 0/1 column '<column>_missing' that is 1 "
+                + "where the value was missing, so that a model can still tell invented values from measured ones. "
+                + "Default false.")
+        Boolean addIndicator) implements ActionParams {
+
+    /** The suffix of a missing-indicator column. */
+    public static final String INDICATOR_SUFFIX = "_missing";
 
     public ImputeParams {
         strategy = strategy == null ? ImputeStrategy.MEDIAN : strategy;
         columns = columns == null ? List.of() : List.copyOf(columns);
     }
 
+    public ImputeParams(ImputeStrategy strategy, List<String> columns, String value) {
+        this(strategy, columns, value, null);
+    }
+
+    public boolean indicator() {
+        return Boolean.TRUE.equals(addIndicator);
+    }
+
+    public static String indicatorName(String column) {
+        return column + INDICATOR_SUFFIX;
+    }
+
     public Optional<String> constant() {
         return Optional.ofNullable(value);
     }
 
-    /** The columns this step fills: the given ones, or every column with missing values. */
-    public List<ColumnInfo> resolve(DatasetSchema schema) {
-        return schema.namedOrMatching(columns, ColumnInfo::hasMissing);
+    /**
+     * The columns this step fills: the given ones, or every column with missing values except the model's target
+     * (a model must learn from measured targets only; train_model leaves rows without one out and says how many).
+     */
+    public List<ColumnInfo> resolve(DatasetSchema schema, StepContext context) {
+        return schema.namedOrMatching(columns, c -> c.hasMissing() && !context.isTarget(c.name()));
     }
 
     /** The strategy used for one column: numeric strategies fall back to mode for non-numbers under []. */
@@ -50,7 +72,7 @@ public record ImputeParams(
             if (value == null) {
                 problems.add("value", "strategy constant needs a value");
             } else {
-                for (ColumnInfo column : resolve(schema)) {
+                for (ColumnInfo column : resolve(schema, context)) {
                     if (column.isNumeric() && !isNumber(value)) {
                         problems.add("value", "'" + value + "' is not a number, but column '" + column.name()
                                 + "' is " + column.type().wireName());
@@ -60,11 +82,25 @@ public record ImputeParams(
         } else if (value != null) {
             problems.add("value", "value is only used with strategy constant");
         }
+        if (indicator()) {
+            for (ColumnInfo column : resolve(schema, context)) {
+                if (column.hasMissing() && schema.has(indicatorName(column.name()))) {
+                    problems.add("add_indicator", "column '" + indicatorName(column.name())
+                            + "' already exists; rename it first or leave add_indicator out");
+                }
+            }
+        }
     }
 
     @Override
     public DatasetSchema project(DatasetSchema schema, StepContext context) {
-        return schema.with(resolve(schema).stream().map(c -> c.withMissing(0)).toList());
+        List<ColumnInfo> filled = resolve(schema, context);
+        List<ColumnInfo> changed = new java.util.ArrayList<>(filled.stream().map(c -> c.withMissing(0)).toList());
+        if (indicator()) {
+            filled.stream().filter(ColumnInfo::hasMissing).forEach(c -> changed.add(new ColumnInfo(indicatorName(c.name()),
+                    dev.assay.model.dataset.ColumnType.INTEGER, dev.assay.model.dataset.VariableKind.BOOLEAN, 0, 2, List.of())));
+        }
+        return schema.with(changed);
     }
 
     private static boolean isNumber(String text) {

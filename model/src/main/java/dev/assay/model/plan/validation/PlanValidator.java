@@ -34,12 +34,21 @@ public final class PlanValidator {
         if (!outcome.errors().isEmpty()) {
             throw new PlanValidationException(outcome.errors());
         }
-        return new ValidatedPlan(plan, outcome.actions(), outcome.schema());
+        return new ValidatedPlan(plan, outcome.actions(), outcome.schema(), outcome.warnings());
     }
 
     /** Every problem of the plan; empty when it may run. */
     public static List<PlanError> check(Plan plan, DatasetSchema schema) {
         return run(plan, schema).errors();
+    }
+
+    /**
+     * Every problem and every warning of the plan: the problems stop it, the warnings say which steps would likely
+     * damage the data or the evaluation, with a better alternative. Warnings are judged on the steps that are valid.
+     */
+    public static PlanReview review(Plan plan, DatasetSchema schema) {
+        Outcome outcome = run(plan, schema);
+        return new PlanReview(outcome.errors(), outcome.warnings());
     }
 
     /**
@@ -72,7 +81,8 @@ public final class PlanValidator {
         return errors;
     }
 
-    private record Outcome(List<ValidatedAction> actions, DatasetSchema schema, List<PlanError> errors) {
+    private record Outcome(List<ValidatedAction> actions, DatasetSchema schema, List<PlanError> errors,
+                           List<PlanWarning> warnings) {
     }
 
     private static Outcome run(Plan plan, DatasetSchema schema) {
@@ -97,6 +107,8 @@ public final class PlanValidator {
                 .reduce((first, second) -> second);
 
         List<ValidatedAction> actions = new ArrayList<>();
+        List<PlanWarning> warnings = new ArrayList<>();
+        java.util.Set<String> fromTarget = new java.util.LinkedHashSet<>();
         DatasetSchema current = schema;
         boolean trained = false;
         for (int i = 0; i < bound.size(); i++) {
@@ -114,6 +126,7 @@ public final class PlanValidator {
             Problems problems = new Problems();
             params.check(current, context, problems);
             if (problems.isEmpty()) {
+                SemanticChecks.review(i, params, current, context, fromTarget, warnings);
                 current = params.project(current, context);
                 actions.add(new ValidatedAction(i, params, context));
             } else {
@@ -123,7 +136,8 @@ public final class PlanValidator {
             }
         }
         errors.sort(Comparator.comparingInt(e -> e.actionIndex().orElse(-1)));
-        return new Outcome(actions, current, errors);
+        warnings.sort(Comparator.comparingInt(PlanWarning::actionIndex).thenComparing(PlanWarning::severity));
+        return new Outcome(actions, current, errors, warnings);
     }
 
     /** Checks one step's shape and binds its params to the action's record. */
