@@ -43,6 +43,15 @@ public final class RequestSet {
      */
     public record Request(String id, String category, String dataset, String prompt, JsonNode expect, boolean only,
                           boolean refuse, List<String> says, List<PlanStep> plan, List<Turn> turns) {
+
+        public Conversation conversation() {
+            return RequestSet.conversation(this);
+        }
+    }
+
+    public static Conversation conversation(Request request) {
+        return new Conversation(request.plan(), request.turns().stream()
+                .map(t -> new Conversation.Turn(t.prompt(), t.before())).toList());
     }
 
     /** An earlier turn of a conversation: what was asked and the plan before it. */

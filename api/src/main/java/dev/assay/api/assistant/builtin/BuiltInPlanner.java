@@ -53,13 +53,25 @@ public final class BuiltInPlanner implements Planner {
 
     @Override
     public PlannerAnswer plan(PlanningRequest request) {
-        Profile profile = request.profile();
+        if (!request.conversation().isEmpty()) {
+            ColumnMatcher matcher = matcher(request.profile());
+            FollowUps.Revision revision = new FollowUps(request.profile(), matcher, prompt -> {
+                PlannerAnswer fresh = planFresh(prompt, request.profile());
+                return new FollowUps.Revision(fresh.plan().actions(), fresh.warnings());
+            }).revise(request.prompt(), request.conversation());
+            return new PlannerAnswer(new Plan(Explanations.of(revision.steps(), revision.warnings()), revision.steps()),
+                    revision.warnings());
+        }
+        return planFresh(request.prompt(), request.profile());
+    }
+
+    private PlannerAnswer planFresh(String prompt, Profile profile) {
         ColumnMatcher matcher = matcher(profile);
         List<PlanStep> steps = new ArrayList<>();
         List<PlanStep> training = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Optional<String> antecedent = Optional.empty();
-        for (String clause : CLAUSES.split(request.prompt().strip())) {
+        for (String clause : CLAUSES.split(prompt.strip())) {
             if (clause.isBlank()) {
                 continue;
             }
@@ -193,7 +205,9 @@ public final class BuiltInPlanner implements Planner {
                 boolean known = isInsideMention(token.index()) || ColumnMatcher.GRAMMAR.contains(word)
                         || Vocabulary.FILLER.contains(word) || Vocabulary.known(word) || word.matches("[\\d.,%-]+")
                         || ColumnMatcher.GROUP_NOUNS.contains(word);
-                if (known) {
+                // A word is taken for a column's name only where a name goes: after the/in/where/of/for/on or a verb.
+                boolean slot = !run.isEmpty() || token.index() > 0 && slotBefore(tokens.get(token.index() - 1).text());
+                if (known || !slot) {
                     if (!run.isEmpty()) {
                         unknown.add(run.toString());
                         run.setLength(0);
@@ -206,6 +220,12 @@ public final class BuiltInPlanner implements Planner {
                 unknown.add(run.toString());
             }
             return unknown;
+        }
+
+        private static boolean slotBefore(String word) {
+            return Set.of("the", "in", "where", "of", "for", "on", "a", "an", "my", "column", "called", "named", "by",
+                    "from", "using").contains(word) || Vocabulary.known(word) && !Vocabulary.ROWS.contains(word)
+                    && !Vocabulary.MISSING.contains(word);
         }
 
         /**
@@ -432,6 +452,14 @@ public final class BuiltInPlanner implements Planner {
             }
             params.put("target", target.get());
             model.ifPresent(m -> params.put("model", m));
+            // The answer states the task it will do: the one the engine would infer from the target's profile.
+            if (!params.containsKey("task")) {
+                var column = profile.variables().get(target.get()).columnInfo();
+                var declared = new dev.assay.model.plan.params.TrainModelParams(null, target.get(),
+                        model.map(m -> dev.assay.model.plan.params.ModelAlgorithm.valueOf(m.toUpperCase(Locale.ROOT)))
+                                .orElse(null), null, null, null);
+                params.put("task", declared.taskFor(column).wireName());
+            }
             List<String> features = features(featureCue, target.get());
             if (!features.isEmpty()) {
                 params.put("features", features);
@@ -446,7 +474,7 @@ public final class BuiltInPlanner implements Planner {
                 int here = i;
                 boolean cue = Set.of("from", "using", "given", "with", "by").contains(word)
                         || word.equals("based") && i + 1 < tokens.size() && tokens.get(i + 1).text().equals("on")
-                        || word.equals("on") && words.contains("regress") && mentionAt(i + 1).isPresent()
+                        || word.equals("on") && words.contains("regress")
                         && mentions.stream().anyMatch(m -> m.end() <= here);
                 if (!cue || isInsideMention(i)) {
                     continue;

@@ -62,7 +62,7 @@ final class ColumnMatcher {
 
     /** Nouns that make several columns one group: "the bill measurements", "the indicator columns". */
     static final Set<String> GROUP_NOUNS = Set.of("columns", "measurements", "measures", "variables", "features",
-            "fields", "ones", "scores", "values", "years");
+            "fields", "ones", "scores", "years");
 
     private static final int MAX_WORDS = 4;
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
@@ -167,8 +167,7 @@ final class ColumnMatcher {
             if (fits.size() == 1) {
                 return single(fits.getFirst(), start, end, spaced);
             }
-            boolean plural = phrase.getLast().text().endsWith("s") && !Words.stem(phrase.getLast().text())
-                    .equals(phrase.getLast().text()) && !columnNamed(phrase.getLast().text());
+            boolean plural = Words.isPlural(phrase.getLast().text()) && !columnNamed(phrase.getLast().text());
             boolean groupNoun = end < all.size() && GROUP_NOUNS.contains(all.get(end).text());
             boolean every = start > 0 && Set.of("all", "every", "both", "each").contains(all.get(start - 1).text())
                     || start > 1 && Set.of("all", "both").contains(all.get(start - 2).text());

@@ -61,6 +61,12 @@ final class Words {
         return spaced.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
     }
 
+    /** "lengths", "heights", "phenols" but not "radius", "class", "gas", "analysis". */
+    static boolean isPlural(String word) {
+        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")
+                && !word.endsWith("is") && !word.endsWith("as");
+    }
+
     static String snake(String text) {
         return text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_|_$", "");
     }

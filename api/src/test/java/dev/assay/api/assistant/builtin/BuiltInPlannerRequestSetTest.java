@@ -6,6 +6,7 @@ import dev.assay.api.assistant.PlannerAnswer;
 import dev.assay.api.assistant.PlanningRequest;
 import dev.assay.api.assistant.RequestSet;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,6 +62,7 @@ class BuiltInPlannerRequestSetTest {
     }
 
     private static PlanningRequest planning(RequestSet.Request request) {
-        return new PlanningRequest(request.prompt(), RequestSet.profile(request.dataset()), null);
+        return new PlanningRequest(request.prompt(), RequestSet.profile(request.dataset()), null, new ArrayList<>(),
+                request.conversation());
     }
 }
