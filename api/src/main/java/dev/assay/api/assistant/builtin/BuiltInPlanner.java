@@ -99,9 +99,36 @@ public final class BuiltInPlanner implements Planner {
         return new PlannerAnswer(new Plan(Explanations.of(steps, warnings), steps), warnings);
     }
 
+    /** The columns a request names (groups and profile phrases resolved, exclusions left out), in order. */
+    public static Set<String> namedColumns(String prompt, Profile profile) {
+        Set<String> named = new LinkedHashSet<>();
+        clauses(prompt, profile).forEach(c -> named.addAll(c.columns()));
+        return named;
+    }
+
+    /** The columns a request leaves out ("every column except X", "without using Y"). */
+    public static Set<String> excludedColumns(String prompt, Profile profile) {
+        Set<String> excluded = new LinkedHashSet<>();
+        clauses(prompt, profile).forEach(c -> excluded.addAll(c.excluded()));
+        return excluded;
+    }
+
+    private static List<Clause> clauses(String prompt, Profile profile) {
+        ColumnMatcher matcher = matcher(profile);
+        List<Clause> clauses = new ArrayList<>();
+        for (String clause : CLAUSES.split(prompt.strip())) {
+            if (!clause.isBlank()) {
+                clauses.add(new Clause(clause, Words.tokens(clause), matcher, profile, Optional.empty()));
+            }
+        }
+        return clauses;
+    }
+
     static ColumnMatcher matcher(Profile profile) {
-        Set<String> how = new java.util.HashSet<>(Vocabulary.HOW);
-        return new ColumnMatcher(List.copyOf(profile.variables().keySet()), how);
+        // A verb or a how-word ("drop", "mean") is part of a column's name only when it is the whole name.
+        return new ColumnMatcher(List.copyOf(profile.variables().keySet()), word -> Vocabulary.HOW.contains(word)
+                || Vocabulary.FILLER.contains(word)
+                || Vocabulary.known(word) && !Vocabulary.LENGTH.contains(word) && !Vocabulary.DATE_PARTS.containsKey(word));
     }
 
     /** What one clause asks for. */

@@ -69,13 +69,13 @@ final class ColumnMatcher {
 
     private final List<String> columns;
     private final Map<String, List<String>> cores = new java.util.LinkedHashMap<>();
-    private final Set<String> intentWords;
+    private final java.util.function.Predicate<String> intentWords;
 
     /**
      * @param intentWords words that say what to do ("mean", "scale"): never a column by themselves, unless a
      *                    column is called exactly that
      */
-    ColumnMatcher(List<String> columns, Set<String> intentWords) {
+    ColumnMatcher(List<String> columns, java.util.function.Predicate<String> intentWords) {
         this.columns = List.copyOf(columns);
         this.intentWords = intentWords;
         for (String column : columns) {
@@ -84,7 +84,7 @@ final class ColumnMatcher {
     }
 
     ColumnMatcher(List<String> columns) {
-        this(columns, Set.of());
+        this(columns, w -> false);
     }
 
     List<String> columns() {
@@ -162,7 +162,7 @@ final class ColumnMatcher {
             return single(whole.getFirst(), start, end, spaced);
         }
         List<String> fits = whole.isEmpty() ? partial : whole;
-        boolean intent = phrase.size() == 1 && intentWords.contains(phrase.getFirst().text());
+        boolean intent = phrase.size() == 1 && intentWords.test(phrase.getFirst().text());
         if (!fits.isEmpty() && !intent) {
             if (fits.size() == 1) {
                 return single(fits.getFirst(), start, end, spaced);
