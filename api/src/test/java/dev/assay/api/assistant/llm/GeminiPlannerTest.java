@@ -147,6 +147,26 @@ class GeminiPlannerTest {
                 });
     }
 
+    @Test
+    void aModelAnswerWiderThanTheRequestIsNarrowedBeforeThePersonSeesIt() {
+        // The model drops rows missing anything although the person named one column.
+        answer(Scenario.STARTED, "done", 200, Fixtures.geminiAnswer("""
+                {"explanation": "Drop incomplete rows.", "actions": [
+                  {"type": "drop_missing_rows", "params": {"columns": []}},
+                  {"type": "scale", "params": {"columns": [], "method": "standard"}}]}"""));
+        PlanningRequest request = Fixtures.request("drop rows where age is missing", Fixtures.titanic());
+
+        PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(request);
+        List<String> warnings = new java.util.ArrayList<>();
+        dev.assay.model.plan.Plan checked = dev.assay.api.assistant.ScopeCheck.apply(answer.plan(), request, warnings);
+
+        assertThat(checked.actions().getFirst().params().get("columns")).isEqualTo(List.of("Age"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Narrowed drop_missing_rows to Age")
+                .contains("every column"));
+        // A step of a kind the person did not ask for, on every column, is flagged rather than silently kept.
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Check step scale").contains("named only Age"));
+    }
+
     private static JsonNode tree(String json) {
         try {
             return Json.mapper().readTree(json);

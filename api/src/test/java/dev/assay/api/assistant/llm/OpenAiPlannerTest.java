@@ -159,4 +159,24 @@ class OpenAiPlannerTest {
             throw new AssertionError(json, e);
         }
     }
+
+    @Test
+    void extraColumnsInAModelAnswerAreNarrowedToTheNamedOnesAndUnusedNamesAreListed() {
+        answer(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED, "done", 200, Fixtures.openAiAnswer("""
+                {"explanation": "Scale the numbers and train.", "actions": [
+                  {"type": "scale", "params": {"columns": ["Age", "Fare", "SibSp"], "method": "standard"}},
+                  {"type": "train_model", "params": {"target": "Survived", "features": ["Fare", "Age", "Sex", "Pclass"]}}]}"""));
+        dev.assay.api.assistant.PlanningRequest request = Fixtures.request(
+                "standardise fare, then predict survived from fare and sex; leave embarked alone", Fixtures.titanic());
+
+        dev.assay.api.assistant.PlannerAnswer answer = planner(java.time.Duration.ofSeconds(10)).plan(request);
+        List<String> warnings = new java.util.ArrayList<>();
+        var checked = dev.assay.api.assistant.ScopeCheck.apply(answer.plan(), request, warnings);
+
+        assertThat(checked.actions().get(0).params().get("columns")).isEqualTo(List.of("Fare"));
+        assertThat(checked.actions().get(1).params().get("features")).isEqualTo(List.of("Fare", "Sex"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Narrowed scale to Fare").contains("Age, Fare, SibSp"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Narrowed train_model to Fare, Sex"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Not used by the plan: Embarked"));
+    }
 }
