@@ -67,7 +67,8 @@ public class AssistantService {
         String contextUrl = "/api/v1/artifacts/" + request.jobId() + "/assistant/" + requestId + "/context.json";
         List<String> changes = request.conversation().plan().isEmpty() ? List.of()
                 : PlanChanges.between(request.conversation().plan(), plan.actions());
-        return new PlanProposal(plan.explanation(), plan.actions(), planner.name(), warnings, contextUrl,
+        String provider = answer.mode().isEmpty() ? planner.name() : planner.name() + " (" + answer.mode() + ")";
+        return new PlanProposal(plan.explanation(), plan.actions(), provider, warnings, contextUrl,
                 context.sampleRows(), PlanSummary.of(plan.actions(), profile), changes);
     }
 

@@ -64,18 +64,18 @@ public final class ScopeCheck {
             return step;
         }
         List<String> columns = given.stream().map(String::valueOf).toList();
-        Set<String> asked = new LinkedHashSet<>();
+        Set<String> namedForStep = new LinkedHashSet<>();
         for (PlanStep read : reading.actions()) {
             if (read.type() == step.type() && read.params().get(key) instanceof List<?> list) {
-                list.forEach(c -> asked.add(String.valueOf(c)));
+                list.forEach(c -> namedForStep.add(String.valueOf(c)));
             }
         }
-        if (!asked.isEmpty()) {
-            if (!columns.isEmpty() && asked.containsAll(columns)) {
+        if (!namedForStep.isEmpty()) {
+            if (!columns.isEmpty() && namedForStep.containsAll(columns)) {
                 return step;
             }
-            List<String> within = columns.stream().filter(asked::contains).toList();
-            List<String> narrowed = within.isEmpty() ? List.copyOf(asked) : within;
+            List<String> within = columns.stream().filter(namedForStep::contains).toList();
+            List<String> narrowed = within.isEmpty() ? List.copyOf(namedForStep) : within;
             Map<String, Object> params = new LinkedHashMap<>(step.params());
             params.put(key, narrowed);
             warnings.add("Narrowed " + step.type().wireName() + " to " + String.join(", ", narrowed)
@@ -83,7 +83,8 @@ public final class ScopeCheck {
                     + ", and the answer had " + (columns.isEmpty() ? "every column" : String.join(", ", columns)) + ".");
             return new PlanStep(step.type(), params);
         }
-        if (columns.isEmpty() && !named.isEmpty() && step.type() != ActionType.TRAIN_MODEL
+        boolean asked = reading.actions().stream().anyMatch(r -> r.type() == step.type());
+        if (!asked && columns.isEmpty() && !named.isEmpty() && step.type() != ActionType.TRAIN_MODEL
                 && step.type() != ActionType.DROP_DUPLICATES) {
             warnings.add("Check step " + step.type().wireName() + ": it acts on every column it applies to, although "
                     + "the request named only " + String.join(", ", named) + ".");
