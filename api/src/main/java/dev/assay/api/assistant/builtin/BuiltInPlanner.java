@@ -690,8 +690,12 @@ public final class BuiltInPlanner implements Planner {
             if (has(Vocabulary.BIN)) {
                 Map<String, Object> params = params("operation", "bin", "columns", List.of(columns.getFirst()));
                 Matcher n = NUMBER.matcher(text);
+                Optional<Integer> inWords = tokens.stream().map(t -> Words.NUMBERS.get(t.text()))
+                        .filter(java.util.Objects::nonNull).findFirst();
                 if (n.find()) {
                     params.put("bins", Math.max(2, Math.min(100, Integer.parseInt(n.group(1)))));
+                } else if (inWords.isPresent()) {
+                    params.put("bins", Math.max(2, Math.min(100, inWords.get())));
                 }
                 if (has(Set.of("equal", "width", "equal-width", "uniform"))) {
                     params.put("binning", "equal_width");

@@ -39,7 +39,8 @@ final class Vocabulary {
 
     static final Set<String> LOG = Set.of("log", "logarithm", "log1p", "logs", "log-transform", "log-transformed",
             "log-scale", "logarithmic");
-    static final Set<String> BIN = Set.of("bin", "bins", "binned", "bucket", "buckets", "bucketize", "discretize", "discretise");
+    static final Set<String> BIN = Set.of("bin", "bins", "binned", "bucket", "buckets", "bucketize", "discretize", "discretise",
+            "quartiles", "quintiles", "deciles", "tertiles");
     static final Set<String> LENGTH = Set.of("length", "lengths", "len", "characters", "long");
 
     static final Map<String, String> ARITHMETIC = Map.ofEntries(

@@ -15,6 +15,15 @@ final class Words {
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_'.\\-]*");
 
+    /** Numbers in words ("four bins", "a dozen"); "one" is left out: it is mostly "one-hot" or "one column". */
+    static final java.util.Map<String, Integer> NUMBERS = java.util.Map.ofEntries(
+            java.util.Map.entry("two", 2), java.util.Map.entry("three", 3), java.util.Map.entry("four", 4),
+            java.util.Map.entry("five", 5), java.util.Map.entry("six", 6), java.util.Map.entry("seven", 7),
+            java.util.Map.entry("eight", 8), java.util.Map.entry("nine", 9), java.util.Map.entry("ten", 10),
+            java.util.Map.entry("eleven", 11), java.util.Map.entry("twelve", 12), java.util.Map.entry("dozen", 12),
+            java.util.Map.entry("fifteen", 15), java.util.Map.entry("twenty", 20), java.util.Map.entry("quartiles", 4),
+            java.util.Map.entry("quintiles", 5), java.util.Map.entry("deciles", 10), java.util.Map.entry("tertiles", 3));
+
     private Words() {
     }
 
