@@ -124,7 +124,7 @@ describe('AssistantPanel', () => {
   });
 
   it('follows up on the current plan: the answer replaces it or is added only when asked, and undo goes back', async () => {
-    const scaled = { ...proposal, explanation: 'Also scale Age.', changes: ['added scale: {columns=[Age]}'],
+    const scaled = { ...proposal, explanation: 'Also scale Age.', changes: ['added scale on Age'],
       summary: ['Step 3 (scale): changes Age.'],
       actions: [proposal.actions[0], { type: 'scale', params: { method: 'standard', columns: ['Age'] } }, proposal.actions[1]] };
     const answers = [proposal, scaled, { ...proposal, actions: [], explanation: 'I could not find a column called "salary".' }];

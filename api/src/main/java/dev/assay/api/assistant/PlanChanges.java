@@ -24,11 +24,36 @@ public final class PlanChanges {
             if (old != null) {
                 removed.remove(old);
                 added.remove(step);
-                lines.add("changed " + step.type().wireName() + ": " + old.params() + " → " + step.params());
+                lines.add("changed " + step.type().wireName() + ": " + difference(old, step));
             }
         }
-        added.forEach(s -> lines.add("added " + s.type().wireName() + ": " + s.params()));
-        removed.forEach(s -> lines.add("removed " + s.type().wireName() + ": " + s.params()));
+        added.forEach(s -> lines.add("added " + s.type().wireName() + on(s)));
+        removed.forEach(s -> lines.add("removed " + s.type().wireName() + on(s)));
         return lines;
+    }
+
+    /** " on Age, Fare" or " on Survived" (a model's target); empty when the step names no column. */
+    private static String on(PlanStep step) {
+        Object columns = step.params().get("columns");
+        if (columns instanceof List<?> list && !list.isEmpty()) {
+            return " on " + String.join(", ", list.stream().map(String::valueOf).toList());
+        }
+        Object target = step.params().get("target");
+        return target == null ? "" : " on " + target;
+    }
+
+    /** "strategy: median → mean; columns: [Age] → [Age, Fare]" for the parameters that differ. */
+    private static String difference(PlanStep before, PlanStep after) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(before.params().keySet());
+        keys.addAll(after.params().keySet());
+        List<String> parts = new ArrayList<>();
+        for (String key : keys) {
+            Object a = before.params().get(key);
+            Object b = after.params().get(key);
+            if (!java.util.Objects.equals(a, b)) {
+                parts.add(key + ": " + (a == null ? "(not set)" : a) + " → " + (b == null ? "(not set)" : b));
+            }
+        }
+        return String.join("; ", parts);
     }
 }
