@@ -38,7 +38,7 @@ public final class BuiltInPlanner implements Planner {
         return "train|fit|predict|build|drop|remove|delete|exclude|discard|fill|impute|replace|encode|one-hot|onehot"
                 + "|label-encode|scale|rescale|standardi[sz]e|normali[sz]e|convert|cast|treat|parse|rename|clip|cap"
                 + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|deduplicate|clean"
-                + "|classify|regress|forecast|estimate|model";
+                + "|classify|regress|forecast|estimate";
     }
 
     @Override
@@ -508,7 +508,7 @@ public final class BuiltInPlanner implements Planner {
                 }
                 int next = i + 1;
                 while (next < tokens.size() && Set.of("on", "the", "only", "just", "a", "an", "columns", "column",
-                        "features", "feature", "of").contains(tokens.get(next).text())) {
+                        "features", "feature", "of", "their", "its", "his", "her", "my", "our", "both").contains(tokens.get(next).text())) {
                     next++;
                 }
                 if (next < tokens.size() && (mentionAt(next).isPresent()
@@ -564,7 +564,8 @@ public final class BuiltInPlanner implements Planner {
             if (featureCue < tokens.size() && !before.isEmpty()) {
                 return Optional.of(before.getFirst().column());
             }
-            if (before.isEmpty() && words.stream().anyMatch(Set.of("it", "this", "that")::contains)) {
+            // "… the tip? fit a model for it", "what predicts murder? use boosting with poverty as inputs".
+            if (before.isEmpty()) {
                 return antecedent;
             }
             return before.isEmpty() ? Optional.empty() : Optional.of(before.getLast().column());

@@ -21,10 +21,14 @@ final class ColumnMatcher {
     enum Kind { SINGLE, GROUP, AMBIGUOUS }
 
     /** Columns found at tokens [start, end): one, a group the words name together, or candidates to ask about. */
-    record Mention(Kind kind, List<String> columns, int start, int end, String words) {
+    record Mention(Kind kind, List<String> columns, int start, int end, String words, boolean partial) {
 
         Mention {
             columns = List.copyOf(columns);
+        }
+
+        Mention(Kind kind, List<String> columns, int start, int end, String words) {
+            this(kind, columns, start, end, words, false);
         }
 
         String column() {
@@ -55,10 +59,13 @@ final class ColumnMatcher {
             Map.entry("passengers", "passenger"), Map.entry("gallon", "gal"));
 
     /** A small curated synonym list: everyday phrases for names that are abbreviations of something else. */
-    private static final Map<String, List<String>> SYNONYMS = Map.of(
-            "fuel economy", List.of("mpg"), "miles per gallon", List.of("mpg"), "high school", List.of("hs"),
-            "interest rate", List.of("tbilrate", "realint"), "gdp", List.of("realgdp"), "real gdp", List.of("realgdp"),
-            "tbill rate", List.of("tbilrate"), "t-bill rate", List.of("tbilrate"));
+    private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
+            Map.entry("fuel economy", List.of("mpg")), Map.entry("miles per gallon", List.of("mpg")),
+            Map.entry("high school", List.of("hs")), Map.entry("interest rate", List.of("tbilrate", "realint")),
+            Map.entry("gdp", List.of("realgdp")), Map.entry("real gdp", List.of("realgdp")),
+            Map.entry("tbill rate", List.of("tbilrate")), Map.entry("t-bill rate", List.of("tbilrate")),
+            Map.entry("class", List.of("Pclass")), Map.entry("passenger class", List.of("Pclass")),
+            Map.entry("ticket class", List.of("Pclass")));
 
     /** Nouns that make several columns one group: "the bill measurements", "the indicator columns". */
     static final Set<String> GROUP_NOUNS = Set.of("columns", "measurements", "measures", "variables", "features",
@@ -107,6 +114,12 @@ final class ColumnMatcher {
                 found = match(phrase, i, tokens);
             }
             if (found != null) {
+                // "the wine class", "the passenger class": a word that only partly fits a name, right before a word
+                // that is a whole name, describes that name.
+                if (!mentions.isEmpty() && mentions.getLast().end() == found.start() && mentions.getLast().partial()
+                        && !found.partial()) {
+                    mentions.removeLast();
+                }
                 mentions.add(found);
                 i = found.end();
             } else {
@@ -165,7 +178,7 @@ final class ColumnMatcher {
         boolean intent = phrase.size() == 1 && intentWords.test(phrase.getFirst().text());
         if (!fits.isEmpty() && !intent) {
             if (fits.size() == 1) {
-                return single(fits.getFirst(), start, end, spaced);
+                return new Mention(Kind.SINGLE, fits, start, end, spaced, whole.isEmpty());
             }
             boolean plural = Words.isPlural(phrase.getLast().text()) && !columnNamed(phrase.getLast().text());
             boolean groupNoun = end < all.size() && GROUP_NOUNS.contains(all.get(end).text());

@@ -19,7 +19,7 @@ final class Vocabulary {
     static final Set<String> DUPLICATES = Set.of("duplicate", "duplicates", "duplicated", "dedupe", "deduplicate",
             "dedup", "repeated", "doubles");
     static final Set<String> FILL = Set.of("fill", "impute", "imputation", "fillna", "replace", "complete", "patch", "plug");
-    static final Set<String> TRAIN = Set.of("train", "fit", "predict", "predicting", "prediction", "model", "classifier",
+    static final Set<String> TRAIN = Set.of("train", "fit", "predict", "predicts", "predicting", "prediction", "model", "classifier",
             "classify", "classification", "regressor", "regression", "forecast", "learn", "build", "forest",
             "boosting", "boosted", "logistic", "xgboost", "gbm", "regress", "estimate", "classifying", "forecasting");
     static final Set<String> ENCODE = Set.of("encode", "encoding", "one-hot", "onehot", "dummy", "dummies", "dummify",
