@@ -1,6 +1,6 @@
 import type { Plan, PlanStep } from '../generated/plan';
 import type {
-  Accepted, JobListItem, JobStatusView, PlanError, PlanProposal, RunAccepted, Validation,
+  AssistantTurn, Accepted, JobListItem, JobStatusView, PlanError, PlanProposal, RunAccepted, Validation,
 } from './types';
 
 /** An answer other than success, in words a person can act on (from the api's problem+json, or ours). */
@@ -174,7 +174,10 @@ export const api = {
   job: (jobId: string, signal?: AbortSignal) => get<JobStatusView>(`${job(jobId)}/status`, signal),
   deleteJob: (jobId: string) => remove(job(jobId)),
   deleteRun: (jobId: string, runId: string) => remove(`${job(jobId)}/runs/${encodeURIComponent(runId)}`),
-  propose: (body: { job_id: string; prompt: string; consent_send_sample: boolean; sample_size: number }) =>
+  propose: (body: {
+    job_id: string; prompt: string; consent_send_sample: boolean; sample_size: number;
+    plan?: PlanStep[]; turns?: AssistantTurn[];
+  }) =>
     post<PlanProposal>('/api/v1/assistant', body, timeouts.assistant, 'The assistant'),
   validate: (jobId: string, plan: Plan, signal?: AbortSignal) =>
     post<Validation>('/api/v1/plans/validate', { job_id: jobId, ...plan }, timeouts.read, 'The plan check', signal),

@@ -170,6 +170,16 @@ export interface PlanProposal {
   warnings: string[];
   context_url: string;
   sample_rows_sent: number;
+  /** The plan in plain words: the model's target and features, the columns each step changes. */
+  summary?: string[];
+  /** For a follow-up: what the answer added, changed and removed in the current plan. */
+  changes?: string[];
+}
+
+/** An earlier turn sent with a follow-up: what was asked and the plan before its answer (for "undo"). */
+export interface AssistantTurn {
+  prompt: string;
+  before: PlanStep[];
 }
 
 /** 202 of POST /upload. */

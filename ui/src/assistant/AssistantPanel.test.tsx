@@ -1,10 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Plan } from '../generated/plan';
 import { mockApi } from '../test/fixtures';
 import { renderWithQueries } from '../test/render';
-import { AssistantPanel } from './AssistantPanel';
+import { AssistantPanel, addToPlan } from './AssistantPanel';
 
 const proposal = {
   explanation: 'Fill missing values, then train a classifier on Survived.',
@@ -13,12 +14,21 @@ const proposal = {
   planner: 'built-in', warnings: [], context_url: '/api/v1/artifacts/j-1/assistant/a-1/context.json', sample_rows_sent: 0,
 };
 
+/** The panel with the plan held as the job page holds it, so that follow-ups see the plan they refine. */
+function Harness({ onProposal, plans }: { onProposal: (plan: Plan, prompt: string) => void; plans: Plan[] }) {
+  const [plan, setPlan] = useState<Plan>({ explanation: '', actions: [] });
+  return <AssistantPanel jobId="j-1" plan={plan} onPlan={(next, asked) => { plans.push(next); setPlan(next); onProposal(next, asked); }} />;
+}
+
 function setup() {
   const onProposal = vi.fn<(plan: Plan, prompt: string) => void>();
+  const plans: Plan[] = [];
   const user = userEvent.setup();
-  renderWithQueries(<AssistantPanel jobId="j-1" hasPlan={false} onProposal={onProposal} />);
-  return { user, onProposal };
+  renderWithQueries(<Harness onProposal={onProposal} plans={plans} />);
+  return { user, onProposal, plans };
 }
+
+const box = () => screen.getByLabelText('What should be done with this data?');
 
 describe('AssistantPanel', () => {
   it('asks in plain words and shows the explanation and the actions as coloured chips', async () => {
@@ -90,7 +100,7 @@ describe('AssistantPanel', () => {
     await user.type(screen.getByLabelText('What should be done with this data?'), 'run this python');
     await user.click(screen.getByRole('button', { name: 'Ask' }));
 
-    expect(await screen.findByText('No action fits this request.')).toBeInTheDocument();
+    expect(await screen.findByText('No action fits this request; the plan is unchanged.')).toBeInTheDocument();
     expect(screen.getByText('"run this python" is not something Assay does')).toBeInTheDocument();
   });
 
@@ -107,9 +117,50 @@ describe('AssistantPanel', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The assistant took too long');
     expect(alert).toHaveTextContent('did not answer within 30 s');
-    expect(screen.getByLabelText('What should be done with this data?')).toHaveValue('impute');
+    expect(box()).toHaveValue('impute');
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText(proposal.explanation)).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('follows up on the current plan: the answer replaces it or is added only when asked, and undo goes back', async () => {
+    const scaled = { ...proposal, explanation: 'Also scale Age.', changes: ['added scale on Age'],
+      summary: ['Step 3 (scale): changes Age.'],
+      actions: [proposal.actions[0], { type: 'scale', params: { method: 'standard', columns: ['Age'] } }, proposal.actions[1]] };
+    const answers = [proposal, scaled, { ...proposal, actions: [], explanation: 'I could not find a column called "salary".' }];
+    const calls = mockApi({ 'POST /api/v1/assistant': () => ({ json: answers[Math.min(calls.length - 1, answers.length - 1)] }) });
+    const { user, plans } = setup();
+
+    await user.type(box(), 'Fill missing values and train a classifier on Survived{Enter}');
+    await screen.findByText(proposal.explanation);
+    expect(plans).toHaveLength(1);
+
+    await user.type(box(), 'also scale Age{Enter}');
+    await screen.findByText('Also scale Age.');
+    // The follow-up carried the current plan and the earlier turn.
+    expect(calls[1].body).toMatchObject({ prompt: 'also scale Age', plan: proposal.actions,
+      turns: [{ prompt: 'Fill missing values and train a classifier on Survived', before: [] }] });
+    expect(screen.getByRole('list', { name: 'What the answer changes' })).toHaveTextContent('added scale');
+    expect(screen.getByRole('list', { name: 'Summary of the answer' })).toHaveTextContent('Step 3 (scale): changes Age.');
+    expect(plans).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Replace the plan' }));
+    expect(plans[1].actions).toEqual(scaled.actions);
+    expect(screen.getByRole('list', { name: 'Conversation' })).toHaveTextContent('Fill missing values and train a classifier on Survived');
+
+    // An answer without actions never touches the plan.
+    await user.type(box(), 'drop rows where salary is missing{Enter}');
+    await screen.findByText('No action fits this request; the plan is unchanged.');
+    expect(plans).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Replace the plan' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Undo the last answer' }));
+    expect(plans[2].actions).toEqual(proposal.actions);
+  });
+
+  it('adds an answer to the plan before its model', () => {
+    const plan = { explanation: 'x', actions: [{ type: 'drop_columns', params: { columns: ['Cabin'] } },
+      { type: 'train_model', params: { target: 'Survived' } }] } as Plan;
+    const added = addToPlan(plan, { ...proposal, actions: [{ type: 'scale', params: { method: 'standard', columns: ['Age'] } }] });
+    expect(added.actions.map((a) => a.type)).toEqual(['drop_columns', 'scale', 'train_model']);
   });
 });

@@ -5,9 +5,9 @@ import {
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { Plan } from '../generated/plan';
+import type { Plan, PlanStep } from '../generated/plan';
 import { api } from '../api/client';
-import type { PlanProposal } from '../api/types';
+import type { AssistantTurn, PlanProposal } from '../api/types';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { PlanChips } from '../plan/PlanChips';
 
@@ -31,31 +31,77 @@ export function whatIsSent(consent: boolean, rows: number): string {
     : `What will be sent: ${always}. No value from any row.`;
 }
 
+/** One exchange of the conversation: what was asked, the answer, and the plan before the answer was used. */
+interface Exchange {
+  prompt: string;
+  answer: PlanProposal;
+  before: Plan;
+  used: 'replaced' | 'added' | null;
+}
+
+/** The answer's steps added to the plan: those it does not have yet, before its model, which stays last. */
+export function addToPlan(plan: Plan, answer: PlanProposal): Plan {
+  const has = (step: PlanStep) => plan.actions.some((a) => JSON.stringify(a) === JSON.stringify(step));
+  const fresh = answer.actions.filter((a) => !has(a));
+  const model = (steps: PlanStep[]) => steps.filter((a) => a.type === 'train_model');
+  const others = [...plan.actions.filter((a) => a.type !== 'train_model'), ...fresh.filter((a) => a.type !== 'train_model')];
+  const lastModel = [...model(plan.actions), ...model(fresh)].slice(-1);
+  return { explanation: plan.explanation || answer.explanation, actions: [...others, ...lastModel] };
+}
+
 /**
- * Ask in plain words. The answer is a plan of whitelisted actions: its explanation and its actions as coloured
- * chips here, the plan itself (editable) in the plan card. Sample rows leave Assay only with consent, 20 at most.
+ * Ask in plain words, and follow up ("also scale Age", "use the mean instead", "undo"): the current plan and the
+ * recent turns go with each request, and the answer is a plan of whitelisted actions with a summary and what it
+ * changed. The first answer becomes the plan; later ones replace it or are added to it only when the person says
+ * so, and an answer without actions never touches the plan. Undo puts back the plan as it was before the last
+ * answer was used. Sample rows leave Assay only with consent, 20 at most.
  */
-export function AssistantPanel({ jobId, hasPlan, onProposal }: {
+export function AssistantPanel({ jobId, plan, onPlan }: {
   jobId: string;
-  hasPlan: boolean;
-  onProposal: (plan: Plan, prompt: string) => void;
+  plan: Plan;
+  onPlan: (plan: Plan, prompt: string) => void;
 }) {
   const [prompt, setPrompt] = useState('');
   const [consent, setConsent] = useState(false);
   const [sampleText, setSampleText] = useState('5');
-  const [answer, setAnswer] = useState<PlanProposal | null>(null);
+  const [thread, setThread] = useState<Exchange[]>([]);
+  const answer = thread.length > 0 ? thread[thread.length - 1].answer : null;
+  const hasPlan = plan.actions.length > 0;
   const ids = useId();
   const sampleSize = Math.max(1, Math.min(MAX_SAMPLE, Math.round(Number(sampleText)) || 1));
   const sampleOutOfRange = consent && sampleText !== '' && String(sampleSize) !== sampleText.trim();
 
   const ask = useMutation({
-    mutationFn: (asked: string) =>
-      api.propose({ job_id: jobId, prompt: asked, consent_send_sample: consent, sample_size: consent ? sampleSize : 0 }),
+    mutationFn: (asked: string) => {
+      const turns: AssistantTurn[] = thread.slice(-10).map((t) => ({ prompt: t.prompt, before: t.before.actions as PlanStep[] }));
+      return api.propose({
+        job_id: jobId, prompt: asked, consent_send_sample: consent, sample_size: consent ? sampleSize : 0,
+        ...(hasPlan || turns.length > 0 ? { plan: plan.actions as PlanStep[], turns } : {}),
+      });
+    },
     onSuccess: (proposal, asked) => {
-      setAnswer(proposal);
-      onProposal({ explanation: proposal.explanation, actions: proposal.actions }, asked);
+      // The first answer with actions becomes the plan; an answer without actions never touches it.
+      const use = proposal.actions.length > 0 && !hasPlan;
+      setThread((t) => [...t, { prompt: asked, answer: proposal, before: plan, used: use ? 'replaced' : null }]);
+      if (use) {
+        onPlan({ explanation: proposal.explanation, actions: proposal.actions }, asked);
+      }
+      setPrompt('');
     },
   });
+  const useAnswer = (how: 'replaced' | 'added') => {
+    const last = thread[thread.length - 1];
+    const next = how === 'replaced' ? { explanation: last.answer.explanation, actions: last.answer.actions } : addToPlan(plan, last.answer);
+    setThread((t) => t.map((e, i) => (i === t.length - 1 ? { ...e, before: plan, used: how } : e)));
+    onPlan(next, last.prompt);
+  };
+  const lastUsed = [...thread].reverse().find((e) => e.used !== null);
+  const undo = () => {
+    if (lastUsed) {
+      onPlan(lastUsed.before, lastUsed.prompt);
+      setThread((t) => t.map((e) => (e === lastUsed ? { ...e, used: null } : e)));
+    }
+  };
   const submit = () => {
     if (prompt.trim() && !ask.isPending) {
       ask.mutate(prompt.trim());
@@ -125,12 +171,22 @@ export function AssistantPanel({ jobId, hasPlan, onProposal }: {
           </Button>
           {ask.isPending && <Typography variant="body2" color="text.secondary" aria-live="polite">Working out a plan…</Typography>}
           {hasPlan && !ask.isPending && (
-            <Typography variant="caption" color="text.secondary">The answer replaces the current plan.</Typography>
+            <Typography variant="caption" color="text.secondary">Follow-ups refine the current plan; you choose whether the answer replaces it.</Typography>
           )}
         </Stack>
       </Box>
 
       {ask.error != null && <Box sx={{ mt: 2 }}><ErrorMessage error={ask.error} onRetry={submit} /></Box>}
+
+      {thread.length > 1 && (
+        <Box component="ol" aria-label="Conversation" sx={{ mt: 2, mb: 0, pl: 2.5, color: 'text.secondary' }}>
+          {thread.slice(0, -1).map((e, i) => (
+            <li key={i}>
+              <Typography variant="body2"><b>{e.prompt}</b> — {e.answer.explanation}{e.used ? ` (${e.used === 'replaced' ? 'used as the plan' : 'added to the plan'})` : ''}</Typography>
+            </li>
+          ))}
+        </Box>
+      )}
 
       {answer && !ask.isPending && (
         <Box sx={{ mt: 2, pt: 2, borderTop: 1, borderColor: 'divider' }} aria-live="polite" aria-label="The assistant's answer">
@@ -139,18 +195,40 @@ export function AssistantPanel({ jobId, hasPlan, onProposal }: {
               ? 'nothing left Assay'
               : `${answer.sample_rows_sent} sample ${answer.sample_rows_sent === 1 ? 'row' : 'rows'} sent`}
           </Typography>
+          <Typography variant="body2" color="text.secondary">You asked: {thread[thread.length - 1].prompt}</Typography>
           <Typography sx={{ mb: 1 }}>{answer.explanation}</Typography>
           {answer.actions.length > 0
             ? <PlanChips actions={answer.actions} label="Proposed actions" />
-            : <Typography variant="body2" color="text.secondary">No action fits this request.</Typography>}
+            : <Typography variant="body2" color="text.secondary">No action fits this request; the plan is unchanged.</Typography>}
+          {(answer.summary ?? []).length > 0 && (
+            <Box component="ul" aria-label="Summary of the answer" sx={{ mt: 1, mb: 0, pl: 2.5 }}>
+              {(answer.summary ?? []).map((line, i) => <li key={i}><Typography variant="body2">{line}</Typography></li>)}
+            </Box>
+          )}
+          {(answer.changes ?? []).length > 0 && (
+            <Box component="ul" aria-label="What the answer changes" sx={{ mt: 1, mb: 0, pl: 2.5 }}>
+              {(answer.changes ?? []).map((line, i) => <li key={i}><Typography variant="body2">{line}</Typography></li>)}
+            </Box>
+          )}
           {answer.warnings.length > 0 && (
             <Alert severity="warning" sx={{ mt: 1 }}>
               {answer.warnings.map((w, i) => <div key={i}>{w}</div>)}
             </Alert>
           )}
-          <Link href={answer.context_url} target="_blank" rel="noopener" variant="body2" sx={{ display: 'inline-block', mt: 1 }}>
-            See exactly what was sent
-          </Link>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+            {answer.actions.length > 0 && thread[thread.length - 1].used === null && (
+              <>
+                <Button size="small" variant="contained" onClick={() => useAnswer('replaced')}>Replace the plan</Button>
+                <Button size="small" variant="outlined" onClick={() => useAnswer('added')}>Add to the plan</Button>
+              </>
+            )}
+            {lastUsed && (
+              <Button size="small" onClick={undo}>Undo the last answer</Button>
+            )}
+            <Link href={answer.context_url} target="_blank" rel="noopener" variant="body2">
+              See exactly what was sent
+            </Link>
+          </Stack>
         </Box>
       )}
     </Paper>

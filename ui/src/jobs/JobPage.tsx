@@ -189,7 +189,7 @@ export function JobPage({ jobId }: { jobId: string }) {
               <ProfileSummaryCard profile={data.summary} planned={plan.actions} onAdd={addStep} />
             </Box>
             <Stack spacing={2} sx={{ gridArea: 'plan', minWidth: 0 }}>
-              <AssistantPanel jobId={jobId} hasPlan={plan.actions.length > 0} onProposal={(next, asked) => { setPlan(next); setPrompt(asked); }} />
+              <AssistantPanel jobId={jobId} plan={plan} onPlan={(next, asked) => { setPlan(next); setPrompt(asked); }} />
               <PlanCard
                 plan={plan}
                 errors={errors}

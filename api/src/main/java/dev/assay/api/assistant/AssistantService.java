@@ -48,23 +48,28 @@ public class AssistantService {
         Profile profile = jobs.profile(request.jobId());
         boolean consent = request.consent() && planner.remote();
         PromptContext context = contexts.build(request.prompt(), profile, consent, request.rows(),
-                rows -> SampleRows.first(artifacts, request.jobId(), rows));
+                rows -> SampleRows.first(artifacts, request.jobId(), rows), request.conversation());
         String requestId = Ids.newAssistantId();
         LOG.info("assistant {} for job {}: planner {}, {} sample rows", requestId, request.jobId(), planner.name(),
                 context.sampleRows());
         List<Object> sent = new ArrayList<>();
         PlannerAnswer answer;
         try {
-            answer = planner.plan(new PlanningRequest(request.prompt(), profile, context, sent));
+            answer = planner.plan(new PlanningRequest(request.prompt(), profile, context, sent, request.conversation()));
         } finally {
             // Kept even when the planner failed: what left the system is recorded either way.
             store(ArtifactKeys.context(request.jobId(), requestId), record(request, requestId, context, sent));
         }
 
         List<String> warnings = new ArrayList<>(answer.warnings());
-        Plan plan = keepValidSteps(answer.plan(), profile, warnings);
+        PlanningRequest planning = new PlanningRequest(request.prompt(), profile, context, sent, request.conversation());
+        Plan plan = keepValidSteps(ScopeCheck.apply(answer.plan(), planning, warnings), profile, warnings);
         String contextUrl = "/api/v1/artifacts/" + request.jobId() + "/assistant/" + requestId + "/context.json";
-        return new PlanProposal(plan.explanation(), plan.actions(), planner.name(), warnings, contextUrl, context.sampleRows());
+        List<String> changes = request.conversation().plan().isEmpty() ? List.of()
+                : PlanChanges.between(request.conversation().plan(), plan.actions());
+        String provider = answer.mode().isEmpty() ? planner.name() : planner.name() + " (" + answer.mode() + ")";
+        return new PlanProposal(plan.explanation(), plan.actions(), provider, warnings, contextUrl,
+                context.sampleRows(), PlanSummary.of(plan.actions(), profile), changes);
     }
 
     /** Drops steps that do not fit the data (a built-in plan may name a text column to scale), saying why. */

@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * The assistant's answer: a plan that passed validation for this dataset (or no actions, with the reason),
  * which planner made it, what it left out, and where to see exactly what was sent.
+ *
+ * @param summary the plan in plain words: the model's target and features, and the columns each step changes
+ * @param changes for a follow-up, what the answer added, changed and removed in the current plan; else empty
  */
 public record PlanProposal(String explanation, List<PlanStep> actions, String planner, List<String> warnings,
-                           String contextUrl, int sampleRowsSent) {
+                           String contextUrl, int sampleRowsSent, List<String> summary, List<String> changes) {
 }

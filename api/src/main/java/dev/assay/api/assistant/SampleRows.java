@@ -29,17 +29,23 @@ final class SampleRows {
         settings.setMaxCharsPerColumn(-1);
         settings.setMaxColumns(100_000);
         settings.setLineSeparatorDetectionEnabled(true);
+        // Read on this thread: a reader thread still filling its buffer when the stream closes after the first rows
+        // fails with ClosedChannelException (seen as a rare 500 on POST /assistant with consent).
+        settings.setReadInputOnSeparateThread(false);
         CsvParser parser = new CsvParser(settings);
         List<List<String>> sample = new ArrayList<>();
         try (InputStream stream = in.get()) {
             parser.beginParsing(new InputStreamReader(stream, StandardCharsets.UTF_8));
-            parser.parseNext(); // header
-            String[] row;
-            while (sample.size() < rows && (row = parser.parseNext()) != null) {
-                sample.add(Arrays.asList(row));
+            try {
+                parser.parseNext(); // header
+                String[] row;
+                while (sample.size() < rows && (row = parser.parseNext()) != null) {
+                    sample.add(Arrays.asList(row));
+                }
+            } finally {
+                // Stopped before the stream closes, never after.
+                parser.stopParsing();
             }
-        } finally {
-            parser.stopParsing();
         }
         return sample;
     }

@@ -142,4 +142,46 @@ class AssistantHttpTest {
                 {"job_id": "j-0000000000000000", "prompt": ""}""").problem(400);
         MODEL.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
     }
+
+    @Test
+    void aWideModelAnswerIsNarrowedAndTheAnswerSummarisesEveryStep() throws Exception {
+        String jobId = titanicJob();
+        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(Fixtures.openAiAnswer("""
+                        {"explanation": "Drop incomplete rows, then train.", "actions": [
+                          {"type": "drop_missing_rows", "params": {"columns": []}},
+                          {"type": "train_model", "params": {"target": "Survived"}}]}"""))));
+
+        JsonNode proposal = api.postJson("/api/v1/assistant", Json.write(Map.of("job_id", jobId,
+                "prompt", "drop rows where age is missing, then predict survived"))).json();
+
+        assertThat(proposal.at("/actions/0/params/columns")).hasSize(1);
+        assertThat(proposal.at("/actions/0/params/columns/0").asText()).isEqualTo("Age");
+        assertThat(proposal.path("warnings").toString()).contains("Narrowed drop_missing_rows to Age");
+        assertThat(proposal.path("summary").toString()).contains("Model: predicts Survived")
+                .contains("Step 1 (drop_missing_rows): removes rows with a missing value in Age");
+    }
+
+    @Test
+    void aFollowUpRefinesTheCurrentPlanAndTheAnswerSaysWhatChanged() throws Exception {
+        String jobId = titanicJob();
+        List<Map<String, Object>> current = List.of(
+                Map.of("type", "impute", "params", Map.of("strategy", "median", "columns", List.of("Age"))),
+                Map.of("type", "train_model", "params", Map.of("target", "Survived")));
+        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(Fixtures.openAiAnswer("""
+                        {"explanation": "Mean instead of median.", "actions": [
+                          {"type": "impute", "params": {"strategy": "mean", "columns": ["Age"]}},
+                          {"type": "train_model", "params": {"target": "Survived"}}]}"""))));
+
+        JsonNode proposal = api.postJson("/api/v1/assistant", Json.write(Map.of("job_id", jobId,
+                "prompt", "use the mean instead", "plan", current,
+                "turns", List.of(Map.of("prompt", "fill age with the median and train on survived", "before", List.of()))))).json();
+
+        assertThat(proposal.at("/actions/0/params/strategy").asText()).isEqualTo("mean");
+        assertThat(proposal.path("changes").toString()).contains("changed impute");
+        // The model was told the current plan and the earlier request.
+        String sent = sentBody().at("/messages/1/content").asText();
+        assertThat(sent).contains("current_plan").contains("fill age with the median and train on survived");
+    }
 }

@@ -32,7 +32,30 @@ public final class RequestSet {
     public static final Path DATASETS = Path.of("..", "examples", "datasets");
     private static final Map<String, Profile> PROFILES = new ConcurrentHashMap<>();
 
-    public record Request(String id, String dataset, String prompt, JsonNode expect) {
+    /**
+     * One request of a set.
+     *
+     * @param only   the plan may hold nothing but the expected actions
+     * @param refuse the answer must hold no action
+     * @param says   strings the answer's words must contain (offered columns, a name not found)
+     * @param plan   for follow-ups, the current plan; empty otherwise
+     * @param turns  for follow-ups, the earlier turns, oldest first
+     */
+    public record Request(String id, String category, String dataset, String prompt, JsonNode expect, boolean only,
+                          boolean refuse, List<String> says, List<PlanStep> plan, List<Turn> turns) {
+
+        public Conversation conversation() {
+            return RequestSet.conversation(this);
+        }
+    }
+
+    public static Conversation conversation(Request request) {
+        return new Conversation(request.plan(), request.turns().stream()
+                .map(t -> new Conversation.Turn(t.prompt(), t.before())).toList());
+    }
+
+    /** An earlier turn of a conversation: what was asked and the plan before it. */
+    public record Turn(String prompt, List<PlanStep> before) {
     }
 
     public record Outcome(Request request, Plan plan, boolean matched, String why) {
@@ -47,8 +70,14 @@ public final class RequestSet {
             for (String line : Files.readAllLines(file)) {
                 if (!line.isBlank()) {
                     JsonNode node = Json.mapper().readTree(line);
-                    requests.add(new Request(node.get("id").asText(), node.get("dataset").asText(),
-                            node.get("prompt").asText(), node.get("expect")));
+                    List<String> says = new ArrayList<>();
+                    node.path("says").forEach(s -> says.add(s.asText()));
+                    List<Turn> turns = new ArrayList<>();
+                    node.path("turns").forEach(t -> turns.add(new Turn(t.get("prompt").asText(), steps(t.path("before")))));
+                    requests.add(new Request(node.get("id").asText(), node.path("category").asText("uncategorised"),
+                            node.get("dataset").asText(), node.get("prompt").asText(), node.get("expect"),
+                            node.path("only").asBoolean(false), node.path("refuse").asBoolean(false), says,
+                            steps(node.path("plan")), turns));
                 }
             }
             return requests;
@@ -57,28 +86,52 @@ public final class RequestSet {
         }
     }
 
+    private static List<PlanStep> steps(JsonNode array) {
+        List<PlanStep> steps = new ArrayList<>();
+        for (JsonNode step : array) {
+            steps.add(Json.mapper().convertValue(step, PlanStep.class));
+        }
+        return steps;
+    }
+
     public static Profile profile(String dataset) {
         return PROFILES.computeIfAbsent(dataset, d -> new ProfilePipeline(EngineConfig.defaults())
                 .read(DATASETS.resolve(d), ProgressListener.NONE).profile());
     }
 
-    public static Outcome judge(Request request, Plan plan) {
-        if (!PlanValidator.check(plan, profile(request.dataset()).schema()).isEmpty()) {
+    /** Judges a plan and the answer's words (explanation and warnings) by the rule of the README. */
+    public static Outcome judge(Request request, Plan plan, List<String> warnings) {
+        // An answer without actions (a refusal or a question) is not a plan to validate; the rules below judge it.
+        if (!plan.actions().isEmpty() && !PlanValidator.check(plan, profile(request.dataset()).schema()).isEmpty()) {
             return new Outcome(request, plan, false, "invalid: " + PlanValidator.check(plan, profile(request.dataset()).schema()));
         }
+        if (request.refuse() && !plan.actions().isEmpty()) {
+            return new Outcome(request, plan, false, "expected no action");
+        }
+        String words = (plan.explanation() + " " + String.join(" ", warnings)).toLowerCase(Locale.ROOT);
+        for (String said : request.says()) {
+            if (!words.contains(said.toLowerCase(Locale.ROOT))) {
+                return new Outcome(request, plan, false, "the answer does not say '" + said + "': " + words);
+            }
+        }
         int at = 0;
+        int found = 0;
         for (JsonNode expected : request.expect()) {
-            boolean found = false;
+            boolean hit = false;
             while (at < plan.actions().size()) {
                 PlanStep step = plan.actions().get(at++);
                 if (matches(expected, step)) {
-                    found = true;
+                    hit = true;
+                    found++;
                     break;
                 }
             }
-            if (!found) {
+            if (!hit) {
                 return new Outcome(request, plan, false, "missing " + expected);
             }
+        }
+        if (request.only() && plan.actions().size() != found) {
+            return new Outcome(request, plan, false, "actions beyond the expected ones");
         }
         return new Outcome(request, plan, true, "");
     }

@@ -29,7 +29,7 @@ public final class BuiltInPlanner implements Planner {
 
     /** Splits "do this, then that and train …" into clauses at sentence ends, "then", and "and" before a new verb. */
     private static final Pattern CLAUSES = Pattern.compile(
-            "(?i)\\s*(?:[.;!?](?:\\s+|$)|,?\\s+(?:and\\s+)?then\\s+|,\\s+(?=(?:and\\s+)?(?:" + verbs() + ")\\b)"
+            "(?i)\\s*(?:[.;!?](?:\\s+|$)|,?\\s+(?:and\\s+)?(?:then|after\\s+that|afterwards|next)\\s*,?\\s+|,\\s+(?=(?:and\\s+)?(?:" + verbs() + ")\\b)"
                     + "|\\s+and\\s+(?=(?:also\\s+)?(?:" + verbs() + ")\\b))");
     private static final Pattern QUOTED = Pattern.compile("[\"'“‘`]([^\"'”’`]{1,200})[\"'”’`]");
     private static final Pattern NUMBER = Pattern.compile("\\b(\\d{1,3})\\b");
@@ -37,7 +37,8 @@ public final class BuiltInPlanner implements Planner {
     private static String verbs() {
         return "train|fit|predict|build|drop|remove|delete|exclude|discard|fill|impute|replace|encode|one-hot|onehot"
                 + "|label-encode|scale|rescale|standardi[sz]e|normali[sz]e|convert|cast|treat|parse|rename|clip|cap"
-                + "|winsori[sz]e|create|add|make|compute|derive|extract|log|bin|bucket|dedupe|deduplicate|clean";
+                + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|deduplicate|clean"
+                + "|classify|regress|forecast|estimate";
     }
 
     @Override
@@ -52,17 +53,37 @@ public final class BuiltInPlanner implements Planner {
 
     @Override
     public PlannerAnswer plan(PlanningRequest request) {
-        Profile profile = request.profile();
-        ColumnMatcher matcher = new ColumnMatcher(List.copyOf(profile.variables().keySet()));
+        if (!request.conversation().isEmpty()) {
+            ColumnMatcher matcher = matcher(request.profile());
+            FollowUps.Revision revision = new FollowUps(request.profile(), matcher, prompt -> {
+                PlannerAnswer fresh = planFresh(prompt, request.profile());
+                return new FollowUps.Revision(fresh.plan().actions(), fresh.warnings());
+            }).revise(request.prompt(), request.conversation());
+            return new PlannerAnswer(new Plan(Explanations.of(revision.steps(), revision.warnings()), revision.steps()),
+                    revision.warnings());
+        }
+        return planFresh(request.prompt(), request.profile());
+    }
+
+    private PlannerAnswer planFresh(String prompt, Profile profile) {
+        ColumnMatcher matcher = matcher(profile);
         List<PlanStep> steps = new ArrayList<>();
         List<PlanStep> training = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (String clause : CLAUSES.split(request.prompt().strip())) {
+        Optional<String> antecedent = Optional.empty();
+        for (String clause : CLAUSES.split(prompt.strip())) {
             if (clause.isBlank()) {
                 continue;
             }
-            Clause parsed = new Clause(clause, Words.tokens(clause), matcher, profile);
+            List<Words.Token> tokens = Words.tokens(clause);
+            if (tokens.stream().allMatch(t -> Vocabulary.FILLER.contains(t.text()) || ColumnMatcher.GRAMMAR.contains(t.text()))) {
+                continue;
+            }
+            Clause parsed = new Clause(clause, tokens, matcher, profile, antecedent);
             Interpretation result = parsed.interpret();
+            if (parsed.lastColumn().isPresent()) {
+                antecedent = parsed.lastColumn();
+            }
             for (PlanStep step : result.steps()) {
                 (step.type() == ActionType.TRAIN_MODEL ? training : steps).add(step);
             }
@@ -76,6 +97,38 @@ public final class BuiltInPlanner implements Planner {
             }
         }
         return new PlannerAnswer(new Plan(Explanations.of(steps, warnings), steps), warnings);
+    }
+
+    /** The columns a request names (groups and profile phrases resolved, exclusions left out), in order. */
+    public static Set<String> namedColumns(String prompt, Profile profile) {
+        Set<String> named = new LinkedHashSet<>();
+        clauses(prompt, profile).forEach(c -> named.addAll(c.columns()));
+        return named;
+    }
+
+    /** The columns a request leaves out ("every column except X", "without using Y"). */
+    public static Set<String> excludedColumns(String prompt, Profile profile) {
+        Set<String> excluded = new LinkedHashSet<>();
+        clauses(prompt, profile).forEach(c -> excluded.addAll(c.excluded()));
+        return excluded;
+    }
+
+    private static List<Clause> clauses(String prompt, Profile profile) {
+        ColumnMatcher matcher = matcher(profile);
+        List<Clause> clauses = new ArrayList<>();
+        for (String clause : CLAUSES.split(prompt.strip())) {
+            if (!clause.isBlank()) {
+                clauses.add(new Clause(clause, Words.tokens(clause), matcher, profile, Optional.empty()));
+            }
+        }
+        return clauses;
+    }
+
+    static ColumnMatcher matcher(Profile profile) {
+        // A verb or a how-word ("drop", "mean") is part of a column's name only when it is the whole name.
+        return new ColumnMatcher(List.copyOf(profile.variables().keySet()), word -> Vocabulary.HOW.contains(word)
+                || Vocabulary.FILLER.contains(word)
+                || Vocabulary.known(word) && !Vocabulary.LENGTH.contains(word) && !Vocabulary.DATE_PARTS.containsKey(word));
     }
 
     /** What one clause asks for. */
@@ -98,15 +151,153 @@ public final class BuiltInPlanner implements Planner {
         private final ColumnMatcher matcher;
         private final Profile profile;
         private final List<ColumnMatcher.Mention> mentions;
+        private final int exclusionStart;
+        /** The column a previous clause named last: what "it" refers to in "… the tip? fit a model for it". */
+        private final Optional<String> antecedent;
 
-        Clause(String text, List<Words.Token> tokens, ColumnMatcher matcher, Profile profile) {
+        Optional<String> lastColumn() {
+            return mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE).reduce((a, b) -> b)
+                    .map(ColumnMatcher.Mention::column);
+        }
+
+        Clause(String text, List<Words.Token> tokens, ColumnMatcher matcher, Profile profile, Optional<String> antecedent) {
+            this.antecedent = antecedent;
             this.text = text.strip();
             this.tokens = tokens;
             this.matcher = matcher;
             this.profile = profile;
-            this.mentions = matcher.find(tokens);
+            this.mentions = new ArrayList<>(ProfilePhrases.find(tokens, profile));
+            List<ColumnMatcher.Mention> named = matcher.find(tokens);
+            for (ColumnMatcher.Mention mention : named) {
+                if (mentions.stream().noneMatch(p -> mention.start() < p.end() && p.start() < mention.end())) {
+                    mentions.add(mention);
+                }
+            }
+            mentions.sort(java.util.Comparator.comparingInt(ColumnMatcher.Mention::start));
+            this.exclusionStart = exclusionStart();
             // Words inside a column's name ("bill length", "pickup time") never signal an intent.
             tokens.stream().filter(t -> !isInsideMention(t.index())).forEach(t -> words.add(t.text()));
+        }
+
+        /** Where "except", "but", "without", "other than", "not" begin the columns left out, or the clause's end. */
+        private int exclusionStart() {
+            for (Words.Token token : tokens) {
+                if (isInsideMention(token.index())) {
+                    continue;
+                }
+                String word = token.text();
+                boolean cue = Set.of("except", "excluding", "but", "without", "besides", "not").contains(word)
+                        || word.equals("other") && token.index() + 1 < tokens.size()
+                        && tokens.get(token.index() + 1).text().equals("than")
+                        || word.equals("apart") && token.index() + 1 < tokens.size()
+                        && tokens.get(token.index() + 1).text().equals("from");
+                if (cue && mentions.stream().anyMatch(m -> m.start() > token.index())) {
+                    return token.index();
+                }
+            }
+            return tokens.size();
+        }
+
+        /** The columns the clause leaves out ("every column except X", "but keep Y", "without using Z"). */
+        private List<String> excluded() {
+            List<String> out = new ArrayList<>();
+            mentions.stream().filter(m -> m.start() > exclusionStart && m.kind() != ColumnMatcher.Kind.AMBIGUOUS)
+                    .forEach(m -> m.columns().stream().filter(c -> !out.contains(c)).forEach(out::add));
+            return out;
+        }
+
+        /** Whether the clause speaks of every column ("all", "every column", "everything", "each variable"). */
+        private boolean saysEvery() {
+            return words.stream().anyMatch(Set.of("all", "every", "everything", "each", "entire", "whole")::contains)
+                    || exclusionStart < tokens.size();
+        }
+
+        /** The first mention that fits several columns equally when said as one: the planner asks which. */
+        private Optional<ColumnMatcher.Mention> ambiguous(int from, int to) {
+            return mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.AMBIGUOUS && m.start() >= from
+                    && m.start() < to).findFirst();
+        }
+
+        private String question(ColumnMatcher.Mention mention) {
+            return "Which column do you mean by \"" + mention.words() + "\": " + orList(mention.columns())
+                    + "? Several fit equally, so nothing was planned for \"" + text + "\".";
+        }
+
+        /** The clause's words that are neither grammar, an intent, a number nor a column: a name not found. */
+        private List<String> unknownWords() {
+            List<String> unknown = new ArrayList<>();
+            StringBuilder run = new StringBuilder();
+            for (Words.Token token : tokens) {
+                String word = token.text();
+                boolean known = isInsideMention(token.index()) || ColumnMatcher.GRAMMAR.contains(word)
+                        || Vocabulary.FILLER.contains(word) || Vocabulary.known(word) || word.matches("[\\d.,%-]+")
+                        || ColumnMatcher.GROUP_NOUNS.contains(word);
+                // A word is taken for a column's name only where a name goes: after the/in/where/of/for/on or a verb.
+                boolean slot = !run.isEmpty() || token.index() > 0 && slotBefore(tokens.get(token.index() - 1).text());
+                if (known || !slot) {
+                    if (!run.isEmpty()) {
+                        unknown.add(run.toString());
+                        run.setLength(0);
+                    }
+                } else {
+                    run.append(run.isEmpty() ? "" : " ").append(token.original());
+                }
+            }
+            if (!run.isEmpty()) {
+                unknown.add(run.toString());
+            }
+            return unknown;
+        }
+
+        private static boolean slotBefore(String word) {
+            return Set.of("the", "in", "where", "of", "for", "on", "a", "an", "my", "column", "called", "named", "by",
+                    "from", "using").contains(word) || Vocabulary.known(word) && !Vocabulary.ROWS.contains(word)
+                    && !Vocabulary.MISSING.contains(word);
+        }
+
+        /**
+         * The scope rule: the columns a step may touch are those the clause names (groups and profile phrases
+         * included), or every applicable column but the excluded ones when it says "every … except"; when it names
+         * something that is no column, or fits several equally, there is no scope and the reason is given. Never
+         * "every column" for a name that was not found.
+         */
+        private Scope scope(java.util.function.Predicate<String> applicable) {
+            Optional<ColumnMatcher.Mention> unclear = ambiguous(0, exclusionStart);
+            if (unclear.isPresent()) {
+                return Scope.refused(question(unclear.get()));
+            }
+            Optional<ColumnMatcher.Mention> emptyPhrase = mentions.stream()
+                    .filter(m -> m.columns().isEmpty()).findFirst();
+            if (emptyPhrase.isPresent()) {
+                return Scope.refused("No column of this dataset is " + emptyPhrase.get().words()
+                        + " in its profile, so nothing was planned for \"" + text + "\".");
+            }
+            List<String> named = new ArrayList<>();
+            mentions.stream().filter(m -> m.start() < exclusionStart)
+                    .forEach(m -> m.columns().stream().filter(c -> !named.contains(c)).forEach(named::add));
+            List<String> excluded = excluded();
+            named.removeAll(excluded);
+            if (!named.isEmpty()) {
+                return Scope.of(named);
+            }
+            if (!excluded.isEmpty() || saysEvery() && mentions.isEmpty()) {
+                if (excluded.isEmpty()) {
+                    return Scope.of(List.of());
+                }
+                return Scope.of(profile.variables().keySet().stream().filter(applicable)
+                        .filter(c -> !excluded.contains(c)).toList());
+            }
+            List<String> unknown = unknownWords();
+            if (!unknown.isEmpty()) {
+                return Scope.refused(notFound(unknown.getFirst()));
+            }
+            return Scope.of(List.of());
+        }
+
+        private String notFound(String words) {
+            return "I could not find a column called \"" + words + "\"; the closest are "
+                    + orList(matcher.closest(words, 3)) + ". Nothing was planned for \"" + text
+                    + "\" rather than acting on every column.";
         }
 
         private boolean has(Set<String> vocabulary) {
@@ -121,10 +312,11 @@ public final class BuiltInPlanner implements Planner {
         private List<String> columns() {
             List<String> columns = new ArrayList<>();
             for (ColumnMatcher.Mention mention : mentions) {
-                if (!columns.contains(mention.column())) {
-                    columns.add(mention.column());
+                if (mention.kind() != ColumnMatcher.Kind.AMBIGUOUS && mention.start() < exclusionStart) {
+                    mention.columns().stream().filter(c -> !columns.contains(c)).forEach(columns::add);
                 }
             }
+            columns.removeAll(excluded());
             return columns;
         }
 
@@ -138,11 +330,11 @@ public final class BuiltInPlanner implements Planner {
                 return rename();
             }
             if (has(Vocabulary.DUPLICATES)) {
-                return Interpretation.of(step(ActionType.DROP_DUPLICATES, params("columns", columnsOrAll())));
+                return scoped(ANY, columns -> step(ActionType.DROP_DUPLICATES, params("columns", columns)));
             }
             if (has(Vocabulary.REMOVE) && has(Vocabulary.ROWS)
                     && (has(Vocabulary.MISSING) || has(Set.of("no", "without", "lacking")))) {
-                return Interpretation.of(step(ActionType.DROP_MISSING_ROWS, params("columns", columns())));
+                return scoped(ANY, columns -> step(ActionType.DROP_MISSING_ROWS, params("columns", columns)));
             }
             if (isTraining()) {
                 return train();
@@ -258,38 +450,125 @@ public final class BuiltInPlanner implements Planner {
             return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst().column());
         }
 
+        /**
+         * The grammar of training: the target after a verb or cue ("predict X", "train … on X", "model X",
+         * "regress X on A"), the features after "from", "using", "based on", "given", "with" ("X from A, B and C";
+         * "every column except D"; "without using E"), the model and task words anywhere.
+         */
         private Interpretation train() {
-            Optional<String> target = target();
+            int featureCue = featureCue();
+            Optional<ColumnMatcher.Mention> unclear = ambiguous(0, Math.min(featureCue, exclusionStart));
+            if (unclear.isPresent()) {
+                return Interpretation.warn(question(unclear.get()));
+            }
+            Optional<String> target = target(featureCue);
             if (target.isEmpty()) {
-                return Interpretation.warn("I could not tell which column to predict in \"" + text
-                        + "\"; name it, e.g. \"train a classifier on <column>\".");
+                List<String> unknown = unknownWords();
+                return Interpretation.warn(unknown.isEmpty() ? "I could not tell which column to predict in \"" + text
+                        + "\"; name it, e.g. \"train a classifier on <column>\"." : notFound(unknown.getFirst()));
             }
             Map<String, Object> params = new LinkedHashMap<>();
             Optional<String> model = Vocabulary.MODELS.stream().filter(m -> hasPhrase(m.getKey()))
                     .map(Map.Entry::getValue).findFirst();
             boolean linearRegression = model.filter("linear_regression"::equals).isPresent();
-            if (has(Vocabulary.CLASSIFICATION) && !linearRegression) {
+            boolean logistic = model.filter("logistic_regression"::equals).isPresent();
+            if ((has(Vocabulary.CLASSIFICATION) || logistic) && !linearRegression) {
                 params.put("task", "classification");
             } else if (has(Vocabulary.REGRESSION) || linearRegression) {
                 params.put("task", "regression");
             }
             params.put("target", target.get());
             model.ifPresent(m -> params.put("model", m));
+            // The answer states the task it will do: the one the engine would infer from the target's profile.
+            if (!params.containsKey("task")) {
+                var column = profile.variables().get(target.get()).columnInfo();
+                var declared = new dev.assay.model.plan.params.TrainModelParams(null, target.get(),
+                        model.map(m -> dev.assay.model.plan.params.ModelAlgorithm.valueOf(m.toUpperCase(Locale.ROOT)))
+                                .orElse(null), null, null, null);
+                params.put("task", declared.taskFor(column).wireName());
+            }
+            List<String> features = features(featureCue, target.get());
+            if (!features.isEmpty()) {
+                params.put("features", features);
+            }
             return Interpretation.of(step(ActionType.TRAIN_MODEL, params));
         }
 
-        /** The column after a cue word (on, for, predict…), else the last column the clause names. */
-        private Optional<String> target() {
-            for (ColumnMatcher.Mention mention : mentions) {
-                int before = mention.start() - 1;
-                while (before >= 0 && Set.of("the", "a", "an", "column", "whether", "to", "be").contains(tokens.get(before).text())) {
-                    before--;
+        /** Where the features begin: a cue word followed by a column, a group or "every/all". */
+        private int featureCue() {
+            for (int i = 0; i < tokens.size(); i++) {
+                String word = tokens.get(i).text();
+                int here = i;
+                boolean cue = Set.of("from", "using", "given", "with", "by").contains(word)
+                        || word.equals("based") && i + 1 < tokens.size() && tokens.get(i + 1).text().equals("on")
+                        || word.equals("on") && words.contains("regress")
+                        && mentions.stream().anyMatch(m -> m.end() <= here);
+                if (!cue || isInsideMention(i)) {
+                    continue;
                 }
-                if (before >= 0 && Vocabulary.TARGET_CUES.contains(tokens.get(before).text())) {
+                int next = i + 1;
+                while (next < tokens.size() && Set.of("on", "the", "only", "just", "a", "an", "columns", "column",
+                        "features", "feature", "of", "their", "its", "his", "her", "my", "our", "both").contains(tokens.get(next).text())) {
+                    next++;
+                }
+                if (next < tokens.size() && (mentionAt(next).isPresent()
+                        || Set.of("every", "all", "everything", "each").contains(tokens.get(next).text()))) {
+                    return i;
+                }
+            }
+            return tokens.size();
+        }
+
+        private Optional<ColumnMatcher.Mention> mentionAt(int index) {
+            return mentions.stream().filter(m -> m.start() == index).findFirst();
+        }
+
+        /** The features named after the cue, or every other column but the excluded ones, or [] (every other). */
+        private List<String> features(int featureCue, String target) {
+            List<String> excluded = excluded();
+            List<String> named = new ArrayList<>();
+            mentions.stream().filter(m -> m.start() > featureCue && m.start() < exclusionStart
+                            && m.kind() != ColumnMatcher.Kind.AMBIGUOUS)
+                    .forEach(m -> m.columns().stream().filter(c -> !named.contains(c) && !c.equals(target))
+                            .forEach(named::add));
+            named.removeAll(excluded);
+            if (!named.isEmpty()) {
+                return named;
+            }
+            if (!excluded.isEmpty()) {
+                return profile.variables().values().stream()
+                        .filter(v -> v.type() != dev.assay.model.dataset.VariableKind.IDENTIFIER)
+                        .map(dev.assay.model.profile.VariableProfile::name)
+                        .filter(c -> !c.equals(target) && !excluded.contains(c)).toList();
+            }
+            return List.of();
+        }
+
+        /** The column after a cue word (on, for, predict…) before the features, else the first column named there. */
+        private Optional<String> target(int featureCue) {
+            List<ColumnMatcher.Mention> before = mentions.stream()
+                    .filter(m -> m.start() < Math.min(featureCue, exclusionStart) && m.kind() == ColumnMatcher.Kind.SINGLE)
+                    .toList();
+            for (ColumnMatcher.Mention mention : before) {
+                int at = mention.start() - 1;
+                while (at >= 0 && Set.of("the", "a", "an", "column", "whether", "to", "be", "its", "each", "share",
+                        "rate", "of", "value", "values").contains(tokens.get(at).text())
+                        && !Vocabulary.TARGET_CUES.contains(tokens.get(at).text())) {
+                    at--;
+                }
+                if (at >= 0 && (Vocabulary.TARGET_CUES.contains(tokens.get(at).text())
+                        || Set.of("regress", "model", "classify", "predict").contains(tokens.get(at).text()))) {
                     return Optional.of(mention.column());
                 }
             }
-            return mentions.isEmpty() ? Optional.empty() : Optional.of(mentions.getLast().column());
+            if (featureCue < tokens.size() && !before.isEmpty()) {
+                return Optional.of(before.getFirst().column());
+            }
+            // "… the tip? fit a model for it", "what predicts murder? use boosting with poverty as inputs".
+            if (before.isEmpty()) {
+                return antecedent;
+            }
+            return before.isEmpty() ? Optional.empty() : Optional.of(before.getLast().column());
         }
 
         private Interpretation impute() {
@@ -308,7 +587,11 @@ public final class BuiltInPlanner implements Planner {
                     value = quoted.group(1);
                 }
             }
-            List<String> columns = columns();
+            Scope scope = scope(ANY);
+            if (scope.refusal().isPresent()) {
+                return Interpretation.warn(scope.refusal().get());
+            }
+            List<String> columns = scope.columns();
             if (strategy.equals("zero") && !columns.isEmpty()
                     && columns.stream().anyMatch(c -> !profile.variables().get(c).storage().isNumeric())) {
                 strategy = "constant";
@@ -325,20 +608,20 @@ public final class BuiltInPlanner implements Planner {
             String method = has(Set.of("label", "labels", "label-encode", "label-encoded", "ordinal", "integer", "integers",
                     "codes", "code"))
                     && !hasPhrase("one hot") && !has(Set.of("one-hot", "onehot", "dummy", "dummies")) ? "label" : "onehot";
-            return Interpretation.of(step(ActionType.ENCODE, params("columns", columnsOrAll(), "method", method)));
+            return scoped(this::categorical, columns -> step(ActionType.ENCODE, params("columns", columns, "method", method)));
         }
 
         private Interpretation scale() {
             boolean minmax = has(Set.of("min-max", "minmax", "0-1", "normalize", "normalise", "normalized", "range"))
                     || hasPhrase("0 to 1") || hasPhrase("between 0 and 1") || hasPhrase("min max");
-            return Interpretation.of(step(ActionType.SCALE, params("columns", columnsOrAll(),
+            return scoped(this::numeric, columns -> step(ActionType.SCALE, params("columns", columns,
                     "method", minmax ? "minmax" : "standard")));
         }
 
         private Interpretation clip() {
             boolean percentile = has(Set.of("percentile", "percentiles", "quantile", "quantiles", "1st", "99th", "winsorize",
                     "winsorise"));
-            return Interpretation.of(step(ActionType.CLIP_OUTLIERS, params("columns", columnsOrAll(),
+            return scoped(this::numeric, columns -> step(ActionType.CLIP_OUTLIERS, params("columns", columns,
                     "method", percentile ? "percentile" : "iqr")));
         }
 
@@ -371,14 +654,18 @@ public final class BuiltInPlanner implements Planner {
         }
 
         private Interpretation feature() {
+            Optional<ColumnMatcher.Mention> unclear = ambiguous(0, exclusionStart);
+            if (unclear.isPresent()) {
+                return Interpretation.warn(question(unclear.get()));
+            }
             List<String> columns = columns();
             Optional<String> newColumn = newColumnName();
             List<String> parts = datePartsAsked();
             if (!parts.isEmpty() && !columns.isEmpty()) {
-                String column = columns.stream().filter(c -> profile.variables().get(c).storage().isTemporal())
-                        .findFirst().orElse(columns.getFirst());
-                return Interpretation.of(step(ActionType.FEATURE_ENGINEER,
-                        params("operation", "date_parts", "columns", List.of(column), "parts", parts)));
+                List<String> dates = columns.stream().filter(c -> profile.variables().get(c).storage().isTemporal()).toList();
+                List<String> inputs = dates.isEmpty() ? List.of(columns.getFirst()) : dates;
+                return new Interpretation(inputs.stream().map(column -> step(ActionType.FEATURE_ENGINEER,
+                        params("operation", "date_parts", "columns", List.of(column), "parts", parts))).toList(), List.of());
             }
             if (has(Vocabulary.LENGTH) && has(Set.of("length", "lengths", "characters")) && !columns.isEmpty()
                     && profile.variables().get(columns.getLast()).storage() == dev.assay.model.dataset.ColumnType.STRING) {
@@ -393,7 +680,9 @@ public final class BuiltInPlanner implements Planner {
                 return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
             }
             if (columns.isEmpty()) {
-                return Interpretation.warn("Which column should \"" + text + "\" use? Name it.");
+                List<String> unknown = unknownWords();
+                return Interpretation.warn(unknown.isEmpty() ? "Which column should \"" + text + "\" use? Name it."
+                        : notFound(unknown.getFirst()));
             }
             if (has(Vocabulary.LOG)) {
                 return new Interpretation(columns.stream().map(c -> step(ActionType.FEATURE_ENGINEER,
@@ -402,8 +691,12 @@ public final class BuiltInPlanner implements Planner {
             if (has(Vocabulary.BIN)) {
                 Map<String, Object> params = params("operation", "bin", "columns", List.of(columns.getFirst()));
                 Matcher n = NUMBER.matcher(text);
+                Optional<Integer> inWords = tokens.stream().map(t -> Words.NUMBERS.get(t.text()))
+                        .filter(java.util.Objects::nonNull).findFirst();
                 if (n.find()) {
                     params.put("bins", Math.max(2, Math.min(100, Integer.parseInt(n.group(1)))));
+                } else if (inWords.isPresent()) {
+                    params.put("bins", Math.max(2, Math.min(100, inWords.get())));
                 }
                 if (has(Set.of("equal", "width", "equal-width", "uniform"))) {
                     params.put("binning", "equal_width");
@@ -464,7 +757,11 @@ public final class BuiltInPlanner implements Planner {
         }
 
         private Interpretation dropColumns() {
-            List<String> columns = columns();
+            Scope scope = scope(ANY);
+            if (scope.refusal().isPresent()) {
+                return Interpretation.warn(scope.refusal().get());
+            }
+            List<String> columns = scope.columns();
             if (columns.isEmpty()) {
                 return Interpretation.warn("Which columns should go? I found none named in \"" + text + "\".");
             }
@@ -514,10 +811,39 @@ public final class BuiltInPlanner implements Planner {
             return new Interpretation(steps, List.of());
         }
 
-        /** The named columns, or [] ("every column this applies to") when the clause names none or says all. */
-        private List<String> columnsOrAll() {
-            return columns();
+        private static final java.util.function.Predicate<String> ANY = c -> true;
+
+        private boolean numeric(String column) {
+            return profile.variables().get(column).type() == dev.assay.model.dataset.VariableKind.NUMERIC;
         }
+
+        private boolean categorical(String column) {
+            return profile.variables().get(column).type() == dev.assay.model.dataset.VariableKind.CATEGORICAL;
+        }
+
+        /** One step on the clause's scope, or the reason there is none. */
+        private Interpretation scoped(java.util.function.Predicate<String> applicable,
+                                      java.util.function.Function<List<String>, PlanStep> step) {
+            Scope scope = scope(applicable);
+            return scope.refusal().map(Interpretation::warn).orElseGet(() -> Interpretation.of(step.apply(scope.columns())));
+        }
+    }
+
+    /** The columns a step may touch, or why there are none (a question, a name not found). */
+    record Scope(List<String> columns, Optional<String> refusal) {
+
+        static Scope of(List<String> columns) {
+            return new Scope(List.copyOf(columns), Optional.empty());
+        }
+
+        static Scope refused(String reason) {
+            return new Scope(List.of(), Optional.of(reason));
+        }
+    }
+
+    static String orList(List<String> names) {
+        return names.size() <= 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
     }
 
     private static PlanStep step(ActionType type, Map<String, Object> params) {

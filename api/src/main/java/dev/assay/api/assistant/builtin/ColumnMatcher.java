@@ -1,33 +1,97 @@
 package dev.assay.api.assistant.builtin;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Finds the dataset's columns in the words of a request, forgiving case, spaces and underscores, camelCase,
- * plurals and other endings (survival → Survived), and small misspellings (ticekt → Ticket).
+ * Finds the dataset's columns in the words of a request. A column is known by the tokens of its name (split on
+ * case, `_`, spaces and punctuation; units such as cm, kg, lbs, $ left out), compared as stems (plural and other
+ * endings forgiven) after common abbreviations and a small synonym list are applied to both sides, then by close
+ * spelling. Words that fit several columns are a group when said as one ("the lengths", "the petal measurements")
+ * and ambiguous when said as one thing ("the width"): the planner then asks which, listing them.
  */
 final class ColumnMatcher {
 
-    /** A column found at tokens [start, end). */
-    record Mention(String column, int start, int end) {
+    enum Kind { SINGLE, GROUP, AMBIGUOUS }
+
+    /** Columns found at tokens [start, end): one, a group the words name together, or candidates to ask about. */
+    record Mention(Kind kind, List<String> columns, int start, int end, String words, boolean partial) {
+
+        Mention {
+            columns = List.copyOf(columns);
+        }
+
+        Mention(Kind kind, List<String> columns, int start, int end, String words) {
+            this(kind, columns, start, end, words, false);
+        }
+
+        String column() {
+            return columns.getFirst();
+        }
     }
 
     /** Words that are never a column, whatever the dataset: they carry the request's grammar. */
-    private static final Set<String> GRAMMAR = Set.of("a", "an", "the", "and", "or", "to", "of", "in", "on", "for",
+    static final Set<String> GRAMMAR = Set.of("a", "an", "the", "and", "or", "to", "of", "in", "on", "for",
             "with", "by", "per", "plus", "minus", "times", "from", "as", "into", "it", "is", "are", "be", "all",
-            "column", "columns", "row", "rows", "value", "values", "missing", "data", "then");
+            "column", "columns", "row", "rows", "value", "values", "missing", "data", "then", "only", "but", "not",
+            "except", "using", "use", "also", "too", "instead", "every", "each", "where", "that", "this", "its", "their");
+
+    /** Units in column names: "sepal length (cm)" is called "sepal length". */
+    private static final Set<String> UNITS = Set.of("cm", "mm", "m", "km", "g", "kg", "lb", "lbs", "oz", "in", "ft",
+            "usd", "eur", "gbp", "min", "mins", "sec", "secs", "s", "h", "hr", "hrs", "knots", "kts", "mph", "kmh",
+            "pct", "percent", "c", "f", "degc", "degf", "ms");
+
+    /** Long forms to the short forms names use; applied to the request and to the names alike. */
+    private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
+            Map.entry("temperature", "temp"), Map.entry("temperatures", "temp"), Map.entry("quantity", "qty"),
+            Map.entry("quantities", "qty"), Map.entry("percentage", "pct"), Map.entry("number", "num"),
+            Map.entry("numbers", "num"), Map.entry("no", "num"), Map.entry("#", "num"), Map.entry("identifier", "id"),
+            Map.entry("unemployment", "unemp"), Map.entry("inflation", "infl"), Map.entry("population", "pop"),
+            Map.entry("colour", "color"), Map.entry("colours", "color"), Map.entry("graduation", "grad"),
+            Map.entry("graduates", "grad"), Map.entry("average", "avg"), Map.entry("maximum", "max"),
+            Map.entry("minimum", "min"), Map.entry("amount", "amt"), Map.entry("description", "desc"),
+            Map.entry("passengers", "passenger"), Map.entry("gallon", "gal"));
+
+    /** A small curated synonym list: everyday phrases for names that are abbreviations of something else. */
+    private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
+            Map.entry("fuel economy", List.of("mpg")), Map.entry("miles per gallon", List.of("mpg")),
+            Map.entry("high school", List.of("hs")), Map.entry("interest rate", List.of("tbilrate", "realint")),
+            Map.entry("gdp", List.of("realgdp")), Map.entry("real gdp", List.of("realgdp")),
+            Map.entry("tbill rate", List.of("tbilrate")), Map.entry("t-bill rate", List.of("tbilrate")),
+            Map.entry("class", List.of("Pclass")), Map.entry("passenger class", List.of("Pclass")),
+            Map.entry("ticket class", List.of("Pclass")));
+
+    /** Nouns that make several columns one group: "the bill measurements", "the indicator columns". */
+    static final Set<String> GROUP_NOUNS = Set.of("columns", "measurements", "measures", "variables", "features",
+            "fields", "ones", "scores", "years");
 
     private static final int MAX_WORDS = 4;
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
     private final List<String> columns;
+    private final Map<String, List<String>> cores = new java.util.LinkedHashMap<>();
+    private final java.util.function.Predicate<String> intentWords;
+
+    /**
+     * @param intentWords words that say what to do ("mean", "scale"): never a column by themselves, unless a
+     *                    column is called exactly that
+     */
+    ColumnMatcher(List<String> columns, java.util.function.Predicate<String> intentWords) {
+        this.columns = List.copyOf(columns);
+        this.intentWords = intentWords;
+        for (String column : columns) {
+            cores.put(column, core(column));
+        }
+    }
 
     ColumnMatcher(List<String> columns) {
-        this.columns = List.copyOf(columns);
+        this(columns, w -> false);
     }
 
     List<String> columns() {
@@ -42,15 +106,20 @@ final class ColumnMatcher {
             Mention found = null;
             for (int n = Math.min(MAX_WORDS, tokens.size() - i); n >= 1 && found == null; n--) {
                 List<Words.Token> phrase = tokens.subList(i, i + n);
-                if (n == 1 && GRAMMAR.contains(phrase.getFirst().text())) {
-                    continue;
+                if (GRAMMAR.contains(phrase.getFirst().text()) || GRAMMAR.contains(phrase.getLast().text())) {
+                    if (n > 1 || !columnNamed(phrase.getFirst().text())) {
+                        continue;
+                    }
                 }
-                String column = match(phrase);
-                if (column != null) {
-                    found = new Mention(column, i, i + n);
-                }
+                found = match(phrase, i, tokens);
             }
             if (found != null) {
+                // "the wine class", "the passenger class": a word that only partly fits a name, right before a word
+                // that is a whole name, describes that name.
+                if (!mentions.isEmpty() && mentions.getLast().end() == found.start() && mentions.getLast().partial()
+                        && !found.partial()) {
+                    mentions.removeLast();
+                }
                 mentions.add(found);
                 i = found.end();
             } else {
@@ -60,22 +129,63 @@ final class ColumnMatcher {
         return mentions;
     }
 
-    /** The column this phrase names, or null. Exact forms first, then stems, then close spellings. */
+    private boolean columnNamed(String word) {
+        return columns.stream().anyMatch(c -> c.equalsIgnoreCase(word));
+    }
+
+    /** The single column this phrase names, or null. */
     String match(List<Words.Token> phrase) {
+        Mention mention = match(phrase, 0, phrase);
+        return mention != null && mention.kind() == Kind.SINGLE ? mention.column() : null;
+    }
+
+    private Mention match(List<Words.Token> phrase, int start, List<Words.Token> all) {
+        int end = start + phrase.size();
         String spaced = String.join(" ", phrase.stream().map(Words.Token::text).toList());
         String joined = spaced.replaceAll("[^\\p{L}\\p{N}]+", "");
         String originalJoined = String.join("", phrase.stream().map(Words.Token::original).toList());
         for (String column : columns) {
             if (column.equals(originalJoined) || column.equalsIgnoreCase(spaced)
                     || joinedForm(column).equals(joined) || Words.spaced(column).equals(spaced)) {
-                return column;
+                return single(column, start, end, spaced);
             }
         }
-        String stemmed = stems(spaced);
-        for (String column : columns) {
-            if (stems(Words.spaced(column)).equals(stemmed)) {
-                return column;
+        List<String> synonyms = SYNONYMS.get(spaced);
+        if (synonyms != null) {
+            List<String> present = synonyms.stream().filter(columns::contains).toList();
+            if (!present.isEmpty()) {
+                return new Mention(present.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS, present, start, end, spaced);
             }
+        }
+        List<String> words = core(spaced);
+        if (words.isEmpty()) {
+            return null;
+        }
+        List<String> whole = new ArrayList<>();
+        List<String> partial = new ArrayList<>();
+        for (Map.Entry<String, List<String>> entry : cores.entrySet()) {
+            List<String> name = entry.getValue();
+            if (name.equals(words)) {
+                whole.add(entry.getKey());
+            } else if (!name.isEmpty() && contains(name, words)) {
+                partial.add(entry.getKey());
+            }
+        }
+        if (whole.size() == 1) {
+            return single(whole.getFirst(), start, end, spaced);
+        }
+        List<String> fits = whole.isEmpty() ? partial : whole;
+        boolean intent = phrase.size() == 1 && intentWords.test(phrase.getFirst().text());
+        if (!fits.isEmpty() && !intent) {
+            if (fits.size() == 1) {
+                return new Mention(Kind.SINGLE, fits, start, end, spaced, whole.isEmpty());
+            }
+            boolean plural = Words.isPlural(phrase.getLast().text()) && !columnNamed(phrase.getLast().text());
+            boolean groupNoun = end < all.size() && GROUP_NOUNS.contains(all.get(end).text());
+            boolean every = start > 0 && Set.of("all", "every", "both", "each").contains(all.get(start - 1).text())
+                    || start > 1 && Set.of("all", "both").contains(all.get(start - 2).text());
+            Kind kind = plural || groupNoun || every ? Kind.GROUP : Kind.AMBIGUOUS;
+            return new Mention(kind, fits, start, groupNoun ? end + 1 : end, spaced);
         }
         if (joined.length() >= 5) {
             String best = null;
@@ -92,9 +202,47 @@ final class ColumnMatcher {
                     bestDistance = distance;
                 }
             }
-            return best;
+            return best == null ? null : single(best, start, end, spaced);
         }
         return null;
+    }
+
+    private static Mention single(String column, int start, int end, String words) {
+        return new Mention(Kind.SINGLE, List.of(column), start, end, words);
+    }
+
+    /** Whether the name's words hold the phrase's words in order, next to each other. */
+    private static boolean contains(List<String> name, List<String> words) {
+        for (int i = 0; i + words.size() <= name.size(); i++) {
+            if (name.subList(i, i + words.size()).equals(words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A name's or phrase's words: split, units left out (unless nothing else is left), abbreviated, stemmed. */
+    static List<String> core(String name) {
+        String spaced = Words.spaced(name.replace("#", " number ").replace("$", " usd ").replace("%", " pct "));
+        if (spaced.isEmpty()) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>(List.of(spaced.split(" ")));
+        List<String> withoutUnits = words.stream().filter(w -> !UNITS.contains(w)).toList();
+        if (!withoutUnits.isEmpty()) {
+            words = new ArrayList<>(withoutUnits);
+        }
+        return words.stream().map(w -> ABBREVIATIONS.getOrDefault(w, w)).map(Words::stem).toList();
+    }
+
+    /** The columns nearest to a word that matched none, best first: for "I could not find …; closest: …". */
+    List<String> closest(String words, int limit) {
+        String form = words.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+        List<String> stems = core(words);
+        return columns.stream()
+                .sorted(Comparator.<String>comparingInt(c -> cores.get(c).stream().anyMatch(stems::contains) ? 0 : 1)
+                        .thenComparingInt(c -> DISTANCE.apply(joinedForm(c), form)))
+                .limit(limit).toList();
     }
 
     /**
@@ -115,7 +263,9 @@ final class ColumnMatcher {
         return column.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
-    private static String stems(String spaced) {
-        return String.join(" ", java.util.Arrays.stream(spaced.split(" ")).map(Words::stem).toList());
+    static Set<String> unique(List<Mention> mentions) {
+        Set<String> out = new LinkedHashSet<>();
+        mentions.forEach(m -> out.addAll(m.columns()));
+        return out;
     }
 }

@@ -15,6 +15,15 @@ final class Words {
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_'.\\-]*");
 
+    /** Numbers in words ("four bins", "a dozen"); "one" is left out: it is mostly "one-hot" or "one column". */
+    static final java.util.Map<String, Integer> NUMBERS = java.util.Map.ofEntries(
+            java.util.Map.entry("two", 2), java.util.Map.entry("three", 3), java.util.Map.entry("four", 4),
+            java.util.Map.entry("five", 5), java.util.Map.entry("six", 6), java.util.Map.entry("seven", 7),
+            java.util.Map.entry("eight", 8), java.util.Map.entry("nine", 9), java.util.Map.entry("ten", 10),
+            java.util.Map.entry("eleven", 11), java.util.Map.entry("twelve", 12), java.util.Map.entry("dozen", 12),
+            java.util.Map.entry("fifteen", 15), java.util.Map.entry("twenty", 20), java.util.Map.entry("quartiles", 4),
+            java.util.Map.entry("quintiles", 5), java.util.Map.entry("deciles", 10), java.util.Map.entry("tertiles", 3));
+
     private Words() {
     }
 
@@ -59,6 +68,12 @@ final class Words {
     static String spaced(String name) {
         String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[^\\p{L}\\p{N}]+", " ");
         return spaced.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+    }
+
+    /** "lengths", "heights", "phenols" but not "radius", "class", "gas", "analysis". */
+    static boolean isPlural(String word) {
+        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")
+                && !word.endsWith("is") && !word.endsWith("as");
     }
 
     static String snake(String text) {

@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gemini through Google's google-genai SDK: structured output constrained by the plan's JSON Schema,
+ * Gemini through Google's google-genai SDK: structured output constrained by the plan's JSON Schema in the subset
+ * Gemini accepts ({@link ProviderSchemas#gemini()}), JSON mode when it refuses that,
  * temperature 0, the SDK's own retries with exponential backoff on 429 and 5xx.
  */
 public final class GeminiPlanner extends LlmPlanner {
@@ -32,7 +33,7 @@ public final class GeminiPlanner extends LlmPlanner {
     private final Client client;
     private final String model;
     private final Duration timeout;
-    private final GenerateContentConfig.Builder config;
+    private final com.fasterxml.jackson.databind.node.ObjectNode schema;
 
     public GeminiPlanner(AssistantProperties properties) {
         AssistantProperties.Gemini gemini = properties.gemini();
@@ -53,10 +54,7 @@ public final class GeminiPlanner extends LlmPlanner {
                 .apiKey(gemini.key().orElseThrow(() -> new IllegalStateException("assay.assistant.gemini.api-key is not set")))
                 .httpOptions(http.build())
                 .build();
-        this.config = GenerateContentConfig.builder()
-                .temperature(0f)
-                .responseMimeType("application/json")
-                .responseJsonSchema(Json.mapper().convertValue(PlanSchema.plan(), Map.class));
+        this.schema = ProviderSchemas.gemini();
     }
 
     @Override
@@ -65,14 +63,22 @@ public final class GeminiPlanner extends LlmPlanner {
     }
 
     @Override
-    protected String complete(String system, List<Message> messages, List<Object> sent) {
+    protected String complete(String system, List<Message> messages, List<Object> sent, boolean structured) {
         List<Content> contents = messages.stream().map(GeminiPlanner::content).toList();
+        GenerateContentConfig.Builder config = GenerateContentConfig.builder().temperature(0f)
+                .responseMimeType("application/json");
+        if (structured) {
+            config.responseJsonSchema(Json.mapper().convertValue(schema, Map.class));
+        }
         GenerateContentConfig request = config.systemInstruction(Content.fromParts(Part.fromText(system))).build();
-        sent.add(describe(contents, request));
+        sent.add(describe(contents, request, structured));
         try {
             GenerateContentResponse response = client.models.generateContent(model, contents, request);
             return response.text();
         } catch (ApiException e) {
+            if (structured && e.code() == 400) {
+                throw new SchemaRefused(e.code());
+            }
             if (RETRIED.contains(e.code())) {
                 throw AssistantException.unavailable(name(), e.code());
             }
@@ -100,7 +106,7 @@ public final class GeminiPlanner extends LlmPlanner {
     }
 
     /** The request as the generateContent wire format carries it: contents, systemInstruction, generationConfig. */
-    private Object describe(List<Content> contents, GenerateContentConfig request) {
+    private Object describe(List<Content> contents, GenerateContentConfig request, boolean structured) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", model);
         body.put("contents", contents.stream().map(c -> tree(c.toJson())).toList());
@@ -108,7 +114,9 @@ public final class GeminiPlanner extends LlmPlanner {
         Map<String, Object> generation = new LinkedHashMap<>();
         generation.put("temperature", 0);
         generation.put("responseMimeType", "application/json");
-        generation.put("responseJsonSchema", PlanSchema.plan());
+        if (structured) {
+            generation.put("responseJsonSchema", schema);
+        }
         body.put("generationConfig", generation);
         return body;
     }

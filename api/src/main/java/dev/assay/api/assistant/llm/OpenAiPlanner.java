@@ -23,10 +23,14 @@ import java.util.Map;
 
 /**
  * Any OpenAI-compatible chat completions endpoint (Ollama, vLLM, llama.cpp server, hosted APIs), for people
- * who keep data on their own hardware: the plan's JSON Schema as response_format, temperature 0, retries with
+ * who keep data on their own hardware: the plan's JSON Schema as a strict response_format (in the subset strict mode
+ * accepts, {@link ProviderSchemas#openAiStrict()}; JSON mode when the server refuses it), temperature 0, retries with
  * exponential backoff on 429 and 5xx.
  */
 public final class OpenAiPlanner extends LlmPlanner {
+
+    /** The plan schema in the subset OpenAI's strict structured outputs accept. */
+    private static final com.fasterxml.jackson.databind.node.ObjectNode SCHEMA = ProviderSchemas.openAiStrict();
 
     private final HttpClient http;
     private final URI endpoint;
@@ -56,8 +60,8 @@ public final class OpenAiPlanner extends LlmPlanner {
     }
 
     @Override
-    protected String complete(String system, List<Message> messages, List<Object> sent) {
-        Map<String, Object> body = body(system, messages);
+    protected String complete(String system, List<Message> messages, List<Object> sent, boolean structured) {
+        Map<String, Object> body = body(system, messages, structured);
         sent.add(body);
         String json = Json.write(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
@@ -80,13 +84,16 @@ public final class OpenAiPlanner extends LlmPlanner {
         if (response.statusCode() == 429 || response.statusCode() >= 500) {
             throw AssistantException.unavailable(name(), response.statusCode());
         }
+        if (structured && response.statusCode() == 400) {
+            throw new SchemaRefused(response.statusCode());
+        }
         if (response.statusCode() >= 400) {
             throw AssistantException.refused(name(), response.statusCode());
         }
         return content(response.body());
     }
 
-    private Map<String, Object> body(String system, List<Message> messages) {
+    private Map<String, Object> body(String system, List<Message> messages, boolean structured) {
         List<Map<String, String>> chat = new ArrayList<>();
         chat.add(Map.of("role", "system", "content", system));
         for (Message message : messages) {
@@ -96,8 +103,8 @@ public final class OpenAiPlanner extends LlmPlanner {
         body.put("model", settings.model());
         body.put("temperature", 0);
         body.put("messages", chat);
-        body.put("response_format", Map.of("type", "json_schema",
-                "json_schema", Map.of("name", "plan", "strict", false, "schema", PlanSchema.plan())));
+        body.put("response_format", structured ? Map.of("type", "json_schema",
+                "json_schema", Map.of("name", "plan", "strict", true, "schema", SCHEMA)) : Map.of("type", "json_object"));
         return body;
     }
 

@@ -2,15 +2,20 @@ package dev.assay.api.assistant.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.api.assistant.PlannerAnswer;
 import dev.assay.api.assistant.PlanningRequest;
 import dev.assay.api.assistant.RequestSet;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built-in planner on the shared development requests and on a held-out set written before the planner
- * was tuned: other wordings of the same intents, on all six datasets.
+ * The built-in planner on the development requests and on the held-out requests (written before the planner was
+ * changed for issue 20, half of them on datasets it was never tuned on). Prints the score per category and overall;
+ * examples/assistant/README.md states the matching rule.
  */
 class BuiltInPlannerRequestSetTest {
 
@@ -25,25 +30,39 @@ class BuiltInPlannerRequestSetTest {
     @Test
     void heldOutRequests() {
         double share = evaluate("held-out", Path.of("src", "test", "resources", "assistant", "prompts-heldout.jsonl"));
-        assertThat(share).isGreaterThanOrEqualTo(0.80);
+        assertThat(share).isGreaterThanOrEqualTo(0.90);
     }
 
-    private double evaluate(String name, Path file) {
+    private double evaluate(String part, Path file) {
         List<RequestSet.Request> requests = RequestSet.read(file);
+        Map<String, int[]> byCategory = new TreeMap<>();
         int matched = 0;
+        StringBuilder misses = new StringBuilder();
         for (RequestSet.Request request : requests) {
-            var answer = planner.plan(new PlanningRequest(request.prompt(), RequestSet.profile(request.dataset()), null));
-            RequestSet.Outcome outcome = RequestSet.judge(request, answer.plan());
+            PlannerAnswer answer = planner.plan(planning(request));
+            RequestSet.Outcome outcome = RequestSet.judge(request, answer.plan(), answer.warnings());
+            int[] score = byCategory.computeIfAbsent(request.category(), c -> new int[2]);
+            score[1]++;
             if (outcome.matched()) {
                 matched++;
+                score[0]++;
             } else {
-                System.out.printf("  miss %s \"%s\": %s%n    got %s%n", request.id(), request.prompt(), outcome.why(),
-                        answer.plan().actions());
+                misses.append(String.format("  miss %s [%s] \"%s\": %s%n    got %s%n", request.id(), request.category(),
+                        request.prompt(), outcome.why(), answer.plan().actions()));
             }
         }
         double share = (double) matched / requests.size();
-        System.out.printf("Built-in planner, %s requests: %d of %d matched (%.1f %%)%n", name, matched, requests.size(),
-                share * 100);
+        StringBuilder report = new StringBuilder(misses);
+        byCategory.forEach((category, score) -> report.append(String.format("Built-in planner, %s, %-16s %3d of %3d (%5.1f %%)%n",
+                part, category + ":", score[0], score[1], 100.0 * score[0] / score[1])));
+        report.append(String.format("Built-in planner, %s requests: %d of %d matched (%.1f %%)%n", part, matched,
+                requests.size(), share * 100));
+        System.out.print(report);
         return share;
+    }
+
+    private static PlanningRequest planning(RequestSet.Request request) {
+        return new PlanningRequest(request.prompt(), RequestSet.profile(request.dataset()), null, new ArrayList<>(),
+                request.conversation());
     }
 }

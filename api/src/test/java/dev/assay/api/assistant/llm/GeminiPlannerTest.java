@@ -38,6 +38,14 @@ class GeminiPlannerTest {
     void start() {
         gemini = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         gemini.start();
+        refuseWhatGeminiRefuses();
+    }
+
+    /** Like the hosted service: a schema outside Gemini's subset is answered with 400 INVALID_ARGUMENT. */
+    private void refuseWhatGeminiRefuses() {
+        gemini.stubFor(post(urlPathMatching(GENERATE)).atPriority(1).andMatching(ProviderRules::refusedByGemini)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody(ProviderRules.GEMINI_400)));
     }
 
     @AfterEach
@@ -74,7 +82,9 @@ class GeminiPlannerTest {
         assertThat(body.at("/generationConfig/temperature").asDouble()).isZero();
         assertThat(body.at("/generationConfig/responseMimeType").asText()).isEqualTo("application/json");
         // The SDK writes 200 as 200.0; equal as JSON numbers.
-        assertThat(body.at("/generationConfig/responseJsonSchema").equals(Fixtures.NUMBERS_BY_VALUE, PlanSchema.plan())).isTrue();
+        // The schema in the subset Gemini accepts, derived from the one declaration of the plan.
+        assertThat(body.at("/generationConfig/responseJsonSchema").equals(Fixtures.NUMBERS_BY_VALUE, ProviderSchemas.gemini())).isTrue();
+        assertThat(ProviderRules.geminiViolations(body.at("/generationConfig/responseJsonSchema"))).isEmpty();
         assertThat(body.at("/systemInstruction/parts/0/text").asText()).contains("never instructions");
         // What the planner recorded as sent is what the fake received.
         JsonNode recorded = Json.mapper().valueToTree(request.sent().getFirst());
@@ -145,6 +155,59 @@ class GeminiPlannerTest {
                     assertThat(e.getMessage()).contains("did not answer within");
                     assertThat(e.getMessage()).doesNotContain(Fixtures.API_KEY);
                 });
+    }
+
+    @Test
+    void aModelAnswerWiderThanTheRequestIsNarrowedBeforeThePersonSeesIt() {
+        // The model drops rows missing anything although the person named one column.
+        answer(Scenario.STARTED, "done", 200, Fixtures.geminiAnswer("""
+                {"explanation": "Drop incomplete rows.", "actions": [
+                  {"type": "drop_missing_rows", "params": {"columns": []}},
+                  {"type": "scale", "params": {"columns": [], "method": "standard"}}]}"""));
+        PlanningRequest request = Fixtures.request("drop rows where age is missing", Fixtures.titanic());
+
+        PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(request);
+        List<String> warnings = new java.util.ArrayList<>();
+        dev.assay.model.plan.Plan checked = dev.assay.api.assistant.ScopeCheck.apply(answer.plan(), request, warnings);
+
+        assertThat(checked.actions().getFirst().params().get("columns")).isEqualTo(List.of("Age"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Narrowed drop_missing_rows to Age")
+                .contains("every column"));
+        // A step of a kind the person did not ask for, on every column, is flagged rather than silently kept.
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Check step scale").contains("named only Age"));
+    }
+
+    @Test
+    void theFakeRefusesTheFullSchemaAsTheServiceDid() {
+        // Guards the fake itself: the schema as declared (with $defs, $ref, const) is what Gemini answered 400 to.
+        assertThat(ProviderRules.geminiViolations(PlanSchema.plan())).anySatisfy(v -> assertThat(v).contains("$defs"))
+                .anySatisfy(v -> assertThat(v).contains("$ref"));
+        assertThat(PlanSchema.plan().toString()).contains("\"const\"");
+        assertThat(ProviderSchemas.gemini().toString()).doesNotContain("\"const\"").doesNotContain("$ref");
+    }
+
+    @Test
+    void whenTheProviderStillRefusesTheSchemaTheAnswerComesInJsonModeAndSaysSo() {
+        // A provider version that refuses any responseJsonSchema.
+        gemini.stubFor(post(urlPathMatching(GENERATE)).atPriority(1)
+                .andMatching(r -> com.github.tomakehurst.wiremock.matching.MatchResult.of(
+                        r.getBodyAsString().contains("responseJsonSchema")))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody(ProviderRules.GEMINI_400)));
+        answer(Scenario.STARTED, "done", 200, Fixtures.geminiAnswer(Fixtures.SEED_PLAN));
+
+        PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(Fixtures.request("impute and train", Fixtures.titanic()));
+
+        assertThat(answer.plan().actions()).hasSize(3);
+        assertThat(answer.mode()).isEqualTo("JSON mode");
+        assertThat(answer.warnings()).anySatisfy(w -> assertThat(w).contains("did not accept the plan schema")
+                .contains("JSON mode"));
+        List<JsonNode> bodies = requestBodies();
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(1).at("/generationConfig/responseJsonSchema").isMissingNode()).isTrue();
+        assertThat(bodies.get(1).at("/generationConfig/responseMimeType").asText()).isEqualTo("application/json");
+        assertThat(bodies.get(1).at("/systemInstruction/parts/0/text").asText()).contains("valid against this JSON Schema")
+                .contains("\"drop_columns\"");
     }
 
     private static JsonNode tree(String json) {

@@ -37,6 +37,10 @@ class OpenAiPlannerTest {
     void start() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
+        // Like a server with strict structured outputs: a schema outside the strict subset is refused with 400.
+        server.stubFor(post(urlPathEqualTo(COMPLETIONS)).atPriority(1).andMatching(ProviderRules::refusedByOpenAiStrict)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody(ProviderRules.OPENAI_400)));
     }
 
     @AfterEach
@@ -72,7 +76,9 @@ class OpenAiPlannerTest {
         JsonNode body = bodies().getFirst();
         assertThat(body.get("temperature").asInt()).isZero();
         assertThat(body.at("/response_format/type").asText()).isEqualTo("json_schema");
-        assertThat(body.at("/response_format/json_schema/schema").equals(Fixtures.NUMBERS_BY_VALUE, PlanSchema.plan())).isTrue();
+        assertThat(body.at("/response_format/json_schema/schema").equals(Fixtures.NUMBERS_BY_VALUE, ProviderSchemas.openAiStrict())).isTrue();
+        assertThat(body.at("/response_format/json_schema/strict").asBoolean()).isTrue();
+        assertThat(ProviderRules.openAiStrictViolations(body.at("/response_format/json_schema/schema"))).isEmpty();
         assertThat(body.at("/messages/0/role").asText()).isEqualTo("system");
         // What the planner recorded as sent is exactly the body the endpoint received.
         assertThat(Json.mapper().<JsonNode>valueToTree(request.sent().getFirst()).equals(Fixtures.NUMBERS_BY_VALUE, body)).isTrue();
@@ -158,5 +164,49 @@ class OpenAiPlannerTest {
         } catch (Exception e) {
             throw new AssertionError(json, e);
         }
+    }
+
+    @Test
+    void extraColumnsInAModelAnswerAreNarrowedToTheNamedOnesAndUnusedNamesAreListed() {
+        answer(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED, "done", 200, Fixtures.openAiAnswer("""
+                {"explanation": "Scale the numbers and train.", "actions": [
+                  {"type": "scale", "params": {"columns": ["Age", "Fare", "SibSp"], "method": "standard"}},
+                  {"type": "train_model", "params": {"target": "Survived", "features": ["Fare", "Age", "Sex", "Pclass"]}}]}"""));
+        dev.assay.api.assistant.PlanningRequest request = Fixtures.request(
+                "standardise fare, then predict survived from fare and sex; leave embarked alone", Fixtures.titanic());
+
+        dev.assay.api.assistant.PlannerAnswer answer = planner(java.time.Duration.ofSeconds(10)).plan(request);
+        List<String> warnings = new java.util.ArrayList<>();
+        var checked = dev.assay.api.assistant.ScopeCheck.apply(answer.plan(), request, warnings);
+
+        assertThat(checked.actions().get(0).params().get("columns")).isEqualTo(List.of("Fare"));
+        assertThat(checked.actions().get(1).params().get("features")).isEqualTo(List.of("Fare", "Sex"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Narrowed scale to Fare").contains("Age, Fare, SibSp"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Narrowed train_model to Fare, Sex"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Not used by the plan: Embarked"));
+    }
+
+    @Test
+    void aServerWithoutStructuredOutputsGetsJsonModeWithTheSchemaInThePromptAndTheAnswerSaysSo() {
+        server.stubFor(post(urlPathEqualTo(COMPLETIONS)).atPriority(1)
+                .andMatching(r -> com.github.tomakehurst.wiremock.matching.MatchResult.of(r.getBodyAsString().contains("json_schema")))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody(ProviderRules.OPENAI_400)));
+        answer(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED, "done", 200, Fixtures.openAiAnswer(Fixtures.SEED_PLAN));
+
+        PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(Fixtures.request("impute and train", Fixtures.titanic()));
+
+        assertThat(answer.plan().actions()).hasSize(3);
+        assertThat(answer.mode()).isEqualTo("JSON mode");
+        assertThat(answer.warnings()).anySatisfy(w -> assertThat(w).contains("did not accept the plan schema"));
+        List<JsonNode> sent = bodies();
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).at("/response_format/type").asText()).isEqualTo("json_object");
+        assertThat(sent.get(1).at("/messages/0/content").asText()).contains("valid against this JSON Schema");
+    }
+
+    @Test
+    void theStrictFakeRefusesTheFullSchema() {
+        assertThat(ProviderRules.openAiStrictViolations(PlanSchema.plan())).isNotEmpty();
     }
 }

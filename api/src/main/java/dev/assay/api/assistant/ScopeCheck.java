@@ -1,0 +1,118 @@
+package dev.assay.api.assistant;
+
+import dev.assay.api.assistant.builtin.BuiltInPlanner;
+import dev.assay.model.plan.ActionType;
+import dev.assay.model.plan.Plan;
+import dev.assay.model.plan.PlanStep;
+import dev.assay.model.profile.Profile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scope rule applied to every planner's answer before the person sees it: a step never touches more columns
+ * than the request named. The built-in planner's deterministic reading of the same words is the referee: where it
+ * restricts a step to named columns and an answer's step of that kind is wider (every column, or more columns), the
+ * step is narrowed to the named ones and the answer says so; a step that acts on every column of a kind the request
+ * did not ask for, while the request named columns, is flagged. Every column the request names is used by the plan
+ * or listed as not used, with the reason. Steps the person already had (a follow-up's current plan) are left alone.
+ */
+public final class ScopeCheck {
+
+    private static final BuiltInPlanner REFEREE = new BuiltInPlanner();
+
+    private ScopeCheck() {
+    }
+
+    /** The plan narrowed where it was wider than asked; what was narrowed, flagged or not used goes to warnings. */
+    public static Plan apply(Plan plan, PlanningRequest request, List<String> warnings) {
+        Plan reading = REFEREE.plan(new PlanningRequest(request.prompt(), request.profile(), null)).plan();
+        Set<String> named = BuiltInPlanner.namedColumns(request.prompt(), request.profile());
+        Set<String> excluded = BuiltInPlanner.excludedColumns(request.prompt(), request.profile());
+        List<PlanStep> kept = request.conversation().plan();
+        List<PlanStep> out = new ArrayList<>();
+        for (PlanStep step : plan.actions()) {
+            if (kept.contains(step)) {
+                out.add(step);
+                continue;
+            }
+            out.add(narrow(step, reading, named, warnings));
+        }
+        List<String> unused = new ArrayList<>();
+        Set<String> used = used(out, request.profile());
+        for (String column : named) {
+            if (!used.contains(column) && !excluded.contains(column)) {
+                unused.add(column);
+            }
+        }
+        if (!unused.isEmpty()) {
+            warnings.add("Not used by the plan: " + String.join(", ", unused) + " (named in the request, but no step "
+                    + "of this plan acts on " + (unused.size() == 1 ? "it" : "them") + ").");
+        }
+        if (!excluded.isEmpty()) {
+            warnings.add("Left out as asked: " + String.join(", ", excluded) + ".");
+        }
+        return new Plan(plan.explanation(), out);
+    }
+
+    private static PlanStep narrow(PlanStep step, Plan reading, Set<String> named, List<String> warnings) {
+        String key = step.type() == ActionType.TRAIN_MODEL ? "features" : "columns";
+        if (!(step.params().get(key) instanceof List<?> given) || step.type() == ActionType.FEATURE_ENGINEER) {
+            return step;
+        }
+        List<String> columns = given.stream().map(String::valueOf).toList();
+        Set<String> namedForStep = new LinkedHashSet<>();
+        for (PlanStep read : reading.actions()) {
+            if (read.type() == step.type() && read.params().get(key) instanceof List<?> list) {
+                list.forEach(c -> namedForStep.add(String.valueOf(c)));
+            }
+        }
+        if (!namedForStep.isEmpty()) {
+            if (!columns.isEmpty() && namedForStep.containsAll(columns)) {
+                return step;
+            }
+            List<String> within = columns.stream().filter(namedForStep::contains).toList();
+            List<String> narrowed = within.isEmpty() ? List.copyOf(namedForStep) : within;
+            Map<String, Object> params = new LinkedHashMap<>(step.params());
+            params.put(key, narrowed);
+            warnings.add("Narrowed " + step.type().wireName() + " to " + String.join(", ", narrowed)
+                    + ": the request named only " + (narrowed.size() == 1 ? "this column" : "these columns")
+                    + ", and the answer had " + (columns.isEmpty() ? "every column" : String.join(", ", columns)) + ".");
+            return new PlanStep(step.type(), params);
+        }
+        boolean asked = reading.actions().stream().anyMatch(r -> r.type() == step.type());
+        if (!asked && columns.isEmpty() && !named.isEmpty() && step.type() != ActionType.TRAIN_MODEL
+                && step.type() != ActionType.DROP_DUPLICATES) {
+            warnings.add("Check step " + step.type().wireName() + ": it acts on every column it applies to, although "
+                    + "the request named only " + String.join(", ", named) + ".");
+        }
+        return step;
+    }
+
+    /** Every column a step names (columns, features, target, renames). */
+    static Set<String> used(List<PlanStep> steps, Profile profile) {
+        Set<String> used = new LinkedHashSet<>();
+        for (PlanStep step : steps) {
+            collect(step.params(), used);
+            Object columns = step.params().get("columns");
+            if (columns instanceof List<?> list && list.isEmpty()) {
+                // [] reaches every column the action applies to: count them as used.
+                used.addAll(PlanSummary.reach(step, profile));
+            }
+        }
+        return used;
+    }
+
+    private static void collect(Object value, Set<String> out) {
+        if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collect(v, out));
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> collect(v, out));
+        } else if (value != null) {
+            out.add(String.valueOf(value));
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.assay.api.assistant.builtin;
+
+import dev.assay.api.assistant.Conversation;
+import dev.assay.model.dataset.VariableKind;
+import dev.assay.model.plan.ActionType;
+import dev.assay.model.plan.PlanStep;
+import dev.assay.model.profile.Profile;
+import dev.assay.model.profile.VariableProfile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Follow-ups that refine the current plan instead of starting a new one: "undo", "remove the last step",
+ * "remove the scaling", "use the mean instead", "use gradient boosting instead", "predict island instead",
+ * "not Cabin" / "keep urban", "also use X as a feature"; anything else is planned on its own and added to the
+ * current plan (before the model, which stays last).
+ */
+final class FollowUps {
+
+    /** The revised plan and what could not be done. */
+    record Revision(List<PlanStep> steps, List<String> warnings) {
+    }
+
+    private static final Pattern UNDO = Pattern.compile(
+            "^\\s*(?:please\\s+)?(?:undo|revert|go back|take (?:that|it) back)(?:\\s+(?:that|it|this|the last (?:answer|change|turn)))?\\W*$");
+    private static final Pattern REMOVE_POSITION = Pattern.compile(
+            "\\b(?:remove|drop|delete|undo|skip|forget)\\s+(?:the\\s+)?(last|final|first|previous)\\s+(?:step|action|one)\\b");
+    private static final Pattern REMOVE_STEP_NUMBER = Pattern.compile(
+            "\\b(?:remove|drop|delete|skip)\\s+step\\s+(\\d{1,2})\\b");
+    private static final Pattern REMOVE_KIND = Pattern.compile(
+            "\\b(?:remove|drop|delete|skip|forget|no|don't do|do not do|without)\\s+(?:the\\s+|any\\s+)?(\\p{L}[\\p{L}-]*)(?:\\s+step)?\\W*$");
+    private static final Map<String, ActionType> KINDS = Map.ofEntries(
+            Map.entry("scaling", ActionType.SCALE), Map.entry("standardisation", ActionType.SCALE),
+            Map.entry("standardization", ActionType.SCALE), Map.entry("normalisation", ActionType.SCALE),
+            Map.entry("normalization", ActionType.SCALE), Map.entry("encoding", ActionType.ENCODE),
+            Map.entry("one-hot", ActionType.ENCODE), Map.entry("dummies", ActionType.ENCODE),
+            Map.entry("imputation", ActionType.IMPUTE), Map.entry("filling", ActionType.IMPUTE),
+            Map.entry("model", ActionType.TRAIN_MODEL), Map.entry("training", ActionType.TRAIN_MODEL),
+            Map.entry("clipping", ActionType.CLIP_OUTLIERS), Map.entry("capping", ActionType.CLIP_OUTLIERS),
+            Map.entry("winsorizing", ActionType.CLIP_OUTLIERS), Map.entry("deduplication", ActionType.DROP_DUPLICATES),
+            Map.entry("renaming", ActionType.RENAME_COLUMNS), Map.entry("casting", ActionType.CAST),
+            Map.entry("conversion", ActionType.CAST), Map.entry("log", ActionType.FEATURE_ENGINEER),
+            Map.entry("feature", ActionType.FEATURE_ENGINEER), Map.entry("features", ActionType.FEATURE_ENGINEER));
+    private static final Set<String> EXCLUDE_OPENERS = Set.of("not", "without", "except", "keep", "leave", "exclude",
+            "skip", "no", "but", "don't", "dont", "minus", "ignore");
+
+    private final Profile profile;
+    private final ColumnMatcher matcher;
+    private final Function<String, Revision> fresh;
+
+    FollowUps(Profile profile, ColumnMatcher matcher, Function<String, Revision> fresh) {
+        this.profile = profile;
+        this.matcher = matcher;
+        this.fresh = fresh;
+    }
+
+    Revision revise(String prompt, Conversation conversation) {
+        String text = prompt.toLowerCase(Locale.ROOT).strip();
+        List<PlanStep> current = new ArrayList<>(conversation.plan());
+        List<Words.Token> tokens = Words.tokens(text);
+        List<ColumnMatcher.Mention> mentions = matcher.find(tokens);
+        if (UNDO.matcher(text).find()) {
+            if (conversation.turns().isEmpty()) {
+                return new Revision(current, List.of("There is no earlier answer to undo; the plan is unchanged."));
+            }
+            return new Revision(conversation.turns().getLast().before(), List.of());
+        }
+        Matcher position = REMOVE_POSITION.matcher(text);
+        if (position.find() && !current.isEmpty()) {
+            current.remove(position.group(1).equals("first") ? 0 : current.size() - 1);
+            return new Revision(current, List.of());
+        }
+        Matcher number = REMOVE_STEP_NUMBER.matcher(text);
+        if (number.find()) {
+            int index = Integer.parseInt(number.group(1)) - 1;
+            if (index < 0 || index >= current.size()) {
+                return new Revision(current, List.of("The plan has no step " + number.group(1) + "; it is unchanged."));
+            }
+            current.remove(index);
+            return new Revision(current, List.of());
+        }
+        Matcher kind = REMOVE_KIND.matcher(text);
+        if (kind.find() && KINDS.containsKey(kind.group(1)) && mentions.isEmpty()) {
+            ActionType type = KINDS.get(kind.group(1));
+            if (current.removeIf(s -> s.type() == type)) {
+                return new Revision(current, List.of());
+            }
+            return new Revision(current, List.of("The plan has no " + type.wireName() + " step; it is unchanged."));
+        }
+        Set<String> words = new java.util.HashSet<>(tokens.stream().map(Words.Token::text).toList());
+        boolean instead = words.contains("instead") || text.startsWith("use ") || text.startsWith("switch to")
+                || text.startsWith("try ");
+        if (instead) {
+            Optional<Revision> changed = changeMethod(text, words, mentions, current);
+            if (changed.isPresent()) {
+                return changed.get();
+            }
+        }
+        String first = tokens.isEmpty() ? "" : tokens.getFirst().text();
+        if ((EXCLUDE_OPENERS.contains(first) || text.startsWith("leave out") || text.startsWith("do not use"))
+                && !mentions.isEmpty()) {
+            return exclude(ColumnMatcher.unique(mentions), current);
+        }
+        Optional<PlanStep> training = current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst();
+        if (training.isPresent() && !mentions.isEmpty()
+                && (words.contains("feature") || words.contains("features") || words.contains("predictor")
+                || text.matches("^(?:also\\s+)?(?:use|include|add)\\b.*"))
+                && !words.contains("scale") && !words.contains("encode")) {
+            return addFeatures(ColumnMatcher.unique(mentions), training.get(), current);
+        }
+        Revision added = fresh.apply(prompt);
+        return new Revision(append(current, added.steps()), added.warnings());
+    }
+
+    /** "use the mean instead", "use gradient boosting instead", "predict island instead", "use min-max instead". */
+    private Optional<Revision> changeMethod(String text, Set<String> words, List<ColumnMatcher.Mention> mentions,
+                                            List<PlanStep> current) {
+        String strategy = words.contains("mean") || words.contains("average") ? "mean"
+                : words.contains("median") ? "median"
+                : words.contains("mode") || words.contains("frequent") || words.contains("common") ? "mode"
+                : words.contains("zero") || words.contains("zeros") ? "zero" : null;
+        if (strategy != null && current.stream().anyMatch(s -> s.type() == ActionType.IMPUTE)) {
+            return Optional.of(new Revision(replace(current, ActionType.IMPUTE, p -> p.put("strategy", strategy)), List.of()));
+        }
+        Optional<String> model = Vocabulary.MODELS.stream().filter(m -> (" " + text + " ").contains(" " + m.getKey() + " "))
+                .map(Map.Entry::getValue).findFirst();
+        boolean hasTraining = current.stream().anyMatch(s -> s.type() == ActionType.TRAIN_MODEL);
+        List<String> named = List.copyOf(ColumnMatcher.unique(mentions));
+        if (hasTraining && named.size() == 1 && (words.contains("predict") || words.contains("target")
+                || words.contains("classify") || words.contains("forecast") || words.contains("model"))) {
+            String target = named.getFirst();
+            return Optional.of(new Revision(replace(current, ActionType.TRAIN_MODEL, p -> {
+                p.put("target", target);
+                p.remove("task");
+                if (p.get("features") instanceof List<?> features) {
+                    p.put("features", features.stream().map(String::valueOf).filter(f -> !f.equals(target)).toList());
+                }
+                model.ifPresent(m -> p.put("model", m));
+            }), List.of()));
+        }
+        if (model.isPresent() && hasTraining) {
+            return Optional.of(new Revision(replace(current, ActionType.TRAIN_MODEL, p -> {
+                p.put("model", model.get());
+                if ("linear_regression".equals(model.get())) {
+                    p.put("task", "regression");
+                } else if ("logistic_regression".equals(model.get())) {
+                    p.put("task", "classification");
+                }
+            }), List.of()));
+        }
+        boolean minmax = words.contains("min-max") || words.contains("minmax") || words.contains("normalise")
+                || words.contains("normalize") || text.contains("0 to 1") || text.contains("0-1");
+        boolean standard = words.contains("standard") || words.contains("z-score") || words.contains("standardise")
+                || words.contains("standardize");
+        if ((minmax || standard) && current.stream().anyMatch(s -> s.type() == ActionType.SCALE)) {
+            return Optional.of(new Revision(replace(current, ActionType.SCALE,
+                    p -> p.put("method", minmax ? "minmax" : "standard")), List.of()));
+        }
+        boolean label = words.contains("label") || words.contains("ordinal");
+        boolean onehot = words.contains("one-hot") || words.contains("onehot") || words.contains("dummies");
+        if ((label || onehot) && current.stream().anyMatch(s -> s.type() == ActionType.ENCODE)) {
+            return Optional.of(new Revision(replace(current, ActionType.ENCODE,
+                    p -> p.put("method", label ? "label" : "onehot")), List.of()));
+        }
+        return Optional.empty();
+    }
+
+    private static List<PlanStep> replace(List<PlanStep> steps, ActionType type,
+                                          java.util.function.Consumer<Map<String, Object>> change) {
+        List<PlanStep> out = new ArrayList<>();
+        for (PlanStep step : steps) {
+            if (step.type() == type) {
+                Map<String, Object> params = new LinkedHashMap<>(step.params());
+                change.accept(params);
+                out.add(new PlanStep(type, params));
+            } else {
+                out.add(step);
+            }
+        }
+        return out;
+    }
+
+    /** "not Cabin", "keep urban": the columns leave every step that names them; a step left with none goes. */
+    private Revision exclude(Set<String> columns, List<PlanStep> current) {
+        List<PlanStep> out = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        boolean changed = false;
+        for (PlanStep step : current) {
+            Map<String, Object> params = new LinkedHashMap<>(step.params());
+            String key = step.type() == ActionType.TRAIN_MODEL ? "features" : "columns";
+            if (step.type() == ActionType.TRAIN_MODEL && columns.contains(String.valueOf(params.get("target")))) {
+                warnings.add(params.get("target") + " is the model's target; say what to predict instead.");
+            }
+            if (params.get(key) instanceof List<?> list) {
+                List<String> names = list.stream().map(String::valueOf).toList();
+                if (names.isEmpty() && step.type() == ActionType.TRAIN_MODEL) {
+                    String target = String.valueOf(params.get("target"));
+                    names = profile.variables().values().stream().filter(v -> v.type() != VariableKind.IDENTIFIER)
+                            .map(VariableProfile::name).filter(c -> !c.equals(target)).toList();
+                }
+                List<String> kept = names.stream().filter(c -> !columns.contains(c)).toList();
+                if (kept.size() != names.size()) {
+                    changed = true;
+                    if (kept.isEmpty()) {
+                        continue;
+                    }
+                    params.put(key, kept);
+                    out.add(new PlanStep(step.type(), params));
+                    continue;
+                }
+            }
+            out.add(step);
+        }
+        if (!changed) {
+            warnings.add(String.join(", ", columns) + " is not named by any step of the plan; it is unchanged.");
+        }
+        return new Revision(out, warnings);
+    }
+
+    private static Revision addFeatures(Set<String> columns, PlanStep training, List<PlanStep> current) {
+        Object features = training.params().get("features");
+        if (!(features instanceof List<?> list) || list.isEmpty()) {
+            return new Revision(current, List.of("The model already uses every other column, " + String.join(", ", columns)
+                    + " included; the plan is unchanged."));
+        }
+        List<String> names = new ArrayList<>(list.stream().map(String::valueOf).toList());
+        columns.stream().filter(c -> !names.contains(c) && !c.equals(training.params().get("target"))).forEach(names::add);
+        return new Revision(replace(current, ActionType.TRAIN_MODEL, p -> p.put("features", names)), List.of());
+    }
+
+    /** New steps go before the model (trained on what they produce); a new model replaces the old one. */
+    static List<PlanStep> append(List<PlanStep> current, List<PlanStep> added) {
+        List<PlanStep> out = new ArrayList<>(current.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL).toList());
+        Optional<PlanStep> newModel = added.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).reduce((a, b) -> b);
+        added.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL).forEach(out::add);
+        newModel.or(() -> current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst()).ifPresent(out::add);
+        return out;
+    }
+}
