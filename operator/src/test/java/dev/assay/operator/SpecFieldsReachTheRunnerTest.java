@@ -47,7 +47,9 @@ class SpecFieldsReachTheRunnerTest {
             "format", "tsv",
             "dropDuplicates", false,
             "resources", new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("3Gi")).build(),
-            "activeDeadlineSeconds", 120L);
+            "activeDeadlineSeconds", 120L,
+            "sheet", "Q3 Sales",
+            "encoding", "windows-1252");
 
     private static final Map<String, Object> RUN_CHANGES = Map.of(
             "datasetRef", "other",
