@@ -9,7 +9,7 @@ source scripts/java25.sh
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 mvn -B -q -pl api -am package -DskipTests
-mvn -B -q -pl api test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
+mvn -B -q -pl api -am test-compile dependency:build-classpath -DskipUiTests -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
 cp="$(pwd)/api/target/test-classes:$(pwd)/api/target/classes:$(pwd)/model/target/classes:$(cat "$OUT/classpath.txt")"
 cd api
 "$JAVA_HOME/bin/java" -cp "$cp" dev.assay.api.faults.FuzzApi "${1:-10000}" "${2:-2000}" "${3:-42}"

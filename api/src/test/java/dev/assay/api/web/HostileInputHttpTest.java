@@ -90,6 +90,13 @@ class HostileInputHttpTest {
     }
 
     @Test
+    void anEmptyStepIsRefusedNamingIt() {
+        assertThat(validate("[null]").problem(400).path("detail").asText()).contains("actions[0]", "is empty");
+        assertThat(api.postJson("/api/v1/assistant/apply", "{\"job_id\":\"j-titanic\",\"actions\":[null]}")
+                .problem(400).path("detail").asText()).contains("actions[0]", "is empty");
+    }
+
+    @Test
     void aKeyGivenTwiceIsRefusedInsteadOfTheLastOneWinning() {
         String detail = validate("[{\"type\":\"impute\",\"type\":\"drop_columns\",\"params\":{\"columns\":[\"Age\"]}}]")
                 .problem(400).path("detail").asText();

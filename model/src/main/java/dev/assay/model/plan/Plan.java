@@ -21,6 +21,10 @@ public record Plan(
 
     public Plan {
         explanation = explanation == null ? "" : explanation;
+        if (actions != null && actions.contains(null)) {
+            throw new IllegalArgumentException("actions[" + actions.indexOf(null)
+                    + "] is empty; give each step a type and params");
+        }
         actions = actions == null ? List.of() : List.copyOf(actions);
     }
 }
