@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BrowserEndToEndIT {
 
     private static final Path JAR = Path.of("target", "assay-api.jar").toAbsolutePath();
-    private static final Path SCRIPT = Path.of("..", "ui", "e2e", "e2e.mjs").toAbsolutePath().normalize();
+    private static final Path E2E = Path.of("..", "ui", "e2e").toAbsolutePath().normalize();
     private static final Path SHOTS = Path.of("target", "e2e-screenshots").toAbsolutePath();
     private static final Path LOGS = Path.of("target", "e2e").toAbsolutePath();
     /** Settings that would take the api away from its embedded defaults (an LLM key, Redis, S3, Kubernetes). */
@@ -40,27 +40,39 @@ class BrowserEndToEndIT {
 
     @Test
     void refuseUploadAskApplyAndReadTheScoreInARealBrowser() throws Exception {
+        browse("e2e.mjs", "e2e: passed", SHOTS, "07-results.png");
+    }
+
+    /** Ask, follow up twice, undo once, apply: the assistant as a conversation (ui/e2e/conversation.mjs). */
+    @Test
+    void aConversationWithTheAssistantAskFollowUpUndoAndApply() throws Exception {
+        browse("conversation.mjs", "conversation e2e: passed", SHOTS.resolveSibling("e2e-conversation"), null);
+    }
+
+    private void browse(String scriptName, String passed, Path shots, String lastShot) throws Exception {
+        Path script = E2E.resolve(scriptName);
         assertThat(JAR).as("the packaged api (mvn verify packages it before the integration tests)").isRegularFile();
-        assertThat(SCRIPT.getParent().resolveSibling("node_modules").resolve("playwright-core"))
+        assertThat(script.getParent().resolveSibling("node_modules").resolve("playwright-core"))
                 .as("the ui's npm packages (the ui module runs npm ci)").isDirectory();
         assertThat(Path.of("/usr/bin/chromium")).as("Debian's chromium (apt-get install chromium)").isExecutable();
         Files.createDirectories(LOGS);
-        clear(SHOTS); // screenshots of an earlier run must not pass for this one's
-        Path apiLog = LOGS.resolve("api.log");
-        Path browserLog = LOGS.resolve("browser.log");
+        clear(shots); // screenshots of an earlier run must not pass for this one's
+        String stem = scriptName.replace(".mjs", "");
+        Path apiLog = LOGS.resolve(stem + "-api.log");
+        Path browserLog = LOGS.resolve(stem + "-browser.log");
         int port = freePort();
 
         ProcessBuilder apiProcess = new ProcessBuilder(javaCommand(), "--sun-misc-unsafe-memory-access=allow", "-Xmx1g",
-                "-jar", JAR.toString(), "--server.port=" + port, "--assay.data-dir=" + work.resolve("data"))
+                "-jar", JAR.toString(), "--server.port=" + port, "--assay.data-dir=" + work.resolve(stem + "-data"))
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(apiLog.toFile());
         embeddedDefaults(apiProcess.environment());
         Process api = apiProcess.start();
         try {
             awaitHealthy(port, api, apiLog);
-            ProcessBuilder browserProcess = new ProcessBuilder("node", SCRIPT.toString(), "http://127.0.0.1:" + port)
-                    .directory(SCRIPT.getParent().getParent().toFile())
+            ProcessBuilder browserProcess = new ProcessBuilder("node", script.toString(), "http://127.0.0.1:" + port)
+                    .directory(script.getParent().getParent().toFile())
                     .redirectErrorStream(true).redirectOutput(browserLog.toFile());
-            browserProcess.environment().put("ASSAY_SCREENSHOTS", SHOTS.toString());
+            browserProcess.environment().put("ASSAY_SCREENSHOTS", shots.toString());
             Process browser = browserProcess.start();
             browser.getOutputStream().close();
             boolean finished = browser.waitFor(6, TimeUnit.MINUTES);
@@ -72,8 +84,10 @@ class BrowserEndToEndIT {
             System.out.println(output);
             assertThat(finished).as("the browser test finished within 6 minutes:%n%s", output).isTrue();
             assertThat(browser.exitValue()).as("the browser test failed:%n%s%napi log: %s", output, apiLog).isZero();
-            assertThat(output).contains("e2e: passed");
-            assertThat(SHOTS.resolve("07-results.png")).as("a screenshot of the results").isNotEmptyFile();
+            assertThat(output).contains(passed);
+            if (lastShot != null) {
+                assertThat(shots.resolve(lastShot)).as("a screenshot of the results").isNotEmptyFile();
+            }
         } finally {
             api.destroy();
             if (!api.waitFor(20, TimeUnit.SECONDS)) {
