@@ -2,11 +2,10 @@
 // upload titanic.csv → ask → follow up twice (each answer says what it changes; Replace uses it) → undo once →
 // apply → the results. Usage: node e2e/conversation.mjs [BASE_URL] (default http://localhost:8080; screenshots in
 // $ASSAY_SCREENSHOTS or ./target/e2e-screenshots). Exits non-zero, saying what failed, when anything does.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] ?? process.env.ASSAY_URL ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -21,14 +20,7 @@ function check(condition, message) {
 }
 const step = (text) => console.log(`conversation e2e: ${text}`);
 
-const profile = mkdtempSync(join(tmpdir(), 'assay-e2e-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-  viewport: { width: 1280, height: 900 },
-});
+const { context, close } = await launchBrowser();
 let page;
 try {
   page = context.pages()[0] ?? await context.newPage();
@@ -112,6 +104,5 @@ try {
   }
   throw e;
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }

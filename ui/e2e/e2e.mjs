@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] ?? process.env.ASSAY_URL ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -36,15 +36,7 @@ async function showTop(page, selector, offset) {
   await settle(page);
 }
 
-// A fresh profile each time: no cache, cookies or storage from an earlier run.
-const profile = mkdtempSync(join(tmpdir(), 'assay-e2e-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-  viewport: { width: 1280, height: 900 },
-});
+const { context, close } = await launchBrowser();
 let page;
 try {
   page = context.pages()[0] ?? await context.newPage();
@@ -174,6 +166,5 @@ try {
   }
   throw e;
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }

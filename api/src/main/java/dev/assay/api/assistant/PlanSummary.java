@@ -77,7 +77,8 @@ public final class PlanSummary {
         return names.isEmpty() ? "no column" : String.join(", ", names);
     }
 
-    private static String renames(Object value) {
+    /** A rename_columns step's renames in words: "Fare to fare_usd, Age to age_years". */
+    public static String renames(Object value) {
         if (!(value instanceof List<?> list)) {
             return "";
         }

@@ -78,15 +78,6 @@ final class Explanations {
     }
 
     private static String renames(Object value) {
-        if (!(value instanceof List<?> list)) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        for (Object item : list) {
-            if (item instanceof Map<?, ?> rename) {
-                parts.add(rename.get("from") + " to " + rename.get("to"));
-            }
-        }
-        return String.join(", ", parts);
+        return dev.assay.api.assistant.PlanSummary.renames(value);
     }
 }
