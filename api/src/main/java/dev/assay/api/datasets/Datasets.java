@@ -1,6 +1,7 @@
 package dev.assay.api.datasets;
 
 import dev.assay.api.config.AssayProperties;
+import dev.assay.api.executor.Executor;
 import dev.assay.api.jobs.Jobs;
 import dev.assay.api.problem.ApiException;
 import dev.assay.model.json.Json;
@@ -43,11 +44,14 @@ public class Datasets {
     private final StatusStore statuses;
     private final ArtifactStore artifacts;
     private final Jobs jobs;
+    private final Executor executor;
     private final Clock clock;
     private final int retentionDays;
     private final Duration rebuiltMarker;
 
-    public Datasets(StatusStore statuses, ArtifactStore artifacts, Jobs jobs, Clock clock, AssayProperties properties) {
+    public Datasets(StatusStore statuses, ArtifactStore artifacts, Jobs jobs, Executor executor, Clock clock,
+                    AssayProperties properties) {
+        this.executor = executor;
         this.statuses = statuses;
         this.artifacts = artifacts;
         this.jobs = jobs;
@@ -71,6 +75,7 @@ public class Datasets {
         artifacts.deleteAll(jobId + "/");
         runs.forEach(run -> statuses.delete(run.id()));
         statuses.delete(jobId);
+        executor.forget(jobId, java.util.Optional.empty());
         log.info("job {}: deleted with {} runs", jobId, runs.size());
     }
 
@@ -80,6 +85,7 @@ public class Datasets {
         requireFinished(run);
         artifacts.deleteAll(jobId + "/runs/" + runId + "/");
         statuses.delete(runId);
+        executor.forget(jobId, java.util.Optional.of(runId));
         log.info("job {}: run {} deleted", jobId, runId);
     }
 

@@ -37,6 +37,14 @@ public interface Executor {
     }
 
     /**
+     * Forgets what the executor keeps of a deleted dataset (all its runs) or of one deleted run: on Kubernetes its
+     * custom resources, so {@code kubectl get} no longer lists what a person deleted. The local executor keeps
+     * nothing beyond the stores.
+     */
+    default void forget(String jobId, java.util.Optional<String> runId) {
+    }
+
+    /**
      * Room for one task. Submitting uses it up; closing an unused one gives the room back, so a request that
      * fails between reserving and submitting (a store error, a refused plan) leaves the executor as it was.
      */

@@ -48,7 +48,9 @@ class DatasetsTest {
         AssayProperties properties = new Binder(new MapConfigurationPropertySource(
                 java.util.Map.of("assay.retention-days", Integer.toString(retentionDays))))
                 .bindOrCreate("assay", Bindable.of(AssayProperties.class));
-        return new Datasets(statuses, artifacts, new Jobs(statuses, artifacts), Clock.fixed(NOW, ZoneOffset.UTC),
+        return new Datasets(statuses, artifacts, new Jobs(statuses, artifacts), () -> {
+            throw new IllegalStateException("no task is started here");
+        }, Clock.fixed(NOW, ZoneOffset.UTC),
                 properties);
     }
 

@@ -27,6 +27,7 @@ public final class KubernetesExecutor implements Executor {
     private static final Map<String, String> LABELS = Map.of("app.kubernetes.io/part-of", "assay",
             "app.kubernetes.io/created-by", "assay-api");
 
+    private static final String LABEL_DATASET_JOB = "assay.dev/dataset-job";
     private static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(60);
 
     private final KubernetesClient client;
@@ -58,6 +59,22 @@ public final class KubernetesExecutor implements Executor {
         };
     }
 
+    @Override
+    public void forget(String jobId, java.util.Optional<String> runId) {
+        try {
+            if (runId.isPresent()) {
+                client.resources(AssistantRun.class).inNamespace(namespace).withName(runId.get()).delete();
+            } else {
+                client.resources(AssistantRun.class).inNamespace(namespace).withLabel(LABEL_DATASET_JOB, jobId).delete();
+                client.resources(DatasetJob.class).inNamespace(namespace).withName(jobId).delete();
+            }
+        } catch (KubernetesClientException e) {
+            // The stores are already clean; a resource left behind is visible and can be deleted with kubectl.
+            log.warn("could not delete the resources of {}{}: {}", jobId, runId.map(id -> " run " + id).orElse(""),
+                    e.getMessage());
+        }
+    }
+
     private void createProfile(ProfileTask task) {
         DatasetJob job = new DatasetJob();
         job.setMetadata(new ObjectMetaBuilder().withName(task.jobId()).withNamespace(namespace).withLabels(LABELS)
@@ -71,7 +88,7 @@ public final class KubernetesExecutor implements Executor {
         AssistantRun run = new AssistantRun();
         run.setMetadata(new ObjectMetaBuilder().withName(task.runId()).withNamespace(namespace)
                 .withLabels(Map.of("app.kubernetes.io/part-of", "assay", "app.kubernetes.io/created-by", "assay-api",
-                        "assay.dev/dataset-job", task.jobId())).build());
+                        LABEL_DATASET_JOB, task.jobId())).build());
         run.setSpec(new AssistantRunSpec(task.jobId(), task.plan(), task.prompt().orElse(null),
                 task.runName().orElse(null), null, null));
         create(run);

@@ -44,4 +44,26 @@ class KubernetesExecutorTest {
         assertThat(run.getSpec().runName()).isEqualTo("dedupe");
         assertThat(run.getMetadata().getLabels()).containsEntry("assay.dev/dataset-job", "j-1");
     }
+
+    @Test
+    void deletingADatasetDeletesItsResourcesAndDeletingARunOnlyThatRun() {
+        Plan plan = PlanReader.read("""
+                {"explanation": "x", "actions": [{"type": "drop_duplicates", "params": {}}]}""");
+        KubernetesExecutor executor = new KubernetesExecutor(client, "assay");
+        executor.submitProfile(new ProfileTask("j-1", "j-1/source.csv", "a.csv"));
+        executor.submitProfile(new ProfileTask("j-2", "j-2/source.csv", "b.csv"));
+        executor.submitRun(new RunTask("j-1", "r-1", plan, Optional.of("one"), Optional.empty()));
+        executor.submitRun(new RunTask("j-1", "r-2", plan, Optional.of("two"), Optional.empty()));
+        executor.submitRun(new RunTask("j-2", "r-3", plan, Optional.of("three"), Optional.empty()));
+
+        executor.forget("j-1", Optional.of("r-2"));
+        assertThat(client.resources(AssistantRun.class).inNamespace("assay").list().getItems())
+                .extracting(r -> r.getMetadata().getName()).containsExactlyInAnyOrder("r-1", "r-3");
+
+        executor.forget("j-1", Optional.empty());
+        assertThat(client.resources(AssistantRun.class).inNamespace("assay").list().getItems())
+                .extracting(r -> r.getMetadata().getName()).containsExactly("r-3");
+        assertThat(client.resources(DatasetJob.class).inNamespace("assay").list().getItems())
+                .extracting(r -> r.getMetadata().getName()).containsExactly("j-2");
+    }
 }
