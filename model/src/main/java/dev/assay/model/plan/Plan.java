@@ -21,9 +21,11 @@ public record Plan(
 
     public Plan {
         explanation = explanation == null ? "" : explanation;
-        if (actions != null && actions.contains(null)) {
-            throw new IllegalArgumentException("actions[" + actions.indexOf(null)
-                    + "] is empty; give each step a type and params");
+        // Not contains(null): immutable lists throw on it instead of answering.
+        for (int i = 0; actions != null && i < actions.size(); i++) {
+            if (actions.get(i) == null) {
+                throw new IllegalArgumentException("actions[" + i + "] is empty; give each step a type and params");
+            }
         }
         actions = actions == null ? List.of() : List.copyOf(actions);
     }

@@ -219,4 +219,11 @@ class PlanValidatorTest {
             throw new IllegalArgumentException(e);
         }
     }
+
+    @Test
+    void anEmptyStepIsRefusedNamingIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Plan("", java.util.Arrays.asList(
+                        new PlanStep(ActionType.DROP_DUPLICATES, java.util.Map.of()), null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("actions[1] is empty; give each step a type and params");
+    }
 }
