@@ -62,6 +62,7 @@ class FaultsIT {
                 JsonNode run = awaitRun(second.http, jobId, runId, r -> r.path("status").asText().equals("failed"),
                         Duration.ofSeconds(20));
                 assertThat(run.path("error").asText()).contains("stopped", "apply the plan again");
+                System.out.println("after kill -9 and a restart, the run says: " + run.path("error").asText());
                 assertThat(jobIds(second.http)).contains(jobId);
                 assertThat(second.http.get("/api/v1/jobs/" + jobId + "/status").json().path("status").asText())
                         .isEqualTo("done");
@@ -161,6 +162,8 @@ class FaultsIT {
             }
             assertThat(accepted).isNotEmpty();
             awaitListed(api.http, accepted);
+            System.out.printf("50 concurrent uploads: %d accepted (202), %d refused (503); datasets listed: %d%n",
+                    accepted.size(), uploads.size() - accepted.size(), jobIds(api.http).size());
             assertThat(Files.list(temp.resolve("data")).filter(p -> !p.getFileName().toString().startsWith("."))
                     .count()).as("folders in the store").isEqualTo(accepted.size());
 
@@ -188,6 +191,8 @@ class FaultsIT {
             } while (!allFinished(status.path("runs")) && Instant.now().isBefore(deadline));
             Set<String> listed = new HashSet<>();
             status.path("runs").forEach(run -> listed.add(run.path("run_id").asText()));
+            System.out.printf("50 concurrent applies: %d accepted (202), %d refused (503); runs listed: %d%n",
+                    runs.size(), applies.size() - runs.size(), listed.size());
             assertThat(listed).isEqualTo(runs);
             assertThat(Files.list(temp.resolve("data").resolve(jobId).resolve("runs")).count()).isEqualTo(runs.size());
         }
