@@ -465,13 +465,12 @@ public final class CsvIngest {
         OptionalLong line = OptionalLong.of(e.getLineIndex() + 1);
         String message = String.valueOf(e.getMessage());
         if (message.contains("exceeds the maximum number of characters")) {
-            // Only a cell that opened with a quote can be a quote never closed; a plain huge line is just huge.
-            String content = e.getParsedContent();
-            boolean quoted = content != null && content.stripLeading().startsWith("\"");
+            // The parser cannot tell a value that long from a quote never closed (which runs on into the following
+            // lines); both are named, so nobody hunts for a quote in a file that has none, or misses one that is there.
             return new InputException(name, line, Optional.empty(),
-                    "has a cell longer than " + config.maxCellChars() + " characters" + (quoted
-                            ? " (it opens a quote that is never closed, which makes the rest of the file one cell)"
-                            : "; shorten it or split it into columns"));
+                    "has a cell longer than " + config.maxCellChars() + " characters: a value that long (shorten it or "
+                            + "split it into columns), or a quote opened and never closed that runs on into the "
+                            + "following lines");
         }
         if (message.contains("exceeded limit of")) {
             return new InputException(name, line, Optional.empty(), "has more than " + config.maxColumns() + " fields in a row");
