@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 source scripts/java25.sh
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
-mvn -B -q -pl api -am package -DskipTests
-mvn -B -q -pl api -am test-compile dependency:build-classpath -DskipUiTests -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
+# One build: the jar it fuzzes, the compiled test classes (skipTests only skips running them) and their classpath.
+mvn -B -q -pl api -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$OUT/classpath.txt"
 cp="$(pwd)/api/target/test-classes:$(pwd)/api/target/classes:$(pwd)/model/target/classes:$(cat "$OUT/classpath.txt")"
 cd api
 "$JAVA_HOME/bin/java" -cp "$cp" dev.assay.api.faults.FuzzApi "${1:-10000}" "${2:-2000}" "${3:-42}"

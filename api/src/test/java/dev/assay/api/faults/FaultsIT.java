@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.api.HttpApi;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -298,9 +297,5 @@ class FaultsIT {
         } catch (IOException full) {
             // ENOSPC: the disk is full, as wanted.
         }
-    }
-
-    static HttpRequest.Builder delete(HttpApi http, String path) {
-        return HttpRequest.newBuilder(http.uri(path)).DELETE();
     }
 }

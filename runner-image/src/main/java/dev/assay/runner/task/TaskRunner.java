@@ -170,7 +170,7 @@ public final class TaskRunner {
             return Outcome.FAILED;
         } catch (IOException | java.io.UncheckedIOException e) {
             // The stores or the disk, not the data and not a bug: said as such, so the person knows a retry can work.
-            String why = String.valueOf(e.getMessage()).contains("No space left") || causes(e).contains("No space left")
+            String why = causes(e).contains("No space left")
                     ? "the disk of the machine running it is full" : "storage failed: " + e.getMessage();
             log.error("{} {} failed on storage", task.kind(), task.id(), e);
             fail(reporter, task.withAdvice(why + " (once the operator has fixed it)"));
