@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The built-in planner on the development requests and on the held-out requests (written before the planner was
  * changed for issue 20, half of them on datasets it was never tuned on). Prints the score per category and overall;
  * examples/assistant/README.md states the matching rule. A third part, held-out 2, was written by a reviewer
- * after the change without reading the planner.
+ * after the change without reading the planner; held-out 3 by a second such reviewer.
  */
 class BuiltInPlannerRequestSetTest {
 
@@ -45,6 +45,19 @@ class BuiltInPlannerRequestSetTest {
         double share = evaluate("held-out 2 (reviewer, written after the change)",
                 Path.of("src", "test", "resources", "assistant", "prompts-heldout-2.jsonl"));
         assertThat(share).isGreaterThanOrEqualTo(0.65);
+    }
+
+    /**
+     * Held-out 3: 88 requests on thirteen datasets, written by a second reviewer who had not read the planner's
+     * code or vocabulary. The floor is not tuned to pass: the first run
+     * (2026-12-06, on the planner of commit 04e364b) matched 58 of 88 (65.9 %); the floor is 10 points under
+     * that, rounded down to a multiple of 5 %.
+     */
+    @Test
+    void heldOut3Requests() {
+        double share = evaluate("held-out 3 (second reviewer)",
+                Path.of("src", "test", "resources", "assistant", "prompts-heldout-3.jsonl"));
+        assertThat(share).isGreaterThanOrEqualTo(0.55);
     }
 
     private double evaluate(String part, Path file) {
