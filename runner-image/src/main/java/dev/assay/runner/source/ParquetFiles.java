@@ -695,8 +695,12 @@ public final class ParquetFiles {
                         BytesInput.from(values), statistics());
             }
 
+            /**
+             * None: the column readers never look at a page's statistics, and building empty ones would load the
+             * geometry library parquet-column keeps for spatial statistics (left out of Assay's dependencies).
+             */
             private Statistics<?> statistics() {
-                return Statistics.getBuilderForReading(column.type()).build();
+                return null;
             }
 
             private PageHeader header() {

@@ -289,6 +289,30 @@ class ParquetSourceTest {
     }
 
     @Test
+    void aCommittedFileWrittenByDuckDbReadsAsItsCommittedCsvTwin() throws Exception {
+        Path parquet = Path.of(getClass().getResource("/formats/duckdb-orders.parquet").toURI());
+        Path twin = Path.of(getClass().getResource("/formats/duckdb-orders.csv").toURI());
+        Path csv = dir.resolve("orders.csv");
+
+        ParquetFiles.toCsv(parquet, "duckdb-orders.parquet", csv, 1 << 20);
+        CsvIngest.Result result = read(parquet);
+
+        assertThat(Files.readString(csv)).isEqualTo(Files.readString(twin));
+        assertSameTable(result.table(), read(twin).table());
+        assertThat(result.table().column("shipped_at").type()).isEqualTo(ColumnType.LOCAL_DATE_TIME);
+        assertThat(result.report().warnings()).anySatisfy(w -> assertThat(w).contains("'shipped_at' holds instants"));
+    }
+
+    @Test
+    void aNestedFileWrittenByDuckDbIsRefusedNamingItsColumns() throws Exception {
+        Path parquet = Path.of(getClass().getResource("/formats/duckdb-nested.parquet").toURI());
+
+        assertThatThrownBy(() -> read(parquet)).isInstanceOf(InputException.class).hasMessageContaining(
+                "duckdb-nested.parquet: has nested columns, which Assay does not read: 'address' (a group of "
+                        + "address.street, address.city); 'tags' (a list of tags.list.element)");
+    }
+
+    @Test
     void nestedColumnsAreRefusedByTheirPathsAndNothingIsWritten() throws IOException {
         MessageType schema = MessageTypeParser.parseMessageType("""
                 message nested {
