@@ -313,6 +313,47 @@ class ParquetSourceTest {
     }
 
     @Test
+    void timesUuidsBlobsNullColumnsAndLegacyInt96TimestampsAreRead() throws Exception {
+        Path file = dir.resolve("more.parquet");
+        duckDb("COPY (SELECT * FROM (VALUES (TIME '08:30:00.123', UUID '123e4567-e89b-12d3-a456-426614174000', "
+                + "'plain'::BLOB, NULL), (NULL, NULL, NULL, NULL)) AS t(at_time, id, raw, nothing)) TO '" + file
+                + "' (FORMAT parquet)");
+        Path csv = dir.resolve("more.csv");
+
+        ParquetFiles.toCsv(file, "more.parquet", csv, 1 << 20);
+
+        assertThat(Files.readString(csv)).isEqualTo("""
+                at_time,id,raw,nothing
+                08:30:00.123,123e4567-e89b-12d3-a456-426614174000,plain,
+                ,,,
+                """);
+
+        // INT96: nanoseconds of the day, then the Julian day, little-endian (as Impala and old Spark wrote them).
+        MessageType legacy = MessageTypeParser.parseMessageType("message m { optional int96 stamp; }");
+        java.nio.ByteBuffer stamp = java.nio.ByteBuffer.allocate(12).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putLong(java.time.LocalTime.of(8, 30, 0, 500_000_000).toNanoOfDay())
+                .putInt((int) (java.time.LocalDate.of(2024, 1, 31).toEpochDay() + 2_440_588));
+        Path int96 = ParquetWriting.write(dir.resolve("int96.parquet"), legacy, List.of(new SimpleGroupFactory(legacy)
+                .newGroup().append("stamp", Binary.fromConstantByteArray(stamp.array()))), CompressionCodecName.SNAPPY,
+                WriterVersion.PARQUET_1_0, 10);
+
+        ParquetFiles.toCsv(int96, "int96.parquet", csv, 1 << 20);
+
+        assertThat(Files.readString(csv)).isEqualTo("stamp\n2024-01-31 08:30:00.5\n");
+    }
+
+    @Test
+    void binaryThatIsNotTextIsRefusedNamingItsColumnAndRow() throws Exception {
+        Path file = dir.resolve("blob.parquet");
+        duckDb("COPY (SELECT * FROM (VALUES (1, 'ok'::BLOB), (2, '\\xFF\\xFE'::BLOB)) AS t(id, payload)) TO '" + file
+                + "' (FORMAT parquet)");
+
+        assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class).hasMessage("blob.parquet: column "
+                + "'payload', row 2: the value is not UTF-8 text (the column holds binary data, which Assay does not "
+                + "profile)");
+    }
+
+    @Test
     void nestedColumnsAreRefusedByTheirPathsAndNothingIsWritten() throws IOException {
         MessageType schema = MessageTypeParser.parseMessageType("""
                 message nested {
