@@ -136,6 +136,34 @@ class FormatsUploadHttpTest {
         assertThat(entries()).isEqualTo(before);
     }
 
+    /** Issue 17's hostile files over HTTP: each refused with what it is, and nothing stored. */
+    @Test
+    void aRenamedPdfAZipBombAndAClimbingZipEntryAreRefusedAndNothingIsStored() throws IOException {
+        long before = entries();
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bomb)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("data.csv"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 100; i++) {
+                zip.write(zeros);
+            }
+        }
+        ByteArrayOutputStream climbing = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(climbing)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("../../etc/data.csv"));
+            zip.write("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        JsonNode pdf = upload("report.xlsx", "%PDF-1.7\n%âãÏÓ\n".getBytes(StandardCharsets.ISO_8859_1), Map.of()).problem(415);
+        JsonNode zipBomb = upload("data.zip", bomb.toByteArray(), Map.of()).problem(422);
+        JsonNode traversal = upload("data.zip", climbing.toByteArray(), Map.of()).problem(422);
+
+        assertThat(pdf.path("detail").asText()).isEqualTo("'report.xlsx' is not a CSV file: it is a PDF document");
+        assertThat(zipBomb.path("detail").asText()).contains("expands more than 200 times", "nothing was stored");
+        assertThat(traversal.path("detail").asText()).contains("'../../etc/data.csv' that climbs out");
+        assertThat(entries()).isEqualTo(before);
+    }
+
     @Test
     void anUnknownEncodingIsABadRequestAndNothingIsStored() throws IOException {
         long before = entries();
