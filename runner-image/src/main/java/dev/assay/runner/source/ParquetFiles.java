@@ -83,6 +83,8 @@ public final class ParquetFiles {
     /** As for gzip and zip: past the first megabyte, a page may inflate at most this many times. */
     private static final long MAX_RATIO = 200;
     private static final long RATIO_FREE = 1 << 20;
+    /** Writers make pages of about 1 MB; a page is held in memory whole, so a larger one than this is refused. */
+    static final int MAX_PAGE = 256 << 20;
     private static final long JULIAN_EPOCH_DAY = 2_440_588;
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
@@ -711,6 +713,11 @@ public final class ParquetFiles {
                     if (header.getCompressed_page_size() < 0 || header.getUncompressed_page_size() < 0
                             || position + header.getCompressed_page_size() > end) {
                         throw damaged("a page's size does not fit the column chunk");
+                    }
+                    if (header.getUncompressed_page_size() > MAX_PAGE) {
+                        throw new InputException(name, "column '" + column.name() + "' has a page of "
+                                + Archives.megabytes(header.getUncompressed_page_size()) + "; at most "
+                                + Archives.megabytes(MAX_PAGE) + " per page is read: write the file with smaller pages");
                     }
                     return header;
                 } catch (IOException e) {
