@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): ingest speed (rows/s) of one generated table as UTF-8 CSV, Windows-1252 CSV, UTF-16 CSV,
-# .csv.gz, .zip and .xlsx. Prints the figures; docs/benchmarks.md explains them.
+# .csv.gz, .zip, .xlsx and Parquet (SNAPPY and ZSTD, written by DuckDB). Prints the figures; docs/benchmarks.md explains them.
 #
 #   scripts/bench-formats.sh [OUT_DIR] [-- --rows N --runs N]
 set -euo pipefail

@@ -50,12 +50,12 @@ describe('UploadPanel', () => {
   beforeEach(() => window.history.replaceState(null, '', '/'));
   afterEach(() => Object.assign(timeouts, defaults));
 
-  it('offers CSV, compressed CSV and Excel files in the picker', () => {
+  it('offers CSV, compressed CSV, Excel and Parquet files in the picker', () => {
     renderWithQueries(<UploadPanel />);
 
     const accept = screen.getByLabelText('CSV file').getAttribute('accept') ?? '';
-    expect(accept.split(',')).toEqual(expect.arrayContaining(['.csv', '.xlsx', '.gz', '.zip']));
-    expect(screen.getByRole('heading', { name: 'Drop a CSV or Excel file here' })).toBeInTheDocument();
+    expect(accept.split(',')).toEqual(expect.arrayContaining(['.csv', '.xlsx', '.gz', '.zip', '.parquet']));
+    expect(screen.getByRole('heading', { name: 'Drop a CSV, Excel or Parquet file here' })).toBeInTheDocument();
   });
 
   it('sends the chosen file as the part "file" and opens its page', async () => {

@@ -12,7 +12,7 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Drop or pick a CSV or .xlsx; the upload shows its progress and can be cancelled; a refused file says why. */
+/** Drop or pick a CSV, .xlsx or .parquet; the upload shows its progress and can be cancelled; a refused file says why. */
 export function UploadPanel() {
   const input = useRef<HTMLInputElement>(null);
   const current = useRef<Upload | null>(null);
@@ -70,16 +70,17 @@ export function UploadPanel() {
         }}
       >
         <CloudUploadOutlined color="primary" sx={{ fontSize: 52 }} aria-hidden />
-        <Typography variant="h6" component="h2" id="upload-heading" gutterBottom>Drop a CSV or Excel file here</Typography>
+        <Typography variant="h6" component="h2" id="upload-heading" gutterBottom>Drop a CSV, Excel or Parquet file here</Typography>
         <Typography color="text.secondary" sx={{ mb: 2, maxWidth: 560, mx: 'auto' }}>
           Assay profiles it in seconds: types, missing values, distributions, correlations and alerts, with a suggested
           fix for each. CSV (comma, semicolon, tab or pipe separated, in UTF-8, UTF-16, Latin-1 or Windows-1252; also
-          compressed as .gz or alone in a .zip) or an Excel workbook (.xlsx, its first sheet), with a header row.
+          compressed as .gz or alone in a .zip) or an Excel workbook (.xlsx, its first sheet), with a header row; or a
+          Parquet file with flat columns (.parquet).
         </Typography>
         <input
           ref={input}
           type="file"
-          accept=".csv,.tsv,.txt,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.gz,.zip"
+          accept=".csv,.tsv,.txt,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.gz,.zip,.parquet"
           hidden
           aria-label="CSV file"
           onChange={(event) => send(event.target.files)}

@@ -12,6 +12,7 @@ import java.util.Optional;
 import dev.assay.model.profile.SourceRead;
 import dev.assay.runner.engine.InputException;
 import dev.assay.runner.source.ArchiveHead;
+import dev.assay.runner.source.ParquetFiles;
 import dev.assay.runner.source.SampleEncoding;
 import dev.assay.runner.source.SourceKind;
 import dev.assay.runner.source.SourceOptions;
@@ -20,7 +21,8 @@ import dev.assay.runner.source.SourceOptions;
  * Decides from the first bytes of an upload whether the engine can read it, before anything is stored. What
  * the file is comes from its content ({@link SourceKind}, shared with the engine; the extension is not trusted
  * either way): PDFs, images and old .xls files are refused; an .xlsx or zip archive is accepted for the engine
- * to open (its parts are at the end of the file); a gzip file is inflated as far as the sample goes and checked
+ * to open (its parts are at the end of the file); a Parquet file is checked from its footer ({@link #parquet}, the
+ * caller reads the end of the file); a gzip file is inflated as far as the sample goes and checked
  * as text. Text is decoded with the encoding the engine would choose (byte order mark, the one given, UTF-8,
  * else detected) and must have a header row of column names and a separator (comma, semicolon, tab or pipe)
  * that splits every sampled row into the same number of fields. Quoted fields may hold separators and line
@@ -28,6 +30,8 @@ import dev.assay.runner.source.SourceOptions;
  */
 public final class CsvSniffer {
 
+    /** {@link Shape#format()} of a Parquet file. */
+    public static final String PARQUET = "parquet";
     /** How much of the file is looked at. */
     public static final int SAMPLE_BYTES = 64 * 1024;
     private static final int SAMPLE_RECORDS = 50;
@@ -38,7 +42,8 @@ public final class CsvSniffer {
      * What was found: the separator, the header's column count and how many rows were sampled, for text; for a
      * workbook or zip archive only its format (columns and rows are 0: the engine reads them).
      *
-     * @param format   {@code csv}, {@code csv.gz} or {@code zip} (an .xlsx workbook or a zip holding a CSV)
+     * @param format   {@code csv}, {@code csv.gz}, {@code zip} (an .xlsx workbook or a zip holding a CSV) or
+     *                 {@code parquet}
      * @param encoding the text encoding the sample was read in; empty for a zip
      */
     public record Shape(char separator, int columns, int sampledRows, String format, String encoding) {
@@ -95,10 +100,37 @@ public final class CsvSniffer {
                 Shape inner = text(inflated.bytes(), inflated.complete(), fileName, options);
                 yield new Shape(inner.separator(), inner.columns(), inner.sampledRows(), "csv.gz", inner.encoding());
             }
-            case PARQUET -> throw RefusedUploadException.notCsv(fileName, "it is a Parquet file, which Assay does not "
-                    + "read yet; export it as CSV");
+            case PARQUET -> {
+                if (options.sheet().isPresent()) {
+                    throw RefusedUploadException.badOption(fileName, "a sheet was given, but the file is a Parquet file, "
+                            + "not an Excel workbook");
+                }
+                if (options.encoding().isPresent()) {
+                    throw RefusedUploadException.badOption(fileName, "an encoding was given, but a Parquet file's text is "
+                            + "always UTF-8");
+                }
+                // Its schema is in the footer, at the end: {@link #parquet} reads it there.
+                yield new Shape(',', 0, 0, PARQUET, "");
+            }
             default -> text(head, complete, fileName, options);
         };
+    }
+
+    /**
+     * Checks a Parquet file from its footer, at the end of the file: complete, flat, of types and codecs the engine
+     * reads. Nested columns, a cut file and an unknown codec are refused before anything is stored.
+     *
+     * @param bytes reads the file's bytes at an offset
+     * @throws RefusedUploadException naming what is wrong (a nested column by its path)
+     */
+    public static Shape parquet(ParquetFiles.Bytes bytes, long size, String fileName) {
+        try {
+            ParquetFiles.Layout layout = ParquetFiles.check(bytes, size, fileName);
+            return new Shape(',', layout.columns().size(), 0, PARQUET, "");
+        } catch (InputException e) {
+            throw RefusedUploadException.unusable(fileName, e.getMessage().substring(fileName.length() + 2)
+                    + "; nothing was stored");
+        }
     }
 
     /** The first bytes of a gzip stream as far as the sample holds them. */

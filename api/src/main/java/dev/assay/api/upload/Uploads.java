@@ -69,9 +69,18 @@ public class Uploads {
             head = in.readNBytes(CsvSniffer.SAMPLE_BYTES);
         }
         CsvSniffer.Shape shape = CsvSniffer.check(head, file.getSize() <= head.length, name, options);
+        if (shape.format().equals(CsvSniffer.PARQUET)) {
+            shape = CsvSniffer.parquet((offset, length) -> {
+                try (InputStream in = file.getInputStream()) {
+                    in.skipNBytes(offset);
+                    return in.readNBytes(length);
+                }
+            }, file.getSize(), name);
+        }
         int maxColumns = EngineConfig.defaults().maxColumns();
         if (shape.columns() > maxColumns) {
-            throw RefusedUploadException.unusable(name, "its header names " + shape.columns()
+            throw RefusedUploadException.unusable(name, (shape.format().equals(CsvSniffer.PARQUET) ? "its schema has "
+                    : "its header names ") + shape.columns()
                     + " columns; at most " + maxColumns + " are accepted");
         }
         disk.require(file.getSize(), "'" + name + "'");

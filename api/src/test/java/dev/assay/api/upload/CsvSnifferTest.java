@@ -157,14 +157,27 @@ class CsvSnifferTest {
     }
 
     @Test
-    void refusesDocumentsImagesOldExcelParquetAndOtherBinaryData() {
+    void refusesDocumentsImagesOldExcelAndOtherBinaryData() {
         assertThat(refused(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n'}).getMessage()).contains("an image");
         assertThat(refused("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII)).getMessage()).contains("a PDF document");
         assertThat(refused(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}).getMessage())
                 .contains("old Excel (.xls)", "save the sheet as .xlsx or CSV");
-        assertThat(refused("PAR1xxxx".getBytes(StandardCharsets.US_ASCII)).getMessage()).contains("Parquet");
         assertThat(refused(new byte[] {'a', ',', 'b', '\n', '1', ',', 0, '\n'}).getMessage())
                 .contains("binary data (a zero byte at offset 6)");
+    }
+
+    @Test
+    void aParquetFileIsCheckedFromItsFooterAndACutOneIsRefused() {
+        byte[] cut = "PAR1\u0015\u0004xxxxxx".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(CsvSniffer.check(cut, false, "cut.parquet").format()).isEqualTo("parquet");
+        assertThatThrownBy(() -> CsvSniffer.parquet((offset, length) -> java.util.Arrays.copyOfRange(cut, (int) offset,
+                (int) offset + length), cut.length, "cut.parquet")).isInstanceOf(RefusedUploadException.class)
+                .hasMessage("'cut.parquet' cannot be used: starts like a Parquet file but does not end like one (no "
+                        + "closing 'PAR1'): it is incomplete or damaged, perhaps cut short while it was copied; nothing "
+                        + "was stored");
+        assertThatThrownBy(() -> CsvSniffer.check(cut, false, "cut.parquet", new dev.assay.runner.source.SourceOptions(
+                java.util.Optional.of("Sales"), java.util.Optional.empty()))).hasMessageContaining("not an Excel workbook");
     }
 
     @Test

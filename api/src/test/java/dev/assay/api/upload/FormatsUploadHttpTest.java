@@ -101,6 +101,69 @@ class FormatsUploadHttpTest {
         assertThat(source.path("confidence").asInt()).isBetween(1, 100);
     }
 
+    private static byte[] fixture(String name) throws IOException {
+        return Files.readAllBytes(Path.of("../runner-image/src/test/resources/formats/" + name));
+    }
+
+    @Test
+    void aParquetFileIsProfiledAndTheProfileSaysSo() throws IOException {
+        JsonNode profile = profiled(upload("orders.parquet", fixture("duckdb-orders.parquet"), Map.of()));
+
+        assertThat(profile.path("ingest").path("source").path("format").asText()).isEqualTo("parquet");
+        assertThat(profile.path("table").path("rows").asLong()).isEqualTo(4);
+        assertThat(profile.path("variables").path("placed").path("storage").asText()).isEqualTo("date");
+        assertThat(profile.path("variables").path("customer").path("missing").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aNestedACutAndARenamedParquetFileAreRefusedAndNothingIsStored() throws IOException {
+        long before = entries();
+        byte[] orders = fixture("duckdb-orders.parquet");
+
+        JsonNode nested = upload("nested.parquet", fixture("duckdb-nested.parquet"), Map.of()).problem(422);
+        JsonNode cut = upload("cut.parquet", java.util.Arrays.copyOf(orders, orders.length - 40), Map.of()).problem(422);
+        JsonNode pdf = upload("report.parquet", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), Map.of()).problem(415);
+        JsonNode sheet = upload("orders.parquet", orders, Map.of("sheet", "Sales")).problem(400);
+
+        assertThat(nested.path("detail").asText()).isEqualTo("'nested.parquet' cannot be used: has nested columns, "
+                + "which Assay does not read: 'address' (a group of address.street, address.city); 'tags' (a list of "
+                + "tags.list.element). Assay reads flat tables: flatten these columns (or drop them) and export again; "
+                + "nothing was read; nothing was stored");
+        assertThat(cut.path("detail").asText()).contains("'cut.parquet' cannot be used: starts like a Parquet file but "
+                + "does not end like one");
+        assertThat(pdf.path("detail").asText()).isEqualTo("'report.parquet' is not a CSV file: it is a PDF document");
+        assertThat(sheet.path("detail").asText()).contains("the file is a Parquet file, not an Excel workbook");
+        assertThat(entries()).isEqualTo(before);
+    }
+
+    /** Issue 17's hostile files over HTTP: each refused with what it is, and nothing stored. */
+    @Test
+    void aRenamedPdfAZipBombAndAClimbingZipEntryAreRefusedAndNothingIsStored() throws IOException {
+        long before = entries();
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bomb)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("data.csv"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 100; i++) {
+                zip.write(zeros);
+            }
+        }
+        ByteArrayOutputStream climbing = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(climbing)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("../../etc/data.csv"));
+            zip.write("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        JsonNode pdf = upload("report.xlsx", "%PDF-1.7\n%âãÏÓ\n".getBytes(StandardCharsets.ISO_8859_1), Map.of()).problem(415);
+        JsonNode zipBomb = upload("data.zip", bomb.toByteArray(), Map.of()).problem(422);
+        JsonNode traversal = upload("data.zip", climbing.toByteArray(), Map.of()).problem(422);
+
+        assertThat(pdf.path("detail").asText()).isEqualTo("'report.xlsx' is not a CSV file: it is a PDF document");
+        assertThat(zipBomb.path("detail").asText()).contains("expands more than 200 times", "nothing was stored");
+        assertThat(traversal.path("detail").asText()).contains("'../../etc/data.csv' that climbs out");
+        assertThat(entries()).isEqualTo(before);
+    }
+
     @Test
     void anUnknownEncodingIsABadRequestAndNothingIsStored() throws IOException {
         long before = entries();

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code runner profile --input FILE.csv --out DIR}. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-        description = {"Profile a CSV (any common encoding, also .csv.gz, a one-file .zip) or an Excel .xlsx sheet.", "Writes profile.json, report.html and cleaned.csv (exact duplicate rows dropped) "
+        description = {"Profile a CSV (any common encoding, also .csv.gz, a one-file .zip), an Excel .xlsx sheet or a flat Parquet file.", "Writes profile.json, report.html and cleaned.csv (exact duplicate rows dropped) "
                 + "to the output folder and prints a one-line summary."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:profiled", "2:wrong command-line usage", "4:the input cannot be used", "1:an unexpected failure (a bug)"})
@@ -30,7 +30,7 @@ public final class ProfileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The file to profile: CSV, .csv.gz, .zip or .xlsx.")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The file to profile: CSV, .csv.gz, .zip, .xlsx or .parquet.")
     Path input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the results (created if needed).")

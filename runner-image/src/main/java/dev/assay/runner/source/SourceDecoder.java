@@ -68,10 +68,10 @@ public final class SourceDecoder {
                 String entry = Archives.unzipOne(file, name, inner, config.maxFileBytes());
                 yield text(inner, name + " (" + entry + ")", options, Optional.of("zip"), Optional.of(entry), temporary);
             }
-            case PARQUET -> throw new InputException(name, "is a Parquet file; Parquet is not read yet: export it as CSV");
+            case PARQUET -> parquet(file, name, options, temporary);
             case TEXT -> text(file, name, options, Optional.empty(), Optional.empty(), temporary);
             default -> throw new InputException(name, "is " + kind.description() + ", not a table Assay can read "
-                    + "(CSV, .xlsx, .csv.gz, .zip)");
+                    + "(" + SourceKind.ACCEPTED + ")");
         };
     }
 
@@ -85,6 +85,19 @@ public final class SourceDecoder {
         Workbooks.Read read = Workbooks.toCsv(file, name, options.sheet(), csv, config.maxFileBytes());
         return new DecodedSource(csv, new SourceRead(SourceRead.XLSX, Optional.empty(), Optional.empty(),
                 Optional.of(read.sheet()), Optional.empty(), Optional.empty(), Optional.empty()), read.notes(), temporary);
+    }
+
+    private DecodedSource parquet(Path file, String name, SourceOptions options, List<Path> temporary) {
+        if (options.sheet().isPresent()) {
+            throw new InputException(name, "is a Parquet file, not a workbook: it has no sheets; leave the sheet out");
+        }
+        if (options.encoding().isPresent()) {
+            throw new InputException(name, "is a Parquet file, whose text is always UTF-8; leave the encoding out");
+        }
+        Path csv = temp(temporary, ".csv");
+        ParquetFiles.Read read = ParquetFiles.toCsv(file, name, csv, config.maxFileBytes());
+        return new DecodedSource(csv, new SourceRead(SourceRead.PARQUET, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), read.notes(), temporary);
     }
 
     private DecodedSource text(Path file, String name, SourceOptions options, Optional<String> compression,

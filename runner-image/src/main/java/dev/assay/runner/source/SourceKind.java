@@ -15,6 +15,9 @@ public enum SourceKind {
     /** Anything else: text in some encoding, or binary data the text check will refuse. */
     TEXT(true, "text");
 
+    /** The formats Assay reads, for messages that tell a person what to send instead. */
+    public static final String ACCEPTED = "CSV, .csv.gz, a .zip holding one CSV, .xlsx, .parquet";
+
     private final boolean readable;
     private final String description;
 

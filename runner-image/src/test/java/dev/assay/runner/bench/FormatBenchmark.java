@@ -68,6 +68,8 @@ public final class FormatBenchmark {
         }
         files.add(zip);
         files.add(xlsx(table, dir.resolve("data.xlsx")));
+        files.add(parquet(files.getFirst(), dir.resolve("data.parquet"), "SNAPPY"));
+        files.add(parquet(files.getFirst(), dir.resolve("data-zstd.parquet"), "ZSTD"));
 
         CsvIngest ingest = new CsvIngest(EngineConfig.defaults());
         // Rounds over every file, so the JIT has warmed up alike for all of them; the best round counts.
@@ -124,6 +126,22 @@ public final class FormatBenchmark {
             out.append(String.join(",", row)).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * The same table as Parquet, written by DuckDB from the CSV as a person would convert it: typed columns (BIGINT,
+     * VARCHAR, DATE, DOUBLE, BOOLEAN), DuckDB's row groups and dictionary pages, the given codec.
+     */
+    private static Path parquet(Path csv, Path file, String codec) throws IOException {
+        Files.deleteIfExists(file);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT * FROM read_csv('" + csv.toAbsolutePath() + "')) TO '" + file.toAbsolutePath()
+                    + "' (FORMAT parquet, COMPRESSION " + codec + ")");
+        } catch (java.sql.SQLException e) {
+            throw new IOException("DuckDB could not write " + file, e);
+        }
+        return file;
     }
 
     /** The same table as a workbook: numbers as numbers, days as date serials with a date format. */

@@ -72,6 +72,18 @@ class ProfileCommandTest {
     }
 
     @Test
+    void profilesACommittedParquetFile() throws Exception {
+        Path parquet = Path.of(getClass().getResource("/formats/duckdb-orders.parquet").toURI());
+        Path outDir = dir.resolve("parquet");
+
+        int code = run("profile", "--input", parquet.toString(), "--out", outDir.toString(), "--quiet");
+
+        assertThat(code).isZero();
+        assertThat(out.toString().strip().lines().findFirst().orElseThrow()).startsWith("duckdb-orders.parquet: 4 rows × 7 columns");
+        assertThat(Files.readString(outDir.resolve("cleaned.csv"))).startsWith("order,customer,placed,shipped_at,total,qty,paid");
+    }
+
+    @Test
     void missingFileIsNamed() {
         int code = run("profile", "--input", dir.resolve("nope.csv").toString(), "--out", dir.toString());
 

@@ -153,6 +153,29 @@ class PodCommandsTest {
         assertThat(redis().get("binary").orElseThrow().error().orElseThrow()).doesNotContain("server log");
     }
 
+    /** The DatasetJob path: a Parquet source key is profiled as uploaded; a nested one fails as bad input. */
+    @Test
+    void aParquetSourceIsProfiledAndANestedOneExitsWithBadInputNamingTheColumns() throws Exception {
+        Files.createDirectories(data.resolve("samples"));
+        Path formats = Path.of(getClass().getResource("/formats").toURI());
+        Files.copy(formats.resolve("duckdb-orders.parquet"), data.resolve("samples/orders.parquet"));
+        Files.copy(formats.resolve("duckdb-nested.parquet"), data.resolve("samples/nested.parquet"));
+
+        int profiled = new CommandLine(new ProfileJobCommand(env()))
+                .execute("--job-id", "orders", "--source", "samples/orders.parquet");
+        int nested = new CommandLine(new ProfileJobCommand(env()))
+                .execute("--job-id", "nested", "--source", "samples/nested.parquet");
+
+        assertThat(profiled).isZero();
+        assertThat(redis().get("orders").orElseThrow().profile().orElseThrow().rows()).isEqualTo(4);
+        assertThat(Files.readString(data.resolve("orders/cleaned.csv"))).startsWith("order,customer,placed,shipped_at");
+        assertThat(Files.readString(data.resolve("orders/profile.json"))).contains("\"format\" : \"parquet\"");
+        assertThat(nested).isEqualTo(RunnerExit.BAD_INPUT.code());
+        assertThat(redis().get("nested").orElseThrow().error().orElseThrow()).contains("has nested columns",
+                "'address' (a group of address.street, address.city)", "'tags' (a list of tags.list.element)");
+        assertThat(data.resolve("nested/profile.json")).doesNotExist();
+    }
+
     @Test
     void keepDuplicatesReachesTheEngine() throws Exception {
         Files.createDirectories(data.resolve("samples"));

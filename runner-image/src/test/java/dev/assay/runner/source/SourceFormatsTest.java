@@ -304,7 +304,7 @@ class SourceFormatsTest {
     void documentsAndImagesAreRefusedWhateverTheirName() throws IOException {
         assertThatThrownBy(() -> read(file("report.xlsx", "%PDF-1.7\n%âãÏÓ\n".getBytes(StandardCharsets.ISO_8859_1))))
                 .isInstanceOf(InputException.class).hasMessage("report.xlsx: is a PDF document, not a table Assay can read "
-                        + "(CSV, .xlsx, .csv.gz, .zip)");
+                        + "(CSV, .csv.gz, a .zip holding one CSV, .xlsx, .parquet)");
         assertThatThrownBy(() -> read(file("data.csv", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1})))
                 .hasMessageContaining("data.csv: is an image");
         assertThatThrownBy(() -> read(file("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0})))

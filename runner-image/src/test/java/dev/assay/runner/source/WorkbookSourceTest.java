@@ -208,6 +208,13 @@ class WorkbookSourceTest {
 
         assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class)
                 .hasMessageContaining("full.xlsx, sheet 'Data': reaches row 1,048,576, Excel's last row");
+        Path out = dir.resolve("out");
+        assertThatThrownBy(() -> new dev.assay.runner.engine.Engine(dev.assay.runner.engine.EngineConfig.defaults())
+                .profile(file, out, dev.assay.runner.engine.ProgressListener.NONE, SourceOptions.none()))
+                .isInstanceOf(InputException.class);
+        assertThat(out.resolve("profile.json")).doesNotExist();
+        assertThat(out.resolve("report.html")).doesNotExist();
+        assertThat(out.resolve("cleaned.csv")).doesNotExist();
     }
 
     @Test

@@ -15,12 +15,12 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
  */
 public record DatasetJobSpec(
         @Required @Pattern("^[A-Za-z0-9][A-Za-z0-9._/-]{0,511}$")
-        @JsonPropertyDescription("Key of the CSV in this namespace's part of the artifact store (S3/MinIO), e.g. "
+        @JsonPropertyDescription("Key of the source file in this namespace's part of the artifact store (S3/MinIO), e.g. "
                 + "samples/titanic.csv, stored as <namespace>/samples/titanic.csv. A key, never a path on a node.")
         String source,
         @Default("csv") @Pattern("^csv$")
         @JsonPropertyDescription("Kept for compatibility: csv. What the source is (CSV in any common encoding, .xlsx, "
-                + "gzip or one-file zip of a CSV) is decided from its content.")
+                + "gzip or one-file zip of a CSV, flat Parquet) is decided from its content.")
         String format,
         @Default("true")
         @JsonPropertyDescription("Drop exact duplicate rows on ingest (the count is reported). Default true.")
