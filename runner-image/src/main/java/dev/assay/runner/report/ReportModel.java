@@ -66,6 +66,7 @@ public record ReportModel(String title, String source, List<Fact> overview, List
                 new Fact("Separator", separatorName(ingest.delimiter())),
                 new Fact("Byte order mark", ingest.bom() ? "yes" : "no"),
                 new Fact("Data rows in the file", count(ingest.rowsRead())),
+                new Fact("Read as missing", "empty cells and " + ingest.missingMarkers().describe()),
                 new Fact("Read in", ingest.millis() + " ms"));
         List<AlertView> alerts = profile.alerts().stream().map(ReportModel::alert).toList();
         List<Fact> alertCounts = new ArrayList<>();
