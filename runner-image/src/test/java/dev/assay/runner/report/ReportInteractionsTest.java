@@ -97,6 +97,24 @@ class ReportInteractionsTest {
         assertThat(countOf(html, "columns, in table order (left out: ")).isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void numericColumnsShowTheirMostCommonAndTheirExtremeValues() {
+        Profile profile = profile("mpg.csv");
+        var weight = profile.variables().get("weight");
+        var stats = weight.numeric().orElseThrow();
+
+        String html = renderer.render(profile);
+
+        String smallest = String.join(", ", stats.smallest().stream().map(ReportModel::number).toList());
+        String largest = String.join(", ", stats.largest().stream().map(ReportModel::number).toList());
+        assertThat(stats.smallest().getFirst()).isEqualTo(stats.min());
+        assertThat(stats.largest().getFirst()).isEqualTo(stats.max());
+        assertThat(html).contains("<td>Smallest values</td><td>" + smallest + "</td>")
+                .contains("<td>Largest values</td><td>" + largest + "</td>");
+        var top = profile.variables().get("cylinders").top().getFirst();
+        assertThat(html).contains("<td>Most common</td><td>" + top.value() + " (" + ReportModel.count(top.count()) + ")");
+    }
+
     private static int countOf(String text, String part) {
         int n = 0;
         for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
