@@ -174,6 +174,8 @@ export interface PlanProposal {
   summary?: string[];
   /** For a follow-up: what the answer added, changed and removed in the current plan. */
   changes?: string[];
+  /** What the plan validator judges unsound in the proposed actions, each with a better way. */
+  review?: PlanWarning[];
 }
 
 /** An earlier turn sent with a follow-up: what was asked and the plan before its answer (for "undo"). */
@@ -205,6 +207,8 @@ export interface PlanWarning {
   column: string;
   severity: 'critical' | 'warning' | 'info';
   code: string;
+  /** The figure the warning is about: cells a fill invents, rows a drop removes, a leaking feature's correlation. */
+  number?: number;
   message: string;
   alternative: string;
 }

@@ -51,6 +51,22 @@ describe('AssistantPanel', () => {
       'Fill missing values and train a classifier on Survived');
   });
 
+  it("shows the validator's warnings about the answer with the step, the column and a better way", async () => {
+    mockApi({ 'POST /api/v1/assistant': () => ({ json: { ...proposal, review: [{
+      action_index: 0, action: 'impute', column: 'Cabin', severity: 'warning', code: 'fills_sparse_column', number: 687,
+      message: "fills 687 of 891 cells of 'Cabin' (77 % missing) with its most frequent value: most of the column would be invented.",
+      alternative: "drop it (drop_columns), or keep the fact that it was missing with add_indicator: true." }] } }) });
+    const { user } = setup();
+
+    await user.type(box(), 'fill the cabin then predict survived');
+    await user.click(screen.getByRole('button', { name: 'Ask' }));
+
+    const review = await screen.findByRole('region', { name: 'Steps of this answer judged likely to mislead' });
+    expect(within(review).getByText('Step 1 (impute) · Cabin')).toBeInTheDocument();
+    expect(within(review).getByText(/fills 687 of 891 cells of 'Cabin'/)).toBeInTheDocument();
+    expect(within(review).getByText(/add_indicator: true/)).toBeInTheDocument();
+  });
+
   it('asks on Enter, and takes Shift+Enter as a new line', async () => {
     const calls = mockApi({ 'POST /api/v1/assistant': () => ({ json: proposal }) });
     const { user } = setup();

@@ -10,6 +10,7 @@ import { api } from '../api/client';
 import type { AssistantTurn, PlanProposal } from '../api/types';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { PlanChips } from '../plan/PlanChips';
+import { PlanWarnings } from '../plan/PlanWarnings';
 
 /** The server sends at most this many rows whatever is asked (ContextBuilder.MAX_SAMPLE_ROWS). */
 export const MAX_SAMPLE = 20;
@@ -208,6 +209,11 @@ export function AssistantPanel({ jobId, plan, onPlan }: {
           {(answer.changes ?? []).length > 0 && (
             <Box component="ul" aria-label="What the answer changes" sx={{ mt: 1, mb: 0, pl: 2.5 }}>
               {(answer.changes ?? []).map((line, i) => <li key={i}><Typography variant="body2">{line}</Typography></li>)}
+            </Box>
+          )}
+          {(answer.review ?? []).length > 0 && (
+            <Box sx={{ mt: 1 }}>
+              <PlanWarnings warnings={answer.review ?? []} title="Steps of this answer judged likely to mislead" />
             </Box>
           )}
           {answer.warnings.length > 0 && (

@@ -49,7 +49,8 @@ class SpecFieldsReachTheRunnerTest {
             "resources", new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("3Gi")).build(),
             "activeDeadlineSeconds", 120L,
             "sheet", "Q3 Sales",
-            "encoding", "windows-1252");
+            "encoding", "windows-1252",
+            "missingMarkers", List.of("NA", "-"));
 
     private static final Map<String, Object> RUN_CHANGES = Map.of(
             "datasetRef", "other",

@@ -69,7 +69,8 @@ public class AssistantService {
                 : PlanChanges.between(request.conversation().plan(), plan.actions());
         String provider = answer.mode().isEmpty() ? planner.name() : planner.name() + " (" + answer.mode() + ")";
         return new PlanProposal(plan.explanation(), plan.actions(), provider, warnings, contextUrl,
-                context.sampleRows(), PlanSummary.of(plan.actions(), profile), changes);
+                context.sampleRows(), PlanSummary.of(plan.actions(), profile), changes,
+                plan.actions().isEmpty() ? List.of() : PlanValidator.review(plan, profile.schema()).warnings());
     }
 
     /** Drops steps that do not fit the data (a built-in plan may name a text column to scale), saying why. */

@@ -1,6 +1,7 @@
 package dev.assay.api.assistant;
 
 import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.validation.PlanWarning;
 import java.util.List;
 
 /**
@@ -9,7 +10,10 @@ import java.util.List;
  *
  * @param summary the plan in plain words: the model's target and features, and the columns each step changes
  * @param changes for a follow-up, what the answer added, changed and removed in the current plan; else empty
+ * @param review  what the one plan validator judges unsound in the proposed actions (the same warnings the plan
+ *                card and the run result show), each naming the step, the column, the number and a better way
  */
 public record PlanProposal(String explanation, List<PlanStep> actions, String planner, List<String> warnings,
-                           String contextUrl, int sampleRowsSent, List<String> summary, List<String> changes) {
+                           String contextUrl, int sampleRowsSent, List<String> summary, List<String> changes,
+                           List<PlanWarning> review) {
 }

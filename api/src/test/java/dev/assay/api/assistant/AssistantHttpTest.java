@@ -109,6 +109,8 @@ class AssistantHttpTest {
         assertThat(proposal.path("planner").asText()).isEqualTo("openai");
         assertThat(proposal.path("actions")).hasSize(3);
         assertThat(proposal.path("actions").get(2).path("type").asText()).isEqualTo("train_model");
+        // The seed plan is sound: the validator finds nothing to say about its target.
+        assertThat(proposal.path("review").findValuesAsText("column")).doesNotContain("Survived");
         JsonNode context = api.get(proposal.path("context_url").asText()).json();
         assertThat(context.path("sent")).hasSize(1);
         assertThat(context.path("sent").get(0).equals(Fixtures.NUMBERS_BY_VALUE, sentBody())).isTrue();
@@ -141,6 +143,35 @@ class AssistantHttpTest {
         api.postJson("/api/v1/assistant", """
                 {"job_id": "j-0000000000000000", "prompt": ""}""").problem(400);
         MODEL.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+    }
+
+    @Test
+    void theAnswerCarriesTheValidatorsWarningsWithStepColumnNumberAndABetterWay() throws Exception {
+        String jobId = titanicJob();
+        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(Fixtures.openAiAnswer("""
+                        {"explanation": "Fill the cabin with its most frequent value, then train.", "actions": [
+                          {"type": "impute", "params": {"strategy": "mode", "columns": ["Cabin"]}},
+                          {"type": "train_model", "params": {"target": "Survived"}}]}"""))));
+
+        JsonNode proposal = api.postJson("/api/v1/assistant", Json.write(Map.of("job_id", jobId,
+                "prompt", "fill the cabin then predict survived"))).json();
+
+        JsonNode review = proposal.path("review");
+        assertThat(review.findValuesAsText("code")).contains("fills_sparse_column", "mode_fills_many_values");
+        JsonNode sparse = null;
+        for (JsonNode warning : review) {
+            if (warning.path("code").asText().equals("fills_sparse_column")) {
+                sparse = warning;
+            }
+        }
+        assertThat(sparse).isNotNull();
+        assertThat(sparse.path("action_index").asInt()).isZero();
+        assertThat(sparse.path("column").asText()).isEqualTo("Cabin");
+        assertThat(sparse.path("severity").asText()).isEqualTo("warning");
+        assertThat(sparse.path("number").asDouble()).isEqualTo(687);
+        assertThat(sparse.path("message").asText()).contains("687 of 891 cells", "77 %");
+        assertThat(sparse.path("alternative").asText()).contains("add_indicator: true");
     }
 
     @Test

@@ -175,6 +175,36 @@ class FormatsUploadHttpTest {
         assertThat(entries()).isEqualTo(before);
     }
 
+    @Test
+    void theMissingMarkersGivenWithTheUploadAreTheOnesReadAndTheProfileSaysSo() {
+        String csv = "id,damage,cost\n1,None,?\n2,None,3\n3,minor,4\n4,None,5\n";
+
+        JsonNode profile = profiled(upload("damage.csv", csv.getBytes(StandardCharsets.UTF_8),
+                Map.of("missingMarkers", "[\"?\"]")));
+
+        JsonNode markers = profile.path("ingest").path("missing_markers");
+        assertThat(markers.path("words").toString()).isEqualTo("[\"?\"]");
+        assertThat(markers.path("given").asBoolean()).isTrue();
+        // "None" is a value now, "?" the one gap of a numeric column.
+        assertThat(profile.path("variables").path("damage").path("missing").asInt()).isZero();
+        assertThat(profile.path("variables").path("cost").path("missing").asInt()).isEqualTo(1);
+        assertThat(profile.path("variables").path("cost").path("numeric").isObject()).isTrue();
+    }
+
+    @Test
+    void missingMarkersThatAreNotAListOfShortWordsAreABadRequestNamingTheField() throws IOException {
+        long before = entries();
+        byte[] csv = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(upload("data.csv", csv, Map.of("missingMarkers", "NA,-")).problem(400).path("detail").asText())
+                .contains("missingMarkers must be a JSON array of words");
+        assertThat(upload("data.csv", csv, Map.of("missingMarkers", "[\"" + "x".repeat(41) + "\"]")).problem(400)
+                .path("detail").asText()).contains("missingMarkers[0] is 41 characters long; at most 40");
+        assertThat(upload("data.csv", csv, Map.of("missingMarkers", "[" + "\"x\",".repeat(40) + "\"y\"]")).problem(400)
+                .path("detail").asText()).contains("missingMarkers has 41 words; at most 32");
+        assertThat(entries()).isEqualTo(before);
+    }
+
     private static long entries() throws IOException {
         try (var stored = Files.walk(data)) {
             return stored.count();

@@ -15,13 +15,16 @@ import java.util.List;
  *                           how many cells had each (duplicate rows included): a marker can be a value a person meant
  * @param repeatedRows       the rows that were repeated most (at most 10), each with how often it appeared in the
  *                           file; the repeats were dropped on ingest
+ * @param missingMarkers     the words that were read as missing, and whether the person gave them
  */
 public record IngestReport(String fileName, long bytes, String delimiter, boolean bom, long rowsRead,
                            long duplicatesDropped, List<String> warnings, long millis, SourceRead source,
                            java.util.Map<String, java.util.Map<String, Long>> missingWords,
-                           List<RepeatedRow> repeatedRows) {
+                           List<RepeatedRow> repeatedRows, MissingMarkers missingMarkers) {
 
     public IngestReport {
+        // Profiles written before markers could be given were read with the defaults.
+        missingMarkers = missingMarkers == null ? MissingMarkers.defaults() : missingMarkers;
         warnings = List.copyOf(warnings);
         // Profiles written before the source was recorded were all UTF-8 CSV.
         source = source == null ? SourceRead.utf8Csv(bom) : source;
@@ -34,7 +37,7 @@ public record IngestReport(String fileName, long bytes, String delimiter, boolea
     public IngestReport(String fileName, long bytes, String delimiter, boolean bom, long rowsRead,
                         long duplicatesDropped, List<String> warnings, long millis) {
         this(fileName, bytes, delimiter, bom, rowsRead, duplicatesDropped, warnings, millis, SourceRead.utf8Csv(bom),
-                java.util.Map.of(), List.of());
+                java.util.Map.of(), List.of(), MissingMarkers.defaults());
     }
 
     /** A UTF-8 CSV read as it is, with what ingest saw of marker words and repeated rows. */
@@ -42,7 +45,13 @@ public record IngestReport(String fileName, long bytes, String delimiter, boolea
                         long duplicatesDropped, List<String> warnings, long millis,
                         java.util.Map<String, java.util.Map<String, Long>> missingWords, List<RepeatedRow> repeatedRows) {
         this(fileName, bytes, delimiter, bom, rowsRead, duplicatesDropped, warnings, millis, SourceRead.utf8Csv(bom),
-                missingWords, repeatedRows);
+                missingWords, repeatedRows, MissingMarkers.defaults());
+    }
+
+    /** The same report, read with {@code markers}. */
+    public IngestReport withMarkers(MissingMarkers markers) {
+        return new IngestReport(fileName, bytes, delimiter, bom, rowsRead, duplicatesDropped, warnings, millis, source,
+                missingWords, repeatedRows, markers);
     }
 
     /**

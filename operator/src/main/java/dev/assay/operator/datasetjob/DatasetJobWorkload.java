@@ -105,7 +105,8 @@ public final class DatasetJobWorkload implements Workload<DatasetJob, DatasetJob
         String name = resource.getMetadata().getName();
         String format = Optional.ofNullable(resource.getSpec().format()).orElse("csv");
         List<String> args = RunnerArgs.profileJob(name, ready.sourceKey(), format, ready.dropDuplicates(),
-                Optional.ofNullable(resource.getSpec().sheet()), Optional.ofNullable(resource.getSpec().encoding()));
+                Optional.ofNullable(resource.getSpec().sheet()), Optional.ofNullable(resource.getSpec().encoding()),
+                Optional.ofNullable(resource.getSpec().missingMarkers()));
         return jobs.job(resource, jobName(resource, attempt), Map.of(RunnerJobs.LABEL_DATASET_JOB, name), args, List.of(),
                 Optional.ofNullable(resource.getSpec().resources()),
                 Optional.ofNullable(resource.getSpec().activeDeadlineSeconds()));

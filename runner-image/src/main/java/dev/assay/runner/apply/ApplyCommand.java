@@ -61,18 +61,28 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--encoding", paramLabel = "CHARSET", description = "Text encoding of a CSV (default: detected).")
     String encoding;
 
+    @Option(names = dev.assay.model.protocol.RunnerArgs.MISSING_MARKERS, paramLabel = "JSON", description = "Words read as missing, as a JSON array, e.g. '[\"NA\",\"-\"]'; '[]' reads every word as a value "
+            + "(default: NA, N/A, null, NaN, None, -).")
+    String missingMarkers;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        dev.assay.runner.source.SourceOptions options;
+        try {
+            options = dev.assay.runner.source.SourceOptions.fromArgs(sheet, encoding, missingMarkers);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
         try {
             Plan parsed = PlanReader.read(readPlan());
             EngineConfig defaults = EngineConfig.defaults();
             EngineConfig config = new EngineConfig(defaults.maxFileBytes(), defaults.maxColumns(), defaults.maxCellChars(),
                     defaults.dropDuplicates(), !keepFormulas, defaults.maxOneHotCategories());
             ApplyOutcome outcome = new Engine(config).apply(input, parsed, out, quiet ? ProgressListener.NONE : progress(err),
-                    new dev.assay.runner.source.SourceOptions(java.util.Optional.ofNullable(sheet),
-                            java.util.Optional.ofNullable(encoding)));
+                    options);
             summarise(outcome.result(), stdout);
             return 0;
         } catch (PlanValidationException e) {

@@ -52,6 +52,10 @@ public final class ProfileCommand implements Callable<Integer> {
             + "(default: detected).")
     String encoding;
 
+    @Option(names = dev.assay.model.protocol.RunnerArgs.MISSING_MARKERS, paramLabel = "JSON", description = "Words read as missing, as a JSON array, e.g. '[\"NA\",\"-\"]'; '[]' reads every word as a value "
+            + "(default: NA, N/A, null, NaN, None, -).")
+    String missingMarkers;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -64,10 +68,16 @@ public final class ProfileCommand implements Callable<Integer> {
         EngineConfig config = new EngineConfig(maxFileMb * 1024 * 1024, defaults.maxColumns(), defaults.maxCellChars(),
                 !keepDuplicates, defaults.neutraliseFormulas(), defaults.maxOneHotCategories());
         ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(err);
+        SourceOptions options;
+        try {
+            options = SourceOptions.fromArgs(sheet, encoding, missingMarkers);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
         try {
             long started = System.nanoTime();
-            ProfileOutcome outcome = new Engine(config).profile(input, out, progress,
-                    new SourceOptions(java.util.Optional.ofNullable(sheet), java.util.Optional.ofNullable(encoding)));
+            ProfileOutcome outcome = new Engine(config).profile(input, out, progress, options);
             Profile profile = outcome.profile();
             stdout.println(String.format(Locale.ROOT, "%s: %,d rows × %d columns, %,d missing cells (%.1f %%), %d duplicate rows "
                             + "dropped, %d alerts → %s (%.2f s)", profile.source(), profile.table().rows(),

@@ -45,6 +45,14 @@ final class CleanedCsvWriter implements Closeable {
     private boolean closed;
 
     CleanedCsvWriter(Path file, List<String> header, List<ColumnType> types, boolean neutraliseFormulas) {
+        this(file, header, types, neutraliseFormulas, Markers.DEFAULT);
+    }
+
+    private final Markers markers;
+
+    /** A writer that leaves the cells {@code markers} reads as missing empty. */
+    CleanedCsvWriter(Path file, List<String> header, List<ColumnType> types, boolean neutraliseFormulas, Markers markers) {
+        this.markers = markers;
         this.file = file;
         this.neutraliseFormulas = neutraliseFormulas;
         this.text = new boolean[types.size()];
@@ -123,7 +131,7 @@ final class CleanedCsvWriter implements Closeable {
                 out.write(',');
             }
             String raw = cells[i];
-            if (Values.isMissing(raw)) {
+            if (markers.isMissing(raw)) {
                 continue;
             }
             out.write(CsvExport.field(text[i] ? CsvExport.text(raw, neutraliseFormulas) : raw.strip()));

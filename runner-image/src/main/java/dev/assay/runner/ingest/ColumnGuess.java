@@ -35,6 +35,20 @@ final class ColumnGuess {
 
     private static final int MAX_WORDS = 8;
     private final java.util.Map<String, Long> missingWords = new java.util.TreeMap<>();
+    private final Markers markers;
+
+    ColumnGuess() {
+        this(Markers.DEFAULT);
+    }
+
+    /** A guess that reads {@code markers} as missing. */
+    ColumnGuess(Markers markers) {
+        this.markers = markers;
+    }
+
+    Markers markers() {
+        return markers;
+    }
 
     /** Present (not missing) values seen so far. */
     long present() {
@@ -42,7 +56,7 @@ final class ColumnGuess {
     }
 
     void add(String raw) {
-        if (Values.isMissing(raw)) {
+        if (markers.isMissing(raw)) {
             String word = raw == null ? "" : raw.strip();
             // Marker words ("None", "NA", "-"), not blanks: a person may have meant one as a value.
             if (!word.isEmpty() && (missingWords.size() < MAX_WORDS || missingWords.containsKey(word))) {

@@ -46,10 +46,15 @@ abstract sealed class ColumnSink {
     abstract ColumnType type();
 
     static ColumnSink of(String name, ColumnGuess.Decision decision) {
+        return of(name, decision, Markers.DEFAULT);
+    }
+
+    /** A column that reads {@code markers} as missing. */
+    static ColumnSink of(String name, ColumnGuess.Decision decision, Markers markers) {
         return switch (decision.type()) {
-            case INTEGER -> new Integers(name, decision.wideIntegers());
-            case DECIMAL -> new Doubles(name);
-            case BOOLEAN -> new Cells<>(BooleanColumn.create(name), raw -> {
+            case INTEGER -> new Integers(name, decision.wideIntegers(), markers);
+            case DECIMAL -> new Doubles(name, markers);
+            case BOOLEAN -> new Cells<>(BooleanColumn.create(name), markers, raw -> {
                 String value = raw.strip();
                 if (!Values.isBoolean(value)) {
                     throw MISFIT;
@@ -58,14 +63,14 @@ abstract sealed class ColumnSink {
             }, ColumnType.BOOLEAN);
             case DATE -> {
                 DateFormats.Layout layout = decision.layout().orElseThrow();
-                yield new Cells<>(DateColumn.create(name), raw -> dateCell(raw, layout::date), ColumnType.DATE);
+                yield new Cells<>(DateColumn.create(name), markers, raw -> dateCell(raw, layout::date), ColumnType.DATE);
             }
             case DATETIME -> {
                 DateFormats.Layout layout = decision.layout().orElseThrow();
-                yield new Cells<>(DateTimeColumn.create(name), raw -> dateCell(raw, layout::dateTime), ColumnType.DATETIME);
+                yield new Cells<>(DateTimeColumn.create(name), markers, raw -> dateCell(raw, layout::dateTime), ColumnType.DATETIME);
             }
             // Text keeps the cell exactly as written; only missing markers become missing.
-            case STRING -> new Cells<>(StringColumn.create(name), raw -> raw, ColumnType.STRING);
+            case STRING -> new Cells<>(StringColumn.create(name), markers, raw -> raw, ColumnType.STRING);
         };
     }
 
@@ -92,9 +97,11 @@ abstract sealed class ColumnSink {
         private LongColumn longs;
         private long staged;
         private boolean missing;
+        private final Markers markers;
 
-        Integers(String name, boolean wide) {
+        Integers(String name, boolean wide, Markers markers) {
             this.name = name;
+            this.markers = markers;
             if (wide) {
                 longs = LongColumn.create(name);
             } else {
@@ -104,7 +111,7 @@ abstract sealed class ColumnSink {
 
         @Override
         void stage(String raw) {
-            missing = Values.isMissing(raw);
+            missing = markers.isMissing(raw);
             if (missing) {
                 return;
             }
@@ -176,14 +183,16 @@ abstract sealed class ColumnSink {
     static final class Doubles extends ColumnSink {
         private final DoubleColumn column;
         private double staged;
+        private final Markers markers;
 
-        Doubles(String name) {
+        Doubles(String name, Markers markers) {
             column = DoubleColumn.create(name);
+            this.markers = markers;
         }
 
         @Override
         void stage(String raw) {
-            if (Values.isMissing(raw)) {
+            if (markers.isMissing(raw)) {
                 staged = Double.NaN;
                 return;
             }
@@ -225,16 +234,18 @@ abstract sealed class ColumnSink {
         private final Function<String, T> parse;
         private final ColumnType type;
         private T staged;
+        private final Markers markers;
 
-        Cells(Column<T> column, Function<String, T> parse, ColumnType type) {
+        Cells(Column<T> column, Markers markers, Function<String, T> parse, ColumnType type) {
             this.column = column;
+            this.markers = markers;
             this.parse = parse;
             this.type = type;
         }
 
         @Override
         void stage(String raw) {
-            staged = Values.isMissing(raw) ? null : parse.apply(raw);
+            staged = markers.isMissing(raw) ? null : parse.apply(raw);
         }
 
         @Override

@@ -61,6 +61,8 @@ public final class CsvIngest {
 
     private final EngineConfig config;
     private final int sampleRows;
+    /** The words this read takes as missing. */
+    private final Markers markers;
 
     public CsvIngest(EngineConfig config) {
         this(config, SampledTypes.SAMPLE_ROWS);
@@ -71,8 +73,13 @@ public final class CsvIngest {
      * 0: the tests compare the two ways, with small samples too.
      */
     CsvIngest(EngineConfig config, int sampleRows) {
+        this(config, sampleRows, Markers.DEFAULT);
+    }
+
+    private CsvIngest(EngineConfig config, int sampleRows, Markers markers) {
         this.config = config;
         this.sampleRows = sampleRows;
+        this.markers = markers;
     }
 
     public Result read(Path file, String name, ProgressListener progress) {
@@ -95,14 +102,20 @@ public final class CsvIngest {
     public Result read(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv, SourceOptions options) {
         long started = System.nanoTime();
         progress.update(0, "opening the file");
+        options.problem().ifPresent(problem -> {
+            throw new InputException(name, "cannot be read as asked: " + problem);
+        });
         try (DecodedSource source = new SourceDecoder(config).decode(file, name, options)) {
-            Result result = readCsv(source.csv(), name, progress, cleanedCsv);
+            CsvIngest reader = options.missingMarkers().isPresent()
+                    ? new CsvIngest(config, sampleRows, new Markers(options.markers())) : this;
+            Result result = reader.readCsv(source.csv(), name, progress, cleanedCsv);
             IngestReport csv = result.report();
             List<String> warnings = new ArrayList<>(source.notes());
             warnings.addAll(csv.warnings());
             IngestReport report = new IngestReport(csv.fileName(), source.asUploaded() ? csv.bytes() : sizeOf(file),
                     csv.delimiter(), csv.bom(), csv.rowsRead(), csv.duplicatesDropped(), warnings,
-                    (System.nanoTime() - started) / 1_000_000, source.read(), csv.missingWords(), csv.repeatedRows());
+                    (System.nanoTime() - started) / 1_000_000, source.read(), csv.missingWords(), csv.repeatedRows(),
+                    csv.missingMarkers());
             return new Result(result.table(), report, result.stray(), result.layouts());
         }
     }
@@ -218,13 +231,13 @@ public final class CsvIngest {
             types = new SampledTypes(guesses);
             sinks = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {
-                sinks.add(ColumnSink.of(header.get(i), types.sampled(i)));
+                sinks.add(ColumnSink.of(header.get(i), types.sampled(i), markers));
             }
             dedup = new Deduplicator(sinks, config.dropDuplicates());
             List<ColumnType> columnTypes = sinks.stream().map(ColumnSink::type).toList();
             try {
                 cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, columnTypes,
-                        config.neutraliseFormulas())).orElse(null);
+                        config.neutraliseFormulas(), markers)).orElse(null);
             } catch (UncheckedIOException e) {
                 // Out of the pass unchanged ("cannot write ..."), as when the two-pass read creates the file.
                 throw new CannotCreateCleaned(e);
@@ -309,14 +322,14 @@ public final class CsvIngest {
         for (int i = 0; i < header.size(); i++) {
             ColumnGuess.Decision decision = guesses.get(i).decide();
             String column = header.get(i);
-            sinks.add(ColumnSink.of(column, decision));
+            sinks.add(ColumnSink.of(column, decision, markers));
             describe(column, decision, stray, layouts, missingWords, warnings);
         }
 
         Deduplicator dedup = new Deduplicator(sinks, config.dropDuplicates());
         List<ColumnType> types = sinks.stream().map(ColumnSink::type).toList();
         try (CleanedCsvWriter cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, types,
-                config.neutraliseFormulas())).orElse(null)) {
+                config.neutraliseFormulas(), markers)).orElse(null)) {
             pass(file, name, format, progress, 45, 80, "reading values", config.dropDuplicates(), new RowHandler() {
                 @Override
                 public void header(String[] cells) {
@@ -351,7 +364,7 @@ public final class CsvIngest {
         decision.warning().ifPresent(w -> warnings.add("column '" + column + "': " + w));
     }
 
-    private static Result result(String name, FileFormat format, List<ColumnSink> sinks, Deduplicator dedup, long rows,
+    private Result result(String name, FileFormat format, List<ColumnSink> sinks, Deduplicator dedup, long rows,
                                  List<String> warnings, Map<String, StrayValues> stray, Map<String, String> layouts,
                                  Map<String, Map<String, Long>> missingWords, long started) {
         Table table = Table.create(tableName(name), sinks.stream().map(ColumnSink::column).toArray(Column<?>[]::new));
@@ -367,7 +380,8 @@ public final class CsvIngest {
             repeated.add(new IngestReport.RepeatedRow(values, rowAndCount[1]));
         }
         IngestReport report = new IngestReport(name, format.bytes(), String.valueOf(format.delimiter()), format.bom(),
-                rows, dedup.dropped(), warnings, (System.nanoTime() - started) / 1_000_000, missingWords, repeated);
+                rows, dedup.dropped(), warnings, (System.nanoTime() - started) / 1_000_000, missingWords, repeated)
+                .withMarkers(markers.markers());
         return new Result(table, report, stray, layouts);
     }
 
@@ -406,7 +420,7 @@ public final class CsvIngest {
                                    List<ColumnGuess> guesses) {
         header.addAll(columnNames(cells, name, warnings));
         for (int i = 0; i < header.size(); i++) {
-            guesses.add(new ColumnGuess());
+            guesses.add(new ColumnGuess(markers));
         }
     }
 
@@ -432,7 +446,7 @@ public final class CsvIngest {
             }
             handler.header(header);
             int lastPercent = from;
-            try (RowFeed feed = RowFeed.start(parser, name, header.length, hashRows, counted::count)) {
+            try (RowFeed feed = RowFeed.start(parser, name, header.length, hashRows, counted::count, markers)) {
                 boolean last = false;
                 while (!last) {
                     RowFeed.Batch batch = feed.next();

@@ -36,7 +36,11 @@ final class RowFeed implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
 
-    private RowFeed(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead) {
+    private final Markers markers;
+
+    private RowFeed(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead,
+                    Markers markers) {
+        this.markers = markers;
         thread = Thread.ofPlatform().daemon().name("csv-parser")
                 .unstarted(() -> parse(parser, name, width, hashRows, bytesRead));
     }
@@ -46,7 +50,13 @@ final class RowFeed implements AutoCloseable {
      * {@code hashRows}, each row's {@link RowHash} is computed here too.
      */
     static RowFeed start(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead) {
-        RowFeed feed = new RowFeed(parser, name, width, hashRows, bytesRead);
+        return start(parser, name, width, hashRows, bytesRead, Markers.DEFAULT);
+    }
+
+    /** As above, hashing rows with {@code markers} read as missing. */
+    static RowFeed start(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead,
+                         Markers markers) {
+        RowFeed feed = new RowFeed(parser, name, width, hashRows, bytesRead, markers);
         feed.thread.start();
         return feed;
     }
@@ -70,7 +80,7 @@ final class RowFeed implements AutoCloseable {
                 batch.rows[batch.size] = cells;
                 batch.lines[batch.size] = line;
                 if (hashRows) {
-                    batch.hashes[batch.size] = RowHash.of(cells);
+                    batch.hashes[batch.size] = RowHash.of(cells, markers);
                 }
                 if (++batch.size == BATCH) {
                     batch.bytesRead = bytesRead.getAsLong();

@@ -11,9 +11,13 @@ final class RowHash {
     }
 
     static long of(String[] cells) {
+        return of(cells, Markers.DEFAULT);
+    }
+
+    static long of(String[] cells, Markers markers) {
         long h = 0xcbf29ce484222325L;
         for (String cell : cells) {
-            if (Values.isMissing(cell)) {
+            if (markers.isMissing(cell)) {
                 h = (h ^ 0x1F) * 0x100000001b3L;
             } else {
                 String value = cell.strip();

@@ -51,7 +51,7 @@ final class SampledTypes {
         for (int i = 0; i < cells.length; i++) {
             if (tracked[i]) {
                 guesses.get(i).add(cells[i]);
-            } else if (empty[i] && !Values.isMissing(cells[i])) {
+            } else if (empty[i] && !guesses.get(i).markers().isMissing(cells[i])) {
                 throw ColumnSink.MISFIT;
             }
         }

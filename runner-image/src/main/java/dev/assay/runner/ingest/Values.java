@@ -6,12 +6,10 @@ import java.util.Set;
 /** The rules for reading one cell: what counts as missing, as a number, as a boolean. */
 final class Values {
 
-    /** Compared case-insensitively after trimming. */
-    static final Set<String> MISSING_MARKERS = Set.of("", "na", "n/a", "null", "nan", "none", "-");
-    private static final String[] MARKERS = MISSING_MARKERS.toArray(String[]::new);
-    private static final int LONGEST_MARKER = MISSING_MARKERS.stream().mapToInt(String::length).max().orElse(0);
-    /** The characters a marker can start with, in either case: most cells are rejected by their first one. */
-    private static final boolean[] MARKER_START = startingCharacters(MISSING_MARKERS);
+    /** Compared case-insensitively after trimming: the blank cell and the default marker words. */
+    static final Set<String> MISSING_MARKERS = java.util.stream.Stream.concat(java.util.stream.Stream.of(""),
+            dev.assay.model.profile.MissingMarkers.DEFAULT_WORDS.stream().map(w -> w.toLowerCase(Locale.ROOT)))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "t");
     private static final Set<String> FALSE_WORDS = Set.of("false", "no", "n", "f");
@@ -21,32 +19,9 @@ final class Values {
     private Values() {
     }
 
+    /** Missing with the default markers; a read with markers of its own asks its {@link Markers}. */
     static boolean isMissing(String raw) {
-        if (raw == null) {
-            return true;
-        }
-        int n = raw.length();
-        if (n == 0) {
-            return true;
-        }
-        // Called for every cell: markers are short, so a longer cell is missing only when padded with spaces.
-        if (n > LONGEST_MARKER && !Character.isWhitespace(raw.charAt(0)) && !Character.isWhitespace(raw.charAt(n - 1))) {
-            return false;
-        }
-        String value = raw.strip();
-        if (value.isEmpty()) {
-            return true;
-        }
-        char first = value.charAt(0);
-        if (first >= MARKER_START.length || !MARKER_START[first]) {
-            return false;
-        }
-        for (String marker : MARKERS) {
-            if (value.equalsIgnoreCase(marker)) {
-                return true;
-            }
-        }
-        return false;
+        return Markers.DEFAULT.isMissing(raw);
     }
 
     /**

@@ -48,6 +48,10 @@ public final class ProfileJobCommand implements Callable<Integer> {
     @Option(names = RunnerArgs.ENCODING, description = "Text encoding of a CSV, e.g. windows-1252 (default: detected).")
     String encoding;
 
+    @Option(names = RunnerArgs.MISSING_MARKERS, description = "Words read as missing, a JSON array ('[]': every word "
+            + "is a value; default: NA, N/A, null, NaN, None, -).")
+    String missingMarkers;
+
     @Option(names = RunnerArgs.FORMAT, defaultValue = "csv", description = "The source's format; only csv.")
     String format;
 
@@ -65,7 +69,18 @@ public final class ProfileJobCommand implements Callable<Integer> {
             return RunnerExit.USAGE.code();
         }
         String name = fileName != null ? fileName : source.substring(source.lastIndexOf('/') + 1);
-        SourceOptions options = new SourceOptions(Optional.ofNullable(sheet), Optional.ofNullable(encoding));
+        SourceOptions options;
+        try {
+            options = SourceOptions.fromArgs(sheet, encoding, missingMarkers);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return RunnerExit.USAGE.code();
+        }
+        Optional<String> unusable = options.problem();
+        if (unusable.isPresent()) {
+            System.err.println("error: " + unusable.get());
+            return RunnerExit.USAGE.code();
+        }
         System.err.println("profile-job " + jobId + ": source " + source + (keepDuplicates ? ", keeping duplicate rows" : ""));
         PodTask task = PodTask.open(env);
         Optional<RunnerExit> missing = task.checkSource(jobId, TaskKind.PROFILE, jobId, name, source);

@@ -203,7 +203,8 @@ final class AlertRules {
                         + ") and was read as missing, but the column's other values are categories ("
                         + String.join(", ", v.top().stream().limit(3).map(c -> "'" + c.value() + "'").toList())
                         + "): it may be a value someone meant. If it is, read it back as a value"
-                        + (blanks > 0 ? " (the same step also fills the " + blanks + " empty cell" + plural(blanks) + ")" : ""),
+                        + (blanks > 0 ? " (the same step also fills the " + blanks + " empty cell" + plural(blanks) + ")" : "")
+                        + ", or upload the file again with missing markers that leave '" + top.getKey() + "' out",
                 step(ActionType.IMPUTE, params("strategy", "constant", "columns", List.of(name), "value", top.getKey()))));
     }
 

@@ -1,6 +1,7 @@
 package dev.assay.runner.profile;
 
 import dev.assay.model.profile.CorrelationMatrix;
+import dev.assay.model.profile.MissingMatrix;
 import dev.assay.model.profile.MissingProfile;
 import dev.assay.model.profile.VariableProfile;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
@@ -58,7 +59,42 @@ final class MissingAnalysis {
         }
         CorrelationMatrix together = names.size() < 2 ? CorrelationMatrix.empty()
                 : CorrelationCalculator.pearson(names, indicators);
-        return new MissingProfile(counts, together, top);
+        return new MissingProfile(counts, together, top, matrix(table, counts));
+    }
+
+    /**
+     * The first {@link MissingMatrix#MAX_COLUMNS} columns' missing cells counted per bin of consecutive rows, as
+     * shares: from each column's sorted missing rows, so the cost is that of the missing cells, not of the table.
+     */
+    static MissingMatrix matrix(Table table, Map<String, Long> counts) {
+        int rows = table.rowCount();
+        if (rows == 0 || counts.values().stream().allMatch(n -> n == 0)) {
+            return MissingMatrix.empty();
+        }
+        List<Column<?>> drawn = table.columns().stream().limit(MissingMatrix.MAX_COLUMNS).toList();
+        List<String> leftOut = table.columns().stream().skip(MissingMatrix.MAX_COLUMNS).map(Column::name).toList();
+        int bins = Math.min(rows, MissingMatrix.MAX_BINS);
+        long perBin = (rows + bins - 1L) / bins;
+        bins = (int) ((rows + perBin - 1) / perBin);
+        long[][] missing = new long[bins][drawn.size()];
+        for (int c = 0; c < drawn.size(); c++) {
+            if (counts.get(drawn.get(c).name()) == 0) {
+                continue;
+            }
+            for (int row : drawn.get(c).isMissing().toArray()) {
+                missing[(int) (row / perBin)][c]++;
+            }
+        }
+        List<List<Double>> shares = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            long inBin = Math.min(perBin, rows - b * perBin);
+            List<Double> line = new ArrayList<>();
+            for (int c = 0; c < drawn.size(); c++) {
+                line.add((double) missing[b][c] / inBin);
+            }
+            shares.add(line);
+        }
+        return new MissingMatrix(drawn.stream().map(Column::name).toList(), table.columnCount(), leftOut, perBin, shares);
     }
 
     /** How many rows have each combination of missing columns: a merge of the sorted lists of missing rows. */

@@ -4,6 +4,7 @@ import dev.assay.model.dataset.VariableKind;
 import dev.assay.model.profile.Alert;
 import dev.assay.model.profile.CorrelationMatrix;
 import dev.assay.model.profile.Correlations;
+import dev.assay.model.profile.Interaction;
 import dev.assay.model.profile.IngestReport;
 import dev.assay.model.profile.MissingProfile;
 import dev.assay.model.profile.Profile;
@@ -112,7 +113,55 @@ public final class Profiler {
                 : CorrelationCalculator.spearman(numericNames, numeric);
         CorrelationMatrix cramers = categoricalNames.size() < 2 ? CorrelationMatrix.empty()
                 : CorrelationCalculator.cramersV(categoricalNames, categorical);
-        return new Correlations(pearson, spearman, cramers);
+        return new Correlations(pearson, spearman, cramers, interactions(pearson, numericNames, numeric,
+                name -> variables.get(name).type() == VariableKind.NUMERIC));
+    }
+
+    /** Scatter plots drawn for at most this many pairs, the most correlated first. */
+    static final int INTERACTIONS = 4;
+    /** A pair correlated less than this is no interaction worth a plot. */
+    static final double INTERACTION_FLOOR = 0.3;
+
+    /**
+     * The {@link #INTERACTIONS} pairs with the largest |Pearson| (at least {@link #INTERACTION_FLOOR}), each with
+     * up to {@link Interaction#MAX_POINTS} points evenly spaced through the sampled rows where both have a value.
+     */
+    static List<Interaction> interactions(CorrelationMatrix pearson, List<String> names, List<double[]> values,
+                                          java.util.function.Predicate<String> drawable) {
+        record Pair(int a, int b, double r) {
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < pearson.columns().size(); i++) {
+            for (int j = i + 1; j < pearson.columns().size(); j++) {
+                Double r = pearson.values().get(i).get(j);
+                // Booleans correlate as 0/1 but draw as two lines of dots: only numeric pairs are plotted.
+                if (r != null && !r.isNaN() && Math.abs(r) >= INTERACTION_FLOOR
+                        && drawable.test(pearson.columns().get(i)) && drawable.test(pearson.columns().get(j))) {
+                    pairs.add(new Pair(names.indexOf(pearson.columns().get(i)), names.indexOf(pearson.columns().get(j)), r));
+                }
+            }
+        }
+        pairs.sort(java.util.Comparator.comparingDouble((Pair p) -> -Math.abs(p.r())).thenComparingInt(Pair::a)
+                .thenComparingInt(Pair::b));
+        List<Interaction> out = new ArrayList<>();
+        for (Pair pair : pairs.subList(0, Math.min(INTERACTIONS, pairs.size()))) {
+            double[] x = values.get(pair.a());
+            double[] y = values.get(pair.b());
+            it.unimi.dsi.fastutil.ints.IntArrayList both = new it.unimi.dsi.fastutil.ints.IntArrayList();
+            for (int row = 0; row < x.length; row++) {
+                if (!Double.isNaN(x[row]) && !Double.isNaN(y[row])) {
+                    both.add(row);
+                }
+            }
+            int n = Math.min(both.size(), Interaction.MAX_POINTS);
+            List<List<Double>> points = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                int row = both.getInt((int) ((long) k * both.size() / n));
+                points.add(List.of(x[row], y[row]));
+            }
+            out.add(new Interaction(names.get(pair.a()), names.get(pair.b()), pair.r(), both.size(), points));
+        }
+        return out;
     }
 
     private static Sample sample(Table table) {

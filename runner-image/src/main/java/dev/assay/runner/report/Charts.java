@@ -55,6 +55,80 @@ public final class Charts {
     public record HeatMap(int width, int height, List<Cell> cells, List<Label> rowLabels, List<Label> columnLabels) {
     }
 
+    /** One point of a scatter plot. */
+    public record Dot(double x, double y) {
+    }
+
+    /** A scatter plot: dots in a {@code width} × {@code height} plot area, with the axes' ends as text. */
+    public record Scatter(int width, int height, List<Dot> dots, String xLow, String xHigh, String yLow, String yHigh) {
+    }
+
+    static final int SCATTER_SIZE = 260;
+
+    /** Dots for (x, y) pairs, scaled to the pairs' ranges; y grows upwards. */
+    static Scatter scatter(List<List<Double>> points) {
+        double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY, yMax = Double.NEGATIVE_INFINITY;
+        for (List<Double> p : points) {
+            xMin = Math.min(xMin, p.get(0));
+            xMax = Math.max(xMax, p.get(0));
+            yMin = Math.min(yMin, p.get(1));
+            yMax = Math.max(yMax, p.get(1));
+        }
+        double inset = 6;
+        double span = SCATTER_SIZE - 2 * inset;
+        List<Dot> dots = new ArrayList<>();
+        for (List<Double> p : points) {
+            double fx = xMax == xMin ? 0.5 : (p.get(0) - xMin) / (xMax - xMin);
+            double fy = yMax == yMin ? 0.5 : (p.get(1) - yMin) / (yMax - yMin);
+            dots.add(new Dot(round(inset + fx * span), round(SCATTER_SIZE - inset - fy * span)));
+        }
+        boolean any = !points.isEmpty();
+        return new Scatter(SCATTER_SIZE, SCATTER_SIZE, dots, any ? ReportModel.number(xMin) : "",
+                any ? ReportModel.number(xMax) : "", any ? ReportModel.number(yMin) : "", any ? ReportModel.number(yMax) : "");
+    }
+
+    /** One filled run of a missing-values matrix: a column's missing share in one bin of rows. */
+    public record Block(double x, double y, double width, double height, String fill, String title) {
+    }
+
+    /** The missing-values matrix: one column of blocks per data column, bins of rows top to bottom. */
+    public record Matrix(int width, int height, double top, List<Block> blocks, List<Label> columnLabels,
+                         List<Double> columnX, double columnWidth) {
+    }
+
+    static Matrix missingMatrix(List<String> columns, List<List<Double>> shares, long rowsPerBin) {
+        double columnWidth = Math.max(12, Math.min(28, 600.0 / Math.max(1, columns.size())));
+        double top = 90;
+        double binHeight = Math.max(2, Math.min(8, 300.0 / Math.max(1, shares.size())));
+        List<Block> blocks = new ArrayList<>();
+        for (int b = 0; b < shares.size(); b++) {
+            for (int c = 0; c < columns.size(); c++) {
+                double share = shares.get(b).get(c);
+                if (share > 0) {
+                    long first = b * rowsPerBin + 1;
+                    blocks.add(new Block(round(c * columnWidth + 1), round(top + b * binHeight), round(columnWidth - 2),
+                            round(binHeight), shade(share), columns.get(c) + ", rows " + ReportModel.count(first) + "–"
+                            + ReportModel.count(first + rowsPerBin - 1) + ": " + percent(share) + " missing"));
+                }
+            }
+        }
+        List<Label> labels = new ArrayList<>();
+        List<Double> xs = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            labels.add(new Label(round(c * columnWidth + columnWidth * 0.55), top - 6, shorten(columns.get(c), 16)));
+            xs.add(round(c * columnWidth + 1));
+        }
+        return new Matrix((int) Math.ceil(columns.size() * columnWidth + 90), (int) Math.ceil(top + shares.size() * binHeight + 2),
+                top, blocks, labels, xs, round(columnWidth - 2));
+    }
+
+    /** Light grey (a few cells) to near black (all missing). */
+    private static String shade(double share) {
+        int v = (int) Math.round(200 - 170 * Math.max(0, Math.min(1, share)));
+        return String.format(Locale.ROOT, "#%02x%02x%02x", v, v, v + 10 > 255 ? 255 : v + 10);
+    }
+
     static Histogram histogram(List<Long> counts, List<String> edgeLabels) {
         long max = counts.stream().mapToLong(Long::longValue).max().orElse(1);
         List<Bar> bars = new ArrayList<>();

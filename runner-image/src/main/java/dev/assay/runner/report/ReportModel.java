@@ -5,6 +5,7 @@ import dev.assay.model.profile.Alert;
 import dev.assay.model.profile.AlertSeverity;
 import dev.assay.model.profile.CorrelationMatrix;
 import dev.assay.model.profile.Histogram;
+import dev.assay.model.profile.MissingMatrix;
 import dev.assay.model.profile.MissingProfile;
 import dev.assay.model.profile.NumericStats;
 import dev.assay.model.profile.Profile;
@@ -19,7 +20,15 @@ import java.util.Map;
 public record ReportModel(String title, String source, List<Fact> overview, List<String> kinds, List<Fact> ingest,
                           List<String> warnings, List<AlertView> alerts, List<Fact> alertCounts,
                           List<VariableView> variables, List<MatrixView> correlations, MissingView missing,
-                          SampleView sample) {
+                          SampleView sample, List<ScatterView> interactions) {
+
+    /** A scatter plot of two numeric columns; {@code note} says how many points of how many rows it draws. */
+    public record ScatterView(String x, String y, String pearson, String note, Charts.Scatter chart) {
+    }
+
+    /** The missing-values matrix; {@code note} says how rows were binned and which columns were left out. */
+    public record MatrixOfMissing(String note, Charts.Matrix chart) {
+    }
 
     public record Fact(String label, String value) {
     }
@@ -39,7 +48,8 @@ public record ReportModel(String title, String source, List<Fact> overview, List
     public record MatrixView(String title, String note, Charts.HeatMap map) {
     }
 
-    public record MissingView(boolean any, Charts.Counts bars, List<Fact> patterns, MatrixView together) {
+    public record MissingView(boolean any, Charts.Counts bars, List<Fact> patterns, MatrixView together,
+                              MatrixOfMissing matrix) {
     }
 
     /** @param repeated the rows repeated most in the file, with how often: their repeats were dropped on ingest */
@@ -66,6 +76,7 @@ public record ReportModel(String title, String source, List<Fact> overview, List
                 new Fact("Separator", separatorName(ingest.delimiter())),
                 new Fact("Byte order mark", ingest.bom() ? "yes" : "no"),
                 new Fact("Data rows in the file", count(ingest.rowsRead())),
+                new Fact("Read as missing", "empty cells and " + ingest.missingMarkers().describe()),
                 new Fact("Read in", ingest.millis() + " ms"));
         List<AlertView> alerts = profile.alerts().stream().map(ReportModel::alert).toList();
         List<Fact> alertCounts = new ArrayList<>();
@@ -88,10 +99,15 @@ public record ReportModel(String title, String source, List<Fact> overview, List
                 correlations);
         matrix("Cramér's V", "association between categorical columns (0 none, 1 determined)",
                 profile.correlations().cramersV(), categories, correlations);
+        List<ScatterView> interactions = profile.correlations().interactions().stream().map(i -> new ScatterView(i.x(),
+                i.y(), String.format(Locale.ROOT, "%.2f", i.pearson()),
+                (i.points().size() < i.pairs() ? count(i.points().size()) + " of " + count(i.pairs()) + " rows, evenly spaced"
+                        : count(i.pairs()) + " rows") + " with both values", Charts.scatter(i.points()))).toList();
         return new ReportModel("Profile of " + profile.source(), profile.source(), overview, kinds, ingestFacts,
                 ingest.warnings(), alerts, alertCounts, variables, correlations, missing(profile.missing(), table.rows()),
                 new SampleView(profile.sample().columns(), blanks(profile.sample().head()), blanks(profile.sample().tail()),
-                        ingest.repeatedRows().stream().map(r -> new RepeatedView(r.values(), count(r.count()) + " times")).toList()));
+                        ingest.repeatedRows().stream().map(r -> new RepeatedView(r.values(), count(r.count()) + " times")).toList()),
+                interactions);
     }
 
     private static AlertView alert(Alert alert) {
@@ -216,17 +232,27 @@ public record ReportModel(String title, String source, List<Fact> overview, List
         List<Map.Entry<String, Long>> columns = missing.counts().entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
         if (columns.isEmpty()) {
-            return new MissingView(false, null, List.of(), null);
+            return new MissingView(false, null, List.of(), null, null);
         }
         Charts.Counts bars = Charts.counts(columns.stream().map(Map.Entry::getKey).toList(),
                 columns.stream().map(Map.Entry::getValue).toList(), rows);
         List<Fact> patterns = missing.patterns().stream()
                 .map(p -> new Fact(String.join(" + ", p.columns()), count(p.rows()) + " rows")).toList();
-        MatrixView together = missing.together().columns().size() >= 2
-                ? new MatrixView("Missing together", "near 1: the columns go missing in the same rows",
-                Charts.heatMap(missing.together().columns(), missing.together().values()))
-                : null;
-        return new MissingView(true, bars, patterns, together);
+        // The heat map takes the columns that are sometimes, not always, missing: say so when it holds fewer.
+        List<String> eligible = columns.stream().filter(e -> e.getValue() < rows).map(Map.Entry::getKey)
+                .filter(name -> missing.counts().containsKey(name)).toList();
+        List<String> tableOrder = missing.counts().keySet().stream().filter(eligible::contains).toList();
+        List<MatrixView> together = new ArrayList<>();
+        matrix("Missing together", "near 1: the columns go missing in the same rows", missing.together(), tableOrder,
+                together);
+        MissingMatrix m = missing.matrix();
+        MatrixOfMissing matrix = m.columns().isEmpty() ? null : new MatrixOfMissing(
+                "Rows top to bottom in bins of " + count(m.rowsPerBin()) + (m.rowsPerBin() == 1 ? " row" : " rows")
+                        + "; the darker, the more of the bin is missing"
+                        + (m.leftOut().isEmpty() ? "" : "; the first " + m.columns().size() + " of " + m.totalColumns()
+                        + " columns (left out: " + String.join(", ", m.leftOut()) + ")"),
+                Charts.missingMatrix(m.columns(), m.shares(), m.rowsPerBin()));
+        return new MissingView(true, bars, patterns, together.isEmpty() ? null : together.getFirst(), matrix);
     }
 
     private static List<List<String>> blanks(List<List<String>> rows) {

@@ -14,6 +14,7 @@ import dev.assay.runner.storage.StatusStore;
 import dev.assay.runner.storage.TaskOutputs;
 import dev.assay.runner.storage.TaskReporter;
 import dev.assay.model.json.Json;
+import dev.assay.model.profile.MissingMarkers;
 import dev.assay.model.profile.SourceRead;
 import dev.assay.runner.profile.ProfilePipeline;
 import dev.assay.runner.source.SourceOptions;
@@ -123,7 +124,7 @@ public final class TaskRunner {
     }
 
     /**
-     * The sheet and encoding the dataset was profiled with, from its profile.json, so that a run reads the same
+     * The sheet, encoding and missing markers the dataset was profiled with, from its profile.json, so that a run reads the same
      * table: a workbook's chosen sheet, a given encoding. Detection decides the rest, as it did then.
      */
     private SourceOptions readAsProfiled(String jobId) throws IOException {
@@ -133,13 +134,20 @@ public final class TaskRunner {
         }
         try (InputStream in = stored.get()) {
             // Only the part needed: a profile written before sources were recorded has none (a UTF-8 CSV then).
-            var source = Json.mapper().readTree(in).path("ingest").path("source");
+            var ingest = Json.mapper().readTree(in).path("ingest");
+            var source = ingest.path("source");
+            // Markers the person gave are read again; a profile without them was read with the defaults.
+            Optional<java.util.List<String>> markers = Optional.empty();
+            if (ingest.path("missing_markers").isObject()) {
+                MissingMarkers used = Json.mapper().treeToValue(ingest.path("missing_markers"), MissingMarkers.class);
+                markers = used.given() ? Optional.of(used.words()) : Optional.empty();
+            }
             if (!source.isObject()) {
-                return SourceOptions.none();
+                return new SourceOptions(Optional.empty(), Optional.empty(), markers);
             }
             SourceRead read = Json.mapper().treeToValue(source, SourceRead.class);
             return new SourceOptions(read.sheet(),
-                    read.encodingBasis().filter(SourceRead.GIVEN::equals).flatMap(b -> read.encoding()));
+                    read.encodingBasis().filter(SourceRead.GIVEN::equals).flatMap(b -> read.encoding()), markers);
         }
     }
 

@@ -58,6 +58,13 @@ class ApplyPipelineTest {
         assertThat(result.at("/steps/0/cells_changed_by_column/Age").asLong()).isEqualTo(177);
         assertThat(result.at("/steps/0/cells_changed_by_column/Cabin").asLong()).isEqualTo(687);
         assertThat(result.at("/warnings").toString()).contains("fills_sparse_column").doesNotContain("Survived");
+        // Each warning carries what a custom resource's status copies: the step, the column, the number, a better way.
+        JsonNode cabin = result.at("/warnings/0");
+        assertThat(cabin.path("action_index").asInt()).isZero();
+        assertThat(cabin.path("action").asText()).isEqualTo("impute");
+        assertThat(cabin.path("column").asText()).isEqualTo("Cabin");
+        assertThat(cabin.path("number").asDouble()).isEqualTo(687);
+        assertThat(cabin.path("alternative").asText()).contains("drop_columns", "add_indicator: true");
         assertThat(Files.readString(out.resolve("report.html"))).contains("hidden by filling (177 cells invented)")
                 .contains("Warnings about the plan");
         assertThat(outcome.profile().table().missingCells()).isZero();

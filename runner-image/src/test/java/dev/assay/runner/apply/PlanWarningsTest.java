@@ -190,4 +190,23 @@ class PlanWarningsTest {
                  {"type": "train_model", "params": {"target": "tip", "features": ["total_bill", "size", "day"]}}]""").warnings())
                 .isEmpty();
     }
+
+    @Test
+    void aFeatureThatMovesWithTheTargetAlmostPerfectlyLeaks() {
+        // The mean perimeter of a cell nucleus is a deterministic function of its mean radius, near enough (r 0.998).
+        PlanReview review = review("breast_cancer.csv", """
+                [{"type": "train_model", "params": {"target": "mean radius", "task": "regression",
+                  "features": ["mean perimeter", "mean texture"]}}]""");
+        List<PlanWarning> leaks = coded(review, "leaking_feature");
+        assertThat(leaks).extracting(PlanWarning::column).containsExactly("mean perimeter");
+        assertThat(leaks.getFirst().severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(leaks.getFirst().number()).hasValueSatisfying(r -> assertThat(Math.abs(r)).isGreaterThanOrEqualTo(0.98));
+        assertThat(leaks.getFirst().message()).contains("'mean perimeter' moves with the target 'mean radius'");
+        assertThat(leaks.getFirst().alternative()).contains("drop 'mean perimeter'");
+
+        // Texture is related to the radius, not a disguise of it: no warning.
+        assertThat(review("breast_cancer.csv", """
+                [{"type": "train_model", "params": {"target": "mean radius", "task": "regression",
+                  "features": ["mean texture", "mean smoothness"]}}]""").warnings()).isEmpty();
+    }
 }

@@ -52,7 +52,7 @@ class MissingMarkerTest {
         Alert alert = markers.getFirst();
         assertThat(alert.column()).contains("damage");
         assertThat(alert.message()).contains("'None' makes up 89 of 100 rows", "89 %", "read as missing",
-                "also fills the 1 empty cell");
+                "also fills the 1 empty cell", "or upload the file again with missing markers that leave 'None' out");
 
         Plan plan = new Plan("read None back", List.of(alert.suggestedAction().orElseThrow()));
         var validated = PlanValidator.validate(plan, profile.schema());

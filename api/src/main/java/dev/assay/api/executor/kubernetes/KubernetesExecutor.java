@@ -80,7 +80,7 @@ public final class KubernetesExecutor implements Executor {
         job.setMetadata(new ObjectMetaBuilder().withName(task.jobId()).withNamespace(namespace).withLabels(LABELS)
                 .withAnnotations(Map.of("assay.dev/file-name", task.fileName())).build());
         job.setSpec(new DatasetJobSpec(task.sourceKey(), "csv", true, null, null, task.options().sheet().orElse(null),
-                task.options().encoding().orElse(null)));
+                task.options().encoding().orElse(null), task.options().missingMarkers().orElse(null)));
         create(job);
     }
 

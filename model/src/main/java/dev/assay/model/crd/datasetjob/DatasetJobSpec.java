@@ -6,7 +6,9 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.List;
 
 /**
  * What to profile and how.
@@ -36,11 +38,22 @@ public record DatasetJobSpec(
         @Pattern("^[A-Za-z0-9][A-Za-z0-9._:-]{0,39}$")
         @JsonPropertyDescription("Text encoding of a CSV source, e.g. windows-1252, ISO-8859-1, UTF-16LE. Default: "
                 + "detected (byte order mark, valid UTF-8, else ICU's detector); the profile says which was read.")
-        String encoding) {
+        String encoding,
+        @Size(max = 32)
+        @JsonPropertyDescription("Words read as missing (trimmed, any case), e.g. [\"NA\", \"-\"]; an empty list reads "
+                + "every word as a value (an empty cell is always missing). At most 32 words of at most 40 characters. "
+                + "Default: NA, N/A, null, NaN, None, -. The profile says which were used.")
+        List<String> missingMarkers) {
 
     /** A spec without a sheet or encoding: both decided from the file. */
     public DatasetJobSpec(String source, String format, Boolean dropDuplicates, ResourceRequirements resources,
                           Long activeDeadlineSeconds) {
-        this(source, format, dropDuplicates, resources, activeDeadlineSeconds, null, null);
+        this(source, format, dropDuplicates, resources, activeDeadlineSeconds, null, null, null);
+    }
+
+    /** A spec read with the default missing markers. */
+    public DatasetJobSpec(String source, String format, Boolean dropDuplicates, ResourceRequirements resources,
+                          Long activeDeadlineSeconds, String sheet, String encoding) {
+        this(source, format, dropDuplicates, resources, activeDeadlineSeconds, sheet, encoding, null);
     }
 }

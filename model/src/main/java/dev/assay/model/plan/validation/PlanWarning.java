@@ -12,11 +12,24 @@ import java.util.Locale;
  * @param column      the column concerned
  * @param severity    how much the step is likely to mislead
  * @param code        a stable name of the rule, for the UI and tests (for example {@code fills_target})
+ * @param number      the figure the warning is about, for machines (a custom resource's status, a UI): the cells a
+ *                    fill would invent, the rows a drop would remove, the correlation of a leaking feature; absent
+ *                    when the warning has none
  * @param message     what the step would do, with the numbers
  * @param alternative what to do instead
  */
 public record PlanWarning(int actionIndex, String action, String column, Severity severity, String code,
-                          String message, String alternative) {
+                          java.util.Optional<Double> number, String message, String alternative) {
+
+    public PlanWarning {
+        number = number == null ? java.util.Optional.empty() : number;
+    }
+
+    /** A warning without a figure of its own. */
+    public PlanWarning(int actionIndex, String action, String column, Severity severity, String code, String message,
+                       String alternative) {
+        this(actionIndex, action, column, severity, code, java.util.Optional.empty(), message, alternative);
+    }
 
     /** Declared from most to least severe. */
     public enum Severity {

@@ -69,6 +69,7 @@ final class SemanticChecks {
         context.target().flatMap(schema::find).filter(ColumnInfo::hasMissing).ifPresent(target -> {
             if (impute.columns().contains(target.name())) {
                 out.add(new PlanWarning(index, action, target.name(), Severity.CRITICAL, "fills_target",
+                        figure(target.missing()),
                         "fills " + count(target.missing(), "missing value") + " of the target '" + target.name()
                                 + "'" + ofRows(target.missing(), schema) + " with invented labels; the model would then "
                                 + "be trained and scored on them, and its score would say nothing about real outcomes.",
@@ -77,6 +78,7 @@ final class SemanticChecks {
                                 + " whose target is known."));
             } else if (impute.columns().isEmpty()) {
                 out.add(new PlanWarning(index, action, target.name(), Severity.INFO, "target_left_unfilled",
+                        figure(target.missing()),
                         "leaves the target '" + target.name() + "' unfilled: its " + count(target.missing(), "missing value")
                                 + " stay missing and train_model leaves " + (target.missing() == 1 ? "that row" : "those rows")
                                 + " out" + (schema.rows() > 0 ? ", learning from the " + count(known(target, schema), "row")
@@ -91,6 +93,7 @@ final class SemanticChecks {
             ImputeStrategy strategy = impute.strategyFor(column);
             if (schema.rows() > 0 && column.missing() > SPARSE_FILL_SHARE * schema.rows() && !impute.indicator()) {
                 out.add(new PlanWarning(index, action, column.name(), Severity.WARNING, "fills_sparse_column",
+                        figure(column.missing()),
                         "fills " + count(column.missing(), "of " + schema.rows() + " cell") + " of '" + column.name()
                                 + "' (" + percent(column.missing(), schema.rows()) + " missing) with "
                                 + describe(strategy, column) + ": most of the column would be invented.",
@@ -116,6 +119,7 @@ final class SemanticChecks {
             return;
         }
         out.add(new PlanWarning(index, action, column.name(), Severity.WARNING, "mode_fills_many_values",
+                figure(column.missing()),
                 "'" + column.name() + "' " + why + ": filling it with its most frequent value writes that one value into "
                         + count(column.missing(), "row") + ofRows(column.missing(), schema)
                         + ", inventing a frequency the data does not have.",
@@ -146,6 +150,7 @@ final class SemanticChecks {
         }
         if (worst != null && worst.missing() > DROP_ROWS_SHARE * schema.rows()) {
             out.add(new PlanWarning(index, action, worst.name(), Severity.WARNING, "drops_many_rows",
+                    figure(worst.missing()),
                     "removes at least " + count(worst.missing(), "of " + schema.rows() + " row") + " ("
                             + percent(worst.missing(), schema.rows()) + "), those where '" + worst.name()
                             + "' is missing: what is left may no longer describe the whole dataset.",
@@ -162,6 +167,7 @@ final class SemanticChecks {
                 continue;
             }
             out.add(new PlanWarning(index, action, feature, Severity.CRITICAL, "leaking_feature",
+                    java.util.Optional.of(link.value()),
                     String.format(Locale.ROOT, "'%s' moves with the target '%s' almost perfectly (%s %.3f): it is "
                                     + "likely the target in disguise or known only after the fact, and the score would "
                                     + "not hold on new data.", feature, train.target(), measure(link.measure()),
@@ -181,6 +187,10 @@ final class SemanticChecks {
                         "drop '" + feature + "' (drop_columns) or list the features without it."));
             }
         }
+    }
+
+    private static java.util.Optional<Double> figure(long count) {
+        return java.util.Optional.of((double) count);
     }
 
     private static String measure(String wire) {
