@@ -109,8 +109,18 @@ export interface Upload {
   cancel: () => void;
 }
 
+/**
+ * How the api should read a file; every field left out keeps the api's default (first sheet, detected encoding,
+ * the default words read as missing). `missingMarkers: []` reads every word as a value.
+ */
+export interface ReadingOptions {
+  sheet?: string;
+  encoding?: string;
+  missingMarkers?: string[];
+}
+
 /** Uploads with progress (fetch cannot report upload progress, XMLHttpRequest can). */
-function upload(file: File, onProgress: (percent: number) => void): Upload {
+function upload(file: File, onProgress: (percent: number) => void, options: ReadingOptions = {}): Upload {
   const xhr = new XMLHttpRequest();
   let stall: ReturnType<typeof setTimeout> | undefined;
   let stalled = false;
@@ -158,6 +168,9 @@ function upload(file: File, onProgress: (percent: number) => void): Upload {
     };
     const form = new FormData();
     form.append('file', file);
+    if (options.sheet) form.append('sheet', options.sheet);
+    if (options.encoding) form.append('encoding', options.encoding);
+    if (options.missingMarkers) form.append('missingMarkers', JSON.stringify(options.missingMarkers));
     watch();
     xhr.send(form);
   });

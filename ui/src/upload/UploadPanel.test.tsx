@@ -69,6 +69,48 @@ describe('UploadPanel', () => {
     expect((sent[0].get('file') as File).name).toBe('titanic.csv');
   });
 
+  it('sends no reading options unless the person gives some', async () => {
+    const sent = fakeXhr({ status: 202, body: { job_id: 'j-1', file_name: 'titanic.csv', status_url: '/api/v1/jobs/j-1/status' } });
+    const user = userEvent.setup();
+    renderWithQueries(<UploadPanel />);
+
+    await user.upload(screen.getByLabelText('CSV file'), csv());
+
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect([...sent[0].keys()]).toEqual(['file']);
+  });
+
+  it('sends the words read as missing, the sheet and the encoding the person typed', async () => {
+    const sent = fakeXhr({ status: 202, body: { job_id: 'j-2', file_name: 'titanic.csv', status_url: '/api/v1/jobs/j-2/status' } });
+    const user = userEvent.setup();
+    renderWithQueries(<UploadPanel />);
+
+    await user.click(screen.getByRole('button', { name: 'Reading options' }));
+    await user.type(screen.getByRole('textbox', { name: 'Words read as missing' }), ' NA, -,, unknown ');
+    await user.type(screen.getByRole('textbox', { name: 'Sheet' }), 'Data');
+    await user.type(screen.getByRole('textbox', { name: 'Text encoding' }), 'windows-1252');
+    await user.upload(screen.getByLabelText('CSV file'), csv());
+
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(JSON.parse(sent[0].get('missingMarkers') as string)).toEqual(['NA', '-', 'unknown']);
+    expect(sent[0].get('sheet')).toBe('Data');
+    expect(sent[0].get('encoding')).toBe('windows-1252');
+  });
+
+  it('can read every word as a value, so a column of "None" keeps its meaning', async () => {
+    const sent = fakeXhr({ status: 202, body: { job_id: 'j-3', file_name: 'titanic.csv', status_url: '/api/v1/jobs/j-3/status' } });
+    const user = userEvent.setup();
+    renderWithQueries(<UploadPanel />);
+
+    await user.click(screen.getByRole('button', { name: 'Reading options' }));
+    await user.type(screen.getByRole('textbox', { name: 'Words read as missing' }), 'NA');
+    await user.click(screen.getByRole('checkbox', { name: /Only empty cells are missing/ }));
+    await user.upload(screen.getByLabelText('CSV file'), csv());
+
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0].get('missingMarkers')).toBe('[]');
+  });
+
   it('shows how far the upload has got', async () => {
     fakeXhr({ progress: [50], never: true });
     const user = userEvent.setup();

@@ -5,6 +5,7 @@ import type { Upload } from '../api/client';
 import { api } from '../api/client';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { navigate } from '../common/navigation';
+import { noChoices, readingOptions, ReadingOptionsFields } from './ReadingOptionsFields';
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -20,6 +21,7 @@ export function UploadPanel() {
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [choices, setChoices] = useState(noChoices);
 
   const send = async (files: FileList | null | undefined) => {
     const file = files?.[0];
@@ -29,7 +31,7 @@ export function UploadPanel() {
     setNote(files && files.length > 1 ? `One file at a time: uploading ${file.name}.` : null);
     setError(null);
     setSending({ name: file.name, bytes: file.size, percent: 0 });
-    const upload = api.upload(file, (percent) => setSending((s) => (s ? { ...s, percent } : s)));
+    const upload = api.upload(file, (percent) => setSending((s) => (s ? { ...s, percent } : s)), readingOptions(choices));
     current.current = upload;
     try {
       const accepted = await upload.done;
@@ -89,6 +91,7 @@ export function UploadPanel() {
           Choose a CSV file
         </Button>
       </Box>
+      <ReadingOptionsFields value={choices} onChange={setChoices} disabled={sending != null} />
       {sending != null && (
         <Stack spacing={1} sx={{ mt: 2 }}>
           <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
