@@ -91,8 +91,11 @@ class ChartOptionsTest {
             assertThat(binding.path("subjects").get(0).path("namespace").asText()).isEqualTo("assay");
             assertThat(rendered.get("ServiceAccount", namespace, "assay-runner")
                     .path("automountServiceAccountToken").asBoolean(true)).isFalse();
-            assertThat(rendered.get("Secret", namespace, "assay-runner").path("stringData").path("ASSAY_REDIS_URL").asText())
+            JsonNode runnerSecret = rendered.get("Secret", namespace, "assay-runner").path("stringData");
+            assertThat(runnerSecret.path("ASSAY_REDIS_URL").asText())
                     .startsWith("redis://runner-" + namespace + ":").endsWith("@assay-redis.assay.svc:6379");
+            // No object-store credentials in a tenant namespace: runners get presigned URLs per Job.
+            assertThat(runnerSecret.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("ASSAY_REDIS_URL");
         }
         // The api's and operator's settings (the Redis root password) stay in the release's namespace.
         assertThat(rendered.find("Secret", "team-a", "assay-runtime")).isEmpty();

@@ -6,6 +6,7 @@ import dev.assay.model.crd.assistantrun.ModelSummary;
 import dev.assay.model.crd.assistantrun.AssistantRunSpec;
 import dev.assay.model.crd.common.Artifacts;
 import dev.assay.model.crd.common.Reason;
+import dev.assay.model.protocol.ArtifactGrants;
 import dev.assay.model.protocol.ArtifactLayout;
 import dev.assay.model.protocol.RunnerArgs;
 import dev.assay.model.protocol.RunnerEnv;
@@ -158,7 +159,7 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
     }
 
     @Override
-    public Job job(AssistantRun resource, Prerequisite.Ready ready, int attempt) {
+    public RunnerJobs.RunnerJob job(AssistantRun resource, Prerequisite.Ready ready, int attempt) {
         String name = resource.getMetadata().getName();
         String dataset = resource.getSpec().datasetRef();
         List<String> args = RunnerArgs.applyRun(dataset, name, ready.sourceKey(),
@@ -167,6 +168,7 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
                 Map.of(RunnerJobs.LABEL_ASSISTANT_RUN, name, RunnerJobs.LABEL_DATASET_JOB, dataset), args,
                 List.of(new EnvVarBuilder().withName(RunnerEnv.PLAN).withValue(Json.write(resource.getSpec().plan())).build()),
                 Optional.ofNullable(resource.getSpec().resources()),
-                Optional.ofNullable(resource.getSpec().activeDeadlineSeconds()));
+                Optional.ofNullable(resource.getSpec().activeDeadlineSeconds()),
+                ArtifactGrants.applyRun(dataset, name, ready.sourceKey()));
     }
 }

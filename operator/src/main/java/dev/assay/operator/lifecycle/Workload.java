@@ -2,7 +2,7 @@ package dev.assay.operator.lifecycle;
 
 import dev.assay.model.protocol.TaskScope;
 import dev.assay.model.status.TaskStatus;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import dev.assay.operator.jobs.RunnerJobs;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +40,8 @@ public interface Workload<R extends CustomResource<?, S>, S> {
     /** Whether the resource can start now; {@code context} gives the informers' caches (null in step-by-step tests). */
     Prerequisite prerequisite(R resource, io.javaoperatorsdk.operator.api.reconciler.Context<R> context);
 
-    /** The Job of one attempt; created once, never updated. */
-    Job job(R resource, Prerequisite.Ready ready, int attempt);
+    /** The Job of one attempt and its access Secret; created once, never updated. */
+    RunnerJobs.RunnerJob job(R resource, Prerequisite.Ready ready, int attempt);
 
     /** The fixed name of an attempt's Job ({@code <name>-profile}, then {@code <name>-profile-2}, …). */
     String jobName(R resource, int attempt);
