@@ -3,6 +3,7 @@ package dev.assay.operator.assistantrun;
 import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.model.crd.assistantrun.AssistantRunStatus;
 import dev.assay.model.crd.assistantrun.ModelSummary;
+import dev.assay.model.crd.assistantrun.RunWarning;
 import dev.assay.model.crd.assistantrun.AssistantRunSpec;
 import dev.assay.model.crd.common.Artifacts;
 import dev.assay.model.crd.common.Reason;
@@ -67,7 +68,7 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
     @Override
     public AssistantRunStatus status(AssistantRun resource, RunState state, Optional<TaskStatus> runner) {
         AssistantRunStatus previous = Optional.ofNullable(resource.getStatus()).orElse(new AssistantRunStatus(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
         Optional<RunResult> result = runner.flatMap(TaskStatus::result);
         Optional<ModelSummary> model = result.flatMap(RunResult::model).map(AssistantRunWorkload::summary);
         Artifacts artifacts = state.phase() == Phase.Succeeded && resource.getSpec() != null
@@ -79,7 +80,18 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
                 result.map(r -> r.comparison().after().columns()).orElse(previous.columns()),
                 model.orElse(previous.model()),
                 model.map(m -> String.format(Locale.ROOT, "%s %.3f", m.primaryMetric(), m.score())).orElse(previous.score()),
-                artifacts, state.message());
+                artifacts,
+                result.map(r -> r.warnings().size()).orElse(previous.warningCount()),
+                result.map(AssistantRunWorkload::warnings).orElse(previous.warnings()),
+                state.message());
+    }
+
+    /** The run's semantic warnings, most severe first (then in plan order), bounded. */
+    static List<RunWarning> warnings(RunResult result) {
+        return result.warnings().stream()
+                .sorted(java.util.Comparator.comparing((dev.assay.model.plan.validation.PlanWarning w) -> w.severity())
+                        .thenComparingInt(dev.assay.model.plan.validation.PlanWarning::actionIndex))
+                .limit(AssistantRunStatus.MAX_WARNINGS).map(RunWarning::of).toList();
     }
 
     private Artifacts artifacts(AssistantRun resource, boolean trained) {

@@ -42,7 +42,17 @@ public record AssistantRunStatus(
         String score,
         @JsonPropertyDescription("Artifact keys of the run's report, profile, processed CSV, model and metrics.")
         Artifacts artifacts,
+        @PrinterColumn(name = "Warnings", priority = 0)
+        @JsonPropertyDescription("How many semantic warnings the plan drew (steps that ran but may mislead: a filled "
+                + "target, a leaking feature, many rows dropped); see warnings.")
+        Integer warningCount,
+        @JsonPropertyDescription("The plan's semantic warnings, most severe first; at most " + AssistantRunStatus.MAX_WARNINGS
+                + " (warningCount has the total, result.json all of them).")
+        List<RunWarning> warnings,
         @PrinterColumn(name = "Message", priority = 0)
         @JsonPropertyDescription("Why it failed, or what it is waiting for, in words a person can act on.")
         String message) {
+
+    /** How many warnings the status lists; a resource's size is bounded, result.json has them all. */
+    public static final int MAX_WARNINGS = 20;
 }
