@@ -59,13 +59,6 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
     }
 
     @Override
-    public RunState state(AssistantRun resource) {
-        AssistantRunStatus s = resource.getStatus();
-        return s == null ? RunState.initial() : new RunState(s.phase() == null ? Phase.Pending : s.phase(), s.conditions(),
-                s.observedGeneration(), s.jobName(), s.startTime(), s.completionTime(), s.progress(), s.stage(), s.message());
-    }
-
-    @Override
     public AssistantRunStatus status(AssistantRun resource, RunState state, Optional<TaskStatus> runner) {
         AssistantRunStatus previous = Optional.ofNullable(resource.getStatus()).orElse(new AssistantRunStatus(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));

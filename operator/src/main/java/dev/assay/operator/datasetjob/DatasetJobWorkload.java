@@ -36,13 +36,6 @@ public final class DatasetJobWorkload implements Workload<DatasetJob, DatasetJob
     }
 
     @Override
-    public RunState state(DatasetJob resource) {
-        DatasetJobStatus s = resource.getStatus();
-        return s == null ? RunState.initial() : new RunState(s.phase() == null ? Phase.Pending : s.phase(), s.conditions(),
-                s.observedGeneration(), s.jobName(), s.startTime(), s.completionTime(), s.progress(), s.stage(), s.message());
-    }
-
-    @Override
     public DatasetJobStatus status(DatasetJob resource, RunState state, Optional<TaskStatus> runner) {
         DatasetJobStatus previous = Optional.ofNullable(resource.getStatus())
                 .orElse(new DatasetJobStatus(null, null, null, null, null, null, null, null, null, null, null, null));

@@ -43,7 +43,7 @@ import org.slf4j.MDC;
  * the outcome and removes the finished Jobs after their time to live (Kubernetes 1.20 has no TTL controller on by
  * default). Every status write goes through {@link StatusWriter}, every Event through {@link EventRecorder}.
  */
-public final class Lifecycle<R extends CustomResource<?, S>, S> {
+public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay.model.crd.common.LifecycleStatus> {
 
     private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
     /** How soon to look again while waiting for a prerequisite. */

@@ -1,5 +1,6 @@
 package dev.assay.operator.lifecycle;
 
+import dev.assay.model.crd.common.LifecycleStatus;
 import dev.assay.model.protocol.TaskScope;
 import dev.assay.model.status.TaskStatus;
 import dev.assay.operator.jobs.RunnerJobs;
@@ -13,12 +14,14 @@ import java.util.Optional;
  * @param <R> the custom resource
  * @param <S> its status record
  */
-public interface Workload<R extends CustomResource<?, S>, S> {
+public interface Workload<R extends CustomResource<?, S>, S extends LifecycleStatus> {
 
     Class<R> type();
 
-    /** The lifecycle part of the resource's status, or the initial one. */
-    RunState state(R resource);
+    /** The lifecycle part of the resource's status (shared by both kinds), or the initial one. */
+    default RunState state(R resource) {
+        return RunState.of(resource.getStatus());
+    }
 
     /** The resource's new status: the lifecycle state plus what the runner reported, mirrored. */
     S status(R resource, RunState state, Optional<TaskStatus> runner);
