@@ -229,7 +229,7 @@ class ChartOptionsTest {
     }
 
     @Test
-    void aServiceMonitorForTheOperatorsMetricsOnlyWhenAsked() {
+    void serviceMonitorsForTheOperatorsAndTheApisMetricsOnlyWhenAsked() {
         assertThat(AssayChart.render().ofKind("ServiceMonitor")).isEmpty();
 
         Rendered rendered = AssayChart.render(Map.of("metrics.serviceMonitor.enabled", true,
@@ -246,6 +246,14 @@ class ChartOptionsTest {
         Map<String, String> serviceSelector = stringMap(service.path("spec").path("selector"));
         assertThat(serviceSelector).isNotEmpty();
         assertThat(Rendered.labels(operatorPods)).containsAllEntriesOf(serviceSelector);
+        JsonNode apiMonitor = rendered.get("ServiceMonitor", "assay-api");
+        JsonNode apiService = rendered.get("Service", "assay-api");
+        assertThat(apiMonitor.path("spec").path("endpoints").get(0).path("path").asText()).isEqualTo("/actuator/prometheus");
+        assertThat(apiMonitor.path("spec").path("endpoints").get(0).path("port").asText())
+                .isEqualTo(apiService.path("spec").path("ports").get(0).path("name").asText());
+        assertThat(Rendered.selects(apiMonitor.path("spec").path("selector"), Rendered.labels(apiService))).isTrue();
+        assertThat(Rendered.selects(apiMonitor.path("spec").path("selector"), Rendered.labels(service)))
+                .as("the api's monitor does not scrape the operator").isFalse();
     }
 
     private static Map<String, String> stringMap(JsonNode object) {

@@ -399,6 +399,21 @@ class ApiHttpTest {
     }
 
     @Test
+    void prometheusScrapesTheSameMetricsUnderTheSameRules() {
+        HttpApi.Answer scrape = api.get("/actuator/prometheus");
+        HttpApi.Answer fromElsewhere = api.send(HttpRequest.newBuilder(api.uri("/actuator/prometheus")).GET()
+                .header("Origin", "https://evil.example"));
+
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.header("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(scrape.text()).contains("# TYPE assay_executor_queued gauge").contains("jvm_memory_used_bytes")
+                .contains("http_server_requests");
+        // Like every other path: a page of another origin is refused and gets no CORS header.
+        assertThat(fromElsewhere.status()).isEqualTo(403);
+        assertThat(fromElsewhere.header("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
     void onlyConfiguredOriginsMayCallFromAnotherOrigin() {
         HttpApi.Answer allowed = api.send(HttpRequest.newBuilder(api.uri("/api/v1/assistant/apply"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())

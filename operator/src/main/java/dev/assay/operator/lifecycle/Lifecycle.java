@@ -110,6 +110,8 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
                         result.message() == null ? "" : " (" + result.message() + ")");
                 metrics.phase(resource, result.phase());
             }
+            metrics.queue(resource, result.phase() != Phase.Pending ? Optional.empty()
+                    : Optional.of(result.jobName() == null ? OperatorMetrics.Queue.waiting_for_job : OperatorMetrics.Queue.pod_pending));
             if (changed) {
                 next.notices().forEach(n -> {
                     events.record(resource, n.reason(), n.message());
