@@ -199,6 +199,11 @@ class RunnerOnNodeK8sIT {
         assertThat(done.getStatus().model().algorithm()).isEqualTo("random_forest");
         assertThat(done.getStatus().model().score()).isGreaterThan(done.getStatus().model().baseline());
         assertThat(done.getStatus().score()).startsWith("accuracy 0.");
+        // The plan's semantic warnings reach the status, bounded, with the total.
+        assertThat(done.getStatus().warningCount()).isNotNull();
+        assertThat(done.getStatus().warnings()).hasSize(Math.min(done.getStatus().warningCount(),
+                dev.assay.model.crd.assistantrun.AssistantRunStatus.MAX_WARNINGS));
+        System.out.println("seed run: " + done.getStatus().warningCount() + " warning(s): " + done.getStatus().warnings());
     }
 
     @Test
