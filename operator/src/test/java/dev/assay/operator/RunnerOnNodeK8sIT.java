@@ -352,6 +352,16 @@ class RunnerOnNodeK8sIT {
         assertThat(events).contains("JobCreated").contains("SourceMissing").contains("assay-operator")
                 .doesNotContain("<none>");
         System.out.println(events);
+
+        // kubectl explain describes the kind, its spec and its status (not "<empty>").
+        for (String what : List.of("datasetjob", "assistantrun.spec", "assistantrun.status.warnings")) {
+            Process explain = new ProcessBuilder("kubectl", "--kubeconfig", HOME.resolve("kubeconfig").toString(), "explain",
+                    what).redirectErrorStream(true).start();
+            String out = new String(explain.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(explain.waitFor()).as(out).isZero();
+            assertThat(out).contains("DESCRIPTION:").doesNotContain("<empty>");
+            System.out.println("kubectl explain " + what + ":\n" + out.lines().limit(8).collect(java.util.stream.Collectors.joining("\n")));
+        }
     }
 
     private static String runnerRedisUrl(String ns) {
