@@ -167,7 +167,7 @@ class ChartDefaultsTest {
     }
 
     @Test
-    void operatorMayManageItsOwnResourcesJobsAndLeasesButNotReadSecrets() {
+    void operatorMayManageItsOwnResourcesJobsAndLeasesAndReadNoSecret() {
         Map<String, Set<String>> rules = new HashMap<>();
         for (String role : List.of("assay-operator", "assay-operator-leader-election")) {
             assertThat(boundTo(role)).as(role).contains("assay-operator");
@@ -183,7 +183,9 @@ class ChartDefaultsTest {
         assertThat(rules.get("/pods/log")).containsExactly("get");
         assertThat(rules.get("/events")).containsExactlyInAnyOrder("create", "patch");
         assertThat(rules.get("coordination.k8s.io/leases")).contains("get", "create", "update");
-        assertThat(rules.keySet()).noneMatch(r -> r.endsWith("/secrets") || r.contains("*"));
+        // Each Job's access Secret (presigned URLs): create and delete, never get, list or watch.
+        assertThat(rules.get("/secrets")).containsExactlyInAnyOrder("create", "delete");
+        assertThat(rules.keySet()).noneMatch(r -> r.contains("*"));
         assertThat(rules.values()).noneMatch(verbs -> verbs.contains("*"));
     }
 

@@ -91,8 +91,11 @@ class ChartOptionsTest {
             assertThat(binding.path("subjects").get(0).path("namespace").asText()).isEqualTo("assay");
             assertThat(rendered.get("ServiceAccount", namespace, "assay-runner")
                     .path("automountServiceAccountToken").asBoolean(true)).isFalse();
-            assertThat(rendered.get("Secret", namespace, "assay-runner").path("stringData").path("ASSAY_REDIS_URL").asText())
+            JsonNode runnerSecret = rendered.get("Secret", namespace, "assay-runner").path("stringData");
+            assertThat(runnerSecret.path("ASSAY_REDIS_URL").asText())
                     .startsWith("redis://runner-" + namespace + ":").endsWith("@assay-redis.assay.svc:6379");
+            // No object-store credentials in a tenant namespace: runners get presigned URLs per Job.
+            assertThat(runnerSecret.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("ASSAY_REDIS_URL");
         }
         // The api's and operator's settings (the Redis root password) stay in the release's namespace.
         assertThat(rendered.find("Secret", "team-a", "assay-runtime")).isEmpty();
@@ -226,7 +229,7 @@ class ChartOptionsTest {
     }
 
     @Test
-    void aServiceMonitorForTheOperatorsMetricsOnlyWhenAsked() {
+    void serviceMonitorsForTheOperatorsAndTheApisMetricsOnlyWhenAsked() {
         assertThat(AssayChart.render().ofKind("ServiceMonitor")).isEmpty();
 
         Rendered rendered = AssayChart.render(Map.of("metrics.serviceMonitor.enabled", true,
@@ -243,6 +246,14 @@ class ChartOptionsTest {
         Map<String, String> serviceSelector = stringMap(service.path("spec").path("selector"));
         assertThat(serviceSelector).isNotEmpty();
         assertThat(Rendered.labels(operatorPods)).containsAllEntriesOf(serviceSelector);
+        JsonNode apiMonitor = rendered.get("ServiceMonitor", "assay-api");
+        JsonNode apiService = rendered.get("Service", "assay-api");
+        assertThat(apiMonitor.path("spec").path("endpoints").get(0).path("path").asText()).isEqualTo("/actuator/prometheus");
+        assertThat(apiMonitor.path("spec").path("endpoints").get(0).path("port").asText())
+                .isEqualTo(apiService.path("spec").path("ports").get(0).path("name").asText());
+        assertThat(Rendered.selects(apiMonitor.path("spec").path("selector"), Rendered.labels(apiService))).isTrue();
+        assertThat(Rendered.selects(apiMonitor.path("spec").path("selector"), Rendered.labels(service)))
+                .as("the api's monitor does not scrape the operator").isFalse();
     }
 
     private static Map<String, String> stringMap(JsonNode object) {

@@ -1,5 +1,7 @@
 package dev.assay.operator;
 
+import dev.assay.model.protocol.RunnerEnv;
+import dev.assay.operator.jobs.ArtifactPresigner;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -20,10 +22,14 @@ import java.util.stream.Collectors;
  * @param healthPort            /healthz and /metrics (ASSAY_OPERATOR_HEALTH_PORT)
  * @param leaderElection        elect one active replica (ASSAY_LEADER_ELECTION, default true)
  * @param defaults              requests, limits, deadline and backoff of runner Jobs when a resource does not say
+ * @param objectStore           the store whose URLs the operator presigns for each Job (ASSAY_S3_ENDPOINT, _BUCKET,
+ *                              _ACCESS_KEY, _SECRET_KEY, _REGION); empty: runner pods take the store from the runner
+ *                              Secret as before
  */
 public record OperatorSettings(String runnerImage, Optional<String> runnerServiceAccount, Optional<String> runnerSecret,
                                Set<String> watchNamespaces, Optional<String> redisUrl, String redisKeyPrefix,
-                               String namespace, int healthPort, boolean leaderElection, JobDefaults defaults) {
+                               String namespace, int healthPort, boolean leaderElection, JobDefaults defaults,
+                               Optional<ArtifactPresigner.ObjectStore> objectStore) {
 
     /**
      * @param backoffLimit   how many more attempts a run gets after a failure of the machinery (never after a
@@ -64,7 +70,11 @@ public record OperatorSettings(String runnerImage, Optional<String> runnerServic
                 watch.isEmpty() ? Set.of(namespace) : watch,
                 value(env, "ASSAY_REDIS_URL"), value(env, "ASSAY_REDIS_KEY_PREFIX").orElse("assay:"),
                 namespace, value(env, "ASSAY_OPERATOR_HEALTH_PORT").map(Integer::parseInt).orElse(8081),
-                value(env, "ASSAY_LEADER_ELECTION").map(Boolean::parseBoolean).orElse(true), defaults);
+                value(env, "ASSAY_LEADER_ELECTION").map(Boolean::parseBoolean).orElse(true), defaults,
+                value(env, RunnerEnv.S3_ENDPOINT).filter(e -> value(env, RunnerEnv.S3_ACCESS_KEY).isPresent())
+                        .map(endpoint -> new ArtifactPresigner.ObjectStore(endpoint, env.get(RunnerEnv.S3_BUCKET),
+                                env.get(RunnerEnv.S3_ACCESS_KEY), env.getOrDefault(RunnerEnv.S3_SECRET_KEY, ""),
+                                env.get(RunnerEnv.S3_REGION))));
     }
 
     /** {@code 90s}, {@code 30m}, {@code 1h}, {@code 2d} or ISO-8601 ({@code PT1H}). */
@@ -92,6 +102,7 @@ public record OperatorSettings(String runnerImage, Optional<String> runnerServic
         return "OperatorSettings[runnerImage=" + runnerImage + ", runnerServiceAccount=" + runnerServiceAccount.orElse("-")
                 + ", runnerSecret=" + runnerSecret.orElse("-") + ", watchNamespaces=" + watchNamespaces + ", redis="
                 + (redisUrl.isPresent() ? "set" : "unset") + ", namespace=" + namespace + ", healthPort=" + healthPort
-                + ", leaderElection=" + leaderElection + ", defaults=" + defaults + "]";
+                + ", leaderElection=" + leaderElection + ", defaults=" + defaults + ", objectStore="
+                + objectStore.map(Object::toString).orElse("from the runner Secret") + "]";
     }
 }

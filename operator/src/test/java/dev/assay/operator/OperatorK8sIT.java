@@ -227,7 +227,7 @@ class OperatorK8sIT {
     void stoppingTheLeaderHandsTheLeaseOverAtOnce() {
         OperatorSettings base = Resources.settings(NS, Optional.of("redis://127.0.0.1:6379"), PREFIX);
         OperatorSettings leading = new OperatorSettings(base.runnerImage(), base.runnerServiceAccount(), base.runnerSecret(),
-                Set.of("lease-it"), base.redisUrl(), base.redisKeyPrefix(), NS, 0, true, base.defaults());
+                Set.of("lease-it"), base.redisUrl(), base.redisKeyPrefix(), NS, 0, true, base.defaults(), Optional.empty());
         Operator leader = OperatorMain.create(api.client, leading, RunnerResults.none(), new OperatorMetrics(), true);
         leader.start();
         await().atMost(PATIENCE).until(() -> {

@@ -28,7 +28,7 @@ public final class Resources {
         OperatorSettings.JobDefaults defaults = new OperatorSettings.JobDefaults("250m", "512Mi", "2", "2Gi", 1800, 1, "2Gi",
                 Duration.ofMillis(200), Duration.ofHours(1));
         return new OperatorSettings("localhost/assay/runner:test", Optional.of("assay-runner"), Optional.of("assay-runtime"),
-                Set.of(namespace), redisUrl, prefix, namespace, 0, false, defaults);
+                Set.of(namespace), redisUrl, prefix, namespace, 0, false, defaults, Optional.empty());
     }
 
     public static DatasetJob datasetJob(String namespace, String name, String source) {

@@ -9,6 +9,7 @@ import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.crd.datasetjob.DatasetJobSpec;
 import dev.assay.model.protocol.TaskScope;
 import dev.assay.operator.health.OperatorMetrics;
+import dev.assay.operator.jobs.ArtifactPresigner;
 import dev.assay.operator.results.RunnerResults;
 import dev.assay.runner.storage.ArtifactStore;
 import dev.assay.runner.storage.S3ArtifactStore;
@@ -37,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.gaul.s3proxy.S3Proxy;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
@@ -107,6 +109,7 @@ class RunnerOnNodeK8sIT {
             Thread.onSpinWait();
         }
         String redisUrl = "redis://" + host + ":" + redisPort;
+        redisKeys = redisUrl;
         S3Settings s3Settings = new S3Settings("http://" + host + ":" + s3.getPort(), "assay", "assay-node",
                 "assay-node-secret", null);
         store = S3ArtifactStore.connect(s3Settings);
@@ -115,21 +118,28 @@ class RunnerOnNodeK8sIT {
         Path other = ROOT.resolve("operator/target/node-it-b.csv");
         Files.writeString(other, "city,population\nLyon,522000\nNantes,320000\nLille,236000\n");
         store.put(TaskScope.namespace(NS_B).artifactKey("samples/titanic.csv"), other, "text/csv");
-        redisKeys = redisUrl;
 
+        // As the chart does: each namespace's runner Secret holds only a Redis user limited to that namespace's keys
+        // (TaskScope.redisAclRules); the object store reaches a pod only as its Job's presigned URLs.
+        try (RedisClient admin = RedisClient.builder().fromURI(redisUrl).build()) {
+            for (String ns : List.of(NS, NS_B)) {
+                List<String> acl = new java.util.ArrayList<>(List.of("ACL", "SETUSER", "runner-" + ns, "on", ">pw-" + ns));
+                acl.addAll(List.of(TaskScope.namespace(ns).redisAclRules("assay:").split(" ")));
+                admin.sendCommand(Protocol.Command.ACL, acl.subList(1, acl.size()).toArray(String[]::new));
+            }
+        }
         for (String ns : List.of(NS, NS_B)) {
             client.serviceAccounts().inNamespace(ns).resource(new ServiceAccountBuilder().withNewMetadata()
                     .withName("assay-runner").endMetadata().withAutomountServiceAccountToken(false).build()).create();
             client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("assay-runtime").endMetadata()
-                    .withStringData(Map.of("ASSAY_REDIS_URL", redisUrl, "ASSAY_S3_ENDPOINT", s3Settings.endpoint(),
-                            "ASSAY_S3_BUCKET", "assay", "ASSAY_S3_ACCESS_KEY", "assay-node", "ASSAY_S3_SECRET_KEY", "assay-node-secret"))
-                    .build()).create();
+                    .withStringData(Map.of("ASSAY_REDIS_URL", runnerRedisUrl(ns))).build()).create();
         }
 
         OperatorSettings defaults = OperatorSettings.fromEnvironment(Map.of());
         OperatorSettings settings = new OperatorSettings("assay/runner:" + System.getProperty("assay.version", "0.1.0-SNAPSHOT"),
                 Optional.of("assay-runner"), Optional.of("assay-runtime"), Set.of(NS, NS_B), Optional.of(redisUrl), "assay:", NS, 0,
-                false, defaults.defaults());
+                false, defaults.defaults(), Optional.of(new ArtifactPresigner.ObjectStore(s3Settings.endpoint(), "assay",
+                        "assay-node", "assay-node-secret", null)));
         operator = OperatorMain.create(client, settings, RunnerResults.redis(Optional.of(redisUrl), "assay:"),
                 new OperatorMetrics(), true);
         operator.start();
@@ -189,6 +199,11 @@ class RunnerOnNodeK8sIT {
         assertThat(done.getStatus().model().algorithm()).isEqualTo("random_forest");
         assertThat(done.getStatus().model().score()).isGreaterThan(done.getStatus().model().baseline());
         assertThat(done.getStatus().score()).startsWith("accuracy 0.");
+        // The plan's semantic warnings reach the status, bounded, with the total.
+        assertThat(done.getStatus().warningCount()).isNotNull();
+        assertThat(done.getStatus().warnings()).hasSize(Math.min(done.getStatus().warningCount(),
+                dev.assay.model.crd.assistantrun.AssistantRunStatus.MAX_WARNINGS));
+        System.out.println("seed run: " + done.getStatus().warningCount() + " warning(s): " + done.getStatus().warnings());
     }
 
     @Test
@@ -220,8 +235,74 @@ class RunnerOnNodeK8sIT {
         }
     }
 
+    /**
+     * Least privilege, checked on the pod that ran: no object-store credentials in its environment or in any Secret
+     * it reads, only its Job's presigned URLs; those URLs, pointed at the other team's object, are refused by the
+     * store (403), and its Redis user is refused the other team's status keys.
+     */
     @Test
     @Order(4)
+    void aRunnerPodHoldsNoStoreCredentialsAndReachesNoOtherNamespace() throws Exception {
+        var pod = client.pods().inNamespace(NS).withLabel("job-name", "titanic-profile").list().getItems().getFirst();
+        var container = pod.getSpec().getContainers().getFirst();
+        List<String> envNames = container.getEnv().stream().map(e -> e.getName()).toList();
+        List<String> secretNames = new java.util.ArrayList<>();
+        container.getEnvFrom().forEach(from -> secretNames.add(from.getSecretRef().getName()));
+        container.getEnv().stream().filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                .forEach(e -> secretNames.add(e.getValueFrom().getSecretKeyRef().getName()));
+        Map<String, String> seen = new java.util.TreeMap<>();
+        for (String name : secretNames) {
+            var secret = client.secrets().inNamespace(NS).withName(name).get();
+            secret.getData().forEach((key, value) -> seen.put(name + "/" + key,
+                    new String(java.util.Base64.getDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        System.out.println("runner pod env: " + envNames + "; Secrets it reads: " + seen.keySet());
+
+        assertThat(envNames).contains("ASSAY_S3_ACCESS").noneMatch(n -> n.startsWith("ASSAY_S3_") && !n.equals("ASSAY_S3_ACCESS"));
+        assertThat(seen.keySet()).containsExactlyInAnyOrder("assay-runtime/ASSAY_REDIS_URL", "titanic-profile-access/access.json");
+        assertThat(String.join("\n", seen.values())).as("a URL carries a signature, never the secret key")
+                .doesNotContain("assay-node-secret");
+        var access = client.secrets().inNamespace(NS).withName("titanic-profile-access").get();
+        assertThat(access.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getKind()).isEqualTo("DatasetJob"));
+
+        dev.assay.model.protocol.RunnerAccess grant = dev.assay.model.protocol.RunnerAccess.fromJson(seen.get("titanic-profile-access/access.json"));
+        assertThat(grant.read().keySet()).containsExactly("samples/titanic.csv");
+        assertThat(grant.write().keySet()).containsExactly("titanic/cleaned.csv", "titanic/profile.json", "titanic/report.html");
+        String mine = grant.read().get("samples/titanic.csv");
+        String theirs = mine.replace("/" + NS + "/", "/" + NS_B + "/");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var own = http.send(java.net.http.HttpRequest.newBuilder(URI.create(mine)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var other = http.send(java.net.http.HttpRequest.newBuilder(URI.create(theirs)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var unsigned = http.send(java.net.http.HttpRequest.newBuilder(URI.create(theirs.substring(0, theirs.indexOf('?')))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String writeMine = grant.write().get("titanic/report.html");
+        var overwriteTheirs = http.send(java.net.http.HttpRequest.newBuilder(URI.create(writeMine.replace("/" + NS + "/", "/" + NS_B + "/")))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("x")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        System.out.println("own source with its URL: HTTP " + own.statusCode() + "; the other namespace's object with it: HTTP "
+                + other.statusCode() + "; without a signature: HTTP " + unsigned.statusCode()
+                + "; its PUT URL pointed at the other namespace: HTTP " + overwriteTheirs.statusCode());
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).doesNotContain("Lyon");
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(overwriteTheirs.statusCode()).isEqualTo(403);
+
+        try (RedisClient asRunner = RedisClient.builder().fromURI(seen.get("assay-runtime/ASSAY_REDIS_URL")).build()) {
+            assertThat(asRunner.get(TaskScope.namespace(NS).statusKeys("assay:").task("titanic"))).contains("\"rows\":891");
+            String theirKey = TaskScope.namespace(NS_B).statusKeys("assay:").task("titanic");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> asRunner.get(theirKey))
+                    .hasMessageContaining("NOPERM");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> asRunner.set(theirKey, "{}"))
+                    .hasMessageContaining("NOPERM");
+            System.out.println("the pod's Redis user on " + theirKey + ": NOPERM");
+        }
+    }
+
+    @Test
+    @Order(5)
     void aRunThatCannotBeScheduledIsPendingWithTheSchedulersReason() {
         DatasetJob huge = Resources.datasetJob(NS, "huge", "samples/titanic.csv");
         huge.setSpec(new DatasetJobSpec("samples/titanic.csv", "csv", true, new ResourceRequirementsBuilder()
@@ -241,7 +322,7 @@ class RunnerOnNodeK8sIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aMissingSourceFailsOnceWithItsRealMessageAndNoRetry() {
         client.resource(Resources.datasetJob(NS, "missing", "samples/x.csv")).create();
 
@@ -260,7 +341,7 @@ class RunnerOnNodeK8sIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void kubectlDescribeListsTheOperatorsEvents() throws Exception {
         Process describe = new ProcessBuilder("kubectl", "--kubeconfig", HOME.resolve("kubeconfig").toString(), "describe",
                 "datasetjob", "missing", "-n", NS).redirectErrorStream(true).start();
@@ -271,6 +352,21 @@ class RunnerOnNodeK8sIT {
         assertThat(events).contains("JobCreated").contains("SourceMissing").contains("assay-operator")
                 .doesNotContain("<none>");
         System.out.println(events);
+
+        // kubectl explain describes the kind, its spec and its status (not "<empty>").
+        for (String what : List.of("datasetjob", "assistantrun.spec", "assistantrun.status.warnings")) {
+            Process explain = new ProcessBuilder("kubectl", "--kubeconfig", HOME.resolve("kubeconfig").toString(), "explain",
+                    what).redirectErrorStream(true).start();
+            String out = new String(explain.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(explain.waitFor()).as(out).isZero();
+            assertThat(out).contains("DESCRIPTION:").doesNotContain("<empty>");
+            System.out.println("kubectl explain " + what + ":\n" + out.lines().limit(8).collect(java.util.stream.Collectors.joining("\n")));
+        }
+    }
+
+    private static String runnerRedisUrl(String ns) {
+        URI url = URI.create(redisKeys);
+        return "redis://runner-" + ns + ":pw-" + ns + "@" + url.getHost() + ":" + url.getPort();
     }
 
     private static DatasetJob finished(String ns, String name) {

@@ -67,7 +67,7 @@ class SpecFieldsReachTheRunnerTest {
             DatasetJob resource = new DatasetJob();
             resource.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("titanic").withUid("u").build());
             resource.setSpec(spec);
-            return datasets.job(resource, (Prerequisite.Ready) datasets.prerequisite(resource, null), 1);
+            return datasets.job(resource, (Prerequisite.Ready) datasets.prerequisite(resource, null), 1).job();
         });
     }
 
@@ -79,7 +79,7 @@ class SpecFieldsReachTheRunnerTest {
             AssistantRun resource = new AssistantRun();
             resource.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("seed").withUid("u").build());
             resource.setSpec(spec);
-            return runs.job(resource, new Prerequisite.Ready("samples/titanic.csv", true), 1);
+            return runs.job(resource, new Prerequisite.Ready("samples/titanic.csv", true), 1).job();
         });
     }
 
@@ -89,7 +89,7 @@ class SpecFieldsReachTheRunnerTest {
         resource.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("seed").withUid("u").build());
         resource.setSpec(new AssistantRunSpec("titanic", PlanReader.read(Resources.SEED_PLAN), null, null, null, null));
 
-        Job job = runs.job(resource, new Prerequisite.Ready("samples/titanic.csv", false), 1);
+        Job job = runs.job(resource, new Prerequisite.Ready("samples/titanic.csv", false), 1).job();
 
         assertThat(args(job)).contains("--keep-duplicates");
     }

@@ -399,6 +399,25 @@ class ApiHttpTest {
     }
 
     @Test
+    void prometheusScrapesTheSameMetricsUnderTheSameRules() {
+        HttpApi.Answer scrape = api.get("/actuator/prometheus");
+        HttpApi.Answer fromElsewhere = api.send(HttpRequest.newBuilder(api.uri("/actuator/prometheus")).GET()
+                .header("Origin", "https://evil.example"));
+        HttpApi.Answer healthFromElsewhere = api.send(HttpRequest.newBuilder(api.uri("/actuator/health")).GET()
+                .header("Origin", "https://evil.example"));
+
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.header("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(scrape.text()).contains("# TYPE assay_executor_queued gauge").contains("jvm_memory_used_bytes")
+                .contains("http_server_requests");
+        // The same rules as the other actuator endpoints: no CORS for them, so a page of another origin cannot read
+        // the answer (no Access-Control-Allow-Origin); only the api's own paths have a CORS list.
+        assertThat(fromElsewhere.status()).isEqualTo(healthFromElsewhere.status());
+        assertThat(fromElsewhere.header("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(healthFromElsewhere.header("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
     void onlyConfiguredOriginsMayCallFromAnotherOrigin() {
         HttpApi.Answer allowed = api.send(HttpRequest.newBuilder(api.uri("/api/v1/assistant/apply"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())

@@ -10,6 +10,12 @@ public final class RunnerEnv {
     /** Scratch folder for downloads and outputs (the pod's emptyDir). */
     public static final String WORK_DIR = "ASSAY_WORK_DIR";
     public static final String DATA_DIR = "ASSAY_DATA_DIR";
+    /**
+     * The object-store grant of a pod on a cluster ({@link RunnerAccess} as JSON, from the Job's own Secret): presigned
+     * URLs for its input and outputs only. When set, the runner uses no {@code ASSAY_S3_*} credentials.
+     */
+    public static final String S3_ACCESS = "ASSAY_S3_ACCESS";
+    /** Root credentials of the store: the laptop, the api and the operator only, never a runner pod on a cluster. */
     public static final String S3_ENDPOINT = "ASSAY_S3_ENDPOINT";
     public static final String S3_BUCKET = "ASSAY_S3_BUCKET";
     public static final String S3_ACCESS_KEY = "ASSAY_S3_ACCESS_KEY";

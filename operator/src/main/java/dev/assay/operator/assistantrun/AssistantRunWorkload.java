@@ -3,9 +3,11 @@ package dev.assay.operator.assistantrun;
 import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.model.crd.assistantrun.AssistantRunStatus;
 import dev.assay.model.crd.assistantrun.ModelSummary;
+import dev.assay.model.crd.assistantrun.RunWarning;
 import dev.assay.model.crd.assistantrun.AssistantRunSpec;
 import dev.assay.model.crd.common.Artifacts;
 import dev.assay.model.crd.common.Reason;
+import dev.assay.model.protocol.ArtifactGrants;
 import dev.assay.model.protocol.ArtifactLayout;
 import dev.assay.model.protocol.RunnerArgs;
 import dev.assay.model.protocol.RunnerEnv;
@@ -57,16 +59,9 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
     }
 
     @Override
-    public RunState state(AssistantRun resource) {
-        AssistantRunStatus s = resource.getStatus();
-        return s == null ? RunState.initial() : new RunState(s.phase() == null ? Phase.Pending : s.phase(), s.conditions(),
-                s.observedGeneration(), s.jobName(), s.startTime(), s.completionTime(), s.progress(), s.stage(), s.message());
-    }
-
-    @Override
     public AssistantRunStatus status(AssistantRun resource, RunState state, Optional<TaskStatus> runner) {
         AssistantRunStatus previous = Optional.ofNullable(resource.getStatus()).orElse(new AssistantRunStatus(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
         Optional<RunResult> result = runner.flatMap(TaskStatus::result);
         Optional<ModelSummary> model = result.flatMap(RunResult::model).map(AssistantRunWorkload::summary);
         Artifacts artifacts = state.phase() == Phase.Succeeded && resource.getSpec() != null
@@ -78,7 +73,18 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
                 result.map(r -> r.comparison().after().columns()).orElse(previous.columns()),
                 model.orElse(previous.model()),
                 model.map(m -> String.format(Locale.ROOT, "%s %.3f", m.primaryMetric(), m.score())).orElse(previous.score()),
-                artifacts, state.message());
+                artifacts,
+                result.map(r -> r.warnings().size()).orElse(previous.warningCount()),
+                result.map(AssistantRunWorkload::warnings).orElse(previous.warnings()),
+                state.message());
+    }
+
+    /** The run's semantic warnings, most severe first (then in plan order), bounded. */
+    static List<RunWarning> warnings(RunResult result) {
+        return result.warnings().stream()
+                .sorted(java.util.Comparator.comparing((dev.assay.model.plan.validation.PlanWarning w) -> w.severity())
+                        .thenComparingInt(dev.assay.model.plan.validation.PlanWarning::actionIndex))
+                .limit(AssistantRunStatus.MAX_WARNINGS).map(RunWarning::of).toList();
     }
 
     private Artifacts artifacts(AssistantRun resource, boolean trained) {
@@ -158,7 +164,7 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
     }
 
     @Override
-    public Job job(AssistantRun resource, Prerequisite.Ready ready, int attempt) {
+    public RunnerJobs.RunnerJob job(AssistantRun resource, Prerequisite.Ready ready, int attempt) {
         String name = resource.getMetadata().getName();
         String dataset = resource.getSpec().datasetRef();
         List<String> args = RunnerArgs.applyRun(dataset, name, ready.sourceKey(),
@@ -167,6 +173,7 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
                 Map.of(RunnerJobs.LABEL_ASSISTANT_RUN, name, RunnerJobs.LABEL_DATASET_JOB, dataset), args,
                 List.of(new EnvVarBuilder().withName(RunnerEnv.PLAN).withValue(Json.write(resource.getSpec().plan())).build()),
                 Optional.ofNullable(resource.getSpec().resources()),
-                Optional.ofNullable(resource.getSpec().activeDeadlineSeconds()));
+                Optional.ofNullable(resource.getSpec().activeDeadlineSeconds()),
+                ArtifactGrants.applyRun(dataset, name, ready.sourceKey()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.assay.operator.datasetjob;
 
 import dev.assay.model.crd.common.Artifacts;
+import dev.assay.model.protocol.ArtifactGrants;
 import dev.assay.model.protocol.ArtifactLayout;
 import dev.assay.model.protocol.RunnerArgs;
 import dev.assay.model.protocol.TaskScope;
@@ -15,7 +16,6 @@ import dev.assay.operator.lifecycle.Prerequisite;
 import dev.assay.operator.lifecycle.RunState;
 import dev.assay.operator.lifecycle.Workload;
 import dev.assay.operator.validation.Names;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +33,6 @@ public final class DatasetJobWorkload implements Workload<DatasetJob, DatasetJob
     @Override
     public Class<DatasetJob> type() {
         return DatasetJob.class;
-    }
-
-    @Override
-    public RunState state(DatasetJob resource) {
-        DatasetJobStatus s = resource.getStatus();
-        return s == null ? RunState.initial() : new RunState(s.phase() == null ? Phase.Pending : s.phase(), s.conditions(),
-                s.observedGeneration(), s.jobName(), s.startTime(), s.completionTime(), s.progress(), s.stage(), s.message());
     }
 
     @Override
@@ -101,7 +94,7 @@ public final class DatasetJobWorkload implements Workload<DatasetJob, DatasetJob
     }
 
     @Override
-    public Job job(DatasetJob resource, Prerequisite.Ready ready, int attempt) {
+    public RunnerJobs.RunnerJob job(DatasetJob resource, Prerequisite.Ready ready, int attempt) {
         String name = resource.getMetadata().getName();
         String format = Optional.ofNullable(resource.getSpec().format()).orElse("csv");
         List<String> args = RunnerArgs.profileJob(name, ready.sourceKey(), format, ready.dropDuplicates(),
@@ -109,6 +102,7 @@ public final class DatasetJobWorkload implements Workload<DatasetJob, DatasetJob
                 Optional.ofNullable(resource.getSpec().missingMarkers()));
         return jobs.job(resource, jobName(resource, attempt), Map.of(RunnerJobs.LABEL_DATASET_JOB, name), args, List.of(),
                 Optional.ofNullable(resource.getSpec().resources()),
-                Optional.ofNullable(resource.getSpec().activeDeadlineSeconds()));
+                Optional.ofNullable(resource.getSpec().activeDeadlineSeconds()),
+                ArtifactGrants.profileJob(name, ready.sourceKey()));
     }
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The operator's Prometheus metrics at /metrics (text format): reconciliations started, finished and failed per kind
- * with their latency as a histogram, resources by phase, run failures by reason, and the JVM heap.
+ * with their latency as a histogram, resources by phase, the queue (runs waiting for their Job, and runs whose Job's
+ * pod is not running yet), run failures by reason, and the JVM heap.
  */
 public final class OperatorMetrics implements Metrics {
 
@@ -23,6 +24,16 @@ public final class OperatorMetrics implements Metrics {
     /** namespace/name of each resource of a kind to its phase; the gauge counts them. */
     private final Map<String, Map<String, Phase>> phases = new ConcurrentHashMap<>();
     private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
+    /** namespace/name of each queued resource of a kind to where it waits. */
+    private final Map<String, Map<String, Queue>> queued = new ConcurrentHashMap<>();
+
+    /** Where a run that has not started waits. */
+    public enum Queue {
+        /** No Job yet: its prerequisites (an AssistantRun's DatasetJob) are not ready. */
+        waiting_for_job,
+        /** Its Job exists but the pod is not running: unscheduled, pulling, or starting. */
+        pod_pending
+    }
 
     private static final class Histogram {
         final LongAdder[] buckets = new LongAdder[BUCKETS.length];
@@ -92,11 +103,21 @@ public final class OperatorMetrics implements Metrics {
         phases.computeIfAbsent(resource.getKind(), k -> new ConcurrentHashMap<>()).put(key(resource), phase);
     }
 
-    /** A resource was deleted: it no longer counts in any phase. */
+    /** Where the resource waits now, or empty when it is not queued (running or finished). */
+    public void queue(HasMetadata resource, java.util.Optional<Queue> where) {
+        Map<String, Queue> byName = queued.computeIfAbsent(resource.getKind(), k -> new ConcurrentHashMap<>());
+        where.ifPresentOrElse(q -> byName.put(key(resource), q), () -> byName.remove(key(resource)));
+    }
+
+    /** A resource was deleted: it no longer counts in any phase or queue. */
     public void forget(HasMetadata resource) {
         Map<String, Phase> byName = phases.get(resource.getKind());
         if (byName != null) {
             byName.remove(key(resource));
+        }
+        Map<String, Queue> waiting = queued.get(resource.getKind());
+        if (waiting != null) {
+            waiting.remove(key(resource));
         }
     }
 
@@ -113,6 +134,13 @@ public final class OperatorMetrics implements Metrics {
             for (Phase phase : Phase.values()) {
                 long n = byName.values().stream().filter(p -> p == phase).count();
                 text.append("assay_operator_resources{kind=\"").append(kind).append("\",phase=\"").append(phase)
+                        .append("\"} ").append(n).append('\n');
+            }
+        });
+        queued.forEach((kind, byName) -> {
+            for (Queue queue : Queue.values()) {
+                long n = byName.values().stream().filter(q -> q == queue).count();
+                text.append("assay_operator_queued{kind=\"").append(kind).append("\",waiting=\"").append(queue)
                         .append("\"} ").append(n).append('\n');
             }
         });

@@ -10,6 +10,8 @@ import dev.assay.operator.results.RunnerResults;
 import dev.assay.operator.status.StatusWriter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import dev.assay.operator.jobs.RunnerJobs;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,7 +43,7 @@ import org.slf4j.MDC;
  * the outcome and removes the finished Jobs after their time to live (Kubernetes 1.20 has no TTL controller on by
  * default). Every status write goes through {@link StatusWriter}, every Event through {@link EventRecorder}.
  */
-public final class Lifecycle<R extends CustomResource<?, S>, S> {
+public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay.model.crd.common.LifecycleStatus> {
 
     private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
     /** How soon to look again while waiting for a prerequisite. */
@@ -108,6 +110,8 @@ public final class Lifecycle<R extends CustomResource<?, S>, S> {
                         result.message() == null ? "" : " (" + result.message() + ")");
                 metrics.phase(resource, result.phase());
             }
+            metrics.queue(resource, result.phase() != Phase.Pending ? Optional.empty()
+                    : Optional.of(result.jobName() == null ? OperatorMetrics.Queue.waiting_for_job : OperatorMetrics.Queue.pod_pending));
             if (changed) {
                 next.notices().forEach(n -> {
                     events.record(resource, n.reason(), n.message());
@@ -188,7 +192,9 @@ public final class Lifecycle<R extends CustomResource<?, S>, S> {
 
     private Transition createAttempt(Step<R> step, RunState state, Prerequisite.Ready ready, int attempt,
                                      List<Decider.Notice> before) {
-        Job job = createOnce(workload.job(step.resource(), ready, attempt));
+        RunnerJobs.RunnerJob planned = workload.job(step.resource(), ready, attempt);
+        planned.access().ifPresent(this::createAccess);
+        Job job = createOnce(planned.job());
         String created = "created Job " + job.getMetadata().getName()
                 + (attempt > 1 ? " (attempt " + attempt + " of " + tuning.maxAttempts() + ")" : "");
         List<Decider.Notice> notices = new ArrayList<>(before);
@@ -241,6 +247,9 @@ public final class Lifecycle<R extends CustomResource<?, S>, S> {
             for (Job job : jobs) {
                 client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
                         .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+                // Its presigned URLs go with it (they expire soon after the deadline anyway).
+                client.secrets().inNamespace(job.getMetadata().getNamespace())
+                        .withName(RunnerJobs.accessSecretName(job.getMetadata().getName())).delete();
             }
             events.record(step.resource(), Reason.JobsRemoved, "removed " + jobs.size() + " finished Job(s) and their pods "
                     + tuning.finishedJobTtl().toSeconds() + " s after the run ended");
@@ -307,6 +316,23 @@ public final class Lifecycle<R extends CustomResource<?, S>, S> {
                         .withLabelSelector(MANAGED).list().getItems();
         return jobs.stream().filter(j -> j.getMetadata().getOwnerReferences() != null && j.getMetadata().getOwnerReferences()
                 .stream().anyMatch(o -> Objects.equals(o.getUid(), uid))).toList();
+    }
+
+    /**
+     * Creates an attempt's access Secret. If it exists (a status write was lost before its Job was created), it is
+     * replaced: its URLs may be near their end. The operator may create and delete Secrets, never read them.
+     */
+    private void createAccess(Secret secret) {
+        var secrets = client.secrets().inNamespace(secret.getMetadata().getNamespace());
+        try {
+            secrets.resource(secret).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+            secrets.withName(secret.getMetadata().getName()).withGracePeriod(0).delete();
+            secrets.resource(secret).create();
+        }
     }
 
     /** Creates the Job; if it already exists (a status write was lost), the existing one is used, never updated. */

@@ -3,6 +3,7 @@ package dev.assay.operator.lifecycle;
 import dev.assay.model.crd.common.Condition;
 import dev.assay.model.crd.common.ConditionType;
 import dev.assay.model.crd.common.Conditions;
+import dev.assay.model.crd.common.LifecycleStatus;
 import dev.assay.model.crd.common.Reason;
 import dev.assay.model.crd.common.Phase;
 import java.time.Instant;
@@ -14,6 +15,13 @@ public record RunState(Phase phase, List<Condition> conditions, Long observedGen
 
     public RunState {
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    }
+
+    /** The lifecycle part of a resource's status, or the initial state when it has none yet. */
+    public static RunState of(LifecycleStatus status) {
+        return status == null ? initial() : new RunState(status.phase() == null ? Phase.Pending : status.phase(),
+                status.conditions(), status.observedGeneration(), status.jobName(), status.startTime(),
+                status.completionTime(), status.progress(), status.stage(), status.message());
     }
 
     public static RunState initial() {

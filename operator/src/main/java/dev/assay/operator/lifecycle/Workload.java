@@ -1,8 +1,9 @@
 package dev.assay.operator.lifecycle;
 
+import dev.assay.model.crd.common.LifecycleStatus;
 import dev.assay.model.protocol.TaskScope;
 import dev.assay.model.status.TaskStatus;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import dev.assay.operator.jobs.RunnerJobs;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +14,14 @@ import java.util.Optional;
  * @param <R> the custom resource
  * @param <S> its status record
  */
-public interface Workload<R extends CustomResource<?, S>, S> {
+public interface Workload<R extends CustomResource<?, S>, S extends LifecycleStatus> {
 
     Class<R> type();
 
-    /** The lifecycle part of the resource's status, or the initial one. */
-    RunState state(R resource);
+    /** The lifecycle part of the resource's status (shared by both kinds), or the initial one. */
+    default RunState state(R resource) {
+        return RunState.of(resource.getStatus());
+    }
 
     /** The resource's new status: the lifecycle state plus what the runner reported, mirrored. */
     S status(R resource, RunState state, Optional<TaskStatus> runner);
@@ -40,8 +43,8 @@ public interface Workload<R extends CustomResource<?, S>, S> {
     /** Whether the resource can start now; {@code context} gives the informers' caches (null in step-by-step tests). */
     Prerequisite prerequisite(R resource, io.javaoperatorsdk.operator.api.reconciler.Context<R> context);
 
-    /** The Job of one attempt; created once, never updated. */
-    Job job(R resource, Prerequisite.Ready ready, int attempt);
+    /** The Job of one attempt and its access Secret; created once, never updated. */
+    RunnerJobs.RunnerJob job(R resource, Prerequisite.Ready ready, int attempt);
 
     /** The fixed name of an attempt's Job ({@code <name>-profile}, then {@code <name>-profile-2}, …). */
     String jobName(R resource, int attempt);

@@ -61,8 +61,11 @@ public final class OperatorLoadBenchmark {
         try {
             RealApiServer.installCrds(load);
             load.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
+            // With an object store to sign for, as installed: each run's access Secret (presigned URLs) is created
+            // before its Job, so the figures include that write. Signing is local; nothing listens at the endpoint.
             OperatorSettings settings = OperatorSettings.fromEnvironment(Map.of("ASSAY_OPERATOR_NAMESPACE", NS,
-                    "ASSAY_LEADER_ELECTION", "false"));
+                    "ASSAY_LEADER_ELECTION", "false", "ASSAY_S3_ENDPOINT", "http://assay-minio.assay.svc:9000",
+                    "ASSAY_S3_ACCESS_KEY", "bench", "ASSAY_S3_SECRET_KEY", "bench-secret"));
             operator = OperatorMain.create(operatorClient, settings, RunnerResults.none(), new OperatorMetrics(), true);
             operator.start();
 

@@ -23,7 +23,7 @@ class DatasetJobSourceArgsTest {
 
     private static List<String> args(DatasetJob job) {
         DatasetJobWorkload workload = new DatasetJobWorkload(new RunnerJobs(Resources.settings("team-a", Optional.empty(), "t:")));
-        return workload.job(job, new dev.assay.operator.lifecycle.Prerequisite.Ready("uploads/sales.xlsx", true), 1).getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs();
+        return workload.job(job, new dev.assay.operator.lifecycle.Prerequisite.Ready("uploads/sales.xlsx", true), 1).job().getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs();
     }
 
     @Test

@@ -19,6 +19,22 @@ class OperatorMetricsTest {
     }
 
     @Test
+    void theQueueSaysWhatRunsWaitFor() {
+        OperatorMetrics metrics = new OperatorMetrics();
+        metrics.queue(dataset("a"), java.util.Optional.of(OperatorMetrics.Queue.waiting_for_job));
+        metrics.queue(dataset("b"), java.util.Optional.of(OperatorMetrics.Queue.pod_pending));
+        metrics.queue(dataset("c"), java.util.Optional.of(OperatorMetrics.Queue.pod_pending));
+        metrics.queue(dataset("d"), java.util.Optional.of(OperatorMetrics.Queue.pod_pending));
+        metrics.queue(dataset("c"), java.util.Optional.empty());
+        metrics.forget(dataset("d"));
+
+        String text = metrics.prometheus();
+
+        assertThat(text).contains("assay_operator_queued{kind=\"DatasetJob\",waiting=\"waiting_for_job\"} 1\n")
+                .contains("assay_operator_queued{kind=\"DatasetJob\",waiting=\"pod_pending\"} 1\n");
+    }
+
+    @Test
     void phasesFailuresAndLatencyAreExported() throws Exception {
         OperatorMetrics metrics = new OperatorMetrics();
         metrics.phase(dataset("a"), Phase.Running);

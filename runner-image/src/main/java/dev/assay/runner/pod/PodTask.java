@@ -1,5 +1,6 @@
 package dev.assay.runner.pod;
 
+import dev.assay.model.protocol.RunnerAccess;
 import dev.assay.model.protocol.RunnerEnv;
 import dev.assay.model.protocol.RunnerExit;
 import dev.assay.model.protocol.TaskScope;
@@ -8,6 +9,7 @@ import dev.assay.model.status.TaskStatus;
 import dev.assay.runner.engine.Engine;
 import dev.assay.runner.engine.EngineConfig;
 import dev.assay.runner.storage.ArtifactStore;
+import dev.assay.runner.storage.PresignedArtifactStore;
 import dev.assay.runner.storage.ScopedArtifactStore;
 import dev.assay.runner.storage.StatusStore;
 import dev.assay.runner.storage.StorageSettings;
@@ -32,6 +34,7 @@ final class PodTask {
     private final Map<String, String> env;
     private final TaskScope scope;
     private final StorageSettings settings;
+    private final Optional<RunnerAccess> access;
     private final ArtifactStore artifacts;
     private final StatusStore statuses;
 
@@ -41,8 +44,13 @@ final class PodTask {
         StorageSettings base = StorageSettings.fromEnvironment(env);
         this.settings = new StorageSettings(base.dataDir(), base.s3(), base.redisUrl(), base.redisTtl(),
                 scope.statusPrefix(base.redisPrefix()));
+        this.access = Optional.ofNullable(env.get(RunnerEnv.S3_ACCESS)).filter(json -> !json.isBlank())
+                .map(RunnerAccess::fromJson);
         try {
-            this.artifacts = ScopedArtifactStore.of(settings.openArtifacts(), scope);
+            // On a cluster the operator grants presigned URLs for this task's keys (they already name the namespaced
+            // objects) and the pod has no store credentials; the root settings are the laptop's and the tests'.
+            this.artifacts = access.isPresent() ? new PresignedArtifactStore(access.get())
+                    : ScopedArtifactStore.of(settings.openArtifacts(), scope);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the artifact store (" + settings + ")", e);
         }
@@ -75,7 +83,8 @@ final class PodTask {
         } catch (IOException e) {
             return Optional.empty(); // the download reports it, with the store's own words
         }
-        String where = settings.s3().map(s3 -> "bucket '" + s3.bucket() + "'")
+        String where = access.map(a -> "bucket '" + a.bucket() + "'")
+                .or(() -> settings.s3().map(s3 -> "bucket '" + s3.bucket() + "'"))
                 .orElse("folder " + settings.dataDir().toAbsolutePath());
         String message = "source '" + source + "' does not exist in " + where
                 + scope.namespace().map(ns -> " (namespace " + ns + ": key '" + scope.artifactKey(source) + "')").orElse("");

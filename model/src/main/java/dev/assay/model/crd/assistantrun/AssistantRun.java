@@ -3,6 +3,7 @@ package dev.assay.model.crd.assistantrun;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -14,6 +15,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
  * Apply a plan of whitelisted actions to a profiled dataset: the operator validates the plan, runs the runner
  * image as a Job, and mirrors the run's result (actions applied, model metrics, artifact keys) into the status.
  */
+// The CRD generator ignores it; CrdDescriptions writes it into the CRD at build time (kubectl explain).
+@JsonClassDescription("Apply a plan of whitelisted cleaning actions (and optionally train a model) to a profiled DatasetJob of the same "
+        + "namespace. The operator validates the plan, runs the runner image as a batch/v1 Job, and mirrors the result "
+        + "into the status: actions applied, rows and columns, the plan's semantic warnings, the model's score and the "
+        + "artifact keys.")
 @Group("assay.dev")
 @Version("v1alpha1")
 @Plural("assistantruns")

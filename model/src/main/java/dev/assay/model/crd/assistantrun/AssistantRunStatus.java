@@ -3,6 +3,7 @@ package dev.assay.model.crd.assistantrun;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.assay.model.crd.common.Artifacts;
 import dev.assay.model.crd.common.Condition;
+import dev.assay.model.crd.common.LifecycleStatus;
 import dev.assay.model.crd.common.Phase;
 import io.fabric8.crd.generator.annotation.PrinterColumn;
 import java.util.List;
@@ -10,22 +11,21 @@ import java.util.List;
 /** What the operator observed of the run. Written only by the operator. */
 public record AssistantRunStatus(
         @PrinterColumn(name = "Phase", priority = 0)
-        @JsonPropertyDescription("Pending, Running, Succeeded or Failed.")
+        @JsonPropertyDescription(LifecycleStatus.PHASE)
         Phase phase,
-        @JsonPropertyDescription("Conditions (types: Valid, Ready, JobCreated, Running, Retrying, Complete, Failed, "
-                + "SpecChanged, Reconciled); the Failed condition's reason says why and whether it was tried again.")
+        @JsonPropertyDescription(LifecycleStatus.CONDITIONS)
         List<Condition> conditions,
-        @JsonPropertyDescription("The generation of the spec this run uses; a later change does not alter a started run.")
+        @JsonPropertyDescription(LifecycleStatus.OBSERVED_GENERATION)
         Long observedGeneration,
-        @JsonPropertyDescription("Name of the batch/v1 Job that runs the runner.")
+        @JsonPropertyDescription(LifecycleStatus.JOB_NAME)
         String jobName,
-        @JsonPropertyDescription("When the Job started (RFC 3339).")
+        @JsonPropertyDescription(LifecycleStatus.START_TIME)
         String startTime,
-        @JsonPropertyDescription("When it succeeded or failed (RFC 3339).")
+        @JsonPropertyDescription(LifecycleStatus.COMPLETION_TIME)
         String completionTime,
-        @JsonPropertyDescription("Progress reported by the runner, 0 to 100.")
+        @JsonPropertyDescription(LifecycleStatus.PROGRESS)
         Integer progress,
-        @JsonPropertyDescription("What the runner is doing now.")
+        @JsonPropertyDescription(LifecycleStatus.STAGE)
         String stage,
         @PrinterColumn(name = "Actions", priority = 1)
         @JsonPropertyDescription("How many actions of the plan were applied.")
@@ -42,7 +42,17 @@ public record AssistantRunStatus(
         String score,
         @JsonPropertyDescription("Artifact keys of the run's report, profile, processed CSV, model and metrics.")
         Artifacts artifacts,
+        @PrinterColumn(name = "Warnings", priority = 0)
+        @JsonPropertyDescription("How many semantic warnings the plan drew (steps that ran but may mislead: a filled "
+                + "target, a leaking feature, many rows dropped); see warnings.")
+        Integer warningCount,
+        @JsonPropertyDescription("The plan's semantic warnings, most severe first; at most " + AssistantRunStatus.MAX_WARNINGS
+                + " (warningCount has the total, result.json all of them).")
+        List<RunWarning> warnings,
         @PrinterColumn(name = "Message", priority = 0)
-        @JsonPropertyDescription("Why it failed, or what it is waiting for, in words a person can act on.")
-        String message) {
+        @JsonPropertyDescription(LifecycleStatus.MESSAGE)
+        String message) implements LifecycleStatus {
+
+    /** How many warnings the status lists; a resource's size is bounded, result.json has them all. */
+    public static final int MAX_WARNINGS = 20;
 }
