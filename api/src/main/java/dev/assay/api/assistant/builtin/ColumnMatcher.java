@@ -103,7 +103,7 @@ final class ColumnMatcher {
         List<Mention> mentions = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
-            Mention found = null;
+            Mention found = decade(tokens, i);
             for (int n = Math.min(MAX_WORDS, tokens.size() - i); n >= 1 && found == null; n--) {
                 List<Words.Token> phrase = tokens.subList(i, i + n);
                 if (GRAMMAR.contains(phrase.getFirst().text()) || GRAMMAR.contains(phrase.getLast().text())) {
@@ -126,7 +126,162 @@ final class ColumnMatcher {
                 i++;
             }
         }
-        return mentions;
+        return shared(ranges(mentions, tokens), tokens);
+    }
+
+    private static final java.util.regex.Pattern DECADE = java.util.regex.Pattern.compile("'?(\\d{1,3})0s");
+
+    /** "the 1960s", "the 80s": every column named by a year of that decade (a group, possibly empty of none). */
+    private Mention decade(List<Words.Token> tokens, int at) {
+        java.util.regex.Matcher m = DECADE.matcher(tokens.get(at).text());
+        if (!m.matches() || columnNamed(tokens.get(at).text())) {
+            return null;
+        }
+        String digits = m.group(1);
+        List<String> centuries = digits.length() == 3 ? List.of(digits) : digits.length() == 1
+                ? List.of("19" + digits, "20" + digits) : List.of();
+        for (String century : centuries) {
+            List<String> years = columns.stream().filter(c -> c.matches(century + "\\d")).toList();
+            if (!years.isEmpty()) {
+                return new Mention(Kind.GROUP, years, at, at + 1, tokens.get(at).text());
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> RANGE_WORDS = Set.of("to", "through", "thru", "till", "until");
+
+    /**
+     * "1990 through 1995", "years 2000 to 2004", "2000-2004", "from cylinders through weight": two columns joined by a
+     * range word are every column between them, by the number in their names when both are numbers, else by their
+     * order in the file ("to" counts only after "from" there, so "ratio of A to B" stays two columns).
+     */
+    private List<Mention> ranges(List<Mention> mentions, List<Words.Token> tokens) {
+        List<Mention> out = new ArrayList<>();
+        for (int k = 0; k < mentions.size(); k++) {
+            Mention a = mentions.get(k);
+            Mention b = k + 1 < mentions.size() ? mentions.get(k + 1) : null;
+            if (b != null && a.kind() == Kind.SINGLE && b.kind() == Kind.SINGLE && b.start() == a.end() + 1
+                    && RANGE_WORDS.contains(tokens.get(a.end()).text())) {
+                boolean numbers = a.column().matches("\\d+") && b.column().matches("\\d+");
+                boolean from = a.start() > 0 && Set.of("from", "between").contains(tokens.get(a.start() - 1).text());
+                boolean arithmetic = a.start() > 0 && Vocabulary.ARITHMETIC.containsKey(tokens.get(a.start() - 1).text());
+                if (!arithmetic && (numbers || from || !tokens.get(a.end()).text().equals("to"))) {
+                    List<String> between = between(a.column(), b.column(), numbers);
+                    if (between.size() >= 2) {
+                        out.add(new Mention(Kind.GROUP, between, a.start(), b.end(), a.words() + " to " + b.words()));
+                        k++;
+                        continue;
+                    }
+                }
+            }
+            out.add(a);
+        }
+        // "2000-2004" is one token.
+        List<Mention> withDashes = new ArrayList<>(out);
+        for (Words.Token token : tokens) {
+            java.util.regex.Matcher dash = java.util.regex.Pattern.compile("(\\d+)-(\\d+)").matcher(token.text());
+            if (dash.matches() && columnNamed(dash.group(1)) && columnNamed(dash.group(2))
+                    && withDashes.stream().noneMatch(m -> m.start() <= token.index() && token.index() < m.end())) {
+                withDashes.add(new Mention(Kind.GROUP, between(dash.group(1), dash.group(2), true), token.index(),
+                        token.index() + 1, token.text()));
+            }
+        }
+        withDashes.sort(Comparator.comparingInt(Mention::start));
+        return withDashes;
+    }
+
+    private List<String> between(String from, String to, boolean numbers) {
+        if (numbers) {
+            long low = Math.min(Long.parseLong(from), Long.parseLong(to));
+            long high = Math.max(Long.parseLong(from), Long.parseLong(to));
+            return columns.stream().filter(c -> c.matches("\\d{1,18}") && Long.parseLong(c) >= low
+                    && Long.parseLong(c) <= high).toList();
+        }
+        int a = columns.indexOf(from);
+        int b = columns.indexOf(to);
+        return columns.subList(Math.min(a, b), Math.max(a, b) + 1);
+    }
+
+    private static final Set<String> AND = Set.of("and", "or", "&");
+
+    /**
+     * Words shared across a coordination: "the pickup and dropoff zones" are pickup_zone and dropoff_zone, "the
+     * radius and texture errors" radius error and texture error (a plural head said once for each word before it);
+     * "mean area and perimeter" is mean area and mean perimeter (a first word said once for the words after it).
+     * Taken only when every reading it gives is one column, so "Age and Fare" stays two names.
+     */
+    private List<Mention> shared(List<Mention> mentions, List<Words.Token> tokens) {
+        List<Mention> out = new ArrayList<>(mentions);
+        for (Mention head : mentions) {
+            int headWords = head.end() - head.start() - (head.kind() == Kind.GROUP && head.end() < tokens.size() + 1
+                    && GROUP_NOUNS.contains(tokens.get(head.end() - 1).text()) ? 1 : 0);
+            if (headWords != 2 || head.kind() == Kind.AMBIGUOUS && !isHeadPlural(head, tokens)) {
+                continue;
+            }
+            Words.Token last = tokens.get(head.start() + 1);
+            boolean plural = isHeadPlural(head, tokens);
+            int conjunction = head.start() - 1;
+            List<Mention> readings = new ArrayList<>();
+            while (plural && conjunction >= 1 && (AND.contains(tokens.get(conjunction).text()) || !readings.isEmpty()
+                    && readings.getLast().start() == conjunction + 1 && conjunction >= 0)) {
+                int word = AND.contains(tokens.get(conjunction).text()) ? conjunction - 1 : conjunction;
+                if (word < 0 || GRAMMAR.contains(tokens.get(word).text())) {
+                    break;
+                }
+                String column = match(List.of(tokens.get(word), last));
+                if (column == null || column.equals(head.columns().getFirst())) {
+                    break;
+                }
+                readings.add(new Mention(Kind.SINGLE, List.of(column), word, word + 1, tokens.get(word).text()));
+                conjunction = word - 1;
+            }
+            if (!readings.isEmpty()) {
+                String own = match(tokens.subList(head.start(), head.start() + 2));
+                if (own == null) {
+                    continue;
+                }
+                int from = readings.getLast().start();
+                out.removeIf(m -> m.start() >= from && m.start() < head.start() || m == head);
+                readings.forEach(out::add);
+                out.add(new Mention(Kind.SINGLE, List.of(own), head.start(), head.end(), head.words()));
+            }
+        }
+        // "mean area and perimeter": the first word of a two-word name carried to the next word.
+        List<Mention> sorted = new ArrayList<>(out);
+        sorted.sort(Comparator.comparingInt(Mention::start));
+        for (Mention first : sorted) {
+            if (first.kind() != Kind.SINGLE || first.end() - first.start() != 2) {
+                continue;
+            }
+            int at = first.end();
+            while (at + 1 < tokens.size() && AND.contains(tokens.get(at).text())) {
+                int word = at + 1;
+                Mention there = out.stream().filter(m -> m.start() == word).findFirst().orElse(null);
+                boolean wholeName = there != null && there.kind() == Kind.SINGLE && !there.partial()
+                        && there.end() - there.start() == 1;
+                if (wholeName || there != null && there.end() - there.start() > 1 && !GROUP_NOUNS.contains(
+                        tokens.get(there.end() - 1).text())) {
+                    break;
+                }
+                String column = match(List.of(tokens.get(first.start()), tokens.get(word)));
+                if (column == null || column.equals(first.column())) {
+                    break;
+                }
+                int end = there == null ? word + 1 : there.end();
+                out.removeIf(m -> m.start() == word);
+                out.add(new Mention(Kind.SINGLE, List.of(column), word, end, tokens.get(word).text()));
+                at = word + 1;
+            }
+        }
+        out.sort(Comparator.comparingInt(Mention::start));
+        return out;
+    }
+
+    private static boolean isHeadPlural(Mention head, List<Words.Token> tokens) {
+        String last = tokens.get(head.start() + 1).text();
+        return Words.isPlural(last) || head.end() < tokens.size() && GROUP_NOUNS.contains(tokens.get(head.end()).text())
+                || GROUP_NOUNS.contains(tokens.get(head.end() - 1).text()) && head.end() - head.start() == 3;
     }
 
     private boolean columnNamed(String word) {
@@ -167,7 +322,7 @@ final class ColumnMatcher {
             List<String> name = entry.getValue();
             if (name.equals(words)) {
                 whole.add(entry.getKey());
-            } else if (!name.isEmpty() && contains(name, words)) {
+            } else if (!name.isEmpty() && contains(name, words) && !leavesOutOnlyKey(name, words)) {
                 partial.add(entry.getKey());
             }
         }
@@ -205,6 +360,12 @@ final class ColumnMatcher {
             return best == null ? null : single(best, start, end, spaced);
         }
         return null;
+    }
+
+    /** "passenger" leaves out only the key word of PassengerId: it speaks of passengers, not of their number. */
+    private static boolean leavesOutOnlyKey(List<String> name, List<String> words) {
+        return name.size() == words.size() + 1 && name.subList(0, words.size()).equals(words)
+                && Set.of("id", "key", "code", "num", "index").contains(name.getLast());
     }
 
     private static Mention single(String column, int start, int end, String words) {
