@@ -34,11 +34,41 @@ public final class BuiltInPlanner implements Planner {
     private static final Pattern QUOTED = Pattern.compile("[\"'“‘`]([^\"'”’`]{1,200})[\"'”’`]");
     private static final Pattern NUMBER = Pattern.compile("\\b(\\d{1,3})\\b");
 
+    /**
+     * Words that begin a new step after a comma or "and". Every intent's opening verb is here, including the ones
+     * said as an adjective or noun ("label encode", "one hot", "min-max", "model X"): a clause that swallowed the next
+     * step would lose it silently.
+     */
     private static String verbs() {
         return "train|fit|predict|build|drop|remove|delete|exclude|discard|fill|impute|replace|encode|one-hot|onehot"
-                + "|label-encode|scale|rescale|standardi[sz]e|normali[sz]e|convert|cast|treat|parse|rename|clip|cap"
-                + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|deduplicate|clean"
-                + "|classify|regress|forecast|estimate";
+                + "|one\\s+hot|label-encode|label\\s+encode|ordinal\\s+encode|scale|rescale|standardi[sz]e|normali[sz]e"
+                + "|min-max|minmax|z-score|convert|cast|treat|parse|rename|clip|cap"
+                + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|dedup|deduplicate"
+                + "|clean|classify|regress|forecast|estimate|model\\s+(?!the\\b|a\\b|selection\\b)";
+    }
+
+    /**
+     * Text that reads as code, a query, a shell command or a file path (quoted values left out first, so a quoted
+     * regular expression or fill value is not mistaken for code). Such a request is refused whole: running any of
+     * it is not what Assay does, and acting on the column names inside it would be a guess.
+     */
+    private static final Pattern CODE = Pattern.compile("(?i)"
+            + "\\b(?:select\\s+(?:\\*|[\\w\",\\s]+?)\\s+from\\s+\\w+(?:\\s+where\\b|\\s*;|\\s*$)|delete\\s+from\\b"
+            + "|insert\\s+into\\b|update\\s+\\w+\\s+set\\b|(?:drop|truncate|alter|create)\\s+(?:table|database|schema|view|index)\\b"
+            + "|truncate\\s+\\w+\\s*;?\\s*$|union\\s+(?:all\\s+)?select\\b)"
+            + "|;\\s*--|--\\s*$|/\\*.*\\*/"
+            + "|\\brm\\s+-\\w+|&&|\\|\\||\\$\\(|\\$\\{|\\bsudo\\b|\\bchmod\\b|\\bcurl\\s|\\bwget\\s|\\becho\\s|\\bcat\\s+\\S*/"
+            + "|(?:^|[\\s'\"])(?:\\.\\./|~/|/(?:etc|var|usr|home|tmp|root|bin|proc|dev)(?:/|\\b))|\\b[a-z]:\\\\"
+            + "|\\bimport\\s+[\\w.]+|\\bfrom\\s+[\\w.]+\\s+import\\b|\\bdef\\s+\\w+\\s*\\(|\\blambda\\b|\\b\\w+\\.\\w+\\s*\\("
+            + "|\\b\\w+\\[\\s*['\"\\]]|=\\s*(?:true|false|none)\\b|\\b(?:exec|eval|system|open)\\s*\\(|\\bos\\.|\\bsubprocess\\b");
+
+    /** Whether the text reads as code once quoted values and the dataset's own column names are left out. */
+    static boolean looksLikeCode(String text, Profile profile) {
+        String words = QUOTED.matcher(text).replaceAll("''");
+        for (String column : profile.variables().keySet()) {
+            words = Pattern.compile(Pattern.quote(column), Pattern.CASE_INSENSITIVE).matcher(words).replaceAll(" column ");
+        }
+        return CODE.matcher(words).find();
     }
 
     @Override
@@ -77,6 +107,12 @@ public final class BuiltInPlanner implements Planner {
             }
             List<Words.Token> tokens = Words.tokens(clause);
             if (tokens.stream().allMatch(t -> Vocabulary.FILLER.contains(t.text()) || ColumnMatcher.GRAMMAR.contains(t.text()))) {
+                continue;
+            }
+            if (looksLikeCode(clause, profile)) {
+                warnings.add("\"" + clause.strip() + "\" reads as code, a query, a shell command or a file path; Assay "
+                        + "plans only whitelisted data actions and runs none of it, so nothing was planned for it. Say in "
+                        + "words what should happen to which columns.");
                 continue;
             }
             Clause parsed = new Clause(clause, tokens, matcher, profile, antecedent);
@@ -278,6 +314,17 @@ public final class BuiltInPlanner implements Planner {
             List<String> excluded = excluded();
             named.removeAll(excluded);
             if (!named.isEmpty()) {
+                // A group ("the 2010s", "the numeric ones") may hold columns the action cannot take; they are left
+                // out and named. A column named on its own is kept, so the validator says why it cannot be done.
+                List<String> alone = mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE)
+                        .map(ColumnMatcher.Mention::column).toList();
+                List<String> unfit = named.stream().filter(c -> !alone.contains(c) && !applicable.test(c)).toList();
+                if (!unfit.isEmpty() && unfit.size() < named.size()) {
+                    named.removeAll(unfit);
+                    return new Scope(List.copyOf(named), Optional.empty(), List.of("Left out " + String.join(", ", unfit)
+                            + ": this action does not apply to " + (unfit.size() == 1 ? "that column's" : "their")
+                            + " type."));
+                }
                 return Scope.of(named);
             }
             if (!excluded.isEmpty() || saysEvery() && mentions.isEmpty()) {
@@ -513,6 +560,19 @@ public final class BuiltInPlanner implements Planner {
                 }
                 if (next < tokens.size() && (mentionAt(next).isPresent()
                         || Set.of("every", "all", "everything", "each").contains(tokens.get(next).text()))) {
+                    return i;
+                }
+                // "using the 4 Cs: carat, cut …", "from two things, A and B": a few words that describe the list
+                // (no column, no cue, no model word) may stand between the cue and the columns it introduces.
+                int described = next;
+                while (described < tokens.size() && described - next < 4 && mentionAt(described).isEmpty()
+                        && !isInsideMention(described) && !Vocabulary.TARGET_CUES.contains(tokens.get(described).text())
+                        && !Vocabulary.known(tokens.get(described).text())
+                        && !Set.of("from", "using", "given", "with", "by", "except", "but", "without")
+                                .contains(tokens.get(described).text())) {
+                    described++;
+                }
+                if (described > next && described < tokens.size() && mentionAt(described).isPresent()) {
                     return i;
                 }
             }
@@ -818,26 +878,29 @@ public final class BuiltInPlanner implements Planner {
         }
 
         private boolean categorical(String column) {
-            return profile.variables().get(column).type() == dev.assay.model.dataset.VariableKind.CATEGORICAL;
+            var variable = profile.variables().get(column);
+            return variable.type() == dev.assay.model.dataset.VariableKind.CATEGORICAL
+                    || variable.type() == dev.assay.model.dataset.VariableKind.BOOLEAN && !variable.storage().isNumeric();
         }
 
         /** One step on the clause's scope, or the reason there is none. */
         private Interpretation scoped(java.util.function.Predicate<String> applicable,
                                       java.util.function.Function<List<String>, PlanStep> step) {
             Scope scope = scope(applicable);
-            return scope.refusal().map(Interpretation::warn).orElseGet(() -> Interpretation.of(step.apply(scope.columns())));
+            return scope.refusal().map(Interpretation::warn).orElseGet(() -> new Interpretation(
+                    List.of(step.apply(scope.columns())), scope.notes()));
         }
     }
 
     /** The columns a step may touch, or why there are none (a question, a name not found). */
-    record Scope(List<String> columns, Optional<String> refusal) {
+    record Scope(List<String> columns, Optional<String> refusal, List<String> notes) {
 
         static Scope of(List<String> columns) {
-            return new Scope(List.copyOf(columns), Optional.empty());
+            return new Scope(List.copyOf(columns), Optional.empty(), List.of());
         }
 
         static Scope refused(String reason) {
-            return new Scope(List.of(), Optional.of(reason));
+            return new Scope(List.of(), Optional.of(reason), List.of());
         }
     }
 
