@@ -29,8 +29,14 @@ final class FollowUps {
     record Revision(List<PlanStep> steps, List<String> warnings) {
     }
 
+    /** "undo", "scratch that last change", "never mind", "revert the previous answer", "cancel that": the last turn goes. */
     private static final Pattern UNDO = Pattern.compile(
-            "^\\s*(?:please\\s+)?(?:undo|revert|go back|take (?:that|it) back)(?:\\s+(?:that|it|this|the last (?:answer|change|turn)))?\\W*$");
+            "^\\s*(?:(?:please|actually|oh|no|hmm|ok|okay|sorry|wait)\\W*\\s+)*(?:undo|revert|go back|roll ?back|take (?:that|it) back"
+                    + "|scratch|never ?mind|cancel|forget|discard|reverse)"
+                    + "(?:\\s+(?:that|it|this|those|these))?(?:\\s+(?:the\\s+|my\\s+|your\\s+)?(?:last|previous|latest|most recent)?\\s*"
+                    + "(?:answer|change|changes|turn|edit|edits|request|suggestion|one|bit)?)?(?:\\s+(?:please|then))?\\W*$");
+    /** "A rather than B", "A instead of B": B is what the plan has now, not what to change to. */
+    private static final Pattern RATHER_THAN = Pattern.compile("\\s*\\b(?:rather than|instead of|in place of|not)\\s+[^,.;]*");
     private static final Pattern REMOVE_POSITION = Pattern.compile(
             "\\b(?:remove|drop|delete|undo|skip|forget)\\s+(?:the\\s+)?(last|final|first|previous)\\s+(?:step|action|one)\\b");
     private static final Pattern REMOVE_STEP_NUMBER = Pattern.compile(
@@ -67,6 +73,10 @@ final class FollowUps {
         List<PlanStep> current = new ArrayList<>(conversation.plan());
         List<Words.Token> tokens = Words.tokens(text);
         List<ColumnMatcher.Mention> mentions = matcher.find(tokens);
+        if (BuiltInPlanner.looksLikeCode(prompt, profile)) {
+            return new Revision(current, List.of("This reads as code, a query, a shell command or a file path; Assay runs "
+                    + "none of it, so the plan is unchanged."));
+        }
         if (UNDO.matcher(text).find()) {
             if (conversation.turns().isEmpty()) {
                 return new Revision(current, List.of("There is no earlier answer to undo; the plan is unchanged."));
@@ -96,13 +106,20 @@ final class FollowUps {
             return new Revision(current, List.of("The plan has no " + type.wireName() + " step; it is unchanged."));
         }
         Set<String> words = new java.util.HashSet<>(tokens.stream().map(Words.Token::text).toList());
-        boolean instead = words.contains("instead") || text.startsWith("use ") || text.startsWith("switch to")
-                || text.startsWith("try ");
+        boolean rather = text.matches(".*\\b(?:rather than|instead of|in place of)\\b.*");
+        boolean instead = words.contains("instead") || rather || text.matches("^(?:\\w+\\s+)?(?:use|switch|try|change|make)\\b.*");
         if (instead) {
-            Optional<Revision> changed = changeMethod(text, words, mentions, current);
+            // What comes after "rather than" is the old choice: it must not be read as the new one.
+            String wanted = rather ? RATHER_THAN.matcher(text).replaceAll("") : text;
+            Set<String> wantedWords = new java.util.HashSet<>(Words.tokens(wanted).stream().map(Words.Token::text).toList());
+            Optional<Revision> changed = changeMethod(wanted, wantedWords, matcher.find(Words.tokens(wanted)), current);
             if (changed.isPresent()) {
                 return changed.get();
             }
+        }
+        Optional<Revision> inputs = onlyFeatures(text, words, mentions, current);
+        if (inputs.isPresent()) {
+            return inputs.get();
         }
         String first = tokens.isEmpty() ? "" : tokens.getFirst().text();
         if ((EXCLUDE_OPENERS.contains(first) || text.startsWith("leave out") || text.startsWith("do not use"))
@@ -117,7 +134,90 @@ final class FollowUps {
             return addFeatures(ColumnMatcher.unique(mentions), training.get(), current);
         }
         Revision added = fresh.apply(prompt);
-        return new Revision(append(current, added.steps()), added.warnings());
+        boolean every = words.contains("all") || words.contains("every") || words.contains("everything");
+        return new Revision(merge(current, added.steps(), every), added.warnings());
+    }
+
+    /** Actions whose steps on the same column replace each other: two encodings or two fills of one column conflict. */
+    private static final Set<ActionType> ONE_PER_COLUMN = Set.of(ActionType.IMPUTE, ActionType.ENCODE, ActionType.SCALE,
+            ActionType.CLIP_OUTLIERS, ActionType.CAST, ActionType.DROP_COLUMNS);
+
+    /**
+     * A follow-up's new step replaces what the plan already does of the same action instead of standing beside it:
+     * on the columns it names, the new step wins (they leave the old step, which goes when none is left, and the
+     * new step takes its place); said of no column ("make that a label encoding"), it changes how the existing steps
+     * of that action work, on their columns. Anything else is added before the model.
+     */
+    static List<PlanStep> merge(List<PlanStep> current, List<PlanStep> added, boolean every) {
+        List<PlanStep> plan = new ArrayList<>(current);
+        List<PlanStep> rest = new ArrayList<>();
+        for (PlanStep step : added) {
+            if (!ONE_PER_COLUMN.contains(step.type()) || plan.stream().noneMatch(s -> s.type() == step.type())) {
+                rest.add(step);
+                continue;
+            }
+            List<String> columns = names(step.params().get("columns"));
+            if (columns.isEmpty() && !every) {
+                plan = replace(plan, step.type(), p -> step.params().forEach((key, value) -> {
+                    if (!key.equals("columns")) {
+                        p.put(key, value);
+                    }
+                }));
+                continue;
+            }
+            int at = -1;
+            List<PlanStep> out = new ArrayList<>();
+            for (PlanStep old : plan) {
+                List<String> oldColumns = names(old.params().get("columns"));
+                boolean overlaps = old.type() == step.type() && (columns.isEmpty() || oldColumns.isEmpty()
+                        || oldColumns.stream().anyMatch(columns::contains));
+                if (!overlaps) {
+                    out.add(old);
+                    continue;
+                }
+                List<String> kept = columns.isEmpty() || oldColumns.isEmpty() ? List.of()
+                        : oldColumns.stream().filter(c -> !columns.contains(c)).toList();
+                if (!kept.isEmpty()) {
+                    Map<String, Object> params = new LinkedHashMap<>(old.params());
+                    params.put("columns", kept);
+                    out.add(new PlanStep(old.type(), params));
+                }
+                at = out.size();
+            }
+            if (at < 0) {
+                rest.add(step);
+                plan = out;
+                continue;
+            }
+            out.add(at, step);
+            plan = out;
+        }
+        return append(plan, rest);
+    }
+
+    private static List<String> names(Object value) {
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /**
+     * "only use A and B as inputs", "restrict the inputs to A", "use just A and B as predictors": the model's features
+     * become exactly the named columns.
+     */
+    private Optional<Revision> onlyFeatures(String text, Set<String> words, List<ColumnMatcher.Mention> mentions,
+                                            List<PlanStep> current) {
+        Optional<PlanStep> training = current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst();
+        boolean inputsWord = words.stream().anyMatch(Set.of("input", "inputs", "feature", "features", "predictor",
+                "predictors", "variables", "regressors", "covariates")::contains);
+        boolean only = words.stream().anyMatch(Set.of("only", "just", "restrict", "limit", "solely", "exactly")::contains);
+        if (training.isEmpty() || mentions.isEmpty() || !only || !(inputsWord || text.matches("^(?:\\w+\\s+)?(?:use|train on|fit on)\\b.*"))) {
+            return Optional.empty();
+        }
+        Object target = training.get().params().get("target");
+        List<String> named = ColumnMatcher.unique(mentions).stream().filter(c -> !c.equals(target)).toList();
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Revision(replace(current, ActionType.TRAIN_MODEL, p -> p.put("features", named)), List.of()));
     }
 
     /** "use the mean instead", "use gradient boosting instead", "predict island instead", "use min-max instead". */
@@ -127,19 +227,25 @@ final class FollowUps {
                 : words.contains("median") ? "median"
                 : words.contains("mode") || words.contains("frequent") || words.contains("common") ? "mode"
                 : words.contains("zero") || words.contains("zeros") ? "zero" : null;
+        List<String> named = List.copyOf(ColumnMatcher.unique(mentions));
         if (strategy != null && current.stream().anyMatch(s -> s.type() == ActionType.IMPUTE)) {
-            return Optional.of(new Revision(replace(current, ActionType.IMPUTE, p -> p.put("strategy", strategy)), List.of()));
+            return Optional.of(new Revision(changeOn(current, ActionType.IMPUTE, named, p -> p.put("strategy", strategy)), List.of()));
         }
         Optional<String> model = Vocabulary.MODELS.stream().filter(m -> (" " + text + " ").contains(" " + m.getKey() + " "))
                 .map(Map.Entry::getValue).findFirst();
         boolean hasTraining = current.stream().anyMatch(s -> s.type() == ActionType.TRAIN_MODEL);
-        List<String> named = List.copyOf(ColumnMatcher.unique(mentions));
         if (hasTraining && named.size() == 1 && (words.contains("predict") || words.contains("target")
                 || words.contains("classify") || words.contains("forecast") || words.contains("model"))) {
             String target = named.getFirst();
             return Optional.of(new Revision(replace(current, ActionType.TRAIN_MODEL, p -> {
                 p.put("target", target);
                 p.remove("task");
+                // The answer states the task for the new target, as for a fresh request.
+                var declared = new dev.assay.model.plan.params.TrainModelParams(null, target,
+                        model.or(() -> Optional.ofNullable((String) p.get("model")))
+                                .map(m -> dev.assay.model.plan.params.ModelAlgorithm.valueOf(m.toUpperCase(Locale.ROOT)))
+                                .orElse(null), null, null, null);
+                p.put("task", declared.taskFor(profile.variables().get(target).columnInfo()).wireName());
                 if (p.get("features") instanceof List<?> features) {
                     p.put("features", features.stream().map(String::valueOf).filter(f -> !f.equals(target)).toList());
                 }
@@ -161,16 +267,41 @@ final class FollowUps {
         boolean standard = words.contains("standard") || words.contains("z-score") || words.contains("standardise")
                 || words.contains("standardize");
         if ((minmax || standard) && current.stream().anyMatch(s -> s.type() == ActionType.SCALE)) {
-            return Optional.of(new Revision(replace(current, ActionType.SCALE,
+            return Optional.of(new Revision(changeOn(current, ActionType.SCALE, named,
                     p -> p.put("method", minmax ? "minmax" : "standard")), List.of()));
+        }
+        boolean percentile = words.stream().anyMatch(Set.of("percentile", "percentiles", "quantile", "quantiles",
+                "winsorize", "winsorise", "winsorizing")::contains);
+        boolean iqr = words.contains("iqr") || text.contains("interquartile");
+        if ((percentile || iqr) && current.stream().anyMatch(s -> s.type() == ActionType.CLIP_OUTLIERS)) {
+            return Optional.of(new Revision(changeOn(current, ActionType.CLIP_OUTLIERS, named,
+                    p -> p.put("method", percentile ? "percentile" : "iqr")), List.of()));
         }
         boolean label = words.contains("label") || words.contains("ordinal");
         boolean onehot = words.contains("one-hot") || words.contains("onehot") || words.contains("dummies");
         if ((label || onehot) && current.stream().anyMatch(s -> s.type() == ActionType.ENCODE)) {
-            return Optional.of(new Revision(replace(current, ActionType.ENCODE,
+            return Optional.of(new Revision(changeOn(current, ActionType.ENCODE, named,
                     p -> p.put("method", label ? "label" : "onehot")), List.of()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A change of method said of some of a step's columns ("normalise Fare to 0-1 instead") applies to those
+     * columns only: they get their own step, the others keep theirs. Said of no column of such a step, it
+     * applies to every step of that action.
+     */
+    private static List<PlanStep> changeOn(List<PlanStep> steps, ActionType type, List<String> named,
+                                           java.util.function.Consumer<Map<String, Object>> change) {
+        Optional<PlanStep> first = steps.stream().filter(s -> s.type() == type
+                && names(s.params().get("columns")).stream().anyMatch(named::contains)).findFirst();
+        if (first.isEmpty()) {
+            return replace(steps, type, change);
+        }
+        Map<String, Object> params = new LinkedHashMap<>(first.get().params());
+        change.accept(params);
+        params.put("columns", names(first.get().params().get("columns")).stream().filter(named::contains).toList());
+        return merge(steps, List.of(new PlanStep(type, params)), false);
     }
 
     private static List<PlanStep> replace(List<PlanStep> steps, ActionType type,
