@@ -29,8 +29,12 @@ public final class BuiltInPlanner implements Planner {
 
     /** Splits "do this, then that and train …" into clauses at sentence ends, "then", and "and" before a new verb. */
     private static final Pattern CLAUSES = Pattern.compile(
-            "(?i)\\s*(?:[.;!?](?:\\s+|$)|,?\\s+(?:and\\s+)?(?:then|after\\s+that|afterwards|next)\\s*,?\\s+|,\\s+(?=(?:and\\s+)?(?:" + verbs() + ")\\b)"
-                    + "|\\s+and\\s+(?=(?:also\\s+)?(?:" + verbs() + ")\\b))");
+            "(?i)\\s*(?:[.;!?](?:\\s+|$)|,?\\s+(?:and\\s+)?(?:then|after\\s+that|afterwards|next)\\s*,?\\s+"
+                    + "|,\\s+(?=(?:and\\s+)?(?:(?:also|finally|lastly|last|then)\\s+)?(?:" + verbs() + ")\\b)"
+                    + "|\\s+and\\s+(?=(?:(?:also|finally|lastly|last|then)\\s+)?(?:" + verbs() + ")\\b)"
+                    // "scale carat before predicting price": the step before the model is its own clause.
+                    + "|\\s+(?:before|prior\\s+to)\\s+(?=(?:training|fitting|predicting|modell?ing|building|classifying"
+                    + "|regressing|forecasting)\\b))");
     private static final Pattern QUOTED = Pattern.compile("[\"'“‘`]([^\"'”’`]{1,200})[\"'”’`]");
     private static final Pattern NUMBER = Pattern.compile("\\b(\\d{1,3})\\b");
 
@@ -44,7 +48,7 @@ public final class BuiltInPlanner implements Planner {
                 + "|one\\s+hot|label-encode|label\\s+encode|ordinal\\s+encode|scale|rescale|standardi[sz]e|normali[sz]e"
                 + "|min-max|minmax|z-score|convert|cast|treat|parse|rename|clip|cap"
                 + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|dedup|deduplicate"
-                + "|clean|classify|regress|forecast|estimate|model\\s+(?!the\\b|a\\b|selection\\b)";
+                + "|clean|classify|regress|forecast|estimate|model\\s+(?!selection\\b)|get\\s+rid|throw\\s+(?:away|out)|ditch";
     }
 
     /**
@@ -116,6 +120,15 @@ public final class BuiltInPlanner implements Planner {
                 continue;
             }
             Clause parsed = new Clause(clause, tokens, matcher, profile, antecedent);
+            // "predict price; inputs: carat and clarity": a clause that only lists a model's inputs gives the features
+            // of the model asked for before it.
+            if (!training.isEmpty() && parsed.listsInputs()) {
+                PlanStep model = training.removeLast();
+                Map<String, Object> params = new LinkedHashMap<>(model.params());
+                params.put("features", parsed.columns().stream().filter(c -> !c.equals(params.get("target"))).toList());
+                training.add(step(ActionType.TRAIN_MODEL, params));
+                continue;
+            }
             Interpretation result = parsed.interpret();
             if (parsed.lastColumn().isPresent()) {
                 antecedent = parsed.lastColumn();
@@ -420,7 +433,42 @@ public final class BuiltInPlanner implements Planner {
                     && isTraining();
         }
 
+        /** "inputs: A and B", "features A, B", "using A and B" alone: a list of a model's inputs, nothing else. */
+        boolean listsInputs() {
+            return !tokens.isEmpty() && Set.of("input", "inputs", "feature", "features", "predictor", "predictors",
+                    "using", "from", "based", "with").contains(tokens.getFirst().text()) && !columns().isEmpty()
+                    && !isInsideMention(0) && !isTraining() && !has(Vocabulary.FILL) && !has(Vocabulary.SCALE)
+                    && !has(Vocabulary.ENCODE) && !has(Vocabulary.REMOVE) && !has(Vocabulary.CLIP);
+        }
+
+        /** "use the diagnosis column as the label", "with price as the target", "Survived is the outcome". */
+        private Optional<String> namedAsTarget() {
+            for (ColumnMatcher.Mention mention : mentions) {
+                if (mention.kind() != ColumnMatcher.Kind.SINGLE) {
+                    continue;
+                }
+                int at = mention.end();
+                if (at < tokens.size() && Set.of("column", "variable", "field").contains(tokens.get(at).text())) {
+                    at++;
+                }
+                if (at < tokens.size() && Set.of("as", "is", "be").contains(tokens.get(at).text())) {
+                    at++;
+                    while (at < tokens.size() && Set.of("the", "a", "my", "our", "your").contains(tokens.get(at).text())) {
+                        at++;
+                    }
+                    if (at < tokens.size() && Set.of("target", "label", "outcome", "response", "y", "dependent")
+                            .contains(tokens.get(at).text())) {
+                        return Optional.of(mention.column());
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
         private boolean isTraining() {
+            if (namedAsTarget().isPresent()) {
+                return true;
+            }
             boolean modelWord = has(Vocabulary.TRAIN) || Vocabulary.MODELS.stream().anyMatch(m -> hasPhrase(m.getKey()));
             // "log transform" is a feature, "extract" a feature even next to "model"; "predict" always trains.
             return modelWord && !(has(Vocabulary.LOG) && !has(Set.of("train", "predict", "fit", "model")));
@@ -546,8 +594,10 @@ public final class BuiltInPlanner implements Planner {
             for (int i = 0; i < tokens.size(); i++) {
                 String word = tokens.get(i).text();
                 int here = i;
-                boolean cue = Set.of("from", "using", "given", "with", "by").contains(word)
+                boolean cue = Set.of("from", "using", "given", "with", "by", "against").contains(word)
                         || word.equals("based") && i + 1 < tokens.size() && tokens.get(i + 1).text().equals("on")
+                        // "as a function of A, B", "in terms of A"
+                        || word.equals("of") && i > 0 && Set.of("function", "terms").contains(tokens.get(i - 1).text())
                         || word.equals("on") && words.contains("regress")
                         && mentions.stream().anyMatch(m -> m.end() <= here);
                 if (!cue || isInsideMention(i)) {
@@ -606,6 +656,10 @@ public final class BuiltInPlanner implements Planner {
 
         /** The column after a cue word (on, for, predict…) before the features, else the first column named there. */
         private Optional<String> target(int featureCue) {
+            Optional<String> named = namedAsTarget();
+            if (named.isPresent()) {
+                return named;
+            }
             List<ColumnMatcher.Mention> before = mentions.stream()
                     .filter(m -> m.start() < Math.min(featureCue, exclusionStart) && m.kind() == ColumnMatcher.Kind.SINGLE)
                     .toList();

@@ -330,7 +330,11 @@ final class ColumnMatcher {
             return single(whole.getFirst(), start, end, spaced);
         }
         List<String> fits = whole.isEmpty() ? partial : whole;
-        boolean intent = phrase.size() == 1 && intentWords.test(phrase.getFirst().text());
+        // "the error columns", "every mean column": a how-word said of columns is a name.
+        boolean saidOfColumns = end < all.size() && (GROUP_NOUNS.contains(all.get(end).text())
+                || all.get(end).text().equals("column") && start > 0
+                && Set.of("every", "each", "all").contains(all.get(start - 1).text()));
+        boolean intent = phrase.size() == 1 && intentWords.test(phrase.getFirst().text()) && !saidOfColumns;
         if (!fits.isEmpty() && !intent) {
             if (fits.size() == 1) {
                 return new Mention(Kind.SINGLE, fits, start, end, spaced, whole.isEmpty());

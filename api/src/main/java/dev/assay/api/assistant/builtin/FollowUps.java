@@ -35,6 +35,8 @@ final class FollowUps {
                     + "|scratch|never ?mind|cancel|forget|discard|reverse)"
                     + "(?:\\s+(?:that|it|this|those|these))?(?:\\s+(?:the\\s+|my\\s+|your\\s+)?(?:last|previous|latest|most recent)?\\s*"
                     + "(?:answer|change|changes|turn|edit|edits|request|suggestion|one|bit)?)?(?:\\s+(?:please|then))?\\W*$");
+    private static final Pattern SWAP = Pattern.compile(
+            "^(?:\\w+\\s+)?(?:swap|exchange|replace|change|switch)\\s+(?:out\\s+)?(.+?)\\s+(?:for|with|to|by)\\s+(.+)$");
     /** "A rather than B", "A instead of B": B is what the plan has now, not what to change to. */
     private static final Pattern RATHER_THAN = Pattern.compile("\\s*\\b(?:rather than|instead of|in place of|not)\\s+[^,.;]*");
     private static final Pattern REMOVE_POSITION = Pattern.compile(
@@ -106,6 +108,11 @@ final class FollowUps {
             return new Revision(current, List.of("The plan has no " + type.wireName() + " step; it is unchanged."));
         }
         Set<String> words = new java.util.HashSet<>(tokens.stream().map(Words.Token::text).toList());
+        // "swap the forest for a decision tree", "replace the scaling with min-max": the second is the new choice.
+        Matcher swap = SWAP.matcher(text);
+        if (swap.find() && !swap.group(1).matches(".*\\b(?:missing|gaps?|nulls?|empty|blanks?|nans?)\\b.*")) {
+            text = "use " + swap.group(2) + " instead";
+        }
         boolean rather = text.matches(".*\\b(?:rather than|instead of|in place of)\\b.*");
         boolean instead = words.contains("instead") || rather || text.matches("^(?:\\w+\\s+)?(?:use|switch|try|change|make)\\b.*");
         if (instead) {
