@@ -389,8 +389,21 @@ public final class BuiltInPlanner implements Planner {
             if (has(Vocabulary.RENAME) || (words.contains("call") && mentions.size() >= 1)) {
                 return rename();
             }
+            boolean missingRows = has(Vocabulary.ROWS) && (has(Vocabulary.MISSING) || has(Set.of("incomplete", "nulls")));
+            if (has(Vocabulary.DUPLICATES) && missingRows) {
+                // "drop duplicates and rows with missing values": two steps said in one breath.
+                return new Interpretation(List.of(step(ActionType.DROP_DUPLICATES, params("columns", List.of())),
+                        step(ActionType.DROP_MISSING_ROWS, params("columns", columns()))), List.of());
+            }
             if (has(Vocabulary.DUPLICATES)) {
                 return scoped(ANY, columns -> step(ActionType.DROP_DUPLICATES, params("columns", columns)));
+            }
+            // "remove rows where Fare is 0", "drop the rows with a tip above 10": no action filters rows by their
+            // values, and reading it as dropping the column would be a plausible wrong answer.
+            if ((has(Vocabulary.REMOVE) || has(Set.of("keep", "filter", "select"))) && has(Vocabulary.ROWS)
+                    && !missingRows && !has(Set.of("no", "without", "lacking"))) {
+                return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + text
+                        + "\"); it can drop rows with missing values or duplicate rows. Nothing was planned for it.");
             }
             if (has(Vocabulary.REMOVE) && has(Vocabulary.ROWS)
                     && (has(Vocabulary.MISSING) || has(Set.of("no", "without", "lacking")))) {
@@ -701,7 +714,8 @@ public final class BuiltInPlanner implements Planner {
                     value = quoted.group(1);
                 }
             }
-            Scope scope = scope(ANY);
+            // A group filled with a mean or median keeps only its numeric columns, and says which it left out.
+            Scope scope = scope(strategy.equals("median") || strategy.equals("mean") ? this::numeric : ANY);
             if (scope.refusal().isPresent()) {
                 return Interpretation.warn(scope.refusal().get());
             }
@@ -715,7 +729,7 @@ public final class BuiltInPlanner implements Planner {
             if (value != null) {
                 params.put("value", value);
             }
-            return Interpretation.of(step(ActionType.IMPUTE, params));
+            return new Interpretation(List.of(step(ActionType.IMPUTE, params)), scope.notes());
         }
 
         private Interpretation encode() {

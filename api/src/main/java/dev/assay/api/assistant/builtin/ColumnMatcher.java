@@ -126,7 +126,39 @@ final class ColumnMatcher {
                 i++;
             }
         }
-        return shared(ranges(mentions, tokens), tokens);
+        return positions(shared(ranges(mentions, tokens), tokens), tokens);
+    }
+
+    /** "the first column", "the last two columns", "the first 3 variables": columns by their place in the file. */
+    private List<Mention> positions(List<Mention> mentions, List<Words.Token> tokens) {
+        List<Mention> out = new ArrayList<>(mentions);
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            String word = tokens.get(i).text();
+            if (!word.equals("first") && !word.equals("last")) {
+                continue;
+            }
+            int at = i + 1;
+            int n = 1;
+            String next = tokens.get(at).text();
+            if (next.matches("\\d{1,3}") || Words.NUMBERS.containsKey(next)) {
+                n = next.matches("\\d{1,3}") ? Integer.parseInt(next) : Words.NUMBERS.get(next);
+                at++;
+            }
+            if (at >= tokens.size() || !Set.of("column", "columns", "variable", "variables", "field", "fields")
+                    .contains(tokens.get(at).text()) || (n > 1) != tokens.get(at).text().endsWith("s") && n > 1) {
+                continue;
+            }
+            int from = i;
+            int to = at + 1;
+            if (out.stream().anyMatch(m -> m.start() < to && from < m.end()) || n > columns.size()) {
+                continue;
+            }
+            List<String> picked = word.equals("first") ? columns.subList(0, n) : columns.subList(columns.size() - n, columns.size());
+            out.add(new Mention(n == 1 ? Kind.SINGLE : Kind.GROUP, picked, from, to,
+                    String.join(" ", tokens.subList(from, to).stream().map(Words.Token::text).toList())));
+        }
+        out.sort(Comparator.comparingInt(Mention::start));
+        return out;
     }
 
     private static final java.util.regex.Pattern DECADE = java.util.regex.Pattern.compile("'?(\\d{1,3})0s");
@@ -161,8 +193,9 @@ final class ColumnMatcher {
         for (int k = 0; k < mentions.size(); k++) {
             Mention a = mentions.get(k);
             Mention b = k + 1 < mentions.size() ? mentions.get(k + 1) : null;
+            boolean saysBetween = a.start() > 0 && tokens.get(a.start() - 1).text().equals("between");
             if (b != null && a.kind() == Kind.SINGLE && b.kind() == Kind.SINGLE && b.start() == a.end() + 1
-                    && RANGE_WORDS.contains(tokens.get(a.end()).text())) {
+                    && (RANGE_WORDS.contains(tokens.get(a.end()).text()) || saysBetween && tokens.get(a.end()).text().equals("and"))) {
                 boolean numbers = a.column().matches("\\d+") && b.column().matches("\\d+");
                 boolean from = a.start() > 0 && Set.of("from", "between").contains(tokens.get(a.start() - 1).text());
                 boolean arithmetic = a.start() > 0 && Vocabulary.ARITHMETIC.containsKey(tokens.get(a.start() - 1).text());
@@ -175,7 +208,8 @@ final class ColumnMatcher {
                     }
                 }
             }
-            out.add(a);
+            Mention open = a.kind() == Kind.SINGLE && a.column().matches("\\d{1,18}") ? openRange(a, tokens) : null;
+            out.add(open == null ? a : open);
         }
         // "2000-2004" is one token.
         List<Mention> withDashes = new ArrayList<>(out);
@@ -189,6 +223,41 @@ final class ColumnMatcher {
         }
         withDashes.sort(Comparator.comparingInt(Mention::start));
         return withDashes;
+    }
+
+    /**
+     * "every year before 1970", "since 2005", "from 2005 onwards", "up to 1999": the columns named by numbers on that
+     * side of a column named by a number ("before"/"after" leave the number out, the others keep it).
+     */
+    private Mention openRange(Mention at, List<Words.Token> tokens) {
+        long n = Long.parseLong(at.column());
+        String before = at.start() > 0 ? tokens.get(at.start() - 1).text() : "";
+        String twoBefore = at.start() > 1 ? tokens.get(at.start() - 2).text() + " " + before : "";
+        String after = at.end() < tokens.size() ? tokens.get(at.end()).text() : "";
+        String twoAfter = at.end() + 1 < tokens.size() ? after + " " + tokens.get(at.end() + 1).text() : after;
+        java.util.function.LongPredicate side = null;
+        int start = at.start();
+        int end = at.end();
+        if (Set.of("before", "until", "till", "through").contains(before) && !Set.of("up", "prior").contains(before)
+                || Set.of("prior to", "earlier than", "older than", "up to").contains(twoBefore)) {
+            boolean inclusive = !before.equals("before") && !twoBefore.endsWith("than") && !twoBefore.equals("prior to");
+            side = inclusive ? v -> v <= n : v -> v < n;
+            start -= twoBefore.isEmpty() || Set.of("before", "until", "till", "through").contains(before) ? 1 : 2;
+        } else if (Set.of("after", "since").contains(before) || Set.of("later than", "newer than").contains(twoBefore)) {
+            boolean inclusive = before.equals("since");
+            side = inclusive ? v -> v >= n : v -> v > n;
+            start -= Set.of("after", "since").contains(before) ? 1 : 2;
+        } else if (Set.of("onwards", "onward", "on").contains(after) && before.equals("from")
+                || Set.of("and later", "and after", "or later", "and beyond").contains(twoAfter)) {
+            side = v -> v >= n;
+            end += Set.of("onwards", "onward", "on").contains(after) ? 1 : 2;
+        }
+        if (side == null) {
+            return null;
+        }
+        java.util.function.LongPredicate keep = side;
+        List<String> years = columns.stream().filter(c -> c.matches("\\d{1,18}") && keep.test(Long.parseLong(c))).toList();
+        return years.isEmpty() ? null : new Mention(Kind.GROUP, years, Math.max(0, start), end, at.words());
     }
 
     private List<String> between(String from, String to, boolean numbers) {

@@ -42,7 +42,20 @@ final class FollowUps {
     private static final Pattern REMOVE_POSITION = Pattern.compile(
             "\\b(?:remove|drop|delete|undo|skip|forget)\\s+(?:the\\s+)?(last|final|first|previous)\\s+(?:step|action|one)\\b");
     private static final Pattern REMOVE_STEP_NUMBER = Pattern.compile(
-            "\\b(?:remove|drop|delete|skip)\\s+step\\s+(\\d{1,2})\\b");
+            "\\b(?:remove|drop|delete|skip|undo|forget)\\s+(?:step\\s+(?:number\\s+)?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+                    + "|(?:the\\s+)?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th))\\s+(?:step|action|one))\\b");
+    private static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
+            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("second", 2), Map.entry("third", 3),
+            Map.entry("fourth", 4), Map.entry("fifth", 5), Map.entry("sixth", 6), Map.entry("seventh", 7),
+            Map.entry("eighth", 8), Map.entry("ninth", 9), Map.entry("tenth", 10));
+    /** "do the same for Fare", "same for body mass", "likewise for tip", "Fare too": the last step also takes X. */
+    private static final Pattern SAME_FOR = Pattern.compile(
+            "^(?:\\w+\\W*\\s+)?(?:(?:do|apply)\\s+(?:the\\s+)?same(?:\\s+thing)?|(?:the\\s+)?same|likewise|ditto|also|and)\\s+(?:for|to|with|on)\\s+(.+?)\\W*$"
+                    + "|^(?:and\\s+)?(?:also\\s+)?(.+?)\\s+(?:too|as well)\\W*$");
+    /** "drop worst area from the inputs", "remove Age from the features", "take Fare out of the model". */
+    private static final Pattern OUT_OF_INPUTS = Pattern.compile(
+            "\\b(?:drop|remove|delete|exclude|take|leave)\\b.*\\b(?:from|out of)\\s+(?:the\\s+)?(?:inputs?|features?|predictors?|model)\\b");
     private static final Pattern REMOVE_KIND = Pattern.compile(
             "\\b(?:remove|drop|delete|skip|forget|no|don't do|do not do|without)\\s+(?:the\\s+|any\\s+)?(\\p{L}[\\p{L}-]*)(?:\\s+step)?\\W*$");
     private static final Map<String, ActionType> KINDS = Map.ofEntries(
@@ -92,9 +105,11 @@ final class FollowUps {
         }
         Matcher number = REMOVE_STEP_NUMBER.matcher(text);
         if (number.find()) {
-            int index = Integer.parseInt(number.group(1)) - 1;
+            String said = number.group(1) != null ? number.group(1) : number.group(2);
+            String digits = said.replaceAll("(?:st|nd|rd|th)$", "");
+            int index = (digits.matches("\\d+") ? Integer.parseInt(digits) : ORDINALS.get(said)) - 1;
             if (index < 0 || index >= current.size()) {
-                return new Revision(current, List.of("The plan has no step " + number.group(1) + "; it is unchanged."));
+                return new Revision(current, List.of("The plan has no step " + (index + 1) + "; it is unchanged."));
             }
             current.remove(index);
             return new Revision(current, List.of());
@@ -108,13 +123,38 @@ final class FollowUps {
             return new Revision(current, List.of("The plan has no " + type.wireName() + " step; it is unchanged."));
         }
         Set<String> words = new java.util.HashSet<>(tokens.stream().map(Words.Token::text).toList());
+        Optional<PlanStep> model = current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst();
+        if (OUT_OF_INPUTS.matcher(text).find() && model.isPresent() && !mentions.isEmpty()) {
+            List<PlanStep> others = current.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL).toList();
+            Revision narrowed = exclude(ColumnMatcher.unique(mentions), List.of(model.get()));
+            List<PlanStep> out = new ArrayList<>(others);
+            out.addAll(narrowed.steps());
+            return new Revision(out, narrowed.warnings());
+        }
+        Matcher same = SAME_FOR.matcher(text);
+        Optional<PlanStep> last = current.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL
+                && !names(s.params().get("columns")).isEmpty() && s.type() != ActionType.FEATURE_ENGINEER).reduce((a, b) -> b);
+        if (same.find() && last.isPresent() && !mentions.isEmpty()
+                && matcher.find(Words.tokens(same.group(1) != null ? same.group(1) : same.group(2))).size() == mentions.size()
+                && words.stream().noneMatch(w -> Vocabulary.known(w) && !Set.of("same", "also", "too", "for", "to", "on", "with", "do", "apply", "thing", "likewise", "ditto")
+                .contains(w))) {
+            List<String> columns = new ArrayList<>(names(last.get().params().get("columns")));
+            ColumnMatcher.unique(mentions).stream().filter(c -> !columns.contains(c)).forEach(columns::add);
+            List<PlanStep> out = new ArrayList<>(current);
+            Map<String, Object> params = new LinkedHashMap<>(last.get().params());
+            params.put("columns", columns);
+            out.set(current.indexOf(last.get()), new PlanStep(last.get().type(), params));
+            return new Revision(out, List.of());
+        }
         // "swap the forest for a decision tree", "replace the scaling with min-max": the second is the new choice.
         Matcher swap = SWAP.matcher(text);
         if (swap.find() && !swap.group(1).matches(".*\\b(?:missing|gaps?|nulls?|empty|blanks?|nans?)\\b.*")) {
             text = "use " + swap.group(2) + " instead";
         }
         boolean rather = text.matches(".*\\b(?:rather than|instead of|in place of)\\b.*");
-        boolean instead = words.contains("instead") || rather || text.matches("^(?:\\w+\\s+)?(?:use|switch|try|change|make)\\b.*");
+        boolean instead = words.contains("instead") || rather
+                || text.matches("^(?:(?:please|can|could|would|you|let's|lets|let|us|i|we|want|to|actually|ok|okay|now)\\W*\\s+){0,4}"
+                + "(?:use|switch|try|change|make|go with|prefer)\\b.*");
         if (instead) {
             // What comes after "rather than" is the old choice: it must not be read as the new one.
             String wanted = rather ? RATHER_THAN.matcher(text).replaceAll("") : text;
@@ -271,8 +311,9 @@ final class FollowUps {
         }
         boolean minmax = words.contains("min-max") || words.contains("minmax") || words.contains("normalise")
                 || words.contains("normalize") || text.contains("0 to 1") || text.contains("0-1");
-        boolean standard = words.contains("standard") || words.contains("z-score") || words.contains("standardise")
-                || words.contains("standardize");
+        boolean standard = words.contains("standard") || words.contains("z-score") || words.contains("z-scores")
+                || words.contains("zscore") || words.contains("zscores") || words.contains("standardise")
+                || words.contains("standardize") || words.contains("standardisation") || words.contains("standardization");
         if ((minmax || standard) && current.stream().anyMatch(s -> s.type() == ActionType.SCALE)) {
             return Optional.of(new Revision(changeOn(current, ActionType.SCALE, named,
                     p -> p.put("method", minmax ? "minmax" : "standard")), List.of()));

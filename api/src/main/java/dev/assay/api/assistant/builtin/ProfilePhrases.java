@@ -70,6 +70,9 @@ final class ProfilePhrases {
                     + "(?: values| data| entries| cells| rows)?"),
             Pattern.compile("\\b(?:with|having|has|have) " + MORE + " " + SHARE + " (?:percent |pct )?(?:of (?:their|its|the) \\w+ )?"
                     + EMPTY + "(?: values| data| entries| cells| rows)?"));
+    /** "the columns where most values are missing", "in which the majority of cells are empty": more than half. */
+    private static final Pattern MOSTLY = Pattern.compile("\\b(?:where|in which|whose|with|that have|which have) (?:most|the majority"
+            + "|more than half)(?: of)?(?: the| their| its)?(?: values| cells| entries| rows| data)? (?:are |is )?" + EMPTY);
     /** "whatever columns have missing values", "any column with gaps", "the fields that contain nulls". */
     private static final Pattern HAS_MISSING = Pattern.compile("\\b(?:that |which |who )?(?:has|have|with|having|contain"
             + "|contains|containing|show|shows) (?:any |some )?(?:missing|gaps|gap|nulls|null|nans|nan|blanks|empty|na)"
@@ -96,6 +99,7 @@ final class ProfilePhrases {
                                                              List<Integer> starts, List<ColumnMatcher.Mention> groups) {
         List<ColumnMatcher.Mention> found = new ArrayList<>();
         List<Pattern> patterns = new ArrayList<>(THRESHOLDS);
+        patterns.add(MOSTLY);
         patterns.add(HAS_MISSING);
         for (Pattern pattern : patterns) {
             Matcher m = pattern.matcher(text);
@@ -105,7 +109,7 @@ final class ProfilePhrases {
                 if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
                     continue;
                 }
-                double threshold = pattern == HAS_MISSING ? 0 : share(m.group(1));
+                double threshold = pattern == HAS_MISSING ? 0 : pattern == MOSTLY ? MOSTLY_EMPTY : share(m.group(1));
                 // The noun the phrase describes: "columns", "tickers", "whatever column", "any field that".
                 int from = start;
                 if (from > 0 && Set.of("that", "which", "who").contains(tokens.get(from - 1).text())) {
