@@ -162,10 +162,13 @@ final class ColumnMatcher {
     }
 
     private static final java.util.regex.Pattern DECADE = java.util.regex.Pattern.compile("'?(\\d{1,3})0s");
+    private static final Map<String, String> DECADE_WORDS = Map.of("twenties", "20s", "thirties", "30s", "forties", "40s",
+            "fifties", "50s", "sixties", "60s", "seventies", "70s", "eighties", "80s", "nineties", "90s");
 
     /** "the 1960s", "the 80s": every column named by a year of that decade (a group, possibly empty of none). */
     private Mention decade(List<Words.Token> tokens, int at) {
-        java.util.regex.Matcher m = DECADE.matcher(tokens.get(at).text());
+        String word = DECADE_WORDS.getOrDefault(tokens.get(at).text(), tokens.get(at).text());
+        java.util.regex.Matcher m = DECADE.matcher(word);
         if (!m.matches() || columnNamed(tokens.get(at).text())) {
             return null;
         }
