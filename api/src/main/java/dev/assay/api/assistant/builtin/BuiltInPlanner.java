@@ -105,7 +105,7 @@ public final class BuiltInPlanner implements Planner {
         List<PlanStep> training = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Optional<String> antecedent = Optional.empty();
-        for (String clause : CLAUSES.split(prompt.strip())) {
+        for (String clause : split(prompt, matcher)) {
             if (clause.isBlank()) {
                 continue;
             }
@@ -165,11 +165,35 @@ public final class BuiltInPlanner implements Planner {
     private static List<Clause> clauses(String prompt, Profile profile) {
         ColumnMatcher matcher = matcher(profile);
         List<Clause> clauses = new ArrayList<>();
-        for (String clause : CLAUSES.split(prompt.strip())) {
+        for (String clause : split(prompt, matcher)) {
             if (!clause.isBlank()) {
                 clauses.add(new Clause(clause, Words.tokens(clause), matcher, profile, Optional.empty()));
             }
         }
+        return clauses;
+    }
+
+    /**
+     * The request's clauses. A boundary before a verb that is the first word of a column's name ("drop cylinders and
+     * model year" where model_year is a column) is no boundary: that word names the column, it does not begin a step.
+     */
+    static List<String> split(String prompt, ColumnMatcher matcher) {
+        String text = prompt.strip();
+        List<String> clauses = new ArrayList<>();
+        Matcher boundary = CLAUSES.matcher(text);
+        int start = 0;
+        while (boundary.find()) {
+            List<Words.Token> next = Words.tokens(text.substring(boundary.end()));
+            boolean nameFirst = !boundary.group().matches("(?s).*[.;!?].*") && !next.isEmpty()
+                    && Vocabulary.known(next.getFirst().text())
+                    && matcher.find(next).stream().anyMatch(m -> m.start() == 0 && m.end() > 1);
+            if (nameFirst) {
+                continue;
+            }
+            clauses.add(text.substring(start, boundary.start()));
+            start = boundary.end();
+        }
+        clauses.add(text.substring(start));
         return clauses;
     }
 

@@ -148,16 +148,19 @@ final class FollowUps {
         }
         // "swap the forest for a decision tree", "replace the scaling with min-max": the second is the new choice.
         Matcher swap = SWAP.matcher(text);
+        String choice = text;
         if (swap.find() && !swap.group(1).matches(".*\\b(?:missing|gaps?|nulls?|empty|blanks?|nans?)\\b.*")) {
-            text = "use " + swap.group(2) + " instead";
+            // "change the target to Pclass" is a new target; "swap the forest for a tree" a new model.
+            choice = (swap.group(1).matches(".*\\b(?:target|label|outcome|response)\\b.*") ? "predict " : "use ")
+                    + swap.group(2) + " instead";
         }
         boolean rather = text.matches(".*\\b(?:rather than|instead of|in place of)\\b.*");
-        boolean instead = words.contains("instead") || rather
+        boolean instead = words.contains("instead") || rather || !choice.equals(text)
                 || text.matches("^(?:(?:please|can|could|would|you|let's|lets|let|us|i|we|want|to|actually|ok|okay|now)\\W*\\s+){0,4}"
                 + "(?:use|switch|try|change|make|go with|prefer)\\b.*");
         if (instead) {
             // What comes after "rather than" is the old choice: it must not be read as the new one.
-            String wanted = rather ? RATHER_THAN.matcher(text).replaceAll("") : text;
+            String wanted = rather ? RATHER_THAN.matcher(choice).replaceAll("") : choice;
             Set<String> wantedWords = new java.util.HashSet<>(Words.tokens(wanted).stream().map(Words.Token::text).toList());
             Optional<Revision> changed = changeMethod(wanted, wantedWords, matcher.find(Words.tokens(wanted)), current);
             if (changed.isPresent()) {
