@@ -33,8 +33,12 @@ final class FollowUps {
     private static final Pattern UNDO = Pattern.compile(
             "^\\s*(?:(?:please|actually|oh|no|hmm|ok|okay|sorry|wait)\\W*\\s+)*(?:undo|revert|go back|roll ?back|take (?:that|it) back"
                     + "|scratch|never ?mind|cancel|forget|discard|reverse)"
-                    + "(?:\\s+(?:that|it|this|those|these))?(?:\\s+(?:the\\s+|my\\s+|your\\s+)?(?:last|previous|latest|most recent)?\\s*"
-                    + "(?:answer|change|changes|turn|edit|edits|request|suggestion|one|bit)?)?(?:\\s+(?:please|then))?\\W*$");
+                    + "(?:\\s+(?:to\\s+)?(?:that|it|this|those|these))?(?:\\s+(?:to\\s+)?(?:the\\s+|my\\s+|your\\s+)?(?:last|previous|latest"
+                    + "|most recent|earlier|old|former)?\\s*(?:answer|change|changes|turn|edit|edits|request|suggestion|one|bit|plan"
+                    + "|version))?(?:\\s+(?:please|then))?\\W*$");
+    /** "no, …", "actually, …", "I changed my mind, …": words that open a correction and carry no request. */
+    private static final Pattern OPENING = Pattern.compile("^(?:(?:no|nope|nah|actually|hmm+|wait|ok|okay|sorry|well|oh"
+            + "|on second thoughts?|i(?:'ve| have)? changed my mind|let me rethink|scratch that part)\\s*[,.!;:-]\\s*)+");
     private static final Pattern SWAP = Pattern.compile(
             "^(?:\\w+\\s+)?(?:swap|exchange|replace|change|switch)\\s+(?:out\\s+)?(.+?)\\s+(?:for|with|to|by)\\s+(.+)$");
     /** "A rather than B", "A instead of B": B is what the plan has now, not what to change to. */
@@ -84,7 +88,11 @@ final class FollowUps {
     }
 
     Revision revise(String prompt, Conversation conversation) {
-        String text = prompt.toLowerCase(Locale.ROOT).strip();
+        String text = OPENING.matcher(prompt.toLowerCase(Locale.ROOT).strip()).replaceFirst("");
+        if (text.isBlank()) {
+            text = prompt.toLowerCase(Locale.ROOT).strip();
+        }
+        prompt = prompt.strip().substring(Math.max(0, prompt.strip().length() - text.length()));
         List<PlanStep> current = new ArrayList<>(conversation.plan());
         List<Words.Token> tokens = Words.tokens(text);
         List<ColumnMatcher.Mention> mentions = matcher.find(tokens);

@@ -36,7 +36,9 @@ final class ProfilePhrases {
                     ProfilePhrases::identifierLike),
             new Property(Pattern.compile("skewed|skewy|heavily skewed|highly skewed|long-tailed"),
                     (v, p) -> has(p, v, AlertType.SKEWED)),
-            new Property(Pattern.compile("free-text|free text|text|textual"), (v, p) -> v.type() == VariableKind.TEXT),
+            new Property(Pattern.compile("free-text|free text"), (v, p) -> v.type() == VariableKind.TEXT),
+            // "the text columns" are the free-text ones; in a file that has none, the columns of words.
+            new Property(Pattern.compile("text|textual|string"), ProfilePhrases::textLike),
             // A yes/no column of words is a category of two: encoding applies to it like to any other.
             new Property(Pattern.compile("categorical|category|nominal"), (v, p) -> v.type() == VariableKind.CATEGORICAL
                     || v.type() == VariableKind.BOOLEAN && !v.storage().isNumeric()),
@@ -58,6 +60,24 @@ final class ProfilePhrases {
         return v.missing() == 0 && v.count() > 1 && v.distinct() == v.count() && !v.storage().isNumeric()
                 && !v.storage().isTemporal();
     }
+
+    private static boolean textLike(VariableProfile v, Profile p) {
+        if (p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.TEXT)) {
+            return v.type() == VariableKind.TEXT;
+        }
+        return !v.storage().isNumeric() && !v.storage().isTemporal() && v.type() != VariableKind.BOOLEAN;
+    }
+
+    /** "the columns that have no missing values", "without any gaps", "the complete columns": no gap at all. */
+    private static final Pattern NO_MISSING = Pattern.compile("\\b(?:that |which )?(?:have|has|with|having|contain|contains) no "
+            + "(?:missing|gaps?|nulls?|nans?|blanks?|empty)(?: values| value| data| entries| cells)?"
+            + "|\\b(?:without|lacking) (?:any )?(?:missing|gaps?|nulls?|nans?|blanks?)(?: values| value| data| entries| cells)?");
+    /** "with fewer than 100 prices", "that have less than 50 values": fewer present values than a count. */
+    private static final Pattern FEWER = Pattern.compile("\\b(?:that |which )?(?:have |has |with |having )?(?:fewer|less) than "
+            + "(\\d{1,9}) (?:non-missing |present |actual |real )?\\w+");
+    /** "with more than 100 missing values", "missing over 40 values": more gaps than a count. */
+    private static final Pattern MORE_GAPS = Pattern.compile("\\b(?:that |which )?(?:have |has |with |having )?(?:more than|over|above) "
+            + "(\\d{1,9}) (?:missing|null|empty|blank) (?:values|cells|entries|rows)");
 
     private static final String SHARE = "(half|a half|a third|one third|a quarter|one quarter|two thirds|three quarters"
             + "|\\d{1,3}(?:\\.\\d+)?)";
@@ -100,6 +120,9 @@ final class ProfilePhrases {
         List<ColumnMatcher.Mention> found = new ArrayList<>();
         List<Pattern> patterns = new ArrayList<>(THRESHOLDS);
         patterns.add(MOSTLY);
+        patterns.add(NO_MISSING);
+        patterns.add(FEWER);
+        patterns.add(MORE_GAPS);
         patterns.add(HAS_MISSING);
         for (Pattern pattern : patterns) {
             Matcher m = pattern.matcher(text);
@@ -109,7 +132,8 @@ final class ProfilePhrases {
                 if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
                     continue;
                 }
-                double threshold = pattern == HAS_MISSING ? 0 : pattern == MOSTLY ? MOSTLY_EMPTY : share(m.group(1));
+                double threshold = pattern == HAS_MISSING || pattern == NO_MISSING || pattern == FEWER
+                        || pattern == MORE_GAPS ? 0 : pattern == MOSTLY ? MOSTLY_EMPTY : share(m.group(1));
                 // The noun the phrase describes: "columns", "tickers", "whatever column", "any field that".
                 int from = start;
                 if (from > 0 && Set.of("that", "which", "who").contains(tokens.get(from - 1).text())) {
@@ -126,8 +150,10 @@ final class ProfilePhrases {
                     continue;
                 }
                 final int phraseStart = from;
-                java.util.function.Predicate<VariableProfile> misses = v -> v.missing() > 0
-                        && v.missingShare() > threshold;
+                java.util.function.Predicate<VariableProfile> misses = pattern == NO_MISSING ? v -> v.missing() == 0
+                        : pattern == FEWER ? v -> v.count() < Long.parseLong(m.group(1))
+                        : pattern == MORE_GAPS ? v -> v.missing() > Long.parseLong(m.group(1))
+                        : v -> v.missing() > 0 && v.missingShare() > threshold;
                 java.util.Optional<ColumnMatcher.Mention> group = groups.stream()
                         .filter(g -> g.end() == phraseStart).findFirst();
                 List<String> columns;
