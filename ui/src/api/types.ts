@@ -218,4 +218,6 @@ export interface Validation {
   valid: boolean;
   errors: PlanError[];
   warnings?: PlanWarning[];
+  /** The plan in plain words: the model's target and features, every step's columns by name. */
+  summary?: string[];
 }

@@ -141,7 +141,7 @@ describe('AssistantPanel', () => {
 
   it('follows up on the current plan: the answer replaces it or is added only when asked, and undo goes back', async () => {
     const scaled = { ...proposal, explanation: 'Also scale Age.', changes: ['added scale on Age'],
-      summary: ['Step 3 (scale): changes Age.'],
+      summary: ['Step 3 (scale): rescales Age.'],
       actions: [proposal.actions[0], { type: 'scale', params: { method: 'standard', columns: ['Age'] } }, proposal.actions[1]] };
     const answers = [proposal, scaled, { ...proposal, actions: [], explanation: 'I could not find a column called "salary".' }];
     const calls = mockApi({ 'POST /api/v1/assistant': () => ({ json: answers[Math.min(calls.length - 1, answers.length - 1)] }) });
@@ -157,7 +157,7 @@ describe('AssistantPanel', () => {
     expect(calls[1].body).toMatchObject({ prompt: 'also scale Age', plan: proposal.actions,
       turns: [{ prompt: 'Fill missing values and train a classifier on Survived', before: [] }] });
     expect(screen.getByRole('list', { name: 'What the answer changes' })).toHaveTextContent('added scale');
-    expect(screen.getByRole('list', { name: 'Summary of the answer' })).toHaveTextContent('Step 3 (scale): changes Age.');
+    expect(screen.getByRole('list', { name: 'Summary of the answer' })).toHaveTextContent('Step 3 (scale): rescales Age.');
     expect(plans).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: 'Replace the plan' }));
     expect(plans[1].actions).toEqual(scaled.actions);

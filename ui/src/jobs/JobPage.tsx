@@ -194,6 +194,7 @@ export function JobPage({ jobId }: { jobId: string }) {
                 plan={plan}
                 errors={errors}
                 warnings={validation.data?.warnings ?? []}
+                summary={validation.data?.summary ?? []}
                 check={check}
                 checkError={validation.error}
                 columns={columns}

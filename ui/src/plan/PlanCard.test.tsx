@@ -31,6 +31,31 @@ const twoSteps: Plan = { explanation: 'x', actions: [
 const steps = () => within(screen.getByRole('list', { name: 'Planned actions' })).getAllByRole('listitem');
 
 describe('PlanCard', () => {
+  it('says the plan in plain words: the model, and every step\'s columns by name', () => {
+    const summary = [
+      'Model: predicts Survived (classification) from every other column it can learn from: Pclass, Sex, Age, Fare.',
+      'Step 1 (impute): fills every column with missing values: Age, Embarked.',
+      'Step 2 (train_model): changes no column; trains on Survived.',
+    ];
+    const { rerender } = render(<PlanCard plan={twoSteps} errors={[]} summary={summary} check="valid" checkError={null}
+      columns={COLUMNS} onChange={() => {}} onApply={() => {}} applying={false} applyError={null} />);
+
+    const region = screen.getByRole('region', { name: 'In plain words' });
+    const lines = within(region).getAllByRole('listitem').map((li) => li.textContent);
+    expect(lines).toEqual(summary);
+    expect(region.textContent).not.toContain('[]');
+
+    // While the edited plan is checked again, the last summary stays, marked as being updated.
+    rerender(<PlanCard plan={twoSteps} errors={[]} summary={summary} check="checking" checkError={null}
+      columns={COLUMNS} onChange={() => {}} onApply={() => {}} applying={false} applyError={null} />);
+    expect(screen.getByRole('region', { name: 'In plain words (updating…)' })).toBeInTheDocument();
+
+    // An empty plan has nothing to summarise.
+    rerender(<PlanCard plan={{ explanation: '', actions: [] }} errors={[]} summary={summary} check="idle" checkError={null}
+      columns={COLUMNS} onChange={() => {}} onApply={() => {}} applying={false} applyError={null} />);
+    expect(screen.queryByRole('region', { name: /In plain words/ })).not.toBeInTheDocument();
+  });
+
   it('shows the warnings of a plan that may run, each with its step, column, number and a better alternative', async () => {
     const onApply = vi.fn();
     const user = userEvent.setup();

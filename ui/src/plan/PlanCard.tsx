@@ -11,18 +11,21 @@ import { AddStepButton } from './AddStepButton';
 import { blankStep } from './actionStyle';
 import { PlanEditor } from './PlanEditor';
 import { PlanSteps } from './PlanSteps';
+import { PlanSummary } from './PlanSummary';
 import { PlanWarnings } from './PlanWarnings';
 
 export type CheckState = 'idle' | 'checking' | 'valid' | 'invalid' | 'unchecked';
 
 /**
  * The plan to apply: its steps (coloured chips, editable forms, problems beside each step and field) or the same
- * plan as JSON, the server's verdict, and "Apply these actions".
+ * plan as JSON, the plan in plain words, the server's verdict, and "Apply these actions".
  */
-export function PlanCard({ plan, errors, warnings = [], check, checkError, columns, onChange, onApply, applying, applyError }: {
+export function PlanCard({ plan, errors, warnings = [], summary = [], check, checkError, columns, onChange, onApply, applying, applyError }: {
   plan: Plan;
   errors: PlanError[];
   warnings?: PlanWarning[];
+  /** The plan in plain words from the last check: every step's columns by name. */
+  summary?: string[];
   check: CheckState;
   checkError: unknown;
   columns: string[];
@@ -53,6 +56,8 @@ export function PlanCard({ plan, errors, warnings = [], check, checkError, colum
       ) : (
         <PlanEditor plan={plan} errors={errors} onChange={onChange} />
       )}
+
+      {n > 0 && <PlanSummary lines={summary} stale={check === 'checking'} />}
 
       <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <AddStepButton onAdd={(type) => {

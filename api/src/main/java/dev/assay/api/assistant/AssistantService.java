@@ -2,6 +2,7 @@ package dev.assay.api.assistant;
 
 import dev.assay.api.jobs.Ids;
 import dev.assay.api.jobs.Jobs;
+import dev.assay.api.plans.PlanSummary;
 import dev.assay.model.json.Json;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;
@@ -69,7 +70,7 @@ public class AssistantService {
                 : PlanChanges.between(request.conversation().plan(), plan.actions());
         String provider = answer.mode().isEmpty() ? planner.name() : planner.name() + " (" + answer.mode() + ")";
         return new PlanProposal(plan.explanation(), plan.actions(), provider, warnings, contextUrl,
-                context.sampleRows(), PlanSummary.of(plan.actions(), profile), changes,
+                context.sampleRows(), PlanSummary.of(plan.actions(), profile.schema()), changes,
                 plan.actions().isEmpty() ? List.of() : PlanValidator.review(plan, profile.schema()).warnings());
     }
 

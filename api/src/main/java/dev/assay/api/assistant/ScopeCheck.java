@@ -1,6 +1,7 @@
 package dev.assay.api.assistant;
 
 import dev.assay.api.assistant.builtin.BuiltInPlanner;
+import dev.assay.api.plans.PlanSummary;
 import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;
@@ -100,7 +101,7 @@ public final class ScopeCheck {
             Object columns = step.params().get("columns");
             if (columns instanceof List<?> list && list.isEmpty()) {
                 // [] reaches every column the action applies to: count them as used.
-                used.addAll(PlanSummary.reach(step, profile));
+                used.addAll(PlanSummary.reach(step, profile.schema()));
             }
         }
         return used;

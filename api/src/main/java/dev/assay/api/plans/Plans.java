@@ -28,6 +28,11 @@ public class Plans {
         return PlanValidator.review(plan, jobs.profile(jobId).schema());
     }
 
+    /** The plan in plain words for this dataset: the model's target and features, every step's columns by name. */
+    public List<String> summary(String jobId, Plan plan) {
+        return PlanSummary.of(plan.actions(), jobs.profile(jobId).schema());
+    }
+
     /** @throws InvalidPlanException when the plan may not run */
     public void require(String jobId, Plan plan) {
         List<PlanError> errors = check(jobId, plan);

@@ -48,4 +48,35 @@ class PlansTest {
         assertThat(review.valid()).isTrue();
         assertThat(review.warnings()).isEmpty();
     }
+
+    @Test
+    void theSummaryNamesEveryColumnAStepChangesAndWhatTheModelLearnsFrom() {
+        java.util.List<String> summary = plans.summary("j-titanic", PlanReader.read("""
+                {"explanation": "drop, fill, encode, scale, train", "actions": [
+                  {"type": "drop_columns", "params": {"columns": ["Cabin"]}},
+                  {"type": "impute", "params": {"strategy": "median", "columns": []}},
+                  {"type": "encode", "params": {"method": "onehot", "columns": []}},
+                  {"type": "scale", "params": {"method": "standard", "columns": ["Age", "Fare"]}},
+                  {"type": "train_model", "params": {"target": "Survived", "task": "classification"}}]}"""));
+
+        assertThat(summary).first().asString().startsWith("Model: predicts Survived (classification) from every other "
+                + "column it can learn from: ").doesNotContain("PassengerId").doesNotContain("Name,").contains("Age", "Fare");
+        // [] is spelled out with the columns it reaches at that point: Cabin is gone before the fill and the encoding.
+        assertThat(summary).contains("Step 1 (drop_columns): removes Cabin.",
+                "Step 2 (impute): fills every column with missing values: Age, Embarked.",
+                "Step 4 (scale): rescales Age, Fare.");
+        assertThat(summary.get(3)).startsWith("Step 3 (encode): encodes every categorical column: ")
+                .contains("Sex", "Embarked").doesNotContain("Cabin");
+        assertThat(String.join(" ", summary)).doesNotContain("[]");
+    }
+
+    @Test
+    void aPlanThatDoesNotFitStillSaysWhichColumnsItsStepsName() {
+        java.util.List<String> summary = plans.summary("j-titanic", PlanReader.read("""
+                {"explanation": "scale a name", "actions": [
+                  {"type": "scale", "params": {"method": "standard", "columns": ["Name"]}},
+                  {"type": "clip_outliers", "params": {"columns": []}}]}"""));
+
+        assertThat(summary).containsExactly("Step 1 (scale): rescales Name.", "Step 2 (clip_outliers): clips every numeric column.");
+    }
 }

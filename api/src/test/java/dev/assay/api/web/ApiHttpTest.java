@@ -348,6 +348,9 @@ class ApiHttpTest {
         JsonNode valid = api.postJson("/api/v1/plans/validate", Map.of("job_id", "j-titanic", "actions", seedPlan())).json();
         assertThat(valid.path("valid").asBoolean()).isTrue();
         assertThat(valid.path("errors")).isEmpty();
+        // The plan card shows the plan in plain words: every step's columns by name, never "[]".
+        assertThat(valid.path("summary").size()).isPositive();
+        assertThat(valid.path("summary").toString()).doesNotContain("[]");
 
         List<Map<String, Object>> plan = List.of(step("scale", Map.of("columns", List.of("Name"), "method", "standard")),
                 step("train_model", Map.of("target", "Survivd")));

@@ -29,16 +29,50 @@ public final class BuiltInPlanner implements Planner {
 
     /** Splits "do this, then that and train …" into clauses at sentence ends, "then", and "and" before a new verb. */
     private static final Pattern CLAUSES = Pattern.compile(
-            "(?i)\\s*(?:[.;!?](?:\\s+|$)|,?\\s+(?:and\\s+)?(?:then|after\\s+that|afterwards|next)\\s*,?\\s+|,\\s+(?=(?:and\\s+)?(?:" + verbs() + ")\\b)"
-                    + "|\\s+and\\s+(?=(?:also\\s+)?(?:" + verbs() + ")\\b))");
+            "(?i)\\s*(?:[.;!?](?:\\s+|$)|,?\\s+(?:and\\s+)?(?:then|after\\s+that|afterwards|next)\\s*,?\\s+"
+                    + "|,\\s+(?=(?:and\\s+)?(?:(?:also|finally|lastly|last|then)\\s+)?(?:" + verbs() + ")\\b)"
+                    + "|\\s+and\\s+(?=(?:(?:also|finally|lastly|last|then)\\s+)?(?:" + verbs() + ")\\b)"
+                    // "scale carat before predicting price": the step before the model is its own clause.
+                    + "|\\s+(?:before|prior\\s+to)\\s+(?=(?:training|fitting|predicting|modell?ing|building|classifying"
+                    + "|regressing|forecasting)\\b))");
     private static final Pattern QUOTED = Pattern.compile("[\"'“‘`]([^\"'”’`]{1,200})[\"'”’`]");
     private static final Pattern NUMBER = Pattern.compile("\\b(\\d{1,3})\\b");
 
+    /**
+     * Words that begin a new step after a comma or "and". Every intent's opening verb is here, including the ones
+     * said as an adjective or noun ("label encode", "one hot", "min-max", "model X"): a clause that swallowed the next
+     * step would lose it silently.
+     */
     private static String verbs() {
         return "train|fit|predict|build|drop|remove|delete|exclude|discard|fill|impute|replace|encode|one-hot|onehot"
-                + "|label-encode|scale|rescale|standardi[sz]e|normali[sz]e|convert|cast|treat|parse|rename|clip|cap"
-                + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|deduplicate|clean"
-                + "|classify|regress|forecast|estimate";
+                + "|one\\s+hot|label-encode|label\\s+encode|ordinal\\s+encode|scale|rescale|standardi[sz]e|normali[sz]e"
+                + "|min-max|minmax|z-score|convert|cast|treat|parse|rename|clip|cap"
+                + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|dedup|deduplicate"
+                + "|clean|classify|regress|forecast|estimate|model\\s+(?!selection\\b)|get\\s+rid|throw\\s+(?:away|out)|ditch";
+    }
+
+    /**
+     * Text that reads as code, a query, a shell command or a file path (quoted values left out first, so a quoted
+     * regular expression or fill value is not mistaken for code). Such a request is refused whole: running any of
+     * it is not what Assay does, and acting on the column names inside it would be a guess.
+     */
+    private static final Pattern CODE = Pattern.compile("(?i)"
+            + "\\b(?:select\\s+(?:\\*|[\\w\",\\s]+?)\\s+from\\s+\\w+(?:\\s+where\\b|\\s*;|\\s*$)|delete\\s+from\\b"
+            + "|insert\\s+into\\b|update\\s+\\w+\\s+set\\b|(?:drop|truncate|alter|create)\\s+(?:table|database|schema|view|index)\\b"
+            + "|truncate\\s+\\w+\\s*;?\\s*$|union\\s+(?:all\\s+)?select\\b)"
+            + "|;\\s*--|--\\s*$|/\\*.*\\*/"
+            + "|\\brm\\s+-\\w+|&&|\\|\\||\\$\\(|\\$\\{|\\bsudo\\b|\\bchmod\\b|\\bcurl\\s|\\bwget\\s|\\becho\\s|\\bcat\\s+\\S*/"
+            + "|(?:^|[\\s'\"])(?:\\.\\./|~/|/(?:etc|var|usr|home|tmp|root|bin|proc|dev)(?:/|\\b))|\\b[a-z]:\\\\"
+            + "|\\bimport\\s+[\\w.]+|\\bfrom\\s+[\\w.]+\\s+import\\b|\\bdef\\s+\\w+\\s*\\(|\\blambda\\b|\\b\\w+\\.\\w+\\s*\\("
+            + "|\\b\\w+\\[\\s*['\"\\]]|=\\s*(?:true|false|none)\\b|\\b(?:exec|eval|system|open)\\s*\\(|\\bos\\.|\\bsubprocess\\b");
+
+    /** Whether the text reads as code once quoted values and the dataset's own column names are left out. */
+    static boolean looksLikeCode(String text, Profile profile) {
+        String words = QUOTED.matcher(text).replaceAll("''");
+        for (String column : profile.variables().keySet()) {
+            words = Pattern.compile(Pattern.quote(column), Pattern.CASE_INSENSITIVE).matcher(words).replaceAll(" column ");
+        }
+        return CODE.matcher(words).find();
     }
 
     @Override
@@ -71,7 +105,7 @@ public final class BuiltInPlanner implements Planner {
         List<PlanStep> training = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Optional<String> antecedent = Optional.empty();
-        for (String clause : CLAUSES.split(prompt.strip())) {
+        for (String clause : split(prompt, matcher)) {
             if (clause.isBlank()) {
                 continue;
             }
@@ -79,7 +113,22 @@ public final class BuiltInPlanner implements Planner {
             if (tokens.stream().allMatch(t -> Vocabulary.FILLER.contains(t.text()) || ColumnMatcher.GRAMMAR.contains(t.text()))) {
                 continue;
             }
+            if (looksLikeCode(clause, profile)) {
+                warnings.add("\"" + clause.strip() + "\" reads as code, a query, a shell command or a file path; Assay "
+                        + "plans only whitelisted data actions and runs none of it, so nothing was planned for it. Say in "
+                        + "words what should happen to which columns.");
+                continue;
+            }
             Clause parsed = new Clause(clause, tokens, matcher, profile, antecedent);
+            // "predict price; inputs: carat and clarity": a clause that only lists a model's inputs gives the features
+            // of the model asked for before it.
+            if (!training.isEmpty() && parsed.listsInputs()) {
+                PlanStep model = training.removeLast();
+                Map<String, Object> params = new LinkedHashMap<>(model.params());
+                params.put("features", parsed.columns().stream().filter(c -> !c.equals(params.get("target"))).toList());
+                training.add(step(ActionType.TRAIN_MODEL, params));
+                continue;
+            }
             Interpretation result = parsed.interpret();
             if (parsed.lastColumn().isPresent()) {
                 antecedent = parsed.lastColumn();
@@ -116,11 +165,35 @@ public final class BuiltInPlanner implements Planner {
     private static List<Clause> clauses(String prompt, Profile profile) {
         ColumnMatcher matcher = matcher(profile);
         List<Clause> clauses = new ArrayList<>();
-        for (String clause : CLAUSES.split(prompt.strip())) {
+        for (String clause : split(prompt, matcher)) {
             if (!clause.isBlank()) {
                 clauses.add(new Clause(clause, Words.tokens(clause), matcher, profile, Optional.empty()));
             }
         }
+        return clauses;
+    }
+
+    /**
+     * The request's clauses. A boundary before a verb that is the first word of a column's name ("drop cylinders and
+     * model year" where model_year is a column) is no boundary: that word names the column, it does not begin a step.
+     */
+    static List<String> split(String prompt, ColumnMatcher matcher) {
+        String text = prompt.strip();
+        List<String> clauses = new ArrayList<>();
+        Matcher boundary = CLAUSES.matcher(text);
+        int start = 0;
+        while (boundary.find()) {
+            List<Words.Token> next = Words.tokens(text.substring(boundary.end()));
+            boolean nameFirst = !boundary.group().matches("(?s).*[.;!?].*") && !next.isEmpty()
+                    && Vocabulary.known(next.getFirst().text())
+                    && matcher.find(next).stream().anyMatch(m -> m.start() == 0 && m.end() > 1);
+            if (nameFirst) {
+                continue;
+            }
+            clauses.add(text.substring(start, boundary.start()));
+            start = boundary.end();
+        }
+        clauses.add(text.substring(start));
         return clauses;
     }
 
@@ -278,6 +351,17 @@ public final class BuiltInPlanner implements Planner {
             List<String> excluded = excluded();
             named.removeAll(excluded);
             if (!named.isEmpty()) {
+                // A group ("the 2010s", "the numeric ones") may hold columns the action cannot take; they are left
+                // out and named. A column named on its own is kept, so the validator says why it cannot be done.
+                List<String> alone = mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE)
+                        .map(ColumnMatcher.Mention::column).toList();
+                List<String> unfit = named.stream().filter(c -> !alone.contains(c) && !applicable.test(c)).toList();
+                if (!unfit.isEmpty() && unfit.size() < named.size()) {
+                    named.removeAll(unfit);
+                    return new Scope(List.copyOf(named), Optional.empty(), List.of("Left out " + String.join(", ", unfit)
+                            + ": this action does not apply to " + (unfit.size() == 1 ? "that column's" : "their")
+                            + " type."));
+                }
                 return Scope.of(named);
             }
             if (!excluded.isEmpty() || saysEvery() && mentions.isEmpty()) {
@@ -329,8 +413,21 @@ public final class BuiltInPlanner implements Planner {
             if (has(Vocabulary.RENAME) || (words.contains("call") && mentions.size() >= 1)) {
                 return rename();
             }
+            boolean missingRows = has(Vocabulary.ROWS) && (has(Vocabulary.MISSING) || has(Set.of("incomplete", "nulls")));
+            if (has(Vocabulary.DUPLICATES) && missingRows) {
+                // "drop duplicates and rows with missing values": two steps said in one breath.
+                return new Interpretation(List.of(step(ActionType.DROP_DUPLICATES, params("columns", List.of())),
+                        step(ActionType.DROP_MISSING_ROWS, params("columns", columns()))), List.of());
+            }
             if (has(Vocabulary.DUPLICATES)) {
                 return scoped(ANY, columns -> step(ActionType.DROP_DUPLICATES, params("columns", columns)));
+            }
+            // "remove rows where Fare is 0", "drop the rows with a tip above 10": no action filters rows by their
+            // values, and reading it as dropping the column would be a plausible wrong answer.
+            if ((has(Vocabulary.REMOVE) || has(Set.of("keep", "filter", "select"))) && has(Vocabulary.ROWS)
+                    && !missingRows && !has(Set.of("no", "without", "lacking"))) {
+                return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + text
+                        + "\"); it can drop rows with missing values or duplicate rows. Nothing was planned for it.");
             }
             if (has(Vocabulary.REMOVE) && has(Vocabulary.ROWS)
                     && (has(Vocabulary.MISSING) || has(Set.of("no", "without", "lacking")))) {
@@ -373,7 +470,42 @@ public final class BuiltInPlanner implements Planner {
                     && isTraining();
         }
 
+        /** "inputs: A and B", "features A, B", "using A and B" alone: a list of a model's inputs, nothing else. */
+        boolean listsInputs() {
+            return !tokens.isEmpty() && Set.of("input", "inputs", "feature", "features", "predictor", "predictors",
+                    "using", "from", "based", "with").contains(tokens.getFirst().text()) && !columns().isEmpty()
+                    && !isInsideMention(0) && !isTraining() && !has(Vocabulary.FILL) && !has(Vocabulary.SCALE)
+                    && !has(Vocabulary.ENCODE) && !has(Vocabulary.REMOVE) && !has(Vocabulary.CLIP);
+        }
+
+        /** "use the diagnosis column as the label", "with price as the target", "Survived is the outcome". */
+        private Optional<String> namedAsTarget() {
+            for (ColumnMatcher.Mention mention : mentions) {
+                if (mention.kind() != ColumnMatcher.Kind.SINGLE) {
+                    continue;
+                }
+                int at = mention.end();
+                if (at < tokens.size() && Set.of("column", "variable", "field").contains(tokens.get(at).text())) {
+                    at++;
+                }
+                if (at < tokens.size() && Set.of("as", "is", "be").contains(tokens.get(at).text())) {
+                    at++;
+                    while (at < tokens.size() && Set.of("the", "a", "my", "our", "your").contains(tokens.get(at).text())) {
+                        at++;
+                    }
+                    if (at < tokens.size() && Set.of("target", "label", "outcome", "response", "y", "dependent")
+                            .contains(tokens.get(at).text())) {
+                        return Optional.of(mention.column());
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
         private boolean isTraining() {
+            if (namedAsTarget().isPresent()) {
+                return true;
+            }
             boolean modelWord = has(Vocabulary.TRAIN) || Vocabulary.MODELS.stream().anyMatch(m -> hasPhrase(m.getKey()));
             // "log transform" is a feature, "extract" a feature even next to "model"; "predict" always trains.
             return modelWord && !(has(Vocabulary.LOG) && !has(Set.of("train", "predict", "fit", "model")));
@@ -499,8 +631,10 @@ public final class BuiltInPlanner implements Planner {
             for (int i = 0; i < tokens.size(); i++) {
                 String word = tokens.get(i).text();
                 int here = i;
-                boolean cue = Set.of("from", "using", "given", "with", "by").contains(word)
+                boolean cue = Set.of("from", "using", "given", "with", "by", "against").contains(word)
                         || word.equals("based") && i + 1 < tokens.size() && tokens.get(i + 1).text().equals("on")
+                        // "as a function of A, B", "in terms of A"
+                        || word.equals("of") && i > 0 && Set.of("function", "terms").contains(tokens.get(i - 1).text())
                         || word.equals("on") && words.contains("regress")
                         && mentions.stream().anyMatch(m -> m.end() <= here);
                 if (!cue || isInsideMention(i)) {
@@ -513,6 +647,19 @@ public final class BuiltInPlanner implements Planner {
                 }
                 if (next < tokens.size() && (mentionAt(next).isPresent()
                         || Set.of("every", "all", "everything", "each").contains(tokens.get(next).text()))) {
+                    return i;
+                }
+                // "using the 4 Cs: carat, cut …", "from two things, A and B": a few words that describe the list
+                // (no column, no cue, no model word) may stand between the cue and the columns it introduces.
+                int described = next;
+                while (described < tokens.size() && described - next < 4 && mentionAt(described).isEmpty()
+                        && !isInsideMention(described) && !Vocabulary.TARGET_CUES.contains(tokens.get(described).text())
+                        && !Vocabulary.known(tokens.get(described).text())
+                        && !Set.of("from", "using", "given", "with", "by", "except", "but", "without")
+                                .contains(tokens.get(described).text())) {
+                    described++;
+                }
+                if (described > next && described < tokens.size() && mentionAt(described).isPresent()) {
                     return i;
                 }
             }
@@ -546,6 +693,10 @@ public final class BuiltInPlanner implements Planner {
 
         /** The column after a cue word (on, for, predict…) before the features, else the first column named there. */
         private Optional<String> target(int featureCue) {
+            Optional<String> named = namedAsTarget();
+            if (named.isPresent()) {
+                return named;
+            }
             List<ColumnMatcher.Mention> before = mentions.stream()
                     .filter(m -> m.start() < Math.min(featureCue, exclusionStart) && m.kind() == ColumnMatcher.Kind.SINGLE)
                     .toList();
@@ -587,7 +738,8 @@ public final class BuiltInPlanner implements Planner {
                     value = quoted.group(1);
                 }
             }
-            Scope scope = scope(ANY);
+            // A group filled with a mean or median keeps only its numeric columns, and says which it left out.
+            Scope scope = scope(strategy.equals("median") || strategy.equals("mean") ? this::numeric : ANY);
             if (scope.refusal().isPresent()) {
                 return Interpretation.warn(scope.refusal().get());
             }
@@ -601,7 +753,7 @@ public final class BuiltInPlanner implements Planner {
             if (value != null) {
                 params.put("value", value);
             }
-            return Interpretation.of(step(ActionType.IMPUTE, params));
+            return new Interpretation(List.of(step(ActionType.IMPUTE, params)), scope.notes());
         }
 
         private Interpretation encode() {
@@ -818,26 +970,29 @@ public final class BuiltInPlanner implements Planner {
         }
 
         private boolean categorical(String column) {
-            return profile.variables().get(column).type() == dev.assay.model.dataset.VariableKind.CATEGORICAL;
+            var variable = profile.variables().get(column);
+            return variable.type() == dev.assay.model.dataset.VariableKind.CATEGORICAL
+                    || variable.type() == dev.assay.model.dataset.VariableKind.BOOLEAN && !variable.storage().isNumeric();
         }
 
         /** One step on the clause's scope, or the reason there is none. */
         private Interpretation scoped(java.util.function.Predicate<String> applicable,
                                       java.util.function.Function<List<String>, PlanStep> step) {
             Scope scope = scope(applicable);
-            return scope.refusal().map(Interpretation::warn).orElseGet(() -> Interpretation.of(step.apply(scope.columns())));
+            return scope.refusal().map(Interpretation::warn).orElseGet(() -> new Interpretation(
+                    List.of(step.apply(scope.columns())), scope.notes()));
         }
     }
 
     /** The columns a step may touch, or why there are none (a question, a name not found). */
-    record Scope(List<String> columns, Optional<String> refusal) {
+    record Scope(List<String> columns, Optional<String> refusal, List<String> notes) {
 
         static Scope of(List<String> columns) {
-            return new Scope(List.copyOf(columns), Optional.empty());
+            return new Scope(List.copyOf(columns), Optional.empty(), List.of());
         }
 
         static Scope refused(String reason) {
-            return new Scope(List.of(), Optional.of(reason));
+            return new Scope(List.of(), Optional.of(reason), List.of());
         }
     }
 

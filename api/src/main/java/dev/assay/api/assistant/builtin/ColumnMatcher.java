@@ -103,7 +103,7 @@ final class ColumnMatcher {
         List<Mention> mentions = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
-            Mention found = null;
+            Mention found = decade(tokens, i);
             for (int n = Math.min(MAX_WORDS, tokens.size() - i); n >= 1 && found == null; n--) {
                 List<Words.Token> phrase = tokens.subList(i, i + n);
                 if (GRAMMAR.contains(phrase.getFirst().text()) || GRAMMAR.contains(phrase.getLast().text())) {
@@ -126,7 +126,234 @@ final class ColumnMatcher {
                 i++;
             }
         }
-        return mentions;
+        return positions(shared(ranges(mentions, tokens), tokens), tokens);
+    }
+
+    /** "the first column", "the last two columns", "the first 3 variables": columns by their place in the file. */
+    private List<Mention> positions(List<Mention> mentions, List<Words.Token> tokens) {
+        List<Mention> out = new ArrayList<>(mentions);
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            String word = tokens.get(i).text();
+            if (!word.equals("first") && !word.equals("last")) {
+                continue;
+            }
+            int at = i + 1;
+            int n = 1;
+            String next = tokens.get(at).text();
+            if (next.matches("\\d{1,3}") || Words.NUMBERS.containsKey(next)) {
+                n = next.matches("\\d{1,3}") ? Integer.parseInt(next) : Words.NUMBERS.get(next);
+                at++;
+            }
+            if (at >= tokens.size() || !Set.of("column", "columns", "variable", "variables", "field", "fields")
+                    .contains(tokens.get(at).text()) || (n > 1) != tokens.get(at).text().endsWith("s") && n > 1) {
+                continue;
+            }
+            int from = i;
+            int to = at + 1;
+            if (out.stream().anyMatch(m -> m.start() < to && from < m.end()) || n > columns.size()) {
+                continue;
+            }
+            List<String> picked = word.equals("first") ? columns.subList(0, n) : columns.subList(columns.size() - n, columns.size());
+            out.add(new Mention(n == 1 ? Kind.SINGLE : Kind.GROUP, picked, from, to,
+                    String.join(" ", tokens.subList(from, to).stream().map(Words.Token::text).toList())));
+        }
+        out.sort(Comparator.comparingInt(Mention::start));
+        return out;
+    }
+
+    private static final java.util.regex.Pattern DECADE = java.util.regex.Pattern.compile("'?(\\d{1,3})0s");
+    private static final Map<String, String> DECADE_WORDS = Map.of("twenties", "20s", "thirties", "30s", "forties", "40s",
+            "fifties", "50s", "sixties", "60s", "seventies", "70s", "eighties", "80s", "nineties", "90s");
+
+    /** "the 1960s", "the 80s": every column named by a year of that decade (a group, possibly empty of none). */
+    private Mention decade(List<Words.Token> tokens, int at) {
+        String word = DECADE_WORDS.getOrDefault(tokens.get(at).text(), tokens.get(at).text());
+        java.util.regex.Matcher m = DECADE.matcher(word);
+        if (!m.matches() || columnNamed(tokens.get(at).text())) {
+            return null;
+        }
+        String digits = m.group(1);
+        List<String> centuries = digits.length() == 3 ? List.of(digits) : digits.length() == 1
+                ? List.of("19" + digits, "20" + digits) : List.of();
+        for (String century : centuries) {
+            List<String> years = columns.stream().filter(c -> c.matches(century + "\\d")).toList();
+            if (!years.isEmpty()) {
+                return new Mention(Kind.GROUP, years, at, at + 1, tokens.get(at).text());
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> RANGE_WORDS = Set.of("to", "through", "thru", "till", "until");
+
+    /**
+     * "1990 through 1995", "years 2000 to 2004", "2000-2004", "from cylinders through weight": two columns joined by a
+     * range word are every column between them, by the number in their names when both are numbers, else by their
+     * order in the file ("to" counts only after "from" there, so "ratio of A to B" stays two columns).
+     */
+    private List<Mention> ranges(List<Mention> mentions, List<Words.Token> tokens) {
+        List<Mention> out = new ArrayList<>();
+        for (int k = 0; k < mentions.size(); k++) {
+            Mention a = mentions.get(k);
+            Mention b = k + 1 < mentions.size() ? mentions.get(k + 1) : null;
+            boolean saysBetween = a.start() > 0 && tokens.get(a.start() - 1).text().equals("between");
+            if (b != null && a.kind() == Kind.SINGLE && b.kind() == Kind.SINGLE && b.start() == a.end() + 1
+                    && (RANGE_WORDS.contains(tokens.get(a.end()).text()) || saysBetween && tokens.get(a.end()).text().equals("and"))) {
+                boolean numbers = a.column().matches("\\d+") && b.column().matches("\\d+");
+                boolean from = a.start() > 0 && Set.of("from", "between").contains(tokens.get(a.start() - 1).text());
+                boolean arithmetic = a.start() > 0 && Vocabulary.ARITHMETIC.containsKey(tokens.get(a.start() - 1).text());
+                if (!arithmetic && (numbers || from || !tokens.get(a.end()).text().equals("to"))) {
+                    List<String> between = between(a.column(), b.column(), numbers);
+                    if (between.size() >= 2) {
+                        out.add(new Mention(Kind.GROUP, between, a.start(), b.end(), a.words() + " to " + b.words()));
+                        k++;
+                        continue;
+                    }
+                }
+            }
+            Mention open = a.kind() == Kind.SINGLE && a.column().matches("\\d{1,18}") ? openRange(a, tokens) : null;
+            out.add(open == null ? a : open);
+        }
+        // "2000-2004" is one token.
+        List<Mention> withDashes = new ArrayList<>(out);
+        for (Words.Token token : tokens) {
+            java.util.regex.Matcher dash = java.util.regex.Pattern.compile("(\\d+)-(\\d+)").matcher(token.text());
+            if (dash.matches() && columnNamed(dash.group(1)) && columnNamed(dash.group(2))
+                    && withDashes.stream().noneMatch(m -> m.start() <= token.index() && token.index() < m.end())) {
+                withDashes.add(new Mention(Kind.GROUP, between(dash.group(1), dash.group(2), true), token.index(),
+                        token.index() + 1, token.text()));
+            }
+        }
+        withDashes.sort(Comparator.comparingInt(Mention::start));
+        return withDashes;
+    }
+
+    /**
+     * "every year before 1970", "since 2005", "from 2005 onwards", "up to 1999": the columns named by numbers on that
+     * side of a column named by a number ("before"/"after" leave the number out, the others keep it).
+     */
+    private Mention openRange(Mention at, List<Words.Token> tokens) {
+        long n = Long.parseLong(at.column());
+        String before = at.start() > 0 ? tokens.get(at.start() - 1).text() : "";
+        String twoBefore = at.start() > 1 ? tokens.get(at.start() - 2).text() + " " + before : "";
+        String after = at.end() < tokens.size() ? tokens.get(at.end()).text() : "";
+        String twoAfter = at.end() + 1 < tokens.size() ? after + " " + tokens.get(at.end() + 1).text() : after;
+        java.util.function.LongPredicate side = null;
+        int start = at.start();
+        int end = at.end();
+        if (Set.of("before", "until", "till", "through").contains(before) && !Set.of("up", "prior").contains(before)
+                || Set.of("prior to", "earlier than", "older than", "up to").contains(twoBefore)) {
+            boolean inclusive = !before.equals("before") && !twoBefore.endsWith("than") && !twoBefore.equals("prior to");
+            side = inclusive ? v -> v <= n : v -> v < n;
+            start -= twoBefore.isEmpty() || Set.of("before", "until", "till", "through").contains(before) ? 1 : 2;
+        } else if (Set.of("after", "since").contains(before) || Set.of("later than", "newer than").contains(twoBefore)) {
+            boolean inclusive = before.equals("since");
+            side = inclusive ? v -> v >= n : v -> v > n;
+            start -= Set.of("after", "since").contains(before) ? 1 : 2;
+        } else if (Set.of("onwards", "onward", "on").contains(after) && before.equals("from")
+                || Set.of("and later", "and after", "or later", "and beyond").contains(twoAfter)) {
+            side = v -> v >= n;
+            end += Set.of("onwards", "onward", "on").contains(after) ? 1 : 2;
+        }
+        if (side == null) {
+            return null;
+        }
+        java.util.function.LongPredicate keep = side;
+        List<String> years = columns.stream().filter(c -> c.matches("\\d{1,18}") && keep.test(Long.parseLong(c))).toList();
+        return years.isEmpty() ? null : new Mention(Kind.GROUP, years, Math.max(0, start), end, at.words());
+    }
+
+    private List<String> between(String from, String to, boolean numbers) {
+        if (numbers) {
+            long low = Math.min(Long.parseLong(from), Long.parseLong(to));
+            long high = Math.max(Long.parseLong(from), Long.parseLong(to));
+            return columns.stream().filter(c -> c.matches("\\d{1,18}") && Long.parseLong(c) >= low
+                    && Long.parseLong(c) <= high).toList();
+        }
+        int a = columns.indexOf(from);
+        int b = columns.indexOf(to);
+        return columns.subList(Math.min(a, b), Math.max(a, b) + 1);
+    }
+
+    private static final Set<String> AND = Set.of("and", "or", "&");
+
+    /**
+     * Words shared across a coordination: "the pickup and dropoff zones" are pickup_zone and dropoff_zone, "the
+     * radius and texture errors" radius error and texture error (a plural head said once for each word before it);
+     * "mean area and perimeter" is mean area and mean perimeter (a first word said once for the words after it).
+     * Taken only when every reading it gives is one column, so "Age and Fare" stays two names.
+     */
+    private List<Mention> shared(List<Mention> mentions, List<Words.Token> tokens) {
+        List<Mention> out = new ArrayList<>(mentions);
+        for (Mention head : mentions) {
+            int headWords = head.end() - head.start() - (head.kind() == Kind.GROUP && head.end() < tokens.size() + 1
+                    && GROUP_NOUNS.contains(tokens.get(head.end() - 1).text()) ? 1 : 0);
+            if (headWords != 2 || head.kind() == Kind.AMBIGUOUS && !isHeadPlural(head, tokens)) {
+                continue;
+            }
+            Words.Token last = tokens.get(head.start() + 1);
+            boolean plural = isHeadPlural(head, tokens);
+            int conjunction = head.start() - 1;
+            List<Mention> readings = new ArrayList<>();
+            while (plural && conjunction >= 1 && (AND.contains(tokens.get(conjunction).text()) || !readings.isEmpty()
+                    && readings.getLast().start() == conjunction + 1 && conjunction >= 0)) {
+                int word = AND.contains(tokens.get(conjunction).text()) ? conjunction - 1 : conjunction;
+                if (word < 0 || GRAMMAR.contains(tokens.get(word).text())) {
+                    break;
+                }
+                String column = match(List.of(tokens.get(word), last));
+                if (column == null || column.equals(head.columns().getFirst())) {
+                    break;
+                }
+                readings.add(new Mention(Kind.SINGLE, List.of(column), word, word + 1, tokens.get(word).text()));
+                conjunction = word - 1;
+            }
+            if (!readings.isEmpty()) {
+                String own = match(tokens.subList(head.start(), head.start() + 2));
+                if (own == null) {
+                    continue;
+                }
+                int from = readings.getLast().start();
+                out.removeIf(m -> m.start() >= from && m.start() < head.start() || m == head);
+                readings.forEach(out::add);
+                out.add(new Mention(Kind.SINGLE, List.of(own), head.start(), head.end(), head.words()));
+            }
+        }
+        // "mean area and perimeter": the first word of a two-word name carried to the next word.
+        List<Mention> sorted = new ArrayList<>(out);
+        sorted.sort(Comparator.comparingInt(Mention::start));
+        for (Mention first : sorted) {
+            if (first.kind() != Kind.SINGLE || first.end() - first.start() != 2) {
+                continue;
+            }
+            int at = first.end();
+            while (at + 1 < tokens.size() && AND.contains(tokens.get(at).text())) {
+                int word = at + 1;
+                Mention there = out.stream().filter(m -> m.start() == word).findFirst().orElse(null);
+                boolean wholeName = there != null && there.kind() == Kind.SINGLE && !there.partial()
+                        && there.end() - there.start() == 1;
+                if (wholeName || there != null && there.end() - there.start() > 1 && !GROUP_NOUNS.contains(
+                        tokens.get(there.end() - 1).text())) {
+                    break;
+                }
+                String column = match(List.of(tokens.get(first.start()), tokens.get(word)));
+                if (column == null || column.equals(first.column())) {
+                    break;
+                }
+                int end = there == null ? word + 1 : there.end();
+                out.removeIf(m -> m.start() == word);
+                out.add(new Mention(Kind.SINGLE, List.of(column), word, end, tokens.get(word).text()));
+                at = word + 1;
+            }
+        }
+        out.sort(Comparator.comparingInt(Mention::start));
+        return out;
+    }
+
+    private static boolean isHeadPlural(Mention head, List<Words.Token> tokens) {
+        String last = tokens.get(head.start() + 1).text();
+        return Words.isPlural(last) || head.end() < tokens.size() && GROUP_NOUNS.contains(tokens.get(head.end()).text())
+                || GROUP_NOUNS.contains(tokens.get(head.end() - 1).text()) && head.end() - head.start() == 3;
     }
 
     private boolean columnNamed(String word) {
@@ -167,7 +394,7 @@ final class ColumnMatcher {
             List<String> name = entry.getValue();
             if (name.equals(words)) {
                 whole.add(entry.getKey());
-            } else if (!name.isEmpty() && contains(name, words)) {
+            } else if (!name.isEmpty() && contains(name, words) && !leavesOutOnlyKey(name, words)) {
                 partial.add(entry.getKey());
             }
         }
@@ -175,7 +402,11 @@ final class ColumnMatcher {
             return single(whole.getFirst(), start, end, spaced);
         }
         List<String> fits = whole.isEmpty() ? partial : whole;
-        boolean intent = phrase.size() == 1 && intentWords.test(phrase.getFirst().text());
+        // "the error columns", "every mean column": a how-word said of columns is a name.
+        boolean saidOfColumns = end < all.size() && (GROUP_NOUNS.contains(all.get(end).text())
+                || all.get(end).text().equals("column") && start > 0
+                && Set.of("every", "each", "all").contains(all.get(start - 1).text()));
+        boolean intent = phrase.size() == 1 && intentWords.test(phrase.getFirst().text()) && !saidOfColumns;
         if (!fits.isEmpty() && !intent) {
             if (fits.size() == 1) {
                 return new Mention(Kind.SINGLE, fits, start, end, spaced, whole.isEmpty());
@@ -205,6 +436,12 @@ final class ColumnMatcher {
             return best == null ? null : single(best, start, end, spaced);
         }
         return null;
+    }
+
+    /** "passenger" leaves out only the key word of PassengerId: it speaks of passengers, not of their number. */
+    private static boolean leavesOutOnlyKey(List<String> name, List<String> words) {
+        return name.size() == words.size() + 1 && name.subList(0, words.size()).equals(words)
+                && Set.of("id", "key", "code", "num", "index").contains(name.getLast());
     }
 
     private static Mention single(String column, int start, int end, String words) {

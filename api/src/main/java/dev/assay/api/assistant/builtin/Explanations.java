@@ -78,6 +78,6 @@ final class Explanations {
     }
 
     private static String renames(Object value) {
-        return dev.assay.api.assistant.PlanSummary.renames(value);
+        return dev.assay.api.plans.PlanSummary.renames(value);
     }
 }

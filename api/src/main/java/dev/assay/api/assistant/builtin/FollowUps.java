@@ -29,12 +29,37 @@ final class FollowUps {
     record Revision(List<PlanStep> steps, List<String> warnings) {
     }
 
+    /** "undo", "scratch that last change", "never mind", "revert the previous answer", "cancel that": the last turn goes. */
     private static final Pattern UNDO = Pattern.compile(
-            "^\\s*(?:please\\s+)?(?:undo|revert|go back|take (?:that|it) back)(?:\\s+(?:that|it|this|the last (?:answer|change|turn)))?\\W*$");
+            "^\\s*(?:(?:please|actually|oh|no|hmm|ok|okay|sorry|wait)\\W*\\s+)*(?:undo|revert|go back|roll ?back|take (?:that|it) back"
+                    + "|scratch|never ?mind|cancel|forget|discard|reverse)"
+                    + "(?:\\s+(?:to\\s+)?(?:that|it|this|those|these))?(?:\\s+(?:to\\s+)?(?:the\\s+|my\\s+|your\\s+)?(?:last|previous|latest"
+                    + "|most recent|earlier|old|former)?\\s*(?:answer|change|changes|turn|edit|edits|request|suggestion|one|bit|plan"
+                    + "|version))?(?:\\s+(?:please|then))?\\W*$");
+    /** "no, …", "actually, …", "I changed my mind, …": words that open a correction and carry no request. */
+    private static final Pattern OPENING = Pattern.compile("^(?:(?:no|nope|nah|actually|hmm+|wait|ok|okay|sorry|well|oh"
+            + "|on second thoughts?|i(?:'ve| have)? changed my mind|let me rethink|scratch that part)\\s*[,.!;:-]\\s*)+");
+    private static final Pattern SWAP = Pattern.compile(
+            "^(?:\\w+\\s+)?(?:swap|exchange|replace|change|switch)\\s+(?:out\\s+)?(.+?)\\s+(?:for|with|to|by)\\s+(.+)$");
+    /** "A rather than B", "A instead of B": B is what the plan has now, not what to change to. */
+    private static final Pattern RATHER_THAN = Pattern.compile("\\s*\\b(?:rather than|instead of|in place of|not)\\s+[^,.;]*");
     private static final Pattern REMOVE_POSITION = Pattern.compile(
             "\\b(?:remove|drop|delete|undo|skip|forget)\\s+(?:the\\s+)?(last|final|first|previous)\\s+(?:step|action|one)\\b");
     private static final Pattern REMOVE_STEP_NUMBER = Pattern.compile(
-            "\\b(?:remove|drop|delete|skip)\\s+step\\s+(\\d{1,2})\\b");
+            "\\b(?:remove|drop|delete|skip|undo|forget)\\s+(?:step\\s+(?:number\\s+)?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+                    + "|(?:the\\s+)?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th))\\s+(?:step|action|one))\\b");
+    private static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
+            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("second", 2), Map.entry("third", 3),
+            Map.entry("fourth", 4), Map.entry("fifth", 5), Map.entry("sixth", 6), Map.entry("seventh", 7),
+            Map.entry("eighth", 8), Map.entry("ninth", 9), Map.entry("tenth", 10));
+    /** "do the same for Fare", "same for body mass", "likewise for tip", "Fare too": the last step also takes X. */
+    private static final Pattern SAME_FOR = Pattern.compile(
+            "^(?:\\w+\\W*\\s+)?(?:(?:do|apply)\\s+(?:the\\s+)?same(?:\\s+thing)?|(?:the\\s+)?same|likewise|ditto|also|and)\\s+(?:for|to|with|on)\\s+(.+?)\\W*$"
+                    + "|^(?:and\\s+)?(?:also\\s+)?(.+?)\\s+(?:too|as well)\\W*$");
+    /** "drop worst area from the inputs", "remove Age from the features", "take Fare out of the model". */
+    private static final Pattern OUT_OF_INPUTS = Pattern.compile(
+            "\\b(?:drop|remove|delete|exclude|take|leave)\\b.*\\b(?:from|out of)\\s+(?:the\\s+)?(?:inputs?|features?|predictors?|model)\\b");
     private static final Pattern REMOVE_KIND = Pattern.compile(
             "\\b(?:remove|drop|delete|skip|forget|no|don't do|do not do|without)\\s+(?:the\\s+|any\\s+)?(\\p{L}[\\p{L}-]*)(?:\\s+step)?\\W*$");
     private static final Map<String, ActionType> KINDS = Map.ofEntries(
@@ -63,10 +88,18 @@ final class FollowUps {
     }
 
     Revision revise(String prompt, Conversation conversation) {
-        String text = prompt.toLowerCase(Locale.ROOT).strip();
+        String text = OPENING.matcher(prompt.toLowerCase(Locale.ROOT).strip()).replaceFirst("");
+        if (text.isBlank()) {
+            text = prompt.toLowerCase(Locale.ROOT).strip();
+        }
+        prompt = prompt.strip().substring(Math.max(0, prompt.strip().length() - text.length()));
         List<PlanStep> current = new ArrayList<>(conversation.plan());
         List<Words.Token> tokens = Words.tokens(text);
         List<ColumnMatcher.Mention> mentions = matcher.find(tokens);
+        if (BuiltInPlanner.looksLikeCode(prompt, profile)) {
+            return new Revision(current, List.of("This reads as code, a query, a shell command or a file path; Assay runs "
+                    + "none of it, so the plan is unchanged."));
+        }
         if (UNDO.matcher(text).find()) {
             if (conversation.turns().isEmpty()) {
                 return new Revision(current, List.of("There is no earlier answer to undo; the plan is unchanged."));
@@ -80,9 +113,11 @@ final class FollowUps {
         }
         Matcher number = REMOVE_STEP_NUMBER.matcher(text);
         if (number.find()) {
-            int index = Integer.parseInt(number.group(1)) - 1;
+            String said = number.group(1) != null ? number.group(1) : number.group(2);
+            String digits = said.replaceAll("(?:st|nd|rd|th)$", "");
+            int index = (digits.matches("\\d+") ? Integer.parseInt(digits) : ORDINALS.get(said)) - 1;
             if (index < 0 || index >= current.size()) {
-                return new Revision(current, List.of("The plan has no step " + number.group(1) + "; it is unchanged."));
+                return new Revision(current, List.of("The plan has no step " + (index + 1) + "; it is unchanged."));
             }
             current.remove(index);
             return new Revision(current, List.of());
@@ -96,13 +131,53 @@ final class FollowUps {
             return new Revision(current, List.of("The plan has no " + type.wireName() + " step; it is unchanged."));
         }
         Set<String> words = new java.util.HashSet<>(tokens.stream().map(Words.Token::text).toList());
-        boolean instead = words.contains("instead") || text.startsWith("use ") || text.startsWith("switch to")
-                || text.startsWith("try ");
+        Optional<PlanStep> model = current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst();
+        if (OUT_OF_INPUTS.matcher(text).find() && model.isPresent() && !mentions.isEmpty()) {
+            List<PlanStep> others = current.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL).toList();
+            Revision narrowed = exclude(ColumnMatcher.unique(mentions), List.of(model.get()));
+            List<PlanStep> out = new ArrayList<>(others);
+            out.addAll(narrowed.steps());
+            return new Revision(out, narrowed.warnings());
+        }
+        Matcher same = SAME_FOR.matcher(text);
+        Optional<PlanStep> last = current.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL
+                && !names(s.params().get("columns")).isEmpty() && s.type() != ActionType.FEATURE_ENGINEER).reduce((a, b) -> b);
+        if (same.find() && last.isPresent() && !mentions.isEmpty()
+                && matcher.find(Words.tokens(same.group(1) != null ? same.group(1) : same.group(2))).size() == mentions.size()
+                && words.stream().noneMatch(w -> Vocabulary.known(w) && !Set.of("same", "also", "too", "for", "to", "on", "with", "do", "apply", "thing", "likewise", "ditto")
+                .contains(w))) {
+            List<String> columns = new ArrayList<>(names(last.get().params().get("columns")));
+            ColumnMatcher.unique(mentions).stream().filter(c -> !columns.contains(c)).forEach(columns::add);
+            List<PlanStep> out = new ArrayList<>(current);
+            Map<String, Object> params = new LinkedHashMap<>(last.get().params());
+            params.put("columns", columns);
+            out.set(current.indexOf(last.get()), new PlanStep(last.get().type(), params));
+            return new Revision(out, List.of());
+        }
+        // "swap the forest for a decision tree", "replace the scaling with min-max": the second is the new choice.
+        Matcher swap = SWAP.matcher(text);
+        String choice = text;
+        if (swap.find() && !swap.group(1).matches(".*\\b(?:missing|gaps?|nulls?|empty|blanks?|nans?)\\b.*")) {
+            // "change the target to Pclass" is a new target; "swap the forest for a tree" a new model.
+            choice = (swap.group(1).matches(".*\\b(?:target|label|outcome|response)\\b.*") ? "predict " : "use ")
+                    + swap.group(2) + " instead";
+        }
+        boolean rather = text.matches(".*\\b(?:rather than|instead of|in place of)\\b.*");
+        boolean instead = words.contains("instead") || rather || !choice.equals(text)
+                || text.matches("^(?:(?:please|can|could|would|you|let's|lets|let|us|i|we|want|to|actually|ok|okay|now)\\W*\\s+){0,4}"
+                + "(?:use|switch|try|change|make|go with|prefer)\\b.*");
         if (instead) {
-            Optional<Revision> changed = changeMethod(text, words, mentions, current);
+            // What comes after "rather than" is the old choice: it must not be read as the new one.
+            String wanted = rather ? RATHER_THAN.matcher(choice).replaceAll("") : choice;
+            Set<String> wantedWords = new java.util.HashSet<>(Words.tokens(wanted).stream().map(Words.Token::text).toList());
+            Optional<Revision> changed = changeMethod(wanted, wantedWords, matcher.find(Words.tokens(wanted)), current);
             if (changed.isPresent()) {
                 return changed.get();
             }
+        }
+        Optional<Revision> inputs = onlyFeatures(text, words, mentions, current);
+        if (inputs.isPresent()) {
+            return inputs.get();
         }
         String first = tokens.isEmpty() ? "" : tokens.getFirst().text();
         if ((EXCLUDE_OPENERS.contains(first) || text.startsWith("leave out") || text.startsWith("do not use"))
@@ -117,7 +192,90 @@ final class FollowUps {
             return addFeatures(ColumnMatcher.unique(mentions), training.get(), current);
         }
         Revision added = fresh.apply(prompt);
-        return new Revision(append(current, added.steps()), added.warnings());
+        boolean every = words.contains("all") || words.contains("every") || words.contains("everything");
+        return new Revision(merge(current, added.steps(), every), added.warnings());
+    }
+
+    /** Actions whose steps on the same column replace each other: two encodings or two fills of one column conflict. */
+    private static final Set<ActionType> ONE_PER_COLUMN = Set.of(ActionType.IMPUTE, ActionType.ENCODE, ActionType.SCALE,
+            ActionType.CLIP_OUTLIERS, ActionType.CAST, ActionType.DROP_COLUMNS);
+
+    /**
+     * A follow-up's new step replaces what the plan already does of the same action instead of standing beside it:
+     * on the columns it names, the new step wins (they leave the old step, which goes when none is left, and the
+     * new step takes its place); said of no column ("make that a label encoding"), it changes how the existing steps
+     * of that action work, on their columns. Anything else is added before the model.
+     */
+    static List<PlanStep> merge(List<PlanStep> current, List<PlanStep> added, boolean every) {
+        List<PlanStep> plan = new ArrayList<>(current);
+        List<PlanStep> rest = new ArrayList<>();
+        for (PlanStep step : added) {
+            if (!ONE_PER_COLUMN.contains(step.type()) || plan.stream().noneMatch(s -> s.type() == step.type())) {
+                rest.add(step);
+                continue;
+            }
+            List<String> columns = names(step.params().get("columns"));
+            if (columns.isEmpty() && !every) {
+                plan = replace(plan, step.type(), p -> step.params().forEach((key, value) -> {
+                    if (!key.equals("columns")) {
+                        p.put(key, value);
+                    }
+                }));
+                continue;
+            }
+            int at = -1;
+            List<PlanStep> out = new ArrayList<>();
+            for (PlanStep old : plan) {
+                List<String> oldColumns = names(old.params().get("columns"));
+                boolean overlaps = old.type() == step.type() && (columns.isEmpty() || oldColumns.isEmpty()
+                        || oldColumns.stream().anyMatch(columns::contains));
+                if (!overlaps) {
+                    out.add(old);
+                    continue;
+                }
+                List<String> kept = columns.isEmpty() || oldColumns.isEmpty() ? List.of()
+                        : oldColumns.stream().filter(c -> !columns.contains(c)).toList();
+                if (!kept.isEmpty()) {
+                    Map<String, Object> params = new LinkedHashMap<>(old.params());
+                    params.put("columns", kept);
+                    out.add(new PlanStep(old.type(), params));
+                }
+                at = out.size();
+            }
+            if (at < 0) {
+                rest.add(step);
+                plan = out;
+                continue;
+            }
+            out.add(at, step);
+            plan = out;
+        }
+        return append(plan, rest);
+    }
+
+    private static List<String> names(Object value) {
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /**
+     * "only use A and B as inputs", "restrict the inputs to A", "use just A and B as predictors": the model's features
+     * become exactly the named columns.
+     */
+    private Optional<Revision> onlyFeatures(String text, Set<String> words, List<ColumnMatcher.Mention> mentions,
+                                            List<PlanStep> current) {
+        Optional<PlanStep> training = current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst();
+        boolean inputsWord = words.stream().anyMatch(Set.of("input", "inputs", "feature", "features", "predictor",
+                "predictors", "variables", "regressors", "covariates")::contains);
+        boolean only = words.stream().anyMatch(Set.of("only", "just", "restrict", "limit", "solely", "exactly")::contains);
+        if (training.isEmpty() || mentions.isEmpty() || !only || !(inputsWord || text.matches("^(?:\\w+\\s+)?(?:use|train on|fit on)\\b.*"))) {
+            return Optional.empty();
+        }
+        Object target = training.get().params().get("target");
+        List<String> named = ColumnMatcher.unique(mentions).stream().filter(c -> !c.equals(target)).toList();
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Revision(replace(current, ActionType.TRAIN_MODEL, p -> p.put("features", named)), List.of()));
     }
 
     /** "use the mean instead", "use gradient boosting instead", "predict island instead", "use min-max instead". */
@@ -127,19 +285,25 @@ final class FollowUps {
                 : words.contains("median") ? "median"
                 : words.contains("mode") || words.contains("frequent") || words.contains("common") ? "mode"
                 : words.contains("zero") || words.contains("zeros") ? "zero" : null;
+        List<String> named = List.copyOf(ColumnMatcher.unique(mentions));
         if (strategy != null && current.stream().anyMatch(s -> s.type() == ActionType.IMPUTE)) {
-            return Optional.of(new Revision(replace(current, ActionType.IMPUTE, p -> p.put("strategy", strategy)), List.of()));
+            return Optional.of(new Revision(changeOn(current, ActionType.IMPUTE, named, p -> p.put("strategy", strategy)), List.of()));
         }
         Optional<String> model = Vocabulary.MODELS.stream().filter(m -> (" " + text + " ").contains(" " + m.getKey() + " "))
                 .map(Map.Entry::getValue).findFirst();
         boolean hasTraining = current.stream().anyMatch(s -> s.type() == ActionType.TRAIN_MODEL);
-        List<String> named = List.copyOf(ColumnMatcher.unique(mentions));
         if (hasTraining && named.size() == 1 && (words.contains("predict") || words.contains("target")
                 || words.contains("classify") || words.contains("forecast") || words.contains("model"))) {
             String target = named.getFirst();
             return Optional.of(new Revision(replace(current, ActionType.TRAIN_MODEL, p -> {
                 p.put("target", target);
                 p.remove("task");
+                // The answer states the task for the new target, as for a fresh request.
+                var declared = new dev.assay.model.plan.params.TrainModelParams(null, target,
+                        model.or(() -> Optional.ofNullable((String) p.get("model")))
+                                .map(m -> dev.assay.model.plan.params.ModelAlgorithm.valueOf(m.toUpperCase(Locale.ROOT)))
+                                .orElse(null), null, null, null);
+                p.put("task", declared.taskFor(profile.variables().get(target).columnInfo()).wireName());
                 if (p.get("features") instanceof List<?> features) {
                     p.put("features", features.stream().map(String::valueOf).filter(f -> !f.equals(target)).toList());
                 }
@@ -158,19 +322,45 @@ final class FollowUps {
         }
         boolean minmax = words.contains("min-max") || words.contains("minmax") || words.contains("normalise")
                 || words.contains("normalize") || text.contains("0 to 1") || text.contains("0-1");
-        boolean standard = words.contains("standard") || words.contains("z-score") || words.contains("standardise")
-                || words.contains("standardize");
+        boolean standard = words.contains("standard") || words.contains("z-score") || words.contains("z-scores")
+                || words.contains("zscore") || words.contains("zscores") || words.contains("standardise")
+                || words.contains("standardize") || words.contains("standardisation") || words.contains("standardization");
         if ((minmax || standard) && current.stream().anyMatch(s -> s.type() == ActionType.SCALE)) {
-            return Optional.of(new Revision(replace(current, ActionType.SCALE,
+            return Optional.of(new Revision(changeOn(current, ActionType.SCALE, named,
                     p -> p.put("method", minmax ? "minmax" : "standard")), List.of()));
+        }
+        boolean percentile = words.stream().anyMatch(Set.of("percentile", "percentiles", "quantile", "quantiles",
+                "winsorize", "winsorise", "winsorizing")::contains);
+        boolean iqr = words.contains("iqr") || text.contains("interquartile");
+        if ((percentile || iqr) && current.stream().anyMatch(s -> s.type() == ActionType.CLIP_OUTLIERS)) {
+            return Optional.of(new Revision(changeOn(current, ActionType.CLIP_OUTLIERS, named,
+                    p -> p.put("method", percentile ? "percentile" : "iqr")), List.of()));
         }
         boolean label = words.contains("label") || words.contains("ordinal");
         boolean onehot = words.contains("one-hot") || words.contains("onehot") || words.contains("dummies");
         if ((label || onehot) && current.stream().anyMatch(s -> s.type() == ActionType.ENCODE)) {
-            return Optional.of(new Revision(replace(current, ActionType.ENCODE,
+            return Optional.of(new Revision(changeOn(current, ActionType.ENCODE, named,
                     p -> p.put("method", label ? "label" : "onehot")), List.of()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A change of method said of some of a step's columns ("normalise Fare to 0-1 instead") applies to those
+     * columns only: they get their own step, the others keep theirs. Said of no column of such a step, it
+     * applies to every step of that action.
+     */
+    private static List<PlanStep> changeOn(List<PlanStep> steps, ActionType type, List<String> named,
+                                           java.util.function.Consumer<Map<String, Object>> change) {
+        Optional<PlanStep> first = steps.stream().filter(s -> s.type() == type
+                && names(s.params().get("columns")).stream().anyMatch(named::contains)).findFirst();
+        if (first.isEmpty()) {
+            return replace(steps, type, change);
+        }
+        Map<String, Object> params = new LinkedHashMap<>(first.get().params());
+        change.accept(params);
+        params.put("columns", names(first.get().params().get("columns")).stream().filter(named::contains).toList());
+        return merge(steps, List.of(new PlanStep(type, params)), false);
     }
 
     private static List<PlanStep> replace(List<PlanStep> steps, ActionType type,

@@ -6,6 +6,7 @@ import dev.assay.model.profile.Profile;
 import dev.assay.model.profile.VariableProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,16 +33,151 @@ final class ProfilePhrases {
             new Property(Pattern.compile("constant|single-valued|single valued"),
                     (v, p) -> v.count() > v.missing() && v.distinct() <= 1 || has(p, v, AlertType.CONSTANT)),
             new Property(Pattern.compile("id-like|id like|identifier|identifier-like|identifiers|id"),
-                    (v, p) -> v.type() == VariableKind.IDENTIFIER),
+                    ProfilePhrases::identifierLike),
             new Property(Pattern.compile("skewed|skewy|heavily skewed|highly skewed|long-tailed"),
                     (v, p) -> has(p, v, AlertType.SKEWED)),
-            new Property(Pattern.compile("free-text|free text|text|textual"), (v, p) -> v.type() == VariableKind.TEXT),
-            new Property(Pattern.compile("categorical|category|nominal"), (v, p) -> v.type() == VariableKind.CATEGORICAL),
+            new Property(Pattern.compile("free-text|free text"), (v, p) -> v.type() == VariableKind.TEXT),
+            // "the text columns" are the free-text ones; in a file that has none, the columns of words.
+            new Property(Pattern.compile("text|textual|string"), ProfilePhrases::textLike),
+            // A yes/no column of words is a category of two: encoding applies to it like to any other.
+            new Property(Pattern.compile("categorical|category|nominal"), (v, p) -> v.type() == VariableKind.CATEGORICAL
+                    || v.type() == VariableKind.BOOLEAN && !v.storage().isNumeric()),
             new Property(Pattern.compile("numeric|numerical|continuous"), (v, p) -> v.type() == VariableKind.NUMERIC),
             new Property(Pattern.compile("date|datetime|date-time|time|timestamp|temporal"),
                     (v, p) -> v.type() == VariableKind.DATETIME));
 
     private ProfilePhrases() {
+    }
+
+    /**
+     * The profile's identifiers; in a file it found none in, a column of words that differs in every row and has
+     * no gap (a name per row, like a state per row) is what "the identifier column" means.
+     */
+    private static boolean identifierLike(VariableProfile v, Profile p) {
+        if (p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.IDENTIFIER)) {
+            return v.type() == VariableKind.IDENTIFIER;
+        }
+        return v.missing() == 0 && v.count() > 1 && v.distinct() == v.count() && !v.storage().isNumeric()
+                && !v.storage().isTemporal();
+    }
+
+    private static boolean textLike(VariableProfile v, Profile p) {
+        if (p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.TEXT)) {
+            return v.type() == VariableKind.TEXT;
+        }
+        return !v.storage().isNumeric() && !v.storage().isTemporal() && v.type() != VariableKind.BOOLEAN;
+    }
+
+    /** "the columns that have no missing values", "without any gaps", "the complete columns": no gap at all. */
+    private static final Pattern NO_MISSING = Pattern.compile("\\b(?:that |which )?(?:have|has|with|having|contain|contains) no "
+            + "(?:missing|gaps?|nulls?|nans?|blanks?|empty)(?: values| value| data| entries| cells)?"
+            + "|\\b(?:without|lacking) (?:any )?(?:missing|gaps?|nulls?|nans?|blanks?)(?: values| value| data| entries| cells)?");
+    /** "with fewer than 100 prices", "that have less than 50 values": fewer present values than a count. */
+    private static final Pattern FEWER = Pattern.compile("\\b(?:that |which )?(?:have |has |with |having )?(?:fewer|less) than "
+            + "(\\d{1,9}) (?:non-missing |present |actual |real )?\\w+");
+    /** "with more than 100 missing values", "missing over 40 values": more gaps than a count. */
+    private static final Pattern MORE_GAPS = Pattern.compile("\\b(?:that |which )?(?:have |has |with |having )?(?:more than|over|above) "
+            + "(\\d{1,9}) (?:missing|null|empty|blank) (?:values|cells|entries|rows)");
+
+    private static final String SHARE = "(half|a half|a third|one third|a quarter|one quarter|two thirds|three quarters"
+            + "|\\d{1,3}(?:\\.\\d+)?)";
+    private static final String EMPTY = "(?:missing|empty|null|blank|nan|na)";
+    private static final String MORE = "(?:more than|over|above|at least|greater than|upwards of|beyond)";
+    /** "that are missing more than half their prices", "more than 70 % empty", "over a third missing". */
+    private static final List<Pattern> THRESHOLDS = List.of(
+            Pattern.compile("\\b" + EMPTY + " (?:in |for )?" + MORE + " " + SHARE + " (?:percent |pct )?(?:(?:of )?(?:their|its|the) \\w+ ?)?"),
+            Pattern.compile("\\b" + MORE + " " + SHARE + " (?:percent |pct )?(?:of (?:their|its|the) \\w+ )?(?:is |are )?" + EMPTY
+                    + "(?: values| data| entries| cells| rows)?"),
+            Pattern.compile("\\b(?:with|having|has|have) " + MORE + " " + SHARE + " (?:percent |pct )?(?:of (?:their|its|the) \\w+ )?"
+                    + EMPTY + "(?: values| data| entries| cells| rows)?"));
+    /** "the columns where most values are missing", "in which the majority of cells are empty": more than half. */
+    private static final Pattern MOSTLY = Pattern.compile("\\b(?:where|in which|whose|with|that have|which have) (?:most|the majority"
+            + "|more than half)(?: of)?(?: the| their| its)?(?: values| cells| entries| rows| data)? (?:are |is )?" + EMPTY);
+    /** "whatever columns have missing values", "any column with gaps", "the fields that contain nulls". */
+    private static final Pattern HAS_MISSING = Pattern.compile("\\b(?:that |which |who )?(?:has|have|with|having|contain"
+            + "|contains|containing|show|shows) (?:any |some )?(?:missing|gaps|gap|nulls|null|nans|nan|blanks|empty|na)"
+            + "(?: values| value| data| entries| cells| in them)?");
+
+    private static double share(String words) {
+        return switch (words) {
+            case "half", "a half" -> 0.5;
+            case "a third", "one third" -> 1.0 / 3;
+            case "a quarter", "one quarter" -> 0.25;
+            case "two thirds" -> 2.0 / 3;
+            case "three quarters" -> 0.75;
+            default -> Double.parseDouble(words) / 100;
+        };
+    }
+
+    /**
+     * Columns said by how much they miss: a relative phrase after a noun ("the tickers that are missing more than
+     * half their prices", "whichever column has missing data"), resolved from the profile's missing counts. The noun
+     * before it (columns, series, tickers …) and words like "whatever" belong to the phrase; a profile group just
+     * before it ("the numeric columns that have gaps") is narrowed to the columns that also miss.
+     */
+    private static List<ColumnMatcher.Mention> missingPhrases(List<Words.Token> tokens, Profile profile, String text,
+                                                             List<Integer> starts, List<ColumnMatcher.Mention> groups) {
+        List<ColumnMatcher.Mention> found = new ArrayList<>();
+        List<Pattern> patterns = new ArrayList<>(THRESHOLDS);
+        patterns.add(MOSTLY);
+        patterns.add(NO_MISSING);
+        patterns.add(FEWER);
+        patterns.add(MORE_GAPS);
+        patterns.add(HAS_MISSING);
+        for (Pattern pattern : patterns) {
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                int start = starts.indexOf(m.start());
+                int end = tokenAt(starts, m.end());
+                if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                    continue;
+                }
+                double threshold = pattern == HAS_MISSING || pattern == NO_MISSING || pattern == FEWER
+                        || pattern == MORE_GAPS ? 0 : pattern == MOSTLY ? MOSTLY_EMPTY : share(m.group(1));
+                // The noun the phrase describes: "columns", "tickers", "whatever column", "any field that".
+                int from = start;
+                if (from > 0 && Set.of("that", "which", "who").contains(tokens.get(from - 1).text())) {
+                    from--;
+                }
+                if (from > 0 && Set.of("are", "is").contains(tokens.get(from - 1).text())) {
+                    from--;
+                    if (from > 0 && Set.of("that", "which", "who").contains(tokens.get(from - 1).text())) {
+                        from--;
+                    }
+                }
+                // "rows with missing values" are rows, said for dropping them: not a set of columns.
+                if (from > 0 && Vocabulary.ROWS.contains(tokens.get(from - 1).text())) {
+                    continue;
+                }
+                final int phraseStart = from;
+                java.util.function.Predicate<VariableProfile> misses = pattern == NO_MISSING ? v -> v.missing() == 0
+                        : pattern == FEWER ? v -> v.count() < Long.parseLong(m.group(1))
+                        : pattern == MORE_GAPS ? v -> v.missing() > Long.parseLong(m.group(1))
+                        : v -> v.missing() > 0 && v.missingShare() > threshold;
+                java.util.Optional<ColumnMatcher.Mention> group = groups.stream()
+                        .filter(g -> g.end() == phraseStart).findFirst();
+                List<String> columns;
+                int mentionStart;
+                if (group.isPresent()) {
+                    columns = group.get().columns().stream().filter(c -> misses.test(profile.variables().get(c))).toList();
+                    mentionStart = group.get().start();
+                } else {
+                    columns = profile.variables().values().stream().filter(misses).map(VariableProfile::name).toList();
+                    mentionStart = phraseStart;
+                    if (mentionStart > 0 && !Set.of("the", "a", "an", "all", "every", "any").contains(tokens.get(mentionStart - 1).text())
+                            && !Vocabulary.known(tokens.get(mentionStart - 1).text())) {
+                        mentionStart--;
+                    }
+                    if (mentionStart > 0 && Set.of("whatever", "whichever", "any", "all", "every").contains(
+                            tokens.get(mentionStart - 1).text())) {
+                        mentionStart--;
+                    }
+                }
+                found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, mentionStart, end,
+                        text.substring(starts.get(mentionStart), m.end()).strip()));
+            }
+        }
+        return found;
     }
 
     private static boolean has(Profile profile, VariableProfile variable, AlertType type) {
@@ -76,6 +212,11 @@ final class ProfilePhrases {
                 String words = text.substring(m.start(), m.end()).strip();
                 found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, words));
             }
+        }
+        List<ColumnMatcher.Mention> missing = missingPhrases(tokens, profile, text.toString(), starts, found);
+        for (ColumnMatcher.Mention phrase : missing) {
+            found.removeIf(f -> f.start() >= phrase.start() && f.start() < phrase.end());
+            found.add(phrase);
         }
         return found;
     }
