@@ -105,6 +105,7 @@ public final class BuiltInPlanner implements Planner {
         List<PlanStep> training = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Optional<String> antecedent = Optional.empty();
+        List<String> referents = List.of();
         for (String clause : split(prompt, matcher)) {
             if (clause.isBlank()) {
                 continue;
@@ -119,7 +120,7 @@ public final class BuiltInPlanner implements Planner {
                         + "words what should happen to which columns.");
                 continue;
             }
-            Clause parsed = new Clause(clause, tokens, matcher, profile, antecedent);
+            Clause parsed = new Clause(clause, tokens, matcher, profile, antecedent, referents);
             // "predict price; inputs: carat and clarity": a clause that only lists a model's inputs gives the features
             // of the model asked for before it.
             if (!training.isEmpty() && parsed.listsInputs()) {
@@ -133,6 +134,7 @@ public final class BuiltInPlanner implements Planner {
             if (parsed.lastColumn().isPresent()) {
                 antecedent = parsed.lastColumn();
             }
+            referents = referents(result.steps(), parsed.columns(), referents);
             for (PlanStep step : result.steps()) {
                 (step.type() == ActionType.TRAIN_MODEL ? training : steps).add(step);
             }
@@ -146,6 +148,20 @@ public final class BuiltInPlanner implements Planner {
             }
         }
         return new PlannerAnswer(new Plan(Explanations.of(steps, warnings), steps), warnings);
+    }
+
+    /**
+     * What "it" or "them" in the next clause stands for: the column the step before created ("… into a column called
+     * x, then scale it"), else the columns the clause before named ("fill Fare, then scale it"); a clause that
+     * names none leaves the earlier referents in place.
+     */
+    private static List<String> referents(List<PlanStep> steps, List<String> named, List<String> earlier) {
+        List<String> created = steps.stream().map(s -> s.params().get("new_column"))
+                .filter(String.class::isInstance).map(String.class::cast).toList();
+        if (!created.isEmpty()) {
+            return created;
+        }
+        return named.isEmpty() ? earlier : List.copyOf(named);
     }
 
     /** The columns a request names (groups and profile phrases resolved, exclusions left out), in order. */
@@ -167,7 +183,7 @@ public final class BuiltInPlanner implements Planner {
         List<Clause> clauses = new ArrayList<>();
         for (String clause : split(prompt, matcher)) {
             if (!clause.isBlank()) {
-                clauses.add(new Clause(clause, Words.tokens(clause), matcher, profile, Optional.empty()));
+                clauses.add(new Clause(clause, Words.tokens(clause), matcher, profile, Optional.empty(), List.of()));
             }
         }
         return clauses;
@@ -227,14 +243,18 @@ public final class BuiltInPlanner implements Planner {
         private final int exclusionStart;
         /** The column a previous clause named last: what "it" refers to in "… the tip? fit a model for it". */
         private final Optional<String> antecedent;
+        /** The columns "it" or "them" stand for in this clause (see {@link BuiltInPlanner#referents}). */
+        private final List<String> referents;
 
         Optional<String> lastColumn() {
             return mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE).reduce((a, b) -> b)
                     .map(ColumnMatcher.Mention::column);
         }
 
-        Clause(String text, List<Words.Token> tokens, ColumnMatcher matcher, Profile profile, Optional<String> antecedent) {
+        Clause(String text, List<Words.Token> tokens, ColumnMatcher matcher, Profile profile, Optional<String> antecedent,
+                List<String> referents) {
             this.antecedent = antecedent;
+            this.referents = referents;
             this.text = text.strip();
             this.tokens = tokens;
             this.matcher = matcher;
@@ -375,8 +395,18 @@ public final class BuiltInPlanner implements Planner {
             if (!unknown.isEmpty()) {
                 return Scope.refused(notFound(unknown.getFirst()));
             }
+            // "then scale it": a pronoun stands for what the clause before named or created, never for every column;
+            // with nothing before it to stand for, the person is asked.
+            if (tokens.stream().anyMatch(t -> !isInsideMention(t.index()) && PRONOUNS.contains(t.text()))) {
+                return referents.isEmpty()
+                        ? Scope.refused("Which column should \"" + text + "\" use? Name it.")
+                        : Scope.of(referents);
+            }
             return Scope.of(List.of());
         }
+
+        /** Words that refer back to columns named before; "that" and "those" are left out, as they also begin a clause. */
+        private static final Set<String> PRONOUNS = Set.of("it", "them");
 
         private String notFound(String words) {
             return "I could not find a column called \"" + words + "\"; the closest are "
