@@ -86,7 +86,11 @@ public final class ParquetFiles {
     /** Writers make pages of about 1 MB; a page is held in memory whole, so a larger one than this is refused. */
     static final int MAX_PAGE = 256 << 20;
     private static final long JULIAN_EPOCH_DAY = 2_440_588;
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    /**
+     * The proleptic year ({@code uuuu}), as {@link LocalDate#toString()} writes dates: {@code yyyy} is the year of
+     * the era, which would write 44 BC as {@code 0044}, the year 44 AD.
+     */
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
     /** What the footer says: the table's columns and rows. */
     public record Layout(List<String> columns, long rows, int rowGroups) {
