@@ -85,6 +85,7 @@ public final class ParquetFiles {
     private static final long RATIO_FREE = 1 << 20;
     /** Writers make pages of about 1 MB; a page is held in memory whole, so a larger one than this is refused. */
     static final int MAX_PAGE = 256 << 20;
+    private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final long JULIAN_EPOCH_DAY = 2_440_588;
     /**
      * The proleptic year ({@code uuuu}), as {@link LocalDate#toString()} writes dates: {@code yyyy} is the year of
@@ -546,7 +547,9 @@ public final class ParquetFiles {
                     long value = column.type().getPrimitiveTypeName() == PrimitiveTypeName.INT32
                             ? reader.getInteger() : reader.getLong();
                     long nanos = Math.multiplyExact(value, 1_000_000_000L / column.unitsPerSecond());
-                    yield LocalTime.ofNanoOfDay(nanos).toString();
+                    LocalTime time = LocalTime.ofNanoOfDay(nanos);
+                    // Always with seconds, as a CSV export writes a time: LocalTime.toString() drops ":00" seconds.
+                    yield withFraction(time.format(TIME_SECONDS), time.getNano());
                 }
                 case TIMESTAMP -> {
                     long value = reader.getLong();
@@ -593,11 +596,15 @@ public final class ParquetFiles {
         }
 
         private static String dateTime(LocalDateTime time) {
-            String seconds = time.format(SECONDS);
-            if (time.getNano() == 0) {
+            return withFraction(time.format(SECONDS), time.getNano());
+        }
+
+        /** The seconds, then the fraction of a second without its trailing zeros. */
+        private static String withFraction(String seconds, int nano) {
+            if (nano == 0) {
                 return seconds;
             }
-            String fraction = String.format(Locale.ROOT, "%09d", time.getNano());
+            String fraction = String.format(Locale.ROOT, "%09d", nano);
             int end = fraction.length();
             while (fraction.charAt(end - 1) == '0') {
                 end--;
