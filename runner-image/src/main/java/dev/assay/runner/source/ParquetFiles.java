@@ -465,6 +465,11 @@ public final class ParquetFiles {
             int group = 0;
             for (RowGroup rowGroup : footer.meta().getRow_groups()) {
                 group++;
+                if (rowGroup.getNum_rows() == 0) {
+                    // Some writers leave a row group without rows; it holds nothing to read, and parquet-column's
+                    // readers refuse a column of no values, which would call a sound file damaged.
+                    continue;
+                }
                 Map<ColumnDescriptor, PageReader> pages = new HashMap<>();
                 for (int c = 0; c < columns.size(); c++) {
                     pages.put(descriptors.get(c), new ChunkPages(columns.get(c), descriptors.get(c),
