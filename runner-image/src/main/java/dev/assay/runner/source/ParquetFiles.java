@@ -683,7 +683,11 @@ public final class ParquetFiles {
                     if (header.isSetData_page_header_v2()) {
                         return pageV2(header);
                     }
-                    // A dictionary page after the first, or an index page: skip it.
+                    if (header.isSetDictionary_page_header()) {
+                        // Skipping it would decode the pages after it against the first dictionary: wrong values.
+                        throw damaged("a dictionary page after the column's data (a column chunk holds one, first)");
+                    }
+                    // An index page: skip it.
                     position = Math.addExact(position, header.getCompressed_page_size());
                 }
                 return null;
