@@ -126,6 +126,12 @@ public final class CsvSniffer {
     public static Shape parquet(ParquetFiles.Bytes bytes, long size, String fileName) {
         try {
             ParquetFiles.Layout layout = ParquetFiles.check(bytes, size, fileName);
+            if (layout.rows() == 0) {
+                // As a CSV of a header alone: refused now, not stored to fail as a job later.
+                throw RefusedUploadException.unusable(fileName, "it is a Parquet file with columns ("
+                        + String.join(", ", layout.columns().stream().limit(5).toList())
+                        + (layout.columns().size() > 5 ? ", …" : "") + ") but no rows; nothing was stored");
+            }
             return new Shape(',', layout.columns().size(), 0, PARQUET, "");
         } catch (InputException e) {
             throw RefusedUploadException.unusable(fileName, e.getMessage().substring(fileName.length() + 2)

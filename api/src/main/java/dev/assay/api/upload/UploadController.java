@@ -37,7 +37,7 @@ public class UploadController {
     @Operation(summary = "Upload a CSV (any common encoding, also .csv.gz or a one-file .zip), an Excel .xlsx or a flat .parquet "
             + "(multipart part 'file', optional fields 'sheet', 'encoding' and 'missingMarkers'); profiling starts at once",
             description = "Answers 202 with the job id. 400 empty file, 413 over the size limit, 415 not a CSV, "
-                    + "422 a CSV without data rows or with inconsistent rows, or a nested or cut Parquet file, 503 when the executor's queue is full.")
+                    + "422 a CSV without data rows or with inconsistent rows, or a nested, cut or row-less Parquet file, 503 when the executor's queue is full.")
     public ResponseEntity<UploadAccepted> upload(@RequestPart("file") MultipartFile file,
             @Parameter(description = "Worksheet of an Excel workbook to read (default: the first sheet)")
             @RequestParam(name = "sheet", required = false) String sheet,

@@ -180,6 +180,31 @@ class CsvSnifferTest {
                 java.util.Optional.of("Sales"), java.util.Optional.empty()))).hasMessageContaining("not an Excel workbook");
     }
 
+    /** Like a CSV of a header alone: the footer says it, so it is refused before it is stored. */
+    @Test
+    void aParquetFileWithoutRowsIsRefused() throws java.io.IOException {
+        org.apache.parquet.format.FileMetaData meta = new org.apache.parquet.format.FileMetaData(1, java.util.List.of(
+                new org.apache.parquet.format.SchemaElement("schema").setNum_children(2),
+                new org.apache.parquet.format.SchemaElement("id").setType(org.apache.parquet.format.Type.INT32)
+                        .setRepetition_type(org.apache.parquet.format.FieldRepetitionType.REQUIRED),
+                new org.apache.parquet.format.SchemaElement("name").setType(org.apache.parquet.format.Type.BYTE_ARRAY)
+                        .setRepetition_type(org.apache.parquet.format.FieldRepetitionType.OPTIONAL)),
+                0, new java.util.ArrayList<>());
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.write("PAR1".getBytes(StandardCharsets.US_ASCII));
+        java.io.ByteArrayOutputStream footer = new java.io.ByteArrayOutputStream();
+        org.apache.parquet.format.Util.writeFileMetaData(meta, footer);
+        file.write(footer.toByteArray());
+        file.write(java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(footer.size()).array());
+        file.write("PAR1".getBytes(StandardCharsets.US_ASCII));
+        byte[] empty = file.toByteArray();
+
+        assertThatThrownBy(() -> CsvSniffer.parquet((offset, length) -> java.util.Arrays.copyOfRange(empty, (int) offset,
+                (int) offset + length), empty.length, "empty.parquet")).isInstanceOf(RefusedUploadException.class)
+                .hasMessage("'empty.parquet' cannot be used: it is a Parquet file with columns (id, name) but no rows; "
+                        + "nothing was stored");
+    }
+
     @Test
     void acceptsLatin1Windows1252AndUtf16SayingWhichEncodingItRead() {
         byte[] latin1 = "name,city\nA,Zurich\nB,Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1);

@@ -85,8 +85,13 @@ public final class ParquetFiles {
     private static final long RATIO_FREE = 1 << 20;
     /** Writers make pages of about 1 MB; a page is held in memory whole, so a larger one than this is refused. */
     static final int MAX_PAGE = 256 << 20;
+    private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final long JULIAN_EPOCH_DAY = 2_440_588;
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    /**
+     * The proleptic year ({@code uuuu}), as {@link LocalDate#toString()} writes dates: {@code yyyy} is the year of
+     * the era, which would write 44 BC as {@code 0044}, the year 44 AD.
+     */
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
     /** What the footer says: the table's columns and rows. */
     public record Layout(List<String> columns, long rows, int rowGroups) {
@@ -460,6 +465,11 @@ public final class ParquetFiles {
             int group = 0;
             for (RowGroup rowGroup : footer.meta().getRow_groups()) {
                 group++;
+                if (rowGroup.getNum_rows() == 0) {
+                    // Some writers leave a row group without rows; it holds nothing to read, and parquet-column's
+                    // readers refuse a column of no values, which would call a sound file damaged.
+                    continue;
+                }
                 Map<ColumnDescriptor, PageReader> pages = new HashMap<>();
                 for (int c = 0; c < columns.size(); c++) {
                     pages.put(descriptors.get(c), new ChunkPages(columns.get(c), descriptors.get(c),
@@ -542,7 +552,9 @@ public final class ParquetFiles {
                     long value = column.type().getPrimitiveTypeName() == PrimitiveTypeName.INT32
                             ? reader.getInteger() : reader.getLong();
                     long nanos = Math.multiplyExact(value, 1_000_000_000L / column.unitsPerSecond());
-                    yield LocalTime.ofNanoOfDay(nanos).toString();
+                    LocalTime time = LocalTime.ofNanoOfDay(nanos);
+                    // Always with seconds, as a CSV export writes a time: LocalTime.toString() drops ":00" seconds.
+                    yield withFraction(time.format(TIME_SECONDS), time.getNano());
                 }
                 case TIMESTAMP -> {
                     long value = reader.getLong();
@@ -589,11 +601,15 @@ public final class ParquetFiles {
         }
 
         private static String dateTime(LocalDateTime time) {
-            String seconds = time.format(SECONDS);
-            if (time.getNano() == 0) {
+            return withFraction(time.format(SECONDS), time.getNano());
+        }
+
+        /** The seconds, then the fraction of a second without its trailing zeros. */
+        private static String withFraction(String seconds, int nano) {
+            if (nano == 0) {
                 return seconds;
             }
-            String fraction = String.format(Locale.ROOT, "%09d", time.getNano());
+            String fraction = String.format(Locale.ROOT, "%09d", nano);
             int end = fraction.length();
             while (fraction.charAt(end - 1) == '0') {
                 end--;
@@ -667,7 +683,11 @@ public final class ParquetFiles {
                     if (header.isSetData_page_header_v2()) {
                         return pageV2(header);
                     }
-                    // A dictionary page after the first, or an index page: skip it.
+                    if (header.isSetDictionary_page_header()) {
+                        // Skipping it would decode the pages after it against the first dictionary: wrong values.
+                        throw damaged("a dictionary page after the column's data (a column chunk holds one, first)");
+                    }
+                    // An index page: skip it.
                     position = Math.addExact(position, header.getCompressed_page_size());
                 }
                 return null;
