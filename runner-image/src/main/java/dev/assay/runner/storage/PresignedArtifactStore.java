@@ -85,6 +85,11 @@ public final class PresignedArtifactStore implements ArtifactStore {
     /** The object's length from a GET's headers; the body is not read (a presigned URL signs GET, not HEAD). */
     @Override
     public Optional<Long> size(String key) throws IOException {
+        return headers(key).map(h -> h.firstValueAsLong("Content-Length").orElse(-1));
+    }
+
+    /** The headers of a GET of {@code key}, its body left unread; empty when the object does not exist. */
+    private Optional<java.net.http.HttpHeaders> headers(String key) throws IOException {
         HttpResponse<InputStream> response = get(key);
         try (InputStream ignored = response.body()) {
             if (response.statusCode() == 404) {
@@ -93,7 +98,7 @@ public final class PresignedArtifactStore implements ArtifactStore {
             if (response.statusCode() / 100 != 2) {
                 throw refused("read", key, response.statusCode(), "");
             }
-            return Optional.of(response.headers().firstValueAsLong("Content-Length").orElse(-1));
+            return Optional.of(response.headers());
         }
     }
 
@@ -116,17 +121,8 @@ public final class PresignedArtifactStore implements ArtifactStore {
 
     @Override
     public Optional<Instant> modified(String key) throws IOException {
-        HttpResponse<InputStream> response = get(key);
-        try (InputStream ignored = response.body()) {
-            if (response.statusCode() == 404) {
-                return Optional.empty();
-            }
-            if (response.statusCode() / 100 != 2) {
-                throw refused("read", key, response.statusCode(), "");
-            }
-            return response.headers().firstValue("Last-Modified")
-                    .map(value -> java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        }
+        return headers(key).flatMap(h -> h.firstValue("Last-Modified")).map(value ->
+                java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
     }
 
     @Override
