@@ -246,8 +246,13 @@ public final class BuiltInPlanner implements Planner {
         /** The columns "it" or "them" stand for in this clause (see {@link BuiltInPlanner#referents}). */
         private final List<String> referents;
 
+        /**
+         * The column "it" in the next clause stands for: the last one named by its whole name, else the last one
+         * found only inside a longer name ("the class of each wine": class, not od280/od315_of_diluted_wines).
+         */
         Optional<String> lastColumn() {
-            return mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE).reduce((a, b) -> b)
+            List<ColumnMatcher.Mention> singles = mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE).toList();
+            return singles.stream().filter(m -> !m.partial()).reduce((a, b) -> b).or(() -> singles.stream().reduce((a, b) -> b))
                     .map(ColumnMatcher.Mention::column);
         }
 
@@ -653,7 +658,13 @@ public final class BuiltInPlanner implements Planner {
             if (!features.isEmpty()) {
                 params.put("features", features);
             }
-            return Interpretation.of(step(ActionType.TRAIN_MODEL, params));
+            List<String> notes = new ArrayList<>();
+            // A target found only inside a longer name is a reading, not a certainty: the answer says which column.
+            mentions.stream().filter(m -> m.partial() && m.kind() == ColumnMatcher.Kind.SINGLE
+                            && m.column().equals(target.get())).findFirst()
+                    .ifPresent(m -> notes.add("No column is called \"" + m.words() + "\"; I took " + m.column()
+                            + ", whose name contains it, as the target."));
+            return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
         }
 
         /** Where the features begin: a cue word followed by a column, a group or "every/all". */
@@ -741,6 +752,11 @@ public final class BuiltInPlanner implements Planner {
                         || Set.of("regress", "model", "classify", "predict").contains(tokens.get(at).text()))) {
                     return Optional.of(mention.column());
                 }
+            }
+            // A word found only inside a longer name loses to a column named by its whole name.
+            List<ColumnMatcher.Mention> whole = before.stream().filter(m -> !m.partial()).toList();
+            if (!whole.isEmpty() && whole.size() < before.size()) {
+                before = whole;
             }
             if (featureCue < tokens.size() && !before.isEmpty()) {
                 return Optional.of(before.getFirst().column());
