@@ -106,7 +106,17 @@ public final class BuiltInPlanner implements Planner {
         List<String> warnings = new ArrayList<>();
         Optional<String> antecedent = Optional.empty();
         List<String> referents = List.of();
-        for (String clause : split(prompt, matcher)) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String said : split(prompt, matcher)) {
+            // "… and hold out 30 % for testing", "with 5-fold cross-validation": how the model is tested, taken out
+            // of the clause and put on the model step below, so no setting is lost or read as a column.
+            TrainingSettings testing = TrainingSettings.read(said);
+            settings.putAll(testing.params());
+            warnings.addAll(testing.warnings());
+            if (testing.onlySettings()) {
+                continue;
+            }
+            String clause = testing.rest();
             if (clause.isBlank()) {
                 continue;
             }
@@ -142,10 +152,14 @@ public final class BuiltInPlanner implements Planner {
         }
         // A model is trained on what the other steps produce, so training goes last whatever the wording order.
         if (!training.isEmpty()) {
-            steps.add(training.getLast());
+            steps.add(settings.isEmpty() ? training.getLast()
+                    : step(ActionType.TRAIN_MODEL, new TrainingSettings(settings, List.of(), "").applyTo(training.getLast().params())));
             if (training.size() > 1) {
                 warnings.add("Only one model is trained per plan; kept the last one asked for.");
             }
+        } else if (!settings.isEmpty()) {
+            warnings.add("The request sets how a model is tested (" + String.join(", ", settings.keySet())
+                    + ") but asks for no model; nothing was planned for it.");
         }
         return new PlannerAnswer(new Plan(Explanations.of(steps, warnings), steps), warnings);
     }

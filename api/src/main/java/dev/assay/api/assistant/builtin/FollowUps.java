@@ -87,7 +87,37 @@ final class FollowUps {
         this.fresh = fresh;
     }
 
+    /**
+     * A follow-up's test settings ("… and hold out 30 % for testing", "use 10-fold cross-validation") are taken out
+     * first and put on the model step of the revised plan, whatever else the follow-up changes; said with no model in
+     * the plan, the answer says they were not used.
+     */
     Revision revise(String prompt, Conversation conversation) {
+        TrainingSettings testing = TrainingSettings.read(prompt);
+        if (testing.isEmpty()) {
+            return reviseWithoutSettings(prompt, conversation);
+        }
+        Revision revised = testing.onlySettings() ? new Revision(conversation.plan(), List.of())
+                : reviseWithoutSettings(testing.rest(), conversation);
+        List<String> warnings = new ArrayList<>(revised.warnings());
+        warnings.addAll(testing.warnings());
+        List<PlanStep> steps = new ArrayList<>(revised.steps());
+        int model = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).type() == ActionType.TRAIN_MODEL) {
+                model = i;
+            }
+        }
+        if (model >= 0) {
+            steps.set(model, new PlanStep(ActionType.TRAIN_MODEL, testing.applyTo(steps.get(model).params())));
+        } else if (!testing.params().isEmpty()) {
+            warnings.add("The plan trains no model, so how it is tested (" + String.join(", ", testing.params().keySet())
+                    + ") was not used.");
+        }
+        return new Revision(steps, warnings);
+    }
+
+    private Revision reviseWithoutSettings(String prompt, Conversation conversation) {
         String text = OPENING.matcher(prompt.toLowerCase(Locale.ROOT).strip()).replaceFirst("");
         if (text.isBlank()) {
             text = prompt.toLowerCase(Locale.ROOT).strip();
