@@ -844,9 +844,9 @@ public final class BuiltInPlanner implements Planner {
                 return Interpretation.warn("Which columns should become " + to + "? Name them, e.g. \"convert <column> to "
                         + to + "\".");
             }
-            // One step per column: each can succeed or report its own values that did not convert.
-            return new Interpretation(columns.stream()
-                    .map(c -> step(ActionType.CAST, params("columns", List.of(c), "to", to))).toList(), List.of());
+            // One step for every column said together, as for any other action: the step reports per column the
+            // values that did not convert.
+            return Interpretation.of(step(ActionType.CAST, params("columns", columns, "to", to)));
         }
 
         /** The type named after as/to/into, else the first type word; "as text, not a number" is text. */
