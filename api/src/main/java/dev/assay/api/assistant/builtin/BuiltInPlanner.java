@@ -234,6 +234,9 @@ public final class BuiltInPlanner implements Planner {
                 || Vocabulary.known(word) && !Vocabulary.LENGTH.contains(word) && !Vocabulary.DATE_PARTS.containsKey(word));
     }
 
+    private static final Pattern GOES = Pattern.compile("(?i)\\b(?:can|could|should|must|may|might|will|to|gotta)\\s+(?:all\\s+)?"
+            + "(?:go|be\\s+(?:dropped|removed|deleted|discarded|excluded|thrown\\s+(?:out|away)|tossed|binned))\\b");
+
     /** What one clause asks for. */
     record Interpretation(List<PlanStep> steps, List<String> warnings) {
 
@@ -298,7 +301,10 @@ public final class BuiltInPlanner implements Planner {
                     continue;
                 }
                 String word = token.text();
-                boolean cue = Set.of("except", "excluding", "but", "without", "besides", "not").contains(word)
+                // "rows without a sex" are rows missing sex, not every column but sex.
+                boolean rowsWithout = word.equals("without") && token.index() > 0
+                        && Vocabulary.ROWS.contains(tokens.get(token.index() - 1).text());
+                boolean cue = Set.of("except", "excluding", "but", "without", "besides", "not").contains(word) && !rowsWithout
                         || word.equals("other") && token.index() + 1 < tokens.size()
                         && tokens.get(token.index() + 1).text().equals("than")
                         || word.equals("apart") && token.index() + 1 < tokens.size()
@@ -437,6 +443,11 @@ public final class BuiltInPlanner implements Planner {
             return words.stream().anyMatch(vocabulary::contains);
         }
 
+        /** A verb of removal, also said of the rows themselves: "rows missing X can go", "… should be dropped". */
+        private boolean removes() {
+            return has(Vocabulary.REMOVE) || GOES.matcher(text).find();
+        }
+
         private boolean hasPhrase(String phrase) {
             return (" " + String.join(" ", tokens.stream().map(Words.Token::text).toList()) + " ")
                     .contains(" " + phrase + " ");
@@ -473,12 +484,12 @@ public final class BuiltInPlanner implements Planner {
             }
             // "remove rows where Fare is 0", "drop the rows with a tip above 10": no action filters rows by their
             // values, and reading it as dropping the column would be a plausible wrong answer.
-            if ((has(Vocabulary.REMOVE) || has(Set.of("keep", "filter", "select"))) && has(Vocabulary.ROWS)
+            if ((removes() || has(Set.of("keep", "filter", "select"))) && has(Vocabulary.ROWS)
                     && !missingRows && !has(Set.of("no", "without", "lacking"))) {
                 return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + text
                         + "\"); it can drop rows with missing values or duplicate rows. Nothing was planned for it.");
             }
-            if (has(Vocabulary.REMOVE) && has(Vocabulary.ROWS)
+            if (removes() && has(Vocabulary.ROWS)
                     && (has(Vocabulary.MISSING) || has(Set.of("no", "without", "lacking")))) {
                 return scoped(ANY, columns -> step(ActionType.DROP_MISSING_ROWS, params("columns", columns)));
             }
