@@ -50,15 +50,16 @@ final class ProfilePhrases {
     }
 
     /**
-     * The profile's identifiers; in a file it found none in, a column of words that differs in every row and has
-     * no gap (a name per row, like a state per row) is what "the identifier column" means.
+     * ID-like: the profile's identifiers and every other column that is different in every row, has no gap and holds
+     * words or whole numbers (a code and a name per country are both ID-like; a measurement with decimals is not).
      */
     private static boolean identifierLike(VariableProfile v, Profile p) {
-        if (p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.IDENTIFIER)) {
-            return v.type() == VariableKind.IDENTIFIER;
+        if (v.type() == VariableKind.IDENTIFIER) {
+            return true;
         }
-        return v.missing() == 0 && v.count() > 1 && v.distinct() == v.count() && !v.storage().isNumeric()
-                && !v.storage().isTemporal();
+        boolean wordsOrWholeNumbers = v.storage() == dev.assay.model.dataset.ColumnType.STRING
+                || v.storage() == dev.assay.model.dataset.ColumnType.INTEGER;
+        return wordsOrWholeNumbers && v.missing() == 0 && v.count() > 1 && v.distinct() == v.count();
     }
 
     private static boolean textLike(VariableProfile v, Profile p) {
