@@ -448,9 +448,10 @@ public final class BuiltInPlanner implements Planner {
             return has(Vocabulary.REMOVE) || GOES.matcher(text).find();
         }
 
+        /** Whether the clause says the phrase; a hyphen between words counts as a space ("random-forest", "one-hot"). */
         private boolean hasPhrase(String phrase) {
-            return (" " + String.join(" ", tokens.stream().map(Words.Token::text).toList()) + " ")
-                    .contains(" " + phrase + " ");
+            String said = " " + String.join(" ", tokens.stream().map(Words.Token::text).toList()) + " ";
+            return said.contains(" " + phrase + " ") || Words.unhyphenated(said).contains(" " + phrase + " ");
         }
 
         private List<String> columns() {

@@ -319,7 +319,8 @@ final class FollowUps {
         if (strategy != null && current.stream().anyMatch(s -> s.type() == ActionType.IMPUTE)) {
             return Optional.of(new Revision(changeOn(current, ActionType.IMPUTE, named, p -> p.put("strategy", strategy)), List.of()));
         }
-        Optional<String> model = Vocabulary.MODELS.stream().filter(m -> (" " + text + " ").contains(" " + m.getKey() + " "))
+        Optional<String> model = Vocabulary.MODELS.stream().filter(m -> (" " + text + " ").contains(" " + m.getKey() + " ")
+                        || (" " + Words.unhyphenated(text) + " ").contains(" " + m.getKey() + " "))
                 .map(Map.Entry::getValue).findFirst();
         boolean hasTraining = current.stream().anyMatch(s -> s.type() == ActionType.TRAIN_MODEL);
         if (hasTraining && named.size() == 1 && (words.contains("predict") || words.contains("target")
