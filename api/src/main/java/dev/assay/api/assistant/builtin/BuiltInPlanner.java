@@ -462,6 +462,12 @@ public final class BuiltInPlanner implements Planner {
                 }
             }
             columns.removeAll(excluded());
+            // "make pickup a date, then pull the hour out of it": a clause that names no column but says "it" or
+            // "them" is about the columns the clause before named or created, for every action alike.
+            if (columns.isEmpty() && !referents.isEmpty()
+                    && tokens.stream().anyMatch(t -> !isInsideMention(t.index()) && PRONOUNS.contains(t.text()))) {
+                return new ArrayList<>(referents);
+            }
             return columns;
         }
 
