@@ -28,10 +28,14 @@ final class ProfilePhrases {
     private static final String NOUN = "(?:columns?|ones?|variables?|features?|fields?|years|attributes)";
 
     private static final List<Property> PROPERTIES = List.of(
+            // Before "empty" alone: "completely empty" is every value missing, not most of them.
+            new Property(Pattern.compile("(?:completely|entirely|fully|totally|wholly|100 %|100%|100 percent)\\s+(?:empty|missing|blank|null)"),
+                    (v, p) -> v.missing() > 0 && v.missingShare() >= 1.0),
+            new Property(Pattern.compile("binary|two-valued|two valued|two-value|dichotomous"),
+                    (v, p) -> v.distinct() == 2),
             new Property(Pattern.compile("(?:mostly|largely|almost|nearly|half)\\s+(?:empty|missing|blank|null)|sparse|empty"),
                     (v, p) -> v.missingShare() > MOSTLY_EMPTY),
-            new Property(Pattern.compile("constant|single-valued|single valued"),
-                    (v, p) -> v.count() > v.missing() && v.distinct() <= 1 || has(p, v, AlertType.CONSTANT)),
+            new Property(Pattern.compile("constant|single-valued|single valued"), ProfilePhrases::constant),
             new Property(Pattern.compile("id-like|id like|identifier|identifier-like|identifiers|id"),
                     ProfilePhrases::identifierLike),
             new Property(Pattern.compile("skewed|skewy|heavily skewed|highly skewed|long-tailed"),
@@ -62,12 +66,23 @@ final class ProfilePhrases {
         return wordsOrWholeNumbers && v.missing() == 0 && v.count() > 1 && v.distinct() == v.count();
     }
 
+    private static boolean constant(VariableProfile v, Profile p) {
+        return v.count() > v.missing() && v.distinct() <= 1 || has(p, v, AlertType.CONSTANT);
+    }
+
     private static boolean textLike(VariableProfile v, Profile p) {
         if (p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.TEXT)) {
             return v.type() == VariableKind.TEXT;
         }
         return !v.storage().isNumeric() && !v.storage().isTemporal() && v.type() != VariableKind.BOOLEAN;
     }
+
+    /** A noun, then a relative phrase saying its values are one and the same on every row. */
+    private static final Pattern SAME_VALUE = Pattern.compile("\\b" + NOUN + "\\s+(?:that\\s+|which\\s+|with\\s+|having\\s+)?"
+            + "(?:just\\s+|only\\s+|simply\\s+)?(?:(?:repeat|repeats|have|has|hold|holds|holding|contain|contains|containing"
+            + "|take|takes|show|shows|are|is)\\s+)?(?:only\\s+|just\\s+|always\\s+)?(?:one|a single|the same|one and the same"
+            + "|a single distinct|one distinct|one unique|a single unique)\\s+values?\\b(?:\\s+(?:on|in|for|across|throughout)"
+            + "\\s+(?:every|each|all|all the)\\s+rows?\\b)?");
 
     /** "the columns that have no missing values", "without any gaps", "the complete columns": no gap at all. */
     private static final Pattern NO_MISSING = Pattern.compile("\\b(?:that |which )?(?:have|has|with|having|contain|contains) no "
@@ -213,6 +228,18 @@ final class ProfilePhrases {
                 String words = text.substring(m.start(), m.end()).strip();
                 found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, words));
             }
+        }
+        // "the columns that just repeat one value on every row", "fields holding the same value in every row": constant.
+        Matcher same = SAME_VALUE.matcher(text);
+        while (same.find()) {
+            int start = starts.indexOf(same.start());
+            int end = tokenAt(starts, same.end());
+            if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                continue;
+            }
+            List<String> columns = profile.variables().values().stream()
+                    .filter(v -> constant(v, profile)).map(VariableProfile::name).toList();
+            found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, same.group().strip()));
         }
         List<ColumnMatcher.Mention> missing = missingPhrases(tokens, profile, text.toString(), starts, found);
         for (ColumnMatcher.Mention phrase : missing) {
