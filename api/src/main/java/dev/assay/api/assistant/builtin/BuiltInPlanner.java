@@ -831,6 +831,9 @@ public final class BuiltInPlanner implements Planner {
             if (value != null) {
                 params.put("value", value);
             }
+            if (FollowUps.INDICATOR.matcher(text.toLowerCase(Locale.ROOT)).find()) {
+                params.put("add_indicator", true);
+            }
             return new Interpretation(List.of(step(ActionType.IMPUTE, params)), scope.notes());
         }
 

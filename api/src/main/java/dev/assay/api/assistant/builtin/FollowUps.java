@@ -77,6 +77,9 @@ final class FollowUps {
     private static final Set<String> EXCLUDE_OPENERS = Set.of("not", "without", "except", "keep", "leave", "exclude",
             "skip", "no", "but", "don't", "dont", "minus", "ignore");
 
+    /** A column that records which rows a fill changed. */
+    static final Pattern INDICATOR = Pattern.compile("\\bindicators?\\b|\\b(?:flag|flags|mark|marks)\\b.*\\b(?:filled|imputed|missing|gaps?)\\b");
+
     private final Profile profile;
     private final ColumnMatcher matcher;
     private final Function<String, Revision> fresh;
@@ -183,6 +186,12 @@ final class FollowUps {
             params.put("columns", columns);
             out.set(current.indexOf(last.get()), new PlanStep(last.get().type(), params));
             return new Revision(out, List.of());
+        }
+        // "add a missing-value indicator to that fill", "flag the filled rows": the fill keeps a column saying which
+        // rows it filled.
+        if (INDICATOR.matcher(text).find() && current.stream().anyMatch(s -> s.type() == ActionType.IMPUTE)) {
+            return new Revision(changeOn(current, ActionType.IMPUTE, List.copyOf(ColumnMatcher.unique(mentions)),
+                    p -> p.put("add_indicator", true)), List.of());
         }
         // "swap the forest for a decision tree", "replace the scaling with min-max": the second is the new choice.
         Matcher swap = SWAP.matcher(text);
