@@ -107,7 +107,7 @@ public final class BuiltInPlanner implements Planner {
         Optional<String> antecedent = Optional.empty();
         List<String> referents = List.of();
         Map<String, Object> settings = new LinkedHashMap<>();
-        for (String said : split(prompt, matcher)) {
+        for (String said : split(formula(prompt), matcher)) {
             // "… and hold out 30 % for testing", "with 5-fold cross-validation": how the model is tested, taken out
             // of the clause and put on the model step below, so no setting is lost or read as a column.
             TrainingSettings testing = TrainingSettings.read(said);
@@ -162,6 +162,23 @@ public final class BuiltInPlanner implements Planner {
                     + ") but asks for no model; nothing was planned for it.");
         }
         return new PlannerAnswer(new Plan(Explanations.of(steps, warnings), steps), warnings);
+    }
+
+    private static final Pattern FORMULA = Pattern.compile("^\\s*(?:(?:fit|train|model|regress|predict)\\s+)?([^~+*:()=]+?)\\s*~\\s*"
+            + "(\\.|[^~*:()=^|]+?)\\s*$");
+
+    /**
+     * "price ~ carat + cut + clarity", "y ~ .": the formula people type for a model is data, read as its target and
+     * features (never evaluated); interactions and functions (*, :, ( )) are not read this way.
+     */
+    static String formula(String prompt) {
+        Matcher m = FORMULA.matcher(prompt);
+        if (!m.matches()) {
+            return prompt;
+        }
+        String inputs = m.group(2).strip().equals(".") ? "every other column"
+                : String.join(", ", List.of(m.group(2).split("\\s*\\+\\s*")).stream().map(String::strip).toList());
+        return "predict " + m.group(1).strip() + " from " + inputs;
     }
 
     /**
