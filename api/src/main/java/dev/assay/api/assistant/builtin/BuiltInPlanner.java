@@ -490,7 +490,7 @@ public final class BuiltInPlanner implements Planner {
 
         Interpretation interpret() {
             // Asking for code, commands or files is refused even next to a data verb: nothing here runs code.
-            if (has(Vocabulary.FORBIDDEN) && !trainingWithRunWord()) {
+            if (has(Vocabulary.FORBIDDEN) && !trainingWithRunWord() && !fileAsPlainWord()) {
                 return Interpretation.warn("Assay plans only whitelisted data actions; it does not run code, commands "
                         + "or queries, or read or send files: \"" + text + "\" was left out.");
             }
@@ -549,6 +549,26 @@ public final class BuiltInPlanner implements Planner {
         }
 
         /** "run a random forest on Survived" is a request to train, not to run code. */
+        /**
+         * "everything else in the file", "every column of this file": "file" said of the dataset, after a determiner
+         * and with no verb that reads, writes or sends files, is a plain English word, not a request for a file.
+         */
+        private boolean fileAsPlainWord() {
+            List<String> forbidden = words.stream().filter(Vocabulary.FORBIDDEN::contains).toList();
+            if (forbidden.isEmpty() || !forbidden.stream().allMatch(w -> w.equals("file") || w.equals("files"))
+                    || has(Set.of("read", "open", "write", "save", "load", "attach", "delete", "copy", "move", "path"))) {
+                return false;
+            }
+            for (Words.Token token : tokens) {
+                if ((token.text().equals("file") || token.text().equals("files")) && (token.index() == 0
+                        || !Set.of("the", "this", "that", "your", "my", "our", "whole", "entire", "same")
+                        .contains(tokens.get(token.index() - 1).text()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private boolean trainingWithRunWord() {
             return words.contains("run") && words.stream().filter(Vocabulary.FORBIDDEN::contains).count() == 1
                     && isTraining();
