@@ -610,7 +610,17 @@ public final class BuiltInPlanner implements Planner {
             if (namedAsTarget().isPresent()) {
                 return true;
             }
-            boolean modelWord = has(Vocabulary.TRAIN) || Vocabulary.MODELS.stream().anyMatch(m -> hasPhrase(m.getKey()));
+            // "explain body mass by flipper length and bill depth": explaining a column by others is a model.
+            boolean explains = has(Set.of("explain", "explains", "explaining")) && featureCue() < tokens.size();
+            // "species from the sepal measurements", "price using carat and cut": a column, then a cue and the columns
+            // it is read from, with no other verb, is a model of the first column.
+            int cue = featureCue();
+            boolean verbless = cue < tokens.size() && !mentions.isEmpty() && mentions.getFirst().end() == cue
+                    && mentions.getFirst().kind() == ColumnMatcher.Kind.SINGLE
+                    && Set.of("from", "using", "given", "based").contains(tokens.get(cue).text())
+                    && tokens.subList(0, mentions.getFirst().start()).stream().allMatch(t -> Set.of("the", "a", "an")
+                            .contains(t.text()));
+            boolean modelWord = has(Vocabulary.TRAIN) || explains || verbless || Vocabulary.MODELS.stream().anyMatch(m -> hasPhrase(m.getKey()));
             // "log transform" is a feature, "extract" a feature even next to "model"; "predict" always trains.
             return modelWord && !(has(Vocabulary.LOG) && !has(Set.of("train", "predict", "fit", "model")));
         }
