@@ -840,6 +840,15 @@ public final class BuiltInPlanner implements Planner {
             if (featureCue < tokens.size() && !before.isEmpty()) {
                 return Optional.of(before.getFirst().column());
             }
+            // "classify the flowers by species", "sort passengers by Survived with a tree": things that are no column,
+            // then "by" and one column, are sorted by that column, which is the target (the features are the rest).
+            if (before.isEmpty() && featureCue < tokens.size() && tokens.get(featureCue).text().equals("by")) {
+                List<ColumnMatcher.Mention> after = mentions.stream().filter(m -> m.start() > featureCue
+                        && m.start() < exclusionStart).toList();
+                if (after.size() == 1 && after.getFirst().kind() == ColumnMatcher.Kind.SINGLE) {
+                    return Optional.of(after.getFirst().column());
+                }
+            }
             // "… the tip? fit a model for it", "what predicts murder? use boosting with poverty as inputs".
             if (before.isEmpty()) {
                 return antecedent;
