@@ -36,11 +36,15 @@ final class ProfilePhrases {
             new Property(Pattern.compile("(?:mostly|largely|almost|nearly|half)\\s+(?:empty|missing|blank|null)|sparse|empty"),
                     (v, p) -> v.missingShare() > MOSTLY_EMPTY),
             new Property(Pattern.compile("constant|single-valued|single valued"), ProfilePhrases::constant),
+            // "the identifier column", said of one: the profile's identifier when it found one.
+            new Property(Pattern.compile("(?:identifier|id)(?=\\s+(?:column|field|variable)\\b)"), (v, p) ->
+                    p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.IDENTIFIER)
+                            ? v.type() == VariableKind.IDENTIFIER : identifierLike(v, p)),
             new Property(Pattern.compile("id-like|id like|identifier|identifier-like|identifiers|id"),
                     ProfilePhrases::identifierLike),
             new Property(Pattern.compile("skewed|skewy|heavily skewed|highly skewed|long-tailed"),
                     (v, p) -> has(p, v, AlertType.SKEWED)),
-            new Property(Pattern.compile("free-text|free text"), (v, p) -> v.type() == VariableKind.TEXT),
+            new Property(Pattern.compile("free-text|free text"), ProfilePhrases::freeText),
             // "the text columns" are the free-text ones; in a file that has none, the columns of words.
             new Property(Pattern.compile("text|textual|string"), ProfilePhrases::textLike),
             // A yes/no column of words is a category of two: encoding applies to it like to any other.
@@ -64,6 +68,18 @@ final class ProfilePhrases {
         boolean wordsOrWholeNumbers = v.storage() == dev.assay.model.dataset.ColumnType.STRING
                 || v.storage() == dev.assay.model.dataset.ColumnType.INTEGER;
         return wordsOrWholeNumbers && v.missing() == 0 && v.count() > 1 && v.distinct() == v.count();
+    }
+
+    /**
+     * Free text: the profile's text columns; in a file it found none in, a column of words whose values are mostly
+     * different (more than half unique) and long (ten characters or more on average), like a car's name.
+     */
+    private static boolean freeText(VariableProfile v, Profile p) {
+        if (p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.TEXT)) {
+            return v.type() == VariableKind.TEXT;
+        }
+        return v.storage() == dev.assay.model.dataset.ColumnType.STRING && v.uniqueShare() > 0.5
+                && v.text().map(t -> t.meanLength() >= 10).orElse(false);
     }
 
     private static boolean constant(VariableProfile v, Profile p) {
