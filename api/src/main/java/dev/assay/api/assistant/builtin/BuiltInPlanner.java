@@ -842,7 +842,9 @@ public final class BuiltInPlanner implements Planner {
             }
             // "classify the flowers by species", "sort passengers by Survived with a tree": things that are no column,
             // then "by" and one column, are sorted by that column, which is the target (the features are the rest).
-            if (before.isEmpty() && featureCue < tokens.size() && tokens.get(featureCue).text().equals("by")) {
+            // "model it by size" keeps "it" for the column said before.
+            boolean pronoun = tokens.stream().anyMatch(t -> !isInsideMention(t.index()) && PRONOUNS.contains(t.text()));
+            if (before.isEmpty() && !pronoun && featureCue < tokens.size() && tokens.get(featureCue).text().equals("by")) {
                 List<ColumnMatcher.Mention> after = mentions.stream().filter(m -> m.start() > featureCue
                         && m.start() < exclusionStart).toList();
                 if (after.size() == 1 && after.getFirst().kind() == ColumnMatcher.Kind.SINGLE) {
