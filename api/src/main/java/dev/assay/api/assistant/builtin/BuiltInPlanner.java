@@ -140,6 +140,21 @@ public final class BuiltInPlanner implements Planner {
                 training.add(step(ActionType.TRAIN_MODEL, params));
                 continue;
             }
+            // "fill hp with the median and add a missing indicator": an indicator asked for in a clause of its own
+            // belongs to the fill before it.
+            int lastFill = -1;
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).type() == ActionType.IMPUTE) {
+                    lastFill = i;
+                }
+            }
+            if (lastFill >= 0 && parsed.columns().isEmpty() && !parsed.has(Vocabulary.FILL)
+                    && FollowUps.INDICATOR.matcher(clause.toLowerCase(Locale.ROOT)).find()) {
+                Map<String, Object> params = new LinkedHashMap<>(steps.get(lastFill).params());
+                params.put("add_indicator", true);
+                steps.set(lastFill, step(ActionType.IMPUTE, params));
+                continue;
+            }
             Interpretation result = parsed.interpret();
             if (parsed.lastColumn().isPresent()) {
                 antecedent = parsed.lastColumn();
