@@ -266,6 +266,9 @@ public final class BuiltInPlanner implements Planner {
                 || Vocabulary.known(word) && !Vocabulary.LENGTH.contains(word) && !Vocabulary.DATE_PARTS.containsKey(word));
     }
 
+    /** Words that say a row has no value in a column: "rows without a sex", "rows that lack a fare". */
+    private static final Set<String> LACKING = Set.of("no", "without", "lacking", "lack", "lacks");
+
     private static final Pattern GOES = Pattern.compile("(?i)\\b(?:can|could|should|must|may|might|will|to|gotta)\\s+(?:all\\s+)?"
             + "(?:go|be\\s+(?:dropped|removed|deleted|discarded|excluded|thrown\\s+(?:out|away)|tossed|binned))\\b");
 
@@ -524,12 +527,12 @@ public final class BuiltInPlanner implements Planner {
             // "remove rows where Fare is 0", "drop the rows with a tip above 10": no action filters rows by their
             // values, and reading it as dropping the column would be a plausible wrong answer.
             if ((removes() || has(Set.of("keep", "filter", "select"))) && has(Vocabulary.ROWS)
-                    && !missingRows && !has(Set.of("no", "without", "lacking"))) {
+                    && !missingRows && !has(LACKING)) {
                 return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + text
                         + "\"); it can drop rows with missing values or duplicate rows. Nothing was planned for it.");
             }
             if (removes() && has(Vocabulary.ROWS)
-                    && (has(Vocabulary.MISSING) || has(Set.of("no", "without", "lacking")))) {
+                    && (has(Vocabulary.MISSING) || has(LACKING))) {
                 return scoped(ANY, columns -> step(ActionType.DROP_MISSING_ROWS, params("columns", columns)));
             }
             if (isTraining()) {
