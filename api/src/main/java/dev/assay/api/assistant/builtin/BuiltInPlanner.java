@@ -556,7 +556,7 @@ public final class BuiltInPlanner implements Planner {
             if (isCast()) {
                 return cast();
             }
-            if (has(Vocabulary.REMOVE) || hasPhrase("get rid of") || hasPhrase("leave out")) {
+            if (removes() || hasPhrase("get rid of") || hasPhrase("leave out")) {
                 return dropColumns();
             }
             if (has(Vocabulary.CLEAN)) {
