@@ -31,7 +31,9 @@ record TrainingSettings(Map<String, Object> params, List<String> warnings, Strin
             + "|" + SHARE + "\\s+(?:of\\s+(?:the\\s+)?(?:rows|data|records)\\s+)?(?:is\\s+|are\\s+)?(?:held out|held back|kept back"
             + "|set aside|for (?:the\\s+)?(?:test|testing|holdout|validation|evaluation)|as (?:the\\s+)?(?:test|holdout|validation)"
             + "|test|holdout|hold-out)"
-            + "|\\btest (?:size|share|fraction|set|split)\\s*(?:of|=|:|to|at)?\\s*" + SHARE);
+            + "|\\btest[ _](?:size|share|fraction|set|split|ratio)\\s*(?:of|=|:|to|at|is)?\\s*" + SHARE
+            + "|\\b(?:test|tested|testing|evaluate|evaluated|evaluating|evaluation|validate|validated|validating|validation)"
+            + "\\s+(?:it\\s+|them\\s+)?(?:on|with|using|against)\\s+(?:only\\s+|just\\s+)?" + SHARE);
     /** "a 70/30 split", "80-20 train/test": the smaller side is the test share. */
     private static final Pattern SPLIT = Pattern.compile("\\b(\\d{1,2})\\s*(?:/|-|:)\\s*(\\d{1,2})\\s+(?:split|train)");
     private static final Pattern FOLDS = Pattern.compile("\\b(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven"
