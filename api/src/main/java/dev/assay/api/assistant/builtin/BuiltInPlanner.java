@@ -156,6 +156,12 @@ public final class BuiltInPlanner implements Planner {
                 continue;
             }
             Interpretation result = parsed.interpret();
+            // A share said in a model's clause that no setting took is named, never dropped quietly.
+            Matcher share = UNUSED_SHARE.matcher(clause);
+            if (share.find() && result.steps().stream().anyMatch(s -> s.type() == ActionType.TRAIN_MODEL)) {
+                warnings.add("I did not use \"" + share.group().strip() + "\" in \"" + clause.strip() + "\"; to hold rows out "
+                        + "for testing, say e.g. \"hold out 25 % for testing\".");
+            }
             if (parsed.lastColumn().isPresent()) {
                 antecedent = parsed.lastColumn();
             }
@@ -265,6 +271,8 @@ public final class BuiltInPlanner implements Planner {
                 || Vocabulary.FILLER.contains(word)
                 || Vocabulary.known(word) && !Vocabulary.LENGTH.contains(word) && !Vocabulary.DATE_PARTS.containsKey(word));
     }
+
+    private static final Pattern UNUSED_SHARE = Pattern.compile("(?i)\\b\\d{1,3}(?:\\.\\d+)?\\s*(?:%|percent\\b|per cent\\b)");
 
     /** Words that say a row has no value in a column: "rows without a sex", "rows that lack a fare". */
     private static final Set<String> LACKING = Set.of("no", "without", "lacking", "lack", "lacks");
