@@ -106,7 +106,17 @@ public final class BuiltInPlanner implements Planner {
         List<String> warnings = new ArrayList<>();
         Optional<String> antecedent = Optional.empty();
         List<String> referents = List.of();
-        for (String clause : split(prompt, matcher)) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String said : split(formula(prompt), matcher)) {
+            // "… and hold out 30 % for testing", "with 5-fold cross-validation": how the model is tested, taken out
+            // of the clause and put on the model step below, so no setting is lost or read as a column.
+            TrainingSettings testing = TrainingSettings.read(said);
+            settings.putAll(testing.params());
+            warnings.addAll(testing.warnings());
+            if (testing.onlySettings()) {
+                continue;
+            }
+            String clause = testing.rest();
             if (clause.isBlank()) {
                 continue;
             }
@@ -130,7 +140,28 @@ public final class BuiltInPlanner implements Planner {
                 training.add(step(ActionType.TRAIN_MODEL, params));
                 continue;
             }
+            // "fill hp with the median and add a missing indicator": an indicator asked for in a clause of its own
+            // belongs to the fill before it.
+            int lastFill = -1;
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).type() == ActionType.IMPUTE) {
+                    lastFill = i;
+                }
+            }
+            if (lastFill >= 0 && parsed.columns().isEmpty() && !parsed.has(Vocabulary.FILL)
+                    && FollowUps.INDICATOR.matcher(clause.toLowerCase(Locale.ROOT)).find()) {
+                Map<String, Object> params = new LinkedHashMap<>(steps.get(lastFill).params());
+                params.put("add_indicator", true);
+                steps.set(lastFill, step(ActionType.IMPUTE, params));
+                continue;
+            }
             Interpretation result = parsed.interpret();
+            // A share said in a model's clause that no setting took is named, never dropped quietly.
+            Matcher share = UNUSED_SHARE.matcher(clause);
+            if (share.find() && result.steps().stream().anyMatch(s -> s.type() == ActionType.TRAIN_MODEL)) {
+                warnings.add("I did not use \"" + share.group().strip() + "\" in \"" + clause.strip() + "\"; to hold rows out "
+                        + "for testing, say e.g. \"hold out 25 % for testing\".");
+            }
             if (parsed.lastColumn().isPresent()) {
                 antecedent = parsed.lastColumn();
             }
@@ -142,12 +173,33 @@ public final class BuiltInPlanner implements Planner {
         }
         // A model is trained on what the other steps produce, so training goes last whatever the wording order.
         if (!training.isEmpty()) {
-            steps.add(training.getLast());
+            steps.add(settings.isEmpty() ? training.getLast()
+                    : step(ActionType.TRAIN_MODEL, new TrainingSettings(settings, List.of(), "").applyTo(training.getLast().params())));
             if (training.size() > 1) {
                 warnings.add("Only one model is trained per plan; kept the last one asked for.");
             }
+        } else if (!settings.isEmpty()) {
+            warnings.add("The request sets how a model is tested (" + String.join(", ", settings.keySet())
+                    + ") but asks for no model; nothing was planned for it.");
         }
         return new PlannerAnswer(new Plan(Explanations.of(steps, warnings), steps), warnings);
+    }
+
+    private static final Pattern FORMULA = Pattern.compile("^\\s*(?:(?:fit|train|model|regress|predict)\\s+)?([^~+*:()=]+?)\\s*~\\s*"
+            + "(\\.|[^~*:()=^|]+?)\\s*$");
+
+    /**
+     * "price ~ carat + cut + clarity", "y ~ .": the formula people type for a model is data, read as its target and
+     * features (never evaluated); interactions and functions (*, :, ( )) are not read this way.
+     */
+    static String formula(String prompt) {
+        Matcher m = FORMULA.matcher(prompt);
+        if (!m.matches()) {
+            return prompt;
+        }
+        String inputs = m.group(2).strip().equals(".") ? "every other column"
+                : String.join(", ", List.of(m.group(2).split("\\s*\\+\\s*")).stream().map(String::strip).toList());
+        return "predict " + m.group(1).strip() + " from " + inputs;
     }
 
     /**
@@ -220,6 +272,14 @@ public final class BuiltInPlanner implements Planner {
                 || Vocabulary.known(word) && !Vocabulary.LENGTH.contains(word) && !Vocabulary.DATE_PARTS.containsKey(word));
     }
 
+    private static final Pattern UNUSED_SHARE = Pattern.compile("(?i)\\b\\d{1,3}(?:\\.\\d+)?\\s*(?:%|percent\\b|per cent\\b)");
+
+    /** Words that say a row has no value in a column: "rows without a sex", "rows that lack a fare". */
+    private static final Set<String> LACKING = Set.of("no", "without", "lacking", "lack", "lacks");
+
+    private static final Pattern GOES = Pattern.compile("(?i)\\b(?:can|could|should|must|may|might|will|to|gotta)\\s+(?:all\\s+)?"
+            + "(?:go|be\\s+(?:dropped|removed|deleted|discarded|excluded|thrown\\s+(?:out|away)|tossed|binned))\\b");
+
     /** What one clause asks for. */
     record Interpretation(List<PlanStep> steps, List<String> warnings) {
 
@@ -246,8 +306,13 @@ public final class BuiltInPlanner implements Planner {
         /** The columns "it" or "them" stand for in this clause (see {@link BuiltInPlanner#referents}). */
         private final List<String> referents;
 
+        /**
+         * The column "it" in the next clause stands for: the last one named by its whole name, else the last one
+         * found only inside a longer name ("the class of each wine": class, not od280/od315_of_diluted_wines).
+         */
         Optional<String> lastColumn() {
-            return mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE).reduce((a, b) -> b)
+            List<ColumnMatcher.Mention> singles = mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE).toList();
+            return singles.stream().filter(m -> !m.partial()).reduce((a, b) -> b).or(() -> singles.stream().reduce((a, b) -> b))
                     .map(ColumnMatcher.Mention::column);
         }
 
@@ -279,7 +344,10 @@ public final class BuiltInPlanner implements Planner {
                     continue;
                 }
                 String word = token.text();
-                boolean cue = Set.of("except", "excluding", "but", "without", "besides", "not").contains(word)
+                // "rows without a sex" are rows missing sex, not every column but sex.
+                boolean rowsWithout = word.equals("without") && token.index() > 0
+                        && Vocabulary.ROWS.contains(tokens.get(token.index() - 1).text());
+                boolean cue = Set.of("except", "excluding", "but", "without", "besides", "not").contains(word) && !rowsWithout
                         || word.equals("other") && token.index() + 1 < tokens.size()
                         && tokens.get(token.index() + 1).text().equals("than")
                         || word.equals("apart") && token.index() + 1 < tokens.size()
@@ -418,9 +486,15 @@ public final class BuiltInPlanner implements Planner {
             return words.stream().anyMatch(vocabulary::contains);
         }
 
+        /** A verb of removal, also said of the rows themselves: "rows missing X can go", "… should be dropped". */
+        private boolean removes() {
+            return has(Vocabulary.REMOVE) || GOES.matcher(text).find();
+        }
+
+        /** Whether the clause says the phrase; a hyphen between words counts as a space ("random-forest", "one-hot"). */
         private boolean hasPhrase(String phrase) {
-            return (" " + String.join(" ", tokens.stream().map(Words.Token::text).toList()) + " ")
-                    .contains(" " + phrase + " ");
+            String said = " " + String.join(" ", tokens.stream().map(Words.Token::text).toList()) + " ";
+            return said.contains(" " + phrase + " ") || Words.unhyphenated(said).contains(" " + phrase + " ");
         }
 
         private List<String> columns() {
@@ -431,12 +505,18 @@ public final class BuiltInPlanner implements Planner {
                 }
             }
             columns.removeAll(excluded());
+            // "make pickup a date, then pull the hour out of it": a clause that names no column but says "it" or
+            // "them" is about the columns the clause before named or created, for every action alike.
+            if (columns.isEmpty() && !referents.isEmpty()
+                    && tokens.stream().anyMatch(t -> !isInsideMention(t.index()) && PRONOUNS.contains(t.text()))) {
+                return new ArrayList<>(referents);
+            }
             return columns;
         }
 
         Interpretation interpret() {
             // Asking for code, commands or files is refused even next to a data verb: nothing here runs code.
-            if (has(Vocabulary.FORBIDDEN) && !trainingWithRunWord()) {
+            if (has(Vocabulary.FORBIDDEN) && !trainingWithRunWord() && !fileAsPlainWord()) {
                 return Interpretation.warn("Assay plans only whitelisted data actions; it does not run code, commands "
                         + "or queries, or read or send files: \"" + text + "\" was left out.");
             }
@@ -454,13 +534,13 @@ public final class BuiltInPlanner implements Planner {
             }
             // "remove rows where Fare is 0", "drop the rows with a tip above 10": no action filters rows by their
             // values, and reading it as dropping the column would be a plausible wrong answer.
-            if ((has(Vocabulary.REMOVE) || has(Set.of("keep", "filter", "select"))) && has(Vocabulary.ROWS)
-                    && !missingRows && !has(Set.of("no", "without", "lacking"))) {
+            if ((removes() || has(Set.of("keep", "filter", "select"))) && has(Vocabulary.ROWS)
+                    && !missingRows && !has(LACKING)) {
                 return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + text
                         + "\"); it can drop rows with missing values or duplicate rows. Nothing was planned for it.");
             }
-            if (has(Vocabulary.REMOVE) && has(Vocabulary.ROWS)
-                    && (has(Vocabulary.MISSING) || has(Set.of("no", "without", "lacking")))) {
+            if (removes() && has(Vocabulary.ROWS)
+                    && (has(Vocabulary.MISSING) || has(LACKING))) {
                 return scoped(ANY, columns -> step(ActionType.DROP_MISSING_ROWS, params("columns", columns)));
             }
             if (isTraining()) {
@@ -484,7 +564,7 @@ public final class BuiltInPlanner implements Planner {
             if (isCast()) {
                 return cast();
             }
-            if (has(Vocabulary.REMOVE) || hasPhrase("get rid of") || hasPhrase("leave out")) {
+            if (removes() || hasPhrase("get rid of") || hasPhrase("leave out")) {
                 return dropColumns();
             }
             if (has(Vocabulary.CLEAN)) {
@@ -495,6 +575,26 @@ public final class BuiltInPlanner implements Planner {
         }
 
         /** "run a random forest on Survived" is a request to train, not to run code. */
+        /**
+         * "everything else in the file", "every column of this file": "file" said of the dataset, after a determiner
+         * and with no verb that reads, writes or sends files, is a plain English word, not a request for a file.
+         */
+        private boolean fileAsPlainWord() {
+            List<String> forbidden = words.stream().filter(Vocabulary.FORBIDDEN::contains).toList();
+            if (forbidden.isEmpty() || !forbidden.stream().allMatch(w -> w.equals("file") || w.equals("files"))
+                    || has(Set.of("read", "open", "write", "save", "load", "attach", "delete", "copy", "move", "path"))) {
+                return false;
+            }
+            for (Words.Token token : tokens) {
+                if ((token.text().equals("file") || token.text().equals("files")) && (token.index() == 0
+                        || !Set.of("the", "this", "that", "your", "my", "our", "whole", "entire", "same")
+                        .contains(tokens.get(token.index() - 1).text()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private boolean trainingWithRunWord() {
             return words.contains("run") && words.stream().filter(Vocabulary.FORBIDDEN::contains).count() == 1
                     && isTraining();
@@ -536,7 +636,17 @@ public final class BuiltInPlanner implements Planner {
             if (namedAsTarget().isPresent()) {
                 return true;
             }
-            boolean modelWord = has(Vocabulary.TRAIN) || Vocabulary.MODELS.stream().anyMatch(m -> hasPhrase(m.getKey()));
+            // "explain body mass by flipper length and bill depth": explaining a column by others is a model.
+            boolean explains = has(Set.of("explain", "explains", "explaining")) && featureCue() < tokens.size();
+            // "species from the sepal measurements", "price using carat and cut": a column, then a cue and the columns
+            // it is read from, with no other verb, is a model of the first column.
+            int cue = featureCue();
+            boolean verbless = cue < tokens.size() && !mentions.isEmpty() && mentions.getFirst().end() == cue
+                    && mentions.getFirst().kind() == ColumnMatcher.Kind.SINGLE
+                    && Set.of("from", "using", "given", "based").contains(tokens.get(cue).text())
+                    && tokens.subList(0, mentions.getFirst().start()).stream().allMatch(t -> Set.of("the", "a", "an")
+                            .contains(t.text()));
+            boolean modelWord = has(Vocabulary.TRAIN) || explains || verbless || Vocabulary.MODELS.stream().anyMatch(m -> hasPhrase(m.getKey()));
             // "log transform" is a feature, "extract" a feature even next to "model"; "predict" always trains.
             return modelWord && !(has(Vocabulary.LOG) && !has(Set.of("train", "predict", "fit", "model")));
         }
@@ -653,7 +763,13 @@ public final class BuiltInPlanner implements Planner {
             if (!features.isEmpty()) {
                 params.put("features", features);
             }
-            return Interpretation.of(step(ActionType.TRAIN_MODEL, params));
+            List<String> notes = new ArrayList<>();
+            // A target found only inside a longer name is a reading, not a certainty: the answer says which column.
+            mentions.stream().filter(m -> m.partial() && m.kind() == ColumnMatcher.Kind.SINGLE
+                            && m.column().equals(target.get())).findFirst()
+                    .ifPresent(m -> notes.add("No column is called \"" + m.words() + "\"; I took " + m.column()
+                            + ", whose name contains it, as the target."));
+            return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
         }
 
         /** Where the features begin: a cue word followed by a column, a group or "every/all". */
@@ -742,8 +858,24 @@ public final class BuiltInPlanner implements Planner {
                     return Optional.of(mention.column());
                 }
             }
+            // A word found only inside a longer name loses to a column named by its whole name.
+            List<ColumnMatcher.Mention> whole = before.stream().filter(m -> !m.partial()).toList();
+            if (!whole.isEmpty() && whole.size() < before.size()) {
+                before = whole;
+            }
             if (featureCue < tokens.size() && !before.isEmpty()) {
                 return Optional.of(before.getFirst().column());
+            }
+            // "classify the flowers by species", "sort passengers by Survived with a tree": things that are no column,
+            // then "by" and one column, are sorted by that column, which is the target (the features are the rest).
+            // "model it by size" keeps "it" for the column said before.
+            boolean pronoun = tokens.stream().anyMatch(t -> !isInsideMention(t.index()) && PRONOUNS.contains(t.text()));
+            if (before.isEmpty() && !pronoun && featureCue < tokens.size() && tokens.get(featureCue).text().equals("by")) {
+                List<ColumnMatcher.Mention> after = mentions.stream().filter(m -> m.start() > featureCue
+                        && m.start() < exclusionStart).toList();
+                if (after.size() == 1 && after.getFirst().kind() == ColumnMatcher.Kind.SINGLE) {
+                    return Optional.of(after.getFirst().column());
+                }
             }
             // "… the tip? fit a model for it", "what predicts murder? use boosting with poverty as inputs".
             if (before.isEmpty()) {
@@ -783,6 +915,9 @@ public final class BuiltInPlanner implements Planner {
             if (value != null) {
                 params.put("value", value);
             }
+            if (FollowUps.INDICATOR.matcher(text.toLowerCase(Locale.ROOT)).find()) {
+                params.put("add_indicator", true);
+            }
             return new Interpretation(List.of(step(ActionType.IMPUTE, params)), scope.notes());
         }
 
@@ -814,9 +949,9 @@ public final class BuiltInPlanner implements Planner {
                 return Interpretation.warn("Which columns should become " + to + "? Name them, e.g. \"convert <column> to "
                         + to + "\".");
             }
-            // One step per column: each can succeed or report its own values that did not convert.
-            return new Interpretation(columns.stream()
-                    .map(c -> step(ActionType.CAST, params("columns", List.of(c), "to", to))).toList(), List.of());
+            // One step for every column said together, as for any other action: the step reports per column the
+            // values that did not convert.
+            return Interpretation.of(step(ActionType.CAST, params("columns", columns, "to", to)));
         }
 
         /** The type named after as/to/into, else the first type word; "as text, not a number" is text. */

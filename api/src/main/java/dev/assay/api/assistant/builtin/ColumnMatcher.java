@@ -56,7 +56,12 @@ final class ColumnMatcher {
             Map.entry("colour", "color"), Map.entry("colours", "color"), Map.entry("graduation", "grad"),
             Map.entry("graduates", "grad"), Map.entry("average", "avg"), Map.entry("maximum", "max"),
             Map.entry("minimum", "min"), Map.entry("amount", "amt"), Map.entry("description", "desc"),
-            Map.entry("passengers", "passenger"), Map.entry("gallon", "gal"));
+            Map.entry("passengers", "passenger"), Map.entry("gallon", "gal"),
+            // Short forms people type for names that are spelt out: "hp" is horsepower, "yr" year.
+            Map.entry("hp", "horsepower"), Map.entry("wt", "weight"), Map.entry("yr", "year"), Map.entry("yrs", "year"),
+            Map.entry("accel", "acceleration"), Map.entry("disp", "displacement"), Map.entry("cyl", "cylinders"),
+            Map.entry("cyls", "cylinders"), Map.entry("dist", "distance"), Map.entry("pax", "passenger"),
+            Map.entry("tmp", "temp"), Map.entry("percent", "pct"), Map.entry("mo", "month"), Map.entry("wk", "week"));
 
     /** A small curated synonym list: everyday phrases for names that are abbreviations of something else. */
     private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
@@ -418,6 +423,10 @@ final class ColumnMatcher {
             Kind kind = plural || groupNoun || every ? Kind.GROUP : Kind.AMBIGUOUS;
             return new Mention(kind, fits, start, groupNoun ? end + 1 : end, spaced);
         }
+        Mention initials = initials(phrase, start, end, spaced);
+        if (initials != null) {
+            return initials;
+        }
         if (joined.length() >= 5) {
             String best = null;
             int bestDistance = Integer.MAX_VALUE;
@@ -436,6 +445,27 @@ final class ColumnMatcher {
             return best == null ? null : single(best, start, end, spaced);
         }
         return null;
+    }
+
+    /**
+     * "bl" for bill_length_mm, "pz" for pickup_zone: a short word that is the initials of exactly one name of two or
+     * more words (units left out) names it; initials that fit several names, or none, name nothing.
+     */
+    private Mention initials(List<Words.Token> phrase, int start, int end, String spaced) {
+        String word = phrase.getFirst().text();
+        if (phrase.size() != 1 || !word.matches("\\p{L}{2,4}") || intentWords.test(word) || GRAMMAR.contains(word)) {
+            return null;
+        }
+        List<String> fits = new ArrayList<>();
+        for (String column : columns) {
+            List<String> parts = List.of(Words.spaced(column).split(" ")).stream().filter(w -> !w.isEmpty()
+                    && !UNITS.contains(w)).toList();
+            if (parts.size() >= 2 && parts.size() == word.length() && parts.stream().map(w -> w.substring(0, 1))
+                    .reduce("", String::concat).equals(word)) {
+                fits.add(column);
+            }
+        }
+        return fits.size() == 1 ? new Mention(Kind.SINGLE, fits, start, end, spaced, true) : null;
     }
 
     /** "passenger" leaves out only the key word of PassengerId: it speaks of passengers, not of their number. */

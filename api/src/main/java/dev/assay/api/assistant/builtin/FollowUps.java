@@ -77,6 +77,9 @@ final class FollowUps {
     private static final Set<String> EXCLUDE_OPENERS = Set.of("not", "without", "except", "keep", "leave", "exclude",
             "skip", "no", "but", "don't", "dont", "minus", "ignore");
 
+    /** A column that records which rows a fill changed. */
+    static final Pattern INDICATOR = Pattern.compile("\\bindicators?\\b|\\b(?:flag|flags|mark|marks)\\b.*\\b(?:filled|imputed|missing|gaps?)\\b");
+
     private final Profile profile;
     private final ColumnMatcher matcher;
     private final Function<String, Revision> fresh;
@@ -87,7 +90,37 @@ final class FollowUps {
         this.fresh = fresh;
     }
 
+    /**
+     * A follow-up's test settings ("… and hold out 30 % for testing", "use 10-fold cross-validation") are taken out
+     * first and put on the model step of the revised plan, whatever else the follow-up changes; said with no model in
+     * the plan, the answer says they were not used.
+     */
     Revision revise(String prompt, Conversation conversation) {
+        TrainingSettings testing = TrainingSettings.read(prompt);
+        if (testing.isEmpty()) {
+            return reviseWithoutSettings(prompt, conversation);
+        }
+        Revision revised = testing.onlySettings() ? new Revision(conversation.plan(), List.of())
+                : reviseWithoutSettings(testing.rest(), conversation);
+        List<String> warnings = new ArrayList<>(revised.warnings());
+        warnings.addAll(testing.warnings());
+        List<PlanStep> steps = new ArrayList<>(revised.steps());
+        int model = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).type() == ActionType.TRAIN_MODEL) {
+                model = i;
+            }
+        }
+        if (model >= 0) {
+            steps.set(model, new PlanStep(ActionType.TRAIN_MODEL, testing.applyTo(steps.get(model).params())));
+        } else if (!testing.params().isEmpty()) {
+            warnings.add("The plan trains no model, so how it is tested (" + String.join(", ", testing.params().keySet())
+                    + ") was not used.");
+        }
+        return new Revision(steps, warnings);
+    }
+
+    private Revision reviseWithoutSettings(String prompt, Conversation conversation) {
         String text = OPENING.matcher(prompt.toLowerCase(Locale.ROOT).strip()).replaceFirst("");
         if (text.isBlank()) {
             text = prompt.toLowerCase(Locale.ROOT).strip();
@@ -153,6 +186,12 @@ final class FollowUps {
             params.put("columns", columns);
             out.set(current.indexOf(last.get()), new PlanStep(last.get().type(), params));
             return new Revision(out, List.of());
+        }
+        // "add a missing-value indicator to that fill", "flag the filled rows": the fill keeps a column saying which
+        // rows it filled.
+        if (INDICATOR.matcher(text).find() && current.stream().anyMatch(s -> s.type() == ActionType.IMPUTE)) {
+            return new Revision(changeOn(current, ActionType.IMPUTE, List.copyOf(ColumnMatcher.unique(mentions)),
+                    p -> p.put("add_indicator", true)), List.of());
         }
         // "swap the forest for a decision tree", "replace the scaling with min-max": the second is the new choice.
         Matcher swap = SWAP.matcher(text);
@@ -289,7 +328,8 @@ final class FollowUps {
         if (strategy != null && current.stream().anyMatch(s -> s.type() == ActionType.IMPUTE)) {
             return Optional.of(new Revision(changeOn(current, ActionType.IMPUTE, named, p -> p.put("strategy", strategy)), List.of()));
         }
-        Optional<String> model = Vocabulary.MODELS.stream().filter(m -> (" " + text + " ").contains(" " + m.getKey() + " "))
+        Optional<String> model = Vocabulary.MODELS.stream().filter(m -> (" " + text + " ").contains(" " + m.getKey() + " ")
+                        || (" " + Words.unhyphenated(text) + " ").contains(" " + m.getKey() + " "))
                 .map(Map.Entry::getValue).findFirst();
         boolean hasTraining = current.stream().anyMatch(s -> s.type() == ActionType.TRAIN_MODEL);
         if (hasTraining && named.size() == 1 && (words.contains("predict") || words.contains("target")

@@ -28,15 +28,23 @@ final class ProfilePhrases {
     private static final String NOUN = "(?:columns?|ones?|variables?|features?|fields?|years|attributes)";
 
     private static final List<Property> PROPERTIES = List.of(
+            // Before "empty" alone: "completely empty" is every value missing, not most of them.
+            new Property(Pattern.compile("(?:completely|entirely|fully|totally|wholly|100 %|100%|100 percent)\\s+(?:empty|missing|blank|null)"),
+                    (v, p) -> v.missing() > 0 && v.missingShare() >= 1.0),
+            new Property(Pattern.compile("binary|two-valued|two valued|two-value|dichotomous"),
+                    (v, p) -> v.distinct() == 2),
             new Property(Pattern.compile("(?:mostly|largely|almost|nearly|half)\\s+(?:empty|missing|blank|null)|sparse|empty"),
                     (v, p) -> v.missingShare() > MOSTLY_EMPTY),
-            new Property(Pattern.compile("constant|single-valued|single valued"),
-                    (v, p) -> v.count() > v.missing() && v.distinct() <= 1 || has(p, v, AlertType.CONSTANT)),
+            new Property(Pattern.compile("constant|single-valued|single valued"), ProfilePhrases::constant),
+            // "the identifier column", said of one: the profile's identifier when it found one.
+            new Property(Pattern.compile("(?:identifier|id)(?=\\s+(?:column|field|variable)\\b)"), (v, p) ->
+                    p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.IDENTIFIER)
+                            ? v.type() == VariableKind.IDENTIFIER : identifierLike(v, p)),
             new Property(Pattern.compile("id-like|id like|identifier|identifier-like|identifiers|id"),
                     ProfilePhrases::identifierLike),
             new Property(Pattern.compile("skewed|skewy|heavily skewed|highly skewed|long-tailed"),
                     (v, p) -> has(p, v, AlertType.SKEWED)),
-            new Property(Pattern.compile("free-text|free text"), (v, p) -> v.type() == VariableKind.TEXT),
+            new Property(Pattern.compile("free-text|free text"), ProfilePhrases::freeText),
             // "the text columns" are the free-text ones; in a file that has none, the columns of words.
             new Property(Pattern.compile("text|textual|string"), ProfilePhrases::textLike),
             // A yes/no column of words is a category of two: encoding applies to it like to any other.
@@ -50,15 +58,32 @@ final class ProfilePhrases {
     }
 
     /**
-     * The profile's identifiers; in a file it found none in, a column of words that differs in every row and has
-     * no gap (a name per row, like a state per row) is what "the identifier column" means.
+     * ID-like: the profile's identifiers and every other column that is different in every row, has no gap and holds
+     * words or whole numbers (a code and a name per country are both ID-like; a measurement with decimals is not).
      */
     private static boolean identifierLike(VariableProfile v, Profile p) {
-        if (p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.IDENTIFIER)) {
-            return v.type() == VariableKind.IDENTIFIER;
+        if (v.type() == VariableKind.IDENTIFIER) {
+            return true;
         }
-        return v.missing() == 0 && v.count() > 1 && v.distinct() == v.count() && !v.storage().isNumeric()
-                && !v.storage().isTemporal();
+        boolean wordsOrWholeNumbers = v.storage() == dev.assay.model.dataset.ColumnType.STRING
+                || v.storage() == dev.assay.model.dataset.ColumnType.INTEGER;
+        return wordsOrWholeNumbers && v.missing() == 0 && v.count() > 1 && v.distinct() == v.count();
+    }
+
+    /**
+     * Free text: the profile's text columns; in a file it found none in, a column of words whose values are mostly
+     * different (more than half unique) and long (ten characters or more on average), like a car's name.
+     */
+    private static boolean freeText(VariableProfile v, Profile p) {
+        if (p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.TEXT)) {
+            return v.type() == VariableKind.TEXT;
+        }
+        return v.storage() == dev.assay.model.dataset.ColumnType.STRING && v.uniqueShare() > 0.5
+                && v.text().map(t -> t.meanLength() >= 10).orElse(false);
+    }
+
+    private static boolean constant(VariableProfile v, Profile p) {
+        return v.count() > v.missing() && v.distinct() <= 1 || has(p, v, AlertType.CONSTANT);
     }
 
     private static boolean textLike(VariableProfile v, Profile p) {
@@ -67,6 +92,13 @@ final class ProfilePhrases {
         }
         return !v.storage().isNumeric() && !v.storage().isTemporal() && v.type() != VariableKind.BOOLEAN;
     }
+
+    /** A noun, then a relative phrase saying its values are one and the same on every row. */
+    private static final Pattern SAME_VALUE = Pattern.compile("\\b" + NOUN + "\\s+(?:that\\s+|which\\s+|with\\s+|having\\s+)?"
+            + "(?:just\\s+|only\\s+|simply\\s+)?(?:(?:repeat|repeats|have|has|hold|holds|holding|contain|contains|containing"
+            + "|take|takes|show|shows|are|is)\\s+)?(?:only\\s+|just\\s+|always\\s+)?(?:one|a single|the same|one and the same"
+            + "|a single distinct|one distinct|one unique|a single unique)\\s+values?\\b(?:\\s+(?:on|in|for|across|throughout)"
+            + "\\s+(?:every|each|all|all the)\\s+rows?\\b)?");
 
     /** "the columns that have no missing values", "without any gaps", "the complete columns": no gap at all. */
     private static final Pattern NO_MISSING = Pattern.compile("\\b(?:that |which )?(?:have|has|with|having|contain|contains) no "
@@ -212,6 +244,18 @@ final class ProfilePhrases {
                 String words = text.substring(m.start(), m.end()).strip();
                 found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, words));
             }
+        }
+        // "the columns that just repeat one value on every row", "fields holding the same value in every row": constant.
+        Matcher same = SAME_VALUE.matcher(text);
+        while (same.find()) {
+            int start = starts.indexOf(same.start());
+            int end = tokenAt(starts, same.end());
+            if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                continue;
+            }
+            List<String> columns = profile.variables().values().stream()
+                    .filter(v -> constant(v, profile)).map(VariableProfile::name).toList();
+            found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, same.group().strip()));
         }
         List<ColumnMatcher.Mention> missing = missingPhrases(tokens, profile, text.toString(), starts, found);
         for (ColumnMatcher.Mention phrase : missing) {

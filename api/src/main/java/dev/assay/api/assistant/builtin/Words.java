@@ -79,4 +79,9 @@ final class Words {
     static String snake(String text) {
         return text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_|_$", "");
     }
+
+    /** "random-forest", "gradient-boosted": a hyphen between two words read as a space. */
+    static String unhyphenated(String text) {
+        return text.replaceAll("(?<=\\p{L})-(?=\\p{L})", " ");
+    }
 }
