@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricValue } from './format';
+import { clock, fileSize, metricValue } from './format';
 
 describe('metricValue', () => {
   it('gives scores on a 0–1 scale three decimals and never a minus zero', () => {
@@ -24,5 +24,21 @@ describe('metricValue', () => {
     expect(metricValue('rmse', null)).toBe('–');
     expect(metricValue('rmse', Number.NaN)).toBe('–');
     expect(metricValue('log_loss', Number.POSITIVE_INFINITY)).toBe('∞');
+  });
+});
+
+describe('clock and fileSize', () => {
+  it('gives the time to the second today and the date too on another day', () => {
+    const now = new Date(2026, 11, 6, 19, 0, 0).getTime();
+    expect(clock(new Date(2026, 11, 6, 18, 42, 7).toISOString(), now)).toBe('18:42:07');
+    expect(clock(new Date(2026, 11, 5, 9, 3, 0).toISOString(), now)).toBe('5 Dec 2026, 09:03:00');
+    expect(clock(null, now)).toBe('–');
+  });
+
+  it('sizes files in binary units', () => {
+    expect(fileSize(812)).toBe('812 B');
+    expect(fileSize(61_194)).toBe('59.8 KB');
+    expect(fileSize(3_512_000)).toBe('3.3 MB');
+    expect(fileSize(null)).toBe('–');
   });
 });

@@ -14,6 +14,28 @@ export function duration(millis: number | null | undefined): string {
   return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
 
+/** A file's size: `812 B`, `59.8 KB`, `3.4 MB` (binary units, as file managers show them). */
+export function fileSize(bytes: number | null | undefined): string {
+  if (bytes == null) return '–';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
+}
+
+/**
+ * When, to the second in the person's own time: `18:42:07` today, else `6 Dec 2026, 18:42:07` — so uploads of
+ * one file a minute apart (all "just now" or "3 min ago") can be told apart.
+ */
+export function clock(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '–';
+  const then = new Date(iso);
+  if (Number.isNaN(then.getTime())) return iso;
+  const time = then.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  if (then.toDateString() === new Date(now).toDateString()) return time;
+  return `${then.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}, ${time}`;
+}
+
 /** "just now", "3 min ago", "2 h ago", else the date. */
 export function ago(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) {

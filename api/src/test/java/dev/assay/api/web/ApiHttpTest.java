@@ -213,6 +213,18 @@ class ApiHttpTest {
         api.get("/api/v1/jobs?limit=0").problem(400);
     }
 
+    @Test
+    void eachListedUploadCarriesItsTimeAndSizeSoTwoUploadsOfOneFileCanBeToldApart() {
+        JsonNode jobs = api.get("/api/v1/jobs?limit=500").json();
+
+        JsonNode titanic = java.util.stream.StreamSupport.stream(jobs.spliterator(), false)
+                .filter(j -> j.path("job_id").asText().equals("j-titanic")).findFirst().orElseThrow();
+        assertThat(titanic.path("size_bytes").asLong()).isEqualTo(61_194);
+        assertThat(titanic.path("created_at").asText()).isEqualTo("2026-11-24T15:00:00Z");
+        assertThat(api.get("/api/v1/jobs/j-titanic/status").json().path("summary").path("source_bytes").asLong())
+                .isEqualTo(61_194);
+    }
+
     // ---- artifacts
 
     @Test
