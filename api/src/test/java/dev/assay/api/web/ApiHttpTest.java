@@ -203,6 +203,19 @@ class ApiHttpTest {
     }
 
     @Test
+    void aGzippedStatusKeepsAnETagThatStillAnswers304() {
+        // A browser always asks for gzip; compression (server.compression) must not break the polling's ETag.
+        HttpApi.Answer first = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-other/status")).GET()
+                .header("Accept-Encoding", "gzip"));
+        assertThat(first.status()).isEqualTo(200);
+        String etag = first.header("ETag").orElseThrow();
+
+        HttpApi.Answer unchanged = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-other/status")).GET()
+                .header("Accept-Encoding", "gzip").header("If-None-Match", etag));
+        assertThat(unchanged.status()).isEqualTo(304);
+    }
+
+    @Test
     void jobsAreListedNewestFirst() {
         JsonNode jobs = api.get("/api/v1/jobs?limit=500").json();
 
