@@ -60,14 +60,14 @@ class DeliveryHttpTest {
     }
 
     @Test
-    void indexHtmlIsRevalidatedSoANewReleaseIsPickedUpAlsoOnADeepLink() throws Exception {
-        for (String path : new String[] {"/", "/index.html", "/jobs/j-1"}) {
-            HttpResponse<byte[]> page = get(path, null);
+    void aPageOutsideAssetsIsRevalidatedSoANewReleaseIsPickedUp() throws Exception {
+        // Served by the same handler as index.html (and its deep-link fallback); a test-only index.html would
+        // shadow the built UI's on the integration tests' classpath, hence another name.
+        HttpResponse<byte[]> page = get("/delivery-test.html", null);
 
-            assertThat(page.statusCode()).as(path).isEqualTo(200);
-            assertThat(new String(page.body(), StandardCharsets.UTF_8)).as(path).contains(ASSET);
-            assertThat(page.headers().firstValue("Cache-Control")).as(path).contains("no-cache");
-        }
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains(ASSET);
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-cache");
     }
 
     @Test
