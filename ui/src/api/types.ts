@@ -29,6 +29,8 @@ export interface ProfileSummary {
   types: Record<string, number>;
   variables: VariableSummary[];
   alerts: Alert[];
+  /** The uploaded file's size; null in summaries written before it was recorded. */
+  source_bytes?: number | null;
 }
 
 export interface StepLog {
@@ -153,6 +155,8 @@ export interface JobListItem {
   updated_at?: string;
   rows: number | null;
   columns: number | null;
+  /** The uploaded file's size; null until profiled. */
+  size_bytes?: number | null;
   status_url?: string;
 }
 

@@ -28,6 +28,23 @@ describe('RecentJobs', () => {
     expect(window.location.pathname).toBe('/jobs/j-1');
   });
 
+  it('tells three uploads of one file apart by their time to the second and their size', async () => {
+    const at = (h: number, m: number, sec: number) => { const d = new Date(); d.setHours(h, m, sec, 0); return d.toISOString(); };
+    mockApi({ 'GET /api/v1/jobs': () => ({ json: [
+      listItem({ job_id: 'j-3', created_at: at(0, 0, 40), size_bytes: 61_194 }),
+      listItem({ job_id: 'j-2', created_at: at(0, 0, 12), size_bytes: 3_512_000 }),
+      listItem({ job_id: 'j-1', created_at: at(0, 0, 5), size_bytes: 812 }),
+    ] }) });
+    renderWithQueries(<RecentJobs />);
+
+    const table = await screen.findByRole('table', { name: 'Recent datasets' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.querySelectorAll('time')[1].textContent)).toEqual(['00:00:40', '00:00:12', '00:00:05']);
+    expect(rows[0]).toHaveTextContent('59.8 KB · 891 rows × 12 columns');
+    expect(rows[1]).toHaveTextContent('3.3 MB · 891 rows × 12 columns');
+    expect(rows[2]).toHaveTextContent('812 B · 891 rows × 12 columns');
+  });
+
   it('says when nothing was uploaded yet', async () => {
     mockApi({ 'GET /api/v1/jobs': () => ({ json: [] }) });
     renderWithQueries(<RecentJobs />);

@@ -4,7 +4,7 @@ import { inProgress, useDeleteJob, useJobs } from '../api/queries';
 import type { JobListItem } from '../api/types';
 import { ConfirmDelete } from '../common/ConfirmDelete';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { ago, count } from '../common/format';
+import { ago, clock, count, fileSize } from '../common/format';
 import { followInPage } from '../common/navigation';
 import { StatusChip } from './StatusChip';
 
@@ -44,19 +44,25 @@ export function RecentJobs() {
                       {job.file_name}
                     </Link>
                     <Typography variant="caption" color="text.secondary" sx={{ display: { xs: 'block', sm: 'none' } }}>
-                      {job.rows != null ? `${count(job.rows)} × ${count(job.columns)} · ` : ''}{ago(job.created_at)}
+                      {job.size_bytes != null ? `${fileSize(job.size_bytes)} · ` : ''}
+                      {job.rows != null ? `${count(job.rows)} × ${count(job.columns)} · ` : ''}
+                      <time dateTime={job.created_at}>{clock(job.created_at)}</time> ({ago(job.created_at)})
                     </Typography>
                     {job.status === 'failed' && job.error && (
                       <Typography variant="caption" color="error" sx={{ display: 'block' }}>{job.error}</Typography>
                     )}
                   </TableCell>
                   <TableCell sx={{ ...WIDE, whiteSpace: 'nowrap' }}>
+                    {job.size_bytes != null ? `${fileSize(job.size_bytes)} · ` : ''}
                     {job.rows != null ? `${count(job.rows)} rows × ${count(job.columns)} columns` : '–'}
                   </TableCell>
                   <TableCell>
                     <StatusChip status={job.status} />
                   </TableCell>
-                  <TableCell sx={{ ...WIDE, whiteSpace: 'nowrap' }} title={new Date(job.created_at).toLocaleString()}>{ago(job.created_at)}</TableCell>
+                  <TableCell sx={{ ...WIDE, whiteSpace: 'nowrap' }}>
+                    <time dateTime={job.created_at}>{clock(job.created_at)}</time>
+                    <Typography component="span" variant="body2" color="text.secondary"> ({ago(job.created_at)})</Typography>
+                  </TableCell>
                   <TableCell>
                     <Button size="small" color="error" disabled={inProgress(job.status)} onClick={() => setDoomed(job)}
                       aria-label={`Delete ${job.file_name}`}>Delete</Button>

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -192,5 +192,58 @@ describe('PlanCard', () => {
     render(<Harness initial={twoSteps} check="checking" />);
     expect(screen.getByText('Checking the plan against this dataset…')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Apply these actions' })).toBeDisabled();
+  });
+
+  it('while the JSON text does not parse, says so instead of "fits", and will not apply the last plan that did', async () => {
+    const user = userEvent.setup();
+    const onApply = vi.fn();
+    render(<Harness initial={twoSteps} check="valid" onApply={onApply} />);
+    expect(screen.getByText('The plan fits this dataset.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'JSON' }));
+    const text = screen.getByLabelText('Plan (JSON)');
+    fireEvent.change(text, { target: { value: '{"actions": [' } });
+
+    expect(screen.getByText(/The JSON text is not a plan yet \(one problem shown under it\)/)).toBeInTheDocument();
+    expect(screen.queryByText('The plan fits this dataset.')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Apply these actions' })).toBeDisabled();
+
+    fireEvent.change(text, { target: { value: '{"explanation": "", "actions": [{"type": "drop_duplicates", "params": {}}]}' } });
+    expect(screen.queryByText(/The JSON text is not a plan yet/)).not.toBeInTheDocument();
+    expect(screen.getByText('The plan fits this dataset.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Apply these actions' }));
+    expect(onApply).toHaveBeenCalledTimes(1);
+  });
+
+  it('goes back to the plan it holds when the JSON view is left with unparsed text', async () => {
+    const user = userEvent.setup();
+    render(<Harness initial={twoSteps} check="valid" />);
+    await user.click(screen.getByRole('button', { name: 'JSON' }));
+    await user.type(screen.getByLabelText('Plan (JSON)'), 'oops');
+    expect(screen.getByRole('button', { name: 'Apply these actions' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Steps' }));
+
+    expect(steps()).toHaveLength(2);
+    expect(screen.getByText('The plan fits this dataset.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Apply these actions' })).toBeEnabled();
+  });
+
+  it('shows every problem of the plan at once, beside each step and in the JSON view', async () => {
+    const user = userEvent.setup();
+    const errors: PlanError[] = [
+      { action_index: 0, action: 'impute', field: 'strategy', message: 'must be one of mean, median, mode, constant' },
+      { action_index: 1, action: 'train_model', field: 'target', message: "column 'Survivd' does not exist" },
+      { action_index: null, action: '', field: 'actions', message: 'a plan trains at most one model' },
+    ];
+    render(<Harness initial={twoSteps} check="invalid" errors={errors} />);
+
+    expect(screen.getByText('3 problems to fix before this plan can run (shown beside each step).')).toBeInTheDocument();
+    expect(screen.getByText(/must be one of mean, median, mode, constant/)).toBeInTheDocument();
+    expect(screen.getByText(/column 'Survivd' does not exist/)).toBeInTheDocument();
+    expect(screen.getByText(/a plan trains at most one model/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'JSON' }));
+    expect(within(screen.getByRole('alert', { name: 'Plan problems' })).getAllByRole('listitem')).toHaveLength(3);
   });
 });

@@ -35,8 +35,12 @@ export function PlanCard({ plan, errors, warnings = [], summary = [], check, che
   applyError: unknown;
 }) {
   const [view, setView] = useState<'steps' | 'json'>('steps');
+  // Problems of JSON text that does not parse: the plan held is then the last one that did, not what is shown.
+  const [textProblems, setTextProblems] = useState<string[]>([]);
+  const unparsed = view === 'json' && textProblems.length > 0;
   const n = plan.actions.length;
   const problems = errors.length;
+  const verdict = n > 0 && !unparsed;
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="plan-heading">
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }} useFlexGap>
@@ -54,7 +58,7 @@ export function PlanCard({ plan, errors, warnings = [], summary = [], check, che
           ? <Typography color="text.secondary" sx={{ mb: 1 }}>Nothing planned yet. Ask the assistant, add a suggestion from the alerts, or add a step.</Typography>
           : <PlanSteps actions={plan.actions} errors={errors} columns={columns} onChange={(actions) => onChange({ ...plan, actions })} />
       ) : (
-        <PlanEditor plan={plan} errors={errors} onChange={onChange} />
+        <PlanEditor plan={plan} errors={errors} onChange={onChange} onTextProblems={setTextProblems} />
       )}
 
       {n > 0 && <PlanSummary lines={summary} stale={check === 'checking'} />}
@@ -70,29 +74,35 @@ export function PlanCard({ plan, errors, warnings = [], summary = [], check, che
       </Stack>
 
       <Box aria-live="polite" sx={{ mt: 1.5, minHeight: 24 }}>
-        {n > 0 && check === 'checking' && (
+        {unparsed && (
+          <Typography variant="body2" color="error">
+            The JSON text is not a plan yet ({textProblems.length === 1 ? 'one problem' : `${textProblems.length} problems`} shown
+            under it); nothing can be checked or applied until it parses.
+          </Typography>
+        )}
+        {verdict && check === 'checking' && (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', color: 'text.secondary' }}>
             <CircularProgress size={14} aria-hidden /><Typography variant="body2">Checking the plan against this dataset…</Typography>
           </Stack>
         )}
-        {n > 0 && check === 'valid' && warnings.length === 0 && (
+        {verdict && check === 'valid' && warnings.length === 0 && (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', color: 'success.dark' }}>
             <CheckCircleOutline fontSize="small" aria-hidden /><Typography variant="body2">The plan fits this dataset.</Typography>
           </Stack>
         )}
-        {n > 0 && check === 'valid' && warnings.length > 0 && (
+        {verdict && check === 'valid' && warnings.length > 0 && (
           <Typography variant="body2" sx={{ color: 'warning.dark', mb: 1 }}>
             The plan can run, but {warnings.length === 1 ? 'one step' : `${warnings.length} findings`} would likely
             damage the data or the evaluation:
           </Typography>
         )}
-        {n > 0 && (check === 'valid' || check === 'invalid') && <PlanWarnings warnings={warnings} />}
-        {n > 0 && check === 'invalid' && (
+        {verdict && (check === 'valid' || check === 'invalid') && <PlanWarnings warnings={warnings} />}
+        {verdict && check === 'invalid' && (
           <Typography variant="body2" color="error">
             {problems} {problems === 1 ? 'problem' : 'problems'} to fix before this plan can run (shown beside each step).
           </Typography>
         )}
-        {n > 0 && check === 'unchecked' && checkError != null && (
+        {verdict && check === 'unchecked' && checkError != null && (
           <Typography variant="body2" color="text.secondary">
             The plan could not be checked just now ({checkError instanceof Error ? checkError.message : String(checkError)}); it will be checked when applied.
           </Typography>
@@ -102,7 +112,7 @@ export function PlanCard({ plan, errors, warnings = [], summary = [], check, che
       {applyError != null && <Box sx={{ mt: 1 }}><ErrorMessage error={applyError} /></Box>}
       <Button
         variant="contained" color="success" size="large" sx={{ mt: 1.5 }} onClick={onApply}
-        disabled={n === 0 || check === 'invalid' || check === 'checking' || applying}
+        disabled={n === 0 || unparsed || check === 'invalid' || check === 'checking' || applying}
         startIcon={applying ? <CircularProgress size={16} color="inherit" /> : <PlayArrow />}
       >
         Apply these actions

@@ -1,6 +1,6 @@
 import { Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ModelReport } from '../api/types';
-import { duration, gain, lowerIsBetter, metricName, number, percent, words } from '../common/format';
+import { duration, gain, lowerIsBetter, metricName, metricValue, percent, words } from '../common/format';
 
 /**
  * The model, honestly: its score on held-out rows beside what always guessing the commonest answer (or the mean)
@@ -13,7 +13,6 @@ export function ModelCard({ model }: { model: ModelReport }) {
   const cv = model.cross_validation[metric];
   const better = gain(metric, score, baseline);
   const importances = model.importances.slice(0, 12);
-  const maxImportance = Math.max(...importances.map((i) => i.importance), 1e-9);
   return (
     <Box component="section" aria-label="Model">
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
@@ -24,16 +23,16 @@ export function ModelCard({ model }: { model: ModelReport }) {
         <Box>
           <Typography variant="caption" color="text.secondary" sx={{ textTransform: 'uppercase' }}>Held-out score</Typography>
           <Typography variant="h3" component="p" aria-label="Model score" sx={{ fontWeight: 700, lineHeight: 1.1 }}>
-            {metricName(metric)} {number(score)}
+            {metricName(metric)} {metricValue(metric, score)}
           </Typography>
         </Box>
         <Box>
           <Typography variant="caption" color="text.secondary" sx={{ textTransform: 'uppercase' }}>Baseline</Typography>
-          <Typography variant="h5" component="p" aria-label="Baseline score" color="text.secondary">{number(baseline)}</Typography>
+          <Typography variant="h5" component="p" aria-label="Baseline score" color="text.secondary">{metricValue(metric, baseline)}</Typography>
         </Box>
         {better != null && (
           <Chip
-            label={better > 0 ? `${number(better)} better than the baseline` : 'no better than the baseline'}
+            label={better > 0 ? `${metricValue(metric, better)} better than the baseline` : 'no better than the baseline'}
             color={better > 0 ? 'success' : 'warning'}
             sx={{ alignSelf: { xs: 'flex-start', sm: 'center' } }}
           />
@@ -52,7 +51,7 @@ export function ModelCard({ model }: { model: ModelReport }) {
         </Box>
       )}
       <Typography color="text.secondary" variant="body2">
-        Cross-validated {cv ? `${number(cv.mean)} ± ${number(cv.std)}` : '–'}{model.folds ? ` over ${model.folds} folds` : ''} ·{' '}
+        Cross-validated {cv ? `${metricValue(metric, cv.mean)} ± ${metricValue(metric, cv.std)}` : '–'}{model.folds ? ` over ${model.folds} folds` : ''} ·{' '}
         {model.train_rows.toLocaleString('en-US')} training rows, {model.test_rows.toLocaleString('en-US')} held out · trained in {duration(model.train_millis)}
       </Typography>
 
@@ -69,10 +68,10 @@ export function ModelCard({ model }: { model: ModelReport }) {
             {Object.keys(model.holdout.scores).map((name) => (
               <TableRow key={name}>
                 <TableCell>{metricName(name)}{lowerIsBetter(name) && <Typography component="span" variant="caption" color="text.secondary"> (lower is better)</Typography>}</TableCell>
-                <TableCell align="right" sx={{ fontWeight: name === metric ? 700 : 400 }}>{number(model.holdout.scores[name])}</TableCell>
-                <TableCell align="right">{number(model.baseline.scores[name])}</TableCell>
+                <TableCell align="right" sx={{ fontWeight: name === metric ? 700 : 400 }}>{metricValue(name, model.holdout.scores[name])}</TableCell>
+                <TableCell align="right">{metricValue(name, model.baseline.scores[name])}</TableCell>
                 <TableCell align="right">
-                  {model.cross_validation[name] ? `${number(model.cross_validation[name].mean)} ± ${number(model.cross_validation[name].std)}` : '–'}
+                  {model.cross_validation[name] ? `${metricValue(name, model.cross_validation[name].mean)} ± ${metricValue(name, model.cross_validation[name].std)}` : '–'}
                 </TableCell>
               </TableRow>
             ))}
@@ -80,21 +79,16 @@ export function ModelCard({ model }: { model: ModelReport }) {
         </Table>
       </Box>
 
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'auto 1fr' }, gap: 3, mt: 2 }}>
-        {model.holdout.confusion && <Confusion labels={model.holdout.confusion.labels} counts={model.holdout.confusion.counts} />}
-        {importances.length > 0 && (
-          <Box role="img" aria-label={`Feature importances: ${importances.map((f) => `${f.feature} ${percent(f.importance)}`).join(', ')}`}>
-            <Typography variant="subtitle2" component="h4" sx={{ mb: 0.5 }}>What the model relies on</Typography>
-            {importances.map((f) => (
-              <Box key={f.feature} sx={{ display: 'grid', gridTemplateColumns: { xs: '84px 1fr 48px', sm: '140px 1fr 52px' }, alignItems: 'center', gap: 1, fontSize: 13, py: 0.25 }}>
-                <Box sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={f.feature}>{f.feature}</Box>
-                <Box sx={{ height: 12, bgcolor: 'primary.main', borderRadius: 1, width: `${(100 * f.importance) / maxImportance}%`, minWidth: 2, opacity: 0.85 }} />
-                <Box sx={{ textAlign: 'right', color: 'text.secondary' }}>{percent(f.importance)}</Box>
-              </Box>
-            ))}
-          </Box>
-        )}
-      </Box>
+      {/* Beside a confusion matrix the bars share a two-column grid; alone (a regression) they take the full width
+          rather than an 'auto' column that shrinks them to slivers. */}
+      {model.holdout.confusion ? (
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'auto 1fr' }, gap: 3, mt: 2 }}>
+          <Confusion labels={model.holdout.confusion.labels} counts={model.holdout.confusion.counts} />
+          <Importances importances={importances} />
+        </Box>
+      ) : (
+        <Box sx={{ mt: 2 }}><Importances importances={importances} /></Box>
+      )}
 
       {model.leaderboard.length > 1 && (
         <Box sx={{ mt: 2 }}>
@@ -104,7 +98,7 @@ export function ModelCard({ model }: { model: ModelReport }) {
               {model.leaderboard.map((entry) => (
                 <TableRow key={entry.algorithm} selected={entry.algorithm === model.algorithm}>
                   <TableCell>{words(entry.algorithm)}{entry.algorithm === model.algorithm ? ' (chosen)' : ''}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{number(entry.score.mean)} ± {number(entry.score.std)}</TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{metricValue(metric, entry.score.mean)} ± {metricValue(metric, entry.score.std)}</TableCell>
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap', display: { xs: 'none', sm: 'table-cell' } }}>{duration(entry.millis)}</TableCell>
                 </TableRow>
               ))}
@@ -126,6 +120,26 @@ export function ModelCard({ model }: { model: ModelReport }) {
           {model.warnings.map((w, i) => <Typography key={i} component="li" variant="body2">{w}</Typography>)}
         </Box>
       )}
+    </Box>
+  );
+}
+
+/** What the model relies on, as bars scaled to the largest importance. */
+function Importances({ importances }: { importances: ModelReport['importances'] }) {
+  if (importances.length === 0) {
+    return null;
+  }
+  const maxImportance = Math.max(...importances.map((i) => i.importance), 1e-9);
+  return (
+    <Box role="img" aria-label={`Feature importances: ${importances.map((f) => `${f.feature} ${percent(f.importance)}`).join(', ')}`}>
+      <Typography variant="subtitle2" component="h4" sx={{ mb: 0.5 }}>What the model relies on</Typography>
+      {importances.map((f) => (
+        <Box key={f.feature} sx={{ display: 'grid', gridTemplateColumns: { xs: '84px 1fr 48px', sm: '140px 1fr 52px' }, alignItems: 'center', gap: 1, fontSize: 13, py: 0.25 }}>
+          <Box sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={f.feature}>{f.feature}</Box>
+          <Box sx={{ height: 12, bgcolor: 'primary.main', borderRadius: 1, width: `${(100 * f.importance) / maxImportance}%`, minWidth: 2, opacity: 0.85 }} />
+          <Box sx={{ textAlign: 'right', color: 'text.secondary' }}>{percent(f.importance)}</Box>
+        </Box>
+      ))}
     </Box>
   );
 }

@@ -12,7 +12,7 @@ describe('ResultsPanel', () => {
     expect(screen.getByLabelText('Model score')).toHaveTextContent('Accuracy 0.837');
     expect(screen.getByLabelText('Baseline score')).toHaveTextContent('0.618');
     expect(screen.getByText('0.219 better than the baseline')).toBeInTheDocument();
-    expect(screen.getByText(/Cross-validated 0.829 ± 0.0500 over 5 folds/)).toBeInTheDocument();
+    expect(screen.getByText(/Cross-validated 0.829 ± 0.050 over 5 folds/)).toBeInTheDocument();
     const confusion = screen.getByRole('table', { name: 'Confusion matrix' });
     expect(within(confusion).getAllByRole('row').map((r) => r.textContent)).toEqual(['actual ↓ predicted →01', '010010', '11949']);
     expect(screen.getByRole('img', { name: 'Feature importances: Age 36.0 %, Sex 20.0 %' })).toBeInTheDocument();
@@ -72,10 +72,40 @@ describe('ResultsPanel', () => {
     const metrics = screen.getByRole('table', { name: 'Model metrics' });
     expect(within(metrics).getByRole('columnheader', { name: 'Error figure' })).toBeInTheDocument();
     expect(within(metrics).getAllByRole('row').map((r) => r.textContent)).toEqual([
-      'Error figureHeld outBaselineCross-validation', 'R²0.410-0.01000.380 ± 0.0900',
-      'RMSE (lower is better)1.0201.380–', 'MAE (lower is better)0.7601.050–']);
+      'Error figureHeld outBaselineCross-validation', 'R²0.410-0.0100.380 ± 0.090',
+      'RMSE (lower is better)1.021.38–', 'MAE (lower is better)0.7601.05–']);
     expect(screen.queryByRole('table', { name: 'Confusion matrix' })).not.toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: 'Models compared' })).getByText('gradient boosting (chosen)')).toBeInTheDocument();
+  });
+
+  it('formats a regression on prices for people: millions shortened, a near-zero baseline as 0.000, bars full width', () => {
+    const run = doneRun();
+    const prices = {
+      ...regressor, target: 'price', primary_metric: 'r2',
+      holdout: { scores: { r2: 0.61234, rmse: 40001896.5, mae: 12345.67 }, confusion: null },
+      cross_validation: { r2: { mean: 0.5987, std: 0.04321 }, rmse: { mean: 41234567.8, std: 2345678.9 } },
+      baseline: { scores: { r2: -0.00000714, rmse: 64012345.6, mae: 31234.5 } },
+    };
+    render(<ResultsPanel run={{ ...run, result: { ...run.result!, model: prices } }} />);
+
+    expect(screen.getByLabelText('Model score')).toHaveTextContent('R² 0.612');
+    expect(screen.getByLabelText('Baseline score')).toHaveTextContent(/^0\.000$/);
+    expect(screen.getByText('0.612 better than the baseline')).toBeInTheDocument();
+    expect(screen.getByText(/Cross-validated 0.599 ± 0.043 over 5 folds/)).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Model metrics' })).getAllByRole('row').map((r) => r.textContent)).toEqual([
+      'Error figureHeld outBaselineCross-validation', 'R²0.6120.0000.599 ± 0.043',
+      'RMSE (lower is better)40.0 M64.0 M41.2 M ± 2.3 M', 'MAE (lower is better)12,34631,235–']);
+    // Without a confusion matrix beside them the importances are not put in a grid's 'auto' column that squeezes them.
+    const importances = screen.getByRole('img', { name: /^Feature importances/ });
+    expect(getComputedStyle(importances.parentElement!).display).not.toBe('grid');
+  });
+
+  it('puts the importances beside the confusion matrix of a classification', () => {
+    render(<ResultsPanel run={doneRun()} />);
+
+    const importances = screen.getByRole('img', { name: /^Feature importances/ });
+    expect(getComputedStyle(importances.parentElement!).display).toBe('grid');
+    expect(importances.parentElement).toContainElement(screen.getByRole('table', { name: 'Confusion matrix' }));
   });
 
   it('says plainly when the model is no better than the baseline', () => {

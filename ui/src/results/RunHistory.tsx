@@ -4,7 +4,7 @@ import type { Plan } from '../generated/plan';
 import { inProgress, useDeleteRun } from '../api/queries';
 import type { RunView } from '../api/types';
 import { ConfirmDelete } from '../common/ConfirmDelete';
-import { ago, metricName, number } from '../common/format';
+import { ago, metricName, metricValue } from '../common/format';
 import { StatusChip } from '../jobs/StatusChip';
 
 /** Every run of this dataset, newest first: pick one to see its results, or take its plan up again. */
@@ -43,7 +43,7 @@ export function RunHistory({ jobId, runs, selected, onSelect, onReuse }: {
                   <TableCell title={new Date(run.created_at).toLocaleString()} sx={{ whiteSpace: 'nowrap' }}>{ago(run.created_at)}</TableCell>
                   <TableCell align="right">{run.plan?.actions.length ?? '–'}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    {model ? `${metricName(model.primary_metric)} ${number(model.holdout.scores[model.primary_metric])}` : '–'}
+                    {model ? `${metricName(model.primary_metric)} ${metricValue(model.primary_metric, model.holdout.scores[model.primary_metric])}` : '–'}
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     <Button size="small" onClick={() => onSelect(run.run_id)} disabled={isSelected}

@@ -4,14 +4,9 @@ import { useRef, useState } from 'react';
 import type { Upload } from '../api/client';
 import { api } from '../api/client';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { fileSize } from '../common/format';
 import { navigate } from '../common/navigation';
 import { noChoices, readingOptions, ReadingOptionsFields } from './ReadingOptionsFields';
-
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** Drop or pick a CSV, .xlsx or .parquet; the upload shows its progress and can be cancelled; a refused file says why. */
 export function UploadPanel() {
@@ -96,7 +91,7 @@ export function UploadPanel() {
         <Stack spacing={1} sx={{ mt: 2 }}>
           <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
             <Typography variant="body2" aria-live="polite">
-              Uploading <strong>{sending.name}</strong> ({size(sending.bytes)})… {sending.percent} %
+              Uploading <strong>{sending.name}</strong> ({fileSize(sending.bytes)})… {sending.percent} %
               {sending.percent === 100 && ' — checking the file'}
             </Typography>
             <Button size="small" color="inherit" onClick={() => current.current?.cancel()}>Cancel</Button>

@@ -50,7 +50,9 @@ public class JobViews {
     public JobListItem listItem(TaskStatus job) {
         return new JobListItem(job.id(), job.name(), job.status(), job.progress(), job.stage(), job.error().orElse(null),
                 job.createdAt(), job.updatedAt(), job.profile().map(p -> p.rows()).orElse(null),
-                job.profile().map(p -> p.columns()).orElse(null), statusUrl(job.id()));
+                job.profile().map(p -> p.columns()).orElse(null),
+                job.profile().filter(p -> p.sourceBytes().isPresent()).map(p -> p.sourceBytes().getAsLong()).orElse(null),
+                statusUrl(job.id()));
     }
 
     public RunView run(TaskStatus run) {

@@ -1,9 +1,11 @@
 package dev.assay.api.web;
 
 import java.io.IOException;
+import java.time.Duration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.PathResourceResolver;
@@ -12,6 +14,11 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
  * Serves the built UI (copied into {@code static/} by the build) at {@code /}. A deep link into the UI (a
  * path without a file extension, such as {@code /jobs/j-1}) gets {@code index.html} so the UI's router can show
  * it after a reload; api, actuator and documentation paths never do, so an unknown api path stays a 404.
+ *
+ * <p>Vite names what it builds under {@code assets/} after the content's hash, so those files never change
+ * under their name: a browser keeps them a year without asking ({@code immutable}). Everything else, above all
+ * {@code index.html}, is {@code no-cache} (kept, but revalidated each time), so a new release's index.html, which
+ * names the new hashes, is picked up at once. Compression is {@code server.compression} in application.yaml.
  */
 @Configuration(proxyBeanMethods = false)
 public class SinglePageApp implements WebMvcConfigurer {
@@ -20,8 +27,13 @@ public class SinglePageApp implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/assets/**")
+                .addResourceLocations("classpath:/static/assets/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .resourceChain(true);
         registry.addResourceHandler("/**")
                 .addResourceLocations("classpath:/static/")
+                .setCacheControl(CacheControl.noCache())
                 .resourceChain(true)
                 .addResolver(new PathResourceResolver() {
                     @Override

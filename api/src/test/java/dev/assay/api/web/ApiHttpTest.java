@@ -203,6 +203,19 @@ class ApiHttpTest {
     }
 
     @Test
+    void aGzippedStatusKeepsAnETagThatStillAnswers304() {
+        // A browser always asks for gzip; compression (server.compression) must not break the polling's ETag.
+        HttpApi.Answer first = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-other/status")).GET()
+                .header("Accept-Encoding", "gzip"));
+        assertThat(first.status()).isEqualTo(200);
+        String etag = first.header("ETag").orElseThrow();
+
+        HttpApi.Answer unchanged = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-other/status")).GET()
+                .header("Accept-Encoding", "gzip").header("If-None-Match", etag));
+        assertThat(unchanged.status()).isEqualTo(304);
+    }
+
+    @Test
     void jobsAreListedNewestFirst() {
         JsonNode jobs = api.get("/api/v1/jobs?limit=500").json();
 
@@ -211,6 +224,18 @@ class ApiHttpTest {
         jobs.forEach(j -> created.add(j.path("created_at").asText()));
         assertThat(created).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         api.get("/api/v1/jobs?limit=0").problem(400);
+    }
+
+    @Test
+    void eachListedUploadCarriesItsTimeAndSizeSoTwoUploadsOfOneFileCanBeToldApart() {
+        JsonNode jobs = api.get("/api/v1/jobs?limit=500").json();
+
+        JsonNode titanic = java.util.stream.StreamSupport.stream(jobs.spliterator(), false)
+                .filter(j -> j.path("job_id").asText().equals("j-titanic")).findFirst().orElseThrow();
+        assertThat(titanic.path("size_bytes").asLong()).isEqualTo(61_194);
+        assertThat(titanic.path("created_at").asText()).isEqualTo("2026-11-24T15:00:00Z");
+        assertThat(api.get("/api/v1/jobs/j-titanic/status").json().path("summary").path("source_bytes").asLong())
+                .isEqualTo(61_194);
     }
 
     // ---- artifacts

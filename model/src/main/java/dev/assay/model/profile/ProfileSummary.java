@@ -4,10 +4,26 @@ import dev.assay.model.dataset.ColumnType;
 import dev.assay.model.dataset.VariableKind;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
-/** The key numbers of a profile, for status answers and custom resource status. */
+/**
+ * The key numbers of a profile, for status answers and custom resource status.
+ *
+ * @param sourceBytes the uploaded file's size, so two uploads of one file name can be told apart; empty in
+ *                    summaries written before it was recorded
+ */
 public record ProfileSummary(long rows, int columns, long missingCells, double missingShare, long duplicateRowsDropped,
-                             Map<VariableKind, Integer> types, List<VariableSummary> variables, List<Alert> alerts) {
+                             Map<VariableKind, Integer> types, List<VariableSummary> variables, List<Alert> alerts,
+                             OptionalLong sourceBytes) {
+
+    public ProfileSummary {
+        sourceBytes = sourceBytes == null ? OptionalLong.empty() : sourceBytes;
+    }
+
+    public ProfileSummary(long rows, int columns, long missingCells, double missingShare, long duplicateRowsDropped,
+                          Map<VariableKind, Integer> types, List<VariableSummary> variables, List<Alert> alerts) {
+        this(rows, columns, missingCells, missingShare, duplicateRowsDropped, types, variables, alerts, OptionalLong.empty());
+    }
 
     public record VariableSummary(String name, VariableKind type, ColumnType storage, long missing, long distinct) {
     }
@@ -18,6 +34,6 @@ public record ProfileSummary(long rows, int columns, long missingCells, double m
                 profile.variables().values().stream()
                         .map(v -> new VariableSummary(v.name(), v.type(), v.storage(), v.missing(), v.distinct()))
                         .toList(),
-                profile.alerts());
+                profile.alerts(), OptionalLong.of(profile.ingest().bytes()));
     }
 }

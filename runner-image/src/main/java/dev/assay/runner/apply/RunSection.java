@@ -94,11 +94,11 @@ public final class RunSection {
         card.put("algorithm", report.algorithm().wireName().replace('_', ' '));
         card.put("target", report.target());
         card.put("primaryMetric", label(report.primaryMetric()));
-        card.put("score", number(report.score()));
-        card.put("baselineScore", number(report.baselineScore()));
+        card.put("score", metric(report.primaryMetric(), report.score()));
+        card.put("baselineScore", metric(report.primaryMetric(), report.baselineScore()));
         card.put("baselineName", classification ? "always the most frequent class" : "always the mean");
         ModelReport.MeanStd cv = report.crossValidation().get(report.primaryMetric());
-        card.put("cv", cv == null ? "" : number(cv.mean()) + " ± " + number(cv.std()));
+        card.put("cv", cv == null ? "" : metric(report.primaryMetric(), cv.mean()) + " ± " + metric(report.primaryMetric(), cv.std()));
         card.put("trainRows", count(report.trainRows()));
         card.put("testRows", count(report.testRows()));
         card.put("seed", report.seed());
@@ -110,7 +110,7 @@ public final class RunSection {
         card.put("chart", chart(report.importances()));
         card.put("leaderboard", report.leaderboard().stream().map(e -> Map.of(
                 "algorithm", e.algorithm().wireName().replace('_', ' '),
-                "score", number(e.score().mean()) + " ± " + number(e.score().std()),
+                "score", metric(report.primaryMetric(), e.score().mean()) + " ± " + metric(report.primaryMetric(), e.score().std()),
                 "seconds", seconds(e.millis()),
                 "chosen", e.algorithm() == report.algorithm())).toList());
         card.put("derived", report.derived().stream().map(n -> Map.of("column", n.column(), "reason", n.reason())).toList());
@@ -126,11 +126,11 @@ public final class RunSection {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", label(score.getKey()));
             row.put("primary", score.getKey().equals(report.primaryMetric()));
-            row.put("holdout", number(score.getValue()));
+            row.put("holdout", metric(score.getKey(), score.getValue()));
             Double baseline = report.baseline().scores().get(score.getKey());
-            row.put("baseline", baseline == null ? "" : number(baseline));
+            row.put("baseline", baseline == null ? "" : metric(score.getKey(), baseline));
             ModelReport.MeanStd cv = report.crossValidation().get(score.getKey());
-            row.put("cv", cv == null ? "" : number(cv.mean()) + " ± " + number(cv.std()));
+            row.put("cv", cv == null ? "" : metric(score.getKey(), cv.mean()) + " ± " + metric(score.getKey(), cv.std()));
             row.put("lowerIsBetter", score.getKey().equals("log_loss") || score.getKey().equals("rmse")
                     || score.getKey().equals("mae"));
             rows.add(row);
@@ -191,14 +191,37 @@ public final class RunSection {
         };
     }
 
-    static String number(double value) {
+    /** Scores on a 0–1 scale (R² only above): three decimals tell two models apart, more is noise. */
+    private static final java.util.Set<String> UNIT_SCALE = java.util.Set.of("accuracy", "balanced_accuracy", "macro_f1",
+            "roc_auc", "r2");
+
+    /**
+     * A metric's value for people, by the same rules as the UI's {@code metricValue} (ui/src/common/format.ts), so
+     * the report and the screen print one number alike: 0–1 scores to three decimals and never {@code -0.000};
+     * errors, in the target's own unit, grouped and shortened ({@code 40.0 M}, {@code 12,346}, {@code 1.02}).
+     */
+    static String metric(String name, double value) {
         if (Double.isNaN(value)) {
             return "–";
         }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "∞" : "−∞";
+        }
+        if (UNIT_SCALE.contains(name)) {
+            return unsignedZero(String.format(Locale.ROOT, "%.3f", value));
+        }
         double magnitude = Math.abs(value);
-        return magnitude >= 1000 ? String.format(Locale.ROOT, "%,.0f", value)
-                : magnitude >= 10 ? String.format(Locale.ROOT, "%.2f", value)
-                : String.format(Locale.ROOT, "%.3f", value);
+        if (magnitude >= 1e12) return String.format(Locale.ROOT, "%,.1f T", value / 1e12);
+        if (magnitude >= 1e9) return String.format(Locale.ROOT, "%,.1f B", value / 1e9);
+        if (magnitude >= 1e6) return String.format(Locale.ROOT, "%,.1f M", value / 1e6);
+        if (magnitude >= 1000) return String.format(Locale.ROOT, "%,.0f", value);
+        if (magnitude >= 100) return String.format(Locale.ROOT, "%.1f", value);
+        if (magnitude >= 1) return String.format(Locale.ROOT, "%.2f", value);
+        return unsignedZero(new java.math.BigDecimal(value).round(new java.math.MathContext(3)).toPlainString());
+    }
+
+    private static String unsignedZero(String text) {
+        return text.matches("-0(\\.0*)?") ? text.substring(1) : text;
     }
 
     static String count(long value) {

@@ -52,12 +52,27 @@ class RunSectionTest {
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>alert(1)</script>");
         var report = outcome.model().orElseThrow().report();
-        assertThat(html).contains(RunSection.number(report.score())).contains(RunSection.number(report.baselineScore()));
+        assertThat(html).contains(RunSection.metric(report.primaryMetric(), report.score()))
+                .contains(RunSection.metric(report.primaryMetric(), report.baselineScore()));
     }
 
     /** The whole report of the result, as the apply pipeline renders it, with the run section in it. */
     static String render(Map<String, Object> run) {
         Table after = Datasets.run(Datasets.read("titanic.csv"), PLAN).table();
         return new ReportRenderer().render(new Profiler().profile(after, "cleaned.csv"), Optional.of(run));
+    }
+
+    @Test
+    void metricsReadAsTheUiPrintsThem() {
+        assertThat(RunSection.metric("r2", -0.00000714)).isEqualTo("0.000");
+        assertThat(RunSection.metric("r2", 0.41)).isEqualTo("0.410");
+        assertThat(RunSection.metric("accuracy", 0.83712)).isEqualTo("0.837");
+        assertThat(RunSection.metric("rmse", 40001896.5)).isEqualTo("40.0 M");
+        assertThat(RunSection.metric("mae", 12345.67)).isEqualTo("12,346");
+        assertThat(RunSection.metric("mae", 123.456)).isEqualTo("123.5");
+        assertThat(RunSection.metric("rmse", 1.02)).isEqualTo("1.02");
+        assertThat(RunSection.metric("log_loss", 0.44321)).isEqualTo("0.443");
+        assertThat(RunSection.metric("mae", 0.0000123)).isEqualTo("0.0000123");
+        assertThat(RunSection.metric("rmse", Double.NaN)).isEqualTo("–");
     }
 }

@@ -1,0 +1,104 @@
+package dev.assay.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * How the UI is delivered, over real HTTP: hashed assets cached for a year as immutable, index.html revalidated
+ * so a new release is picked up, and script sent gzipped to a browser that asks for it. The served files are
+ * test-only stand-ins under src/test/resources/static (the real ones come from ui/dist).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DeliveryHttpTest {
+
+    private static final String ASSET = "/assets/delivery-test-3f9a2c1b.js";
+
+    @TempDir
+    static Path data;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("assay.data-dir", () -> data.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<byte[]> get(String path, String acceptEncoding) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void aHashedAssetIsCachedForAYearAsImmutable() throws Exception {
+        HttpResponse<byte[]> asset = get(ASSET, null);
+
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.headers().firstValue("Cache-Control")).contains("max-age=31536000, public, immutable");
+        assertThat(asset.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        assertThat(asset.headers().firstValue("Content-Encoding")).isEmpty();
+    }
+
+    @Test
+    void aPageOutsideAssetsIsRevalidatedSoANewReleaseIsPickedUp() throws Exception {
+        // Served by the same handler as index.html (and its deep-link fallback); a test-only index.html would
+        // shadow the built UI's on the integration tests' classpath, hence another name.
+        HttpResponse<byte[]> page = get("/delivery-test.html", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains(ASSET);
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-cache");
+    }
+
+    @Test
+    void scriptIsSentGzippedToABrowserThatAsksAndReadsBackTheSame() throws Exception {
+        byte[] plain = get(ASSET, null).body();
+        HttpResponse<byte[]> zipped = get(ASSET, "gzip, deflate, br");
+
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(zipped.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+        assertThat(zipped.headers().firstValue("Cache-Control")).contains("max-age=31536000, public, immutable");
+        assertThat(zipped.body().length).isLessThan(plain.length / 4);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void aFileUnderAKilobyteIsNotWorthCompressing() throws Exception {
+        HttpResponse<byte[]> css = get("/assets/tiny-test-7d1e0a55.css", "gzip");
+
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body().length).isLessThan(1024);
+        assertThat(css.headers().firstValue("Content-Encoding")).isEmpty();
+    }
+
+    @Test
+    void theApisJsonIsCompressedToo() throws Exception {
+        HttpResponse<byte[]> schema = get("/api/v1/plan-schema", "gzip");
+
+        assertThat(schema.statusCode()).isEqualTo(200);
+        assertThat(schema.headers().firstValue("Content-Encoding")).contains("gzip");
+    }
+}
