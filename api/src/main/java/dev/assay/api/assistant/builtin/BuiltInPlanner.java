@@ -367,6 +367,18 @@ public final class BuiltInPlanner implements Planner {
             return out;
         }
 
+        /**
+         * Whether leaving columns out selects every other one: "except", "excluding", "other than", "apart from",
+         * "besides" say so themselves; "without", "not" and "but" only beside a word for every column ("everything but
+         * Cabin"), since "penguins without a recorded sex" or "not Cabin" name no rest to act on.
+         */
+        private boolean restImplied() {
+            String cue = tokens.get(exclusionStart).text();
+            return !Set.of("without", "not", "but").contains(cue)
+                    || words.stream().anyMatch(Set.of("all", "every", "everything", "each", "entire", "whole", "rest",
+                    "others", "other", "columns", "variables", "features")::contains);
+        }
+
         /** Whether the clause speaks of every column ("all", "every column", "everything", "each variable"). */
         private boolean saysEvery() {
             return words.stream().anyMatch(Set.of("all", "every", "everything", "each", "entire", "whole")::contains)
@@ -455,6 +467,11 @@ public final class BuiltInPlanner implements Planner {
             if (!excluded.isEmpty() || saysEvery() && mentions.isEmpty()) {
                 if (excluded.isEmpty()) {
                     return Scope.of(List.of());
+                }
+                if (!restImplied()) {
+                    return Scope.refused("Which columns should \"" + text + "\" act on? It leaves out "
+                            + String.join(", ", excluded) + " but names no columns to act on, so nothing was planned for "
+                            + "it rather than acting on every other column.");
                 }
                 return Scope.of(profile.variables().keySet().stream().filter(applicable)
                         .filter(c -> !excluded.contains(c)).toList());
