@@ -2,23 +2,9 @@
 // upload titanic.csv → ask → follow up twice (each answer says what it changes; Replace uses it) → undo once →
 // apply → the results. Usage: node e2e/conversation.mjs [BASE_URL] (default http://localhost:8080; screenshots in
 // $ASSAY_SCREENSHOTS or ./target/e2e-screenshots). Exits non-zero, saying what failed, when anything does.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchBrowser } from './browser.mjs';
+import { launchBrowser, scriptSetup } from './browser.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const base = (process.argv[2] ?? process.env.ASSAY_URL ?? 'http://localhost:8080').replace(/\/$/, '');
-const shots = resolve(process.env.ASSAY_SCREENSHOTS ?? 'target/e2e-screenshots');
-const dataset = resolve(here, '../../examples/datasets/titanic.csv');
-mkdirSync(shots, { recursive: true });
-
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(`conversation e2e: ${message}`);
-  }
-}
-const step = (text) => console.log(`conversation e2e: ${text}`);
+const { base, shots, dataset, check, step } = scriptSetup('conversation e2e');
 
 const { context, close } = await launchBrowser();
 let page;

@@ -4,25 +4,12 @@
 // a deep link opens after a reload; the pages at phone width. Saves a screenshot of each screen.
 // Usage: node e2e/e2e.mjs [BASE_URL]   (default http://localhost:8080; screenshots in $ASSAY_SCREENSHOTS
 // or ./target/e2e-screenshots). Exits non-zero, saying what failed, when anything does.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchBrowser } from './browser.mjs';
+import { join } from 'node:path';
+import { launchBrowser, scriptSetup } from './browser.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const base = (process.argv[2] ?? process.env.ASSAY_URL ?? 'http://localhost:8080').replace(/\/$/, '');
-const shots = resolve(process.env.ASSAY_SCREENSHOTS ?? 'target/e2e-screenshots');
-const dataset = resolve(here, '../../examples/datasets/titanic.csv');
-mkdirSync(shots, { recursive: true });
-
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(`e2e: ${message}`);
-  }
-}
-
-const step = (text) => console.log(`e2e: ${text}`);
+const { base, shots, dataset, check, step } = scriptSetup('e2e');
 
 /** Chromium paints a frame scrolled into view a moment later; a screenshot taken at once shows it blank. */
 const settle = (page) => page.waitForTimeout(400);
