@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The built-in planner on the development requests and on the held-out requests (written before the planner was
  * changed for issue 20, half of them on datasets it was never tuned on). Prints the score per category and overall;
  * examples/assistant/README.md states the matching rule. A third part, held-out 2, was written by a reviewer
- * after the change without reading the planner; held-out 3 by a second such reviewer, held-out 4 by a third.
+ * after the change without reading the planner; held-out 3 by a second such reviewer, held-out 4 by a third,
+ * held-out 5 by a fourth.
  */
 class BuiltInPlannerRequestSetTest {
 
@@ -71,6 +72,19 @@ class BuiltInPlannerRequestSetTest {
         double share = evaluate("held-out 4 (third reviewer)",
                 Path.of("src", "test", "resources", "assistant", "prompts-heldout-4.jsonl"));
         assertThat(share).isGreaterThanOrEqualTo(0.60);
+    }
+
+    /**
+     * Held-out 5: 88 requests on thirteen datasets, written by a fourth reviewer who had read neither the planner's
+     * code and vocabulary nor any other request file, before the planner was changed for held-out 4's kinds. The
+     * floor is not tuned to pass: the first run (2026-12-06, on the planner of commit 8f2ec17) matched 54 of 88
+     * (61.4 %); the floor is a few points under that, rounded down to a multiple of 5 %.
+     */
+    @Test
+    void heldOut5Requests() {
+        double share = evaluate("held-out 5 (fourth reviewer)",
+                Path.of("src", "test", "resources", "assistant", "prompts-heldout-5.jsonl"));
+        assertThat(share).isGreaterThanOrEqualTo(0.55);
     }
 
     private double evaluate(String part, Path file) {
