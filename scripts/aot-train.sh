@@ -12,7 +12,7 @@
 #          the runner CLI jar, with $JAVA_HOME; also writes OUT.aot.stamp, the jar's size and time, for scripts/runner.sh.
 # env:   JAVA_HOME (jar mode), ASSAY_AOT_KEEP=1 keeps the unpacked image and logs.
 # Prints what it did on stderr and the seconds each step took.
-set -euo pipefail
+set -Eeuo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 titanic=$repo/examples/datasets/titanic.csv
 plan=$repo/scripts/aot/titanic-plan.json
@@ -85,15 +85,16 @@ train_api() {
   job=$(curl -fsS -F "file=@$titanic" "$base/api/v1/upload" | grep -o '"job_id":"[^"]*"' | cut -d'"' -f4)
   wait_done "$base/api/v1/jobs/$job/status"
   curl -fsS "$base/api/v1/jobs/$job/status" >/dev/null
-  local answer
-  answer=$(curl -fsS -H 'Content-Type: application/json' \
+  curl -fsS -H 'Content-Type: application/json' \
     -d '{"job_id":"'"$job"'","prompt":"fill missing values, encode Sex and train a classifier on Survived"}' \
-    "$base/api/v1/assistant")
-  local actions=${answer#*\"actions\":}
-  actions=${actions%\}}
-  run=$(curl -fsS -H 'Content-Type: application/json' \
-    -d '{"job_id":"'"$job"'","run_name":"aot-training","actions":'"$actions"'}' \
-    "$base/api/v1/assistant/apply" | grep -o '"run_id":"[^"]*"' | cut -d'"' -f4)
+    "$base/api/v1/assistant" > "$work/proposal.json"
+  # The proposal's explanation and actions, applied as they are (what the UI sends when a person clicks Apply).
+  python3 -c 'import json, sys; p = json.load(open(sys.argv[1]))
+print(json.dumps({"job_id": sys.argv[2], "run_name": "aot-training", "explanation": p["explanation"], "actions": p["actions"]}))' \
+    "$work/proposal.json" "$job" > "$work/apply.json"
+  run=$(curl -fsS -H 'Content-Type: application/json' -d @"$work/apply.json" "$base/api/v1/assistant/apply" \
+    | grep -o '"run_id":"[^"]*"' | cut -d'"' -f4)
+  [ -n "$run" ] || { echo "the training apply was refused" >&2; return 1; }
   wait_done "$base/api/v1/jobs/$job/runs/$run"
   curl -fsS "$base/api/v1/jobs/$job/status" >/dev/null
   curl -fsS "$base/v3/api-docs" >/dev/null
@@ -121,7 +122,7 @@ wait_done() {
 train_operator() {
   # Start-up only: settings, the Kubernetes client, JOSDK and the reconcilers are loaded and built before the
   # first call to the API server. No cluster is used at build time: the kubeconfig names a loopback port where
-  # nothing listens, so the start fails at its first request and the JVM exits.
+  # nothing listens.
   local port
   port=$(free_port)
   cat > "$work/kubeconfig" <<EOF
@@ -132,14 +133,30 @@ users: [{name: none, user: {token: none}}]
 contexts: [{name: none, context: {cluster: none, user: none, namespace: assay}}]
 current-context: none
 EOF
-  KUBECONFIG=$work/kubeconfig ASSAY_OPERATOR_HEALTH_PORT=$(free_port) ASSAY_LEADER_ELECTION=false \
+  local health
+  health=$(free_port)
+  KUBECONFIG=$work/kubeconfig ASSAY_OPERATOR_HEALTH_PORT=$health ASSAY_LEADER_ELECTION=false \
     ASSAY_RUNNER_IMAGE=assay/runner:training ASSAY_OPERATOR_NAMESPACE=assay \
-    timeout -s TERM 60 "$java" "${flags[@]}" -XX:AOTCacheOutput="$out" -cp "$classpath" "$main" \
-    > "$work/train.log" 2>&1 || true
+    "$java" "${flags[@]}" -XX:AOTCacheOutput="$out" -cp "$classpath" "$main" > "$work/train.log" 2>&1 &
+  pid=$!
+  # The health endpoint answers once the operator is built; a few seconds more let it start its informers (which
+  # then retry against the empty port for ever), then a normal stop makes the JVM write the cache.
+  for _ in $(seq 1 600); do
+    curl -s -o /dev/null "http://127.0.0.1:$health/healthz" && break
+    kill -0 "$pid" 2>/dev/null || { echo "the operator exited during its training start" >&2; return 1; }
+    sleep 0.2
+  done
+  sleep 3
+  kill -TERM "$pid"
+  wait "$pid" || true
+  pid=
 }
 
 echo "aot-train: $name with $java" >&2
-"train_$name" 2>&1 || { cat "$work/train.log" >&2; exit 1; }
+# Under set -e, so a failed step stops the training; its program's log says why.
+trap 'echo "aot-train: the $name training run failed; its log:" >&2; tail -40 "$work/train.log" >&2' ERR
+"train_$name"
+trap - ERR
 [ -s "$out" ] || { echo "no cache written for $name:" >&2; tail -30 "$work/train.log" >&2; cat "$work/train-aot.log" >&2; exit 1; }
 echo "aot-train: $name cache $(du -h "$out" | cut -f1) in $(seconds "$started") s" >&2
 

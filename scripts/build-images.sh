@@ -26,9 +26,8 @@ echo "base image: $base" >&2
 # -am builds what the images contain (model, the UI for the api's static files). The "images" profile, in the three
 # image modules only: at package the image without a cache (target/jib-image-noaot.tar), at pre-integration-test
 # the training run of the JVM's ahead-of-time cache (scripts/aot-train.sh), at verify the image with it
-# (target/jib-image.tar); -DskipTests skips every test, so verify adds nothing else. "aot" also writes the CLI
-# jar's cache, runner-image/target/assay-runner.aot (see docs/cold-start.md).
-mvn -B -Pimages,aot -pl runner-image,api,operator -am verify -DskipTests \
+# (target/jib-image.tar); -DskipTests skips every test, so verify adds nothing else (see docs/cold-start.md).
+mvn -B -Pimages -pl runner-image,api,operator -am verify -DskipTests \
   -Dassay.base.image="$base" "$@"
 
 for module in runner-image api operator; do
