@@ -3,6 +3,8 @@
 #   runner-image/target/jib-image.tar  assay/runner:<version>
 #   api/target/jib-image.tar           assay/api:<version>
 #   operator/target/jib-image.tar      assay/operator:<version>
+# each with the JVM's ahead-of-time cache trained at build time, and beside each its peer without the cache,
+# target/jib-image-noaot.tar (tag <version>-noaot), for the cold-start benchmark.
 # Load them with `kind load image-archive FILE`, `podman load -i FILE` or `docker load -i FILE`.
 #
 # usage: scripts/build-images.sh [extra Maven arguments, e.g. -o]
@@ -21,9 +23,11 @@ if [ -z "$base" ]; then
 fi
 echo "base image: $base" >&2
 
-# -am builds what the images contain (model, the UI for the api's static files); the "images" profile binds
-# jib:buildTar to package in the three image modules only.
-mvn -B -Pimages -pl runner-image,api,operator -am package -DskipTests \
+# -am builds what the images contain (model, the UI for the api's static files). The "images" profile, in the three
+# image modules only: at package the image without a cache (target/jib-image-noaot.tar), at pre-integration-test
+# the training run of the JVM's ahead-of-time cache (scripts/aot-train.sh), at verify the image with it
+# (target/jib-image.tar); -DskipTests skips every test, so verify adds nothing else (see docs/cold-start.md).
+mvn -B -Pimages -pl runner-image,api,operator -am verify -DskipTests \
   -Dassay.base.image="$base" "$@"
 
 for module in runner-image api operator; do
