@@ -953,10 +953,18 @@ public final class BuiltInPlanner implements Planner {
         }
 
         private Interpretation clip() {
-            boolean percentile = has(Set.of("percentile", "percentiles", "quantile", "quantiles", "1st", "99th", "winsorize",
-                    "winsorise"));
-            return scoped(this::numeric, columns -> step(ActionType.CLIP_OUTLIERS, params("columns", columns,
-                    "method", percentile ? "percentile" : "iqr")));
+            // Limits said in words go into the step; a limit the action cannot take is asked about, never defaulted.
+            ClipLimits limits = ClipLimits.read(text, List.copyOf(profile.variables().keySet()));
+            if (limits.refusal().isPresent()) {
+                return Interpretation.warn(limits.refusal().get());
+            }
+            boolean percentile = limits.params().isEmpty() ? has(Set.of("percentile", "percentiles", "quantile", "quantiles",
+                    "1st", "99th", "winsorize", "winsorise")) : limits.percentile();
+            return scoped(this::numeric, columns -> {
+                Map<String, Object> params = params("columns", columns, "method", percentile ? "percentile" : "iqr");
+                limits.params().forEach((key, value) -> params.putIfAbsent(key, value));
+                return step(ActionType.CLIP_OUTLIERS, params);
+            });
         }
 
         private Interpretation cast() {
