@@ -130,6 +130,18 @@ public final class BuiltInPlanner implements Planner {
                         + "words what should happen to which columns.");
                 continue;
             }
+            // "ratio = a / b": a new column defined by a formula is that feature, or refused with the reason; "it" after
+            // it is the new column, or nothing at all when it could not be made.
+            Optional<Assignments.Result> assignment = Assignments.read(clause, profile, matcher);
+            if (assignment.isPresent()) {
+                Assignments.Result made = assignment.get();
+                made.step().ifPresent(steps::add);
+                made.refusal().ifPresent(warnings::add);
+                warnings.addAll(made.notes());
+                referents = made.step().isPresent() ? List.of(made.name()) : List.of();
+                antecedent = made.step().isPresent() ? Optional.of(made.name()) : Optional.empty();
+                continue;
+            }
             Clause parsed = new Clause(clause, tokens, matcher, profile, antecedent, referents);
             // "predict price; inputs: carat and clarity": a clause that only lists a model's inputs gives the features
             // of the model asked for before it.
@@ -537,7 +549,9 @@ public final class BuiltInPlanner implements Planner {
                 return Interpretation.warn("Assay plans only whitelisted data actions; it does not run code, commands "
                         + "or queries, or read or send files: \"" + text + "\" was left out.");
             }
-            if (has(Vocabulary.RENAME) || (words.contains("call") && mentions.size() >= 1)) {
+            // "bin mass into 4 bins and call it mass_band" names the new column; it renames nothing.
+            if (has(Vocabulary.RENAME) || (words.contains("call") && mentions.size() >= 1
+                    && !(NewColumnNames.namesResult(text) && isFeature()))) {
                 return rename();
             }
             boolean missingRows = has(Vocabulary.ROWS) && (has(Vocabulary.MISSING) || has(Set.of("incomplete", "nulls")));
@@ -689,6 +703,8 @@ public final class BuiltInPlanner implements Planner {
             }
             ColumnMatcher.Mention first = mentions.get(0);
             ColumnMatcher.Mention second = mentions.get(1);
+            // A word between the columns wins; else the one nearest before them: "add the ratio of a to b" divides.
+            Optional<String> nearestBefore = Optional.empty();
             for (Words.Token token : tokens) {
                 String operation = Vocabulary.ARITHMETIC.get(token.text());
                 if (operation == null || isInsideMention(token.index())) {
@@ -696,11 +712,14 @@ public final class BuiltInPlanner implements Planner {
                 }
                 boolean between = token.index() >= first.end() && token.index() < second.start();
                 boolean before = token.index() < first.start() && first.start() - token.index() <= 4;
-                if (between || before) {
+                if (between) {
                     return Optional.of(operation);
                 }
+                if (before) {
+                    nearestBefore = Optional.of(operation);
+                }
             }
-            return Optional.empty();
+            return nearestBefore;
         }
 
         private boolean isInsideMention(int index) {
@@ -756,6 +775,12 @@ public final class BuiltInPlanner implements Planner {
                 return Interpretation.warn(unknown.isEmpty() ? "I could not tell which column to predict in \"" + text
                         + "\"; name it, e.g. \"train a classifier on <column>\"." : notFound(unknown.getFirst()));
             }
+            Optional<ColumnMatcher.Mention> said = mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE
+                    && m.column().equals(target.get()) && m.start() < featureCue).findFirst();
+            Optional<String> formula = said.flatMap(m -> FormulaTargets.question(tokens, m.end(), target.get(), text));
+            if (formula.isPresent()) {
+                return Interpretation.warn(formula.get());
+            }
             Map<String, Object> params = new LinkedHashMap<>();
             Optional<String> model = Vocabulary.MODELS.stream().filter(m -> hasPhrase(m.getKey()))
                     .map(Map.Entry::getValue).findFirst();
@@ -769,6 +794,10 @@ public final class BuiltInPlanner implements Planner {
             params.put("target", target.get());
             model.ifPresent(m -> params.put("model", m));
             // The answer states the task it will do: the one the engine would infer from the target's profile.
+            if (!params.containsKey("task") && !profile.variables().containsKey(target.get())) {
+                // A column an earlier step creates: the arithmetic and log features are decimal numbers.
+                params.put("task", "regression");
+            }
             if (!params.containsKey("task")) {
                 var column = profile.variables().get(target.get()).columnInfo();
                 var declared = new dev.assay.model.plan.params.TrainModelParams(null, target.get(),
@@ -1027,6 +1056,10 @@ public final class BuiltInPlanner implements Planner {
                         : notFound(unknown.getFirst()));
             }
             if (has(Vocabulary.LOG)) {
+                if (columns.size() == 1 && newColumn.isPresent()) {
+                    return Interpretation.of(step(ActionType.FEATURE_ENGINEER,
+                            params("operation", "log1p", "columns", columns, "new_column", newColumn.get())));
+                }
                 return new Interpretation(columns.stream().map(c -> step(ActionType.FEATURE_ENGINEER,
                         params("operation", "log1p", "columns", List.of(c)))).toList(), List.of());
             }
@@ -1082,6 +1115,10 @@ public final class BuiltInPlanner implements Planner {
 
         /** "a family size column", "called family_size", "named x": the new column's name, in snake_case. */
         private Optional<String> newColumnName() {
+            Optional<String> given = NewColumnNames.in(text, profile.variables().keySet());
+            if (given.isPresent()) {
+                return given;
+            }
             Matcher named = Pattern.compile("(?i)\\b(?:called|named)\\s+[\"'`“]?([\\p{L}\\p{N}_ ]{1,40}?)[\"'`”]?(?:\\s+(?:as|from|by|using|with)\\b|$)")
                     .matcher(text);
             if (named.find()) {
