@@ -174,6 +174,12 @@ public final class BuiltInPlanner implements Planner {
                 warnings.add("I did not use \"" + share.group().strip() + "\" in \"" + clause.strip() + "\"; to hold rows out "
                         + "for testing, say e.g. \"hold out 25 % for testing\".");
             }
+            // A column read from a misspelt or derived word is named, so the person can see the reading.
+            for (ColumnMatcher.Mention read : parsed.inexact()) {
+                if (result.steps().stream().anyMatch(s -> mentionsColumn(s.params(), read.column()))) {
+                    warnings.add("No column is called \"" + read.words() + "\"; I read it as " + read.column() + ".");
+                }
+            }
             if (parsed.lastColumn().isPresent()) {
                 antecedent = parsed.lastColumn();
             }
@@ -195,6 +201,17 @@ public final class BuiltInPlanner implements Planner {
                     + ") but asks for no model; nothing was planned for it.");
         }
         return new PlannerAnswer(new Plan(Explanations.of(steps, warnings), steps), warnings);
+    }
+
+    /** Whether a column name appears anywhere in a step's parameters. */
+    private static boolean mentionsColumn(Object value, String column) {
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(v -> mentionsColumn(v, column));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(v -> mentionsColumn(v, column));
+        }
+        return column.equals(value);
     }
 
     private static final Pattern FORMULA = Pattern.compile("^\\s*(?:(?:fit|train|model|regress|predict)\\s+)?([^~+*:()=]+?)\\s*~\\s*"
@@ -317,6 +334,11 @@ public final class BuiltInPlanner implements Planner {
         private final Optional<String> antecedent;
         /** The columns "it" or "them" stand for in this clause (see {@link BuiltInPlanner#referents}). */
         private final List<String> referents;
+
+        /** Columns read from a misspelt word or another word of their family ("wieght", "urbanisation"). */
+        List<ColumnMatcher.Mention> inexact() {
+            return mentions.stream().filter(m -> m.inexact() && m.kind() == ColumnMatcher.Kind.SINGLE).toList();
+        }
 
         /**
          * The column "it" in the next clause stands for: the last one named by its whole name, else the last one

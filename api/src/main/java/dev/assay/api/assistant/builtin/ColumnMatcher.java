@@ -21,14 +21,19 @@ final class ColumnMatcher {
     enum Kind { SINGLE, GROUP, AMBIGUOUS }
 
     /** Columns found at tokens [start, end): one, a group the words name together, or candidates to ask about. */
-    record Mention(Kind kind, List<String> columns, int start, int end, String words, boolean partial) {
+    record Mention(Kind kind, List<String> columns, int start, int end, String words, boolean partial, boolean inexact) {
 
         Mention {
             columns = List.copyOf(columns);
         }
 
         Mention(Kind kind, List<String> columns, int start, int end, String words) {
-            this(kind, columns, start, end, words, false);
+            this(kind, columns, start, end, words, false, false);
+        }
+
+        /** {@code partial}: the words are only part of the name. */
+        Mention(Kind kind, List<String> columns, int start, int end, String words, boolean partial) {
+            this(kind, columns, start, end, words, partial, false);
         }
 
         String column() {
@@ -428,23 +433,52 @@ final class ColumnMatcher {
             return initials;
         }
         if (joined.length() >= 5) {
-            String best = null;
+            // A slip of a letter or two (a swapped pair is one): the one closest name; two equally close are asked about.
+            List<String> best = new ArrayList<>();
             int bestDistance = Integer.MAX_VALUE;
             for (String column : columns) {
                 String form = joinedForm(column);
-                int allowed = form.length() >= 8 ? 2 : 1;
                 if (form.length() < 5 || partOfKey(column, joined)) {
                     continue;
                 }
-                int distance = DISTANCE.apply(form, joined);
-                if (distance <= allowed && distance < bestDistance) {
-                    best = column;
+                int distance = Spellings.distance(form, joined);
+                if (distance <= Spellings.allowed(form) && distance < bestDistance) {
+                    best.clear();
                     bestDistance = distance;
                 }
+                if (distance <= Spellings.allowed(form) && distance == bestDistance) {
+                    best.add(column);
+                }
             }
-            return best == null ? null : single(best, start, end, spaced);
+            if (!best.isEmpty()) {
+                return new Mention(best.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS, best, start, end, spaced, false, true);
+            }
         }
-        return null;
+        return family(phrase, start, end, spaced);
+    }
+
+    /**
+     * "urbanisation" for urban, "smoking" for smoker: one word of the same family as a one-word name (after units are
+     * left out) names it; several such names are asked about.
+     */
+    private Mention family(List<Words.Token> phrase, int start, int end, String spaced) {
+        String word = phrase.getFirst().text();
+        if (phrase.size() != 1 || word.length() < 5 || intentWords.test(word) || GRAMMAR.contains(word)
+                || Vocabulary.FILLER.contains(word) || Vocabulary.known(word)) {
+            return null;
+        }
+        List<String> fits = new ArrayList<>();
+        for (String column : columns) {
+            List<String> parts = List.of(Words.spaced(column).split(" ")).stream()
+                    .filter(w -> !w.isEmpty() && !UNITS.contains(w)).toList();
+            if (parts.size() == 1 && Spellings.sameFamily(word, parts.getFirst())) {
+                fits.add(column);
+            }
+        }
+        if (fits.isEmpty()) {
+            return null;
+        }
+        return new Mention(fits.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS, fits, start, end, spaced, false, true);
     }
 
     /**
