@@ -572,6 +572,12 @@ public final class BuiltInPlanner implements Planner {
                         + "or queries, or read or send files: \"" + text + "\" was left out.");
             }
             // "bin mass into 4 bins and call it mass_band" names the new column; it renames nothing.
+            // "make year categorical", "origin is a category, not a number": a type said of columns and nothing else.
+            Optional<Map.Entry<List<String>, String>> typed = CastClauses.read(text, matcher);
+            if (typed.isPresent()) {
+                return Interpretation.of(step(ActionType.CAST, params("columns", typed.get().getKey(), "to",
+                        typed.get().getValue())));
+            }
             if (has(Vocabulary.RENAME) || (words.contains("call") && mentions.size() >= 1
                     && !(NewColumnNames.namesResult(text) && isFeature()))) {
                 return rename();
