@@ -218,6 +218,11 @@ final class FollowUps {
         if (inputs.isPresent()) {
             return inputs.get();
         }
+        // "actually keep Ticket", "don't drop Age after all": the drop is taken back for those columns only.
+        Optional<Revision> keptBack = KeepBack.revise(text, mentions, current);
+        if (keptBack.isPresent()) {
+            return keptBack.get();
+        }
         String first = tokens.isEmpty() ? "" : tokens.getFirst().text();
         if ((EXCLUDE_OPENERS.contains(first) || text.startsWith("leave out") || text.startsWith("do not use"))
                 && !mentions.isEmpty()) {
