@@ -572,6 +572,11 @@ public final class BuiltInPlanner implements Planner {
                         + "or queries, or read or send files: \"" + text + "\" was left out.");
             }
             // "bin mass into 4 bins and call it mass_band" names the new column; it renames nothing.
+            // "parse the date columns", "split the timestamps into year and hour": parts of the columns holding dates.
+            Optional<List<PlanStep>> dateParts = DateParts.read(words, columns(), datePartsAsked(), profile);
+            if (dateParts.isPresent()) {
+                return new Interpretation(dateParts.get(), List.of());
+            }
             // "make year categorical", "origin is a category, not a number": a type said of columns and nothing else.
             Optional<Map.Entry<List<String>, String>> typed = CastClauses.read(text, matcher);
             if (typed.isPresent()) {
