@@ -802,7 +802,21 @@ public final class BuiltInPlanner implements Planner {
             if (unclear.isPresent()) {
                 return Interpretation.warn(question(unclear.get()));
             }
-            Optional<String> target = target(featureCue);
+            Optional<String> named = target(featureCue);
+            List<String> notes = new ArrayList<>();
+            if (named.isEmpty()) {
+                // "predict benign cases", "spot female penguins": a target said by one of its values.
+                Optional<ValueTargets.Found> byValue = ValueTargets.find(tokens.subList(0, Math.min(featureCue, exclusionStart))
+                        .stream().filter(t -> !isInsideMention(t.index()) && !Vocabulary.known(t.text())).toList(), profile);
+                if (byValue.isPresent() && byValue.get().column().isEmpty()) {
+                    return Interpretation.warn(byValue.get().note());
+                }
+                if (byValue.isPresent()) {
+                    named = byValue.get().column();
+                    notes.add(byValue.get().note());
+                }
+            }
+            Optional<String> target = named;
             if (target.isEmpty()) {
                 List<String> unknown = unknownWords();
                 return Interpretation.warn(unknown.isEmpty() ? "I could not tell which column to predict in \"" + text
@@ -842,7 +856,6 @@ public final class BuiltInPlanner implements Planner {
             if (!features.isEmpty()) {
                 params.put("features", features);
             }
-            List<String> notes = new ArrayList<>();
             // A target found only inside a longer name is a reading, not a certainty: the answer says which column.
             mentions.stream().filter(m -> m.partial() && m.kind() == ColumnMatcher.Kind.SINGLE
                             && m.column().equals(target.get())).findFirst()
