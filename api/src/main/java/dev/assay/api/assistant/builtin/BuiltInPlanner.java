@@ -856,6 +856,9 @@ public final class BuiltInPlanner implements Planner {
             if (!features.isEmpty()) {
                 params.put("features", features);
             }
+            // "from distance and borough": a shared word among the inputs is every column holding it, said so.
+            mentions.stream().filter(m -> m.start() > featureCue && m.start() < exclusionStart && FeatureGroups.sharedWord(m))
+                    .map(FeatureGroups::note).forEach(notes::add);
             // A target found only inside a longer name is a reading, not a certainty: the answer says which column.
             mentions.stream().filter(m -> m.partial() && m.kind() == ColumnMatcher.Kind.SINGLE
                             && m.column().equals(target.get())).findFirst()
@@ -913,7 +916,7 @@ public final class BuiltInPlanner implements Planner {
             List<String> excluded = excluded();
             List<String> named = new ArrayList<>();
             mentions.stream().filter(m -> m.start() > featureCue && m.start() < exclusionStart
-                            && m.kind() != ColumnMatcher.Kind.AMBIGUOUS)
+                            && (m.kind() != ColumnMatcher.Kind.AMBIGUOUS || FeatureGroups.sharedWord(m)))
                     .forEach(m -> m.columns().stream().filter(c -> !named.contains(c) && !c.equals(target))
                             .forEach(named::add));
             named.removeAll(excluded);

@@ -79,7 +79,8 @@ final class ColumnMatcher {
 
     /** Nouns that make several columns one group: "the bill measurements", "the indicator columns". */
     static final Set<String> GROUP_NOUNS = Set.of("columns", "measurements", "measures", "variables", "features",
-            "fields", "ones", "scores", "years");
+            "fields", "ones", "scores", "years", "dimensions", "metrics", "readings", "stats", "statistics", "attributes",
+            "characteristics");
 
     private static final int MAX_WORDS = 4;
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
