@@ -33,10 +33,28 @@ final class Assignments {
     private Assignments() {
     }
 
+    /** "compute tip_pct as tip / total_bill": a name, then "as" and a formula written with operator signs. */
+    private static final Pattern NAME_AS = Pattern.compile("(?i)^\\s*(?:(?:please\\s+)?(?:create|make|add|compute|define"
+            + "|derive|calculate|build)\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:new\\s+)?(?:column|feature|variable)?\\s*(?:called\\s+"
+            + "|named\\s+)?[\"'`]?([\\p{L}_][\\p{L}\\p{N}_]*)[\"'`]?\\s+(?:as|being)\\s+(.+?\\s[-+*/×÷]\\s.+?)\\s*$");
+    /** "add tip / total_bill as tip_pct": a formula with operator signs, then the name it goes under. */
+    private static final Pattern AS_NAME = Pattern.compile("(?i)^\\s*(?:(?:please\\s+)?(?:create|make|add|compute|define"
+            + "|derive|calculate|build)\\s+)?(.+?\\s[-+*/×÷]\\s.+?)\\s+(?:as|into|called|named)\\s+(?:a\\s+)?(?:new\\s+)?"
+            + "(?:column\\s+)?[\"'`]?([\\p{L}_][\\p{L}\\p{N}_]*)[\"'`]?\\s*$");
+
     /** The assignment in a clause, if the clause is one ("name = formula"). */
     static Optional<Result> read(String clause, Profile profile, ColumnMatcher matcher) {
         Matcher m = ASSIGN.matcher(clause);
         if (!m.matches()) {
+            // The "as" forms are read only when the formula is exactly one operation on two columns.
+            Matcher nameAs = NAME_AS.matcher(clause);
+            if (nameAs.matches() && !profile.variables().containsKey(nameAs.group(1))) {
+                return operation(nameAs.group(1), nameAs.group(2), profile, matcher);
+            }
+            Matcher asName = AS_NAME.matcher(clause);
+            if (asName.matches() && !profile.variables().containsKey(asName.group(2))) {
+                return operation(asName.group(2), asName.group(1), profile, matcher);
+            }
             return Optional.empty();
         }
         String name = m.group(1);
@@ -57,6 +75,16 @@ final class Assignments {
         }
         // Every place an operator stands is tried, so a name holding '-' or '/' (od280/od315_of_diluted_wines) still
         // reads as one column; exactly one split into two columns is a feature.
+        Optional<Result> made = operation(name, formula, profile, matcher);
+        if (made.isPresent()) {
+            return made;
+        }
+        return Optional.of(refused(name, "\"" + clause.strip() + "\" is a formula no whitelisted action expresses: "
+                + "feature_engineer adds, subtracts, multiplies or divides two columns, or takes the log of one, and Assay "
+                + "never evaluates an expression. Nothing was planned for " + name + "."));
+    }
+
+    private static Optional<Result> operation(String name, String formula, Profile profile, ColumnMatcher matcher) {
         for (int i = 1; i < formula.length() - 1; i++) {
             String operation = OPERATORS.get(formula.charAt(i));
             if (operation == null) {
@@ -70,9 +98,7 @@ final class Assignments {
                                 "new_column", name))), Optional.empty(), List.of()));
             }
         }
-        return Optional.of(refused(name, "\"" + clause.strip() + "\" is a formula no whitelisted action expresses: "
-                + "feature_engineer adds, subtracts, multiplies or divides two columns, or takes the log of one, and Assay "
-                + "never evaluates an expression. Nothing was planned for " + name + "."));
+        return Optional.empty();
     }
 
     /** One column said on its own: its exact name, or words the matcher reads as exactly that one column. */

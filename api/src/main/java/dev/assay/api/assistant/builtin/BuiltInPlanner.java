@@ -1036,6 +1036,17 @@ public final class BuiltInPlanner implements Planner {
             if (limits.refusal().isPresent()) {
                 return Interpretation.warn(limits.refusal().get());
             }
+            // "3 x IQR" on a file with a column x: the words of a limit name no column.
+            for (String said : limits.said()) {
+                List<String> limitWords = Words.tokens(said).stream().map(Words.Token::text).toList();
+                for (int i = 0; !limitWords.isEmpty() && i + limitWords.size() <= tokens.size(); i++) {
+                    if (tokens.subList(i, i + limitWords.size()).stream().map(Words.Token::text).toList().equals(limitWords)) {
+                        int from = i;
+                        int to = i + limitWords.size();
+                        mentions.removeIf(m -> m.start() >= from && m.end() <= to);
+                    }
+                }
+            }
             boolean percentile = limits.params().isEmpty() ? has(Set.of("percentile", "percentiles", "quantile", "quantiles",
                     "1st", "99th", "winsorize", "winsorise")) : limits.percentile();
             return scoped(this::numeric, columns -> {

@@ -38,7 +38,8 @@ final class CastClauses {
             + "(?:(?:true|proper|real)\\s+)?" + TYPE + TAIL);
     private static final Pattern STATEMENT = Pattern.compile("(?i)^\\s*(?:(?:i\\s+think|actually|note\\s+that)\\s*,?\\s+)?"
             + "(.+?)\\s+(?:is|are|should\\s+be|must\\s+be|needs\\s+to\\s+be|need\\s+to\\s+be|ought\\s+to\\s+be|has\\s+to\\s+be"
-            + "|have\\s+to\\s+be|is\\s+really|are\\s+really|is\\s+actually|are\\s+actually)\\s+(?:an?\\s+)?" + TYPE + TAIL);
+            + "|have\\s+to\\s+be|is\\s+really|are\\s+really|is\\s+actually|are\\s+actually)\\s+(?:(?:treated|handled|read|stored|kept"
+            + "|considered|regarded|seen|typed|cast|converted|made)\\s+(?:as\\s+|to\\s+|into\\s+)?)?(?:an?\\s+)?" + TYPE + TAIL);
 
     private CastClauses() {
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * IQRs", "factor 2.5"). Said limits go into the step's params; a limit the action has no parameter for ("3 standard
  * deviations", "at 100") or a value outside the action's range is a question back, never a silent default.
  */
-record ClipLimits(Map<String, Object> params, Optional<String> refusal) {
+record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<String> said) {
 
     private static final String NUM = "(\\d{1,3}(?:\\.\\d+)?)";
     private static final String ORDINAL = NUM + "\\s*(?:st|nd|rd|th|%|percent|per\\s+cent)?";
@@ -33,7 +33,7 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal) {
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}_\\d.])" + NUM + "(?![\\p{L}_\\d])");
 
     static ClipLimits none() {
-        return new ClipLimits(Map.of(), Optional.empty());
+        return new ClipLimits(Map.of(), Optional.empty(), List.of());
     }
 
     boolean percentile() {
@@ -116,7 +116,7 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal) {
                     + "clips at an IQR fence (e.g. \"3 × IQR\") or at percentiles (e.g. \"the 5th and 95th percentiles\"), "
                     + "not at a value. Nothing was planned for it.");
         }
-        return new ClipLimits(params, Optional.empty());
+        return new ClipLimits(params, Optional.empty(), List.copyOf(used));
     }
 
     /** "99" or "1" (percentiles) or "0.99" (a quantile) as a quantile. */
@@ -130,6 +130,6 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal) {
     }
 
     private static ClipLimits ask(String why) {
-        return new ClipLimits(Map.of(), Optional.of(why));
+        return new ClipLimits(Map.of(), Optional.of(why), List.of());
     }
 }

@@ -75,7 +75,8 @@ final class ColumnMatcher {
             Map.entry("gdp", List.of("realgdp")), Map.entry("real gdp", List.of("realgdp")),
             Map.entry("tbill rate", List.of("tbilrate")), Map.entry("t-bill rate", List.of("tbilrate")),
             Map.entry("class", List.of("Pclass")), Map.entry("passenger class", List.of("Pclass")),
-            Map.entry("ticket class", List.of("Pclass")));
+            Map.entry("ticket class", List.of("Pclass")), Map.entry("gender", List.of("Sex", "sex")),
+            Map.entry("genders", List.of("Sex", "sex")));
 
     /** Nouns that make several columns one group: "the bill measurements", "the indicator columns". */
     static final Set<String> GROUP_NOUNS = Set.of("columns", "measurements", "measures", "variables", "features",

@@ -26,7 +26,7 @@ final class FormulaTargets {
             return Optional.empty();
         }
         String next = tokens.get(end).text();
-        boolean formula = OPERATORS.contains(next)
+        boolean formula = OPERATORS.contains(next) || SHARES.contains(next) && !next.equals("multiple")
                 || next.equals("as") && end + 2 < tokens.size() && Set.of("a", "the").contains(tokens.get(end + 1).text())
                 && SHARES.contains(tokens.get(end + 2).text())
                 || next.equals("as") && end + 1 < tokens.size() && SHARES.contains(tokens.get(end + 1).text());

@@ -20,7 +20,11 @@ final class KeepBack {
             + " thoughts?|i think|i changed my mind)\\s*,?\\s+)*(?:(?:let's|lets|please|we should|i want to|i'd like to|i would"
             + " like to|better)\\s+)?(?:keep|retain|leave|hold on to|bring back|restore|put back|undrop|un-drop"
             + "|(?:do not|don't|dont|no need to|stop|never)\\s+(?:drop|remove|delete|discard|lose|ditch|exclude)(?:ping)?"
-            + "|(?:i'd|i would|we'd|we would)?\\s*rather\\s+(?:not|never)\\s+(?:drop|remove|delete|discard|lose|ditch|exclude))\\b");
+            + "|(?:i'd|i would|we'd|we would)?\\s*rather\\s+(?:not|never)\\s+(?:drop|remove|delete|discard|lose|ditch|exclude)"
+            + "|(?:undo|revert|reverse|cancel)\\s+(?:the\\s+)?(?:drop|dropping|removal|removing|deletion|deleting)(?:\\s+of)?)\\b"
+            // "horsepower should stay", "Age stays", "keep Age in the data": the column said, then that it stays.
+            + "|^[^,;.]+?\\s+(?:should|must|can|needs\\s+to|has\\s+to|ought\\s+to|will)\\s+(?:stay|remain|be\\s+kept)\\b"
+            + "|^[^,;.]+?\\s+(?:stays|remains)\\b");
 
     private KeepBack() {
     }

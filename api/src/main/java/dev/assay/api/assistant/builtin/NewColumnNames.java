@@ -37,7 +37,9 @@ final class NewColumnNames {
         }
         Matcher shaped = SHAPED.matcher(text);
         while (shaped.find()) {
-            Optional<String> name = clean(shaped.group(1) != null ? shaped.group(1) : shaped.group(2), columns, true);
+            // A plain word counts as a name only as the clause's last word ("add SibSp and Parch as family").
+            boolean last = text.substring(shaped.end()).strip().replaceAll("[.!]+$", "").isEmpty();
+            Optional<String> name = clean(shaped.group(1) != null ? shaped.group(1) : shaped.group(2), columns, !last);
             if (name.isPresent()) {
                 return name;
             }
