@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,6 +90,8 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
                 params.put("lower", low);
                 params.put("upper", high);
                 used.add(pair.group());
+            } else if (sides(text, params, used)) {
+                params.put("method", "percentile");
             } else {
                 Matcher one = ONE.matcher(text);
                 if (one.find()) {
@@ -117,6 +120,48 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
                     + "not at a value. Nothing was planned for it.");
         }
         return new ClipLimits(params, Optional.empty(), List.copyOf(used));
+    }
+
+    /** "the top 1 %", "the bottom 2 % and top 2 %", "5 % in each tail": shares cut from one end or from both. */
+    private static final Pattern SIDE = Pattern.compile("(?i)\\b(top|upper|highest|largest|bottom|lower|lowest|smallest)\\s+"
+            + NUM + "\\s*(?:%|percent|per\\s+cent)");
+    private static final Pattern BOTH = Pattern.compile("(?i)" + NUM + "\\s*(?:%|percent|per\\s+cent)\\s+(?:(?:on|at|in|from|of)"
+            + "\\s+)?(?:each|both|either)\\s+(?:sides?|ends?|tails?)");
+
+    private static boolean sides(String text, Map<String, Object> params, List<String> used) {
+        Matcher both = BOTH.matcher(text);
+        if (both.find()) {
+            double share = Double.parseDouble(both.group(1)) / 100;
+            if (share <= 0 || share >= 0.5) {
+                return false;
+            }
+            params.put("lower", share);
+            params.put("upper", 1 - share);
+            used.add(both.group());
+            return true;
+        }
+        Matcher side = SIDE.matcher(text);
+        boolean found = false;
+        double lower = 0;
+        double upper = 1;
+        while (side.find()) {
+            double share = Double.parseDouble(side.group(2)) / 100;
+            if (share <= 0 || share >= 0.5) {
+                return false;
+            }
+            if (Set.of("top", "upper", "highest", "largest").contains(side.group(1).toLowerCase(Locale.ROOT))) {
+                upper = 1 - share;
+            } else {
+                lower = share;
+            }
+            used.add(side.group());
+            found = true;
+        }
+        if (found) {
+            params.put("lower", lower);
+            params.put("upper", Math.round(upper * 1e9) / 1e9);
+        }
+        return found;
     }
 
     /** "99" or "1" (percentiles) or "0.99" (a quantile) as a quantile. */

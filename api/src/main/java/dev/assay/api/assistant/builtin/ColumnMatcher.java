@@ -434,7 +434,9 @@ final class ColumnMatcher {
         if (initials != null) {
             return initials;
         }
-        if (joined.length() >= 5) {
+        boolean loose = phrase.size() > 1 && (Vocabulary.FILLER.contains(phrase.getLast().text())
+                || Vocabulary.FILLER.contains(phrase.getFirst().text()) || intentWords.test(phrase.getLast().text()));
+        if (joined.length() >= 5 && !loose) {
             // A slip of a letter or two (a swapped pair is one): the one closest name; two equally close are asked about.
             List<String> best = new ArrayList<>();
             int bestDistance = Integer.MAX_VALUE;

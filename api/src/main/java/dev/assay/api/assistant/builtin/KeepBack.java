@@ -24,7 +24,9 @@ final class KeepBack {
             + "|(?:undo|revert|reverse|cancel)\\s+(?:the\\s+)?(?:drop|dropping|removal|removing|deletion|deleting)(?:\\s+of)?)\\b"
             // "horsepower should stay", "Age stays", "keep Age in the data": the column said, then that it stays.
             + "|^[^,;.]+?\\s+(?:should|must|can|needs\\s+to|has\\s+to|ought\\s+to|will)\\s+(?:stay|remain|be\\s+kept)\\b"
-            + "|^[^,;.]+?\\s+(?:stays|remains)\\b");
+            + "|^[^,;.]+?\\s+(?:stays|remains)\\b"
+            // "put island back", "bring Age back in".
+            + "|^(?:(?:please|let's|lets)\\s+)?(?:put|bring|add|get)\\s+[^,;.]+?\\s+back\\b");
 
     private KeepBack() {
     }

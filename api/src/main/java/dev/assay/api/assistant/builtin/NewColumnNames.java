@@ -22,6 +22,10 @@ final class NewColumnNames {
     private static final Pattern SHAPED = Pattern.compile("(?i)\\b(?:into|as)\\s+(?:a\\s+)?(?:new\\s+)?(?:column\\s+)?" + NAME
             + "|\\b(?:to|in)\\s+a\\s+new\\s+column\\s+(?:called\\s+|named\\s+)?" + NAME);
 
+    /** Words of the vocabulary that still make a plain name as a clause's last word: "into gap", "as total". */
+    private static final Set<String> PLAIN_OK = Set.of("gap", "gaps", "total", "sum", "difference", "product", "ratio",
+            "share", "rate", "score", "index", "size", "amount", "change", "range", "spread", "density");
+
     private NewColumnNames() {
     }
 
@@ -63,8 +67,9 @@ final class NewColumnNames {
         if (shapedOnly && !shaped) {
             return Optional.empty();
         }
-        if (!shaped && (Vocabulary.known(lower) || Vocabulary.FILLER.contains(lower) || ColumnMatcher.GRAMMAR.contains(lower)
-                || Words.NUMBERS.containsKey(lower))) {
+        if (!shaped && (Vocabulary.FILLER.contains(lower) || ColumnMatcher.GRAMMAR.contains(lower)
+                || Words.NUMBERS.containsKey(lower) || ColumnMatcher.GROUP_NOUNS.contains(lower)
+                || Vocabulary.known(lower) && (shapedOnly || !PLAIN_OK.contains(lower)))) {
             return Optional.empty();
         }
         return Optional.of(name.contains(" ") ? Words.snake(name) : name);
