@@ -130,6 +130,18 @@ public final class BuiltInPlanner implements Planner {
                         + "words what should happen to which columns.");
                 continue;
             }
+            // "ratio = a / b": a new column defined by a formula is that feature, or refused with the reason; "it" after
+            // it is the new column, or nothing at all when it could not be made.
+            Optional<Assignments.Result> assignment = Assignments.read(clause, profile, matcher);
+            if (assignment.isPresent()) {
+                Assignments.Result made = assignment.get();
+                made.step().ifPresent(steps::add);
+                made.refusal().ifPresent(warnings::add);
+                warnings.addAll(made.notes());
+                referents = made.step().isPresent() ? List.of(made.name()) : List.of();
+                antecedent = made.step().isPresent() ? Optional.of(made.name()) : Optional.empty();
+                continue;
+            }
             Clause parsed = new Clause(clause, tokens, matcher, profile, antecedent, referents);
             // "predict price; inputs: carat and clarity": a clause that only lists a model's inputs gives the features
             // of the model asked for before it.
@@ -162,6 +174,12 @@ public final class BuiltInPlanner implements Planner {
                 warnings.add("I did not use \"" + share.group().strip() + "\" in \"" + clause.strip() + "\"; to hold rows out "
                         + "for testing, say e.g. \"hold out 25 % for testing\".");
             }
+            // A column read from a misspelt or derived word is named, so the person can see the reading.
+            for (ColumnMatcher.Mention read : parsed.inexact()) {
+                if (result.steps().stream().anyMatch(s -> mentionsColumn(s.params(), read.column()))) {
+                    warnings.add("No column is called \"" + read.words() + "\"; I read it as " + read.column() + ".");
+                }
+            }
             if (parsed.lastColumn().isPresent()) {
                 antecedent = parsed.lastColumn();
             }
@@ -183,6 +201,17 @@ public final class BuiltInPlanner implements Planner {
                     + ") but asks for no model; nothing was planned for it.");
         }
         return new PlannerAnswer(new Plan(Explanations.of(steps, warnings), steps), warnings);
+    }
+
+    /** Whether a column name appears anywhere in a step's parameters. */
+    private static boolean mentionsColumn(Object value, String column) {
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(v -> mentionsColumn(v, column));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(v -> mentionsColumn(v, column));
+        }
+        return column.equals(value);
     }
 
     private static final Pattern FORMULA = Pattern.compile("^\\s*(?:(?:fit|train|model|regress|predict)\\s+)?([^~+*:()=]+?)\\s*~\\s*"
@@ -305,6 +334,11 @@ public final class BuiltInPlanner implements Planner {
         private final Optional<String> antecedent;
         /** The columns "it" or "them" stand for in this clause (see {@link BuiltInPlanner#referents}). */
         private final List<String> referents;
+
+        /** Columns read from a misspelt word or another word of their family ("wieght", "urbanisation"). */
+        List<ColumnMatcher.Mention> inexact() {
+            return mentions.stream().filter(m -> m.inexact() && m.kind() == ColumnMatcher.Kind.SINGLE).toList();
+        }
 
         /**
          * The column "it" in the next clause stands for: the last one named by its whole name, else the last one
@@ -537,7 +571,20 @@ public final class BuiltInPlanner implements Planner {
                 return Interpretation.warn("Assay plans only whitelisted data actions; it does not run code, commands "
                         + "or queries, or read or send files: \"" + text + "\" was left out.");
             }
-            if (has(Vocabulary.RENAME) || (words.contains("call") && mentions.size() >= 1)) {
+            // "bin mass into 4 bins and call it mass_band" names the new column; it renames nothing.
+            // "parse the date columns", "split the timestamps into year and hour": parts of the columns holding dates.
+            Optional<List<PlanStep>> dateParts = DateParts.read(words, columns(), datePartsAsked(), profile);
+            if (dateParts.isPresent()) {
+                return new Interpretation(dateParts.get(), List.of());
+            }
+            // "make year categorical", "origin is a category, not a number": a type said of columns and nothing else.
+            Optional<Map.Entry<List<String>, String>> typed = CastClauses.read(text, matcher);
+            if (typed.isPresent()) {
+                return Interpretation.of(step(ActionType.CAST, params("columns", typed.get().getKey(), "to",
+                        typed.get().getValue())));
+            }
+            if (has(Vocabulary.RENAME) || (words.contains("call") && mentions.size() >= 1
+                    && !(NewColumnNames.namesResult(text) && isFeature()))) {
                 return rename();
             }
             boolean missingRows = has(Vocabulary.ROWS) && (has(Vocabulary.MISSING) || has(Set.of("incomplete", "nulls")));
@@ -689,6 +736,8 @@ public final class BuiltInPlanner implements Planner {
             }
             ColumnMatcher.Mention first = mentions.get(0);
             ColumnMatcher.Mention second = mentions.get(1);
+            // A word between the columns wins; else the one nearest before them: "add the ratio of a to b" divides.
+            Optional<String> nearestBefore = Optional.empty();
             for (Words.Token token : tokens) {
                 String operation = Vocabulary.ARITHMETIC.get(token.text());
                 if (operation == null || isInsideMention(token.index())) {
@@ -696,11 +745,14 @@ public final class BuiltInPlanner implements Planner {
                 }
                 boolean between = token.index() >= first.end() && token.index() < second.start();
                 boolean before = token.index() < first.start() && first.start() - token.index() <= 4;
-                if (between || before) {
+                if (between) {
                     return Optional.of(operation);
                 }
+                if (before) {
+                    nearestBefore = Optional.of(operation);
+                }
             }
-            return Optional.empty();
+            return nearestBefore;
         }
 
         private boolean isInsideMention(int index) {
@@ -750,11 +802,31 @@ public final class BuiltInPlanner implements Planner {
             if (unclear.isPresent()) {
                 return Interpretation.warn(question(unclear.get()));
             }
-            Optional<String> target = target(featureCue);
+            Optional<String> named = target(featureCue);
+            List<String> notes = new ArrayList<>();
+            if (named.isEmpty()) {
+                // "predict benign cases", "spot female penguins": a target said by one of its values.
+                Optional<ValueTargets.Found> byValue = ValueTargets.find(tokens.subList(0, Math.min(featureCue, exclusionStart))
+                        .stream().filter(t -> !isInsideMention(t.index()) && !Vocabulary.known(t.text())).toList(), profile);
+                if (byValue.isPresent() && byValue.get().column().isEmpty()) {
+                    return Interpretation.warn(byValue.get().note());
+                }
+                if (byValue.isPresent()) {
+                    named = byValue.get().column();
+                    notes.add(byValue.get().note());
+                }
+            }
+            Optional<String> target = named;
             if (target.isEmpty()) {
                 List<String> unknown = unknownWords();
                 return Interpretation.warn(unknown.isEmpty() ? "I could not tell which column to predict in \"" + text
                         + "\"; name it, e.g. \"train a classifier on <column>\"." : notFound(unknown.getFirst()));
+            }
+            Optional<ColumnMatcher.Mention> said = mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE
+                    && m.column().equals(target.get()) && m.start() < featureCue).findFirst();
+            Optional<String> formula = said.flatMap(m -> FormulaTargets.question(tokens, m.end(), target.get(), text));
+            if (formula.isPresent()) {
+                return Interpretation.warn(formula.get());
             }
             Map<String, Object> params = new LinkedHashMap<>();
             Optional<String> model = Vocabulary.MODELS.stream().filter(m -> hasPhrase(m.getKey()))
@@ -769,6 +841,10 @@ public final class BuiltInPlanner implements Planner {
             params.put("target", target.get());
             model.ifPresent(m -> params.put("model", m));
             // The answer states the task it will do: the one the engine would infer from the target's profile.
+            if (!params.containsKey("task") && !profile.variables().containsKey(target.get())) {
+                // A column an earlier step creates: the arithmetic and log features are decimal numbers.
+                params.put("task", "regression");
+            }
             if (!params.containsKey("task")) {
                 var column = profile.variables().get(target.get()).columnInfo();
                 var declared = new dev.assay.model.plan.params.TrainModelParams(null, target.get(),
@@ -780,7 +856,9 @@ public final class BuiltInPlanner implements Planner {
             if (!features.isEmpty()) {
                 params.put("features", features);
             }
-            List<String> notes = new ArrayList<>();
+            // "from distance and borough": a shared word among the inputs is every column holding it, said so.
+            mentions.stream().filter(m -> m.start() > featureCue && m.start() < exclusionStart && FeatureGroups.sharedWord(m))
+                    .map(FeatureGroups::note).forEach(notes::add);
             // A target found only inside a longer name is a reading, not a certainty: the answer says which column.
             mentions.stream().filter(m -> m.partial() && m.kind() == ColumnMatcher.Kind.SINGLE
                             && m.column().equals(target.get())).findFirst()
@@ -838,7 +916,7 @@ public final class BuiltInPlanner implements Planner {
             List<String> excluded = excluded();
             List<String> named = new ArrayList<>();
             mentions.stream().filter(m -> m.start() > featureCue && m.start() < exclusionStart
-                            && m.kind() != ColumnMatcher.Kind.AMBIGUOUS)
+                            && (m.kind() != ColumnMatcher.Kind.AMBIGUOUS || FeatureGroups.sharedWord(m)))
                     .forEach(m -> m.columns().stream().filter(c -> !named.contains(c) && !c.equals(target))
                             .forEach(named::add));
             named.removeAll(excluded);
@@ -953,10 +1031,29 @@ public final class BuiltInPlanner implements Planner {
         }
 
         private Interpretation clip() {
-            boolean percentile = has(Set.of("percentile", "percentiles", "quantile", "quantiles", "1st", "99th", "winsorize",
-                    "winsorise"));
-            return scoped(this::numeric, columns -> step(ActionType.CLIP_OUTLIERS, params("columns", columns,
-                    "method", percentile ? "percentile" : "iqr")));
+            // Limits said in words go into the step; a limit the action cannot take is asked about, never defaulted.
+            ClipLimits limits = ClipLimits.read(text, List.copyOf(profile.variables().keySet()));
+            if (limits.refusal().isPresent()) {
+                return Interpretation.warn(limits.refusal().get());
+            }
+            // "3 x IQR" on a file with a column x: the words of a limit name no column.
+            for (String said : limits.said()) {
+                List<String> limitWords = Words.tokens(said).stream().map(Words.Token::text).toList();
+                for (int i = 0; !limitWords.isEmpty() && i + limitWords.size() <= tokens.size(); i++) {
+                    if (tokens.subList(i, i + limitWords.size()).stream().map(Words.Token::text).toList().equals(limitWords)) {
+                        int from = i;
+                        int to = i + limitWords.size();
+                        mentions.removeIf(m -> m.start() >= from && m.end() <= to);
+                    }
+                }
+            }
+            boolean percentile = limits.params().isEmpty() ? has(Set.of("percentile", "percentiles", "quantile", "quantiles",
+                    "1st", "99th", "winsorize", "winsorise")) : limits.percentile();
+            return scoped(this::numeric, columns -> {
+                Map<String, Object> params = params("columns", columns, "method", percentile ? "percentile" : "iqr");
+                limits.params().forEach((key, value) -> params.putIfAbsent(key, value));
+                return step(ActionType.CLIP_OUTLIERS, params);
+            });
         }
 
         private Interpretation cast() {
@@ -1019,6 +1116,10 @@ public final class BuiltInPlanner implements Planner {
                         : notFound(unknown.getFirst()));
             }
             if (has(Vocabulary.LOG)) {
+                if (columns.size() == 1 && newColumn.isPresent()) {
+                    return Interpretation.of(step(ActionType.FEATURE_ENGINEER,
+                            params("operation", "log1p", "columns", columns, "new_column", newColumn.get())));
+                }
                 return new Interpretation(columns.stream().map(c -> step(ActionType.FEATURE_ENGINEER,
                         params("operation", "log1p", "columns", List.of(c)))).toList(), List.of());
             }
@@ -1074,6 +1175,10 @@ public final class BuiltInPlanner implements Planner {
 
         /** "a family size column", "called family_size", "named x": the new column's name, in snake_case. */
         private Optional<String> newColumnName() {
+            Optional<String> given = NewColumnNames.in(text, profile.variables().keySet());
+            if (given.isPresent()) {
+                return given;
+            }
             Matcher named = Pattern.compile("(?i)\\b(?:called|named)\\s+[\"'`“]?([\\p{L}\\p{N}_ ]{1,40}?)[\"'`”]?(?:\\s+(?:as|from|by|using|with)\\b|$)")
                     .matcher(text);
             if (named.find()) {

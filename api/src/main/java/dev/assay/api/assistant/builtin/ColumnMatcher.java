@@ -21,14 +21,19 @@ final class ColumnMatcher {
     enum Kind { SINGLE, GROUP, AMBIGUOUS }
 
     /** Columns found at tokens [start, end): one, a group the words name together, or candidates to ask about. */
-    record Mention(Kind kind, List<String> columns, int start, int end, String words, boolean partial) {
+    record Mention(Kind kind, List<String> columns, int start, int end, String words, boolean partial, boolean inexact) {
 
         Mention {
             columns = List.copyOf(columns);
         }
 
         Mention(Kind kind, List<String> columns, int start, int end, String words) {
-            this(kind, columns, start, end, words, false);
+            this(kind, columns, start, end, words, false, false);
+        }
+
+        /** {@code partial}: the words are only part of the name. */
+        Mention(Kind kind, List<String> columns, int start, int end, String words, boolean partial) {
+            this(kind, columns, start, end, words, partial, false);
         }
 
         String column() {
@@ -70,11 +75,13 @@ final class ColumnMatcher {
             Map.entry("gdp", List.of("realgdp")), Map.entry("real gdp", List.of("realgdp")),
             Map.entry("tbill rate", List.of("tbilrate")), Map.entry("t-bill rate", List.of("tbilrate")),
             Map.entry("class", List.of("Pclass")), Map.entry("passenger class", List.of("Pclass")),
-            Map.entry("ticket class", List.of("Pclass")));
+            Map.entry("ticket class", List.of("Pclass")), Map.entry("gender", List.of("Sex", "sex")),
+            Map.entry("genders", List.of("Sex", "sex")));
 
     /** Nouns that make several columns one group: "the bill measurements", "the indicator columns". */
     static final Set<String> GROUP_NOUNS = Set.of("columns", "measurements", "measures", "variables", "features",
-            "fields", "ones", "scores", "years");
+            "fields", "ones", "scores", "years", "dimensions", "metrics", "readings", "stats", "statistics", "attributes",
+            "characteristics");
 
     private static final int MAX_WORDS = 4;
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
@@ -427,24 +434,55 @@ final class ColumnMatcher {
         if (initials != null) {
             return initials;
         }
-        if (joined.length() >= 5) {
-            String best = null;
+        boolean loose = phrase.size() > 1 && (Vocabulary.FILLER.contains(phrase.getLast().text())
+                || Vocabulary.FILLER.contains(phrase.getFirst().text()) || intentWords.test(phrase.getLast().text()));
+        if (joined.length() >= 5 && !loose) {
+            // A slip of a letter or two (a swapped pair is one): the one closest name; two equally close are asked about.
+            List<String> best = new ArrayList<>();
             int bestDistance = Integer.MAX_VALUE;
             for (String column : columns) {
                 String form = joinedForm(column);
-                int allowed = form.length() >= 8 ? 2 : 1;
                 if (form.length() < 5 || partOfKey(column, joined)) {
                     continue;
                 }
-                int distance = DISTANCE.apply(form, joined);
-                if (distance <= allowed && distance < bestDistance) {
-                    best = column;
+                int distance = Spellings.distance(form, joined);
+                if (distance <= Spellings.allowed(form) && distance < bestDistance) {
+                    best.clear();
                     bestDistance = distance;
                 }
+                if (distance <= Spellings.allowed(form) && distance == bestDistance) {
+                    best.add(column);
+                }
             }
-            return best == null ? null : single(best, start, end, spaced);
+            if (!best.isEmpty()) {
+                return new Mention(best.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS, best, start, end, spaced, false, true);
+            }
         }
-        return null;
+        return family(phrase, start, end, spaced);
+    }
+
+    /**
+     * "urbanisation" for urban, "smoking" for smoker: one word of the same family as a one-word name (after units are
+     * left out) names it; several such names are asked about.
+     */
+    private Mention family(List<Words.Token> phrase, int start, int end, String spaced) {
+        String word = phrase.getFirst().text();
+        if (phrase.size() != 1 || word.length() < 5 || intentWords.test(word) || GRAMMAR.contains(word)
+                || Vocabulary.FILLER.contains(word) || Vocabulary.known(word)) {
+            return null;
+        }
+        List<String> fits = new ArrayList<>();
+        for (String column : columns) {
+            List<String> parts = List.of(Words.spaced(column).split(" ")).stream()
+                    .filter(w -> !w.isEmpty() && !UNITS.contains(w)).toList();
+            if (parts.size() == 1 && Spellings.sameFamily(word, parts.getFirst())) {
+                fits.add(column);
+            }
+        }
+        if (fits.isEmpty()) {
+            return null;
+        }
+        return new Mention(fits.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS, fits, start, end, spaced, false, true);
     }
 
     /**

@@ -218,6 +218,11 @@ final class FollowUps {
         if (inputs.isPresent()) {
             return inputs.get();
         }
+        // "actually keep Ticket", "don't drop Age after all": the drop is taken back for those columns only.
+        Optional<Revision> keptBack = KeepBack.revise(text, mentions, current);
+        if (keptBack.isPresent()) {
+            return keptBack.get();
+        }
         String first = tokens.isEmpty() ? "" : tokens.getFirst().text();
         if ((EXCLUDE_OPENERS.contains(first) || text.startsWith("leave out") || text.startsWith("do not use"))
                 && !mentions.isEmpty()) {
@@ -369,12 +374,28 @@ final class FollowUps {
             return Optional.of(new Revision(changeOn(current, ActionType.SCALE, named,
                     p -> p.put("method", minmax ? "minmax" : "standard")), List.of()));
         }
-        boolean percentile = words.stream().anyMatch(Set.of("percentile", "percentiles", "quantile", "quantiles",
-                "winsorize", "winsorise", "winsorizing")::contains);
-        boolean iqr = words.contains("iqr") || text.contains("interquartile");
-        if ((percentile || iqr) && current.stream().anyMatch(s -> s.type() == ActionType.CLIP_OUTLIERS)) {
-            return Optional.of(new Revision(changeOn(current, ActionType.CLIP_OUTLIERS, named,
-                    p -> p.put("method", percentile ? "percentile" : "iqr")), List.of()));
+        if (current.stream().anyMatch(s -> s.type() == ActionType.CLIP_OUTLIERS)) {
+            // "make it the 5th and 95th percentiles", "use 3 IQRs": the limits said go into the clipping step.
+            ClipLimits limits = ClipLimits.read(text, List.copyOf(profile.variables().keySet()));
+            if (limits.refusal().isPresent()) {
+                return Optional.of(new Revision(current, List.of(limits.refusal().get())));
+            }
+            boolean percentile = limits.params().isEmpty() ? words.stream().anyMatch(Set.of("percentile", "percentiles",
+                    "quantile", "quantiles", "winsorize", "winsorise", "winsorizing")::contains) : limits.percentile();
+            boolean iqr = !limits.params().isEmpty() || words.contains("iqr") || text.contains("interquartile");
+            if (percentile || iqr) {
+                return Optional.of(new Revision(changeOn(current, ActionType.CLIP_OUTLIERS, named, p -> {
+                    p.put("method", percentile ? "percentile" : "iqr");
+                    // The other method's limits do not apply any more.
+                    if (percentile) {
+                        p.remove("factor");
+                    } else {
+                        p.remove("lower");
+                        p.remove("upper");
+                    }
+                    p.putAll(limits.params());
+                }), List.of()));
+            }
         }
         boolean label = words.contains("label") || words.contains("ordinal");
         boolean onehot = words.contains("one-hot") || words.contains("onehot") || words.contains("dummies");

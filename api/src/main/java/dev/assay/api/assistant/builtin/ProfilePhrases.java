@@ -106,7 +106,7 @@ final class ProfilePhrases {
             + "|\\b(?:without|lacking) (?:any )?(?:missing|gaps?|nulls?|nans?|blanks?)(?: values| value| data| entries| cells)?");
     /** "with fewer than 100 prices", "that have less than 50 values": fewer present values than a count. */
     private static final Pattern FEWER = Pattern.compile("\\b(?:that |which )?(?:have |has |with |having )?(?:fewer|less) than "
-            + "(\\d{1,9}) (?:non-missing |present |actual |real )?\\w+");
+            + "(\\d{1,9}) (?!distinct |unique |different |separate )(?:non-missing |present |actual |real )?\\w+");
     /** "with more than 100 missing values", "missing over 40 values": more gaps than a count. */
     private static final Pattern MORE_GAPS = Pattern.compile("\\b(?:that |which )?(?:have |has |with |having )?(?:more than|over|above) "
             + "(\\d{1,9}) (?:missing|null|empty|blank) (?:values|cells|entries|rows)");
@@ -256,6 +256,11 @@ final class ProfilePhrases {
             List<String> columns = profile.variables().values().stream()
                     .filter(v -> constant(v, profile)).map(VariableProfile::name).toList();
             found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, same.group().strip()));
+        }
+        // "the columns with fewer than 5 distinct values": a count of distinct values, not of present ones.
+        for (ColumnMatcher.Mention phrase : DistinctPhrases.find(tokens, profile, text.toString(), starts)) {
+            found.removeIf(f -> f.start() < phrase.end() && phrase.start() < f.end());
+            found.add(phrase);
         }
         List<ColumnMatcher.Mention> missing = missingPhrases(tokens, profile, text.toString(), starts, found);
         for (ColumnMatcher.Mention phrase : missing) {

@@ -1,0 +1,81 @@
+package dev.assay.api.assistant.builtin;
+
+import dev.assay.model.profile.Profile;
+import dev.assay.model.profile.VariableProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Columns said by how many distinct values they hold: "the columns with fewer than 5 distinct values", "every column
+ * with at most 3 unique values", "fields with more than 600 different values", "columns with exactly two categories".
+ * They resolve from the profile's distinct counts, and the answer's summary names the columns found.
+ */
+final class DistinctPhrases {
+
+    private static final String COUNT = "(\\d{1,9}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)";
+    private static final Pattern PHRASE = Pattern.compile("\\b(?:that |which )?(?:have |has |with |having |holding |hold "
+            + "|holds |take |takes |show |shows )?(?:only |just )?(fewer than|less than|under|below|at most|no more than|up to"
+            + "|not more than|more than|over|above|at least|no fewer than|exactly|only|just)?\\s*" + COUNT
+            + " (or fewer |or less |or more |or above |or below )?(?:distinct|unique|different|separate) "
+            + "(?:values|value|categories|category|levels|level|labels|entries)\\b");
+    /** Nouns a phrase describes: "columns with …", "variables that have …". */
+    private static final Set<String> NOUNS = Set.of("column", "columns", "variable", "variables", "field", "fields",
+            "feature", "features", "ones", "one");
+
+    private DistinctPhrases() {
+    }
+
+    static List<ColumnMatcher.Mention> find(List<Words.Token> tokens, Profile profile, String text, List<Integer> starts) {
+        List<ColumnMatcher.Mention> found = new ArrayList<>();
+        Matcher m = PHRASE.matcher(text);
+        while (m.find()) {
+            int start = starts.indexOf(m.start());
+            int end = tokenAt(starts, m.end());
+            if (start < 0) {
+                continue;
+            }
+            String said = m.group(2);
+            long n = said.matches("\\d+") ? Long.parseLong(said) : Words.NUMBERS.get(said);
+            String bound = m.group(1) == null ? "" : m.group(1);
+            String after = m.group(3) == null ? "" : m.group(3).strip();
+            LongPredicate fits = switch (bound) {
+                case "fewer than", "less than", "under", "below" -> d -> d < n;
+                case "at most", "no more than", "up to", "not more than" -> d -> d <= n;
+                case "more than", "over", "above" -> d -> d > n;
+                case "at least", "no fewer than" -> d -> d >= n;
+                default -> after.startsWith("or fewer") || after.startsWith("or less") || after.startsWith("or below")
+                        ? d -> d <= n : after.startsWith("or more") || after.startsWith("or above") ? d -> d >= n : d -> d == n;
+            };
+            int from = start;
+            if (from > 0 && Set.of("that", "which").contains(tokens.get(from - 1).text())) {
+                from--;
+            }
+            if (from > 0 && NOUNS.contains(tokens.get(from - 1).text())) {
+                from--;
+            }
+            List<String> columns = profile.variables().values().stream()
+                    .filter(v -> fits.test(distinct(v))).map(VariableProfile::name).toList();
+            found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, from, end,
+                    text.substring(starts.get(from), m.end()).strip()));
+        }
+        return found;
+    }
+
+    /** Distinct values present; a gap is no value of its own. */
+    private static long distinct(VariableProfile v) {
+        return v.distinct();
+    }
+
+    private static int tokenAt(List<Integer> starts, int charEnd) {
+        for (int i = 0; i < starts.size(); i++) {
+            if (starts.get(i) >= charEnd) {
+                return i;
+            }
+        }
+        return starts.size();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.assay.api.assistant.builtin;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * "predict the tip as a share of the total", "forecast horsepower per litre of displacement": a target said through a
+ * formula is no column of the dataset. Taking the first column of the formula as the target would be a plausible wrong
+ * answer, so the person is asked instead, with the way to make such a column first.
+ */
+final class FormulaTargets {
+
+    /** Words right after a target that make it a formula of it rather than the column itself. */
+    private static final Set<String> OPERATORS = Set.of("per", "divided", "over", "relative", "ratio", "times",
+            "multiplied", "minus", "plus", "normalised", "normalized", "adjusted", "squared", "cubed");
+    private static final Set<String> SHARES = Set.of("share", "shares", "percentage", "percent", "fraction", "proportion",
+            "ratio", "multiple");
+
+    private FormulaTargets() {
+    }
+
+    /** The question to ask when the words after the target at {@code end} turn it into a formula. */
+    static Optional<String> question(List<Words.Token> tokens, int end, String target, String clause) {
+        if (end >= tokens.size()) {
+            return Optional.empty();
+        }
+        String next = tokens.get(end).text();
+        boolean formula = OPERATORS.contains(next) || SHARES.contains(next) && !next.equals("multiple")
+                || next.equals("as") && end + 2 < tokens.size() && Set.of("a", "the").contains(tokens.get(end + 1).text())
+                && SHARES.contains(tokens.get(end + 2).text())
+                || next.equals("as") && end + 1 < tokens.size() && SHARES.contains(tokens.get(end + 1).text());
+        if (!formula) {
+            return Optional.empty();
+        }
+        return Optional.of("\"" + clause.strip() + "\" names the target through a formula of " + target + ", and no column "
+                + "holds it; I did not train on " + target + " itself. Create the column first (e.g. \"ratio = a / b\"), "
+                + "then predict it, or name the column to predict.");
+    }
+}
