@@ -3,6 +3,8 @@
 #   runner-image/target/jib-image.tar  assay/runner:<version>
 #   api/target/jib-image.tar           assay/api:<version>
 #   operator/target/jib-image.tar      assay/operator:<version>
+#   charts/target/jib-image.tar        assay/s3proxy:<version>  (a test fixture: the in-cluster S3 store of the
+#                                      end-to-end test, ClusterInstallK8sIT; objects in memory only)
 # Load them with `kind load image-archive FILE`, `podman load -i FILE` or `docker load -i FILE`.
 #
 # usage: scripts/build-images.sh [extra Maven arguments, e.g. -o]
@@ -23,10 +25,10 @@ echo "base image: $base" >&2
 
 # -am builds what the images contain (model, the UI for the api's static files); the "images" profile binds
 # jib:buildTar to package in the three image modules only.
-mvn -B -Pimages -pl runner-image,api,operator -am package -DskipTests \
+mvn -B -Pimages -pl runner-image,api,operator,charts -am package -DskipTests \
   -Dassay.base.image="$base" "$@"
 
-for module in runner-image api operator; do
+for module in runner-image api operator charts; do
   tar=$module/target/jib-image.tar
   [ -f "$tar" ] || { echo "missing $tar" >&2; exit 1; }
   printf '%-34s %s %s\n' "$tar" "$(du -h "$tar" | cut -f1)" "$(cat "$module/target/jib-image.id" 2>/dev/null || true)"

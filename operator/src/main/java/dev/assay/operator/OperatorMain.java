@@ -49,6 +49,10 @@ public final class OperatorMain {
     public static void main(String[] args) throws Exception {
         OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
         KubernetesClient client = client(Config.autoConfigure(null));
+        if (args.length > 0 && args[0].equals("delete-runner-jobs")) {
+            // The chart's pre-delete hook: the same image and ServiceAccount, one task, then exit.
+            System.exit(dev.assay.operator.jobs.RunnerJobsCleanup.run(client, settings.watchNamespaces(), Duration.ofSeconds(90)));
+        }
         OperatorMetrics metrics = new OperatorMetrics();
         RunnerResults results = RunnerResults.redis(settings.redisUrl(), settings.redisKeyPrefix());
         Operator operator = create(client, settings, results, metrics, true);
