@@ -181,8 +181,33 @@ class ClusterInstallK8sIT {
         System.out.println("$ kubectl describe assistantrun " + runId + "\n" + kubectl("describe", "assistantrun", runId, "-n", NS));
     }
 
+    /**
+     * The browser scripts of ui/e2e against the in-cluster api, when asked for with -Dassay.e2e.shots=FOLDER (they need
+     * ui/node_modules and Chromium; CI leaves them to BrowserEndToEndIT against a local api).
+     */
     @Test
     @Order(2)
+    void theBrowserScriptsAgainstTheInClusterApiWhenAsked() throws Exception {
+        String shots = System.getProperty("assay.e2e.shots", "");
+        org.junit.jupiter.api.Assumptions.assumeFalse(shots.isBlank(), "-Dassay.e2e.shots=FOLDER runs them");
+        for (String script : List.of("e2e.mjs", "conversation.mjs")) {
+            long start = System.nanoTime();
+            Path folder = Path.of(shots, script.replace(".mjs", ""));
+            ProcessBuilder browser = new ProcessBuilder("node", ROOT.resolve("ui/e2e/" + script).toString(),
+                    "http://127.0.0.1:" + API_PORT).redirectErrorStream(true);
+            browser.environment().put("ASSAY_SCREENSHOTS", folder.toString());
+            Process process = browser.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+            System.out.println(script + " against the in-cluster api:\n" + out);
+            assertThat(process.exitValue()).as(out).isZero();
+            TIMINGS.put("browser " + script + " (in-cluster api)", since(start));
+            System.out.println("screenshots: " + folder + " " + java.util.Arrays.toString(folder.toFile().list()));
+        }
+    }
+
+    @Test
+    @Order(3)
     void theSamplesAppliedWithKubectlRunInTheSameInstall() throws Exception {
         // The samples read samples/titanic.csv of the namespace from the object store: put it there as `mc cp` would.
         String s3 = "http://" + client.services().inNamespace(NS).withName("assay-s3").get().getSpec().getClusterIP() + ":8080";
@@ -201,7 +226,7 @@ class ClusterInstallK8sIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void helmTestAsksTheApiThroughItsService() {
         long start = System.nanoTime();
         Release tested = Helm.test(RELEASE).withNamespace(NS).withKubeConfig(KUBECONFIG).withTimeout(180).call();
@@ -212,7 +237,7 @@ class ClusterInstallK8sIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anUpgradeThatChangesAValueRollsThePodsAndKeepsTheFinishedDataset() throws Exception {
         Set<String> before = podNames();
         long start = System.nanoTime();
@@ -237,7 +262,7 @@ class ClusterInstallK8sIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theOperatorKilledMidRunLeavesTheRunEndingOnceWithOneJob() throws Exception {
         JsonNode plan = post("/api/v1/assistant", Map.of("job_id", jobId,
                 "prompt", "Fill missing values and train a classifier on Survived",
@@ -267,7 +292,7 @@ class ClusterInstallK8sIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void helmUninstallLeavesNoPodsJobsOrServicesAndKeepsTheCrds() throws Exception {
         closeApi();
         long start = System.nanoTime();
