@@ -335,7 +335,10 @@ class ClusterInstallK8sIT {
                     && java.util.Objects.equals(d.getStatus().getReadyReplicas(), d.getSpec().getReplicas())
                     && java.util.Objects.equals(d.getStatus().getReplicas(), d.getSpec().getReplicas()));
             return rolledOut && client.pods().inNamespace(NS).withLabel("app.kubernetes.io/instance", RELEASE).list().getItems()
-                    .stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).allMatch(ClusterInstallK8sIT::ready);
+                    .stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                    // Pods that ran to their end (the helm test pod) are not part of the running release.
+                    .filter(p -> !Set.of("Succeeded", "Failed").contains(p.getStatus().getPhase()))
+                    .allMatch(ClusterInstallK8sIT::ready);
         });
         return client.pods().inNamespace(NS).withLabel("app.kubernetes.io/instance", RELEASE).list().getItems().stream()
                 .filter(p -> components.contains(p.getMetadata().getLabels().get("app.kubernetes.io/component")))
