@@ -269,9 +269,14 @@ class ClusterInstallK8sIT {
                 "consent_send_sample", false, "sample_size", 0));
         String second = post("/api/v1/assistant/apply", Map.of("job_id", jobId, "actions", plan.path("actions"),
                 "run_name", "operator-killed")).path("run_id").asText();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() ->
-                !client.batch().v1().jobs().inNamespace(NS).withLabel("assay.dev/assistant-run", second).list().getItems().isEmpty());
-        List<Pod> operators = client.pods().inNamespace(NS).withLabel("app.kubernetes.io/component", "operator").list().getItems();
+        // Mid-run: the runner container runs (the operator has seen it and said so in the resource).
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            GenericKubernetesResource now = client.genericKubernetesResources(ASSISTANT_RUNS).inNamespace(NS).withName(second).get();
+            return now != null && status(now).path("phase").asText().equals("Running");
+        });
+        // The operator that works now (the one the upgrade replaced may still be shutting down).
+        List<Pod> operators = client.pods().inNamespace(NS).withLabel("app.kubernetes.io/component", "operator").list().getItems()
+                .stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null && ready(p)).toList();
         assertThat(operators).hasSize(1);
         String killed = operators.get(0).getMetadata().getName();
         System.out.println("deleting the operator pod " + killed + " while run " + second + " is "
