@@ -69,8 +69,8 @@ public class StorageConfiguration {
             store.ensureBucket();
             bucket.reached().set(true);
         } catch (IOException | RuntimeException e) {
-            log.error("Artifact store not reachable: S3 bucket '{}' at {}: {}. The api runs, but readiness "
-                    + "(/actuator/health/readiness, component artifactStore) stays DOWN and uploads fail until it answers.",
+            log.error("Artifact store not reachable: S3 bucket '{}' at {}: {} (the api runs, but readiness "
+                    + "/actuator/health/readiness, component artifactStore, stays DOWN and uploads fail until it answers)",
                     s3.bucket(), s3.endpoint(), reason(e));
         }
         return ScopedArtifactStore.of(store, scope);
@@ -96,8 +96,8 @@ public class StorageConfiguration {
             try {
                 redis.ping();
             } catch (RuntimeException e) {
-                log.error("Status store not reachable: Redis at {}: {}. The api runs, but readiness "
-                        + "(/actuator/health/readiness, component statusStore) stays DOWN until it answers.",
+                log.error("Status store not reachable: Redis at {}: {} (the api runs, but readiness "
+                        + "/actuator/health/readiness, component statusStore, stays DOWN until it answers)",
                         settings.redisUrl().map(StorageConfiguration::hostAndPort).orElse("?"), reason(e));
             }
         }
