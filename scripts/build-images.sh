@@ -3,8 +3,10 @@
 #   runner-image/target/jib-image.tar  assay/runner:<version>
 #   api/target/jib-image.tar           assay/api:<version>
 #   operator/target/jib-image.tar      assay/operator:<version>
-# each with the JVM's ahead-of-time cache trained at build time, and beside each its peer without the cache,
-# target/jib-image-noaot.tar (tag <version>-noaot), for the cold-start benchmark.
+#   charts/target/jib-image.tar        assay/s3proxy:<version>  (a test fixture: the in-cluster S3 store of the
+#                                      end-to-end test, ClusterInstallK8sIT; objects in memory only)
+# The three app images carry the JVM's ahead-of-time cache trained at build time, and beside each its peer
+# without the cache, target/jib-image-noaot.tar (tag <version>-noaot), for the cold-start benchmark.
 # Load them with `kind load image-archive FILE`, `podman load -i FILE` or `docker load -i FILE`.
 #
 # usage: scripts/build-images.sh [extra Maven arguments, e.g. -o]
@@ -24,13 +26,14 @@ fi
 echo "base image: $base" >&2
 
 # -am builds what the images contain (model, the UI for the api's static files). The "images" profile, in the three
-# image modules only: at package the image without a cache (target/jib-image-noaot.tar), at pre-integration-test
-# the training run of the JVM's ahead-of-time cache (scripts/aot-train.sh), at verify the image with it
-# (target/jib-image.tar); -DskipTests skips every test, so verify adds nothing else (see docs/cold-start.md).
-mvn -B -Pimages -pl runner-image,api,operator -am verify -DskipTests \
+# app modules: at package the image without a cache (target/jib-image-noaot.tar), at pre-integration-test the
+# training run of the JVM's ahead-of-time cache (scripts/aot-train.sh), at verify the image with it
+# (target/jib-image.tar); in charts the s3proxy test image at package, without a cache. -DskipTests skips every
+# test, so verify adds nothing else (see docs/cold-start.md).
+mvn -B -Pimages -pl runner-image,api,operator,charts -am verify -DskipTests \
   -Dassay.base.image="$base" "$@"
 
-for module in runner-image api operator; do
+for module in runner-image api operator charts; do
   tar=$module/target/jib-image.tar
   [ -f "$tar" ] || { echo "missing $tar" >&2; exit 1; }
   printf '%-34s %s %s\n' "$tar" "$(du -h "$tar" | cut -f1)" "$(cat "$module/target/jib-image.id" 2>/dev/null || true)"

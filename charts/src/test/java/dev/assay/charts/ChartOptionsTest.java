@@ -211,20 +211,19 @@ class ChartOptionsTest {
     void eachNamespacesRunnersGetARedisUserLimitedToThatNamespacesStatusKeys() {
         Rendered rendered = AssayChart.render("more-namespaces.yaml");
         JsonNode redis = container(rendered.get("Deployment", "assay-redis").path("spec").path("template"), "redis");
-        String script = String.join(" ", texts(redis.path("args")));
         String redisSecret = "assay-redis";
+        String conf = decoded(rendered, redisSecret, "redis.conf");
 
         for (String namespace : List.of("assay", "team-a", "team-b")) {
             String rules = dev.assay.model.protocol.TaskScope.namespace(namespace).redisAclRules("assay:");
-            assertThat(script).as("the chart's ACL is the protocol's").contains("user runner-" + namespace + " on >%s " + rules + "\\n");
             String password = new String(java.util.Base64.getDecoder().decode(rendered.get("Secret", redisSecret).path("data")
                     .path("runner-" + namespace + "-password").asText()), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(password).hasSize(32);
-            assertThat(script).as("passwords stay off the command line").doesNotContain(password);
+            assertThat(conf).as("the chart's ACL is the protocol's").contains("user runner-" + namespace + " on >" + password
+                    + " " + rules + "\n");
+            assertThat(redis.toString()).as("passwords stay off the command line").doesNotContain(password);
             assertThat(rendered.get("Secret", namespace, "assay-runner").path("stringData").path("ASSAY_REDIS_URL").asText())
                     .isEqualTo("redis://runner-" + namespace + ":" + password + "@assay-redis.assay.svc:6379");
-            assertThat(stream(redis.path("env"))).anyMatch(e -> e.path("valueFrom").path("secretKeyRef").path("key").asText()
-                    .equals("runner-" + namespace + "-password"));
         }
     }
 

@@ -36,6 +36,16 @@ class NotesAndHelmTestTest {
     }
 
     @Test
+    void notesNameTheExternalStoreAndDoNotMentionAMinioThatIsNotThere() {
+        String notes = installOutput(Map.of("minio.enabled", false, "s3.endpoint", "http://assay-s3.assay.svc:8080",
+                "s3.existingSecret", "assay-s3-keys"));
+
+        assertThat(notes).contains("Persistence is off for Redis:").doesNotContain("MinIO")
+                .contains("Artifacts go to the S3 store at http://assay-s3.assay.svc:8080 (bucket \"assay\")")
+                .contains("take effect only with a network plugin that enforces them");
+    }
+
+    @Test
     void notesPointAtTheIngressWhenThereIsOne() {
         String notes = installOutput(Map.of("api.ingress.enabled", true, "api.ingress.host", "assay.example.com",
                 "api.ingress.tls.enabled", true, "redis.persistence.enabled", true, "minio.persistence.enabled", true));

@@ -21,6 +21,8 @@ class ValuesSchemaTest {
             containerSecurityContext.allowPrivilegeEscalation | true | /containerSecurityContext/allowPrivilegeEscalation
             image.pullPolicy                        | Sometimes | /image/pullPolicy
             s3.bucket                               | My_Bucket | /s3/bucket
+            s3.endpoint                             | s3.example.com | /s3/endpoint
+            s3.existingSecret                       | Corp_S3   | /s3/existingSecret
             operator.extraWatchNamespaces[0]        | Team_A    | /operator/extraWatchNamespaces/0
             redis.auth.password                     | p@ss:word | /redis/auth/password
             minio.auth.rootPassword                 | short     | /minio/auth/rootPassword

@@ -49,6 +49,10 @@ public final class OperatorMain {
     public static void main(String[] args) throws Exception {
         OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
         KubernetesClient client = client(Config.autoConfigure(null));
+        if (args.length > 0 && args[0].equals("delete-runner-jobs")) {
+            // The chart's pre-delete hook: the same image and ServiceAccount, one task, then exit.
+            System.exit(dev.assay.operator.jobs.RunnerJobsCleanup.run(client, settings.watchNamespaces(), Duration.ofSeconds(90)));
+        }
         OperatorMetrics metrics = new OperatorMetrics();
         RunnerResults results = RunnerResults.redis(settings.redisUrl(), settings.redisKeyPrefix());
         Operator operator = create(client, settings, results, metrics, true);
@@ -61,7 +65,33 @@ public final class OperatorMain {
             health.close();
             results.close();
         }, "shutdown"));
-        operator.start();
+        try {
+            operator.start();
+        } catch (RuntimeException e) {
+            // The informers could not list or watch (no route to the API server, a missing CRD, RBAC refusing a
+            // namespace). The health server's and the client's threads would keep the JVM alive, answering 503 until
+            // the liveness probe gives up minutes later; exit at once with the cause in the log instead, so the pod
+            // shows CrashLoopBackOff and `kubectl logs --previous` says why.
+            log.error("cannot start watching {} in namespaces {}: {}", "DatasetJobs and AssistantRuns",
+                    settings.watchNamespaces(), causes(e));
+            System.exit(STARTUP_FAILED);
+        }
+    }
+
+    /** Exit status of an operator whose informers could not start. */
+    public static final int STARTUP_FAILED = 3;
+
+    /** Every message of a cause chain, outermost first: JOSDK wraps the API server's answer several times. */
+    static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return text.toString();
     }
 
     /** Set while this process stops on purpose: losing the lease then is expected, not a reason to exit. */
@@ -82,8 +112,10 @@ public final class OperatorMain {
     /** Stops reconciling, then hands the leader-election Lease over at once (what SIGTERM does). */
     public static void stop(Operator operator, KubernetesClient client, OperatorSettings settings) {
         STOPPING.set(true);
+        // An operator that never started holds no Lease, and its API server may be the very thing it cannot reach.
+        boolean started = operator.getRuntimeInfo().isStarted();
         operator.stop();
-        if (settings.leaderElection()) {
+        if (settings.leaderElection() && started) {
             LeaseRelease.release(client, settings.namespace(), LEASE, IDENTITY);
         }
     }

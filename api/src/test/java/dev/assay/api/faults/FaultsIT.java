@@ -114,6 +114,53 @@ class FaultsIT {
     }
 
     @Test
+    void anApiThatCannotReachItsStoresStartsSaysWhichAndWhyAndBecomesReadyWhenTheyAnswer() throws Exception {
+        OwnRedis redis = new OwnRedis(temp);
+        int s3Port = ApiProcess.freePort();
+        String s3Endpoint = "http://127.0.0.1:" + s3Port;
+        org.gaul.s3proxy.S3Proxy s3 = null;
+        try (ApiProcess api = ApiProcess.start(temp, settings("--assay.redis.url=" + redis.url(),
+                "--assay.s3.endpoint=" + s3Endpoint, "--assay.s3.access-key=assay-faults",
+                "--assay.s3.secret-key=assay-faults-secret", "--assay.data-dir=" + temp.resolve("data")))) {
+            HttpApi.Answer readiness = api.http.get("/actuator/health/readiness");
+            System.out.println("readiness with neither store answering: " + readiness.status() + " " + readiness.text());
+            assertThat(readiness.status()).isEqualTo(503);
+            JsonNode components = readiness.json().path("components");
+            assertThat(components.path("statusStore").path("status").asText()).isEqualTo("DOWN");
+            assertThat(components.path("statusStore").path("details").path("store").asText()).isEqualTo("redis");
+            assertThat(components.path("statusStore").path("details").path("reason").asText())
+                    .contains("Failed to connect to 127.0.0.1:" + redis.port);
+            assertThat(components.path("artifactStore").path("status").asText()).isEqualTo("DOWN");
+            assertThat(components.path("artifactStore").path("details").path("store").asText()).isEqualTo("s3 bucket assay");
+            assertThat(components.path("artifactStore").path("details").path("reason").asText()).containsIgnoringCase("connect");
+            assertThat(readiness.text()).doesNotContain("assay-faults-secret");
+            String log = Files.readString(api.log);
+            assertThat(log).contains("Status store not reachable: Redis at 127.0.0.1:" + redis.port)
+                    .contains("Artifact store not reachable: S3 bucket 'assay' at " + s3Endpoint)
+                    .doesNotContain("assay-faults-secret");
+            log.lines().filter(line -> line.contains("not reachable")).forEach(line -> System.out.println("api log: " + line));
+
+            redis.start();
+            s3 = org.gaul.s3proxy.S3Proxy.builder().blobStore(new org.gaul.s3proxy.nio2blob.TransientNio2BlobStore())
+                    .endpoint(java.net.URI.create(s3Endpoint))
+                    .awsAuthentication(org.gaul.s3proxy.auth.AuthenticationType.AWS_V2_OR_V4, "assay-faults",
+                            "assay-faults-secret").build();
+            s3.start();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (api.http.get("/actuator/health/readiness").status() != 200 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+            }
+            assertThat(api.http.get("/actuator/health/readiness").status()).as("ready once both answer").isEqualTo(200);
+            uploadAndAwait(api.http, "tips.csv");
+        } finally {
+            if (s3 != null) {
+                s3.stop();
+            }
+            redis.close();
+        }
+    }
+
+    @Test
     void aFullDiskIsRefusedUpFrontWith507AndTheApiStillRestarts() throws Exception {
         Path disk = Files.createDirectories(temp.resolve("disk"));
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", disk.toString())

@@ -45,21 +45,30 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
     /** Connects and creates the bucket when it does not exist yet. */
     public static S3ArtifactStore connect(S3Settings settings) throws IOException {
+        S3ArtifactStore store = open(settings);
+        store.ensureBucket();
+        return store;
+    }
+
+    /**
+     * The store without a round trip: for a long-running process that must come up while the object store is not
+     * answering yet (a pod started beside it), and then calls {@link #ensureBucket()} until it succeeds.
+     */
+    public static S3ArtifactStore open(S3Settings settings) {
         MinioClient client = MinioClient.builder()
                 .endpoint(settings.endpoint())
                 .credentials(settings.accessKey(), settings.secretKey())
                 .region(settings.region())
                 .build();
-        S3ArtifactStore store = new S3ArtifactStore(client, settings.bucket());
-        store.ensureBucket();
-        return store;
+        return new S3ArtifactStore(client, settings.bucket());
     }
 
     public String bucket() {
         return bucket;
     }
 
-    private void ensureBucket() throws IOException {
+    /** Creates the bucket when it does not exist yet; fails when the store cannot be reached or refuses. */
+    public void ensureBucket() throws IOException {
         try {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
                 client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
