@@ -120,6 +120,158 @@ public final class CsvIngest {
         }
     }
 
+    /** Rows per chunk of typed columns handed to {@link Chunks#chunk}: bounds the memory of a streaming read. */
+    public static final int CHUNK_ROWS = 65_536;
+
+    /** Turns rows as written into typed columns, with the types the streaming read settled. */
+    public interface RowTyper {
+        Table type(List<String[]> rows);
+    }
+
+    /** What a streaming read hands over, in file order; see {@link #stream}. */
+    public interface Chunks {
+        /** The column names, once the types are settled, and how to type rows kept aside (samples). */
+        void columns(List<String> names, RowTyper typer);
+
+        /** Every data row as written, with its {@link RowHash} (equal for rows the exact read takes as duplicates). */
+        void row(String[] cells, long hash);
+
+        /** The typed columns of the rows handed to {@link #row} since the previous chunk. */
+        void chunk(Table rows);
+    }
+
+    /** How a streamed file was read: the report (no duplicates dropped), stray values and date layouts. */
+    public record Streamed(IngestReport report, Map<String, StrayValues> stray, Map<String, String> layouts) {
+    }
+
+    /**
+     * Reads a file of any size in bounded memory: a first pass settles each column's type from all of its values
+     * (as the two-pass read does), a second hands the rows to {@code chunks} as typed columns of at most
+     * {@link #CHUNK_ROWS} rows, never holding the table. Duplicate rows are kept (finding them exactly needs memory
+     * in proportion to the file); cleaned.csv, when asked for, is written as the rows go.
+     */
+    public Streamed stream(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv,
+                           SourceOptions options, Chunks chunks) {
+        long started = System.nanoTime();
+        progress.update(0, "opening the file");
+        options.problem().ifPresent(problem -> {
+            throw new InputException(name, "cannot be read as asked: " + problem);
+        });
+        try (DecodedSource source = new SourceDecoder(config).decode(file, name, options)) {
+            CsvIngest reader = options.missingMarkers().isPresent()
+                    ? new CsvIngest(config, sampleRows, new Markers(options.markers())) : this;
+            Streamed result = reader.streamCsv(source.csv(), name, progress, cleanedCsv, chunks);
+            IngestReport csv = result.report();
+            List<String> warnings = new ArrayList<>(source.notes());
+            warnings.addAll(csv.warnings());
+            IngestReport report = new IngestReport(csv.fileName(), source.asUploaded() ? csv.bytes() : sizeOf(file),
+                    csv.delimiter(), csv.bom(), csv.rowsRead(), 0, warnings,
+                    (System.nanoTime() - started) / 1_000_000, source.read(), csv.missingWords(), List.of(),
+                    csv.missingMarkers());
+            return new Streamed(report, result.stray(), result.layouts());
+        }
+    }
+
+    private Streamed streamCsv(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv,
+                               Chunks chunks) {
+        long started = System.nanoTime();
+        FileFormat format = FileFormat.sniff(file, name, config);
+        List<String> warnings = new ArrayList<>();
+        progress.update(1, "reading the header");
+        List<String> header = new ArrayList<>();
+        List<ColumnGuess> guesses = new ArrayList<>();
+        long rows = pass(file, name, format, progress, 0, 40, "checking types", false, new RowHandler() {
+            @Override
+            public void header(String[] cells) {
+                readHeader(cells, name, warnings, header, guesses);
+            }
+
+            @Override
+            public void row(String[] cells, long line, long hash) {
+                for (int i = 0; i < cells.length; i++) {
+                    guesses.get(i).add(cells[i]);
+                }
+            }
+        });
+        if (rows == 0) {
+            throw new InputException(name, "has a header but no data rows");
+        }
+        List<ColumnGuess.Decision> decisions = new ArrayList<>();
+        Map<String, StrayValues> stray = new LinkedHashMap<>();
+        Map<String, String> layouts = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> missingWords = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            ColumnGuess.Decision decision = guesses.get(i).decide();
+            decisions.add(decision);
+            describe(header.get(i), decision, stray, layouts, missingWords, warnings);
+        }
+        RowTyper typer = sample -> {
+            List<ColumnSink> sinks = sinks(header, decisions);
+            for (String[] cells : sample) {
+                for (int i = 0; i < cells.length; i++) {
+                    sinks.get(i).stage(cells[i]);
+                    sinks.get(i).commit();
+                }
+            }
+            return Table.create(tableName(name), sinks.stream().map(ColumnSink::column).toArray(Column<?>[]::new));
+        };
+        chunks.columns(List.copyOf(header), typer);
+        List<ColumnType> types = sinks(header, decisions).stream().map(ColumnSink::type).toList();
+        try (CleanedCsvWriter cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, types,
+                config.neutraliseFormulas(), markers)).orElse(null)) {
+            final class Chunker implements RowHandler {
+                private List<ColumnSink> sinks = sinks(header, decisions);
+                private int size;
+
+                @Override
+                public void header(String[] cells) {
+                }
+
+                @Override
+                public void row(String[] cells, long line, long hash) {
+                    for (int i = 0; i < cells.length; i++) {
+                        sinks.get(i).stage(cells[i]);
+                        sinks.get(i).commit();
+                    }
+                    chunks.row(cells, hash);
+                    if (cleaned != null) {
+                        cleaned.write(cells);
+                    }
+                    if (++size == CHUNK_ROWS) {
+                        flush();
+                    }
+                }
+
+                void flush() {
+                    if (size > 0) {
+                        chunks.chunk(Table.create(tableName(name), sinks.stream().map(ColumnSink::column)
+                                .toArray(Column<?>[]::new)));
+                        size = 0;
+                        sinks = sinks(header, decisions);
+                    }
+                }
+            }
+            Chunker chunker = new Chunker();
+            long streamed = pass(file, name, format, progress, 40, 100, "reading values", true, chunker);
+            chunker.flush();
+            if (streamed != rows) {
+                throw new InputException(name, "changed while it was read (" + rows + " rows, then " + streamed + ")");
+            }
+        }
+        IngestReport report = new IngestReport(name, format.bytes(), String.valueOf(format.delimiter()), format.bom(),
+                rows, 0, warnings, (System.nanoTime() - started) / 1_000_000, missingWords, List.of())
+                .withMarkers(markers.markers());
+        return new Streamed(report, stray, layouts);
+    }
+
+    private List<ColumnSink> sinks(List<String> header, List<ColumnGuess.Decision> decisions) {
+        List<ColumnSink> sinks = new ArrayList<>(header.size());
+        for (int i = 0; i < header.size(); i++) {
+            sinks.add(ColumnSink.of(header.get(i), decisions.get(i), markers));
+        }
+        return sinks;
+    }
+
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);

@@ -41,7 +41,7 @@ import tech.tablesaw.columns.times.PackedLocalTime;
 final class ColumnProfiler {
 
     static final int TOP = 20;
-    private static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "yes", "no", "y", "n", "t", "f");
+    static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "yes", "no", "y", "n", "t", "f");
 
     private ColumnProfiler() {
     }
@@ -227,7 +227,7 @@ final class ColumnProfiler {
                 Optional.empty(), text, Optional.empty(), stray);
     }
 
-    private static TextStats textStats(Map<Integer, Long> lengths, long present, double meanLength) {
+    static TextStats textStats(Map<Integer, Long> lengths, long present, double meanLength) {
         int[] sorted = lengths.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         long seen = 0;
         double median = sorted[sorted.length - 1];
@@ -388,14 +388,14 @@ final class ColumnProfiler {
     private static final java.util.Comparator<Map.Entry<String, Long>> BY_FREQUENCY =
             Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
-    private static List<ValueCount> topOf(List<Map.Entry<String, Long>> entries, long present) {
+    static List<ValueCount> topOf(List<Map.Entry<String, Long>> entries, long present) {
         return entries.stream().sorted(BY_FREQUENCY).limit(TOP)
                 .map(e -> new ValueCount(e.getKey(), e.getValue(), share(e.getValue(), present)))
                 .toList();
     }
 
     /** Every distinct value, most frequent first, when there are few enough to list (else none). */
-    private static List<String> categories(List<Map.Entry<String, Long>> listed, long distinct) {
+    static List<String> categories(List<Map.Entry<String, Long>> listed, long distinct) {
         if (distinct > VariableProfile.MAX_LISTED_CATEGORIES) {
             return List.of();
         }

@@ -90,7 +90,7 @@ public final class Profiler {
         return profile(table, ingest, Map.of(), ProgressListener.NONE);
     }
 
-    private static Correlations correlations(Table table, Map<String, VariableProfile> variables, int[] sample) {
+    static Correlations correlations(Table table, Map<String, VariableProfile> variables, int[] sample) {
         List<String> numericNames = new ArrayList<>();
         List<double[]> numeric = new ArrayList<>();
         List<String> categoricalNames = new ArrayList<>();
@@ -172,7 +172,7 @@ public final class Profiler {
         return new Sample(names, head, tail);
     }
 
-    private static List<List<String>> rows(Table table, int from, int to) {
+    static List<List<String>> rows(Table table, int from, int to) {
         List<List<String>> rows = new ArrayList<>();
         for (int row = from; row < to; row++) {
             List<String> cells = new ArrayList<>();
