@@ -12,8 +12,6 @@ import dev.assay.runner.engine.ProgressListener;
 import dev.assay.runner.source.DecodedSource;
 import dev.assay.runner.source.SourceDecoder;
 import dev.assay.runner.source.SourceOptions;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -252,7 +250,7 @@ public final class CsvIngest {
                 }
             }
             Chunker chunker = new Chunker();
-            long streamed = pass(file, name, format, progress, 40, 100, "reading values", true, chunker);
+            long streamed = pass(file, name, format, progress, 40, 100, "reading values", true, false, chunker);
             chunker.flush();
             if (streamed != rows) {
                 throw new InputException(name, "changed while it was read (" + rows + " rows, then " + streamed + ")");
@@ -341,7 +339,7 @@ public final class CsvIngest {
         final List<String> header = new ArrayList<>();
         private final List<ColumnGuess> guesses = new ArrayList<>();
         private List<String[]> sample = new ArrayList<>();
-        private LongArrayList sampleHashes = new LongArrayList();
+        private it.unimi.dsi.fastutil.ints.IntArrayList sampleFirsts = new it.unimi.dsi.fastutil.ints.IntArrayList();
         SampledTypes types;
         List<ColumnSink> sinks;
         Deduplicator dedup;
@@ -360,18 +358,23 @@ public final class CsvIngest {
 
         @Override
         public void row(String[] cells, long line, long hash) {
+            row(cells, line, hash, -1);
+        }
+
+        @Override
+        public void row(String[] cells, long line, long hash, int first) {
             if (types == null) {
                 for (int i = 0; i < cells.length; i++) {
                     guesses.get(i).add(cells[i]);
                 }
                 sample.add(cells);
-                sampleHashes.add(hash);
+                sampleFirsts.add(first);
                 if (sample.size() == sampleRows) {
                     settle();
                 }
             } else {
                 types.observe(cells);
-                keep(cells, hash);
+                keep(cells, first);
             }
         }
 
@@ -395,14 +398,14 @@ public final class CsvIngest {
                 throw new CannotCreateCleaned(e);
             }
             for (int i = 0; i < sample.size(); i++) {
-                keep(sample.get(i), sampleHashes.getLong(i));
+                keep(sample.get(i), sampleFirsts.getInt(i));
             }
             sample = null;
-            sampleHashes = null;
+            sampleFirsts = null;
         }
 
-        private void keep(String[] cells, long hash) {
-            if (dedup.offer(cells, hash) && cleaned != null) {
+        private void keep(String[] cells, int first) {
+            if (dedup.offer(cells, first) && cleaned != null) {
                 cleaned.write(cells);
             }
         }
@@ -489,7 +492,12 @@ public final class CsvIngest {
 
                 @Override
                 public void row(String[] cells, long line, long hash) {
-                    if (dedup.offer(cells, hash) && cleaned != null) {
+                    row(cells, line, hash, -1);
+                }
+
+                @Override
+                public void row(String[] cells, long line, long hash, int first) {
+                    if (dedup.offer(cells, first) && cleaned != null) {
                         cleaned.write(cells);
                     }
                 }
@@ -581,11 +589,28 @@ public final class CsvIngest {
 
         /** A data row, with its {@link RowHash} when the pass was asked for hashes (else 0). */
         void row(String[] cells, long line, long hash);
+
+        /**
+         * As above, with the position among the data rows of the first row that had the same hash, or -1 when no
+         * earlier row had it (always -1 without hashes).
+         */
+        default void row(String[] cells, long line, long hash, int first) {
+            row(cells, line, hash);
+        }
     }
 
     /** One pass over the file, with row hashes for the duplicate check if asked; returns the number of data rows. */
     private long pass(Path file, String name, FileFormat format, ProgressListener progress, int from, int to,
                       String stage, boolean hashRows, RowHandler handler) {
+        return pass(file, name, format, progress, from, to, stage, hashRows, hashRows, handler);
+    }
+
+    /**
+     * As above; {@code firsts} also finds, for each row, the first row with its hash (a map of every row's hash:
+     * memory in proportion to the file, so not for the streaming read, which wants the hashes alone).
+     */
+    private long pass(Path file, String name, FileFormat format, ProgressListener progress, int from, int to,
+                      String stage, boolean hashRows, boolean firsts, RowHandler handler) {
         CsvParser parser = new CsvParser(settings(format));
         long rows = 0;
         try (CountingInput counted = new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
@@ -598,12 +623,12 @@ public final class CsvIngest {
             }
             handler.header(header);
             int lastPercent = from;
-            try (RowFeed feed = RowFeed.start(parser, name, header.length, hashRows, counted::count, markers)) {
+            try (RowFeed feed = RowFeed.start(parser, name, header.length, hashRows, firsts, counted::count, markers)) {
                 boolean last = false;
                 while (!last) {
                     RowFeed.Batch batch = feed.next();
                     for (int i = 0; i < batch.size; i++) {
-                        handler.row(batch.rows[i], batch.lines[i], batch.hashes[i]);
+                        handler.row(batch.rows[i], batch.lines[i], batch.hashes[i], batch.firsts[i]);
                     }
                     rows += batch.size;
                     last = batch.last;
@@ -713,34 +738,40 @@ public final class CsvIngest {
     }
 
     /**
-     * Drops exact duplicate rows: a 64-bit hash of each row's cells finds candidates, and the typed values
-     * decide, so a hash collision can never drop a row that differs.
+     * Drops exact duplicate rows: a 64-bit hash of each row's cells finds candidates (on the parsing thread, see
+     * {@link RowFeed.Batch#firsts}), and the typed values decide, so a hash collision can never drop a row that
+     * differs. The first row with a hash is never a duplicate, so it is always kept: a candidate is compared with it.
      */
     private static final class Deduplicator {
         private final List<ColumnSink> sinks;
         private final boolean enabled;
-        private final Long2IntOpenHashMap firstRowByHash = new Long2IntOpenHashMap();
+        /** Positions among the data rows of the rows dropped, ascending: a data row's index in the table follows. */
+        private final it.unimi.dsi.fastutil.ints.IntArrayList droppedRows = new it.unimi.dsi.fastutil.ints.IntArrayList();
         /** Kept row → how many later rows repeated it. */
         private final java.util.Map<Integer, Integer> repeats = new java.util.HashMap<>();
         private int rows;
+        private int position;
         private long dropped;
 
         Deduplicator(List<ColumnSink> sinks, boolean enabled) {
             this.sinks = sinks;
             this.enabled = enabled;
-            firstRowByHash.defaultReturnValue(-1);
         }
 
-        /** Keeps the row unless it repeats an earlier one; returns whether it was kept. See {@link RowHash}. */
-        boolean offer(String[] cells, long hash) {
+        /**
+         * Keeps the row unless it repeats the data row at position {@code first} (the first with its hash, or -1);
+         * returns whether it was kept. See {@link RowHash}.
+         */
+        boolean offer(String[] cells, int first) {
             for (int i = 0; i < cells.length; i++) {
                 sinks.get(i).stage(cells[i]);
             }
-            if (enabled) {
-                // One probe: a new hash is recorded with the index this row gets, since such a row is always kept.
-                int earlier = firstRowByHash.putIfAbsent(hash, rows);
-                if (earlier >= 0 && sameAsStaged(earlier)) {
+            position++;
+            if (enabled && first >= 0) {
+                int earlier = tableRow(first);
+                if (sameAsStaged(earlier)) {
                     dropped++;
+                    droppedRows.add(position - 1);
                     repeats.merge(earlier, 1, Integer::sum);
                     return false;
                 }
@@ -750,6 +781,12 @@ public final class CsvIngest {
             }
             rows++;
             return true;
+        }
+
+        /** The table row of a kept data row: its position less the rows dropped before it. */
+        private int tableRow(int position) {
+            int before = java.util.Arrays.binarySearch(droppedRows.elements(), 0, droppedRows.size(), position);
+            return position - (before >= 0 ? before : -before - 1);
         }
 
         long dropped() {

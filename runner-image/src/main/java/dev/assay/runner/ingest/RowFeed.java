@@ -21,11 +21,16 @@ final class RowFeed implements AutoCloseable {
     private static final int BATCH = 512;
     private static final int QUEUED = 8;
 
-    /** Parsed rows, with their line numbers and hashes, and how many bytes of the file were read by the end of them. */
+    /**
+     * Parsed rows, with their line numbers and hashes, and how many bytes of the file were read by the end of them.
+     * {@code firsts} holds, for a row whose hash an earlier row had, that earlier row's position among the data rows
+     * (0 for the first), else -1: the duplicate check then only compares the rows it names.
+     */
     static final class Batch {
         final String[][] rows = new String[BATCH][];
         final long[] lines = new long[BATCH];
         final long[] hashes = new long[BATCH];
+        final int[] firsts = new int[BATCH];
         int size;
         long bytesRead;
         Throwable error;
@@ -38,11 +43,11 @@ final class RowFeed implements AutoCloseable {
 
     private final Markers markers;
 
-    private RowFeed(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead,
+    private RowFeed(CsvParser parser, String name, int width, boolean hashRows, boolean firsts, LongSupplier bytesRead,
                     Markers markers) {
         this.markers = markers;
         thread = Thread.ofPlatform().daemon().name("csv-parser")
-                .unstarted(() -> parse(parser, name, width, hashRows, bytesRead));
+                .unstarted(() -> parse(parser, name, width, hashRows, firsts, bytesRead));
     }
 
     /**
@@ -50,19 +55,28 @@ final class RowFeed implements AutoCloseable {
      * {@code hashRows}, each row's {@link RowHash} is computed here too.
      */
     static RowFeed start(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead) {
-        return start(parser, name, width, hashRows, bytesRead, Markers.DEFAULT);
+        return start(parser, name, width, hashRows, hashRows, bytesRead, Markers.DEFAULT);
     }
 
-    /** As above, hashing rows with {@code markers} read as missing. */
-    static RowFeed start(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead,
-                         Markers markers) {
-        RowFeed feed = new RowFeed(parser, name, width, hashRows, bytesRead, markers);
+    /**
+     * As above, hashing rows with {@code markers} read as missing; with {@code firsts}, each hashed row's
+     * {@link Batch#firsts} too.
+     */
+    static RowFeed start(CsvParser parser, String name, int width, boolean hashRows, boolean firsts,
+                         LongSupplier bytesRead, Markers markers) {
+        RowFeed feed = new RowFeed(parser, name, width, hashRows, firsts, bytesRead, markers);
         feed.thread.start();
         return feed;
     }
 
-    private void parse(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead) {
+    private void parse(CsvParser parser, String name, int width, boolean hashRows, boolean firsts,
+                       LongSupplier bytesRead) {
         Batch batch = new Batch();
+        // Which row first had each hash: probing this map of every row is a cache miss per row, done here on the
+        // parsing thread rather than on the reading thread, which has more to do.
+        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap firstByHash = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+        firstByHash.defaultReturnValue(-1);
+        int ordinal = 0;
         try {
             String[] cells;
             // Where the row before the last one ended: the last record begins on the next line.
@@ -80,8 +94,13 @@ final class RowFeed implements AutoCloseable {
                 batch.rows[batch.size] = cells;
                 batch.lines[batch.size] = line;
                 if (hashRows) {
-                    batch.hashes[batch.size] = RowHash.of(cells, markers);
+                    long hash = RowHash.of(cells, markers);
+                    batch.hashes[batch.size] = hash;
+                    batch.firsts[batch.size] = firsts ? firstByHash.putIfAbsent(hash, ordinal) : -1;
+                } else {
+                    batch.firsts[batch.size] = -1;
                 }
+                ordinal++;
                 if (++batch.size == BATCH) {
                     batch.bytesRead = bytesRead.getAsLong();
                     hand(batch);

@@ -32,10 +32,13 @@ import tech.tablesaw.api.Table;
  */
 public final class StreamingProfiler implements CsvIngest.Chunks {
 
-    /** Cells kept in the row sample: correlations and missing-value patterns are computed on it. */
-    static final int SAMPLE_CELLS = 1_000_000;
-    /** Exact value counts kept per file, shared among its columns, before a column switches to sketches. */
-    static final int EXACT_COUNTS = 2_000_000;
+    /**
+     * Cells kept in the row sample (correlations and missing-value patterns are computed on it): one per 400
+     * bytes of the maximum heap, at most a million, so that a small heap is not filled by the sample.
+     */
+    static final long SAMPLE_CELLS = Math.max(10_000, Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 400));
+    /** Exact value counts kept, shared among the columns, before a column switches to sketches: as for the sample. */
+    static final long EXACT_COUNTS = Math.max(10_000, Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 200));
     /** The row hashes' HyperLogLog: about 0.1 % relative standard error, 1 MB. */
     static final int ROWS_LG_K = 20;
 
@@ -69,7 +72,7 @@ public final class StreamingProfiler implements CsvIngest.Chunks {
     public void columns(List<String> names, CsvIngest.RowTyper typer) {
         this.names = names;
         this.typer = typer;
-        this.sampleSize = Math.max(1_000, Math.min(RowSample.MAX_ROWS, SAMPLE_CELLS / Math.max(1, names.size())));
+        this.sampleSize = (int) Math.max(1_000, Math.min(RowSample.MAX_ROWS, SAMPLE_CELLS / Math.max(1, names.size())));
         this.reservoirRows = new long[sampleSize];
     }
 
@@ -101,7 +104,7 @@ public final class StreamingProfiler implements CsvIngest.Chunks {
     public void chunk(Table chunk) {
         if (columns == null) {
             int exactDistinct = exactDistinctOverride >= 0 ? exactDistinctOverride
-                    : Math.max(1_000, Math.min(100_000, EXACT_COUNTS / Math.max(1, chunk.columnCount())));
+                    : (int) Math.max(1_000, Math.min(100_000, EXACT_COUNTS / Math.max(1, chunk.columnCount())));
             columns = new ColumnSketch[chunk.columnCount()];
             for (int i = 0; i < columns.length; i++) {
                 columns[i] = ColumnSketch.of(chunk.column(i), exactDistinct);
