@@ -119,7 +119,7 @@ public final class CsvIngest {
     }
 
     /** Rows per chunk of typed columns handed to {@link Chunks#chunk}: bounds the memory of a streaming read. */
-    public static final int CHUNK_ROWS = 65_536;
+    public static final int CHUNK_ROWS = 16_384;
 
     /** Turns rows as written into typed columns, with the types the streaming read settled. */
     public interface RowTyper {
@@ -344,6 +344,7 @@ public final class CsvIngest {
         List<ColumnSink> sinks;
         Deduplicator dedup;
         private CleanedCsvWriter cleaned;
+        private RowFeed feed;
 
         OnePass(String name, List<String> warnings, Optional<Path> cleanedCsv) {
             this.name = name;
@@ -354,6 +355,11 @@ public final class CsvIngest {
         @Override
         public void header(String[] cells) {
             readHeader(cells, name, warnings, header, guesses);
+        }
+
+        @Override
+        public void started(RowFeed feed) {
+            this.feed = feed;
         }
 
         @Override
@@ -389,6 +395,9 @@ public final class CsvIngest {
                 sinks.add(ColumnSink.of(header.get(i), types.sampled(i), markers));
             }
             dedup = new Deduplicator(sinks, config.dropDuplicates());
+            if (feed != null) {
+                feed.shareText(textColumns(sinks));
+            }
             List<ColumnType> columnTypes = sinks.stream().map(ColumnSink::type).toList();
             try {
                 cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, columnTypes,
@@ -488,6 +497,11 @@ public final class CsvIngest {
             pass(file, name, format, progress, 45, 80, "reading values", config.dropDuplicates(), new RowHandler() {
                 @Override
                 public void header(String[] cells) {
+                }
+
+                @Override
+                public void started(RowFeed feed) {
+                    feed.shareText(textColumns(sinks));
                 }
 
                 @Override
@@ -597,6 +611,19 @@ public final class CsvIngest {
         default void row(String[] cells, long line, long hash, int first) {
             row(cells, line, hash);
         }
+
+        /** The feed of this pass, before its first row. */
+        default void started(RowFeed feed) {
+        }
+    }
+
+    /** Which of the sinks' columns hold text, for {@link RowFeed#shareText}. */
+    private static boolean[] textColumns(List<ColumnSink> sinks) {
+        boolean[] text = new boolean[sinks.size()];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = sinks.get(i).type() == ColumnType.STRING;
+        }
+        return text;
     }
 
     /** One pass over the file, with row hashes for the duplicate check if asked; returns the number of data rows. */
@@ -624,6 +651,7 @@ public final class CsvIngest {
             handler.header(header);
             int lastPercent = from;
             try (RowFeed feed = RowFeed.start(parser, name, header.length, hashRows, firsts, counted::count, markers)) {
+                handler.started(feed);
                 boolean last = false;
                 while (!last) {
                     RowFeed.Batch batch = feed.next();

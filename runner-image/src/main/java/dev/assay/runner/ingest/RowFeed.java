@@ -37,7 +37,12 @@ final class RowFeed implements AutoCloseable {
         boolean last;
     }
 
+    /** Distinct values remembered per text column for {@link #shareText}: bounds the memory of the remembering. */
+    static final int SHARED_VALUES = 1 << 20;
+
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
+    /** The text columns, once the reader knows them; their repeated values are handed over as one String each. */
+    private volatile boolean[] text;
     private final Thread thread;
     private volatile boolean stopped;
 
@@ -77,6 +82,7 @@ final class RowFeed implements AutoCloseable {
         it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap firstByHash = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
         firstByHash.defaultReturnValue(-1);
         int ordinal = 0;
+        java.util.List<it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<String>> shared = null;
         try {
             String[] cells;
             // Where the row before the last one ended: the last record begins on the next line.
@@ -90,6 +96,16 @@ final class RowFeed implements AutoCloseable {
                     throw new InputException(name, OptionalLong.of(line), Optional.empty(),
                             "has " + cells.length + " field" + (cells.length == 1 ? "" : "s") + " but the header has "
                                     + width + " (check for an unquoted separator or a missing quote)");
+                }
+                boolean[] textColumns = text;
+                if (textColumns != null) {
+                    if (shared == null) {
+                        shared = new java.util.ArrayList<>();
+                        for (int i = 0; i < width; i++) {
+                            shared.add(textColumns[i] ? new it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<>() : null);
+                        }
+                    }
+                    share(cells, shared);
                 }
                 batch.rows[batch.size] = cells;
                 batch.lines[batch.size] = line;
@@ -116,6 +132,29 @@ final class RowFeed implements AutoCloseable {
         }
         batch.bytesRead = bytesRead.getAsLong();
         hand(batch);
+    }
+
+    /**
+     * From now on, the cells of the columns marked in {@code columns} that repeat a value seen before are handed over
+     * as the String first seen: a text column of ten million cells and a million distinct values then holds a
+     * million Strings, not ten million. Done here, where the cells are made, to spare the reading thread the work.
+     */
+    void shareText(boolean[] columns) {
+        text = columns.clone();
+    }
+
+    private static void share(String[] cells, java.util.List<it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<String>> shared) {
+        for (int i = 0; i < cells.length; i++) {
+            it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<String> seen = shared.get(i);
+            String cell = cells[i];
+            if (seen == null || cell == null) {
+                continue;
+            }
+            String first = seen.size() < SHARED_VALUES ? seen.addOrGet(cell) : seen.get(cell);
+            if (first != null) {
+                cells[i] = first;
+            }
+        }
     }
 
     /**

@@ -33,12 +33,15 @@ import tech.tablesaw.api.Table;
 public final class StreamingProfiler implements CsvIngest.Chunks {
 
     /**
-     * Cells kept in the row sample (correlations and missing-value patterns are computed on it): one per 400
+     * Cells kept in the row sample (correlations and missing-value patterns are computed on it): one per 2,000
      * bytes of the maximum heap, at most a million, so that a small heap is not filled by the sample.
      */
-    static final long SAMPLE_CELLS = Math.max(10_000, Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 400));
-    /** Exact value counts kept, shared among the columns, before a column switches to sketches: as for the sample. */
-    static final long EXACT_COUNTS = Math.max(10_000, Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 200));
+    static final long SAMPLE_CELLS = Math.max(10_000, Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 2_000));
+    /**
+     * Exact value counts kept, shared among the columns, before a column switches to sketches: one per 1,000 bytes
+     * of the maximum heap, at most two million.
+     */
+    static final long EXACT_COUNTS = Math.max(10_000, Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 1_000));
     /** The row hashes' HyperLogLog: about 0.1 % relative standard error, 1 MB. */
     static final int ROWS_LG_K = 20;
 

@@ -101,7 +101,7 @@ final class StreamingBenchmark {
             double error = truth == 0 ? 0 : Math.abs(v.distinct() - truth) / (double) truth;
             worstDistinct = Math.max(worstDistinct, error);
             System.out.printf(Locale.ROOT, "  %-12s distinct: %,d estimated, %,d exact: %.3f %% off (bound ±%.2f %% at "
-                            + "95.4 %%)%n", v.name(), v.distinct(), truth, 100 * error,
+                            + "99.7 %%)%n", v.name(), v.distinct(), truth, 100 * error,
                     100 * figure(estimates, v.name(), "distinct").error());
         }
         System.out.printf(Locale.ROOT, "  worst quantile rank error %.4f %% (bound %.2f %%), worst distinct-count error "
