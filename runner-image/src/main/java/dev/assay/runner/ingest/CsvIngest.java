@@ -75,9 +75,17 @@ public final class CsvIngest {
     }
 
     private CsvIngest(EngineConfig config, int sampleRows, Markers markers) {
+        this(config, sampleRows, markers, false);
+    }
+
+    /** The parser's input buffers are small when {@code bounded}: the streaming read must fit a small heap. */
+    private final boolean bounded;
+
+    private CsvIngest(EngineConfig config, int sampleRows, Markers markers, boolean bounded) {
         this.config = config;
         this.sampleRows = sampleRows;
         this.markers = markers;
+        this.bounded = bounded;
     }
 
     public Result read(Path file, String name, ProgressListener progress) {
@@ -156,8 +164,8 @@ public final class CsvIngest {
             throw new InputException(name, "cannot be read as asked: " + problem);
         });
         try (DecodedSource source = new SourceDecoder(config).decode(file, name, options)) {
-            CsvIngest reader = options.missingMarkers().isPresent()
-                    ? new CsvIngest(config, sampleRows, new Markers(options.markers())) : this;
+            CsvIngest reader = new CsvIngest(config, sampleRows,
+                    options.missingMarkers().isPresent() ? new Markers(options.markers()) : markers, true);
             Streamed result = reader.streamCsv(source.csv(), name, progress, cleanedCsv, chunks);
             IngestReport csv = result.report();
             List<String> warnings = new ArrayList<>(source.notes());
@@ -173,6 +181,9 @@ public final class CsvIngest {
     private Streamed streamCsv(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv,
                                Chunks chunks) {
         long started = System.nanoTime();
+        // Tablesaw scans the class path when Table loads, which takes memory for a moment: done now, before the
+        // read holds anything, rather than when the first chunk of columns is built.
+        Table.create("warm-up");
         FileFormat format = FileFormat.sniff(file, name, config);
         List<String> warnings = new ArrayList<>();
         progress.update(1, "reading the header");
@@ -724,6 +735,10 @@ public final class CsvIngest {
         settings.setMaxCharsPerColumn(config.maxCellChars());
         settings.setMaxColumns(config.maxColumns() + 1);
         settings.setErrorContentLength(0);
+        if (bounded) {
+            // The parser reads ahead into ten buffers of this many characters (a million each by default: 20 MB).
+            settings.setInputBufferSize(1 << 16);
+        }
         return settings;
     }
 
