@@ -31,6 +31,9 @@ export interface ProfileSummary {
   alerts: Alert[];
   /** The uploaded file's size; null in summaries written before it was recorded. */
   source_bytes?: number | null;
+  /** Profiled in streaming mode (a file above the streaming threshold): some figures are estimates, and no plan
+   * can be applied to it. Absent in summaries written before streaming existed. */
+  streamed?: boolean;
 }
 
 export interface StepLog {

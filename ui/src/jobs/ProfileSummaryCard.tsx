@@ -45,6 +45,10 @@ export function ProfileSummaryCard({ profile, planned, onAdd }: {
         {Object.entries(profile.types).filter(([, n]) => n > 0).map(([kind, n]) => (
           <Chip key={kind} size="small" label={`${n} ${kind}`} />
         ))}
+        {profile.streamed && (
+          <Chip size="small" color="info" variant="outlined"
+            label="Profiled in streaming mode: some figures are estimates (see the report); plans cannot be applied" />
+        )}
         {profile.duplicate_rows_dropped > 0 && (
           <Chip size="small" color="warning" variant="outlined" label={`${count(profile.duplicate_rows_dropped)} duplicate rows dropped`} />
         )}

@@ -5,6 +5,7 @@ import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.validation.PlanError;
 import dev.assay.model.plan.validation.PlanReview;
 import dev.assay.model.plan.validation.PlanValidator;
+import dev.assay.model.profile.Profile;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -33,9 +34,16 @@ public class Plans {
         return PlanSummary.of(plan.actions(), jobs.profile(jobId).schema());
     }
 
-    /** @throws InvalidPlanException when the plan may not run */
+    /**
+     * @throws StreamedDatasetException when the dataset was profiled in streaming mode (too large to apply a plan to)
+     * @throws InvalidPlanException when the plan may not run
+     */
     public void require(String jobId, Plan plan) {
-        List<PlanError> errors = check(jobId, plan);
+        Profile profile = jobs.profile(jobId);
+        if (profile.estimates().isPresent()) {
+            throw new StreamedDatasetException(jobId, profile.source(), profile.estimates().get());
+        }
+        List<PlanError> errors = PlanValidator.check(plan, profile.schema());
         if (!errors.isEmpty()) {
             throw new InvalidPlanException(errors);
         }

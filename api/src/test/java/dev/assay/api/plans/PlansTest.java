@@ -79,4 +79,37 @@ class PlansTest {
 
         assertThat(summary).containsExactly("Step 1 (scale): rescales Name.", "Step 2 (clip_outliers): clips every numeric column.");
     }
+
+    @Test
+    void aDatasetProfiledInStreamingModeRefusesEveryPlanWithTheReason() {
+        Profile exact = TestProfiles.titanic();
+        Profile streamed = new Profile(exact.schemaVersion(), exact.source(), exact.table(), exact.variables(),
+                exact.correlations(), exact.missing(), exact.alerts(), exact.sample(), exact.ingest(),
+                java.util.Optional.of(new dev.assay.model.profile.Estimates(
+                        "the file (3,000.0 MB) is larger than the streaming threshold (1,024.0 MB)", 1L << 30,
+                        java.util.List.of())));
+        Plans refusing = new Plans(new Jobs(null, null) {
+            @Override
+            public Profile profile(String jobId) {
+                return streamed;
+            }
+        });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refusing.require("j-big", PlanReader.read("""
+                        {"explanation": "fill ages", "actions": [
+                          {"type": "impute", "params": {"strategy": "median", "columns": ["Age"]}}]}""")))
+                .isInstanceOf(StreamedDatasetException.class)
+                .hasMessageContaining("'titanic.csv' (job j-big) was profiled in streaming mode because the file "
+                        + "(3,000.0 MB) is larger than the streaming threshold (1,024.0 MB)")
+                .hasMessageContaining("cannot be applied to this file")
+                .satisfies(e -> {
+                    StreamedDatasetException refused = (StreamedDatasetException) e;
+                    assertThat(refused.getStatusCode().value()).isEqualTo(422);
+                    assertThat(refused.getBody().getProperties()).containsEntry("reason", "streamed_profile");
+                });
+        // The same plan on the exact profile may run.
+        plans.require("j-titanic", PlanReader.read("""
+                {"explanation": "fill ages", "actions": [
+                  {"type": "impute", "params": {"strategy": "median", "columns": ["Age"]}}]}"""));
+    }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param variables  by column name, in table order
  * @param alerts     most severe first
+ * @param estimates  present when the file was profiled in streaming mode: which figures are estimates, and their
+ *                   error bounds; absent for an exact profile
  */
 public record Profile(
         int schemaVersion,
@@ -22,13 +24,28 @@ public record Profile(
         MissingProfile missing,
         List<Alert> alerts,
         Sample sample,
-        IngestReport ingest) {
+        IngestReport ingest,
+        java.util.Optional<Estimates> estimates) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public Profile {
         variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         alerts = List.copyOf(alerts);
+        estimates = estimates == null ? java.util.Optional.empty() : estimates;
+    }
+
+    /** An exact profile. */
+    public Profile(int schemaVersion, String source, TableStats table, Map<String, VariableProfile> variables,
+                   Correlations correlations, MissingProfile missing, List<Alert> alerts, Sample sample,
+                   IngestReport ingest) {
+        this(schemaVersion, source, table, variables, correlations, missing, alerts, sample, ingest,
+                java.util.Optional.empty());
+    }
+
+    /** Whether the profile was computed in streaming mode (some figures are estimates; no plan can be applied). */
+    public boolean streamed() {
+        return estimates.isPresent();
     }
 
     /** The schema a plan is validated against before it runs. */

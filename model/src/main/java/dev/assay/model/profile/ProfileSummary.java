@@ -11,10 +11,11 @@ import java.util.OptionalLong;
  *
  * @param sourceBytes the uploaded file's size, so two uploads of one file name can be told apart; empty in
  *                    summaries written before it was recorded
+ * @param streamed    the file was profiled in streaming mode: some figures are estimates and no plan can be applied
  */
 public record ProfileSummary(long rows, int columns, long missingCells, double missingShare, long duplicateRowsDropped,
                              Map<VariableKind, Integer> types, List<VariableSummary> variables, List<Alert> alerts,
-                             OptionalLong sourceBytes) {
+                             OptionalLong sourceBytes, boolean streamed) {
 
     public ProfileSummary {
         sourceBytes = sourceBytes == null ? OptionalLong.empty() : sourceBytes;
@@ -22,7 +23,8 @@ public record ProfileSummary(long rows, int columns, long missingCells, double m
 
     public ProfileSummary(long rows, int columns, long missingCells, double missingShare, long duplicateRowsDropped,
                           Map<VariableKind, Integer> types, List<VariableSummary> variables, List<Alert> alerts) {
-        this(rows, columns, missingCells, missingShare, duplicateRowsDropped, types, variables, alerts, OptionalLong.empty());
+        this(rows, columns, missingCells, missingShare, duplicateRowsDropped, types, variables, alerts, OptionalLong.empty(),
+                false);
     }
 
     public record VariableSummary(String name, VariableKind type, ColumnType storage, long missing, long distinct) {
@@ -34,6 +36,6 @@ public record ProfileSummary(long rows, int columns, long missingCells, double m
                 profile.variables().values().stream()
                         .map(v -> new VariableSummary(v.name(), v.type(), v.storage(), v.missing(), v.distinct()))
                         .toList(),
-                profile.alerts(), OptionalLong.of(profile.ingest().bytes()));
+                profile.alerts(), OptionalLong.of(profile.ingest().bytes()), profile.streamed());
     }
 }

@@ -14,7 +14,7 @@ class ProfileSummarySizeTest {
     @Test
     void theSizeIsWrittenAndReadBack() throws Exception {
         ProfileSummary summary = new ProfileSummary(891, 12, 866, 0.081, 0, Map.of(), List.of(), List.of(),
-                OptionalLong.of(61_194));
+                OptionalLong.of(61_194), false);
 
         String json = Json.write(summary);
 

@@ -76,6 +76,13 @@ public final class ApplyPipeline {
      */
     public ApplyOutcome run(Path csv, Plan plan, Path outDir, ProgressListener progress) {
         long start = System.nanoTime();
+        if (dev.assay.runner.profile.ProfilePipeline.streams(csv, config)) {
+            // A plan works on the whole table in memory: a file above the threshold would not fit.
+            throw new dev.assay.runner.engine.InputException(csv.getFileName().toString(), "is larger than the "
+                    + "streaming threshold (" + config.streamAboveBytes() + " bytes), so it was profiled in streaming "
+                    + "mode and a plan cannot be applied to it: apply the plan to a smaller extract of the file, or "
+                    + "raise the threshold (" + EngineConfig.STREAM_ABOVE_PROPERTY + ") on a machine with more memory");
+        }
         Stages.Input input = stages.read(csv, progress.slice(0, 15));
         Table table = input.table();
         Profile before = input.profile();

@@ -39,6 +39,12 @@ public final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--max-file-mb", paramLabel = "MB", description = "Largest file accepted, in MB (default: ${DEFAULT-VALUE}).")
     long maxFileMb = EngineConfig.defaults().maxFileBytes() / (1024 * 1024);
 
+    @Option(names = "--stream-above", paramLabel = "SIZE", description = "Profile files larger than this in streaming "
+            + "mode (bounded memory; quantiles, distinct counts and top values of varied columns are estimates), e.g. "
+            + "512MB (default: -D" + EngineConfig.STREAM_ABOVE_PROPERTY + ", else $" + EngineConfig.STREAM_ABOVE_ENV
+            + ", else a quarter of the maximum heap).")
+    String streamAbove;
+
     @Option(names = "--keep-duplicates", description = "Keep exact duplicate rows instead of dropping them.")
     boolean keepDuplicates;
 
@@ -66,7 +72,8 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         EngineConfig defaults = EngineConfig.defaults();
         EngineConfig config = new EngineConfig(maxFileMb * 1024 * 1024, defaults.maxColumns(), defaults.maxCellChars(),
-                !keepDuplicates, defaults.neutraliseFormulas(), defaults.maxOneHotCategories());
+                !keepDuplicates, defaults.neutraliseFormulas(), defaults.maxOneHotCategories(),
+                streamAbove == null ? defaults.streamAboveBytes() : EngineConfig.parseSize(streamAbove));
         ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(err);
         SourceOptions options;
         try {

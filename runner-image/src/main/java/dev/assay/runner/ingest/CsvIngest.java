@@ -12,8 +12,6 @@ import dev.assay.runner.engine.ProgressListener;
 import dev.assay.runner.source.DecodedSource;
 import dev.assay.runner.source.SourceDecoder;
 import dev.assay.runner.source.SourceOptions;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,9 +75,17 @@ public final class CsvIngest {
     }
 
     private CsvIngest(EngineConfig config, int sampleRows, Markers markers) {
+        this(config, sampleRows, markers, false);
+    }
+
+    /** The parser's input buffers are small when {@code bounded}: the streaming read must fit a small heap. */
+    private final boolean bounded;
+
+    private CsvIngest(EngineConfig config, int sampleRows, Markers markers, boolean bounded) {
         this.config = config;
         this.sampleRows = sampleRows;
         this.markers = markers;
+        this.bounded = bounded;
     }
 
     public Result read(Path file, String name, ProgressListener progress) {
@@ -118,6 +124,161 @@ public final class CsvIngest {
                     csv.missingMarkers());
             return new Result(result.table(), report, result.stray(), result.layouts());
         }
+    }
+
+    /** Rows per chunk of typed columns handed to {@link Chunks#chunk}: bounds the memory of a streaming read. */
+    public static final int CHUNK_ROWS = 16_384;
+
+    /** Turns rows as written into typed columns, with the types the streaming read settled. */
+    public interface RowTyper {
+        Table type(List<String[]> rows);
+    }
+
+    /** What a streaming read hands over, in file order; see {@link #stream}. */
+    public interface Chunks {
+        /** The column names, once the types are settled, and how to type rows kept aside (samples). */
+        void columns(List<String> names, RowTyper typer);
+
+        /** Every data row as written, with its {@link RowHash} (equal for rows the exact read takes as duplicates). */
+        void row(String[] cells, long hash);
+
+        /** The typed columns of the rows handed to {@link #row} since the previous chunk. */
+        void chunk(Table rows);
+    }
+
+    /** How a streamed file was read: the report (no duplicates dropped), stray values and date layouts. */
+    public record Streamed(IngestReport report, Map<String, StrayValues> stray, Map<String, String> layouts) {
+    }
+
+    /**
+     * Reads a file of any size in bounded memory: a first pass settles each column's type from all of its values
+     * (as the two-pass read does), a second hands the rows to {@code chunks} as typed columns of at most
+     * {@link #CHUNK_ROWS} rows, never holding the table. Duplicate rows are kept (finding them exactly needs memory
+     * in proportion to the file); cleaned.csv, when asked for, is written as the rows go.
+     */
+    public Streamed stream(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv,
+                           SourceOptions options, Chunks chunks) {
+        long started = System.nanoTime();
+        progress.update(0, "opening the file");
+        options.problem().ifPresent(problem -> {
+            throw new InputException(name, "cannot be read as asked: " + problem);
+        });
+        try (DecodedSource source = new SourceDecoder(config).decode(file, name, options)) {
+            CsvIngest reader = new CsvIngest(config, sampleRows,
+                    options.missingMarkers().isPresent() ? new Markers(options.markers()) : markers, true);
+            Streamed result = reader.streamCsv(source.csv(), name, progress, cleanedCsv, chunks);
+            IngestReport csv = result.report();
+            List<String> warnings = new ArrayList<>(source.notes());
+            warnings.addAll(csv.warnings());
+            IngestReport report = new IngestReport(csv.fileName(), source.asUploaded() ? csv.bytes() : sizeOf(file),
+                    csv.delimiter(), csv.bom(), csv.rowsRead(), 0, warnings,
+                    (System.nanoTime() - started) / 1_000_000, source.read(), csv.missingWords(), List.of(),
+                    csv.missingMarkers());
+            return new Streamed(report, result.stray(), result.layouts());
+        }
+    }
+
+    private Streamed streamCsv(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv,
+                               Chunks chunks) {
+        long started = System.nanoTime();
+        // Tablesaw scans the class path when Table loads, which takes memory for a moment: done now, before the
+        // read holds anything, rather than when the first chunk of columns is built.
+        Table.create("warm-up");
+        FileFormat format = FileFormat.sniff(file, name, config);
+        List<String> warnings = new ArrayList<>();
+        progress.update(1, "reading the header");
+        List<String> header = new ArrayList<>();
+        List<ColumnGuess> guesses = new ArrayList<>();
+        long rows = pass(file, name, format, progress, 0, 40, "checking types", false, new RowHandler() {
+            @Override
+            public void header(String[] cells) {
+                readHeader(cells, name, warnings, header, guesses);
+            }
+
+            @Override
+            public void row(String[] cells, long line, long hash) {
+                for (int i = 0; i < cells.length; i++) {
+                    guesses.get(i).add(cells[i]);
+                }
+            }
+        });
+        if (rows == 0) {
+            throw new InputException(name, "has a header but no data rows");
+        }
+        List<ColumnGuess.Decision> decisions = new ArrayList<>();
+        Map<String, StrayValues> stray = new LinkedHashMap<>();
+        Map<String, String> layouts = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> missingWords = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            ColumnGuess.Decision decision = guesses.get(i).decide();
+            decisions.add(decision);
+            describe(header.get(i), decision, stray, layouts, missingWords, warnings);
+        }
+        RowTyper typer = sample -> {
+            List<ColumnSink> sinks = sinks(header, decisions);
+            for (String[] cells : sample) {
+                for (int i = 0; i < cells.length; i++) {
+                    sinks.get(i).stage(cells[i]);
+                    sinks.get(i).commit();
+                }
+            }
+            return Table.create(tableName(name), sinks.stream().map(ColumnSink::column).toArray(Column<?>[]::new));
+        };
+        chunks.columns(List.copyOf(header), typer);
+        List<ColumnType> types = sinks(header, decisions).stream().map(ColumnSink::type).toList();
+        try (CleanedCsvWriter cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, types,
+                config.neutraliseFormulas(), markers)).orElse(null)) {
+            final class Chunker implements RowHandler {
+                private List<ColumnSink> sinks = sinks(header, decisions);
+                private int size;
+
+                @Override
+                public void header(String[] cells) {
+                }
+
+                @Override
+                public void row(String[] cells, long line, long hash) {
+                    for (int i = 0; i < cells.length; i++) {
+                        sinks.get(i).stage(cells[i]);
+                        sinks.get(i).commit();
+                    }
+                    chunks.row(cells, hash);
+                    if (cleaned != null) {
+                        cleaned.write(cells);
+                    }
+                    if (++size == CHUNK_ROWS) {
+                        flush();
+                    }
+                }
+
+                void flush() {
+                    if (size > 0) {
+                        chunks.chunk(Table.create(tableName(name), sinks.stream().map(ColumnSink::column)
+                                .toArray(Column<?>[]::new)));
+                        size = 0;
+                        sinks = sinks(header, decisions);
+                    }
+                }
+            }
+            Chunker chunker = new Chunker();
+            long streamed = pass(file, name, format, progress, 40, 100, "reading values", true, false, chunker);
+            chunker.flush();
+            if (streamed != rows) {
+                throw new InputException(name, "changed while it was read (" + rows + " rows, then " + streamed + ")");
+            }
+        }
+        IngestReport report = new IngestReport(name, format.bytes(), String.valueOf(format.delimiter()), format.bom(),
+                rows, 0, warnings, (System.nanoTime() - started) / 1_000_000, missingWords, List.of())
+                .withMarkers(markers.markers());
+        return new Streamed(report, stray, layouts);
+    }
+
+    private List<ColumnSink> sinks(List<String> header, List<ColumnGuess.Decision> decisions) {
+        List<ColumnSink> sinks = new ArrayList<>(header.size());
+        for (int i = 0; i < header.size(); i++) {
+            sinks.add(ColumnSink.of(header.get(i), decisions.get(i), markers));
+        }
+        return sinks;
     }
 
     private static long sizeOf(Path file) {
@@ -189,11 +350,12 @@ public final class CsvIngest {
         final List<String> header = new ArrayList<>();
         private final List<ColumnGuess> guesses = new ArrayList<>();
         private List<String[]> sample = new ArrayList<>();
-        private LongArrayList sampleHashes = new LongArrayList();
+        private it.unimi.dsi.fastutil.ints.IntArrayList sampleFirsts = new it.unimi.dsi.fastutil.ints.IntArrayList();
         SampledTypes types;
         List<ColumnSink> sinks;
         Deduplicator dedup;
         private CleanedCsvWriter cleaned;
+        private RowFeed feed;
 
         OnePass(String name, List<String> warnings, Optional<Path> cleanedCsv) {
             this.name = name;
@@ -207,19 +369,29 @@ public final class CsvIngest {
         }
 
         @Override
+        public void started(RowFeed feed) {
+            this.feed = feed;
+        }
+
+        @Override
         public void row(String[] cells, long line, long hash) {
+            row(cells, line, hash, -1);
+        }
+
+        @Override
+        public void row(String[] cells, long line, long hash, int first) {
             if (types == null) {
                 for (int i = 0; i < cells.length; i++) {
                     guesses.get(i).add(cells[i]);
                 }
                 sample.add(cells);
-                sampleHashes.add(hash);
+                sampleFirsts.add(first);
                 if (sample.size() == sampleRows) {
                     settle();
                 }
             } else {
                 types.observe(cells);
-                keep(cells, hash);
+                keep(cells, first);
             }
         }
 
@@ -234,6 +406,9 @@ public final class CsvIngest {
                 sinks.add(ColumnSink.of(header.get(i), types.sampled(i), markers));
             }
             dedup = new Deduplicator(sinks, config.dropDuplicates());
+            if (feed != null) {
+                feed.shareText(textColumns(sinks));
+            }
             List<ColumnType> columnTypes = sinks.stream().map(ColumnSink::type).toList();
             try {
                 cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, columnTypes,
@@ -243,14 +418,14 @@ public final class CsvIngest {
                 throw new CannotCreateCleaned(e);
             }
             for (int i = 0; i < sample.size(); i++) {
-                keep(sample.get(i), sampleHashes.getLong(i));
+                keep(sample.get(i), sampleFirsts.getInt(i));
             }
             sample = null;
-            sampleHashes = null;
+            sampleFirsts = null;
         }
 
-        private void keep(String[] cells, long hash) {
-            if (dedup.offer(cells, hash) && cleaned != null) {
+        private void keep(String[] cells, int first) {
+            if (dedup.offer(cells, first) && cleaned != null) {
                 cleaned.write(cells);
             }
         }
@@ -336,8 +511,18 @@ public final class CsvIngest {
                 }
 
                 @Override
+                public void started(RowFeed feed) {
+                    feed.shareText(textColumns(sinks));
+                }
+
+                @Override
                 public void row(String[] cells, long line, long hash) {
-                    if (dedup.offer(cells, hash) && cleaned != null) {
+                    row(cells, line, hash, -1);
+                }
+
+                @Override
+                public void row(String[] cells, long line, long hash, int first) {
+                    if (dedup.offer(cells, first) && cleaned != null) {
                         cleaned.write(cells);
                     }
                 }
@@ -429,11 +614,41 @@ public final class CsvIngest {
 
         /** A data row, with its {@link RowHash} when the pass was asked for hashes (else 0). */
         void row(String[] cells, long line, long hash);
+
+        /**
+         * As above, with the position among the data rows of the first row that had the same hash, or -1 when no
+         * earlier row had it (always -1 without hashes).
+         */
+        default void row(String[] cells, long line, long hash, int first) {
+            row(cells, line, hash);
+        }
+
+        /** The feed of this pass, before its first row. */
+        default void started(RowFeed feed) {
+        }
+    }
+
+    /** Which of the sinks' columns hold text, for {@link RowFeed#shareText}. */
+    private static boolean[] textColumns(List<ColumnSink> sinks) {
+        boolean[] text = new boolean[sinks.size()];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = sinks.get(i).type() == ColumnType.STRING;
+        }
+        return text;
     }
 
     /** One pass over the file, with row hashes for the duplicate check if asked; returns the number of data rows. */
     private long pass(Path file, String name, FileFormat format, ProgressListener progress, int from, int to,
                       String stage, boolean hashRows, RowHandler handler) {
+        return pass(file, name, format, progress, from, to, stage, hashRows, hashRows, handler);
+    }
+
+    /**
+     * As above; {@code firsts} also finds, for each row, the first row with its hash (a map of every row's hash:
+     * memory in proportion to the file, so not for the streaming read, which wants the hashes alone).
+     */
+    private long pass(Path file, String name, FileFormat format, ProgressListener progress, int from, int to,
+                      String stage, boolean hashRows, boolean firsts, RowHandler handler) {
         CsvParser parser = new CsvParser(settings(format));
         long rows = 0;
         try (CountingInput counted = new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
@@ -446,12 +661,13 @@ public final class CsvIngest {
             }
             handler.header(header);
             int lastPercent = from;
-            try (RowFeed feed = RowFeed.start(parser, name, header.length, hashRows, counted::count, markers)) {
+            try (RowFeed feed = RowFeed.start(parser, name, header.length, hashRows, firsts, counted::count, markers)) {
+                handler.started(feed);
                 boolean last = false;
                 while (!last) {
                     RowFeed.Batch batch = feed.next();
                     for (int i = 0; i < batch.size; i++) {
-                        handler.row(batch.rows[i], batch.lines[i], batch.hashes[i]);
+                        handler.row(batch.rows[i], batch.lines[i], batch.hashes[i], batch.firsts[i]);
                     }
                     rows += batch.size;
                     last = batch.last;
@@ -519,6 +735,10 @@ public final class CsvIngest {
         settings.setMaxCharsPerColumn(config.maxCellChars());
         settings.setMaxColumns(config.maxColumns() + 1);
         settings.setErrorContentLength(0);
+        if (bounded) {
+            // The parser reads ahead into ten buffers of this many characters (a million each by default: 20 MB).
+            settings.setInputBufferSize(1 << 16);
+        }
         return settings;
     }
 
@@ -561,34 +781,40 @@ public final class CsvIngest {
     }
 
     /**
-     * Drops exact duplicate rows: a 64-bit hash of each row's cells finds candidates, and the typed values
-     * decide, so a hash collision can never drop a row that differs.
+     * Drops exact duplicate rows: a 64-bit hash of each row's cells finds candidates (on the parsing thread, see
+     * {@link RowFeed.Batch#firsts}), and the typed values decide, so a hash collision can never drop a row that
+     * differs. The first row with a hash is never a duplicate, so it is always kept: a candidate is compared with it.
      */
     private static final class Deduplicator {
         private final List<ColumnSink> sinks;
         private final boolean enabled;
-        private final Long2IntOpenHashMap firstRowByHash = new Long2IntOpenHashMap();
+        /** Positions among the data rows of the rows dropped, ascending: a data row's index in the table follows. */
+        private final it.unimi.dsi.fastutil.ints.IntArrayList droppedRows = new it.unimi.dsi.fastutil.ints.IntArrayList();
         /** Kept row → how many later rows repeated it. */
         private final java.util.Map<Integer, Integer> repeats = new java.util.HashMap<>();
         private int rows;
+        private int position;
         private long dropped;
 
         Deduplicator(List<ColumnSink> sinks, boolean enabled) {
             this.sinks = sinks;
             this.enabled = enabled;
-            firstRowByHash.defaultReturnValue(-1);
         }
 
-        /** Keeps the row unless it repeats an earlier one; returns whether it was kept. See {@link RowHash}. */
-        boolean offer(String[] cells, long hash) {
+        /**
+         * Keeps the row unless it repeats the data row at position {@code first} (the first with its hash, or -1);
+         * returns whether it was kept. See {@link RowHash}.
+         */
+        boolean offer(String[] cells, int first) {
             for (int i = 0; i < cells.length; i++) {
                 sinks.get(i).stage(cells[i]);
             }
-            if (enabled) {
-                // One probe: a new hash is recorded with the index this row gets, since such a row is always kept.
-                int earlier = firstRowByHash.putIfAbsent(hash, rows);
-                if (earlier >= 0 && sameAsStaged(earlier)) {
+            position++;
+            if (enabled && first >= 0) {
+                int earlier = tableRow(first);
+                if (sameAsStaged(earlier)) {
                     dropped++;
+                    droppedRows.add(position - 1);
                     repeats.merge(earlier, 1, Integer::sum);
                     return false;
                 }
@@ -598,6 +824,12 @@ public final class CsvIngest {
             }
             rows++;
             return true;
+        }
+
+        /** The table row of a kept data row: its position less the rows dropped before it. */
+        private int tableRow(int position) {
+            int before = java.util.Arrays.binarySearch(droppedRows.elements(), 0, droppedRows.size(), position);
+            return position - (before >= 0 ? before : -before - 1);
         }
 
         long dropped() {

@@ -21,28 +21,38 @@ final class RowFeed implements AutoCloseable {
     private static final int BATCH = 512;
     private static final int QUEUED = 8;
 
-    /** Parsed rows, with their line numbers and hashes, and how many bytes of the file were read by the end of them. */
+    /**
+     * Parsed rows, with their line numbers and hashes, and how many bytes of the file were read by the end of them.
+     * {@code firsts} holds, for a row whose hash an earlier row had, that earlier row's position among the data rows
+     * (0 for the first), else -1: the duplicate check then only compares the rows it names.
+     */
     static final class Batch {
         final String[][] rows = new String[BATCH][];
         final long[] lines = new long[BATCH];
         final long[] hashes = new long[BATCH];
+        final int[] firsts = new int[BATCH];
         int size;
         long bytesRead;
         Throwable error;
         boolean last;
     }
 
+    /** Distinct values remembered per text column for {@link #shareText}: bounds the memory of the remembering. */
+    static final int SHARED_VALUES = 1 << 20;
+
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
+    /** The text columns, once the reader knows them; their repeated values are handed over as one String each. */
+    private volatile boolean[] text;
     private final Thread thread;
     private volatile boolean stopped;
 
     private final Markers markers;
 
-    private RowFeed(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead,
+    private RowFeed(CsvParser parser, String name, int width, boolean hashRows, boolean firsts, LongSupplier bytesRead,
                     Markers markers) {
         this.markers = markers;
         thread = Thread.ofPlatform().daemon().name("csv-parser")
-                .unstarted(() -> parse(parser, name, width, hashRows, bytesRead));
+                .unstarted(() -> parse(parser, name, width, hashRows, firsts, bytesRead));
     }
 
     /**
@@ -50,19 +60,29 @@ final class RowFeed implements AutoCloseable {
      * {@code hashRows}, each row's {@link RowHash} is computed here too.
      */
     static RowFeed start(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead) {
-        return start(parser, name, width, hashRows, bytesRead, Markers.DEFAULT);
+        return start(parser, name, width, hashRows, hashRows, bytesRead, Markers.DEFAULT);
     }
 
-    /** As above, hashing rows with {@code markers} read as missing. */
-    static RowFeed start(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead,
-                         Markers markers) {
-        RowFeed feed = new RowFeed(parser, name, width, hashRows, bytesRead, markers);
+    /**
+     * As above, hashing rows with {@code markers} read as missing; with {@code firsts}, each hashed row's
+     * {@link Batch#firsts} too.
+     */
+    static RowFeed start(CsvParser parser, String name, int width, boolean hashRows, boolean firsts,
+                         LongSupplier bytesRead, Markers markers) {
+        RowFeed feed = new RowFeed(parser, name, width, hashRows, firsts, bytesRead, markers);
         feed.thread.start();
         return feed;
     }
 
-    private void parse(CsvParser parser, String name, int width, boolean hashRows, LongSupplier bytesRead) {
+    private void parse(CsvParser parser, String name, int width, boolean hashRows, boolean firsts,
+                       LongSupplier bytesRead) {
         Batch batch = new Batch();
+        // Which row first had each hash: probing this map of every row is a cache miss per row, done here on the
+        // parsing thread rather than on the reading thread, which has more to do.
+        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap firstByHash = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+        firstByHash.defaultReturnValue(-1);
+        int ordinal = 0;
+        java.util.List<it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<String>> shared = null;
         try {
             String[] cells;
             // Where the row before the last one ended: the last record begins on the next line.
@@ -77,11 +97,26 @@ final class RowFeed implements AutoCloseable {
                             "has " + cells.length + " field" + (cells.length == 1 ? "" : "s") + " but the header has "
                                     + width + " (check for an unquoted separator or a missing quote)");
                 }
+                boolean[] textColumns = text;
+                if (textColumns != null) {
+                    if (shared == null) {
+                        shared = new java.util.ArrayList<>();
+                        for (int i = 0; i < width; i++) {
+                            shared.add(textColumns[i] ? new it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<>() : null);
+                        }
+                    }
+                    share(cells, shared);
+                }
                 batch.rows[batch.size] = cells;
                 batch.lines[batch.size] = line;
                 if (hashRows) {
-                    batch.hashes[batch.size] = RowHash.of(cells, markers);
+                    long hash = RowHash.of(cells, markers);
+                    batch.hashes[batch.size] = hash;
+                    batch.firsts[batch.size] = firsts ? firstByHash.putIfAbsent(hash, ordinal) : -1;
+                } else {
+                    batch.firsts[batch.size] = -1;
                 }
+                ordinal++;
                 if (++batch.size == BATCH) {
                     batch.bytesRead = bytesRead.getAsLong();
                     hand(batch);
@@ -97,6 +132,29 @@ final class RowFeed implements AutoCloseable {
         }
         batch.bytesRead = bytesRead.getAsLong();
         hand(batch);
+    }
+
+    /**
+     * From now on, the cells of the columns marked in {@code columns} that repeat a value seen before are handed over
+     * as the String first seen: a text column of ten million cells and a million distinct values then holds a
+     * million Strings, not ten million. Done here, where the cells are made, to spare the reading thread the work.
+     */
+    void shareText(boolean[] columns) {
+        text = columns.clone();
+    }
+
+    private static void share(String[] cells, java.util.List<it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<String>> shared) {
+        for (int i = 0; i < cells.length; i++) {
+            it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<String> seen = shared.get(i);
+            String cell = cells[i];
+            if (seen == null || cell == null) {
+                continue;
+            }
+            String first = seen.size() < SHARED_VALUES ? seen.addOrGet(cell) : seen.get(cell);
+            if (first != null) {
+                cells[i] = first;
+            }
+        }
     }
 
     /**

@@ -20,6 +20,9 @@ final class RowHash {
             if (markers.isMissing(cell)) {
                 h = (h ^ 0x1F) * 0x100000001b3L;
             } else {
+                // Computed here, on the parsing thread, String's own hash is cached in the cell for the text columns'
+                // counts, which would otherwise compute it on the reading thread.
+                cell.hashCode();
                 String value = cell.strip();
                 for (int i = 0; i < value.length(); i++) {
                     h = (h ^ value.charAt(i)) * 0x100000001b3L;

@@ -137,7 +137,52 @@ final class Values {
         if (isInfinity(value)) {
             return value.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        return Double.parseDouble(value);
+        double fast = plainDecimal(value);
+        return Double.isNaN(fast) ? Double.parseDouble(value) : fast;
+    }
+
+    /** Exact powers of ten as doubles: 10^0 to 10^22 are all representable. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * A decimal written plainly ("-12.345": sign, at most 15 digits, one point, no exponent) parsed without
+     * {@link Double#parseDouble}'s general algorithm, or NaN for anything else. The digits make an integer m below
+     * 2^53 and the point a power of ten p at most 10^22, both exact as doubles, so m / p is the correctly rounded
+     * value: the same double {@code Double.parseDouble} gives.
+     */
+    static double plainDecimal(String value) {
+        int n = value.length();
+        int i = 0;
+        boolean negative = false;
+        if (n > 0 && (value.charAt(0) == '-' || value.charAt(0) == '+')) {
+            negative = value.charAt(0) == '-';
+            i = 1;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int decimals = -1;
+        for (; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                if (++digits > 15) {
+                    return Double.NaN;
+                }
+                if (decimals >= 0) {
+                    decimals++;
+                }
+            } else if (c == '.' && decimals < 0) {
+                decimals = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0) {
+            return Double.NaN;
+        }
+        double magnitude = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+        return negative ? -magnitude : magnitude;
     }
 
     static boolean isInfinity(String value) {

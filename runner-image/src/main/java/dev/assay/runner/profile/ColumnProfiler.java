@@ -41,7 +41,7 @@ import tech.tablesaw.columns.times.PackedLocalTime;
 final class ColumnProfiler {
 
     static final int TOP = 20;
-    private static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "yes", "no", "y", "n", "t", "f");
+    static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "yes", "no", "y", "n", "t", "f");
 
     private ColumnProfiler() {
     }
@@ -54,6 +54,21 @@ final class ColumnProfiler {
             case DateColumn dates -> temporal(column, ColumnType.DATE, epochDays(dates));
             case DateTimeColumn dateTimes -> temporal(column, ColumnType.DATETIME, epochSeconds(dateTimes));
             default -> text(column.asStringColumn(), stray);
+        };
+    }
+
+    /**
+     * Roughly how long a column takes to profile, to start the costly ones first: text without a dictionary is
+     * hashed row by row, numbers and dates are sorted, booleans and dictionary text only counted.
+     */
+    static long cost(Column<?> column) {
+        long rows = column.size();
+        return switch (column) {
+            case StringColumn text -> text.getDictionary() instanceof NullDictionaryMap ? 8 * rows : rows / 4;
+            case NumericColumn<?> n -> 3 * rows;
+            case DateColumn d -> 3 * rows;
+            case DateTimeColumn d -> 3 * rows;
+            default -> rows;
         };
     }
 
@@ -174,7 +189,8 @@ final class ColumnProfiler {
         if (column.getDictionary() instanceof NullDictionaryMap) {
             // Open addressing without a node or boxed count per value: this loop runs over every row of the
             // column, and a HashMap of millions of distinct values spent most of its time chasing pointers.
-            Object2LongOpenHashMap<String> counts = new Object2LongOpenHashMap<>();
+            // Sized for many distinct values (the column lost its dictionary for having them): fewer rehashes.
+            Object2LongOpenHashMap<String> counts = new Object2LongOpenHashMap<>(Math.min(size, 1 << 20));
             for (int row = 0; row < size; row++) {
                 counts.addTo(column.get(row), 1);
             }
@@ -227,7 +243,7 @@ final class ColumnProfiler {
                 Optional.empty(), text, Optional.empty(), stray);
     }
 
-    private static TextStats textStats(Map<Integer, Long> lengths, long present, double meanLength) {
+    static TextStats textStats(Map<Integer, Long> lengths, long present, double meanLength) {
         int[] sorted = lengths.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         long seen = 0;
         double median = sorted[sorted.length - 1];
@@ -388,14 +404,14 @@ final class ColumnProfiler {
     private static final java.util.Comparator<Map.Entry<String, Long>> BY_FREQUENCY =
             Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
-    private static List<ValueCount> topOf(List<Map.Entry<String, Long>> entries, long present) {
+    static List<ValueCount> topOf(List<Map.Entry<String, Long>> entries, long present) {
         return entries.stream().sorted(BY_FREQUENCY).limit(TOP)
                 .map(e -> new ValueCount(e.getKey(), e.getValue(), share(e.getValue(), present)))
                 .toList();
     }
 
     /** Every distinct value, most frequent first, when there are few enough to list (else none). */
-    private static List<String> categories(List<Map.Entry<String, Long>> listed, long distinct) {
+    static List<String> categories(List<Map.Entry<String, Long>> listed, long distinct) {
         if (distinct > VariableProfile.MAX_LISTED_CATEGORIES) {
             return List.of();
         }

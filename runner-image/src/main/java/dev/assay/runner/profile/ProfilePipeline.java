@@ -44,18 +44,31 @@ public final class ProfilePipeline implements ApplyPipeline.Stages {
         this.options = options;
     }
 
+    /**
+     * Whether a file is profiled in streaming mode: it is larger than {@link EngineConfig#streamAboveBytes()}. Then
+     * the profile is computed in bounded memory, some figures are estimates, and no plan can be applied to it.
+     */
+    public static boolean streams(Path file, EngineConfig config) {
+        try {
+            return Files.size(file) > config.streamAboveBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     public ProfileOutcome run(Path csv, Path outDir, ProgressListener progress) {
         // cleaned.csv is written while the file is read, under a temporary name until everything else is written.
         Path partial = outDir.resolve(CLEANED_CSV + ".partial");
         try {
-            Input input = read(csv, progress.slice(0, 90), Optional.of(partial));
+            Profile profile = streams(csv, config) ? stream(csv, progress.slice(0, 90), partial)
+                    : read(csv, progress.slice(0, 90), Optional.of(partial)).profile();
             progress.update(91, "writing the report");
             Files.createDirectories(outDir);
-            Files.writeString(outDir.resolve(PROFILE_JSON), Json.writePretty(input.profile()));
-            Files.writeString(outDir.resolve(REPORT_HTML), renderer.render(input.profile()));
+            Files.writeString(outDir.resolve(PROFILE_JSON), Json.writePretty(profile));
+            Files.writeString(outDir.resolve(REPORT_HTML), renderer.render(profile));
             Files.move(partial, outDir.resolve(CLEANED_CSV), StandardCopyOption.REPLACE_EXISTING);
             progress.update(100, "done");
-            return new ProfileOutcome(input.profile(), outDir);
+            return new ProfileOutcome(profile, outDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the profile to " + outDir, e);
         } finally {
@@ -65,6 +78,31 @@ public final class ProfilePipeline implements ApplyPipeline.Stages {
                 // Best effort: a stale partial file is overwritten by the next profile into this folder.
             }
         }
+    }
+
+    /** The streaming profile of a file above the threshold, with cleaned.csv written as the rows go. */
+    Profile stream(Path csv, ProgressListener progress, Path cleanedCsv) {
+        return stream(csv, progress, cleanedCsv, new StreamingProfiler());
+    }
+
+    Profile stream(Path csv, ProgressListener progress, Path cleanedCsv, StreamingProfiler profiler) {
+        String name = csv.getFileName().toString();
+        long bytes;
+        try {
+            bytes = Files.size(csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv, e);
+        }
+        CsvIngest.Streamed read = new CsvIngest(config).stream(csv, name, progress.slice(0, 95),
+                Optional.of(cleanedCsv), options, profiler);
+        progress.update(96, "summarising the sketches");
+        String reason = "the file (" + megabytes(bytes) + ") is larger than the streaming threshold ("
+                + megabytes(config.streamAboveBytes()) + ")";
+        return profiler.profile(read, reason, config.streamAboveBytes());
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%,.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     @Override

@@ -53,12 +53,20 @@ public final class Profiler {
     public Profile profile(Table table, IngestReport ingest, Map<String, StrayValues> stray, ProgressListener progress) {
         int columns = table.columnCount();
         AtomicInteger done = new AtomicInteger();
-        // Columns are independent: profile them on every core.
+        // Columns are independent: profile them on every core, the costliest first, each thread taking the next
+        // column when it is done, so that two costly text columns do not end up queued on one thread.
         VariableProfile[] profiles = new VariableProfile[columns];
-        IntStream.range(0, columns).parallel().forEach(i -> {
-            Column<?> column = table.column(i);
-            profiles[i] = ColumnProfiler.profile(column, Optional.ofNullable(stray.get(column.name())));
-            progress.update(5 + 70 * done.incrementAndGet() / Math.max(1, columns), "profiling columns");
+        int[] order = IntStream.range(0, columns).boxed()
+                .sorted(java.util.Comparator.comparingLong((Integer i) -> -ColumnProfiler.cost(table.column(i))))
+                .mapToInt(Integer::intValue).toArray();
+        AtomicInteger next = new AtomicInteger();
+        int threads = Math.min(columns, Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, threads).parallel().forEach(t -> {
+            for (int k = next.getAndIncrement(); k < columns; k = next.getAndIncrement()) {
+                Column<?> column = table.column(order[k]);
+                profiles[order[k]] = ColumnProfiler.profile(column, Optional.ofNullable(stray.get(column.name())));
+                progress.update(5 + 70 * done.incrementAndGet() / Math.max(1, columns), "profiling columns");
+            }
         });
         Map<String, VariableProfile> variables = new LinkedHashMap<>();
         for (VariableProfile profile : profiles) {
@@ -90,7 +98,7 @@ public final class Profiler {
         return profile(table, ingest, Map.of(), ProgressListener.NONE);
     }
 
-    private static Correlations correlations(Table table, Map<String, VariableProfile> variables, int[] sample) {
+    static Correlations correlations(Table table, Map<String, VariableProfile> variables, int[] sample) {
         List<String> numericNames = new ArrayList<>();
         List<double[]> numeric = new ArrayList<>();
         List<String> categoricalNames = new ArrayList<>();
@@ -172,7 +180,7 @@ public final class Profiler {
         return new Sample(names, head, tail);
     }
 
-    private static List<List<String>> rows(Table table, int from, int to) {
+    static List<List<String>> rows(Table table, int from, int to) {
         List<List<String>> rows = new ArrayList<>();
         for (int row = from; row < to; row++) {
             List<String> cells = new ArrayList<>();

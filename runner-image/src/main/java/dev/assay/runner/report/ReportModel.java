@@ -20,7 +20,7 @@ import java.util.Map;
 public record ReportModel(String title, String source, List<Fact> overview, List<String> kinds, List<Fact> ingest,
                           List<String> warnings, List<AlertView> alerts, List<Fact> alertCounts,
                           List<VariableView> variables, List<MatrixView> correlations, MissingView missing,
-                          SampleView sample, List<ScatterView> interactions) {
+                          SampleView sample, List<ScatterView> interactions, List<String> estimates) {
 
     /** A scatter plot of two numeric columns; {@code note} says how many points of how many rows it draws. */
     public record ScatterView(String x, String y, String pearson, String note, Charts.Scatter chart) {
@@ -63,7 +63,9 @@ public record ReportModel(String title, String source, List<Fact> overview, List
                 new Fact("Rows", count(table.rows())),
                 new Fact("Columns", count(table.columns())),
                 new Fact("Missing cells", count(table.missingCells()) + " (" + Charts.percent(table.missingShare()) + ")"),
-                new Fact("Duplicate rows dropped", count(profile.ingest().duplicatesDropped())),
+                profile.streamed()
+                        ? new Fact("Duplicate rows (estimated, kept)", "≈ " + count(table.duplicateRows()))
+                        : new Fact("Duplicate rows dropped", count(profile.ingest().duplicatesDropped())),
                 new Fact("Alerts", count(profile.alerts().size())),
                 new Fact("Size in memory", bytes(table.memoryBytes())));
         List<String> kinds = table.types().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -107,7 +109,38 @@ public record ReportModel(String title, String source, List<Fact> overview, List
                 ingest.warnings(), alerts, alertCounts, variables, correlations, missing(profile.missing(), table.rows()),
                 new SampleView(profile.sample().columns(), blanks(profile.sample().head()), blanks(profile.sample().tail()),
                         ingest.repeatedRows().stream().map(r -> new RepeatedView(r.values(), count(r.count()) + " times")).toList()),
-                interactions);
+                interactions, estimates(profile));
+    }
+
+    /**
+     * In streaming mode: why, and every estimated figure with its error bound, a line per column (all other figures
+     * are exact); empty for an exact profile.
+     */
+    static List<String> estimates(Profile profile) {
+        if (profile.estimates().isEmpty()) {
+            return List.of();
+        }
+        var estimates = profile.estimates().get();
+        List<String> lines = new ArrayList<>();
+        lines.add("Profiled in streaming mode because " + estimates.reason() + ": the file was read in bounded memory. "
+                + "The figures below are estimates with their error bounds; every other figure is exact. Duplicate "
+                + "rows were kept, and a plan cannot be applied to this file.");
+        Map<String, List<String>> byColumn = new java.util.LinkedHashMap<>();
+        for (var figure : estimates.figures()) {
+            String bound = switch (figure.kind()) {
+                case RANK -> String.format(Locale.ROOT, "rank within ±%.2f %%", 100 * figure.error());
+                case RELATIVE -> String.format(Locale.ROOT, "within ±%.2f %%", 100 * figure.error());
+                case COUNT -> "counts within ±" + count((long) figure.error());
+                case SAMPLE -> "on " + count((long) figure.error()) + " sampled rows";
+            };
+            String confidence = figure.confidence() < 1
+                    ? String.format(Locale.ROOT, " at %.1f %% confidence", 100 * figure.confidence()) : "";
+            byColumn.computeIfAbsent(figure.column().isEmpty() ? "whole table" : "column '" + figure.column() + "'",
+                    k -> new ArrayList<>()).add(figure.figure().replace('_', ' ') + " (" + figure.method() + ", " + bound
+                    + confidence + ")");
+        }
+        byColumn.forEach((column, figures) -> lines.add(column + ": " + String.join("; ", figures)));
+        return lines;
     }
 
     private static AlertView alert(Alert alert) {

@@ -41,9 +41,15 @@ import javax.management.openmbean.CompositeData;
  *   <li>A generated CSV of 10 million rows × 10 mixed columns (about 1 GB, written once into the output folder
  *       and reused): wall time, rows/s, peak heap, and the time of each stage.</li>
  *   <li>DuckDB's {@code SUMMARIZE} over the same file in the same run, and the ratio.</li>
+ *   <li>The streaming profile of the same file, forced, against the exact one: the rank errors of its quantiles
+ *       and the relative errors of its distinct counts, beside the bounds the profile states.</li>
+ *   <li>With {@code --streaming FILE} only: the profile of FILE as the engine chooses it with this JVM's heap
+ *       (streaming above a quarter of it), wall time, rows/s and peak heap; the script runs it in a second JVM with
+ *       a heap a fifth of the file's size or less.</li>
  * </ol>
  *
- * Arguments: {@code [--dir DIR] [--rows N] [--titanic-runs N] [--skip-big] [--skip-duckdb]}.
+ * Arguments: {@code [--dir DIR] [--rows N] [--titanic-runs N] [--skip-big] [--skip-duckdb] [--skip-errors]
+ * [--streaming FILE]}.
  */
 public final class ProfileBenchmark {
 
@@ -59,6 +65,8 @@ public final class ProfileBenchmark {
         int titanicRuns = 30;
         boolean big = true;
         boolean duckdb = true;
+        boolean errors = true;
+        Path streaming = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dir" -> dir = Path.of(args[++i]);
@@ -66,12 +74,18 @@ public final class ProfileBenchmark {
                 case "--titanic-runs" -> titanicRuns = Integer.parseInt(args[++i]);
                 case "--skip-big" -> big = false;
                 case "--skip-duckdb" -> duckdb = false;
+                case "--skip-errors" -> errors = false;
+                case "--streaming" -> streaming = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         Files.createDirectories(dir);
         System.out.printf(Locale.ROOT, "JVM: %s, %d processors, max heap %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), mb(Runtime.getRuntime().maxMemory()));
+        if (streaming != null) {
+            StreamingBenchmark.run(streaming, dir.resolve("streaming-out"));
+            return;
+        }
 
         titanic(dir, titanicRuns);
         if (big) {
@@ -81,6 +95,9 @@ public final class ProfileBenchmark {
                 Timing theirs = duckdb(csv);
                 System.out.printf(Locale.ROOT, "ratio Assay / DuckDB SUMMARIZE: %.2f in wall time, %.2f in CPU time (goal ≤ 2)%n",
                         ours.wall() / theirs.wall(), ours.cpu() / theirs.cpu());
+            }
+            if (errors) {
+                StreamingBenchmark.errors(csv, dir.resolve("errors-out"), ours.profile());
             }
         }
     }
@@ -196,8 +213,11 @@ public final class ProfileBenchmark {
 
     // ---------------------------------------------------------------- Assay
 
-    /** Seconds of wall time and of CPU time. */
-    private record Timing(double wall, double cpu) {
+    /** Seconds of wall time and of CPU time (and the profile, for Assay's run). */
+    private record Timing(double wall, double cpu, Profile profile) {
+        Timing(double wall, double cpu) {
+            this(wall, cpu, null);
+        }
     }
 
     private static Timing profileBig(Path csv, Path out, long rows) {
@@ -221,11 +241,11 @@ public final class ProfileBenchmark {
         System.out.println("  where the time goes:");
         stages.print(started);
         System.out.printf(Locale.ROOT, "  kinds: %s%n", profile.table().types());
-        return new Timing(seconds, cpuSeconds);
+        return new Timing(seconds, cpuSeconds, profile);
     }
 
     /** Records when each stage of the engine's progress starts. */
-    private static final class Stages implements ProgressListener {
+    static final class Stages implements ProgressListener {
         private final Map<String, Long> starts = new LinkedHashMap<>();
 
         @Override
@@ -248,7 +268,7 @@ public final class ProfileBenchmark {
     }
 
     /** The heap's peak: sampled used memory, and the live set measured right after each collection. */
-    private static final class HeapWatch {
+    static final class HeapWatch {
         private final AtomicLong peakUsed = new AtomicLong();
         private final AtomicLong peakLive = new AtomicLong();
         private volatile boolean running = true;
@@ -323,7 +343,7 @@ public final class ProfileBenchmark {
     }
 
     /** CPU time of the whole process (every thread, DuckDB's native ones too): steadier than wall time on a busy machine. */
-    private static long cpuNanos() {
+    static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
@@ -335,7 +355,7 @@ public final class ProfileBenchmark {
         }
     }
 
-    private static String mb(long bytes) {
+    static String mb(long bytes) {
         return String.format(Locale.ROOT, "%,.0f MB", bytes / (1024.0 * 1024.0));
     }
 }

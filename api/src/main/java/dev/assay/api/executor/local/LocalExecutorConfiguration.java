@@ -18,12 +18,15 @@ import org.springframework.context.annotation.Configuration;
 public class LocalExecutorConfiguration {
 
     @Bean
-    Engine engine(AssayProperties properties) {
+    Engine engine(AssayProperties properties,
+                  @org.springframework.beans.factory.annotation.Value("${assay.profile.stream-above:}") String streamAbove) {
         EngineConfig defaults = EngineConfig.defaults();
-        // The engine refuses what the api would not have accepted for upload either.
+        // The engine refuses what the api would not have accepted for upload either. Above the streaming threshold
+        // an upload is profiled in streaming mode (bounded memory, estimates) and refuses plans.
         return new Engine(new EngineConfig(properties.upload().maxSize().toBytes(), defaults.maxColumns(),
                 defaults.maxCellChars(), defaults.dropDuplicates(), defaults.neutraliseFormulas(),
-                defaults.maxOneHotCategories()));
+                defaults.maxOneHotCategories(),
+                streamAbove.isBlank() ? defaults.streamAboveBytes() : EngineConfig.parseSize(streamAbove)));
     }
 
     /** Where tasks unpack their inputs and write outputs before they are stored. */
