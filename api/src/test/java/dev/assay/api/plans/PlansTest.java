@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PlansTest {
 
     /** A dataset store that knows one profiled dataset: the plan check reads nothing else. */
-    private final Plans plans = new Plans(new Jobs(null, null) {
+    private final Plans plans = new Plans(new Jobs(null, null, null, null) {
         @Override
         public Profile profile(String jobId) {
             return TestProfiles.titanic();
