@@ -7,7 +7,7 @@ create table datasets (
     owner       text        not null,
     team        text        not null,
     -- 'api': uploaded through the api; 'legacy': found in the stores when the database was first created;
-    -- 'kubernetes': a DatasetJob created with kubectl.
+    -- 'kubernetes': reserved for resources created with kubectl (docs/metadata.md).
     origin      text        not null default 'api',
     created_at  timestamptz not null
 );

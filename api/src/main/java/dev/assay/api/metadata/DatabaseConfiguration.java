@@ -23,7 +23,7 @@ public class DatabaseConfiguration {
             return new DatabaseServer(Optional.empty());
         }
         return new DatabaseServer(Optional.of(EmbeddedDatabase.start(Optional.ofNullable(database.embeddedDir())
-                .orElse(assay.dataDir().resolve(".postgres")).toAbsolutePath())));
+                .orElse(assay.dataDir().resolve(".postgres")).toAbsolutePath(), database.embeddedPort())));
     }
 
     @Bean(destroyMethod = "close")

@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param username    user of an external database
  * @param password    its password; never logged
  * @param embeddedDir where the embedded PostgreSQL keeps its files; unset: {@code <data-dir>/.postgres}
+ * @param embeddedPort  the loopback port of the embedded PostgreSQL; 0: any free one
  * @param legacyOwner owner given to datasets and runs stored before the api had a database (see docs/metadata.md)
  * @param legacyTeam  team given to them
  */
 @ConfigurationProperties("assay.database")
 public record DatabaseProperties(String url, String username, String password, java.nio.file.Path embeddedDir,
+                                 @DefaultValue("0") int embeddedPort,
                                  @DefaultValue("local") String legacyOwner, @DefaultValue("local") String legacyTeam) {
 
     public Optional<String> configuredUrl() {

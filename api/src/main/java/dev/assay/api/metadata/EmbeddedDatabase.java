@@ -27,10 +27,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path directory) throws IOException {
+        return start(directory, 0);
+    }
+
+    /** @param port the loopback port to listen on; 0: any free one */
+    public static EmbeddedDatabase start(Path directory, int port) throws IOException {
         Files.createDirectories(directory);
         stopOrphan(directory);
         long started = System.nanoTime();
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres server = builder
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 // A loaded laptop (or CI machine) can take a while for initdb and the first start.

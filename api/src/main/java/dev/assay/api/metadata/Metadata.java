@@ -22,7 +22,7 @@ public class Metadata {
         API,
         /** Found in the stores when the database was created (stored by a version without one). */
         LEGACY,
-        /** A custom resource created with kubectl, attributed to the Kubernetes user who created it. */
+        /** Reserved for a custom resource created with kubectl (not attributed yet, docs/metadata.md). */
         KUBERNETES;
 
         String column() {
