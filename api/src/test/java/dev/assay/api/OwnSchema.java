@@ -21,6 +21,12 @@ public final class OwnSchema implements ApplicationContextInitializer<Configurab
 
     public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
     public static final String USER = "postgres";
+    /** Schemas this JVM made and has not dropped: a context that fails to start never sends its closed event. */
+    private static final java.util.Set<String> LEFT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LEFT.forEach(OwnSchema::drop), "drop-test-schemas"));
+    }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -44,11 +50,13 @@ public final class OwnSchema implements ApplicationContextInitializer<Configurab
     public static String create() {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
         execute("create schema " + schema);
+        LEFT.add(schema);
         return schema;
     }
 
     public static void drop(String schema) {
         execute("drop schema if exists " + schema + " cascade");
+        LEFT.remove(schema);
     }
 
     private static void execute(String sql) {
