@@ -3,6 +3,9 @@ import { followInPage, useRoute, useTitle } from './common/navigation';
 import { JobPage } from './jobs/JobPage';
 import { RecentJobs } from './jobs/RecentJobs';
 import { UploadPanel } from './upload/UploadPanel';
+import { ActivityPage } from './activity/ActivityPage';
+import { ACTIVITY_PATH, isActivityPath } from './activity/route';
+import { SignedInAs } from './auth/SignedInAs';
 
 const STEPS = [
   ['1', 'Upload', 'a CSV: you get its profile and a report at once.'],
@@ -28,13 +31,15 @@ export function App() {
           </Typography>
           <Box sx={{ flexGrow: 1 }} />
           <Button color="inherit" size="small" href="/" onClick={followInPage('/')}>Datasets</Button>
+          <Button color="inherit" size="small" href={ACTIVITY_PATH} onClick={followInPage(ACTIVITY_PATH)}>Activity</Button>
           <Button color="inherit" size="small" href="/swagger-ui.html" target="_blank" rel="noopener">API</Button>
+          <SignedInAs />
         </Toolbar>
       </AppBar>
       <Container maxWidth="xl" sx={{ py: { xs: 2, sm: 3 } }} component="main" id="main" tabIndex={-1}>
         {route.page === 'job' && <JobPage key={route.jobId} jobId={route.jobId} />}
         {route.page === 'home' && <Home />}
-        {route.page === 'missing' && <Missing path={route.path} />}
+        {route.page === 'missing' && (isActivityPath(route.path) ? <ActivityPage /> : <Missing path={route.path} />)}
       </Container>
     </Box>
   );

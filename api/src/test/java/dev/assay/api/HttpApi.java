@@ -21,9 +21,22 @@ public final class HttpApi {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final java.util.Map<String, String> headers;
 
     public HttpApi(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, java.util.Map.of());
+    }
+
+    private HttpApi(String base, java.util.Map<String, String> headers) {
+        this.base = base;
+        this.headers = headers;
+    }
+
+    /** The same api, with this header on every request (a bearer token). */
+    public HttpApi with(String header, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(header, value);
+        return new HttpApi(base, more);
     }
 
     public record Answer(int status, java.net.http.HttpHeaders headers, byte[] body) {
@@ -63,6 +76,7 @@ public final class HttpApi {
 
     public Answer send(HttpRequest.Builder request) {
         try {
+            headers.forEach(request::header);
             HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.headers(), response.body());

@@ -60,7 +60,7 @@ class ChartDefaultsTest {
     void everyPodRunsAsNonRootOnAReadOnlyRootWithAWritableTmp() {
         Map<String, JsonNode> pods = rendered.podTemplates();
         assertThat(pods.keySet()).containsExactlyInAnyOrder("Deployment/assay-api", "Deployment/assay-operator",
-                "Deployment/assay-redis", "Deployment/assay-minio");
+                "Deployment/assay-redis", "Deployment/assay-minio", "StatefulSet/assay-postgresql");
         pods.forEach((id, pod) -> {
             JsonNode podSecurity = pod.path("spec").path("securityContext");
             assertThat(podSecurity.path("runAsNonRoot").asBoolean()).as(id).isTrue();

@@ -10,7 +10,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import dev.assay.api.audit.Audit;
+import dev.assay.api.audit.AuditAction;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -40,10 +43,12 @@ public class ArtifactsController {
 
     private final ArtifactStore artifacts;
     private final Jobs jobs;
+    private final Audit audit;
 
-    public ArtifactsController(ArtifactStore artifacts, Jobs jobs) {
+    public ArtifactsController(ArtifactStore artifacts, Jobs jobs, Audit audit) {
         this.artifacts = artifacts;
         this.jobs = jobs;
+        this.audit = audit;
     }
 
     @GetMapping(JobViews.API + "/artifacts/{jobId}/{*name}")
@@ -53,6 +58,14 @@ public class ArtifactsController {
                     + "result.json}. 404 for anything else.")
     public ResponseEntity<Resource> download(@PathVariable String jobId, @PathVariable String name) throws IOException {
         String relative = name.startsWith("/") ? name.substring(1) : name;
+        String shown = relative.length() > 200 ? relative.substring(0, 200) + "…" : relative;
+        return audit.audited(AuditAction.DOWNLOAD, Optional.of(jobId), Map.of("artifact", shown),
+                () -> serve(jobId, relative));
+    }
+
+    private ResponseEntity<Resource> serve(String jobId, String relative) throws IOException {
+        // Another person's dataset is unknown here, as everywhere (404, never 403: its existence is not told).
+        jobs.requireVisible(jobId);
         String key = ArtifactKeys.resolve(jobId, relative)
                 .orElseThrow(() -> new ArtifactNotFoundException(jobId, relative));
         Optional<Long> size = artifacts.size(key);

@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.assay.api.audit.Audit;
+import dev.assay.api.audit.AuditAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -39,13 +42,36 @@ public class AssistantService {
     private final Planner planner;
     private final ContextBuilder contexts = new ContextBuilder();
 
-    public AssistantService(Jobs jobs, ArtifactStore artifacts, Planner planner) {
+    private final Audit audit;
+
+    public AssistantService(Jobs jobs, ArtifactStore artifacts, Planner planner, Audit audit) {
+        this.audit = audit;
         this.jobs = jobs;
         this.artifacts = artifacts;
         this.planner = planner;
     }
 
+    /**
+     * Proposes a plan and records the request in the audit trail: the prompt, the provider and model, and the size
+     * and SHA-256 of what was sent to the provider (so a copy can be matched to the record) — never the data.
+     */
     public PlanProposal propose(AssistantRequest request) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("prompt", request.prompt());
+        details.put("provider", planner.name());
+        planner.model().ifPresent(m -> details.put("model", m));
+        try {
+            PlanProposal proposal = propose(request, details);
+            details.put("actions", proposal.actions().size());
+            audit.success(AuditAction.ASSISTANT, Optional.of(request.jobId()), Optional.empty(), details);
+            return proposal;
+        } catch (RuntimeException e) {
+            audit.failure(AuditAction.ASSISTANT, Optional.of(request.jobId()), details, e);
+            throw e;
+        }
+    }
+
+    private PlanProposal propose(AssistantRequest request, Map<String, Object> details) {
         Profile profile = jobs.profile(request.jobId());
         boolean consent = request.consent() && planner.remote();
         PromptContext context = contexts.build(request.prompt(), profile, consent, request.rows(),
@@ -60,6 +86,11 @@ public class AssistantService {
         } finally {
             // Kept even when the planner failed: what left the system is recorded either way.
             store(ArtifactKeys.context(request.jobId(), requestId), record(request, requestId, context, sent));
+            byte[] left = planner.remote() ? Json.write(sent).getBytes(StandardCharsets.UTF_8) : new byte[0];
+            details.put("assistant_request_id", requestId);
+            details.put("sample_rows_sent", planner.remote() ? context.sampleRows() : 0);
+            details.put("bytes_sent", left.length);
+            details.put("sha256_sent", sha256(left));
         }
 
         List<String> warnings = new ArrayList<>(answer.warnings());
@@ -111,6 +142,14 @@ public class AssistantService {
         record.put("system", context.system());
         record.put("user", context.user());
         return record;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private void store(String key, Object record) {

@@ -13,4 +13,9 @@ public interface Planner {
     boolean remote();
 
     PlannerAnswer plan(PlanningRequest request);
+
+    /** The provider's model this planner asks, as the audit trail records it; empty for the built-in planner. */
+    default java.util.Optional<String> model() {
+        return java.util.Optional.empty();
+    }
 }

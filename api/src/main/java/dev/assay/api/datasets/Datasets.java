@@ -3,6 +3,7 @@ package dev.assay.api.datasets;
 import dev.assay.api.config.AssayProperties;
 import dev.assay.api.executor.Executor;
 import dev.assay.api.jobs.Jobs;
+import dev.assay.api.metadata.Metadata;
 import dev.assay.api.problem.ApiException;
 import dev.assay.model.json.Json;
 import dev.assay.model.profile.Profile;
@@ -49,8 +50,11 @@ public class Datasets {
     private final int retentionDays;
     private final Duration rebuiltMarker;
 
+    private final Metadata metadata;
+
     public Datasets(StatusStore statuses, ArtifactStore artifacts, Jobs jobs, Executor executor, Clock clock,
-                    AssayProperties properties) {
+                    AssayProperties properties, Metadata metadata) {
+        this.metadata = metadata;
         this.executor = executor;
         this.statuses = statuses;
         this.artifacts = artifacts;
@@ -75,6 +79,7 @@ public class Datasets {
         artifacts.deleteAll(jobId + "/");
         runs.forEach(run -> statuses.delete(run.id()));
         statuses.delete(jobId);
+        metadata.datasetDeleted(jobId);
         executor.forget(jobId, java.util.Optional.empty());
         log.info("job {}: deleted with {} runs", jobId, runs.size());
     }
@@ -85,6 +90,7 @@ public class Datasets {
         requireFinished(run);
         artifacts.deleteAll(jobId + "/runs/" + runId + "/");
         statuses.delete(runId);
+        metadata.runDeleted(runId);
         executor.forget(jobId, java.util.Optional.of(runId));
         log.info("job {}: run {} deleted", jobId, runId);
     }
@@ -94,6 +100,7 @@ public class Datasets {
         try {
             artifacts.deleteAll(jobId + "/");
             statuses.delete(jobId);
+            metadata.datasetDeleted(jobId);
         } catch (IOException | RuntimeException e) {
             log.warn("job {}: could not remove what a refused upload stored: {}", jobId, e.toString());
         }
@@ -104,6 +111,7 @@ public class Datasets {
         try {
             artifacts.deleteAll(jobId + "/runs/" + runId + "/");
             statuses.delete(runId);
+            metadata.runDeleted(runId);
         } catch (IOException | RuntimeException e) {
             log.warn("run {}: could not remove what a refused apply stored: {}", runId, e.toString());
         }

@@ -54,6 +54,8 @@ public class JobStatusAnswers {
     public Answer answer(String jobId) {
         // The version is read before the records: a change in between makes the next poll rebuild the answer,
         // so a cached answer is never older than its version.
+        // Whose it is is checked before the cache: a cached answer is shared by everyone allowed to see it.
+        jobs.requireVisible(jobId);
         long version = ArtifactKeys.isId(jobId) ? statuses.version(jobId) : 0;
         String fingerprint = started + ":" + jobId + ":" + version;
         Answer cached = answers.get(jobId);

@@ -1,6 +1,8 @@
 package dev.assay.api.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.api.auth.Actors;
+import dev.assay.api.metadata.Metadata;
 import dev.assay.model.json.Json;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.profile.Profile;
@@ -39,9 +41,30 @@ public class Jobs {
                 }
             });
 
-    public Jobs(StatusStore statuses, ArtifactStore artifacts) {
+    private final Metadata metadata;
+    private final Actors actors;
+
+    public Jobs(StatusStore statuses, ArtifactStore artifacts, Metadata metadata, Actors actors) {
         this.statuses = statuses;
         this.artifacts = artifacts;
+        this.metadata = metadata;
+        this.actors = actors;
+    }
+
+    /**
+     * Whether the current actor may see this dataset: their own, their team's, or any for an admin. Every way to a
+     * dataset (status, runs, profile, plans, artifacts, delete) goes through here, so another person's dataset is
+     * simply unknown (404) and its existence is not told.
+     */
+    public boolean visible(String jobId) {
+        return metadata.visible(jobId, actors.current());
+    }
+
+    /** @throws JobNotFoundException when the current actor may not see the dataset */
+    public void requireVisible(String jobId) {
+        if (ArtifactKeys.isId(jobId) && !visible(jobId)) {
+            throw new JobNotFoundException(jobId);
+        }
     }
 
     /** The dataset's profile task. */
@@ -53,7 +76,7 @@ public class Jobs {
         if (!ArtifactKeys.isId(jobId)) {
             return Optional.empty();
         }
-        return statuses.get(jobId).filter(t -> t.kind() == TaskKind.PROFILE);
+        return statuses.get(jobId).filter(t -> t.kind() == TaskKind.PROFILE).filter(t -> visible(jobId));
     }
 
     public TaskStatus run(String jobId, String runId) {

@@ -17,6 +17,10 @@ import jakarta.validation.constraints.Min;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import dev.assay.api.auth.Actor;
+import dev.assay.api.auth.Actors;
+import dev.assay.api.metadata.Metadata;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,7 +37,13 @@ public class JobsController {
     private final StatusStore statuses;
     private final JobStatusAnswers answers;
 
-    public JobsController(Jobs jobs, JobViews views, StatusStore statuses, JobStatusAnswers answers) {
+    private final Metadata metadata;
+    private final Actors actors;
+
+    public JobsController(Jobs jobs, JobViews views, StatusStore statuses, JobStatusAnswers answers, Metadata metadata,
+                          Actors actors) {
+        this.metadata = metadata;
+        this.actors = actors;
         this.jobs = jobs;
         this.views = views;
         this.statuses = statuses;
@@ -43,7 +53,12 @@ public class JobsController {
     @GetMapping
     @Operation(summary = "Datasets, newest first")
     public List<JobListItem> list(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return statuses.jobs(limit).stream().map(views::listItem).toList();
+        Actor me = actors.current();
+        if (me.admin()) {
+            return statuses.jobs(limit).stream().map(views::listItem).toList();
+        }
+        return metadata.visibleDatasets(me, limit).stream().map(statuses::get).flatMap(Optional::stream)
+                .map(views::listItem).toList();
     }
 
     @GetMapping(path = "/{jobId}/status", produces = MediaType.APPLICATION_JSON_VALUE)

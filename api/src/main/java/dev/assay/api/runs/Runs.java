@@ -3,6 +3,9 @@ package dev.assay.api.runs;
 import dev.assay.api.executor.Executor;
 import dev.assay.api.datasets.Datasets;
 import dev.assay.api.disk.DiskSpace;
+import dev.assay.api.auth.Actor;
+import dev.assay.api.auth.Actors;
+import dev.assay.api.metadata.Metadata;
 import dev.assay.api.executor.RunTask;
 import dev.assay.api.jobs.Ids;
 import dev.assay.api.jobs.JobViews;
@@ -43,9 +46,13 @@ public class Runs {
     private final Clock clock;
     private final DiskSpace disk;
     private final Datasets datasets;
+    private final Metadata metadata;
+    private final Actors actors;
 
     public Runs(Plans plans, ArtifactStore artifacts, StatusStore statuses, Executor executor, Clock clock,
-                DiskSpace disk, Datasets datasets) {
+                DiskSpace disk, Datasets datasets, Metadata metadata, Actors actors) {
+        this.metadata = metadata;
+        this.actors = actors;
         this.disk = disk;
         this.datasets = datasets;
         this.plans = plans;
@@ -68,6 +75,11 @@ public class Runs {
             try {
                 artifacts.put(planKey, new ByteArrayInputStream(planJson), planJson.length,
                         ArtifactKeys.contentType(planKey));
+                Actor owner = actors.current();
+                metadata.adoptIfUnknown(jobId, statuses.get(jobId).map(TaskStatus::name).orElse("source.csv"),
+                        clock.instant());
+                metadata.runCreated(runId, jobId, name, owner.name(), owner.team(), Metadata.Origin.API,
+                        new String(planJson, StandardCharsets.UTF_8), prompt, clock.instant());
                 statuses.put(TaskStatus.queued(runId, TaskKind.RUN, jobId, name, clock.instant()));
                 room.submitRun(new RunTask(jobId, runId, plan, Optional.of(name), prompt));
             } catch (IOException | RuntimeException e) {

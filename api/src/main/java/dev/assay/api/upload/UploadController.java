@@ -8,7 +8,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import dev.assay.api.audit.Audit;
+import dev.assay.api.audit.AuditAction;
 import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,9 +32,11 @@ public class UploadController {
     static final int MAX_MARKERS_FIELD = 4096;
 
     private final Uploads uploads;
+    private final Audit audit;
 
-    public UploadController(Uploads uploads) {
+    public UploadController(Uploads uploads, Audit audit) {
         this.uploads = uploads;
+        this.audit = audit;
     }
 
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -47,6 +53,21 @@ public class UploadController {
                     + "as a value (an empty cell is always missing). At most 32 words of at most 40 characters. "
                     + "Default: NA, N/A, null, NaN, None, -")
             @RequestParam(name = MissingMarkers.FIELD, required = false) String missingMarkers) throws IOException {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("file", Uploads.fileNameOrDefault(file.getOriginalFilename()));
+        details.put("bytes", file.getSize());
+        try {
+            UploadAccepted accepted = accept(file, sheet, encoding, missingMarkers);
+            audit.success(AuditAction.UPLOAD, Optional.of(accepted.jobId()), Optional.empty(), details);
+            return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
+        } catch (IOException | RuntimeException e) {
+            audit.failure(AuditAction.UPLOAD, Optional.empty(), details, e);
+            throw e;
+        }
+    }
+
+    private UploadAccepted accept(MultipartFile file, String sheet, String encoding, String missingMarkers)
+            throws IOException {
         Optional<List<String>> markers = Optional.empty();
         if (missingMarkers != null) {
             String name = file.getOriginalFilename() == null ? "the upload" : file.getOriginalFilename();
@@ -60,8 +81,6 @@ public class UploadController {
                 throw RefusedUploadException.badOption(name, e.getMessage());
             }
         }
-        UploadAccepted accepted = uploads.accept(file, new SourceOptions(Optional.ofNullable(sheet),
-                Optional.ofNullable(encoding), markers));
-        return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
+        return uploads.accept(file, new SourceOptions(Optional.ofNullable(sheet), Optional.ofNullable(encoding), markers));
     }
 }

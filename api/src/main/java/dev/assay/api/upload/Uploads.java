@@ -3,6 +3,9 @@ package dev.assay.api.upload;
 import dev.assay.api.executor.Executor;
 import dev.assay.api.datasets.Datasets;
 import dev.assay.api.disk.DiskSpace;
+import dev.assay.api.auth.Actor;
+import dev.assay.api.auth.Actors;
+import dev.assay.api.metadata.Metadata;
 import dev.assay.api.executor.ProfileTask;
 import dev.assay.api.jobs.Ids;
 import dev.assay.api.jobs.JobViews;
@@ -43,9 +46,13 @@ public class Uploads {
     private final Clock clock;
     private final DiskSpace disk;
     private final Datasets datasets;
+    private final Metadata metadata;
+    private final Actors actors;
 
     public Uploads(ArtifactStore artifacts, StatusStore statuses, Executor executor, Clock clock, DiskSpace disk,
-                   Datasets datasets) {
+                   Datasets datasets, Metadata metadata, Actors actors) {
+        this.metadata = metadata;
+        this.actors = actors;
         this.artifacts = artifacts;
         this.statuses = statuses;
         this.executor = executor;
@@ -92,6 +99,8 @@ public class Uploads {
                 try (InputStream in = file.getInputStream()) {
                     artifacts.put(sourceKey, in, file.getSize(), ArtifactKeys.contentType(sourceKey));
                 }
+                Actor owner = actors.current();
+                metadata.datasetCreated(jobId, name, owner.name(), owner.team(), Metadata.Origin.API, clock.instant());
                 statuses.put(TaskStatus.queued(jobId, TaskKind.PROFILE, jobId, name, clock.instant()));
                 room.submitProfile(new ProfileTask(jobId, sourceKey, name, options));
             } catch (IOException | RuntimeException e) {
@@ -101,6 +110,15 @@ public class Uploads {
             log.info("job {}: '{}' accepted ({} bytes, {})", jobId, name, file.getSize(), shape.describe());
             return new UploadAccepted(jobId, name, JobViews.statusUrl(jobId));
         }
+    }
+
+    /** The name as the audit trail records it, also for an upload refused for its name: never throws. */
+    static String fileNameOrDefault(String original) {
+        if (original == null) {
+            return "upload.csv";
+        }
+        String name = original.replaceAll("\\p{Cntrl}", "").strip();
+        return name.length() > MAX_NAME ? name.substring(0, MAX_NAME) + "…" : name;
     }
 
     /** The name a person will recognise, without any folder a browser sent along or control characters. */

@@ -48,10 +48,15 @@ class DatasetsTest {
         AssayProperties properties = new Binder(new MapConfigurationPropertySource(
                 java.util.Map.of("assay.retention-days", Integer.toString(retentionDays))))
                 .bindOrCreate("assay", Bindable.of(AssayProperties.class));
-        return new Datasets(statuses, artifacts, new Jobs(statuses, artifacts), () -> {
+        // Outside a request the actor is the api itself, which sees every dataset: the database is not asked.
+        dev.assay.api.metadata.Metadata metadata = org.mockito.Mockito.mock(dev.assay.api.metadata.Metadata.class);
+        org.mockito.Mockito.when(metadata.visible(org.mockito.ArgumentMatchers.anyString(),
+                org.mockito.ArgumentMatchers.any())).thenReturn(true);
+        return new Datasets(statuses, artifacts, new Jobs(statuses, artifacts, metadata,
+                new dev.assay.api.auth.Actors(new dev.assay.api.auth.NoLogin())), () -> {
             throw new IllegalStateException("no task is started here");
         }, Clock.fixed(NOW, ZoneOffset.UTC),
-                properties);
+                properties, metadata);
     }
 
     void put(String key, String content) throws IOException {

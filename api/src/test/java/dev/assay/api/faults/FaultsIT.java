@@ -168,7 +168,9 @@ class FaultsIT {
         // A tiny file system of the test's own needs root (CI runs as root); elsewhere this case cannot be built.
         assumeThat(mount.waitFor()).as("mount a tmpfs (needs root)").isZero();
         try {
-            String[] settings = settings("--assay.data-dir=" + disk.resolve("data"), "--assay.disk.min-free=1MB");
+            String[] settings = settings("--assay.data-dir=" + disk.resolve("data"), "--assay.disk.min-free=1MB",
+                    // The metadata database lives beside the tiny disk: the test fills the artifacts' disk only.
+                    "--assay.database.embedded-dir=" + temp.resolve("postgres"));
             String jobId;
             try (ApiProcess api = ApiProcess.start(temp, settings)) {
                 jobId = uploadAndAwait(api.http, "tips.csv");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PlansTest {
 
     /** A dataset store that knows one profiled dataset: the plan check reads nothing else. */
-    private final Plans plans = new Plans(new Jobs(null, null) {
+    private final Plans plans = new Plans(new Jobs(null, null, null, null) {
         @Override
         public Profile profile(String jobId) {
             return TestProfiles.titanic();
@@ -88,7 +88,7 @@ class PlansTest {
                 java.util.Optional.of(new dev.assay.model.profile.Estimates(
                         "the file (3,000.0 MB) is larger than the streaming threshold (1,024.0 MB)", 1L << 30,
                         java.util.List.of())));
-        Plans refusing = new Plans(new Jobs(null, null) {
+        Plans refusing = new Plans(new Jobs(null, null, null, null) {
             @Override
             public Profile profile(String jobId) {
                 return streamed;

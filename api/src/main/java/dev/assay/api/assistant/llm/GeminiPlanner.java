@@ -124,4 +124,9 @@ public final class GeminiPlanner extends LlmPlanner {
     private static JsonNode tree(String json) {
         return JsonSerializable.stringToJsonNode(json);
     }
+
+    @Override
+    public java.util.Optional<String> model() {
+        return java.util.Optional.of(model);
+    }
 }

@@ -120,4 +120,9 @@ public final class OpenAiPlanner extends LlmPlanner {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Override
+    public java.util.Optional<String> model() {
+        return java.util.Optional.of(settings.model());
+    }
 }
