@@ -9,8 +9,9 @@ import type { Plan, PlanStep } from '../generated/plan';
 import { api } from '../api/client';
 import type { AssistantTurn, PlanProposal } from '../api/types';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { PlanChips } from '../plan/PlanChips';
-import { PlanWarnings } from '../plan/PlanWarnings';
+import { ASK_ID } from '../common/navigation';
+import { PlanChips } from '../common/PlanChips';
+import { PlanWarnings } from '../common/PlanWarnings';
 
 /** The server sends at most this many rows whatever is asked (ContextBuilder.MAX_SAMPLE_ROWS). */
 export const MAX_SAMPLE = 20;
@@ -117,6 +118,7 @@ export function AssistantPanel({ jobId, plan, onPlan }: {
       </Stack>
       <Box component="form" onSubmit={(event) => { event.preventDefault(); submit(); }}>
         <TextField
+          id={ASK_ID}
           label="What should be done with this data?"
           placeholder={EXAMPLES[0]}
           value={prompt}

@@ -6,7 +6,7 @@ import { ConfirmDelete } from '../common/ConfirmDelete';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { ago, clock, count, fileSize } from '../common/format';
 import { followInPage } from '../common/navigation';
-import { StatusChip } from './StatusChip';
+import { StatusChip } from '../common/StatusChip';
 
 /** Columns a phone leaves out (their facts go under the file name there). */
 const WIDE = { display: { xs: 'none', sm: 'table-cell' } };

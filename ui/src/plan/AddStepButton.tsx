@@ -3,7 +3,7 @@ import { Button, ListItemText, Menu, MenuItem } from '@mui/material';
 import { useState } from 'react';
 import type { ActionType } from '../generated/plan';
 import { ACTION_TYPES } from '../generated/plan';
-import { actionStyle, describe } from './actionStyle';
+import { actionStyle, describe } from '../common/actionStyle';
 
 /** Every whitelisted action, with what it does, to add by hand. */
 export function AddStepButton({ onAdd }: { onAdd: (type: ActionType) => void }) {

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PlanStep } from '../generated/plan';
 import { ACTION_PARAMS } from '../generated/plan';
 import type { PlanError } from '../api/types';
-import { actionStyle, describe, details, plainMessage } from './actionStyle';
+import { actionStyle, describe, details, plainMessage } from '../common/actionStyle';
 import { StepForm } from './StepForm';
 
 /** The columns a step can refer to: the dataset's, plus those earlier steps add or rename. */
