@@ -16,6 +16,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
-    testTimeout: 15000,
+    // Generous: the machines these run on are shared, and a user-event test of the whole page is slow under load.
+    testTimeout: 40000,
   },
 });

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import type { MouseEvent } from 'react';
 import { ASK_ID, focusById, followInPage, pageHeading, useTitle } from '../common/navigation';
 import { RecentJobs } from '../jobs/RecentJobs';
+import { SamplePicker } from '../upload/SamplePicker';
 import { UploadPanel } from '../upload/UploadPanel';
 import { DatasetPage, RunPage, useRoute } from './routes';
 
@@ -71,6 +72,7 @@ function Home() {
       </Box>
       <Stack spacing={2}>
         <UploadPanel />
+        <SamplePicker />
         <RecentJobs />
       </Stack>
     </Box>

@@ -187,7 +187,7 @@ export function DatasetPage({ jobId }: { jobId: string }) {
               <ProfileSummaryCard profile={data.summary} planned={plan.actions} onAdd={addStep} />
             </Box>
             <Stack spacing={2} sx={{ gridArea: 'plan', minWidth: 0 }}>
-              <AssistantPanel jobId={jobId} plan={plan} onPlan={(next, asked) => { setPlan(next); setPrompt(asked); }} />
+              <AssistantPanel jobId={jobId} plan={plan} profile={data.summary} onPlan={(next, asked) => { setPlan(next); setPrompt(asked); }} />
               <PlanCard
                 plan={plan}
                 errors={errors}

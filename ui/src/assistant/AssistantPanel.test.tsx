@@ -103,7 +103,7 @@ describe('AssistantPanel', () => {
     mockApi({});
     const { user } = setup();
 
-    await user.click(screen.getByRole('button', { name: 'Use the example: Clean this data' }));
+    await user.click(screen.getByRole('button', { name: 'Clean this data' }));
 
     expect(screen.getByLabelText('What should be done with this data?')).toHaveValue('Clean this data');
   });
