@@ -143,7 +143,7 @@ export function AssistantPanel({ jobId, plan, onPlan, profile }: {
           ))}
         </Stack>
 
-        <Box sx={{ mt: 1.5, p: 1.5, bgcolor: '#f8f9fc', borderRadius: 1, border: 1, borderColor: 'divider' }}>
+        <Box sx={{ mt: 1.5, p: 1.5, bgcolor: 'background.default', borderRadius: 1, border: 1, borderColor: 'divider' }}>
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
             <FormControlLabel
               sx={{ mr: 0 }}

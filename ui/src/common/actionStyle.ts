@@ -24,6 +24,10 @@ export function actionStyle(type: string): { color: string; label: string } {
   return isActionType(type) ? { color: COLORS[type], label: ACTION_LABELS[type] } : { color: '#344054', label: type.replace(/_/g, ' ') };
 }
 
+/** An action's colour as text: as is on the light theme, lightened on the dark one so it stays readable (AA). */
+export const ink = (color: string) => (theme: { palette: { mode: string } }) =>
+  theme.palette.mode === 'dark' ? `color-mix(in srgb, ${color} 40%, white)` : color;
+
 export const describe = (type: ActionType) => ACTION_DESCRIPTIONS[type];
 
 export const isActionType = (value: unknown): value is ActionType =>

@@ -45,7 +45,7 @@ export function ProfileSummaryCard({ profile, planned, onAdd }: {
       <Typography variant="h6" component="h2" id="profile-heading" gutterBottom>Profile</Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', sm: 'repeat(4, 1fr)' }, gap: 1.5, mb: 1.5 }}>
         {numbers.map(([label, value, note]) => (
-          <Box key={label} sx={{ border: 1, borderColor: 'divider', borderRadius: 2, p: 1.5, bgcolor: '#fcfcfd' }}>
+          <Box key={label} sx={{ border: 1, borderColor: 'divider', borderRadius: 2, p: 1.5, bgcolor: 'background.default' }}>
             <Typography variant="caption" color="text.secondary" sx={{ textTransform: 'uppercase', letterSpacing: 0.5 }}>{label}</Typography>
             <Typography variant="h5" component="p" aria-label={label} sx={{ fontWeight: 600 }}>
               {value}{note && <Typography component="span" variant="body2" color="text.secondary"> ({note})</Typography>}

@@ -43,7 +43,7 @@ export function ModelCard({ model }: { model: ModelReport }) {
           {[['Model', score, 'success.main'], ['Baseline', baseline, 'grey.400']].map(([name, value, color]) => (
             <Stack key={name as string} direction="row" spacing={1} sx={{ alignItems: 'center', fontSize: 12 }}>
               <Box sx={{ width: 64 }}>{name as string}</Box>
-              <Box sx={{ flexGrow: 1, bgcolor: 'grey.100', borderRadius: 1 }}>
+              <Box sx={{ flexGrow: 1, bgcolor: 'action.hover', borderRadius: 1 }}>
                 <Box sx={{ height: 10, borderRadius: 1, bgcolor: color as string, width: `${Math.max(0, Math.min(1, value as number)) * 100}%` }} />
               </Box>
             </Stack>

@@ -9,7 +9,7 @@ import type { RunView, StepLog } from '../api/types';
 import { StallNotice } from '../common/StallNotice';
 import { count, duration } from '../common/format';
 import { PlanChips } from '../common/PlanChips';
-import { actionStyle } from '../common/actionStyle';
+import { actionStyle, ink } from '../common/actionStyle';
 import { PlanWarnings } from '../common/PlanWarnings';
 import { ModelCard } from './ModelCard';
 
@@ -45,7 +45,7 @@ export function ResultsPanel({ run }: { run: RunView }) {
   const result = run.result;
   return (
     <Paper variant="outlined" component="section" aria-label="Results" data-testid="results"
-      sx={{ p: { xs: 1.5, sm: 2.5 }, borderColor: 'success.main', borderWidth: 2, bgcolor: '#f6fef9' }}>
+      sx={{ p: { xs: 1.5, sm: 2.5 }, borderColor: 'success.main', borderWidth: 2, bgcolor: 'background.paper' }}>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start', mb: 2 }}>
         <CheckCircle color="success" sx={{ fontSize: 36 }} aria-hidden />
         <Box>
@@ -164,7 +164,7 @@ function StepEntry({ step }: { step: StepLog }) {
     <Box component="li" sx={{ borderLeft: 3, borderColor: color, pl: 1.25, py: 0.5, mb: 1 }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Chip size="small" variant="outlined" label={`${step.index + 1}. ${label}`}
-          sx={{ bgcolor: `${color}14`, color, borderColor: `${color}66`, fontWeight: 600 }} />
+          sx={{ bgcolor: `${color}14`, color: ink(color), borderColor: `${color}66`, fontWeight: 600 }} />
         <Typography variant="body2">{changes.length > 0 ? changes.join(' · ') : 'no change to the data'}</Typography>
         <Typography variant="caption" color="text.secondary">{duration(step.millis)}</Typography>
       </Stack>
