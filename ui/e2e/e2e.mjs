@@ -85,7 +85,8 @@ try {
   await page.screenshot({ path: `${shots}/03-profile.png`, fullPage: true });
 
   step('keyboard only: skip link to Ask, ask with Enter, Tab to Apply');
-  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  await page.goto(jobUrl); // a fresh load: Tab starts from the top of the document
+  await page.getByRole('heading', { name: 'Profile', exact: true }).waitFor();
   await page.keyboard.press('Tab');
   const skipText = await page.evaluate(() => document.activeElement?.textContent);
   check(skipText === 'Skip to Ask the assistant', `the first Tab reaches the skip link to Ask: "${skipText}"`);
@@ -147,6 +148,7 @@ try {
 
   step('the dataset lists the run; a bookmarked run opens after a reload');
   await page.goto(jobUrl);
+  await page.getByRole('table', { name: 'Run history' }).waitFor();
   check(await page.getByRole('table', { name: 'Run history' }).getByRole('row').count() === 2, 'one run in the history');
   await page.screenshot({ path: `${shots}/08-job-page-after-run.png`, fullPage: true });
   check(await page.title() === 'titanic.csv · Assay', `the tab is named after the file: "${await page.title()}"`);

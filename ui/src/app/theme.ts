@@ -10,20 +10,20 @@ export const theme = createTheme({
     light: {
       palette: {
         primary: { main: '#3a5bd9' },
-        success: { main: '#067647', dark: '#05603a' },
-        warning: { main: '#b54708', dark: '#93370d' },
-        info: { main: '#026aa2', dark: '#065986' },
-        error: { main: '#b42318', dark: '#912018' },
+        success: { main: '#067647', dark: '#05603a', contrastText: '#ffffff' },
+        warning: { main: '#b54708', dark: '#93370d', contrastText: '#ffffff' },
+        info: { main: '#026aa2', dark: '#065986', contrastText: '#ffffff' },
+        error: { main: '#b42318', dark: '#912018', contrastText: '#ffffff' },
         background: { default: '#f4f5f8' },
       },
     },
     dark: {
       palette: {
         primary: { main: '#9db2ff' },
-        success: { main: '#47cd89', dark: '#75e0a7' },
-        warning: { main: '#fdb022', dark: '#fec84b' },
-        info: { main: '#7cd4fd', dark: '#b9e6fe' },
-        error: { main: '#f97066', dark: '#fda29b' },
+        success: { main: '#47cd89', dark: '#75e0a7', contrastText: '#0c111d' },
+        warning: { main: '#fdb022', dark: '#fec84b', contrastText: '#0c111d' },
+        info: { main: '#7cd4fd', dark: '#b9e6fe', contrastText: '#0c111d' },
+        error: { main: '#f97066', dark: '#fda29b', contrastText: '#0c111d' },
         background: { default: '#0c111d', paper: '#161b26' },
       },
     },

@@ -55,7 +55,8 @@ export function ModelCard({ model }: { model: ModelReport }) {
         {model.train_rows.toLocaleString('en-US')} training rows, {model.test_rows.toLocaleString('en-US')} held out · trained in {duration(model.train_millis)}
       </Typography>
 
-      <Box sx={{ overflowX: 'auto', mt: 1.5 }}>
+      {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+      <Box sx={{ overflowX: 'auto', mt: 1.5 }} tabIndex={0} role="region" aria-label="Model metrics">
         <Table size="small" sx={{ maxWidth: 620 }} aria-label="Model metrics">
           <TableHead>
             <TableRow>

@@ -23,7 +23,7 @@ export function RunHistory({ jobId, runs, onReuse }: {
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="runs-heading">
       <Typography variant="h6" component="h2" id="runs-heading" gutterBottom>Runs of this dataset ({runs.length})</Typography>
-      <Stack sx={{ overflowX: 'auto' }}>
+      <Stack sx={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Runs, scrolls sideways on a small screen">
         <Table size="small" aria-label="Run history">
           <TableHead>
             <TableRow>
