@@ -1,4 +1,5 @@
-// End-to-end in a real browser (Debian chromium + playwright-core) against a running Assay:
+// End-to-end in a real browser (Debian chromium + playwright-core) against a running Assay, with axe-core on every
+// screen at 1440×900 and 390×844 (any serious or critical violation fails) and the main flow by keyboard only:
 // a refused file says why; upload titanic.csv → profile and report visible → ask the assistant → chips →
 // a wrong edit is flagged beside its field → apply → the green results box with a model score → run history;
 // a deep link opens after a reload; the pages at phone width. Saves a screenshot of each screen.
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, scriptSetup } from './browser.mjs';
 
-const { base, shots, dataset, check, step } = scriptSetup('e2e');
+const { base, shots, dataset, check, step, accessible } = scriptSetup('e2e');
 
 /** Chromium paints a frame scrolled into view a moment later; a screenshot taken at once shows it blank. */
 const settle = (page) => page.waitForTimeout(400);
@@ -27,6 +28,7 @@ const { context, close } = await launchBrowser();
 let page;
 try {
   page = context.pages()[0] ?? await context.newPage();
+  await page.setViewportSize({ width: 1440, height: 900 });
   page.setDefaultTimeout(30_000);
   const problems = [];
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
@@ -40,6 +42,8 @@ try {
   step('start page');
   await page.goto(`${base}/`);
   await page.getByRole('heading', { name: 'Analyse a CSV' }).waitFor();
+  await page.getByRole('heading', { name: 'Try it with a sample' }).waitFor();
+  await accessible(page, 'home');
   await page.screenshot({ path: `${shots}/01-upload.png`, fullPage: true });
 
   step('keyboard: the file picker is reachable with Tab');
@@ -72,24 +76,31 @@ try {
   check((await page.getByLabel('Rows', { exact: true }).textContent()).includes('891'), 'the profile shows 891 rows');
   check(await page.getByRole('button', { name: /^Add to plan: Fill missing · median · Age/ }).count() === 1,
     'the missing-Age alert offers its suggestion');
-  const report = page.frameLocator('iframe[title="Profile report"]');
-  await report.getByRole('heading', { name: 'Alerts' }).waitFor();
-  check(await report.getByText('Age is missing in 177 rows').count() > 0, 'the report is visible in the page');
+  check(await page.getByRole('link', { name: 'Profile report (opens a new tab)' }).getAttribute('target') === '_blank',
+    'the report opens in its own tab');
+  check(await page.locator('iframe').count() === 0, 'no frame repeating the alerts');
+  const examples = await page.getByRole('button', { name: /^Fill missing values and train/ }).allTextContents();
+  check(examples.some((e) => e.includes('Survived')), `an example names this dataset's target: ${examples}`);
+  await accessible(page, 'dataset');
   await page.screenshot({ path: `${shots}/03-profile.png`, fullPage: true });
-  // A full-page capture leaves frames below the fold blank: the report gets its own, in view.
-  await page.getByRole('region', { name: 'Profile report' }).scrollIntoViewIfNeeded();
-  await settle(page);
-  await page.screenshot({ path: `${shots}/04-report.png` });
 
-  step('ask the assistant');
-  await page.getByLabel('What should be done with this data?').fill('Fill missing values and train a classifier on Survived');
-  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  step('keyboard only: skip link to Ask, ask with Enter, Tab to Apply');
+  await page.goto(jobUrl); // a fresh load: Tab starts from the top of the document
+  await page.getByRole('heading', { name: 'Profile', exact: true }).waitFor();
+  await page.keyboard.press('Tab');
+  const skipText = await page.evaluate(() => document.activeElement?.textContent);
+  check(skipText === 'Skip to Ask the assistant', `the first Tab reaches the skip link to Ask: "${skipText}"`);
+  await page.keyboard.press('Enter');
+  check(await page.evaluate(() => document.activeElement?.id === 'ask'), 'the skip link puts focus in the Ask box');
+  await page.keyboard.type('Fill missing values and train a classifier on Survived');
+  await page.keyboard.press('Enter');
   const plan = page.getByRole('list', { name: 'Planned actions' });
   await plan.locator('[data-action-type="train_model"]').waitFor();
   const chips = await plan.locator('[data-action-type]').allTextContents();
   check(chips.some((c) => c.includes('Fill missing')) && chips.some((c) => c.includes('Train model')), `chips: ${chips}`);
   check((await plan.textContent()).includes('Survived'), 'the plan trains on Survived');
   await page.getByText(/^The plan fits this dataset\.|^The plan can run, but/).waitFor();
+  await accessible(page, 'plan');
   await showTop(page, '#plan-heading', 320);
   await page.screenshot({ path: `${shots}/05-assistant-plan.png` });
 
@@ -110,40 +121,75 @@ try {
   await page.getByRole('button', { name: 'Step 2: remove' }).click();
   await page.getByText(/^The plan fits this dataset\.|^The plan can run, but/).waitFor();
 
-  step('apply');
-  await page.getByRole('button', { name: 'Apply these actions' }).click();
+  step('apply, by keyboard: Tab from the Ask box to Apply, then Enter');
+  await page.focus('#ask');
+  let tabs = 0;
+  while (tabs < 80 && !(await page.evaluate(() => document.activeElement?.textContent === 'Apply these actions'))) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  check(tabs < 80, 'Apply is reachable with Tab from the Ask box');
+  console.log(`e2e: ${tabs} Tab presses from the Ask box to Apply`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/jobs\/j-[0-9a-z-]+\/runs\/[0-9a-z-]+$/, { waitUntil: 'commit' });
+  const runUrl = page.url();
   const results = page.getByTestId('results');
   await results.waitFor({ timeout: 180_000 });
+  const focused = await page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`);
+  check(/^H1 Results of/.test(focused), `after Apply the focus is on the results heading: "${focused}"`);
   const score = await page.getByLabel('Model score').textContent();
   check(/Accuracy 0\.\d+/.test(score), `a model score is shown: "${score}"`);
   check(/\d/.test(await page.getByLabel('Baseline score').textContent()), 'the baseline is shown beside it');
   check(await results.getByRole('table', { name: 'Confusion matrix' }).count() === 1, 'a confusion matrix');
   check(await results.getByRole('img', { name: /Feature importances/ }).count() === 1, 'feature importances');
   check(await results.getByRole('link', { name: 'Processed CSV' }).count() === 1, 'the processed CSV');
-  check(await page.getByRole('table', { name: 'Run history' }).getByRole('row').count() === 2, 'one run in the history');
-  await results.screenshot({ path: `${shots}/07-results.png` });
-  await page.screenshot({ path: `${shots}/08-job-page-after-run.png`, fullPage: true });
+  await accessible(page, 'results');
+  await page.screenshot({ path: `${shots}/07-results.png`, fullPage: true });
 
-  step('a bookmarked dataset page opens after a reload');
+  step('the dataset lists the run; a bookmarked run opens after a reload');
   await page.goto(jobUrl);
-  await page.getByTestId('results').waitFor();
+  await page.getByRole('table', { name: 'Run history' }).waitFor();
+  check(await page.getByRole('table', { name: 'Run history' }).getByRole('row').count() === 2, 'one run in the history');
+  await page.screenshot({ path: `${shots}/08-job-page-after-run.png`, fullPage: true });
   check(await page.title() === 'titanic.csv · Assay', `the tab is named after the file: "${await page.title()}"`);
+  await page.goto(runUrl);
+  await page.getByTestId('results').waitFor();
+
+  step('not found');
+  await page.goto(`${base}/no/such/page`);
+  await page.getByRole('heading', { name: 'Nothing here' }).waitFor();
+  check(!(await page.textContent('main')).includes('/jobs/'), 'the not-found page names no api path');
+  await accessible(page, 'not-found');
+  await page.screenshot({ path: `${shots}/09-not-found.png` });
 
   step('phone width');
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}/`);
+  await page.getByRole('heading', { name: 'Analyse a CSV' }).waitFor();
+  await page.getByRole('table', { name: 'Recent datasets' }).waitFor();
+  await accessible(page, 'home');
+  await page.screenshot({ path: `${shots}/10-phone-start.png`, fullPage: true });
   await page.goto(jobUrl);
   await page.getByRole('heading', { name: 'Profile', exact: true }).waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 1, `nothing is wider than the phone's screen (${overflow} px too wide)`);
-  await page.screenshot({ path: `${shots}/09-phone-job.png` });
-  await page.getByRole('heading', { name: 'Ask the assistant' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${shots}/10-phone-assistant.png` });
-  await page.getByTestId('results').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${shots}/11-phone-results.png` });
-  await page.goto(`${base}/`);
-  await page.getByRole('heading', { name: 'Analyse a CSV' }).waitFor();
-  await page.getByRole('table', { name: 'Recent datasets' }).waitFor();
-  await page.screenshot({ path: `${shots}/12-phone-start.png`, fullPage: true });
+  const askTop = await page.evaluate(() => document.getElementById('ask').getBoundingClientRect().top);
+  const profileTop = await page.evaluate(() => document.getElementById('profile-heading').getBoundingClientRect().top);
+  check(askTop < profileTop, `on a phone the Ask box comes before the alerts (${askTop} < ${profileTop})`);
+  console.log(`e2e: on a phone the Ask box is ${Math.round(askTop)} px from the top`);
+  await accessible(page, 'dataset');
+  await page.screenshot({ path: `${shots}/11-phone-job.png` });
+  await page.getByRole('heading', { name: /^Plan/ }).first().scrollIntoViewIfNeeded();
+  await accessible(page, 'plan');
+  await page.screenshot({ path: `${shots}/12-phone-plan.png` });
+  await page.goto(runUrl);
+  await page.getByTestId('results').waitFor();
+  await accessible(page, 'results');
+  await page.screenshot({ path: `${shots}/13-phone-results.png` });
+  await page.goto(`${base}/no/such/page`);
+  await page.getByRole('heading', { name: 'Nothing here' }).waitFor();
+  await accessible(page, 'not-found');
+  await page.screenshot({ path: `${shots}/14-phone-not-found.png` });
 
   check(problems.length === 0, `no errors in the page: ${problems.join('; ')}`);
   console.log(`e2e: passed (${score.trim()}); screenshots in ${shots}`);

@@ -20,6 +20,9 @@ if (!existsSync(schemaFile)) {
   process.exit(1);
 }
 const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+// The model's words for each action (ActionType.label); not part of the schema proper, so kept out of compile().
+const labels = schema['x-action-labels'] ?? {};
+delete schema['x-action-labels'];
 const defs = schema.$defs ?? {};
 
 /** Replaces every local $ref with the definition it names, so the editor reads plain nested schemas. */
@@ -62,6 +65,10 @@ const ts = await compile(schema, 'Plan', {
 const extra = `
 /** Every whitelisted action type, in the order the model declares them. */
 export const ACTION_TYPES = ${JSON.stringify(actionTypes)} as const;
+
+/** Each action in an analyst's words (ActionType.label), as the UI and the HTML report name it. */
+export const ACTION_LABELS: Record<ActionType, string> = ${JSON.stringify(
+  Object.fromEntries(actionTypes.map((t) => [t, labels[t] ?? t])), null, 2)};
 
 /** What each action does, from the schema's descriptions. */
 export const ACTION_DESCRIPTIONS: Record<ActionType, string> = ${JSON.stringify(

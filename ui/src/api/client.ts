@@ -1,6 +1,6 @@
 import type { Plan, PlanStep } from '../generated/plan';
 import type {
-  AssistantTurn, Accepted, JobListItem, JobStatusView, PlanError, PlanProposal, RunAccepted, Validation,
+  AssistantTurn, Accepted, Sample, JobListItem, JobStatusView, PlanError, PlanProposal, RunAccepted, Validation,
 } from './types';
 
 /** An answer other than success, in words a person can act on (from the api's problem+json, or ours). */
@@ -183,6 +183,9 @@ const remove = (path: string) => request<void>(path, { method: 'DELETE', timeout
 
 export const api = {
   upload,
+  samples: (signal?: AbortSignal) => get<Sample[]>('/api/v1/samples', signal),
+  startSample: (name: string) =>
+    post<Accepted>(`/api/v1/samples/${encodeURIComponent(name)}/jobs`, {}, timeouts.write, 'Assay'),
   jobs: (signal?: AbortSignal) => get<JobListItem[]>('/api/v1/jobs?limit=20', signal),
   job: (jobId: string, signal?: AbortSignal) => get<JobStatusView>(`${job(jobId)}/status`, signal),
   deleteJob: (jobId: string) => remove(job(jobId)),

@@ -228,3 +228,10 @@ export interface Validation {
   /** The plan in plain words: the model's target and features, every step's columns by name. */
   summary?: string[];
 }
+
+/** 200 of GET /samples: a dataset packaged with Assay. */
+export interface Sample {
+  name: string;
+  file_name: string;
+  size_bytes: number;
+}

@@ -62,7 +62,7 @@ describe('AssistantPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Ask' }));
 
     const review = await screen.findByRole('region', { name: 'Steps of this answer judged likely to mislead' });
-    expect(within(review).getByText('Step 1 (impute) · Cabin')).toBeInTheDocument();
+    expect(within(review).getByText('Step 1 (Fill missing) · Cabin')).toBeInTheDocument();
     expect(within(review).getByText(/fills 687 of 891 cells of 'Cabin'/)).toBeInTheDocument();
     expect(within(review).getByText(/add_indicator: true/)).toBeInTheDocument();
   });
@@ -103,7 +103,7 @@ describe('AssistantPanel', () => {
     mockApi({});
     const { user } = setup();
 
-    await user.click(screen.getByRole('button', { name: 'Use the example: Clean this data' }));
+    await user.click(screen.getByRole('button', { name: 'Clean this data' }));
 
     expect(screen.getByLabelText('What should be done with this data?')).toHaveValue('Clean this data');
   });

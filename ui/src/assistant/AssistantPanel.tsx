@@ -4,22 +4,19 @@ import {
   Alert, Box, Button, Checkbox, Chip, CircularProgress, FormControlLabel, Link, Paper, Stack, TextField, Typography,
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { Plan, PlanStep } from '../generated/plan';
 import { api } from '../api/client';
-import type { AssistantTurn, PlanProposal } from '../api/types';
+import type { AssistantTurn, PlanProposal, ProfileSummary } from '../api/types';
+import { examplePrompts } from './examplePrompts';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { PlanChips } from '../plan/PlanChips';
-import { PlanWarnings } from '../plan/PlanWarnings';
+import { ASK_ID } from '../common/navigation';
+import { PlanChips } from '../common/PlanChips';
+import { PlanWarnings } from '../common/PlanWarnings';
 
 /** The server sends at most this many rows whatever is asked (ContextBuilder.MAX_SAMPLE_ROWS). */
 export const MAX_SAMPLE = 20;
 
-const EXAMPLES = [
-  'Fill missing values and train a classifier on Survived',
-  'Drop the identifier columns, one-hot encode the categories and scale the numbers',
-  'Clean this data',
-];
 
 /** Exactly what leaves Assay for a language model, in the words of docs/assistant.md. */
 export function whatIsSent(consent: boolean, rows: number): string {
@@ -57,11 +54,14 @@ export function addToPlan(plan: Plan, answer: PlanProposal): Plan {
  * so, and an answer without actions never touches the plan. Undo puts back the plan as it was before the last
  * answer was used. Sample rows leave Assay only with consent, 20 at most.
  */
-export function AssistantPanel({ jobId, plan, onPlan }: {
+export function AssistantPanel({ jobId, plan, onPlan, profile }: {
   jobId: string;
   plan: Plan;
   onPlan: (plan: Plan, prompt: string) => void;
+  /** The dataset's profile, from which the example requests are written. */
+  profile?: ProfileSummary | null;
 }) {
+  const examples = useMemo(() => examplePrompts(profile), [profile]);
   const [prompt, setPrompt] = useState('');
   const [consent, setConsent] = useState(false);
   const [sampleText, setSampleText] = useState('5');
@@ -117,8 +117,9 @@ export function AssistantPanel({ jobId, plan, onPlan }: {
       </Stack>
       <Box component="form" onSubmit={(event) => { event.preventDefault(); submit(); }}>
         <TextField
+          id={ASK_ID}
           label="What should be done with this data?"
-          placeholder={EXAMPLES[0]}
+          placeholder={examples[0]}
           value={prompt}
           onChange={(event) => setPrompt(event.target.value)}
           onKeyDown={(event) => {
@@ -136,13 +137,13 @@ export function AssistantPanel({ jobId, plan, onPlan }: {
         />
         <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap', mt: 1, alignItems: 'center' }}>
           <Typography variant="caption" color="text.secondary" id={`${ids}-examples`}>For example:</Typography>
-          {EXAMPLES.map((example) => (
+          {examples.map((example) => (
             <Chip key={example} size="small" variant="outlined" clickable label={example} onClick={() => setPrompt(example)}
-              aria-label={`Use the example: ${example}`} sx={{ maxWidth: '100%', height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }} />
+              aria-describedby={`${ids}-examples`} sx={{ maxWidth: '100%', height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }} />
           ))}
         </Stack>
 
-        <Box sx={{ mt: 1.5, p: 1.5, bgcolor: '#f8f9fc', borderRadius: 1, border: 1, borderColor: 'divider' }}>
+        <Box sx={{ mt: 1.5, p: 1.5, bgcolor: 'background.default', borderRadius: 1, border: 1, borderColor: 'divider' }}>
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
             <FormControlLabel
               sx={{ mr: 0 }}

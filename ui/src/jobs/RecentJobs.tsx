@@ -1,12 +1,15 @@
 import { Box, Button, Link, Paper, Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { inProgress, useDeleteJob, useJobs } from '../api/queries';
 import type { JobListItem } from '../api/types';
-import { ConfirmDelete } from '../common/ConfirmDelete';
+
 import { ErrorMessage } from '../common/ErrorMessage';
 import { ago, clock, count, fileSize } from '../common/format';
 import { followInPage } from '../common/navigation';
-import { StatusChip } from './StatusChip';
+import { StatusChip } from '../common/StatusChip';
+
+/** The confirmation dialog's code is loaded when a delete is first asked for, not with the start page. */
+const ConfirmDelete = lazy(() => import('../common/ConfirmDelete').then((m) => ({ default: m.ConfirmDelete })));
 
 /** Columns a phone leaves out (their facts go under the file name there). */
 const WIDE = { display: { xs: 'none', sm: 'table-cell' } };
@@ -73,10 +76,14 @@ export function RecentJobs() {
           </Table>
         </Box>
       )}
-      <ConfirmDelete open={doomed != null} title={`Delete ${doomed?.file_name ?? 'this dataset'}?`}
+      {doomed != null && (
+        <Suspense fallback={null}>
+          <ConfirmDelete open title={`Delete ${doomed?.file_name ?? 'this dataset'}?`}
         consequence="The dataset, its report, its cleaned CSV and every run with its results and model are removed for good."
         pending={remove.isPending} error={remove.error}
         onConfirm={() => doomed && remove.mutate(doomed.job_id, { onSuccess: close })} onClose={close} />
+        </Suspense>
+      )}
     </Paper>
   );
 }

@@ -3,7 +3,7 @@ import { Button, ListItemText, Menu, MenuItem } from '@mui/material';
 import { useState } from 'react';
 import type { ActionType } from '../generated/plan';
 import { ACTION_TYPES } from '../generated/plan';
-import { actionStyle, describe } from './actionStyle';
+import { actionStyle, describe, ink } from '../common/actionStyle';
 
 /** Every whitelisted action, with what it does, to add by hand. */
 export function AddStepButton({ onAdd }: { onAdd: (type: ActionType) => void }) {
@@ -19,7 +19,7 @@ export function AddStepButton({ onAdd }: { onAdd: (type: ActionType) => void }) 
         {ACTION_TYPES.map((type) => (
           <MenuItem key={type} onClick={() => { setAnchor(null); onAdd(type); }}>
             <ListItemText primary={actionStyle(type).label} secondary={describe(type)}
-              slotProps={{ primary: { sx: { color: actionStyle(type).color, fontWeight: 600 } }, secondary: { sx: { whiteSpace: 'normal' } } }} />
+              slotProps={{ primary: { sx: { color: ink(actionStyle(type).color), fontWeight: 600 } }, secondary: { sx: { whiteSpace: 'normal' } } }} />
           </MenuItem>
         ))}
       </Menu>

@@ -73,7 +73,7 @@ describe('PlanCard', () => {
     expect(screen.getByText(/The plan can run, but 2 findings would likely damage the data or the evaluation/)).toBeInTheDocument();
     const shown = screen.getAllByTestId('plan-warning');
     expect(shown).toHaveLength(2);
-    expect(shown[0]).toHaveTextContent("Step 1 (impute) · Cabin");
+    expect(shown[0]).toHaveTextContent("Step 1 (Fill missing) · Cabin");
     expect(shown[0]).toHaveTextContent('687 of 891 cells');
     expect(shown[0]).toHaveTextContent('Better: drop it (drop_columns)');
     await user.click(screen.getByRole('button', { name: 'Apply these actions' }));

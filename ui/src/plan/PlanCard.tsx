@@ -8,11 +8,11 @@ import type { Plan } from '../generated/plan';
 import type { PlanError, PlanWarning } from '../api/types';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { AddStepButton } from './AddStepButton';
-import { blankStep } from './actionStyle';
+import { blankStep } from '../common/actionStyle';
 import { PlanEditor } from './PlanEditor';
 import { PlanSteps } from './PlanSteps';
 import { PlanSummary } from './PlanSummary';
-import { PlanWarnings } from './PlanWarnings';
+import { PlanWarnings } from '../common/PlanWarnings';
 
 export type CheckState = 'idle' | 'checking' | 'valid' | 'invalid' | 'unchecked';
 

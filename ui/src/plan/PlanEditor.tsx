@@ -2,7 +2,7 @@ import { Alert, Box, List, ListItem, TextField, Typography } from '@mui/material
 import { useEffect, useRef, useState } from 'react';
 import type { Plan } from '../generated/plan';
 import type { PlanError } from '../api/types';
-import { isActionType, plainMessage } from './actionStyle';
+import { isActionType, plainMessage } from '../common/actionStyle';
 
 /**
  * Every problem that keeps the text from being a plan at all, at once: not JSON, no "actions" list, and each

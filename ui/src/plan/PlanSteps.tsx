@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PlanStep } from '../generated/plan';
 import { ACTION_PARAMS } from '../generated/plan';
 import type { PlanError } from '../api/types';
-import { actionStyle, describe, details, plainMessage } from './actionStyle';
+import { actionStyle, describe, details, ink, plainMessage } from '../common/actionStyle';
 import { StepForm } from './StepForm';
 
 /** The columns a step can refer to: the dataset's, plus those earlier steps add or rename. */
@@ -89,7 +89,7 @@ export function PlanSteps({ actions, errors, columns, onChange }: {
                 <Box sx={{ flexGrow: 1, minWidth: 0 }}>
                   <Tooltip title={describe(step.type) ?? ''} placement="top-start">
                     <Chip size="small" variant="outlined" data-action-type={step.type} label={`${index + 1}. ${label}`}
-                      sx={{ bgcolor: `${color}14`, color, borderColor: `${color}66`, fontWeight: 600, mr: 1, mb: 0.25 }} />
+                      sx={{ bgcolor: `${color}14`, color: ink(color), borderColor: `${color}66`, fontWeight: 600, mr: 1, mb: 0.25 }} />
                   </Tooltip>
                   <Typography component="span" variant="body2" sx={{ wordBreak: 'break-word' }}>{details(step)}</Typography>
                 </Box>

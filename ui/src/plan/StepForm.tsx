@@ -6,14 +6,32 @@ import {
 import type { ActionType, ParamSchema, PlanStep } from '../generated/plan';
 import { ACTION_PARAMS } from '../generated/plan';
 import type { PlanError } from '../api/types';
-import { plainMessage } from './actionStyle';
+import { plainMessage } from '../common/actionStyle';
 
 type Params = Record<string, unknown>;
 
+/** Parameter names an analyst would not guess from the schema's identifier. */
+const FIELD_WORDS: Record<string, string> = {
+  cv_folds: 'Cross-validation folds',
+  test_size: 'Held-out share',
+  new_column: 'New column name',
+  lower_pct: 'Lower percentile',
+  upper_pct: 'Upper percentile',
+};
+
 const label = (name: string) => {
+  if (FIELD_WORDS[name]) return FIELD_WORDS[name];
   const text = name.replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
+
+/** The schema's descriptions are written for the language model too; said here the way a person would read them. */
+export const plainHelp = (text: string | undefined) => text
+  ?.replace(/\[\] means every other column/g, 'leave empty for every other column')
+  .replace(/\bdate_parts\b/g, 'date parts')
+  .replace(/\btext_length\b/g, 'text length')
+  .replace(/\bregex_extract\b/g, 'pattern extract')
+  .replace(/\bcv_folds\b/g, 'cross-validation folds');
 
 /** Parameters that name columns of the data get the dataset's column names as suggestions. */
 const namesColumns = (name: string) => ['columns', 'features', 'target', 'from'].includes(name);
@@ -82,7 +100,7 @@ function Field({ id, name, field, required, value, columns, error, ariaLabel, on
   ariaLabel: string;
   onChange: (value: unknown) => void;
 }) {
-  const help = error || field.description || ' ';
+  const help = error || plainHelp(field.description) || ' ';
   const common = { error: Boolean(error), helperText: help, size: 'small' as const, fullWidth: true };
   const title = `${label(name)}${required ? ' *' : ''}`;
 
@@ -198,7 +216,7 @@ function ObjectList({ id, name, field, value, columns, error, ariaLabel, onChang
         onClick={() => onChange([...rows, Object.fromEntries(properties.map(([key]) => [key, '']))])}>
         Add a row
       </Button>
-      <FormHelperText error={Boolean(error)}>{error || field.description}</FormHelperText>
+      <FormHelperText error={Boolean(error)}>{error || plainHelp(field.description)}</FormHelperText>
     </Box>
   );
 }

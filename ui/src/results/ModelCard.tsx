@@ -43,7 +43,7 @@ export function ModelCard({ model }: { model: ModelReport }) {
           {[['Model', score, 'success.main'], ['Baseline', baseline, 'grey.400']].map(([name, value, color]) => (
             <Stack key={name as string} direction="row" spacing={1} sx={{ alignItems: 'center', fontSize: 12 }}>
               <Box sx={{ width: 64 }}>{name as string}</Box>
-              <Box sx={{ flexGrow: 1, bgcolor: 'grey.100', borderRadius: 1 }}>
+              <Box sx={{ flexGrow: 1, bgcolor: 'action.hover', borderRadius: 1 }}>
                 <Box sx={{ height: 10, borderRadius: 1, bgcolor: color as string, width: `${Math.max(0, Math.min(1, value as number)) * 100}%` }} />
               </Box>
             </Stack>
@@ -55,7 +55,8 @@ export function ModelCard({ model }: { model: ModelReport }) {
         {model.train_rows.toLocaleString('en-US')} training rows, {model.test_rows.toLocaleString('en-US')} held out · trained in {duration(model.train_millis)}
       </Typography>
 
-      <Box sx={{ overflowX: 'auto', mt: 1.5 }}>
+      {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+      <Box sx={{ overflowX: 'auto', mt: 1.5 }} tabIndex={0} role="region" aria-label="Model metrics">
         <Table size="small" sx={{ maxWidth: 620 }} aria-label="Model metrics">
           <TableHead>
             <TableRow>

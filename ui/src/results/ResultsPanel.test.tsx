@@ -19,7 +19,7 @@ describe('ResultsPanel', () => {
     expect(within(screen.getByRole('table', { name: 'Model metrics' })).getByText('Log loss')).toBeInTheDocument();
     expect(screen.getByText('(lower is better)')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Processed CSV' })).toHaveAttribute('href', '/api/v1/artifacts/j-1/runs/r-1/cleaned.csv');
-    expect(screen.getByRole('link', { name: 'New report' })).toHaveAttribute('href', '/api/v1/artifacts/j-1/runs/r-1/report.html');
+    expect(screen.getByRole('link', { name: 'New report (opens a new tab)' })).toHaveAttribute('href', '/api/v1/artifacts/j-1/runs/r-1/report.html');
     expect(screen.getByRole('link', { name: 'Model' })).toHaveAttribute('href', '/api/v1/artifacts/j-1/runs/r-1/model.bin');
     expect(screen.getByRole('list', { name: 'Notes on the model' })).toHaveTextContent('Left out of the model: PassengerId');
   });
@@ -60,7 +60,7 @@ describe('ResultsPanel', () => {
     expect(screen.getByText(/hidden by filling \(687 cells invented\): Cabin is missing in 687 rows/)).toBeInTheDocument();
     expect(screen.queryByText(/^Cleared/)).not.toBeInTheDocument();
     expect(screen.getByLabelText('Cells changed per column')).toHaveTextContent('Age 177 · Cabin 687');
-    expect(screen.getByTestId('plan-warning')).toHaveTextContent("Step 1 (impute) · Cabin");
+    expect(screen.getByTestId('plan-warning')).toHaveTextContent("Step 1 (Fill missing) · Cabin");
   });
 
   it('shows error figures for a regression, and the models it compared', () => {

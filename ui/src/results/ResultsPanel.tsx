@@ -1,18 +1,16 @@
 import CheckCircle from '@mui/icons-material/CheckCircle';
 import Download from '@mui/icons-material/Download';
-import ExpandMore from '@mui/icons-material/ExpandMore';
 import OpenInNew from '@mui/icons-material/OpenInNew';
 import {
-  Accordion, AccordionDetails, AccordionSummary, Alert, AlertTitle, Box, Button, Chip, LinearProgress, Paper, Stack,
+  Alert, AlertTitle, Box, Button, Chip, LinearProgress, Paper, Stack,
   Table, TableBody, TableCell, TableHead, TableRow, Typography,
 } from '@mui/material';
 import type { RunView, StepLog } from '../api/types';
 import { StallNotice } from '../common/StallNotice';
 import { count, duration } from '../common/format';
-import { ReportFrame } from '../jobs/ReportCard';
-import { PlanChips } from '../plan/PlanChips';
-import { actionStyle } from '../plan/actionStyle';
-import { PlanWarnings } from '../plan/PlanWarnings';
+import { PlanChips } from '../common/PlanChips';
+import { actionStyle, ink } from '../common/actionStyle';
+import { PlanWarnings } from '../common/PlanWarnings';
 import { ModelCard } from './ModelCard';
 
 /** A run: its progress while it works, its error if it failed, and when done the green box with everything it made. */
@@ -47,7 +45,7 @@ export function ResultsPanel({ run }: { run: RunView }) {
   const result = run.result;
   return (
     <Paper variant="outlined" component="section" aria-label="Results" data-testid="results"
-      sx={{ p: { xs: 1.5, sm: 2.5 }, borderColor: 'success.main', borderWidth: 2, bgcolor: '#f6fef9' }}>
+      sx={{ p: { xs: 1.5, sm: 2.5 }, borderColor: 'success.main', borderWidth: 2, bgcolor: 'background.paper' }}>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start', mb: 2 }}>
         <CheckCircle color="success" sx={{ fontSize: 36 }} aria-hidden />
         <Box>
@@ -61,7 +59,7 @@ export function ResultsPanel({ run }: { run: RunView }) {
       </Stack>
 
       <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
-        {run.report_url && <Button variant="contained" color="success" startIcon={<OpenInNew />} href={run.report_url} target="_blank" rel="noopener">New report</Button>}
+        {run.report_url && <Button variant="contained" color="success" startIcon={<OpenInNew />} href={run.report_url} target="_blank" rel="noopener">New report (opens a new tab)</Button>}
         {run.cleaned_csv_url && <Button variant="outlined" color="success" startIcon={<Download />} href={run.cleaned_csv_url} download>Processed CSV</Button>}
         {run.model_url && <Button variant="outlined" color="success" startIcon={<Download />} href={run.model_url} download>Model</Button>}
         {run.plan_url && <Button variant="text" color="success" href={run.plan_url} target="_blank" rel="noopener">Plan (JSON)</Button>}
@@ -139,16 +137,6 @@ export function ResultsPanel({ run }: { run: RunView }) {
         </Box>
       )}
 
-      {run.report_url && (
-        <Accordion disableGutters variant="outlined" sx={{ mt: 2, '&:before': { display: 'none' } }}>
-          <AccordionSummary expandIcon={<ExpandMore />}>
-            <Typography variant="subtitle2">Show the new report here</Typography>
-          </AccordionSummary>
-          <AccordionDetails>
-            <ReportFrame title="Report after the run" url={run.report_url} height={{ xs: 420, md: 640 }} />
-          </AccordionDetails>
-        </Accordion>
-      )}
     </Paper>
   );
 }
@@ -176,7 +164,7 @@ function StepEntry({ step }: { step: StepLog }) {
     <Box component="li" sx={{ borderLeft: 3, borderColor: color, pl: 1.25, py: 0.5, mb: 1 }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Chip size="small" variant="outlined" label={`${step.index + 1}. ${label}`}
-          sx={{ bgcolor: `${color}14`, color, borderColor: `${color}66`, fontWeight: 600 }} />
+          sx={{ bgcolor: `${color}14`, color: ink(color), borderColor: `${color}66`, fontWeight: 600 }} />
         <Typography variant="body2">{changes.length > 0 ? changes.join(' · ') : 'no change to the data'}</Typography>
         <Typography variant="caption" color="text.secondary">{duration(step.millis)}</Typography>
       </Stack>

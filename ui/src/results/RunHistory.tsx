@@ -5,14 +5,13 @@ import { inProgress, useDeleteRun } from '../api/queries';
 import type { RunView } from '../api/types';
 import { ConfirmDelete } from '../common/ConfirmDelete';
 import { ago, metricName, metricValue } from '../common/format';
-import { StatusChip } from '../jobs/StatusChip';
+import { followInPage, paths } from '../common/navigation';
+import { StatusChip } from '../common/StatusChip';
 
-/** Every run of this dataset, newest first: pick one to see its results, or take its plan up again. */
-export function RunHistory({ jobId, runs, selected, onSelect, onReuse }: {
+/** Every run of this dataset, newest first: open one's results (its own page), or take its plan up again. */
+export function RunHistory({ jobId, runs, onReuse }: {
   jobId: string;
   runs: RunView[];
-  selected?: string;
-  onSelect: (runId: string) => void;
   onReuse: (plan: Plan) => void;
 }) {
   const remove = useDeleteRun(jobId);
@@ -24,7 +23,7 @@ export function RunHistory({ jobId, runs, selected, onSelect, onReuse }: {
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="runs-heading">
       <Typography variant="h6" component="h2" id="runs-heading" gutterBottom>Runs of this dataset ({runs.length})</Typography>
-      <Stack sx={{ overflowX: 'auto' }}>
+      <Stack sx={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Runs, scrolls sideways on a small screen">
         <Table size="small" aria-label="Run history">
           <TableHead>
             <TableRow>
@@ -35,9 +34,8 @@ export function RunHistory({ jobId, runs, selected, onSelect, onReuse }: {
           <TableBody>
             {runs.map((run) => {
               const model = run.result?.model;
-              const isSelected = run.run_id === selected;
               return (
-                <TableRow key={run.run_id} selected={isSelected} aria-current={isSelected ? 'true' : undefined}>
+                <TableRow key={run.run_id}>
                   <TableCell sx={{ fontWeight: 500 }}>{run.run_name}</TableCell>
                   <TableCell><StatusChip status={run.status} /></TableCell>
                   <TableCell title={new Date(run.created_at).toLocaleString()} sx={{ whiteSpace: 'nowrap' }}>{ago(run.created_at)}</TableCell>
@@ -46,15 +44,15 @@ export function RunHistory({ jobId, runs, selected, onSelect, onReuse }: {
                     {model ? `${metricName(model.primary_metric)} ${metricValue(model.primary_metric, model.holdout.scores[model.primary_metric])}` : '–'}
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    <Button size="small" onClick={() => onSelect(run.run_id)} disabled={isSelected}
-                      aria-label={`Show the results of ${run.run_name}`}>{isSelected ? 'Shown' : 'Show'}</Button>
+                    <Button size="small" href={paths.run(jobId, run.run_id)} onClick={followInPage(paths.run(jobId, run.run_id))}
+                      aria-label={`Results of ${run.run_name}`}>Results</Button>
                     {run.plan && (
-                      <Button size="small" onClick={() => onReuse(run.plan!)} aria-label={`Use the plan of ${run.run_name} again`}>
+                      <Button size="small" onClick={() => onReuse(run.plan!)} aria-label={`Reuse plan of ${run.run_name}`}>
                         Reuse plan
                       </Button>
                     )}
                     <Button size="small" color="error" disabled={inProgress(run.status)} onClick={() => setDoomed(run)}
-                      aria-label={`Delete the run ${run.run_name}`}>Delete</Button>
+                      aria-label={`Delete run ${run.run_name}`}>Delete</Button>
                   </TableCell>
                 </TableRow>
               );

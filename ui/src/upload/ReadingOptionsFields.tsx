@@ -1,7 +1,6 @@
 import ExpandMore from '@mui/icons-material/ExpandMore';
-import {
-  Accordion, AccordionDetails, AccordionSummary, Checkbox, FormControlLabel, Stack, TextField, Typography,
-} from '@mui/material';
+import { Accordion, AccordionDetails, AccordionSummary, LinearProgress, Typography } from '@mui/material';
+import { Suspense, lazy } from 'react';
 import type { ReadingOptions } from '../api/client';
 
 /** What the person typed, before it becomes the upload's reading options. */
@@ -28,51 +27,24 @@ export function readingOptions(choices: ReadingChoices): ReadingOptions {
  * Optional ways to read a file, folded away: most files need none, but a profile that read "None" as missing, or a
  * workbook whose data is not on the first sheet, can only be put right here.
  */
+const ReadingOptionsForm = lazy(() => import('./ReadingOptionsForm').then((m) => ({ default: m.ReadingOptionsForm })));
+
 export function ReadingOptionsFields({ value, onChange, disabled }: {
   value: ReadingChoices;
   onChange: (next: ReadingChoices) => void;
   disabled: boolean;
 }) {
-  const set = (patch: Partial<ReadingChoices>) => onChange({ ...value, ...patch });
   return (
-    <Accordion disableGutters variant="outlined" sx={{ mt: 2, '&:before': { display: 'none' } }}>
+    <Accordion disableGutters variant="outlined" sx={{ mt: 2, '&:before': { display: 'none' } }}
+      slotProps={{ transition: { unmountOnExit: true } }}>
       <AccordionSummary expandIcon={<ExpandMore />} aria-controls="reading-options" id="reading-options-header">
         <Typography>Reading options</Typography>
       </AccordionSummary>
       <AccordionDetails id="reading-options">
-        <Stack spacing={2}>
-          <TextField
-            label="Words read as missing"
-            helperText="Comma-separated, e.g. NA, -, unknown. Blank: NA, N/A, null, NaN, None and - are read as missing."
-            value={value.missingWords}
-            onChange={(e) => set({ missingWords: e.target.value })}
-            disabled={disabled || value.onlyEmptyIsMissing}
-            size="small"
-          />
-          <FormControlLabel
-            control={<Checkbox checked={value.onlyEmptyIsMissing} onChange={(e) => set({ onlyEmptyIsMissing: e.target.checked })} />}
-            label="Only empty cells are missing (read every word, such as None, as a value)"
-            disabled={disabled}
-          />
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField
-              label="Sheet"
-              helperText="Excel only. Blank: the first sheet."
-              value={value.sheet}
-              onChange={(e) => set({ sheet: e.target.value })}
-              disabled={disabled}
-              size="small"
-            />
-            <TextField
-              label="Text encoding"
-              helperText="CSV only, e.g. windows-1252. Blank: detected."
-              value={value.encoding}
-              onChange={(e) => set({ encoding: e.target.value })}
-              disabled={disabled}
-              size="small"
-            />
-          </Stack>
-        </Stack>
+        {/* The fields' code (text inputs) is loaded when the options are first opened, not with the start page. */}
+        <Suspense fallback={<LinearProgress aria-label="Loading the options" />}>
+          <ReadingOptionsForm value={value} onChange={onChange} disabled={disabled} />
+        </Suspense>
       </AccordionDetails>
     </Accordion>
   );

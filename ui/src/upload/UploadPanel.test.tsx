@@ -86,7 +86,7 @@ describe('UploadPanel', () => {
     renderWithQueries(<UploadPanel />);
 
     await user.click(screen.getByRole('button', { name: 'Reading options' }));
-    await user.type(screen.getByRole('textbox', { name: 'Words read as missing' }), ' NA, -,, unknown ');
+    await user.type(await screen.findByRole('textbox', { name: 'Words read as missing' }), ' NA, -,, unknown ');
     await user.type(screen.getByRole('textbox', { name: 'Sheet' }), 'Data');
     await user.type(screen.getByRole('textbox', { name: 'Text encoding' }), 'windows-1252');
     await user.upload(screen.getByLabelText('CSV file'), csv());
@@ -103,7 +103,7 @@ describe('UploadPanel', () => {
     renderWithQueries(<UploadPanel />);
 
     await user.click(screen.getByRole('button', { name: 'Reading options' }));
-    await user.type(screen.getByRole('textbox', { name: 'Words read as missing' }), 'NA');
+    await user.type(await screen.findByRole('textbox', { name: 'Words read as missing' }), 'NA');
     await user.click(screen.getByRole('checkbox', { name: /Only empty cells are missing/ }));
     await user.upload(screen.getByLabelText('CSV file'), csv());
 

@@ -8,6 +8,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.EncodedResourceResolver;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 /**
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
  * <p>Vite names what it builds under {@code assets/} after the content's hash, so those files never change
  * under their name: a browser keeps them a year without asking ({@code immutable}). Everything else, above all
  * {@code index.html}, is {@code no-cache} (kept, but revalidated each time), so a new release's index.html, which
- * names the new hashes, is picked up at once. Compression is {@code server.compression} in application.yaml.
+ * names the new hashes, is picked up at once. Scripts go out brotli-compressed from the .br files the build
+ * wrote, else gzip from {@code server.compression} in application.yaml.
  */
 @Configuration(proxyBeanMethods = false)
 public class SinglePageApp implements WebMvcConfigurer {
@@ -30,7 +32,11 @@ public class SinglePageApp implements WebMvcConfigurer {
         registry.addResourceHandler("/assets/**")
                 .addResourceLocations("classpath:/static/assets/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
-                .resourceChain(true);
+                .resourceChain(true)
+                // The build writes a .br beside each script (ui/vite.config.ts): sent as is to a browser that
+                // accepts br, with Vary: Accept-Encoding; the others get server.compression's gzip.
+                .addResolver(new EncodedResourceResolver())
+                .addResolver(new PathResourceResolver());
         registry.addResourceHandler("/**")
                 .addResourceLocations("classpath:/static/")
                 .setCacheControl(CacheControl.noCache())

@@ -98,6 +98,39 @@ class ApiHttpTest {
                 step("train_model", Map.of("task", "classification", "target", "Survived", "model", "random_forest")));
     }
 
+    // ---- samples
+
+    @Test
+    void theExampleDatasetsAreOfferedAsSamplesAndOneStartsAJobLikeAnUpload() {
+        JsonNode samples = api.get("/api/v1/samples").json();
+        List<String> names = new java.util.ArrayList<>();
+        samples.forEach(s -> names.add(s.path("name").asText()));
+        assertThat(names).contains("titanic", "penguins", "tips");
+        JsonNode titanic = java.util.stream.StreamSupport.stream(samples.spliterator(), false)
+                .filter(s -> s.path("name").asText().equals("titanic")).findFirst().orElseThrow();
+        assertThat(titanic.path("file_name").asText()).isEqualTo("titanic.csv");
+        assertThat(titanic.path("size_bytes").asLong()).isEqualTo(60302);
+
+        HttpApi.Answer accepted = api.postJson("/api/v1/samples/titanic/jobs", "{}");
+
+        assertThat(accepted.status()).isEqualTo(202);
+        String jobId = accepted.json().path("job_id").asText();
+        assertThat(accepted.json().path("file_name").asText()).isEqualTo("titanic.csv");
+        assertThat(accepted.header("Location")).contains(accepted.json().path("status_url").asText());
+        assertThat(statuses.get(jobId)).isPresent();
+    }
+
+    @Test
+    void anUnknownSampleIsAProblemListingTheSamples() {
+        JsonNode problem = api.postJson("/api/v1/samples/..%2F..%2Fetc%2Fpasswd/jobs", "{}").problem(404);
+
+        assertThat(problem.path("title").asText()).isIn("Unknown sample", "Not Found");
+        JsonNode named = api.postJson("/api/v1/samples/nope/jobs", "{}").problem(404);
+        assertThat(named.path("title").asText()).isEqualTo("Unknown sample");
+        assertThat(named.path("detail").asText()).startsWith("there is no sample named 'nope'; the samples are: ")
+                .contains("titanic");
+    }
+
     // ---- upload
 
     @Test

@@ -86,6 +86,32 @@ class DeliveryHttpTest {
     }
 
     @Test
+    void theBuildsBrotliCopyIsSentToABrowserThatAcceptsBrAndGzipToOneThatDoesNot() throws Exception {
+        String script = "/assets/brotli-test-5c2e9a7d.js";
+        byte[] plain = get(script, null).body();
+        byte[] brotli;
+        try (var in = getClass().getResourceAsStream("/static" + script + ".br")) {
+            brotli = in.readAllBytes();
+        }
+
+        HttpResponse<byte[]> br = get(script, "gzip, deflate, br");
+
+        assertThat(br.statusCode()).isEqualTo(200);
+        assertThat(br.headers().firstValue("Content-Encoding")).contains("br");
+        assertThat(br.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+        assertThat(br.headers().firstValue("Cache-Control")).contains("max-age=31536000, public, immutable");
+        assertThat(br.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        assertThat(br.body()).isEqualTo(brotli);
+        assertThat(brotli.length).isLessThan(plain.length / 4);
+
+        HttpResponse<byte[]> gzip = get(script, "gzip");
+        assertThat(gzip.headers().firstValue("Content-Encoding")).contains("gzip");
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+    }
+
+    @Test
     void aFileUnderAKilobyteIsNotWorthCompressing() throws Exception {
         HttpResponse<byte[]> css = get("/assets/tiny-test-7d1e0a55.css", "gzip");
 

@@ -23,36 +23,43 @@ import java.util.Optional;
  */
 public enum ActionType {
     @JsonProperty("drop_columns")
-    DROP_COLUMNS(DropColumnsParams.class, "Remove the given columns."),
+    DROP_COLUMNS("Drop columns", DropColumnsParams.class, "Remove the given columns."),
     @JsonProperty("impute")
-    IMPUTE(ImputeParams.class, "Fill missing values (median, mean, mode, zero or a constant)."),
+    IMPUTE("Fill missing", ImputeParams.class, "Fill missing values (median, mean, mode, zero or a constant)."),
     @JsonProperty("cast")
-    CAST(CastParams.class, "Convert columns to another type (int, float, datetime, string, boolean)."),
+    CAST("Convert type", CastParams.class, "Convert columns to another type (int, float, datetime, string, boolean)."),
     @JsonProperty("encode")
-    ENCODE(EncodeParams.class, "Turn categorical columns into numbers (one-hot or label)."),
+    ENCODE("Encode", EncodeParams.class, "Turn categorical columns into numbers (one-hot or label)."),
     @JsonProperty("scale")
-    SCALE(ScaleParams.class, "Rescale numeric columns (standard score or min-max)."),
+    SCALE("Scale", ScaleParams.class, "Rescale numeric columns (standard score or min-max)."),
     @JsonProperty("feature_engineer")
-    FEATURE_ENGINEER(FeatureEngineerParams.class,
+    FEATURE_ENGINEER("New feature", FeatureEngineerParams.class,
             "Add a column from a closed set of operations: arithmetic of two columns, log1p, bins, date parts, "
                     + "text length, regex extract."),
     @JsonProperty("train_model")
-    TRAIN_MODEL(TrainModelParams.class, "Train and evaluate a model that predicts the target column. Must be last."),
+    TRAIN_MODEL("Train model", TrainModelParams.class, "Train and evaluate a model that predicts the target column. Must be last."),
     @JsonProperty("drop_duplicates")
-    DROP_DUPLICATES(DropDuplicatesParams.class, "Remove repeated rows (optionally judged on some columns only)."),
+    DROP_DUPLICATES("Drop duplicates", DropDuplicatesParams.class, "Remove repeated rows (optionally judged on some columns only)."),
     @JsonProperty("drop_missing_rows")
-    DROP_MISSING_ROWS(DropMissingRowsParams.class, "Remove rows with a missing value (in any or the given columns)."),
+    DROP_MISSING_ROWS("Drop incomplete rows", DropMissingRowsParams.class, "Remove rows with a missing value (in any or the given columns)."),
     @JsonProperty("rename_columns")
-    RENAME_COLUMNS(RenameColumnsParams.class, "Rename columns."),
+    RENAME_COLUMNS("Rename", RenameColumnsParams.class, "Rename columns."),
     @JsonProperty("clip_outliers")
-    CLIP_OUTLIERS(ClipOutliersParams.class, "Clip extreme numeric values (IQR fences or percentiles).");
+    CLIP_OUTLIERS("Clip outliers", ClipOutliersParams.class, "Clip extreme numeric values (IQR fences or percentiles).");
 
+    private final String label;
     private final Class<? extends ActionParams> paramsType;
     private final String description;
 
-    ActionType(Class<? extends ActionParams> paramsType, String description) {
+    ActionType(String label, Class<? extends ActionParams> paramsType, String description) {
+        this.label = label;
         this.paramsType = paramsType;
         this.description = description;
+    }
+
+    /** The action in an analyst's words, as the UI's buttons and chips and the HTML report name it. */
+    public String label() {
+        return label;
     }
 
     public Class<? extends ActionParams> paramsType() {

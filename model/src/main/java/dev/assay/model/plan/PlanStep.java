@@ -28,4 +28,26 @@ public record PlanStep(
     public PlanStep {
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
+
+    /**
+     * The step as a person reads it, the same words as the UI's chips: {@code Fill missing · median · Age},
+     * {@code Drop columns · Cabin}, {@code Train model · classification · → Survived}.
+     */
+    public String inWords() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        parts.add(type.label());
+        for (String key : java.util.List.of("strategy", "method", "operation", "to", "task", "model", "target")) {
+            if (params.get(key) instanceof String text && !text.isEmpty()) {
+                parts.add(key.equals("target") ? "→ " + text : text.replace('_', ' '));
+            }
+        }
+        if (params.get("columns") instanceof java.util.List<?> columns) {
+            parts.add(columns.isEmpty() ? "all applicable columns"
+                    : String.join(", ", columns.stream().map(String::valueOf).toList()));
+        }
+        if (params.get("new_column") instanceof String name && !name.isEmpty()) {
+            parts.add("as " + name);
+        }
+        return String.join(" · ", parts);
+    }
 }

@@ -1,6 +1,6 @@
 package dev.assay.runner.apply;
 
-import dev.assay.model.json.Json;
+import dev.assay.model.plan.PlanStep;
 import dev.assay.model.plan.params.ModelTask;
 import dev.assay.model.result.Comparison;
 import dev.assay.model.result.Metrics;
@@ -72,8 +72,8 @@ public final class RunSection {
     private static Map<String, Object> step(StepLog log) {
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("number", log.index() + 1);
-        step.put("type", log.type().wireName());
-        step.put("params", Json.write(log.params()));
+        // The UI's words for the step, never its JSON: "Fill missing · median · Age, Fare".
+        step.put("type", new PlanStep(log.type(), log.params()).inWords());
         step.put("rows", count(log.rowsBefore()) + " → " + count(log.rowsAfter()));
         step.put("columns", log.columnsBefore() + " → " + log.columnsAfter());
         step.put("missing", count(log.missingBefore()) + " → " + count(log.missingAfter()));

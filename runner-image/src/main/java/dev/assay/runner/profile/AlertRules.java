@@ -31,6 +31,8 @@ final class AlertRules {
     static final double ZEROS_SHARE = 0.5;
     static final double DROP_WHEN_MISSING = 0.5;
     static final double IMBALANCE = 0.5;
+    /** A text column whose present values are at least this share distinct has no value that could fill a gap. */
+    static final double ALMOST_UNIQUE = 0.9;
 
     private AlertRules() {
     }
@@ -50,7 +52,52 @@ final class AlertRules {
         correlated(pearson, "Pearson", variables, alerts);
         correlated(cramersV, "Cramér's V", variables, alerts);
         alerts.sort(Comparator.comparing(Alert::severity));
-        return alerts;
+        return oneFixPerColumn(alerts);
+    }
+
+    /**
+     * Several alerts may concern one column (missing and unique, or a drop suggested by two correlations): each
+     * column keeps one recommended fix, the first of: reading a marker word back as a value, dropping it (which
+     * makes every other fix moot), converting it, then the fix of its most severe alert. A fix is offered once, on the first alert it answers; the other
+     * alerts of the column stay, without a button that would contradict it.
+     */
+    static List<Alert> oneFixPerColumn(List<Alert> alerts) {
+        Map<String, PlanStep> chosen = new java.util.HashMap<>();
+        alerts.stream().filter(a -> a.suggestedAction().isPresent())
+                .sorted(Comparator.comparingInt(AlertRules::precedence)
+                        .thenComparing(Alert::severity))
+                .forEach(a -> {
+                    PlanStep step = a.suggestedAction().orElseThrow();
+                    for (String column : columnsOf(step)) {
+                        chosen.putIfAbsent(column, step);
+                    }
+                });
+        java.util.Set<PlanStep> offered = new java.util.HashSet<>();
+        List<Alert> out = new ArrayList<>(alerts.size());
+        for (Alert alert : alerts) {
+            Optional<PlanStep> fix = alert.suggestedAction()
+                    .filter(step -> columnsOf(step).stream().allMatch(c -> step.equals(chosen.get(c))))
+                    .filter(offered::add);
+            out.add(fix.equals(alert.suggestedAction()) ? alert
+                    : new Alert(alert.type(), alert.severity(), alert.column(), alert.message(), fix));
+        }
+        return out;
+    }
+
+    private static int precedence(Alert alert) {
+        if (alert.type() == AlertType.MISSING_MARKER) {
+            return 0; // the cells are not missing at all: reading the word back beats dropping a "sparse" column
+        }
+        return switch (alert.suggestedAction().orElseThrow().type()) {
+            case DROP_COLUMNS -> 1;
+            case CAST -> 2;
+            default -> 3;
+        };
+    }
+
+    private static List<String> columnsOf(PlanStep step) {
+        return step.params().get("columns") instanceof List<?> columns
+                ? columns.stream().map(String::valueOf).toList() : List.of();
     }
 
     private static void column(VariableProfile v, long rows, List<Alert> alerts) {
@@ -117,6 +164,13 @@ final class AlertRules {
         if (share >= DROP_WHEN_MISSING) {
             alerts.add(alert(AlertType.MISSING, AlertSeverity.WARNING, name, message + "; too sparse to fill well",
                     step(ActionType.DROP_COLUMNS, params("columns", List.of(name)))));
+            return;
+        }
+        if (!v.storage().isNumeric() && v.uniqueShare() >= ALMOST_UNIQUE) {
+            // Filling an almost-unique text (titles, names) with its commonest value would invent repeats of one title.
+            alerts.add(alert(AlertType.MISSING, share >= 0.05 ? AlertSeverity.WARNING : AlertSeverity.INFO, name,
+                    message + "; its values are almost all different, so no value can stand in for the missing ones",
+                    Optional.empty()));
             return;
         }
         String strategy = v.storage().isNumeric() ? "median" : "mode";

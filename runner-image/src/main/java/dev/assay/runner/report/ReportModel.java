@@ -146,16 +146,7 @@ public record ReportModel(String title, String source, List<Fact> overview, List
     private static AlertView alert(Alert alert) {
         return new AlertView(alert.severity().name().toLowerCase(Locale.ROOT), alert.type().wireName().replace('_', ' '),
                 alert.column().orElse(""), alert.column().map(c -> "col-" + anchor(c)).orElse(""), alert.message(),
-                alert.suggestedAction().map(ReportModel::describe).orElse(""));
-    }
-
-    /** A plan step as a person reads it: {@code impute strategy=median columns=[Age]}. */
-    static String describe(PlanStep step) {
-        StringBuilder text = new StringBuilder(step.type().wireName());
-        for (Map.Entry<String, Object> param : step.params().entrySet()) {
-            text.append(' ').append(param.getKey()).append('=').append(param.getValue());
-        }
-        return text.toString();
+                alert.suggestedAction().map(PlanStep::inWords).orElse(""));
     }
 
     private static VariableView variable(VariableProfile v, List<Alert> all, long rows) {

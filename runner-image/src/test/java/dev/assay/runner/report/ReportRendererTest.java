@@ -29,7 +29,8 @@ class ReportRendererTest {
 
         assertThat(html).contains("id=\"overview\"", "id=\"alerts\"", "id=\"columns\"", "id=\"correlations\"",
                 "id=\"missing\"", "id=\"sample\"");
-        assertThat(html).contains("Age is missing in 177 rows").contains("impute strategy=median columns=[Age]");
+        assertThat(html).contains("Age is missing in 177 rows").contains("Suggested: Fill missing · median · Age")
+                .doesNotContain("strategy=").doesNotContain("columns=[");
         assertThat(countOf(html, "<article class=\"card variable\"")).isEqualTo(12);
         assertThat(countOf(html, "<svg")).isGreaterThanOrEqualTo(12 + 3);
         assertThat(html).contains("Braund, Mr. Owen Harris");

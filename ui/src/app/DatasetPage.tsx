@@ -5,7 +5,7 @@ import {
   Alert, AlertTitle, Box, Button, LinearProgress, Paper, Skeleton, Stack, Typography,
 } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Plan, PlanStep } from '../generated/plan';
 import { ApiError, api } from '../api/client';
 import { inProgress, useJob, useValidation } from '../api/queries';
@@ -13,21 +13,20 @@ import type { PlanError } from '../api/types';
 import { AssistantPanel } from '../assistant/AssistantPanel';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { StallNotice } from '../common/StallNotice';
+import { actionStyle } from '../common/actionStyle';
 import { ago, count } from '../common/format';
-import { followInPage, useTitle } from '../common/navigation';
+import { followInPage, navigate, pageHeading, paths, planKey, useTitle } from '../common/navigation';
 import type { CheckState } from '../plan/PlanCard';
 import { PlanCard } from '../plan/PlanCard';
-import { ResultsPanel } from '../results/ResultsPanel';
 import { RunHistory } from '../results/RunHistory';
-import { ProfileSummaryCard } from './ProfileSummaryCard';
-import { ReportCard } from './ReportCard';
-import { StatusChip } from './StatusChip';
+import { ProfileSummaryCard } from '../jobs/ProfileSummaryCard';
+import { StatusChip } from '../common/StatusChip';
 
 const EMPTY: Plan = { explanation: '', actions: [] };
 
 /** The plan being written survives a reload of the page (per dataset, per browser tab). */
 function usePlan(jobId: string) {
-  const key = `assay.plan.${jobId}`;
+  const key = planKey(jobId);
   const [plan, setPlan] = useState<Plan>(() => {
     try {
       const saved = JSON.parse(sessionStorage.getItem(key) ?? 'null');
@@ -46,15 +45,16 @@ function usePlan(jobId: string) {
   return [plan, setPlan] as const;
 }
 
-/** One dataset: profiling progress, then its profile and report, the assistant and the plan, and its runs. */
-export function JobPage({ jobId }: { jobId: string }) {
+/**
+ * One dataset: profiling progress, then its profile, the assistant and the plan, and its runs. Applying the plan
+ * opens the run's own page, where its results are the first thing on the screen.
+ */
+export function DatasetPage({ jobId }: { jobId: string }) {
   const job = useJob(jobId);
   const queries = useQueryClient();
   const [plan, setPlanState] = usePlan(jobId);
   const [prompt, setPrompt] = useState<string | undefined>();
   const [applyErrors, setApplyErrors] = useState<PlanError[] | null>(null);
-  const [selectedRun, setSelectedRun] = useState<string | undefined>();
-  const results = useRef<HTMLDivElement>(null);
   const data = job.data;
   useTitle(data?.file_name ?? 'Dataset');
 
@@ -72,11 +72,10 @@ export function JobPage({ jobId }: { jobId: string }) {
 
   const apply = useMutation({
     mutationFn: () => api.apply(jobId, plan, runName(plan), prompt),
-    onSuccess: (accepted) => {
-      setSelectedRun(accepted.run_id);
-      queries.invalidateQueries({ queryKey: ['job', jobId] });
+    onSuccess: async (accepted) => {
+      await queries.invalidateQueries({ queryKey: ['job', jobId] });
       queries.invalidateQueries({ queryKey: ['jobs'] });
-      requestAnimationFrame(() => results.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' }));
+      navigate(paths.run(jobId, accepted.run_id));
     },
     onError: (e) => {
       if (e instanceof ApiError && e.errors.length > 0) {
@@ -123,8 +122,6 @@ export function JobPage({ jobId }: { jobId: string }) {
     );
   }
 
-  const run = selectedRun ? data.runs.find((r) => r.run_id === selectedRun) : data.ai_result ?? undefined;
-  const starting = selectedRun != null && run == null;
   return (
     <Stack spacing={2}>
       <Back />
@@ -132,7 +129,7 @@ export function JobPage({ jobId }: { jobId: string }) {
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' } }}>
           <Box sx={{ minWidth: 0 }}>
             <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-              <Typography variant="h4" component="h1" sx={{ wordBreak: 'break-word', fontWeight: 600 }}>{data.file_name}</Typography>
+              <Typography variant="h4" component="h1" ref={pageHeading} sx={{ wordBreak: 'break-word', fontWeight: 600 }}>{data.file_name}</Typography>
               <StatusChip status={data.status} />
             </Stack>
             <Typography variant="body2" color="text.secondary">
@@ -142,7 +139,7 @@ export function JobPage({ jobId }: { jobId: string }) {
             </Typography>
           </Box>
           <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-            {data.report_url && <Button size="small" variant="outlined" startIcon={<OpenInNew />} href={data.report_url} target="_blank" rel="noopener">Report</Button>}
+            {data.report_url && <Button size="small" variant="outlined" startIcon={<OpenInNew />} href={data.report_url} target="_blank" rel="noopener">Profile report (opens a new tab)</Button>}
             {data.cleaned_csv_url && data.status === 'done' && (
               <Button size="small" variant="outlined" startIcon={<Download />} href={data.cleaned_csv_url} download>Cleaned CSV</Button>
             )}
@@ -180,16 +177,17 @@ export function JobPage({ jobId }: { jobId: string }) {
 
       {data.status === 'done' && data.summary && (
         <>
+          {/* On a phone the assistant and the plan come first: the profile's alerts follow, not the other way round. */}
           <Box sx={{
             display: 'grid', gap: 2, alignItems: 'start',
             gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) 460px' },
-            gridTemplateAreas: { xs: '"profile" "plan" "report"', lg: '"profile plan" "report report"' },
+            gridTemplateAreas: { xs: '"plan" "profile"', lg: '"profile plan"' },
           }}>
             <Box sx={{ gridArea: 'profile', minWidth: 0 }}>
               <ProfileSummaryCard profile={data.summary} planned={plan.actions} onAdd={addStep} />
             </Box>
             <Stack spacing={2} sx={{ gridArea: 'plan', minWidth: 0 }}>
-              <AssistantPanel jobId={jobId} plan={plan} onPlan={(next, asked) => { setPlan(next); setPrompt(asked); }} />
+              <AssistantPanel jobId={jobId} plan={plan} profile={data.summary} onPlan={(next, asked) => { setPlan(next); setPrompt(asked); }} />
               <PlanCard
                 plan={plan}
                 errors={errors}
@@ -204,23 +202,9 @@ export function JobPage({ jobId }: { jobId: string }) {
                 applyError={apply.error instanceof ApiError && apply.error.errors.length > 0 ? null : apply.error}
               />
             </Stack>
-            {data.report_url && (
-              <Box sx={{ gridArea: 'report', minWidth: 0 }}>
-                <ReportCard title="Profile report" reportUrl={data.report_url} csvUrl={data.cleaned_csv_url} />
-              </Box>
-            )}
-          </Box>
-          <Box ref={results} sx={{ scrollMarginTop: 16 }}>
-            {starting && (
-              <Paper variant="outlined" sx={{ p: 2 }} aria-live="polite">
-                <Typography>Starting the run…</Typography>
-                <LinearProgress sx={{ mt: 1 }} aria-label="Run progress" />
-              </Paper>
-            )}
-            {run && <ResultsPanel run={run} />}
           </Box>
           {data.runs.length > 0 && (
-            <RunHistory jobId={jobId} runs={data.runs} selected={run?.run_id} onSelect={setSelectedRun}
+            <RunHistory jobId={jobId} runs={data.runs}
               onReuse={(reused) => { setPlan(reused); window.scrollTo?.({ top: 0, behavior: 'smooth' }); }} />
           )}
         </>
@@ -229,8 +213,9 @@ export function JobPage({ jobId }: { jobId: string }) {
   );
 }
 
+/** The run named by what it does, in the labels the plan shows: "Fill missing, Train model". */
 function runName(plan: Plan): string {
-  return [...new Set(plan.actions.map((a) => a.type.replace(/_/g, ' ')))].join(', ');
+  return [...new Set(plan.actions.map((a) => actionStyle(a.type).label))].join(', ');
 }
 
 function Back() {

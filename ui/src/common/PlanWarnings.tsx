@@ -1,5 +1,6 @@
 import { Alert, AlertTitle, Box, Stack } from '@mui/material';
 import type { PlanWarning } from '../api/types';
+import { actionStyle } from './actionStyle';
 
 const SEVERITY = { critical: 'error', warning: 'warning', info: 'info' } as const;
 
@@ -16,7 +17,7 @@ export function PlanWarnings({ warnings, title }: { warnings: PlanWarning[]; tit
         {warnings.map((w, i) => (
           <Alert key={i} severity={SEVERITY[w.severity]} sx={{ py: 0.25 }} data-testid="plan-warning">
             <AlertTitle sx={{ fontSize: 14, mb: 0.25 }}>
-              Step {w.action_index + 1} ({w.action.replace(/_/g, ' ')}) · {w.column}
+              Step {w.action_index + 1} ({actionStyle(w.action).label}) · {w.column}
             </AlertTitle>
             {w.message}
             {w.alternative && <Box sx={{ mt: 0.25 }}><strong>Better:</strong> {w.alternative}</Box>}

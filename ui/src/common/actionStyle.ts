@@ -1,27 +1,32 @@
 import type { ActionType, PlanStep } from '../generated/plan';
-import { ACTION_DESCRIPTIONS, ACTION_PARAMS, ACTION_TYPES } from '../generated/plan';
+import { ACTION_DESCRIPTIONS, ACTION_LABELS, ACTION_PARAMS, ACTION_TYPES } from '../generated/plan';
 
 /**
  * A colour per kind of action, so a plan reads at a glance: removing (red), filling and limiting (orange),
- * converting (blue), creating (violet), training (green). Labels are words an analyst uses.
+ * converting (blue), creating (violet), training (green). Labels come from the model (ActionType.label), so the
+ * UI and the HTML report name an action alike.
  */
-const FAMILIES: Record<ActionType, { color: string; label: string }> = {
-  drop_columns: { color: '#b42318', label: 'Drop columns' },
-  drop_duplicates: { color: '#b42318', label: 'Drop duplicates' },
-  drop_missing_rows: { color: '#b42318', label: 'Drop incomplete rows' },
-  impute: { color: '#b54708', label: 'Fill missing' },
-  clip_outliers: { color: '#b54708', label: 'Clip outliers' },
-  cast: { color: '#175cd3', label: 'Convert type' },
-  encode: { color: '#175cd3', label: 'Encode' },
-  scale: { color: '#175cd3', label: 'Scale' },
-  rename_columns: { color: '#175cd3', label: 'Rename' },
-  feature_engineer: { color: '#6941c6', label: 'New feature' },
-  train_model: { color: '#067647', label: 'Train model' },
+const COLORS: Record<ActionType, string> = {
+  drop_columns: '#b42318',
+  drop_duplicates: '#b42318',
+  drop_missing_rows: '#b42318',
+  impute: '#b54708',
+  clip_outliers: '#b54708',
+  cast: '#175cd3',
+  encode: '#175cd3',
+  scale: '#175cd3',
+  rename_columns: '#175cd3',
+  feature_engineer: '#6941c6',
+  train_model: '#067647',
 };
 
-export function actionStyle(type: string) {
-  return FAMILIES[type as ActionType] ?? { color: '#344054', label: type };
+export function actionStyle(type: string): { color: string; label: string } {
+  return isActionType(type) ? { color: COLORS[type], label: ACTION_LABELS[type] } : { color: '#344054', label: type.replace(/_/g, ' ') };
 }
+
+/** An action's colour as text: as is on the light theme, lightened on the dark one so it stays readable (AA). */
+export const ink = (color: string) => (theme: { palette: { mode: string } }) =>
+  theme.palette.mode === 'dark' ? `color-mix(in srgb, ${color} 40%, white)` : color;
 
 export const describe = (type: ActionType) => ACTION_DESCRIPTIONS[type];
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { doneRun, job, mockApi } from '../test/fixtures';
 import { renderWithQueries } from '../test/render';
-import { JobPage } from './JobPage';
+import { DatasetPage as JobPage } from './DatasetPage';
 
 const STATUS = 'GET /api/v1/jobs/j-1/status';
 const VALID = { 'POST /api/v1/plans/validate': () => ({ json: { valid: true, errors: [] } }) };
@@ -86,7 +86,7 @@ describe('JobPage', () => {
     expect(screen.getByText(/It may have been removed or expired/)).toBeInTheDocument();
   });
 
-  it('shows the key numbers, the report in a sandboxed frame and the downloads', async () => {
+  it('shows the key numbers, the report as a link to its own tab (no frame repeating the alerts) and the downloads', async () => {
     mockApi({ [STATUS]: () => ({ json: job() }) });
 
     renderWithQueries(<JobPage jobId="j-1" />);
@@ -95,10 +95,10 @@ describe('JobPage', () => {
     expect(screen.getByLabelText('Columns')).toHaveTextContent('12');
     expect(screen.getByLabelText('Missing cells')).toHaveTextContent('866 (8.1 %)');
     expect(screen.getByLabelText('Alerts')).toHaveTextContent('3');
-    const frame = screen.getByTitle('Profile report');
-    expect(frame).toHaveAttribute('src', '/api/v1/artifacts/j-1/report.html');
-    expect(frame).toHaveAttribute('sandbox', 'allow-popups');
-    expect(screen.getByRole('link', { name: 'Open in a new tab' })).toHaveAttribute('target', '_blank');
+    const report = screen.getByRole('link', { name: 'Profile report (opens a new tab)' });
+    expect(report).toHaveAttribute('href', '/api/v1/artifacts/j-1/report.html');
+    expect(report).toHaveAttribute('target', '_blank');
+    expect(document.querySelector('iframe')).toBeNull();
     expect(screen.getAllByRole('link', { name: 'Cleaned CSV' })[0]).toHaveAttribute('href', '/api/v1/artifacts/j-1/cleaned.csv');
     expect(document.title).toBe('titanic.csv · Assay');
   });
@@ -113,7 +113,7 @@ describe('JobPage', () => {
     const plan = screen.getByRole('list', { name: 'Planned actions' });
     expect(within(plan).getByText('1. Fill missing')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'In the plan: Fill missing · median · Age' })).toBeDisabled();
-    expect(await screen.findByText('The plan fits this dataset.')).toBeInTheDocument();
+    expect(await screen.findByText('The plan fits this dataset.', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(calls.find((c) => c.path === '/api/v1/plans/validate')?.body).toEqual({ job_id: 'j-1',
       explanation: 'Suggested by the profile.', actions: [{ type: 'impute', params: { strategy: 'median', columns: ['Age'] } }] });
     expect(screen.getByRole('button', { name: 'Apply these actions' })).toBeEnabled();
@@ -131,13 +131,13 @@ describe('JobPage', () => {
     await user.click(await screen.findByRole('button', { name: /Add to plan: Drop columns/ }));
 
     // The step with the problem opens, and the problem shows under the field it is about.
-    await waitFor(() => expect(screen.getByLabelText('Step 1: Columns')).toHaveAttribute('aria-invalid', 'true'));
+    await waitFor(() => expect(screen.getByLabelText('Step 1: Columns')).toHaveAttribute('aria-invalid', 'true'), { timeout: 5000 });
     expect(screen.getByLabelText('Step 1: Columns')).toHaveAccessibleDescription('this would remove every column');
     expect(screen.getByText(/1 problem to fix before this plan can run/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Apply these actions' })).toBeDisabled();
   });
 
-  it('applies the plan, follows the run and shows its results', async () => {
+  it('applies the plan and opens the run\'s own page', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let applied = false;
     const calls = mockApi({
@@ -158,17 +158,15 @@ describe('JobPage', () => {
 
     await user.type(await screen.findByLabelText('What should be done with this data?'), 'Fill missing values and train a classifier on Survived');
     await user.click(screen.getByRole('button', { name: 'Ask' }));
-    await screen.findByText('The plan fits this dataset.');
+    await screen.findByText('The plan fits this dataset.', {}, { timeout: 5000 });
     await user.click(screen.getByRole('button', { name: 'Apply these actions' }));
 
     expect(calls.find((c) => c.path === '/api/v1/assistant/apply')?.body).toEqual({ job_id: 'j-1',
-      explanation: 'Fill missing values, then train.', actions: doneRun().plan!.actions, run_name: 'impute, train model',
+      explanation: 'Fill missing values, then train.', actions: doneRun().plan!.actions, run_name: 'Fill missing, Train model',
       prompt: 'Fill missing values and train a classifier on Survived' });
-    expect(await screen.findByText('training · 50 %')).toBeInTheDocument();
-    await act(() => vi.advanceTimersByTimeAsync(4000));
-    expect(await screen.findByTestId('results')).toHaveTextContent('Done: 2 actions applied');
-    expect(screen.getByLabelText('Model score')).toHaveTextContent('Accuracy 0.837');
-  });
+    // The results have their own page, opened at once.
+    await waitFor(() => expect(window.location.pathname).toBe('/jobs/j-1/runs/r-1'), { timeout: 5000 });
+  }, 40_000);
 
   it('shows the errors of a plan the server refuses when applying it', async () => {
     mockApi({
@@ -180,7 +178,7 @@ describe('JobPage', () => {
     const user = userEvent.setup();
     renderWithQueries(<JobPage jobId="j-1" />);
     await user.click(await screen.findByRole('button', { name: /Add to plan: Fill missing/ }));
-    await screen.findByText('The plan fits this dataset.');
+    await screen.findByText('The plan fits this dataset.', {}, { timeout: 5000 });
 
     await user.click(screen.getByRole('button', { name: 'Apply these actions' }));
 
@@ -198,7 +196,7 @@ describe('JobPage', () => {
     const user = userEvent.setup();
     renderWithQueries(<JobPage jobId="j-1" />);
     await user.click(await screen.findByRole('button', { name: /Add to plan: Fill missing/ }));
-    await screen.findByText('The plan fits this dataset.');
+    await screen.findByText('The plan fits this dataset.', {}, { timeout: 5000 });
 
     await user.click(screen.getByRole('button', { name: 'Apply these actions' }));
 
@@ -217,24 +215,22 @@ describe('JobPage', () => {
     expect(await screen.findByRole('list', { name: 'Planned actions' })).toHaveTextContent('1. Fill missing');
   });
 
-  it('lists the runs of the dataset, shows any of them and takes a plan up again', async () => {
+  it('lists the runs of the dataset, links each to its results and takes a plan up again', async () => {
     const older = doneRun({ run_id: 'r-0', run_name: 'drop columns', status: 'failed', error: 'boom', result: null,
       plan: { explanation: '', actions: [{ type: 'drop_columns', params: { columns: ['Name'] } }] } });
     mockApi({ [STATUS]: () => ({ json: job({ ai_result: doneRun(), runs: [doneRun(), older] }) }), ...VALID });
     const user = userEvent.setup();
     renderWithQueries(<JobPage jobId="j-1" />);
 
-    expect(await screen.findByTestId('results')).toHaveTextContent('Done: 2 actions applied');
-    const history = screen.getByRole('table', { name: 'Run history' });
+    const history = await screen.findByRole('table', { name: 'Run history' });
     const rows = within(history).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent('impute, train model');
     expect(rows[0]).toHaveTextContent('Accuracy 0.837');
     expect(rows[1]).toHaveTextContent('drop columns');
+    expect(within(rows[1]).getByRole('link', { name: 'Results of drop columns' })).toHaveAttribute('href', '/jobs/j-1/runs/r-0');
+    expect(screen.queryByTestId('results')).not.toBeInTheDocument();
 
-    await user.click(within(rows[1]).getByRole('button', { name: 'Show the results of drop columns' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('The run “drop columns” failed');
-
-    await user.click(within(rows[1]).getByRole('button', { name: 'Use the plan of drop columns again' }));
+    await user.click(within(rows[1]).getByRole('button', { name: 'Reuse plan of drop columns' }));
     await waitFor(() => expect(screen.getByRole('list', { name: 'Planned actions' })).toHaveTextContent('1. Drop columnsName'));
   });
 });

@@ -1,6 +1,6 @@
 import { Chip, Stack } from '@mui/material';
 import type { PlanStep } from '../generated/plan';
-import { actionStyle, summary } from './actionStyle';
+import { actionStyle, ink, summary } from './actionStyle';
 
 /** Actions as coloured chips (colour by kind of action), numbered in the order they run. */
 export function PlanChips({ actions, label = 'Actions' }: { actions: PlanStep[]; label?: string }) {
@@ -14,7 +14,7 @@ export function PlanChips({ actions, label = 'Actions' }: { actions: PlanStep[];
             key={`${index}-${step.type}`}
             label={`${index + 1}. ${summary(step)}`}
             data-chip-type={step.type}
-            sx={{ bgcolor: `${color}14`, color, borderColor: `${color}55`, fontWeight: 500, maxWidth: '100%' }}
+            sx={{ bgcolor: `${color}14`, color: ink(color), borderColor: `${color}55`, fontWeight: 500, maxWidth: '100%' }}
             variant="outlined"
           />
         );
