@@ -54,6 +54,32 @@ final class ProfilePhrases {
             new Property(Pattern.compile("date|datetime|date-time|time|timestamp|temporal"),
                     (v, p) -> v.type() == VariableKind.DATETIME));
 
+    private record Superlative(Pattern words, java.util.function.ToDoubleFunction<VariableProfile> measure) {
+    }
+
+    private static final String ONE = "(?:column|variable|feature|field|attribute|one)";
+    private static final String WHICH = "(?:whichever\\s+|the\\s+|the\\s+one\\s+)?";
+
+    /** The superlative after "most" or before/after the noun: "the most skewed column", "the column that is most skewed". */
+    private static Pattern superlative(String most, String after) {
+        return Pattern.compile("\\b(?:(?:the\\s+)?(?:single\\s+|one\\s+)?(?:" + most + ")\\s+" + ONE + "\\b"
+                + "|" + WHICH + ONE + "\\s+(?:that\\s+is|which\\s+is|that's|is|with|having|that\\s+has|which\\s+has|that\\s+have)"
+                + "\\s+(?:the\\s+)?(?:" + after + ")\\b)");
+    }
+
+    /** Numeric columns only: the size of the skewness, whichever way the tail points. */
+    private static double skew(VariableProfile v) {
+        return v.type() == VariableKind.NUMERIC ? v.numeric().map(n -> Math.abs(n.skewness())).filter(Double::isFinite).orElse(0.0) : 0;
+    }
+
+    private static final List<Superlative> SUPERLATIVES = List.of(
+            new Superlative(superlative("most\\s+skewed|skewiest|most\\s+asymmetric", "most\\s+skewed|highest\\s+skew(?:ness)?|most\\s+skew(?:ness)?|largest\\s+skew(?:ness)?|biggest\\s+skew(?:ness)?"),
+                    ProfilePhrases::skew),
+            new Superlative(superlative("most\\s+(?:empty|missing|incomplete|sparse)|emptiest|sparsest",
+                    "most\\s+(?:empty|missing|incomplete|sparse)|most\\s+(?:missing|empty|null|blank)\\s+(?:values|cells|entries|data)"
+                            + "|most\\s+(?:gaps|nulls|nans|blanks)|fewest\\s+(?:present\\s+|non-missing\\s+)?values"),
+                    v -> v.missing()));
+
     private ProfilePhrases() {
     }
 
@@ -227,6 +253,23 @@ final class ProfilePhrases {
         for (Words.Token token : tokens) {
             starts.add(text.length());
             text.append(token.text()).append(' ');
+        }
+        // "the most skewed column", "the column with the most missing values": a superlative names exactly one column.
+        for (Superlative superlative : SUPERLATIVES) {
+            Matcher m = superlative.words().matcher(text);
+            while (m.find()) {
+                int start = starts.indexOf(m.start());
+                int end = tokenAt(starts, m.end());
+                if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                    continue;
+                }
+                List<String> columns = profile.variables().values().stream()
+                        .filter(v -> superlative.measure().applyAsDouble(v) > 0)
+                        .max(java.util.Comparator.comparingDouble(superlative.measure()))
+                        .map(VariableProfile::name).stream().toList();
+                found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end,
+                        text.substring(m.start(), m.end()).strip()));
+            }
         }
         for (Property property : PROPERTIES) {
             Matcher m = Pattern.compile("\\b(?:" + property.words().pattern() + ")\\s+" + NOUN + "\\b").matcher(text);
