@@ -610,7 +610,10 @@ public final class BuiltInPlanner implements Planner {
             if (isTraining()) {
                 return train();
             }
-            if (has(Vocabulary.FILL) || (hasPhrase("missing") && (hasPhrase("with the") || has(Set.of("median", "mean", "mode"))))) {
+            // "missing ... with the" is a fill ("missing values with the median") unless the verb removes: "drop the
+            // column with the most missing values" names a column to drop.
+            if (has(Vocabulary.FILL) || (hasPhrase("missing") && (hasPhrase("with the") && !removes()
+                    || has(Set.of("median", "mean", "mode"))))) {
                 return impute();
             }
             if (has(Vocabulary.ENCODE) || hasPhrase("one hot")) {
