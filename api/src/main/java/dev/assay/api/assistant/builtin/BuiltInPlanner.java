@@ -9,6 +9,7 @@ import dev.assay.model.plan.PlanStep;
 import dev.assay.model.profile.Alert;
 import dev.assay.model.profile.AlertSeverity;
 import dev.assay.model.profile.Profile;
+import dev.assay.model.profile.VariableProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -538,6 +539,35 @@ public final class BuiltInPlanner implements Planner {
         }
 
         /** A verb of removal, also said of the rows themselves: "rows missing X can go", "… should be dropped". */
+        private static final Set<String> RELATES = Set.of("where", "whose", "who", "which", "that", "is", "are", "was",
+                "were", "equals", "equal", "=", "at", "from", "in", "by", "with", "of");
+
+        /**
+         * A value of a column of words said right after a relating word ("at C", "is Sun", "from Dream"): a one-letter
+         * value only as written (a capital C), longer ones in any case; never a column's own name.
+         */
+        private Optional<String> rowValue() {
+            for (int i = 1; i < tokens.size(); i++) {
+                Words.Token token = tokens.get(i);
+                if (!RELATES.contains(tokens.get(i - 1).text()) || Vocabulary.FILLER.contains(token.text())
+                        || ColumnMatcher.GRAMMAR.contains(token.text()) && token.text().length() > 1
+                        || profile.variables().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(token.text()))) {
+                    continue;
+                }
+                for (VariableProfile variable : profile.variables().values()) {
+                    if (variable.storage().isNumeric()) {
+                        continue;
+                    }
+                    Optional<String> value = variable.categories().stream().filter(c -> c.length() == 1
+                            ? c.equals(token.original()) : c.equalsIgnoreCase(token.text())).findFirst();
+                    if (value.isPresent()) {
+                        return Optional.of("'" + value.get() + "' is a value of " + variable.name());
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
         private boolean removes() {
             return has(Vocabulary.REMOVE) || GOES.matcher(text).find();
         }
@@ -602,6 +632,13 @@ public final class BuiltInPlanner implements Planner {
                     && !missingRows && !has(LACKING)) {
                 return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + text
                         + "\"); it can drop rows with missing values or duplicate rows. Nothing was planned for it.");
+            }
+            // "drop the passengers who embarked at C", "drop the tables where day is Sun": a removal that names a
+            // value of a column, after a word that relates it, removes rows by value; dropping the column is wrong.
+            if (removes() && !missingRows && !has(Vocabulary.MISSING) && rowValue().isPresent()) {
+                return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + text
+                        + "\": " + rowValue().get() + "); it can drop rows with missing values or duplicate rows. Nothing"
+                        + " was planned for it.");
             }
             if (removes() && has(Vocabulary.ROWS)
                     && (has(Vocabulary.MISSING) || has(LACKING))) {
