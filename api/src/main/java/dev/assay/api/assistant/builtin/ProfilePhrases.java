@@ -126,6 +126,12 @@ final class ProfilePhrases {
             + "|a single distinct|one distinct|one unique|a single unique)\\s+values?\\b(?:\\s+(?:on|in|for|across|throughout)"
             + "\\s+(?:every|each|all|all the)\\s+rows?\\b)?");
 
+    /** "the columns that never vary", "whose values do not change", "that stay the same on every row": constant. */
+    private static final Pattern NEVER_CHANGES = Pattern.compile("\\b" + NOUN + "\\s+(?:that\\s+|which\\s+|whose\\s+values?\\s+)"
+            + "(?:(?:never|don't|do not|does not|doesn't|not)\\s+(?:ever\\s+)?(?:change|changes|vary|varies|differ|differs)"
+            + "|(?:always\\s+)?(?:stay|stays|remain|remains|is|are)\\s+(?:the same|constant|unchanged|fixed))"
+            + "(?:\\s+(?:on|in|for|across|throughout|over)\\s+(?:every|each|all|all the)\\s+rows?)?\\b");
+
     /** "the columns that have no missing values", "without any gaps", "the complete columns": no gap at all. */
     private static final Pattern NO_MISSING = Pattern.compile("\\b(?:that |which )?(?:have|has|with|having|contain|contains) no "
             + "(?:missing|gaps?|nulls?|nans?|blanks?|empty)(?: values| value| data| entries| cells)?"
@@ -289,7 +295,8 @@ final class ProfilePhrases {
             }
         }
         // "the columns that just repeat one value on every row", "fields holding the same value in every row": constant.
-        Matcher same = SAME_VALUE.matcher(text);
+        for (Pattern constantPhrase : List.of(SAME_VALUE, NEVER_CHANGES)) {
+        Matcher same = constantPhrase.matcher(text);
         while (same.find()) {
             int start = starts.indexOf(same.start());
             int end = tokenAt(starts, same.end());
@@ -299,6 +306,7 @@ final class ProfilePhrases {
             List<String> columns = profile.variables().values().stream()
                     .filter(v -> constant(v, profile)).map(VariableProfile::name).toList();
             found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, same.group().strip()));
+        }
         }
         // "the columns with fewer than 5 distinct values": a count of distinct values, not of present ones.
         for (ColumnMatcher.Mention phrase : DistinctPhrases.find(tokens, profile, text.toString(), starts)) {
