@@ -294,6 +294,24 @@ final class ProfilePhrases {
                 found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, words));
             }
         }
+        // "the columns that are entirely blank", "the column which is mostly missing": the property after the noun.
+        for (Property property : PROPERTIES) {
+            Matcher m = Pattern.compile("\\b" + NOUN + "\\s+(?:that|which)\\s+(?:is|are)\\s+(?:" + property.words().pattern()
+                    + ")\\b").matcher(text);
+            while (m.find()) {
+                int start = starts.indexOf(m.start());
+                int end = tokenAt(starts, m.end());
+                boolean named = profile.variables().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(tokens.get(
+                        Math.max(0, Math.min(end - 1, tokens.size() - 1))).text()));
+                if (start < 0 || named || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                    continue;
+                }
+                List<String> columns = profile.variables().values().stream()
+                        .filter(v -> property.holds().test(v, profile)).map(VariableProfile::name).toList();
+                found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end,
+                        text.substring(m.start(), m.end()).strip()));
+            }
+        }
         // "the columns that just repeat one value on every row", "fields holding the same value in every row": constant.
         for (Pattern constantPhrase : List.of(SAME_VALUE, NEVER_CHANGES)) {
         Matcher same = constantPhrase.matcher(text);
