@@ -892,6 +892,11 @@ public final class BuiltInPlanner implements Planner {
                                 .orElse(null), null, null, null);
                 params.put("task", declared.taskFor(column).wireName());
             }
+            // "from bill_length_mm and wingspan": a listed input that is no column is asked about, never dropped.
+            Optional<String> lost = unresolvedFeature(featureCue);
+            if (lost.isPresent()) {
+                return Interpretation.warn(notFound(lost.get()));
+            }
             List<String> features = features(featureCue, target.get());
             if (!features.isEmpty()) {
                 params.put("features", features);
@@ -905,6 +910,28 @@ public final class BuiltInPlanner implements Planner {
                     .ifPresent(m -> notes.add("No column is called \"" + m.words() + "\"; I took " + m.column()
                             + ", whose name contains it, as the target."));
             return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
+        }
+
+        /** A word listed among named inputs (right after "and"/"or") that is no column, no group and no known word. */
+        private Optional<String> unresolvedFeature(int featureCue) {
+            int end = Math.min(exclusionStart, tokens.size());
+            boolean named = mentions.stream().anyMatch(m -> m.start() > featureCue && m.start() < end);
+            if (!named) {
+                return Optional.empty();
+            }
+            for (int i = featureCue + 2; i < end; i++) {
+                String word = tokens.get(i).text();
+                if (!Set.of("and", "or").contains(tokens.get(i - 1).text()) || isInsideMention(i)
+                        || ColumnMatcher.GRAMMAR.contains(word) || Vocabulary.FILLER.contains(word) || Vocabulary.known(word)
+                        || word.matches("[\\d.,%-]+") || ColumnMatcher.GROUP_NOUNS.contains(word)
+                        || Vocabulary.TARGET_CUES.contains(word)
+                        // "party size": a word describing the column named right after it.
+                        || i + 1 < tokens.size() && isInsideMention(i + 1)) {
+                    continue;
+                }
+                return Optional.of(tokens.get(i).original());
+            }
+            return Optional.empty();
         }
 
         /** Where the features begin: a cue word followed by a column, a group or "every/all". */
