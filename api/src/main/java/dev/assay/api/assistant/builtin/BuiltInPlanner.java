@@ -9,6 +9,7 @@ import dev.assay.model.plan.PlanStep;
 import dev.assay.model.profile.Alert;
 import dev.assay.model.profile.AlertSeverity;
 import dev.assay.model.profile.Profile;
+import dev.assay.model.profile.VariableProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -538,6 +539,35 @@ public final class BuiltInPlanner implements Planner {
         }
 
         /** A verb of removal, also said of the rows themselves: "rows missing X can go", "… should be dropped". */
+        private static final Set<String> RELATES = Set.of("where", "whose", "who", "which", "that", "is", "are", "was",
+                "were", "equals", "equal", "=", "at", "from", "in", "by", "with", "of");
+
+        /**
+         * A value of a column of words said right after a relating word ("at C", "is Sun", "from Dream"): a one-letter
+         * value only as written (a capital C), longer ones in any case; never a column's own name.
+         */
+        private Optional<String> rowValue() {
+            for (int i = 1; i < tokens.size(); i++) {
+                Words.Token token = tokens.get(i);
+                if (!RELATES.contains(tokens.get(i - 1).text()) || Vocabulary.FILLER.contains(token.text())
+                        || ColumnMatcher.GRAMMAR.contains(token.text()) && token.text().length() > 1
+                        || profile.variables().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(token.text()))) {
+                    continue;
+                }
+                for (VariableProfile variable : profile.variables().values()) {
+                    if (variable.storage().isNumeric()) {
+                        continue;
+                    }
+                    Optional<String> value = variable.categories().stream().filter(c -> c.length() == 1
+                            ? c.equals(token.original()) : c.equalsIgnoreCase(token.text())).findFirst();
+                    if (value.isPresent()) {
+                        return Optional.of("'" + value.get() + "' is a value of " + variable.name());
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
         private boolean removes() {
             return has(Vocabulary.REMOVE) || GOES.matcher(text).find();
         }
@@ -603,6 +633,13 @@ public final class BuiltInPlanner implements Planner {
                 return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + text
                         + "\"); it can drop rows with missing values or duplicate rows. Nothing was planned for it.");
             }
+            // "drop the passengers who embarked at C", "drop the tables where day is Sun": a removal that names a
+            // value of a column, after a word that relates it, removes rows by value; dropping the column is wrong.
+            if (removes() && !missingRows && !has(Vocabulary.MISSING) && rowValue().isPresent()) {
+                return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + text
+                        + "\": " + rowValue().get() + "); it can drop rows with missing values or duplicate rows. Nothing"
+                        + " was planned for it.");
+            }
             if (removes() && has(Vocabulary.ROWS)
                     && (has(Vocabulary.MISSING) || has(LACKING))) {
                 return scoped(ANY, columns -> step(ActionType.DROP_MISSING_ROWS, params("columns", columns)));
@@ -610,7 +647,10 @@ public final class BuiltInPlanner implements Planner {
             if (isTraining()) {
                 return train();
             }
-            if (has(Vocabulary.FILL) || (hasPhrase("missing") && (hasPhrase("with the") || has(Set.of("median", "mean", "mode"))))) {
+            // "missing ... with the" is a fill ("missing values with the median") unless the verb removes: "drop the
+            // column with the most missing values" names a column to drop.
+            if (has(Vocabulary.FILL) || (hasPhrase("missing") && (hasPhrase("with the") && !removes()
+                    || has(Set.of("median", "mean", "mode"))))) {
                 return impute();
             }
             if (has(Vocabulary.ENCODE) || hasPhrase("one hot")) {
@@ -852,6 +892,11 @@ public final class BuiltInPlanner implements Planner {
                                 .orElse(null), null, null, null);
                 params.put("task", declared.taskFor(column).wireName());
             }
+            // "from bill_length_mm and wingspan": a listed input that is no column is asked about, never dropped.
+            Optional<String> lost = unresolvedFeature(featureCue);
+            if (lost.isPresent()) {
+                return Interpretation.warn(notFound(lost.get()));
+            }
             List<String> features = features(featureCue, target.get());
             if (!features.isEmpty()) {
                 params.put("features", features);
@@ -865,6 +910,28 @@ public final class BuiltInPlanner implements Planner {
                     .ifPresent(m -> notes.add("No column is called \"" + m.words() + "\"; I took " + m.column()
                             + ", whose name contains it, as the target."));
             return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
+        }
+
+        /** A word listed among named inputs (right after "and"/"or") that is no column, no group and no known word. */
+        private Optional<String> unresolvedFeature(int featureCue) {
+            int end = Math.min(exclusionStart, tokens.size());
+            boolean named = mentions.stream().anyMatch(m -> m.start() > featureCue && m.start() < end);
+            if (!named) {
+                return Optional.empty();
+            }
+            for (int i = featureCue + 2; i < end; i++) {
+                String word = tokens.get(i).text();
+                if (!Set.of("and", "or").contains(tokens.get(i - 1).text()) || isInsideMention(i)
+                        || ColumnMatcher.GRAMMAR.contains(word) || Vocabulary.FILLER.contains(word) || Vocabulary.known(word)
+                        || word.matches("[\\d.,%-]+") || ColumnMatcher.GROUP_NOUNS.contains(word)
+                        || Vocabulary.TARGET_CUES.contains(word)
+                        // "party size": a word describing the column named right after it.
+                        || i + 1 < tokens.size() && isInsideMention(i + 1)) {
+                    continue;
+                }
+                return Optional.of(tokens.get(i).original());
+            }
+            return Optional.empty();
         }
 
         /** Where the features begin: a cue word followed by a column, a group or "every/all". */

@@ -60,8 +60,11 @@ final class FollowUps {
     /** "drop worst area from the inputs", "remove Age from the features", "take Fare out of the model". */
     private static final Pattern OUT_OF_INPUTS = Pattern.compile(
             "\\b(?:drop|remove|delete|exclude|take|leave)\\b.*\\b(?:from|out of)\\s+(?:the\\s+)?(?:inputs?|features?|predictors?|model)\\b");
+    /** "get rid of the log step", "take out the scaling step please": a kind of step to remove from the plan. */
     private static final Pattern REMOVE_KIND = Pattern.compile(
-            "\\b(?:remove|drop|delete|skip|forget|no|don't do|do not do|without)\\s+(?:the\\s+|any\\s+)?(\\p{L}[\\p{L}-]*)(?:\\s+step)?\\W*$");
+            "\\b(?:remove|drop|delete|skip|forget|no|don't do|do not do|without|get rid of|take out|take away|eliminate"
+                    + "|leave out|cut|lose)\\s+(?:the\\s+|any\\s+|that\\s+)?(\\p{L}[\\p{L}-]*)(?:\\s+(?:step|action|part))?"
+                    + "(?:\\s+(?:please|too|as well|entirely|altogether|(?:from|out of) the plan))?\\W*$");
     private static final Map<String, ActionType> KINDS = Map.ofEntries(
             Map.entry("scaling", ActionType.SCALE), Map.entry("standardisation", ActionType.SCALE),
             Map.entry("standardization", ActionType.SCALE), Map.entry("normalisation", ActionType.SCALE),

@@ -54,6 +54,32 @@ final class ProfilePhrases {
             new Property(Pattern.compile("date|datetime|date-time|time|timestamp|temporal"),
                     (v, p) -> v.type() == VariableKind.DATETIME));
 
+    private record Superlative(Pattern words, java.util.function.ToDoubleFunction<VariableProfile> measure) {
+    }
+
+    private static final String ONE = "(?:column|variable|feature|field|attribute|one)";
+    private static final String WHICH = "(?:whichever\\s+|the\\s+|the\\s+one\\s+)?";
+
+    /** The superlative after "most" or before/after the noun: "the most skewed column", "the column that is most skewed". */
+    private static Pattern superlative(String most, String after) {
+        return Pattern.compile("\\b(?:(?:the\\s+)?(?:single\\s+|one\\s+)?(?:" + most + ")\\s+" + ONE + "\\b"
+                + "|" + WHICH + ONE + "\\s+(?:that\\s+is|which\\s+is|that's|is|with|having|that\\s+has|which\\s+has|that\\s+have)"
+                + "\\s+(?:the\\s+)?(?:" + after + ")\\b)");
+    }
+
+    /** Numeric columns only: the size of the skewness, whichever way the tail points. */
+    private static double skew(VariableProfile v) {
+        return v.type() == VariableKind.NUMERIC ? v.numeric().map(n -> Math.abs(n.skewness())).filter(Double::isFinite).orElse(0.0) : 0;
+    }
+
+    private static final List<Superlative> SUPERLATIVES = List.of(
+            new Superlative(superlative("most\\s+skewed|skewiest|most\\s+asymmetric", "most\\s+skewed|highest\\s+skew(?:ness)?|most\\s+skew(?:ness)?|largest\\s+skew(?:ness)?|biggest\\s+skew(?:ness)?"),
+                    ProfilePhrases::skew),
+            new Superlative(superlative("most\\s+(?:empty|missing|incomplete|sparse)|emptiest|sparsest",
+                    "most\\s+(?:empty|missing|incomplete|sparse)|most\\s+(?:missing|empty|null|blank)\\s+(?:values|cells|entries|data)"
+                            + "|most\\s+(?:gaps|nulls|nans|blanks)|fewest\\s+(?:present\\s+|non-missing\\s+)?values"),
+                    v -> v.missing()));
+
     private ProfilePhrases() {
     }
 
@@ -99,6 +125,12 @@ final class ProfilePhrases {
             + "|take|takes|show|shows|are|is)\\s+)?(?:only\\s+|just\\s+|always\\s+)?(?:one|a single|the same|one and the same"
             + "|a single distinct|one distinct|one unique|a single unique)\\s+values?\\b(?:\\s+(?:on|in|for|across|throughout)"
             + "\\s+(?:every|each|all|all the)\\s+rows?\\b)?");
+
+    /** "the columns that never vary", "whose values do not change", "that stay the same on every row": constant. */
+    private static final Pattern NEVER_CHANGES = Pattern.compile("\\b" + NOUN + "\\s+(?:that\\s+|which\\s+|whose\\s+values?\\s+)"
+            + "(?:(?:never|don't|do not|does not|doesn't|not)\\s+(?:ever\\s+)?(?:change|changes|vary|varies|differ|differs)"
+            + "|(?:always\\s+)?(?:stay|stays|remain|remains|is|are)\\s+(?:the same|constant|unchanged|fixed))"
+            + "(?:\\s+(?:on|in|for|across|throughout|over)\\s+(?:every|each|all|all the)\\s+rows?)?\\b");
 
     /** "the columns that have no missing values", "without any gaps", "the complete columns": no gap at all. */
     private static final Pattern NO_MISSING = Pattern.compile("\\b(?:that |which )?(?:have|has|with|having|contain|contains) no "
@@ -228,6 +260,23 @@ final class ProfilePhrases {
             starts.add(text.length());
             text.append(token.text()).append(' ');
         }
+        // "the most skewed column", "the column with the most missing values": a superlative names exactly one column.
+        for (Superlative superlative : SUPERLATIVES) {
+            Matcher m = superlative.words().matcher(text);
+            while (m.find()) {
+                int start = starts.indexOf(m.start());
+                int end = tokenAt(starts, m.end());
+                if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                    continue;
+                }
+                List<String> columns = profile.variables().values().stream()
+                        .filter(v -> superlative.measure().applyAsDouble(v) > 0)
+                        .max(java.util.Comparator.comparingDouble(superlative.measure()))
+                        .map(VariableProfile::name).stream().toList();
+                found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end,
+                        text.substring(m.start(), m.end()).strip()));
+            }
+        }
         for (Property property : PROPERTIES) {
             Matcher m = Pattern.compile("\\b(?:" + property.words().pattern() + ")\\s+" + NOUN + "\\b").matcher(text);
             while (m.find()) {
@@ -245,8 +294,27 @@ final class ProfilePhrases {
                 found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, words));
             }
         }
+        // "the columns that are entirely blank", "the column which is mostly missing": the property after the noun.
+        for (Property property : PROPERTIES) {
+            Matcher m = Pattern.compile("\\b" + NOUN + "\\s+(?:that|which)\\s+(?:is|are)\\s+(?:" + property.words().pattern()
+                    + ")\\b").matcher(text);
+            while (m.find()) {
+                int start = starts.indexOf(m.start());
+                int end = tokenAt(starts, m.end());
+                boolean named = profile.variables().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(tokens.get(
+                        Math.max(0, Math.min(end - 1, tokens.size() - 1))).text()));
+                if (start < 0 || named || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                    continue;
+                }
+                List<String> columns = profile.variables().values().stream()
+                        .filter(v -> property.holds().test(v, profile)).map(VariableProfile::name).toList();
+                found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end,
+                        text.substring(m.start(), m.end()).strip()));
+            }
+        }
         // "the columns that just repeat one value on every row", "fields holding the same value in every row": constant.
-        Matcher same = SAME_VALUE.matcher(text);
+        for (Pattern constantPhrase : List.of(SAME_VALUE, NEVER_CHANGES)) {
+        Matcher same = constantPhrase.matcher(text);
         while (same.find()) {
             int start = starts.indexOf(same.start());
             int end = tokenAt(starts, same.end());
@@ -256,6 +324,7 @@ final class ProfilePhrases {
             List<String> columns = profile.variables().values().stream()
                     .filter(v -> constant(v, profile)).map(VariableProfile::name).toList();
             found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, same.group().strip()));
+        }
         }
         // "the columns with fewer than 5 distinct values": a count of distinct values, not of present ones.
         for (ColumnMatcher.Mention phrase : DistinctPhrases.find(tokens, profile, text.toString(), starts)) {
