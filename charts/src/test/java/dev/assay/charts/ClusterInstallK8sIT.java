@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.minio.MinioClient;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -25,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +52,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * S3-compatible store in the cluster (assay/s3proxy, built by scripts/build-images.sh) given to the chart as an
  * external store. Then the analyst's flow through the in-cluster api (its Service, through
  * {@code kubectl port-forward}), the samples with kubectl, {@code helm test}, an upgrade that rolls the pods, the
- * operator killed mid-run, and {@code helm uninstall}. Prints its timings.
+ * operator killed mid-run, and {@code helm uninstall}. Prints its timings. The metadata database is an external
+ * PostgreSQL, as a managed database would be: the node cannot pull the official image, so the test runs one on the
+ * host, listening on the pods' gateway address only.
  */
 @EnabledIfSystemProperty(named = "assay.k8s.enabled", matches = "true",
         disabledReason = "needs the Kubernetes 1.20 binaries of shared/k8s: run with -Pk8s, as .ci/run does")
@@ -82,6 +86,7 @@ class ClusterInstallK8sIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static KubernetesClient client;
     private static Process portForward;
+    private static EmbeddedPostgres database;
     private static String jobId;
     private static String runId;
 
@@ -114,10 +119,12 @@ class ClusterInstallK8sIT {
         // Kubernetes 1.20 does not label namespaces with their name; the chart's NetworkPolicies select by it.
         kubectl("label", "namespace", NS, "kubernetes.io/metadata.name=" + NS);
         startS3();
+        startDatabase();
 
         long install = System.nanoTime();
         Release release = new Helm(AssayChart.chartDir()).install().withName(RELEASE).withNamespace(NS)
                 .withKubeConfig(KUBECONFIG).withValuesFile(AssayChart.valuesFile("local-cluster.yaml"))
+                .set("postgresql.external.url", databaseUrl()).set("postgresql.external.port", String.valueOf(database.getPort()))
                 .withTimeout(300).call();
         System.out.println("helm install: " + release.getStatus() + "\n" + release.getOutput());
         assertThat(release.getStatus()).isEqualTo("deployed");
@@ -136,6 +143,34 @@ class ClusterInstallK8sIT {
             client.close();
         }
         script(Map.of(), "cluster.sh", "stop");
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /** The pods' default gateway, the host's end of the node's bridge (shared/k8s/README.md). */
+    private static final String POD_GATEWAY = "10.244.0.1";
+
+    /**
+     * A PostgreSQL on the host for the release's metadata, reachable from pods at the bridge address only: trust
+     * authentication is allowed for the pod network and nothing else listens outside the loopback.
+     */
+    private static void startDatabase() throws Exception {
+        database = EmbeddedPostgres.builder()
+                .setServerConfig("listen_addresses", "127.0.0.1," + POD_GATEWAY)
+                .setDataDirectoryCustomizer(dir -> {
+                    try {
+                        Files.writeString(dir.toPath().resolve("pg_hba.conf"),
+                                "\nhost all all 10.244.0.0/24 trust\n", StandardOpenOption.APPEND);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .start();
+    }
+
+    private static String databaseUrl() {
+        return "jdbc:postgresql://" + POD_GATEWAY + ":" + database.getPort() + "/postgres";
     }
 
     @Test
@@ -243,6 +278,7 @@ class ClusterInstallK8sIT {
         long start = System.nanoTime();
         Release upgraded = new Helm(AssayChart.chartDir()).upgrade().withName(RELEASE).withNamespace(NS)
                 .withKubeConfig(KUBECONFIG).withValuesFile(AssayChart.valuesFile("local-cluster.yaml"))
+                .set("postgresql.external.url", databaseUrl()).set("postgresql.external.port", String.valueOf(database.getPort()))
                 .set("api.uploadMaxSize", "100MB").set("operator.podAnnotations.rolled", "upgrade-1")
                 .withTimeout(300).call();
         assertThat(upgraded.getStatus()).isEqualTo("deployed");
