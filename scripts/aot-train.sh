@@ -139,15 +139,16 @@ EOF
     ASSAY_RUNNER_IMAGE=assay/runner:training ASSAY_OPERATOR_NAMESPACE=assay \
     "$java" "${flags[@]}" -XX:AOTCacheOutput="$out" -cp "$classpath" "$main" > "$work/train.log" 2>&1 &
   pid=$!
-  # The health endpoint answers once the operator is built; a few seconds more let it start its informers (which
-  # then retry against the empty port for ever), then a normal stop makes the JVM write the cache.
+  # The health endpoint answers once the operator is built; a few seconds more let it try its informers against
+  # the empty port. It then exits by itself with status 3 (informers that cannot start stop the operator), or is
+  # stopped here; either way the JVM writes the cache at exit, and the check below fails the build without one.
   for _ in $(seq 1 600); do
     curl -s -o /dev/null "http://127.0.0.1:$health/healthz" && break
-    kill -0 "$pid" 2>/dev/null || { echo "the operator exited during its training start" >&2; return 1; }
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.2
   done
   sleep 3
-  kill -TERM "$pid"
+  kill -TERM "$pid" 2>/dev/null || true
   wait "$pid" || true
   pid=
 }
