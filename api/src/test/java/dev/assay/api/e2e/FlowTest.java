@@ -133,7 +133,7 @@ abstract class FlowTest {
         double score = model.path("holdout").path("scores").path(metric).asDouble();
         double baseline = model.path("baseline").path("scores").path(metric).asDouble();
         assertThat(score).as("%s of the forest against the majority baseline", metric).isGreaterThan(baseline);
-        assertThat(download(latest.path("report_url").asText()).text()).contains("random_forest");
+        assertThat(download(latest.path("report_url").asText()).text()).contains("random forest");
         assertThat(download(latest.path("cleaned_csv_url").asText()).text().lines().findFirst().orElseThrow())
                 .contains("Sex_");
         assertThat(download(latest.path("metrics_url").asText()).json().isObject()).isTrue();
