@@ -5,7 +5,8 @@
 #   operator/target/jib-image.tar      assay/operator:<version>
 #   charts/target/jib-image.tar        assay/s3proxy:<version>  (a test fixture: the in-cluster S3 store of the
 #                                      end-to-end test, ClusterInstallK8sIT; objects in memory only)
-# The three app images carry the JVM's ahead-of-time cache trained at build time, and beside each its peer
+# The runner and operator images carry the JVM's ahead-of-time cache trained at build time (the api's is off, see
+# docs/cold-start.md), and beside each app image its peer
 # without the cache, target/jib-image-noaot.tar (tag <version>-noaot), for the cold-start benchmark.
 # Load them with `kind load image-archive FILE`, `podman load -i FILE` or `docker load -i FILE`.
 #
