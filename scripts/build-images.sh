@@ -28,7 +28,8 @@ echo "base image: $base" >&2
 
 # -am builds what the images contain (model, the UI for the api's static files). The "images" profile, in the three
 # app modules: at package the image without a cache (target/jib-image-noaot.tar), at pre-integration-test the
-# training run of the JVM's ahead-of-time cache (scripts/aot-train.sh), at verify the image with it
+# training run of the JVM's ahead-of-time cache (scripts/aot-train.sh; not for the api, whose image has none for now),
+# at verify the image with it
 # (target/jib-image.tar); in charts the s3proxy test image at package, without a cache. -DskipTests skips every
 # test, so verify adds nothing else (see docs/cold-start.md).
 mvn -B -Pimages -pl runner-image,api,operator,charts -am verify -DskipTests \
