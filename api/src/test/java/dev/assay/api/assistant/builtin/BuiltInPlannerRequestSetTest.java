@@ -103,15 +103,15 @@ class BuiltInPlannerRequestSetTest {
 
     /**
      * Held-out 7: 84 requests (12 per category) on thirteen datasets, written by a sixth reviewer who had read
-     * neither the planner's code and vocabulary nor any other request file (nor their history). The floor is 0
-     * until the first measured score is known; it is then set a few points under that score, rounded down to a
-     * multiple of 5 %, so it catches a regression without being tuned to pass.
+     * neither the planner's code and vocabulary nor any other request file (nor their history). The floor is not tuned
+     * to pass: the first run (2026-12-06, on the planner of commit 0d6454d) matched 61 of 84 (72.6 %); the floor is
+     * a few points under that, rounded down to a multiple of 5 %.
      */
     @Test
     void heldOut7Requests() {
         double share = evaluate("held-out 7 (sixth reviewer)",
                 Path.of("src", "test", "resources", "assistant", "prompts-heldout-7.jsonl"));
-        assertThat(share).isGreaterThanOrEqualTo(0.0);
+        assertThat(share).isGreaterThanOrEqualTo(0.65);
     }
 
     private double evaluate(String part, Path file) {
