@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"assay.upload.max-size=3MB", "assay.executor-workers=1"})
-class ApiHttpTest {
+class ApiHttpIT {
 
     @TempDir
     static Path data;

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Files as people have them, over real HTTP with the engine in process: the upload's sheet and encoding fields. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FormatsUploadHttpTest {
+class FormatsUploadHttpIT {
 
     @TempDir
     static Path data;

@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The laptop defaults: artifacts and the status journal in a folder, the engine in this process. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LaptopFlowTest extends FlowTest {
+class LaptopFlowIT extends FlowTest {
 
     @TempDir
     static Path data;

@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * names. Also deleting datasets and runs, which must leave nothing behind and refuse what is still running.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HostileInputHttpTest {
+class HostileInputHttpIT {
 
     @TempDir
     static Path data;

@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * AssistantRun applied with kubectl — appears in the dataset's history.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class KubernetesModeHttpTest {
+class KubernetesModeHttpIT {
 
     private static final String PREFIX = "assay-k8s-mode-" + UUID.randomUUID() + ":";
 

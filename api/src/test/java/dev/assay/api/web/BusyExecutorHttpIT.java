@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** When the executor cannot take work, an upload is answered 503 with Retry-After and nothing is kept. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BusyExecutorHttpTest {
+class BusyExecutorHttpIT {
 
     @TempDir
     static Path data;
