@@ -2,6 +2,7 @@ package dev.assay.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.api.ApiOverHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -9,33 +10,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * How the UI is delivered, over real HTTP: hashed assets cached for a year as immutable, index.html revalidated
  * so a new release is picked up, and script sent gzipped to a browser that asks for it. The served files are
  * test-only stand-ins under src/test/resources/static (the real ones come from ui/dist).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApiOverHttp
 class DeliveryHttpIT {
 
     /** The one script fixture, with the brotli copy the build writes beside each script (its .br). */
     private static final String ASSET = "/assets/brotli-test-5c2e9a7d.js";
-
-    @TempDir
-    static Path data;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("assay.data-dir", () -> data.toString());
-    }
 
     @LocalServerPort
     int port;
