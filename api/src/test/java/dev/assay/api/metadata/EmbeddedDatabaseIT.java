@@ -14,7 +14,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * The laptop mode's database: the PostgreSQL shipped in the jar starts in a folder, takes the migrations, and
  * finds its rows again when started anew on the same folder (the metadata outlives a restart like the files do).
  */
-class EmbeddedDatabaseTest {
+class EmbeddedDatabaseIT {
 
     @TempDir
     Path folder;

@@ -3,6 +3,7 @@ package dev.assay.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.api.ApiOverHttp;
 import dev.assay.api.HttpApi;
 import dev.assay.api.TestProfiles;
 import dev.assay.model.json.Json;
@@ -27,31 +28,22 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The api over real HTTP, for everything that does not need the engine to have run: bad input of every kind,
  * the artifact endpoint's rules, plan validation against a dataset profiled beforehand, and the served
  * documents. Datasets are put into the stores as the executor would leave them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"assay.upload.max-size=3MB", "assay.executor-workers=1"})
-class ApiHttpTest {
+@ApiOverHttp(properties = {"assay.upload.max-size=3MB", "assay.executor-workers=1"})
+class ApiHttpIT {
 
-    @TempDir
-    static Path data;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("assay.data-dir", () -> data.toString());
-    }
+    @Value("${assay.data-dir}")
+    Path data;
 
     @LocalServerPort
     int port;

@@ -15,7 +15,7 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /** Against the real Redis on 127.0.0.1:6379, under a key prefix of its own that is removed afterwards. */
-class RedisStatusStoreTest extends StatusStoreContract {
+class RedisStatusStoreIT extends StatusStoreContract {
 
     static final String REDIS_URL = System.getProperty("assay.test.redis-url", "redis://127.0.0.1:6379");
     private static final Duration TTL = Duration.ofHours(1);

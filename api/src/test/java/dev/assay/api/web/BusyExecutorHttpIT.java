@@ -2,36 +2,24 @@ package dev.assay.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.api.ApiOverHttp;
 import dev.assay.api.HttpApi;
 import dev.assay.api.executor.Executor;
 import dev.assay.api.executor.ExecutorBusyException;
 import dev.assay.runner.storage.ArtifactStore;
 import dev.assay.runner.storage.StatusStore;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** When the executor cannot take work, an upload is answered 503 with Retry-After and nothing is kept. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BusyExecutorHttpTest {
-
-    @TempDir
-    static Path data;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("assay.data-dir", () -> data.toString());
-    }
+@ApiOverHttp
+class BusyExecutorHttpIT {
 
     /** An executor whose queue is full, as the local one is under a burst of uploads. */
     @TestConfiguration

@@ -3,6 +3,7 @@ package dev.assay.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.api.ApiOverHttp;
 import dev.assay.api.HttpApi;
 import dev.assay.api.TestProfiles;
 import dev.assay.model.json.Json;
@@ -23,28 +24,20 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Input meant to confuse or abuse the api, each refused with a problem that names what is wrong and with nothing
  * stored: lenient readings of a plan, broken multipart bodies, absurd names and ids, other sites' pages and host
  * names. Also deleting datasets and runs, which must leave nothing behind and refuse what is still running.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HostileInputHttpTest {
+@ApiOverHttp
+class HostileInputHttpIT {
 
-    @TempDir
-    static Path data;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("assay.data-dir", () -> data.toString());
-    }
+    @Value("${assay.data-dir}")
+    Path data;
 
     @LocalServerPort
     int port;

@@ -25,7 +25,7 @@ import redis.clients.jedis.resps.ScanResult;
  * prefix of its own, removed afterwards), artifacts in an S3 server (s3proxy, in-process).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RedisS3FlowTest extends FlowTest {
+class RedisS3FlowIT extends FlowTest {
 
     static final String REDIS_URL = System.getProperty("assay.test.redis-url", "redis://127.0.0.1:6379");
     static final String PREFIX = "assay-test:" + UUID.randomUUID() + ":";

@@ -3,6 +3,7 @@ package dev.assay.api.executor.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.api.ApiOverHttp;
 import dev.assay.api.HttpApi;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.status.TaskKind;
@@ -16,10 +17,9 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,8 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * (against the fabric8 mock API server), and a run reported to Redis by a runner pod — for example of an
  * AssistantRun applied with kubectl — appears in the dataset's history.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class KubernetesModeHttpTest {
+@ApiOverHttp
+class KubernetesModeHttpIT {
+
+    @Value("${assay.data-dir}")
+    Path data;
 
     private static final String PREFIX = "assay-k8s-mode-" + UUID.randomUUID() + ":";
 
@@ -44,12 +47,8 @@ class KubernetesModeHttpTest {
         SERVER.init();
     }
 
-    @TempDir
-    static Path data;
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("assay.data-dir", () -> data.toString());
         registry.add("assay.executor", () -> "kubernetes");
         registry.add("assay.kubernetes.namespace", () -> "assay");
         registry.add("assay.redis.url", () -> "redis://127.0.0.1:6379");

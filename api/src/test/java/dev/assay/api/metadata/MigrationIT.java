@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /** The migrations on an empty PostgreSQL schema of the machine's server: all apply, a second run does nothing. */
-class MigrationTest {
+class MigrationIT {
 
     private final String schema = OwnSchema.create();
 

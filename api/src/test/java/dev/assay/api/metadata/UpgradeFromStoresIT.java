@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"assay.database.legacy-owner=olga", "assay.database.legacy-team=analysts"})
-class UpgradeFromStoresTest {
+class UpgradeFromStoresIT {
 
     static Path data;
 

@@ -11,10 +11,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.assay.api.ApiOverHttp;
 import dev.assay.api.HttpApi;
 import dev.assay.model.json.Json;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,8 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * it, and the API key is nowhere to be read.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AssistantHttpTest {
+@ApiOverHttp
+class AssistantHttpIT {
 
     private static final WireMockServer MODEL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
@@ -45,12 +43,8 @@ class AssistantHttpTest {
         MODEL.start();
     }
 
-    @TempDir
-    static Path data;
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("assay.data-dir", () -> data.toString());
         registry.add("assay.assistant.provider", () -> "openai");
         registry.add("assay.assistant.openai.base-url", () -> MODEL.baseUrl() + "/v1");
         registry.add("assay.assistant.openai.api-key", () -> Fixtures.API_KEY);

@@ -18,24 +18,17 @@ import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.api.ApiOverHttp;
 
 /** Files as people have them, over real HTTP with the engine in process: the upload's sheet and encoding fields. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FormatsUploadHttpTest {
+@ApiOverHttp
+class FormatsUploadHttpIT {
 
-    @TempDir
-    static Path data;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("assay.data-dir", () -> data.toString());
-    }
+    @Value("${assay.data-dir}")
+    Path data;
 
     @LocalServerPort
     int port;
@@ -205,7 +198,7 @@ class FormatsUploadHttpTest {
         assertThat(entries()).isEqualTo(before);
     }
 
-    private static long entries() throws IOException {
+    private long entries() throws IOException {
         try (var stored = Files.walk(data)) {
             return stored.count();
         }

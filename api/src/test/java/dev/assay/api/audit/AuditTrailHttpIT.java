@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * or remove an event.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuditTrailHttpTest {
+class AuditTrailHttpIT {
 
     @TempDir
     static Path data;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The runner as a pod runs it: stores from the environment, status in the real Redis, artifacts by key. */
-class PodCommandsTest {
+class PodCommandsIT {
 
     private static final String REDIS = "redis://127.0.0.1:6379";
 

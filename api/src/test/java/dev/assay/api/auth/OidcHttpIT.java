@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"assay.auth.mode=oidc", "assay.auth.client-id=assay-web", "assay.auth.client-secret=web-secret",
                 "assay.auth.audience=assay", "assay.auth.clock-skew=0s"})
-class OidcHttpTest {
+class OidcHttpIT {
 
     static TestProvider provider = TestProvider.start();
 
