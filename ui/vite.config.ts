@@ -35,7 +35,7 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': api, '/actuator': api },
   },
-  build: { outDir: 'dist', chunkSizeWarningLimit: 2000 },
+  build: { outDir: 'dist' },
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],

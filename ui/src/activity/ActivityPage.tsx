@@ -4,7 +4,7 @@ import {
 import { useState } from 'react';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { followInPage, useTitle } from '../common/navigation';
-import { useMe } from '../auth/me';
+import { useMe } from '../api/me';
 import { type AuditEvent, type AuditFilters, exportUrl, NO_FILTERS, useAudit } from './audit';
 
 const ACTIONS: [string, string][] = [

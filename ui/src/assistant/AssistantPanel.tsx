@@ -90,7 +90,7 @@ export function AssistantPanel({ jobId, plan, onPlan, profile }: {
       setPrompt('');
     },
   });
-  const useAnswer = (how: 'replaced' | 'added') => {
+  const adoptAnswer = (how: 'replaced' | 'added') => {
     const last = thread[thread.length - 1];
     const next = how === 'replaced' ? { explanation: last.answer.explanation, actions: last.answer.actions } : addToPlan(plan, last.answer);
     setThread((t) => t.map((e, i) => (i === t.length - 1 ? { ...e, before: plan, used: how } : e)));
@@ -225,8 +225,8 @@ export function AssistantPanel({ jobId, plan, onPlan, profile }: {
           <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap', alignItems: 'center' }}>
             {answer.actions.length > 0 && thread[thread.length - 1].used === null && (
               <>
-                <Button size="small" variant="contained" onClick={() => useAnswer('replaced')}>Replace the plan</Button>
-                <Button size="small" variant="outlined" onClick={() => useAnswer('added')}>Add to the plan</Button>
+                <Button size="small" variant="contained" onClick={() => adoptAnswer('replaced')}>Replace the plan</Button>
+                <Button size="small" variant="outlined" onClick={() => adoptAnswer('added')}>Add to the plan</Button>
               </>
             )}
             {lastUsed && (

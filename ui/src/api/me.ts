@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError } from '../api/client';
+import { ApiError } from './client';
 
 /** GET /api/v1/me: who is signed in. On a laptop the one local user, with no sign-out. */
 export interface Me {
