@@ -653,6 +653,12 @@ public final class BuiltInPlanner implements Planner {
                     || has(Set.of("median", "mean", "mode"))))) {
                 return impute();
             }
+            // "cast the few-valued columns to categorical": the verb of a type change with a type after "to" is a
+            // cast to that type; "categorical" alone ("the categorical columns") keeps meaning an encoding.
+            if (has(Set.of("cast", "convert", "change", "turn")) && (hasPhrase("to categorical") || hasPhrase("to category")
+                    || hasPhrase("into categorical") || hasPhrase("into categories") || hasPhrase("to categories"))) {
+                return cast();
+            }
             if (has(Vocabulary.ENCODE) || hasPhrase("one hot")) {
                 return encode();
             }
