@@ -903,6 +903,19 @@ public final class BuiltInPlanner implements Planner {
             if (lost.isPresent()) {
                 return Interpretation.warn(notFound(lost.get()));
             }
+            // "from the economic indicators": inputs said by a description no column holds are asked about.
+            List<String> measured = featureCue == tokens.size() ? VagueInputs.measured(text, profile, target.get()) : List.of();
+            if (!measured.isEmpty()) {
+                params.put("features", measured);
+                notes.add("Read \"the measurements\" as the columns measured in a unit: " + String.join(", ", measured) + ".");
+                return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
+            }
+            if (featureCue == tokens.size() && excluded().isEmpty()) {
+                Optional<String> vague = VagueInputs.phrase(tokens, this::isInsideMention);
+                if (vague.isPresent()) {
+                    return Interpretation.warn(VagueInputs.question(vague.get(), profile, target.get()));
+                }
+            }
             List<String> features = features(featureCue, target.get());
             if (!features.isEmpty()) {
                 params.put("features", features);

@@ -48,7 +48,7 @@ final class ColumnMatcher {
             "except", "using", "use", "also", "too", "instead", "every", "each", "where", "that", "this", "its", "their");
 
     /** Units in column names: "sepal length (cm)" is called "sepal length". */
-    private static final Set<String> UNITS = Set.of("cm", "mm", "m", "km", "g", "kg", "lb", "lbs", "oz", "in", "ft",
+    static final Set<String> UNITS = Set.of("cm", "mm", "m", "km", "g", "kg", "lb", "lbs", "oz", "in", "ft",
             "usd", "eur", "gbp", "min", "mins", "sec", "secs", "s", "h", "hr", "hrs", "knots", "kts", "mph", "kmh",
             "pct", "percent", "c", "f", "degc", "degf", "ms");
 
