@@ -1026,6 +1026,7 @@ public final class BuiltInPlanner implements Planner {
             }
             List<ColumnMatcher.Mention> before = mentions.stream()
                     .filter(m -> m.start() < Math.min(featureCue, exclusionStart) && m.kind() == ColumnMatcher.Kind.SINGLE)
+                    .filter(m -> !RowUnits.saysRowUnit(tokens, m.start()))
                     .toList();
             for (ColumnMatcher.Mention mention : before) {
                 int at = mention.start() - 1;
