@@ -121,6 +121,13 @@ public final class BuiltInPlanner implements Planner {
             if (clause.isBlank()) {
                 continue;
             }
+            // "…, then log-transform total_paid" after a step made total_paid: the clause says "it" of the new column.
+            Optional<CreatedColumns.Reference> created = CreatedColumns.find(clause, steps, profile);
+            if (created.isPresent()) {
+                clause = created.get().clause();
+                referents = List.of(created.get().column());
+                antecedent = Optional.of(created.get().column());
+            }
             List<Words.Token> tokens = Words.tokens(clause);
             if (tokens.stream().allMatch(t -> Vocabulary.FILLER.contains(t.text()) || ColumnMatcher.GRAMMAR.contains(t.text()))) {
                 continue;
