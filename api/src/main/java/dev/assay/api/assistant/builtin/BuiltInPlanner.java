@@ -47,7 +47,7 @@ public final class BuiltInPlanner implements Planner {
     private static String verbs() {
         return "train|fit|predict|build|drop|remove|delete|exclude|discard|fill|impute|replace|encode|one-hot|onehot"
                 + "|one\\s+hot|label-encode|label\\s+encode|ordinal\\s+encode|scale|rescale|standardi[sz]e|normali[sz]e"
-                + "|min-max|minmax|z-score|convert|cast|treat|parse|rename|clip|cap"
+                + "|min-max|minmax|z-score|convert|cast|treat|parse|rename|clip|cap|pull"
                 + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|dedup|deduplicate"
                 + "|clean|classify|regress|forecast|estimate|model\\s+(?!selection\\b)|get\\s+rid|throw\\s+(?:away|out)|ditch";
     }
@@ -121,6 +121,10 @@ public final class BuiltInPlanner implements Planner {
             if (clause.isBlank()) {
                 continue;
             }
+            // "…, and fill the rest with the mode": the columns still missing values after the steps before.
+            clause = RestOfGaps.read(clause, steps, profile).orElse(clause);
+            // "convert Date to a date and pull out the year": the parts are of the column just converted.
+            clause = ElidedDates.read(clause, steps, matcher);
             // "…, then log-transform total_paid" after a step made total_paid: the clause says "it" of the new column.
             Optional<CreatedColumns.Reference> created = CreatedColumns.find(clause, steps, profile);
             if (created.isPresent()) {
@@ -818,6 +822,11 @@ public final class BuiltInPlanner implements Planner {
         }
 
         private Interpretation rename() {
+            // "rename SibSp to siblings and Parch to parents": two pairs, one step with both renames.
+            Optional<List<Map<String, Object>>> pairs = RenamePairs.read(text, this::columnIn);
+            if (pairs.isPresent()) {
+                return Interpretation.of(step(ActionType.RENAME_COLUMNS, params("renames", pairs.get())));
+            }
             Matcher m = Pattern.compile("(?i)rename\\s+(?:the\\s+)?(?:column\\s+)?(.+?)\\s+(?:to|as|into)\\s+(?:be\\s+)?(.+)$")
                     .matcher(text);
             if (!m.find()) {
