@@ -24,7 +24,9 @@ final class DropToFill {
     private static final String FILL = "(?:fill|filling|impute|imputing|complete|completing|replace|replacing|patch)";
     private static final Pattern SWAP = Pattern.compile("\\b(?:instead of|rather than|in place of)\\s+" + DROP + "\\b.*\\b"
             + FILL + "\\b|\\b" + FILL + "\\b.*\\b(?:instead of|rather than|in place of|not)\\s+" + DROP + "\\b"
-            + "|\\b(?:don't|do not|dont|no need to|not)\\s+" + DROP + "\\b.*\\b" + FILL + "\\b");
+            + "|\\b(?:don't|do not|dont|no need to|not)\\s+" + DROP + "\\b.*\\b" + FILL + "\\b"
+            // "I'd rather impute than drop", "prefer filling to dropping"
+            + "|\\b(?:rather|prefer(?:\\s+to)?)\\s+" + FILL + "\\b.*\\b(?:than|to|over)\\s+" + DROP + "\\b");
 
     private DropToFill() {
     }

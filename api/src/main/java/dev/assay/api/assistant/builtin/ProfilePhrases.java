@@ -353,7 +353,28 @@ final class ProfilePhrases {
             found.removeIf(f -> f.start() >= phrase.start() && f.start() < phrase.end());
             found.add(phrase);
         }
-        return found;
+        return adjacentNarrowed(found);
+    }
+
+    /**
+     * "the low-cardinality text columns", "the binary categorical ones": two profile phrases side by side, nothing
+     * between them, describe one set of columns — those both fit — never every column either one fits.
+     */
+    private static List<ColumnMatcher.Mention> adjacentNarrowed(List<ColumnMatcher.Mention> found) {
+        List<ColumnMatcher.Mention> sorted = new ArrayList<>(found);
+        sorted.sort(java.util.Comparator.comparingInt(ColumnMatcher.Mention::start));
+        List<ColumnMatcher.Mention> out = new ArrayList<>();
+        for (ColumnMatcher.Mention mention : sorted) {
+            if (!out.isEmpty() && out.getLast().end() == mention.start()) {
+                ColumnMatcher.Mention first = out.removeLast();
+                List<String> both = mention.columns().stream().filter(first.columns()::contains).toList();
+                out.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, both, first.start(), mention.end(),
+                        first.words() + " " + mention.words()));
+                continue;
+            }
+            out.add(mention);
+        }
+        return out;
     }
 
     private static int tokenAt(List<Integer> starts, int charEnd) {

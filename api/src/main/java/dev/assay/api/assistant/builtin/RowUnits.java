@@ -20,8 +20,7 @@ final class RowUnits {
         if (start < 1 || !EACH.contains(tokens.get(start - 1).text())) {
             return false;
         }
-        // "predict each species' share" and "classify every species" keep the column as the target.
-        return start < 2 || !(Vocabulary.TARGET_CUES.contains(tokens.get(start - 2).text())
-                || Vocabulary.TRAIN.contains(tokens.get(start - 2).text()));
+        // "classify every species" keeps the column as the target: a verb of modelling right before "every".
+        return start < 2 || !Vocabulary.TRAIN.contains(tokens.get(start - 2).text());
     }
 }
