@@ -470,17 +470,32 @@ final class ColumnMatcher {
     private static final Map<String, List<String>> WORD_SYNONYMS = Map.ofEntries(
             Map.entry("gratuity", List.of("tip")), Map.entry("gratuities", List.of("tip")),
             Map.entry("weight", List.of("mass")), Map.entry("heaviness", List.of("weight", "mass")),
-            Map.entry("mass", List.of("weight")), Map.entry("cost", List.of("price")), Map.entry("costs", List.of("price")),
+            Map.entry("mass", List.of("weight")), Map.entry("cost", List.of("price")),
             Map.entry("salary", List.of("income", "wage")), Map.entry("wage", List.of("income", "salary")),
             Map.entry("earnings", List.of("income", "salary")), Map.entry("kind", List.of("type")),
             Map.entry("killings", List.of("murder")), Map.entry("homicide", List.of("murder")),
-            Map.entry("homicides", List.of("murder")));
+            Map.entry("homicides", List.of("murder")), Map.entry("heavy", List.of("weight", "mass")),
+            Map.entry("heavier", List.of("weight", "mass")), Map.entry("heaviest", List.of("weight", "mass")),
+            Map.entry("costs", List.of("price")), Map.entry("costly", List.of("price")));
 
     private Mention synonym(List<Words.Token> phrase, int start, int end, String spaced) {
-        if (phrase.size() != 1 || !WORD_SYNONYMS.containsKey(phrase.getFirst().text())) {
+        if (phrase.size() != 1) {
             return null;
         }
-        for (String other : WORD_SYNONYMS.get(phrase.getFirst().text())) {
+        // "tipped", "shipping": a verb form whose last consonant doubles is the one-word name it comes from.
+        String word = phrase.getFirst().text();
+        String base = word.replaceAll("([b-df-hj-kmnp-rtv-y])\\1(?:ed|ing|er)$", "$1");
+        if (!base.equals(word) && base.length() >= 3) {
+            List<String> named = cores.entrySet().stream().filter(e -> e.getValue().equals(List.of(Words.stem(base))))
+                    .map(Map.Entry::getKey).toList();
+            if (named.size() == 1) {
+                return new Mention(Kind.SINGLE, named, start, end, spaced, false, true);
+            }
+        }
+        if (!WORD_SYNONYMS.containsKey(word)) {
+            return null;
+        }
+        for (String other : WORD_SYNONYMS.get(word)) {
             String stem = Words.stem(other);
             List<String> holders = cores.entrySet().stream().filter(e -> e.getValue().contains(stem))
                     .map(Map.Entry::getKey).toList();
