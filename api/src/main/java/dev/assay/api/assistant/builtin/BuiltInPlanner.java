@@ -122,7 +122,7 @@ public final class BuiltInPlanner implements Planner {
                 continue;
             }
             // "…, and fill the rest with the mode": the columns still missing values after the steps before.
-            clause = RestOfGaps.read(clause, steps, profile).orElse(clause);
+            clause = RestOfGaps.read(clause, steps, profile, warnings).orElse(clause);
             // "convert Date to a date and pull out the year": the parts are of the column just converted.
             clause = ElidedDates.read(clause, steps, matcher);
             // "…, then log-transform total_paid" after a step made total_paid: the clause says "it" of the new column.

@@ -19,7 +19,9 @@ final class VagueInputs {
     /** Words that say "the other columns" and so are no description: the default inputs are right for them. */
     private static final Set<String> EVERY = Set.of("every", "all", "everything", "other", "others", "rest", "remaining",
             "anything", "available", "whole", "entire", "each", "scratch", "default", "defaults", "settings", "setting",
-            "parameters", "hyperparameters", "options", "pipeline", "library");
+            "parameters", "hyperparameters", "options", "pipeline", "library", "cross-validation", "cross", "validation",
+            "cv", "folds", "fold", "holdout", "hold-out", "split", "seed", "grid", "search", "tuning", "weights",
+            "balanced", "early", "stopping", "estimators", "trees", "depth");
     /** "from the measurements", "using the physical measurements": the columns measured in a unit. */
     private static final java.util.regex.Pattern MEASUREMENTS = java.util.regex.Pattern.compile(
             "\\b(?:from|using|given|based on)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|its\\s+|their\\s+)?(?:physical\\s+)?"
