@@ -43,7 +43,8 @@ final class Assignments {
             + "(?:column\\s+)?[\"'`]?([\\p{L}_][\\p{L}\\p{N}_]*)[\"'`]?\\s*$");
 
     /** The assignment in a clause, if the clause is one ("name = formula"). */
-    static Optional<Result> read(String clause, Profile profile, ColumnMatcher matcher) {
+    static Optional<Result> read(String said, Profile profile, ColumnMatcher matcher) {
+        String clause = withSigns(said);
         Matcher m = ASSIGN.matcher(clause);
         if (!m.matches()) {
             // The "as" forms are read only when the formula is exactly one operation on two columns.
@@ -82,6 +83,21 @@ final class Assignments {
         return Optional.of(refused(name, "\"" + clause.strip() + "\" is a formula no whitelisted action expresses: "
                 + "feature_engineer adds, subtracts, multiplies or divides two columns, or takes the log of one, and Assay "
                 + "never evaluates an expression. Nothing was planned for " + name + "."));
+    }
+
+    /** "A divided by B", "A times B", "A plus B", "A minus B": the operation said in words is its sign. */
+    private static final List<Map.Entry<Pattern, String>> IN_WORDS = List.of(
+            Map.entry(Pattern.compile("(?i)\\s+divided\\s+by\\s+"), " / "),
+            Map.entry(Pattern.compile("(?i)\\s+(?:multiplied\\s+by|times)\\s+"), " * "),
+            Map.entry(Pattern.compile("(?i)\\s+plus\\s+"), " + "),
+            Map.entry(Pattern.compile("(?i)\\s+minus\\s+"), " - "));
+
+    private static String withSigns(String clause) {
+        String out = clause;
+        for (Map.Entry<Pattern, String> word : IN_WORDS) {
+            out = word.getKey().matcher(out).replaceAll(word.getValue());
+        }
+        return out;
     }
 
     private static Optional<Result> operation(String name, String formula, Profile profile, ColumnMatcher matcher) {

@@ -47,7 +47,7 @@ public final class BuiltInPlanner implements Planner {
     private static String verbs() {
         return "train|fit|predict|build|drop|remove|delete|exclude|discard|fill|impute|replace|encode|one-hot|onehot"
                 + "|one\\s+hot|label-encode|label\\s+encode|ordinal\\s+encode|scale|rescale|standardi[sz]e|normali[sz]e"
-                + "|min-max|minmax|z-score|convert|cast|treat|parse|rename|clip|cap"
+                + "|min-max|minmax|z-score|convert|cast|treat|parse|rename|clip|cap|pull"
                 + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|dedup|deduplicate"
                 + "|clean|classify|regress|forecast|estimate|model\\s+(?!selection\\b)|get\\s+rid|throw\\s+(?:away|out)|ditch";
     }
@@ -120,6 +120,17 @@ public final class BuiltInPlanner implements Planner {
             String clause = testing.rest();
             if (clause.isBlank()) {
                 continue;
+            }
+            // "…, and fill the rest with the mode": the columns still missing values after the steps before.
+            clause = RestOfGaps.read(clause, steps, profile, warnings).orElse(clause);
+            // "convert Date to a date and pull out the year": the parts are of the column just converted.
+            clause = ElidedDates.read(clause, steps, matcher);
+            // "…, then log-transform total_paid" after a step made total_paid: the clause says "it" of the new column.
+            Optional<CreatedColumns.Reference> created = CreatedColumns.find(clause, steps, profile);
+            if (created.isPresent()) {
+                clause = created.get().clause();
+                referents = List.of(created.get().column());
+                antecedent = Optional.of(created.get().column());
             }
             List<Words.Token> tokens = Words.tokens(clause);
             if (tokens.stream().allMatch(t -> Vocabulary.FILLER.contains(t.text()) || ColumnMatcher.GRAMMAR.contains(t.text()))) {
@@ -653,6 +664,12 @@ public final class BuiltInPlanner implements Planner {
                     || has(Set.of("median", "mean", "mode"))))) {
                 return impute();
             }
+            // "cast the few-valued columns to categorical": the verb of a type change with a type after "to" is a
+            // cast to that type; "categorical" alone ("the categorical columns") keeps meaning an encoding.
+            if (has(Set.of("cast", "convert", "change", "turn")) && (hasPhrase("to categorical") || hasPhrase("to category")
+                    || hasPhrase("into categorical") || hasPhrase("into categories") || hasPhrase("to categories"))) {
+                return cast();
+            }
             if (has(Vocabulary.ENCODE) || hasPhrase("one hot")) {
                 return encode();
             }
@@ -805,6 +822,11 @@ public final class BuiltInPlanner implements Planner {
         }
 
         private Interpretation rename() {
+            // "rename SibSp to siblings and Parch to parents": two pairs, one step with both renames.
+            Optional<List<Map<String, Object>>> pairs = RenamePairs.read(text, this::columnIn);
+            if (pairs.isPresent()) {
+                return Interpretation.of(step(ActionType.RENAME_COLUMNS, params("renames", pairs.get())));
+            }
             Matcher m = Pattern.compile("(?i)rename\\s+(?:the\\s+)?(?:column\\s+)?(.+?)\\s+(?:to|as|into)\\s+(?:be\\s+)?(.+)$")
                     .matcher(text);
             if (!m.find()) {
@@ -896,6 +918,19 @@ public final class BuiltInPlanner implements Planner {
             Optional<String> lost = unresolvedFeature(featureCue);
             if (lost.isPresent()) {
                 return Interpretation.warn(notFound(lost.get()));
+            }
+            // "from the economic indicators": inputs said by a description no column holds are asked about.
+            List<String> measured = featureCue == tokens.size() ? VagueInputs.measured(text, profile, target.get()) : List.of();
+            if (!measured.isEmpty()) {
+                params.put("features", measured);
+                notes.add("Read \"the measurements\" as the columns measured in a unit: " + String.join(", ", measured) + ".");
+                return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
+            }
+            if (featureCue == tokens.size() && excluded().isEmpty()) {
+                Optional<String> vague = VagueInputs.phrase(tokens, this::isInsideMention);
+                if (vague.isPresent()) {
+                    return Interpretation.warn(VagueInputs.question(vague.get(), profile, target.get()));
+                }
             }
             List<String> features = features(featureCue, target.get());
             if (!features.isEmpty()) {
@@ -1007,6 +1042,7 @@ public final class BuiltInPlanner implements Planner {
             }
             List<ColumnMatcher.Mention> before = mentions.stream()
                     .filter(m -> m.start() < Math.min(featureCue, exclusionStart) && m.kind() == ColumnMatcher.Kind.SINGLE)
+                    .filter(m -> !RowUnits.saysRowUnit(tokens, m.start()))
                     .toList();
             for (ColumnMatcher.Mention mention : before) {
                 int at = mention.start() - 1;

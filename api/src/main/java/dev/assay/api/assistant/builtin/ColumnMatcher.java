@@ -48,7 +48,7 @@ final class ColumnMatcher {
             "except", "using", "use", "also", "too", "instead", "every", "each", "where", "that", "this", "its", "their");
 
     /** Units in column names: "sepal length (cm)" is called "sepal length". */
-    private static final Set<String> UNITS = Set.of("cm", "mm", "m", "km", "g", "kg", "lb", "lbs", "oz", "in", "ft",
+    static final Set<String> UNITS = Set.of("cm", "mm", "m", "km", "g", "kg", "lb", "lbs", "oz", "in", "ft",
             "usd", "eur", "gbp", "min", "mins", "sec", "secs", "s", "h", "hr", "hrs", "knots", "kts", "mph", "kmh",
             "pct", "percent", "c", "f", "degc", "degf", "ms");
 
@@ -458,7 +458,52 @@ final class ColumnMatcher {
                 return new Mention(best.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS, best, start, end, spaced, false, true);
             }
         }
-        return family(phrase, start, end, spaced);
+        Mention family = family(phrase, start, end, spaced);
+        return family != null ? family : synonym(phrase, start, end, spaced);
+    }
+
+    /**
+     * Everyday words for what a name says in other words: "gratuity" for tip, "weight" for a mass, "cost" for price.
+     * Tried last, for a one-word phrase no name holds; the column found is named in the answer as a reading, and
+     * several columns holding the synonym are asked about, never guessed.
+     */
+    private static final Map<String, List<String>> WORD_SYNONYMS = Map.ofEntries(
+            Map.entry("gratuity", List.of("tip")), Map.entry("gratuities", List.of("tip")),
+            Map.entry("weight", List.of("mass")), Map.entry("heaviness", List.of("weight", "mass")),
+            Map.entry("mass", List.of("weight")), Map.entry("cost", List.of("price")),
+            Map.entry("salary", List.of("income", "wage")), Map.entry("wage", List.of("income", "salary")),
+            Map.entry("earnings", List.of("income", "salary")), Map.entry("kind", List.of("type")),
+            Map.entry("killings", List.of("murder")), Map.entry("homicide", List.of("murder")),
+            Map.entry("homicides", List.of("murder")), Map.entry("heavy", List.of("weight", "mass")),
+            Map.entry("heavier", List.of("weight", "mass")), Map.entry("heaviest", List.of("weight", "mass")),
+            Map.entry("costs", List.of("price")), Map.entry("costly", List.of("price")));
+
+    private Mention synonym(List<Words.Token> phrase, int start, int end, String spaced) {
+        if (phrase.size() != 1) {
+            return null;
+        }
+        // "tipped", "shipping": a verb form whose last consonant doubles is the one-word name it comes from.
+        String word = phrase.getFirst().text();
+        String base = word.replaceAll("([b-df-hj-kmnp-rtv-y])\\1(?:ed|ing|er)$", "$1");
+        if (!base.equals(word) && base.length() >= 3) {
+            List<String> named = cores.entrySet().stream().filter(e -> e.getValue().equals(List.of(Words.stem(base))))
+                    .map(Map.Entry::getKey).toList();
+            if (named.size() == 1) {
+                return new Mention(Kind.SINGLE, named, start, end, spaced, false, true);
+            }
+        }
+        if (!WORD_SYNONYMS.containsKey(word)) {
+            return null;
+        }
+        for (String other : WORD_SYNONYMS.get(word)) {
+            String stem = Words.stem(other);
+            List<String> holders = cores.entrySet().stream().filter(e -> e.getValue().contains(stem))
+                    .map(Map.Entry::getKey).toList();
+            if (!holders.isEmpty()) {
+                return new Mention(holders.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS, holders, start, end, spaced, false, true);
+            }
+        }
+        return null;
     }
 
     /**

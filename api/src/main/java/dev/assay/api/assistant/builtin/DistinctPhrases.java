@@ -22,6 +22,17 @@ final class DistinctPhrases {
             + "|not more than|more than|over|above|at least|no fewer than|exactly|only|just)?\\s*" + COUNT
             + " (or fewer |or less |or more |or above |or below )?(?:distinct|unique|different|separate) "
             + "(?:values|value|categories|category|levels|level|labels|entries)\\b");
+    /**
+     * "the columns with few distinct values", "the low-cardinality ones", "the few-valued fields", "a handful of
+     * categories": no count said, so a small one — more than one value (a single one is "constant") and at most
+     * {@link #FEW}, the size up to which a person still reads the values as categories.
+     */
+    private static final Pattern FEW_PHRASE = Pattern.compile("\\b(?:that |which )?(?:have |has |with |having |holding "
+            + "|hold |holds |take |takes |show |shows )?(?:only |just )?(?:a |very )?(?:few|small number of|handful of"
+            + "|limited number of) (?:distinct |unique |different |separate )?(?:values|categories|levels|labels)\\b"
+            + "|\\b(?:low[- ]cardinality|few[- ]valued|low[- ]distinct)(?: (?:columns?|variables?|fields?|features?|ones?)\\b)?");
+    static final long FEW = 10;
+
     /** Nouns a phrase describes: "columns with …", "variables that have …". */
     private static final Set<String> NOUNS = Set.of("column", "columns", "variable", "variables", "field", "fields",
             "feature", "features", "ones", "one");
@@ -61,6 +72,25 @@ final class DistinctPhrases {
                     .filter(v -> fits.test(distinct(v))).map(VariableProfile::name).toList();
             found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, from, end,
                     text.substring(starts.get(from), m.end()).strip()));
+        }
+        Matcher few = FEW_PHRASE.matcher(text);
+        while (few.find()) {
+            int start = starts.indexOf(few.start());
+            int end = tokenAt(starts, few.end());
+            if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                continue;
+            }
+            int from = start;
+            if (from > 0 && Set.of("that", "which").contains(tokens.get(from - 1).text())) {
+                from--;
+            }
+            if (from > 0 && NOUNS.contains(tokens.get(from - 1).text())) {
+                from--;
+            }
+            List<String> columns = profile.variables().values().stream()
+                    .filter(v -> distinct(v) >= 2 && distinct(v) <= FEW).map(VariableProfile::name).toList();
+            found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, from, end,
+                    text.substring(starts.get(from), few.end()).strip()));
         }
         return found;
     }

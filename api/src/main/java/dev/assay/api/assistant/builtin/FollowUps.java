@@ -1,11 +1,9 @@
 package dev.assay.api.assistant.builtin;
 
 import dev.assay.api.assistant.Conversation;
-import dev.assay.model.dataset.VariableKind;
 import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.PlanStep;
 import dev.assay.model.profile.Profile;
-import dev.assay.model.profile.VariableProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,9 +166,25 @@ final class FollowUps {
         }
         Set<String> words = new java.util.HashSet<>(tokens.stream().map(Words.Token::text).toList());
         Optional<PlanStep> model = current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst();
+        // "instead of dropping, fill them": the drop becomes a fill of the same columns, not a fill beside it.
+        Optional<Revision> filled = DropToFill.revise(text, words, ColumnMatcher.unique(mentions), current, profile);
+        if (filled.isPresent()) {
+            return filled.get();
+        }
+        // "don't use sex as an input", "exclude name from the model's features": only the words before "inputs" name
+        // columns ("model's" is no column), and they leave the model's inputs only.
+        Optional<String> leftOut = ModelInputs.leftOut(text);
+        List<ColumnMatcher.Mention> outOfModel = leftOut.map(w -> matcher.find(Words.tokens(w))).orElse(List.of());
+        if (model.isPresent() && !outOfModel.isEmpty()) {
+            List<PlanStep> others = current.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL).toList();
+            Revision narrowed = exclude(ColumnMatcher.unique(outOfModel), List.of(model.get()), current);
+            List<PlanStep> out = new ArrayList<>(others);
+            out.addAll(narrowed.steps());
+            return new Revision(out, narrowed.warnings());
+        }
         if (OUT_OF_INPUTS.matcher(text).find() && model.isPresent() && !mentions.isEmpty()) {
             List<PlanStep> others = current.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL).toList();
-            Revision narrowed = exclude(ColumnMatcher.unique(mentions), List.of(model.get()));
+            Revision narrowed = exclude(ColumnMatcher.unique(mentions), List.of(model.get()), current);
             List<PlanStep> out = new ArrayList<>(others);
             out.addAll(narrowed.steps());
             return new Revision(out, narrowed.warnings());
@@ -229,7 +243,7 @@ final class FollowUps {
         String first = tokens.isEmpty() ? "" : tokens.getFirst().text();
         if ((EXCLUDE_OPENERS.contains(first) || text.startsWith("leave out") || text.startsWith("do not use"))
                 && !mentions.isEmpty()) {
-            return exclude(ColumnMatcher.unique(mentions), current);
+            return exclude(ColumnMatcher.unique(mentions), current, current);
         }
         Optional<PlanStep> training = current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst();
         if (training.isPresent() && !mentions.isEmpty()
@@ -443,7 +457,7 @@ final class FollowUps {
     }
 
     /** "not Cabin", "keep urban": the columns leave every step that names them; a step left with none goes. */
-    private Revision exclude(Set<String> columns, List<PlanStep> current) {
+    private Revision exclude(Set<String> columns, List<PlanStep> current, List<PlanStep> plan) {
         List<PlanStep> out = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         boolean changed = false;
@@ -453,13 +467,10 @@ final class FollowUps {
             if (step.type() == ActionType.TRAIN_MODEL && columns.contains(String.valueOf(params.get("target")))) {
                 warnings.add(params.get("target") + " is the model's target; say what to predict instead.");
             }
-            if (params.get(key) instanceof List<?> list) {
+            // A model with no features listed uses every other column: taking one out lists the rest.
+            Object listed = step.type() == ActionType.TRAIN_MODEL ? ModelInputs.of(step, plan, profile) : params.get(key);
+            if (listed instanceof List<?> list) {
                 List<String> names = list.stream().map(String::valueOf).toList();
-                if (names.isEmpty() && step.type() == ActionType.TRAIN_MODEL) {
-                    String target = String.valueOf(params.get("target"));
-                    names = profile.variables().values().stream().filter(v -> v.type() != VariableKind.IDENTIFIER)
-                            .map(VariableProfile::name).filter(c -> !c.equals(target)).toList();
-                }
                 List<String> kept = names.stream().filter(c -> !columns.contains(c)).toList();
                 if (kept.size() != names.size()) {
                     changed = true;

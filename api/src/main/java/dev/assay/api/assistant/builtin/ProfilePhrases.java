@@ -162,6 +162,21 @@ final class ProfilePhrases {
             + "|contains|containing|show|shows) (?:any |some )?(?:missing|gaps|gap|nulls|null|nans|nan|blanks|empty|na)"
             + "(?: values| value| data| entries| cells| in them)?");
 
+    /** At most this share missing (and some missing) is "slightly incomplete", "a few missing values". */
+    static final double SLIGHTLY_INCOMPLETE = 0.05;
+    /**
+     * "the slightly incomplete columns", "the nearly complete ones", "with just a few missing values", "that have
+     * only a couple of gaps", "missing only a handful of values": some values missing, but a small share.
+     */
+    private static final Pattern FEW_GAPS = Pattern.compile("\\b(?:that |which )?(?:(?:have|has|with|having|contain|contains"
+            + "|containing|show|shows) )?(?:only |just )?(?:a |very )?(?:few|couple of|couple|handful of|small number of"
+            + "|small share of|small amount of|small fraction of|little) " + EMPTY + "(?: values| value| data| entries| cells| rows)?"
+            + "|\\b(?:that |which )?(?:(?:are|is) )?(?:only |just )?(?:slightly|a little|a bit|somewhat|barely|partially|partly)"
+            + " (?:incomplete|missing|empty|gappy)(?: " + NOUN + "\\b)?"
+            + "|\\b(?:that |which )?(?:(?:are|is) )?(?:nearly|almost|mostly|largely|virtually) (?:complete|full|filled)(?: " + NOUN + "\\b)?"
+            + "|\\b(?:that |which )?(?:(?:are|is) )?(?:missing|lacking) (?:only |just )?(?:a few|a couple of|a handful of|very few"
+            + "|a small share of|a small number of) (?:their |its )?(?:values|entries|cells|rows)\\b");
+
     private static double share(String words) {
         return switch (words) {
             case "half", "a half" -> 0.5;
@@ -188,6 +203,7 @@ final class ProfilePhrases {
         patterns.add(FEWER);
         patterns.add(MORE_GAPS);
         patterns.add(HAS_MISSING);
+        patterns.add(FEW_GAPS);
         for (Pattern pattern : patterns) {
             Matcher m = pattern.matcher(text);
             while (m.find()) {
@@ -197,7 +213,7 @@ final class ProfilePhrases {
                     continue;
                 }
                 double threshold = pattern == HAS_MISSING || pattern == NO_MISSING || pattern == FEWER
-                        || pattern == MORE_GAPS ? 0 : pattern == MOSTLY ? MOSTLY_EMPTY : share(m.group(1));
+                        || pattern == MORE_GAPS || pattern == FEW_GAPS ? 0 : pattern == MOSTLY ? MOSTLY_EMPTY : share(m.group(1));
                 // The noun the phrase describes: "columns", "tickers", "whatever column", "any field that".
                 int from = start;
                 if (from > 0 && Set.of("that", "which", "who").contains(tokens.get(from - 1).text())) {
@@ -217,6 +233,7 @@ final class ProfilePhrases {
                 java.util.function.Predicate<VariableProfile> misses = pattern == NO_MISSING ? v -> v.missing() == 0
                         : pattern == FEWER ? v -> v.count() < Long.parseLong(m.group(1))
                         : pattern == MORE_GAPS ? v -> v.missing() > Long.parseLong(m.group(1))
+                        : pattern == FEW_GAPS ? v -> v.missing() > 0 && v.missingShare() <= SLIGHTLY_INCOMPLETE
                         : v -> v.missing() > 0 && v.missingShare() > threshold;
                 java.util.Optional<ColumnMatcher.Mention> group = groups.stream()
                         .filter(g -> g.end() == phraseStart).findFirst();
@@ -336,7 +353,28 @@ final class ProfilePhrases {
             found.removeIf(f -> f.start() >= phrase.start() && f.start() < phrase.end());
             found.add(phrase);
         }
-        return found;
+        return adjacentNarrowed(found);
+    }
+
+    /**
+     * "the low-cardinality text columns", "the binary categorical ones": two profile phrases side by side, nothing
+     * between them, describe one set of columns — those both fit — never every column either one fits.
+     */
+    private static List<ColumnMatcher.Mention> adjacentNarrowed(List<ColumnMatcher.Mention> found) {
+        List<ColumnMatcher.Mention> sorted = new ArrayList<>(found);
+        sorted.sort(java.util.Comparator.comparingInt(ColumnMatcher.Mention::start));
+        List<ColumnMatcher.Mention> out = new ArrayList<>();
+        for (ColumnMatcher.Mention mention : sorted) {
+            if (!out.isEmpty() && out.getLast().end() == mention.start()) {
+                ColumnMatcher.Mention first = out.removeLast();
+                List<String> both = mention.columns().stream().filter(first.columns()::contains).toList();
+                out.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, both, first.start(), mention.end(),
+                        first.words() + " " + mention.words()));
+                continue;
+            }
+            out.add(mention);
+        }
+        return out;
     }
 
     private static int tokenAt(List<Integer> starts, int charEnd) {

@@ -1,0 +1,82 @@
+package dev.assay.api.assistant.builtin;
+
+import dev.assay.model.plan.ActionType;
+import dev.assay.model.plan.PlanStep;
+import dev.assay.model.profile.Profile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A follow-up that swaps a drop for a fill: "instead of dropping, fill them with the median", "rather than dropping
+ * those rows, fill them in", "don't drop them, impute them instead". The plan's steps that drop rows with missing
+ * values become fills of the same columns (only the named ones when the follow-up names columns); a column the plan
+ * drops whole becomes a fill only when the follow-up names it. Adding a fill beside the drop would keep dropping.
+ */
+final class DropToFill {
+
+    private static final String DROP = "(?:drop|dropping|dropped|remove|removing|delete|deleting|discard|discarding"
+            + "|throw(?:ing)? away|get(?:ting)? rid of|lose|losing)";
+    private static final String FILL = "(?:fill|filling|impute|imputing|complete|completing|replace|replacing|patch)";
+    private static final Pattern SWAP = Pattern.compile("\\b(?:instead of|rather than|in place of)\\s+" + DROP + "\\b.*\\b"
+            + FILL + "\\b|\\b" + FILL + "\\b.*\\b(?:instead of|rather than|in place of|not)\\s+" + DROP + "\\b"
+            + "|\\b(?:don't|do not|dont|no need to|not)\\s+" + DROP + "\\b.*\\b" + FILL + "\\b"
+            // "I'd rather impute than drop", "prefer filling to dropping"
+            + "|\\b(?:rather|prefer(?:\\s+to)?)\\s+" + FILL + "\\b.*\\b(?:than|to|over)\\s+" + DROP + "\\b");
+
+    private DropToFill() {
+    }
+
+    static Optional<FollowUps.Revision> revise(String text, Set<String> words, Set<String> named, List<PlanStep> current,
+                                               Profile profile) {
+        if (!SWAP.matcher(text).find()) {
+            return Optional.empty();
+        }
+        String said = words.contains("mean") || words.contains("average") ? "mean" : words.contains("median") ? "median"
+                : words.contains("mode") || words.contains("frequent") || words.contains("common") ? "mode"
+                : words.contains("zero") || words.contains("zeros") ? "zero" : null;
+        List<PlanStep> out = new ArrayList<>();
+        boolean changed = false;
+        for (PlanStep step : current) {
+            boolean rows = step.type() == ActionType.DROP_MISSING_ROWS;
+            boolean whole = step.type() == ActionType.DROP_COLUMNS;
+            if (!rows && !whole) {
+                out.add(step);
+                continue;
+            }
+            List<String> columns = names(step.params().get("columns"));
+            List<String> swapped = named.isEmpty() ? (rows ? columns : List.of())
+                    : columns.stream().filter(named::contains).toList();
+            if (swapped.isEmpty() && !(rows && named.isEmpty())) {
+                out.add(step);
+                continue;
+            }
+            List<String> kept = columns.stream().filter(c -> !swapped.contains(c)).toList();
+            if (!kept.isEmpty() && !swapped.isEmpty()) {
+                Map<String, Object> params = new LinkedHashMap<>(step.params());
+                params.put("columns", kept);
+                out.add(new PlanStep(step.type(), params));
+            }
+            Map<String, Object> fill = new LinkedHashMap<>();
+            fill.put("strategy", said != null ? said : swapped.isEmpty() || allNumeric(swapped, profile) ? "median" : "mode");
+            fill.put("columns", swapped);
+            out.add(new PlanStep(ActionType.IMPUTE, fill));
+            changed = true;
+        }
+        return changed ? Optional.of(new FollowUps.Revision(out, List.of())) : Optional.empty();
+    }
+
+    /** The median needs numbers; with a column of words among them the most frequent value fills. */
+    private static boolean allNumeric(List<String> columns, Profile profile) {
+        return columns.stream().map(profile.variables()::get)
+                .allMatch(v -> v != null && v.type() == dev.assay.model.dataset.VariableKind.NUMERIC);
+    }
+
+    private static List<String> names(Object value) {
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.assay.api.assistant.builtin;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * "predict how well educated each state is", "the tip per table", "for every passenger": a column said after
+ * "each", "every" or "per" names what one row is, not what to predict. Taking it as the target would be a plausible
+ * wrong answer; without another column the target is asked about.
+ */
+final class RowUnits {
+
+    private static final Set<String> EACH = Set.of("each", "every", "per");
+
+    private RowUnits() {
+    }
+
+    /** Whether the column word at {@code start} follows "each"/"every"/"per" that no target verb comes right before. */
+    static boolean saysRowUnit(List<Words.Token> tokens, int start) {
+        if (start < 1 || !EACH.contains(tokens.get(start - 1).text())) {
+            return false;
+        }
+        // "classify every species" keeps the column as the target: a verb of modelling right before "every".
+        return start < 2 || !Vocabulary.TRAIN.contains(tokens.get(start - 2).text());
+    }
+}
