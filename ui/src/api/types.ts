@@ -58,7 +58,7 @@ type ConfusionMatrix = Shape<Schemas['ConfusionMatrix'], 'labels' | 'counts'>;
 export type Metrics = Shape<
   Schemas['Metrics'],
   never,
-  // A score the metric cannot give (a constant target's R²) is written as null, which the document does not say.
+  // The record's Map<String, Double> may hold a null score; the document's map says number only.
   { scores: Record<string, number | null>; confusion?: ConfusionMatrix | null }
 >;
 
