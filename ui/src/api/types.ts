@@ -1,237 +1,163 @@
-// REST shapes of docs/rest-api.md (snake_case). The plan and its actions come from src/generated/plan.ts.
+// REST shapes of docs/rest-api.md (snake_case), derived from the api's OpenAPI document: src/generated/api.ts is
+// generated from openapi/assay-api.json, which the api's OpenApiDocumentIT keeps equal to /v3/api-docs. A renamed or
+// retyped field in the api's records therefore fails `tsc` here. The plan and its actions come from
+// src/generated/plan.ts, whose types are finer than the document's free-form PlanStep.
+import type { components } from '../generated/api';
 import type { Plan, PlanStep } from '../generated/plan';
 
-export type TaskState = 'queued' | 'running' | 'done' | 'failed';
-export type Severity = 'critical' | 'warning' | 'info';
+type Schemas = components['schemas'];
 
-export interface Alert {
-  type: string;
-  severity: Severity;
-  column?: string | null;
-  message: string;
-  suggested_action?: PlanStep | null;
-}
+/**
+ * A REST shape as the api writes it. springdoc marks no record component required, and the api leaves null fields
+ * out: the fields named in `Present` are always written, any other may be absent (or null in a test's fixture).
+ * `Own` replaces fields whose schema is weaker than what the UI relies on: nested shapes (so they get these same
+ * rules), the plan's steps and free-form maps.
+ */
+type Shape<S, Present extends keyof S = never, Own = unknown> = Omit<
+  { [K in Exclude<keyof S, Present>]?: S[K] | null } & { [K in Present]-?: Exclude<S[K], undefined> },
+  keyof Own
+> &
+  Own;
 
-export interface VariableSummary {
-  name: string;
-  type: string;
-  storage: string;
-  missing: number;
-  distinct: number;
-}
+export type TaskState = NonNullable<Schemas['RunView']['status']>;
+export type Severity = NonNullable<Schemas['Alert']['severity']>;
 
-export interface ProfileSummary {
-  rows: number;
-  columns: number;
-  missing_cells: number;
-  missing_share: number;
-  duplicate_rows_dropped: number;
-  types: Record<string, number>;
-  variables: VariableSummary[];
-  alerts: Alert[];
-  /** The uploaded file's size; null in summaries written before it was recorded. */
-  source_bytes?: number | null;
-  /** Profiled in streaming mode (a file above the streaming threshold): some figures are estimates, and no plan
-   * can be applied to it. Absent in summaries written before streaming existed. */
-  streamed?: boolean;
-}
+export type Alert = Shape<Schemas['Alert'], 'type' | 'severity' | 'message', { suggested_action?: PlanStep | null }>;
 
-export interface StepLog {
-  index: number;
-  type: string;
-  params: Record<string, unknown>;
-  rows_before: number;
-  rows_after: number;
-  columns_before: number;
-  columns_after: number;
-  cells_changed: number;
-  missing_before: number;
-  missing_after: number;
-  columns_added: string[];
-  columns_removed: string[];
-  warnings: string[];
-  millis: number;
-  /** Cells this step changed, per column (for impute: the cells it invented). */
-  cells_changed_by_column?: Record<string, number>;
-}
+export type VariableSummary = Shape<Schemas['VariableSummary'], 'name' | 'type' | 'storage' | 'missing' | 'distinct'>;
 
-export interface Metrics {
-  scores: Record<string, number | null>;
-  confusion?: { labels: string[]; counts: number[][] } | null;
-}
+/** `source_bytes` and `streamed` are absent in summaries written before they were recorded. */
+export type ProfileSummary = Shape<
+  Schemas['ProfileSummary'],
+  'rows' | 'columns' | 'missing_cells' | 'missing_share' | 'duplicate_rows_dropped' | 'types',
+  { variables: VariableSummary[]; alerts: Alert[] }
+>;
 
-export interface MeanStd {
-  mean: number;
-  std: number;
-}
+/** `cells_changed_by_column`: cells this step changed, per column (for impute: the cells it invented). */
+export type StepLog = Shape<
+  Schemas['StepLog'],
+  | 'index'
+  | 'type'
+  | 'rows_before'
+  | 'rows_after'
+  | 'columns_before'
+  | 'columns_after'
+  | 'cells_changed'
+  | 'missing_before'
+  | 'missing_after'
+  | 'columns_added'
+  | 'columns_removed'
+  | 'warnings'
+  | 'millis',
+  // The step's parameters as given: the document's map of `Record<string, never>` values says nothing usable.
+  { params: Record<string, unknown> }
+>;
 
-export interface ModelReport {
-  task: 'classification' | 'regression';
-  algorithm: string;
-  target: string;
-  features: string[];
-  excluded: { column: string; reason: string }[];
-  leakage: { column: string; reason: string }[];
-  train_rows: number;
-  test_rows: number;
-  seed?: number;
-  folds?: number;
-  primary_metric: string;
-  holdout: Metrics;
-  cross_validation: Record<string, MeanStd>;
-  baseline: Metrics;
-  importances: { feature: string; importance: number }[];
-  leaderboard: { algorithm: string; score: MeanStd; millis: number }[];
-  warnings: string[];
-  train_millis: number;
-  derived?: { column: string; reason: string }[];
-}
+type ConfusionMatrix = Shape<Schemas['ConfusionMatrix'], 'labels' | 'counts'>;
 
-export interface ComparisonSide {
-  rows: number;
-  columns: number;
-  missing_cells: number;
-  alerts: number;
-}
+export type Metrics = Shape<
+  Schemas['Metrics'],
+  never,
+  // The record's Map<String, Double> may hold a null score; the document's map says number only.
+  { scores: Record<string, number | null>; confusion?: ConfusionMatrix | null }
+>;
 
-export interface RunResult {
-  plan: Plan;
-  steps: StepLog[];
-  model?: ModelReport | null;
-  comparison: {
-    before: ComparisonSide; after: ComparisonSide; alerts_cleared: string[]; alerts_added: string[];
-    /** Alerts gone only because their column was filled: the cells were invented, not found. */
-    alerts_hidden?: { column: string; message: string; cells_invented: number }[];
-  };
-  artifacts: string[];
-  millis: number;
-  warnings?: PlanWarning[];
-}
+export type MeanStd = Shape<Schemas['MeanStd'], 'mean' | 'std'>;
 
-export interface RunView {
-  run_id: string;
-  job_id: string;
-  run_name: string;
-  status: TaskState;
-  progress: number;
-  stage: string;
-  error: string | null;
-  created_at: string;
-  updated_at: string;
-  report_url: string | null;
-  cleaned_csv_url: string | null;
-  profile_url?: string | null;
-  metrics_url: string | null;
-  model_url: string | null;
-  plan_url?: string | null;
-  plan: Plan | null;
-  actions_applied: number;
-  result: RunResult | null;
-}
+type FeatureNote = Shape<Schemas['FeatureNote'], 'column' | 'reason'>;
 
-export interface JobStatusView {
-  job_id: string;
-  file_name: string;
-  status: TaskState;
-  progress: number;
-  stage: string;
-  error: string | null;
-  created_at: string;
-  updated_at: string;
-  source_url?: string | null;
-  report_url: string | null;
-  cleaned_csv_url: string | null;
-  profile_url: string | null;
-  summary: ProfileSummary | null;
-  ai_result: RunView | null;
-  runs: RunView[];
-}
+export type ModelReport = Shape<
+  Schemas['ModelReport'],
+  | 'task'
+  | 'algorithm'
+  | 'target'
+  | 'features'
+  | 'train_rows'
+  | 'test_rows'
+  | 'primary_metric'
+  | 'warnings'
+  | 'train_millis',
+  {
+    excluded: FeatureNote[];
+    leakage: FeatureNote[];
+    derived?: FeatureNote[];
+    holdout: Metrics;
+    baseline: Metrics;
+    cross_validation: Record<string, MeanStd>;
+    importances: Shape<Schemas['FeatureImportance'], 'feature' | 'importance'>[];
+    leaderboard: Shape<Schemas['LeaderboardEntry'], 'algorithm' | 'millis', { score: MeanStd }>[];
+  }
+>;
 
-export interface JobListItem {
-  job_id: string;
-  file_name: string;
-  status: TaskState;
-  progress: number;
-  stage: string;
-  error: string | null;
-  created_at: string;
-  updated_at?: string;
-  rows: number | null;
-  columns: number | null;
-  /** The uploaded file's size; null until profiled. */
-  size_bytes?: number | null;
-  status_url?: string;
-}
+export type ComparisonSide = Shape<Schemas['Side'], 'rows' | 'columns' | 'missing_cells' | 'alerts'>;
 
-export interface PlanError {
-  action_index?: number | null;
-  action: string;
-  field: string;
-  message: string;
-}
+/** `alerts_hidden`: alerts gone only because their column was filled: the cells were invented, not found. */
+type Comparison = Shape<
+  Schemas['Comparison'],
+  'alerts_cleared' | 'alerts_added',
+  {
+    before: ComparisonSide;
+    after: ComparisonSide;
+    alerts_hidden?: Shape<Schemas['HiddenAlert'], 'column' | 'message' | 'cells_invented'>[];
+  }
+>;
 
-export interface PlanProposal {
-  explanation: string;
-  actions: PlanStep[];
-  planner: string;
-  warnings: string[];
-  context_url: string;
-  sample_rows_sent: number;
-  /** The plan in plain words: the model's target and features, the columns each step changes. */
-  summary?: string[];
-  /** For a follow-up: what the answer added, changed and removed in the current plan. */
-  changes?: string[];
-  /** What the plan validator judges unsound in the proposed actions, each with a better way. */
-  review?: PlanWarning[];
-}
+export type RunResult = Shape<
+  Schemas['RunResult'],
+  'artifacts' | 'millis',
+  { plan: Plan; steps: StepLog[]; model?: ModelReport | null; comparison: Comparison; warnings?: PlanWarning[] }
+>;
+
+export type RunView = Shape<
+  Schemas['RunView'],
+  'run_id' | 'job_id' | 'run_name' | 'status' | 'progress' | 'stage' | 'created_at' | 'updated_at' | 'actions_applied',
+  { plan?: Plan | null; result?: RunResult | null }
+>;
+
+export type JobStatusView = Shape<
+  Schemas['JobStatusView'],
+  'job_id' | 'file_name' | 'status' | 'progress' | 'stage' | 'created_at' | 'updated_at',
+  { summary?: ProfileSummary | null; ai_result?: RunView | null; runs: RunView[] }
+>;
+
+/** `size_bytes`: the uploaded file's size; absent until profiled. */
+export type JobListItem = Shape<
+  Schemas['JobListItem'],
+  'job_id' | 'file_name' | 'status' | 'progress' | 'stage' | 'created_at'
+>;
+
+export type PlanError = Shape<Schemas['PlanError'], 'action' | 'field' | 'message'>;
+
+/**
+ * `summary`: the plan in plain words; `changes`: for a follow-up, what the answer added, changed and removed;
+ * `review`: what the plan validator judges unsound in the proposed actions, each with a better way.
+ */
+export type PlanProposal = Shape<
+  Schemas['PlanProposal'],
+  'explanation' | 'planner' | 'warnings' | 'context_url' | 'sample_rows_sent',
+  { actions: PlanStep[]; review?: PlanWarning[] }
+>;
 
 /** An earlier turn sent with a follow-up: what was asked and the plan before its answer (for "undo"). */
-export interface AssistantTurn {
-  prompt: string;
-  before: PlanStep[];
-}
+export type AssistantTurn = Shape<Schemas['Turn'], 'prompt', { before: PlanStep[] }>;
 
 /** 202 of POST /upload. */
-export interface Accepted {
-  job_id: string;
-  file_name?: string;
-  status_url: string;
-}
+export type Accepted = Shape<Schemas['UploadAccepted'], 'job_id' | 'status_url'>;
 
 /** 202 of POST /assistant/apply. */
-export interface RunAccepted {
-  run_id: string;
-  job_id: string;
-  run_name: string;
-  status_url: string;
-  run_url: string;
-}
+export type RunAccepted = Shape<Schemas['RunAccepted'], 'run_id' | 'job_id' | 'run_name' | 'status_url' | 'run_url'>;
 
-/** A step that may run but would likely damage the data or the evaluation, with a better alternative. */
-export interface PlanWarning {
-  action_index: number;
-  action: string;
-  column: string;
-  severity: 'critical' | 'warning' | 'info';
-  code: string;
-  /** The figure the warning is about: cells a fill invents, rows a drop removes, a leaking feature's correlation. */
-  number?: number;
-  message: string;
-  alternative: string;
-}
+/**
+ * A step that may run but would likely damage the data or the evaluation, with a better alternative. `number`: the
+ * figure the warning is about (cells a fill invents, rows a drop removes, a leaking feature's correlation).
+ */
+export type PlanWarning = Shape<
+  Schemas['PlanWarning'],
+  'action_index' | 'action' | 'column' | 'severity' | 'code' | 'message' | 'alternative'
+>;
 
-/** 200 of POST /plans/validate. */
-export interface Validation {
-  valid: boolean;
-  errors: PlanError[];
-  warnings?: PlanWarning[];
-  /** The plan in plain words: the model's target and features, every step's columns by name. */
-  summary?: string[];
-}
+/** 200 of POST /plans/validate. `summary`: the plan in plain words, every step's columns by name. */
+export type Validation = Shape<Schemas['PlanCheck'], 'valid', { errors: PlanError[]; warnings?: PlanWarning[] }>;
 
 /** 200 of GET /samples: a dataset packaged with Assay. */
-export interface Sample {
-  name: string;
-  file_name: string;
-  size_bytes: number;
-}
+export type Sample = Shape<Schemas['Sample'], 'name' | 'file_name' | 'size_bytes'>;

@@ -6,12 +6,22 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The OpenAPI document at {@code /v3/api-docs}, with property names as they are on the wire (snake_case). */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
+
+    static {
+        // On the wire an OptionalInt or OptionalLong is its number or nothing (Jdk8Module); described as a bean it
+        // would be {as_int, empty, present}, and the UI's types, generated from this document, would say so too.
+        SpringDocUtils.getConfig().replaceWithClass(OptionalInt.class, Integer.class)
+                .replaceWithClass(OptionalLong.class, Long.class);
+    }
 
     @Bean
     ModelResolver snakeCaseModelResolver() {
