@@ -23,10 +23,6 @@ public final class Engine {
         this.config = config;
     }
 
-    public EngineConfig config() {
-        return config;
-    }
-
     /**
      * Ingests a CSV and profiles it. Writes {@code profile.json}, {@code report.html} and {@code cleaned.csv}
      * (exact duplicates dropped) into {@code outDir}.
