@@ -1,5 +1,6 @@
 package dev.assay.operator;
 
+import dev.assay.operator.jobs.OperatorSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -9,9 +10,9 @@ import dev.assay.model.crd.common.Conditions;
 import dev.assay.model.crd.common.Phase;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.json.Json;
+import dev.assay.model.profile.ProfileSummary;
 import dev.assay.model.protocol.StatusKeys;
 import dev.assay.model.protocol.TaskScope;
-import dev.assay.model.profile.ProfileSummary;
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskStatus;
 import dev.assay.operator.health.OperatorMetrics;

@@ -1,5 +1,6 @@
 package dev.assay.operator;
 
+import dev.assay.operator.jobs.OperatorSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,8 +39,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.gaul.s3proxy.S3Proxy;
-import redis.clients.jedis.Protocol;
-import redis.clients.jedis.RedisClient;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +49,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The whole path on a real node: the workplace's Kubernetes 1.20 with containerd and kubelet, the runner image

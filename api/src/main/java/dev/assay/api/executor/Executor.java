@@ -29,7 +29,7 @@ public interface Executor {
         }
     }
 
-    /** Applies a validated plan to a profiled dataset's {@code cleaned.csv}: writes the run's artifacts. */
+    /** Applies a validated plan to a profiled dataset's uploaded {@code source.csv}: writes the run's artifacts. */
     default void submitRun(RunTask task) {
         try (Reservation room = reserve()) {
             room.submitRun(task);

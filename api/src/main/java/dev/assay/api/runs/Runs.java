@@ -30,8 +30,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Starts runs: validates the plan against the dataset, stores it as the run's {@code plan.json}, records the
- * run as queued and hands it to the executor. A run works on the dataset's {@code cleaned.csv} and writes only
- * under {@code runs/{run_id}/}, so the upload and earlier runs stay as they were whatever it does.
+ * run as queued and hands it to the executor. A run re-reads the dataset's uploaded {@code source.csv} (as the
+ * profile read it, not the spreadsheet-safe {@code cleaned.csv}) and writes only under {@code runs/{run_id}/}, so the upload and earlier runs stay as they were whatever it does.
  */
 @Service
 public class Runs {

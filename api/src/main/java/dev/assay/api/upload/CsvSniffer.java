@@ -1,5 +1,12 @@
 package dev.assay.api.upload;
 
+import dev.assay.model.profile.SourceRead;
+import dev.assay.runner.core.InputException;
+import dev.assay.runner.source.ArchiveHead;
+import dev.assay.runner.source.ParquetFiles;
+import dev.assay.runner.source.SampleEncoding;
+import dev.assay.runner.source.SourceKind;
+import dev.assay.runner.source.SourceOptions;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -9,13 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.assay.model.profile.SourceRead;
-import dev.assay.runner.engine.InputException;
-import dev.assay.runner.source.ArchiveHead;
-import dev.assay.runner.source.ParquetFiles;
-import dev.assay.runner.source.SampleEncoding;
-import dev.assay.runner.source.SourceKind;
-import dev.assay.runner.source.SourceOptions;
 
 /**
  * Decides from the first bytes of an upload whether the engine can read it, before anything is stored. What

@@ -1,17 +1,17 @@
 package dev.assay.api.upload;
 
-import dev.assay.api.executor.Executor;
-import dev.assay.api.datasets.Datasets;
-import dev.assay.api.disk.DiskSpace;
 import dev.assay.api.auth.Actor;
 import dev.assay.api.auth.Actors;
-import dev.assay.api.metadata.Metadata;
+import dev.assay.api.datasets.Datasets;
+import dev.assay.api.disk.DiskSpace;
+import dev.assay.api.executor.Executor;
 import dev.assay.api.executor.ProfileTask;
 import dev.assay.api.jobs.Ids;
 import dev.assay.api.jobs.JobViews;
+import dev.assay.api.metadata.Metadata;
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskStatus;
-import dev.assay.runner.engine.EngineConfig;
+import dev.assay.runner.core.EngineConfig;
 import dev.assay.runner.source.SourceOptions;
 import dev.assay.runner.storage.ArtifactKeys;
 import dev.assay.runner.storage.ArtifactStore;

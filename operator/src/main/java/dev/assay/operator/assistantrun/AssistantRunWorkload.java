@@ -54,11 +54,6 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
     }
 
     @Override
-    public Class<AssistantRun> type() {
-        return AssistantRun.class;
-    }
-
-    @Override
     public AssistantRunStatus status(AssistantRun resource, RunState state, Optional<TaskStatus> runner) {
         AssistantRunStatus previous = Optional.ofNullable(resource.getStatus()).orElse(new AssistantRunStatus(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));

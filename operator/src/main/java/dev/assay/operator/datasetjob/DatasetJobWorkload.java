@@ -31,11 +31,6 @@ public final class DatasetJobWorkload implements Workload<DatasetJob, DatasetJob
     }
 
     @Override
-    public Class<DatasetJob> type() {
-        return DatasetJob.class;
-    }
-
-    @Override
     public DatasetJobStatus status(DatasetJob resource, RunState state, Optional<TaskStatus> runner) {
         DatasetJobStatus previous = Optional.ofNullable(resource.getStatus())
                 .orElse(new DatasetJobStatus(null, null, null, null, null, null, null, null, null, null, null, null));

@@ -16,8 +16,6 @@ import java.util.Optional;
  */
 public interface Workload<R extends CustomResource<?, S>, S extends LifecycleStatus> {
 
-    Class<R> type();
-
     /** The lifecycle part of the resource's status (shared by both kinds), or the initial one. */
     default RunState state(R resource) {
         return RunState.of(resource.getStatus());

@@ -21,8 +21,17 @@ final class RedisRunnerResults implements RunnerResults {
     private final String prefix;
 
     RedisRunnerResults(String url, String prefix) {
-        this.redis = RedisClient.builder().fromURI(url).build();
+        this.redis = open(url);
         this.prefix = prefix;
+    }
+
+    /**
+     * Jedis 8 deprecates {@code fromURI} in favour of host, port and a client config built by hand; it is kept
+     * because it reads user, password, database and TLS from the one URL the chart passes, as the runner does.
+     */
+    @SuppressWarnings("deprecation")
+    private static RedisClient open(String url) {
+        return RedisClient.builder().fromURI(url).build();
     }
 
     @Override

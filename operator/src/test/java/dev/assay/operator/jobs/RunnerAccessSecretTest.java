@@ -6,7 +6,6 @@ import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.protocol.ArtifactGrants;
 import dev.assay.model.protocol.RunnerAccess;
 import dev.assay.model.protocol.RunnerEnv;
-import dev.assay.operator.OperatorSettings;
 import dev.assay.operator.Resources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;

@@ -1,6 +1,7 @@
 package dev.assay.runner.actions;
 
 import dev.assay.model.plan.params.CastParams;
+import dev.assay.runner.table.Columns;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -64,7 +65,7 @@ final class CastAction implements DataAction<CastParams> {
         Map<String, String> formats = new LinkedHashMap<>();
         Map<String, Long> failed = new LinkedHashMap<>();
         for (String name : params.columns()) {
-            Column<?> source = Columns.require(table, name, context);
+            Column<?> source = context.require(table, name);
             Failures failures = new Failures();
             Column<?> cast = switch (params.to()) {
                 case INT -> toInt(source, failures);

@@ -3,6 +3,7 @@ package dev.assay.runner.actions;
 import dev.assay.model.dataset.ColumnInfo;
 import dev.assay.model.plan.params.ClipMethod;
 import dev.assay.model.plan.params.ClipOutliersParams;
+import dev.assay.runner.table.Columns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class ClipOutliersAction implements DataAction<ClipOutliersParams> {
         List<ColumnInfo> targets = params.resolve(context.schema(), context.step());
         Map<String, Map<String, Object>> limits = new LinkedHashMap<>();
         for (ColumnInfo info : targets) {
-            NumericColumn<?> column = Columns.requireNumeric(table, info.name(), context);
+            NumericColumn<?> column = context.requireNumeric(table, info.name());
             double[] values = Columns.doubles(column);
             double[] sorted = Columns.sortedPresent(values);
             if (sorted.length == 0) {

@@ -23,7 +23,7 @@ public interface DataAction<P extends ActionParams> {
      * @param context the live schema, the plan context and the engine settings
      * @param log     where the action records what it resolved and what the user should know
      * @return the resulting table (may be {@code table} itself)
-     * @throws dev.assay.runner.engine.InputException when the data cannot be used as asked
+     * @throws dev.assay.runner.core.InputException when the data cannot be used as asked
      */
     Table apply(Table table, P params, ActionContext context, ActionLog log);
 }

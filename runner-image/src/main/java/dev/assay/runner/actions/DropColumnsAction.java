@@ -9,7 +9,7 @@ final class DropColumnsAction implements DataAction<DropColumnsParams> {
     @Override
     public Table apply(Table table, DropColumnsParams params, ActionContext context, ActionLog log) {
         for (String name : params.columns()) {
-            Columns.require(table, name, context);
+            context.require(table, name);
         }
         table.removeColumns(params.columns().toArray(String[]::new));
         return table;

@@ -20,7 +20,7 @@ final class DropDuplicatesAction implements DataAction<DropDuplicatesParams> {
             keyColumns.addAll(table.columns());
         } else {
             for (String name : params.columns()) {
-                keyColumns.add(Columns.require(table, name, context));
+                keyColumns.add(context.require(table, name));
             }
         }
         Set<List<String>> seen = new HashSet<>();

@@ -17,7 +17,7 @@ final class DropMissingRowsAction implements DataAction<DropMissingRowsParams> {
         List<ColumnInfo> targets = params.resolve(context.schema());
         List<Column<?>> columns = new ArrayList<>();
         for (ColumnInfo info : targets) {
-            columns.add(Columns.require(table, info.name(), context));
+            columns.add(context.require(table, info.name()));
         }
         Selection keep = new BitmapBackedSelection();
         for (int row = 0; row < table.rowCount(); row++) {

@@ -3,6 +3,8 @@ package dev.assay.runner.actions;
 import dev.assay.model.dataset.ColumnInfo;
 import dev.assay.model.plan.params.EncodeMethod;
 import dev.assay.model.plan.params.EncodeParams;
+import dev.assay.runner.table.Columns;
+import dev.assay.runner.table.TableSchema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,7 +30,7 @@ final class EncodeAction implements DataAction<EncodeParams> {
         if (params.method() == EncodeMethod.LABEL) {
             Map<String, Map<String, Integer>> codes = new LinkedHashMap<>();
             for (ColumnInfo info : targets) {
-                Column<?> column = Columns.require(table, info.name(), context);
+                Column<?> column = context.require(table, info.name());
                 Map<String, Integer> mapping = labelCodes(column);
                 table.replaceColumn(info.name(), labelled(column, mapping));
                 codes.put(info.name(), mapping.size() <= 50 ? mapping : Map.of());
@@ -40,7 +42,7 @@ final class EncodeAction implements DataAction<EncodeParams> {
         log.param("max_categories", cap);
         Map<String, List<String>> added = new LinkedHashMap<>();
         for (ColumnInfo info : targets) {
-            Column<?> column = Columns.require(table, info.name(), context);
+            Column<?> column = context.require(table, info.name());
             List<Column<?>> dummies = oneHot(column, cap, table, log);
             if (table.columnCount() - 1 + dummies.size() > context.config().maxColumns()) {
                 throw context.failure(info.name(), "one-hot encoding would make " + (table.columnCount() - 1 + dummies.size())

@@ -5,6 +5,8 @@ import com.google.re2j.Pattern;
 import dev.assay.model.plan.params.BinStrategy;
 import dev.assay.model.plan.params.DatePart;
 import dev.assay.model.plan.params.FeatureEngineerParams;
+import dev.assay.runner.table.Columns;
+import dev.assay.runner.table.TableSchema;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -49,8 +51,8 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
 
     private static Column<?> arithmetic(Table table, FeatureEngineerParams params, String output, ActionContext context,
                                         ActionLog log) {
-        double[] left = Columns.doubles(Columns.requireNumeric(table, params.columns().get(0), context));
-        double[] right = Columns.doubles(Columns.requireNumeric(table, params.columns().get(1), context));
+        double[] left = Columns.doubles(context.requireNumeric(table, params.columns().get(0)));
+        double[] right = Columns.doubles(context.requireNumeric(table, params.columns().get(1)));
         double[] result = new double[left.length];
         long byZero = 0;
         for (int row = 0; row < result.length; row++) {
@@ -80,7 +82,7 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
     }
 
     private static Column<?> log1p(Table table, String input, String output, ActionContext context, ActionLog log) {
-        double[] values = Columns.doubles(Columns.requireNumeric(table, input, context));
+        double[] values = Columns.doubles(context.requireNumeric(table, input));
         long negative = 0;
         long undefined = 0;
         double[] result = new double[values.length];
@@ -108,7 +110,7 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
     private static Column<?> bin(Table table, FeatureEngineerParams params, String output, ActionContext context,
                                  ActionLog log) {
         String input = params.columns().getFirst();
-        double[] values = Columns.doubles(Columns.requireNumeric(table, input, context));
+        double[] values = Columns.doubles(context.requireNumeric(table, input));
         double[] sorted = Columns.sortedPresent(values);
         int bins = params.binCount();
         IntColumn out = IntColumn.create(output, values.length);
@@ -144,7 +146,7 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
 
     private static List<Column<?>> dateParts(Table table, FeatureEngineerParams params, ActionContext context, ActionLog log) {
         String input = params.columns().getFirst();
-        Column<?> column = Columns.require(table, input, context);
+        Column<?> column = context.require(table, input);
         LocalDateTime[] times = new LocalDateTime[column.size()];
         boolean hasTime = true;
         for (int row = 0; row < times.length; row++) {
@@ -191,7 +193,7 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
     }
 
     private static Column<?> textLength(Table table, String input, String output, ActionContext context) {
-        Column<?> column = Columns.require(table, input, context);
+        Column<?> column = context.require(table, input);
         IntColumn out = IntColumn.create(output, column.size());
         for (int row = 0; row < column.size(); row++) {
             if (column.isMissing(row)) {
@@ -207,7 +209,7 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
     private static Column<?> regexExtract(Table table, FeatureEngineerParams params, String output, ActionContext context,
                                           ActionLog log) {
         String input = params.columns().getFirst();
-        Column<?> column = Columns.require(table, input, context);
+        Column<?> column = context.require(table, input);
         Pattern pattern = Pattern.compile(params.regex().orElseThrow());
         int group = params.groupIndex();
         StringColumn out = StringColumn.create(output);

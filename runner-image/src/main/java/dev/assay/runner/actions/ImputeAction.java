@@ -3,6 +3,8 @@ package dev.assay.runner.actions;
 import dev.assay.model.dataset.ColumnInfo;
 import dev.assay.model.plan.params.ImputeParams;
 import dev.assay.model.plan.params.ImputeStrategy;
+import dev.assay.runner.table.Columns;
+import dev.assay.runner.table.TableSchema;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +28,7 @@ final class ImputeAction implements DataAction<ImputeParams> {
         Map<String, Object> filledWith = new LinkedHashMap<>();
         Map<String, String> strategies = new LinkedHashMap<>();
         for (ColumnInfo info : targets) {
-            Column<?> column = Columns.require(table, info.name(), context);
+            Column<?> column = context.require(table, info.name());
             ImputeStrategy strategy = params.strategyFor(info);
             if (strategy != params.strategy()) {
                 strategies.put(info.name(), strategy.wireName());

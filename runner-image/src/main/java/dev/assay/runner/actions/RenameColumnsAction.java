@@ -1,7 +1,7 @@
 package dev.assay.runner.actions;
 
-import dev.assay.model.plan.params.RenameColumnsParams;
 import dev.assay.model.plan.params.RenameColumnsParams.Rename;
+import dev.assay.model.plan.params.RenameColumnsParams;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.Table;
@@ -15,7 +15,7 @@ final class RenameColumnsAction implements DataAction<RenameColumnsParams> {
         List<Integer> positions = new ArrayList<>();
         List<Column<?>> renamed = new ArrayList<>();
         for (Rename rename : params.renames()) {
-            Column<?> column = Columns.require(table, rename.from(), context);
+            Column<?> column = context.require(table, rename.from());
             positions.add(table.columnIndex(column));
             // A copy, not setName on the original: the step's input must stay as it was for the log's comparison.
             renamed.add(column.copy().setName(rename.to()));

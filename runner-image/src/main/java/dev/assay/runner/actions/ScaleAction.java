@@ -3,6 +3,7 @@ package dev.assay.runner.actions;
 import dev.assay.model.dataset.ColumnInfo;
 import dev.assay.model.plan.params.ScaleMethod;
 import dev.assay.model.plan.params.ScaleParams;
+import dev.assay.runner.table.Columns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class ScaleAction implements DataAction<ScaleParams> {
         List<ColumnInfo> targets = params.resolve(context.schema(), context.step());
         Map<String, Map<String, Double>> fitted = new LinkedHashMap<>();
         for (ColumnInfo info : targets) {
-            double[] values = Columns.doubles(Columns.requireNumeric(table, info.name(), context));
+            double[] values = Columns.doubles(context.requireNumeric(table, info.name()));
             double[] present = Columns.sortedPresent(values);
             if (present.length == 0) {
                 log.warn("'" + info.name() + "' has no values to scale");

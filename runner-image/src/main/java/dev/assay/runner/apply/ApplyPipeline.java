@@ -8,9 +8,10 @@ import dev.assay.model.plan.validation.ValidatedPlan;
 import dev.assay.model.profile.Profile;
 import dev.assay.model.result.Comparison;
 import dev.assay.model.result.RunResult;
-import dev.assay.runner.engine.ApplyOutcome;
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.core.ApplyOutcome;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.ProgressListener;
+import dev.assay.runner.table.CsvExport;
 import dev.assay.runner.training.ModelFile;
 import dev.assay.runner.training.TrainedModel;
 import java.io.IOException;
@@ -51,7 +52,7 @@ public final class ApplyPipeline {
 
         /**
          * Reads and profiles the CSV, as the profile step does; throws
-         * {@link dev.assay.runner.engine.InputException} for a file that cannot be used.
+         * {@link dev.assay.runner.core.InputException} for a file that cannot be used.
          */
         Input read(Path csv, ProgressListener progress);
 
@@ -72,13 +73,13 @@ public final class ApplyPipeline {
 
     /**
      * @throws dev.assay.model.plan.validation.PlanValidationException when the plan does not fit the data
-     * @throws dev.assay.runner.engine.InputException when the data cannot be used as the plan asks
+     * @throws dev.assay.runner.core.InputException when the data cannot be used as the plan asks
      */
     public ApplyOutcome run(Path csv, Plan plan, Path outDir, ProgressListener progress) {
         long start = System.nanoTime();
-        if (dev.assay.runner.profile.ProfilePipeline.streams(csv, config)) {
+        if (config.streams(csv)) {
             // A plan works on the whole table in memory: a file above the threshold would not fit.
-            throw new dev.assay.runner.engine.InputException(csv.getFileName().toString(), "is larger than the "
+            throw new dev.assay.runner.core.InputException(csv.getFileName().toString(), "is larger than the "
                     + "streaming threshold (" + config.streamAboveBytes() + " bytes), so it was profiled in streaming "
                     + "mode and a plan cannot be applied to it: apply the plan to a smaller extract of the file, or "
                     + "raise the threshold (" + EngineConfig.STREAM_ABOVE_PROPERTY + ") on a machine with more memory");

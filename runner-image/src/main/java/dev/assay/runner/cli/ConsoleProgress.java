@@ -1,6 +1,6 @@
 package dev.assay.runner.cli;
 
-import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.core.ProgressListener;
 import java.io.PrintWriter;
 
 /** Progress on stderr, one line per new stage or ten percent, so logs of a Job stay readable. */

@@ -1,11 +1,11 @@
 package dev.assay.runner.cli;
 
 import dev.assay.model.profile.Profile;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.InputException;
+import dev.assay.runner.core.ProfileOutcome;
+import dev.assay.runner.core.ProgressListener;
 import dev.assay.runner.engine.Engine;
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.InputException;
-import dev.assay.runner.engine.ProfileOutcome;
-import dev.assay.runner.engine.ProgressListener;
 import dev.assay.runner.source.SourceOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;

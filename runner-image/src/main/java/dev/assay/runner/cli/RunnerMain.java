@@ -1,7 +1,7 @@
 package dev.assay.runner.cli;
 
 import dev.assay.model.protocol.RunnerExit;
-import dev.assay.runner.apply.ApplyCommand;
+import dev.assay.runner.cli.ApplyCommand;
 import dev.assay.runner.pod.ApplyRunCommand;
 import dev.assay.runner.pod.ProfileJobCommand;
 import java.net.SocketException;
@@ -10,8 +10,8 @@ import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**

@@ -2,6 +2,11 @@ package dev.assay.runner.engine;
 
 import dev.assay.model.plan.Plan;
 import dev.assay.runner.apply.ApplyPipeline;
+import dev.assay.runner.core.ApplyOutcome;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.InputException;
+import dev.assay.runner.core.ProfileOutcome;
+import dev.assay.runner.core.ProgressListener;
 import dev.assay.runner.profile.ProfilePipeline;
 import dev.assay.runner.source.SourceOptions;
 import java.nio.file.Path;
@@ -16,10 +21,6 @@ public final class Engine {
 
     public Engine(EngineConfig config) {
         this.config = config;
-    }
-
-    public EngineConfig config() {
-        return config;
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.assay.runner.ingest;
 
 import dev.assay.model.dataset.ColumnType;
-import dev.assay.runner.apply.CsvExport;
+import dev.assay.runner.table.CsvExport;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;

@@ -2,13 +2,12 @@ package dev.assay.runner.ingest;
 
 import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
-import com.univocity.parsers.csv.CsvParserSettings;
 import dev.assay.model.dataset.ColumnType;
 import dev.assay.model.profile.IngestReport;
 import dev.assay.model.profile.StrayValues;
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.InputException;
-import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.InputException;
+import dev.assay.runner.core.ProgressListener;
 import dev.assay.runner.source.DecodedSource;
 import dev.assay.runner.source.SourceDecoder;
 import dev.assay.runner.source.SourceOptions;
@@ -18,20 +17,16 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -46,8 +41,6 @@ import tech.tablesaw.columns.Column;
  */
 public final class CsvIngest {
 
-    /** A cell equal to one of these (trimmed, any case) is missing; see {@link Values#MISSING_MARKERS}. */
-    public static final Set<String> MISSING_MARKERS = Values.MISSING_MARKERS;
 
     /**
      * The table, how the file was read, and the columns kept as text because of a few stray values.
@@ -186,25 +179,10 @@ public final class CsvIngest {
         Table.create("warm-up");
         FileFormat format = FileFormat.sniff(file, name, config);
         List<String> warnings = new ArrayList<>();
-        progress.update(1, "reading the header");
-        List<String> header = new ArrayList<>();
-        List<ColumnGuess> guesses = new ArrayList<>();
-        long rows = pass(file, name, format, progress, 0, 40, "checking types", false, new RowHandler() {
-            @Override
-            public void header(String[] cells) {
-                readHeader(cells, name, warnings, header, guesses);
-            }
-
-            @Override
-            public void row(String[] cells, long line, long hash) {
-                for (int i = 0; i < cells.length; i++) {
-                    guesses.get(i).add(cells[i]);
-                }
-            }
-        });
-        if (rows == 0) {
-            throw new InputException(name, "has a header but no data rows");
-        }
+        TypeScan scan = scanTypes(file, name, format, progress, 40, warnings);
+        List<String> header = scan.header();
+        List<ColumnGuess> guesses = scan.guesses();
+        long rows = scan.rows();
         List<ColumnGuess.Decision> decisions = new ArrayList<>();
         Map<String, StrayValues> stray = new LinkedHashMap<>();
         Map<String, String> layouts = new LinkedHashMap<>();
@@ -465,15 +443,20 @@ public final class CsvIngest {
         }
     }
 
-    /** The two-pass read: types from all values, then the columns. */
-    private Result readTwice(Path file, String name, FileFormat format, ProgressListener progress,
-                             Optional<Path> cleanedCsv, long started) {
-        List<String> warnings = new ArrayList<>();
+    /** The header's column names, per column the type guessed from all of its values, and the number of rows. */
+    private record TypeScan(List<String> header, List<ColumnGuess> guesses, long rows) {
+    }
 
+    /**
+     * The first pass of both reads: the header, then every value offered to its column's type guess (progress
+     * from 0 to {@code progressTo}). Refuses a file with a header and no rows.
+     */
+    private TypeScan scanTypes(Path file, String name, FileFormat format, ProgressListener progress, int progressTo,
+                               List<String> warnings) {
         progress.update(1, "reading the header");
         List<String> header = new ArrayList<>();
         List<ColumnGuess> guesses = new ArrayList<>();
-        long rows = pass(file, name, format, progress, 0, 45, "checking types", false, new RowHandler() {
+        long rows = pass(file, name, format, progress, 0, progressTo, "checking types", false, new RowHandler() {
             @Override
             public void header(String[] cells) {
                 readHeader(cells, name, warnings, header, guesses);
@@ -489,6 +472,18 @@ public final class CsvIngest {
         if (rows == 0) {
             throw new InputException(name, "has a header but no data rows");
         }
+        return new TypeScan(header, guesses, rows);
+    }
+
+    /** The two-pass read: types from all values, then the columns. */
+    private Result readTwice(Path file, String name, FileFormat format, ProgressListener progress,
+                             Optional<Path> cleanedCsv, long started) {
+        List<String> warnings = new ArrayList<>();
+
+        TypeScan scan = scanTypes(file, name, format, progress, 45, warnings);
+        List<String> header = scan.header();
+        List<ColumnGuess> guesses = scan.guesses();
+        long rows = scan.rows();
 
         List<ColumnSink> sinks = new ArrayList<>();
         Map<String, StrayValues> stray = new LinkedHashMap<>();
@@ -574,36 +569,10 @@ public final class CsvIngest {
         return fileName.toLowerCase(Locale.ROOT).endsWith(".csv") ? fileName.substring(0, fileName.length() - 4) : fileName;
     }
 
-    /** Header cells made usable: stripped, blank ones named, repeated ones numbered, each change reported. */
-    private List<String> columnNames(String[] cells, String file, List<String> warnings) {
-        if (cells.length > config.maxColumns()) {
-            throw new InputException(file, "has " + cells.length + " columns; at most " + config.maxColumns() + " are allowed");
-        }
-        List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i] == null ? "" : cells[i].strip();
-            String name = cell;
-            if (name.isEmpty()) {
-                name = "column_" + (i + 1);
-                warnings.add("column " + (i + 1) + " has no name in the header; it is called '" + name + "'");
-            }
-            String unique = name;
-            for (int n = 2; !seen.add(unique); n++) {
-                unique = name + "_" + n;
-            }
-            if (!unique.equals(name)) {
-                warnings.add("the header names '" + name + "' more than once; column " + (i + 1) + " is called '" + unique + "'");
-            }
-            names.add(unique);
-        }
-        return names;
-    }
-
     /** The header's column names (made unique and non-empty, with warnings) and one type guess per column. */
     private void readHeader(String[] cells, String name, List<String> warnings, List<String> header,
                                    List<ColumnGuess> guesses) {
-        header.addAll(columnNames(cells, name, warnings));
+        header.addAll(HeaderNames.of(cells, name, config.maxColumns(), warnings));
         for (int i = 0; i < header.size(); i++) {
             guesses.add(new ColumnGuess(markers));
         }
@@ -649,7 +618,7 @@ public final class CsvIngest {
      */
     private long pass(Path file, String name, FileFormat format, ProgressListener progress, int from, int to,
                       String stage, boolean hashRows, boolean firsts, RowHandler handler) {
-        CsvParser parser = new CsvParser(settings(format));
+        CsvParser parser = new CsvParser(ParserOptions.of(format, config, bounded));
         long rows = 0;
         try (CountingInput counted = new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
              Reader reader = new InputStreamReader(skipBom(counted, format.bom()), StandardCharsets.UTF_8.newDecoder()
@@ -681,65 +650,14 @@ public final class CsvIngest {
             progress.update(to, stage);
             return rows;
         } catch (TextParsingException e) {
-            throw translate(e, name, config);
+            throw CsvErrors.translate(e, name, config);
         } catch (UncheckedIOException e) {
-            throw translate(e.getCause(), name);
+            throw CsvErrors.translate(e.getCause(), name);
         } catch (IOException e) {
-            throw translate(e, name);
+            throw CsvErrors.translate(e, name);
         } finally {
             parser.stopParsing();
         }
-    }
-
-    private static InputException translate(TextParsingException e, String name, EngineConfig config) {
-        OptionalLong line = OptionalLong.of(e.getLineIndex() + 1);
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("exceeds the maximum number of characters")) {
-            // The parser cannot tell a value that long from a quote never closed (which runs on into the following
-            // lines); both are named, so nobody hunts for a quote in a file that has none, or misses one that is there.
-            return new InputException(name, line, Optional.empty(),
-                    "has a cell longer than " + config.maxCellChars() + " characters: a value that long (shorten it or "
-                            + "split it into columns), or a quote opened and never closed that runs on into the "
-                            + "following lines");
-        }
-        if (message.contains("exceeded limit of")) {
-            return new InputException(name, line, Optional.empty(), "has more than " + config.maxColumns() + " fields in a row");
-        }
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof CharacterCodingException) {
-                return new InputException(name, line, Optional.empty(), "is not UTF-8 text; save it as UTF-8 and upload it again");
-            }
-        }
-        return new InputException(name, line, Optional.empty(), "cannot be read as CSV");
-    }
-
-    private static InputException translate(IOException e, String name) {
-        if (e instanceof CharacterCodingException) {
-            return new InputException(name, "is not UTF-8 text; save it as UTF-8 and upload it again");
-        }
-        throw new UncheckedIOException("cannot read " + name, e);
-    }
-
-    private CsvParserSettings settings(FileFormat format) {
-        CsvParserSettings settings = new CsvParserSettings();
-        settings.getFormat().setDelimiter(format.delimiter());
-        settings.getFormat().setQuote('"');
-        settings.getFormat().setQuoteEscape('"');
-        settings.setLineSeparatorDetectionEnabled(true);
-        settings.setSkipEmptyLines(true);
-        settings.setHeaderExtractionEnabled(false);
-        settings.setIgnoreLeadingWhitespaces(false);
-        settings.setIgnoreTrailingWhitespaces(false);
-        settings.setNullValue(null);
-        settings.setEmptyValue("");
-        settings.setMaxCharsPerColumn(config.maxCellChars());
-        settings.setMaxColumns(config.maxColumns() + 1);
-        settings.setErrorContentLength(0);
-        if (bounded) {
-            // The parser reads ahead into ten buffers of this many characters (a million each by default: 20 MB).
-            settings.setInputBufferSize(1 << 16);
-        }
-        return settings;
     }
 
     private static InputStream skipBom(InputStream in, boolean bom) throws IOException {

@@ -2,8 +2,8 @@ package dev.assay.runner.ingest;
 
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.InputException;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;

@@ -1,7 +1,7 @@
 package dev.assay.runner.ingest;
 
 import com.univocity.parsers.csv.CsvParser;
-import dev.assay.runner.engine.InputException;
+import dev.assay.runner.core.InputException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -12,6 +12,7 @@ import dev.assay.model.profile.IngestReport;
 import dev.assay.model.profile.NumericStats;
 import dev.assay.model.profile.ValueCount;
 import dev.assay.model.profile.VariableProfile;
+import dev.assay.runner.table.Kinds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +26,6 @@ import java.util.Optional;
  */
 final class AlertRules {
 
-    static final int HIGH_CARDINALITY = 50;
     static final double HIGH_CORRELATION = 0.9;
     static final double SKEWED = 1.0;
     static final double ZEROS_SHARE = 0.5;
@@ -119,7 +119,7 @@ final class AlertRules {
                             + (v.type() == VariableKind.TEXT ? "free text such as names, which a model cannot use as it is"
                             : "it looks like an identifier, which a model would only memorise"),
                     step(ActionType.DROP_COLUMNS, params("columns", List.of(name)))));
-        } else if (v.type() == VariableKind.CATEGORICAL && v.distinct() > HIGH_CARDINALITY && v.stray().isEmpty()) {
+        } else if (v.type() == VariableKind.CATEGORICAL && v.distinct() > Kinds.HIGH_CARDINALITY && v.stray().isEmpty()) {
             // Numbers or dates kept as text because of a few stray values are not categories: they get a cast instead.
             alerts.add(alert(AlertType.HIGH_CARDINALITY, AlertSeverity.WARNING, name,
                     name + " has " + v.distinct() + " distinct categories; one-hot encoding it would add as many columns",
@@ -146,7 +146,7 @@ final class AlertRules {
         });
         v.numeric().ifPresent(stats -> numeric(v, stats, alerts));
         if ((v.type() == VariableKind.CATEGORICAL || v.type() == VariableKind.BOOLEAN) && v.distinct() >= 2
-                && v.distinct() <= HIGH_CARDINALITY) {
+                && v.distinct() <= Kinds.HIGH_CARDINALITY) {
             double balance = normalisedEntropy(v.top(), v.distinct());
             if (balance < IMBALANCE) {
                 ValueCount first = v.top().getFirst();

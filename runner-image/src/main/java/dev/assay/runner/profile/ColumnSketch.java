@@ -10,6 +10,7 @@ import dev.assay.model.profile.StrayValues;
 import dev.assay.model.profile.TextStats;
 import dev.assay.model.profile.ValueCount;
 import dev.assay.model.profile.VariableProfile;
+import dev.assay.runner.table.Kinds;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.time.LocalDate;
@@ -37,9 +38,9 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.dates.DateColumnType;
+import tech.tablesaw.columns.dates.PackedLocalDate;
 import tech.tablesaw.columns.datetimes.DateTimeColumnType;
 import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
-import tech.tablesaw.columns.dates.PackedLocalDate;
 import tech.tablesaw.columns.strings.StringColumnType;
 import tech.tablesaw.columns.times.PackedLocalTime;
 

@@ -3,9 +3,9 @@ package dev.assay.runner.profile;
 import dev.assay.model.json.Json;
 import dev.assay.model.profile.Profile;
 import dev.assay.runner.apply.ApplyPipeline;
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.ProfileOutcome;
-import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.ProfileOutcome;
+import dev.assay.runner.core.ProgressListener;
 import dev.assay.runner.ingest.CsvIngest;
 import dev.assay.runner.report.ReportRenderer;
 import dev.assay.runner.source.SourceOptions;
@@ -44,23 +44,11 @@ public final class ProfilePipeline implements ApplyPipeline.Stages {
         this.options = options;
     }
 
-    /**
-     * Whether a file is profiled in streaming mode: it is larger than {@link EngineConfig#streamAboveBytes()}. Then
-     * the profile is computed in bounded memory, some figures are estimates, and no plan can be applied to it.
-     */
-    public static boolean streams(Path file, EngineConfig config) {
-        try {
-            return Files.size(file) > config.streamAboveBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
     public ProfileOutcome run(Path csv, Path outDir, ProgressListener progress) {
         // cleaned.csv is written while the file is read, under a temporary name until everything else is written.
         Path partial = outDir.resolve(CLEANED_CSV + ".partial");
         try {
-            Profile profile = streams(csv, config) ? stream(csv, progress.slice(0, 90), partial)
+            Profile profile = config.streams(csv) ? stream(csv, progress.slice(0, 90), partial)
                     : read(csv, progress.slice(0, 90), Optional.of(partial)).profile();
             progress.update(91, "writing the report");
             Files.createDirectories(outDir);

@@ -4,15 +4,16 @@ import dev.assay.model.dataset.VariableKind;
 import dev.assay.model.profile.Alert;
 import dev.assay.model.profile.CorrelationMatrix;
 import dev.assay.model.profile.Correlations;
-import dev.assay.model.profile.Interaction;
 import dev.assay.model.profile.IngestReport;
+import dev.assay.model.profile.Interaction;
 import dev.assay.model.profile.MissingProfile;
 import dev.assay.model.profile.Profile;
 import dev.assay.model.profile.Sample;
 import dev.assay.model.profile.StrayValues;
 import dev.assay.model.profile.TableStats;
 import dev.assay.model.profile.VariableProfile;
-import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.core.ProgressListener;
+import dev.assay.runner.table.Kinds;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -34,18 +35,6 @@ public final class Profiler {
 
     /** Wide tables: the correlation matrices hold at most this many columns of each family, in table order. */
     public static final int MAX_CORRELATED_COLUMNS = CorrelationCalculator.MAX_COLUMNS;
-
-    /** Whether a column takes part in Pearson and Spearman (the first {@link #MAX_CORRELATED_COLUMNS} that do). */
-    public static boolean correlatesAsNumber(VariableProfile v) {
-        return v.storage().isNumeric() && v.distinct() > 1
-                && (v.type() == VariableKind.NUMERIC || v.type() == VariableKind.BOOLEAN);
-    }
-
-    /** Whether a column takes part in Cramér's V (the first {@link #MAX_CORRELATED_COLUMNS} that do). */
-    public static boolean correlatesAsCategory(VariableProfile v) {
-        return (v.type() == VariableKind.CATEGORICAL || v.type() == VariableKind.BOOLEAN) && v.distinct() > 1
-                && v.distinct() <= AlertRules.HIGH_CARDINALITY;
-    }
 
     static final int SAMPLE_ROWS = 10;
 
@@ -105,12 +94,12 @@ public final class Profiler {
         List<int[]> categorical = new ArrayList<>();
         for (Column<?> column : table.columns()) {
             VariableProfile v = variables.get(column.name());
-            if (column instanceof NumericColumn<?> numbers && correlatesAsNumber(v)
+            if (column instanceof NumericColumn<?> numbers && Kinds.correlatesAsNumber(v)
                     && numericNames.size() < CorrelationCalculator.MAX_COLUMNS) {
                 numericNames.add(column.name());
                 numeric.add(CorrelationCalculator.numbers(numbers, sample));
             }
-            if (correlatesAsCategory(v) && categoricalNames.size() < CorrelationCalculator.MAX_COLUMNS) {
+            if (Kinds.correlatesAsCategory(v) && categoricalNames.size() < CorrelationCalculator.MAX_COLUMNS) {
                 categoricalNames.add(column.name());
                 categorical.add(CorrelationCalculator.codes(column, sample));
             }

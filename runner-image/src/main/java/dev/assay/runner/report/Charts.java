@@ -44,8 +44,10 @@ public final class Charts {
     public record Counts(int width, int height, int barX, List<CountBar> bars) {
     }
 
-    /** One cell of a heat map: where it is, its colour and its value as text. */
-    /** {@code ink} is the colour of the value written on it: white on the darkest cells. */
+    /**
+     * One cell of a heat map: where it is, its colour and its value as text. {@code ink} is the colour of the value
+     * written on it: white on the darkest cells.
+     */
     public record Cell(double x, double y, double size, String fill, String ink, String text, String title) {
     }
 

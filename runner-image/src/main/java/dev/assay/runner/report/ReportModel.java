@@ -11,6 +11,7 @@ import dev.assay.model.profile.NumericStats;
 import dev.assay.model.profile.Profile;
 import dev.assay.model.profile.ValueCount;
 import dev.assay.model.profile.VariableProfile;
+import dev.assay.runner.table.Kinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,10 +93,10 @@ public record ReportModel(String title, String source, List<Fact> overview, List
         List<VariableView> variables = profile.variables().values().stream()
                 .map(v -> variable(v, profile.alerts(), table.rows())).toList();
         List<MatrixView> correlations = new ArrayList<>();
-        List<String> numbers = profile.variables().values().stream().filter(dev.assay.runner.profile.Profiler::correlatesAsNumber)
+        List<String> numbers = profile.variables().values().stream().filter(Kinds::correlatesAsNumber)
                 .map(dev.assay.model.profile.VariableProfile::name).toList();
         List<String> categories = profile.variables().values().stream()
-                .filter(dev.assay.runner.profile.Profiler::correlatesAsCategory).map(dev.assay.model.profile.VariableProfile::name).toList();
+                .filter(Kinds::correlatesAsCategory).map(dev.assay.model.profile.VariableProfile::name).toList();
         matrix("Pearson", "linear relation between numeric columns", profile.correlations().pearson(), numbers, correlations);
         matrix("Spearman", "monotonic relation between numeric columns (ranks)", profile.correlations().spearman(), numbers,
                 correlations);

@@ -1,6 +1,6 @@
 package dev.assay.runner.source;
 
-import dev.assay.runner.engine.InputException;
+import dev.assay.runner.core.InputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

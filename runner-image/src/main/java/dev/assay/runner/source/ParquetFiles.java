@@ -1,6 +1,6 @@
 package dev.assay.runner.source;
 
-import dev.assay.runner.engine.InputException;
+import dev.assay.runner.core.InputException;
 import io.airlift.compress.Decompressor;
 import io.airlift.compress.lz4.Lz4Decompressor;
 import io.airlift.compress.snappy.SnappyDecompressor;
@@ -62,8 +62,8 @@ import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
@@ -492,9 +492,9 @@ public final class ParquetFiles {
                     ColumnReader[] reader = new ColumnReader[columns.size()];
                     for (int c = 0; c < columns.size(); c++) {
                         reader[c] = readers.getColumnReader(descriptors.get(c));
-                        if (reader[c].getTotalValueCount() != rows) {
+                        if (totalValues(reader[c]) != rows) {
                             throw new InputException(name, "is a damaged Parquet file: column '" + columns.get(c).name()
-                                    + "' has " + reader[c].getTotalValueCount() + " values in row group " + group + " of "
+                                    + "' has " + totalValues(reader[c]) + " values in row group " + group + " of "
                                     + rows + " rows");
                         }
                     }
@@ -909,5 +909,15 @@ public final class ParquetFiles {
     private static String message(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * The number of values a column chunk declares. Parquet deprecates the getter because a reader that filters by
+     * column index cannot know the count up front; this reader never filters, and the count is what lets it refuse
+     * a damaged file before decoding it.
+     */
+    @SuppressWarnings("deprecation")
+    private static long totalValues(ColumnReader reader) {
+        return reader.getTotalValueCount();
     }
 }

@@ -13,12 +13,12 @@ public record SampleEncoding(Charset charset, String basis, Optional<Integer> co
 
     /**
      * @param complete whether {@code head} is the whole file
-     * @throws dev.assay.runner.engine.InputException for binary data, an encoding that cannot be recognised,
+     * @throws dev.assay.runner.core.InputException for binary data, an encoding that cannot be recognised,
      *                                                or a given encoding that contradicts a byte order mark
      */
     public static SampleEncoding of(byte[] head, boolean complete, String name, SourceOptions options) {
         options.problem().ifPresent(problem -> {
-            throw new dev.assay.runner.engine.InputException(name, problem);
+            throw new dev.assay.runner.core.InputException(name, problem);
         });
         TextEncoding.Choice choice = TextEncoding.ofSample(head, complete, name, options.charset());
         return new SampleEncoding(choice.charset(), choice.basis(), choice.confidence(), choice.bomBytes());

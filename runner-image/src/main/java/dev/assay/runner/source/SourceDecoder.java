@@ -1,8 +1,8 @@
 package dev.assay.runner.source;
 
 import dev.assay.model.profile.SourceRead;
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.InputException;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

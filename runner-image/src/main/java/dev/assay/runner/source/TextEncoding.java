@@ -3,7 +3,7 @@ package dev.assay.runner.source;
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
 import dev.assay.model.profile.SourceRead;
-import dev.assay.runner.engine.InputException;
+import dev.assay.runner.core.InputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The artifact key layout of ARCHITECTURE.md ({@link ArtifactLayout}, declared in model/ for the api, the operator
+ * The artifact key layout ({@link ArtifactLayout}, declared in model/ for the api, the operator
  * and the runner), relative to a task's scope ({@link ScopedArtifactStore} adds the namespace), with the checks
  * every store applies:
  * {@code {job_id}/source.csv}, {@code {job_id}/profile.json}, {@code {job_id}/report.html},

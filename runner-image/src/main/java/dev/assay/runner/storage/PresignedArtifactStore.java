@@ -91,7 +91,7 @@ public final class PresignedArtifactStore implements ArtifactStore {
     /** The headers of a GET of {@code key}, its body left unread; empty when the object does not exist. */
     private Optional<java.net.http.HttpHeaders> headers(String key) throws IOException {
         HttpResponse<InputStream> response = get(key);
-        try (InputStream ignored = response.body()) {
+        try (InputStream _ = response.body()) {
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }

@@ -7,6 +7,7 @@ import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskState;
 import dev.assay.model.status.TaskStatus;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.ZRangeParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -81,8 +83,18 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
         // After a Redis restart every pooled connection is dead; a PING on borrow replaces it instead of failing
         // the request that happened to get it.
         pool.setTestOnBorrow(true);
-        RedisClient client = RedisClient.builder().fromURI(url).poolConfig(pool).build();
+        RedisClient client = open(URI.create(url), pool);
         return new RedisStatusStore(client, prefix, ttl);
+    }
+
+    /**
+     * A client builder for the URL. Jedis 8 deprecates {@code fromURI} in favour of host, port and a client config
+     * built by hand; it is kept because it reads user, password, database, TLS and protocol from the one URL that the
+     * chart and the api pass, and copying that parsing here would be a second, drifting parser.
+     */
+    @SuppressWarnings("deprecation")
+    private static RedisClient open(URI url, GenericObjectPoolConfig<Connection> pool) {
+        return RedisClient.builder().fromURI(url).poolConfig(pool).build();
     }
 
     /** Answers PONG when Redis is reachable; throws otherwise. For health checks. */
@@ -127,7 +139,7 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
 
     @Override
     public List<TaskStatus> runsOf(String jobId) {
-        List<String> ids = redis.zrevrange(runsKey(jobId), 0, -1);
+        List<String> ids = redis.zrange(runsKey(jobId), ZRangeParams.zrangeParams(0, -1).rev());
         return fetch(runsKey(jobId), ids);
     }
 
@@ -137,7 +149,7 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
         long start = 0;
         while (found.size() < limit) {
             int wanted = limit - found.size();
-            List<String> ids = redis.zrevrange(jobsKey(), start, start + wanted - 1);
+            List<String> ids = redis.zrange(jobsKey(), ZRangeParams.zrangeParams(start, start + wanted - 1).rev());
             if (ids.isEmpty()) {
                 break;
             }
@@ -244,7 +256,8 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
 
     /** Keeps the jobs index from growing with datasets nobody lists any more. */
     private void pruneExpiredJobs(long createdBeforeMillis) {
-        List<String> old = redis.zrangeByScore(jobsKey(), Double.NEGATIVE_INFINITY, createdBeforeMillis, 0, PRUNE_BATCH);
+        List<String> old = redis.zrange(jobsKey(),
+                ZRangeParams.zrangeByScoreParams(Double.NEGATIVE_INFINITY, createdBeforeMillis).limit(0, PRUNE_BATCH));
         List<String> gone = old.stream().filter(id -> !redis.exists(taskKey(id))).toList();
         if (!gone.isEmpty()) {
             redis.zrem(jobsKey(), gone.toArray(String[]::new));

@@ -196,9 +196,19 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         }
     }
 
+    /** Releases the client's connections; MinioClient declares {@code Exception}, narrowed here to I/O. */
     @Override
-    public void close() throws Exception {
-        client.close();
+    public void close() throws IOException {
+        try {
+            client.close();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while closing the S3 client", e);
+        } catch (Exception e) {
+            throw new IOException("could not close the S3 client", e);
+        }
     }
 
     private static boolean isMissing(MinioException e) {

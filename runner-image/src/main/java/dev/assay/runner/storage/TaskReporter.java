@@ -4,7 +4,7 @@ import dev.assay.model.profile.ProfileSummary;
 import dev.assay.model.result.RunResult;
 import dev.assay.model.status.TaskState;
 import dev.assay.model.status.TaskStatus;
-import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.core.ProgressListener;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -45,7 +45,7 @@ public sealed interface FeatureEncoder extends Serializable
             }
             double[] sorted = java.util.Arrays.copyOf(present, count);
             java.util.Arrays.sort(sorted);
-            double median = count == 0 ? 0.0 : dev.assay.runner.actions.Columns.quantile(sorted, 0.5);
+            double median = count == 0 ? 0.0 : dev.assay.runner.table.Columns.quantile(sorted, 0.5);
             return new NumberEncoder(column.name(), median, count < rows.length);
         }
 
@@ -93,7 +93,7 @@ public sealed interface FeatureEncoder extends Serializable
             for (int p = 0; p < fills.length; p++) {
                 int part = p;
                 double[] sorted = present.stream().mapToDouble(v -> v[part]).sorted().toArray();
-                fills[p] = sorted.length == 0 ? 0 : dev.assay.runner.actions.Columns.quantile(sorted, 0.5);
+                fills[p] = sorted.length == 0 ? 0 : dev.assay.runner.table.Columns.quantile(sorted, 0.5);
             }
             return new DateEncoder(column.name(), fills, present.size() < rows.length);
         }
@@ -156,7 +156,7 @@ public sealed interface FeatureEncoder extends Serializable
                     counts.merge(value, 1, Integer::sum);
                 }
             }
-            List<String> ranked = dev.assay.runner.actions.TableSchema.byFrequency(counts);
+            List<String> ranked = dev.assay.runner.table.TableSchema.byFrequency(counts);
             List<String> kept = new ArrayList<>(ranked.subList(0, Math.min(maxCategories, ranked.size())));
             Map<String, Double> frequency = new HashMap<>();
             if (ranked.size() > kept.size()) {

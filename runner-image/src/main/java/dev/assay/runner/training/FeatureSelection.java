@@ -5,7 +5,7 @@ import dev.assay.model.dataset.ColumnType;
 import dev.assay.model.dataset.DatasetSchema;
 import dev.assay.model.dataset.VariableKind;
 import dev.assay.model.result.ModelReport.FeatureNote;
-import dev.assay.runner.actions.TableSchema;
+import dev.assay.runner.table.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

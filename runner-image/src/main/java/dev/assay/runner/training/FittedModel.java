@@ -2,7 +2,7 @@ package dev.assay.runner.training;
 
 import dev.assay.model.plan.params.ModelAlgorithm;
 import dev.assay.model.plan.params.ModelTask;
-import dev.assay.runner.engine.InputException;
+import dev.assay.runner.core.InputException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

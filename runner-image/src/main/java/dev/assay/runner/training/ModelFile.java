@@ -1,6 +1,6 @@
 package dev.assay.runner.training;
 
-import dev.assay.runner.engine.InputException;
+import dev.assay.runner.core.InputException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

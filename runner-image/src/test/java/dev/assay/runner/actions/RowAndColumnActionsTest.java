@@ -1,5 +1,6 @@
 package dev.assay.runner.actions;
 
+import dev.assay.runner.table.Columns;
 import static dev.assay.runner.testing.Datasets.run;
 import static dev.assay.runner.testing.Datasets.step;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package dev.assay.runner.apply;
 
+import dev.assay.runner.cli.ApplyCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.runner.cli.RunnerMain;

@@ -1,5 +1,6 @@
 package dev.assay.runner.apply;
 
+import dev.assay.runner.table.CsvExport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.univocity.parsers.csv.CsvParser;

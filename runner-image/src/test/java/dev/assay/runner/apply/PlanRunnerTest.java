@@ -7,15 +7,15 @@ import dev.assay.model.dataset.DatasetSchema;
 import dev.assay.model.plan.PlanReader;
 import dev.assay.model.plan.validation.PlanValidator;
 import dev.assay.model.plan.validation.ValidatedPlan;
-import dev.assay.runner.actions.TableSchema;
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.InputException;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.InputException;
+import dev.assay.runner.table.TableSchema;
 import dev.assay.runner.testing.Datasets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 class PlanRunnerTest {

@@ -1,7 +1,7 @@
 package dev.assay.runner.bench;
 
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.ProgressListener;
 import dev.assay.runner.ingest.CsvIngest;
 import dev.assay.runner.source.SourceOptions;
 import java.io.BufferedWriter;

@@ -2,9 +2,9 @@ package dev.assay.runner.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.assay.model.profile.Profile;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.ProgressListener;
 import dev.assay.runner.engine.Engine;
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.ProgressListener;
 import dev.assay.runner.testing.Datasets;
 import java.io.BufferedWriter;
 import java.io.IOException;

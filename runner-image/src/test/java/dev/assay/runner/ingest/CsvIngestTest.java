@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.model.dataset.ColumnType;
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.InputException;
-import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.InputException;
+import dev.assay.runner.core.ProgressListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package dev.assay.runner.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.model.dataset.ColumnType;
-import dev.assay.runner.actions.TableSchema;
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.ProgressListener;
+import dev.assay.runner.table.TableSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

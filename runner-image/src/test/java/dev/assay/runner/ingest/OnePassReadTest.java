@@ -3,8 +3,8 @@ package dev.assay.runner.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.ProgressListener;
 import dev.assay.runner.testing.Datasets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

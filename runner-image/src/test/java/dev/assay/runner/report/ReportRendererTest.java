@@ -3,8 +3,8 @@ package dev.assay.runner.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.model.profile.Profile;
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.ProgressListener;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.ProgressListener;
 import dev.assay.runner.profile.ProfilePipeline;
 import dev.assay.runner.testing.Datasets;
 import java.io.IOException;

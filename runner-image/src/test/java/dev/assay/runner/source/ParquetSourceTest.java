@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.assay.model.profile.Profile;
 import dev.assay.model.profile.VariableProfile;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.InputException;
+import dev.assay.runner.core.ProgressListener;
 import dev.assay.runner.engine.Engine;
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.InputException;
-import dev.assay.runner.engine.ProgressListener;
 import dev.assay.runner.ingest.CsvIngest;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -5,7 +5,7 @@ import static dev.assay.runner.source.SourceFormatsTest.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.assay.runner.engine.InputException;
+import dev.assay.runner.core.InputException;
 import dev.assay.runner.ingest.CsvIngest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -140,8 +140,8 @@ class WorkbookSourceTest {
     void theReportSaysWhatWasRead() throws IOException {
         Path out = dir.resolve("out");
 
-        var outcome = new dev.assay.runner.engine.Engine(dev.assay.runner.engine.EngineConfig.defaults())
-                .profile(workbook("sales.xlsx"), out, dev.assay.runner.engine.ProgressListener.NONE, SourceOptions.none());
+        var outcome = new dev.assay.runner.engine.Engine(dev.assay.runner.core.EngineConfig.defaults())
+                .profile(workbook("sales.xlsx"), out, dev.assay.runner.core.ProgressListener.NONE, SourceOptions.none());
 
         assertThat(outcome.profile().ingest().source().describe()).isEqualTo("xlsx, sheet 'Sales'");
         assertThat(Files.readString(out.resolve("report.html"))).contains("Read as").containsPattern(
@@ -209,8 +209,8 @@ class WorkbookSourceTest {
         assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class)
                 .hasMessageContaining("full.xlsx, sheet 'Data': reaches row 1,048,576, Excel's last row");
         Path out = dir.resolve("out");
-        assertThatThrownBy(() -> new dev.assay.runner.engine.Engine(dev.assay.runner.engine.EngineConfig.defaults())
-                .profile(file, out, dev.assay.runner.engine.ProgressListener.NONE, SourceOptions.none()))
+        assertThatThrownBy(() -> new dev.assay.runner.engine.Engine(dev.assay.runner.core.EngineConfig.defaults())
+                .profile(file, out, dev.assay.runner.core.ProgressListener.NONE, SourceOptions.none()))
                 .isInstanceOf(InputException.class);
         assertThat(out.resolve("profile.json")).doesNotExist();
         assertThat(out.resolve("report.html")).doesNotExist();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.runner.apply.PlanRunner;
-import dev.assay.runner.engine.InputException;
+import dev.assay.runner.core.InputException;
 import dev.assay.runner.testing.Datasets;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

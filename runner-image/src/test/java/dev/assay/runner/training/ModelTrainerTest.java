@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.model.plan.params.ModelAlgorithm;
 import dev.assay.model.plan.params.ModelTask;
-import dev.assay.model.result.ModelReport;
 import dev.assay.model.result.ModelReport.FeatureImportance;
 import dev.assay.model.result.ModelReport.FeatureNote;
 import dev.assay.model.result.ModelReport.LeaderboardEntry;
-import dev.assay.runner.engine.InputException;
+import dev.assay.model.result.ModelReport;
+import dev.assay.runner.core.InputException;
 import dev.assay.runner.testing.Datasets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

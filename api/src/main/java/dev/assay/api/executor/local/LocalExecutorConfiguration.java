@@ -1,8 +1,8 @@
 package dev.assay.api.executor.local;
 
 import dev.assay.api.config.AssayProperties;
+import dev.assay.runner.core.EngineConfig;
 import dev.assay.runner.engine.Engine;
-import dev.assay.runner.engine.EngineConfig;
 import dev.assay.runner.storage.ArtifactStore;
 import dev.assay.runner.storage.StatusStore;
 import io.micrometer.core.instrument.MeterRegistry;

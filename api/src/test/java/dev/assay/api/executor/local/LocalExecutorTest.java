@@ -18,9 +18,9 @@ import dev.assay.model.result.RunResult;
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskState;
 import dev.assay.model.status.TaskStatus;
-import dev.assay.runner.engine.ApplyOutcome;
-import dev.assay.runner.engine.InputException;
-import dev.assay.runner.engine.ProfileOutcome;
+import dev.assay.runner.core.ApplyOutcome;
+import dev.assay.runner.core.InputException;
+import dev.assay.runner.core.ProfileOutcome;
 import dev.assay.runner.storage.ArtifactStore;
 import dev.assay.runner.storage.FilesystemArtifactStore;
 import dev.assay.runner.storage.InMemoryStatusStore;
@@ -82,7 +82,7 @@ class LocalExecutorTest {
     }
 
     /** Writes what Engine.profile writes, reporting progress as it goes. */
-    private static ProfileOutcome profiles(Path csv, Path out, dev.assay.runner.engine.ProgressListener progress,
+    private static ProfileOutcome profiles(Path csv, Path out, dev.assay.runner.core.ProgressListener progress,
                                            dev.assay.runner.source.SourceOptions options) {
         try {
             progress.update(10, "reading " + csv.getFileName());
@@ -97,7 +97,7 @@ class LocalExecutorTest {
     }
 
     /** Writes what Engine.apply writes for a plan without a model. */
-    private static ApplyOutcome applies(Path csv, Plan plan, Path out, dev.assay.runner.engine.ProgressListener progress,
+    private static ApplyOutcome applies(Path csv, Plan plan, Path out, dev.assay.runner.core.ProgressListener progress,
                                         dev.assay.runner.source.SourceOptions options) {
         try {
             for (String name : List.of("cleaned.csv", "report.html", "profile.json", "result.json", "plan.json")) {

@@ -66,10 +66,6 @@ public record TrainModelParams(
         return manyNumbers ? ModelTask.REGRESSION : ModelTask.CLASSIFICATION;
     }
 
-    public Optional<ModelTask> declaredTask() {
-        return Optional.ofNullable(task);
-    }
-
     @Override
     public void check(DatasetSchema schema, StepContext context, Problems problems) {
         if (!context.last()) {

@@ -142,7 +142,7 @@ public final class PlanSchema {
     private static ObjectNode inlineDefinitions(ObjectNode schema, ObjectNode planDefs) {
         JsonNode own = schema.remove("$defs");
         if (own != null) {
-            own.fields().forEachRemaining(e -> planDefs.set(e.getKey(), e.getValue()));
+            own.properties().forEach(e -> planDefs.set(e.getKey(), e.getValue()));
         }
         return schema;
     }

@@ -1,7 +1,6 @@
-package dev.assay.operator;
+package dev.assay.operator.jobs;
 
 import dev.assay.model.protocol.RunnerEnv;
-import dev.assay.operator.jobs.ArtifactPresigner;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;

@@ -1,7 +1,8 @@
-package dev.assay.runner.profile;
+package dev.assay.runner.table;
 
 import dev.assay.model.dataset.ColumnType;
 import dev.assay.model.dataset.VariableKind;
+import dev.assay.model.profile.VariableProfile;
 import java.util.Locale;
 
 /** What a column means for analysis, from its storage type and a few facts about its values. */
@@ -10,7 +11,22 @@ public final class Kinds {
     /** Below this many values, "all different" says nothing about identifiers. */
     public static final int MIN_ROWS_FOR_IDENTIFIER = 20;
 
+    /** Above this many distinct values a categorical column is too scattered to count or correlate. */
+    public static final int HIGH_CARDINALITY = 50;
+
     private Kinds() {
+    }
+
+    /** Whether a column takes part in Pearson and Spearman (the first columns that do, up to the profiler's cap). */
+    public static boolean correlatesAsNumber(VariableProfile v) {
+        return v.storage().isNumeric() && v.distinct() > 1
+                && (v.type() == VariableKind.NUMERIC || v.type() == VariableKind.BOOLEAN);
+    }
+
+    /** Whether a column takes part in Cramér's V (the first columns that do, up to the profiler's cap). */
+    public static boolean correlatesAsCategory(VariableProfile v) {
+        return (v.type() == VariableKind.CATEGORICAL || v.type() == VariableKind.BOOLEAN) && v.distinct() > 1
+                && v.distinct() <= HIGH_CARDINALITY;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.assay.runner.engine;
+package dev.assay.runner.core;
 
 /** Maps a part's own 0-100 onto a slice of the whole, never going backwards. */
 final class ProgressSlice implements ProgressListener {

@@ -1,4 +1,4 @@
-package dev.assay.runner.engine;
+package dev.assay.runner.core;
 
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -1,4 +1,4 @@
-package dev.assay.runner.engine;
+package dev.assay.runner.core;
 
 /** Told how far long work has got, so a person sees progress instead of a spinner. */
 @FunctionalInterface

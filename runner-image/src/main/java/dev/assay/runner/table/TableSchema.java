@@ -1,10 +1,10 @@
-package dev.assay.runner.actions;
+package dev.assay.runner.table;
 
 import dev.assay.model.dataset.ColumnInfo;
 import dev.assay.model.dataset.ColumnType;
 import dev.assay.model.dataset.DatasetSchema;
 import dev.assay.model.dataset.VariableKind;
-import dev.assay.runner.profile.Kinds;
+import dev.assay.runner.table.Kinds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.assay.runner.apply;
+package dev.assay.runner.table;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import tech.tablesaw.columns.Column;
  * comma, a quote, a line break or edge spaces, quotes doubled inside). Text cells and column names that a
  * spreadsheet would run as a formula (starting with =, +, -, @, or a tab or carriage return, after OWASP's advice
  * on CSV injection) are prefixed with a single quote, so opening the file runs nothing; numbers are never touched,
- * so -5 stays a number. Switched by {@link dev.assay.runner.engine.EngineConfig#neutraliseFormulas()}.
+ * so -5 stays a number. Switched by {@link dev.assay.runner.core.EngineConfig#neutraliseFormulas()}.
  */
 public final class CsvExport {
 

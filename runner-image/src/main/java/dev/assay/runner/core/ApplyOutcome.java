@@ -1,4 +1,4 @@
-package dev.assay.runner.engine;
+package dev.assay.runner.core;
 
 import dev.assay.model.profile.Profile;
 import dev.assay.model.result.RunResult;

@@ -1,4 +1,4 @@
-package dev.assay.runner.actions;
+package dev.assay.runner.table;
 
 import java.util.Arrays;
 import java.util.List;
@@ -15,22 +15,6 @@ import tech.tablesaw.columns.Column;
 public final class Columns {
 
     private Columns() {
-    }
-
-    /** The column, or a clear error naming the step when it is not in the data. */
-    public static Column<?> require(Table table, String name, ActionContext context) {
-        if (!table.containsColumn(name)) {
-            throw context.failure(name, "the column does not exist in the data at this step");
-        }
-        return table.column(name);
-    }
-
-    public static NumericColumn<?> requireNumeric(Table table, String name, ActionContext context) {
-        Column<?> column = require(table, name, context);
-        if (!(column instanceof NumericColumn<?> numbers)) {
-            throw context.failure(name, "the column holds " + TableSchema.typeOf(column).wireName() + " values, not numbers");
-        }
-        return numbers;
     }
 
     /** The values as doubles, NaN where missing. */

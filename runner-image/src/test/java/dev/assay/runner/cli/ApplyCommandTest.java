@@ -1,5 +1,6 @@
-package dev.assay.runner.apply;
+package dev.assay.runner.cli;
 
+import dev.assay.runner.cli.ApplyCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

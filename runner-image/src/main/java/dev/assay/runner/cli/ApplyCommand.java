@@ -1,15 +1,15 @@
-package dev.assay.runner.apply;
+package dev.assay.runner.cli;
 
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanReader;
 import dev.assay.model.plan.validation.PlanError;
 import dev.assay.model.plan.validation.PlanValidationException;
 import dev.assay.model.result.RunResult;
-import dev.assay.runner.engine.ApplyOutcome;
+import dev.assay.runner.core.ApplyOutcome;
+import dev.assay.runner.core.EngineConfig;
+import dev.assay.runner.core.InputException;
+import dev.assay.runner.core.ProgressListener;
 import dev.assay.runner.engine.Engine;
-import dev.assay.runner.engine.EngineConfig;
-import dev.assay.runner.engine.InputException;
-import dev.assay.runner.engine.ProgressListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

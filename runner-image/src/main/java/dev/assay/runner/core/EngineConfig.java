@@ -1,5 +1,9 @@
-package dev.assay.runner.engine;
+package dev.assay.runner.core;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,6 +43,18 @@ public record EngineConfig(long maxFileBytes, int maxColumns, int maxCellChars, 
 
     public static EngineConfig defaults() {
         return new EngineConfig(2L * 1024 * 1024 * 1024, 1000, 100_000, true, true, 20);
+    }
+
+    /**
+     * Whether a file is profiled in streaming mode: it is larger than {@link #streamAboveBytes()}. Then the profile
+     * is computed in bounded memory, some figures are estimates, and no plan can be applied to it.
+     */
+    public boolean streams(Path file) {
+        try {
+            return Files.size(file) > streamAboveBytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** The same limits with another streaming threshold. */
