@@ -6,6 +6,7 @@ import type { Plan } from '../generated/plan';
 import type { PlanError, PlanWarning } from '../api/types';
 import type { CheckState } from './PlanCard';
 import { PlanCard } from './PlanCard';
+import { watchSaves } from '../test/saves';
 
 const COLUMNS = ['PassengerId', 'Survived', 'Name', 'Age', 'Fare'];
 
@@ -245,5 +246,30 @@ describe('PlanCard', () => {
 
     await user.click(screen.getByRole('button', { name: 'JSON' }));
     expect(within(screen.getByRole('alert', { name: 'Plan problems' })).getAllByRole('listitem')).toHaveLength(3);
+  });
+
+  it('exports the plan as a manifest only when it could run', async () => {
+    const load = vi.fn(async () => ({ blob: new Blob(['kind: AssistantRun\n']), fileName: 'titanic-r-1.yaml' }));
+    const { saved, restore } = watchSaves();
+    try {
+      const props = { plan: twoSteps, errors: [], checkError: null, columns: COLUMNS, onChange: () => {}, onApply: () => {},
+        applying: false, applyError: null, onExport: load };
+      const { rerender } = render(<PlanCard {...props} check="valid" />);
+
+      await userEvent.click(screen.getByRole('button', { name: /^Export as manifest/ }));
+      expect(load).toHaveBeenCalledTimes(1);
+      expect(saved.map((s) => s.name)).toEqual(['titanic-r-1.yaml']);
+
+      // A plan the api would refuse to run is not offered for a cluster either.
+      rerender(<PlanCard {...props} check="invalid" />);
+      expect(screen.getByRole('button', { name: /^Export as manifest/ })).toBeDisabled();
+      rerender(<PlanCard {...props} check="valid" plan={{ explanation: '', actions: [] }} />);
+      expect(screen.getByRole('button', { name: /^Export as manifest/ })).toBeDisabled();
+      // Without an exporter (no dataset to check it against) there is no button.
+      rerender(<PlanCard {...props} check="valid" onExport={undefined} />);
+      expect(screen.queryByRole('button', { name: /^Export as manifest/ })).not.toBeInTheDocument();
+    } finally {
+      restore();
+    }
   });
 });
