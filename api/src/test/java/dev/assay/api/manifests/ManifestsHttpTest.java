@@ -181,4 +181,17 @@ class ManifestsHttpTest {
                 .contains("plan", "run");
         assertThat(downloads.findValuesAsText("actor")).contains("local", "bob");
     }
+
+    @Test
+    void theOpenApiDocumentHasBothExportsWithTheirYamlAnswer() {
+        JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+
+        JsonNode post = paths.path("/api/v1/jobs/{jobId}/manifest").path("post");
+        assertThat(post.path("responses").path("200").path("content").has("application/yaml")).isTrue();
+        assertThat(post.path("requestBody").toString()).contains("ManifestRequest");
+        assertThat(paths.path("/api/v1/jobs/{jobId}/runs/{runId}/manifest").path("get").path("responses").path("200")
+                .path("content").has("application/yaml")).isTrue();
+        assertThat(api.get("/v3/api-docs").json().path("components").path("schemas").path("ManifestRequest")
+                .path("properties").has("run_name")).isTrue();
+    }
 }
