@@ -150,6 +150,11 @@ class ManifestsHttpTest {
         assertThat(problem.path("errors").findValuesAsText("action_index")).containsExactly("0", "1");
         assertThat(problem.path("errors").toString()).contains("Agee", "Name");
         api.postJson("/api/v1/jobs/" + jobId + "/manifest", "{\"actions\": [{\"type\": \"run_shell\"}]}").problem(400);
+        // The UI asks for YAML; a refusal is still the problem a person can read.
+        HttpApi.Answer asYaml = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/jobs/" + jobId + "/manifest"))
+                .header("Content-Type", "application/json").header("Accept", "application/yaml")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Json.write(invalid))));
+        assertThat(asYaml.problem(422).path("errors")).hasSize(2);
     }
 
     @Test
