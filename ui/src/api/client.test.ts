@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockApi } from '../test/fixtures';
-import { ApiError, api, timeouts } from './client';
+import { ApiError, api, attachmentName, timeouts } from './client';
 
 const defaults = { ...timeouts };
 afterEach(() => Object.assign(timeouts, defaults));
@@ -63,5 +63,34 @@ describe('api client', () => {
 
     expect(error.title).toBe('No answer in time');
     expect(error.detail).toBe('The assistant did not answer within 1 s. The server may be busy; try again in a moment.');
+  });
+
+  it('saves a download under the name the api gives, never under a path', () => {
+    expect(attachmentName('attachment; filename="titanic-r-1.yaml"', 'x.yaml')).toBe('titanic-r-1.yaml');
+    expect(attachmentName("attachment; filename=\"=?UTF-8?Q?=C3=A9t=C3=A9-r-1.yaml?=\"; filename*=UTF-8''%C3%A9t%C3%A9-r-1.yaml", 'x.yaml'))
+      .toBe('été-r-1.yaml');
+    expect(attachmentName('attachment; filename="../../etc/passwd"', 'x.yaml')).toBe('passwd');
+    expect(attachmentName(null, 'assistantrun.yaml')).toBe('assistantrun.yaml');
+  });
+
+  it('asks for a plan\'s manifest with the plan, and passes on a refusal naming the step', async () => {
+    const calls = mockApi({
+      'POST /api/v1/jobs/j-1/manifest': (body) => (body as { actions: unknown[] }).actions.length > 1
+        ? { status: 422, json: { title: 'Invalid plan', status: 422, detail: '1 problem in the plan: step 2 (scale): columns: Name is text',
+          errors: [{ action_index: 1, action: 'scale', field: 'columns', message: 'Name is text' }] } }
+        : { text: 'kind: AssistantRun\n', headers: { 'Content-Type': 'application/yaml', 'Content-Disposition': 'attachment; filename="titanic-r-9.yaml"' } },
+    });
+    const impute = { type: 'impute' as const, params: { strategy: 'median' as const, columns: ['Age'] } };
+
+    const file = await api.planManifest('j-1', { explanation: 'fill', actions: [impute] }, 'impute', 'fill the ages');
+    expect(file.fileName).toBe('titanic-r-9.yaml');
+    expect(await file.blob.text()).toBe('kind: AssistantRun\n');
+    expect(calls[0].body).toEqual({ explanation: 'fill', actions: [impute], run_name: 'impute', prompt: 'fill the ages' });
+
+    const refused = await api.planManifest('j-1', { explanation: '', actions: [impute,
+      { type: 'scale', params: { method: 'standard', columns: ['Name'] } }] }, 'x').catch((e) => e);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused.status).toBe(422);
+    expect(refused.errors[0].field).toBe('columns');
   });
 });

@@ -62,13 +62,14 @@ async function problem(response: Response): Promise<ApiError> {
   return problemFrom(response.status, body, response.headers.get('Retry-After'));
 }
 
-async function request<T>(path: string, init: RequestInit & { timeout: number; what: string }): Promise<T> {
-  const { timeout, what, ...rest } = init;
+/** Sends a request; a refusal becomes an {@link ApiError} with the api's words, a silence one that says so. */
+async function send(path: string, init: RequestInit & { timeout: number; what: string; accept: string }): Promise<Response> {
+  const { timeout, what, accept, ...rest } = init;
   let response: Response;
   try {
     response = await fetch(path, {
       ...rest,
-      headers: { Accept: 'application/json', ...(rest.headers ?? {}) },
+      headers: { Accept: accept, ...(rest.headers ?? {}) },
       signal: rest.signal ? AbortSignal.any([rest.signal, AbortSignal.timeout(timeout)]) : AbortSignal.timeout(timeout),
     });
   } catch (e) {
@@ -85,6 +86,11 @@ async function request<T>(path: string, init: RequestInit & { timeout: number; w
   if (!response.ok) {
     throw await problem(response);
   }
+  return response;
+}
+
+async function request<T>(path: string, init: RequestInit & { timeout: number; what: string }): Promise<T> {
+  const response = await send(path, { ...init, accept: 'application/json' });
   if (response.status === 204) {
     return undefined as T;
   }
@@ -93,6 +99,34 @@ async function request<T>(path: string, init: RequestInit & { timeout: number; w
   } catch {
     throw new ApiError(response.status, 'Unexpected answer', 'The server answered with something that is not JSON.');
   }
+}
+
+/** A file the api answered with, and the name it suggested for it. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** The name in a Content-Disposition header: filename* (RFC 5987) first, then filename. */
+export function attachmentName(disposition: string | null, fallback: string): string {
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // a malformed escape: the plain name, if any, follows
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(disposition ?? '');
+  const name = (plain?.[1] ?? plain?.[2] ?? '').trim();
+  // Only the last path segment: a name is never a place to save to.
+  return name.split(/[\\/]/).pop() || fallback;
+}
+
+async function file(path: string, init: RequestInit & { accept: string; fallbackName: string }): Promise<DownloadedFile> {
+  const { fallbackName, ...rest } = init;
+  const response = await send(path, { ...rest, timeout: timeouts.read, what: 'Assay' });
+  return { blob: await response.blob(), fileName: attachmentName(response.headers.get('Content-Disposition'), fallbackName) };
 }
 
 const get = <T>(path: string, signal?: AbortSignal) =>
@@ -205,4 +239,19 @@ export const api = {
       run_name: runName,
       prompt,
     }, timeouts.write, 'Assay'),
+  /** The plan as an AssistantRun manifest (YAML for kubectl apply -f), checked against the dataset by the api. */
+  planManifest: (jobId: string, plan: Plan, runName: string, prompt?: string) =>
+    file(`${job(jobId)}/manifest`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ explanation: plan.explanation, actions: plan.actions as PlanStep[], run_name: runName, prompt }),
+      accept: 'application/yaml',
+      fallbackName: 'assistantrun.yaml',
+    }),
+  /** A run's plan as an AssistantRun manifest, to run it again on a cluster. */
+  runManifest: (jobId: string, runId: string) =>
+    file(`${job(jobId)}/runs/${encodeURIComponent(runId)}/manifest`, {
+      accept: 'application/yaml',
+      fallbackName: 'assistantrun.yaml',
+    }),
 };

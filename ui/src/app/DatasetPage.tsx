@@ -200,6 +200,7 @@ export function DatasetPage({ jobId }: { jobId: string }) {
                 onApply={() => apply.mutate()}
                 applying={apply.isPending}
                 applyError={apply.error instanceof ApiError && apply.error.errors.length > 0 ? null : apply.error}
+                onExport={() => api.planManifest(jobId, plan, runName(plan), prompt)}
               />
             </Stack>
           </Box>

@@ -5,6 +5,7 @@ import { navigate, planKey } from '../common/navigation';
 import { doneRun, job, mockApi } from '../test/fixtures';
 import { renderWithQueries } from '../test/render';
 import { RunPage } from './RunPage';
+import { watchSaves } from '../test/saves';
 
 const STATUS = 'GET /api/v1/jobs/j-1/status';
 
@@ -50,5 +51,35 @@ describe('RunPage', () => {
 
     expect(window.location.pathname).toBe('/jobs/j-1');
     expect(JSON.parse(sessionStorage.getItem(planKey('j-1'))!).actions).toEqual(doneRun().plan!.actions);
+  });
+
+  it('exports a finished run\'s plan as a manifest, under the name the api gives it', async () => {
+    const yaml = 'apiVersion: "assay.dev/v1alpha1"\nkind: "AssistantRun"\nspec:\n  datasetRef: "j-1"\n';
+    const calls = mockApi({
+      [STATUS]: () => ({ json: job({ runs: [doneRun()] }) }),
+      'GET /api/v1/jobs/j-1/runs/r-1/manifest': () => ({ text: yaml, headers: {
+        'Content-Type': 'application/yaml', 'Content-Disposition': 'attachment; filename="titanic-r-2.yaml"' } }),
+    });
+    const { saved, restore } = watchSaves();
+    try {
+      renderWithQueries(<RunPage jobId="j-1" runId="r-1" />);
+
+      await userEvent.click(await screen.findByRole('button', { name: /^Export as manifest/ }));
+
+      await vi.waitFor(() => expect(saved).toHaveLength(1));
+      expect(saved[0].name).toBe('titanic-r-2.yaml');
+      expect(await saved[0].blob.text()).toBe(yaml);
+      expect(calls.map((c) => `${c.method} ${c.path}`)).toContain('GET /api/v1/jobs/j-1/runs/r-1/manifest');
+    } finally {
+      restore();
+    }
+  });
+
+  it('offers no manifest while the run is still going', async () => {
+    mockApi({ [STATUS]: () => ({ json: job({ runs: [doneRun({ status: 'running', progress: 40, result: null })] }) }) });
+    renderWithQueries(<RunPage jobId="j-1" runId="r-1" />);
+
+    expect(await screen.findByRole('button', { name: 'Reuse this plan' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Export as manifest/ })).not.toBeInTheDocument();
   });
 });

@@ -2,9 +2,10 @@ import ArrowBack from '@mui/icons-material/ArrowBack';
 import { Box, Button, LinearProgress, Paper, Skeleton, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { Plan } from '../generated/plan';
-import { ApiError } from '../api/client';
+import { ApiError, api } from '../api/client';
 import { useJob } from '../api/queries';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { ExportManifestButton } from '../common/ExportManifestButton';
 import { ago } from '../common/format';
 import { followInPage, navigate, pageHeading, paths, planKey, useTitle } from '../common/navigation';
 import { ResultsPanel } from '../results/ResultsPanel';
@@ -97,8 +98,11 @@ export function RunPage({ jobId, runId }: { jobId: string; runId: string }) {
       </Box>
       <ResultsPanel run={run} />
       {run.plan && (
-        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
           <Button variant="outlined" onClick={() => reuse(run.plan!)}>Reuse this plan</Button>
+          {(run.status === 'done' || run.status === 'failed') && (
+            <ExportManifestButton load={() => api.runManifest(jobId, runId)} />
+          )}
         </Stack>
       )}
     </Stack>

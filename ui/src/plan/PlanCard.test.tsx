@@ -6,6 +6,7 @@ import type { Plan } from '../generated/plan';
 import type { PlanError, PlanWarning } from '../api/types';
 import type { CheckState } from './PlanCard';
 import { PlanCard } from './PlanCard';
+import { watchSaves } from '../test/saves';
 
 const COLUMNS = ['PassengerId', 'Survived', 'Name', 'Age', 'Fare'];
 
@@ -34,8 +35,8 @@ describe('PlanCard', () => {
   it('says the plan in plain words: the model, and every step\'s columns by name', () => {
     const summary = [
       'Model: predicts Survived (classification) from every other column it can learn from: Pclass, Sex, Age, Fare.',
-      'Step 1 (impute): fills every column with missing values: Age, Embarked.',
-      'Step 2 (train_model): changes no column; trains on Survived.',
+      'Step 1 (Fill missing): fills every column with missing values: Age, Embarked.',
+      'Step 2 (Train model): changes no column; trains on Survived.',
     ];
     const { rerender } = render(<PlanCard plan={twoSteps} errors={[]} summary={summary} check="valid" checkError={null}
       columns={COLUMNS} onChange={() => {}} onApply={() => {}} applying={false} applyError={null} />);
@@ -62,7 +63,7 @@ describe('PlanCard', () => {
     const warnings: PlanWarning[] = [
       { action_index: 0, action: 'impute', column: 'Cabin', severity: 'warning', code: 'fills_sparse_column',
         message: "fills 687 of 891 cells of 'Cabin' (77 % missing) with its most frequent value: most of the column would be invented.",
-        alternative: "drop it (drop_columns), or keep the fact that it was missing with add_indicator: true (a 0/1 column 'Cabin_missing')." },
+        alternative: "drop the column (a Drop columns step), or keep the fact that it was missing: turn on Add indicator, which adds a 0/1 column 'Cabin_missing'." },
       { action_index: 0, action: 'impute', column: 'Survived', severity: 'critical', code: 'fills_target',
         message: "fills 12 missing values of the target 'Survived' with invented labels.", alternative: 'leave it out.' },
     ];
@@ -75,7 +76,7 @@ describe('PlanCard', () => {
     expect(shown).toHaveLength(2);
     expect(shown[0]).toHaveTextContent("Step 1 (Fill missing) · Cabin");
     expect(shown[0]).toHaveTextContent('687 of 891 cells');
-    expect(shown[0]).toHaveTextContent('Better: drop it (drop_columns)');
+    expect(shown[0]).toHaveTextContent('Better: drop the column (a Drop columns step)');
     await user.click(screen.getByRole('button', { name: 'Apply these actions' }));
     expect(onApply).toHaveBeenCalledOnce();
   });
@@ -180,7 +181,7 @@ describe('PlanCard', () => {
     await user.click(screen.getByRole('button', { name: 'JSON' }));
 
     expect(JSON.parse((screen.getByLabelText('Plan (JSON)') as HTMLTextAreaElement).value)).toEqual(twoSteps);
-    expect(screen.getByRole('alert', { name: 'Plan problems' })).toHaveTextContent("Step 2 (train_model), target: column 'Survivd' does not exist");
+    expect(screen.getByRole('alert', { name: 'Plan problems' })).toHaveTextContent("Step 2 (Train model), target: column 'Survivd' does not exist");
   });
 
   it('cannot apply an empty plan, or while the plan is being checked', () => {
@@ -245,5 +246,30 @@ describe('PlanCard', () => {
 
     await user.click(screen.getByRole('button', { name: 'JSON' }));
     expect(within(screen.getByRole('alert', { name: 'Plan problems' })).getAllByRole('listitem')).toHaveLength(3);
+  });
+
+  it('exports the plan as a manifest only when it could run', async () => {
+    const load = vi.fn(async () => ({ blob: new Blob(['kind: AssistantRun\n']), fileName: 'titanic-r-1.yaml' }));
+    const { saved, restore } = watchSaves();
+    try {
+      const props = { plan: twoSteps, errors: [], checkError: null, columns: COLUMNS, onChange: () => {}, onApply: () => {},
+        applying: false, applyError: null, onExport: load };
+      const { rerender } = render(<PlanCard {...props} check="valid" />);
+
+      await userEvent.click(screen.getByRole('button', { name: /^Export as manifest/ }));
+      expect(load).toHaveBeenCalledTimes(1);
+      expect(saved.map((s) => s.name)).toEqual(['titanic-r-1.yaml']);
+
+      // A plan the api would refuse to run is not offered for a cluster either.
+      rerender(<PlanCard {...props} check="invalid" />);
+      expect(screen.getByRole('button', { name: /^Export as manifest/ })).toBeDisabled();
+      rerender(<PlanCard {...props} check="valid" plan={{ explanation: '', actions: [] }} />);
+      expect(screen.getByRole('button', { name: /^Export as manifest/ })).toBeDisabled();
+      // Without an exporter (no dataset to check it against) there is no button.
+      rerender(<PlanCard {...props} check="valid" onExport={undefined} />);
+      expect(screen.queryByRole('button', { name: /^Export as manifest/ })).not.toBeInTheDocument();
+    } finally {
+      restore();
+    }
   });
 });

@@ -5,7 +5,9 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { Plan } from '../generated/plan';
+import type { DownloadedFile } from '../api/client';
 import type { PlanError, PlanWarning } from '../api/types';
+import { ExportManifestButton } from '../common/ExportManifestButton';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { AddStepButton } from './AddStepButton';
 import { blankStep } from '../common/actionStyle';
@@ -20,7 +22,7 @@ export type CheckState = 'idle' | 'checking' | 'valid' | 'invalid' | 'unchecked'
  * The plan to apply: its steps (coloured chips, editable forms, problems beside each step and field) or the same
  * plan as JSON, the plan in plain words, the server's verdict, and "Apply these actions".
  */
-export function PlanCard({ plan, errors, warnings = [], summary = [], check, checkError, columns, onChange, onApply, applying, applyError }: {
+export function PlanCard({ plan, errors, warnings = [], summary = [], check, checkError, columns, onChange, onApply, applying, applyError, onExport }: {
   plan: Plan;
   errors: PlanError[];
   warnings?: PlanWarning[];
@@ -33,6 +35,8 @@ export function PlanCard({ plan, errors, warnings = [], summary = [], check, che
   onApply: () => void;
   applying: boolean;
   applyError: unknown;
+  /** The plan as an AssistantRun manifest from the api; no export button without it. */
+  onExport?: () => Promise<DownloadedFile>;
 }) {
   const [view, setView] = useState<'steps' | 'json'>('steps');
   // Problems of JSON text that does not parse: the plan held is then the last one that did, not what is shown.
@@ -41,6 +45,8 @@ export function PlanCard({ plan, errors, warnings = [], summary = [], check, che
   const n = plan.actions.length;
   const problems = errors.length;
   const verdict = n > 0 && !unparsed;
+  // What the api would refuse to run it would refuse to export as well.
+  const cannotRun = n === 0 || unparsed || check === 'invalid' || check === 'checking';
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="plan-heading">
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }} useFlexGap>
@@ -112,11 +118,12 @@ export function PlanCard({ plan, errors, warnings = [], summary = [], check, che
       {applyError != null && <Box sx={{ mt: 1 }}><ErrorMessage error={applyError} /></Box>}
       <Button
         variant="contained" color="success" size="large" sx={{ mt: 1.5 }} onClick={onApply}
-        disabled={n === 0 || unparsed || check === 'invalid' || check === 'checking' || applying}
+        disabled={cannotRun || applying}
         startIcon={applying ? <CircularProgress size={16} color="inherit" /> : <PlayArrow />}
       >
         Apply these actions
       </Button>
+      {onExport && <Box sx={{ mt: 1.5 }}><ExportManifestButton load={onExport} disabled={cannotRun} /></Box>}
     </Paper>
   );
 }

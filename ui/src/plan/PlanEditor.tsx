@@ -2,7 +2,7 @@ import { Alert, Box, List, ListItem, TextField, Typography } from '@mui/material
 import { useEffect, useRef, useState } from 'react';
 import type { Plan } from '../generated/plan';
 import type { PlanError } from '../api/types';
-import { isActionType, plainMessage } from '../common/actionStyle';
+import { actionStyle, isActionType, plainMessage } from '../common/actionStyle';
 
 /**
  * Every problem that keeps the text from being a plan at all, at once: not JSON, no "actions" list, and each
@@ -111,7 +111,7 @@ export function PlanEditor({ plan, errors, onChange, onTextProblems }: {
             {errors.map((error, i) => (
               <ListItem key={i} disableGutters sx={{ display: 'list-item', listStyle: 'disc', ml: 2 }}>
                 {error.action_index != null ? `Step ${error.action_index + 1}` : 'Plan'}
-                {error.action ? ` (${error.action})` : ''}
+                {error.action ? ` (${actionStyle(error.action).label})` : ''}
                 {error.field ? `, ${error.field}` : ''}: {plainMessage(error.message)}
               </ListItem>
             ))}

@@ -1,21 +1,29 @@
 package dev.assay.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.model.crd.assistantrun.AssistantRun;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +33,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * What `helm install` and `kubectl apply -f k8s/install.yaml` would send, sent to a real Kubernetes 1.20 API server
  * as a server-side dry run: every object must be accepted, and no field may be dropped on the way (1.20 silently
- * prunes unknown fields, so a misspelt securityContext key would otherwise pass unnoticed).
+ * prunes unknown fields, so a misspelt securityContext key would otherwise pass unnoticed). And an AssistantRun exported
+ * from the screens, which people apply with kubectl.
  */
 @EnabledIfSystemProperty(named = "assay.k8s.enabled", matches = "true",
         disabledReason = "needs the Kubernetes 1.20 binaries of shared/k8s: run with -Pk8s, as .ci/run does")
@@ -85,6 +94,59 @@ class ApiServerAcceptanceTest {
     @Test
     void installYamlIsAccepted() {
         assertAccepted(Rendered.parse(AssayChart.read(InstallManifest.file())));
+    }
+
+    /**
+     * A plan exported from the screens ({@link ExportedRun}, made by the api's builder) and the api executor's own
+     * AssistantRun, sent to the API server with the CRD the chart ships really installed: both are accepted in the
+     * test's own namespace with no field pruned, and a run the CRD's schema forbids is refused, so acceptance means
+     * something. The CRD is removed again: the chart renders above dry-run theirs.
+     */
+    @Test
+    void anExportedAssistantRunIsAccepted() throws Exception {
+        String namespace = "exported-runs";
+        CustomResourceDefinition crd;
+        try (InputStream in = Files.newInputStream(AssayChart.chartDir().resolve("crds/assistantruns.assay.dev-v1.yml"))) {
+            crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+        }
+        client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+        try {
+            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                    .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
+                            && c.getStatus().getConditions().stream().anyMatch(
+                                    x -> x.getType().equals("Established") && x.getStatus().equals("True")),
+                            30, TimeUnit.SECONDS);
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
+                    .build()).create();
+
+            for (String yaml : List.of(ExportedRun.exported(), ExportedRun.created(namespace))) {
+                JsonNode sent = AssayChart.YAML.readTree(yaml);
+                GenericKubernetesResource resource = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+                GenericKubernetesResource stored = client.resource(resource).inNamespace(namespace).dryRun().create();
+                assertThat(stored.getMetadata().getNamespace()).isEqualTo(namespace);
+                assertThat(missingPaths(sent, JSON.valueToTree(stored), "")).as("fields the API server dropped of %s", yaml)
+                        .isEmpty();
+            }
+            // Created for real, as kubectl apply would, and read back through the CRD's own class.
+            GenericKubernetesResource created = client.resource(
+                    Serialization.unmarshal(ExportedRun.exported(), GenericKubernetesResource.class)).inNamespace(namespace).create();
+            AssistantRun read = client.resources(AssistantRun.class).inNamespace(namespace)
+                    .withName(created.getMetadata().getName()).get();
+            assertThat(read.getSpec().plan()).isEqualTo(ExportedRun.PLAN);
+            assertThat(read.getSpec().datasetRef()).isEqualTo(ExportedRun.DATASET);
+            client.resources(AssistantRun.class).inNamespace(namespace).withName(read.getMetadata().getName()).delete();
+
+            ObjectNode forbidden = (ObjectNode) AssayChart.YAML.readTree(ExportedRun.exported());
+            ((ObjectNode) forbidden.path("spec")).put("datasetRef", "Titanic CSV");
+            assertThatThrownBy(() -> client.resource(Serialization.unmarshal(forbidden.toString(),
+                    GenericKubernetesResource.class)).inNamespace(namespace).dryRun().create())
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422))
+                    .hasMessageContaining("spec.datasetRef");
+        } finally {
+            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName()).delete();
+            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                    .waitUntilCondition(java.util.Objects::isNull, 60, TimeUnit.SECONDS);
+        }
     }
 
     private static void assertAccepted(Rendered rendered) {

@@ -69,7 +69,8 @@ public final class PlanSummary {
         for (int i = 0; i < steps.size(); i++) {
             PlanStep step = steps.get(i);
             Optional<List<String>> reached = i < reach.size() ? reach.get(i) : Optional.empty();
-            lines.add("Step " + (i + 1) + " (" + step.type().wireName() + "): " + changes(step, reached) + ".");
+            // The action's label, as the plan card's chips and the warnings name the step.
+            lines.add("Step " + (i + 1) + " (" + step.type().label() + "): " + changes(step, reached) + ".");
         }
         return lines;
     }

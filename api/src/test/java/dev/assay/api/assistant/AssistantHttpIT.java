@@ -165,7 +165,7 @@ class AssistantHttpIT {
         assertThat(sparse.path("severity").asText()).isEqualTo("warning");
         assertThat(sparse.path("number").asDouble()).isEqualTo(687);
         assertThat(sparse.path("message").asText()).contains("687 of 891 cells", "77 %");
-        assertThat(sparse.path("alternative").asText()).contains("add_indicator: true");
+        assertThat(sparse.path("alternative").asText()).contains("turn on Add indicator");
     }
 
     @Test
@@ -184,7 +184,7 @@ class AssistantHttpIT {
         assertThat(proposal.at("/actions/0/params/columns/0").asText()).isEqualTo("Age");
         assertThat(proposal.path("warnings").toString()).contains("Narrowed drop_missing_rows to Age");
         assertThat(proposal.path("summary").toString()).contains("Model: predicts Survived")
-                .contains("Step 1 (drop_missing_rows): removes rows with a missing value in Age");
+                .contains("Step 1 (Drop incomplete rows): removes rows with a missing value in Age");
     }
 
     @Test

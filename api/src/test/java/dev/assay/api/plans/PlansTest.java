@@ -62,10 +62,10 @@ class PlansTest {
         assertThat(summary).first().asString().startsWith("Model: predicts Survived (classification) from every other "
                 + "column it can learn from: ").doesNotContain("PassengerId").doesNotContain("Name,").contains("Age", "Fare");
         // [] is spelled out with the columns it reaches at that point: Cabin is gone before the fill and the encoding.
-        assertThat(summary).contains("Step 1 (drop_columns): removes Cabin.",
-                "Step 2 (impute): fills every column with missing values: Age, Embarked.",
-                "Step 4 (scale): rescales Age, Fare.");
-        assertThat(summary.get(3)).startsWith("Step 3 (encode): encodes every categorical column: ")
+        assertThat(summary).contains("Step 1 (Drop columns): removes Cabin.",
+                "Step 2 (Fill missing): fills every column with missing values: Age, Embarked.",
+                "Step 4 (Scale): rescales Age, Fare.");
+        assertThat(summary.get(3)).startsWith("Step 3 (Encode): encodes every categorical column: ")
                 .contains("Sex", "Embarked").doesNotContain("Cabin");
         assertThat(String.join(" ", summary)).doesNotContain("[]");
     }
@@ -77,7 +77,7 @@ class PlansTest {
                   {"type": "scale", "params": {"method": "standard", "columns": ["Name"]}},
                   {"type": "clip_outliers", "params": {"columns": []}}]}"""));
 
-        assertThat(summary).containsExactly("Step 1 (scale): rescales Name.", "Step 2 (clip_outliers): clips every numeric column.");
+        assertThat(summary).containsExactly("Step 1 (Scale): rescales Name.", "Step 2 (Clip outliers): clips every numeric column.");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.assay.runner.apply;
 
+import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.PlanStep;
 import dev.assay.model.plan.params.ModelTask;
 import dev.assay.model.result.Comparison;
@@ -37,7 +38,8 @@ public final class RunSection {
         run.put("comparison", comparison(result.comparison()));
         run.put("steps", result.steps().stream().map(RunSection::step).toList());
         run.put("planWarnings", result.warnings().stream().map(w -> Map.of(
-                "step", w.actionIndex() + 1, "action", w.action(), "column", w.column(),
+                "step", w.actionIndex() + 1, "action", ActionType.fromWireName(w.action()).map(ActionType::label).orElse(w.action()),
+                "column", w.column(),
                 "severity", w.severity().wireName(), "message", w.message(), "alternative", w.alternative())).toList());
         result.model().ifPresent(m -> run.put("model", modelCard(m)));
         return run;

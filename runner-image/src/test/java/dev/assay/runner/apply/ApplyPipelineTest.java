@@ -64,9 +64,9 @@ class ApplyPipelineTest {
         assertThat(cabin.path("action").asText()).isEqualTo("impute");
         assertThat(cabin.path("column").asText()).isEqualTo("Cabin");
         assertThat(cabin.path("number").asDouble()).isEqualTo(687);
-        assertThat(cabin.path("alternative").asText()).contains("drop_columns", "add_indicator: true");
+        assertThat(cabin.path("alternative").asText()).contains("Drop columns", "turn on Add indicator").doesNotContain("drop_columns", "add_indicator");
         assertThat(Files.readString(out.resolve("report.html"))).contains("hidden by filling (177 cells invented)")
-                .contains("Warnings about the plan");
+                .contains("Warnings about the plan").contains("Step 1 (Fill missing) · Cabin</strong>");
         assertThat(outcome.profile().table().missingCells()).isZero();
 
         JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());

@@ -65,7 +65,7 @@ class PlanWarningsTest {
         assertThat(sparse.actionIndex()).isZero();
         assertThat(sparse.action()).isEqualTo("impute");
         assertThat(sparse.message()).contains("687 of 891 cells", "77 %");
-        assertThat(sparse.alternative()).contains("drop_columns", "add_indicator");
+        assertThat(sparse.alternative()).contains("Drop columns", "Add indicator").doesNotContain("drop_columns", "add_indicator");
         assertThat(coded(review, "mode_fills_many_values").getFirst().alternative()).contains("\"Unknown\"");
     }
 

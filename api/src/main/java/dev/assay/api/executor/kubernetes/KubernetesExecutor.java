@@ -5,13 +5,14 @@ import dev.assay.api.executor.ExecutorBusyException;
 import dev.assay.api.executor.ProfileTask;
 import dev.assay.api.executor.RunTask;
 import dev.assay.model.crd.assistantrun.AssistantRun;
-import dev.assay.model.crd.assistantrun.AssistantRunSpec;
+import dev.assay.model.crd.assistantrun.AssistantRunManifest;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.crd.datasetjob.DatasetJobSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ public final class KubernetesExecutor implements Executor {
     private static final Map<String, String> LABELS = Map.of("app.kubernetes.io/part-of", "assay",
             "app.kubernetes.io/created-by", "assay-api");
 
-    private static final String LABEL_DATASET_JOB = "assay.dev/dataset-job";
+    private static final String LABEL_DATASET_JOB = AssistantRunManifest.LABEL_DATASET_JOB;
     private static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(60);
 
     private final KubernetesClient client;
@@ -85,13 +86,13 @@ public final class KubernetesExecutor implements Executor {
     }
 
     private void createRun(RunTask task) {
-        AssistantRun run = new AssistantRun();
-        run.setMetadata(new ObjectMetaBuilder().withName(task.runId()).withNamespace(namespace)
-                .withLabels(Map.of("app.kubernetes.io/part-of", "assay", "app.kubernetes.io/created-by", "assay-api",
-                        LABEL_DATASET_JOB, task.jobId())).build());
-        run.setSpec(new AssistantRunSpec(task.jobId(), task.plan(), task.prompt().orElse(null),
-                task.runName().orElse(null), null, null));
-        create(run);
+        create(new AssistantRunManifest(task.runId(), Optional.of(namespace), task.jobId(), task.plan(), task.prompt(),
+                task.runName(), Optional.of("assay-api")).resource());
+    }
+
+    /** Where this executor creates DatasetJobs, so where an AssistantRun of one of its datasets must go. */
+    public String namespace() {
+        return namespace;
     }
 
     private void create(io.fabric8.kubernetes.client.CustomResource<?, ?> resource) {

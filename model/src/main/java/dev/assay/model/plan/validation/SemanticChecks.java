@@ -1,9 +1,12 @@
 package dev.assay.model.plan.validation;
 
+import dev.assay.model.plan.ActionType;
+
 import dev.assay.model.dataset.ColumnInfo;
 import dev.assay.model.dataset.ColumnType;
 import dev.assay.model.dataset.DatasetSchema;
 import dev.assay.model.dataset.VariableKind;
+import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.params.ActionParams;
 import dev.assay.model.plan.params.ClipOutliersParams;
 import dev.assay.model.plan.params.DropColumnsParams;
@@ -73,14 +76,14 @@ final class SemanticChecks {
                         "fills " + count(target.missing(), "missing value") + " of the target '" + target.name()
                                 + "'" + ofRows(target.missing(), schema) + " with invented labels; the model would then "
                                 + "be trained and scored on them, and its score would say nothing about real outcomes.",
-                        "leave '" + target.name() + "' out of the fill: train_model then learns from the "
+                        "leave '" + target.name() + "' out of the fill: the model then learns from the "
                                 + (schema.rows() > 0 ? count(known(target, schema), "row") : "rows")
                                 + " whose target is known."));
             } else if (impute.columns().isEmpty()) {
                 out.add(new PlanWarning(index, action, target.name(), Severity.INFO, "target_left_unfilled",
                         figure(target.missing()),
                         "leaves the target '" + target.name() + "' unfilled: its " + count(target.missing(), "missing value")
-                                + " stay missing and train_model leaves " + (target.missing() == 1 ? "that row" : "those rows")
+                                + " stay missing and the model leaves " + (target.missing() == 1 ? "that row" : "those rows")
                                 + " out" + (schema.rows() > 0 ? ", learning from the " + count(known(target, schema), "row")
                                 + " whose target is known." : "."),
                         ""));
@@ -97,8 +100,8 @@ final class SemanticChecks {
                         "fills " + count(column.missing(), "of " + schema.rows() + " cell") + " of '" + column.name()
                                 + "' (" + percent(column.missing(), schema.rows()) + " missing) with "
                                 + describe(strategy, column) + ": most of the column would be invented.",
-                        "drop it (drop_columns), or keep the fact that it was missing with add_indicator: true "
-                                + "(a 0/1 column '" + ImputeParams.indicatorName(column.name()) + "')."));
+                        "drop the column (a Drop columns step), or keep the fact that it was missing: turn on Add "
+                                + "indicator, which adds a 0/1 column '" + ImputeParams.indicatorName(column.name()) + "'."));
             }
             if (strategy == ImputeStrategy.MODE) {
                 modeOnManyValues(index, action, column, schema, out);
@@ -123,17 +126,17 @@ final class SemanticChecks {
                 "'" + column.name() + "' " + why + ": filling it with its most frequent value writes that one value into "
                         + count(column.missing(), "row") + ofRows(column.missing(), schema)
                         + ", inventing a frequency the data does not have.",
-                "fill it with a constant such as \"Unknown\" (strategy constant, value \"Unknown\"), or drop it."));
+                "fill it with a constant such as \"Unknown\" (Strategy: constant, Value: Unknown), or drop the column."));
     }
 
     private static void touchesTarget(int index, String action, List<String> named, StepContext context, String verb,
                                       List<PlanWarning> out) {
         context.target().filter(named::contains).ifPresent(target -> out.add(new PlanWarning(index, action, target,
                 Severity.CRITICAL, "changes_target", verb + " the target '" + target + "' changes what the model "
-                + "predicts and how it is scored" + (verb.equals("dropping") ? "; train_model needs it." : "."),
+                + "predicts and how it is scored" + (verb.equals("dropping") ? "; the model needs it." : "."),
                 verb.equals("dropping") ? "keep '" + target + "'; drop only features."
-                        : "leave '" + target + "' out of " + action + ": train_model reads the target as it is, "
-                        + "and the model's own pipeline prepares the features.")));
+                        : "leave '" + target + "' out of this " + label(action) + " step: the model reads the target as "
+                        + "it is, and its own pipeline prepares the features.")));
     }
 
     private static void dropRows(int index, String action, DropMissingRowsParams drop, DatasetSchema schema,
@@ -154,7 +157,8 @@ final class SemanticChecks {
                     "removes at least " + count(worst.missing(), "of " + schema.rows() + " row") + " ("
                             + percent(worst.missing(), schema.rows()) + "), those where '" + worst.name()
                             + "' is missing: what is left may no longer describe the whole dataset.",
-                    "drop the column '" + worst.name() + "' instead, or fill it with add_indicator: true."));
+                    "drop the column '" + worst.name() + "' instead, or fill it with Add indicator turned on (a 0/1 "
+                            + "column '" + ImputeParams.indicatorName(worst.name()) + "' keeps which rows were missing)."));
         }
     }
 
@@ -172,7 +176,7 @@ final class SemanticChecks {
                                     + "likely the target in disguise or known only after the fact, and the score would "
                                     + "not hold on new data.", feature, train.target(), measure(link.measure()),
                             link.value()),
-                    "drop '" + feature + "' (drop_columns) or list the features without it."));
+                    "drop '" + feature + "' (a Drop columns step) or list the model's features without it."));
         }
     }
 
@@ -184,9 +188,14 @@ final class SemanticChecks {
                 out.add(new PlanWarning(index, action, feature, Severity.CRITICAL, "leaking_feature",
                         "'" + feature + "' is computed from the target '" + train.target() + "' by an earlier step: the "
                                 + "model would read the answer from it, and its score would not hold on new data.",
-                        "drop '" + feature + "' (drop_columns) or list the features without it."));
+                        "drop '" + feature + "' (a Drop columns step) or list the model's features without it."));
             }
         }
+    }
+
+    /** An action as the screens name it ("Fill missing"), for advice a person reads. */
+    private static String label(String action) {
+        return ActionType.fromWireName(action).map(ActionType::label).orElse(action);
     }
 
     private static java.util.Optional<Double> figure(long count) {
