@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.assay.api.ApiOverHttp;
 import dev.assay.api.HttpApi;
 import dev.assay.api.auth.Actor;
 import dev.assay.api.auth.SignedIn;
@@ -21,14 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -37,19 +34,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * the CRD's resource naming the dataset's DatasetJob and carrying the plan as checked; an invalid plan is a
  * problem naming its step and field; another person's dataset does not exist; the download is in the audit trail.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ManifestsHttpTest {
+@ApiOverHttp
+class ManifestsHttpIT {
 
     static final String PERSON = "X-Test-Person";
     static final YAMLMapper YAML = new YAMLMapper();
-
-    @TempDir
-    static Path data;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("assay.data-dir", () -> data.toString());
-    }
 
     /** The laptop's local user, or with {@value #PERSON} a signed-in person of their own team who is no admin. */
     @TestConfiguration
