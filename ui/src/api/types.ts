@@ -127,6 +127,18 @@ export interface RunView {
   plan: Plan | null;
   actions_applied: number;
   result: RunResult | null;
+  origin: RunOrigin;
+}
+
+/**
+ * Who started a run. `user` is null for a run made outside Assay (kubectl): Kubernetes records the program
+ * (`tool`), not the person. Read-only runs are shown but not deleted through Assay (docs/metadata.md).
+ */
+export interface RunOrigin {
+  via: 'api' | 'legacy' | 'kubernetes' | 'unknown';
+  user: string | null;
+  tool: string | null;
+  read_only: boolean;
 }
 
 export interface JobStatusView {
