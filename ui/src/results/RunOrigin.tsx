@@ -20,10 +20,10 @@ export function originText(run: RunView): string {
   }
 }
 
-/** The origin as a line under a run's name; `id` lets a button that acts on the run be described by it. */
-export function RunOriginNote({ run, id }: { run: RunView; id?: string }) {
+/** The origin as a line under a run's name. */
+export function RunOriginNote({ run }: { run: RunView }) {
   return (
-    <Typography variant="caption" color="text.secondary" component="div" id={id}>
+    <Typography variant="caption" color="text.secondary" component="div">
       {originText(run)}
     </Typography>
   );
