@@ -111,8 +111,14 @@ export type RunResult = Shape<
 export type RunView = Shape<
   Schemas['RunView'],
   'run_id' | 'job_id' | 'run_name' | 'status' | 'progress' | 'stage' | 'created_at' | 'updated_at' | 'actions_applied',
-  { plan?: Plan | null; result?: RunResult | null }
+  { plan?: Plan | null; result?: RunResult | null; origin: RunOrigin }
 >;
+
+/**
+ * Who started a run. `user` is null for a run made outside Assay (kubectl): Kubernetes records the program
+ * (`tool`), not the person. Read-only runs are shown but not deleted through Assay (docs/metadata.md).
+ */
+export type RunOrigin = Shape<Schemas['RunOrigin'], 'via' | 'read_only'>;
 
 export type JobStatusView = Shape<
   Schemas['JobStatusView'],

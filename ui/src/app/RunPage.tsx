@@ -9,6 +9,7 @@ import { ExportManifestButton } from '../common/ExportManifestButton';
 import { ago } from '../common/format';
 import { followInPage, navigate, pageHeading, paths, planKey, useTitle } from '../common/navigation';
 import { ResultsPanel } from '../results/ResultsPanel';
+import { RunOriginNote } from '../results/RunOrigin';
 
 /** A run the api has accepted may take a moment to appear in the dataset's status: ask again this often, this many times. */
 const LOOK_AGAIN_MS = 1000;
@@ -95,6 +96,7 @@ export function RunPage({ jobId, runId }: { jobId: string; runId: string }) {
         <Typography variant="body2" color="text.secondary">
           {data.file_name} · started {ago(run.created_at)}
         </Typography>
+        <RunOriginNote run={run} />
       </Box>
       <ResultsPanel run={run} />
       {run.plan && (

@@ -7,8 +7,12 @@ import { ConfirmDelete } from '../common/ConfirmDelete';
 import { ago, metricName, metricValue } from '../common/format';
 import { followInPage, paths } from '../common/navigation';
 import { StatusChip } from '../common/StatusChip';
+import { RunOriginNote } from './RunOrigin';
 
-/** Every run of this dataset, newest first: open one's results (its own page), or take its plan up again. */
+/**
+ * Every run of this dataset, newest first, with who started it: open one's results (its own page), take its plan up
+ * again, or delete it, unless it was made outside Assay (kubectl), which is read-only here.
+ */
 export function RunHistory({ jobId, runs, onReuse }: {
   jobId: string;
   runs: RunView[];
@@ -36,7 +40,10 @@ export function RunHistory({ jobId, runs, onReuse }: {
               const model = run.result?.model;
               return (
                 <TableRow key={run.run_id}>
-                  <TableCell sx={{ fontWeight: 500 }}>{run.run_name}</TableCell>
+                  <TableCell>
+                    <Typography variant="body2" sx={{ fontWeight: 500 }}>{run.run_name}</Typography>
+                    <RunOriginNote run={run} />
+                  </TableCell>
                   <TableCell><StatusChip status={run.status} /></TableCell>
                   <TableCell title={new Date(run.created_at).toLocaleString()} sx={{ whiteSpace: 'nowrap' }}>{ago(run.created_at)}</TableCell>
                   <TableCell align="right">{run.plan?.actions.length ?? '–'}</TableCell>
@@ -51,8 +58,10 @@ export function RunHistory({ jobId, runs, onReuse }: {
                         Reuse plan
                       </Button>
                     )}
-                    <Button size="small" color="error" disabled={inProgress(run.status)} onClick={() => setDoomed(run)}
-                      aria-label={`Delete run ${run.run_name}`}>Delete</Button>
+                    {!run.origin.read_only && (
+                      <Button size="small" color="error" disabled={inProgress(run.status)} onClick={() => setDoomed(run)}
+                        aria-label={`Delete run ${run.run_name}`}>Delete</Button>
+                    )}
                   </TableCell>
                 </TableRow>
               );

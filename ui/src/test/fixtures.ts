@@ -120,6 +120,7 @@ export function doneRun(overrides: Partial<RunView> = {}): RunView {
     metrics_url: '/api/v1/artifacts/j-1/runs/r-1/metrics.json', model_url: '/api/v1/artifacts/j-1/runs/r-1/model.bin',
     plan_url: '/api/v1/artifacts/j-1/runs/r-1/plan.json',
     plan, actions_applied: 2,
+    origin: { via: 'api', user: 'alice', tool: null, read_only: false },
     result: {
       plan,
       steps: [

@@ -2,6 +2,8 @@ package dev.assay.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.provider.TestProvider;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ui/e2e/e2e.mjs}: a refused file, upload of titanic.csv, the profile and report, the assistant's plan,
  * a wrong edit flagged beside its field, apply, the model's score, a deep link after a reload, phone width.
  * Screenshots of each screen land in {@code api/target/e2e-screenshots}; the logs of both processes in
- * {@code api/target/e2e}.
+ * {@code api/target/e2e}. The cluster's sign-in is driven the same way, against a real OpenID provider in this JVM.
  */
 class BrowserEndToEndIT {
 
@@ -34,6 +36,10 @@ class BrowserEndToEndIT {
     private static final Path LOGS = Path.of("target", "e2e").toAbsolutePath();
     /** Settings that would take the api away from its embedded defaults (an LLM key, Redis, S3, Kubernetes). */
     private static final List<String> FOREIGN = List.of("ASSAY_", "SPRING_", "GEMINI_", "GOOGLE_API_KEY", "OPENAI_");
+
+    /** The sign-in test's api and provider: ports kept for this test on the machines it runs on. */
+    private static final int OIDC_API_PORT = 18210;
+    private static final int PROVIDER_PORT = 18211;
 
     @TempDir
     Path work;
@@ -49,7 +55,51 @@ class BrowserEndToEndIT {
         browse("conversation.mjs", "conversation e2e: passed", SHOTS.resolveSibling("e2e-conversation"), null);
     }
 
+    /**
+     * The cluster mode: the api signs people in through a real OpenID provider (Spring Authorization Server, in this
+     * JVM) whose login page the browser fills in; then upload, ask, apply, and the Activity page shows those four
+     * events and the sign-in as alice's (ui/e2e/signed-in.mjs), and sign-out ends both sessions. The audit rows of
+     * the flow, as an admin reads them over the api with a bearer token, are printed.
+     */
+    @Test
+    void signInThroughTheProvidersLoginPageWorkAndSeeItInActivity() throws Exception {
+        TestProvider provider = TestProvider.start(PROVIDER_PORT);
+        try {
+            int port = OIDC_API_PORT;
+            provider.registerApi("http://127.0.0.1:" + port);
+            browse("signed-in.mjs", "signed-in e2e: passed", SHOTS.resolveSibling("e2e-signed-in"), "04-activity.png",
+                    port, List.of("--assay.auth.mode=oidc", "--assay.auth.issuer=" + provider.issuer(),
+                            "--assay.auth.client-id=assay-web", "--assay.auth.client-secret=web-secret"),
+                    Map.of("ASSAY_USER", "alice", "ASSAY_PASSWORD", TestProvider.PASSWORD), api -> {
+                        HttpApi root = new HttpApi(port).with("Authorization", "Bearer " + provider.token("root"));
+                        JsonNode events = root.get("/api/v1/audit?actor=alice&size=50").json().path("events");
+                        System.out.println("audit rows of alice's flow, newest first (GET /api/v1/audit as root):");
+                        events.forEach(event -> System.out.println("  " + event));
+                        List<String> successes = new java.util.ArrayList<>();
+                        events.forEach(event -> {
+                            assertThat(event.path("actor").asText()).isEqualTo("alice");
+                            if (event.path("outcome").asText().equals("success")) {
+                                successes.add(event.path("action").asText());
+                            }
+                        });
+                        assertThat(successes).contains("sign_in", "upload", "assistant", "apply");
+                    });
+        } finally {
+            provider.close();
+        }
+    }
+
+    /** What to check once the browser script passed, while the api still runs. */
+    private interface AfterBrowsing {
+        void check(Process api) throws Exception;
+    }
+
     private void browse(String scriptName, String passed, Path shots, String lastShot) throws Exception {
+        browse(scriptName, passed, shots, lastShot, freePort(), List.of(), Map.of(), api -> { });
+    }
+
+    private void browse(String scriptName, String passed, Path shots, String lastShot, int port, List<String> apiArguments,
+                        Map<String, String> browserEnvironment, AfterBrowsing after) throws Exception {
         Path script = E2E.resolve(scriptName);
         assertThat(JAR).as("the packaged api (mvn verify packages it before the integration tests)").isRegularFile();
         assertThat(script.getParent().resolveSibling("node_modules").resolve("playwright-core"))
@@ -60,10 +110,11 @@ class BrowserEndToEndIT {
         String stem = scriptName.replace(".mjs", "");
         Path apiLog = LOGS.resolve(stem + "-api.log");
         Path browserLog = LOGS.resolve(stem + "-browser.log");
-        int port = freePort();
 
-        ProcessBuilder apiProcess = new ProcessBuilder(javaCommand(), "--sun-misc-unsafe-memory-access=allow", "-Xmx1g",
-                "-jar", JAR.toString(), "--server.port=" + port, "--assay.data-dir=" + work.resolve(stem + "-data"))
+        List<String> command = new java.util.ArrayList<>(List.of(javaCommand(), "--sun-misc-unsafe-memory-access=allow",
+                "-Xmx1g", "-jar", JAR.toString(), "--server.port=" + port, "--assay.data-dir=" + work.resolve(stem + "-data")));
+        command.addAll(apiArguments);
+        ProcessBuilder apiProcess = new ProcessBuilder(command)
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(apiLog.toFile());
         embeddedDefaults(apiProcess.environment());
         Process api = apiProcess.start();
@@ -73,6 +124,7 @@ class BrowserEndToEndIT {
                     .directory(script.getParent().getParent().toFile())
                     .redirectErrorStream(true).redirectOutput(browserLog.toFile());
             browserProcess.environment().put("ASSAY_SCREENSHOTS", shots.toString());
+            browserProcess.environment().putAll(browserEnvironment);
             Process browser = browserProcess.start();
             browser.getOutputStream().close();
             boolean finished = browser.waitFor(6, TimeUnit.MINUTES);
@@ -86,8 +138,9 @@ class BrowserEndToEndIT {
             assertThat(browser.exitValue()).as("the browser test failed:%n%s%napi log: %s", output, apiLog).isZero();
             assertThat(output).contains(passed);
             if (lastShot != null) {
-                assertThat(shots.resolve(lastShot)).as("a screenshot of the results").isNotEmptyFile();
+                assertThat(shots.resolve(lastShot)).as("a screenshot of the last screen").isNotEmptyFile();
             }
+            after.check(api);
         } finally {
             api.destroy();
             if (!api.waitFor(20, TimeUnit.SECONDS)) {
@@ -116,7 +169,8 @@ class BrowserEndToEndIT {
 
     private static void awaitHealthy(int port, Process api, Path log) throws InterruptedException, IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        // Generous: a first start creates the embedded PostgreSQL (initdb), slow on a busy build machine.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
         while (Instant.now().isBefore(deadline)) {
             if (!api.isAlive()) {
                 throw new AssertionError("the api stopped while starting:\n" + Files.readString(log));
@@ -133,7 +187,7 @@ class BrowserEndToEndIT {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("the api did not become healthy within 120 s; see " + log);
+        throw new AssertionError("the api did not become healthy within 240 s; see " + log);
     }
 
     private static int freePort() throws IOException {

@@ -1,6 +1,15 @@
 package dev.assay.provider;
 
+import dev.assay.model.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,9 +66,17 @@ public class TestProvider {
         this.context = context;
     }
 
+    /** On a free port: for a test whose api runs in the same JVM and reads the issuer after the start. */
     public static TestProvider start() {
+        return start(0);
+    }
+
+    /**
+     * On this port: for a test that starts the api as a process of its own, pointed at an issuer known beforehand.
+     */
+    public static TestProvider start(int port) {
         return new TestProvider(new SpringApplicationBuilder(TestProvider.class).properties(
-                "spring.config.name=test-provider", "server.port=0", "server.address=127.0.0.1",
+                "spring.config.name=test-provider", "server.port=" + port, "server.address=127.0.0.1",
                 // Both servers are on 127.0.0.1, and cookies do not tell ports apart.
                 "server.servlet.session.cookie.name=PROVIDER_SESSION",
                 "assay.test.own-schema=false", "spring.main.banner-mode=off").run());
@@ -80,6 +97,28 @@ public class TestProvider {
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope("email")
                 .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
                 .build());
+    }
+
+    /** An access token of {@code client} from the token endpoint (client-credentials grant), as any api client gets one. */
+    public String token(String client) {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(issuer() + "/oauth2/token"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (client + ":" + secret(client)).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("the provider refused a token for " + client + ": " + answer.body());
+            }
+            return Json.mapper().readTree(answer.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public void close() {

@@ -84,9 +84,22 @@ public class Datasets {
         log.info("job {}: deleted with {} runs", jobId, runs.size());
     }
 
-    /** Deletes one finished run: its files and status; the dataset and its other runs stay. */
+    /**
+     * Deletes one finished run: its files and status; the dataset and its other runs stay.
+     *
+     * @throws ApiException 409 for a run the cluster says was made outside Assay (kubectl): it is deleted the way it
+     *                      was made. A run neither the database nor the cluster knows is only what the stores still
+     *                      hold of it, and may be deleted.
+     */
     public void deleteRun(String jobId, String runId) throws IOException {
         TaskStatus run = jobs.run(jobId, runId);
+        java.util.Optional<String> outside = metadata.run(runId).isPresent() ? java.util.Optional.empty()
+                : executor.creatorTool(runId);
+        if (outside.isPresent()) {
+            throw new ApiException(HttpStatus.CONFLICT, "Made outside Assay", "run '" + runId + "' was created with "
+                    + outside.get() + ", not through Assay, so Assay shows it but does not delete it; delete it the way "
+                    + "it was made, for example kubectl delete assistantrun " + runId);
+        }
         requireFinished(run);
         artifacts.deleteAll(jobId + "/runs/" + runId + "/");
         statuses.delete(runId);

@@ -45,6 +45,16 @@ public interface Executor {
     }
 
     /**
+     * The program that created a run the api did not start, when the executor can tell: on Kubernetes, the client
+     * (field manager) that wrote an AssistantRun's spec, such as {@code kubectl-client-side-apply}. Never the person:
+     * Kubernetes does not keep who created an object in the object. Empty when nothing tells, as for the local
+     * executor, which runs only what the api gives it.
+     */
+    default java.util.Optional<String> creatorTool(String runId) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Room for one task. Submitting uses it up; closing an unused one gives the room back, so a request that
      * fails between reserving and submitting (a store error, a refused plan) leaves the executor as it was.
      */

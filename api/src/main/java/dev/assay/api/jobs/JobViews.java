@@ -1,5 +1,7 @@
 package dev.assay.api.jobs;
 
+import dev.assay.api.executor.Executor;
+import dev.assay.api.metadata.Metadata;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.result.RunResult;
 import dev.assay.model.status.TaskState;
@@ -17,10 +19,14 @@ public class JobViews {
 
     private final StatusStore statuses;
     private final Jobs jobs;
+    private final Metadata metadata;
+    private final Executor executor;
 
-    public JobViews(StatusStore statuses, Jobs jobs) {
+    public JobViews(StatusStore statuses, Jobs jobs, Metadata metadata, Executor executor) {
         this.statuses = statuses;
         this.jobs = jobs;
+        this.metadata = metadata;
+        this.executor = executor;
     }
 
     public static String statusUrl(String jobId) {
@@ -70,6 +76,14 @@ public class JobViews {
                 model ? artifactUrl(run.jobId(), base + "metrics.json") : null,
                 model ? artifactUrl(run.jobId(), base + "model.bin") : null,
                 artifactUrl(run.jobId(), base + "plan.json"), plan,
-                result.map(RunResult::actionsApplied).orElse(0), result.orElse(null));
+                result.map(RunResult::actionsApplied).orElse(0), result.orElse(null), origin(run.id()));
+    }
+
+    /**
+     * The api records every run it starts before the run is queued, so a run the database does not know was not
+     * started through Assay: the executor may name the program that made it (an AssistantRun created with kubectl).
+     */
+    RunOrigin origin(String runId) {
+        return metadata.run(runId).map(RunOrigin::of).orElseGet(() -> RunOrigin.outside(executor.creatorTool(runId)));
     }
 }

@@ -1,11 +1,13 @@
 package dev.assay.api.web;
 
+import dev.assay.api.auth.AuthProperties;
 import dev.assay.api.config.AssayProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,12 +27,27 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
 
     static final String UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-src 'self'; frame-ancestors 'none'";
+            + "form-action %s; frame-src 'self'; frame-ancestors 'none'";
 
     private final AssayProperties properties;
+    private final String uiPolicy;
 
-    public SecurityHeadersFilter(AssayProperties properties) {
+    public SecurityHeadersFilter(AssayProperties properties, AuthProperties auth) {
         this.properties = properties;
+        this.uiPolicy = UI_POLICY.formatted(formTargets(auth));
+    }
+
+    /**
+     * Where the UI's forms may lead. Its one form, Sign out, posts to the api, which answers with a redirect to the
+     * provider's end-session endpoint (on the issuer's origin) so that the provider's session ends too; browsers
+     * hold a form's redirects to form-action as well, so with 'self' alone the sign-out would stop half-way.
+     */
+    static String formTargets(AuthProperties auth) {
+        if (!auth.oidc() || auth.issuer() == null || auth.issuer().isBlank()) {
+            return "'self'";
+        }
+        URI issuer = URI.create(auth.issuer());
+        return "'self' " + issuer.getScheme() + "://" + issuer.getRawAuthority();
     }
 
     @Override
@@ -50,7 +67,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
             response.setHeader("X-Frame-Options", "SAMEORIGIN");
         } else {
             response.setHeader("X-Frame-Options", "DENY");
-            response.setHeader("Content-Security-Policy", UI_POLICY);
+            response.setHeader("Content-Security-Policy", uiPolicy);
         }
         chain.doFilter(request, response);
     }

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -64,20 +63,8 @@ class OidcHttpIT {
 
     private final HttpClient http = HttpClient.newBuilder().build();
 
-    /** A token of {@code client} from the provider's token endpoint (client-credentials grant). */
-    String token(String client) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(provider.issuer() + "/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (client + ":" + TestProvider.secret(client)).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return Json.mapper().readTree(answer.body()).path("access_token").asText();
-    }
-
     HttpApi as(String client) throws IOException, InterruptedException {
-        return new HttpApi(port).with("Authorization", "Bearer " + token(client));
+        return new HttpApi(port).with("Authorization", "Bearer " + provider.token(client));
     }
 
     @Test
@@ -110,7 +97,7 @@ class OidcHttpIT {
 
         assertThat(as("intruder").get("/api/v1/me").problem(401).path("detail").asText()).contains("not for 'assay'");
 
-        HttpApi forged = new HttpApi(port).with("Authorization", "Bearer " + token("alice") + "x");
+        HttpApi forged = new HttpApi(port).with("Authorization", "Bearer " + provider.token("alice") + "x");
         assertThat(forged.get("/api/v1/me").problem(401)).isNotNull();
     }
 

@@ -8,9 +8,12 @@ import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.model.crd.assistantrun.AssistantRunManifest;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.crd.datasetjob.DatasetJobSpec;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -74,6 +77,35 @@ public final class KubernetesExecutor implements Executor {
             log.warn("could not delete the resources of {}{}: {}", jobId, runId.map(id -> " run " + id).orElse(""),
                     e.getMessage());
         }
+    }
+
+    @Override
+    public java.util.Optional<String> creatorTool(String runId) {
+        try {
+            return java.util.Optional.ofNullable(client.resources(AssistantRun.class).inNamespace(namespace)
+                    .withName(runId).get()).flatMap(KubernetesExecutor::specWriter);
+        } catch (KubernetesClientException e) {
+            // Unreachable or not allowed: the run is still shown, as made outside Assay by an unknown program.
+            log.warn("could not read AssistantRun {}/{}: {}", namespace, runId, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * The field manager that wrote the resource's spec first. Kubernetes records, for each client program that
+     * changed an object, which fields it set and when ({@code metadata.managedFields}), but not the user: the
+     * creator is the one that set the spec (the operator writes only the status); if the spec was changed later
+     * by another program, the earliest writer is the creator.
+     */
+    static java.util.Optional<String> specWriter(io.fabric8.kubernetes.api.model.HasMetadata resource) {
+        List<ManagedFieldsEntry> entries = java.util.Optional.ofNullable(resource.getMetadata().getManagedFields())
+                .orElse(List.of());
+        // RFC 3339 times in UTC, as the API server writes them, sort as text; an entry without one sorts last.
+        return entries.stream()
+                .filter(e -> e.getManager() != null && !e.getManager().isBlank() && e.getFieldsV1() != null
+                        && e.getFieldsV1().getAdditionalProperties().containsKey("f:spec"))
+                .min(Comparator.comparing(e -> java.util.Optional.ofNullable(e.getTime()).orElse("~")))
+                .map(ManagedFieldsEntry::getManager);
     }
 
     private void createProfile(ProfileTask task) {

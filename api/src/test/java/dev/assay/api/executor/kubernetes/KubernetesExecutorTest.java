@@ -8,8 +8,15 @@ import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanReader;
+import dev.assay.model.crd.assistantrun.AssistantRunSpec;
+import io.fabric8.kubernetes.api.model.FieldsV1;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +72,44 @@ class KubernetesExecutorTest {
                 .extracting(r -> r.getMetadata().getName()).containsExactly("r-3");
         assertThat(client.resources(DatasetJob.class).inNamespace("assay").list().getItems())
                 .extracting(r -> r.getMetadata().getName()).containsExactly("j-2");
+    }
+
+    @Test
+    void theCreatorOfARunIsTheProgramThatWroteItsSpecFirstNotTheOperatorWritingItsStatus() {
+        AssistantRun run = new AssistantRun();
+        run.setMetadata(new ObjectMetaBuilder().withName("by-hand").withManagedFields(
+                writer("assistantrunreconciler", "2026-12-01T09:59:00Z", "f:status"),
+                writer("kubectl-edit", "2026-12-01T11:00:00Z", "f:spec"),
+                writer("kubectl-create", "2026-12-01T10:00:00Z", "f:metadata", "f:spec")).build());
+        assertThat(KubernetesExecutor.specWriter(run)).contains("kubectl-create");
+
+        run.getMetadata().setManagedFields(List.of(writer("assistantrunreconciler", "2026-12-01T09:59:00Z", "f:status")));
+        assertThat(KubernetesExecutor.specWriter(run)).isEmpty();
+        run.getMetadata().setManagedFields(null);
+        assertThat(KubernetesExecutor.specWriter(run)).isEmpty();
+    }
+
+    @Test
+    void aRunCreatedWithKubectlIsNamedByItsProgramAndARunTheClusterDoesNotHaveByNothing() {
+        AssistantRun run = new AssistantRun();
+        run.setMetadata(new ObjectMetaBuilder().withName("by-hand").withNamespace("assay").withManagedFields(
+                writer("kubectl-client-side-apply", "2026-12-01T10:00:00Z", "f:metadata", "f:spec")).build());
+        run.setSpec(new AssistantRunSpec("j-1", PlanReader.read("""
+                {"explanation": "x", "actions": [{"type": "drop_duplicates", "params": {}}]}"""), null, null, null, null));
+        client.resource(run).create();
+        KubernetesExecutor executor = new KubernetesExecutor(client, "assay");
+
+        assertThat(executor.creatorTool("by-hand")).contains("kubectl-client-side-apply");
+        assertThat(executor.creatorTool("r-gone")).isEmpty();
+        assertThat(new KubernetesExecutor(client, "elsewhere").creatorTool("by-hand")).isEmpty();
+    }
+
+    private static ManagedFieldsEntry writer(String manager, String time, String... fields) {
+        FieldsV1 written = new FieldsV1();
+        for (String field : fields) {
+            written.setAdditionalProperty(field, Map.of());
+        }
+        return new ManagedFieldsEntryBuilder().withManager(manager).withOperation("Update").withTime(time)
+                .withFieldsType("FieldsV1").withFieldsV1(written).build();
     }
 }

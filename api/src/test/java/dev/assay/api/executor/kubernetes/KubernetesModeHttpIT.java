@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.api.ApiOverHttp;
 import dev.assay.api.HttpApi;
+import dev.assay.api.metadata.Metadata;
+import dev.assay.model.crd.assistantrun.AssistantRun;
+import dev.assay.model.crd.assistantrun.AssistantRunSpec;
 import dev.assay.model.crd.datasetjob.DatasetJob;
+import dev.assay.model.plan.PlanReader;
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskStatus;
 import dev.assay.runner.storage.StatusStore;
+import io.fabric8.kubernetes.api.model.FieldsV1;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The api with {@code assay.executor=kubernetes}: an upload creates a DatasetJob in the configured namespace
  * (against the fabric8 mock API server), and a run reported to Redis by a runner pod — for example of an
- * AssistantRun applied with kubectl — appears in the dataset's history.
+ * AssistantRun applied with kubectl — appears in the dataset's history, read-only and attributed to the program
+ * that created it (Kubernetes keeps no more).
  */
 @ApiOverHttp
 class KubernetesModeHttpIT {
@@ -76,6 +86,8 @@ class KubernetesModeHttpIT {
     StatusStore statuses;
     @Autowired
     KubernetesClient client;
+    @Autowired
+    Metadata metadata;
 
     @Test
     void anUploadBecomesADatasetJobAndARunnersReportShowsInTheHistory() throws Exception {
@@ -105,5 +117,66 @@ class KubernetesModeHttpIT {
         JsonNode status = api.get("/api/v1/jobs/" + jobId + "/status").json();
         assertThat(status.path("runs").findValuesAsText("run_id")).contains("by-kubectl");
         assertThat(status.path("ai_result").path("stage").asText()).isEqualTo("training random_forest");
+    }
+
+    @Test
+    void anAssistantRunCreatedWithKubectlIsShownReadOnlyWithTheProgramThatMadeItAndIsNotDeletedThroughAssay()
+            throws Exception {
+        HttpApi api = new HttpApi(port);
+        HttpApi.Answer accepted = api.upload("titanic.csv", Files.readAllBytes(Path.of("../examples/datasets/titanic.csv")));
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        String jobId = accepted.json().path("job_id").asText();
+
+        // An AssistantRun as `kubectl apply -f run.yaml` leaves it on the API server: kubectl wrote the spec, the
+        // operator the status, and nothing says which person ran kubectl.
+        AssistantRun byHand = new AssistantRun();
+        byHand.setMetadata(new ObjectMetaBuilder().withName("by-hand").withNamespace("assay").withManagedFields(
+                        writer("kubectl-client-side-apply", "2026-12-01T10:00:00Z", "f:metadata", "f:spec"),
+                        writer("assistantrunreconciler", "2026-12-01T10:00:01Z", "f:status"))
+                .build());
+        byHand.setSpec(new AssistantRunSpec(jobId, PlanReader.read("""
+                {"explanation": "x", "actions": [{"type": "drop_duplicates", "params": {}}]}"""), null, "by hand",
+                null, null));
+        client.resource(byHand).create();
+        statuses.put(TaskStatus.queued("by-hand", TaskKind.RUN, jobId, "by hand", Instant.now()));
+        // A run the api started itself, recorded with its owner before it was queued.
+        metadata.runCreated("r-through-assay", jobId, "through assay", "local", "local", Metadata.Origin.API,
+                "{\"explanation\": \"x\", \"actions\": []}", java.util.Optional.empty(), Instant.now());
+        statuses.put(TaskStatus.queued("r-through-assay", TaskKind.RUN, jobId, "through assay", Instant.now()));
+
+        JsonNode runs = api.get("/api/v1/jobs/" + jobId + "/status").json().path("runs");
+        JsonNode kubectl = run(runs, "by-hand").path("origin");
+        assertThat(kubectl.path("via").asText()).isEqualTo("kubernetes");
+        assertThat(kubectl.path("tool").asText()).isEqualTo("kubectl-client-side-apply");
+        assertThat(kubectl.path("user").isNull()).as("the person is not recorded: %s", kubectl).isTrue();
+        assertThat(kubectl.path("read_only").asBoolean()).isTrue();
+        JsonNode own = run(runs, "r-through-assay").path("origin");
+        assertThat(own.path("via").asText()).isEqualTo("api");
+        assertThat(own.path("user").asText()).isEqualTo("local");
+        assertThat(own.path("read_only").asBoolean()).isFalse();
+
+        HttpApi.Answer refused = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/" + jobId + "/runs/by-hand")).DELETE());
+        assertThat(refused.problem(409).path("detail").asText())
+                .contains("kubectl-client-side-apply", "kubectl delete assistantrun by-hand");
+        assertThat(client.resources(AssistantRun.class).inNamespace("assay").withName("by-hand").get()).isNotNull();
+        assertThat(statuses.get("by-hand")).isPresent();
+    }
+
+    private static JsonNode run(JsonNode runs, String id) {
+        for (JsonNode run : runs) {
+            if (run.path("run_id").asText().equals(id)) {
+                return run;
+            }
+        }
+        throw new AssertionError("no run " + id + " in " + runs);
+    }
+
+    private static ManagedFieldsEntry writer(String manager, String time, String... fields) {
+        FieldsV1 written = new FieldsV1();
+        for (String field : fields) {
+            written.setAdditionalProperty(field, java.util.Map.of());
+        }
+        return new ManagedFieldsEntryBuilder().withManager(manager).withOperation("Update").withApiVersion("assay.dev/v1alpha1")
+                .withTime(time).withFieldsType("FieldsV1").withFieldsV1(written).build();
     }
 }

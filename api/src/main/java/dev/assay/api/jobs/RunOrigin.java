@@ -1,0 +1,32 @@
+package dev.assay.api.jobs;
+
+import dev.assay.api.metadata.Metadata;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Who started a run, as far as Assay can tell, and whether people may act on it through Assay.
+ *
+ * @param via      how the run came to be: {@code api} (applied through Assay), {@code legacy} (found in the stores
+ *                 by the upgrade, given to the legacy owner), {@code kubernetes} (an AssistantRun created with another
+ *                 Kubernetes client, such as kubectl), {@code unknown} (in the stores only: neither the database
+ *                 nor the cluster knows it, for example an AssistantRun already deleted with kubectl)
+ * @param user     the person it belongs to; null for every run from outside Assay, because Kubernetes records the
+ *                 program that wrote an object, not the person who ran it
+ * @param tool     for {@code kubernetes}: the client program (field manager) that wrote the run's spec, such as
+ *                 {@code kubectl-client-side-apply}; null otherwise
+ * @param readOnly true for runs the cluster says were made outside Assay: shown with their dataset, but deleted
+ *                 the way they were made
+ */
+public record RunOrigin(String via, String user, String tool, boolean readOnly) {
+
+    static RunOrigin of(Metadata.Ownership ownership) {
+        return new RunOrigin(ownership.origin().name().toLowerCase(Locale.ROOT), ownership.owner(), null,
+                ownership.origin() == Metadata.Origin.KUBERNETES);
+    }
+
+    static RunOrigin outside(Optional<String> tool) {
+        return tool.map(t -> new RunOrigin("kubernetes", null, t, true))
+                .orElseGet(() -> new RunOrigin("unknown", null, null, false));
+    }
+}
