@@ -22,11 +22,13 @@ const zones = [
     from: [composition, ...features.filter((other) => other !== feature)].map((other) => `./src/${other}`),
     message: `a feature imports other features only through shared code (${shared.join(', ')})`,
   })),
-  ...shared.filter((folder) => folder !== 'test').map((folder) => ({
-    target: `./src/${folder}`,
-    from: [composition, ...features].map((other) => `./src/${other}`),
-    message: 'shared code must not depend on a feature',
-  })),
+  ...shared
+    .filter((folder) => folder !== 'test')
+    .map((folder) => ({
+      target: `./src/${folder}`,
+      from: [composition, ...features].map((other) => `./src/${other}`),
+      message: 'shared code must not depend on a feature',
+    })),
 ];
 
 export default tseslint.config(

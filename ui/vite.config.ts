@@ -17,9 +17,12 @@ function brotli(): Plugin {
       const assets = join(options.dir ?? 'dist', 'assets');
       for (const name of readdirSync(assets).filter((n) => /\.(js|css)$/.test(n))) {
         const file = join(assets, name);
-        writeFileSync(`${file}.br`, brotliCompressSync(readFileSync(file), {
-          params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-        }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(readFileSync(file), {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+          }),
+        );
       }
     },
   };

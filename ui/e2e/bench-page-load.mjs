@@ -4,7 +4,12 @@
 // Usage: node e2e/bench-page-load.mjs LABEL=URL [LABEL=URL ...]   (RUNS=3 by default)
 import { launchBrowser } from './browser.mjs';
 
-const SLOW_3G = { offline: false, latency: 400, downloadThroughput: 400 * 1024 / 8, uploadThroughput: 400 * 1024 / 8 };
+const SLOW_3G = {
+  offline: false,
+  latency: 400,
+  downloadThroughput: (400 * 1024) / 8,
+  uploadThroughput: (400 * 1024) / 8,
+};
 const runs = Number(process.env.RUNS ?? 3);
 const targets = process.argv.slice(2).map((a) => a.split(/=(.*)/s).slice(0, 2));
 if (targets.length === 0) {
@@ -15,7 +20,7 @@ if (targets.length === 0) {
 async function once(url) {
   const { context, close } = await launchBrowser();
   try {
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -41,7 +46,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [label, url] of targets) {
   const results = [];
   for (let i = 0; i < runs; i++) results.push(await once(url));
-  console.log(`${label}: time to the upload button ${(median(results.map((r) => r.millis)) / 1000).toFixed(2)} s `
-    + `(runs: ${results.map((r) => (r.millis / 1000).toFixed(2)).join(', ')}), script transferred `
-    + `${(median(results.map((r) => r.scriptBytes)) / 1024).toFixed(1)} KB, on a 400 kbit/s link with 400 ms latency`);
+  console.log(
+    `${label}: time to the upload button ${(median(results.map((r) => r.millis)) / 1000).toFixed(2)} s ` +
+      `(runs: ${results.map((r) => (r.millis / 1000).toFixed(2)).join(', ')}), script transferred ` +
+      `${(median(results.map((r) => r.scriptBytes)) / 1024).toFixed(1)} KB, on a 400 kbit/s link with 400 ms latency`,
+  );
 }

@@ -24,15 +24,25 @@ export async function axeViolations(page, name) {
     await page.evaluate(readFileSync(AXE, 'utf8'));
   }
   const results = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, first: v.nodes[0]?.target?.join(' ') ?? '' }));
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.length,
+      first: v.nodes[0]?.target?.join(' ') ?? '',
+    }));
   });
   const counts = { critical: 0, serious: 0, moderate: 0, minor: 0 };
   for (const v of results) counts[v.impact] = (counts[v.impact] ?? 0) + v.nodes;
   const size = page.viewportSize();
-  console.log(`axe ${name} ${size.width}x${size.height}: critical ${counts.critical}, serious ${counts.serious}, `
-    + `moderate ${counts.moderate}, minor ${counts.minor}`);
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  console.log(
+    `axe ${name} ${size.width}x${size.height}: critical ${counts.critical}, serious ${counts.serious}, ` +
+      `moderate ${counts.moderate}, minor ${counts.minor}`,
+  );
+  return results
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes} nodes, first: ${v.first}`);
 }
 
@@ -70,8 +80,16 @@ export async function launchBrowser() {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     viewport: { width: 1280, height: 900 },
   });
   return {

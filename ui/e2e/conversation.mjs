@@ -9,7 +9,7 @@ const { base, shots, dataset, check, step } = scriptSetup('conversation e2e');
 const { context, close } = await launchBrowser();
 let page;
 try {
-  page = context.pages()[0] ?? await context.newPage();
+  page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(30_000);
   const problems = [];
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
@@ -23,8 +23,14 @@ try {
   const plan = page.getByRole('list', { name: 'Planned actions' });
   const jobId = page.url().split('/').pop();
   // The plan as the page holds it (it keeps it in the tab's session storage across reloads).
-  const current = () => page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? '{"actions":[]}').actions, `assay.plan.${jobId}`);
-  const describe = (steps) => steps.map((s) => `${s.type}${s.params.strategy ? `(${s.params.strategy})` : ''}[${s.params.columns ?? s.params.target}]`).join(', ');
+  const current = () =>
+    page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? '{"actions":[]}').actions, `assay.plan.${jobId}`);
+  const describe = (steps) =>
+    steps
+      .map(
+        (s) => `${s.type}${s.params.strategy ? `(${s.params.strategy})` : ''}[${s.params.columns ?? s.params.target}]`,
+      )
+      .join(', ');
   const box = page.getByLabel('What should be done with this data?');
   const answer = page.getByLabel("The assistant's answer");
   /** Waits (a few seconds at most) until the page holds this plan; the page saves it after rendering. */
@@ -51,29 +57,43 @@ try {
   await ask('fill missing ages with the median and train a classifier on Survived');
   await plan.locator('[data-action-type="train_model"]').waitFor();
   await expectPlan('impute(median)[Age], train_model[Survived]', 'the first answer becomes the plan');
-  check((await answer.getByRole('list', { name: 'Summary of the answer' }).textContent()).includes('Model: predicts Survived'),
-    'the answer summarises the model');
+  check(
+    (await answer.getByRole('list', { name: 'Summary of the answer' }).textContent()).includes(
+      'Model: predicts Survived',
+    ),
+    'the answer summarises the model',
+  );
 
   step('follow up: also scale Age');
   await ask('also scale Age');
-  check((await answer.getByRole('list', { name: 'What the answer changes' }).textContent()).includes('added scale'),
-    'the answer says it adds a scale step');
+  check(
+    (await answer.getByRole('list', { name: 'What the answer changes' }).textContent()).includes('added scale'),
+    'the answer says it adds a scale step',
+  );
   check((await current()).length === 2, 'the plan is not changed before the person chooses');
   await answer.getByRole('button', { name: 'Replace the plan' }).click();
   await plan.locator('[data-action-type="scale"]').waitFor();
 
   step('follow up: use the mean instead');
   await ask('use the mean instead');
-  check((await answer.getByRole('list', { name: 'What the answer changes' }).textContent()).includes('changed impute'),
-    'the answer says it changes the imputation');
+  check(
+    (await answer.getByRole('list', { name: 'What the answer changes' }).textContent()).includes('changed impute'),
+    'the answer says it changes the imputation',
+  );
   await answer.getByRole('button', { name: 'Replace the plan' }).click();
   await expectPlan('impute(mean)[Age], scale[Age], train_model[Survived]', 'after two follow-ups');
-  check((await page.getByRole('list', { name: 'Conversation' }).textContent()).includes('also scale Age'), 'the thread shows earlier turns');
+  check(
+    (await page.getByRole('list', { name: 'Conversation' }).textContent()).includes('also scale Age'),
+    'the thread shows earlier turns',
+  );
   await page.screenshot({ path: `${shots}/conversation-1-after-two-follow-ups.png`, fullPage: true });
 
   step('undo once');
   await answer.getByRole('button', { name: 'Undo the last answer' }).click();
-  await expectPlan('impute(median)[Age], scale[Age], train_model[Survived]', 'after undo, the plan before the last answer');
+  await expectPlan(
+    'impute(median)[Age], scale[Age], train_model[Survived]',
+    'after undo, the plan before the last answer',
+  );
   await page.getByText('The plan fits this dataset.').waitFor();
 
   step('apply');

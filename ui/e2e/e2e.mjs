@@ -17,17 +17,20 @@ const settle = (page) => page.waitForTimeout(400);
 
 /** Scrolls so that the element is this many pixels below the top of the window, for a screenshot of what follows. */
 async function showTop(page, selector, offset) {
-  await page.evaluate(([css, px]) => {
-    const top = document.querySelector(css).getBoundingClientRect().top + window.scrollY;
-    window.scrollTo(0, Math.max(0, top - px));
-  }, [selector, offset]);
+  await page.evaluate(
+    ([css, px]) => {
+      const top = document.querySelector(css).getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, Math.max(0, top - px));
+    },
+    [selector, offset],
+  );
   await settle(page);
 }
 
 const { context, close } = await launchBrowser();
 let page;
 try {
-  page = context.pages()[0] ?? await context.newPage();
+  page = context.pages()[0] ?? (await context.newPage());
   await page.setViewportSize({ width: 1440, height: 900 });
   page.setDefaultTimeout(30_000);
   const problems = [];
@@ -74,13 +77,20 @@ try {
   const jobUrl = page.url();
   await page.getByRole('heading', { name: 'Profile', exact: true }).waitFor({ timeout: 120_000 });
   check((await page.getByLabel('Rows', { exact: true }).textContent()).includes('891'), 'the profile shows 891 rows');
-  check(await page.getByRole('button', { name: /^Add to plan: Fill missing · median · Age/ }).count() === 1,
-    'the missing-Age alert offers its suggestion');
-  check(await page.getByRole('link', { name: 'Profile report (opens a new tab)' }).getAttribute('target') === '_blank',
-    'the report opens in its own tab');
-  check(await page.locator('iframe').count() === 0, 'no frame repeating the alerts');
+  check(
+    (await page.getByRole('button', { name: /^Add to plan: Fill missing · median · Age/ }).count()) === 1,
+    'the missing-Age alert offers its suggestion',
+  );
+  check(
+    (await page.getByRole('link', { name: 'Profile report (opens a new tab)' }).getAttribute('target')) === '_blank',
+    'the report opens in its own tab',
+  );
+  check((await page.locator('iframe').count()) === 0, 'no frame repeating the alerts');
   const examples = await page.getByRole('button', { name: /^Fill missing values and train/ }).allTextContents();
-  check(examples.some((e) => e.includes('Survived')), `an example names this dataset's target: ${examples}`);
+  check(
+    examples.some((e) => e.includes('Survived')),
+    `an example names this dataset's target: ${examples}`,
+  );
   await accessible(page, 'dataset');
   await page.screenshot({ path: `${shots}/03-profile.png`, fullPage: true });
 
@@ -97,7 +107,10 @@ try {
   const plan = page.getByRole('list', { name: 'Planned actions' });
   await plan.locator('[data-action-type="train_model"]').waitFor();
   const chips = await plan.locator('[data-action-type]').allTextContents();
-  check(chips.some((c) => c.includes('Fill missing')) && chips.some((c) => c.includes('Train model')), `chips: ${chips}`);
+  check(
+    chips.some((c) => c.includes('Fill missing')) && chips.some((c) => c.includes('Train model')),
+    `chips: ${chips}`,
+  );
   check((await plan.textContent()).includes('Survived'), 'the plan trains on Survived');
   await page.getByText(/^The plan fits this dataset\.|^The plan can run, but/).waitFor();
   await accessible(page, 'plan');
@@ -114,8 +127,11 @@ try {
   await columnsField.press('Enter');
   // The step's form is open, so the server's complaint shows under the field it is about.
   await scaleStep.getByText("column 'Name' is string; scale needs numbers").waitFor();
-  check(await columnsField.getAttribute('aria-invalid') === 'true', 'the Columns field is marked invalid');
-  check(await page.getByRole('button', { name: 'Apply these actions' }).isDisabled(), 'an invalid plan cannot be applied');
+  check((await columnsField.getAttribute('aria-invalid')) === 'true', 'the Columns field is marked invalid');
+  check(
+    await page.getByRole('button', { name: 'Apply these actions' }).isDisabled(),
+    'an invalid plan cannot be applied',
+  );
   await showTop(page, '#plan-heading', 80);
   await page.screenshot({ path: `${shots}/06-plan-problem-inline.png` });
   await page.getByRole('button', { name: 'Step 2: remove' }).click();
@@ -135,23 +151,28 @@ try {
   const runUrl = page.url();
   const results = page.getByTestId('results');
   await results.waitFor({ timeout: 180_000 });
-  const focused = await page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`);
+  const focused = await page.evaluate(
+    () => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`,
+  );
   check(/^H1 Results of/.test(focused), `after Apply the focus is on the results heading: "${focused}"`);
   const score = await page.getByLabel('Model score').textContent();
   check(/Accuracy 0\.\d+/.test(score), `a model score is shown: "${score}"`);
   check(/\d/.test(await page.getByLabel('Baseline score').textContent()), 'the baseline is shown beside it');
-  check(await results.getByRole('table', { name: 'Confusion matrix' }).count() === 1, 'a confusion matrix');
-  check(await results.getByRole('img', { name: /Feature importances/ }).count() === 1, 'feature importances');
-  check(await results.getByRole('link', { name: 'Processed CSV' }).count() === 1, 'the processed CSV');
+  check((await results.getByRole('table', { name: 'Confusion matrix' }).count()) === 1, 'a confusion matrix');
+  check((await results.getByRole('img', { name: /Feature importances/ }).count()) === 1, 'feature importances');
+  check((await results.getByRole('link', { name: 'Processed CSV' }).count()) === 1, 'the processed CSV');
   await accessible(page, 'results');
   await page.screenshot({ path: `${shots}/07-results.png`, fullPage: true });
 
   step('the dataset lists the run; a bookmarked run opens after a reload');
   await page.goto(jobUrl);
   await page.getByRole('table', { name: 'Run history' }).waitFor();
-  check(await page.getByRole('table', { name: 'Run history' }).getByRole('row').count() === 2, 'one run in the history');
+  check(
+    (await page.getByRole('table', { name: 'Run history' }).getByRole('row').count()) === 2,
+    'one run in the history',
+  );
   await page.screenshot({ path: `${shots}/08-job-page-after-run.png`, fullPage: true });
-  check(await page.title() === 'titanic.csv · Assay', `the tab is named after the file: "${await page.title()}"`);
+  check((await page.title()) === 'titanic.csv · Assay', `the tab is named after the file: "${await page.title()}"`);
   await page.goto(runUrl);
   await page.getByTestId('results').waitFor();
 

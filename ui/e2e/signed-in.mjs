@@ -10,7 +10,7 @@ import { launchBrowser, scriptSetup } from './browser.mjs';
 const { base, shots, dataset, check, step, accessible } = scriptSetup('signed-in e2e');
 const user = process.env.ASSAY_USER ?? 'alice';
 const password = process.env.ASSAY_PASSWORD;
-check(password, 'ASSAY_PASSWORD names the password to type on the provider\'s login page');
+check(password, "ASSAY_PASSWORD names the password to type on the provider's login page");
 
 /** The provider's login form (Spring Authorization Server's default page), filled in as a person would. */
 async function signIn(page) {
@@ -22,12 +22,12 @@ async function signIn(page) {
 const { context, close } = await launchBrowser();
 let page;
 try {
-  page = context.pages()[0] ?? await context.newPage();
+  page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(30_000);
   const problems = [];
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
 
-  step('a visit without a session goes to the provider\'s login page');
+  step("a visit without a session goes to the provider's login page");
   await page.goto(`${base}/`);
   await page.getByLabel('Password').waitFor();
   const login = new URL(page.url());
@@ -42,7 +42,7 @@ try {
   await signedInAs.waitFor();
   check((await signedInAs.textContent()).trim() === user, `the app bar says "${await signedInAs.textContent()}"`);
   const signOut = page.getByRole('button', { name: 'Sign out' });
-  check(await signOut.count() === 1, 'a sign-out button');
+  check((await signOut.count()) === 1, 'a sign-out button');
   await accessible(page, 'home signed in');
   await page.screenshot({ path: `${shots}/02-signed-in.png`, fullPage: true });
 
@@ -65,12 +65,13 @@ try {
   await page.getByTestId('results').waitFor({ timeout: 180_000 });
   await page.screenshot({ path: `${shots}/03-results.png`, fullPage: true });
 
-  step('Activity lists the four events, each the signed-in person\'s');
+  step("Activity lists the four events, each the signed-in person's");
   await page.getByRole('link', { name: 'Activity' }).click();
   const table = page.getByRole('table', { name: 'Audit events' });
   await table.getByRole('row').nth(4).waitFor();
-  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) =>
-    [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
   console.log('signed-in e2e: the Activity page shows (when | who | action | outcome | dataset | what):');
   for (const row of rows) {
     console.log(`  ${row.join(' | ')}`);
@@ -83,7 +84,10 @@ try {
       check(match[4] === jobId, `the "${action}" row names the dataset ${jobId}, not "${match[4]}"`);
     }
   }
-  check(rows.every((r) => r[1] === user), `every row shown is ${user}'s: ${rows.map((r) => r[1])}`);
+  check(
+    rows.every((r) => r[1] === user),
+    `every row shown is ${user}'s: ${rows.map((r) => r[1])}`,
+  );
   await accessible(page, 'activity');
   await page.screenshot({ path: `${shots}/04-activity.png`, fullPage: true });
 

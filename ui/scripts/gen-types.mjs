@@ -15,12 +15,14 @@ const openapiFile = resolve(here, '../openapi/assay-api.json');
 const apiOut = resolve(here, '../src/generated/api.ts');
 
 if (!existsSync(schemaFile)) {
-  console.error([
-    `gen:types: the plan's JSON Schema is missing: ${relative(process.cwd(), schemaFile)}`,
-    'The model module writes it when it is built. From the repository root run:',
-    '  mvn -B -q -pl model process-classes',
-    'then run this again (npm run build / npm test / npm run dev run it for you).',
-  ].join('\n'));
+  console.error(
+    [
+      `gen:types: the plan's JSON Schema is missing: ${relative(process.cwd(), schemaFile)}`,
+      'The model module writes it when it is built. From the repository root run:',
+      '  mvn -B -q -pl model process-classes',
+      'then run this again (npm run build / npm test / npm run dev run it for you).',
+    ].join('\n'),
+  );
   process.exit(1);
 }
 const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
@@ -53,11 +55,36 @@ if (!Array.isArray(actionTypes) || steps.length !== actionTypes.length) {
   console.error('gen:types: the schema does not declare one step definition per ActionType; is it the plan schema?');
   process.exit(1);
 }
-const pick = ({ type, enum: values, description, items, properties, required, minimum, maximum, minItems, maxItems,
-  minLength, maxLength }) => Object.fromEntries(Object.entries({ type, enum: values, description,
-  items: items && pick(items),
-  properties: properties && Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, pick(v)])),
-  required, minimum, maximum, minItems, maxItems, minLength, maxLength }).filter(([, v]) => v !== undefined));
+const pick = ({
+  type,
+  enum: values,
+  description,
+  items,
+  properties,
+  required,
+  minimum,
+  maximum,
+  minItems,
+  maxItems,
+  minLength,
+  maxLength,
+}) =>
+  Object.fromEntries(
+    Object.entries({
+      type,
+      enum: values,
+      description,
+      items: items && pick(items),
+      properties: properties && Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, pick(v)])),
+      required,
+      minimum,
+      maximum,
+      minItems,
+      maxItems,
+      minLength,
+      maxLength,
+    }).filter(([, v]) => v !== undefined),
+  );
 const params = Object.fromEntries(steps.map((d) => [d.properties.type.const, pick(inline(d.properties.params))]));
 
 const ts = await compile(schema, 'Plan', {
@@ -72,11 +99,17 @@ export const ACTION_TYPES = ${JSON.stringify(actionTypes)} as const;
 
 /** Each action in an analyst's words (ActionType.label), as the UI and the HTML report name it. */
 export const ACTION_LABELS: Record<ActionType, string> = ${JSON.stringify(
-  Object.fromEntries(actionTypes.map((t) => [t, labels[t] ?? t])), null, 2)};
+  Object.fromEntries(actionTypes.map((t) => [t, labels[t] ?? t])),
+  null,
+  2,
+)};
 
 /** What each action does, from the schema's descriptions. */
 export const ACTION_DESCRIPTIONS: Record<ActionType, string> = ${JSON.stringify(
-  Object.fromEntries(steps.map((d) => [d.properties.type.const, d.description])), null, 2)};
+  Object.fromEntries(steps.map((d) => [d.properties.type.const, d.description])),
+  null,
+  2,
+)};
 
 /** A parameter's JSON Schema, as much of it as the step editor uses. */
 export interface ParamSchema {

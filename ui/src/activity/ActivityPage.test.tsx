@@ -7,22 +7,36 @@ import type { AuditEvent } from './audit';
 
 function event(overrides: Partial<AuditEvent>): AuditEvent {
   return {
-    id: 1, at: '2026-12-06T14:00:00Z', actor: 'alice', team: 'team-a', action: 'upload', outcome: 'success',
-    request_id: 'req-1', dataset_id: 'j-1', run_id: null, details: { file: 'titanic.csv', bytes: 61194 }, ...overrides,
+    id: 1,
+    at: '2026-12-06T14:00:00Z',
+    actor: 'alice',
+    team: 'team-a',
+    action: 'upload',
+    outcome: 'success',
+    request_id: 'req-1',
+    dataset_id: 'j-1',
+    run_id: null,
+    details: { file: 'titanic.csv', bytes: 61194 },
+    ...overrides,
   };
 }
 
 /** Answers /api/v1/me and /api/v1/audit, and keeps every audit URL asked for. */
 function serve(admin: boolean, events: AuditEvent[], total = events.length) {
   const asked: URL[] = [];
-  vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
-    const url = new URL(String(input), 'http://localhost');
-    if (url.pathname === '/api/v1/me') {
-      return new Response(JSON.stringify({ name: admin ? 'root' : 'alice', teams: ['team-a'], admin, sign_out: true }));
-    }
-    asked.push(url);
-    return new Response(JSON.stringify({ events, page: Number(url.searchParams.get('page')), size: 25, total }));
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL) => {
+      const url = new URL(String(input), 'http://localhost');
+      if (url.pathname === '/api/v1/me') {
+        return new Response(
+          JSON.stringify({ name: admin ? 'root' : 'alice', teams: ['team-a'], admin, sign_out: true }),
+        );
+      }
+      asked.push(url);
+      return new Response(JSON.stringify({ events, page: Number(url.searchParams.get('page')), size: 25, total }));
+    }),
+  );
   return asked;
 }
 
@@ -31,8 +45,17 @@ group('ActivityPage', () => {
 
   it('lists the events with what each was about, never more than the trail holds', async () => {
     serve(false, [
-      event({ id: 3, action: 'apply', run_id: 'r-1', details: { actions: ['impute', 'train_model'], run_name: 'fill' } }),
-      event({ id: 2, action: 'assistant', details: { prompt: 'fill missing ages', provider: 'built-in', bytes_sent: 0 } }),
+      event({
+        id: 3,
+        action: 'apply',
+        run_id: 'r-1',
+        details: { actions: ['impute', 'train_model'], run_name: 'fill' },
+      }),
+      event({
+        id: 2,
+        action: 'assistant',
+        details: { prompt: 'fill missing ages', provider: 'built-in', bytes_sent: 0 },
+      }),
       event({ id: 1 }),
     ]);
     renderWithQueries(<ActivityPage />);
@@ -51,7 +74,11 @@ group('ActivityPage', () => {
   });
 
   it('asks the api with the chosen filters and pages, and exports the same filters', async () => {
-    const asked = serve(true, [event({ id: 1, action: 'download', outcome: 'failure', details: { artifact: 'x.bin', status: 404 } })], 60);
+    const asked = serve(
+      true,
+      [event({ id: 1, action: 'download', outcome: 'failure', details: { artifact: 'x.bin', status: 404 } })],
+      60,
+    );
     const user = userEvent.setup();
     renderWithQueries(<ActivityPage />);
     await screen.findByText(/x\.bin · answered 404/);
@@ -64,15 +91,24 @@ group('ActivityPage', () => {
     await user.click(screen.getByRole('button', { name: 'Older' }));
     await waitFor(() => expect(asked.at(-1)?.searchParams.get('page')).toBe('1'));
 
-    expect(screen.getByRole('link', { name: 'Export (JSON Lines)' })).toHaveAttribute('href',
-      '/api/v1/audit/export?action=download&actor=bob');
+    expect(screen.getByRole('link', { name: 'Export (JSON Lines)' })).toHaveAttribute(
+      'href',
+      '/api/v1/audit/export?action=download&actor=bob',
+    );
   });
 
   it('shows the problem the api answered', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => String(input).startsWith('/api/v1/me')
-      ? new Response(JSON.stringify({ name: 'alice', teams: ['t'], admin: false, sign_out: false }))
-      : new Response(JSON.stringify({ title: 'Invalid filter', status: 400, detail: "'from' is 'x'; it must be an instant" }),
-        { status: 400, headers: { 'Content-Type': 'application/problem+json' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) =>
+        String(input).startsWith('/api/v1/me')
+          ? new Response(JSON.stringify({ name: 'alice', teams: ['t'], admin: false, sign_out: false }))
+          : new Response(
+              JSON.stringify({ title: 'Invalid filter', status: 400, detail: "'from' is 'x'; it must be an instant" }),
+              { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+            ),
+      ),
+    );
     renderWithQueries(<ActivityPage />);
     expect(await screen.findByText(/'from' is 'x'/)).toBeInTheDocument();
   });

@@ -1,5 +1,17 @@
 import {
-  Box, Button, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import { ErrorMessage } from '../common/ErrorMessage';
@@ -8,10 +20,20 @@ import { useMe } from '../api/me';
 import { type AuditEvent, type AuditFilters, exportUrl, NO_FILTERS, useAudit } from './audit';
 
 const ACTIONS: [string, string][] = [
-  ['', 'Any action'], ['sign_in', 'Sign-in'], ['upload', 'Upload'], ['assistant', 'Assistant request'],
-  ['apply', 'Plan applied'], ['download', 'Download'], ['delete', 'Delete'],
+  ['', 'Any action'],
+  ['sign_in', 'Sign-in'],
+  ['upload', 'Upload'],
+  ['assistant', 'Assistant request'],
+  ['apply', 'Plan applied'],
+  ['download', 'Download'],
+  ['delete', 'Delete'],
 ];
-const OUTCOMES: [string, string][] = [['', 'Any outcome'], ['success', 'Success'], ['failure', 'Failure'], ['denied', 'Denied']];
+const OUTCOMES: [string, string][] = [
+  ['', 'Any outcome'],
+  ['success', 'Success'],
+  ['failure', 'Failure'],
+  ['denied', 'Denied'],
+];
 const PAGE_SIZE = 25;
 
 const LABELS: Record<string, string> = Object.fromEntries(ACTIONS.filter(([value]) => value));
@@ -26,8 +48,11 @@ export function describe(event: AuditEvent): string {
       parts.push(text('file'));
       break;
     case 'assistant':
-      parts.push(`“${text('prompt')}”`, `${text('provider')}${d.model ? ` ${text('model')}` : ''}`,
-        `${d.bytes_sent ?? 0} bytes sent`);
+      parts.push(
+        `“${text('prompt')}”`,
+        `${text('provider')}${d.model ? ` ${text('model')}` : ''}`,
+        `${d.bytes_sent ?? 0} bytes sent`,
+      );
       break;
     case 'apply':
       parts.push(Array.isArray(d.actions) ? (d.actions as string[]).join(', ') : '', text('run_name'));
@@ -65,28 +90,65 @@ export function ActivityPage() {
   return (
     <Stack spacing={2} sx={{ maxWidth: 1200, mx: 'auto' }}>
       <Box>
-        <Typography variant="h4" component="h1" sx={{ fontWeight: 600 }}>Activity</Typography>
+        <Typography variant="h4" component="h1" sx={{ fontWeight: 600 }}>
+          Activity
+        </Typography>
         <Typography color="text.secondary">
-          {me.data?.admin ? 'Every sign-in, upload, assistant request, applied plan, download and delete, by everyone.'
+          {me.data?.admin
+            ? 'Every sign-in, upload, assistant request, applied plan, download and delete, by everyone.'
             : 'Your sign-ins, uploads, assistant requests, applied plans, downloads and deletes.'}
         </Typography>
       </Box>
       <Card variant="outlined">
         <CardContent>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2 }} component="form" aria-label="Filters"
-            onSubmit={(e) => e.preventDefault()}>
-            <TextField select size="small" label="Action" value={filters.action} onChange={change('action')} sx={{ minWidth: 180 }}>
-              {ACTIONS.map(([value, label]) => <MenuItem key={value} value={value}>{label}</MenuItem>)}
+          <Stack
+            direction={{ xs: 'column', md: 'row' }}
+            spacing={2}
+            sx={{ mb: 2 }}
+            component="form"
+            aria-label="Filters"
+            onSubmit={(e) => e.preventDefault()}
+          >
+            <TextField
+              select
+              size="small"
+              label="Action"
+              value={filters.action}
+              onChange={change('action')}
+              sx={{ minWidth: 180 }}
+            >
+              {ACTIONS.map(([value, label]) => (
+                <MenuItem key={value} value={value}>
+                  {label}
+                </MenuItem>
+              ))}
             </TextField>
-            <TextField select size="small" label="Outcome" value={filters.outcome} onChange={change('outcome')} sx={{ minWidth: 150 }}>
-              {OUTCOMES.map(([value, label]) => <MenuItem key={value} value={value}>{label}</MenuItem>)}
+            <TextField
+              select
+              size="small"
+              label="Outcome"
+              value={filters.outcome}
+              onChange={change('outcome')}
+              sx={{ minWidth: 150 }}
+            >
+              {OUTCOMES.map(([value, label]) => (
+                <MenuItem key={value} value={value}>
+                  {label}
+                </MenuItem>
+              ))}
             </TextField>
             <TextField size="small" label="Dataset id" value={filters.datasetId} onChange={change('datasetId')} />
-            {me.data?.admin && <TextField size="small" label="Person" value={filters.actor} onChange={change('actor')} />}
+            {me.data?.admin && (
+              <TextField size="small" label="Person" value={filters.actor} onChange={change('actor')} />
+            )}
             <Box sx={{ flexGrow: 1 }} />
-            <Button href={exportUrl(filters)} download="assay-audit.jsonl">Export (JSON Lines)</Button>
+            <Button href={exportUrl(filters)} download="assay-audit.jsonl">
+              Export (JSON Lines)
+            </Button>
           </Stack>
-          {audit.error ? <ErrorMessage error={audit.error} onRetry={() => audit.refetch()} /> : (
+          {audit.error ? (
+            <ErrorMessage error={audit.error} onRetry={() => audit.refetch()} />
+          ) : (
             <Table size="small" aria-label="Audit events">
               <TableHead>
                 <TableRow>
@@ -104,27 +166,39 @@ export function ActivityPage() {
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(event.at).toLocaleString()}</TableCell>
                     <TableCell>{event.actor}</TableCell>
                     <TableCell>{LABELS[event.action] ?? event.action}</TableCell>
-                    <TableCell sx={{ color: event.outcome === 'success' ? 'success.main' : 'error.main' }}>{event.outcome}</TableCell>
+                    <TableCell sx={{ color: event.outcome === 'success' ? 'success.main' : 'error.main' }}>
+                      {event.outcome}
+                    </TableCell>
                     <TableCell>
                       {event.dataset_id && (
-                        <a href={`/jobs/${event.dataset_id}`} onClick={followInPage(`/jobs/${event.dataset_id}`)}>{event.dataset_id}</a>
+                        <a href={`/jobs/${event.dataset_id}`} onClick={followInPage(`/jobs/${event.dataset_id}`)}>
+                          {event.dataset_id}
+                        </a>
                       )}
                     </TableCell>
                     <TableCell>{describe(event)}</TableCell>
                   </TableRow>
                 ))}
                 {audit.data && audit.data.events.length === 0 && (
-                  <TableRow><TableCell colSpan={6}>No activity matches these filters.</TableCell></TableRow>
+                  <TableRow>
+                    <TableCell colSpan={6}>No activity matches these filters.</TableCell>
+                  </TableRow>
                 )}
               </TableBody>
             </Table>
           )}
           <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center' }}>
-            <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>Newer</Button>
+            <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>
+              Newer
+            </Button>
             <Typography variant="body2" color="text.secondary">
-              {total === 0 ? 'No events' : `${page * PAGE_SIZE + 1}–${Math.min(total, (page + 1) * PAGE_SIZE)} of ${total}`}
+              {total === 0
+                ? 'No events'
+                : `${page * PAGE_SIZE + 1}–${Math.min(total, (page + 1) * PAGE_SIZE)} of ${total}`}
             </Typography>
-            <Button size="small" disabled={page >= last} onClick={() => setPage(page + 1)}>Older</Button>
+            <Button size="small" disabled={page >= last} onClick={() => setPage(page + 1)}>
+              Older
+            </Button>
           </Stack>
         </CardContent>
       </Card>

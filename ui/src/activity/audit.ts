@@ -46,7 +46,12 @@ export function exportUrl(filters: AuditFilters): string {
   return `/api/v1/audit/export${query ? `?${query}` : ''}`;
 }
 
-export async function fetchAudit(filters: AuditFilters, page: number, size: number, signal?: AbortSignal): Promise<AuditPage> {
+export async function fetchAudit(
+  filters: AuditFilters,
+  page: number,
+  size: number,
+  signal?: AbortSignal,
+): Promise<AuditPage> {
   const query = filterQuery(filters);
   query.set('page', String(page));
   query.set('size', String(size));

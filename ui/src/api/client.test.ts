@@ -17,10 +17,24 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 
 describe('api client', () => {
   it('passes on the problem the api describes, with the errors of each step', async () => {
-    mockApi({ 'POST /api/v1/assistant/apply': () => ({ status: 422, json: {
-      title: 'Invalid plan', status: 422, detail: "1 problem in the plan: actions[0] (encode) columns: column 'Sexx' does not exist",
-      errors: [{ action_index: 0, action: 'encode', field: 'columns', message: "column 'Sexx' does not exist (did you mean 'Sex'?)" }],
-    } }) });
+    mockApi({
+      'POST /api/v1/assistant/apply': () => ({
+        status: 422,
+        json: {
+          title: 'Invalid plan',
+          status: 422,
+          detail: "1 problem in the plan: actions[0] (encode) columns: column 'Sexx' does not exist",
+          errors: [
+            {
+              action_index: 0,
+              action: 'encode',
+              field: 'columns',
+              message: "column 'Sexx' does not exist (did you mean 'Sex'?)",
+            },
+          ],
+        },
+      }),
+    });
 
     const error = await failure(api.apply('j-1', { explanation: '', actions: [] }, 'x'));
 
@@ -39,8 +53,13 @@ describe('api client', () => {
   });
 
   it('says when to try again when the server is busy', async () => {
-    mockApi({ 'POST /api/v1/assistant/apply': () => ({ status: 503, headers: { 'Retry-After': '30' },
-      json: { title: 'Busy', status: 503, detail: 'The executor queue is full.' } }) });
+    mockApi({
+      'POST /api/v1/assistant/apply': () => ({
+        status: 503,
+        headers: { 'Retry-After': '30' },
+        json: { title: 'Busy', status: 503, detail: 'The executor queue is full.' },
+      }),
+    });
 
     const error = await failure(api.apply('j-1', { explanation: '', actions: [] }, 'x'));
 
@@ -59,36 +78,68 @@ describe('api client', () => {
     timeouts.assistant = 50;
     mockApi({ 'POST /api/v1/assistant': () => 'hang' });
 
-    const error = await failure(api.propose({ job_id: 'j-1', prompt: 'x', consent_send_sample: false, sample_size: 0 }));
+    const error = await failure(
+      api.propose({ job_id: 'j-1', prompt: 'x', consent_send_sample: false, sample_size: 0 }),
+    );
 
     expect(error.title).toBe('No answer in time');
-    expect(error.detail).toBe('The assistant did not answer within 1 s. The server may be busy; try again in a moment.');
+    expect(error.detail).toBe(
+      'The assistant did not answer within 1 s. The server may be busy; try again in a moment.',
+    );
   });
 
   it('saves a download under the name the api gives, never under a path', () => {
     expect(attachmentName('attachment; filename="titanic-r-1.yaml"', 'x.yaml')).toBe('titanic-r-1.yaml');
-    expect(attachmentName("attachment; filename=\"=?UTF-8?Q?=C3=A9t=C3=A9-r-1.yaml?=\"; filename*=UTF-8''%C3%A9t%C3%A9-r-1.yaml", 'x.yaml'))
-      .toBe('été-r-1.yaml');
+    expect(
+      attachmentName(
+        'attachment; filename="=?UTF-8?Q?=C3=A9t=C3=A9-r-1.yaml?="; filename*=UTF-8\'\'%C3%A9t%C3%A9-r-1.yaml',
+        'x.yaml',
+      ),
+    ).toBe('été-r-1.yaml');
     expect(attachmentName('attachment; filename="../../etc/passwd"', 'x.yaml')).toBe('passwd');
     expect(attachmentName(null, 'assistantrun.yaml')).toBe('assistantrun.yaml');
   });
 
-  it('asks for a plan\'s manifest with the plan, and passes on a refusal naming the step', async () => {
+  it("asks for a plan's manifest with the plan, and passes on a refusal naming the step", async () => {
     const calls = mockApi({
-      'POST /api/v1/jobs/j-1/manifest': (body) => (body as { actions: unknown[] }).actions.length > 1
-        ? { status: 422, json: { title: 'Invalid plan', status: 422, detail: '1 problem in the plan: step 2 (scale): columns: Name is text',
-          errors: [{ action_index: 1, action: 'scale', field: 'columns', message: 'Name is text' }] } }
-        : { text: 'kind: AssistantRun\n', headers: { 'Content-Type': 'application/yaml', 'Content-Disposition': 'attachment; filename="titanic-r-9.yaml"' } },
+      'POST /api/v1/jobs/j-1/manifest': (body) =>
+        (body as { actions: unknown[] }).actions.length > 1
+          ? {
+              status: 422,
+              json: {
+                title: 'Invalid plan',
+                status: 422,
+                detail: '1 problem in the plan: step 2 (scale): columns: Name is text',
+                errors: [{ action_index: 1, action: 'scale', field: 'columns', message: 'Name is text' }],
+              },
+            }
+          : {
+              text: 'kind: AssistantRun\n',
+              headers: {
+                'Content-Type': 'application/yaml',
+                'Content-Disposition': 'attachment; filename="titanic-r-9.yaml"',
+              },
+            },
     });
     const impute = { type: 'impute' as const, params: { strategy: 'median' as const, columns: ['Age'] } };
 
     const file = await api.planManifest('j-1', { explanation: 'fill', actions: [impute] }, 'impute', 'fill the ages');
     expect(file.fileName).toBe('titanic-r-9.yaml');
     expect(await file.blob.text()).toBe('kind: AssistantRun\n');
-    expect(calls[0].body).toEqual({ explanation: 'fill', actions: [impute], run_name: 'impute', prompt: 'fill the ages' });
+    expect(calls[0].body).toEqual({
+      explanation: 'fill',
+      actions: [impute],
+      run_name: 'impute',
+      prompt: 'fill the ages',
+    });
 
-    const refused = await api.planManifest('j-1', { explanation: '', actions: [impute,
-      { type: 'scale', params: { method: 'standard', columns: ['Name'] } }] }, 'x').catch((e) => e);
+    const refused = await api
+      .planManifest(
+        'j-1',
+        { explanation: '', actions: [impute, { type: 'scale', params: { method: 'standard', columns: ['Name'] } }] },
+        'x',
+      )
+      .catch((e) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused.status).toBe(422);
     expect(refused.errors[0].field).toBe('columns');

@@ -1,6 +1,14 @@
 import type { Plan, PlanStep } from '../generated/plan';
 import type {
-  AssistantTurn, Accepted, Sample, JobListItem, JobStatusView, PlanError, PlanProposal, RunAccepted, Validation,
+  AssistantTurn,
+  Accepted,
+  Sample,
+  JobListItem,
+  JobStatusView,
+  PlanError,
+  PlanProposal,
+  RunAccepted,
+  Validation,
 } from './types';
 
 /** An answer other than success, in words a person can act on (from the api's problem+json, or ours). */
@@ -29,10 +37,18 @@ export const timeouts = {
 };
 
 const unreachable = () =>
-  new ApiError(0, 'Assay cannot be reached', 'Check your connection and that the Assay server is running, then try again.');
+  new ApiError(
+    0,
+    'Assay cannot be reached',
+    'Check your connection and that the Assay server is running, then try again.',
+  );
 
 const tooSlow = (ms: number, what: string) =>
-  new ApiError(0, 'No answer in time', `${what} did not answer within ${Math.max(1, Math.round(ms / 1000))} s. The server may be busy; try again in a moment.`);
+  new ApiError(
+    0,
+    'No answer in time',
+    `${what} did not answer within ${Math.max(1, Math.round(ms / 1000))} s. The server may be busy; try again in a moment.`,
+  );
 
 /** Words for an answer without a problem body (a proxy's error page, an empty 502). */
 function fallbackTitle(status: number): string {
@@ -63,7 +79,10 @@ async function problem(response: Response): Promise<ApiError> {
 }
 
 /** Sends a request; a refusal becomes an {@link ApiError} with the api's words, a silence one that says so. */
-async function send(path: string, init: RequestInit & { timeout: number; what: string; accept: string }): Promise<Response> {
+async function send(
+  path: string,
+  init: RequestInit & { timeout: number; what: string; accept: string },
+): Promise<Response> {
   const { timeout, what, accept, ...rest } = init;
   let response: Response;
   try {
@@ -123,10 +142,16 @@ export function attachmentName(disposition: string | null, fallback: string): st
   return name.split(/[\\/]/).pop() || fallback;
 }
 
-async function file(path: string, init: RequestInit & { accept: string; fallbackName: string }): Promise<DownloadedFile> {
+async function file(
+  path: string,
+  init: RequestInit & { accept: string; fallbackName: string },
+): Promise<DownloadedFile> {
   const { fallbackName, ...rest } = init;
   const response = await send(path, { ...rest, timeout: timeouts.read, what: 'Assay' });
-  return { blob: await response.blob(), fileName: attachmentName(response.headers.get('Content-Disposition'), fallbackName) };
+  return {
+    blob: await response.blob(),
+    fileName: attachmentName(response.headers.get('Content-Disposition'), fallbackName),
+  };
 }
 
 const get = <T>(path: string, signal?: AbortSignal) =>
@@ -134,7 +159,12 @@ const get = <T>(path: string, signal?: AbortSignal) =>
 
 const post = <T>(path: string, body: unknown, timeout: number, what: string, signal?: AbortSignal) =>
   request<T>(path, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), timeout, what, signal,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    timeout,
+    what,
+    signal,
   });
 
 /** An upload in progress: its outcome, and a way to stop it. */
@@ -185,7 +215,9 @@ function upload(file: File, onProgress: (percent: number) => void, options: Read
       if (xhr.status >= 200 && xhr.status < 300 && typeof body.job_id === 'string') {
         resolve(body as unknown as Accepted);
       } else if (xhr.status >= 200 && xhr.status < 300) {
-        reject(new ApiError(xhr.status, 'Unexpected answer', 'The server accepted the file but did not say where it went.'));
+        reject(
+          new ApiError(xhr.status, 'Unexpected answer', 'The server accepted the file but did not say where it went.'),
+        );
       } else {
         reject(problemFrom(xhr.status, body, xhr.getResponseHeader?.('Retry-After') ?? null));
       }
@@ -196,9 +228,15 @@ function upload(file: File, onProgress: (percent: number) => void, options: Read
     };
     xhr.onabort = () => {
       clearTimeout(stall);
-      reject(stalled
-        ? new ApiError(0, 'The upload stalled', `Nothing was sent for ${Math.round(timeouts.uploadStall / 1000)} s. Check your connection and try again.`)
-        : new ApiError(0, 'Upload cancelled', `${file.name} was not uploaded.`));
+      reject(
+        stalled
+          ? new ApiError(
+              0,
+              'The upload stalled',
+              `Nothing was sent for ${Math.round(timeouts.uploadStall / 1000)} s. Check your connection and try again.`,
+            )
+          : new ApiError(0, 'Upload cancelled', `${file.name} was not uploaded.`),
+      );
     };
     const form = new FormData();
     form.append('file', file);
@@ -225,26 +263,39 @@ export const api = {
   deleteJob: (jobId: string) => remove(job(jobId)),
   deleteRun: (jobId: string, runId: string) => remove(`${job(jobId)}/runs/${encodeURIComponent(runId)}`),
   propose: (body: {
-    job_id: string; prompt: string; consent_send_sample: boolean; sample_size: number;
-    plan?: PlanStep[]; turns?: AssistantTurn[];
-  }) =>
-    post<PlanProposal>('/api/v1/assistant', body, timeouts.assistant, 'The assistant'),
+    job_id: string;
+    prompt: string;
+    consent_send_sample: boolean;
+    sample_size: number;
+    plan?: PlanStep[];
+    turns?: AssistantTurn[];
+  }) => post<PlanProposal>('/api/v1/assistant', body, timeouts.assistant, 'The assistant'),
   validate: (jobId: string, plan: Plan, signal?: AbortSignal) =>
     post<Validation>('/api/v1/plans/validate', { job_id: jobId, ...plan }, timeouts.read, 'The plan check', signal),
   apply: (jobId: string, plan: Plan, runName: string, prompt?: string) =>
-    post<RunAccepted>('/api/v1/assistant/apply', {
-      job_id: jobId,
-      explanation: plan.explanation,
-      actions: plan.actions as PlanStep[],
-      run_name: runName,
-      prompt,
-    }, timeouts.write, 'Assay'),
+    post<RunAccepted>(
+      '/api/v1/assistant/apply',
+      {
+        job_id: jobId,
+        explanation: plan.explanation,
+        actions: plan.actions as PlanStep[],
+        run_name: runName,
+        prompt,
+      },
+      timeouts.write,
+      'Assay',
+    ),
   /** The plan as an AssistantRun manifest (YAML for kubectl apply -f), checked against the dataset by the api. */
   planManifest: (jobId: string, plan: Plan, runName: string, prompt?: string) =>
     file(`${job(jobId)}/manifest`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ explanation: plan.explanation, actions: plan.actions as PlanStep[], run_name: runName, prompt }),
+      body: JSON.stringify({
+        explanation: plan.explanation,
+        actions: plan.actions as PlanStep[],
+        run_name: runName,
+        prompt,
+      }),
       accept: 'application/yaml',
       fallbackName: 'assistantrun.yaml',
     }),

@@ -1,9 +1,7 @@
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import Download from '@mui/icons-material/Download';
 import OpenInNew from '@mui/icons-material/OpenInNew';
-import {
-  Alert, AlertTitle, Box, Button, LinearProgress, Paper, Skeleton, Stack, Typography,
-} from '@mui/material';
+import { Alert, AlertTitle, Box, Button, LinearProgress, Paper, Skeleton, Stack, Typography } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { Plan, PlanStep } from '../generated/plan';
@@ -64,11 +62,18 @@ export function DatasetPage({ jobId }: { jobId: string }) {
   };
   const validation = useValidation(jobId, plan, data?.status === 'done');
   const errors = applyErrors ?? validation.data?.errors ?? [];
-  const check: CheckState = plan.actions.length === 0 ? 'idle'
-    : applyErrors ? 'invalid'
-      : validation.isError ? 'unchecked'
-        : !validation.current ? 'checking'
-          : validation.data?.valid ? 'valid' : 'invalid';
+  const check: CheckState =
+    plan.actions.length === 0
+      ? 'idle'
+      : applyErrors
+        ? 'invalid'
+        : validation.isError
+          ? 'unchecked'
+          : !validation.current
+            ? 'checking'
+            : validation.data?.valid
+              ? 'valid'
+              : 'invalid';
 
   const apply = useMutation({
     mutationFn: () => api.apply(jobId, plan, runName(plan), prompt),
@@ -126,10 +131,21 @@ export function DatasetPage({ jobId }: { jobId: string }) {
     <Stack spacing={2}>
       <Back />
       <Box component="header">
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' } }}>
+        <Stack
+          direction={{ xs: 'column', md: 'row' }}
+          spacing={1}
+          sx={{ justifyContent: 'space-between', alignItems: { md: 'center' } }}
+        >
           <Box sx={{ minWidth: 0 }}>
             <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-              <Typography variant="h4" component="h1" ref={pageHeading} sx={{ wordBreak: 'break-word', fontWeight: 600 }}>{data.file_name}</Typography>
+              <Typography
+                variant="h4"
+                component="h1"
+                ref={pageHeading}
+                sx={{ wordBreak: 'break-word', fontWeight: 600 }}
+              >
+                {data.file_name}
+              </Typography>
               <StatusChip status={data.status} />
             </Stack>
             <Typography variant="body2" color="text.secondary">
@@ -139,11 +155,28 @@ export function DatasetPage({ jobId }: { jobId: string }) {
             </Typography>
           </Box>
           <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-            {data.report_url && <Button size="small" variant="outlined" startIcon={<OpenInNew />} href={data.report_url} target="_blank" rel="noopener">Profile report (opens a new tab)</Button>}
-            {data.cleaned_csv_url && data.status === 'done' && (
-              <Button size="small" variant="outlined" startIcon={<Download />} href={data.cleaned_csv_url} download>Cleaned CSV</Button>
+            {data.report_url && (
+              <Button
+                size="small"
+                variant="outlined"
+                startIcon={<OpenInNew />}
+                href={data.report_url}
+                target="_blank"
+                rel="noopener"
+              >
+                Profile report (opens a new tab)
+              </Button>
             )}
-            {data.source_url && <Button size="small" startIcon={<Download />} href={data.source_url} download>Original</Button>}
+            {data.cleaned_csv_url && data.status === 'done' && (
+              <Button size="small" variant="outlined" startIcon={<Download />} href={data.cleaned_csv_url} download>
+                Cleaned CSV
+              </Button>
+            )}
+            {data.source_url && (
+              <Button size="small" startIcon={<Download />} href={data.source_url} download>
+                Original
+              </Button>
+            )}
           </Stack>
         </Stack>
       </Box>
@@ -151,25 +184,42 @@ export function DatasetPage({ jobId }: { jobId: string }) {
       {job.error != null && (
         <Alert severity="warning">
           <AlertTitle>Lost contact with Assay</AlertTitle>
-          {job.error instanceof Error ? job.error.message : String(job.error)} {inProgress(data.status) || data.runs.some((r) => inProgress(r.status))
-            ? 'The work goes on on the server; this page keeps trying every few seconds.' : ''}
-          <Button size="small" color="inherit" onClick={() => job.refetch()} sx={{ ml: 1 }}>Try now</Button>
+          {job.error instanceof Error ? job.error.message : String(job.error)}{' '}
+          {inProgress(data.status) || data.runs.some((r) => inProgress(r.status))
+            ? 'The work goes on on the server; this page keeps trying every few seconds.'
+            : ''}
+          <Button size="small" color="inherit" onClick={() => job.refetch()} sx={{ ml: 1 }}>
+            Try now
+          </Button>
         </Alert>
       )}
 
       {inProgress(data.status) && (
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Typography aria-live="polite">
-            {data.status === 'queued' ? 'Waiting for a free worker to profile this file…' : `Profiling: ${data.stage} (${data.progress} %)`}
+            {data.status === 'queued'
+              ? 'Waiting for a free worker to profile this file…'
+              : `Profiling: ${data.stage} (${data.progress} %)`}
           </Typography>
-          <LinearProgress variant={data.status === 'queued' ? 'indeterminate' : 'determinate'} value={data.progress} sx={{ mt: 1 }}
-            aria-label="Profiling progress" />
+          <LinearProgress
+            variant={data.status === 'queued' ? 'indeterminate' : 'determinate'}
+            value={data.progress}
+            sx={{ mt: 1 }}
+            aria-label="Profiling progress"
+          />
           <StallNotice updatedAt={data.updated_at} what="Profiling" />
         </Paper>
       )}
       {data.status === 'failed' && (
-        <Alert severity="error" role="alert"
-          action={<Button color="inherit" size="small" href="/" onClick={followInPage('/')}>Upload another file</Button>}>
+        <Alert
+          severity="error"
+          role="alert"
+          action={
+            <Button color="inherit" size="small" href="/" onClick={followInPage('/')}>
+              Upload another file
+            </Button>
+          }
+        >
           <AlertTitle>This file could not be profiled</AlertTitle>
           {data.error ?? 'No reason was given.'}
         </Alert>
@@ -178,16 +228,28 @@ export function DatasetPage({ jobId }: { jobId: string }) {
       {data.status === 'done' && data.summary && (
         <>
           {/* On a phone the assistant and the plan come first: the profile's alerts follow, not the other way round. */}
-          <Box sx={{
-            display: 'grid', gap: 2, alignItems: 'start',
-            gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) 460px' },
-            gridTemplateAreas: { xs: '"plan" "profile"', lg: '"profile plan"' },
-          }}>
+          <Box
+            sx={{
+              display: 'grid',
+              gap: 2,
+              alignItems: 'start',
+              gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) 460px' },
+              gridTemplateAreas: { xs: '"plan" "profile"', lg: '"profile plan"' },
+            }}
+          >
             <Box sx={{ gridArea: 'profile', minWidth: 0 }}>
               <ProfileSummaryCard profile={data.summary} planned={plan.actions} onAdd={addStep} />
             </Box>
             <Stack spacing={2} sx={{ gridArea: 'plan', minWidth: 0 }}>
-              <AssistantPanel jobId={jobId} plan={plan} profile={data.summary} onPlan={(next, asked) => { setPlan(next); setPrompt(asked); }} />
+              <AssistantPanel
+                jobId={jobId}
+                plan={plan}
+                profile={data.summary}
+                onPlan={(next, asked) => {
+                  setPlan(next);
+                  setPrompt(asked);
+                }}
+              />
               <PlanCard
                 plan={plan}
                 errors={errors}
@@ -205,8 +267,14 @@ export function DatasetPage({ jobId }: { jobId: string }) {
             </Stack>
           </Box>
           {data.runs.length > 0 && (
-            <RunHistory jobId={jobId} runs={data.runs}
-              onReuse={(reused) => { setPlan(reused); window.scrollTo?.({ top: 0, behavior: 'smooth' }); }} />
+            <RunHistory
+              jobId={jobId}
+              runs={data.runs}
+              onReuse={(reused) => {
+                setPlan(reused);
+                window.scrollTo?.({ top: 0, behavior: 'smooth' });
+              }}
+            />
           )}
         </>
       )}
@@ -222,7 +290,9 @@ function runName(plan: Plan): string {
 function Back() {
   return (
     <Box>
-      <Button startIcon={<ArrowBack />} href="/" onClick={followInPage('/')} size="small">All datasets</Button>
+      <Button startIcon={<ArrowBack />} href="/" onClick={followInPage('/')} size="small">
+        All datasets
+      </Button>
     </Box>
   );
 }

@@ -14,9 +14,14 @@ describe('RunPage', () => {
 
   it('follows the run and, arrived from Apply, puts focus on the results heading', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    mockApi({ [STATUS]: (_, n) => ({ json: n < 2
-      ? job({ runs: [doneRun({ status: 'running', progress: 50, stage: 'training', result: null })] })
-      : job({ runs: [doneRun()] }) }) });
+    mockApi({
+      [STATUS]: (_, n) => ({
+        json:
+          n < 2
+            ? job({ runs: [doneRun({ status: 'running', progress: 50, stage: 'training', result: null })] })
+            : job({ runs: [doneRun()] }),
+      }),
+    });
     navigate('/jobs/j-1/runs/r-1'); // as the dataset's page does after Apply
     renderWithQueries(<RunPage jobId="j-1" runId="r-1" />);
 
@@ -42,7 +47,7 @@ describe('RunPage', () => {
     vi.useRealTimers();
   });
 
-  it('takes the run\'s plan back to the dataset\'s page', async () => {
+  it("takes the run's plan back to the dataset's page", async () => {
     mockApi({ [STATUS]: () => ({ json: job({ runs: [doneRun()] }) }) });
     const user = userEvent.setup();
     renderWithQueries(<RunPage jobId="j-1" runId="r-1" />);
@@ -53,12 +58,17 @@ describe('RunPage', () => {
     expect(JSON.parse(sessionStorage.getItem(planKey('j-1'))!).actions).toEqual(doneRun().plan!.actions);
   });
 
-  it('exports a finished run\'s plan as a manifest, under the name the api gives it', async () => {
+  it("exports a finished run's plan as a manifest, under the name the api gives it", async () => {
     const yaml = 'apiVersion: "assay.dev/v1alpha1"\nkind: "AssistantRun"\nspec:\n  datasetRef: "j-1"\n';
     const calls = mockApi({
       [STATUS]: () => ({ json: job({ runs: [doneRun()] }) }),
-      'GET /api/v1/jobs/j-1/runs/r-1/manifest': () => ({ text: yaml, headers: {
-        'Content-Type': 'application/yaml', 'Content-Disposition': 'attachment; filename="titanic-r-2.yaml"' } }),
+      'GET /api/v1/jobs/j-1/runs/r-1/manifest': () => ({
+        text: yaml,
+        headers: {
+          'Content-Type': 'application/yaml',
+          'Content-Disposition': 'attachment; filename="titanic-r-2.yaml"',
+        },
+      }),
     });
     const { saved, restore } = watchSaves();
     try {
@@ -76,7 +86,9 @@ describe('RunPage', () => {
   });
 
   it('offers no manifest while the run is still going', async () => {
-    mockApi({ [STATUS]: () => ({ json: job({ runs: [doneRun({ status: 'running', progress: 40, result: null })] }) }) });
+    mockApi({
+      [STATUS]: () => ({ json: job({ runs: [doneRun({ status: 'running', progress: 40, result: null })] }) }),
+    });
     renderWithQueries(<RunPage jobId="j-1" runId="r-1" />);
 
     expect(await screen.findByRole('button', { name: 'Reuse this plan' })).toBeInTheDocument();

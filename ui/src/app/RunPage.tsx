@@ -50,8 +50,11 @@ export function RunPage({ jobId, runId }: { jobId: string; runId: string }) {
     return (
       <Stack spacing={2}>
         {back}
-        <ErrorMessage error={job.error} title={missing ? 'This dataset was not found' : undefined}
-          onRetry={missing ? undefined : () => job.refetch()} />
+        <ErrorMessage
+          error={job.error}
+          title={missing ? 'This dataset was not found' : undefined}
+          onRetry={missing ? undefined : () => job.refetch()}
+        />
       </Stack>
     );
   }
@@ -71,8 +74,12 @@ export function RunPage({ jobId, runId }: { jobId: string; runId: string }) {
     return (
       <Stack spacing={2}>
         {back}
-        <Typography variant="h4" component="h1" ref={pageHeading}>This run was not found</Typography>
-        <Typography color="text.secondary">It may have been deleted. The dataset's page lists the runs it has.</Typography>
+        <Typography variant="h4" component="h1" ref={pageHeading}>
+          This run was not found
+        </Typography>
+        <Typography color="text.secondary">
+          It may have been deleted. The dataset's page lists the runs it has.
+        </Typography>
       </Stack>
     );
   }
@@ -101,7 +108,9 @@ export function RunPage({ jobId, runId }: { jobId: string; runId: string }) {
       <ResultsPanel run={run} />
       {run.plan && (
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-          <Button variant="outlined" onClick={() => reuse(run.plan!)}>Reuse this plan</Button>
+          <Button variant="outlined" onClick={() => reuse(run.plan!)}>
+            Reuse this plan
+          </Button>
           {(run.status === 'done' || run.status === 'failed') && (
             <ExportManifestButton load={() => api.runManifest(jobId, runId)} />
           )}

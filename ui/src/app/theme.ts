@@ -45,4 +45,3 @@ export const theme = createTheme({
     MuiButtonBase: { defaultProps: { disableRipple: false } },
   },
 });
-

@@ -1,7 +1,18 @@
 import AutoAwesome from '@mui/icons-material/AutoAwesomeOutlined';
 import Send from '@mui/icons-material/Send';
 import {
-  Alert, Box, Button, Checkbox, Chip, CircularProgress, FormControlLabel, Link, Paper, Stack, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Chip,
+  CircularProgress,
+  FormControlLabel,
+  Link,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
@@ -17,15 +28,15 @@ import { PlanWarnings } from '../common/PlanWarnings';
 /** The server sends at most this many rows whatever is asked (ContextBuilder.MAX_SAMPLE_ROWS). */
 export const MAX_SAMPLE = 20;
 
-
 /** Exactly what leaves Assay for a language model, in the words of docs/assistant.md. */
 export function whatIsSent(consent: boolean, rows: number): string {
-  const always = 'your request and a description of the data: the file name, the row count, each column\'s name, kind, '
-    + 'missing and distinct counts and summary statistics, and the type of each alert';
+  const always =
+    "your request and a description of the data: the file name, the row count, each column's name, kind, " +
+    'missing and distinct counts and summary statistics, and the type of each alert';
   return consent
-    ? `What will be sent: ${always}; with your consent also the alerts' messages, the categories of columns that have at most 20, `
-      + `and the first ${rows} ${rows === 1 ? 'row' : 'rows'} of the file, cells cut at 80 characters, e-mail addresses, `
-      + 'phone, card and account numbers masked.'
+    ? `What will be sent: ${always}; with your consent also the alerts' messages, the categories of columns that have at most 20, ` +
+        `and the first ${rows} ${rows === 1 ? 'row' : 'rows'} of the file, cells cut at 80 characters, e-mail addresses, ` +
+        'phone, card and account numbers masked.'
     : `What will be sent: ${always}. No value from any row.`;
 }
 
@@ -42,7 +53,10 @@ export function addToPlan(plan: Plan, answer: PlanProposal): Plan {
   const has = (step: PlanStep) => plan.actions.some((a) => JSON.stringify(a) === JSON.stringify(step));
   const fresh = answer.actions.filter((a) => !has(a));
   const model = (steps: PlanStep[]) => steps.filter((a) => a.type === 'train_model');
-  const others = [...plan.actions.filter((a) => a.type !== 'train_model'), ...fresh.filter((a) => a.type !== 'train_model')];
+  const others = [
+    ...plan.actions.filter((a) => a.type !== 'train_model'),
+    ...fresh.filter((a) => a.type !== 'train_model'),
+  ];
   const lastModel = [...model(plan.actions), ...model(fresh)].slice(-1);
   return { explanation: plan.explanation || answer.explanation, actions: [...others, ...lastModel] };
 }
@@ -54,7 +68,12 @@ export function addToPlan(plan: Plan, answer: PlanProposal): Plan {
  * so, and an answer without actions never touches the plan. Undo puts back the plan as it was before the last
  * answer was used. Sample rows leave Assay only with consent, 20 at most.
  */
-export function AssistantPanel({ jobId, plan, onPlan, profile }: {
+export function AssistantPanel({
+  jobId,
+  plan,
+  onPlan,
+  profile,
+}: {
   jobId: string;
   plan: Plan;
   onPlan: (plan: Plan, prompt: string) => void;
@@ -74,9 +93,14 @@ export function AssistantPanel({ jobId, plan, onPlan, profile }: {
 
   const ask = useMutation({
     mutationFn: (asked: string) => {
-      const turns: AssistantTurn[] = thread.slice(-10).map((t) => ({ prompt: t.prompt, before: t.before.actions as PlanStep[] }));
+      const turns: AssistantTurn[] = thread
+        .slice(-10)
+        .map((t) => ({ prompt: t.prompt, before: t.before.actions as PlanStep[] }));
       return api.propose({
-        job_id: jobId, prompt: asked, consent_send_sample: consent, sample_size: consent ? sampleSize : 0,
+        job_id: jobId,
+        prompt: asked,
+        consent_send_sample: consent,
+        sample_size: consent ? sampleSize : 0,
         ...(hasPlan || turns.length > 0 ? { plan: plan.actions as PlanStep[], turns } : {}),
       });
     },
@@ -92,7 +116,10 @@ export function AssistantPanel({ jobId, plan, onPlan, profile }: {
   });
   const adoptAnswer = (how: 'replaced' | 'added') => {
     const last = thread[thread.length - 1];
-    const next = how === 'replaced' ? { explanation: last.answer.explanation, actions: last.answer.actions } : addToPlan(plan, last.answer);
+    const next =
+      how === 'replaced'
+        ? { explanation: last.answer.explanation, actions: last.answer.actions }
+        : addToPlan(plan, last.answer);
     setThread((t) => t.map((e, i) => (i === t.length - 1 ? { ...e, before: plan, used: how } : e)));
     onPlan(next, last.prompt);
   };
@@ -113,9 +140,17 @@ export function AssistantPanel({ jobId, plan, onPlan, profile }: {
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby={`${ids}-heading`}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1.5 }}>
         <AutoAwesome color="primary" aria-hidden />
-        <Typography variant="h6" component="h2" id={`${ids}-heading`}>Ask the assistant</Typography>
+        <Typography variant="h6" component="h2" id={`${ids}-heading`}>
+          Ask the assistant
+        </Typography>
       </Stack>
-      <Box component="form" onSubmit={(event) => { event.preventDefault(); submit(); }}>
+      <Box
+        component="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
         <TextField
           id={ASK_ID}
           label="What should be done with this data?"
@@ -136,14 +171,26 @@ export function AssistantPanel({ jobId, plan, onPlan, profile }: {
           slotProps={{ htmlInput: { maxLength: 2000 } }}
         />
         <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap', mt: 1, alignItems: 'center' }}>
-          <Typography variant="caption" color="text.secondary" id={`${ids}-examples`}>For example:</Typography>
+          <Typography variant="caption" color="text.secondary" id={`${ids}-examples`}>
+            For example:
+          </Typography>
           {examples.map((example) => (
-            <Chip key={example} size="small" variant="outlined" clickable label={example} onClick={() => setPrompt(example)}
-              aria-describedby={`${ids}-examples`} sx={{ maxWidth: '100%', height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }} />
+            <Chip
+              key={example}
+              size="small"
+              variant="outlined"
+              clickable
+              label={example}
+              onClick={() => setPrompt(example)}
+              aria-describedby={`${ids}-examples`}
+              sx={{ maxWidth: '100%', height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }}
+            />
           ))}
         </Stack>
 
-        <Box sx={{ mt: 1.5, p: 1.5, bgcolor: 'background.default', borderRadius: 1, border: 1, borderColor: 'divider' }}>
+        <Box
+          sx={{ mt: 1.5, p: 1.5, bgcolor: 'background.default', borderRadius: 1, border: 1, borderColor: 'divider' }}
+        >
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
             <FormControlLabel
               sx={{ mr: 0 }}
@@ -151,65 +198,110 @@ export function AssistantPanel({ jobId, plan, onPlan, profile }: {
               label="Also send sample rows"
             />
             <TextField
-              label="Rows (1–20)" type="number" size="small" value={consent ? sampleText : '0'} disabled={!consent}
+              label="Rows (1–20)"
+              type="number"
+              size="small"
+              value={consent ? sampleText : '0'}
+              disabled={!consent}
               onChange={(event) => setSampleText(event.target.value)}
               onBlur={() => setSampleText(String(sampleSize))}
               error={sampleOutOfRange}
-              slotProps={{ htmlInput: { min: 1, max: MAX_SAMPLE, 'aria-label': 'Sample rows' } }} sx={{ width: 120 }}
+              slotProps={{ htmlInput: { min: 1, max: MAX_SAMPLE, 'aria-label': 'Sample rows' } }}
+              sx={{ width: 120 }}
             />
           </Stack>
           {sampleOutOfRange && (
-            <Typography variant="caption" color="error" sx={{ display: 'block' }}>At most {MAX_SAMPLE} rows are ever sent; {sampleSize} will be.</Typography>
+            <Typography variant="caption" color="error" sx={{ display: 'block' }}>
+              At most {MAX_SAMPLE} rows are ever sent; {sampleSize} will be.
+            </Typography>
           )}
           <Typography variant="body2" color="text.secondary" aria-live="polite" sx={{ mt: 0.5 }} id={`${ids}-sent`}>
-            {whatIsSent(consent, sampleSize)} When no language model is configured, the built-in planner answers and nothing leaves Assay.
+            {whatIsSent(consent, sampleSize)} When no language model is configured, the built-in planner answers and
+            nothing leaves Assay.
           </Typography>
         </Box>
 
         <Stack direction="row" spacing={1} sx={{ mt: 1.5, alignItems: 'center' }}>
-          <Button type="submit" variant="contained" disabled={!prompt.trim() || ask.isPending} aria-describedby={`${ids}-sent`}
-            endIcon={ask.isPending ? <CircularProgress size={16} color="inherit" aria-hidden /> : <Send />}>
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={!prompt.trim() || ask.isPending}
+            aria-describedby={`${ids}-sent`}
+            endIcon={ask.isPending ? <CircularProgress size={16} color="inherit" aria-hidden /> : <Send />}
+          >
             Ask
           </Button>
-          {ask.isPending && <Typography variant="body2" color="text.secondary" aria-live="polite">Working out a plan…</Typography>}
+          {ask.isPending && (
+            <Typography variant="body2" color="text.secondary" aria-live="polite">
+              Working out a plan…
+            </Typography>
+          )}
           {hasPlan && !ask.isPending && (
-            <Typography variant="caption" color="text.secondary">Follow-ups refine the current plan; you choose whether the answer replaces it.</Typography>
+            <Typography variant="caption" color="text.secondary">
+              Follow-ups refine the current plan; you choose whether the answer replaces it.
+            </Typography>
           )}
         </Stack>
       </Box>
 
-      {ask.error != null && <Box sx={{ mt: 2 }}><ErrorMessage error={ask.error} onRetry={submit} /></Box>}
+      {ask.error != null && (
+        <Box sx={{ mt: 2 }}>
+          <ErrorMessage error={ask.error} onRetry={submit} />
+        </Box>
+      )}
 
       {thread.length > 1 && (
         <Box component="ol" aria-label="Conversation" sx={{ mt: 2, mb: 0, pl: 2.5, color: 'text.secondary' }}>
           {thread.slice(0, -1).map((e, i) => (
             <li key={i}>
-              <Typography variant="body2"><b>{e.prompt}</b> — {e.answer.explanation}{e.used ? ` (${e.used === 'replaced' ? 'used as the plan' : 'added to the plan'})` : ''}</Typography>
+              <Typography variant="body2">
+                <b>{e.prompt}</b> — {e.answer.explanation}
+                {e.used ? ` (${e.used === 'replaced' ? 'used as the plan' : 'added to the plan'})` : ''}
+              </Typography>
             </li>
           ))}
         </Box>
       )}
 
       {answer && !ask.isPending && (
-        <Box sx={{ mt: 2, pt: 2, borderTop: 1, borderColor: 'divider' }} aria-live="polite" aria-label="The assistant's answer">
+        <Box
+          sx={{ mt: 2, pt: 2, borderTop: 1, borderColor: 'divider' }}
+          aria-live="polite"
+          aria-label="The assistant's answer"
+        >
           <Typography variant="overline" color="text.secondary">
-            Answer · {answer.planner} planner · {answer.planner === 'built-in'
+            Answer · {answer.planner} planner ·{' '}
+            {answer.planner === 'built-in'
               ? 'nothing left Assay'
               : `${answer.sample_rows_sent} sample ${answer.sample_rows_sent === 1 ? 'row' : 'rows'} sent`}
           </Typography>
-          <Typography variant="body2" color="text.secondary">You asked: {thread[thread.length - 1].prompt}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            You asked: {thread[thread.length - 1].prompt}
+          </Typography>
           <Typography sx={{ mb: 1 }}>{answer.explanation}</Typography>
-          {answer.actions.length > 0
-            ? <PlanChips actions={answer.actions} label="Proposed actions" />
-            : <Typography variant="body2" color="text.secondary">No action fits this request; the plan is unchanged.</Typography>}
+          {answer.actions.length > 0 ? (
+            <PlanChips actions={answer.actions} label="Proposed actions" />
+          ) : (
+            <Typography variant="body2" color="text.secondary">
+              No action fits this request; the plan is unchanged.
+            </Typography>
+          )}
           {(answer.summary ?? []).length > 0 && (
             <Box component="ul" aria-label="Summary of the answer" sx={{ mt: 1, mb: 0, pl: 2.5 }}>
-              {(answer.summary ?? []).map((line, i) => <li key={i}><Typography variant="body2">{line}</Typography></li>)}
+              {(answer.summary ?? []).map((line, i) => (
+                <li key={i}>
+                  <Typography variant="body2">{line}</Typography>
+                </li>
+              ))}
             </Box>
           )}
           {(answer.changes ?? []).length > 0 && (
             <Box component="ul" aria-label="What the answer changes" sx={{ mt: 1, mb: 0, pl: 2.5 }}>
-              {(answer.changes ?? []).map((line, i) => <li key={i}><Typography variant="body2">{line}</Typography></li>)}
+              {(answer.changes ?? []).map((line, i) => (
+                <li key={i}>
+                  <Typography variant="body2">{line}</Typography>
+                </li>
+              ))}
             </Box>
           )}
           {(answer.review ?? []).length > 0 && (
@@ -219,18 +311,26 @@ export function AssistantPanel({ jobId, plan, onPlan, profile }: {
           )}
           {answer.warnings.length > 0 && (
             <Alert severity="warning" sx={{ mt: 1 }}>
-              {answer.warnings.map((w, i) => <div key={i}>{w}</div>)}
+              {answer.warnings.map((w, i) => (
+                <div key={i}>{w}</div>
+              ))}
             </Alert>
           )}
           <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap', alignItems: 'center' }}>
             {answer.actions.length > 0 && thread[thread.length - 1].used === null && (
               <>
-                <Button size="small" variant="contained" onClick={() => adoptAnswer('replaced')}>Replace the plan</Button>
-                <Button size="small" variant="outlined" onClick={() => adoptAnswer('added')}>Add to the plan</Button>
+                <Button size="small" variant="contained" onClick={() => adoptAnswer('replaced')}>
+                  Replace the plan
+                </Button>
+                <Button size="small" variant="outlined" onClick={() => adoptAnswer('added')}>
+                  Add to the plan
+                </Button>
               </>
             )}
             {lastUsed && (
-              <Button size="small" onClick={undo}>Undo the last answer</Button>
+              <Button size="small" onClick={undo}>
+                Undo the last answer
+              </Button>
             )}
             <Link href={answer.context_url} target="_blank" rel="noopener" variant="body2">
               See exactly what was sent

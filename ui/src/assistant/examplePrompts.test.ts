@@ -4,9 +4,10 @@ import { summary } from '../test/fixtures';
 import { examplePrompts } from './examplePrompts';
 
 describe('examplePrompts', () => {
-  it('names this dataset\'s likely target, its sparse columns and a skewed column', () => {
+  it("names this dataset's likely target, its sparse columns and a skewed column", () => {
     const movies: ProfileSummary = {
-      ...summary, rows: 1000,
+      ...summary,
+      rows: 1000,
       variables: [
         { name: 'title', type: 'text', storage: 'string', missing: 0, distinct: 990 },
         { name: 'budget', type: 'numeric', storage: 'decimal', missing: 600, distinct: 300 },

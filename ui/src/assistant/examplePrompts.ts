@@ -1,16 +1,21 @@
 import type { ProfileSummary, VariableSummary } from '../api/types';
 
 /** Names that usually mean "what to predict". */
-const TARGET_WORDS = /^(target|label|class|outcome|y|survived|species|price|churn|default|diagnosis|quality|total|tip|mpg|result)$/i;
+const TARGET_WORDS =
+  /^(target|label|class|outcome|y|survived|species|price|churn|default|diagnosis|quality|total|tip|mpg|result)$/i;
 
 /** A column share of missing cells above which filling would invent most of it. */
 const SPARSE = 0.3;
 
 function likelyTarget(profile: ProfileSummary): VariableSummary | undefined {
-  const usable = profile.variables.filter((v) => v.type !== 'identifier' && v.type !== 'text' && v.missing < profile.rows / 2);
-  return usable.find((v) => TARGET_WORDS.test(v.name))
-    ?? [...usable].reverse().find((v) => v.type === 'boolean' || (v.type === 'categorical' && v.distinct <= 10))
-    ?? usable[usable.length - 1];
+  const usable = profile.variables.filter(
+    (v) => v.type !== 'identifier' && v.type !== 'text' && v.missing < profile.rows / 2,
+  );
+  return (
+    usable.find((v) => TARGET_WORDS.test(v.name)) ??
+    [...usable].reverse().find((v) => v.type === 'boolean' || (v.type === 'categorical' && v.distinct <= 10)) ??
+    usable[usable.length - 1]
+  );
 }
 
 /**
@@ -27,7 +32,9 @@ export function examplePrompts(profile: ProfileSummary | null | undefined): stri
     const kind = target.type === 'numeric' && target.distinct > 10 ? 'a regression' : 'a classifier';
     examples.push(`Fill missing values and train ${kind} on ${target.name}`);
   }
-  const sparse = profile.variables.filter((v) => profile.rows > 0 && v.missing / profile.rows >= SPARSE).map((v) => v.name);
+  const sparse = profile.variables
+    .filter((v) => profile.rows > 0 && v.missing / profile.rows >= SPARSE)
+    .map((v) => v.name);
   if (sparse.length > 0) {
     examples.push(`Drop ${sparse.slice(0, 3).join(', ')}, which ${sparse.length === 1 ? 'is' : 'are'} mostly empty`);
   }

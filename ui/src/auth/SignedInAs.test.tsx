@@ -4,9 +4,16 @@ import { renderWithQueries } from '../test/render';
 import { SignedInAs } from './SignedInAs';
 
 function answer(status: number, body: unknown) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), {
-    status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-  })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(
+      async () =>
+        new Response(JSON.stringify(body), {
+          status,
+          headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+        }),
+    ),
+  );
 }
 
 describe('SignedInAs', () => {

@@ -9,7 +9,11 @@ import { SIGN_IN_URL, useMe } from '../api/me';
 export function SignedInAs() {
   const me = useMe();
   if (me.error instanceof ApiError && me.error.status === 401) {
-    return <Button color="inherit" size="small" href={SIGN_IN_URL}>Sign in</Button>;
+    return (
+      <Button color="inherit" size="small" href={SIGN_IN_URL}>
+        Sign in
+      </Button>
+    );
   }
   if (!me.data) {
     return null;
@@ -19,10 +23,19 @@ export function SignedInAs() {
       <Typography variant="body2" aria-label="Signed in as" title={me.data.teams.join(', ')}>
         {me.data.name}
       </Typography>
-      {me.data.admin && <Chip label="admin" size="small" sx={{ color: 'inherit', borderColor: 'rgba(255,255,255,0.5)' }} variant="outlined" />}
+      {me.data.admin && (
+        <Chip
+          label="admin"
+          size="small"
+          sx={{ color: 'inherit', borderColor: 'rgba(255,255,255,0.5)' }}
+          variant="outlined"
+        />
+      )}
       {me.data.sign_out && (
         <Box component="form" method="post" action="/logout" sx={{ m: 0 }}>
-          <Button color="inherit" size="small" type="submit">Sign out</Button>
+          <Button color="inherit" size="small" type="submit">
+            Sign out
+          </Button>
         </Box>
       )}
     </Box>

@@ -10,10 +10,17 @@ export function ErrorMessage({ error, onRetry, title }: { error: unknown; onRetr
     <Alert
       severity="error"
       role="alert"
-      action={onRetry ? <Button color="inherit" size="small" onClick={onRetry}>Try again</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button color="inherit" size="small" onClick={onRetry}>
+            Try again
+          </Button>
+        ) : undefined
+      }
     >
       <AlertTitle>{heading}</AlertTitle>
-      {title && apiError && apiError.title !== title ? `${apiError.title}: ` : ''}{detail}
+      {title && apiError && apiError.title !== title ? `${apiError.title}: ` : ''}
+      {detail}
     </Alert>
   );
 }

@@ -15,7 +15,10 @@ describe('ExportManifestButton', () => {
 
   it('saves the manifest the api made under the name the api gave, and says what it is for', async () => {
     const yaml = 'apiVersion: "assay.dev/v1alpha1"\nkind: "AssistantRun"\n';
-    const load = vi.fn(async () => ({ blob: new Blob([yaml], { type: 'application/yaml' }), fileName: 'titanic-r-1.yaml' }));
+    const load = vi.fn(async () => ({
+      blob: new Blob([yaml], { type: 'application/yaml' }),
+      fileName: 'titanic-r-1.yaml',
+    }));
     render(<ExportManifestButton load={load} />);
 
     const button = screen.getByRole('button', { name: /^Export as manifest/ });
@@ -29,7 +32,7 @@ describe('ExportManifestButton', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('shows the api\'s refusal instead of saving anything', async () => {
+  it("shows the api's refusal instead of saving anything", async () => {
     const load = vi.fn(async () => {
       throw new ApiError(422, 'Invalid plan', '1 problem in the plan: step 1 (impute): columns: no column Agee');
     });

@@ -22,7 +22,13 @@ export function saveFile({ blob, fileName }: DownloadedFile) {
  * "Export as manifest": the plan as an AssistantRun resource (YAML) to apply with kubectl, made and checked by the
  * api. The hint under it says what the file is for; a refusal (an invalid plan, a dataset gone) shows beside it.
  */
-export function ExportManifestButton({ load, disabled = false }: { load: () => Promise<DownloadedFile>; disabled?: boolean }) {
+export function ExportManifestButton({
+  load,
+  disabled = false,
+}: {
+  load: () => Promise<DownloadedFile>;
+  disabled?: boolean;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const hint = useId();
@@ -40,8 +46,13 @@ export function ExportManifestButton({ load, disabled = false }: { load: () => P
   return (
     <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
       <Box>
-        <Button variant="outlined" onClick={exportIt} disabled={disabled || busy} aria-describedby={hint}
-          startIcon={busy ? <CircularProgress size={16} color="inherit" aria-hidden /> : <FileDownloadOutlined />}>
+        <Button
+          variant="outlined"
+          onClick={exportIt}
+          disabled={disabled || busy}
+          aria-describedby={hint}
+          startIcon={busy ? <CircularProgress size={16} color="inherit" aria-hidden /> : <FileDownloadOutlined />}
+        >
           Export as manifest
         </Button>
         <Typography id={hint} variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>

@@ -14,7 +14,13 @@ export function PlanChips({ actions, label = 'Actions' }: { actions: PlanStep[];
             key={`${index}-${step.type}`}
             label={`${index + 1}. ${summary(step)}`}
             data-chip-type={step.type}
-            sx={{ bgcolor: `${color}14`, color: ink(color), borderColor: `${color}55`, fontWeight: 500, maxWidth: '100%' }}
+            sx={{
+              bgcolor: `${color}14`,
+              color: ink(color),
+              borderColor: `${color}55`,
+              fontWeight: 500,
+              maxWidth: '100%',
+            }}
             variant="outlined"
           />
         );

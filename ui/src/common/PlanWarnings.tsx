@@ -20,7 +20,11 @@ export function PlanWarnings({ warnings, title }: { warnings: PlanWarning[]; tit
               Step {w.action_index + 1} ({actionStyle(w.action).label}) · {w.column}
             </AlertTitle>
             {w.message}
-            {w.alternative && <Box sx={{ mt: 0.25 }}><strong>Better:</strong> {w.alternative}</Box>}
+            {w.alternative && (
+              <Box sx={{ mt: 0.25 }}>
+                <strong>Better:</strong> {w.alternative}
+              </Box>
+            )}
           </Alert>
         ))}
       </Stack>

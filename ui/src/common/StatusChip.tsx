@@ -10,5 +10,7 @@ const LOOK = {
 
 export function StatusChip({ status }: { status: TaskState }) {
   const look = LOOK[status] ?? { color: 'default', label: status };
-  return <Chip size="small" label={look.label} color={look.color} variant={status === 'done' ? 'filled' : 'outlined'} />;
+  return (
+    <Chip size="small" label={look.label} color={look.color} variant={status === 'done' ? 'filled' : 'outlined'} />
+  );
 }

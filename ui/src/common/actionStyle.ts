@@ -21,7 +21,9 @@ const COLORS: Record<ActionType, string> = {
 };
 
 export function actionStyle(type: string): { color: string; label: string } {
-  return isActionType(type) ? { color: COLORS[type], label: ACTION_LABELS[type] } : { color: '#344054', label: type.replace(/_/g, ' ') };
+  return isActionType(type)
+    ? { color: COLORS[type], label: ACTION_LABELS[type] }
+    : { color: '#344054', label: type.replace(/_/g, ' ') };
 }
 
 /** An action's colour as text: as is on the light theme, lightened on the dark one so it stays readable (AA). */

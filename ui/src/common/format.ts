@@ -31,7 +31,12 @@ export function clock(iso: string | null | undefined, now = Date.now()): string 
   if (!iso) return '–';
   const then = new Date(iso);
   if (Number.isNaN(then.getTime())) return iso;
-  const time = then.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  const time = then.toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  });
   if (then.toDateString() === new Date(now).toDateString()) return time;
   return `${then.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}, ${time}`;
 }
@@ -69,7 +74,11 @@ const LOWER_IS_BETTER = new Set(['log_loss', 'rmse', 'mae']);
 /** Scores that live on a 0–1 scale (R² only above): three decimals tell two models apart, more is noise. */
 const UNIT_SCALE = new Set(['accuracy', 'balanced_accuracy', 'macro_f1', 'roc_auc', 'r2']);
 
-const LARGE: [number, string][] = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M']];
+const LARGE: [number, string][] = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+];
 
 /** `-0.000` reads as a sign that means something; it does not. */
 const unsigned0 = (text: string) => (/^-0(\.0*)?$/.test(text) ? text.slice(1) : text);
@@ -107,7 +116,11 @@ export const metricName = (name: string) => METRIC_NAMES[name] ?? name.replace(/
 export const lowerIsBetter = (name: string) => LOWER_IS_BETTER.has(name);
 
 /** How much better the model is than the baseline, in the metric's own direction (positive = better). */
-export function gain(metric: string, score: number | null | undefined, baseline: number | null | undefined): number | null {
+export function gain(
+  metric: string,
+  score: number | null | undefined,
+  baseline: number | null | undefined,
+): number | null {
   if (score == null || baseline == null || Number.isNaN(score) || Number.isNaN(baseline)) {
     return null;
   }

@@ -1,4 +1,16 @@
-import { Box, Button, Link, Paper, Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Link,
+  Paper,
+  Skeleton,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { Suspense, lazy, useState } from 'react';
 import { inProgress, useDeleteJob, useJobs } from '../api/queries';
 import type { JobListItem } from '../api/types';
@@ -25,9 +37,17 @@ export function RecentJobs() {
   };
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="recent-heading">
-      <Typography variant="h6" component="h2" id="recent-heading" gutterBottom>Recent datasets</Typography>
+      <Typography variant="h6" component="h2" id="recent-heading" gutterBottom>
+        Recent datasets
+      </Typography>
       {jobs.error != null && <ErrorMessage error={jobs.error} onRetry={() => jobs.refetch()} />}
-      {jobs.isLoading && <Box aria-label="Loading datasets">{[0, 1, 2].map((i) => <Skeleton key={i} height={36} />)}</Box>}
+      {jobs.isLoading && (
+        <Box aria-label="Loading datasets">
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} height={36} />
+          ))}
+        </Box>
+      )}
       {jobs.data?.length === 0 && (
         <Typography color="text.secondary">Nothing uploaded yet. Your datasets will be listed here.</Typography>
       )}
@@ -36,14 +56,26 @@ export function RecentJobs() {
           <Table size="small" aria-label="Recent datasets">
             <TableHead>
               <TableRow>
-                <TableCell>File</TableCell><TableCell sx={WIDE}>Size</TableCell><TableCell>Status</TableCell><TableCell sx={WIDE}>Uploaded</TableCell><TableCell><Box component="span" sx={{ position: 'absolute', left: -9999 }}>Delete</Box></TableCell>
+                <TableCell>File</TableCell>
+                <TableCell sx={WIDE}>Size</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell sx={WIDE}>Uploaded</TableCell>
+                <TableCell>
+                  <Box component="span" sx={{ position: 'absolute', left: -9999 }}>
+                    Delete
+                  </Box>
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {jobs.data.map((job) => (
                 <TableRow key={job.job_id} hover>
                   <TableCell sx={{ wordBreak: 'break-word' }}>
-                    <Link href={`/jobs/${job.job_id}`} onClick={followInPage(`/jobs/${job.job_id}`)} sx={{ fontWeight: 500 }}>
+                    <Link
+                      href={`/jobs/${job.job_id}`}
+                      onClick={followInPage(`/jobs/${job.job_id}`)}
+                      sx={{ fontWeight: 500 }}
+                    >
                       {job.file_name}
                     </Link>
                     <Typography variant="caption" color="text.secondary" sx={{ display: { xs: 'block', sm: 'none' } }}>
@@ -52,7 +84,9 @@ export function RecentJobs() {
                       <time dateTime={job.created_at}>{clock(job.created_at)}</time> ({ago(job.created_at)})
                     </Typography>
                     {job.status === 'failed' && job.error && (
-                      <Typography variant="caption" color="error" sx={{ display: 'block' }}>{job.error}</Typography>
+                      <Typography variant="caption" color="error" sx={{ display: 'block' }}>
+                        {job.error}
+                      </Typography>
                     )}
                   </TableCell>
                   <TableCell sx={{ ...WIDE, whiteSpace: 'nowrap' }}>
@@ -64,11 +98,21 @@ export function RecentJobs() {
                   </TableCell>
                   <TableCell sx={{ ...WIDE, whiteSpace: 'nowrap' }}>
                     <time dateTime={job.created_at}>{clock(job.created_at)}</time>
-                    <Typography component="span" variant="body2" color="text.secondary"> ({ago(job.created_at)})</Typography>
+                    <Typography component="span" variant="body2" color="text.secondary">
+                      {' '}
+                      ({ago(job.created_at)})
+                    </Typography>
                   </TableCell>
                   <TableCell>
-                    <Button size="small" color="error" disabled={inProgress(job.status)} onClick={() => setDoomed(job)}
-                      aria-label={`Delete ${job.file_name}`}>Delete</Button>
+                    <Button
+                      size="small"
+                      color="error"
+                      disabled={inProgress(job.status)}
+                      onClick={() => setDoomed(job)}
+                      aria-label={`Delete ${job.file_name}`}
+                    >
+                      Delete
+                    </Button>
                   </TableCell>
                 </TableRow>
               ))}
@@ -78,10 +122,15 @@ export function RecentJobs() {
       )}
       {doomed != null && (
         <Suspense fallback={null}>
-          <ConfirmDelete open title={`Delete ${doomed?.file_name ?? 'this dataset'}?`}
-        consequence="The dataset, its report, its cleaned CSV and every run with its results and model are removed for good."
-        pending={remove.isPending} error={remove.error}
-        onConfirm={() => doomed && remove.mutate(doomed.job_id, { onSuccess: close })} onClose={close} />
+          <ConfirmDelete
+            open
+            title={`Delete ${doomed?.file_name ?? 'this dataset'}?`}
+            consequence="The dataset, its report, its cleaned CSV and every run with its results and model are removed for good."
+            pending={remove.isPending}
+            error={remove.error}
+            onConfirm={() => doomed && remove.mutate(doomed.job_id, { onSuccess: close })}
+            onClose={close}
+          />
         </Suspense>
       )}
     </Paper>

@@ -10,16 +10,39 @@ export function AddStepButton({ onAdd }: { onAdd: (type: ActionType) => void }) 
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   return (
     <>
-      <Button size="small" startIcon={<Add />} onClick={(event) => setAnchor(event.currentTarget)}
-        aria-haspopup="menu" aria-expanded={anchor != null} aria-controls={anchor ? 'add-step-menu' : undefined}>
+      <Button
+        size="small"
+        startIcon={<Add />}
+        onClick={(event) => setAnchor(event.currentTarget)}
+        aria-haspopup="menu"
+        aria-expanded={anchor != null}
+        aria-controls={anchor ? 'add-step-menu' : undefined}
+      >
         Add a step
       </Button>
-      <Menu id="add-step-menu" anchorEl={anchor} open={anchor != null} onClose={() => setAnchor(null)}
-        slotProps={{ paper: { sx: { maxWidth: 420, maxHeight: 420 } } }}>
+      <Menu
+        id="add-step-menu"
+        anchorEl={anchor}
+        open={anchor != null}
+        onClose={() => setAnchor(null)}
+        slotProps={{ paper: { sx: { maxWidth: 420, maxHeight: 420 } } }}
+      >
         {ACTION_TYPES.map((type) => (
-          <MenuItem key={type} onClick={() => { setAnchor(null); onAdd(type); }}>
-            <ListItemText primary={actionStyle(type).label} secondary={describe(type)}
-              slotProps={{ primary: { sx: { color: ink(actionStyle(type).color), fontWeight: 600 } }, secondary: { sx: { whiteSpace: 'normal' } } }} />
+          <MenuItem
+            key={type}
+            onClick={() => {
+              setAnchor(null);
+              onAdd(type);
+            }}
+          >
+            <ListItemText
+              primary={actionStyle(type).label}
+              secondary={describe(type)}
+              slotProps={{
+                primary: { sx: { color: ink(actionStyle(type).color), fontWeight: 600 } },
+                secondary: { sx: { whiteSpace: 'normal' } },
+              }}
+            />
           </MenuItem>
         ))}
       </Menu>

@@ -10,7 +10,13 @@ import { watchSaves } from '../test/saves';
 
 const COLUMNS = ['PassengerId', 'Survived', 'Name', 'Age', 'Fare'];
 
-function Harness({ initial, errors = [], check = 'valid', onApply = () => {}, onPlan = () => {} }: {
+function Harness({
+  initial,
+  errors = [],
+  check = 'valid',
+  onApply = () => {},
+  onPlan = () => {},
+}: {
   initial: Plan;
   errors?: PlanError[];
   check?: CheckState;
@@ -19,41 +25,94 @@ function Harness({ initial, errors = [], check = 'valid', onApply = () => {}, on
 }) {
   const [plan, setPlan] = useState(initial);
   return (
-    <PlanCard plan={plan} errors={errors} check={check} checkError={null} columns={COLUMNS}
-      onChange={(next) => { setPlan(next); onPlan(next); }} onApply={onApply} applying={false} applyError={null} />
+    <PlanCard
+      plan={plan}
+      errors={errors}
+      check={check}
+      checkError={null}
+      columns={COLUMNS}
+      onChange={(next) => {
+        setPlan(next);
+        onPlan(next);
+      }}
+      onApply={onApply}
+      applying={false}
+      applyError={null}
+    />
   );
 }
 
-const twoSteps: Plan = { explanation: 'x', actions: [
-  { type: 'impute', params: { strategy: 'median', columns: [] } },
-  { type: 'train_model', params: { target: 'Survived' } },
-] };
+const twoSteps: Plan = {
+  explanation: 'x',
+  actions: [
+    { type: 'impute', params: { strategy: 'median', columns: [] } },
+    { type: 'train_model', params: { target: 'Survived' } },
+  ],
+};
 
 const steps = () => within(screen.getByRole('list', { name: 'Planned actions' })).getAllByRole('listitem');
 
 describe('PlanCard', () => {
-  it('says the plan in plain words: the model, and every step\'s columns by name', () => {
+  it("says the plan in plain words: the model, and every step's columns by name", () => {
     const summary = [
       'Model: predicts Survived (classification) from every other column it can learn from: Pclass, Sex, Age, Fare.',
       'Step 1 (Fill missing): fills every column with missing values: Age, Embarked.',
       'Step 2 (Train model): changes no column; trains on Survived.',
     ];
-    const { rerender } = render(<PlanCard plan={twoSteps} errors={[]} summary={summary} check="valid" checkError={null}
-      columns={COLUMNS} onChange={() => {}} onApply={() => {}} applying={false} applyError={null} />);
+    const { rerender } = render(
+      <PlanCard
+        plan={twoSteps}
+        errors={[]}
+        summary={summary}
+        check="valid"
+        checkError={null}
+        columns={COLUMNS}
+        onChange={() => {}}
+        onApply={() => {}}
+        applying={false}
+        applyError={null}
+      />,
+    );
 
     const region = screen.getByRole('region', { name: 'In plain words' });
-    const lines = within(region).getAllByRole('listitem').map((li) => li.textContent);
+    const lines = within(region)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(lines).toEqual(summary);
     expect(region.textContent).not.toContain('[]');
 
     // While the edited plan is checked again, the last summary stays, marked as being updated.
-    rerender(<PlanCard plan={twoSteps} errors={[]} summary={summary} check="checking" checkError={null}
-      columns={COLUMNS} onChange={() => {}} onApply={() => {}} applying={false} applyError={null} />);
+    rerender(
+      <PlanCard
+        plan={twoSteps}
+        errors={[]}
+        summary={summary}
+        check="checking"
+        checkError={null}
+        columns={COLUMNS}
+        onChange={() => {}}
+        onApply={() => {}}
+        applying={false}
+        applyError={null}
+      />,
+    );
     expect(screen.getByRole('region', { name: 'In plain words (updating…)' })).toBeInTheDocument();
 
     // An empty plan has nothing to summarise.
-    rerender(<PlanCard plan={{ explanation: '', actions: [] }} errors={[]} summary={summary} check="idle" checkError={null}
-      columns={COLUMNS} onChange={() => {}} onApply={() => {}} applying={false} applyError={null} />);
+    rerender(
+      <PlanCard
+        plan={{ explanation: '', actions: [] }}
+        errors={[]}
+        summary={summary}
+        check="idle"
+        checkError={null}
+        columns={COLUMNS}
+        onChange={() => {}}
+        onApply={() => {}}
+        applying={false}
+        applyError={null}
+      />,
+    );
     expect(screen.queryByRole('region', { name: /In plain words/ })).not.toBeInTheDocument();
   });
 
@@ -61,20 +120,49 @@ describe('PlanCard', () => {
     const onApply = vi.fn();
     const user = userEvent.setup();
     const warnings: PlanWarning[] = [
-      { action_index: 0, action: 'impute', column: 'Cabin', severity: 'warning', code: 'fills_sparse_column',
-        message: "fills 687 of 891 cells of 'Cabin' (77 % missing) with its most frequent value: most of the column would be invented.",
-        alternative: "drop the column (a Drop columns step), or keep the fact that it was missing: turn on Add indicator, which adds a 0/1 column 'Cabin_missing'." },
-      { action_index: 0, action: 'impute', column: 'Survived', severity: 'critical', code: 'fills_target',
-        message: "fills 12 missing values of the target 'Survived' with invented labels.", alternative: 'leave it out.' },
+      {
+        action_index: 0,
+        action: 'impute',
+        column: 'Cabin',
+        severity: 'warning',
+        code: 'fills_sparse_column',
+        message:
+          "fills 687 of 891 cells of 'Cabin' (77 % missing) with its most frequent value: most of the column would be invented.",
+        alternative:
+          "drop the column (a Drop columns step), or keep the fact that it was missing: turn on Add indicator, which adds a 0/1 column 'Cabin_missing'.",
+      },
+      {
+        action_index: 0,
+        action: 'impute',
+        column: 'Survived',
+        severity: 'critical',
+        code: 'fills_target',
+        message: "fills 12 missing values of the target 'Survived' with invented labels.",
+        alternative: 'leave it out.',
+      },
     ];
-    render(<PlanCard plan={twoSteps} errors={[]} warnings={warnings} check="valid" checkError={null} columns={COLUMNS}
-      onChange={() => {}} onApply={onApply} applying={false} applyError={null} />);
+    render(
+      <PlanCard
+        plan={twoSteps}
+        errors={[]}
+        warnings={warnings}
+        check="valid"
+        checkError={null}
+        columns={COLUMNS}
+        onChange={() => {}}
+        onApply={onApply}
+        applying={false}
+        applyError={null}
+      />,
+    );
 
     expect(screen.queryByText('The plan fits this dataset.')).not.toBeInTheDocument();
-    expect(screen.getByText(/The plan can run, but 2 findings would likely damage the data or the evaluation/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/The plan can run, but 2 findings would likely damage the data or the evaluation/),
+    ).toBeInTheDocument();
     const shown = screen.getAllByTestId('plan-warning');
     expect(shown).toHaveLength(2);
-    expect(shown[0]).toHaveTextContent("Step 1 (Fill missing) · Cabin");
+    expect(shown[0]).toHaveTextContent('Step 1 (Fill missing) · Cabin');
     expect(shown[0]).toHaveTextContent('687 of 891 cells');
     expect(shown[0]).toHaveTextContent('Better: drop the column (a Drop columns step)');
     await user.click(screen.getByRole('button', { name: 'Apply these actions' }));
@@ -86,7 +174,10 @@ describe('PlanCard', () => {
     const user = userEvent.setup();
     render(<Harness initial={twoSteps} onApply={onApply} />);
 
-    expect(steps().map((s) => s.textContent)).toEqual(['1. Fill missingmedian · all applicable columns', '2. Train model→ Survived']);
+    expect(steps().map((s) => s.textContent)).toEqual([
+      '1. Fill missingmedian · all applicable columns',
+      '2. Train model→ Survived',
+    ]);
     expect(steps()[0].querySelector('[data-action-type="impute"]')).not.toBeNull();
     expect(screen.getByText('The plan fits this dataset.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Apply these actions' }));
@@ -95,7 +186,12 @@ describe('PlanCard', () => {
 
   it('shows each problem beside its step, then beside its field when the step opens, and does not apply', async () => {
     const errors: PlanError[] = [
-      { action_index: 0, action: 'impute', field: 'strategy', message: 'does not have a value in the enumeration ["median", "mean"]' },
+      {
+        action_index: 0,
+        action: 'impute',
+        field: 'strategy',
+        message: 'does not have a value in the enumeration ["median", "mean"]',
+      },
       { action_index: 1, action: 'train_model', field: '', message: 'train_model must be the last action of the plan' },
     ];
     render(<Harness initial={twoSteps} errors={errors} check="invalid" />);
@@ -104,7 +200,9 @@ describe('PlanCard', () => {
     const strategy = screen.getByLabelText('Step 1: Strategy');
     expect(strategy).toHaveAttribute('aria-invalid', 'true');
     expect(within(steps()[0]).getByText('choose one of median, mean')).toBeInTheDocument();
-    expect(within(steps()[1]).getByRole('alert', { name: 'Step 2 problems' })).toHaveTextContent('train_model must be the last action of the plan');
+    expect(within(steps()[1]).getByRole('alert', { name: 'Step 2 problems' })).toHaveTextContent(
+      'train_model must be the last action of the plan',
+    );
     expect(screen.getByText(/2 problems to fix before this plan can run/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Apply these actions' })).toBeDisabled();
   });
@@ -118,12 +216,14 @@ describe('PlanCard', () => {
     await user.selectOptions(screen.getByLabelText('Step 1: Strategy'), 'mean');
     await user.type(screen.getByLabelText('Step 1: Columns'), 'Age{Enter}');
 
-    expect(onPlan).toHaveBeenLastCalledWith({ explanation: 'x', actions: [
-      { type: 'impute', params: { strategy: 'mean', columns: ['Age'] } }, twoSteps.actions[1]] });
+    expect(onPlan).toHaveBeenLastCalledWith({
+      explanation: 'x',
+      actions: [{ type: 'impute', params: { strategy: 'mean', columns: ['Age'] } }, twoSteps.actions[1]],
+    });
     expect(steps()[0]).toHaveTextContent('mean · Age');
   });
 
-  it('offers the dataset\'s columns for a target', async () => {
+  it("offers the dataset's columns for a target", async () => {
     const user = userEvent.setup();
     render(<Harness initial={twoSteps} />);
 
@@ -158,15 +258,31 @@ describe('PlanCard', () => {
     expect(within(menu).getAllByRole('menuitem')).toHaveLength(11);
     await user.click(within(menu).getByRole('menuitem', { name: /^Drop columns/ }));
 
-    expect(onPlan.mock.lastCall![0].actions).toEqual([twoSteps.actions[0], { type: 'drop_columns', params: { columns: [] } }, twoSteps.actions[1]]);
+    expect(onPlan.mock.lastCall![0].actions).toEqual([
+      twoSteps.actions[0],
+      { type: 'drop_columns', params: { columns: [] } },
+      twoSteps.actions[1],
+    ]);
   });
 
   it('shows a parameter the action does not have, so it can be removed', async () => {
     const onPlan = vi.fn();
     const user = userEvent.setup();
-    render(<Harness initial={{ explanation: '', actions: [{ type: 'scale', params: { colums: ['Age'] } as never }] }}
-      errors={[{ action_index: 0, action: 'scale', field: 'colums', message: "property 'colums' is not defined in the schema" }]}
-      check="invalid" onPlan={onPlan} />);
+    render(
+      <Harness
+        initial={{ explanation: '', actions: [{ type: 'scale', params: { colums: ['Age'] } as never }] }}
+        errors={[
+          {
+            action_index: 0,
+            action: 'scale',
+            field: 'colums',
+            message: "property 'colums' is not defined in the schema",
+          },
+        ]}
+        check="invalid"
+        onPlan={onPlan}
+      />,
+    );
 
     expect(screen.getByText(/“colums” is not a parameter of this action/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Step 1: remove colums' }));
@@ -175,13 +291,27 @@ describe('PlanCard', () => {
 
   it('shows the same plan as JSON, with the problems listed by step and field', async () => {
     const user = userEvent.setup();
-    render(<Harness initial={twoSteps} check="invalid"
-      errors={[{ action_index: 1, action: 'train_model', field: 'target', message: "column 'Survivd' does not exist (did you mean 'Survived'?)" }]} />);
+    render(
+      <Harness
+        initial={twoSteps}
+        check="invalid"
+        errors={[
+          {
+            action_index: 1,
+            action: 'train_model',
+            field: 'target',
+            message: "column 'Survivd' does not exist (did you mean 'Survived'?)",
+          },
+        ]}
+      />,
+    );
 
     await user.click(screen.getByRole('button', { name: 'JSON' }));
 
     expect(JSON.parse((screen.getByLabelText('Plan (JSON)') as HTMLTextAreaElement).value)).toEqual(twoSteps);
-    expect(screen.getByRole('alert', { name: 'Plan problems' })).toHaveTextContent("Step 2 (Train model), target: column 'Survivd' does not exist");
+    expect(screen.getByRole('alert', { name: 'Plan problems' })).toHaveTextContent(
+      "Step 2 (Train model), target: column 'Survivd' does not exist",
+    );
   });
 
   it('cannot apply an empty plan, or while the plan is being checked', () => {
@@ -209,7 +339,9 @@ describe('PlanCard', () => {
     expect(screen.queryByText('The plan fits this dataset.')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Apply these actions' })).toBeDisabled();
 
-    fireEvent.change(text, { target: { value: '{"explanation": "", "actions": [{"type": "drop_duplicates", "params": {}}]}' } });
+    fireEvent.change(text, {
+      target: { value: '{"explanation": "", "actions": [{"type": "drop_duplicates", "params": {}}]}' },
+    });
     expect(screen.queryByText(/The JSON text is not a plan yet/)).not.toBeInTheDocument();
     expect(screen.getByText('The plan fits this dataset.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Apply these actions' }));
@@ -239,7 +371,9 @@ describe('PlanCard', () => {
     ];
     render(<Harness initial={twoSteps} check="invalid" errors={errors} />);
 
-    expect(screen.getByText('3 problems to fix before this plan can run (shown beside each step).')).toBeInTheDocument();
+    expect(
+      screen.getByText('3 problems to fix before this plan can run (shown beside each step).'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/must be one of mean, median, mode, constant/)).toBeInTheDocument();
     expect(screen.getByText(/column 'Survivd' does not exist/)).toBeInTheDocument();
     expect(screen.getByText(/a plan trains at most one model/)).toBeInTheDocument();
@@ -252,8 +386,17 @@ describe('PlanCard', () => {
     const load = vi.fn(async () => ({ blob: new Blob(['kind: AssistantRun\n']), fileName: 'titanic-r-1.yaml' }));
     const { saved, restore } = watchSaves();
     try {
-      const props = { plan: twoSteps, errors: [], checkError: null, columns: COLUMNS, onChange: () => {}, onApply: () => {},
-        applying: false, applyError: null, onExport: load };
+      const props = {
+        plan: twoSteps,
+        errors: [],
+        checkError: null,
+        columns: COLUMNS,
+        onChange: () => {},
+        onApply: () => {},
+        applying: false,
+        applyError: null,
+        onExport: load,
+      };
       const { rerender } = render(<PlanCard {...props} check="valid" />);
 
       await userEvent.click(screen.getByRole('button', { name: /^Export as manifest/ }));

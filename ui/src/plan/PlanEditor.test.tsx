@@ -36,7 +36,10 @@ describe('PlanEditor', () => {
       target: { value: '{"explanation": "e", "actions": [{"type": "scale", "params": {"columns": ["Age"]}}]}' },
     });
 
-    expect(onChange).toHaveBeenCalledWith({ explanation: 'e', actions: [{ type: 'scale', params: { columns: ['Age'] } }] });
+    expect(onChange).toHaveBeenCalledWith({
+      explanation: 'e',
+      actions: [{ type: 'scale', params: { columns: ['Age'] } }],
+    });
   });
 
   it('lists every problem in the text at once, not the first one only', () => {
@@ -45,9 +48,16 @@ describe('PlanEditor', () => {
     render(<PlanEditor plan={plan} errors={[]} onChange={onChange} onTextProblems={onTextProblems} />);
 
     fireEvent.change(screen.getByLabelText('Plan (JSON)'), {
-      target: { value: JSON.stringify({ actions: [
-        { type: 'run_python', params: {} }, { type: 'scale', params: ['Age'] }, { params: {} }, { type: 'drop_duplicates' },
-      ] }) },
+      target: {
+        value: JSON.stringify({
+          actions: [
+            { type: 'run_python', params: {} },
+            { type: 'scale', params: ['Age'] },
+            { params: {} },
+            { type: 'drop_duplicates' },
+          ],
+        }),
+      },
     });
 
     const problems = [
@@ -55,8 +65,11 @@ describe('PlanEditor', () => {
       'Action 2: "params" must be an object of named parameters.',
       'Action 3 has no "type".',
     ];
-    expect(within(screen.getByRole('list', { name: 'Problems in the JSON text' })).getAllByRole('listitem').map((li) => li.textContent))
-      .toEqual(problems);
+    expect(
+      within(screen.getByRole('list', { name: 'Problems in the JSON text' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(problems);
     expect(screen.getByText('3 problems in the text:')).toBeInTheDocument();
     expect(onTextProblems).toHaveBeenLastCalledWith(problems);
     expect(onChange).not.toHaveBeenCalled();

@@ -24,11 +24,16 @@ export function textProblems(text: string): { plan: Plan | null; problems: strin
   actions.forEach((action, i) => {
     const step = (typeof action === 'object' && action !== null ? action : {}) as { type?: unknown; params?: unknown };
     if (!isActionType(step.type)) {
-      problems.push(step.type === undefined
-        ? `Action ${i + 1} has no "type".`
-        : `Action ${i + 1}: "${String(step.type)}" is not one of Assay's actions.`);
+      problems.push(
+        step.type === undefined
+          ? `Action ${i + 1} has no "type".`
+          : `Action ${i + 1}: "${String(step.type)}" is not one of Assay's actions.`,
+      );
     }
-    if (step.params !== undefined && (typeof step.params !== 'object' || step.params === null || Array.isArray(step.params))) {
+    if (
+      step.params !== undefined &&
+      (typeof step.params !== 'object' || step.params === null || Array.isArray(step.params))
+    ) {
       problems.push(`Action ${i + 1}: "params" must be an object of named parameters.`);
     }
   });
@@ -42,7 +47,12 @@ export function textProblems(text: string): { plan: Plan | null; problems: strin
  * card through onTextProblems so it neither calls the last valid plan fitting nor offers to apply it); the
  * server's validator then checks a plan that parses against the dataset and its errors are listed by step and field.
  */
-export function PlanEditor({ plan, errors, onChange, onTextProblems }: {
+export function PlanEditor({
+  plan,
+  errors,
+  onChange,
+  onTextProblems,
+}: {
   plan: Plan;
   errors: PlanError[];
   onChange: (plan: Plan) => void;
@@ -94,19 +104,30 @@ export function PlanEditor({ plan, errors, onChange, onTextProblems }: {
         maxRows={20}
         fullWidth
         error={syntax.length > 0 || errors.length > 0}
-        helperText={syntax.length === 1 ? syntax[0] : syntax.length > 1 ? `${syntax.length} problems in the text:` : ' '}
-        slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 13 } } }}
+        helperText={
+          syntax.length === 1 ? syntax[0] : syntax.length > 1 ? `${syntax.length} problems in the text:` : ' '
+        }
+        slotProps={{
+          htmlInput: {
+            spellCheck: false,
+            style: { fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 13 },
+          },
+        }}
       />
       {syntax.length > 1 && (
         <List dense disablePadding aria-label="Problems in the JSON text" sx={{ color: 'error.main', mx: 1.75 }}>
           {syntax.map((problem, i) => (
-            <ListItem key={i} disableGutters sx={{ display: 'list-item', listStyle: 'disc', ml: 2, py: 0 }}>{problem}</ListItem>
+            <ListItem key={i} disableGutters sx={{ display: 'list-item', listStyle: 'disc', ml: 2, py: 0 }}>
+              {problem}
+            </ListItem>
           ))}
         </List>
       )}
       {errors.length > 0 && (
         <Alert severity="error" sx={{ mt: 1 }} role="alert" aria-label="Plan problems">
-          <Typography variant="body2" sx={{ fontWeight: 600 }}>This plan cannot run on this dataset:</Typography>
+          <Typography variant="body2" sx={{ fontWeight: 600 }}>
+            This plan cannot run on this dataset:
+          </Typography>
           <List dense disablePadding>
             {errors.map((error, i) => (
               <ListItem key={i} disableGutters sx={{ display: 'list-item', listStyle: 'disc', ml: 2 }}>

@@ -15,7 +15,11 @@ export function PlanSummary({ lines, stale = false }: { lines: string[]; stale?:
         In plain words{stale ? ' (updating…)' : ''}
       </Typography>
       <Box component="ul" aria-labelledby="plan-summary-heading" sx={{ mt: 0.5, mb: 0, pl: 2.5 }}>
-        {lines.map((line, i) => <li key={i}><Typography variant="body2">{line}</Typography></li>)}
+        {lines.map((line, i) => (
+          <li key={i}>
+            <Typography variant="body2">{line}</Typography>
+          </li>
+        ))}
       </Box>
     </Box>
   );

@@ -8,13 +8,16 @@ describe('RunHistory', () => {
   it('says who applied each run; a run created with kubectl is read-only and names the program that made it', () => {
     const mine = doneRun();
     const byHand = doneRun({
-      run_id: 'by-hand', run_name: 'by hand',
+      run_id: 'by-hand',
+      run_name: 'by hand',
       origin: { via: 'kubernetes', user: null, tool: 'kubectl-client-side-apply', read_only: true },
     });
     renderWithQueries(<RunHistory jobId="j-1" runs={[byHand, mine]} onReuse={() => {}} />);
 
     const rows = within(screen.getByRole('table', { name: 'Run history' })).getAllByRole('row');
-    expect(rows[1]).toHaveTextContent('Created outside Assay with kubectl-client-side-apply; Kubernetes does not record by whom.');
+    expect(rows[1]).toHaveTextContent(
+      'Created outside Assay with kubectl-client-side-apply; Kubernetes does not record by whom.',
+    );
     expect(within(rows[1]).queryByRole('button', { name: /^Delete run/ })).toBeNull();
     expect(within(rows[1]).getByRole('link', { name: 'Results of by hand' })).toBeInTheDocument();
     expect(rows[2]).toHaveTextContent('Applied by alice');

@@ -13,8 +13,10 @@ export function originText(run: RunView): string {
     case 'legacy':
       return `From an earlier version of Assay, given to ${origin.user ?? 'no one'}`;
     case 'kubernetes':
-      return `Created outside Assay with ${origin.tool ?? 'a Kubernetes client'}; Kubernetes does not record by whom. `
-        + 'Read-only here: delete it with kubectl.';
+      return (
+        `Created outside Assay with ${origin.tool ?? 'a Kubernetes client'}; Kubernetes does not record by whom. ` +
+        'Read-only here: delete it with kubectl.'
+      );
     default:
       return 'Not started through Assay, and its origin is not recorded.';
   }

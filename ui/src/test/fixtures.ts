@@ -1,7 +1,8 @@
 import { vi } from 'vitest';
 import type { JobListItem, JobStatusView, ModelReport, ProfileSummary, RunView } from '../api/types';
 
-type Answer = { status?: number; json?: unknown; text?: string; headers?: Record<string, string> } | 'network-error' | 'hang';
+type Answer =
+  { status?: number; json?: unknown; text?: string; headers?: Record<string, string> } | 'network-error' | 'hang';
 type Route = (body: unknown, call: number) => Answer;
 
 /**
@@ -21,7 +22,9 @@ export function mockApi(routes: Record<string, Route>) {
     const n = counts.get(key) ?? 0;
     counts.set(key, n + 1);
     const route = routes[key];
-    const answer: Answer = route ? route(body, n) : { status: 404, json: { title: 'Not found', status: 404, detail: `no route ${key}` } };
+    const answer: Answer = route
+      ? route(body, n)
+      : { status: 404, json: { title: 'Not found', status: 404, detail: `no route ${key}` } };
     if (answer === 'network-error') {
       throw new TypeError('Failed to fetch');
     }
@@ -56,85 +59,200 @@ export const summary: ProfileSummary = {
     { name: 'Fare', type: 'numeric', storage: 'decimal', missing: 0, distinct: 248 },
   ],
   alerts: [
-    { type: 'zeros', severity: 'info', column: 'SibSp', message: 'SibSp is zero in 68 % of the rows', suggested_action: null },
-    { type: 'missing', severity: 'warning', column: 'Age', message: 'Age is missing in 177 rows (20 %)',
-      suggested_action: { type: 'impute', params: { strategy: 'median', columns: ['Age'] } } },
-    { type: 'unique', severity: 'warning', column: 'PassengerId',
-      message: 'PassengerId has a different value in every row (891): it looks like an identifier, which a model would only memorise',
-      suggested_action: { type: 'drop_columns', params: { columns: ['PassengerId'] } } },
+    {
+      type: 'zeros',
+      severity: 'info',
+      column: 'SibSp',
+      message: 'SibSp is zero in 68 % of the rows',
+      suggested_action: null,
+    },
+    {
+      type: 'missing',
+      severity: 'warning',
+      column: 'Age',
+      message: 'Age is missing in 177 rows (20 %)',
+      suggested_action: { type: 'impute', params: { strategy: 'median', columns: ['Age'] } },
+    },
+    {
+      type: 'unique',
+      severity: 'warning',
+      column: 'PassengerId',
+      message:
+        'PassengerId has a different value in every row (891): it looks like an identifier, which a model would only memorise',
+      suggested_action: { type: 'drop_columns', params: { columns: ['PassengerId'] } },
+    },
   ],
 };
 
 export function job(overrides: Partial<JobStatusView> = {}): JobStatusView {
   return {
-    job_id: 'j-1', file_name: 'titanic.csv', status: 'done', progress: 100, stage: 'done', error: null,
-    created_at: new Date(Date.now() - 60_000).toISOString(), updated_at: new Date().toISOString(),
+    job_id: 'j-1',
+    file_name: 'titanic.csv',
+    status: 'done',
+    progress: 100,
+    stage: 'done',
+    error: null,
+    created_at: new Date(Date.now() - 60_000).toISOString(),
+    updated_at: new Date().toISOString(),
     source_url: '/api/v1/artifacts/j-1/source.csv',
-    report_url: '/api/v1/artifacts/j-1/report.html', cleaned_csv_url: '/api/v1/artifacts/j-1/cleaned.csv',
-    profile_url: '/api/v1/artifacts/j-1/profile.json', summary, ai_result: null, runs: [], ...overrides,
+    report_url: '/api/v1/artifacts/j-1/report.html',
+    cleaned_csv_url: '/api/v1/artifacts/j-1/cleaned.csv',
+    profile_url: '/api/v1/artifacts/j-1/profile.json',
+    summary,
+    ai_result: null,
+    runs: [],
+    ...overrides,
   };
 }
 
 export function listItem(overrides: Partial<JobListItem> = {}): JobListItem {
   return {
-    job_id: 'j-1', file_name: 'titanic.csv', status: 'done', progress: 100, stage: 'done', error: null,
-    created_at: new Date(Date.now() - 5 * 60_000).toISOString(), updated_at: new Date().toISOString(),
-    rows: 891, columns: 12, status_url: '/api/v1/jobs/j-1/status', ...overrides,
+    job_id: 'j-1',
+    file_name: 'titanic.csv',
+    status: 'done',
+    progress: 100,
+    stage: 'done',
+    error: null,
+    created_at: new Date(Date.now() - 5 * 60_000).toISOString(),
+    updated_at: new Date().toISOString(),
+    rows: 891,
+    columns: 12,
+    status_url: '/api/v1/jobs/j-1/status',
+    ...overrides,
   };
 }
 
 export const classifier: ModelReport = {
-  task: 'classification', algorithm: 'random_forest', target: 'Survived', features: ['Age', 'Sex', 'Fare'],
-  excluded: [{ column: 'PassengerId', reason: 'identifier-like' }], leakage: [], train_rows: 713, test_rows: 178,
-  seed: 42, folds: 5, primary_metric: 'accuracy',
-  holdout: { scores: { accuracy: 0.837, roc_auc: 0.858, log_loss: 0.443 }, confusion: { labels: ['0', '1'], counts: [[100, 10], [19, 49]] } },
+  task: 'classification',
+  algorithm: 'random_forest',
+  target: 'Survived',
+  features: ['Age', 'Sex', 'Fare'],
+  excluded: [{ column: 'PassengerId', reason: 'identifier-like' }],
+  leakage: [],
+  train_rows: 713,
+  test_rows: 178,
+  seed: 42,
+  folds: 5,
+  primary_metric: 'accuracy',
+  holdout: {
+    scores: { accuracy: 0.837, roc_auc: 0.858, log_loss: 0.443 },
+    confusion: {
+      labels: ['0', '1'],
+      counts: [
+        [100, 10],
+        [19, 49],
+      ],
+    },
+  },
   cross_validation: { accuracy: { mean: 0.829, std: 0.05 } },
   baseline: { scores: { accuracy: 0.618, roc_auc: 0.5, log_loss: 0.665 } },
-  importances: [{ feature: 'Age', importance: 0.36 }, { feature: 'Sex', importance: 0.2 }],
-  leaderboard: [], warnings: ['Left out of the model: PassengerId (identifier-like)'], train_millis: 1800,
+  importances: [
+    { feature: 'Age', importance: 0.36 },
+    { feature: 'Sex', importance: 0.2 },
+  ],
+  leaderboard: [],
+  warnings: ['Left out of the model: PassengerId (identifier-like)'],
+  train_millis: 1800,
 };
 
 export const regressor: ModelReport = {
-  task: 'regression', algorithm: 'gradient_boosting', target: 'tip', features: ['total_bill', 'size'],
-  excluded: [], leakage: [], train_rows: 195, test_rows: 49, seed: 42, folds: 5, primary_metric: 'r2',
+  task: 'regression',
+  algorithm: 'gradient_boosting',
+  target: 'tip',
+  features: ['total_bill', 'size'],
+  excluded: [],
+  leakage: [],
+  train_rows: 195,
+  test_rows: 49,
+  seed: 42,
+  folds: 5,
+  primary_metric: 'r2',
   holdout: { scores: { r2: 0.41, rmse: 1.02, mae: 0.76 }, confusion: null },
   cross_validation: { r2: { mean: 0.38, std: 0.09 } },
   baseline: { scores: { r2: -0.01, rmse: 1.38, mae: 1.05 } },
-  importances: [{ feature: 'total_bill', importance: 0.7 }, { feature: 'size', importance: 0.3 }],
+  importances: [
+    { feature: 'total_bill', importance: 0.7 },
+    { feature: 'size', importance: 0.3 },
+  ],
   leaderboard: [
     { algorithm: 'gradient_boosting', score: { mean: 0.38, std: 0.09 }, millis: 900 },
     { algorithm: 'linear_regression', score: { mean: 0.36, std: 0.1 }, millis: 20 },
   ],
-  warnings: [], train_millis: 1200,
+  warnings: [],
+  train_millis: 1200,
 };
 
 export function doneRun(overrides: Partial<RunView> = {}): RunView {
-  const plan = { explanation: 'Fill missing values, then train.', actions: [
-    { type: 'impute' as const, params: { strategy: 'median' as const, columns: [] } },
-    { type: 'train_model' as const, params: { task: 'classification' as const, target: 'Survived' } },
-  ] };
+  const plan = {
+    explanation: 'Fill missing values, then train.',
+    actions: [
+      { type: 'impute' as const, params: { strategy: 'median' as const, columns: [] } },
+      { type: 'train_model' as const, params: { task: 'classification' as const, target: 'Survived' } },
+    ],
+  };
   return {
-    run_id: 'r-1', job_id: 'j-1', run_name: 'impute, train model', status: 'done', progress: 100, stage: 'done',
-    error: null, created_at: new Date(Date.now() - 30_000).toISOString(), updated_at: new Date().toISOString(),
-    report_url: '/api/v1/artifacts/j-1/runs/r-1/report.html', cleaned_csv_url: '/api/v1/artifacts/j-1/runs/r-1/cleaned.csv',
-    metrics_url: '/api/v1/artifacts/j-1/runs/r-1/metrics.json', model_url: '/api/v1/artifacts/j-1/runs/r-1/model.bin',
+    run_id: 'r-1',
+    job_id: 'j-1',
+    run_name: 'impute, train model',
+    status: 'done',
+    progress: 100,
+    stage: 'done',
+    error: null,
+    created_at: new Date(Date.now() - 30_000).toISOString(),
+    updated_at: new Date().toISOString(),
+    report_url: '/api/v1/artifacts/j-1/runs/r-1/report.html',
+    cleaned_csv_url: '/api/v1/artifacts/j-1/runs/r-1/cleaned.csv',
+    metrics_url: '/api/v1/artifacts/j-1/runs/r-1/metrics.json',
+    model_url: '/api/v1/artifacts/j-1/runs/r-1/model.bin',
     plan_url: '/api/v1/artifacts/j-1/runs/r-1/plan.json',
-    plan, actions_applied: 2,
+    plan,
+    actions_applied: 2,
     origin: { via: 'api', user: 'alice', tool: null, read_only: false },
     result: {
       plan,
       steps: [
-        { index: 0, type: 'impute', params: { strategy: 'median', columns: ['Age'], filled_with: { Age: 28 } }, rows_before: 891,
-          rows_after: 891, columns_before: 12, columns_after: 12, cells_changed: 177, missing_before: 866, missing_after: 689,
-          columns_added: [], columns_removed: [], warnings: [], millis: 20 },
-        { index: 1, type: 'train_model', params: { task: 'classification', target: 'Survived' }, rows_before: 891,
-          rows_after: 891, columns_before: 12, columns_after: 12, cells_changed: 0, missing_before: 689, missing_after: 689,
-          columns_added: [], columns_removed: [], warnings: ['Cabin has many categories'], millis: 1800 },
+        {
+          index: 0,
+          type: 'impute',
+          params: { strategy: 'median', columns: ['Age'], filled_with: { Age: 28 } },
+          rows_before: 891,
+          rows_after: 891,
+          columns_before: 12,
+          columns_after: 12,
+          cells_changed: 177,
+          missing_before: 866,
+          missing_after: 689,
+          columns_added: [],
+          columns_removed: [],
+          warnings: [],
+          millis: 20,
+        },
+        {
+          index: 1,
+          type: 'train_model',
+          params: { task: 'classification', target: 'Survived' },
+          rows_before: 891,
+          rows_after: 891,
+          columns_before: 12,
+          columns_after: 12,
+          cells_changed: 0,
+          missing_before: 689,
+          missing_after: 689,
+          columns_added: [],
+          columns_removed: [],
+          warnings: ['Cabin has many categories'],
+          millis: 1800,
+        },
       ],
       model: classifier,
-      comparison: { before: { rows: 891, columns: 12, missing_cells: 866, alerts: 12 },
-        after: { rows: 891, columns: 12, missing_cells: 689, alerts: 11 }, alerts_cleared: ['Age is missing in 177 rows (20 %)'], alerts_added: [] },
-      artifacts: ['cleaned.csv', 'report.html'], millis: 1900,
+      comparison: {
+        before: { rows: 891, columns: 12, missing_cells: 866, alerts: 12 },
+        after: { rows: 891, columns: 12, missing_cells: 689, alerts: 11 },
+        alerts_cleared: ['Age is missing in 177 rows (20 %)'],
+        alerts_added: [],
+      },
+      artifacts: ['cleaned.csv', 'report.html'],
+      millis: 1900,
     },
     ...overrides,
   };

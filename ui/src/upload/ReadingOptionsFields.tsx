@@ -15,7 +15,10 @@ export const noChoices: ReadingChoices = { sheet: '', encoding: '', missingWords
 
 /** Blank fields keep the api's defaults; the words are split on commas, as people list them. */
 export function readingOptions(choices: ReadingChoices): ReadingOptions {
-  const words = choices.missingWords.split(',').map((w) => w.trim()).filter((w) => w.length > 0);
+  const words = choices.missingWords
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w.length > 0);
   return {
     sheet: choices.sheet.trim() || undefined,
     encoding: choices.encoding.trim() || undefined,
@@ -29,14 +32,22 @@ export function readingOptions(choices: ReadingChoices): ReadingOptions {
  */
 const ReadingOptionsForm = lazy(() => import('./ReadingOptionsForm').then((m) => ({ default: m.ReadingOptionsForm })));
 
-export function ReadingOptionsFields({ value, onChange, disabled }: {
+export function ReadingOptionsFields({
+  value,
+  onChange,
+  disabled,
+}: {
   value: ReadingChoices;
   onChange: (next: ReadingChoices) => void;
   disabled: boolean;
 }) {
   return (
-    <Accordion disableGutters variant="outlined" sx={{ mt: 2, '&:before': { display: 'none' } }}
-      slotProps={{ transition: { unmountOnExit: true } }}>
+    <Accordion
+      disableGutters
+      variant="outlined"
+      sx={{ mt: 2, '&:before': { display: 'none' } }}
+      slotProps={{ transition: { unmountOnExit: true } }}
+    >
       <AccordionSummary expandIcon={<ExpandMore />} aria-controls="reading-options" id="reading-options-header">
         <Typography>Reading options</Typography>
       </AccordionSummary>

@@ -2,7 +2,11 @@ import { Checkbox, FormControlLabel, Stack, TextField } from '@mui/material';
 import type { ReadingChoices } from './ReadingOptionsFields';
 
 /** The reading options' fields, in their own chunk: most uploads never open them. */
-export function ReadingOptionsForm({ value, onChange, disabled }: {
+export function ReadingOptionsForm({
+  value,
+  onChange,
+  disabled,
+}: {
   value: ReadingChoices;
   onChange: (next: ReadingChoices) => void;
   disabled: boolean;
@@ -19,7 +23,12 @@ export function ReadingOptionsForm({ value, onChange, disabled }: {
         size="small"
       />
       <FormControlLabel
-        control={<Checkbox checked={value.onlyEmptyIsMissing} onChange={(e) => set({ onlyEmptyIsMissing: e.target.checked })} />}
+        control={
+          <Checkbox
+            checked={value.onlyEmptyIsMissing}
+            onChange={(e) => set({ onlyEmptyIsMissing: e.target.checked })}
+          />
+        }
         label="Only empty cells are missing (read every word, such as None, as a value)"
         disabled={disabled}
       />

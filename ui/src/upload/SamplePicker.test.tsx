@@ -8,10 +8,16 @@ import { SamplePicker } from './SamplePicker';
 describe('SamplePicker', () => {
   it('lists the packaged datasets and opens the profile of the one picked', async () => {
     const calls = mockApi({
-      'GET /api/v1/samples': () => ({ json: [{ name: 'tips', file_name: 'tips.csv', size_bytes: 9729 },
-        { name: 'titanic', file_name: 'titanic.csv', size_bytes: 60302 }] }),
-      'POST /api/v1/samples/titanic/jobs': () => ({ status: 202, json: { job_id: 'j-7', file_name: 'titanic.csv',
-        status_url: '/api/v1/jobs/j-7/status' } }),
+      'GET /api/v1/samples': () => ({
+        json: [
+          { name: 'tips', file_name: 'tips.csv', size_bytes: 9729 },
+          { name: 'titanic', file_name: 'titanic.csv', size_bytes: 60302 },
+        ],
+      }),
+      'POST /api/v1/samples/titanic/jobs': () => ({
+        status: 202,
+        json: { job_id: 'j-7', file_name: 'titanic.csv', status_url: '/api/v1/jobs/j-7/status' },
+      }),
     });
     const user = userEvent.setup();
     renderWithQueries(<SamplePicker />);

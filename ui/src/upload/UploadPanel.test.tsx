@@ -5,7 +5,13 @@ import { timeouts } from '../api/client';
 import { renderWithQueries } from '../test/render';
 import { UploadPanel } from './UploadPanel';
 
-type Script = { progress?: number[]; status?: number; body?: unknown; headers?: Record<string, string>; never?: boolean };
+type Script = {
+  progress?: number[];
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  never?: boolean;
+};
 
 /** A stand-in for the browser's XMLHttpRequest that answers as the api would, reporting upload progress. */
 function fakeXhr(script: Script) {
@@ -13,14 +19,18 @@ function fakeXhr(script: Script) {
   class FakeXhr {
     status = 0;
     responseText = '';
-    upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+    upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = {
+      onprogress: null,
+    };
     onload: (() => void) | null = null;
     onerror: (() => void) | null = null;
     onabort: (() => void) | null = null;
     private aborted = false;
     open() {}
     setRequestHeader() {}
-    getResponseHeader(name: string) { return script.headers?.[name] ?? null; }
+    getResponseHeader(name: string) {
+      return script.headers?.[name] ?? null;
+    }
     abort() {
       this.aborted = true;
       this.onabort?.();
@@ -28,14 +38,22 @@ function fakeXhr(script: Script) {
     send(form: FormData) {
       sent.push(form);
       const steps = script.progress ?? [100];
-      steps.forEach((loaded, i) => setTimeout(() => !this.aborted && this.upload.onprogress?.({ lengthComputable: true, loaded, total: 100 }), 5 * i));
+      steps.forEach((loaded, i) =>
+        setTimeout(
+          () => !this.aborted && this.upload.onprogress?.({ lengthComputable: true, loaded, total: 100 }),
+          5 * i,
+        ),
+      );
       if (!script.never) {
-        setTimeout(() => {
-          if (this.aborted) return;
-          this.status = script.status ?? 202;
-          this.responseText = JSON.stringify(script.body ?? {});
-          this.onload?.();
-        }, 5 * steps.length + 10);
+        setTimeout(
+          () => {
+            if (this.aborted) return;
+            this.status = script.status ?? 202;
+            this.responseText = JSON.stringify(script.body ?? {});
+            this.onload?.();
+          },
+          5 * steps.length + 10,
+        );
       }
     }
   }
@@ -59,7 +77,10 @@ describe('UploadPanel', () => {
   });
 
   it('sends the chosen file as the part "file" and opens its page', async () => {
-    const sent = fakeXhr({ status: 202, body: { job_id: 'j-42', file_name: 'titanic.csv', status_url: '/api/v1/jobs/j-42/status' } });
+    const sent = fakeXhr({
+      status: 202,
+      body: { job_id: 'j-42', file_name: 'titanic.csv', status_url: '/api/v1/jobs/j-42/status' },
+    });
     const user = userEvent.setup();
     renderWithQueries(<UploadPanel />);
 
@@ -70,7 +91,10 @@ describe('UploadPanel', () => {
   });
 
   it('sends no reading options unless the person gives some', async () => {
-    const sent = fakeXhr({ status: 202, body: { job_id: 'j-1', file_name: 'titanic.csv', status_url: '/api/v1/jobs/j-1/status' } });
+    const sent = fakeXhr({
+      status: 202,
+      body: { job_id: 'j-1', file_name: 'titanic.csv', status_url: '/api/v1/jobs/j-1/status' },
+    });
     const user = userEvent.setup();
     renderWithQueries(<UploadPanel />);
 
@@ -81,7 +105,10 @@ describe('UploadPanel', () => {
   });
 
   it('sends the words read as missing, the sheet and the encoding the person typed', async () => {
-    const sent = fakeXhr({ status: 202, body: { job_id: 'j-2', file_name: 'titanic.csv', status_url: '/api/v1/jobs/j-2/status' } });
+    const sent = fakeXhr({
+      status: 202,
+      body: { job_id: 'j-2', file_name: 'titanic.csv', status_url: '/api/v1/jobs/j-2/status' },
+    });
     const user = userEvent.setup();
     renderWithQueries(<UploadPanel />);
 
@@ -98,7 +125,10 @@ describe('UploadPanel', () => {
   });
 
   it('can read every word as a value, so a column of "None" keeps its meaning', async () => {
-    const sent = fakeXhr({ status: 202, body: { job_id: 'j-3', file_name: 'titanic.csv', status_url: '/api/v1/jobs/j-3/status' } });
+    const sent = fakeXhr({
+      status: 202,
+      body: { job_id: 'j-3', file_name: 'titanic.csv', status_url: '/api/v1/jobs/j-3/status' },
+    });
     const user = userEvent.setup();
     renderWithQueries(<UploadPanel />);
 
@@ -118,14 +148,18 @@ describe('UploadPanel', () => {
 
     await user.upload(screen.getByLabelText('CSV file'), csv());
 
-    await vi.waitFor(() => expect(screen.getByRole('progressbar', { name: 'Upload progress' })).toHaveAttribute('aria-valuenow', '50'));
+    await vi.waitFor(() =>
+      expect(screen.getByRole('progressbar', { name: 'Upload progress' })).toHaveAttribute('aria-valuenow', '50'),
+    );
     expect(screen.getByText(/Uploading/)).toHaveTextContent('Uploading titanic.csv (25 B)… 50 %');
     expect(screen.getByRole('button', { name: 'Choose a CSV file' })).toBeDisabled();
   });
 
   it('shows the reason the server gave for refusing a file, and lets the person pick another', async () => {
-    fakeXhr({ status: 415, body: { title: 'Not a CSV file', status: 415,
-      detail: "'report.xlsx' is not a CSV file: it is a PDF document" } });
+    fakeXhr({
+      status: 415,
+      body: { title: 'Not a CSV file', status: 415, detail: "'report.xlsx' is not a CSV file: it is a PDF document" },
+    });
     // A dropped file is not filtered by the picker's accept list: the server is the judge.
     const user = userEvent.setup({ applyAccept: false });
     renderWithQueries(<UploadPanel />);
@@ -140,7 +174,10 @@ describe('UploadPanel', () => {
   });
 
   it('says when a file is too large', async () => {
-    fakeXhr({ status: 413, body: { title: 'File too large', status: 413, detail: 'big.csv is 250 MB; the largest upload is 200 MB.' } });
+    fakeXhr({
+      status: 413,
+      body: { title: 'File too large', status: 413, detail: 'big.csv is 250 MB; the largest upload is 200 MB.' },
+    });
     const user = userEvent.setup();
     renderWithQueries(<UploadPanel />);
 
@@ -189,7 +226,9 @@ describe('UploadPanel', () => {
       onerror: (() => void) | null = null;
       open() {}
       setRequestHeader() {}
-      send() { setTimeout(() => this.onerror?.(), 0); }
+      send() {
+        setTimeout(() => this.onerror?.(), 0);
+      }
     }
     vi.stubGlobal('XMLHttpRequest', Offline);
     const user = userEvent.setup();

@@ -26,7 +26,11 @@ export function UploadPanel() {
     setNote(files && files.length > 1 ? `One file at a time: uploading ${file.name}.` : null);
     setError(null);
     setSending({ name: file.name, bytes: file.size, percent: 0 });
-    const upload = api.upload(file, (percent) => setSending((s) => (s ? { ...s, percent } : s)), readingOptions(choices));
+    const upload = api.upload(
+      file,
+      (percent) => setSending((s) => (s ? { ...s, percent } : s)),
+      readingOptions(choices),
+    );
     current.current = upload;
     try {
       const accepted = await upload.done;
@@ -67,7 +71,9 @@ export function UploadPanel() {
         }}
       >
         <CloudUploadOutlined color="primary" sx={{ fontSize: 52 }} aria-hidden />
-        <Typography variant="h6" component="h2" id="upload-heading" gutterBottom>Drop a CSV, Excel or Parquet file here</Typography>
+        <Typography variant="h6" component="h2" id="upload-heading" gutterBottom>
+          Drop a CSV, Excel or Parquet file here
+        </Typography>
         <Typography color="text.secondary" sx={{ mb: 2, maxWidth: 560, mx: 'auto' }}>
           Assay profiles it in seconds: types, missing values, distributions, correlations and alerts, with a suggested
           fix for each. CSV (comma, semicolon, tab or pipe separated, in UTF-8, UTF-16, Latin-1 or Windows-1252; also
@@ -94,13 +100,23 @@ export function UploadPanel() {
               Uploading <strong>{sending.name}</strong> ({fileSize(sending.bytes)})… {sending.percent} %
               {sending.percent === 100 && ' — checking the file'}
             </Typography>
-            <Button size="small" color="inherit" onClick={() => current.current?.cancel()}>Cancel</Button>
+            <Button size="small" color="inherit" onClick={() => current.current?.cancel()}>
+              Cancel
+            </Button>
           </Stack>
           <LinearProgress variant="determinate" value={sending.percent} aria-label="Upload progress" />
         </Stack>
       )}
-      {note && <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{note}</Typography>}
-      {error != null && <Box sx={{ mt: 2 }}><ErrorMessage error={error} /></Box>}
+      {note && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {note}
+        </Typography>
+      )}
+      {error != null && (
+        <Box sx={{ mt: 2 }}>
+          <ErrorMessage error={error} />
+        </Box>
+      )}
     </Paper>
   );
 }

@@ -39,6 +39,7 @@ class BrowserEndToEndIT {
 
     /** The sign-in test's api and provider: ports kept for this test on the machines it runs on. */
     private static final int OIDC_API_PORT = 18210;
+
     private static final int PROVIDER_PORT = 18211;
 
     @TempDir
@@ -67,12 +68,23 @@ class BrowserEndToEndIT {
         try {
             int port = OIDC_API_PORT;
             provider.registerApi("http://127.0.0.1:" + port);
-            browse("signed-in.mjs", "signed-in e2e: passed", SHOTS.resolveSibling("e2e-signed-in"), "04-activity.png",
-                    port, List.of("--assay.auth.mode=oidc", "--assay.auth.issuer=" + provider.issuer(),
-                            "--assay.auth.client-id=assay-web", "--assay.auth.client-secret=web-secret"),
-                    Map.of("ASSAY_USER", "alice", "ASSAY_PASSWORD", TestProvider.PASSWORD), api -> {
+            browse(
+                    "signed-in.mjs",
+                    "signed-in e2e: passed",
+                    SHOTS.resolveSibling("e2e-signed-in"),
+                    "04-activity.png",
+                    port,
+                    List.of(
+                            "--assay.auth.mode=oidc",
+                            "--assay.auth.issuer=" + provider.issuer(),
+                            "--assay.auth.client-id=assay-web",
+                            "--assay.auth.client-secret=web-secret"),
+                    Map.of("ASSAY_USER", "alice", "ASSAY_PASSWORD", TestProvider.PASSWORD),
+                    api -> {
                         HttpApi root = new HttpApi(port).with("Authorization", "Bearer " + provider.token("root"));
-                        JsonNode events = root.get("/api/v1/audit?actor=alice&size=50").json().path("events");
+                        JsonNode events = root.get("/api/v1/audit?actor=alice&size=50")
+                                .json()
+                                .path("events");
                         System.out.println("audit rows of alice's flow, newest first (GET /api/v1/audit as root):");
                         events.forEach(event -> System.out.println("  " + event));
                         List<String> successes = new java.util.ArrayList<>();
@@ -95,34 +107,56 @@ class BrowserEndToEndIT {
     }
 
     private void browse(String scriptName, String passed, Path shots, String lastShot) throws Exception {
-        browse(scriptName, passed, shots, lastShot, freePort(), List.of(), Map.of(), api -> { });
+        browse(scriptName, passed, shots, lastShot, freePort(), List.of(), Map.of(), api -> {});
     }
 
-    private void browse(String scriptName, String passed, Path shots, String lastShot, int port, List<String> apiArguments,
-                        Map<String, String> browserEnvironment, AfterBrowsing after) throws Exception {
+    private void browse(
+            String scriptName,
+            String passed,
+            Path shots,
+            String lastShot,
+            int port,
+            List<String> apiArguments,
+            Map<String, String> browserEnvironment,
+            AfterBrowsing after)
+            throws Exception {
         Path script = E2E.resolve(scriptName);
-        assertThat(JAR).as("the packaged api (mvn verify packages it before the integration tests)").isRegularFile();
+        assertThat(JAR)
+                .as("the packaged api (mvn verify packages it before the integration tests)")
+                .isRegularFile();
         assertThat(script.getParent().resolveSibling("node_modules").resolve("playwright-core"))
-                .as("the ui's npm packages (the ui module runs npm ci)").isDirectory();
-        assertThat(Path.of("/usr/bin/chromium")).as("Debian's chromium (apt-get install chromium)").isExecutable();
+                .as("the ui's npm packages (the ui module runs npm ci)")
+                .isDirectory();
+        assertThat(Path.of("/usr/bin/chromium"))
+                .as("Debian's chromium (apt-get install chromium)")
+                .isExecutable();
         Files.createDirectories(LOGS);
         clear(shots); // screenshots of an earlier run must not pass for this one's
         String stem = scriptName.replace(".mjs", "");
         Path apiLog = LOGS.resolve(stem + "-api.log");
         Path browserLog = LOGS.resolve(stem + "-browser.log");
 
-        List<String> command = new java.util.ArrayList<>(List.of(javaCommand(), "--sun-misc-unsafe-memory-access=allow",
-                "-Xmx1g", "-jar", JAR.toString(), "--server.port=" + port, "--assay.data-dir=" + work.resolve(stem + "-data")));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                javaCommand(),
+                "--sun-misc-unsafe-memory-access=allow",
+                "-Xmx1g",
+                "-jar",
+                JAR.toString(),
+                "--server.port=" + port,
+                "--assay.data-dir=" + work.resolve(stem + "-data")));
         command.addAll(apiArguments);
         ProcessBuilder apiProcess = new ProcessBuilder(command)
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(apiLog.toFile());
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(apiLog.toFile());
         embeddedDefaults(apiProcess.environment());
         Process api = apiProcess.start();
         try {
             awaitHealthy(port, api, apiLog);
             ProcessBuilder browserProcess = new ProcessBuilder("node", script.toString(), "http://127.0.0.1:" + port)
                     .directory(script.getParent().getParent().toFile())
-                    .redirectErrorStream(true).redirectOutput(browserLog.toFile());
+                    .redirectErrorStream(true)
+                    .redirectOutput(browserLog.toFile());
             browserProcess.environment().put("ASSAY_SCREENSHOTS", shots.toString());
             browserProcess.environment().putAll(browserEnvironment);
             Process browser = browserProcess.start();
@@ -134,11 +168,17 @@ class BrowserEndToEndIT {
             }
             String output = Files.readString(browserLog);
             System.out.println(output);
-            assertThat(finished).as("the browser test finished within 6 minutes:%n%s", output).isTrue();
-            assertThat(browser.exitValue()).as("the browser test failed:%n%s%napi log: %s", output, apiLog).isZero();
+            assertThat(finished)
+                    .as("the browser test finished within 6 minutes:%n%s", output)
+                    .isTrue();
+            assertThat(browser.exitValue())
+                    .as("the browser test failed:%n%s%napi log: %s", output, apiLog)
+                    .isZero();
             assertThat(output).contains(passed);
             if (lastShot != null) {
-                assertThat(shots.resolve(lastShot)).as("a screenshot of the last screen").isNotEmptyFile();
+                assertThat(shots.resolve(lastShot))
+                        .as("a screenshot of the last screen")
+                        .isNotEmptyFile();
             }
             after.check(api);
         } finally {
@@ -164,11 +204,15 @@ class BrowserEndToEndIT {
     }
 
     private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     private static void awaitHealthy(int port, Process api, Path log) throws InterruptedException, IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         // Generous: a first start creates the embedded PostgreSQL (initdb), slow on a busy build machine.
         Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
         while (Instant.now().isBefore(deadline)) {
@@ -176,8 +220,10 @@ class BrowserEndToEndIT {
                 throw new AssertionError("the api stopped while starting:\n" + Files.readString(log));
             }
             try {
-                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> answer = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200) {
                     return;

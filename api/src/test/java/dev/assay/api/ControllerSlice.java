@@ -30,8 +30,11 @@ import org.springframework.test.context.TestPropertySource;
 @WebMvcTest
 // The slice brings no Spring Security of its own (that is the separate security-test module): the api's laptop chain
 // needs HttpSecurity, and MockMvc then runs requests through the same filter chain as the application.
-@ImportAutoConfiguration({SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-        SecurityFilterAutoConfiguration.class})
+@ImportAutoConfiguration({
+    SecurityAutoConfiguration.class,
+    ServletWebSecurityAutoConfiguration.class,
+    SecurityFilterAutoConfiguration.class
+})
 @Import({SecurityConfiguration.class, StrictJson.class, LoopbackRequests.class})
 @EnableConfigurationProperties(AssayProperties.class)
 @TestPropertySource(properties = "assay.test.own-schema=false")

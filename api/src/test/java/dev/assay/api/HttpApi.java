@@ -19,7 +19,8 @@ import java.util.UUID;
 /** A real HTTP client against the api on loopback, with the few helpers the tests need. */
 public final class HttpApi {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final java.util.Map<String, String> headers;
 
@@ -60,7 +61,8 @@ public final class HttpApi {
         /** An error answer: problem+json with a detail a person can read, and nothing of the server's insides. */
         public JsonNode problem(int expectedStatus) {
             assertThat(status).as("status of %s", text()).isEqualTo(expectedStatus);
-            assertThat(header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(header("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(text()).doesNotContain("Exception", "\tat ", "at dev.assay", "at org.springframework");
             JsonNode problem = json();
             assertThat(problem.path("status").asInt()).isEqualTo(expectedStatus);
@@ -77,8 +79,8 @@ public final class HttpApi {
     public Answer send(HttpRequest.Builder request) {
         try {
             headers.forEach(request::header);
-            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(
+                    request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,7 +91,8 @@ public final class HttpApi {
     }
 
     public Answer postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 

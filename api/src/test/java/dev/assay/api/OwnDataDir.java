@@ -25,9 +25,12 @@ import org.springframework.test.context.MergedContextConfiguration;
 public final class OwnDataDir implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
-        return MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY).isPresent(ApiOverHttp.class)
-                ? new Folder(testClass) : null;
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+        return MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+                        .isPresent(ApiOverHttp.class)
+                ? new Folder(testClass)
+                : null;
     }
 
     private record Folder(Class<?> testClass) implements ContextCustomizer {
@@ -40,8 +43,9 @@ public final class OwnDataDir implements ContextCustomizerFactory {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            context.getEnvironment().getPropertySources().addFirst(
-                    new MapPropertySource("own-data-dir", Map.of("assay.data-dir", folder.toString())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("own-data-dir", Map.of("assay.data-dir", folder.toString())));
             context.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
                     delete(folder);
@@ -51,7 +55,8 @@ public final class OwnDataDir implements ContextCustomizerFactory {
 
         private static void delete(Path folder) {
             try (Stream<Path> paths = Files.walk(folder)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 // A folder under the system's temporary directory; nothing depends on it being gone.
             }

@@ -36,9 +36,14 @@ public final class OwnSchema implements ApplicationContextInitializer<Configurab
             return;
         }
         String schema = create();
-        env.getPropertySources().addFirst(new MapPropertySource("own-schema", Map.of(
-                "assay.database.url", SERVER + "?currentSchema=" + schema,
-                "assay.database.username", USER)));
+        env.getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "own-schema",
+                        Map.of(
+                                "assay.database.url",
+                                SERVER + "?currentSchema=" + schema,
+                                "assay.database.username",
+                                USER)));
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
                 drop(schema);
@@ -61,11 +66,12 @@ public final class OwnSchema implements ApplicationContextInitializer<Configurab
 
     private static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 (database test) is needed by the api's "
-                    + "tests: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL on 127.0.0.1:5432 (database test) is needed by the api's " + "tests: " + e.getMessage(),
+                    e);
         }
     }
 }

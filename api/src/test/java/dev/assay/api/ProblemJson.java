@@ -11,8 +11,7 @@ import org.springframework.test.web.servlet.ResultMatcher;
 /** What every error answer of the api is: problem+json with its status, a title naming the problem and a detail. */
 public final class ProblemJson {
 
-    private ProblemJson() {
-    }
+    private ProblemJson() {}
 
     public static ResultMatcher problem(int status, String title) {
         return all(

@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 public final class TestProfiles {
 
-    private TestProfiles() {
-    }
+    private TestProfiles() {}
 
     /** Titanic's twelve columns with the kinds and missing counts the engine reports. */
     public static Profile titanic() {
@@ -38,15 +37,42 @@ public final class TestProfiles {
         add(variables, "Embarked", VariableKind.CATEGORICAL, ColumnType.STRING, 2, 3, List.of("S", "C", "Q"));
         Map<VariableKind, Integer> types = new EnumMap<>(VariableKind.class);
         variables.values().forEach(v -> types.merge(v.type(), 1, Integer::sum));
-        return new Profile(Profile.SCHEMA_VERSION, "titanic.csv",
-                new TableStats(891, 12, 866, 866.0 / (891 * 12), 0, 320_000, types), variables, null, null, List.of(),
-                null, new IngestReport("titanic.csv", 61_194, ",", false, 891, 0, List.of(), 30));
+        return new Profile(
+                Profile.SCHEMA_VERSION,
+                "titanic.csv",
+                new TableStats(891, 12, 866, 866.0 / (891 * 12), 0, 320_000, types),
+                variables,
+                null,
+                null,
+                List.of(),
+                null,
+                new IngestReport("titanic.csv", 61_194, ",", false, 891, 0, List.of(), 30));
     }
 
-    private static void add(Map<String, VariableProfile> variables, String name, VariableKind kind, ColumnType storage,
-                            long missing, long distinct, List<String> categories) {
-        variables.put(name, new VariableProfile(name, kind, storage, 891 - missing, missing, missing / 891.0, distinct,
-                distinct / (double) (891 - missing), List.of(), categories, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()));
+    private static void add(
+            Map<String, VariableProfile> variables,
+            String name,
+            VariableKind kind,
+            ColumnType storage,
+            long missing,
+            long distinct,
+            List<String> categories) {
+        variables.put(
+                name,
+                new VariableProfile(
+                        name,
+                        kind,
+                        storage,
+                        891 - missing,
+                        missing,
+                        missing / 891.0,
+                        distinct,
+                        distinct / (double) (891 - missing),
+                        List.of(),
+                        categories,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
     }
 }

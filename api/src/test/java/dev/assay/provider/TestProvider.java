@@ -49,16 +49,25 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * {@code assay-web} is the api's browser sign-in (authorization code), registered once the api's port is known.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableAutoConfiguration(excludeName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-        "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@EnableAutoConfiguration(
+        excludeName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+        })
 public class TestProvider {
 
     public static final String PASSWORD = "pw";
-    static final Map<String, List<String>> GROUPS = Map.of("alice", List.of("team-a"), "carol", List.of("team-a"),
-            "bob", List.of("team-b"), "root", List.of("assay-admins"));
+    static final Map<String, List<String>> GROUPS = Map.of(
+            "alice",
+            List.of("team-a"),
+            "carol",
+            List.of("team-a"),
+            "bob",
+            List.of("team-b"),
+            "root",
+            List.of("assay-admins"));
 
     private final ConfigurableApplicationContext context;
 
@@ -75,40 +84,58 @@ public class TestProvider {
      * On this port: for a test that starts the api as a process of its own, pointed at an issuer known beforehand.
      */
     public static TestProvider start(int port) {
-        return new TestProvider(new SpringApplicationBuilder(TestProvider.class).properties(
-                "spring.config.name=test-provider", "server.port=" + port, "server.address=127.0.0.1",
-                // Both servers are on 127.0.0.1, and cookies do not tell ports apart.
-                "server.servlet.session.cookie.name=PROVIDER_SESSION",
-                "assay.test.own-schema=false", "spring.main.banner-mode=off").run());
+        return new TestProvider(new SpringApplicationBuilder(TestProvider.class)
+                .properties(
+                        "spring.config.name=test-provider",
+                        "server.port=" + port,
+                        "server.address=127.0.0.1",
+                        // Both servers are on 127.0.0.1, and cookies do not tell ports apart.
+                        "server.servlet.session.cookie.name=PROVIDER_SESSION",
+                        "assay.test.own-schema=false",
+                        "spring.main.banner-mode=off")
+                .run());
     }
 
     public String issuer() {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://127.0.0.1:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     /** Lets the api at {@code apiBase} sign people in with the authorization-code flow. */
     public void registerApi(String apiBase) {
-        context.getBean(InMemoryRegisteredClientRepository.class).save(RegisteredClient.withId(UUID.randomUUID().toString())
-                .clientId("assay-web").clientSecret("{noop}web-secret")
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri(apiBase + "/login/oauth2/code/assay")
-                .postLogoutRedirectUri(apiBase + "/")
-                .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope("email")
-                .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
-                .build());
+        context.getBean(InMemoryRegisteredClientRepository.class)
+                .save(RegisteredClient.withId(UUID.randomUUID().toString())
+                        .clientId("assay-web")
+                        .clientSecret("{noop}web-secret")
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                        .redirectUri(apiBase + "/login/oauth2/code/assay")
+                        .postLogoutRedirectUri(apiBase + "/")
+                        .scope(OidcScopes.OPENID)
+                        .scope(OidcScopes.PROFILE)
+                        .scope("email")
+                        .clientSettings(ClientSettings.builder()
+                                .requireAuthorizationConsent(false)
+                                .build())
+                        .build());
     }
 
     /** An access token of {@code client} from the token endpoint (client-credentials grant), as any api client gets one. */
     public String token(String client) {
         try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(issuer() + "/oauth2/token"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (client + ":" + secret(client)).getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(issuer() + "/oauth2/token"))
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + Base64.getEncoder()
+                                                            .encodeToString((client + ":" + secret(client))
+                                                                    .getBytes(StandardCharsets.UTF_8)))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("the provider refused a token for " + client + ": " + answer.body());
             }
@@ -133,7 +160,8 @@ public class TestProvider {
                     server.oidc(Customizer.withDefaults());
                 })
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .build();
     }
@@ -141,14 +169,19 @@ public class TestProvider {
     @Bean
     @Order(2)
     SecurityFilterChain loginPage(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(a -> a.anyRequest().authenticated()).formLogin(Customizer.withDefaults())
+        return http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
                 .build();
     }
 
     @Bean
     UserDetailsService people() {
         return new InMemoryUserDetailsManager(GROUPS.keySet().stream()
-                .map(name -> User.withUsername(name).password("{noop}" + PASSWORD).roles("USER").build()).toList());
+                .map(name -> User.withUsername(name)
+                        .password("{noop}" + PASSWORD)
+                        .roles("USER")
+                        .build())
+                .toList());
     }
 
     @Bean
@@ -168,10 +201,13 @@ public class TestProvider {
     }
 
     private static RegisteredClient machine(String id, Duration life) {
-        return RegisteredClient.withId(UUID.randomUUID().toString()).clientId(id).clientSecret("{noop}" + secret(id))
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId(id)
+                .clientSecret("{noop}" + secret(id))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(life).build())
+                .tokenSettings(
+                        TokenSettings.builder().accessTokenTimeToLive(life).build())
                 .build();
     }
 

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * prunes unknown fields, so a misspelt securityContext key would otherwise pass unnoticed). And an AssistantRun exported
  * from the screens, which people apply with kubectl.
  */
-@EnabledIfSystemProperty(named = "assay.k8s.enabled", matches = "true",
+@EnabledIfSystemProperty(
+        named = "assay.k8s.enabled",
+        matches = "true",
         disabledReason = "needs the Kubernetes 1.20 binaries of shared/k8s: run with -Pk8s, as .ci/run does")
 class ApiServerAcceptanceTest {
 
@@ -54,9 +56,16 @@ class ApiServerAcceptanceTest {
                 .withApiServerFlag("--insecure-port", "0")
                 .build());
         server.start();
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(server.getKubeConfigYaml())).build();
+        client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(server.getKubeConfigYaml()))
+                .build();
         for (String namespace : List.of("assay", "team-a", "team-b")) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(namespace)
+                            .endMetadata()
+                            .build())
                     .create();
         }
     }
@@ -106,45 +115,85 @@ class ApiServerAcceptanceTest {
     void anExportedAssistantRunIsAccepted() throws Exception {
         String namespace = "exported-runs";
         CustomResourceDefinition crd;
-        try (InputStream in = Files.newInputStream(AssayChart.chartDir().resolve("crds/assistantruns.assay.dev-v1.yml"))) {
-            crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+        try (InputStream in =
+                Files.newInputStream(AssayChart.chartDir().resolve("crds/assistantruns.assay.dev-v1.yml"))) {
+            crd = client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .load(in)
+                    .item();
         }
         client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
         try {
-            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                    .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
-                            && c.getStatus().getConditions().stream().anyMatch(
-                                    x -> x.getType().equals("Established") && x.getStatus().equals("True")),
-                            30, TimeUnit.SECONDS);
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-                    .build()).create();
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName(crd.getMetadata().getName())
+                    .waitUntilCondition(
+                            c -> c.getStatus() != null
+                                    && c.getStatus().getConditions() != null
+                                    && c.getStatus().getConditions().stream()
+                                            .anyMatch(x -> x.getType().equals("Established")
+                                                    && x.getStatus().equals("True")),
+                            30,
+                            TimeUnit.SECONDS);
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(namespace)
+                            .endMetadata()
+                            .build())
+                    .create();
 
             for (String yaml : List.of(ExportedRun.exported(), ExportedRun.created(namespace))) {
                 JsonNode sent = AssayChart.YAML.readTree(yaml);
                 GenericKubernetesResource resource = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
-                GenericKubernetesResource stored = client.resource(resource).inNamespace(namespace).dryRun().create();
+                GenericKubernetesResource stored = client.resource(resource)
+                        .inNamespace(namespace)
+                        .dryRun()
+                        .create();
                 assertThat(stored.getMetadata().getNamespace()).isEqualTo(namespace);
-                assertThat(missingPaths(sent, JSON.valueToTree(stored), "")).as("fields the API server dropped of %s", yaml)
+                assertThat(missingPaths(sent, JSON.valueToTree(stored), ""))
+                        .as("fields the API server dropped of %s", yaml)
                         .isEmpty();
             }
             // Created for real, as kubectl apply would, and read back through the CRD's own class.
             GenericKubernetesResource created = client.resource(
-                    Serialization.unmarshal(ExportedRun.exported(), GenericKubernetesResource.class)).inNamespace(namespace).create();
-            AssistantRun read = client.resources(AssistantRun.class).inNamespace(namespace)
-                    .withName(created.getMetadata().getName()).get();
+                            Serialization.unmarshal(ExportedRun.exported(), GenericKubernetesResource.class))
+                    .inNamespace(namespace)
+                    .create();
+            AssistantRun read = client.resources(AssistantRun.class)
+                    .inNamespace(namespace)
+                    .withName(created.getMetadata().getName())
+                    .get();
             assertThat(read.getSpec().plan()).isEqualTo(ExportedRun.PLAN);
             assertThat(read.getSpec().datasetRef()).isEqualTo(ExportedRun.DATASET);
-            client.resources(AssistantRun.class).inNamespace(namespace).withName(read.getMetadata().getName()).delete();
+            client.resources(AssistantRun.class)
+                    .inNamespace(namespace)
+                    .withName(read.getMetadata().getName())
+                    .delete();
 
             ObjectNode forbidden = (ObjectNode) AssayChart.YAML.readTree(ExportedRun.exported());
             ((ObjectNode) forbidden.path("spec")).put("datasetRef", "Titanic CSV");
-            assertThatThrownBy(() -> client.resource(Serialization.unmarshal(forbidden.toString(),
-                    GenericKubernetesResource.class)).inNamespace(namespace).dryRun().create())
-                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422))
+            assertThatThrownBy(() -> client.resource(
+                                    Serialization.unmarshal(forbidden.toString(), GenericKubernetesResource.class))
+                            .inNamespace(namespace)
+                            .dryRun()
+                            .create())
+                    .isInstanceOfSatisfying(
+                            KubernetesClientException.class,
+                            e -> assertThat(e.getCode()).isEqualTo(422))
                     .hasMessageContaining("spec.datasetRef");
         } finally {
-            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName()).delete();
-            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName(crd.getMetadata().getName())
+                    .delete();
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName(crd.getMetadata().getName())
                     .waitUntilCondition(java.util.Objects::isNull, 60, TimeUnit.SECONDS);
         }
     }
@@ -152,11 +201,16 @@ class ApiServerAcceptanceTest {
     private static void assertAccepted(Rendered rendered) {
         assertThat(rendered.objects()).isNotEmpty();
         for (JsonNode object : rendered.objects()) {
-            String id = object.path("kind").asText() + " " + object.path("metadata").path("name").asText();
-            GenericKubernetesResource resource = Serialization.unmarshal(object.toString(), GenericKubernetesResource.class);
-            GenericKubernetesResource stored = client.resource(resource).dryRun().create();
+            String id = object.path("kind").asText() + " "
+                    + object.path("metadata").path("name").asText();
+            GenericKubernetesResource resource =
+                    Serialization.unmarshal(object.toString(), GenericKubernetesResource.class);
+            GenericKubernetesResource stored =
+                    client.resource(resource).dryRun().create();
             JsonNode answer = JSON.valueToTree(stored);
-            assertThat(missingPaths(object, answer, "")).as("fields of %s the API server dropped", id).isEmpty();
+            assertThat(missingPaths(object, answer, ""))
+                    .as("fields of %s the API server dropped", id)
+                    .isEmpty();
         }
     }
 

@@ -20,11 +20,12 @@ final class AssayChart {
     static final String NAMESPACE = "assay";
     static final YAMLMapper YAML = new YAMLMapper();
 
-    private AssayChart() {
-    }
+    private AssayChart() {}
 
     static Path repoRoot() {
-        return Path.of(System.getProperty("assay.repo.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("assay.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static Path chartDir() {

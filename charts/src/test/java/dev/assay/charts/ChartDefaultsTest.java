@@ -30,13 +30,23 @@ class ChartDefaultsTest {
 
     @Test
     void rendersTheWholeInstallation() {
-        assertThat(rendered.names()).contains(
-                "Deployment assay/assay-api", "Service assay/assay-api", "ServiceAccount assay/assay-api",
-                "Deployment assay/assay-operator", "ServiceAccount assay/assay-operator",
-                "ServiceAccount assay/assay-runner",
-                "Deployment assay/assay-redis", "Service assay/assay-redis", "Secret assay/assay-redis",
-                "Deployment assay/assay-minio", "Service assay/assay-minio", "Secret assay/assay-minio",
-                "Secret assay/assay-runtime", "NetworkPolicy assay/assay-redis", "NetworkPolicy assay/assay-minio");
+        assertThat(rendered.names())
+                .contains(
+                        "Deployment assay/assay-api",
+                        "Service assay/assay-api",
+                        "ServiceAccount assay/assay-api",
+                        "Deployment assay/assay-operator",
+                        "ServiceAccount assay/assay-operator",
+                        "ServiceAccount assay/assay-runner",
+                        "Deployment assay/assay-redis",
+                        "Service assay/assay-redis",
+                        "Secret assay/assay-redis",
+                        "Deployment assay/assay-minio",
+                        "Service assay/assay-minio",
+                        "Secret assay/assay-minio",
+                        "Secret assay/assay-runtime",
+                        "NetworkPolicy assay/assay-redis",
+                        "NetworkPolicy assay/assay-minio");
         // Nothing optional unless asked for.
         assertThat(rendered.ofKind("Ingress")).isEmpty();
         assertThat(rendered.ofKind("PersistentVolumeClaim")).isEmpty();
@@ -50,7 +60,11 @@ class ChartDefaultsTest {
             assertThat(o.path("metadata").path("name").asText()).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
             // Nothing cluster-wide by default, and every object lands where the release is.
             assertThat(o.path("metadata").path("namespace").asText()).isEqualTo(AssayChart.NAMESPACE);
-            assertThat(o.path("metadata").path("labels").path("app.kubernetes.io/instance").asText()).isEqualTo("assay");
+            assertThat(o.path("metadata")
+                            .path("labels")
+                            .path("app.kubernetes.io/instance")
+                            .asText())
+                    .isEqualTo("assay");
         });
         assertThat(rendered.ofKind("ClusterRole")).isEmpty();
         assertThat(rendered.ofKind("ClusterRoleBinding")).isEmpty();
@@ -59,23 +73,40 @@ class ChartDefaultsTest {
     @Test
     void everyPodRunsAsNonRootOnAReadOnlyRootWithAWritableTmp() {
         Map<String, JsonNode> pods = rendered.podTemplates();
-        assertThat(pods.keySet()).containsExactlyInAnyOrder("Deployment/assay-api", "Deployment/assay-operator",
-                "Deployment/assay-redis", "Deployment/assay-minio", "StatefulSet/assay-postgresql");
+        assertThat(pods.keySet())
+                .containsExactlyInAnyOrder(
+                        "Deployment/assay-api",
+                        "Deployment/assay-operator",
+                        "Deployment/assay-redis",
+                        "Deployment/assay-minio",
+                        "StatefulSet/assay-postgresql");
         pods.forEach((id, pod) -> {
             JsonNode podSecurity = pod.path("spec").path("securityContext");
             assertThat(podSecurity.path("runAsNonRoot").asBoolean()).as(id).isTrue();
             assertThat(podSecurity.path("runAsUser").asInt()).as(id).isEqualTo(65532);
-            assertThat(podSecurity.path("seccompProfile").path("type").asText()).as(id).isEqualTo("RuntimeDefault");
+            assertThat(podSecurity.path("seccompProfile").path("type").asText())
+                    .as(id)
+                    .isEqualTo("RuntimeDefault");
             Set<String> tmpVolumes = stream(pod.path("spec").path("volumes"))
-                    .filter(v -> v.has("emptyDir")).map(v -> v.path("name").asText()).collect(Collectors.toSet());
+                    .filter(v -> v.has("emptyDir"))
+                    .map(v -> v.path("name").asText())
+                    .collect(Collectors.toSet());
             assertThat(pod.path("spec").path("containers")).as(id).isNotEmpty().allSatisfy(c -> {
                 JsonNode security = c.path("securityContext");
                 assertThat(security.path("runAsNonRoot").asBoolean()).as(id).isTrue();
                 assertThat(security.path("runAsUser").asInt()).as(id).isEqualTo(65532);
-                assertThat(security.path("readOnlyRootFilesystem").asBoolean()).as(id).isTrue();
-                assertThat(security.path("allowPrivilegeEscalation").asBoolean(true)).as(id).isFalse();
-                assertThat(texts(security.path("capabilities").path("drop"))).as(id).containsExactly("ALL");
-                assertThat(security.path("seccompProfile").path("type").asText()).as(id).isEqualTo("RuntimeDefault");
+                assertThat(security.path("readOnlyRootFilesystem").asBoolean())
+                        .as(id)
+                        .isTrue();
+                assertThat(security.path("allowPrivilegeEscalation").asBoolean(true))
+                        .as(id)
+                        .isFalse();
+                assertThat(texts(security.path("capabilities").path("drop")))
+                        .as(id)
+                        .containsExactly("ALL");
+                assertThat(security.path("seccompProfile").path("type").asText())
+                        .as(id)
+                        .isEqualTo("RuntimeDefault");
                 assertThat(stream(c.path("volumeMounts")))
                         .as("%s mounts an emptyDir at /tmp", id)
                         .anyMatch(m -> m.path("mountPath").asText().equals("/tmp")
@@ -86,44 +117,61 @@ class ChartDefaultsTest {
 
     @Test
     void everyContainerHasRequestsAndLimitsForCpuAndMemory() {
-        rendered.podTemplates().forEach((id, pod) -> assertThat(pod.path("spec").path("containers")).allSatisfy(c -> {
-            for (String kind : List.of("requests", "limits")) {
-                for (String resource : List.of("cpu", "memory")) {
-                    assertThat(c.path("resources").path(kind).path(resource).asText())
-                            .as("%s %s.%s", id, kind, resource).isNotBlank();
-                }
-            }
-        }));
+        rendered.podTemplates()
+                .forEach((id, pod) -> assertThat(pod.path("spec").path("containers"))
+                        .allSatisfy(c -> {
+                            for (String kind : List.of("requests", "limits")) {
+                                for (String resource : List.of("cpu", "memory")) {
+                                    assertThat(c.path("resources")
+                                                    .path(kind)
+                                                    .path(resource)
+                                                    .asText())
+                                            .as("%s %s.%s", id, kind, resource)
+                                            .isNotBlank();
+                                }
+                            }
+                        }));
     }
 
     @Test
     void apiIsProbedOnSpringsLivenessAndReadinessGroups() {
-        JsonNode api = container(rendered.get("Deployment", "assay-api").path("spec").path("template"), "api");
+        JsonNode api =
+                container(rendered.get("Deployment", "assay-api").path("spec").path("template"), "api");
 
         assertThat(stream(api.path("ports")))
-                .anyMatch(p -> p.path("name").asText().equals("http") && p.path("containerPort").asInt() == 8080);
-        assertThat(api.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/actuator/health/liveness");
-        assertThat(api.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/actuator/health/readiness");
-        assertThat(api.path("livenessProbe").path("httpGet").path("port").asText()).isEqualTo("http");
-        assertThat(api.path("readinessProbe").path("httpGet").path("port").asText()).isEqualTo("http");
+                .anyMatch(p -> p.path("name").asText().equals("http")
+                        && p.path("containerPort").asInt() == 8080);
+        assertThat(api.path("livenessProbe").path("httpGet").path("path").asText())
+                .isEqualTo("/actuator/health/liveness");
+        assertThat(api.path("readinessProbe").path("httpGet").path("path").asText())
+                .isEqualTo("/actuator/health/readiness");
+        assertThat(api.path("livenessProbe").path("httpGet").path("port").asText())
+                .isEqualTo("http");
+        assertThat(api.path("readinessProbe").path("httpGet").path("port").asText())
+                .isEqualTo("http");
     }
 
     @Test
     void operatorIsProbedOnItsHealthEndpointAndToldItsPort() {
-        JsonNode operator = container(rendered.get("Deployment", "assay-operator").path("spec").path("template"), "operator");
+        JsonNode operator = container(
+                rendered.get("Deployment", "assay-operator").path("spec").path("template"), "operator");
 
         assertThat(stream(operator.path("ports")))
-                .anyMatch(p -> p.path("name").asText().equals("health") && p.path("containerPort").asInt() == 8081);
+                .anyMatch(p -> p.path("name").asText().equals("health")
+                        && p.path("containerPort").asInt() == 8081);
         for (String probe : List.of("livenessProbe", "readinessProbe")) {
-            assertThat(operator.path(probe).path("httpGet").path("path").asText()).isEqualTo("/healthz");
-            assertThat(operator.path(probe).path("httpGet").path("port").asText()).isEqualTo("health");
+            assertThat(operator.path(probe).path("httpGet").path("path").asText())
+                    .isEqualTo("/healthz");
+            assertThat(operator.path(probe).path("httpGet").path("port").asText())
+                    .isEqualTo("health");
         }
         assertThat(env(operator, "ASSAY_OPERATOR_HEALTH_PORT")).contains("8081");
     }
 
     @Test
     void apiCreatesResourcesForTheOperatorInsteadOfRunningTheEngineItself() {
-        JsonNode api = container(rendered.get("Deployment", "assay-api").path("spec").path("template"), "api");
+        JsonNode api =
+                container(rendered.get("Deployment", "assay-api").path("spec").path("template"), "api");
 
         assertThat(env(api, "ASSAY_EXECUTOR")).contains("kubernetes");
         assertThat(env(api, "ASSAY_KUBERNETES_NAMESPACE")).contains("assay");
@@ -137,7 +185,8 @@ class ChartDefaultsTest {
 
     @Test
     void operatorIsToldWhatRunnerPodsNeedAndAllOfItExists() {
-        JsonNode operator = container(rendered.get("Deployment", "assay-operator").path("spec").path("template"), "operator");
+        JsonNode operator = container(
+                rendered.get("Deployment", "assay-operator").path("spec").path("template"), "operator");
 
         assertThat(env(operator, "ASSAY_WATCH_NAMESPACES")).contains("assay");
         assertThat(env(operator, "ASSAY_RUNNER_IMAGE")).contains("assay/runner:" + System.getProperty("assay.version"));
@@ -154,15 +203,18 @@ class ChartDefaultsTest {
 
         assertThat(runner.path("automountServiceAccountToken").isBoolean()).isTrue();
         assertThat(runner.path("automountServiceAccountToken").asBoolean()).isFalse();
-        assertThat(rendered.ofKind("RoleBinding")).noneMatch(binding -> stream(binding.path("subjects"))
-                .anyMatch(s -> s.path("name").asText().equals("assay-runner")));
+        assertThat(rendered.ofKind("RoleBinding"))
+                .noneMatch(binding -> stream(binding.path("subjects"))
+                        .anyMatch(s -> s.path("name").asText().equals("assay-runner")));
     }
 
     @Test
     void redisAndMinioDoNotGetAServiceAccountToken() {
         for (String store : List.of("assay-redis", "assay-minio")) {
             JsonNode pod = rendered.get("Deployment", store).path("spec").path("template");
-            assertThat(pod.path("spec").path("automountServiceAccountToken").asBoolean(true)).as(store).isFalse();
+            assertThat(pod.path("spec").path("automountServiceAccountToken").asBoolean(true))
+                    .as(store)
+                    .isFalse();
         }
     }
 
@@ -193,36 +245,49 @@ class ChartDefaultsTest {
     @Test
     void apiMayOnlyCreateAndReadTheTwoKinds() {
         assertThat(boundTo("assay-api")).containsExactly("assay-api");
-        assertThat(verbsByResource(rendered.get("Role", "assay-api"))).isEqualTo(Map.of(
-                "assay.dev/datasetjobs", Set.of("create", "get", "list", "watch"),
-                "assay.dev/assistantruns", Set.of("create", "get", "list", "watch")));
+        assertThat(verbsByResource(rendered.get("Role", "assay-api")))
+                .isEqualTo(Map.of(
+                        "assay.dev/datasetjobs", Set.of("create", "get", "list", "watch"),
+                        "assay.dev/assistantruns", Set.of("create", "get", "list", "watch")));
     }
 
     @Test
     void redisAndMinioAdmitOnlyAssayPods() {
-        Map<String, String> api = labels(rendered.get("Deployment", "assay-api").path("spec").path("template"));
-        Map<String, String> operator = labels(rendered.get("Deployment", "assay-operator").path("spec").path("template"));
+        Map<String, String> api =
+                labels(rendered.get("Deployment", "assay-api").path("spec").path("template"));
+        Map<String, String> operator =
+                labels(rendered.get("Deployment", "assay-operator").path("spec").path("template"));
         // What the operator puts on runner pods (see charts/assay/README.md).
-        Map<String, String> runner = Map.of("app.kubernetes.io/part-of", "assay", "app.kubernetes.io/component", "runner");
+        Map<String, String> runner =
+                Map.of("app.kubernetes.io/part-of", "assay", "app.kubernetes.io/component", "runner");
         Map<String, String> stranger = Map.of("app", "debug-shell");
-        Map<String, String> minio = labels(rendered.get("Deployment", "assay-minio").path("spec").path("template"));
+        Map<String, String> minio =
+                labels(rendered.get("Deployment", "assay-minio").path("spec").path("template"));
 
         for (var store : Map.of("redis", 6379, "minio", 9000).entrySet()) {
-            JsonNode policy = rendered.get("NetworkPolicy", "assay-" + store.getKey()).path("spec");
-            Map<String, String> target = labels(rendered.get("Deployment", "assay-" + store.getKey()).path("spec").path("template"));
-            assertThat(selects(policy.path("podSelector"), target)).as("%s policy applies to its pods", store.getKey()).isTrue();
+            JsonNode policy =
+                    rendered.get("NetworkPolicy", "assay-" + store.getKey()).path("spec");
+            Map<String, String> target = labels(rendered.get("Deployment", "assay-" + store.getKey())
+                    .path("spec")
+                    .path("template"));
+            assertThat(selects(policy.path("podSelector"), target))
+                    .as("%s policy applies to its pods", store.getKey())
+                    .isTrue();
             assertThat(texts(policy.path("policyTypes"))).contains("Ingress");
             assertThat(policy.path("ingress")).hasSize(1);
             JsonNode rule = policy.path("ingress").get(0);
-            assertThat(stream(rule.path("ports")).map(p -> p.path("port").asInt())).containsExactly(store.getValue());
+            assertThat(stream(rule.path("ports")).map(p -> p.path("port").asInt()))
+                    .containsExactly(store.getValue());
             List<JsonNode> peers = stream(rule.path("from")).toList();
             assertThat(peers).allSatisfy(peer -> assertThat(peer.has("ipBlock")).isFalse());
             for (Map<String, String> allowed : List.of(api, operator, runner)) {
-                assertThat(peers).as("%s admits %s", store.getKey(), allowed)
+                assertThat(peers)
+                        .as("%s admits %s", store.getKey(), allowed)
                         .anyMatch(peer -> !peer.has("namespaceSelector") && selects(peer.path("podSelector"), allowed));
             }
             for (Map<String, String> refused : List.of(stranger, minio)) {
-                assertThat(peers).as("%s refuses %s", store.getKey(), refused)
+                assertThat(peers)
+                        .as("%s refuses %s", store.getKey(), refused)
                         .noneMatch(peer -> selects(peer.path("podSelector"), refused));
             }
         }
@@ -237,7 +302,8 @@ class ChartDefaultsTest {
 
         assertThat(redisPassword).hasSize(32).matches("[A-Za-z0-9]+");
         assertThat(minioPassword).hasSize(40);
-        assertThat(runtime.path("ASSAY_REDIS_URL").asText()).isEqualTo("redis://:" + redisPassword + "@assay-redis.assay.svc:6379");
+        assertThat(runtime.path("ASSAY_REDIS_URL").asText())
+                .isEqualTo("redis://:" + redisPassword + "@assay-redis.assay.svc:6379");
         assertThat(runtime.path("ASSAY_S3_ENDPOINT").asText()).isEqualTo("http://assay-minio.assay.svc:9000");
         assertThat(runtime.path("ASSAY_S3_BUCKET").asText()).isEqualTo("assay");
         assertThat(runtime.path("ASSAY_S3_ACCESS_KEY").asText()).isEqualTo(minioUser);
@@ -245,22 +311,30 @@ class ChartDefaultsTest {
         for (String workload : List.of("assay-api", "assay-operator")) {
             JsonNode pod = rendered.get("Deployment", workload).path("spec").path("template");
             assertThat(stream(pod.path("spec").path("containers").get(0).path("envFrom")))
-                    .as(workload).anyMatch(e -> e.path("secretRef").path("name").asText().equals("assay-runtime"));
+                    .as(workload)
+                    .anyMatch(e -> e.path("secretRef").path("name").asText().equals("assay-runtime"));
         }
     }
 
     @Test
     void redisPasswordStaysOffTheCommandLine() {
-        JsonNode redis = container(rendered.get("Deployment", "assay-redis").path("spec").path("template"), "redis");
+        JsonNode redis =
+                container(rendered.get("Deployment", "assay-redis").path("spec").path("template"), "redis");
 
         String password = secretValue("assay-redis", "redis-password");
         assertThat(redis.toString()).doesNotContain(password);
         // No shell either: the image's own redis-server entrypoint reads the configuration from the chart's Secret.
         assertThat(redis.has("command")).isFalse();
-        assertThat(String.join(" ", texts(redis.path("args")))).startsWith("/etc/redis/redis.conf").contains("--appendonly no");
+        assertThat(String.join(" ", texts(redis.path("args"))))
+                .startsWith("/etc/redis/redis.conf")
+                .contains("--appendonly no");
         assertThat(secretValue("assay-redis", "redis.conf")).startsWith("requirepass \"" + password + "\"\n");
-        JsonNode pod = rendered.get("Deployment", "assay-redis").path("spec").path("template").path("spec");
-        assertThat(stream(pod.path("volumes"))).anyMatch(v -> v.path("secret").path("secretName").asText().equals("assay-redis"));
+        JsonNode pod = rendered.get("Deployment", "assay-redis")
+                .path("spec")
+                .path("template")
+                .path("spec");
+        assertThat(stream(pod.path("volumes")))
+                .anyMatch(v -> v.path("secret").path("secretName").asText().equals("assay-redis"));
     }
 
     private String secretValue(String secret, String key) {
@@ -271,7 +345,9 @@ class ChartDefaultsTest {
     private List<String> boundTo(String role) {
         return rendered.ofKind("RoleBinding").stream()
                 .filter(b -> b.path("roleRef").path("name").asText().equals(role))
-                .flatMap(b -> stream(b.path("subjects"))).map(s -> s.path("name").asText()).toList();
+                .flatMap(b -> stream(b.path("subjects")))
+                .map(s -> s.path("name").asText())
+                .toList();
     }
 
     static Map<String, Set<String>> verbsByResource(JsonNode role) {

@@ -15,15 +15,19 @@ class ChartLintTest {
 
         // INFO lines are advice (an icon); warnings and errors are defects a user would hit.
         assertThat(result.getMessages()).noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]"));
-        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+        assertThat(result.isFailed())
+                .as(String.join("\n", result.getMessages()))
+                .isFalse();
     }
 
     @Test
     void appVersionIsTheTagTheImagesAreBuiltWith() throws Exception {
         // scripts/build-images.sh tags the images with the Maven version; the chart pulls appVersion by default.
-        JsonNode chart = AssayChart.YAML.readTree(AssayChart.chartDir().resolve("Chart.yaml").toFile());
+        JsonNode chart = AssayChart.YAML.readTree(
+                AssayChart.chartDir().resolve("Chart.yaml").toFile());
 
         assertThat(chart.path("appVersion").asText()).isEqualTo(System.getProperty("assay.version"));
-        assertThat(chart.path("annotations").path("artifacthub.io/license").asText()).isEqualTo("GPL-3.0-or-later");
+        assertThat(chart.path("annotations").path("artifacthub.io/license").asText())
+                .isEqualTo("GPL-3.0-or-later");
     }
 }

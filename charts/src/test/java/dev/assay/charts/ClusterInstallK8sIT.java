@@ -15,8 +15,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.minio.MinioClient;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.minio.PutObjectArgs;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.net.URI;
@@ -56,9 +56,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * PostgreSQL, as a managed database would be: the node cannot pull the official image, so the test runs one on the
  * host, listening on the pods' gateway address only.
  */
-@EnabledIfSystemProperty(named = "assay.k8s.enabled", matches = "true",
+@EnabledIfSystemProperty(
+        named = "assay.k8s.enabled",
+        matches = "true",
         disabledReason = "needs the Kubernetes 1.20 binaries of shared/k8s: run with -Pk8s, as .ci/run does")
-@EnabledIfEnvironmentVariable(named = "ASSAY_K8S_SCRIPTS", matches = ".+",
+@EnabledIfEnvironmentVariable(
+        named = "ASSAY_K8S_SCRIPTS",
+        matches = ".+",
         disabledReason = "needs shared/k8s/cluster.sh to start a node (ASSAY_K8S_SCRIPTS, set by .ci/run)")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterInstallK8sIT {
@@ -73,17 +77,27 @@ class ClusterInstallK8sIT {
     private static final String VERSION = System.getProperty("assay.version", "0.1.0-SNAPSHOT");
     /** Port of `kubectl port-forward service/assay-api` on 127.0.0.1 (the workplace gives this test 18300-18399). */
     private static final int API_PORT = 18380;
+
     private static final Duration PATIENCE = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ResourceDefinitionContext DATASET_JOBS = new ResourceDefinitionContext.Builder()
-            .withGroup("assay.dev").withVersion("v1alpha1").withPlural("datasetjobs").withNamespaced(true).build();
+            .withGroup("assay.dev")
+            .withVersion("v1alpha1")
+            .withPlural("datasetjobs")
+            .withNamespaced(true)
+            .build();
     private static final ResourceDefinitionContext ASSISTANT_RUNS = new ResourceDefinitionContext.Builder()
-            .withGroup("assay.dev").withVersion("v1alpha1").withPlural("assistantruns").withNamespaced(true).build();
+            .withGroup("assay.dev")
+            .withVersion("v1alpha1")
+            .withPlural("assistantruns")
+            .withNamespaced(true)
+            .build();
     private static final String S3_ACCESS = "assay-e2e";
     private static final String S3_SECRET = "assay-e2e-" + UUID.randomUUID();
 
     private static final Map<String, Duration> TIMINGS = new LinkedHashMap<>();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static KubernetesClient client;
     private static Process portForward;
     private static EmbeddedPostgres database;
@@ -95,7 +109,9 @@ class ClusterInstallK8sIT {
         Map<String, Path> images = new LinkedHashMap<>();
         for (String module : List.of("runner-image", "api", "operator", "charts")) {
             Path tar = ROOT.resolve(module + "/target/jib-image.tar");
-            assertThat(tar).as("image of %s (scripts/build-images.sh; .ci/run builds it)", module).isRegularFile();
+            assertThat(tar)
+                    .as("image of %s (scripts/build-images.sh; .ci/run builds it)", module)
+                    .isRegularFile();
             images.put(module, tar);
         }
         Files.createDirectories(LOG.getParent());
@@ -106,13 +122,23 @@ class ClusterInstallK8sIT {
         Path busyboxTar = HOME.resolve("images/busybox.tar");
         script(Map.of(), "make-redis-image.sh", redisTar.toString());
         script(Map.of(), "make-busybox-image.sh", busyboxTar.toString());
-        for (Path tar : List.of(images.get("runner-image"), images.get("api"), images.get("operator"), images.get("charts"),
-                redisTar, busyboxTar)) {
+        for (Path tar : List.of(
+                images.get("runner-image"),
+                images.get("api"),
+                images.get("operator"),
+                images.get("charts"),
+                redisTar,
+                busyboxTar)) {
             script(Map.of(), "import-image.sh", tar.toString());
         }
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(KUBECONFIG))).build();
-        await().atMost(Duration.ofMinutes(2)).until(() -> client.nodes().list().getItems().stream().anyMatch(node ->
-                node.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"))));
+        client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(Files.readString(KUBECONFIG)))
+                .build();
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> client.nodes().list().getItems().stream()
+                        .anyMatch(node -> node.getStatus().getConditions().stream()
+                                .anyMatch(c -> c.getType().equals("Ready")
+                                        && c.getStatus().equals("True"))));
         TIMINGS.put("cluster start with node + 6 images imported", since(start));
 
         kubectl("create", "namespace", NS);
@@ -122,10 +148,16 @@ class ClusterInstallK8sIT {
         startDatabase();
 
         long install = System.nanoTime();
-        Release release = new Helm(AssayChart.chartDir()).install().withName(RELEASE).withNamespace(NS)
-                .withKubeConfig(KUBECONFIG).withValuesFile(AssayChart.valuesFile("local-cluster.yaml"))
-                .set("postgresql.external.url", databaseUrl()).set("postgresql.external.port", String.valueOf(database.getPort()))
-                .withTimeout(300).call();
+        Release release = new Helm(AssayChart.chartDir())
+                .install()
+                .withName(RELEASE)
+                .withNamespace(NS)
+                .withKubeConfig(KUBECONFIG)
+                .withValuesFile(AssayChart.valuesFile("local-cluster.yaml"))
+                .set("postgresql.external.url", databaseUrl())
+                .set("postgresql.external.port", String.valueOf(database.getPort()))
+                .withTimeout(300)
+                .call();
         System.out.println("helm install: " + release.getStatus() + "\n" + release.getOutput());
         assertThat(release.getStatus()).isEqualTo("deployed");
         awaitPodsReady(Set.of());
@@ -160,8 +192,10 @@ class ClusterInstallK8sIT {
                 .setServerConfig("listen_addresses", "127.0.0.1," + POD_GATEWAY)
                 .setDataDirectoryCustomizer(dir -> {
                     try {
-                        Files.writeString(dir.toPath().resolve("pg_hba.conf"),
-                                "\nhost all all 10.244.0.0/24 trust\n", StandardOpenOption.APPEND);
+                        Files.writeString(
+                                dir.toPath().resolve("pg_hba.conf"),
+                                "\nhost all all 10.244.0.0/24 trust\n",
+                                StandardOpenOption.APPEND);
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -184,20 +218,36 @@ class ClusterInstallK8sIT {
         TIMINGS.put("upload -> profile done (DatasetJob, runner pod)", since(upload));
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("done");
         assertThat(job.path("summary").path("rows").asLong()).isEqualTo(891);
-        GenericKubernetesResource datasetJob = client.genericKubernetesResources(DATASET_JOBS).inNamespace(NS).withName(jobId).get();
-        assertThat(datasetJob).as("the api created a DatasetJob named after the upload").isNotNull();
+        GenericKubernetesResource datasetJob = client.genericKubernetesResources(DATASET_JOBS)
+                .inNamespace(NS)
+                .withName(jobId)
+                .get();
+        assertThat(datasetJob)
+                .as("the api created a DatasetJob named after the upload")
+                .isNotNull();
         // The api reads the runner's own status record; the operator mirrors it into the resource on its next look.
         awaitPhase(DATASET_JOBS, jobId, "Succeeded");
         assertThat(get(job.path("report_url").asText()).body()).contains("Survived");
 
-        JsonNode plan = post("/api/v1/assistant", Map.of("job_id", jobId,
-                "prompt", "Fill missing values and train a classifier on Survived",
-                "consent_send_sample", false, "sample_size", 0));
+        JsonNode plan = post(
+                "/api/v1/assistant",
+                Map.of(
+                        "job_id",
+                        jobId,
+                        "prompt",
+                        "Fill missing values and train a classifier on Survived",
+                        "consent_send_sample",
+                        false,
+                        "sample_size",
+                        0));
         assertThat(plan.path("actions").size()).as(plan.toString()).isPositive();
         System.out.println("the assistant proposes: " + plan.path("explanation").asText());
         long apply = System.nanoTime();
-        runId = post("/api/v1/assistant/apply", Map.of("job_id", jobId, "actions", plan.path("actions"),
-                "run_name", "in-cluster")).path("run_id").asText();
+        runId = post(
+                        "/api/v1/assistant/apply",
+                        Map.of("job_id", jobId, "actions", plan.path("actions"), "run_name", "in-cluster"))
+                .path("run_id")
+                .asText();
         JsonNode run = awaitRun(jobId, runId);
         TIMINGS.put("apply -> run done (AssistantRun, runner pod)", since(apply));
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("done");
@@ -208,12 +258,16 @@ class ClusterInstallK8sIT {
         assertThat(latest.path("result").path("model").path("target").asText()).isEqualTo("Survived");
         assertThat(get(latest.path("report_url").asText()).body()).contains("Survived");
         String cleaned = get(latest.path("cleaned_csv_url").asText()).body();
-        assertThat(cleaned.lines().count()).as("header and rows of the cleaned CSV").isGreaterThan(800);
+        assertThat(cleaned.lines().count())
+                .as("header and rows of the cleaned CSV")
+                .isGreaterThan(800);
         assertThat(cleaned.lines().findFirst().orElseThrow()).contains("Survived");
 
         System.out.println("$ kubectl get assay -n " + NS + "\n" + kubectl("get", "assay", "-n", NS));
-        System.out.println("$ kubectl describe datasetjob " + jobId + "\n" + kubectl("describe", "datasetjob", jobId, "-n", NS));
-        System.out.println("$ kubectl describe assistantrun " + runId + "\n" + kubectl("describe", "assistantrun", runId, "-n", NS));
+        System.out.println(
+                "$ kubectl describe datasetjob " + jobId + "\n" + kubectl("describe", "datasetjob", jobId, "-n", NS));
+        System.out.println("$ kubectl describe assistantrun " + runId + "\n"
+                + kubectl("describe", "assistantrun", runId, "-n", NS));
     }
 
     /**
@@ -228,8 +282,9 @@ class ClusterInstallK8sIT {
         for (String script : List.of("e2e.mjs", "conversation.mjs")) {
             long start = System.nanoTime();
             Path folder = Path.of(shots, script.replace(".mjs", ""));
-            ProcessBuilder browser = new ProcessBuilder("node", ROOT.resolve("ui/e2e/" + script).toString(),
-                    "http://127.0.0.1:" + API_PORT).redirectErrorStream(true);
+            ProcessBuilder browser = new ProcessBuilder(
+                            "node", ROOT.resolve("ui/e2e/" + script).toString(), "http://127.0.0.1:" + API_PORT)
+                    .redirectErrorStream(true);
             browser.environment().put("ASSAY_SCREENSHOTS", folder.toString());
             Process process = browser.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -237,7 +292,8 @@ class ClusterInstallK8sIT {
             System.out.println(script + " against the in-cluster api:\n" + out);
             assertThat(process.exitValue()).as(out).isZero();
             TIMINGS.put("browser " + script + " (in-cluster api)", since(start));
-            System.out.println("screenshots: " + folder + " " + java.util.Arrays.toString(folder.toFile().list()));
+            System.out.println("screenshots: " + folder + " "
+                    + java.util.Arrays.toString(folder.toFile().list()));
         }
     }
 
@@ -245,26 +301,43 @@ class ClusterInstallK8sIT {
     @Order(3)
     void theSamplesAppliedWithKubectlRunInTheSameInstall() throws Exception {
         // The samples read samples/titanic.csv of the namespace from the object store: put it there as `mc cp` would.
-        String s3 = "http://" + client.services().inNamespace(NS).withName("assay-s3").get().getSpec().getClusterIP() + ":8080";
-        MinioClient minio = MinioClient.builder().endpoint(s3).credentials(S3_ACCESS, S3_SECRET).build();
+        String s3 = "http://"
+                + client.services()
+                        .inNamespace(NS)
+                        .withName("assay-s3")
+                        .get()
+                        .getSpec()
+                        .getClusterIP() + ":8080";
+        MinioClient minio = MinioClient.builder()
+                .endpoint(s3)
+                .credentials(S3_ACCESS, S3_SECRET)
+                .build();
         Path titanic = ROOT.resolve("examples/datasets/titanic.csv");
         try (var in = Files.newInputStream(titanic)) {
-            minio.putObject(PutObjectArgs.builder().bucket("assay").object(NS + "/samples/titanic.csv")
-                    .stream(in, Files.size(titanic), null).contentType("text/csv").build());
+            minio.putObject(PutObjectArgs.builder().bucket("assay").object(NS + "/samples/titanic.csv").stream(
+                            in, Files.size(titanic), null)
+                    .contentType("text/csv")
+                    .build());
         }
-        System.out.println(kubectl("apply", "-n", NS, "-f", ROOT.resolve("k8s/samples").toString()));
+        System.out.println(
+                kubectl("apply", "-n", NS, "-f", ROOT.resolve("k8s/samples").toString()));
 
         awaitPhase(DATASET_JOBS, "titanic", "Succeeded");
         awaitPhase(ASSISTANT_RUNS, "titanic-survival", "Succeeded");
         System.out.println("$ kubectl get assay -n " + NS + "\n" + kubectl("get", "assay", "-n", NS));
-        System.out.println("$ kubectl describe assistantrun titanic-survival\n" + kubectl("describe", "assistantrun", "titanic-survival", "-n", NS));
+        System.out.println("$ kubectl describe assistantrun titanic-survival\n"
+                + kubectl("describe", "assistantrun", "titanic-survival", "-n", NS));
     }
 
     @Test
     @Order(4)
     void helmTestAsksTheApiThroughItsService() {
         long start = System.nanoTime();
-        Release tested = Helm.test(RELEASE).withNamespace(NS).withKubeConfig(KUBECONFIG).withTimeout(180).call();
+        Release tested = Helm.test(RELEASE)
+                .withNamespace(NS)
+                .withKubeConfig(KUBECONFIG)
+                .withTimeout(180)
+                .call();
         TIMINGS.put("helm test", since(start));
         System.out.println("helm test: " + tested.getStatus() + "\n" + tested.getOutput());
         // A failed test pod makes call() throw; the pod is deleted once it succeeded (hook-delete-policy).
@@ -276,59 +349,115 @@ class ClusterInstallK8sIT {
     void anUpgradeThatChangesAValueRollsThePodsAndKeepsTheFinishedDataset() throws Exception {
         Set<String> before = podNames();
         long start = System.nanoTime();
-        Release upgraded = new Helm(AssayChart.chartDir()).upgrade().withName(RELEASE).withNamespace(NS)
-                .withKubeConfig(KUBECONFIG).withValuesFile(AssayChart.valuesFile("local-cluster.yaml"))
-                .set("postgresql.external.url", databaseUrl()).set("postgresql.external.port", String.valueOf(database.getPort()))
-                .set("api.uploadMaxSize", "100MB").set("operator.podAnnotations.rolled", "upgrade-1")
-                .withTimeout(300).call();
+        Release upgraded = new Helm(AssayChart.chartDir())
+                .upgrade()
+                .withName(RELEASE)
+                .withNamespace(NS)
+                .withKubeConfig(KUBECONFIG)
+                .withValuesFile(AssayChart.valuesFile("local-cluster.yaml"))
+                .set("postgresql.external.url", databaseUrl())
+                .set("postgresql.external.port", String.valueOf(database.getPort()))
+                .set("api.uploadMaxSize", "100MB")
+                .set("operator.podAnnotations.rolled", "upgrade-1")
+                .withTimeout(300)
+                .call();
         assertThat(upgraded.getStatus()).isEqualTo("deployed");
         assertThat(upgraded.getRevision()).isEqualTo("2");
         Set<String> rolled = awaitPodsReady(Set.of("api", "operator"), before);
         TIMINGS.put("helm upgrade -> rolled pods Ready", since(start));
         System.out.println("rolled: " + rolled);
-        assertThat(rolled).as("the api and the operator were replaced").anyMatch(p -> p.startsWith("assay-api-"))
+        assertThat(rolled)
+                .as("the api and the operator were replaced")
+                .anyMatch(p -> p.startsWith("assay-api-"))
                 .anyMatch(p -> p.startsWith("assay-operator-"));
 
         closeApi();
         openApi();
         JsonNode job = getJson("/api/v1/jobs/" + jobId + "/status");
-        assertThat(job.path("status").asText()).as("the dataset profiled before the upgrade").isEqualTo("done");
+        assertThat(job.path("status").asText())
+                .as("the dataset profiled before the upgrade")
+                .isEqualTo("done");
         assertThat(job.path("ai_result").path("run_id").asText()).isEqualTo(runId);
-        assertThat(get(job.path("ai_result").path("cleaned_csv_url").asText()).statusCode()).isEqualTo(200);
+        assertThat(get(job.path("ai_result").path("cleaned_csv_url").asText()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     @Order(6)
     void theOperatorKilledMidRunLeavesTheRunEndingOnceWithOneJob() throws Exception {
-        JsonNode plan = post("/api/v1/assistant", Map.of("job_id", jobId,
-                "prompt", "Fill missing values and train a classifier on Survived",
-                "consent_send_sample", false, "sample_size", 0));
-        String second = post("/api/v1/assistant/apply", Map.of("job_id", jobId, "actions", plan.path("actions"),
-                "run_name", "operator-killed")).path("run_id").asText();
+        JsonNode plan = post(
+                "/api/v1/assistant",
+                Map.of(
+                        "job_id",
+                        jobId,
+                        "prompt",
+                        "Fill missing values and train a classifier on Survived",
+                        "consent_send_sample",
+                        false,
+                        "sample_size",
+                        0));
+        String second = post(
+                        "/api/v1/assistant/apply",
+                        Map.of("job_id", jobId, "actions", plan.path("actions"), "run_name", "operator-killed"))
+                .path("run_id")
+                .asText();
         // Mid-run: the runner container runs (the operator has seen it and said so in the resource).
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
-            GenericKubernetesResource now = client.genericKubernetesResources(ASSISTANT_RUNS).inNamespace(NS).withName(second).get();
+            GenericKubernetesResource now = client.genericKubernetesResources(ASSISTANT_RUNS)
+                    .inNamespace(NS)
+                    .withName(second)
+                    .get();
             return now != null && status(now).path("phase").asText().equals("Running");
         });
         // The operator that works now (the one the upgrade replaced may still be shutting down).
-        List<Pod> operators = client.pods().inNamespace(NS).withLabel("app.kubernetes.io/component", "operator").list().getItems()
-                .stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null && ready(p)).toList();
+        List<Pod> operators =
+                client
+                        .pods()
+                        .inNamespace(NS)
+                        .withLabel("app.kubernetes.io/component", "operator")
+                        .list()
+                        .getItems()
+                        .stream()
+                        .filter(p -> p.getMetadata().getDeletionTimestamp() == null && ready(p))
+                        .toList();
         assertThat(operators).hasSize(1);
         String killed = operators.get(0).getMetadata().getName();
         System.out.println("deleting the operator pod " + killed + " while run " + second + " is "
-                + status(client.genericKubernetesResources(ASSISTANT_RUNS).inNamespace(NS).withName(second).get()).path("phase").asText());
+                + status(client.genericKubernetesResources(ASSISTANT_RUNS)
+                                .inNamespace(NS)
+                                .withName(second)
+                                .get())
+                        .path("phase")
+                        .asText());
         client.pods().inNamespace(NS).withName(killed).withGracePeriod(0).delete();
 
         JsonNode run = awaitRun(jobId, second);
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("done");
         awaitPhase(ASSISTANT_RUNS, second, "Succeeded");
-        List<Job> jobs = client.batch().v1().jobs().inNamespace(NS).withLabel("assay.dev/assistant-run", second).list().getItems();
+        List<Job> jobs = client.batch()
+                .v1()
+                .jobs()
+                .inNamespace(NS)
+                .withLabel("assay.dev/assistant-run", second)
+                .list()
+                .getItems();
         assertThat(jobs).as("one Job for the run").hasSize(1);
-        assertThat(client.pods().inNamespace(NS).withLabel("job-name", jobs.get(0).getMetadata().getName()).list().getItems())
-                .as("one runner pod").hasSize(1);
-        assertThat(client.pods().inNamespace(NS).withLabel("app.kubernetes.io/component", "operator").list().getItems())
-                .extracting(p -> p.getMetadata().getName()).doesNotContain(killed);
-        System.out.println("$ kubectl describe assistantrun " + second + "\n" + kubectl("describe", "assistantrun", second, "-n", NS));
+        assertThat(client.pods()
+                        .inNamespace(NS)
+                        .withLabel("job-name", jobs.get(0).getMetadata().getName())
+                        .list()
+                        .getItems())
+                .as("one runner pod")
+                .hasSize(1);
+        assertThat(client.pods()
+                        .inNamespace(NS)
+                        .withLabel("app.kubernetes.io/component", "operator")
+                        .list()
+                        .getItems())
+                .extracting(p -> p.getMetadata().getName())
+                .doesNotContain(killed);
+        System.out.println("$ kubectl describe assistantrun " + second + "\n"
+                + kubectl("describe", "assistantrun", second, "-n", NS));
     }
 
     @Test
@@ -336,13 +465,28 @@ class ClusterInstallK8sIT {
     void helmUninstallLeavesNoPodsJobsOrServicesAndKeepsTheCrds() throws Exception {
         closeApi();
         long start = System.nanoTime();
-        String out = Helm.uninstall(RELEASE).withNamespace(NS).withKubeConfig(KUBECONFIG).call();
+        String out = Helm.uninstall(RELEASE)
+                .withNamespace(NS)
+                .withKubeConfig(KUBECONFIG)
+                .call();
         System.out.println("helm uninstall: " + out);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> leftBehind().isEmpty());
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> leftBehind().isEmpty());
         TIMINGS.put("helm uninstall -> nothing left", since(start));
         assertThat(leftBehind()).isEmpty();
-        assertThat(client.apiextensions().v1().customResourceDefinitions().withName("datasetjobs.assay.dev").get()).isNotNull();
-        assertThat(client.apiextensions().v1().customResourceDefinitions().withName("assistantruns.assay.dev").get()).isNotNull();
+        assertThat(client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName("datasetjobs.assay.dev")
+                        .get())
+                .isNotNull();
+        assertThat(client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName("assistantruns.assay.dev")
+                        .get())
+                .isNotNull();
         System.out.println("after helm uninstall:\n" + kubectl("get", "all,assay", "-n", NS));
     }
 
@@ -351,38 +495,73 @@ class ClusterInstallK8sIT {
     /** Pods, Jobs and Services of the release and of its runs; the test's own S3 store is not the release's. */
     private static List<String> leftBehind() {
         List<String> left = new ArrayList<>();
-        client.pods().inNamespace(NS).list().getItems().stream().map(p -> p.getMetadata().getName())
-                .filter(n -> !n.startsWith("assay-s3-")).forEach(n -> left.add("pod/" + n));
-        client.batch().v1().jobs().inNamespace(NS).list().getItems().forEach(j -> left.add("job/" + j.getMetadata().getName()));
-        client.services().inNamespace(NS).list().getItems().stream().map(s -> s.getMetadata().getName())
-                .filter(n -> !n.equals("assay-s3")).forEach(n -> left.add("service/" + n));
+        client.pods().inNamespace(NS).list().getItems().stream()
+                .map(p -> p.getMetadata().getName())
+                .filter(n -> !n.startsWith("assay-s3-"))
+                .forEach(n -> left.add("pod/" + n));
+        client.batch()
+                .v1()
+                .jobs()
+                .inNamespace(NS)
+                .list()
+                .getItems()
+                .forEach(j -> left.add("job/" + j.getMetadata().getName()));
+        client.services().inNamespace(NS).list().getItems().stream()
+                .map(s -> s.getMetadata().getName())
+                .filter(n -> !n.equals("assay-s3"))
+                .forEach(n -> left.add("service/" + n));
         return left;
     }
 
     private static Set<String> podNames() {
         return client.pods().inNamespace(NS).withLabel("app.kubernetes.io/instance", RELEASE).list().getItems().stream()
-                .map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
+                .map(p -> p.getMetadata().getName())
+                .collect(Collectors.toSet());
     }
 
     /** Waits until every Deployment of the release has all its pods Ready; returns the new pods of the given components. */
     private static Set<String> awaitPodsReady(Set<String> components, Set<String> before) {
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            var deployments = client.apps().deployments().inNamespace(NS).withLabel("app.kubernetes.io/instance", RELEASE).list().getItems();
-            boolean rolledOut = !deployments.isEmpty() && deployments.stream().allMatch(d -> d.getStatus() != null
-                    && d.getStatus().getObservedGeneration() != null
-                    && d.getStatus().getObservedGeneration() >= d.getMetadata().getGeneration()
-                    && java.util.Objects.equals(d.getStatus().getUpdatedReplicas(), d.getSpec().getReplicas())
-                    && java.util.Objects.equals(d.getStatus().getReadyReplicas(), d.getSpec().getReplicas())
-                    && java.util.Objects.equals(d.getStatus().getReplicas(), d.getSpec().getReplicas()));
-            return rolledOut && client.pods().inNamespace(NS).withLabel("app.kubernetes.io/instance", RELEASE).list().getItems()
-                    .stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null)
-                    // Pods that ran to their end (the helm test pod) are not part of the running release.
-                    .filter(p -> !Set.of("Succeeded", "Failed").contains(p.getStatus().getPhase()))
-                    .allMatch(ClusterInstallK8sIT::ready);
+            var deployments = client.apps()
+                    .deployments()
+                    .inNamespace(NS)
+                    .withLabel("app.kubernetes.io/instance", RELEASE)
+                    .list()
+                    .getItems();
+            boolean rolledOut = !deployments.isEmpty()
+                    && deployments.stream()
+                            .allMatch(d -> d.getStatus() != null
+                                    && d.getStatus().getObservedGeneration() != null
+                                    && d.getStatus().getObservedGeneration()
+                                            >= d.getMetadata().getGeneration()
+                                    && java.util.Objects.equals(
+                                            d.getStatus().getUpdatedReplicas(),
+                                            d.getSpec().getReplicas())
+                                    && java.util.Objects.equals(
+                                            d.getStatus().getReadyReplicas(),
+                                            d.getSpec().getReplicas())
+                                    && java.util.Objects.equals(
+                                            d.getStatus().getReplicas(),
+                                            d.getSpec().getReplicas()));
+            return rolledOut
+                    && client
+                            .pods()
+                            .inNamespace(NS)
+                            .withLabel("app.kubernetes.io/instance", RELEASE)
+                            .list()
+                            .getItems()
+                            .stream()
+                            .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                            // Pods that ran to their end (the helm test pod) are not part of the running release.
+                            .filter(p -> !Set.of("Succeeded", "Failed")
+                                    .contains(p.getStatus().getPhase()))
+                            .allMatch(ClusterInstallK8sIT::ready);
         });
         return client.pods().inNamespace(NS).withLabel("app.kubernetes.io/instance", RELEASE).list().getItems().stream()
                 .filter(p -> components.contains(p.getMetadata().getLabels().get("app.kubernetes.io/component")))
-                .map(p -> p.getMetadata().getName()).filter(n -> !before.contains(n)).collect(Collectors.toSet());
+                .map(p -> p.getMetadata().getName())
+                .filter(n -> !before.contains(n))
+                .collect(Collectors.toSet());
     }
 
     private static void awaitPodsReady(Set<String> before) {
@@ -390,8 +569,11 @@ class ClusterInstallK8sIT {
     }
 
     private static boolean ready(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
-                .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
+        return pod.getStatus() != null
+                && pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream()
+                        .anyMatch(c ->
+                                c.getType().equals("Ready") && c.getStatus().equals("True"));
     }
 
     /** The S3 store the chart is given as "external": s3proxy in memory, its keys in a Secret of the namespace. */
@@ -450,17 +632,32 @@ class ClusterInstallK8sIT {
                   ports: [{name: s3, port: 8080, targetPort: s3}]
                 """.formatted(S3_ACCESS, S3_SECRET, VERSION));
         kubectl("apply", "-n", NS, "-f", manifest.toString());
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() ->
-                client.pods().inNamespace(NS).withLabel("app", "assay-s3").list().getItems().stream().anyMatch(ClusterInstallK8sIT::ready));
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> client.pods().inNamespace(NS).withLabel("app", "assay-s3").list().getItems().stream()
+                        .anyMatch(ClusterInstallK8sIT::ready));
     }
 
     /** `kubectl port-forward service/assay-api`, as NOTES.txt tells a user, on 127.0.0.1:API_PORT. */
     private static void openApi() throws Exception {
-        portForward = new ProcessBuilder("kubectl", "--kubeconfig", KUBECONFIG.toString(), "-n", NS, "port-forward",
-                "--address", "127.0.0.1", "service/assay-api", API_PORT + ":80").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile())).start();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
-                get("/actuator/health/readiness").statusCode() == 200);
+        portForward = new ProcessBuilder(
+                        "kubectl",
+                        "--kubeconfig",
+                        KUBECONFIG.toString(),
+                        "-n",
+                        NS,
+                        "port-forward",
+                        "--address",
+                        "127.0.0.1",
+                        "service/assay-api",
+                        API_PORT + ":80")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()))
+                .start();
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> get("/actuator/health/readiness").statusCode() == 200);
     }
 
     private static void closeApi() throws InterruptedException {
@@ -474,8 +671,12 @@ class ClusterInstallK8sIT {
     // --- HTTP to the api
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + path))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode getJson(String path) throws Exception {
@@ -485,9 +686,13 @@ class ClusterInstallK8sIT {
     }
 
     private static JsonNode post(String path, Map<String, ?> body) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as("POST %s: %s", path, answer.body()).isBetween(200, 202);
         return JSON.readTree(answer.body());
     }
@@ -496,12 +701,17 @@ class ClusterInstallK8sIT {
         String boundary = "----assay" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + "/api/v1/upload"))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + "/api/v1/upload"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as("upload: %s", answer.body()).isEqualTo(202);
         return JSON.readTree(answer.body());
     }
@@ -516,11 +726,14 @@ class ClusterInstallK8sIT {
 
     private static JsonNode awaitFinished(String path) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-            last[0] = getJson(path);
-            String state = last[0].path("status").asText();
-            return state.equals("done") || state.equals("failed");
-        });
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> {
+                    last[0] = getJson(path);
+                    String state = last[0].path("status").asText();
+                    return state.equals("done") || state.equals("failed");
+                });
         return last[0];
     }
 
@@ -532,9 +745,14 @@ class ClusterInstallK8sIT {
 
     private static void awaitPhase(ResourceDefinitionContext kind, String name, String phase) {
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            GenericKubernetesResource resource = client.genericKubernetesResources(kind).inNamespace(NS).withName(name).get();
+            GenericKubernetesResource resource = client.genericKubernetesResources(kind)
+                    .inNamespace(NS)
+                    .withName(name)
+                    .get();
             String now = resource == null ? "" : status(resource).path("phase").asText();
-            assertThat(now).as("%s %s: %s", kind.getPlural(), name, resource == null ? "" : status(resource)).isNotEqualTo("Failed");
+            assertThat(now)
+                    .as("%s %s: %s", kind.getPlural(), name, resource == null ? "" : status(resource))
+                    .isNotEqualTo("Failed");
             return now.equals(phase);
         });
     }
@@ -545,14 +763,18 @@ class ClusterInstallK8sIT {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as("kubectl %s: %s", String.join(" ", args), out).isZero();
+        assertThat(process.exitValue())
+                .as("kubectl %s: %s", String.join(" ", args), out)
+                .isZero();
         return out;
     }
 
     private static void script(Map<String, String> env, String script, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", SCRIPTS.resolve(script).toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", SCRIPTS.resolve(script).toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(LOG.toString())));
         builder.environment().putAll(env);
         Process process = builder.start();

@@ -29,18 +29,31 @@ final class ExportedRun {
               {"type": "drop_duplicates", "params": {"columns": []}},
               {"type": "train_model", "params": {"target": "Survived", "task": "classification", "cv_folds": 5}}]}""");
 
-    private ExportedRun() {
-    }
+    private ExportedRun() {}
 
     /** The export of the laptop mode: no namespace, kubectl's context decides. */
     static String exported() {
-        return new AssistantRunManifest(RUN, Optional.empty(), DATASET, PLAN, Optional.of("predict who survived"),
-                Optional.of("survival, tidy"), Optional.empty()).yaml();
+        return new AssistantRunManifest(
+                        RUN,
+                        Optional.empty(),
+                        DATASET,
+                        PLAN,
+                        Optional.of("predict who survived"),
+                        Optional.of("survival, tidy"),
+                        Optional.empty())
+                .yaml();
     }
 
     /** What the api's Kubernetes executor creates in its namespace. */
     static String created(String namespace) {
-        return new AssistantRunManifest(RUN, Optional.of(namespace), DATASET, PLAN, Optional.empty(),
-                Optional.of("survival, tidy"), Optional.of("assay-api")).yaml();
+        return new AssistantRunManifest(
+                        RUN,
+                        Optional.of(namespace),
+                        DATASET,
+                        PLAN,
+                        Optional.empty(),
+                        Optional.of("survival, tidy"),
+                        Optional.of("assay-api"))
+                .yaml();
     }
 }

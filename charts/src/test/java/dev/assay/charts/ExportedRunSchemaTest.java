@@ -50,7 +50,9 @@ class ExportedRunSchemaTest {
 
         Set<ValidationMessage> problems = CRD.validate(manifest);
 
-        assertThat(problems).extracting(ValidationMessage::getInstanceLocation).extracting(Object::toString)
+        assertThat(problems)
+                .extracting(ValidationMessage::getInstanceLocation)
+                .extracting(Object::toString)
                 .contains("$.spec.datasetRef", "$.spec.plan.actions[0].type");
         assertThat(problems).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("priority"));
     }
@@ -60,9 +62,14 @@ class ExportedRunSchemaTest {
      * unknown fields) unless they keep unknown fields, and the root also has the fields every object has.
      */
     private static JsonSchema crdSchema() {
-        JsonNode crd = AssayChart.parseAll(AssayChart.read(AssayChart.chartDir()
-                .resolve("crds/assistantruns.assay.dev-v1.yml"))).getFirst();
-        ObjectNode schema = (ObjectNode) crd.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema")
+        JsonNode crd = AssayChart.parseAll(
+                        AssayChart.read(AssayChart.chartDir().resolve("crds/assistantruns.assay.dev-v1.yml")))
+                .getFirst();
+        ObjectNode schema = (ObjectNode) crd.path("spec")
+                .path("versions")
+                .get(0)
+                .path("schema")
+                .path("openAPIV3Schema")
                 .deepCopy();
         ObjectNode properties = (ObjectNode) schema.path("properties");
         properties.set("apiVersion", JsonNodeFactory.instance.objectNode().put("type", "string"));
@@ -74,7 +81,8 @@ class ExportedRunSchemaTest {
 
     private static void close(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            if (object.has("properties") && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean()
+            if (object.has("properties")
+                    && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean()
                     && !object.has("additionalProperties")) {
                 object.put("additionalProperties", false);
             }

@@ -46,8 +46,9 @@ final class FakeCluster {
         if (shared == null) {
             String kubeconfig = System.getenv("KUBECONFIG");
             if (kubeconfig == null || kubeconfig.isBlank()) {
-                throw new IllegalStateException("KUBECONFIG is not set: run the chart tests through Maven (charts/pom.xml "
-                        + "sets it), or export KUBECONFIG=charts/target/fake-cluster/kubeconfig first");
+                throw new IllegalStateException(
+                        "KUBECONFIG is not set: run the chart tests through Maven (charts/pom.xml "
+                                + "sets it), or export KUBECONFIG=charts/target/fake-cluster/kubeconfig first");
             }
             try {
                 shared = new FakeCluster();
@@ -80,8 +81,8 @@ final class FakeCluster {
         ObjectNode secret = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Secret");
         secret.putObject("metadata").put("name", name).put("namespace", namespace);
         ObjectNode encoded = secret.putObject("data");
-        data.forEach((key, value) -> encoded.put(key,
-                Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+        data.forEach((key, value) ->
+                encoded.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
         secrets.put(namespace + "/" + name, secret);
     }
 

@@ -17,15 +17,19 @@ class ImagesMatchChartTest {
     @Test
     void chartPullsTheImagesTheBuildMakes() throws Exception {
         Document parent = pom("pom.xml");
-        JsonNode values = AssayChart.YAML.readTree(AssayChart.chartDir().resolve("values.yaml").toFile());
+        JsonNode values = AssayChart.YAML.readTree(
+                AssayChart.chartDir().resolve("values.yaml").toFile());
         String prefix = text(parent, "/project/properties/assay.image.prefix");
 
         Map<String, String> chartRepositories = Map.of(
-                "runner-image", values.path("runner").path("image").path("repository").asText(),
+                "runner-image",
+                        values.path("runner").path("image").path("repository").asText(),
                 "api", values.path("api").path("image").path("repository").asText(),
-                "operator", values.path("operator").path("image").path("repository").asText());
+                "operator",
+                        values.path("operator").path("image").path("repository").asText());
         chartRepositories.forEach((module, repository) -> {
-            String name = text(pom(module + "/pom.xml"), "/project/profiles/profile[id='images']/properties/assay.image.name");
+            String name = text(
+                    pom(module + "/pom.xml"), "/project/profiles/profile[id='images']/properties/assay.image.name");
             assertThat(prefix + "/" + name).as(module).isEqualTo(repository);
         });
         assertThat(text(parent, "//plugin[artifactId='jib-maven-plugin']/configuration/to/image"))
@@ -35,19 +39,24 @@ class ImagesMatchChartTest {
 
     @Test
     void imagesRunAsTheUserThePodsRequire() throws Exception {
-        JsonNode values = AssayChart.YAML.readTree(AssayChart.chartDir().resolve("values.yaml").toFile());
+        JsonNode values = AssayChart.YAML.readTree(
+                AssayChart.chartDir().resolve("values.yaml").toFile());
         String user = text(pom("pom.xml"), "//plugin[artifactId='jib-maven-plugin']/configuration/container/user");
 
-        assertThat(user).isEqualTo(values.path("podSecurityContext").path("runAsUser").asText() + ":"
-                + values.path("podSecurityContext").path("runAsGroup").asText());
+        assertThat(user)
+                .isEqualTo(values.path("podSecurityContext").path("runAsUser").asText() + ":"
+                        + values.path("podSecurityContext").path("runAsGroup").asText());
     }
 
     @Test
     void imagesExposeThePortsTheProbesUse() throws Exception {
-        JsonNode values = AssayChart.YAML.readTree(AssayChart.chartDir().resolve("values.yaml").toFile());
-        String jibProfile = "/project/profiles/profile[id='images']/build/plugins/plugin[artifactId='jib-maven-plugin']";
+        JsonNode values = AssayChart.YAML.readTree(
+                AssayChart.chartDir().resolve("values.yaml").toFile());
+        String jibProfile =
+                "/project/profiles/profile[id='images']/build/plugins/plugin[artifactId='jib-maven-plugin']";
 
-        assertThat(text(pom("api/pom.xml"), jibProfile + "/configuration/container/ports/port")).isEqualTo("8080");
+        assertThat(text(pom("api/pom.xml"), jibProfile + "/configuration/container/ports/port"))
+                .isEqualTo("8080");
         assertThat(text(pom("operator/pom.xml"), jibProfile + "/configuration/container/ports/port"))
                 .isEqualTo(values.path("operator").path("healthPort").asText());
     }
@@ -63,7 +72,8 @@ class ImagesMatchChartTest {
 
     private static String text(Document document, String xpath) {
         try {
-            String value = (String) XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.STRING);
+            String value =
+                    (String) XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.STRING);
             assertThat(value).as("%s in the pom", xpath).isNotBlank();
             return value.trim();
         } catch (javax.xml.xpath.XPathExpressionException e) {

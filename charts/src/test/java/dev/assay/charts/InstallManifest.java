@@ -14,8 +14,7 @@ final class InstallManifest {
             # (docs/install-kind.md, "Without Helm").
             """;
 
-    private InstallManifest() {
-    }
+    private InstallManifest() {}
 
     static Path file() {
         return AssayChart.repoRoot().resolve("k8s/install.yaml");

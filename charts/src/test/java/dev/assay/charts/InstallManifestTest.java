@@ -10,7 +10,9 @@ class InstallManifestTest {
 
     @Test
     void installYamlIsTheChartAsItIsNow() {
-        assertThat(Files.exists(InstallManifest.file())).as("k8s/install.yaml exists; run scripts/render-install.sh").isTrue();
+        assertThat(Files.exists(InstallManifest.file()))
+                .as("k8s/install.yaml exists; run scripts/render-install.sh")
+                .isTrue();
 
         assertThat(AssayChart.read(InstallManifest.file()))
                 .as("k8s/install.yaml is stale: run scripts/render-install.sh")
@@ -25,8 +27,14 @@ class InstallManifestTest {
         assertThat(install.ofKind("Secret")).isEmpty();
         assertThat(install.find("Deployment", "assay-api")).isPresent();
         assertThat(install.find("Deployment", "assay-operator")).isPresent();
-        JsonNode redis = Rendered.container(install.get("Deployment", "assay-redis").path("spec").path("template"), "redis");
-        assertThat(Rendered.envEntry(redis, "REDIS_PASSWORD").orElseThrow().path("valueFrom").path("secretKeyRef")
-                .path("name").asText()).isEqualTo("assay-redis");
+        JsonNode redis = Rendered.container(
+                install.get("Deployment", "assay-redis").path("spec").path("template"), "redis");
+        assertThat(Rendered.envEntry(redis, "REDIS_PASSWORD")
+                        .orElseThrow()
+                        .path("valueFrom")
+                        .path("secretKeyRef")
+                        .path("name")
+                        .asText())
+                .isEqualTo("assay-redis");
     }
 }

@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NetworkReachabilityTest {
 
     /** A pod: its namespace and labels. */
-    private record Pod(String namespace, Map<String, String> labels) {
-    }
+    private record Pod(String namespace, Map<String, String> labels) {}
 
     private static final Map<String, Pod> PODS = new HashMap<>();
 
@@ -35,12 +34,22 @@ class NetworkReachabilityTest {
         Rendered rendered = AssayChart.render("more-namespaces.yaml");
         policies = rendered.ofKind("NetworkPolicy");
         for (String component : List.of("api", "operator", "redis", "minio")) {
-            PODS.put(component, new Pod("assay", labels(rendered.get("Deployment", "assay-" + component).path("spec")
-                    .path("template"))));
+            PODS.put(
+                    component,
+                    new Pod(
+                            "assay",
+                            labels(rendered.get("Deployment", "assay-" + component)
+                                    .path("spec")
+                                    .path("template"))));
         }
         // Labels the operator gives runner pods (RunnerJobs), in the release's namespace and in a watched one.
-        Map<String, String> runner = Map.of("app.kubernetes.io/name", "assay-runner", "app.kubernetes.io/part-of", "assay",
-                "app.kubernetes.io/component", "runner");
+        Map<String, String> runner = Map.of(
+                "app.kubernetes.io/name",
+                "assay-runner",
+                "app.kubernetes.io/part-of",
+                "assay",
+                "app.kubernetes.io/component",
+                "runner");
         PODS.put("runner", new Pod("assay", runner));
         PODS.put("runner-team-a", new Pod("team-a", runner));
         PODS.put("other-pod-same-namespace", new Pod("assay", Map.of("app", "something-else")));
@@ -87,20 +96,26 @@ class NetworkReachabilityTest {
         for (JsonNode policy : policies) {
             JsonNode spec = policy.path("spec");
             if (policy.path("metadata").path("namespace").asText().equals(pod.namespace())
-                    && selects(spec.path("podSelector"), pod.labels()) && texts(spec.path("policyTypes")).contains(type)) {
+                    && selects(spec.path("podSelector"), pod.labels())
+                    && texts(spec.path("policyTypes")).contains(type)) {
                 selecting.add(spec);
             }
         }
         if (selecting.isEmpty()) {
             return true;
         }
-        return selecting.stream().flatMap(spec -> stream(spec.path(rulesField))).anyMatch(rule ->
-                portMatches(rule.path("ports"), port) && peerMatches(rule.path(peersField), pod.namespace(), peer));
+        return selecting.stream()
+                .flatMap(spec -> stream(spec.path(rulesField)))
+                .anyMatch(rule -> portMatches(rule.path("ports"), port)
+                        && peerMatches(rule.path(peersField), pod.namespace(), peer));
     }
 
     private static boolean portMatches(JsonNode ports, int port) {
-        return ports.isMissingNode() || ports.isEmpty()
-                || stream(ports).anyMatch(p -> p.path("port").asInt() == port && p.path("protocol").asText("TCP").equals("TCP"));
+        return ports.isMissingNode()
+                || ports.isEmpty()
+                || stream(ports)
+                        .anyMatch(p -> p.path("port").asInt() == port
+                                && p.path("protocol").asText("TCP").equals("TCP"));
     }
 
     /** A rule's peers: none listed means every peer; a podSelector alone means the policy's own namespace. */

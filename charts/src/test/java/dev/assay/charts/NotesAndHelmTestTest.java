@@ -28,29 +28,50 @@ class NotesAndHelmTestTest {
     void notesTellHowToOpenTheUiThroughAPortForward() {
         String notes = installOutput(Map.of());
 
-        assertThat(notes).contains("kubectl --namespace assay port-forward service/assay-api 8080:80")
+        assertThat(notes)
+                .contains("kubectl --namespace assay port-forward service/assay-api 8080:80")
                 .contains("http://localhost:8080")
                 .contains("helm test assay --namespace assay")
-                .contains("get assay").contains("get assistantruns -w").doesNotContain("get datasetjobs,assistantruns -w")
+                .contains("get assay")
+                .contains("get assistantruns -w")
+                .doesNotContain("get datasetjobs,assistantruns -w")
                 .contains("Persistence is off for Redis and MinIO");
     }
 
     @Test
     void notesNameTheExternalStoreAndDoNotMentionAMinioThatIsNotThere() {
-        String notes = installOutput(Map.of("minio.enabled", false, "s3.endpoint", "http://assay-s3.assay.svc:8080",
-                "s3.existingSecret", "assay-s3-keys"));
+        String notes = installOutput(Map.of(
+                "minio.enabled",
+                false,
+                "s3.endpoint",
+                "http://assay-s3.assay.svc:8080",
+                "s3.existingSecret",
+                "assay-s3-keys"));
 
-        assertThat(notes).contains("Persistence is off for Redis:").doesNotContain("MinIO")
+        assertThat(notes)
+                .contains("Persistence is off for Redis:")
+                .doesNotContain("MinIO")
                 .contains("Artifacts go to the S3 store at http://assay-s3.assay.svc:8080 (bucket \"assay\")")
                 .contains("take effect only with a network plugin that enforces them");
     }
 
     @Test
     void notesPointAtTheIngressWhenThereIsOne() {
-        String notes = installOutput(Map.of("api.ingress.enabled", true, "api.ingress.host", "assay.example.com",
-                "api.ingress.tls.enabled", true, "redis.persistence.enabled", true, "minio.persistence.enabled", true));
+        String notes = installOutput(Map.of(
+                "api.ingress.enabled",
+                true,
+                "api.ingress.host",
+                "assay.example.com",
+                "api.ingress.tls.enabled",
+                true,
+                "redis.persistence.enabled",
+                true,
+                "minio.persistence.enabled",
+                true));
 
-        assertThat(notes).contains("https://assay.example.com/").doesNotContain("port-forward")
+        assertThat(notes)
+                .contains("https://assay.example.com/")
+                .doesNotContain("port-forward")
                 .doesNotContain("Persistence is off");
     }
 
@@ -72,15 +93,26 @@ class NotesAndHelmTestTest {
         assertThat(script).contains("http://assay-api:80/actuator/health").contains("\"status\":\"UP\"");
         assertThat(container.path("image").asText()).isEqualTo("busybox:1.36");
         assertThat(pod.path("spec").path("restartPolicy").asText()).isEqualTo("Never");
-        assertThat(pod.path("spec").path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
-        assertThat(container.path("securityContext").path("readOnlyRootFilesystem").asBoolean()).isTrue();
-        assertThat(container.path("resources").path("limits").path("memory").asText()).isNotBlank();
+        assertThat(pod.path("spec").path("securityContext").path("runAsNonRoot").asBoolean())
+                .isTrue();
+        assertThat(container
+                        .path("securityContext")
+                        .path("readOnlyRootFilesystem")
+                        .asBoolean())
+                .isTrue();
+        assertThat(container.path("resources").path("limits").path("memory").asText())
+                .isNotBlank();
     }
 
     private static String installOutput(Map<String, Object> sets) {
         FakeCluster.shared();
-        var install = new Helm(AssayChart.chartDir()).install().withName(AssayChart.RELEASE)
-                .withNamespace(AssayChart.NAMESPACE).dryRun().withDryRunOption(DryRun.CLIENT).clientOnly();
+        var install = new Helm(AssayChart.chartDir())
+                .install()
+                .withName(AssayChart.RELEASE)
+                .withNamespace(AssayChart.NAMESPACE)
+                .dryRun()
+                .withDryRunOption(DryRun.CLIENT)
+                .clientOnly();
         for (var set : sets.entrySet()) {
             install = install.set(set.getKey(), set.getValue());
         }

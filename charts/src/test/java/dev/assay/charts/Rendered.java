@@ -16,7 +16,9 @@ record Rendered(String text, List<JsonNode> objects) {
     }
 
     List<JsonNode> ofKind(String kind) {
-        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+        return objects.stream()
+                .filter(o -> kind.equals(o.path("kind").asText()))
+                .toList();
     }
 
     Optional<JsonNode> find(String kind, String name) {
@@ -38,23 +40,29 @@ record Rendered(String text, List<JsonNode> objects) {
 
     JsonNode get(String kind, String namespace, String name) {
         return find(kind, namespace, name)
-                .orElseThrow(() -> new AssertionError("no " + kind + " " + namespace + "/" + name + " in:\n" + names()));
+                .orElseThrow(
+                        () -> new AssertionError("no " + kind + " " + namespace + "/" + name + " in:\n" + names()));
     }
 
     List<String> names() {
-        return objects.stream().map(o -> o.path("kind").asText() + " " + o.path("metadata").path("namespace").asText()
-                + "/" + o.path("metadata").path("name").asText()).toList();
+        return objects.stream()
+                .map(o -> o.path("kind").asText() + " "
+                        + o.path("metadata").path("namespace").asText() + "/"
+                        + o.path("metadata").path("name").asText())
+                .toList();
     }
 
     /** Pod templates of every workload, by "Kind/name". */
     Map<String, JsonNode> podTemplates() {
         Map<String, JsonNode> pods = new LinkedHashMap<>();
         for (JsonNode o : objects) {
-            String id = o.path("kind").asText() + "/" + o.path("metadata").path("name").asText();
+            String id = o.path("kind").asText() + "/"
+                    + o.path("metadata").path("name").asText();
             switch (o.path("kind").asText()) {
-                case "Deployment", "StatefulSet", "DaemonSet", "Job" -> pods.put(id, o.path("spec").path("template"));
+                case "Deployment", "StatefulSet", "DaemonSet", "Job" ->
+                    pods.put(id, o.path("spec").path("template"));
                 case "Pod" -> pods.put(id, o);
-                default -> { }
+                default -> {}
             }
         }
         return pods;
@@ -62,7 +70,8 @@ record Rendered(String text, List<JsonNode> objects) {
 
     static JsonNode container(JsonNode podTemplate, String name) {
         return stream(podTemplate.path("spec").path("containers"))
-                .filter(c -> name.equals(c.path("name").asText())).findFirst()
+                .filter(c -> name.equals(c.path("name").asText()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no container " + name));
     }
 
@@ -70,11 +79,14 @@ record Rendered(String text, List<JsonNode> objects) {
     static Optional<String> env(JsonNode container, String name) {
         return stream(container.path("env"))
                 .filter(e -> name.equals(e.path("name").asText()) && e.has("value"))
-                .map(e -> e.path("value").asText()).findFirst();
+                .map(e -> e.path("value").asText())
+                .findFirst();
     }
 
     static Optional<JsonNode> envEntry(JsonNode container, String name) {
-        return stream(container.path("env")).filter(e -> name.equals(e.path("name").asText())).findFirst();
+        return stream(container.path("env"))
+                .filter(e -> name.equals(e.path("name").asText()))
+                .findFirst();
     }
 
     static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
@@ -90,7 +102,11 @@ record Rendered(String text, List<JsonNode> objects) {
     /** Labels of a pod template as a map. */
     static Map<String, String> labels(JsonNode podTemplate) {
         Map<String, String> labels = new LinkedHashMap<>();
-        podTemplate.path("metadata").path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+        podTemplate
+                .path("metadata")
+                .path("labels")
+                .properties()
+                .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
 

@@ -48,15 +48,18 @@ class SamplesTest {
 
         assertThat(run.path("apiVersion").asText()).isEqualTo("assay.dev/v1alpha1");
         assertThat(run.path("kind").asText()).isEqualTo("AssistantRun");
-        assertThat(run.path("spec").path("datasetRef").asText()).isEqualTo(job.path("metadata").path("name").asText());
+        assertThat(run.path("spec").path("datasetRef").asText())
+                .isEqualTo(job.path("metadata").path("name").asText());
         assertThat(run.path("spec").path("prompt").asText()).isNotBlank();
         Plan plan = PlanReader.read(run.path("spec").path("plan").toString());
-        assertThat(plan.actions()).extracting(step -> step.type().wireName())
+        assertThat(plan.actions())
+                .extracting(step -> step.type().wireName())
                 .containsExactly("impute", "encode", "train_model");
         assertThat(PlanValidator.check(plan, TITANIC)).isEmpty();
     }
 
     private static JsonNode sample(String name) throws Exception {
-        return AssayChart.YAML.readTree(AssayChart.repoRoot().resolve("k8s/samples").resolve(name).toFile());
+        return AssayChart.YAML.readTree(
+                AssayChart.repoRoot().resolve("k8s/samples").resolve(name).toFile());
     }
 }

@@ -16,14 +16,15 @@ public final class LeaseRelease {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseRelease.class);
 
-    private LeaseRelease() {
-    }
+    private LeaseRelease() {}
 
     /** @return whether the lease was released */
     public static boolean release(KubernetesClient client, String namespace, String name, String identity) {
         try {
             Lease lease = client.leases().inNamespace(namespace).withName(name).get();
-            if (lease == null || lease.getSpec() == null || !identity.equals(lease.getSpec().getHolderIdentity())) {
+            if (lease == null
+                    || lease.getSpec() == null
+                    || !identity.equals(lease.getSpec().getHolderIdentity())) {
                 return false;
             }
             lease.getSpec().setHolderIdentity("");

@@ -44,15 +44,15 @@ public final class OperatorMain {
     static final String IDENTITY = System.getenv().getOrDefault("HOSTNAME", "assay-operator") + "-"
             + java.util.UUID.randomUUID().toString().substring(0, 8);
 
-    private OperatorMain() {
-    }
+    private OperatorMain() {}
 
     public static void main(String[] args) throws Exception {
         OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
         KubernetesClient client = client(Config.autoConfigure(null));
         if (args.length > 0 && args[0].equals("delete-runner-jobs")) {
             // The chart's pre-delete hook: the same image and ServiceAccount, one task, then exit.
-            System.exit(dev.assay.operator.jobs.RunnerJobsCleanup.run(client, settings.watchNamespaces(), Duration.ofSeconds(90)));
+            System.exit(dev.assay.operator.jobs.RunnerJobsCleanup.run(
+                    client, settings.watchNamespaces(), Duration.ofSeconds(90)));
         }
         OperatorMetrics metrics = new OperatorMetrics();
         RunnerResults results = RunnerResults.redis(settings.redisUrl(), settings.redisKeyPrefix());
@@ -61,11 +61,14 @@ public final class OperatorMain {
         log.info("starting with {}", settings);
         // One hook, in order: stop reconciling, then hand the lease over at once (JOSDK does not release it on
         // stop, so a successor would wait for the lease to expire, ~15 s), then close the rest.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop(operator, client, settings);
-            health.close();
-            results.close();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop(operator, client, settings);
+                            health.close();
+                            results.close();
+                        },
+                        "shutdown"));
         try {
             operator.start();
         } catch (RuntimeException e) {
@@ -73,8 +76,11 @@ public final class OperatorMain {
             // namespace). The health server's and the client's threads would keep the JVM alive, answering 503 until
             // the liveness probe gives up minutes later; exit at once with the cause in the log instead, so the pod
             // shows CrashLoopBackOff and `kubectl logs --previous` says why.
-            log.error("cannot start watching {} in namespaces {}: {}", "DatasetJobs and AssistantRuns",
-                    settings.watchNamespaces(), causes(e));
+            log.error(
+                    "cannot start watching {} in namespaces {}: {}",
+                    "DatasetJobs and AssistantRuns",
+                    settings.watchNamespaces(),
+                    causes(e));
             System.exit(STARTUP_FAILED);
         }
     }
@@ -96,7 +102,8 @@ public final class OperatorMain {
     }
 
     /** Set while this process stops on purpose: losing the lease then is expected, not a reason to exit. */
-    private static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.concurrent.atomic.AtomicBoolean STOPPING =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Leadership lost while running (the lease was taken over, the API server unreachable past the renew deadline):
@@ -123,7 +130,9 @@ public final class OperatorMain {
 
     /** Attempts for failures of the machinery: the backoff limit's retries plus the first. */
     public static Lifecycle.Tuning tuning(OperatorSettings settings) {
-        return new Lifecycle.Tuning(settings.defaults().pollInterval(), settings.defaults().backoffLimit() + 1,
+        return new Lifecycle.Tuning(
+                settings.defaults().pollInterval(),
+                settings.defaults().backoffLimit() + 1,
                 settings.defaults().finishedJobTtl());
     }
 
@@ -142,17 +151,28 @@ public final class OperatorMain {
      *
      * @param serverSideApply false against the fabric8 mock server, which cannot apply patches
      */
-    public static Operator create(KubernetesClient client, OperatorSettings settings, RunnerResults results,
-                                  OperatorMetrics metrics, boolean serverSideApply) {
+    public static Operator create(
+            KubernetesClient client,
+            OperatorSettings settings,
+            RunnerResults results,
+            OperatorMetrics metrics,
+            boolean serverSideApply) {
         Operator operator = new Operator(o -> {
-            o.withKubernetesClient(client).withMetrics(metrics).withUseSSAToPatchPrimaryResource(serverSideApply)
-                    .withCloseClientOnStop(false).withConcurrentReconciliationThreads(RECONCILERS);
+            o.withKubernetesClient(client)
+                    .withMetrics(metrics)
+                    .withUseSSAToPatchPrimaryResource(serverSideApply)
+                    .withCloseClientOnStop(false)
+                    .withConcurrentReconciliationThreads(RECONCILERS);
             if (settings.leaderElection()) {
-                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE, settings.namespace(),
+                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
+                        LEASE,
+                        settings.namespace(),
                         LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
                         LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-                        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, IDENTITY,
-                        new LeaderCallbacks(() -> { }, OperatorMain::stoppedLeading, leader -> { }), false));
+                        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+                        IDENTITY,
+                        new LeaderCallbacks(() -> {}, OperatorMain::stoppedLeading, leader -> {}),
+                        false));
             }
         });
         Clock clock = Clock.systemUTC();
@@ -160,14 +180,18 @@ public final class OperatorMain {
         EventRecorder events = new EventRecorder(client, clock);
         RunnerJobs jobs = new RunnerJobs(settings);
         Lifecycle.Tuning tuning = tuning(settings);
-        Lifecycle<DatasetJob, DatasetJobStatus> datasets = new Lifecycle<>(new DatasetJobWorkload(jobs), client, results,
-                statuses, events, metrics, clock, tuning);
-        Lifecycle<AssistantRun, AssistantRunStatus> runs = new Lifecycle<>(new AssistantRunWorkload(jobs, client), client,
-                results, statuses, events, metrics, clock, tuning);
-        operator.register(new DatasetJobReconciler(datasets), c -> c.settingNamespaces(settings.watchNamespaces())
-                .withRetry(GenericRetry.defaultLimitedExponentialRetry()));
-        operator.register(new AssistantRunReconciler(runs), c -> c.settingNamespaces(settings.watchNamespaces())
-                .withRetry(GenericRetry.defaultLimitedExponentialRetry()));
+        Lifecycle<DatasetJob, DatasetJobStatus> datasets = new Lifecycle<>(
+                new DatasetJobWorkload(jobs), client, results, statuses, events, metrics, clock, tuning);
+        Lifecycle<AssistantRun, AssistantRunStatus> runs = new Lifecycle<>(
+                new AssistantRunWorkload(jobs, client), client, results, statuses, events, metrics, clock, tuning);
+        operator.register(
+                new DatasetJobReconciler(datasets),
+                c -> c.settingNamespaces(settings.watchNamespaces())
+                        .withRetry(GenericRetry.defaultLimitedExponentialRetry()));
+        operator.register(
+                new AssistantRunReconciler(runs),
+                c -> c.settingNamespaces(settings.watchNamespaces())
+                        .withRetry(GenericRetry.defaultLimitedExponentialRetry()));
         return operator;
     }
 }

@@ -35,6 +35,5 @@ public final class FakeRunnerResults implements RunnerResults {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,6 +1,5 @@
 package dev.assay.operator;
 
-import dev.assay.operator.jobs.OperatorSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -16,6 +15,7 @@ import dev.assay.model.protocol.TaskScope;
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskStatus;
 import dev.assay.operator.health.OperatorMetrics;
+import dev.assay.operator.jobs.OperatorSettings;
 import dev.assay.operator.results.RunnerResults;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
@@ -42,7 +42,9 @@ import redis.clients.jedis.RedisClient;
  * generated CRDs. There is no controller-manager: the test plays the Job controller by setting Job conditions,
  * and plays the runner by writing its status record to the real Redis.
  */
-@EnabledIfSystemProperty(named = "assay.k8s.enabled", matches = "true",
+@EnabledIfSystemProperty(
+        named = "assay.k8s.enabled",
+        matches = "true",
         disabledReason = "needs the Kubernetes 1.20 binaries of shared/k8s: run with -Pk8s, as .ci/run does")
 class OperatorK8sIT {
 
@@ -64,8 +66,12 @@ class OperatorK8sIT {
     }
 
     private static Operator startOperator() {
-        Operator started = OperatorMain.create(api.client, Resources.settings(NS, Optional.of("redis://127.0.0.1:6379"), PREFIX),
-                RunnerResults.redis(Optional.of("redis://127.0.0.1:6379"), PREFIX), new OperatorMetrics(), true);
+        Operator started = OperatorMain.create(
+                api.client,
+                Resources.settings(NS, Optional.of("redis://127.0.0.1:6379"), PREFIX),
+                RunnerResults.redis(Optional.of("redis://127.0.0.1:6379"), PREFIX),
+                new OperatorMetrics(),
+                true);
         started.start();
         return started;
     }
@@ -85,11 +91,19 @@ class OperatorK8sIT {
     }
 
     private static DatasetJob dataset(String name) {
-        return api.client.resources(DatasetJob.class).inNamespace(NS).withName(name).get();
+        return api.client
+                .resources(DatasetJob.class)
+                .inNamespace(NS)
+                .withName(name)
+                .get();
     }
 
     private static AssistantRun run(String name) {
-        return api.client.resources(AssistantRun.class).inNamespace(NS).withName(name).get();
+        return api.client
+                .resources(AssistantRun.class)
+                .inNamespace(NS)
+                .withName(name)
+                .get();
     }
 
     private static Job job(String name) {
@@ -98,20 +112,31 @@ class OperatorK8sIT {
 
     private static void finishJob(String name, String type, String message) {
         Job job = job(name);
-        job.setStatus(new JobStatusBuilder().withStartTime(Instant.now().toString())
+        job.setStatus(new JobStatusBuilder()
+                .withStartTime(Instant.now().toString())
                 .withCompletionTime(type.equals("Complete") ? Instant.now().toString() : null)
-                .withConditions(new JobConditionBuilder().withType(type).withStatus("True").withMessage(message).build())
+                .withConditions(new JobConditionBuilder()
+                        .withType(type)
+                        .withStatus("True")
+                        .withMessage(message)
+                        .build())
                 .build());
         api.client.batch().v1().jobs().inNamespace(NS).resource(job).updateStatus();
     }
 
     private static void profiled(String name, long rows) {
-        redis.set(KEYS.task(name), Json.write(TaskStatus.queued(name, TaskKind.PROFILE, name, "titanic.csv", Instant.now())
-                .profiled(new ProfileSummary(rows, 12, 866, 0.08, 0, Map.of(), List.of(), List.of()), Instant.now())));
+        redis.set(
+                KEYS.task(name),
+                Json.write(TaskStatus.queued(name, TaskKind.PROFILE, name, "titanic.csv", Instant.now())
+                        .profiled(
+                                new ProfileSummary(rows, 12, 866, 0.08, 0, Map.of(), List.of(), List.of()),
+                                Instant.now())));
     }
 
     private static void succeededDataset(String name) {
-        api.client.resource(Resources.datasetJob(NS, name, "samples/titanic.csv")).create();
+        api.client
+                .resource(Resources.datasetJob(NS, name, "samples/titanic.csv"))
+                .create();
         await().atMost(PATIENCE).until(() -> job(name + "-profile") != null);
         profiled(name, 891);
         finishJob(name + "-profile", "Complete", null);
@@ -123,12 +148,27 @@ class OperatorK8sIT {
         GenericKubernetesResource run = new GenericKubernetesResource();
         run.setApiVersion("assay.dev/v1alpha1");
         run.setKind("AssistantRun");
-        run.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("shell").withNamespace(NS).build());
-        run.setAdditionalProperty("spec", Map.of("datasetRef", "titanic", "plan", Map.of("explanation", "x",
-                "actions", List.of(Map.of("type", "run_shell", "params", Map.of("cmd", "rm -rf /"))))));
+        run.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                .withName("shell")
+                .withNamespace(NS)
+                .build());
+        run.setAdditionalProperty(
+                "spec",
+                Map.of(
+                        "datasetRef",
+                        "titanic",
+                        "plan",
+                        Map.of(
+                                "explanation",
+                                "x",
+                                "actions",
+                                List.of(Map.of("type", "run_shell", "params", Map.of("cmd", "rm -rf /"))))));
 
-        assertThatThrownBy(() -> api.client.genericKubernetesResources("assay.dev/v1alpha1", "AssistantRun")
-                .inNamespace(NS).resource(run).create())
+        assertThatThrownBy(() -> api.client
+                        .genericKubernetesResources("assay.dev/v1alpha1", "AssistantRun")
+                        .inNamespace(NS)
+                        .resource(run)
+                        .create())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
                     assertThat(e.getMessage()).contains("run_shell");
@@ -137,24 +177,37 @@ class OperatorK8sIT {
 
     @Test
     void theCrdsGiveKubectlUsefulColumnsAndShortNames() {
-        var crd = api.client.apiextensions().v1().customResourceDefinitions().withName("assistantruns.assay.dev").get();
+        var crd = api.client
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName("assistantruns.assay.dev")
+                .get();
         assertThat(crd.getSpec().getNames().getShortNames()).contains("arun");
         assertThat(crd.getSpec().getVersions().getFirst().getAdditionalPrinterColumns())
-                .extracting(CustomResourceColumnDefinition::getName).contains("Phase", "Rows", "Score", "Age");
-        assertThat(crd.getSpec().getVersions().getFirst().getSubresources().getStatus()).isNotNull();
+                .extracting(CustomResourceColumnDefinition::getName)
+                .contains("Phase", "Rows", "Score", "Age");
+        assertThat(crd.getSpec().getVersions().getFirst().getSubresources().getStatus())
+                .isNotNull();
     }
 
     @Test
     void aDatasetJobRunsAsAJobAndItsResultReachesTheStatus() {
-        api.client.resource(Resources.datasetJob(NS, "titanic", "samples/titanic.csv")).create();
+        api.client
+                .resource(Resources.datasetJob(NS, "titanic", "samples/titanic.csv"))
+                .create();
 
         await().atMost(PATIENCE).until(() -> job("titanic-profile") != null);
         Job job = job("titanic-profile");
-        assertThat(job.getMetadata().getOwnerReferences()).singleElement()
-                .satisfies(o -> assertThat(o.getUid()).isEqualTo(dataset("titanic").getMetadata().getUid()));
-        assertThat(job.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken()).isFalse();
-        await().atMost(PATIENCE).until(() -> dataset("titanic").getStatus() != null
-                && Conditions.isTrue(dataset("titanic").getStatus().conditions(), "JobCreated"));
+        assertThat(job.getMetadata().getOwnerReferences())
+                .singleElement()
+                .satisfies(o -> assertThat(o.getUid())
+                        .isEqualTo(dataset("titanic").getMetadata().getUid()));
+        assertThat(job.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken())
+                .isFalse();
+        await().atMost(PATIENCE)
+                .until(() -> dataset("titanic").getStatus() != null
+                        && Conditions.isTrue(dataset("titanic").getStatus().conditions(), "JobCreated"));
 
         profiled("titanic", 891);
         finishJob("titanic-profile", "Complete", null);
@@ -166,28 +219,39 @@ class OperatorK8sIT {
 
     @Test
     void aFailedJobFailsTheResourceWithTheRunnersMessage() {
-        api.client.resource(Resources.datasetJob(NS, "broken", "samples/broken.csv")).create();
+        api.client
+                .resource(Resources.datasetJob(NS, "broken", "samples/broken.csv"))
+                .create();
         await().atMost(PATIENCE).until(() -> job("broken-profile") != null);
-        redis.set(KEYS.task("broken"), Json.write(TaskStatus.queued("broken", TaskKind.PROFILE, "broken", "broken.csv",
-                Instant.now()).failed("broken.csv, line 3: has 2 fields but the header has 12", Instant.now())));
+        redis.set(
+                KEYS.task("broken"),
+                Json.write(TaskStatus.queued("broken", TaskKind.PROFILE, "broken", "broken.csv", Instant.now())
+                        .failed("broken.csv, line 3: has 2 fields but the header has 12", Instant.now())));
 
         // No pod (no node here): the Job failed without a runner exit code, a failure of the machinery.
         finishJob("broken-profile", "Failed", "Job has reached the specified backoff limit");
         await().atMost(PATIENCE).until(() -> job("broken-profile-2") != null);
         // The Job is created before the status that names it is written.
-        await().atMost(PATIENCE).until(() -> Conditions.isTrue(dataset("broken").getStatus().conditions(), "Retrying"));
+        await().atMost(PATIENCE)
+                .until(() -> Conditions.isTrue(dataset("broken").getStatus().conditions(), "Retrying"));
 
         finishJob("broken-profile-2", "Failed", "Job has reached the specified backoff limit");
 
         await().atMost(PATIENCE).until(() -> dataset("broken").getStatus().phase() == Phase.Failed);
-        assertThat(dataset("broken").getStatus().message()).contains("line 3: has 2 fields").contains("gave up after 2 attempts");
+        assertThat(dataset("broken").getStatus().message())
+                .contains("line 3: has 2 fields")
+                .contains("gave up after 2 attempts");
     }
 
     @Test
     void aRunStartsAfterItsDatasetAndKeepsItsSpecWhenEditedLater() {
-        api.client.resource(Resources.assistantRun(NS, "seed", "seeded", Resources.SEED_PLAN)).create();
-        await().atMost(PATIENCE).until(() -> run("seed").getStatus() != null
-                && run("seed").getStatus().message() != null && run("seed").getStatus().message().contains("waiting"));
+        api.client
+                .resource(Resources.assistantRun(NS, "seed", "seeded", Resources.SEED_PLAN))
+                .create();
+        await().atMost(PATIENCE)
+                .until(() -> run("seed").getStatus() != null
+                        && run("seed").getStatus().message() != null
+                        && run("seed").getStatus().message().contains("waiting"));
         assertThat(job("seed-run")).isNull();
 
         succeededDataset("seeded");
@@ -196,21 +260,32 @@ class OperatorK8sIT {
         Job started = job("seed-run");
         AssistantRun edited = run("seed");
         edited.getSpec().plan().actions().getFirst();
-        api.client.resources(AssistantRun.class).inNamespace(NS).withName("seed").edit(r -> {
-            r.getMetadata().setAnnotations(Map.of("note", "edited"));
-            r.setSpec(new dev.assay.model.crd.assistantrun.AssistantRunSpec(r.getSpec().datasetRef(),
-                    dev.assay.model.plan.PlanReader.read(Resources.SEED_PLAN.replace("median", "mean")), r.getSpec().prompt(),
-                    r.getSpec().runName(), r.getSpec().resources(), r.getSpec().activeDeadlineSeconds()));
-            return r;
-        });
+        api.client
+                .resources(AssistantRun.class)
+                .inNamespace(NS)
+                .withName("seed")
+                .edit(r -> {
+                    r.getMetadata().setAnnotations(Map.of("note", "edited"));
+                    r.setSpec(new dev.assay.model.crd.assistantrun.AssistantRunSpec(
+                            r.getSpec().datasetRef(),
+                            dev.assay.model.plan.PlanReader.read(Resources.SEED_PLAN.replace("median", "mean")),
+                            r.getSpec().prompt(),
+                            r.getSpec().runName(),
+                            r.getSpec().resources(),
+                            r.getSpec().activeDeadlineSeconds()));
+                    return r;
+                });
 
-        await().atMost(PATIENCE).until(() -> Conditions.isTrue(run("seed").getStatus().conditions(), "SpecChanged"));
+        await().atMost(PATIENCE)
+                .until(() -> Conditions.isTrue(run("seed").getStatus().conditions(), "SpecChanged"));
         assertThat(job("seed-run").getSpec()).isEqualTo(started.getSpec());
     }
 
     @Test
     void aRestartedOperatorPicksUpWhereTheLastOneWas() {
-        api.client.resource(Resources.datasetJob(NS, "restart", "samples/titanic.csv")).create();
+        api.client
+                .resource(Resources.datasetJob(NS, "restart", "samples/titanic.csv"))
+                .create();
         await().atMost(PATIENCE).until(() -> job("restart-profile") != null);
 
         operator.stop();
@@ -219,27 +294,53 @@ class OperatorK8sIT {
         operator = startOperator();
 
         await().atMost(PATIENCE).until(() -> dataset("restart").getStatus().phase() == Phase.Succeeded);
-        assertThat(api.client.batch().v1().jobs().inNamespace(NS).withLabel("assay.dev/dataset-job", "restart").list()
-                .getItems()).hasSize(1);
+        assertThat(api.client
+                        .batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(NS)
+                        .withLabel("assay.dev/dataset-job", "restart")
+                        .list()
+                        .getItems())
+                .hasSize(1);
         assertThat(dataset("restart").getStatus().rows()).isEqualTo(100);
     }
 
     @Test
     void stoppingTheLeaderHandsTheLeaseOverAtOnce() {
         OperatorSettings base = Resources.settings(NS, Optional.of("redis://127.0.0.1:6379"), PREFIX);
-        OperatorSettings leading = new OperatorSettings(base.runnerImage(), base.runnerServiceAccount(), base.runnerSecret(),
-                Set.of("lease-it"), base.redisUrl(), base.redisKeyPrefix(), NS, 0, true, base.defaults(), Optional.empty());
+        OperatorSettings leading = new OperatorSettings(
+                base.runnerImage(),
+                base.runnerServiceAccount(),
+                base.runnerSecret(),
+                Set.of("lease-it"),
+                base.redisUrl(),
+                base.redisKeyPrefix(),
+                NS,
+                0,
+                true,
+                base.defaults(),
+                Optional.empty());
         Operator leader = OperatorMain.create(api.client, leading, RunnerResults.none(), new OperatorMetrics(), true);
         leader.start();
         await().atMost(PATIENCE).until(() -> {
-            var lease = api.client.leases().inNamespace(NS).withName(OperatorMain.LEASE).get();
-            return lease != null && lease.getSpec().getHolderIdentity() != null && !lease.getSpec().getHolderIdentity().isEmpty();
+            var lease = api.client
+                    .leases()
+                    .inNamespace(NS)
+                    .withName(OperatorMain.LEASE)
+                    .get();
+            return lease != null
+                    && lease.getSpec().getHolderIdentity() != null
+                    && !lease.getSpec().getHolderIdentity().isEmpty();
         });
 
         OperatorMain.stop(leader, api.client, leading);
 
-        var lease = api.client.leases().inNamespace(NS).withName(OperatorMain.LEASE).get();
-        assertThat(lease.getSpec().getHolderIdentity()).as("no holder: a successor takes over at its next try").isEmpty();
+        var lease =
+                api.client.leases().inNamespace(NS).withName(OperatorMain.LEASE).get();
+        assertThat(lease.getSpec().getHolderIdentity())
+                .as("no holder: a successor takes over at its next try")
+                .isEmpty();
         assertThat(lease.getSpec().getLeaseDurationSeconds()).isEqualTo(1);
     }
 

@@ -38,11 +38,17 @@ public final class RealApiServer implements AutoCloseable {
                 .withApiServerFlag("--insecure-port", "0")
                 .build());
         server.start();
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(server.getKubeConfigYaml()))
+        KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(server.getKubeConfigYaml()))
                 .build();
         installCrds(client);
         for (String namespace : namespaces) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(namespace)
+                            .endMetadata()
+                            .build())
                     .create();
         }
         return new RealApiServer(server, client);
@@ -50,17 +56,33 @@ public final class RealApiServer implements AutoCloseable {
 
     /** Installs the CRDs generated from model/ and waits until the server serves them. */
     public static void installCrds(KubernetesClient client) throws IOException {
-        Path crds = Path.of(System.getProperty("assay.repo.root", ".."), "model", "target", "classes", "META-INF", "fabric8");
+        Path crds = Path.of(
+                System.getProperty("assay.repo.root", ".."), "model", "target", "classes", "META-INF", "fabric8");
         for (Class<?> kind : new Class<?>[] {DatasetJob.class, AssistantRun.class}) {
             String file = (kind == DatasetJob.class ? "datasetjobs" : "assistantruns") + ".assay.dev-v1.yml";
             try (InputStream in = Files.newInputStream(crds.resolve(file))) {
-                CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-                client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
-                client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                        .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
-                                && c.getStatus().getConditions().stream().anyMatch(
-                                        x -> x.getType().equals("Established") && x.getStatus().equals("True")),
-                                30, TimeUnit.SECONDS);
+                CustomResourceDefinition crd = client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .load(in)
+                        .item();
+                client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .resource(crd)
+                        .create();
+                client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName(crd.getMetadata().getName())
+                        .waitUntilCondition(
+                                c -> c.getStatus() != null
+                                        && c.getStatus().getConditions() != null
+                                        && c.getStatus().getConditions().stream()
+                                                .anyMatch(x -> x.getType().equals("Established")
+                                                        && x.getStatus().equals("True")),
+                                30,
+                                TimeUnit.SECONDS);
             }
         }
     }

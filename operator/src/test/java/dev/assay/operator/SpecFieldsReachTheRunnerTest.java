@@ -35,7 +35,8 @@ class SpecFieldsReachTheRunnerTest {
     private static final String NS = "team-a";
     /** Fields that deliberately stay on the resource, with the reason. */
     private static final Map<String, String> KEPT_ON_THE_RESOURCE = Map.of(
-            "AssistantRunSpec.prompt", "the request in words is kept on the resource for the audit trail; the runner acts "
+            "AssistantRunSpec.prompt",
+            "the request in words is kept on the resource for the audit trail; the runner acts "
                     + "on the plan only, never on words");
 
     private final RunnerJobs jobs = new RunnerJobs(Resources.settings(NS, Optional.empty(), "assay:"));
@@ -43,53 +44,86 @@ class SpecFieldsReachTheRunnerTest {
     private final AssistantRunWorkload runs = new AssistantRunWorkload(jobs, null);
 
     private static final Map<String, Object> DATASET_CHANGES = Map.of(
-            "source", "samples/other.csv",
-            "format", "tsv",
-            "dropDuplicates", false,
-            "resources", new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("3Gi")).build(),
-            "activeDeadlineSeconds", 120L,
-            "sheet", "Q3 Sales",
-            "encoding", "windows-1252",
-            "missingMarkers", List.of("NA", "-"));
+            "source",
+            "samples/other.csv",
+            "format",
+            "tsv",
+            "dropDuplicates",
+            false,
+            "resources",
+            new ResourceRequirementsBuilder()
+                    .addToLimits("memory", new Quantity("3Gi"))
+                    .build(),
+            "activeDeadlineSeconds",
+            120L,
+            "sheet",
+            "Q3 Sales",
+            "encoding",
+            "windows-1252",
+            "missingMarkers",
+            List.of("NA", "-"));
 
     private static final Map<String, Object> RUN_CHANGES = Map.of(
-            "datasetRef", "other",
-            "plan", PlanReader.read(Resources.SEED_PLAN.replace("median", "mean")),
-            "prompt", "another request",
-            "runName", "a name for people",
-            "resources", new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("3Gi")).build(),
-            "activeDeadlineSeconds", 120L);
+            "datasetRef",
+            "other",
+            "plan",
+            PlanReader.read(Resources.SEED_PLAN.replace("median", "mean")),
+            "prompt",
+            "another request",
+            "runName",
+            "a name for people",
+            "resources",
+            new ResourceRequirementsBuilder()
+                    .addToLimits("memory", new Quantity("3Gi"))
+                    .build(),
+            "activeDeadlineSeconds",
+            120L);
 
     @Test
     void everyDatasetJobSpecFieldChangesTheJob() throws Exception {
         DatasetJobSpec base = new DatasetJobSpec("samples/titanic.csv", "csv", true, null, null);
         walk(DatasetJobSpec.class, base, DATASET_CHANGES, spec -> {
             DatasetJob resource = new DatasetJob();
-            resource.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("titanic").withUid("u").build());
+            resource.setMetadata(new ObjectMetaBuilder()
+                    .withNamespace(NS)
+                    .withName("titanic")
+                    .withUid("u")
+                    .build());
             resource.setSpec(spec);
-            return datasets.job(resource, (Prerequisite.Ready) datasets.prerequisite(resource, null), 1).job();
+            return datasets.job(resource, (Prerequisite.Ready) datasets.prerequisite(resource, null), 1)
+                    .job();
         });
     }
 
     @Test
     void everyAssistantRunSpecFieldChangesTheJob() throws Exception {
-        AssistantRunSpec base = new AssistantRunSpec("titanic", PlanReader.read(Resources.SEED_PLAN), "fill and train", null,
-                null, null);
+        AssistantRunSpec base = new AssistantRunSpec(
+                "titanic", PlanReader.read(Resources.SEED_PLAN), "fill and train", null, null, null);
         walk(AssistantRunSpec.class, base, RUN_CHANGES, spec -> {
             AssistantRun resource = new AssistantRun();
-            resource.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("seed").withUid("u").build());
+            resource.setMetadata(new ObjectMetaBuilder()
+                    .withNamespace(NS)
+                    .withName("seed")
+                    .withUid("u")
+                    .build());
             resource.setSpec(spec);
-            return runs.job(resource, new Prerequisite.Ready("samples/titanic.csv", true), 1).job();
+            return runs.job(resource, new Prerequisite.Ready("samples/titanic.csv", true), 1)
+                    .job();
         });
     }
 
     @Test
     void aDatasetsKeptDuplicatesReachItsRunsToo() {
         AssistantRun resource = new AssistantRun();
-        resource.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("seed").withUid("u").build());
+        resource.setMetadata(new ObjectMetaBuilder()
+                .withNamespace(NS)
+                .withName("seed")
+                .withUid("u")
+                .build());
         resource.setSpec(new AssistantRunSpec("titanic", PlanReader.read(Resources.SEED_PLAN), null, null, null, null));
 
-        Job job = runs.job(resource, new Prerequisite.Ready("samples/titanic.csv", false), 1).job();
+        Job job = runs.job(resource, new Prerequisite.Ready("samples/titanic.csv", false), 1)
+                .job();
 
         assertThat(args(job)).contains("--keep-duplicates");
     }
@@ -97,31 +131,43 @@ class SpecFieldsReachTheRunnerTest {
     private <T extends Record> void walk(Class<T> type, T base, Map<String, Object> changes, Function<T, Job> toJob)
             throws Exception {
         RecordComponent[] components = type.getRecordComponents();
-        assertThat(changes.keySet()).as("a change for every field of " + type.getSimpleName())
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(components).map(RecordComponent::getName).toList());
+        assertThat(changes.keySet())
+                .as("a change for every field of " + type.getSimpleName())
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(components).map(RecordComponent::getName).toList());
         Job baseline = toJob.apply(base);
-        assertThat(RunnerMain.commandLine(new RunnerMain()).parseArgs(args(baseline).toArray(String[]::new)).hasSubcommand())
+        assertThat(RunnerMain.commandLine(new RunnerMain())
+                        .parseArgs(args(baseline).toArray(String[]::new))
+                        .hasSubcommand())
                 .isTrue();
         Map<String, Boolean> reached = new LinkedHashMap<>();
         for (RecordComponent field : components) {
             Object[] values = new Object[components.length];
             for (int i = 0; i < components.length; i++) {
-                values[i] = components[i].equals(field) ? changes.get(field.getName()) : components[i].getAccessor().invoke(base);
+                values[i] = components[i].equals(field)
+                        ? changes.get(field.getName())
+                        : components[i].getAccessor().invoke(base);
             }
-            T changed = type.cast(type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new)).newInstance(values));
+            T changed = type.cast(type.getDeclaredConstructor(Arrays.stream(components)
+                            .map(RecordComponent::getType)
+                            .toArray(Class<?>[]::new))
+                    .newInstance(values));
             Job job = toJob.apply(changed);
             String key = type.getSimpleName() + "." + field.getName();
             if (KEPT_ON_THE_RESOURCE.containsKey(key)) {
-                assertThat(job.getSpec()).as(key + ": " + KEPT_ON_THE_RESOURCE.get(key)).isEqualTo(baseline.getSpec());
+                assertThat(job.getSpec())
+                        .as(key + ": " + KEPT_ON_THE_RESOURCE.get(key))
+                        .isEqualTo(baseline.getSpec());
                 continue;
             }
             reached.put(field.getName(), !job.getSpec().equals(baseline.getSpec()));
             // The runner understands what the operator passes.
             RunnerMain.commandLine(new RunnerMain()).parseArgs(args(job).toArray(String[]::new));
         }
-        assertThat(reached).as("fields of " + type.getSimpleName() + " that change the runner's Job").allSatisfy(
-                (field, changesJob) -> assertThat(changesJob).as(field).isTrue());
+        assertThat(reached)
+                .as("fields of " + type.getSimpleName() + " that change the runner's Job")
+                .allSatisfy(
+                        (field, changesJob) -> assertThat(changesJob).as(field).isTrue());
     }
 
     private static List<String> args(Job job) {

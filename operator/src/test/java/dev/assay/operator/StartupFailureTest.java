@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,9 +39,13 @@ class StartupFailureTest {
                 current-context: mock
                 """.formatted(server.url("/")));
         Path log = dir.resolve("operator.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OperatorMain.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OperatorMain.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("KUBECONFIG", kubeconfig.toString());
         builder.environment().put("ASSAY_OPERATOR_NAMESPACE", "assay");
         builder.environment().put("ASSAY_OPERATOR_HEALTH_PORT", "0");
@@ -57,9 +60,12 @@ class StartupFailureTest {
         String output = Files.readString(log);
         System.out.println("operator exited after " + took.toMillis() + " ms with status "
                 + (exited ? process.exitValue() : "none") + "; its log:\n" + output);
-        assertThat(exited).as("the operator exited within a minute; its log:\n" + output).isTrue();
+        assertThat(exited)
+                .as("the operator exited within a minute; its log:\n" + output)
+                .isTrue();
         assertThat(process.exitValue()).isEqualTo(OperatorMain.STARTUP_FAILED);
-        assertThat(output).contains("cannot start watching DatasetJobs and AssistantRuns in namespaces [assay]")
+        assertThat(output)
+                .contains("cannot start watching DatasetJobs and AssistantRuns in namespaces [assay]")
                 .contains("datasetjobs.assay.dev");
     }
 }

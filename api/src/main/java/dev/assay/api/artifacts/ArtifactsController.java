@@ -1,5 +1,7 @@
 package dev.assay.api.artifacts;
 
+import dev.assay.api.audit.Audit;
+import dev.assay.api.audit.AuditAction;
 import dev.assay.api.jobs.JobViews;
 import dev.assay.api.jobs.Jobs;
 import dev.assay.model.status.TaskStatus;
@@ -12,8 +14,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import dev.assay.api.audit.Audit;
-import dev.assay.api.audit.AuditAction;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -52,22 +52,23 @@ public class ArtifactsController {
     }
 
     @GetMapping(JobViews.API + "/artifacts/{jobId}/{*name}")
-    @Operation(summary = "Download an artifact of a job",
+    @Operation(
+            summary = "Download an artifact of a job",
             description = "name: report.html, profile.json, cleaned.csv, source.csv, assistant/{id}/context.json or "
                     + "runs/{run_id}/{report.html, cleaned.csv, profile.json, model.bin, metrics.json, plan.json, "
                     + "result.json}. 404 for anything else.")
     public ResponseEntity<Resource> download(@PathVariable String jobId, @PathVariable String name) throws IOException {
         String relative = name.startsWith("/") ? name.substring(1) : name;
         String shown = relative.length() > 200 ? relative.substring(0, 200) + "…" : relative;
-        return audit.audited(AuditAction.DOWNLOAD, Optional.of(jobId), Map.of("artifact", shown),
-                () -> serve(jobId, relative));
+        return audit.audited(
+                AuditAction.DOWNLOAD, Optional.of(jobId), Map.of("artifact", shown), () -> serve(jobId, relative));
     }
 
     private ResponseEntity<Resource> serve(String jobId, String relative) throws IOException {
         // Another person's dataset is unknown here, as everywhere (404, never 403: its existence is not told).
         jobs.requireVisible(jobId);
-        String key = ArtifactKeys.resolve(jobId, relative)
-                .orElseThrow(() -> new ArtifactNotFoundException(jobId, relative));
+        String key =
+                ArtifactKeys.resolve(jobId, relative).orElseThrow(() -> new ArtifactNotFoundException(jobId, relative));
         Optional<Long> size = artifacts.size(key);
         Optional<InputStream> content = size.isPresent() ? artifacts.open(key) : Optional.empty();
         if (content.isEmpty()) {
@@ -84,14 +85,18 @@ public class ArtifactsController {
             headers.set("Referrer-Policy", "no-referrer");
         } else if (!contentType.startsWith("application/json")) {
             headers.setContentDisposition(ContentDisposition.attachment()
-                    .filename(downloadName(jobId, relative), StandardCharsets.UTF_8).build());
+                    .filename(downloadName(jobId, relative), StandardCharsets.UTF_8)
+                    .build());
         }
         return ResponseEntity.ok().headers(headers).body(new InputStreamResource(content.get()));
     }
 
     /** {@code titanic-cleaned.csv}, {@code titanic-r-1a2b-model.bin}: names that say what a download is. */
     private String downloadName(String jobId, String relative) {
-        String stem = jobs.find(jobId).map(TaskStatus::name).map(ArtifactsController::stem).orElse(jobId);
+        String stem = jobs.find(jobId)
+                .map(TaskStatus::name)
+                .map(ArtifactsController::stem)
+                .orElse(jobId);
         String[] parts = relative.split("/");
         String file = parts[parts.length - 1];
         String run = parts.length == 3 && parts[0].equals("runs") ? parts[1] + "-" : "";

@@ -17,8 +17,10 @@ public class AssistantConfiguration {
     @Bean
     Planner planner(AssistantProperties properties) {
         String provider = switch (properties.provider()) {
-            case "auto" -> properties.gemini().key().isPresent() ? "gemini"
-                    : properties.openai().url().isPresent() ? "openai" : "builtin";
+            case "auto" ->
+                properties.gemini().key().isPresent()
+                        ? "gemini"
+                        : properties.openai().url().isPresent() ? "openai" : "builtin";
             default -> properties.provider();
         };
         Planner planner = switch (provider) {
@@ -26,8 +28,12 @@ public class AssistantConfiguration {
             case "openai" -> new OpenAiPlanner(properties);
             default -> new BuiltInPlanner();
         };
-        LOG.info("assistant planner: {} ({})", planner.name(), provider.equals("builtin") ? "offline"
-                : provider.equals("gemini") ? properties.gemini() : properties.openai());
+        LOG.info(
+                "assistant planner: {} ({})",
+                planner.name(),
+                provider.equals("builtin")
+                        ? "offline"
+                        : provider.equals("gemini") ? properties.gemini() : properties.openai());
         return planner;
     }
 }

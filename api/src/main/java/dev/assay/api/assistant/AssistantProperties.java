@@ -23,8 +23,10 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("assay.assistant")
 public record AssistantProperties(
-        @DefaultValue("auto") @Pattern(regexp = "auto|builtin|gemini|openai", message = "must be auto, builtin, gemini or openai")
+        @DefaultValue("auto")
+        @Pattern(regexp = "auto|builtin|gemini|openai", message = "must be auto, builtin, gemini or openai")
         String provider,
+
         @DefaultValue @Valid Gemini gemini,
         @DefaultValue @Valid OpenAi openai,
         @DefaultValue("30s") @NotNull Duration timeout,
@@ -32,7 +34,8 @@ public record AssistantProperties(
         @DefaultValue("500ms") @NotNull Duration initialBackoff) {
 
     /** @param baseUrl empty: Google's endpoint */
-    public record Gemini(String apiKey, @DefaultValue("gemini-2.5-flash") String model, String baseUrl) {
+    public record Gemini(
+            String apiKey, @DefaultValue("gemini-2.5-flash") String model, String baseUrl) {
 
         public Optional<String> key() {
             return Optional.ofNullable(apiKey).filter(k -> !k.isBlank());
@@ -40,12 +43,16 @@ public record AssistantProperties(
 
         @Override
         public String toString() {
-            return "Gemini[model=" + model + ", baseUrl=" + baseUrl + ", apiKey=" + (key().isPresent() ? "(set)" : "(unset)") + "]";
+            return "Gemini[model=" + model + ", baseUrl=" + baseUrl + ", apiKey="
+                    + (key().isPresent() ? "(set)" : "(unset)") + "]";
         }
     }
 
     /** An OpenAI-compatible chat completions endpoint: baseUrl ends before /chat/completions, e.g. http://localhost:11434/v1. */
-    public record OpenAi(String baseUrl, String apiKey, @DefaultValue("gpt-4o-mini") String model) {
+    public record OpenAi(
+            String baseUrl,
+            String apiKey,
+            @DefaultValue("gpt-4o-mini") String model) {
 
         public Optional<String> url() {
             return Optional.ofNullable(baseUrl).filter(u -> !u.isBlank());
@@ -57,7 +64,8 @@ public record AssistantProperties(
 
         @Override
         public String toString() {
-            return "OpenAi[model=" + model + ", baseUrl=" + baseUrl + ", apiKey=" + (key().isPresent() ? "(set)" : "(unset)") + "]";
+            return "OpenAi[model=" + model + ", baseUrl=" + baseUrl + ", apiKey="
+                    + (key().isPresent() ? "(set)" : "(unset)") + "]";
         }
     }
 }

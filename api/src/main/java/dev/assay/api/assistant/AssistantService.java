@@ -1,5 +1,7 @@
 package dev.assay.api.assistant;
 
+import dev.assay.api.audit.Audit;
+import dev.assay.api.audit.AuditAction;
 import dev.assay.api.jobs.Ids;
 import dev.assay.api.jobs.Jobs;
 import dev.assay.api.plans.PlanSummary;
@@ -21,8 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.assay.api.audit.Audit;
-import dev.assay.api.audit.AuditAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -74,15 +74,25 @@ public class AssistantService {
     private PlanProposal propose(AssistantRequest request, Map<String, Object> details) {
         Profile profile = jobs.profile(request.jobId());
         boolean consent = request.consent() && planner.remote();
-        PromptContext context = contexts.build(request.prompt(), profile, consent, request.rows(),
-                rows -> SampleRows.first(artifacts, request.jobId(), rows), request.conversation());
+        PromptContext context = contexts.build(
+                request.prompt(),
+                profile,
+                consent,
+                request.rows(),
+                rows -> SampleRows.first(artifacts, request.jobId(), rows),
+                request.conversation());
         String requestId = Ids.newAssistantId();
-        LOG.info("assistant {} for job {}: planner {}, {} sample rows", requestId, request.jobId(), planner.name(),
+        LOG.info(
+                "assistant {} for job {}: planner {}, {} sample rows",
+                requestId,
+                request.jobId(),
+                planner.name(),
                 context.sampleRows());
         List<Object> sent = new ArrayList<>();
         PlannerAnswer answer;
         try {
-            answer = planner.plan(new PlanningRequest(request.prompt(), profile, context, sent, request.conversation()));
+            answer =
+                    planner.plan(new PlanningRequest(request.prompt(), profile, context, sent, request.conversation()));
         } finally {
             // Kept even when the planner failed: what left the system is recorded either way.
             store(ArtifactKeys.context(request.jobId(), requestId), record(request, requestId, context, sent));
@@ -94,15 +104,26 @@ public class AssistantService {
         }
 
         List<String> warnings = new ArrayList<>(answer.warnings());
-        PlanningRequest planning = new PlanningRequest(request.prompt(), profile, context, sent, request.conversation());
+        PlanningRequest planning =
+                new PlanningRequest(request.prompt(), profile, context, sent, request.conversation());
         Plan plan = keepValidSteps(ScopeCheck.apply(answer.plan(), planning, warnings), profile, warnings);
         String contextUrl = "/api/v1/artifacts/" + request.jobId() + "/assistant/" + requestId + "/context.json";
-        List<String> changes = request.conversation().plan().isEmpty() ? List.of()
+        List<String> changes = request.conversation().plan().isEmpty()
+                ? List.of()
                 : PlanChanges.between(request.conversation().plan(), plan.actions());
         String provider = answer.mode().isEmpty() ? planner.name() : planner.name() + " (" + answer.mode() + ")";
-        return new PlanProposal(plan.explanation(), plan.actions(), provider, warnings, contextUrl,
-                context.sampleRows(), PlanSummary.of(plan.actions(), profile.schema()), changes,
-                plan.actions().isEmpty() ? List.of() : PlanValidator.review(plan, profile.schema()).warnings());
+        return new PlanProposal(
+                plan.explanation(),
+                plan.actions(),
+                provider,
+                warnings,
+                contextUrl,
+                context.sampleRows(),
+                PlanSummary.of(plan.actions(), profile.schema()),
+                changes,
+                plan.actions().isEmpty()
+                        ? List.of()
+                        : PlanValidator.review(plan, profile.schema()).warnings());
     }
 
     /** Drops steps that do not fit the data (a built-in plan may name a text column to scale), saying why. */
@@ -117,13 +138,15 @@ public class AssistantService {
             int index = first.actionIndex().orElse(kept.size() - 1);
             warnings.add("Left out " + kept.get(index).type().wireName() + ": " + first.message() + ".");
             kept.remove(index);
-            errors = kept.isEmpty() ? List.of() : PlanValidator.check(new Plan(plan.explanation(), kept), profile.schema());
+            errors = kept.isEmpty()
+                    ? List.of()
+                    : PlanValidator.check(new Plan(plan.explanation(), kept), profile.schema());
         }
         return new Plan(plan.explanation(), kept);
     }
 
-    private Map<String, Object> record(AssistantRequest request, String requestId, PromptContext context,
-                                       List<Object> sent) {
+    private Map<String, Object> record(
+            AssistantRequest request, String requestId, PromptContext context, List<Object> sent) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("request_id", requestId);
         record.put("job_id", request.jobId());
@@ -132,8 +155,10 @@ public class AssistantService {
         record.put("consent_send_sample", request.consent());
         record.put("sample_rows_sent", planner.remote() ? context.sampleRows() : 0);
         if (planner.remote()) {
-            record.put("left_assay", "every request body below was sent to the " + planner.name() + " provider; "
-                    + "API keys travel in headers and are not recorded");
+            record.put(
+                    "left_assay",
+                    "every request body below was sent to the " + planner.name() + " provider; "
+                            + "API keys travel in headers and are not recorded");
             record.put("sent", sent);
         } else {
             record.put("left_assay", "nothing: the built-in planner runs inside Assay");
@@ -146,7 +171,9 @@ public class AssistantService {
 
     private static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -41,8 +41,13 @@ public final class ContextBuilder {
     }
 
     /** With a conversation: the current plan and the recent requests go too, so that a follow-up can refine them. */
-    public PromptContext build(String prompt, Profile profile, boolean consent, int sampleSize, SampleSource sample,
-                               Conversation conversation) {
+    public PromptContext build(
+            String prompt,
+            Profile profile,
+            boolean consent,
+            int sampleSize,
+            SampleSource sample,
+            Conversation conversation) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("file", Masking.mask(profile.source()));
         data.put("rows", profile.table().rows());
@@ -52,10 +57,14 @@ public final class ContextBuilder {
         if (consent) {
             int wanted = Math.max(0, Math.min(MAX_SAMPLE_ROWS, sampleSize));
             try {
-                List<List<String>> sampleRows = sample.firstRows(wanted).stream().limit(wanted)
-                        .map(row -> row.stream().map(ContextBuilder::cell).toList()).toList();
+                List<List<String>> sampleRows = sample.firstRows(wanted).stream()
+                        .limit(wanted)
+                        .map(row -> row.stream().map(ContextBuilder::cell).toList())
+                        .toList();
                 rows = sampleRows.size();
-                data.put("sample_columns", profile.variables().keySet().stream().map(Masking::mask).toList());
+                data.put(
+                        "sample_columns",
+                        profile.variables().keySet().stream().map(Masking::mask).toList());
                 data.put("sample_rows", sampleRows);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read sample rows", e);
@@ -65,7 +74,9 @@ public final class ContextBuilder {
         if (!conversation.isEmpty()) {
             Map<String, Object> so = new LinkedHashMap<>();
             so.put("current_plan", conversation.plan());
-            so.put("earlier_requests", conversation.turns().stream().map(Conversation.Turn::prompt).toList());
+            so.put(
+                    "earlier_requests",
+                    conversation.turns().stream().map(Conversation.Turn::prompt).toList());
             history = "The current plan and the earlier requests of this conversation, as JSON. The request refines "
                     + "this plan: answer with the whole revised plan.\n<conversation>\n" + Json.write(so)
                     + "\n</conversation>\n\n";
@@ -86,11 +97,25 @@ public final class ContextBuilder {
             column.put("storage", v.storage().wireName());
             column.put("missing", v.missing());
             column.put("distinct", v.distinct());
-            v.numeric().ifPresent(s -> column.put("stats", Map.of("mean", round(s.mean()), "std", round(s.std()),
-                    "min", round(s.min()), "median", round(s.median()), "max", round(s.max()))));
+            v.numeric()
+                    .ifPresent(s -> column.put(
+                            "stats",
+                            Map.of(
+                                    "mean",
+                                    round(s.mean()),
+                                    "std",
+                                    round(s.std()),
+                                    "min",
+                                    round(s.min()),
+                                    "median",
+                                    round(s.median()),
+                                    "max",
+                                    round(s.max()))));
             v.date().ifPresent(d -> column.put("range", List.of(d.min(), d.max())));
             if (consent && !v.categories().isEmpty() && v.categories().size() <= MAX_CATEGORIES) {
-                column.put("categories", v.categories().stream().map(ContextBuilder::cell).toList());
+                column.put(
+                        "categories",
+                        v.categories().stream().map(ContextBuilder::cell).toList());
             }
             columns.add(column);
         }
@@ -99,16 +124,20 @@ public final class ContextBuilder {
 
     /** Messages quote values (a constant, stray examples), so they go only with consent. */
     private static List<Map<String, Object>> alerts(List<Alert> alerts, boolean consent) {
-        return alerts.stream().map(a -> {
-            Map<String, Object> alert = new LinkedHashMap<>();
-            alert.put("type", a.type().wireName());
-            a.column().ifPresent(c -> alert.put("column", Masking.mask(c)));
-            if (consent) {
-                alert.put("message", Masking.mask(a.message()));
-            }
-            a.suggestedAction().ifPresent(s -> alert.put("suggested_action", s.type().wireName()));
-            return alert;
-        }).toList();
+        return alerts.stream()
+                .map(a -> {
+                    Map<String, Object> alert = new LinkedHashMap<>();
+                    alert.put("type", a.type().wireName());
+                    a.column().ifPresent(c -> alert.put("column", Masking.mask(c)));
+                    if (consent) {
+                        alert.put("message", Masking.mask(a.message()));
+                    }
+                    a.suggestedAction()
+                            .ifPresent(
+                                    s -> alert.put("suggested_action", s.type().wireName()));
+                    return alert;
+                })
+                .toList();
     }
 
     private static String cell(String value) {
@@ -126,8 +155,13 @@ public final class ContextBuilder {
     private static String load(String resource) {
         try (InputStream in = ContextBuilder.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("{{actions}}", String.join(", ", java.util.Arrays.stream(ActionType.values())
-                            .map(ActionType::wireName).toList()));
+                    .replace(
+                            "{{actions}}",
+                            String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(ActionType.values())
+                                            .map(ActionType::wireName)
+                                            .toList()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,8 +7,7 @@ import java.util.List;
 /** What an answer changed in the current plan: steps added, changed (same kind, other parameters) and removed. */
 public final class PlanChanges {
 
-    private PlanChanges() {
-    }
+    private PlanChanges() {}
 
     public static List<String> between(List<PlanStep> before, List<PlanStep> after) {
         List<PlanStep> removed = new ArrayList<>(before);
@@ -20,7 +19,10 @@ public final class PlanChanges {
         }
         List<String> lines = new ArrayList<>();
         for (PlanStep step : new ArrayList<>(added)) {
-            PlanStep old = removed.stream().filter(r -> r.type() == step.type()).findFirst().orElse(null);
+            PlanStep old = removed.stream()
+                    .filter(r -> r.type() == step.type())
+                    .findFirst()
+                    .orElse(null);
             if (old != null) {
                 removed.remove(old);
                 added.remove(step);
@@ -44,7 +46,8 @@ public final class PlanChanges {
 
     /** "strategy: median → mean; columns: [Age] → [Age, Fare]" for the parameters that differ. */
     private static String difference(PlanStep before, PlanStep after) {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>(before.params().keySet());
+        java.util.Set<String> keys =
+                new java.util.LinkedHashSet<>(before.params().keySet());
         keys.addAll(after.params().keySet());
         List<String> parts = new ArrayList<>();
         for (String key : keys) {

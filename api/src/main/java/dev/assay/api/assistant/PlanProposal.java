@@ -13,7 +13,13 @@ import java.util.List;
  * @param review  what the one plan validator judges unsound in the proposed actions (the same warnings the plan
  *                card and the run result show), each naming the step, the column, the number and a better way
  */
-public record PlanProposal(String explanation, List<PlanStep> actions, String planner, List<String> warnings,
-                           String contextUrl, int sampleRowsSent, List<String> summary, List<String> changes,
-                           List<PlanWarning> review) {
-}
+public record PlanProposal(
+        String explanation,
+        List<PlanStep> actions,
+        String planner,
+        List<String> warnings,
+        String contextUrl,
+        int sampleRowsSent,
+        List<String> summary,
+        List<String> changes,
+        List<PlanWarning> review) {}

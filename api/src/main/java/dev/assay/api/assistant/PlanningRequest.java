@@ -7,8 +7,8 @@ import dev.assay.model.profile.Profile;
  * (built once by {@link ContextBuilder}), and where a remote planner records each request body it sends, so that
  * context.json holds exactly what left Assay even when the call then fails.
  */
-public record PlanningRequest(String prompt, Profile profile, PromptContext context, java.util.List<Object> sent,
-                              Conversation conversation) {
+public record PlanningRequest(
+        String prompt, Profile profile, PromptContext context, java.util.List<Object> sent, Conversation conversation) {
 
     public PlanningRequest {
         conversation = conversation == null ? Conversation.none() : conversation;

@@ -9,5 +9,4 @@ import java.util.Map;
  * @param data        the dataset facts (schema, statistics, missing counts, alerts, and sample rows only with consent)
  * @param sampleRows  how many rows of data are in it (0 without consent)
  */
-public record PromptContext(String system, String user, Map<String, Object> data, int sampleRows) {
-}
+public record PromptContext(String system, String user, Map<String, Object> data, int sampleRows) {}

@@ -16,8 +16,7 @@ import java.util.Optional;
 /** The first rows of a job's cleaned.csv, read by streaming only as far as needed. */
 final class SampleRows {
 
-    private SampleRows() {
-    }
+    private SampleRows() {}
 
     static List<List<String>> first(ArtifactStore artifacts, String jobId, int rows) throws IOException {
         Optional<InputStream> in = artifacts.open(ArtifactKeys.job(jobId, "cleaned.csv"));

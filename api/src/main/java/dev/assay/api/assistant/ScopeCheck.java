@@ -25,12 +25,12 @@ public final class ScopeCheck {
 
     private static final BuiltInPlanner REFEREE = new BuiltInPlanner();
 
-    private ScopeCheck() {
-    }
+    private ScopeCheck() {}
 
     /** The plan narrowed where it was wider than asked; what was narrowed, flagged or not used goes to warnings. */
     public static Plan apply(Plan plan, PlanningRequest request, List<String> warnings) {
-        Plan reading = REFEREE.plan(new PlanningRequest(request.prompt(), request.profile(), null)).plan();
+        Plan reading = REFEREE.plan(new PlanningRequest(request.prompt(), request.profile(), null))
+                .plan();
         Set<String> named = BuiltInPlanner.namedColumns(request.prompt(), request.profile());
         Set<String> excluded = BuiltInPlanner.excludedColumns(request.prompt(), request.profile());
         List<PlanStep> kept = request.conversation().plan();
@@ -75,17 +75,22 @@ public final class ScopeCheck {
             if (!columns.isEmpty() && namedForStep.containsAll(columns)) {
                 return step;
             }
-            List<String> within = columns.stream().filter(namedForStep::contains).toList();
+            List<String> within =
+                    columns.stream().filter(namedForStep::contains).toList();
             List<String> narrowed = within.isEmpty() ? List.copyOf(namedForStep) : within;
             Map<String, Object> params = new LinkedHashMap<>(step.params());
             params.put(key, narrowed);
             warnings.add("Narrowed " + step.type().wireName() + " to " + String.join(", ", narrowed)
                     + ": the request named only " + (narrowed.size() == 1 ? "this column" : "these columns")
-                    + ", and the answer had " + (columns.isEmpty() ? "every column" : String.join(", ", columns)) + ".");
+                    + ", and the answer had " + (columns.isEmpty() ? "every column" : String.join(", ", columns))
+                    + ".");
             return new PlanStep(step.type(), params);
         }
         boolean asked = reading.actions().stream().anyMatch(r -> r.type() == step.type());
-        if (!asked && columns.isEmpty() && !named.isEmpty() && step.type() != ActionType.TRAIN_MODEL
+        if (!asked
+                && columns.isEmpty()
+                && !named.isEmpty()
+                && step.type() != ActionType.TRAIN_MODEL
                 && step.type() != ActionType.DROP_DUPLICATES) {
             warnings.add("Check step " + step.type().wireName() + ": it acts on every column it applies to, although "
                     + "the request named only " + String.join(", ", named) + ".");

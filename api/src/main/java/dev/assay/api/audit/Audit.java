@@ -31,8 +31,7 @@ import org.springframework.stereotype.Service;
 public class Audit {
 
     private static final Logger log = LoggerFactory.getLogger(Audit.class);
-    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final Actors actors;
@@ -45,23 +44,40 @@ public class Audit {
     }
 
     /** Records an event of the current actor and request. */
-    public void record(AuditAction action, String outcome, Optional<String> datasetId, Optional<String> runId,
-                       Map<String, Object> details) {
+    public void record(
+            AuditAction action,
+            String outcome,
+            Optional<String> datasetId,
+            Optional<String> runId,
+            Map<String, Object> details) {
         record(actors.current(), action, outcome, datasetId, runId, details);
     }
 
-    public void success(AuditAction action, Optional<String> datasetId, Optional<String> runId,
-                        Map<String, Object> details) {
+    public void success(
+            AuditAction action, Optional<String> datasetId, Optional<String> runId, Map<String, Object> details) {
         record(action, "success", datasetId, runId, details);
     }
 
-    public void record(Actor actor, AuditAction action, String outcome, Optional<String> datasetId,
-                       Optional<String> runId, Map<String, Object> details) {
+    public void record(
+            Actor actor,
+            AuditAction action,
+            String outcome,
+            Optional<String> datasetId,
+            Optional<String> runId,
+            Map<String, Object> details) {
         jdbc.sql("""
                 insert into audit_events (at, actor, team, action, outcome, request_id, dataset_id, run_id, details)
                 values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
-                .params(Timestamp.from(clock.instant()), actor.name(), actor.team(), action.wireName(), outcome,
-                        RequestIds.current(), datasetId.orElse(null), runId.orElse(null), Json.write(details))
+                .params(
+                        Timestamp.from(clock.instant()),
+                        actor.name(),
+                        actor.team(),
+                        action.wireName(),
+                        outcome,
+                        RequestIds.current(),
+                        datasetId.orElse(null),
+                        runId.orElse(null),
+                        Json.write(details))
                 .update();
     }
 
@@ -69,8 +85,9 @@ public class Audit {
      * Runs {@code work} and records it: success with {@code details}, or failure with the HTTP status and title of
      * the refusal (a refused request is as much a fact as an accepted one).
      */
-    public <T> T audited(AuditAction action, Optional<String> datasetId, Map<String, Object> details,
-                         AuditedWork<T> work) throws IOException {
+    public <T> T audited(
+            AuditAction action, Optional<String> datasetId, Map<String, Object> details, AuditedWork<T> work)
+            throws IOException {
         try {
             T result = work.run();
             success(action, datasetId, Optional.empty(), details);
@@ -106,37 +123,47 @@ public class Audit {
      * @param actor   only this actor's events; empty: everyone's (admins)
      * @param from    at or after; @param to before
      */
-    public record Query(Optional<String> actor, Optional<String> action, Optional<String> outcome,
-                        Optional<String> datasetId, Optional<Instant> from, Optional<Instant> to) {
-    }
+    public record Query(
+            Optional<String> actor,
+            Optional<String> action,
+            Optional<String> outcome,
+            Optional<String> datasetId,
+            Optional<Instant> from,
+            Optional<Instant> to) {}
 
-    public record Page(List<AuditEvent> events, int page, int size, long total) {
-    }
+    public record Page(List<AuditEvent> events, int page, int size, long total) {}
 
     public Page page(Query query, int page, int size) {
         Where where = where(query);
-        long total = jdbc.sql("select count(*) from audit_events" + where.sql()).params(where.params())
-                .query(Long.class).single();
+        long total = jdbc.sql("select count(*) from audit_events" + where.sql())
+                .params(where.params())
+                .query(Long.class)
+                .single();
         List<Object> params = new ArrayList<>(where.params());
         params.add(size);
         params.add((long) page * size);
-        List<AuditEvent> events = jdbc.sql("select * from audit_events" + where.sql()
-                        + " order by at desc, id desc limit ? offset ?")
-                .params(params).query((rs, n) -> event(rs)).list();
+        List<AuditEvent> events = jdbc.sql(
+                        "select * from audit_events" + where.sql() + " order by at desc, id desc limit ? offset ?")
+                .params(params)
+                .query((rs, n) -> event(rs))
+                .list();
         return new Page(events, page, size, total);
     }
 
     /** Every matching event, oldest first, one at a time (an export may be large). */
     public void each(Query query, Consumer<AuditEvent> sink) {
         Where where = where(query);
-        try (var stream = jdbc.sql("select * from audit_events" + where.sql() + " order by at, id")
-                .params(where.params()).withFetchSize(500).query((rs, n) -> event(rs)).stream()) {
+        try (var stream = jdbc
+                .sql("select * from audit_events" + where.sql() + " order by at, id")
+                .params(where.params())
+                .withFetchSize(500)
+                .query((rs, n) -> event(rs))
+                .stream()) {
             stream.forEach(sink);
         }
     }
 
-    private record Where(String sql, List<Object> params) {
-    }
+    private record Where(String sql, List<Object> params) {}
 
     private static Where where(Query query) {
         List<String> clauses = new ArrayList<>();
@@ -162,8 +189,16 @@ public class Audit {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                rs.getString("team"), rs.getString("action"), rs.getString("outcome"), rs.getString("request_id"),
-                rs.getString("dataset_id"), rs.getString("run_id"), details);
+        return new AuditEvent(
+                rs.getLong("id"),
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("actor"),
+                rs.getString("team"),
+                rs.getString("action"),
+                rs.getString("outcome"),
+                rs.getString("request_id"),
+                rs.getString("dataset_id"),
+                rs.getString("run_id"),
+                details);
     }
 }

@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** What an audit event records. */
 public enum AuditAction {
-    SIGN_IN, UPLOAD, ASSISTANT, APPLY, DOWNLOAD, DELETE;
+    SIGN_IN,
+    UPLOAD,
+    ASSISTANT,
+    APPLY,
+    DOWNLOAD,
+    DELETE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

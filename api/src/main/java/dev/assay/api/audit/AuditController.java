@@ -29,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** The audit trail: a person reads their own events; an admin reads everyone's. */
 @RestController
 @RequestMapping("/api/v1/audit")
-@Tag(name = "audit", description = "Who did what: sign-ins, uploads, assistant requests, applied plans, downloads, deletes")
+@Tag(
+        name = "audit",
+        description = "Who did what: sign-ins, uploads, assistant requests, applied plans, downloads, deletes")
 public class AuditController {
 
     static final MediaType JSON_LINES = MediaType.parseMediaType("application/jsonl");
@@ -45,31 +47,35 @@ public class AuditController {
     }
 
     @GetMapping
-    @Operation(summary = "Audit events, newest first, a page at a time",
+    @Operation(
+            summary = "Audit events, newest first, a page at a time",
             description = "Filters: actor (admins only; others always get their own), action (sign_in, upload, "
                     + "assistant, apply, download, delete), outcome (success, failure, denied), dataset_id, from, to "
                     + "(ISO-8601 instants, from inclusive, to exclusive). 400 names a filter that cannot be read; "
                     + "403 a non-admin asking for someone else's events.")
-    public Audit.Page list(@RequestParam(required = false) String actor,
-                           @RequestParam(required = false) String action,
-                           @RequestParam(required = false) String outcome,
-                           @RequestParam(name = "dataset_id", required = false) String datasetId,
-                           @RequestParam(required = false) String from,
-                           @RequestParam(required = false) String to,
-                           @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    public Audit.Page list(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(name = "dataset_id", required = false) String datasetId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return audit.page(query(actor, action, outcome, datasetId, from, to), page, size);
     }
 
     @GetMapping(path = "/export")
-    @Operation(summary = "Every matching audit event as JSON Lines (application/jsonl), oldest first",
+    @Operation(
+            summary = "Every matching audit event as JSON Lines (application/jsonl), oldest first",
             description = "The filters of GET /api/v1/audit, without paging.")
-    public ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String actor,
-                                                        @RequestParam(required = false) String action,
-                                                        @RequestParam(required = false) String outcome,
-                                                        @RequestParam(name = "dataset_id", required = false) String datasetId,
-                                                        @RequestParam(required = false) String from,
-                                                        @RequestParam(required = false) String to) {
+    public ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(name = "dataset_id", required = false) String datasetId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         Audit.Query query = query(actor, action, outcome, datasetId, from, to);
         StreamingResponseBody body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -83,7 +89,8 @@ public class AuditController {
             });
             writer.flush();
         };
-        return ResponseEntity.ok().contentType(JSON_LINES)
+        return ResponseEntity.ok()
+                .contentType(JSON_LINES)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assay-audit.jsonl\"")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(body);
@@ -94,21 +101,30 @@ public class AuditController {
         Optional<String> whose = Optional.ofNullable(actor).filter(a -> !a.isBlank());
         if (!me.admin()) {
             if (whose.isPresent() && !whose.get().equals(me.name())) {
-                throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed",
+                throw new ApiException(
+                        HttpStatus.FORBIDDEN,
+                        "Not allowed",
                         "only an admin reads the events of others; leave out 'actor' to read your own");
             }
             whose = Optional.of(me.name());
         }
         Optional<String> act = Optional.ofNullable(action).filter(a -> !a.isBlank());
-        if (act.isPresent() && Arrays.stream(AuditAction.values()).noneMatch(a -> a.wireName().equals(act.get()))) {
+        if (act.isPresent()
+                && Arrays.stream(AuditAction.values())
+                        .noneMatch(a -> a.wireName().equals(act.get()))) {
             throw invalid("action", act.get(), "one of sign_in, upload, assistant, apply, download, delete");
         }
         Optional<String> out = Optional.ofNullable(outcome).filter(o -> !o.isBlank());
         if (out.isPresent() && !out.get().matches("success|failure|denied")) {
             throw invalid("outcome", out.get(), "one of success, failure, denied");
         }
-        return new Audit.Query(whose, act, out, Optional.ofNullable(datasetId).filter(d -> !d.isBlank()),
-                instant("from", from), instant("to", to));
+        return new Audit.Query(
+                whose,
+                act,
+                out,
+                Optional.ofNullable(datasetId).filter(d -> !d.isBlank()),
+                instant("from", from),
+                instant("to", to));
     }
 
     private static Optional<Instant> instant(String field, String value) {
@@ -124,7 +140,7 @@ public class AuditController {
 
     private static ApiException invalid(String field, String value, String expected) {
         String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
-        return new ApiException(HttpStatus.BAD_REQUEST, "Invalid filter",
-                "'" + field + "' is '" + shown + "'; it must be " + expected);
+        return new ApiException(
+                HttpStatus.BAD_REQUEST, "Invalid filter", "'" + field + "' is '" + shown + "'; it must be " + expected);
     }
 }

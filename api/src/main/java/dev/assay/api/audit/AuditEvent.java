@@ -14,6 +14,14 @@ import java.util.Map;
  * @param details   facts of the event (file name and size, prompt, provider, model, bytes sent and their SHA-256,
  *                  artifact); never values from the data
  */
-public record AuditEvent(long id, Instant at, String actor, String team, String action, String outcome,
-                         String requestId, String datasetId, String runId, Map<String, Object> details) {
-}
+public record AuditEvent(
+        long id,
+        Instant at,
+        String actor,
+        String team,
+        String action,
+        String outcome,
+        String requestId,
+        String datasetId,
+        String runId,
+        Map<String, Object> details) {}

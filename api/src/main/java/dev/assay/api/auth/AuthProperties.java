@@ -24,8 +24,12 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("assay.auth")
 public record AuthProperties(
-        @DefaultValue("none") @Pattern(regexp = "none|oidc", message = "must be none or oidc") String mode,
-        String issuer, String clientId, String clientSecret,
+        @DefaultValue("none") @Pattern(regexp = "none|oidc", message = "must be none or oidc")
+        String mode,
+
+        String issuer,
+        String clientId,
+        String clientSecret,
         @DefaultValue("assay") String audience,
         @DefaultValue("preferred_username") String usernameClaim,
         @DefaultValue("groups") String groupsClaim,
@@ -37,8 +41,10 @@ public record AuthProperties(
     }
 
     public String requiredIssuer() {
-        return Optional.ofNullable(issuer).filter(i -> !i.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "assay.auth.mode is oidc but assay.auth.issuer (ASSAY_AUTH_ISSUER) is not set"));
+        return Optional.ofNullable(issuer)
+                .filter(i -> !i.isBlank())
+                .orElseThrow(() -> new IllegalStateException(
+                        "assay.auth.mode is oidc but assay.auth.issuer (ASSAY_AUTH_ISSUER) is not set"));
     }
 
     /** Never prints the secret. */

@@ -9,18 +9,19 @@ import java.util.Optional;
 /** The actor a token's (or an ID token's) claims describe, by the configured claim names. */
 final class Claims {
 
-    private Claims() {
-    }
+    private Claims() {}
 
     static Actor actor(Map<String, Object> claims, AuthProperties auth) {
-        String name = Optional.ofNullable(claims.get(auth.usernameClaim())).map(Object::toString)
+        String name = Optional.ofNullable(claims.get(auth.usernameClaim()))
+                .map(Object::toString)
                 .filter(n -> !n.isBlank())
                 .or(() -> Optional.ofNullable(claims.get("sub")).map(Object::toString))
-                .orElseThrow(() -> new IllegalArgumentException("the token names nobody (no "
-                        + auth.usernameClaim() + " and no sub)"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the token names nobody (no " + auth.usernameClaim() + " and no sub)"));
         List<String> groups = groups(claims.get(auth.groupsClaim()));
         boolean admin = groups.contains(auth.adminGroup());
-        List<String> teams = groups.stream().filter(g -> !g.equals(auth.adminGroup())).toList();
+        List<String> teams =
+                groups.stream().filter(g -> !g.equals(auth.adminGroup())).toList();
         // Someone in no team still has a team of their own, so what they upload is theirs alone.
         return new Actor(name, teams.isEmpty() ? List.of("user:" + name) : teams, admin);
     }

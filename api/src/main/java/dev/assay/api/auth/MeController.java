@@ -14,8 +14,7 @@ public class MeController {
     /**
      * @param signOut whether there is a sign-out ({@code POST /logout}); false in the laptop mode
      */
-    public record Me(String name, List<String> teams, boolean admin, boolean signOut) {
-    }
+    public record Me(String name, List<String> teams, boolean admin, boolean signOut) {}
 
     private final Actors actors;
     private final SignedIn signedIn;
@@ -26,7 +25,8 @@ public class MeController {
     }
 
     @GetMapping("/api/v1/me")
-    @Operation(summary = "The signed-in person: name, teams, admin role, and whether sign-out applies",
+    @Operation(
+            summary = "The signed-in person: name, teams, admin role, and whether sign-out applies",
             description = "401 (problem+json) without a session or bearer token on a cluster.")
     public Me me() {
         Actor me = actors.current();

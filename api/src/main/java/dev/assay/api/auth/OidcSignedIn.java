@@ -21,7 +21,8 @@ public class OidcSignedIn implements SignedIn {
 
     @Override
     public Actor actor() {
-        return Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication()).flatMap(this::actorOf)
+        return Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication())
+                .flatMap(this::actorOf)
                 .orElse(ANONYMOUS);
     }
 

@@ -52,11 +52,15 @@ final class Problems implements AuthenticationEntryPoint, AccessDeniedHandler, A
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException e) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         denied(Map.of("via", "browser sign-in", "reason", String.valueOf(e.getMessage())));
-        write(response, 401, "Sign-in refused", "the identity provider's sign-in did not succeed ("
-                + e.getMessage() + "); open the UI again to retry", request);
+        write(
+                response,
+                401,
+                "Sign-in refused",
+                "the identity provider's sign-in did not succeed (" + e.getMessage() + "); open the UI again to retry",
+                request);
     }
 
     @Override
@@ -67,15 +71,15 @@ final class Problems implements AuthenticationEntryPoint, AccessDeniedHandler, A
 
     private void denied(Map<String, Object> details) {
         try {
-            audit.record(SignedIn.ANONYMOUS, AuditAction.SIGN_IN, "denied", Optional.empty(), Optional.empty(),
-                    details);
+            audit.record(
+                    SignedIn.ANONYMOUS, AuditAction.SIGN_IN, "denied", Optional.empty(), Optional.empty(), details);
         } catch (RuntimeException e) {
             log.warn("refused sign-in not recorded in the audit trail: {}", e.toString());
         }
     }
 
-    static void write(HttpServletResponse response, int status, String title, String detail,
-                      HttpServletRequest request) throws IOException {
+    static void write(HttpServletResponse response, int status, String title, String detail, HttpServletRequest request)
+            throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);

@@ -28,9 +28,9 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -88,11 +88,15 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnProperty(name = "assay.auth.mode", havingValue = "oidc")
     JwtDecoder jwtDecoder(AuthProperties auth) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(auth.requiredIssuer()).build();
-        OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(auth.audience())
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                "the token is for " + jwt.getAudience() + ", not for '" + auth.audience() + "'", null));
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withIssuerLocation(auth.requiredIssuer()).build();
+        OAuth2TokenValidator<Jwt> audience =
+                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(auth.audience())
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                                "invalid_token",
+                                "the token is for " + jwt.getAudience() + ", not for '" + auth.audience() + "'",
+                                null));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(auth.clockSkew()), new JwtIssuerValidator(auth.requiredIssuer()), audience));
         return decoder;
@@ -100,38 +104,49 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "assay.auth.mode", havingValue = "oidc")
-    SecurityFilterChain cluster(HttpSecurity http, AuthProperties auth, ClientRegistrationRepository clients,
-                                JwtDecoder decoder, OidcSignedIn signedIn, Audit audit) throws Exception {
+    SecurityFilterChain cluster(
+            HttpSecurity http,
+            AuthProperties auth,
+            ClientRegistrationRepository clients,
+            JwtDecoder decoder,
+            OidcSignedIn signedIn,
+            Audit audit)
+            throws Exception {
         Problems problems = new Problems(audit);
         SavedRequestAwareAuthenticationSuccessHandler toTheUi = new SavedRequestAwareAuthenticationSuccessHandler();
         OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(clients);
         signedOut.setPostLogoutRedirectUri("{baseUrl}/");
-        return http
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(r -> r
-                        .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(jwt -> {
+        return http.authorizeHttpRequests(
+                        a -> a.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
+                .oauth2ResourceServer(r -> r.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(jwt -> {
                             Actor actor = Claims.actor(jwt.getClaims(), auth);
-                            List<SimpleGrantedAuthority> authorities = actor.admin()
-                                    ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN")) : List.of();
+                            List<SimpleGrantedAuthority> authorities =
+                                    actor.admin() ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN")) : List.of();
                             return new JwtAuthenticationToken(jwt, authorities, actor.name());
                         }))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .oauth2Login(o -> o
-                        .clientRegistrationRepository(clients)
+                .oauth2Login(o -> o.clientRegistrationRepository(clients)
                         .successHandler((request, response, authentication) -> {
-                            signedIn.actorOf(authentication).ifPresent(actor -> audit.record(actor,
-                                    AuditAction.SIGN_IN, "success", Optional.empty(), Optional.empty(),
-                                    Map.of("via", "browser sign-in")));
+                            signedIn.actorOf(authentication)
+                                    .ifPresent(actor -> audit.record(
+                                            actor,
+                                            AuditAction.SIGN_IN,
+                                            "success",
+                                            Optional.empty(),
+                                            Optional.empty(),
+                                            Map.of("via", "browser sign-in")));
                             toTheUi.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler(problems))
                 .logout(l -> l.logoutSuccessHandler(signedOut))
                 .exceptionHandling(e -> e
                         // The api answers problem+json; a page of the UI starts the provider's sign-in instead.
-                        .defaultAuthenticationEntryPointFor(problems,
+                        .defaultAuthenticationEntryPointFor(
+                                problems,
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                         .accessDeniedHandler(problems))
                 // The session cookie is SameSite=Lax (application.yaml): another site's form or script cannot send

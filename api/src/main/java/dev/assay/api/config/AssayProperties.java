@@ -33,7 +33,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("assay")
 public record AssayProperties(
         @DefaultValue("data") @NotNull Path dataDir,
-        @DefaultValue("local") @Pattern(regexp = "local|kubernetes", message = "must be local or kubernetes") String executor,
+
+        @DefaultValue("local") @Pattern(regexp = "local|kubernetes", message = "must be local or kubernetes")
+        String executor,
+
         @DefaultValue("2") @Min(1) @Max(64) int executorWorkers,
         @DefaultValue("32") @Min(1) @Max(10_000) int executorQueue,
         @DefaultValue @Valid Redis redis,
@@ -53,7 +56,8 @@ public record AssayProperties(
         if (host == null) {
             return false;
         }
-        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+        String name = host.startsWith("[")
+                ? host.substring(0, host.indexOf(']') + 1)
                 : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
         return allowedHosts.stream().anyMatch(allowed -> allowed.equalsIgnoreCase(name));
     }
@@ -62,22 +66,25 @@ public record AssayProperties(
      * @param heartbeat  how often this api renews the leases of the tasks it holds
      * @param staleAfter a task whose lease was not renewed for this long is failed by the sweeper
      */
-    public record Tasks(@DefaultValue("5s") @NotNull Duration heartbeat, @DefaultValue("30s") @NotNull Duration staleAfter) {
-    }
+    public record Tasks(
+            @DefaultValue("5s") @NotNull Duration heartbeat,
+            @DefaultValue("30s") @NotNull Duration staleAfter) {}
 
     /**
      * @param minFree below this much free space in the data folder (or the work folder) readiness is DOWN and
      *                uploads are refused with 507
      */
-    public record Disk(@DefaultValue("256MB") @NotNull DataSize minFree) {
-    }
+    public record Disk(@DefaultValue("256MB") @NotNull DataSize minFree) {}
 
     /**
      * @param url       {@code redis://[:password@]host:port}; unset or blank: status journalled under the data folder ({@code .status/})
      * @param ttl       how long a task's status outlives its last change
      * @param keyPrefix prefix of every key, so several installations can share a Redis
      */
-    public record Redis(String url, @DefaultValue("7d") @NotNull Duration ttl, @DefaultValue("assay:") String keyPrefix) {
+    public record Redis(
+            String url,
+            @DefaultValue("7d") @NotNull Duration ttl,
+            @DefaultValue("assay:") String keyPrefix) {
 
         public Optional<String> configuredUrl() {
             return Optional.ofNullable(url).filter(u -> !u.isBlank());
@@ -85,8 +92,12 @@ public record AssayProperties(
     }
 
     /** @param endpoint unset or blank: artifacts in {@code data-dir}; set: this S3/MinIO server */
-    public record S3(String endpoint, @DefaultValue("assay") String bucket, String accessKey, String secretKey,
-                     @DefaultValue("us-east-1") String region) {
+    public record S3(
+            String endpoint,
+            @DefaultValue("assay") String bucket,
+            String accessKey,
+            String secretKey,
+            @DefaultValue("us-east-1") String region) {
 
         public Optional<String> configuredEndpoint() {
             return Optional.ofNullable(endpoint).filter(e -> !e.isBlank());
@@ -100,19 +111,28 @@ public record AssayProperties(
     }
 
     /** @param maxSize largest CSV accepted by {@code POST /api/v1/upload} */
-    public record Upload(@DefaultValue("200MB") @NotNull DataSize maxSize) {
-    }
+    public record Upload(@DefaultValue("200MB") @NotNull DataSize maxSize) {}
 
     /**
      * @param allowedOrigins browser origins allowed to call the api from another origin (the UI's dev server by
      *                       default); the UI served by the api itself is same-origin and needs none
      */
-    public record Cors(@DefaultValue({"http://localhost:5173", "http://localhost:5174", "http://localhost:5175",
-            "http://localhost:5176"}) List<String> allowedOrigins) {
+    public record Cors(
+            @DefaultValue({
+                "http://localhost:5173",
+                "http://localhost:5174",
+                "http://localhost:5175",
+                "http://localhost:5176"
+            })
+            List<String> allowedOrigins) {
 
         public Cors {
-            allowedOrigins = allowedOrigins == null ? List.of()
-                    : allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+            allowedOrigins = allowedOrigins == null
+                    ? List.of()
+                    : allowedOrigins.stream()
+                            .map(String::strip)
+                            .filter(o -> !o.isEmpty())
+                            .toList();
         }
     }
 }

@@ -19,7 +19,8 @@ public class OpenApiConfiguration {
     static {
         // On the wire an OptionalInt or OptionalLong is its number or nothing (Jdk8Module); described as a bean it
         // would be {as_int, empty, present}, and the UI's types, generated from this document, would say so too.
-        SpringDocUtils.getConfig().replaceWithClass(OptionalInt.class, Integer.class)
+        SpringDocUtils.getConfig()
+                .replaceWithClass(OptionalInt.class, Integer.class)
                 .replaceWithClass(OptionalLong.class, Long.class);
     }
 
@@ -30,12 +31,16 @@ public class OpenApiConfiguration {
 
     @Bean
     OpenAPI assayOpenApi() {
-        return new OpenAPI().info(new Info()
-                .title("Assay API")
-                .description("Upload a CSV, get a profile report; apply a plan of whitelisted actions; download the "
-                        + "results. JSON is snake_case; errors are application/problem+json (RFC 9457). The contract "
-                        + "is also written down in docs/rest-api.md.")
-                .version("v1")
-                .license(new License().name("GPL-3.0-or-later").url("https://www.gnu.org/licenses/gpl-3.0.html")));
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Assay API")
+                        .description(
+                                "Upload a CSV, get a profile report; apply a plan of whitelisted actions; download the "
+                                        + "results. JSON is snake_case; errors are application/problem+json (RFC 9457). The contract "
+                                        + "is also written down in docs/rest-api.md.")
+                        .version("v1")
+                        .license(new License()
+                                .name("GPL-3.0-or-later")
+                                .url("https://www.gnu.org/licenses/gpl-3.0.html")));
     }
 }

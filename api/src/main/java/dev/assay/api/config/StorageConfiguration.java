@@ -33,10 +33,14 @@ public class StorageConfiguration {
     @Bean
     StorageSettings storageSettings(AssayProperties properties) {
         AssayProperties.S3 s3 = properties.s3();
-        StorageSettings settings = new StorageSettings(properties.dataDir(),
-                s3.configuredEndpoint().map(endpoint -> new S3Settings(endpoint, s3.bucket(), s3.accessKey(),
-                        s3.secretKey(), s3.region())),
-                properties.redis().configuredUrl(), properties.redis().ttl(), properties.redis().keyPrefix());
+        StorageSettings settings = new StorageSettings(
+                properties.dataDir(),
+                s3.configuredEndpoint()
+                        .map(endpoint ->
+                                new S3Settings(endpoint, s3.bucket(), s3.accessKey(), s3.secretKey(), s3.region())),
+                properties.redis().configuredUrl(),
+                properties.redis().ttl(),
+                properties.redis().keyPrefix());
         log.info("Stores: {}", settings);
         return settings;
     }
@@ -46,9 +50,12 @@ public class StorageConfiguration {
      * to, so it reads what that namespace's runners write; on a laptop none, and keys stay as they were.
      */
     @Bean
-    TaskScope taskScope(@Value("${assay.executor:local}") String executor,
-                        @Value("${assay.kubernetes.namespace:}") String namespace) throws IOException {
-        return "kubernetes".equals(executor) ? TaskScope.namespace(KubernetesExecutorConfiguration.namespace(namespace))
+    TaskScope taskScope(
+            @Value("${assay.executor:local}") String executor,
+            @Value("${assay.kubernetes.namespace:}") String namespace)
+            throws IOException {
+        return "kubernetes".equals(executor)
+                ? TaskScope.namespace(KubernetesExecutorConfiguration.namespace(namespace))
                 : TaskScope.local();
     }
 
@@ -69,16 +76,18 @@ public class StorageConfiguration {
             store.ensureBucket();
             bucket.reached().set(true);
         } catch (IOException | RuntimeException e) {
-            log.error("Artifact store not reachable: S3 bucket '{}' at {}: {} (the api runs, but readiness "
-                    + "/actuator/health/readiness, component artifactStore, stays DOWN and uploads fail until it answers)",
-                    s3.bucket(), s3.endpoint(), reason(e));
+            log.error(
+                    "Artifact store not reachable: S3 bucket '{}' at {}: {} (the api runs, but readiness "
+                            + "/actuator/health/readiness, component artifactStore, stays DOWN and uploads fail until it answers)",
+                    s3.bucket(),
+                    s3.endpoint(),
+                    reason(e));
         }
         return ScopedArtifactStore.of(store, scope);
     }
 
     /** Whether the bucket has been reached (and created when missing) since the api started. */
-    record BucketState(java.util.concurrent.atomic.AtomicBoolean reached) {
-    }
+    record BucketState(java.util.concurrent.atomic.AtomicBoolean reached) {}
 
     @Bean
     BucketState bucketState() {
@@ -87,8 +96,12 @@ public class StorageConfiguration {
 
     @Bean
     StatusStore statusStore(StorageSettings settings, TaskScope scope, Clock clock) throws IOException {
-        StorageSettings scoped = new StorageSettings(settings.dataDir(), settings.s3(), settings.redisUrl(),
-                settings.redisTtl(), scope.statusPrefix(settings.redisPrefix()));
+        StorageSettings scoped = new StorageSettings(
+                settings.dataDir(),
+                settings.s3(),
+                settings.redisUrl(),
+                settings.redisTtl(),
+                scope.statusPrefix(settings.redisPrefix()));
         StatusStore store = scoped.openStatusKeptLocally(clock);
         if (store instanceof RedisStatusStore redis) {
             // Jedis connects lazily: ask once now, so an unreachable Redis is named in the log at start, not at the
@@ -96,9 +109,13 @@ public class StorageConfiguration {
             try {
                 redis.ping();
             } catch (RuntimeException e) {
-                log.error("Status store not reachable: Redis at {}: {} (the api runs, but readiness "
-                        + "/actuator/health/readiness, component statusStore, stays DOWN until it answers)",
-                        settings.redisUrl().map(StorageConfiguration::hostAndPort).orElse("?"), reason(e));
+                log.error(
+                        "Status store not reachable: Redis at {}: {} (the api runs, but readiness "
+                                + "/actuator/health/readiness, component statusStore, stays DOWN until it answers)",
+                        settings.redisUrl()
+                                .map(StorageConfiguration::hostAndPort)
+                                .orElse("?"),
+                        reason(e));
             }
         }
         return store;
@@ -125,7 +142,8 @@ public class StorageConfiguration {
         }
         String inner = root.getClass().getSimpleName() + ": " + root.getMessage();
         return root == e || e.getMessage() == null || e.getMessage().contains(String.valueOf(root.getMessage()))
-                ? inner : e.getMessage() + " (" + inner + ")";
+                ? inner
+                : e.getMessage() + " (" + inner + ")";
     }
 
     @Bean
@@ -142,9 +160,14 @@ public class StorageConfiguration {
                     redis.ping();
                     return Health.up().withDetail("store", "redis").build();
                 }
-                return Health.up().withDetail("store", store instanceof FilesystemStatusStore ? "file" : "memory").build();
+                return Health.up()
+                        .withDetail("store", store instanceof FilesystemStatusStore ? "file" : "memory")
+                        .build();
             } catch (RuntimeException e) {
-                return Health.down().withDetail("store", "redis").withDetail("reason", reason(e)).build();
+                return Health.down()
+                        .withDetail("store", "redis")
+                        .withDetail("reason", reason(e))
+                        .build();
             }
         };
     }
@@ -155,7 +178,8 @@ public class StorageConfiguration {
         String kind = underneath instanceof S3ArtifactStore s3 ? "s3 bucket " + s3.bucket() : "filesystem";
         return () -> {
             try {
-                if (underneath instanceof S3ArtifactStore s3 && !bucket.reached().get()) {
+                if (underneath instanceof S3ArtifactStore s3
+                        && !bucket.reached().get()) {
                     s3.ensureBucket();
                     bucket.reached().set(true);
                     log.info("Artifact store reachable now: S3 bucket '{}'", s3.bucket());
@@ -164,7 +188,10 @@ public class StorageConfiguration {
                 store.size("health/probe");
                 return Health.up().withDetail("store", kind).build();
             } catch (IOException | RuntimeException e) {
-                return Health.down().withDetail("store", kind).withDetail("reason", reason(e)).build();
+                return Health.down()
+                        .withDetail("store", kind)
+                        .withDetail("reason", reason(e))
+                        .build();
             }
         };
     }

@@ -52,8 +52,14 @@ public class Datasets {
 
     private final Metadata metadata;
 
-    public Datasets(StatusStore statuses, ArtifactStore artifacts, Jobs jobs, Executor executor, Clock clock,
-                    AssayProperties properties, Metadata metadata) {
+    public Datasets(
+            StatusStore statuses,
+            ArtifactStore artifacts,
+            Jobs jobs,
+            Executor executor,
+            Clock clock,
+            AssayProperties properties,
+            Metadata metadata) {
         this.metadata = metadata;
         this.executor = executor;
         this.statuses = statuses;
@@ -93,12 +99,16 @@ public class Datasets {
      */
     public void deleteRun(String jobId, String runId) throws IOException {
         TaskStatus run = jobs.run(jobId, runId);
-        java.util.Optional<String> outside = metadata.run(runId).isPresent() ? java.util.Optional.empty()
-                : executor.creatorTool(runId);
+        java.util.Optional<String> outside =
+                metadata.run(runId).isPresent() ? java.util.Optional.empty() : executor.creatorTool(runId);
         if (outside.isPresent()) {
-            throw new ApiException(HttpStatus.CONFLICT, "Made outside Assay", "run '" + runId + "' was created with "
-                    + outside.get() + ", not through Assay, so Assay shows it but does not delete it; delete it the way "
-                    + "it was made, for example kubectl delete assistantrun " + runId);
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "Made outside Assay",
+                    "run '" + runId + "' was created with "
+                            + outside.get()
+                            + ", not through Assay, so Assay shows it but does not delete it; delete it the way "
+                            + "it was made, for example kubectl delete assistantrun " + runId);
         }
         requireFinished(run);
         artifacts.deleteAll(jobId + "/runs/" + runId + "/");
@@ -132,9 +142,12 @@ public class Datasets {
 
     private static void requireFinished(TaskStatus task) {
         if (!task.status().finished()) {
-            String what = task.kind() == TaskKind.PROFILE ? "dataset '" + task.id() + "' is still being profiled"
+            String what = task.kind() == TaskKind.PROFILE
+                    ? "dataset '" + task.id() + "' is still being profiled"
                     : "run '" + task.id() + "' is still " + task.status().name().toLowerCase(java.util.Locale.ROOT);
-            throw new ApiException(HttpStatus.CONFLICT, "Still running",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "Still running",
                     what + "; wait until it is done or failed, then delete again");
         }
     }
@@ -191,24 +204,29 @@ public class Datasets {
         for (String key : artifacts.list("")) {
             int slash = key.indexOf('/');
             if (slash > 0) {
-                byJob.computeIfAbsent(key.substring(0, slash), id -> new ArrayList<>()).add(key.substring(slash + 1));
+                byJob.computeIfAbsent(key.substring(0, slash), id -> new ArrayList<>())
+                        .add(key.substring(slash + 1));
             }
         }
         int found = 0;
         for (Map.Entry<String, List<String>> entry : byJob.entrySet()) {
             String jobId = entry.getKey();
             List<String> files = entry.getValue();
-            if (!ArtifactKeys.isId(jobId) || !files.contains("source.csv") || statuses.get(jobId).isPresent()) {
+            if (!ArtifactKeys.isId(jobId)
+                    || !files.contains("source.csv")
+                    || statuses.get(jobId).isPresent()) {
                 continue;
             }
-            Instant created = artifacts.modified(ArtifactKeys.job(jobId, "source.csv")).orElse(clock.instant());
+            Instant created =
+                    artifacts.modified(ArtifactKeys.job(jobId, "source.csv")).orElse(clock.instant());
             Optional<Profile> profile = files.contains("profile.json")
-                    ? read(ArtifactKeys.job(jobId, "profile.json"), Profile.class) : Optional.empty();
-            TaskStatus queued = TaskStatus.queued(jobId, TaskKind.PROFILE, jobId,
-                    profile.map(Profile::source).orElse("source.csv"), created);
+                    ? read(ArtifactKeys.job(jobId, "profile.json"), Profile.class)
+                    : Optional.empty();
+            TaskStatus queued = TaskStatus.queued(
+                    jobId, TaskKind.PROFILE, jobId, profile.map(Profile::source).orElse("source.csv"), created);
             statuses.put(profile.map(p -> queued.profiled(p.summary(), created))
-                    .orElseGet(() -> queued.abandoned("the status of this dataset was lost before it was profiled",
-                            clock.instant())));
+                    .orElseGet(() -> queued.abandoned(
+                            "the status of this dataset was lost before it was profiled", clock.instant())));
             for (String runId : runIds(files)) {
                 rebuildRun(jobId, runId);
             }
@@ -219,13 +237,15 @@ public class Datasets {
 
     private void rebuildRun(String jobId, String runId) throws IOException {
         String resultKey = ArtifactKeys.run(jobId, runId, "result.json");
-        Instant created = artifacts.modified(ArtifactKeys.run(jobId, runId, "plan.json"))
-                .or(() -> modified(resultKey)).orElse(clock.instant());
+        Instant created = artifacts
+                .modified(ArtifactKeys.run(jobId, runId, "plan.json"))
+                .or(() -> modified(resultKey))
+                .orElse(clock.instant());
         TaskStatus queued = TaskStatus.queued(runId, TaskKind.RUN, jobId, "restored run", created);
         Optional<RunResult> result = read(resultKey, RunResult.class);
         statuses.put(result.map(r -> queued.applied(r, created))
-                .orElseGet(() -> queued.abandoned("the status of this run was lost before it finished",
-                        clock.instant())));
+                .orElseGet(
+                        () -> queued.abandoned("the status of this run was lost before it finished", clock.instant())));
     }
 
     private Optional<Instant> modified(String key) {

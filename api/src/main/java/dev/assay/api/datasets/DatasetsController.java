@@ -1,13 +1,13 @@
 package dev.assay.api.datasets;
 
+import dev.assay.api.audit.Audit;
+import dev.assay.api.audit.AuditAction;
 import dev.assay.api.jobs.JobViews;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import dev.assay.api.audit.Audit;
-import dev.assay.api.audit.AuditAction;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +28,8 @@ public class DatasetsController {
     }
 
     @DeleteMapping("/{jobId}")
-    @Operation(summary = "Delete a dataset with its runs, files and status",
+    @Operation(
+            summary = "Delete a dataset with its runs, files and status",
             description = "204 when deleted; 404 unknown dataset; 409 while it or one of its runs is still running.")
     public ResponseEntity<Void> delete(@PathVariable String jobId) throws IOException {
         audit.audited(AuditAction.DELETE, Optional.of(jobId), Map.of("what", "dataset"), () -> {
@@ -39,7 +40,8 @@ public class DatasetsController {
     }
 
     @DeleteMapping("/{jobId}/runs/{runId}")
-    @Operation(summary = "Delete one run with its files and status",
+    @Operation(
+            summary = "Delete one run with its files and status",
             description = "204 when deleted; 404 unknown dataset or run; 409 while the run is still running.")
     public ResponseEntity<Void> deleteRun(@PathVariable String jobId, @PathVariable String runId) throws IOException {
         audit.audited(AuditAction.DELETE, Optional.of(jobId), Map.of("what", "run", "run_id", runId), () -> {

@@ -46,7 +46,9 @@ public class DiskSpace implements HealthIndicator {
      */
     public void require(long bytes, String what) {
         shortest().filter(free -> free.bytes() < minFree + bytes).ifPresent(free -> {
-            throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "Disk full",
+            throw new ApiException(
+                    HttpStatus.INSUFFICIENT_STORAGE,
+                    "Disk full",
                     "the server's disk is full: " + Sizes.describe(free.bytes()) + " free where " + what + " needs "
                             + Sizes.describe(bytes + minFree) + " (including a reserve of " + Sizes.describe(minFree)
                             + "); ask the operator to free space or to move the data folder");
@@ -57,13 +59,15 @@ public class DiskSpace implements HealthIndicator {
     public Health health() {
         Optional<Free> free = shortest();
         if (free.isPresent() && free.get().bytes() < minFree) {
-            return Health.down().withDetail("free", free.get().bytes()).withDetail("threshold", minFree).build();
+            return Health.down()
+                    .withDetail("free", free.get().bytes())
+                    .withDetail("threshold", minFree)
+                    .build();
         }
         return Health.up().build();
     }
 
-    private record Free(Path folder, long bytes) {
-    }
+    private record Free(Path folder, long bytes) {}
 
     /** The folder with the least usable space; a folder not made yet is measured at its nearest parent. */
     private Optional<Free> shortest() {

@@ -41,8 +41,7 @@ public interface Executor {
      * custom resources, so {@code kubectl get} no longer lists what a person deleted. The local executor keeps
      * nothing beyond the stores.
      */
-    default void forget(String jobId, java.util.Optional<String> runId) {
-    }
+    default void forget(String jobId, java.util.Optional<String> runId) {}
 
     /**
      * The program that created a run the api did not start, when the executor can tell: on Kubernetes, the client

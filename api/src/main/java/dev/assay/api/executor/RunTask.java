@@ -10,5 +10,4 @@ import java.util.Optional;
  * @param runName what the person called the run, if anything
  * @param prompt  what the person asked the assistant, kept for the audit trail
  */
-public record RunTask(String jobId, String runId, Plan plan, Optional<String> runName, Optional<String> prompt) {
-}
+public record RunTask(String jobId, String runId, Plan plan, Optional<String> runName, Optional<String> prompt) {}

@@ -11,8 +11,7 @@ public final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String newJobId() {
         return "j-" + random();
@@ -32,7 +31,8 @@ public final class Ids {
      * not echoed back to whoever sent it.
      */
     public static java.util.Optional<String> quoted(String id) {
-        return dev.assay.runner.storage.ArtifactKeys.isId(id) ? java.util.Optional.of("'" + id + "'")
+        return dev.assay.runner.storage.ArtifactKeys.isId(id)
+                ? java.util.Optional.of("'" + id + "'")
                 : java.util.Optional.empty();
     }
 

@@ -9,11 +9,14 @@ import org.springframework.http.HttpStatus;
 public class JobNotReadyException extends ApiException {
 
     public JobNotReadyException(TaskStatus job) {
-        super(HttpStatus.CONFLICT, job.status() == TaskState.FAILED ? "Dataset failed" : "Dataset not ready",
+        super(
+                HttpStatus.CONFLICT,
+                job.status() == TaskState.FAILED ? "Dataset failed" : "Dataset not ready",
                 job.status() == TaskState.FAILED
                         ? "profiling of '" + job.name() + "' (job " + job.id() + ") failed: "
                                 + job.error().orElse("no reason recorded") + "; fix the file and upload it again"
-                        : "'" + job.name() + "' (job " + job.id() + ") is still being profiled (" + job.status().name()
-                                .toLowerCase(java.util.Locale.ROOT) + ", " + job.progress() + " %); try again when its status is done");
+                        : "'" + job.name() + "' (job " + job.id() + ") is still being profiled ("
+                                + job.status().name().toLowerCase(java.util.Locale.ROOT) + ", " + job.progress()
+                                + " %); try again when its status is done");
     }
 }

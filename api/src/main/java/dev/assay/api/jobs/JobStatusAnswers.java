@@ -27,8 +27,7 @@ public class JobStatusAnswers {
     private static final int CACHED = 256;
 
     /** A serialised {@link JobStatusView} and its ETag. */
-    public record Answer(String fingerprint, byte[] json, String etag) {
-    }
+    public record Answer(String fingerprint, byte[] json, String etag) {}
 
     private final Jobs jobs;
     private final JobViews views;
@@ -36,6 +35,7 @@ public class JobStatusAnswers {
     private final JsonMapper mapper;
     /** Versions restart with an in-memory store, and the answer's format may change with a new release. */
     private final String started = Long.toString(System.nanoTime(), 36) + java.util.UUID.randomUUID();
+
     private final Map<String, Answer> answers = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {

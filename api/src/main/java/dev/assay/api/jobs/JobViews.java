@@ -45,19 +45,40 @@ public class JobViews {
     public JobStatusView status(TaskStatus job, List<TaskStatus> runTasks) {
         List<RunView> runs = runTasks.stream().map(this::run).toList();
         boolean done = job.status() == TaskState.DONE;
-        return new JobStatusView(job.id(), job.name(), job.status(), job.progress(), job.stage(),
-                job.error().orElse(null), job.createdAt(), job.updatedAt(), artifactUrl(job.id(), "source.csv"),
+        return new JobStatusView(
+                job.id(),
+                job.name(),
+                job.status(),
+                job.progress(),
+                job.stage(),
+                job.error().orElse(null),
+                job.createdAt(),
+                job.updatedAt(),
+                artifactUrl(job.id(), "source.csv"),
                 done ? artifactUrl(job.id(), "report.html") : null,
                 done ? artifactUrl(job.id(), "cleaned.csv") : null,
                 done ? artifactUrl(job.id(), "profile.json") : null,
-                job.profile().orElse(null), runs.isEmpty() ? null : runs.getFirst(), runs);
+                job.profile().orElse(null),
+                runs.isEmpty() ? null : runs.getFirst(),
+                runs);
     }
 
     public JobListItem listItem(TaskStatus job) {
-        return new JobListItem(job.id(), job.name(), job.status(), job.progress(), job.stage(), job.error().orElse(null),
-                job.createdAt(), job.updatedAt(), job.profile().map(p -> p.rows()).orElse(null),
+        return new JobListItem(
+                job.id(),
+                job.name(),
+                job.status(),
+                job.progress(),
+                job.stage(),
+                job.error().orElse(null),
+                job.createdAt(),
+                job.updatedAt(),
+                job.profile().map(p -> p.rows()).orElse(null),
                 job.profile().map(p -> p.columns()).orElse(null),
-                job.profile().filter(p -> p.sourceBytes().isPresent()).map(p -> p.sourceBytes().getAsLong()).orElse(null),
+                job.profile()
+                        .filter(p -> p.sourceBytes().isPresent())
+                        .map(p -> p.sourceBytes().getAsLong())
+                        .orElse(null),
                 statusUrl(job.id()));
     }
 
@@ -67,16 +88,28 @@ public class JobViews {
         boolean done = run.status() == TaskState.DONE && result.isPresent();
         boolean model = done && result.get().model().isPresent();
         // A finished run carries its plan in the result; for one still waiting, its plan.json tells.
-        Plan plan = result.map(RunResult::plan).orElseGet(() -> jobs.planOf(run.jobId(), run.id()).orElse(null));
-        return new RunView(run.id(), run.jobId(), run.name(), run.status(), run.progress(), run.stage(),
-                run.error().orElse(null), run.createdAt(), run.updatedAt(),
+        Plan plan = result.map(RunResult::plan)
+                .orElseGet(() -> jobs.planOf(run.jobId(), run.id()).orElse(null));
+        return new RunView(
+                run.id(),
+                run.jobId(),
+                run.name(),
+                run.status(),
+                run.progress(),
+                run.stage(),
+                run.error().orElse(null),
+                run.createdAt(),
+                run.updatedAt(),
                 done ? artifactUrl(run.jobId(), base + "report.html") : null,
                 done ? artifactUrl(run.jobId(), base + "cleaned.csv") : null,
                 done ? artifactUrl(run.jobId(), base + "profile.json") : null,
                 model ? artifactUrl(run.jobId(), base + "metrics.json") : null,
                 model ? artifactUrl(run.jobId(), base + "model.bin") : null,
-                artifactUrl(run.jobId(), base + "plan.json"), plan,
-                result.map(RunResult::actionsApplied).orElse(0), result.orElse(null), origin(run.id()));
+                artifactUrl(run.jobId(), base + "plan.json"),
+                plan,
+                result.map(RunResult::actionsApplied).orElse(0),
+                result.orElse(null),
+                origin(run.id()));
     }
 
     /**

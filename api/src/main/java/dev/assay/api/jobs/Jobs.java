@@ -33,13 +33,12 @@ public class Jobs {
     private final StatusStore statuses;
     private final ArtifactStore artifacts;
     /** Profiles never change once written; validating a plan should not re-read a large profile.json each time. */
-    private final Map<String, Profile> profiles = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Profile> eldest) {
-                    return size() > CACHED_PROFILES;
-                }
-            });
+    private final Map<String, Profile> profiles = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Profile> eldest) {
+            return size() > CACHED_PROFILES;
+        }
+    });
 
     private final Metadata metadata;
     private final Actors actors;
@@ -84,7 +83,8 @@ public class Jobs {
         if (!ArtifactKeys.isId(runId)) {
             throw new RunNotFoundException(jobId, runId);
         }
-        return statuses.get(runId).filter(t -> t.kind() == TaskKind.RUN && t.jobId().equals(jobId))
+        return statuses.get(runId)
+                .filter(t -> t.kind() == TaskKind.RUN && t.jobId().equals(jobId))
                 .orElseThrow(() -> new RunNotFoundException(jobId, runId));
     }
 

@@ -21,7 +21,10 @@ import java.util.Optional;
 public record RunOrigin(String via, String user, String tool, boolean readOnly) {
 
     static RunOrigin of(Metadata.Ownership ownership) {
-        return new RunOrigin(ownership.origin().name().toLowerCase(Locale.ROOT), ownership.owner(), null,
+        return new RunOrigin(
+                ownership.origin().name().toLowerCase(Locale.ROOT),
+                ownership.owner(),
+                null,
                 ownership.origin() == Metadata.Origin.KUBERNETES);
     }
 

@@ -7,5 +7,4 @@ package dev.assay.api.manifests;
  * @param fileName what the download is saved as
  * @param yaml     the resource, ready for {@code kubectl apply -f}
  */
-public record Manifest(String name, String fileName, String yaml) {
-}
+public record Manifest(String name, String fileName, String yaml) {}

@@ -47,7 +47,8 @@ public class Manifests {
         TaskStatus run = jobs.run(jobId, runId);
         Plan plan = jobs.planOf(jobId, runId).orElseThrow(() -> new RunPlanNotFoundException(jobId, runId));
         plans.require(jobId, plan);
-        return manifest(jobId, plan, Optional.empty(), Optional.ofNullable(run.name()).filter(n -> !n.isBlank()));
+        return manifest(
+                jobId, plan, Optional.empty(), Optional.ofNullable(run.name()).filter(n -> !n.isBlank()));
     }
 
     private Manifest manifest(String jobId, Plan plan, Optional<String> prompt, Optional<String> runName) {
@@ -55,10 +56,18 @@ public class Manifests {
         // and its artifacts are written under it. Applying the same file twice is one run (kubectl apply updates).
         String name = Ids.newRunId();
         String fileName = stem(jobs.job(jobId).name()) + "-" + name + ".yaml";
-        String yaml = new AssistantRunManifest(name, namespace, jobId, plan, prompt.filter(p -> !p.isBlank()),
-                runName.map(String::strip).filter(n -> !n.isEmpty()), Optional.empty()).yaml();
+        String yaml = new AssistantRunManifest(
+                        name,
+                        namespace,
+                        jobId,
+                        plan,
+                        prompt.filter(p -> !p.isBlank()),
+                        runName.map(String::strip).filter(n -> !n.isEmpty()),
+                        Optional.empty())
+                .yaml();
         String header = "# An Assay AssistantRun: the plan below, applied to DatasetJob " + jobId
-                + " (it must be in the same namespace).\n# kubectl apply -f " + fileName + " && kubectl get assistantrun "
+                + " (it must be in the same namespace).\n# kubectl apply -f " + fileName
+                + " && kubectl get assistantrun "
                 + name + "\n";
         return new Manifest(name, fileName, header + yaml);
     }

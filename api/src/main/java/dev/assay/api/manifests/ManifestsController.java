@@ -41,28 +41,40 @@ public class ManifestsController {
     }
 
     @PostMapping(path = "/manifest", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A plan as an AssistantRun manifest (YAML for kubectl apply -f), checked against the dataset",
+    @Operation(
+            summary = "A plan as an AssistantRun manifest (YAML for kubectl apply -f), checked against the dataset",
             description = "The body is the plan (explanation, actions) with an optional prompt and run_name. 200 with "
                     + "the YAML as an attachment; each answer names a new run (metadata.name), and spec.datasetRef is "
                     + "this dataset's id, the name of its DatasetJob. 400 unreadable body, 404 unknown dataset, 409 not "
                     + "profiled (yet), 422 invalid plan with errors naming each action and field.")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/yaml",
-            schema = @Schema(type = "string")))
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(mediaType = "application/yaml", schema = @Schema(type = "string")))
     public ResponseEntity<String> forPlan(@PathVariable String jobId, @Valid @RequestBody ManifestRequest request)
             throws IOException {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("manifest", "plan");
-        details.put("actions", request.plan().actions().stream().map(a -> a.type().wireName()).toList());
-        return download(jobId, details, () -> manifests.forPlan(jobId, request.plan(),
-                Optional.ofNullable(request.prompt()), Optional.ofNullable(request.runName())));
+        details.put(
+                "actions",
+                request.plan().actions().stream().map(a -> a.type().wireName()).toList());
+        return download(
+                jobId,
+                details,
+                () -> manifests.forPlan(
+                        jobId,
+                        request.plan(),
+                        Optional.ofNullable(request.prompt()),
+                        Optional.ofNullable(request.runName())));
     }
 
     @GetMapping("/runs/{runId}/manifest")
-    @Operation(summary = "A run's plan as an AssistantRun manifest (YAML for kubectl apply -f), to run it again",
+    @Operation(
+            summary = "A run's plan as an AssistantRun manifest (YAML for kubectl apply -f), to run it again",
             description = "The plan the run was started with, checked again against the dataset; a new run name "
                     + "(metadata.name), never the run's own. 404 unknown dataset or run.")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/yaml",
-            schema = @Schema(type = "string")))
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(mediaType = "application/yaml", schema = @Schema(type = "string")))
     public ResponseEntity<String> forRun(@PathVariable String jobId, @PathVariable String runId) throws IOException {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("manifest", "run");
@@ -81,7 +93,8 @@ public class ManifestsController {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(new MediaType(YAML, StandardCharsets.UTF_8));
         headers.setContentDisposition(ContentDisposition.attachment()
-                .filename(manifest.fileName(), StandardCharsets.UTF_8).build());
+                .filename(manifest.fileName(), StandardCharsets.UTF_8)
+                .build());
         headers.setCacheControl("private, no-store");
         return ResponseEntity.ok().headers(headers).body(manifest.yaml());
     }

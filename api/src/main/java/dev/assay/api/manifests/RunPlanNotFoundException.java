@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 public class RunPlanNotFoundException extends ApiException {
 
     public RunPlanNotFoundException(String jobId, String runId) {
-        super(HttpStatus.NOT_FOUND, "Plan not found", "run '" + runId + "' of dataset '" + jobId
-                + "' has no plan.json any more, so there is no plan to export");
+        super(
+                HttpStatus.NOT_FOUND,
+                "Plan not found",
+                "run '" + runId + "' of dataset '" + jobId
+                        + "' has no plan.json any more, so there is no plan to export");
     }
 }

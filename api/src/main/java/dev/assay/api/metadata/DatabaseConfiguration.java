@@ -22,8 +22,11 @@ public class DatabaseConfiguration {
         if (database.configuredUrl().isPresent()) {
             return new DatabaseServer(Optional.empty());
         }
-        return new DatabaseServer(Optional.of(EmbeddedDatabase.start(Optional.ofNullable(database.embeddedDir())
-                .orElse(assay.dataDir().resolve(".postgres")).toAbsolutePath(), database.embeddedPort())));
+        return new DatabaseServer(Optional.of(EmbeddedDatabase.start(
+                Optional.ofNullable(database.embeddedDir())
+                        .orElse(assay.dataDir().resolve(".postgres"))
+                        .toAbsolutePath(),
+                database.embeddedPort())));
     }
 
     @Bean(destroyMethod = "close")

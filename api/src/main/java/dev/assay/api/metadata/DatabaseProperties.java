@@ -17,9 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param legacyTeam  team given to them
  */
 @ConfigurationProperties("assay.database")
-public record DatabaseProperties(String url, String username, String password, java.nio.file.Path embeddedDir,
-                                 @DefaultValue("0") int embeddedPort,
-                                 @DefaultValue("local") String legacyOwner, @DefaultValue("local") String legacyTeam) {
+public record DatabaseProperties(
+        String url,
+        String username,
+        String password,
+        java.nio.file.Path embeddedDir,
+        @DefaultValue("0") int embeddedPort,
+        @DefaultValue("local") String legacyOwner,
+        @DefaultValue("local") String legacyTeam) {
 
     public Optional<String> configuredUrl() {
         return Optional.ofNullable(url).filter(u -> !u.isBlank());

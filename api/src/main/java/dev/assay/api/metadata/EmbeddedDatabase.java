@@ -39,14 +39,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (port > 0) {
             builder.setPort(port);
         }
-        EmbeddedPostgres server = builder
-                .setDataDirectory(directory)
+        EmbeddedPostgres server = builder.setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 // A loaded laptop (or CI machine) can take a while for initdb and the first start.
                 .setPGStartupWait(Duration.ofSeconds(120))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();
-        log.info("embedded PostgreSQL on 127.0.0.1:{} with its files in {} ({} ms)", server.getPort(), directory,
+        log.info(
+                "embedded PostgreSQL on 127.0.0.1:{} with its files in {} ({} ms)",
+                server.getPort(),
+                directory,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return new EmbeddedDatabase(server);
     }
@@ -65,20 +67,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream().findFirst().map(String::strip)
-                .filter(line -> line.matches("\\d{1,10}")).flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream()
+                .findFirst()
+                .map(String::strip)
+                .filter(line -> line.matches("\\d{1,10}"))
+                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
         if (orphan.isPresent()) {
-            log.warn("stopping the PostgreSQL (pid {}) that an api which did not shut down left running in {}",
-                    orphan.get().pid(), directory);
+            log.warn(
+                    "stopping the PostgreSQL (pid {}) that an api which did not shut down left running in {}",
+                    orphan.get().pid(),
+                    directory);
             // SIGTERM: PostgreSQL's smart shutdown; the dead api's connections are gone, so it stops at once.
             orphan.get().destroy();
             try {
                 orphan.get().onExit().get(60, TimeUnit.SECONDS);
             } catch (Exception e) {
-                throw new IOException("the PostgreSQL left running in " + directory + " (pid " + orphan.get().pid()
-                        + ") did not stop; stop it and start the api again", e);
+                throw new IOException(
+                        "the PostgreSQL left running in " + directory + " (pid "
+                                + orphan.get().pid() + ") did not stop; stop it and start the api again",
+                        e);
             }
         }
     }

@@ -46,8 +46,11 @@ public class LegacyImport {
         try {
             int imported = importUnknown();
             if (imported > 0) {
-                log.info("{} datasets stored before the metadata database existed now belong to '{}' (team '{}')",
-                        imported, database.legacyOwner(), database.legacyTeam());
+                log.info(
+                        "{} datasets stored before the metadata database existed now belong to '{}' (team '{}')",
+                        imported,
+                        database.legacyOwner(),
+                        database.legacyTeam());
             }
         } catch (IOException | RuntimeException e) {
             log.warn("datasets stored before the metadata database were not all recorded: {}", e.toString());
@@ -63,7 +66,10 @@ public class LegacyImport {
                 continue;
             }
             TreeSet<String> runs = runsByJob.computeIfAbsent(parts[0], id -> new TreeSet<>());
-            if (parts.length == 4 && parts[1].equals("runs") && ArtifactKeys.isId(parts[2]) && parts[3].equals("plan.json")) {
+            if (parts.length == 4
+                    && parts[1].equals("runs")
+                    && ArtifactKeys.isId(parts[2])
+                    && parts[3].equals("plan.json")) {
                 runs.add(parts[2]);
             }
         }
@@ -75,9 +81,15 @@ public class LegacyImport {
                 continue;
             }
             Optional<TaskStatus> status = statuses.get(jobId);
-            Instant created = status.map(TaskStatus::createdAt).or(() -> modified(source)).orElseGet(Instant::now);
-            metadata.datasetCreated(jobId, status.map(TaskStatus::name).orElse("source.csv"), database.legacyOwner(),
-                    database.legacyTeam(), Metadata.Origin.LEGACY, created);
+            Instant created =
+                    status.map(TaskStatus::createdAt).or(() -> modified(source)).orElseGet(Instant::now);
+            metadata.datasetCreated(
+                    jobId,
+                    status.map(TaskStatus::name).orElse("source.csv"),
+                    database.legacyOwner(),
+                    database.legacyTeam(),
+                    Metadata.Origin.LEGACY,
+                    created);
             for (String runId : job.getValue()) {
                 String planKey = ArtifactKeys.run(jobId, runId, "plan.json");
                 Optional<String> plan = text(planKey);
@@ -85,9 +97,18 @@ public class LegacyImport {
                     continue;
                 }
                 Optional<TaskStatus> run = statuses.get(runId);
-                metadata.runCreated(runId, jobId, run.map(TaskStatus::name).orElse("restored run"),
-                        database.legacyOwner(), database.legacyTeam(), Metadata.Origin.LEGACY, plan.get(),
-                        Optional.empty(), run.map(TaskStatus::createdAt).or(() -> modified(planKey)).orElse(created));
+                metadata.runCreated(
+                        runId,
+                        jobId,
+                        run.map(TaskStatus::name).orElse("restored run"),
+                        database.legacyOwner(),
+                        database.legacyTeam(),
+                        Metadata.Origin.LEGACY,
+                        plan.get(),
+                        Optional.empty(),
+                        run.map(TaskStatus::createdAt)
+                                .or(() -> modified(planKey))
+                                .orElse(created));
             }
             imported++;
         }

@@ -31,8 +31,7 @@ public class Metadata {
     }
 
     /** @param owner the user a dataset or run belongs to; @param team its team (namespace on a cluster) */
-    public record Ownership(String owner, String team, Origin origin) {
-    }
+    public record Ownership(String owner, String team, Origin origin) {}
 
     private final JdbcClient jdbc;
     private final DatabaseProperties database;
@@ -54,28 +53,52 @@ public class Metadata {
         jdbc.sql("""
                 insert into datasets (id, name, owner, team, origin, created_at) values (?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing""")
-                .params(id, name, owner, team, origin.column(), Timestamp.from(at)).update();
+                .params(id, name, owner, team, origin.column(), Timestamp.from(at))
+                .update();
     }
 
-    public void runCreated(String id, String datasetId, String name, String owner, String team, Origin origin,
-                           String planJson, Optional<String> prompt, Instant at) {
+    public void runCreated(
+            String id,
+            String datasetId,
+            String name,
+            String owner,
+            String team,
+            Origin origin,
+            String planJson,
+            Optional<String> prompt,
+            Instant at) {
         jdbc.sql("""
                 insert into runs (id, dataset_id, name, owner, team, origin, plan, prompt, created_at)
                 values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) on conflict (id) do nothing""")
-                .params(id, datasetId, name, owner, team, origin.column(), planJson, prompt.orElse(null),
-                        Timestamp.from(at)).update();
+                .params(
+                        id,
+                        datasetId,
+                        name,
+                        owner,
+                        team,
+                        origin.column(),
+                        planJson,
+                        prompt.orElse(null),
+                        Timestamp.from(at))
+                .update();
     }
 
     public Optional<Ownership> dataset(String id) {
-        return jdbc.sql("select owner, team, origin from datasets where id = ?").param(id)
-                .query((rs, n) -> new Ownership(rs.getString(1), rs.getString(2),
+        return jdbc.sql("select owner, team, origin from datasets where id = ?")
+                .param(id)
+                .query((rs, n) -> new Ownership(
+                        rs.getString(1),
+                        rs.getString(2),
                         Origin.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT))))
                 .optional();
     }
 
     public Optional<Ownership> run(String id) {
-        return jdbc.sql("select owner, team, origin from runs where id = ?").param(id)
-                .query((rs, n) -> new Ownership(rs.getString(1), rs.getString(2),
+        return jdbc.sql("select owner, team, origin from runs where id = ?")
+                .param(id)
+                .query((rs, n) -> new Ownership(
+                        rs.getString(1),
+                        rs.getString(2),
                         Origin.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT))))
                 .optional();
     }
@@ -93,7 +116,8 @@ public class Metadata {
         return jdbc.sql("""
                 select id from datasets where owner = ? or team = any(?) order by created_at desc, id limit ?""")
                 .params(actor.name(), actor.teams().toArray(String[]::new), limit)
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 
     public void datasetDeleted(String id) {
@@ -105,6 +129,10 @@ public class Metadata {
     }
 
     public boolean knows(String datasetId) {
-        return jdbc.sql("select count(*) from datasets where id = ?").param(datasetId).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from datasets where id = ?")
+                        .param(datasetId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

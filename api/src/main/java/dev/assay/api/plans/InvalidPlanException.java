@@ -11,7 +11,9 @@ import org.springframework.http.HttpStatus;
 public class InvalidPlanException extends ApiException {
 
     public InvalidPlanException(List<PlanError> errors) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid plan",
+        super(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Invalid plan",
                 (errors.size() == 1 ? "1 problem" : errors.size() + " problems") + " in the plan: "
                         + errors.stream().map(PlanError::describe).collect(Collectors.joining("; ")),
                 Map.of("errors", List.copyOf(errors)));

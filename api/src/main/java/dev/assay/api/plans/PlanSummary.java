@@ -31,8 +31,7 @@ import java.util.Optional;
  */
 public final class PlanSummary {
 
-    private PlanSummary() {
-    }
+    private PlanSummary() {}
 
     public static List<String> of(List<PlanStep> steps, DatasetSchema schema) {
         if (steps.isEmpty()) {
@@ -59,11 +58,16 @@ public final class PlanSummary {
             if (step.type() == ActionType.TRAIN_MODEL) {
                 Map<String, Object> p = step.params();
                 List<String> named = names(p.get("features"));
-                String inputs = !named.isEmpty() ? join(named)
-                        : "every other column it can learn from" + features.map(f -> ": " + join(f)).orElse("");
-                lines.add("Model: predicts " + p.get("target") + (p.get("task") == null ? "" : " (" + p.get("task") + ")")
+                String inputs = !named.isEmpty()
+                        ? join(named)
+                        : "every other column it can learn from"
+                                + features.map(f -> ": " + join(f)).orElse("");
+                lines.add("Model: predicts " + p.get("target")
+                        + (p.get("task") == null ? "" : " (" + p.get("task") + ")")
                         + " from " + inputs
-                        + (p.get("model") == null ? "" : ", with " + String.valueOf(p.get("model")).replace('_', ' ')) + ".");
+                        + (p.get("model") == null
+                                ? ""
+                                : ", with " + String.valueOf(p.get("model")).replace('_', ' ')) + ".");
             }
         }
         for (int i = 0; i < steps.size(); i++) {
@@ -83,11 +87,13 @@ public final class PlanSummary {
             case ScaleParams p when p.columns().isEmpty() -> p.resolve(schema, context);
             case ClipOutliersParams p when p.columns().isEmpty() -> p.resolve(schema, context);
             case EncodeParams p when p.columns().isEmpty() -> p.resolve(schema, context);
-            case DropMissingRowsParams p when p.columns().isEmpty() -> p.resolve(schema).stream()
-                    .filter(ColumnInfo::hasMissing).toList();
+            case DropMissingRowsParams p
+            when p.columns().isEmpty() ->
+                p.resolve(schema).stream().filter(ColumnInfo::hasMissing).toList();
             default -> null;
         };
-        return Optional.ofNullable(columns).map(list -> list.stream().map(ColumnInfo::name).toList());
+        return Optional.ofNullable(columns)
+                .map(list -> list.stream().map(ColumnInfo::name).toList());
     }
 
     /**
@@ -108,9 +114,11 @@ public final class PlanSummary {
         if (!train.features().isEmpty()) {
             return train.features();
         }
-        return schema.columns().stream().filter(c -> !c.name().equals(train.target()))
+        return schema.columns().stream()
+                .filter(c -> !c.name().equals(train.target()))
                 .filter(c -> c.kind() != VariableKind.IDENTIFIER && c.kind() != VariableKind.TEXT && c.distinct() > 1)
-                .map(ColumnInfo::name).toList();
+                .map(ColumnInfo::name)
+                .toList();
     }
 
     private static String changes(PlanStep step, Optional<List<String>> reached) {
@@ -119,9 +127,15 @@ public final class PlanSummary {
         return switch (step.type()) {
             case DROP_COLUMNS -> "removes " + join(columns);
             case DROP_DUPLICATES -> "removes rows equal in " + (columns.isEmpty() ? "every column" : join(columns));
-            case DROP_MISSING_ROWS -> "removes rows with a missing value in " + (!columns.isEmpty() ? join(columns)
-                    : "any column" + reached.map(r -> r.isEmpty() ? " (none has a gap here)"
-                    : " (those with gaps: " + join(r) + ")").orElse(""));
+            case DROP_MISSING_ROWS ->
+                "removes rows with a missing value in "
+                        + (!columns.isEmpty()
+                                ? join(columns)
+                                : "any column"
+                                        + reached.map(r -> r.isEmpty()
+                                                        ? " (none has a gap here)"
+                                                        : " (those with gaps: " + join(r) + ")")
+                                                .orElse(""));
             case TRAIN_MODEL -> "changes no column; trains on " + p.get("target");
             case FEATURE_ENGINEER -> "adds a column from " + join(columns);
             case RENAME_COLUMNS -> "renames " + renames(p.get("renames"));
@@ -143,7 +157,9 @@ public final class PlanSummary {
     }
 
     private static List<String> names(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return value instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 
     private static String join(List<String> names) {

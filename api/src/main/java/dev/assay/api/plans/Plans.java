@@ -41,7 +41,8 @@ public class Plans {
     public void require(String jobId, Plan plan) {
         Profile profile = jobs.profile(jobId);
         if (profile.estimates().isPresent()) {
-            throw new StreamedDatasetException(jobId, profile.source(), profile.estimates().get());
+            throw new StreamedDatasetException(
+                    jobId, profile.source(), profile.estimates().get());
         }
         List<PlanError> errors = PlanValidator.check(plan, profile.schema());
         if (!errors.isEmpty()) {

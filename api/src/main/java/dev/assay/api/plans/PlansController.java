@@ -27,14 +27,16 @@ public class PlansController {
     }
 
     @PostMapping(path = "/plans/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Check a plan against a profiled dataset without running it",
+    @Operation(
+            summary = "Check a plan against a profiled dataset without running it",
             description = "200 with valid=false and the errors when the plan has problems, and the warnings of steps "
                     + "that would likely damage the data or the evaluation (they do not stop the plan), and the plan in plain words "
                     + "(summary: the model's target and features, and every step's columns by name); 404 unknown job; "
                     + "409 when the dataset is not profiled yet.")
     public PlanCheck validate(@Valid @RequestBody ValidatePlanRequest request) {
         dev.assay.model.plan.validation.PlanReview review = plans.review(request.jobId(), request.plan());
-        return new PlanCheck(review.valid(), review.errors(), review.warnings(), plans.summary(request.jobId(), request.plan()));
+        return new PlanCheck(
+                review.valid(), review.errors(), review.warnings(), plans.summary(request.jobId(), request.plan()));
     }
 
     @GetMapping(path = "/plan-schema", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -12,7 +12,9 @@ import org.springframework.http.HttpStatus;
 public class StreamedDatasetException extends ApiException {
 
     public StreamedDatasetException(String jobId, String name, Estimates estimates) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "Dataset too large to apply a plan",
+        super(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Dataset too large to apply a plan",
                 "'" + name + "' (job " + jobId + ") was profiled in streaming mode because " + estimates.reason()
                         + "; a plan needs the whole table in memory, so it cannot be applied to this file here. "
                         + "Apply it to a smaller extract of the file, or raise the streaming threshold on a machine "

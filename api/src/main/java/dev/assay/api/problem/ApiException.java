@@ -20,7 +20,8 @@ public class ApiException extends ErrorResponseException {
         super(status, problem(status, title, detail, properties), null);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail, Map<String, Object> properties) {
+    private static ProblemDetail problem(
+            HttpStatus status, String title, String detail, Map<String, Object> properties) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         properties.forEach(problem::setProperty);

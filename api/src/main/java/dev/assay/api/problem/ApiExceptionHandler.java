@@ -59,12 +59,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** Redis unreachable, S3 unreachable: nothing the person did wrong; worth trying again. */
-    @ExceptionHandler({redis.clients.jedis.exceptions.JedisException.class, IOException.class,
-            java.io.UncheckedIOException.class})
+    @ExceptionHandler({
+        redis.clients.jedis.exceptions.JedisException.class,
+        IOException.class,
+        java.io.UncheckedIOException.class
+    })
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e, WebRequest request) {
         if (isClientGone(e, request)) {
             log.debug("client went away: {}", e.toString());
@@ -72,10 +76,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         String reference = reference();
         log.warn("store failure (reference {}) on {}", reference, describe(request), e);
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",
-                "the status or artifact store cannot be reached right now (reference " + reference + "); try again shortly");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        ProblemDetail problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Storage unavailable",
+                "the status or artifact store cannot be reached right now (reference " + reference
+                        + "); try again shortly");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "10")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /**
@@ -83,13 +92,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * long, or no room to spool the file. (Over the size limit has its own answer, 413.)
      */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-    ResponseEntity<ProblemDetail> unreadableMultipart(org.springframework.web.multipart.MultipartException e,
-                                                      WebRequest request) {
+    ResponseEntity<ProblemDetail> unreadableMultipart(
+            org.springframework.web.multipart.MultipartException e, WebRequest request) {
         String causes = causes(e);
         log.info("unreadable multipart body on {}: {}", describe(request), causes);
         if (causes.contains("No space left")) {
-            return ResponseEntity.status(HttpStatus.INSUFFICIENT_STORAGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem(HttpStatus.INSUFFICIENT_STORAGE, "Disk full",
+            return ResponseEntity.status(HttpStatus.INSUFFICIENT_STORAGE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(
+                            HttpStatus.INSUFFICIENT_STORAGE,
+                            "Disk full",
                             "the server's disk is full and cannot receive the file; ask the operator to free space"));
         }
         String detail;
@@ -99,18 +111,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         } else if (causes.contains("Header section has more than") || causes.contains("header")) {
             detail = "a part's headers are too long; a file name may be at most 255 bytes";
         } else {
-            detail = "the multipart/form-data body is malformed (" + (causes.contains("boundary")
-                    ? "no boundary, or the closing boundary is missing" : "it ends before it is complete")
+            detail = "the multipart/form-data body is malformed ("
+                    + (causes.contains("boundary")
+                            ? "no boundary, or the closing boundary is missing"
+                            : "it ends before it is complete")
                     + "); send the file as multipart/form-data in a part named 'file'";
         }
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.BAD_REQUEST, "Unreadable upload", detail));
     }
 
     private static String causes(Throwable e) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null && text.length() < 2_000; t = t.getCause()) {
-            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append(" | ");
+            text.append(t.getClass().getSimpleName())
+                    .append(": ")
+                    .append(t.getMessage())
+                    .append(" | ");
         }
         return text.toString();
     }
@@ -119,26 +137,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
         String reference = reference();
         log.error("unexpected error (reference {}) on {}", reference, describe(request), e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Internal error",
                         "internal error (reference " + reference + "); see the server log"));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body", "the request body is missing");
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, "Unreadable request body", "the request body is missing");
         Throwable cause = e.getCause();
         if (cause instanceof StreamConstraintsException) {
             problem.setDetail("the request body is too large or too deeply nested");
-        } else if (cause instanceof StreamReadException syntax && String.valueOf(syntax.getOriginalMessage())
-                .startsWith("Duplicate")) {
-            problem.setDetail("the request body names the same key twice (line " + syntax.getLocation().getLineNr()
+        } else if (cause instanceof StreamReadException syntax
+                && String.valueOf(syntax.getOriginalMessage()).startsWith("Duplicate")) {
+            problem.setDetail("the request body names the same key twice (line "
+                    + syntax.getLocation().getLineNr()
                     + ", column " + syntax.getLocation().getColumnNr() + "): " + syntax.getOriginalMessage()
                     + "; give each key once");
         } else if (cause instanceof StreamReadException syntax) {
-            problem.setDetail("the request body is not valid JSON (line " + syntax.getLocation().getLineNr()
-                    + ", column " + syntax.getLocation().getColumnNr() + ")");
+            problem.setDetail("the request body is not valid JSON (line "
+                    + syntax.getLocation().getLineNr() + ", column "
+                    + syntax.getLocation().getColumnNr() + ")");
         } else if (cause instanceof JacksonException mapping) {
             String path = path(mapping.getPath());
             String message = mappingMessage(mapping);
@@ -149,11 +173,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<PlanError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> PlanError.ofPlan(snakeCase(f.getField()), messageOf(f))).toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                .map(f -> PlanError.ofPlan(snakeCase(f.getField()), messageOf(f)))
+                .toList();
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
                 errors.stream().map(PlanError::describe).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return problem(problem);
@@ -161,79 +188,96 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
-            org.springframework.web.method.annotation.HandlerMethodValidationException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+            org.springframework.web.method.annotation.HandlerMethodValidationException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         List<PlanError> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> PlanError.ofPlan(
-                        snakeCase(result.getMethodParameter().getParameterName()),
-                        error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage())))
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> PlanError.ofPlan(
+                                snakeCase(result.getMethodParameter().getParameterName()),
+                                error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage())))
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
                 errors.stream().map(PlanError::describe).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return problem(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
-                                                                          HttpHeaders headers, HttpStatusCode status,
-                                                                          WebRequest request) {
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String causes = causes(e);
         // Spring reads any "exceeded" limit of the container as a size; only the sizes are one.
-        if (!causes.contains("SizeLimitExceeded") && !causes.contains("FileSizeLimitExceeded")
+        if (!causes.contains("SizeLimitExceeded")
+                && !causes.contains("FileSizeLimitExceeded")
                 && !causes.contains("size limit")) {
             return new ResponseEntity<>(unreadableMultipart(e, request).getBody(), HttpStatus.BAD_REQUEST);
         }
-        return problem(problem(HttpStatus.CONTENT_TOO_LARGE, "File too large",
-                "the file is larger than the upload limit of " + uploadLimit + "; split it or ask the operator to raise "
-                        + "assay.upload.max-size"));
+        return problem(problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "File too large",
+                "the file is larger than the upload limit of " + uploadLimit
+                        + "; split it or ask the operator to raise " + "assay.upload.max-size"));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
-                                                                     HttpHeaders headers, HttpStatusCode status,
-                                                                     WebRequest request) {
-        return problem(problem(HttpStatus.BAD_REQUEST, "No file",
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(problem(
+                HttpStatus.BAD_REQUEST,
+                "No file",
                 "send the CSV as multipart/form-data in a part named '" + e.getRequestPartName() + "'"));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
-                                                                     HttpHeaders headers, HttpStatusCode status,
-                                                                     WebRequest request) {
-        String expected = e.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String expected = e.getSupportedMediaTypes().stream()
+                .map(MediaType::toString)
+                .distinct()
                 .collect(Collectors.joining(" or "));
-        return problem(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
+        return problem(problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported content type",
                 "this endpoint takes " + (expected.isEmpty() ? "another content type" : expected)
                         + (e.getContentType() == null ? "" : ", not " + e.getContentType())));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
-                                                                         HttpHeaders headers, HttpStatusCode status,
-                                                                         WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
-                e.getMethod() + " is not allowed here; use " + String.join(" or ", e.getSupportedMethods() == null
-                        ? new String[0] : e.getSupportedMethods()));
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "Method not allowed",
+                e.getMethod() + " is not allowed here; use "
+                        + String.join(
+                                " or ", e.getSupportedMethods() == null ? new String[0] : e.getSupportedMethods()));
         HttpHeaders allow = new HttpHeaders();
         if (e.getSupportedHttpMethods() != null) {
             allow.setAllow(e.getSupportedHttpMethods());
         }
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(allow)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .headers(allow)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
-                                                                    HttpStatusCode status, WebRequest request) {
-        return problem(problem(HttpStatus.NOT_FOUND, "Not found",
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(problem(
+                HttpStatus.NOT_FOUND,
+                "Not found",
                 "no such endpoint or page: " + e.getHttpMethod() + " /" + e.getResourcePath()));
     }
 
     /** Everything Spring itself answers (405, 406, missing parameters…) gets the same problem+json shape. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-                                                          WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getInstance() == null) {
             problem.setInstance(instance(request));
         }
@@ -248,7 +292,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * not echoed back (the path is left at its first segments).
      */
     private static java.net.URI instance(WebRequest request) {
-        String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "/";
+        String path = request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getRequestURI()
+                : "/";
         if (path.length() > MAX_ECHOED_PATH || !path.matches("[A-Za-z0-9/._~%-]*")) {
             path = "/api/v1";
         }
@@ -258,7 +304,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final int MAX_ECHOED_PATH = 200;
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
@@ -324,8 +372,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** A problem inside {@code actions[i]} is also reported as a plan error, so the UI marks the step. */
     private static java.util.Optional<PlanError> planError(List<JacksonException.Reference> path, String message) {
-        if (path.size() >= 2 && "actions".equals(path.get(0).getPropertyName()) && path.get(1).getIndex() >= 0) {
-            String field = path.size() > 2 && path.get(2).getPropertyName() != null ? path.get(2).getPropertyName() : "";
+        if (path.size() >= 2
+                && "actions".equals(path.get(0).getPropertyName())
+                && path.get(1).getIndex() >= 0) {
+            String field = path.size() > 2 && path.get(2).getPropertyName() != null
+                    ? path.get(2).getPropertyName()
+                    : "";
             return java.util.Optional.of(PlanError.ofStep(path.get(1).getIndex(), "", field, message));
         }
         return java.util.Optional.empty();
@@ -343,7 +395,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.getClass().getName().endsWith("ClientAbortException")) {
             return true;
         }
-        return request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+        return request instanceof ServletWebRequest servlet
+                && servlet.getResponse() != null
                 && servlet.getResponse().isCommitted();
     }
 

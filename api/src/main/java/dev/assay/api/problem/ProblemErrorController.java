@@ -22,11 +22,14 @@ public class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
-    @RequestMapping(path = "${server.error.path:/error}", produces = {"application/problem+json", "application/json", "*/*"})
+    @RequestMapping(
+            path = "${server.error.path:/error}",
+            produces = {"application/problem+json", "application/json", "*/*"})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer number && HttpStatus.resolve(number) != null
-                ? HttpStatus.resolve(number) : HttpStatus.INTERNAL_SERVER_ERROR;
+                ? HttpStatus.resolve(number)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String detail = switch (status) {
             case NOT_FOUND -> "no such endpoint or page: " + (uri == null ? "" : uri);
@@ -35,13 +38,18 @@ public class ProblemErrorController implements ErrorController {
             default -> status.is5xxServerError() ? internalError(request, uri) : status.getReasonPhrase();
         };
         ProblemDetail problem = ApiExceptionHandler.problem(status, status.getReasonPhrase(), detail);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static String internalError(HttpServletRequest request, Object uri) {
         String reference = ApiExceptionHandler.reference();
         Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        log.error("error outside the controllers (reference {}) on {}", reference, uri,
+        log.error(
+                "error outside the controllers (reference {}) on {}",
+                reference,
+                uri,
                 error instanceof Throwable t ? t : null);
         return "internal error (reference " + reference + "); see the server log";
     }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Byte counts as people read them in messages. */
 public final class Sizes {
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     public static String describe(long bytes) {
         if (bytes >= 1024L * 1024 * 1024 && bytes % (1024L * 1024 * 1024) == 0) {
@@ -14,7 +13,10 @@ public final class Sizes {
         }
         if (bytes >= 1024L * 1024) {
             double mb = bytes / (1024.0 * 1024);
-            return (mb == Math.rint(mb) ? String.format(Locale.ROOT, "%.0f", mb) : String.format(Locale.ROOT, "%.1f", mb)) + " MB";
+            return (mb == Math.rint(mb)
+                            ? String.format(Locale.ROOT, "%.0f", mb)
+                            : String.format(Locale.ROOT, "%.1f", mb))
+                    + " MB";
         }
         if (bytes >= 1024) {
             return bytes / 1024 + " KB";

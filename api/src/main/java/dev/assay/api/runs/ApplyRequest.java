@@ -13,8 +13,12 @@ import java.util.List;
  * @param prompt  what the person asked the assistant, kept with the run for the audit trail
  * @param runName a name for the run; derived from the actions when blank
  */
-public record ApplyRequest(@NotBlank String jobId, @NotNull List<@NotNull(message = "is empty; give each step a type and params") PlanStep> actions, String explanation,
-                           @Size(max = 4000) String prompt, @Size(max = 120) String runName) {
+public record ApplyRequest(
+        @NotBlank String jobId,
+        @NotNull List<@NotNull(message = "is empty; give each step a type and params") PlanStep> actions,
+        String explanation,
+        @Size(max = 4000) String prompt,
+        @Size(max = 120) String runName) {
 
     public Plan plan() {
         return new Plan(explanation, actions);

@@ -1,5 +1,4 @@
 package dev.assay.api.runs;
 
 /** The answer to an accepted plan: poll {@code status_url} (the dataset) or {@code run_url} (this run). */
-public record RunAccepted(String runId, String jobId, String runName, String statusUrl, String runUrl) {
-}
+public record RunAccepted(String runId, String jobId, String runName, String statusUrl, String runUrl) {}

@@ -1,14 +1,14 @@
 package dev.assay.api.runs;
 
-import dev.assay.api.executor.Executor;
-import dev.assay.api.datasets.Datasets;
-import dev.assay.api.disk.DiskSpace;
 import dev.assay.api.auth.Actor;
 import dev.assay.api.auth.Actors;
-import dev.assay.api.metadata.Metadata;
+import dev.assay.api.datasets.Datasets;
+import dev.assay.api.disk.DiskSpace;
+import dev.assay.api.executor.Executor;
 import dev.assay.api.executor.RunTask;
 import dev.assay.api.jobs.Ids;
 import dev.assay.api.jobs.JobViews;
+import dev.assay.api.metadata.Metadata;
 import dev.assay.api.plans.Plans;
 import dev.assay.model.json.Json;
 import dev.assay.model.plan.Plan;
@@ -49,8 +49,16 @@ public class Runs {
     private final Metadata metadata;
     private final Actors actors;
 
-    public Runs(Plans plans, ArtifactStore artifacts, StatusStore statuses, Executor executor, Clock clock,
-                DiskSpace disk, Datasets datasets, Metadata metadata, Actors actors) {
+    public Runs(
+            Plans plans,
+            ArtifactStore artifacts,
+            StatusStore statuses,
+            Executor executor,
+            Clock clock,
+            DiskSpace disk,
+            Datasets datasets,
+            Metadata metadata,
+            Actors actors) {
         this.metadata = metadata;
         this.actors = actors;
         this.disk = disk;
@@ -73,13 +81,24 @@ public class Runs {
             byte[] planJson = Json.writePretty(plan).getBytes(StandardCharsets.UTF_8);
             String planKey = ArtifactKeys.run(jobId, runId, "plan.json");
             try {
-                artifacts.put(planKey, new ByteArrayInputStream(planJson), planJson.length,
+                artifacts.put(
+                        planKey,
+                        new ByteArrayInputStream(planJson),
+                        planJson.length,
                         ArtifactKeys.contentType(planKey));
                 Actor owner = actors.current();
-                metadata.adoptIfUnknown(jobId, statuses.get(jobId).map(TaskStatus::name).orElse("source.csv"),
+                metadata.adoptIfUnknown(
+                        jobId, statuses.get(jobId).map(TaskStatus::name).orElse("source.csv"), clock.instant());
+                metadata.runCreated(
+                        runId,
+                        jobId,
+                        name,
+                        owner.name(),
+                        owner.team(),
+                        Metadata.Origin.API,
+                        new String(planJson, StandardCharsets.UTF_8),
+                        prompt,
                         clock.instant());
-                metadata.runCreated(runId, jobId, name, owner.name(), owner.team(), Metadata.Origin.API,
-                        new String(planJson, StandardCharsets.UTF_8), prompt, clock.instant());
                 statuses.put(TaskStatus.queued(runId, TaskKind.RUN, jobId, name, clock.instant()));
                 room.submitRun(new RunTask(jobId, runId, plan, Optional.of(name), prompt));
             } catch (IOException | RuntimeException e) {
@@ -91,15 +110,23 @@ public class Runs {
     }
 
     private static RunAccepted accepted(String jobId, String runId, String name, Plan plan, Optional<String> prompt) {
-        log.info("job {}: run {} '{}' queued ({} actions){}", jobId, runId, name, plan.actions().size(),
+        log.info(
+                "job {}: run {} '{}' queued ({} actions){}",
+                jobId,
+                runId,
+                name,
+                plan.actions().size(),
                 prompt.map(p -> ", asked: " + p.replaceAll("\\s+", " ")).orElse(""));
-        return new RunAccepted(runId, jobId, name, JobViews.statusUrl(jobId),
-                JobViews.API + "/jobs/" + jobId + "/runs/" + runId);
+        return new RunAccepted(
+                runId, jobId, name, JobViews.statusUrl(jobId), JobViews.API + "/jobs/" + jobId + "/runs/" + runId);
     }
 
     /** "impute, encode, train_model" */
     static String derivedName(Plan plan) {
-        String name = plan.actions().stream().map(PlanStep::type).map(t -> t.wireName()).distinct()
+        String name = plan.actions().stream()
+                .map(PlanStep::type)
+                .map(t -> t.wireName())
+                .distinct()
                 .collect(Collectors.joining(", "));
         return name.length() > MAX_DERIVED_NAME ? name.substring(0, MAX_DERIVED_NAME - 1) + "…" : name;
     }

@@ -1,5 +1,7 @@
 package dev.assay.api.runs;
 
+import dev.assay.api.audit.Audit;
+import dev.assay.api.audit.AuditAction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -8,8 +10,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import dev.assay.api.audit.Audit;
-import dev.assay.api.audit.AuditAction;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,17 +31,23 @@ public class RunsController {
     }
 
     @PostMapping(path = "/assistant/apply", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Apply a plan (whoever wrote it) to a profiled dataset; the run starts at once",
+    @Operation(
+            summary = "Apply a plan (whoever wrote it) to a profiled dataset; the run starts at once",
             description = "202 with the run id. 400 unreadable body (e.g. an unknown action type, named by its "
                     + "path such as actions[2].type), 404 unknown job, 409 dataset not profiled (yet), 422 invalid "
                     + "plan with errors naming each action and field, 503 executor queue full.")
     public ResponseEntity<RunAccepted> apply(@Valid @RequestBody ApplyRequest request) throws IOException {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("actions", request.plan().actions().stream().map(a -> a.type().wireName()).toList());
+        details.put(
+                "actions",
+                request.plan().actions().stream().map(a -> a.type().wireName()).toList());
         Optional.ofNullable(request.prompt()).filter(p -> !p.isBlank()).ifPresent(p -> details.put("prompt", p));
         RunAccepted accepted;
         try {
-            accepted = runs.start(request.jobId(), request.plan(), Optional.ofNullable(request.runName()),
+            accepted = runs.start(
+                    request.jobId(),
+                    request.plan(),
+                    Optional.ofNullable(request.runName()),
                     Optional.ofNullable(request.prompt()).filter(p -> !p.isBlank()));
         } catch (IOException | RuntimeException e) {
             audit.failure(AuditAction.APPLY, Optional.of(request.jobId()), details, e);

@@ -30,8 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 public class Samples {
 
     /** One sample: its name (the file name without .csv), the file name a job shows, its size. */
-    public record Sample(String name, String fileName, long sizeBytes) {
-    }
+    public record Sample(String name, String fileName, long sizeBytes) {}
 
     private final Uploads uploads;
     private final Map<String, Resource> files;
@@ -40,12 +39,17 @@ public class Samples {
     public Samples(Uploads uploads) throws IOException {
         this.uploads = uploads;
         Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:samples/*.csv");
-        this.files = Arrays.stream(found).filter(r -> r.getFilename() != null)
-                .collect(Collectors.toMap(r -> Objects.requireNonNull(r.getFilename()).replaceFirst("\\.csv$", ""),
-                        Function.identity(), (a, b) -> a, java.util.TreeMap::new));
+        this.files = Arrays.stream(found)
+                .filter(r -> r.getFilename() != null)
+                .collect(Collectors.toMap(
+                        r -> Objects.requireNonNull(r.getFilename()).replaceFirst("\\.csv$", ""),
+                        Function.identity(),
+                        (a, b) -> a,
+                        java.util.TreeMap::new));
         List<Sample> samples = new java.util.ArrayList<>();
         for (Map.Entry<String, Resource> e : files.entrySet()) {
-            samples.add(new Sample(e.getKey(), e.getValue().getFilename(), e.getValue().contentLength()));
+            samples.add(new Sample(
+                    e.getKey(), e.getValue().getFilename(), e.getValue().contentLength()));
         }
         samples.sort(Comparator.comparing(Sample::sizeBytes));
         this.list = List.copyOf(samples);
@@ -59,7 +63,9 @@ public class Samples {
     public UploadAccepted start(String name) throws IOException {
         Resource file = files.get(name);
         if (file == null) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "Unknown sample",
+            throw new ApiException(
+                    HttpStatus.NOT_FOUND,
+                    "Unknown sample",
                     "there is no sample named '" + name + "'; the samples are: " + String.join(", ", files.keySet()),
                     Map.of("samples", List.copyOf(files.keySet())));
         }

@@ -31,11 +31,15 @@ public class SamplesController {
     }
 
     @PostMapping("/{name}/jobs")
-    @Operation(summary = "Start profiling a copy of a sample, as if its file had been uploaded",
-            description = "Answers 202 with the job id, like POST /upload. 404 (problem+json listing the samples) for an unknown name, "
-                    + "503 when the executor's queue is full.")
+    @Operation(
+            summary = "Start profiling a copy of a sample, as if its file had been uploaded",
+            description =
+                    "Answers 202 with the job id, like POST /upload. 404 (problem+json listing the samples) for an unknown name, "
+                            + "503 when the executor's queue is full.")
     public ResponseEntity<UploadAccepted> start(@PathVariable String name) throws IOException {
         UploadAccepted accepted = samples.start(name);
-        return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
+        return ResponseEntity.accepted()
+                .location(URI.create(accepted.statusUrl()))
+                .body(accepted);
     }
 }

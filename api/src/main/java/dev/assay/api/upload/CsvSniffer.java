@@ -12,7 +12,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +33,7 @@ public final class CsvSniffer {
     public static final String PARQUET = "parquet";
     /** How much of the file is looked at. */
     public static final int SAMPLE_BYTES = 64 * 1024;
+
     private static final int SAMPLE_RECORDS = 50;
     private static final char[] SEPARATORS = {',', ';', '\t', '|'};
     private static final double CONSISTENT_SHARE = 0.9;
@@ -58,13 +58,13 @@ public final class CsvSniffer {
 
         /** For the log: "csv (windows-1252), 12 columns separated by commas" or "zip". */
         public String describe() {
-            return columns == 0 ? format : format + " (" + encoding + "), " + columns + " columns separated by "
-                    + separatorName();
+            return columns == 0
+                    ? format
+                    : format + " (" + encoding + "), " + columns + " columns separated by " + separatorName();
         }
     }
 
-    private CsvSniffer() {
-    }
+    private CsvSniffer() {}
 
     /**
      * @param head     the first bytes of the file (at most {@link #SAMPLE_BYTES})
@@ -102,12 +102,12 @@ public final class CsvSniffer {
             }
             case PARQUET -> {
                 if (options.sheet().isPresent()) {
-                    throw RefusedUploadException.badOption(fileName, "a sheet was given, but the file is a Parquet file, "
-                            + "not an Excel workbook");
+                    throw RefusedUploadException.badOption(
+                            fileName, "a sheet was given, but the file is a Parquet file, " + "not an Excel workbook");
                 }
                 if (options.encoding().isPresent()) {
-                    throw RefusedUploadException.badOption(fileName, "an encoding was given, but a Parquet file's text is "
-                            + "always UTF-8");
+                    throw RefusedUploadException.badOption(
+                            fileName, "an encoding was given, but a Parquet file's text is " + "always UTF-8");
                 }
                 // Its schema is in the footer, at the end: {@link #parquet} reads it there.
                 yield new Shape(',', 0, 0, PARQUET, "");
@@ -128,20 +128,22 @@ public final class CsvSniffer {
             ParquetFiles.Layout layout = ParquetFiles.check(bytes, size, fileName);
             if (layout.rows() == 0) {
                 // As a CSV of a header alone: refused now, not stored to fail as a job later.
-                throw RefusedUploadException.unusable(fileName, "it is a Parquet file with columns ("
-                        + String.join(", ", layout.columns().stream().limit(5).toList())
-                        + (layout.columns().size() > 5 ? ", …" : "") + ") but no rows; nothing was stored");
+                throw RefusedUploadException.unusable(
+                        fileName,
+                        "it is a Parquet file with columns ("
+                                + String.join(
+                                        ", ", layout.columns().stream().limit(5).toList())
+                                + (layout.columns().size() > 5 ? ", …" : "") + ") but no rows; nothing was stored");
             }
             return new Shape(',', layout.columns().size(), 0, PARQUET, "");
         } catch (InputException e) {
-            throw RefusedUploadException.unusable(fileName, e.getMessage().substring(fileName.length() + 2)
-                    + "; nothing was stored");
+            throw RefusedUploadException.unusable(
+                    fileName, e.getMessage().substring(fileName.length() + 2) + "; nothing was stored");
         }
     }
 
     /** The first bytes of a gzip stream as far as the sample holds them. */
-    private record Inflated(byte[] bytes, boolean complete) {
-    }
+    private record Inflated(byte[] bytes, boolean complete) {}
 
     private static Inflated gunzip(byte[] head, boolean complete, String fileName) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -159,15 +161,15 @@ public final class CsvSniffer {
             }
             return new Inflated(out.toByteArray(), false);
         } catch (java.io.IOException e) {
-            throw RefusedUploadException.notCsv(fileName, "it starts like a gzip file but cannot be inflated ("
-                    + e.getMessage() + ")");
+            throw RefusedUploadException.notCsv(
+                    fileName, "it starts like a gzip file but cannot be inflated (" + e.getMessage() + ")");
         }
     }
 
     private static Shape text(byte[] head, boolean complete, String fileName, SourceOptions options) {
         if (options.sheet().isPresent()) {
-            throw RefusedUploadException.badOption(fileName, "a sheet was given, but the file is text, not an Excel "
-                    + "workbook");
+            throw RefusedUploadException.badOption(
+                    fileName, "a sheet was given, but the file is text, not an Excel " + "workbook");
         }
         if (head.length == 0) {
             throw RefusedUploadException.empty(fileName);
@@ -191,14 +193,21 @@ public final class CsvSniffer {
             text = text.substring(1);
         }
         Shape shape = shape(text, complete, fileName);
-        return new Shape(shape.separator(), shape.columns(), shape.sampledRows(), "csv", encoding.charset().name());
+        return new Shape(
+                shape.separator(),
+                shape.columns(),
+                shape.sampledRows(),
+                "csv",
+                encoding.charset().name());
     }
 
     private static Shape shape(String text, boolean complete, String fileName) {
         List<Row> rows = records(text, complete, fileName);
         if (rows.isEmpty() && !complete) {
-            throw RefusedUploadException.unusable(fileName, "its first line is longer than " + SAMPLE_BYTES / 1024
-                    + " KB; the first line must name the columns");
+            throw RefusedUploadException.unusable(
+                    fileName,
+                    "its first line is longer than " + SAMPLE_BYTES / 1024
+                            + " KB; the first line must name the columns");
         }
         if (rows.isEmpty()) {
             throw RefusedUploadException.empty(fileName);
@@ -234,17 +243,23 @@ public final class CsvSniffer {
             }
         }
         if (best == null && firstMismatch != null) {
-            throw RefusedUploadException.unusable(fileName, "its rows do not have the same number of fields: the header "
-                    + "(line " + header.line() + ") has " + bestHeaderFields + " separated by " + nameOf(mismatchSeparator)
-                    + ", line " + firstMismatch.line() + " has " + firstMismatch.fields(mismatchSeparator));
+            throw RefusedUploadException.unusable(
+                    fileName,
+                    "its rows do not have the same number of fields: the header "
+                            + "(line " + header.line() + ") has " + bestHeaderFields + " separated by "
+                            + nameOf(mismatchSeparator)
+                            + ", line " + firstMismatch.line() + " has " + firstMismatch.fields(mismatchSeparator));
         }
         if (best == null) {
-            throw RefusedUploadException.notCsv(fileName, "no separator found in its first line; a CSV has at least "
-                    + "two columns separated by commas, semicolons, tabs or pipes");
+            throw RefusedUploadException.notCsv(
+                    fileName,
+                    "no separator found in its first line; a CSV has at least "
+                            + "two columns separated by commas, semicolons, tabs or pipes");
         }
         if (header.allNumbers(best.separator())) {
-            throw RefusedUploadException.unusable(fileName, "its first line holds only numbers; the first line must "
-                    + "name the columns (a header row)");
+            throw RefusedUploadException.unusable(
+                    fileName,
+                    "its first line holds only numbers; the first line must " + "name the columns (a header row)");
         }
         if (best.sampledRows() == 0 && complete) {
             throw RefusedUploadException.unusable(fileName, "it has a header row but no data rows");
@@ -264,24 +279,29 @@ public final class CsvSniffer {
     }
 
     private static String decode(byte[] head, boolean complete, String fileName, SampleEncoding encoding) {
-        CharsetDecoder decoder = encoding.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = encoding.charset()
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         String name = encoding.charset().name();
-        String how = encoding.basis().equals(SourceRead.GIVEN) ? "; is the encoding given right?" : "; give its encoding";
+        String how =
+                encoding.basis().equals(SourceRead.GIVEN) ? "; is the encoding given right?" : "; give its encoding";
         ByteBuffer in = ByteBuffer.wrap(head, encoding.bomBytes(), head.length - encoding.bomBytes());
         CharBuffer out = CharBuffer.allocate(head.length);
         // When the sample was cut, a character split at its end is not an error.
         CoderResult result = decoder.decode(in, out, complete);
         if (result.isError()) {
             int offset = in.position();
-            throw RefusedUploadException.notCsv(fileName, "it is not " + name + " text (byte " + (offset + 1) + " of the "
-                    + "file, on line " + lineAt(head, offset) + ")" + how);
+            throw RefusedUploadException.notCsv(
+                    fileName,
+                    "it is not " + name + " text (byte " + (offset + 1) + " of the " + "file, on line "
+                            + lineAt(head, offset) + ")" + how);
         }
         if (complete) {
             CoderResult flush = decoder.flush(out);
             if (flush.isError()) {
-                throw RefusedUploadException.notCsv(fileName, "it is not " + name + " text (it ends in the middle of "
-                        + "a character)" + how);
+                throw RefusedUploadException.notCsv(
+                        fileName, "it is not " + name + " text (it ends in the middle of " + "a character)" + how);
             }
         }
         return out.flip().toString();
@@ -377,8 +397,8 @@ public final class CsvSniffer {
         }
         if (rows.size() < SAMPLE_RECORDS) {
             if (quoted && complete) {
-                throw RefusedUploadException.unusable(fileName, "line " + start + " opens a quoted field (\") that is "
-                        + "never closed");
+                throw RefusedUploadException.unusable(
+                        fileName, "line " + start + " opens a quoted field (\") that is " + "never closed");
             }
             // The last record of a cut sample may be cut too: only a complete file's last line counts.
             if (complete) {

@@ -11,22 +11,24 @@ public class RefusedUploadException extends ApiException {
     }
 
     static RefusedUploadException empty(String fileName) {
-        return new RefusedUploadException(HttpStatus.BAD_REQUEST, "Empty file",
+        return new RefusedUploadException(
+                HttpStatus.BAD_REQUEST,
+                "Empty file",
                 "'" + fileName + "' is empty; choose a CSV file with a header row and at least one data row");
     }
 
     static RefusedUploadException notCsv(String fileName, String why) {
-        return new RefusedUploadException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a CSV file",
-                "'" + fileName + "' is not a CSV file: " + why);
+        return new RefusedUploadException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a CSV file", "'" + fileName + "' is not a CSV file: " + why);
     }
 
     static RefusedUploadException badOption(String fileName, String why) {
-        return new RefusedUploadException(HttpStatus.BAD_REQUEST, "Unusable upload option",
-                "'" + fileName + "' cannot be read as asked: " + why);
+        return new RefusedUploadException(
+                HttpStatus.BAD_REQUEST, "Unusable upload option", "'" + fileName + "' cannot be read as asked: " + why);
     }
 
     static RefusedUploadException unusable(String fileName, String why) {
-        return new RefusedUploadException(HttpStatus.UNPROCESSABLE_CONTENT, "Unusable CSV file",
-                "'" + fileName + "' cannot be used: " + why);
+        return new RefusedUploadException(
+                HttpStatus.UNPROCESSABLE_CONTENT, "Unusable CSV file", "'" + fileName + "' cannot be used: " + why);
     }
 }

@@ -49,8 +49,15 @@ public class Uploads {
     private final Metadata metadata;
     private final Actors actors;
 
-    public Uploads(ArtifactStore artifacts, StatusStore statuses, Executor executor, Clock clock, DiskSpace disk,
-                   Datasets datasets, Metadata metadata, Actors actors) {
+    public Uploads(
+            ArtifactStore artifacts,
+            StatusStore statuses,
+            Executor executor,
+            Clock clock,
+            DiskSpace disk,
+            Datasets datasets,
+            Metadata metadata,
+            Actors actors) {
         this.metadata = metadata;
         this.actors = actors;
         this.artifacts = artifacts;
@@ -77,18 +84,23 @@ public class Uploads {
         }
         CsvSniffer.Shape shape = CsvSniffer.check(head, file.getSize() <= head.length, name, options);
         if (shape.format().equals(CsvSniffer.PARQUET)) {
-            shape = CsvSniffer.parquet((offset, length) -> {
-                try (InputStream in = file.getInputStream()) {
-                    in.skipNBytes(offset);
-                    return in.readNBytes(length);
-                }
-            }, file.getSize(), name);
+            shape = CsvSniffer.parquet(
+                    (offset, length) -> {
+                        try (InputStream in = file.getInputStream()) {
+                            in.skipNBytes(offset);
+                            return in.readNBytes(length);
+                        }
+                    },
+                    file.getSize(),
+                    name);
         }
         int maxColumns = EngineConfig.defaults().maxColumns();
         if (shape.columns() > maxColumns) {
-            throw RefusedUploadException.unusable(name, (shape.format().equals(CsvSniffer.PARQUET) ? "its schema has "
-                    : "its header names ") + shape.columns()
-                    + " columns; at most " + maxColumns + " are accepted");
+            throw RefusedUploadException.unusable(
+                    name,
+                    (shape.format().equals(CsvSniffer.PARQUET) ? "its schema has " : "its header names ")
+                            + shape.columns()
+                            + " columns; at most " + maxColumns + " are accepted");
         }
         disk.require(file.getSize(), "'" + name + "'");
         // Room first: a busy server refuses before anything is stored, so a 503 leaves nothing behind.
@@ -128,12 +140,15 @@ public class Uploads {
         }
         int bytes = original.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_NAME_BYTES) {
-            throw new RefusedUploadException(HttpStatus.BAD_REQUEST, "File name too long",
+            throw new RefusedUploadException(
+                    HttpStatus.BAD_REQUEST,
+                    "File name too long",
                     "the file name is " + bytes + " bytes long; at most " + MAX_NAME_BYTES
                             + " are accepted: rename the file and upload it again");
         }
         String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
-                .replaceAll("\\p{Cntrl}", "").strip();
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
         if (name.isEmpty()) {
             return "upload.csv";
         }

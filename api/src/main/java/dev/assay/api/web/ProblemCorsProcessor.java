@@ -20,9 +20,11 @@ public class ProblemCorsProcessor {
         protected void rejectRequest(ServerHttpResponse response) throws IOException {
             response.setStatusCode(HttpStatus.FORBIDDEN);
             response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            response.getBody().write(("{\"type\":\"about:blank\",\"title\":\"Origin not allowed\",\"status\":403,"
-                    + "\"detail\":\"this api does not accept calls from the page's origin; ask the operator to add it "
-                    + "to assay.cors.allowed-origins\"}").getBytes(StandardCharsets.UTF_8));
+            response.getBody()
+                    .write(("{\"type\":\"about:blank\",\"title\":\"Origin not allowed\",\"status\":403,"
+                                    + "\"detail\":\"this api does not accept calls from the page's origin; ask the operator to add it "
+                                    + "to assay.cors.allowed-origins\"}")
+                            .getBytes(StandardCharsets.UTF_8));
             response.flush();
         }
     }

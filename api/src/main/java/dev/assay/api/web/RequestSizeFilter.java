@@ -28,13 +28,16 @@ public class RequestSizeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        boolean multipart =
+                type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
         if (!multipart && request.getContentLengthLong() > MAX_JSON_BYTES) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-                    + "\"detail\":\"the request body is larger than 1 MB; plans and prompts are far smaller\"}");
+            response.getWriter()
+                    .write(
+                            "{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
+                                    + "\"detail\":\"the request body is larger than 1 MB; plans and prompts are far smaller\"}");
             return;
         }
         chain.doFilter(request, response);

@@ -58,9 +58,11 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
         if (!properties.allowsHost(request.getHeader("Host"))) {
             response.setStatus(421);
             response.setContentType("application/problem+json");
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Misdirected request\",\"status\":421,"
-                    + "\"detail\":\"this server does not answer to that host name; use the address its operator gave "
-                    + "you, or add the name to assay.allowed-hosts\"}").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(("{\"type\":\"about:blank\",\"title\":\"Misdirected request\",\"status\":421,"
+                                    + "\"detail\":\"this server does not answer to that host name; use the address its operator gave "
+                                    + "you, or add the name to assay.allowed-hosts\"}")
+                            .getBytes(StandardCharsets.UTF_8));
             return;
         }
         if (request.getRequestURI().startsWith("/api/v1/artifacts/")) {

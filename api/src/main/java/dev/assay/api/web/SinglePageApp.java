@@ -31,7 +31,8 @@ public class SinglePageApp implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/assets/**")
                 .addResourceLocations("classpath:/static/assets/")
-                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .setCacheControl(
+                        CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .resourceChain(true)
                 // The build writes a .br beside each script (ui/vite.config.ts): sent as is to a browser that
                 // accepts br, with Vary: Accept-Encoding; the others get server.compression's gzip.

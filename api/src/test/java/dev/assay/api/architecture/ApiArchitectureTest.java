@@ -30,7 +30,8 @@ class ApiArchitectureTest {
             if (name.equals(ROOT)) {
                 return SliceIdentifier.of("(root)");
             }
-            return name.startsWith(ROOT + ".") ? SliceIdentifier.of(name.substring(ROOT.length() + 1))
+            return name.startsWith(ROOT + ".")
+                    ? SliceIdentifier.of(name.substring(ROOT.length() + 1))
                     : SliceIdentifier.ignore();
         }
 
@@ -42,11 +43,14 @@ class ApiArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().assignedFrom(PACKAGES).should().beFreeOfCycles()
+        slices().assignedFrom(PACKAGES)
+                .should()
+                .beFreeOfCycles()
                 // TODO(issue 19): the planners (assistant.builtin, assistant.llm) implement the assistant's interfaces
                 // while AssistantConfiguration, in assistant, constructs them. Wiring them from a package above both
                 // ends it; assistant/builtin is being rewritten in a parallel change, so it waits for that.
-                .ignoreDependency(resideInAnyPackage(ROOT + ".assistant.builtin", ROOT + ".assistant.llm"),
+                .ignoreDependency(
+                        resideInAnyPackage(ROOT + ".assistant.builtin", ROOT + ".assistant.llm"),
                         resideInAPackage(ROOT + ".assistant"))
                 // TODO(issue 19): auth records refusals in the audit log, and the audit log names the actor from auth;
                 // auth and audit are being reworked in a parallel change.
@@ -58,9 +62,20 @@ class ApiArchitectureTest {
 
     @Test
     void usesOnlyTheRunnersEngineContractSourcesStorageAndTasks() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.assay.runner.actions..",
-                "dev.assay.runner.apply..", "dev.assay.runner.cli..", "dev.assay.runner.ingest..",
-                "dev.assay.runner.pod..", "dev.assay.runner.profile..", "dev.assay.runner.report..",
-                "dev.assay.runner.table..", "dev.assay.runner.training..", "dev.assay.operator..").check(MAIN);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.assay.runner.actions..",
+                        "dev.assay.runner.apply..",
+                        "dev.assay.runner.cli..",
+                        "dev.assay.runner.ingest..",
+                        "dev.assay.runner.pod..",
+                        "dev.assay.runner.profile..",
+                        "dev.assay.runner.report..",
+                        "dev.assay.runner.table..",
+                        "dev.assay.runner.training..",
+                        "dev.assay.operator..")
+                .check(MAIN);
     }
 }

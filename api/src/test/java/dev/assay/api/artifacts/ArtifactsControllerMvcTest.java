@@ -38,21 +38,25 @@ class ArtifactsControllerMvcTest {
 
     @MockitoBean
     ArtifactStore artifacts;
+
     @MockitoBean
     Jobs jobs;
+
     @MockitoBean
     Audit audit;
 
     @BeforeEach
     void auditRunsTheWork() throws Exception {
-        when(audit.audited(any(), any(), any(), any())).thenAnswer(call -> call.<Audit.AuditedWork<?>>getArgument(3).run());
+        when(audit.audited(any(), any(), any(), any()))
+                .thenAnswer(call -> call.<Audit.AuditedWork<?>>getArgument(3).run());
     }
 
     @Test
     void aCleanedCsvIsAnAttachmentNamedAfterTheDataset() throws Exception {
         stored("j-1/cleaned.csv", "PassengerId\n1\n");
-        when(jobs.find("j-1")).thenReturn(Optional.of(TaskStatus.queued("j-1", TaskKind.PROFILE, "j-1", "titanic.csv",
-                Instant.parse("2026-12-06T14:00:00Z"))));
+        when(jobs.find("j-1"))
+                .thenReturn(Optional.of(TaskStatus.queued(
+                        "j-1", TaskKind.PROFILE, "j-1", "titanic.csv", Instant.parse("2026-12-06T14:00:00Z"))));
 
         mvc.perform(get("/api/v1/artifacts/j-1/cleaned.csv"))
                 .andExpect(status().isOk())
@@ -99,7 +103,8 @@ class ArtifactsControllerMvcTest {
 
     @Test
     void aStoreThatCannotBeReachedIs503() throws Exception {
-        when(artifacts.size(any())).thenThrow(new java.io.UncheckedIOException(new java.io.IOException("S3 timed out")));
+        when(artifacts.size(any()))
+                .thenThrow(new java.io.UncheckedIOException(new java.io.IOException("S3 timed out")));
 
         mvc.perform(get("/api/v1/artifacts/j-1/profile.json"))
                 .andExpect(problem(503, "Storage unavailable"))

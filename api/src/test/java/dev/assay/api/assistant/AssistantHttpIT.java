@@ -37,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ApiOverHttp
 class AssistantHttpIT {
 
-    private static final WireMockServer MODEL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    private static final WireMockServer MODEL =
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
     static {
         MODEL.start();
@@ -58,28 +59,45 @@ class AssistantHttpIT {
 
     @LocalServerPort
     int port;
+
     HttpApi api;
 
     @BeforeEach
     void reset() {
         api = new HttpApi(port);
         MODEL.resetAll();
-        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.openAiAnswer(Fixtures.SEED_PLAN))));
+        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.openAiAnswer(Fixtures.SEED_PLAN))));
     }
 
     private String titanicJob() throws Exception {
-        HttpApi.Answer accepted = api.upload("titanic.csv", Files.readAllBytes(RequestSet.DATASETS.resolve("titanic.csv")));
+        HttpApi.Answer accepted =
+                api.upload("titanic.csv", Files.readAllBytes(RequestSet.DATASETS.resolve("titanic.csv")));
         String jobId = accepted.json().path("job_id").asText();
-        await().atMost(Duration.ofMinutes(1)).until(() ->
-                api.get("/api/v1/jobs/" + jobId + "/status").json().path("status").asText().equals("done"));
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> api.get("/api/v1/jobs/" + jobId + "/status")
+                        .json()
+                        .path("status")
+                        .asText()
+                        .equals("done"));
         return jobId;
     }
 
     private HttpApi.Answer ask(String jobId, boolean consent, int rows) {
-        return api.postJson("/api/v1/assistant", Json.write(Map.of("job_id", jobId,
-                "prompt", "Fill missing values and train a classifier on Survived",
-                "consent_send_sample", consent, "sample_size", rows)));
+        return api.postJson(
+                "/api/v1/assistant",
+                Json.write(Map.of(
+                        "job_id",
+                        jobId,
+                        "prompt",
+                        "Fill missing values and train a classifier on Survived",
+                        "consent_send_sample",
+                        consent,
+                        "sample_size",
+                        rows)));
     }
 
     private JsonNode sentBody() {
@@ -107,7 +125,8 @@ class AssistantHttpIT {
         assertThat(proposal.path("review").findValuesAsText("column")).doesNotContain("Survived");
         JsonNode context = api.get(proposal.path("context_url").asText()).json();
         assertThat(context.path("sent")).hasSize(1);
-        assertThat(context.path("sent").get(0).equals(Fixtures.NUMBERS_BY_VALUE, sentBody())).isTrue();
+        assertThat(context.path("sent").get(0).equals(Fixtures.NUMBERS_BY_VALUE, sentBody()))
+                .isTrue();
         assertThat(api.get(proposal.path("context_url").asText()).text()).doesNotContain(Fixtures.API_KEY);
         assertThat(output.getAll()).doesNotContain(Fixtures.API_KEY);
         assertThat(api.get("/actuator/env").text()).doesNotContain(Fixtures.API_KEY);
@@ -119,13 +138,17 @@ class AssistantHttpIT {
 
         assertThat(ask(jobId, false, 20).status()).isEqualTo(200);
         String withoutConsent = sentBody().toString();
-        assertThat(withoutConsent).doesNotContain("Braund").doesNotContain("A/5 21171").doesNotContain("sample_rows");
+        assertThat(withoutConsent)
+                .doesNotContain("Braund")
+                .doesNotContain("A/5 21171")
+                .doesNotContain("sample_rows");
 
         MODEL.resetRequests();
         assertThat(ask(jobId, true, 500).status()).isEqualTo(200);
         JsonNode body = sentBody();
         String user = body.at("/messages/1/content").asText();
-        JsonNode data = Json.mapper().readTree(user.substring(user.indexOf("<dataset>") + 9, user.indexOf("</dataset>")));
+        JsonNode data =
+                Json.mapper().readTree(user.substring(user.indexOf("<dataset>") + 9, user.indexOf("</dataset>")));
         assertThat(data.get("sample_rows")).hasSize(20);
         assertThat(user).contains("Braund");
     }
@@ -142,14 +165,19 @@ class AssistantHttpIT {
     @Test
     void theAnswerCarriesTheValidatorsWarningsWithStepColumnNumberAndABetterWay() throws Exception {
         String jobId = titanicJob();
-        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.openAiAnswer("""
+        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.openAiAnswer("""
                         {"explanation": "Fill the cabin with its most frequent value, then train.", "actions": [
                           {"type": "impute", "params": {"strategy": "mode", "columns": ["Cabin"]}},
                           {"type": "train_model", "params": {"target": "Survived"}}]}"""))));
 
-        JsonNode proposal = api.postJson("/api/v1/assistant", Json.write(Map.of("job_id", jobId,
-                "prompt", "fill the cabin then predict survived"))).json();
+        JsonNode proposal = api.postJson(
+                        "/api/v1/assistant",
+                        Json.write(Map.of("job_id", jobId, "prompt", "fill the cabin then predict survived")))
+                .json();
 
         JsonNode review = proposal.path("review");
         assertThat(review.findValuesAsText("code")).contains("fills_sparse_column", "mode_fills_many_values");
@@ -171,19 +199,26 @@ class AssistantHttpIT {
     @Test
     void aWideModelAnswerIsNarrowedAndTheAnswerSummarisesEveryStep() throws Exception {
         String jobId = titanicJob();
-        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.openAiAnswer("""
+        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.openAiAnswer("""
                         {"explanation": "Drop incomplete rows, then train.", "actions": [
                           {"type": "drop_missing_rows", "params": {"columns": []}},
                           {"type": "train_model", "params": {"target": "Survived"}}]}"""))));
 
-        JsonNode proposal = api.postJson("/api/v1/assistant", Json.write(Map.of("job_id", jobId,
-                "prompt", "drop rows where age is missing, then predict survived"))).json();
+        JsonNode proposal = api.postJson(
+                        "/api/v1/assistant",
+                        Json.write(Map.of(
+                                "job_id", jobId, "prompt", "drop rows where age is missing, then predict survived")))
+                .json();
 
         assertThat(proposal.at("/actions/0/params/columns")).hasSize(1);
         assertThat(proposal.at("/actions/0/params/columns/0").asText()).isEqualTo("Age");
         assertThat(proposal.path("warnings").toString()).contains("Narrowed drop_missing_rows to Age");
-        assertThat(proposal.path("summary").toString()).contains("Model: predicts Survived")
+        assertThat(proposal.path("summary").toString())
+                .contains("Model: predicts Survived")
                 .contains("Step 1 (Drop incomplete rows): removes rows with a missing value in Age");
     }
 
@@ -193,15 +228,31 @@ class AssistantHttpIT {
         List<Map<String, Object>> current = List.of(
                 Map.of("type", "impute", "params", Map.of("strategy", "median", "columns", List.of("Age"))),
                 Map.of("type", "train_model", "params", Map.of("target", "Survived")));
-        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.openAiAnswer("""
+        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.openAiAnswer("""
                         {"explanation": "Mean instead of median.", "actions": [
                           {"type": "impute", "params": {"strategy": "mean", "columns": ["Age"]}},
                           {"type": "train_model", "params": {"target": "Survived"}}]}"""))));
 
-        JsonNode proposal = api.postJson("/api/v1/assistant", Json.write(Map.of("job_id", jobId,
-                "prompt", "use the mean instead", "plan", current,
-                "turns", List.of(Map.of("prompt", "fill age with the median and train on survived", "before", List.of()))))).json();
+        JsonNode proposal = api.postJson(
+                        "/api/v1/assistant",
+                        Json.write(Map.of(
+                                "job_id",
+                                jobId,
+                                "prompt",
+                                "use the mean instead",
+                                "plan",
+                                current,
+                                "turns",
+                                List.of(Map.of(
+                                        "prompt",
+                                        "fill age with the median and train on survived",
+                                        "before",
+                                        List.of())))))
+                .json();
 
         assertThat(proposal.at("/actions/0/params/strategy").asText()).isEqualTo("mean");
         assertThat(proposal.path("changes").toString()).contains("changed impute");

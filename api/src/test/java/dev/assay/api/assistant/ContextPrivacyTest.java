@@ -33,21 +33,32 @@ class ContextPrivacyTest {
         rows = new ArrayList<>();
         String[] cities = {"Reykjavik", "Tromso", "Ushuaia"};
         for (int i = 0; i < 30; i++) {
-            List<String> row = List.of("Customer Number" + i, "person" + i + "@example.org", "+44 20 7946 09" + (10 + i),
-                    "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00", cities[i % 3], String.valueOf(20 + i),
+            List<String> row = List.of(
+                    "Customer Number" + i,
+                    "person" + i + "@example.org",
+                    "+44 20 7946 09" + (10 + i),
+                    "4111 1111 1111 1111",
+                    "DE89 3704 0044 0532 0130 00",
+                    cities[i % 3],
+                    String.valueOf(20 + i),
                     "A very long remark that goes on and on about the customer's preferences, history and more " + i);
             rows.add(row);
-            csv.append(String.join(",", row.stream().map(c -> "\"" + c + "\"").toList())).append('\n');
+            csv.append(String.join(",", row.stream().map(c -> "\"" + c + "\"").toList()))
+                    .append('\n');
             privateValues.addAll(List.of(row.get(0), row.get(1), row.get(2), row.get(7)));
         }
-        privateValues.addAll(List.of("4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00", "Reykjavik", "Tromso", "Ushuaia"));
+        privateValues.addAll(
+                List.of("4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00", "Reykjavik", "Tromso", "Ushuaia"));
         Path file = dir.resolve("people.csv");
         Files.writeString(file, csv);
-        profile = new ProfilePipeline(EngineConfig.defaults()).read(file, ProgressListener.NONE).profile();
+        profile = new ProfilePipeline(EngineConfig.defaults())
+                .read(file, ProgressListener.NONE)
+                .profile();
     }
 
     private PromptContext build(boolean consent, int size) {
-        return new ContextBuilder().build("predict age", profile, consent, size, n -> rows.subList(0, Math.min(n, rows.size())));
+        return new ContextBuilder()
+                .build("predict age", profile, consent, size, n -> rows.subList(0, Math.min(n, rows.size())));
     }
 
     @Test
@@ -75,9 +86,13 @@ class ContextPrivacyTest {
         assertThat(first.get(3).asText()).isEqualTo("[card]");
         assertThat(first.get(4).asText()).isEqualTo("[account]");
         assertThat(first.get(5).asText()).isEqualTo("Reykjavik");
-        assertThat(first.get(7).asText()).hasSizeLessThanOrEqualTo(ContextBuilder.MAX_CELL + 1).endsWith("…");
+        assertThat(first.get(7).asText())
+                .hasSizeLessThanOrEqualTo(ContextBuilder.MAX_CELL + 1)
+                .endsWith("…");
         String sent = context.user();
-        assertThat(sent).doesNotContain("person0@example.org").doesNotContain("4111 1111 1111 1111")
+        assertThat(sent)
+                .doesNotContain("person0@example.org")
+                .doesNotContain("4111 1111 1111 1111")
                 .doesNotContain("DE89 3704");
     }
 

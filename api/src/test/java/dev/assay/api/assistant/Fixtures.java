@@ -22,12 +22,16 @@ public final class Fixtures {
     public static final java.util.Comparator<com.fasterxml.jackson.databind.JsonNode> NUMBERS_BY_VALUE = (a, b) ->
             a.isNumber() && b.isNumber() ? Double.compare(a.doubleValue(), b.doubleValue()) : (a.equals(b) ? 0 : 1);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static AssistantProperties properties(String geminiBaseUrl, String openAiBaseUrl, Duration timeout) {
-        return new AssistantProperties("auto", new AssistantProperties.Gemini(API_KEY, "gemini-2.5-flash", geminiBaseUrl),
-                new AssistantProperties.OpenAi(openAiBaseUrl, API_KEY, "local-model"), timeout, 2, Duration.ofMillis(50));
+        return new AssistantProperties(
+                "auto",
+                new AssistantProperties.Gemini(API_KEY, "gemini-2.5-flash", geminiBaseUrl),
+                new AssistantProperties.OpenAi(openAiBaseUrl, API_KEY, "local-model"),
+                timeout,
+                2,
+                Duration.ofMillis(50));
     }
 
     public static Profile titanic() {
@@ -42,15 +46,34 @@ public final class Fixtures {
     /** Gemini's generateContent answer carrying the given text. */
     public static String geminiAnswer(String text) {
         return Json.write(Map.of(
-                "candidates", List.of(Map.of("content", Map.of("role", "model", "parts", List.of(Map.of("text", text))),
-                        "finishReason", "STOP", "index", 0)),
-                "modelVersion", "gemini-2.5-flash"));
+                "candidates",
+                List.of(Map.of(
+                        "content",
+                        Map.of("role", "model", "parts", List.of(Map.of("text", text))),
+                        "finishReason",
+                        "STOP",
+                        "index",
+                        0)),
+                "modelVersion",
+                "gemini-2.5-flash"));
     }
 
     /** An OpenAI chat completion carrying the given text. */
     public static String openAiAnswer(String text) {
-        return Json.write(Map.of("id", "chatcmpl-1", "object", "chat.completion", "model", "local-model",
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", text)))));
+        return Json.write(Map.of(
+                "id",
+                "chatcmpl-1",
+                "object",
+                "chat.completion",
+                "model",
+                "local-model",
+                "choices",
+                List.of(Map.of(
+                        "index",
+                        0,
+                        "finish_reason",
+                        "stop",
+                        "message",
+                        Map.of("role", "assistant", "content", text)))));
     }
 }

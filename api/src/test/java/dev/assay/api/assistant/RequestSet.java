@@ -41,8 +41,17 @@ public final class RequestSet {
      * @param plan   for follow-ups, the current plan; empty otherwise
      * @param turns  for follow-ups, the earlier turns, oldest first
      */
-    public record Request(String id, String category, String dataset, String prompt, JsonNode expect, boolean only,
-                          boolean refuse, List<String> says, List<PlanStep> plan, List<Turn> turns) {
+    public record Request(
+            String id,
+            String category,
+            String dataset,
+            String prompt,
+            JsonNode expect,
+            boolean only,
+            boolean refuse,
+            List<String> says,
+            List<PlanStep> plan,
+            List<Turn> turns) {
 
         public Conversation conversation() {
             return RequestSet.conversation(this);
@@ -50,19 +59,19 @@ public final class RequestSet {
     }
 
     public static Conversation conversation(Request request) {
-        return new Conversation(request.plan(), request.turns().stream()
-                .map(t -> new Conversation.Turn(t.prompt(), t.before())).toList());
+        return new Conversation(
+                request.plan(),
+                request.turns().stream()
+                        .map(t -> new Conversation.Turn(t.prompt(), t.before()))
+                        .toList());
     }
 
     /** An earlier turn of a conversation: what was asked and the plan before it. */
-    public record Turn(String prompt, List<PlanStep> before) {
-    }
+    public record Turn(String prompt, List<PlanStep> before) {}
 
-    public record Outcome(Request request, Plan plan, boolean matched, String why) {
-    }
+    public record Outcome(Request request, Plan plan, boolean matched, String why) {}
 
-    private RequestSet() {
-    }
+    private RequestSet() {}
 
     public static List<Request> read(Path file) {
         try {
@@ -73,11 +82,19 @@ public final class RequestSet {
                     List<String> says = new ArrayList<>();
                     node.path("says").forEach(s -> says.add(s.asText()));
                     List<Turn> turns = new ArrayList<>();
-                    node.path("turns").forEach(t -> turns.add(new Turn(t.get("prompt").asText(), steps(t.path("before")))));
-                    requests.add(new Request(node.get("id").asText(), node.path("category").asText("uncategorised"),
-                            node.get("dataset").asText(), node.get("prompt").asText(), node.get("expect"),
-                            node.path("only").asBoolean(false), node.path("refuse").asBoolean(false), says,
-                            steps(node.path("plan")), turns));
+                    node.path("turns")
+                            .forEach(t -> turns.add(new Turn(t.get("prompt").asText(), steps(t.path("before")))));
+                    requests.add(new Request(
+                            node.get("id").asText(),
+                            node.path("category").asText("uncategorised"),
+                            node.get("dataset").asText(),
+                            node.get("prompt").asText(),
+                            node.get("expect"),
+                            node.path("only").asBoolean(false),
+                            node.path("refuse").asBoolean(false),
+                            says,
+                            steps(node.path("plan")),
+                            turns));
                 }
             }
             return requests;
@@ -95,15 +112,26 @@ public final class RequestSet {
     }
 
     public static Profile profile(String dataset) {
-        return PROFILES.computeIfAbsent(dataset, d -> new ProfilePipeline(EngineConfig.defaults())
-                .read(DATASETS.resolve(d), ProgressListener.NONE).profile());
+        return PROFILES.computeIfAbsent(
+                dataset,
+                d -> new ProfilePipeline(EngineConfig.defaults())
+                        .read(DATASETS.resolve(d), ProgressListener.NONE)
+                        .profile());
     }
 
     /** Judges a plan and the answer's words (explanation and warnings) by the rule of the README. */
     public static Outcome judge(Request request, Plan plan, List<String> warnings) {
         // An answer without actions (a refusal or a question) is not a plan to validate; the rules below judge it.
-        if (!plan.actions().isEmpty() && !PlanValidator.check(plan, profile(request.dataset()).schema()).isEmpty()) {
-            return new Outcome(request, plan, false, "invalid: " + PlanValidator.check(plan, profile(request.dataset()).schema()));
+        if (!plan.actions().isEmpty()
+                && !PlanValidator.check(plan, profile(request.dataset()).schema())
+                        .isEmpty()) {
+            return new Outcome(
+                    request,
+                    plan,
+                    false,
+                    "invalid: "
+                            + PlanValidator.check(
+                                    plan, profile(request.dataset()).schema()));
         }
         if (request.refuse() && !plan.actions().isEmpty()) {
             return new Outcome(request, plan, false, "expected no action");

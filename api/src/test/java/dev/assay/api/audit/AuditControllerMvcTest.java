@@ -34,17 +34,25 @@ class AuditControllerMvcTest {
 
     @MockitoBean
     Audit audit;
+
     @MockitoBean
     Actors actors;
 
     @Test
     void aPersonWithoutFiltersReadsTheirOwnEvents() throws Exception {
         when(actors.current()).thenReturn(OLGA);
-        Audit.Query own = new Audit.Query(Optional.of("olga"), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        Audit.Query own = new Audit.Query(
+                Optional.of("olga"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         when(audit.page(own, 0, 50)).thenReturn(new Audit.Page(List.of(), 0, 50, 0));
 
-        mvc.perform(get("/api/v1/audit")).andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/v1/audit"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(0));
         verify(audit).page(own, 0, 50);
     }
 
@@ -61,12 +69,21 @@ class AuditControllerMvcTest {
     @Test
     void anAdminReadsAnyonesEventsInATimeWindow() throws Exception {
         when(actors.current()).thenReturn(ADMIN);
-        Audit.Query olgas = new Audit.Query(Optional.of("olga"), Optional.of("upload"), Optional.of("denied"),
-                Optional.empty(), Optional.of(Instant.parse("2026-12-01T00:00:00Z")), Optional.empty());
+        Audit.Query olgas = new Audit.Query(
+                Optional.of("olga"),
+                Optional.of("upload"),
+                Optional.of("denied"),
+                Optional.empty(),
+                Optional.of(Instant.parse("2026-12-01T00:00:00Z")),
+                Optional.empty());
         when(audit.page(eq(olgas), anyInt(), anyInt())).thenReturn(new Audit.Page(List.of(), 0, 10, 0));
 
-        mvc.perform(get("/api/v1/audit").param("actor", "olga").param("action", "upload").param("outcome", "denied")
-                        .param("from", "2026-12-01T00:00:00Z").param("size", "10"))
+        mvc.perform(get("/api/v1/audit")
+                        .param("actor", "olga")
+                        .param("action", "upload")
+                        .param("outcome", "denied")
+                        .param("from", "2026-12-01T00:00:00Z")
+                        .param("size", "10"))
                 .andExpect(status().isOk());
         verify(audit).page(olgas, 0, 10);
     }
@@ -84,8 +101,7 @@ class AuditControllerMvcTest {
         mvc.perform(get("/api/v1/audit").param("to", "yesterday"))
                 .andExpect(problem(400, "Invalid filter"))
                 .andExpect(detail("'to' is 'yesterday'; it must be an ISO-8601 instant"));
-        mvc.perform(get("/api/v1/audit/export").param("from", "2026-13-01"))
-                .andExpect(problem(400, "Invalid filter"));
+        mvc.perform(get("/api/v1/audit/export").param("from", "2026-13-01")).andExpect(problem(400, "Invalid filter"));
         mvc.perform(get("/api/v1/audit").param("size", "0"))
                 .andExpect(problem(400, "Invalid request"))
                 .andExpect(jsonPath("$.errors[0].field").value("size"));

@@ -21,6 +21,7 @@ class MeControllerMvcTest {
 
     @MockitoBean
     Actors actors;
+
     @MockitoBean
     SignedIn signedIn;
 

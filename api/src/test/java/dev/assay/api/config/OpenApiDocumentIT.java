@@ -27,10 +27,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApiOverHttp
 class OpenApiDocumentIT {
 
-    static final Path COMMITTED = Path.of("..", "ui", "openapi", "assay-api.json").toAbsolutePath().normalize();
+    static final Path COMMITTED =
+            Path.of("..", "ui", "openapi", "assay-api.json").toAbsolutePath().normalize();
     static final String WRITE = "assay.openapi.write";
     static final String REWRITE = "mvn -B -o verify -pl model,runner-image,ui,api -P '!npm' -Dit.test=OpenApiDocumentIT"
-            + " -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -D" + WRITE + "=true";
+            + " -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -D" + WRITE
+            + "=true";
 
     @LocalServerPort
     int port;
@@ -45,9 +47,12 @@ class OpenApiDocumentIT {
             Files.createDirectories(COMMITTED.getParent());
             Files.writeString(COMMITTED, served);
         }
-        assertThat(Files.exists(COMMITTED)).as("%s is missing; write it with:%n  %s", COMMITTED, REWRITE).isTrue();
+        assertThat(Files.exists(COMMITTED))
+                .as("%s is missing; write it with:%n  %s", COMMITTED, REWRITE)
+                .isTrue();
         assertThat(Files.readString(COMMITTED))
-                .as("%s differs from the api's /v3/api-docs; rewrite it (then npm run gen:types in ui/) with:%n  %s",
+                .as(
+                        "%s differs from the api's /v3/api-docs; rewrite it (then npm run gen:types in ui/) with:%n  %s",
                         COMMITTED, REWRITE)
                 .isEqualTo(served);
     }
@@ -59,8 +64,8 @@ class OpenApiDocumentIT {
     static String canonical(JsonNode document) throws IOException {
         ObjectNode stable = (ObjectNode) sorted(document);
         stable.remove("servers");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
+                        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         return Json.mapper().writer(printer).writeValueAsString(stable) + "\n";

@@ -34,13 +34,15 @@ class DatasetsControllerMvcTest {
 
     @MockitoBean
     Datasets datasets;
+
     @MockitoBean
     Audit audit;
 
     /** The audit runs the work it records, as the real one does. */
     @BeforeEach
     void auditRunsTheWork() throws Exception {
-        when(audit.audited(any(), any(), any(), any())).thenAnswer(call -> call.<Audit.AuditedWork<?>>getArgument(3).run());
+        when(audit.audited(any(), any(), any(), any()))
+                .thenAnswer(call -> call.<Audit.AuditedWork<?>>getArgument(3).run());
     }
 
     @Test
@@ -69,9 +71,12 @@ class DatasetsControllerMvcTest {
 
     @Test
     void whatIsStillRunningIs409SayingWhatToWaitFor() throws Exception {
-        doThrow(new ApiException(HttpStatus.CONFLICT, "Still running",
-                "dataset 'j-1' is still being profiled; wait until it is done or failed, then delete again"))
-                .when(datasets).delete("j-1");
+        doThrow(new ApiException(
+                        HttpStatus.CONFLICT,
+                        "Still running",
+                        "dataset 'j-1' is still being profiled; wait until it is done or failed, then delete again"))
+                .when(datasets)
+                .delete("j-1");
 
         mvc.perform(delete("/api/v1/jobs/j-1"))
                 .andExpect(problem(409, "Still running"))

@@ -46,17 +46,24 @@ class DatasetsTest {
 
     Datasets datasets(int retentionDays) {
         AssayProperties properties = new Binder(new MapConfigurationPropertySource(
-                java.util.Map.of("assay.retention-days", Integer.toString(retentionDays))))
+                        java.util.Map.of("assay.retention-days", Integer.toString(retentionDays))))
                 .bindOrCreate("assay", Bindable.of(AssayProperties.class));
         // Outside a request the actor is the api itself, which sees every dataset: the database is not asked.
         dev.assay.api.metadata.Metadata metadata = org.mockito.Mockito.mock(dev.assay.api.metadata.Metadata.class);
-        org.mockito.Mockito.when(metadata.visible(org.mockito.ArgumentMatchers.anyString(),
-                org.mockito.ArgumentMatchers.any())).thenReturn(true);
-        return new Datasets(statuses, artifacts, new Jobs(statuses, artifacts, metadata,
-                new dev.assay.api.auth.Actors(new dev.assay.api.auth.NoLogin())), () -> {
-            throw new IllegalStateException("no task is started here");
-        }, Clock.fixed(NOW, ZoneOffset.UTC),
-                properties, metadata);
+        org.mockito.Mockito.when(
+                        metadata.visible(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any()))
+                .thenReturn(true);
+        return new Datasets(
+                statuses,
+                artifacts,
+                new Jobs(
+                        statuses, artifacts, metadata, new dev.assay.api.auth.Actors(new dev.assay.api.auth.NoLogin())),
+                () -> {
+                    throw new IllegalStateException("no task is started here");
+                },
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                properties,
+                metadata);
     }
 
     void put(String key, String content) throws IOException {
@@ -99,8 +106,8 @@ class DatasetsTest {
         assertThat(job.status()).isEqualTo(TaskState.DONE);
         assertThat(job.profile().orElseThrow().rows()).isEqualTo(891);
         assertThat(statuses.get("r-1").orElseThrow().error().orElseThrow()).contains("lost before it finished");
-        assertThat(statuses.get("j-2").orElseThrow().error().orElseThrow()).contains("lost before it was profiled",
-                "upload the file again");
+        assertThat(statuses.get("j-2").orElseThrow().error().orElseThrow())
+                .contains("lost before it was profiled", "upload the file again");
         assertThat(statuses.runsOf("j-1")).hasSize(1);
 
         // Once rebuilt, the store remembers it: a second pass does not overwrite what happened since.

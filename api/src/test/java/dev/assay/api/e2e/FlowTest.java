@@ -32,6 +32,7 @@ abstract class FlowTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ArtifactStore artifacts;
 
@@ -51,7 +52,8 @@ abstract class FlowTest {
 
     /** The seed's plan: impute median, one-hot Sex, random forest on Survived. */
     static List<Map<String, Object>> seedPlan() {
-        return List.of(step("impute", Map.of("strategy", "median", "columns", List.of())),
+        return List.of(
+                step("impute", Map.of("strategy", "median", "columns", List.of())),
                 step("encode", Map.of("columns", List.of("Sex"), "method", "onehot")),
                 step("train_model", Map.of("task", "classification", "target", "Survived", "model", "random_forest")));
     }
@@ -63,22 +65,38 @@ abstract class FlowTest {
     }
 
     JsonNode awaitJob(String jobId) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() ->
-                finished(api.get("/api/v1/jobs/" + jobId + "/status").json().path("status").asText()));
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> finished(api.get("/api/v1/jobs/" + jobId + "/status")
+                        .json()
+                        .path("status")
+                        .asText()));
         return api.get("/api/v1/jobs/" + jobId + "/status").json();
     }
 
     String apply(String jobId, List<Map<String, Object>> actions, String runName) {
-        HttpApi.Answer accepted = api.postJson("/api/v1/assistant/apply", Map.of("job_id", jobId, "actions", actions,
-                "explanation", "Impute missing values, encode Sex, train a classifier on Survived.",
-                "run_name", runName));
+        HttpApi.Answer accepted = api.postJson(
+                "/api/v1/assistant/apply",
+                Map.of(
+                        "job_id",
+                        jobId,
+                        "actions",
+                        actions,
+                        "explanation",
+                        "Impute missing values, encode Sex, train a classifier on Survived.",
+                        "run_name",
+                        runName));
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
         return accepted.json().path("run_id").asText();
     }
 
     JsonNode awaitRun(String jobId, String runId) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() ->
-                finished(api.get("/api/v1/jobs/" + jobId + "/runs/" + runId).json().path("status").asText()));
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> finished(api.get("/api/v1/jobs/" + jobId + "/runs/" + runId)
+                        .json()
+                        .path("status")
+                        .asText()));
         return api.get("/api/v1/jobs/" + jobId + "/runs/" + runId).json();
     }
 
@@ -103,12 +121,15 @@ abstract class FlowTest {
         assertThat(job.path("progress").asInt()).isEqualTo(100);
         assertThat(job.path("summary").path("rows").asLong()).isEqualTo(891);
         assertThat(job.path("summary").path("columns").asInt()).isEqualTo(12);
-        assertThat(job.path("summary").path("variables").findValuesAsText("name")).contains("Age", "Sex", "Survived");
+        assertThat(job.path("summary").path("variables").findValuesAsText("name"))
+                .contains("Age", "Sex", "Survived");
         HttpApi.Answer report = download(job.path("report_url").asText());
-        assertThat(report.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(report.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(report.text()).contains("Survived");
         HttpApi.Answer cleaned = download(job.path("cleaned_csv_url").asText());
-        assertThat(cleaned.header("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("attachment"));
+        assertThat(cleaned.header("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).contains("attachment"));
         List<String> lines = cleaned.text().lines().toList();
         assertThat(lines.getFirst()).contains("PassengerId", "Survived", "Sex");
         assertThat(lines).hasSize(892);
@@ -132,23 +153,33 @@ abstract class FlowTest {
         String metric = model.path("primary_metric").asText();
         double score = model.path("holdout").path("scores").path(metric).asDouble();
         double baseline = model.path("baseline").path("scores").path(metric).asDouble();
-        assertThat(score).as("%s of the forest against the majority baseline", metric).isGreaterThan(baseline);
+        assertThat(score)
+                .as("%s of the forest against the majority baseline", metric)
+                .isGreaterThan(baseline);
         assertThat(download(latest.path("report_url").asText()).text()).contains("random forest");
-        assertThat(download(latest.path("cleaned_csv_url").asText()).text().lines().findFirst().orElseThrow())
+        assertThat(download(latest.path("cleaned_csv_url").asText())
+                        .text()
+                        .lines()
+                        .findFirst()
+                        .orElseThrow())
                 .contains("Sex_");
-        assertThat(download(latest.path("metrics_url").asText()).json().isObject()).isTrue();
+        assertThat(download(latest.path("metrics_url").asText()).json().isObject())
+                .isTrue();
         assertThat(download(latest.path("model_url").asText()).body()).isNotEmpty();
-        assertThat(download(latest.path("plan_url").asText()).json().path("actions")).hasSize(3);
+        assertThat(download(latest.path("plan_url").asText()).json().path("actions"))
+                .hasSize(3);
     }
 
     @Test
     void aFailingRunLeavesTheUploadAndEarlierRunsIntact() throws IOException {
         // 'ok' is a boolean column: a run filling it with the text "maybe" passes validation but fails on the data.
-        byte[] flags = "ok,n,group\n".concat("true,1,a\n,2,b\nfalse,3,a\ntrue,4,b\n".repeat(10))
+        byte[] flags = "ok,n,group\n"
+                .concat("true,1,a\n,2,b\nfalse,3,a\ntrue,4,b\n".repeat(10))
                 .getBytes(StandardCharsets.UTF_8);
         String jobId = upload("flags.csv", flags);
         assertThat(awaitJob(jobId).path("status").asText()).isEqualTo("done");
-        String good = apply(jobId, List.of(step("impute", Map.of("strategy", "mode", "columns", List.of("ok")))), "fill ok");
+        String good =
+                apply(jobId, List.of(step("impute", Map.of("strategy", "mode", "columns", List.of("ok")))), "fill ok");
         assertThat(awaitRun(jobId, good).path("status").asText()).isEqualTo("done");
         List<String> keysBefore = artifacts.list(jobId + "/");
         Map<String, byte[]> before = new LinkedHashMap<>();
@@ -156,8 +187,10 @@ abstract class FlowTest {
             before.put(key, read(key));
         }
 
-        String bad = apply(jobId, List.of(step("impute", Map.of("strategy", "constant", "columns", List.of("ok"),
-                "value", "maybe"))), "fill ok with text");
+        String bad = apply(
+                jobId,
+                List.of(step("impute", Map.of("strategy", "constant", "columns", List.of("ok"), "value", "maybe"))),
+                "fill ok with text");
         JsonNode failed = awaitRun(jobId, bad);
 
         assertThat(failed.path("status").asText()).isEqualTo("failed");
@@ -170,7 +203,8 @@ abstract class FlowTest {
         assertThat(job.path("runs").get(1).path("status").asText()).isEqualTo("done");
         List<String> keysAfter = artifacts.list(jobId + "/");
         assertThat(keysAfter).containsAll(keysBefore);
-        assertThat(keysAfter).filteredOn(k -> !keysBefore.contains(k))
+        assertThat(keysAfter)
+                .filteredOn(k -> !keysBefore.contains(k))
                 .containsExactly(jobId + "/runs/" + bad + "/plan.json");
         for (Map.Entry<String, byte[]> artifact : before.entrySet()) {
             assertThat(read(artifact.getKey())).as(artifact.getKey()).isEqualTo(artifact.getValue());

@@ -33,7 +33,8 @@ class RedisS3FlowIT extends FlowTest {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) throws Exception {
-        s3 = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
+        s3 = S3Proxy.builder()
+                .blobStore(new TransientNio2BlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "assay", "assay-secret-key")
                 .build();
@@ -50,7 +51,8 @@ class RedisS3FlowIT extends FlowTest {
         try (RedisClient redis = RedisClient.create(REDIS_URL)) {
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
-                ScanResult<String> page = redis.scan(cursor, new ScanParams().match(PREFIX + "*").count(500));
+                ScanResult<String> page =
+                        redis.scan(cursor, new ScanParams().match(PREFIX + "*").count(500));
                 if (!page.getResult().isEmpty()) {
                     redis.del(page.getResult().toArray(String[]::new));
                 }

@@ -31,17 +31,26 @@ final class ApiProcess implements AutoCloseable {
     /** Starts the jar with {@code --key=value} settings and waits until it answers. */
     static ApiProcess start(Path logDir, String... settings) throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "--sun-misc-unsafe-memory-access=allow", "-jar", JAR.toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "--sun-misc-unsafe-memory-access=allow",
+                "-jar",
+                JAR.toString(),
+                "--server.port=" + port));
         command.addAll(List.of(settings));
         Files.createDirectories(logDir);
         Path log = Files.createTempFile(logDir, "api-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         ApiProcess api = new ApiProcess(process, port, log);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the api exited with " + process.exitValue() + "; log:\n" + Files.readString(log));
+                throw new IllegalStateException(
+                        "the api exited with " + process.exitValue() + "; log:\n" + Files.readString(log));
             }
             try {
                 if (api.http.get("/actuator/health/liveness").status() == 200) {

@@ -30,10 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FaultsIT {
 
-    static final Path DATASETS = Path.of("..", "examples", "datasets").toAbsolutePath().normalize();
+    static final Path DATASETS =
+            Path.of("..", "examples", "datasets").toAbsolutePath().normalize();
     /** Short leases, so a dead api's tasks are swept within seconds instead of the default half minute. */
-    static final String[] FAST_LEASES = {"--assay.tasks.heartbeat=1s", "--assay.tasks.stale-after=3s",
-            "--assay.rebuild-check=PT2S"};
+    static final String[] FAST_LEASES = {
+        "--assay.tasks.heartbeat=1s", "--assay.tasks.stale-after=3s", "--assay.rebuild-check=PT2S"
+    };
+
     static final String SEED_PLAN = """
             [{"type":"impute","params":{"strategy":"median","columns":["Age"]}},
              {"type":"encode","params":{"columns":["Sex","Embarked"],"method":"onehot"}},
@@ -47,23 +50,37 @@ class FaultsIT {
     @Test
     void anApiKilledMidRunHasItsRunFailedBySweeperAndTheRestartListsEverything() throws Exception {
         try (OwnRedis redis = new OwnRedis(temp).start()) {
-            String[] settings = settings("--assay.redis.url=" + redis.url(), "--assay.data-dir=" + temp.resolve("data"));
+            String[] settings =
+                    settings("--assay.redis.url=" + redis.url(), "--assay.data-dir=" + temp.resolve("data"));
             String jobId;
             String runId;
             try (ApiProcess first = ApiProcess.start(temp, settings)) {
                 jobId = uploadAndAwait(first.http, "diamonds.csv");
                 runId = apply(first.http, jobId, SLOW_PLAN);
-                awaitRun(first.http, jobId, runId, run -> run.path("status").asText().equals("running"),
+                awaitRun(
+                        first.http,
+                        jobId,
+                        runId,
+                        run -> run.path("status").asText().equals("running"),
                         Duration.ofSeconds(60));
                 first.kill9();
             }
             try (ApiProcess second = ApiProcess.start(temp, settings)) {
-                JsonNode run = awaitRun(second.http, jobId, runId, r -> r.path("status").asText().equals("failed"),
+                JsonNode run = awaitRun(
+                        second.http,
+                        jobId,
+                        runId,
+                        r -> r.path("status").asText().equals("failed"),
                         Duration.ofSeconds(20));
                 assertThat(run.path("error").asText()).contains("stopped", "apply the plan again");
-                System.out.println("after kill -9 and a restart, the run says: " + run.path("error").asText());
+                System.out.println("after kill -9 and a restart, the run says: "
+                        + run.path("error").asText());
                 assertThat(jobIds(second.http)).contains(jobId);
-                assertThat(second.http.get("/api/v1/jobs/" + jobId + "/status").json().path("status").asText())
+                assertThat(second.http
+                                .get("/api/v1/jobs/" + jobId + "/status")
+                                .json()
+                                .path("status")
+                                .asText())
                         .isEqualTo("done");
             }
         }
@@ -72,8 +89,9 @@ class FaultsIT {
     @Test
     void aRedisThatPausesAndThenRestartsEmptyLosesNoDatasetAndStrandsNoRun() throws Exception {
         try (OwnRedis redis = new OwnRedis(temp).start();
-             ApiProcess api = ApiProcess.start(temp, settings("--assay.redis.url=" + redis.url(),
-                     "--assay.data-dir=" + temp.resolve("data")))) {
+                ApiProcess api = ApiProcess.start(
+                        temp,
+                        settings("--assay.redis.url=" + redis.url(), "--assay.data-dir=" + temp.resolve("data")))) {
             String jobId = uploadAndAwait(api.http, "titanic.csv");
             List<String> runs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -105,10 +123,13 @@ class FaultsIT {
             List<String> listed = new ArrayList<>();
             status.path("runs").forEach(run -> listed.add(run.path("run_id").asText()));
             assertThat(listed).containsExactlyInAnyOrderElementsOf(runs);
-            assertThat(allFinished(status.path("runs"))).as("every run finished: %s", status.path("runs")).isTrue();
+            assertThat(allFinished(status.path("runs")))
+                    .as("every run finished: %s", status.path("runs"))
+                    .isTrue();
             // A request on a pooled connection from before the restart does not fail.
             for (int i = 0; i < 20; i++) {
-                assertThat(api.http.get("/api/v1/jobs/" + jobId + "/status").status()).isEqualTo(200);
+                assertThat(api.http.get("/api/v1/jobs/" + jobId + "/status").status())
+                        .isEqualTo(200);
             }
         }
     }
@@ -119,38 +140,73 @@ class FaultsIT {
         int s3Port = ApiProcess.freePort();
         String s3Endpoint = "http://127.0.0.1:" + s3Port;
         org.gaul.s3proxy.S3Proxy s3 = null;
-        try (ApiProcess api = ApiProcess.start(temp, settings("--assay.redis.url=" + redis.url(),
-                "--assay.s3.endpoint=" + s3Endpoint, "--assay.s3.access-key=assay-faults",
-                "--assay.s3.secret-key=assay-faults-secret", "--assay.data-dir=" + temp.resolve("data")))) {
+        try (ApiProcess api = ApiProcess.start(
+                temp,
+                settings(
+                        "--assay.redis.url=" + redis.url(),
+                        "--assay.s3.endpoint=" + s3Endpoint,
+                        "--assay.s3.access-key=assay-faults",
+                        "--assay.s3.secret-key=assay-faults-secret",
+                        "--assay.data-dir=" + temp.resolve("data")))) {
             HttpApi.Answer readiness = api.http.get("/actuator/health/readiness");
-            System.out.println("readiness with neither store answering: " + readiness.status() + " " + readiness.text());
+            System.out.println(
+                    "readiness with neither store answering: " + readiness.status() + " " + readiness.text());
             assertThat(readiness.status()).isEqualTo(503);
             JsonNode components = readiness.json().path("components");
             assertThat(components.path("statusStore").path("status").asText()).isEqualTo("DOWN");
-            assertThat(components.path("statusStore").path("details").path("store").asText()).isEqualTo("redis");
-            assertThat(components.path("statusStore").path("details").path("reason").asText())
+            assertThat(components
+                            .path("statusStore")
+                            .path("details")
+                            .path("store")
+                            .asText())
+                    .isEqualTo("redis");
+            assertThat(components
+                            .path("statusStore")
+                            .path("details")
+                            .path("reason")
+                            .asText())
                     .contains("Failed to connect to 127.0.0.1:" + redis.port);
             assertThat(components.path("artifactStore").path("status").asText()).isEqualTo("DOWN");
-            assertThat(components.path("artifactStore").path("details").path("store").asText()).isEqualTo("s3 bucket assay");
-            assertThat(components.path("artifactStore").path("details").path("reason").asText()).containsIgnoringCase("connect");
+            assertThat(components
+                            .path("artifactStore")
+                            .path("details")
+                            .path("store")
+                            .asText())
+                    .isEqualTo("s3 bucket assay");
+            assertThat(components
+                            .path("artifactStore")
+                            .path("details")
+                            .path("reason")
+                            .asText())
+                    .containsIgnoringCase("connect");
             assertThat(readiness.text()).doesNotContain("assay-faults-secret");
             String log = Files.readString(api.log);
-            assertThat(log).contains("Status store not reachable: Redis at 127.0.0.1:" + redis.port)
+            assertThat(log)
+                    .contains("Status store not reachable: Redis at 127.0.0.1:" + redis.port)
                     .contains("Artifact store not reachable: S3 bucket 'assay' at " + s3Endpoint)
                     .doesNotContain("assay-faults-secret");
-            log.lines().filter(line -> line.contains("not reachable")).forEach(line -> System.out.println("api log: " + line));
+            log.lines()
+                    .filter(line -> line.contains("not reachable"))
+                    .forEach(line -> System.out.println("api log: " + line));
 
             redis.start();
-            s3 = org.gaul.s3proxy.S3Proxy.builder().blobStore(new org.gaul.s3proxy.nio2blob.TransientNio2BlobStore())
+            s3 = org.gaul.s3proxy.S3Proxy.builder()
+                    .blobStore(new org.gaul.s3proxy.nio2blob.TransientNio2BlobStore())
                     .endpoint(java.net.URI.create(s3Endpoint))
-                    .awsAuthentication(org.gaul.s3proxy.auth.AuthenticationType.AWS_V2_OR_V4, "assay-faults",
-                            "assay-faults-secret").build();
+                    .awsAuthentication(
+                            org.gaul.s3proxy.auth.AuthenticationType.AWS_V2_OR_V4,
+                            "assay-faults",
+                            "assay-faults-secret")
+                    .build();
             s3.start();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (api.http.get("/actuator/health/readiness").status() != 200 && Instant.now().isBefore(deadline)) {
+            while (api.http.get("/actuator/health/readiness").status() != 200
+                    && Instant.now().isBefore(deadline)) {
                 Thread.sleep(250);
             }
-            assertThat(api.http.get("/actuator/health/readiness").status()).as("ready once both answer").isEqualTo(200);
+            assertThat(api.http.get("/actuator/health/readiness").status())
+                    .as("ready once both answer")
+                    .isEqualTo(200);
             uploadAndAwait(api.http, "tips.csv");
         } finally {
             if (s3 != null) {
@@ -164,11 +220,14 @@ class FaultsIT {
     void aFullDiskIsRefusedUpFrontWith507AndTheApiStillRestarts() throws Exception {
         Path disk = Files.createDirectories(temp.resolve("disk"));
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", disk.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         // A tiny file system of the test's own needs root (CI runs as root); elsewhere this case cannot be built.
         assumeThat(mount.waitFor()).as("mount a tmpfs (needs root)").isZero();
         try {
-            String[] settings = settings("--assay.data-dir=" + disk.resolve("data"), "--assay.disk.min-free=1MB",
+            String[] settings = settings(
+                    "--assay.data-dir=" + disk.resolve("data"),
+                    "--assay.disk.min-free=1MB",
                     // The metadata database lives beside the tiny disk: the test fills the artifacts' disk only.
                     "--assay.database.embedded-dir=" + temp.resolve("postgres"));
             String jobId;
@@ -176,17 +235,20 @@ class FaultsIT {
                 jobId = uploadAndAwait(api.http, "tips.csv");
                 fill(disk.resolve("filler"));
                 assertThat(api.http.get("/actuator/health/readiness").status()).isEqualTo(503);
-                HttpApi.Answer refused = api.http.upload("titanic.csv", Files.readAllBytes(DATASETS.resolve("titanic.csv")));
+                HttpApi.Answer refused =
+                        api.http.upload("titanic.csv", Files.readAllBytes(DATASETS.resolve("titanic.csv")));
                 assertThat(refused.problem(507).path("detail").asText()).contains("disk is full");
-                HttpApi.Answer apply = api.http.postJson("/api/v1/assistant/apply", "{\"job_id\":\"" + jobId
-                        + "\",\"actions\":[{\"type\":\"drop_duplicates\",\"params\":{}}]}");
+                HttpApi.Answer apply = api.http.postJson(
+                        "/api/v1/assistant/apply",
+                        "{\"job_id\":\"" + jobId + "\",\"actions\":[{\"type\":\"drop_duplicates\",\"params\":{}}]}");
                 assertThat(apply.problem(507).path("detail").asText()).contains("disk is full");
                 assertThat(jobIds(api.http)).containsExactly(jobId);
             }
             try (ApiProcess restarted = ApiProcess.start(temp, settings)) {
                 assertThat(jobIds(restarted.http)).containsExactly(jobId);
                 Files.delete(disk.resolve("filler"));
-                assertThat(restarted.http.get("/actuator/health/readiness").status()).isEqualTo(200);
+                assertThat(restarted.http.get("/actuator/health/readiness").status())
+                        .isEqualTo(200);
                 uploadAndAwait(restarted.http, "titanic.csv");
             }
         } finally {
@@ -210,19 +272,34 @@ class FaultsIT {
             }
             assertThat(accepted).isNotEmpty();
             awaitListed(api.http, accepted);
-            System.out.printf("50 concurrent uploads: %d accepted (202), %d refused (503); datasets listed: %d%n",
-                    accepted.size(), uploads.size() - accepted.size(), jobIds(api.http).size());
-            assertThat(Files.list(temp.resolve("data")).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .count()).as("folders in the store").isEqualTo(accepted.size());
+            System.out.printf(
+                    "50 concurrent uploads: %d accepted (202), %d refused (503); datasets listed: %d%n",
+                    accepted.size(),
+                    uploads.size() - accepted.size(),
+                    jobIds(api.http).size());
+            assertThat(Files.list(temp.resolve("data"))
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .count())
+                    .as("folders in the store")
+                    .isEqualTo(accepted.size());
 
             String jobId = accepted.iterator().next();
             Instant profiled = Instant.now().plus(Duration.ofSeconds(60));
-            while (!api.http.get("/api/v1/jobs/" + jobId + "/status").json().path("status").asText().equals("done")
+            while (!api.http
+                            .get("/api/v1/jobs/" + jobId + "/status")
+                            .json()
+                            .path("status")
+                            .asText()
+                            .equals("done")
                     && Instant.now().isBefore(profiled)) {
                 Thread.sleep(200);
             }
-            List<HttpApi.Answer> applies = concurrently(50, () -> api.http.postJson("/api/v1/assistant/apply",
-                    "{\"job_id\":\"" + jobId + "\",\"actions\":[{\"type\":\"drop_duplicates\",\"params\":{}}]}"));
+            List<HttpApi.Answer> applies = concurrently(
+                    50,
+                    () -> api.http.postJson(
+                            "/api/v1/assistant/apply",
+                            "{\"job_id\":\"" + jobId
+                                    + "\",\"actions\":[{\"type\":\"drop_duplicates\",\"params\":{}}]}"));
             Set<String> runs = new HashSet<>();
             for (HttpApi.Answer answer : applies) {
                 if (answer.status() == 202) {
@@ -239,10 +316,13 @@ class FaultsIT {
             } while (!allFinished(status.path("runs")) && Instant.now().isBefore(deadline));
             Set<String> listed = new HashSet<>();
             status.path("runs").forEach(run -> listed.add(run.path("run_id").asText()));
-            System.out.printf("50 concurrent applies: %d accepted (202), %d refused (503); runs listed: %d%n",
+            System.out.printf(
+                    "50 concurrent applies: %d accepted (202), %d refused (503); runs listed: %d%n",
                     runs.size(), applies.size() - runs.size(), listed.size());
             assertThat(listed).isEqualTo(runs);
-            assertThat(Files.list(temp.resolve("data").resolve(jobId).resolve("runs")).count()).isEqualTo(runs.size());
+            assertThat(Files.list(temp.resolve("data").resolve(jobId).resolve("runs"))
+                            .count())
+                    .isEqualTo(runs.size());
         }
     }
 
@@ -264,15 +344,17 @@ class FaultsIT {
             if (status.path("status").asText().equals("done")) {
                 return jobId;
             }
-            assertThat(status.path("status").asText()).as("profile of %s: %s", dataset, status.path("error")).isNotEqualTo("failed");
+            assertThat(status.path("status").asText())
+                    .as("profile of %s: %s", dataset, status.path("error"))
+                    .isNotEqualTo("failed");
             Thread.sleep(200);
         }
         throw new AssertionError("profile of " + dataset + " did not finish");
     }
 
     static String apply(HttpApi http, String jobId, String actions) {
-        HttpApi.Answer answer = http.postJson("/api/v1/assistant/apply", "{\"job_id\":\"" + jobId + "\",\"actions\":"
-                + actions + "}");
+        HttpApi.Answer answer =
+                http.postJson("/api/v1/assistant/apply", "{\"job_id\":\"" + jobId + "\",\"actions\":" + actions + "}");
         assertThat(answer.status()).as("apply: %s", answer.text()).isEqualTo(202);
         return answer.json().path("run_id").asText();
     }
@@ -306,7 +388,9 @@ class FaultsIT {
 
     static List<String> jobIds(HttpApi http) {
         List<String> ids = new ArrayList<>();
-        http.get("/api/v1/jobs?limit=500").json().forEach(job -> ids.add(job.path("job_id").asText()));
+        http.get("/api/v1/jobs?limit=500")
+                .json()
+                .forEach(job -> ids.add(job.path("job_id").asText()));
         return ids;
     }
 

@@ -44,8 +44,11 @@ public final class FuzzApi {
         int plans = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
         Path work = Files.createTempDirectory("assay-fuzz");
-        try (ApiProcess api = ApiProcess.start(work, "--assay.data-dir=" + work.resolve("data"),
-                "--assay.executor-queue=10000", "--logging.level.root=WARN")) {
+        try (ApiProcess api = ApiProcess.start(
+                work,
+                "--assay.data-dir=" + work.resolve("data"),
+                "--assay.executor-queue=10000",
+                "--logging.level.root=WARN")) {
             FuzzApi fuzz = new FuzzApi(api.http, seed);
             Instant start = Instant.now();
             fuzz.validJob = FaultsIT.uploadAndAwait(api.http, "titanic.csv");
@@ -60,14 +63,18 @@ public final class FuzzApi {
                 }
             }
             int internal = fuzz.followAccepted();
-            System.out.printf("fuzz (seed %d): %d CSV uploads, %d plans and multipart bodies in %d s%n", seed, csvs,
-                    plans, Duration.between(start, Instant.now()).toSeconds());
+            System.out.printf(
+                    "fuzz (seed %d): %d CSV uploads, %d plans and multipart bodies in %d s%n",
+                    seed, csvs, plans, Duration.between(start, Instant.now()).toSeconds());
             System.out.println("answers by status: " + fuzz.byStatus);
-            long fiveHundreds = fuzz.byStatus.entrySet().stream().filter(e -> Integer.parseInt(e.getKey()) >= 500)
-                    .mapToLong(Map.Entry::getValue).sum();
-            System.out.printf("answers >= 500: %d; refusals not problem+json with a detail: %d; accepted files: %d, "
-                    + "of which ended in an internal error: %d%n", fiveHundreds, fuzz.failures.size(),
-                    fuzz.accepted.size(), internal);
+            long fiveHundreds = fuzz.byStatus.entrySet().stream()
+                    .filter(e -> Integer.parseInt(e.getKey()) >= 500)
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            System.out.printf(
+                    "answers >= 500: %d; refusals not problem+json with a detail: %d; accepted files: %d, "
+                            + "of which ended in an internal error: %d%n",
+                    fiveHundreds, fuzz.failures.size(), fuzz.accepted.size(), internal);
             fuzz.failures.stream().limit(20).forEach(f -> System.out.println("  " + f));
             System.exit(fiveHundreds == 0 && fuzz.failures.isEmpty() && internal == 0 ? 0 : 1);
         }
@@ -95,24 +102,32 @@ public final class FuzzApi {
         String contentType = "multipart/form-data; boundary=" + boundary;
         switch (random.nextInt(6)) {
             case 0 -> contentType = "multipart/form-data";
-            case 1 -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
-                    + "filename=\"a.csv\"\r\n\r\na,b\n1,2\n").getBytes(StandardCharsets.UTF_8));
+            case 1 ->
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                                + "filename=\"a.csv\"\r\n\r\na,b\n1,2\n")
+                        .getBytes(StandardCharsets.UTF_8));
             case 2 -> {
                 for (int i = 0; i < 51 + random.nextInt(100); i++) {
-                    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"f" + i
-                            + "\"\r\n\r\nx\r\n").getBytes(StandardCharsets.UTF_8));
+                    body.writeBytes(
+                            ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"f" + i + "\"\r\n\r\nx\r\n")
+                                    .getBytes(StandardCharsets.UTF_8));
                 }
                 body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             }
-            case 3 -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                    + "名".repeat(90 + random.nextInt(200)) + ".csv\"\r\n\r\na,b\n1,2\n\r\n--" + boundary + "--\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            case 4 -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--"
-                    + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            case 3 ->
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                                + "名".repeat(90 + random.nextInt(200)) + ".csv\"\r\n\r\na,b\n1,2\n\r\n--" + boundary
+                                + "--\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            case 4 ->
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--"
+                                + boundary + "--\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
             default -> body.writeBytes(bytes(random.nextInt(2000)));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(http.uri("/api/v1/upload"))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         judge("multipart " + abbreviate(body.toString(StandardCharsets.UTF_8)), http.send(request));
     }
 
@@ -121,12 +136,13 @@ public final class FuzzApi {
         if (answer.status() >= 500) {
             failures.add(answer.status() + " for " + what + ": " + abbreviate(answer.text()));
         } else if (answer.status() >= 400) {
-            boolean problem = answer.header("Content-Type").filter(t -> t.startsWith("application/problem+json"))
+            boolean problem = answer.header("Content-Type")
+                    .filter(t -> t.startsWith("application/problem+json"))
                     .isPresent();
             String detail = problem ? detail(answer) : "";
             if (!problem || detail.isBlank() || detail.contains("Exception") || detail.contains("\tat ")) {
-                failures.add(answer.status() + " without a readable problem for " + what + ": "
-                        + abbreviate(answer.text()));
+                failures.add(
+                        answer.status() + " without a readable problem for " + what + ": " + abbreviate(answer.text()));
             }
         }
     }
@@ -150,7 +166,8 @@ public final class FuzzApi {
                 if (state.equals("failed")) {
                     if (status.path("error").asText().contains("internal error")) {
                         internal++;
-                        failures.add("upload " + jobId + " ended in: " + status.path("error").asText());
+                        failures.add("upload " + jobId + " ended in: "
+                                + status.path("error").asText());
                     }
                     break;
                 }
@@ -185,11 +202,15 @@ public final class FuzzApi {
             case 4 -> text("a,b\n1,\"unclosed\n2,3\n".repeat(1 + random.nextInt(5)));
             case 5 -> text(header(1001 + random.nextInt(100)) + "\n" + "1,".repeat(1000) + "1\n");
             case 6 -> text("x,y\n" + "9".repeat(50_000 + random.nextInt(100_000)) + ",1\n");
-            case 7 -> concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "a\u0000,\u0000b\u0000\n".getBytes(StandardCharsets.UTF_8));
+            case 7 ->
+                concat(
+                        new byte[] {(byte) 0xFF, (byte) 0xFE},
+                        "a\u0000,\u0000b\u0000\n".getBytes(StandardCharsets.UTF_8));
             case 8 -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text(rows(3, 20, () -> cell(false))));
             case 9 -> text("=cmd|' /C calc'!A0,@SUM(1),+1,-1\n=1,@x,+y,-z\n2,3,4,5\n");
-            case 10 -> text(rows(2 + random.nextInt(4), 3 + random.nextInt(20), () -> cell(false))
-                    .replace(",", new String[] {";", "\t", "|", " "}[random.nextInt(4)]));
+            case 10 ->
+                text(rows(2 + random.nextInt(4), 3 + random.nextInt(20), () -> cell(false))
+                        .replace(",", new String[] {";", "\t", "|", " "}[random.nextInt(4)]));
             case 11 -> text("a,a,,b\n1,2,3,4\n5,6,7,8\n");
             case 12 -> text("\r\r\n\n\r");
             default -> {
@@ -248,8 +269,9 @@ public final class FuzzApi {
             case 4 -> "{\"type\":\"drop_columns\",\"params\":{\"columns\":[\"Nope" + random.nextInt(99) + "\"]}}";
             case 5 -> "{\"type\":\"impute\",\"params\":{\"strategy\":\"__import__('os')\",\"columns\":[]}}";
             case 6 -> "{\"type\":\"train_model\",\"params\":{\"task\":\"classification\",\"target\":\"../../x\"}}";
-            case 7 -> "{\"type\":\"feature_engineer\",\"params\":{\"operation\":\"regex_extract\",\"column\":\"Name\","
-                    + "\"pattern\":\"(a+)+$\",\"new_column\":\"x\"}}";
+            case 7 ->
+                "{\"type\":\"feature_engineer\",\"params\":{\"operation\":\"regex_extract\",\"column\":\"Name\","
+                        + "\"pattern\":\"(a+)+$\",\"new_column\":\"x\"}}";
             case 8 -> "null";
             case 9 -> "[]";
             case 10 -> "{\"type\":\"scale\",\"params\":{\"columns\":\"Age\",\"method\":\"standard\"}}";

@@ -45,14 +45,19 @@ class JobsControllerMvcTest {
 
     @MockitoBean
     Jobs jobs;
+
     @MockitoBean
     JobViews views;
+
     @MockitoBean
     StatusStore statuses;
+
     @MockitoBean
     JobStatusAnswers answers;
+
     @MockitoBean
     Metadata metadata;
+
     @MockitoBean
     Actors actors;
 
@@ -63,8 +68,20 @@ class JobsControllerMvcTest {
         when(actors.current()).thenReturn(olga);
         when(metadata.visibleDatasets(olga, 50)).thenReturn(List.of("j-mine"));
         when(statuses.get("j-mine")).thenReturn(Optional.of(mine));
-        when(views.listItem(mine)).thenReturn(new JobListItem("j-mine", "mine.csv", mine.status(), 0, "queued", null,
-                NOW, NOW, null, null, null, JobViews.statusUrl("j-mine")));
+        when(views.listItem(mine))
+                .thenReturn(new JobListItem(
+                        "j-mine",
+                        "mine.csv",
+                        mine.status(),
+                        0,
+                        "queued",
+                        null,
+                        NOW,
+                        NOW,
+                        null,
+                        null,
+                        null,
+                        JobViews.statusUrl("j-mine")));
 
         mvc.perform(get("/api/v1/jobs"))
                 .andExpect(status().isOk())
@@ -123,7 +140,8 @@ class JobsControllerMvcTest {
         TaskStatus run = TaskStatus.queued("r-1", TaskKind.RUN, "j-1", "run", NOW);
         when(jobs.job("j-1")).thenReturn(job);
         when(statuses.runsOf("j-1")).thenReturn(List.of(run));
-        when(statuses.events("j-1")).thenReturn(List.of(event(NOW.plusSeconds(1), job), event(NOW.plusSeconds(10), job)));
+        when(statuses.events("j-1"))
+                .thenReturn(List.of(event(NOW.plusSeconds(1), job), event(NOW.plusSeconds(10), job)));
         when(statuses.events("r-1")).thenReturn(List.of(event(NOW.plusSeconds(5), run)));
 
         mvc.perform(get("/api/v1/jobs/j-1/events"))

@@ -50,8 +50,10 @@ class ManifestsHttpIT {
                 @Override
                 public Actor actor() {
                     return Optional.ofNullable(RequestContextHolder.getRequestAttributes())
-                            .map(a -> ((ServletRequestAttributes) a).getRequest().getHeader(PERSON))
-                            .map(name -> new Actor(name, List.of(name + "-team"), false)).orElse(Actor.LOCAL);
+                            .map(a ->
+                                    ((ServletRequestAttributes) a).getRequest().getHeader(PERSON))
+                            .map(name -> new Actor(name, List.of(name + "-team"), false))
+                            .orElse(Actor.LOCAL);
                 }
 
                 @Override
@@ -70,10 +72,18 @@ class ManifestsHttpIT {
     /** One profiled dataset for the class: profiling is the slow part. */
     static String profiled;
 
-    static final Map<String, Object> PLAN = Map.of("explanation", "fill ages, encode, predict survival", "actions", List.of(
-            Map.of("type", "impute", "params", Map.of("strategy", "median", "columns", List.of("Age"))),
-            Map.of("type", "encode", "params", Map.of("method", "onehot", "columns", List.of("Sex", "Embarked"))),
-            Map.of("type", "train_model", "params", Map.of("target", "Survived"))));
+    static final Map<String, Object> PLAN = Map.of(
+            "explanation",
+            "fill ages, encode, predict survival",
+            "actions",
+            List.of(
+                    Map.of("type", "impute", "params", Map.of("strategy", "median", "columns", List.of("Age"))),
+                    Map.of(
+                            "type",
+                            "encode",
+                            "params",
+                            Map.of("method", "onehot", "columns", List.of("Sex", "Embarked"))),
+                    Map.of("type", "train_model", "params", Map.of("target", "Survived"))));
 
     @BeforeEach
     void profiledTitanic() throws Exception {
@@ -82,11 +92,16 @@ class ManifestsHttpIT {
             jobId = profiled;
             return;
         }
-        HttpApi.Answer uploaded = api.upload("titanic.csv", Files.readAllBytes(Path.of("../examples/datasets/titanic.csv")));
+        HttpApi.Answer uploaded =
+                api.upload("titanic.csv", Files.readAllBytes(Path.of("../examples/datasets/titanic.csv")));
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(202);
         jobId = uploaded.json().path("job_id").asText();
-        await().atMost(Duration.ofMinutes(2)).until(() ->
-                api.get("/api/v1/jobs/" + jobId + "/status").json().path("status").asText().equals("done"));
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> api.get("/api/v1/jobs/" + jobId + "/status")
+                        .json()
+                        .path("status")
+                        .asText()
+                        .equals("done"));
         profiled = jobId;
     }
 
@@ -98,18 +113,26 @@ class ManifestsHttpIT {
         HttpApi.Answer answer = api.postJson("/api/v1/jobs/" + jobId + "/manifest", body);
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        assertThat(answer.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/yaml"));
+        assertThat(answer.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/yaml"));
         JsonNode manifest = YAML.readTree(answer.text());
         String name = manifest.path("metadata").path("name").asText();
         assertThat(name).matches("r-[0-9a-f]{16}");
-        assertThat(answer.header("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
-                .startsWith("attachment").contains("filename=\"titanic-" + name + ".yaml\""));
-        assertThat(answer.text()).startsWith("# An Assay AssistantRun").contains("kubectl apply -f titanic-" + name + ".yaml");
+        assertThat(answer.header("Content-Disposition"))
+                .hasValueSatisfying(
+                        d -> assertThat(d).startsWith("attachment").contains("filename=\"titanic-" + name + ".yaml\""));
+        assertThat(answer.text())
+                .startsWith("# An Assay AssistantRun")
+                .contains("kubectl apply -f titanic-" + name + ".yaml");
         assertThat(manifest.path("apiVersion").asText()).isEqualTo("assay.dev/v1alpha1");
         assertThat(manifest.path("kind").asText()).isEqualTo("AssistantRun");
         // The local executor made no DatasetJob anywhere: kubectl's namespace decides.
         assertThat(manifest.path("metadata").has("namespace")).isFalse();
-        assertThat(manifest.path("metadata").path("labels").path("assay.dev/dataset-job").asText()).isEqualTo(jobId);
+        assertThat(manifest.path("metadata")
+                        .path("labels")
+                        .path("assay.dev/dataset-job")
+                        .asText())
+                .isEqualTo(jobId);
         assertThat(manifest.has("status")).isFalse();
         JsonNode spec = manifest.path("spec");
         assertThat(spec.path("datasetRef").asText()).isEqualTo(jobId);
@@ -122,38 +145,60 @@ class ManifestsHttpIT {
         assertThat(run.getSpec().plan()).isEqualTo(plan);
 
         // Each export is a run of its own.
-        String again = YAML.readTree(api.postJson("/api/v1/jobs/" + jobId + "/manifest", PLAN).text())
-                .path("metadata").path("name").asText();
+        String again = YAML.readTree(api.postJson("/api/v1/jobs/" + jobId + "/manifest", PLAN)
+                        .text())
+                .path("metadata")
+                .path("name")
+                .asText();
         assertThat(again).isNotEqualTo(name);
     }
 
     @Test
     void anInvalidPlanIsAProblemNamingEveryStepAndField() {
-        Map<String, Object> invalid = Map.of("actions", List.of(
-                Map.of("type", "impute", "params", Map.of("strategy", "median", "columns", List.of("Agee"))),
-                Map.of("type", "scale", "params", Map.of("method", "standard", "columns", List.of("Name")))));
+        Map<String, Object> invalid = Map.of(
+                "actions",
+                List.of(
+                        Map.of("type", "impute", "params", Map.of("strategy", "median", "columns", List.of("Agee"))),
+                        Map.of("type", "scale", "params", Map.of("method", "standard", "columns", List.of("Name")))));
 
-        JsonNode problem = api.postJson("/api/v1/jobs/" + jobId + "/manifest", invalid).problem(422);
+        JsonNode problem =
+                api.postJson("/api/v1/jobs/" + jobId + "/manifest", invalid).problem(422);
 
         assertThat(problem.path("detail").asText()).contains("2 problems");
         assertThat(problem.path("errors").findValuesAsText("action_index")).containsExactly("0", "1");
         assertThat(problem.path("errors").toString()).contains("Agee", "Name");
-        api.postJson("/api/v1/jobs/" + jobId + "/manifest", "{\"actions\": [{\"type\": \"run_shell\"}]}").problem(400);
+        api.postJson("/api/v1/jobs/" + jobId + "/manifest", "{\"actions\": [{\"type\": \"run_shell\"}]}")
+                .problem(400);
         // The UI asks for YAML; a refusal is still the problem a person can read.
-        HttpApi.Answer asYaml = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/jobs/" + jobId + "/manifest"))
-                .header("Content-Type", "application/json").header("Accept", "application/yaml")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Json.write(invalid))));
+        HttpApi.Answer asYaml =
+                api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/jobs/" + jobId + "/manifest"))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/yaml")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Json.write(invalid))));
         assertThat(asYaml.problem(422).path("errors")).hasSize(2);
     }
 
     @Test
     void aRunsPlanExportsUnderANewNameAndAnotherPersonsDatasetIsUnknown() {
-        HttpApi.Answer applied = api.postJson("/api/v1/assistant/apply", Map.of("job_id", jobId,
-                "actions", PLAN.get("actions"), "explanation", PLAN.get("explanation"), "run_name", "first try"));
+        HttpApi.Answer applied = api.postJson(
+                "/api/v1/assistant/apply",
+                Map.of(
+                        "job_id",
+                        jobId,
+                        "actions",
+                        PLAN.get("actions"),
+                        "explanation",
+                        PLAN.get("explanation"),
+                        "run_name",
+                        "first try"));
         assertThat(applied.status()).as(applied.text()).isEqualTo(202);
         String runId = applied.json().path("run_id").asText();
-        await().atMost(Duration.ofMinutes(2)).until(() -> api.get("/api/v1/jobs/" + jobId + "/runs/" + runId).json()
-                .path("status").asText().matches("done|failed"));
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> api.get("/api/v1/jobs/" + jobId + "/runs/" + runId)
+                        .json()
+                        .path("status")
+                        .asText()
+                        .matches("done|failed"));
 
         HttpApi.Answer answer = api.get("/api/v1/jobs/" + jobId + "/runs/" + runId + "/manifest");
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
@@ -165,13 +210,19 @@ class ManifestsHttpIT {
         api.get("/api/v1/jobs/" + jobId + "/runs/r-0000000000000000/manifest").problem(404);
 
         HttpApi bob = api.with(PERSON, "bob");
-        assertThat(bob.postJson("/api/v1/jobs/" + jobId + "/manifest", PLAN).problem(404).path("detail").asText())
+        assertThat(bob.postJson("/api/v1/jobs/" + jobId + "/manifest", PLAN)
+                        .problem(404)
+                        .path("detail")
+                        .asText())
                 .doesNotContain("titanic");
         bob.get("/api/v1/jobs/" + jobId + "/runs/" + runId + "/manifest").problem(404);
 
-        JsonNode downloads = api.get("/api/v1/audit?action=download&dataset_id=" + jobId + "&size=50").json().path("events");
+        JsonNode downloads = api.get("/api/v1/audit?action=download&dataset_id=" + jobId + "&size=50")
+                .json()
+                .path("events");
         assertThat(downloads.findValuesAsText("outcome")).contains("success", "failure");
-        assertThat(downloads.findValues("details").stream().map(d -> d.path("manifest").asText()))
+        assertThat(downloads.findValues("details").stream()
+                        .map(d -> d.path("manifest").asText()))
                 .contains("plan", "run");
         assertThat(downloads.findValuesAsText("actor")).contains("local", "bob");
     }
@@ -181,11 +232,23 @@ class ManifestsHttpIT {
         JsonNode paths = api.get("/v3/api-docs").json().path("paths");
 
         JsonNode post = paths.path("/api/v1/jobs/{jobId}/manifest").path("post");
-        assertThat(post.path("responses").path("200").path("content").has("application/yaml")).isTrue();
+        assertThat(post.path("responses").path("200").path("content").has("application/yaml"))
+                .isTrue();
         assertThat(post.path("requestBody").toString()).contains("ManifestRequest");
-        assertThat(paths.path("/api/v1/jobs/{jobId}/runs/{runId}/manifest").path("get").path("responses").path("200")
-                .path("content").has("application/yaml")).isTrue();
-        assertThat(api.get("/v3/api-docs").json().path("components").path("schemas").path("ManifestRequest")
-                .path("properties").has("run_name")).isTrue();
+        assertThat(paths.path("/api/v1/jobs/{jobId}/runs/{runId}/manifest")
+                        .path("get")
+                        .path("responses")
+                        .path("200")
+                        .path("content")
+                        .has("application/yaml"))
+                .isTrue();
+        assertThat(api.get("/v3/api-docs")
+                        .json()
+                        .path("components")
+                        .path("schemas")
+                        .path("ManifestRequest")
+                        .path("properties")
+                        .has("run_name"))
+                .isTrue();
     }
 }

@@ -42,8 +42,8 @@ class ManifestsTest {
     };
 
     static Manifests manifests(Map<String, Object> beans) {
-        return new Manifests(JOBS, new Plans(JOBS),
-                new StaticListableBeanFactory(beans).getBeanProvider(KubernetesExecutor.class));
+        return new Manifests(
+                JOBS, new Plans(JOBS), new StaticListableBeanFactory(beans).getBeanProvider(KubernetesExecutor.class));
     }
 
     @Test
@@ -54,7 +54,8 @@ class ManifestsTest {
         AssistantRun run = Serialization.unmarshal(manifest.yaml(), AssistantRun.class);
         assertThat(run.getMetadata().getNamespace()).isEqualTo("team-a");
         assertThat(run.getSpec().datasetRef()).isEqualTo("j-titanic");
-        assertThat(run.getMetadata().getLabels()).containsEntry("assay.dev/dataset-job", "j-titanic")
+        assertThat(run.getMetadata().getLabels())
+                .containsEntry("assay.dev/dataset-job", "j-titanic")
                 .doesNotContainKey("app.kubernetes.io/created-by");
         assertThat(manifest.fileName()).isEqualTo("titanic-" + run.getMetadata().getName() + ".yaml");
     }
@@ -63,6 +64,9 @@ class ManifestsTest {
     void runningLocallyTheNamespaceIsLeftToKubectl() {
         Manifest manifest = manifests(Map.of()).forPlan("j-titanic", PLAN, Optional.empty(), Optional.empty());
 
-        assertThat(Serialization.unmarshal(manifest.yaml(), AssistantRun.class).getMetadata().getNamespace()).isNull();
+        assertThat(Serialization.unmarshal(manifest.yaml(), AssistantRun.class)
+                        .getMetadata()
+                        .getNamespace())
+                .isNull();
     }
 }

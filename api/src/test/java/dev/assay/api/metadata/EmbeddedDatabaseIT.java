@@ -25,13 +25,23 @@ class EmbeddedDatabaseIT {
             assertThat(first.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:");
             SimpleDriverDataSource db = dataSource(first);
             Flyway.configure().dataSource(db).load().migrate();
-            new Metadata(JdbcClient.create(db), new DatabaseProperties(null, null, null, null, 0, "local", "local")).datasetCreated("j-kept", "kept.csv", "local", "local",
-                    Metadata.Origin.API, Instant.parse("2026-12-06T12:00:00Z"));
+            new Metadata(JdbcClient.create(db), new DatabaseProperties(null, null, null, null, 0, "local", "local"))
+                    .datasetCreated(
+                            "j-kept",
+                            "kept.csv",
+                            "local",
+                            "local",
+                            Metadata.Origin.API,
+                            Instant.parse("2026-12-06T12:00:00Z"));
         }
         try (EmbeddedDatabase second = EmbeddedDatabase.start(folder)) {
             SimpleDriverDataSource db = dataSource(second);
-            assertThat(Flyway.configure().dataSource(db).load().migrate().migrationsExecuted).isZero();
-            assertThat(new Metadata(JdbcClient.create(db), new DatabaseProperties(null, null, null, null, 0, "local", "local")).dataset("j-kept"))
+            assertThat(Flyway.configure().dataSource(db).load().migrate().migrationsExecuted)
+                    .isZero();
+            assertThat(new Metadata(
+                                    JdbcClient.create(db),
+                                    new DatabaseProperties(null, null, null, null, 0, "local", "local"))
+                            .dataset("j-kept"))
                     .contains(new Metadata.Ownership("local", "local", Metadata.Origin.API));
         }
     }

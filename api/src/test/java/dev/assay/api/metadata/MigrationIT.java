@@ -23,8 +23,8 @@ class MigrationIT {
 
     @Test
     void anEmptyDatabaseGetsEveryTableAndASecondMigrationChangesNothing() {
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
-                OwnSchema.SERVER + "?currentSchema=" + schema, OwnSchema.USER, "");
+        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(
+                new org.postgresql.Driver(), OwnSchema.SERVER + "?currentSchema=" + schema, OwnSchema.USER, "");
         Flyway flyway = Flyway.configure().dataSource(dataSource).load();
 
         MigrateResult first = flyway.migrate();
@@ -35,7 +35,9 @@ class MigrationIT {
         assertThat(second.migrationsExecuted).isZero();
         List<String> tables = JdbcClient.create(dataSource)
                 .sql("select table_name from information_schema.tables where table_schema = ? order by table_name")
-                .param(schema).query(String.class).list();
+                .param(schema)
+                .query(String.class)
+                .list();
         assertThat(tables).contains("audit_events", "datasets", "runs", "flyway_schema_history");
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * version left it, and an empty database. After the start every table exists, the dataset and its run belong to the
  * configured legacy owner and team, the run keeps its plan, and the dataset is listed as before.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"assay.database.legacy-owner=olga", "assay.database.legacy-team=analysts"})
 class UpgradeFromStoresIT {
 
@@ -56,25 +57,34 @@ class UpgradeFromStoresIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Metadata metadata;
+
     @Autowired
     LegacyImport legacy;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void datasetsStoredBeforeTheDatabaseExistedBelongToTheLegacyOwnerAfterTheUpgrade() throws IOException {
-        await().atMost(Duration.ofSeconds(30)).until(() -> metadata.dataset("j-before").isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> metadata.dataset("j-before").isPresent());
 
-        assertThat(metadata.dataset("j-before")).contains(
-                new Metadata.Ownership("olga", "analysts", Metadata.Origin.LEGACY));
-        assertThat(metadata.run("r-before")).contains(new Metadata.Ownership("olga", "analysts", Metadata.Origin.LEGACY));
-        assertThat(jdbc.sql("select plan->'actions'->0->>'type' from runs where id = 'r-before'").query(String.class)
-                .single()).isEqualTo("impute");
-        assertThat(new HttpApi(port).get("/api/v1/jobs").json().findValuesAsText("job_id")).contains("j-before");
+        assertThat(metadata.dataset("j-before"))
+                .contains(new Metadata.Ownership("olga", "analysts", Metadata.Origin.LEGACY));
+        assertThat(metadata.run("r-before"))
+                .contains(new Metadata.Ownership("olga", "analysts", Metadata.Origin.LEGACY));
+        assertThat(jdbc.sql("select plan->'actions'->0->>'type' from runs where id = 'r-before'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("impute");
+        assertThat(new HttpApi(port).get("/api/v1/jobs").json().findValuesAsText("job_id"))
+                .contains("j-before");
         // Every start looks again; what is recorded is recorded once.
         assertThat(legacy.importUnknown()).isZero();
-        assertThat(jdbc.sql("select count(*) from datasets").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from datasets").query(Long.class).single())
+                .isEqualTo(1);
     }
 }

@@ -43,8 +43,11 @@ class PlansControllerMvcTest {
 
     @Test
     void aPlanWithProblemsIsAnsweredWithTheProblemsNotAnError() throws Exception {
-        when(plans.review(eq("j-1"), any())).thenReturn(new PlanReview(List.of(
-                PlanError.ofStep(0, "scale", "columns", "column 'Name' is string; scale needs numbers")), List.of()));
+        when(plans.review(eq("j-1"), any()))
+                .thenReturn(new PlanReview(
+                        List.of(PlanError.ofStep(
+                                0, "scale", "columns", "column 'Name' is string; scale needs numbers")),
+                        List.of()));
         when(plans.summary(eq("j-1"), any())).thenReturn(List.of("Scale Name"));
 
         mvc.perform(json(PLAN))
@@ -91,7 +94,8 @@ class PlansControllerMvcTest {
 
     @Test
     void bodiesThatAreNotJsonAPlanSaySo() throws Exception {
-        mvc.perform(json("{\"job_id\": \"j-1\", \"actions\": [")).andExpect(problem(400, "Unreadable request body"))
+        mvc.perform(json("{\"job_id\": \"j-1\", \"actions\": ["))
+                .andExpect(problem(400, "Unreadable request body"))
                 .andExpect(detail("not valid JSON (line 1"));
         mvc.perform(json("{\"job_id\": \"j-1\", \"job_id\": \"j-2\", \"actions\": []}"))
                 .andExpect(problem(400, "Unreadable request body"))
@@ -102,7 +106,8 @@ class PlansControllerMvcTest {
         mvc.perform(json("{\"job_id\": \"j-1\", \"actions\": {\"type\": \"scale\"}}"))
                 .andExpect(problem(400, "Unreadable request body"))
                 .andExpect(detail("actions: expected a list"));
-        mvc.perform(json("")).andExpect(problem(400, "Unreadable request body"))
+        mvc.perform(json(""))
+                .andExpect(problem(400, "Unreadable request body"))
                 .andExpect(detail("the request body is missing"));
         verifyNoInteractions(plans);
     }
@@ -117,7 +122,9 @@ class PlansControllerMvcTest {
 
     @Test
     void anotherContentTypeIs415NamingTheOneTaken() throws Exception {
-        mvc.perform(post("/api/v1/plans/validate").contentType(MediaType.TEXT_PLAIN).content(PLAN))
+        mvc.perform(post("/api/v1/plans/validate")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content(PLAN))
                 .andExpect(problem(415, "Unsupported content type"))
                 .andExpect(detail("application/json"));
     }
@@ -140,6 +147,8 @@ class PlansControllerMvcTest {
     }
 
     private static MockHttpServletRequestBuilder json(String body) {
-        return post("/api/v1/plans/validate").contentType(MediaType.APPLICATION_JSON).content(body);
+        return post("/api/v1/plans/validate")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
     }
 }

@@ -32,10 +32,13 @@ class PlansTest {
                   {"type": "train_model", "params": {"target": "Survived"}}]}"""));
 
         assertThat(review.valid()).isTrue();
-        assertThat(review.warnings()).extracting(PlanWarning::code, PlanWarning::column).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("fills_sparse_column", "Cabin"),
-                org.assertj.core.groups.Tuple.tuple("mode_fills_many_values", "Cabin"));
-        assertThat(review.warnings()).noneMatch(w -> w.column().equals("Survived") || w.column().equals("Embarked"));
+        assertThat(review.warnings())
+                .extracting(PlanWarning::code, PlanWarning::column)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("fills_sparse_column", "Cabin"),
+                        org.assertj.core.groups.Tuple.tuple("mode_fills_many_values", "Cabin"));
+        assertThat(review.warnings())
+                .noneMatch(w -> w.column().equals("Survived") || w.column().equals("Embarked"));
     }
 
     @Test
@@ -59,14 +62,24 @@ class PlansTest {
                   {"type": "scale", "params": {"method": "standard", "columns": ["Age", "Fare"]}},
                   {"type": "train_model", "params": {"target": "Survived", "task": "classification"}}]}"""));
 
-        assertThat(summary).first().asString().startsWith("Model: predicts Survived (classification) from every other "
-                + "column it can learn from: ").doesNotContain("PassengerId").doesNotContain("Name,").contains("Age", "Fare");
+        assertThat(summary)
+                .first()
+                .asString()
+                .startsWith(
+                        "Model: predicts Survived (classification) from every other " + "column it can learn from: ")
+                .doesNotContain("PassengerId")
+                .doesNotContain("Name,")
+                .contains("Age", "Fare");
         // [] is spelled out with the columns it reaches at that point: Cabin is gone before the fill and the encoding.
-        assertThat(summary).contains("Step 1 (Drop columns): removes Cabin.",
-                "Step 2 (Fill missing): fills every column with missing values: Age, Embarked.",
-                "Step 4 (Scale): rescales Age, Fare.");
-        assertThat(summary.get(3)).startsWith("Step 3 (Encode): encodes every categorical column: ")
-                .contains("Sex", "Embarked").doesNotContain("Cabin");
+        assertThat(summary)
+                .contains(
+                        "Step 1 (Drop columns): removes Cabin.",
+                        "Step 2 (Fill missing): fills every column with missing values: Age, Embarked.",
+                        "Step 4 (Scale): rescales Age, Fare.");
+        assertThat(summary.get(3))
+                .startsWith("Step 3 (Encode): encodes every categorical column: ")
+                .contains("Sex", "Embarked")
+                .doesNotContain("Cabin");
         assertThat(String.join(" ", summary)).doesNotContain("[]");
     }
 
@@ -77,16 +90,27 @@ class PlansTest {
                   {"type": "scale", "params": {"method": "standard", "columns": ["Name"]}},
                   {"type": "clip_outliers", "params": {"columns": []}}]}"""));
 
-        assertThat(summary).containsExactly("Step 1 (Scale): rescales Name.", "Step 2 (Clip outliers): clips every numeric column.");
+        assertThat(summary)
+                .containsExactly(
+                        "Step 1 (Scale): rescales Name.", "Step 2 (Clip outliers): clips every numeric column.");
     }
 
     @Test
     void aDatasetProfiledInStreamingModeRefusesEveryPlanWithTheReason() {
         Profile exact = TestProfiles.titanic();
-        Profile streamed = new Profile(exact.schemaVersion(), exact.source(), exact.table(), exact.variables(),
-                exact.correlations(), exact.missing(), exact.alerts(), exact.sample(), exact.ingest(),
+        Profile streamed = new Profile(
+                exact.schemaVersion(),
+                exact.source(),
+                exact.table(),
+                exact.variables(),
+                exact.correlations(),
+                exact.missing(),
+                exact.alerts(),
+                exact.sample(),
+                exact.ingest(),
                 java.util.Optional.of(new dev.assay.model.profile.Estimates(
-                        "the file (3,000.0 MB) is larger than the streaming threshold (1,024.0 MB)", 1L << 30,
+                        "the file (3,000.0 MB) is larger than the streaming threshold (1,024.0 MB)",
+                        1L << 30,
                         java.util.List.of())));
         Plans refusing = new Plans(new Jobs(null, null, null, null) {
             @Override

@@ -24,25 +24,30 @@ class ProblemErrorControllerMvcTest {
 
     @Test
     void aRequestTheContainerCouldNotReadIs400WithoutTheContainersWords() throws Exception {
-        mvc.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 400)
+        mvc.perform(get("/error")
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 400)
                         .requestAttr(RequestDispatcher.ERROR_MESSAGE, "Invalid character found in the request target"))
                 .andExpect(problem(400, "Bad Request"))
                 .andExpect(detail("check the URL"))
-                .andExpect(MockMvcResultMatchers.content().string(Matchers.not(Matchers.containsString("Invalid character"))));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.not(Matchers.containsString("Invalid character"))));
     }
 
     @Test
     void aFailureInAFilterIs500WithAReference() throws Exception {
-        mvc.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+        mvc.perform(get("/error")
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
                         .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("filter broke")))
                 .andExpect(problem(500, "Internal Server Error"))
                 .andExpect(detail("reference"))
-                .andExpect(MockMvcResultMatchers.content().string(Matchers.not(Matchers.containsString("filter broke"))));
+                .andExpect(
+                        MockMvcResultMatchers.content().string(Matchers.not(Matchers.containsString("filter broke"))));
     }
 
     @Test
     void aPathNoOneServesIs404NamingIt() throws Exception {
-        mvc.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404)
+        mvc.perform(get("/error")
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404)
                         .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/v2/jobs"))
                 .andExpect(problem(404, "Not Found"))
                 .andExpect(detail("no such endpoint or page: /api/v2/jobs"));

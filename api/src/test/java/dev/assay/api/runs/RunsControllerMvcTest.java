@@ -42,13 +42,15 @@ class RunsControllerMvcTest {
 
     @MockitoBean
     Runs runs;
+
     @MockitoBean
     Audit audit;
 
     @Test
     void anAcceptedPlanIs202WithTheRunToPollAndIsAudited() throws Exception {
         when(runs.start(eq("j-1"), any(), eq(Optional.empty()), eq(Optional.of("drop the cabin"))))
-                .thenReturn(new RunAccepted("r-1", "j-1", "drop Cabin", "/api/v1/jobs/j-1/status", "/api/v1/jobs/j-1/runs/r-1"));
+                .thenReturn(new RunAccepted(
+                        "r-1", "j-1", "drop Cabin", "/api/v1/jobs/j-1/status", "/api/v1/jobs/j-1/runs/r-1"));
 
         mvc.perform(apply(PLAN))
                 .andExpect(status().isAccepted())
@@ -60,13 +62,14 @@ class RunsControllerMvcTest {
 
     @Test
     void anInvalidPlanIs422WithEveryProblemNamingItsStepAndIsAuditedAsAFailure() throws Exception {
-        InvalidPlanException invalid = new InvalidPlanException(List.of(
-                PlanError.ofStep(0, "drop_columns", "columns", "column 'Cabin' does not exist")));
+        InvalidPlanException invalid = new InvalidPlanException(
+                List.of(PlanError.ofStep(0, "drop_columns", "columns", "column 'Cabin' does not exist")));
         when(runs.start(any(), any(), any(), any())).thenThrow(invalid);
 
         mvc.perform(apply(PLAN))
                 .andExpect(problem(422, "Invalid plan"))
-                .andExpect(detail("1 problem in the plan: actions[0] (drop_columns) columns: column 'Cabin' does not exist"))
+                .andExpect(detail(
+                        "1 problem in the plan: actions[0] (drop_columns) columns: column 'Cabin' does not exist"))
                 .andExpect(jsonPath("$.errors[0].action_index").value(0))
                 .andExpect(jsonPath("$.errors[0].action").value("drop_columns"))
                 .andExpect(jsonPath("$.errors[0].field").value("columns"));
@@ -75,11 +78,10 @@ class RunsControllerMvcTest {
 
     @Test
     void aFullQueueIs503WithRetryAfter() throws Exception {
-        when(runs.start(any(), any(), any(), any())).thenThrow(new ExecutorBusyException("the queue is full", Duration.ofSeconds(7)));
+        when(runs.start(any(), any(), any(), any()))
+                .thenThrow(new ExecutorBusyException("the queue is full", Duration.ofSeconds(7)));
 
-        mvc.perform(apply(PLAN))
-                .andExpect(problem(503, "Busy"))
-                .andExpect(header().string("Retry-After", "7"));
+        mvc.perform(apply(PLAN)).andExpect(problem(503, "Busy")).andExpect(header().string("Retry-After", "7"));
     }
 
     @Test
@@ -107,6 +109,8 @@ class RunsControllerMvcTest {
     }
 
     private static MockHttpServletRequestBuilder apply(String body) {
-        return post("/api/v1/assistant/apply").contentType(MediaType.APPLICATION_JSON).content(body);
+        return post("/api/v1/assistant/apply")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
     }
 }

@@ -35,8 +35,10 @@ class SamplesControllerMvcTest {
 
     @Test
     void theSamplesAreListedAsTheStorePacksThem() throws Exception {
-        when(samples.list()).thenReturn(List.of(new Samples.Sample("iris", "iris.csv", 4_500),
-                new Samples.Sample("titanic", "titanic.csv", 61_194)));
+        when(samples.list())
+                .thenReturn(List.of(
+                        new Samples.Sample("iris", "iris.csv", 4_500),
+                        new Samples.Sample("titanic", "titanic.csv", 61_194)));
 
         mvc.perform(get("/api/v1/samples"))
                 .andExpect(status().isOk())
@@ -56,9 +58,12 @@ class SamplesControllerMvcTest {
 
     @Test
     void anUnknownSampleIs404ListingTheSamples() throws Exception {
-        when(samples.start("penguins")).thenThrow(new ApiException(HttpStatus.NOT_FOUND, "Unknown sample",
-                "there is no sample named 'penguins'; the samples are: iris, titanic",
-                Map.of("samples", List.of("iris", "titanic"))));
+        when(samples.start("penguins"))
+                .thenThrow(new ApiException(
+                        HttpStatus.NOT_FOUND,
+                        "Unknown sample",
+                        "there is no sample named 'penguins'; the samples are: iris, titanic",
+                        Map.of("samples", List.of("iris", "titanic"))));
 
         mvc.perform(post("/api/v1/samples/penguins/jobs"))
                 .andExpect(problem(404, "Unknown sample"))

@@ -78,7 +78,8 @@ class CsvSnifferTest {
         int secondU = csv.indexOf('ü', csv.indexOf('ü') + 1);
         int cut = csv.substring(0, secondU).getBytes(StandardCharsets.UTF_8).length + 1; // inside the second ü
 
-        assertThat(CsvSniffer.check(Arrays.copyOf(text, cut), false, "data.csv").columns()).isEqualTo(2);
+        assertThat(CsvSniffer.check(Arrays.copyOf(text, cut), false, "data.csv").columns())
+                .isEqualTo(2);
     }
 
     @Test
@@ -90,12 +91,14 @@ class CsvSnifferTest {
 
     @Test
     void checksAGzipCsvByWhatItInflatesTo() throws IOException {
-        CsvSniffer.Shape shape = CsvSniffer.check(gzip("a;b\n1;2\n3;4\n".getBytes(StandardCharsets.UTF_8)), true, "d.csv.gz");
+        CsvSniffer.Shape shape =
+                CsvSniffer.check(gzip("a;b\n1;2\n3;4\n".getBytes(StandardCharsets.UTF_8)), true, "d.csv.gz");
 
         assertThat(shape.format()).isEqualTo("csv.gz");
         assertThat(shape.separator()).isEqualTo(';');
         assertThat(shape.columns()).isEqualTo(2);
-        assertThat(refused(gzip(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0})).getMessage()).contains("binary data");
+        assertThat(refused(gzip(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0})).getMessage())
+                .contains("binary data");
     }
 
     @Test
@@ -103,7 +106,10 @@ class CsvSnifferTest {
         StringBuilder csv = new StringBuilder("id,text\n");
         java.util.Random random = new java.util.Random(1);
         for (int i = 0; i < 20_000; i++) {
-            csv.append(i).append(',').append(Long.toHexString(random.nextLong())).append('\n');
+            csv.append(i)
+                    .append(',')
+                    .append(Long.toHexString(random.nextLong()))
+                    .append('\n');
         }
         byte[] whole = gzip(csv.toString().getBytes(StandardCharsets.UTF_8));
 
@@ -158,9 +164,12 @@ class CsvSnifferTest {
 
     @Test
     void refusesDocumentsImagesOldExcelAndOtherBinaryData() {
-        assertThat(refused(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n'}).getMessage()).contains("an image");
-        assertThat(refused("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII)).getMessage()).contains("a PDF document");
-        assertThat(refused(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}).getMessage())
+        assertThat(refused(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n'}).getMessage())
+                .contains("an image");
+        assertThat(refused("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII)).getMessage())
+                .contains("a PDF document");
+        assertThat(refused(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0})
+                        .getMessage())
                 .contains("old Excel (.xls)", "save the sheet as .xlsx or CSV");
         assertThat(refused(new byte[] {'a', ',', 'b', '\n', '1', ',', 0, '\n'}).getMessage())
                 .contains("binary data (a zero byte at offset 6)");
@@ -171,36 +180,55 @@ class CsvSnifferTest {
         byte[] cut = "PAR1\u0015\u0004xxxxxx".getBytes(StandardCharsets.ISO_8859_1);
 
         assertThat(CsvSniffer.check(cut, false, "cut.parquet").format()).isEqualTo("parquet");
-        assertThatThrownBy(() -> CsvSniffer.parquet((offset, length) -> java.util.Arrays.copyOfRange(cut, (int) offset,
-                (int) offset + length), cut.length, "cut.parquet")).isInstanceOf(RefusedUploadException.class)
+        assertThatThrownBy(() -> CsvSniffer.parquet(
+                        (offset, length) -> java.util.Arrays.copyOfRange(cut, (int) offset, (int) offset + length),
+                        cut.length,
+                        "cut.parquet"))
+                .isInstanceOf(RefusedUploadException.class)
                 .hasMessage("'cut.parquet' cannot be used: starts like a Parquet file but does not end like one (no "
                         + "closing 'PAR1'): it is incomplete or damaged, perhaps cut short while it was copied; nothing "
                         + "was stored");
-        assertThatThrownBy(() -> CsvSniffer.check(cut, false, "cut.parquet", new dev.assay.runner.source.SourceOptions(
-                java.util.Optional.of("Sales"), java.util.Optional.empty()))).hasMessageContaining("not an Excel workbook");
+        assertThatThrownBy(() -> CsvSniffer.check(
+                        cut,
+                        false,
+                        "cut.parquet",
+                        new dev.assay.runner.source.SourceOptions(
+                                java.util.Optional.of("Sales"), java.util.Optional.empty())))
+                .hasMessageContaining("not an Excel workbook");
     }
 
     /** Like a CSV of a header alone: the footer says it, so it is refused before it is stored. */
     @Test
     void aParquetFileWithoutRowsIsRefused() throws java.io.IOException {
-        org.apache.parquet.format.FileMetaData meta = new org.apache.parquet.format.FileMetaData(1, java.util.List.of(
-                new org.apache.parquet.format.SchemaElement("schema").setNum_children(2),
-                new org.apache.parquet.format.SchemaElement("id").setType(org.apache.parquet.format.Type.INT32)
-                        .setRepetition_type(org.apache.parquet.format.FieldRepetitionType.REQUIRED),
-                new org.apache.parquet.format.SchemaElement("name").setType(org.apache.parquet.format.Type.BYTE_ARRAY)
-                        .setRepetition_type(org.apache.parquet.format.FieldRepetitionType.OPTIONAL)),
-                0, new java.util.ArrayList<>());
+        org.apache.parquet.format.FileMetaData meta = new org.apache.parquet.format.FileMetaData(
+                1,
+                java.util.List.of(
+                        new org.apache.parquet.format.SchemaElement("schema").setNum_children(2),
+                        new org.apache.parquet.format.SchemaElement("id")
+                                .setType(org.apache.parquet.format.Type.INT32)
+                                .setRepetition_type(org.apache.parquet.format.FieldRepetitionType.REQUIRED),
+                        new org.apache.parquet.format.SchemaElement("name")
+                                .setType(org.apache.parquet.format.Type.BYTE_ARRAY)
+                                .setRepetition_type(org.apache.parquet.format.FieldRepetitionType.OPTIONAL)),
+                0,
+                new java.util.ArrayList<>());
         java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
         file.write("PAR1".getBytes(StandardCharsets.US_ASCII));
         java.io.ByteArrayOutputStream footer = new java.io.ByteArrayOutputStream();
         org.apache.parquet.format.Util.writeFileMetaData(meta, footer);
         file.write(footer.toByteArray());
-        file.write(java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(footer.size()).array());
+        file.write(java.nio.ByteBuffer.allocate(4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(footer.size())
+                .array());
         file.write("PAR1".getBytes(StandardCharsets.US_ASCII));
         byte[] empty = file.toByteArray();
 
-        assertThatThrownBy(() -> CsvSniffer.parquet((offset, length) -> java.util.Arrays.copyOfRange(empty, (int) offset,
-                (int) offset + length), empty.length, "empty.parquet")).isInstanceOf(RefusedUploadException.class)
+        assertThatThrownBy(() -> CsvSniffer.parquet(
+                        (offset, length) -> java.util.Arrays.copyOfRange(empty, (int) offset, (int) offset + length),
+                        empty.length,
+                        "empty.parquet"))
+                .isInstanceOf(RefusedUploadException.class)
                 .hasMessage("'empty.parquet' cannot be used: it is a Parquet file with columns (id, name) but no rows; "
                         + "nothing was stored");
     }
@@ -208,7 +236,8 @@ class CsvSnifferTest {
     @Test
     void acceptsLatin1Windows1252AndUtf16SayingWhichEncodingItRead() {
         byte[] latin1 = "name,city\nA,Zurich\nB,Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1);
-        byte[] windows = "name,note\nA,\u201cquoted\u201d \u20ac 5\nB,plain\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] windows = "name,note\nA,\u201cquoted\u201d \u20ac 5\nB,plain\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
         byte[] utf16 = "\uFEFFname,city\nA,Z\u00fcrich\n".getBytes(StandardCharsets.UTF_16LE);
 
         assertThat(CsvSniffer.check(latin1, true, "l.csv").encoding()).isIn("ISO-8859-1", "windows-1252");
@@ -226,8 +255,13 @@ class CsvSnifferTest {
 
         assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         assertThat(e.getMessage()).contains("not windows-1252 text", "line 3", "is the encoding given right?");
-        assertThat(CsvSniffer.check("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), true, "d.csv",
-                new SourceOptions(Optional.empty(), Optional.of("ISO-8859-1"))).encoding()).isEqualTo("ISO-8859-1");
+        assertThat(CsvSniffer.check(
+                                "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8),
+                                true,
+                                "d.csv",
+                                new SourceOptions(Optional.empty(), Optional.of("ISO-8859-1")))
+                        .encoding())
+                .isEqualTo("ISO-8859-1");
     }
 
     @Test
@@ -245,15 +279,18 @@ class CsvSnifferTest {
 
     @Test
     void refusesProseAndSingleColumns() {
-        assertThat(refused("Dear team,\nplease find the numbers attached.\nThanks, and regards\n").getMessage())
+        assertThat(refused("Dear team,\nplease find the numbers attached.\nThanks, and regards\n")
+                        .getMessage())
                 .contains("do not have the same number of fields");
-        assertThat(refused("Dear team\nplease find the numbers attached\n").getMessage()).contains("no separator found");
+        assertThat(refused("Dear team\nplease find the numbers attached\n").getMessage())
+                .contains("no separator found");
         assertThat(refused("value\n1\n2\n3\n").getMessage()).contains("no separator found");
     }
 
     @Test
     void refusesPrettyPrintedJson() {
-        assertThat(refused("{\n  \"a\": 1,\n  \"b\": 2\n}\n").getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(refused("{\n  \"a\": 1,\n  \"b\": 2\n}\n").getStatusCode())
+                .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.assay.api.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.api.ApiOverHttp;
 import dev.assay.api.HttpApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.assay.api.ApiOverHttp;
 
 /** Files as people have them, over real HTTP with the engine in process: the upload's sheet and encoding fields. */
 @ApiOverHttp
@@ -44,10 +44,12 @@ class FormatsUploadHttpIT {
     private HttpApi.Answer upload(String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "----assay" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return api.send(HttpRequest.newBuilder(api.uri("/api/v1/upload"))
@@ -58,10 +60,15 @@ class FormatsUploadHttpIT {
     private JsonNode profiled(HttpApi.Answer accepted) {
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
         String jobId = accepted.json().path("job_id").asText();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            String status = api.get("/api/v1/jobs/" + jobId + "/status").json().path("status").asText();
-            return status.equals("done") || status.equals("failed");
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    String status = api.get("/api/v1/jobs/" + jobId + "/status")
+                            .json()
+                            .path("status")
+                            .asText();
+                    return status.equals("done") || status.equals("failed");
+                });
         JsonNode status = api.get("/api/v1/jobs/" + jobId + "/status").json();
         assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("done");
         return api.get("/api/v1/artifacts/" + jobId + "/profile.json").json();
@@ -75,7 +82,8 @@ class FormatsUploadHttpIT {
 
         assertThat(profile.path("table").path("rows").asInt()).isEqualTo(2);
         assertThat(profile.path("variables").has("currency")).isTrue();
-        assertThat(profile.path("ingest").path("source").path("format").asText()).isEqualTo("xlsx");
+        assertThat(profile.path("ingest").path("source").path("format").asText())
+                .isEqualTo("xlsx");
         assertThat(profile.path("ingest").path("source").path("sheet").asText()).isEqualTo("Rates");
     }
 
@@ -86,7 +94,9 @@ class FormatsUploadHttpIT {
             out.write("name,price\n“Zoë”,€ 3\nRené,4\nJürgen,5\n".getBytes(Charset.forName("windows-1252")));
         }
 
-        JsonNode source = profiled(upload("prices.csv.gz", gz.toByteArray(), Map.of())).path("ingest").path("source");
+        JsonNode source = profiled(upload("prices.csv.gz", gz.toByteArray(), Map.of()))
+                .path("ingest")
+                .path("source");
 
         assertThat(source.path("compression").asText()).isEqualTo("gzip");
         assertThat(source.path("encoding").asText()).isEqualTo("windows-1252");
@@ -102,10 +112,13 @@ class FormatsUploadHttpIT {
     void aParquetFileIsProfiledAndTheProfileSaysSo() throws IOException {
         JsonNode profile = profiled(upload("orders.parquet", fixture("duckdb-orders.parquet"), Map.of()));
 
-        assertThat(profile.path("ingest").path("source").path("format").asText()).isEqualTo("parquet");
+        assertThat(profile.path("ingest").path("source").path("format").asText())
+                .isEqualTo("parquet");
         assertThat(profile.path("table").path("rows").asLong()).isEqualTo(4);
-        assertThat(profile.path("variables").path("placed").path("storage").asText()).isEqualTo("date");
-        assertThat(profile.path("variables").path("customer").path("missing").asLong()).isEqualTo(1);
+        assertThat(profile.path("variables").path("placed").path("storage").asText())
+                .isEqualTo("date");
+        assertThat(profile.path("variables").path("customer").path("missing").asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -113,17 +126,22 @@ class FormatsUploadHttpIT {
         long before = entries();
         byte[] orders = fixture("duckdb-orders.parquet");
 
-        JsonNode nested = upload("nested.parquet", fixture("duckdb-nested.parquet"), Map.of()).problem(422);
-        JsonNode cut = upload("cut.parquet", java.util.Arrays.copyOf(orders, orders.length - 40), Map.of()).problem(422);
-        JsonNode pdf = upload("report.parquet", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), Map.of()).problem(415);
-        JsonNode sheet = upload("orders.parquet", orders, Map.of("sheet", "Sales")).problem(400);
+        JsonNode nested = upload("nested.parquet", fixture("duckdb-nested.parquet"), Map.of())
+                .problem(422);
+        JsonNode cut = upload("cut.parquet", java.util.Arrays.copyOf(orders, orders.length - 40), Map.of())
+                .problem(422);
+        JsonNode pdf = upload("report.parquet", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), Map.of())
+                .problem(415);
+        JsonNode sheet =
+                upload("orders.parquet", orders, Map.of("sheet", "Sales")).problem(400);
 
-        assertThat(nested.path("detail").asText()).isEqualTo("'nested.parquet' cannot be used: has nested columns, "
-                + "which Assay does not read: 'address' (a group of address.street, address.city); 'tags' (a list of "
-                + "tags.list.element). Assay reads flat tables: flatten these columns (or drop them) and export again; "
-                + "nothing was read; nothing was stored");
-        assertThat(cut.path("detail").asText()).contains("'cut.parquet' cannot be used: starts like a Parquet file but "
-                + "does not end like one");
+        assertThat(nested.path("detail").asText())
+                .isEqualTo("'nested.parquet' cannot be used: has nested columns, "
+                        + "which Assay does not read: 'address' (a group of address.street, address.city); 'tags' (a list of "
+                        + "tags.list.element). Assay reads flat tables: flatten these columns (or drop them) and export again; "
+                        + "nothing was read; nothing was stored");
+        assertThat(cut.path("detail").asText())
+                .contains("'cut.parquet' cannot be used: starts like a Parquet file but " + "does not end like one");
         assertThat(pdf.path("detail").asText()).isEqualTo("'report.parquet' is not a CSV file: it is a PDF document");
         assertThat(sheet.path("detail").asText()).contains("the file is a Parquet file, not an Excel workbook");
         assertThat(entries()).isEqualTo(before);
@@ -147,9 +165,11 @@ class FormatsUploadHttpIT {
             zip.write("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
         }
 
-        JsonNode pdf = upload("report.xlsx", "%PDF-1.7\n%âãÏÓ\n".getBytes(StandardCharsets.ISO_8859_1), Map.of()).problem(415);
+        JsonNode pdf = upload("report.xlsx", "%PDF-1.7\n%âãÏÓ\n".getBytes(StandardCharsets.ISO_8859_1), Map.of())
+                .problem(415);
         JsonNode zipBomb = upload("data.zip", bomb.toByteArray(), Map.of()).problem(422);
-        JsonNode traversal = upload("data.zip", climbing.toByteArray(), Map.of()).problem(422);
+        JsonNode traversal =
+                upload("data.zip", climbing.toByteArray(), Map.of()).problem(422);
 
         assertThat(pdf.path("detail").asText()).isEqualTo("'report.xlsx' is not a CSV file: it is a PDF document");
         assertThat(zipBomb.path("detail").asText()).contains("expands more than 200 times", "nothing was stored");
@@ -161,8 +181,9 @@ class FormatsUploadHttpIT {
     void anUnknownEncodingIsABadRequestAndNothingIsStored() throws IOException {
         long before = entries();
 
-        JsonNode problem = upload("data.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8),
-                Map.of("encoding", "klingon-8")).problem(400);
+        JsonNode problem = upload(
+                        "data.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), Map.of("encoding", "klingon-8"))
+                .problem(400);
 
         assertThat(problem.path("detail").asText()).contains("'klingon-8' is not a known text encoding");
         assertThat(entries()).isEqualTo(before);
@@ -172,16 +193,19 @@ class FormatsUploadHttpIT {
     void theMissingMarkersGivenWithTheUploadAreTheOnesReadAndTheProfileSaysSo() {
         String csv = "id,damage,cost\n1,None,?\n2,None,3\n3,minor,4\n4,None,5\n";
 
-        JsonNode profile = profiled(upload("damage.csv", csv.getBytes(StandardCharsets.UTF_8),
-                Map.of("missingMarkers", "[\"?\"]")));
+        JsonNode profile = profiled(
+                upload("damage.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of("missingMarkers", "[\"?\"]")));
 
         JsonNode markers = profile.path("ingest").path("missing_markers");
         assertThat(markers.path("words").toString()).isEqualTo("[\"?\"]");
         assertThat(markers.path("given").asBoolean()).isTrue();
         // "None" is a value now, "?" the one gap of a numeric column.
-        assertThat(profile.path("variables").path("damage").path("missing").asInt()).isZero();
-        assertThat(profile.path("variables").path("cost").path("missing").asInt()).isEqualTo(1);
-        assertThat(profile.path("variables").path("cost").path("numeric").isObject()).isTrue();
+        assertThat(profile.path("variables").path("damage").path("missing").asInt())
+                .isZero();
+        assertThat(profile.path("variables").path("cost").path("missing").asInt())
+                .isEqualTo(1);
+        assertThat(profile.path("variables").path("cost").path("numeric").isObject())
+                .isTrue();
     }
 
     @Test
@@ -189,12 +213,21 @@ class FormatsUploadHttpIT {
         long before = entries();
         byte[] csv = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(upload("data.csv", csv, Map.of("missingMarkers", "NA,-")).problem(400).path("detail").asText())
+        assertThat(upload("data.csv", csv, Map.of("missingMarkers", "NA,-"))
+                        .problem(400)
+                        .path("detail")
+                        .asText())
                 .contains("missingMarkers must be a JSON array of words");
-        assertThat(upload("data.csv", csv, Map.of("missingMarkers", "[\"" + "x".repeat(41) + "\"]")).problem(400)
-                .path("detail").asText()).contains("missingMarkers[0] is 41 characters long; at most 40");
-        assertThat(upload("data.csv", csv, Map.of("missingMarkers", "[" + "\"x\",".repeat(40) + "\"y\"]")).problem(400)
-                .path("detail").asText()).contains("missingMarkers has 41 words; at most 32");
+        assertThat(upload("data.csv", csv, Map.of("missingMarkers", "[\"" + "x".repeat(41) + "\"]"))
+                        .problem(400)
+                        .path("detail")
+                        .asText())
+                .contains("missingMarkers[0] is 41 characters long; at most 40");
+        assertThat(upload("data.csv", csv, Map.of("missingMarkers", "[" + "\"x\",".repeat(40) + "\"y\"]"))
+                        .problem(400)
+                        .path("detail")
+                        .asText())
+                .contains("missingMarkers has 41 words; at most 32");
         assertThat(entries()).isEqualTo(before);
     }
 

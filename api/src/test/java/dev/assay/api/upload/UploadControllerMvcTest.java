@@ -39,28 +39,35 @@ import org.springframework.web.multipart.MultipartException;
 @ControllerSlice(UploadController.class)
 class UploadControllerMvcTest {
 
-    private static final MockMultipartFile CSV = new MockMultipartFile("file", "titanic.csv", "text/csv",
-            "PassengerId,Survived\n1,0\n".getBytes(StandardCharsets.UTF_8));
+    private static final MockMultipartFile CSV = new MockMultipartFile(
+            "file", "titanic.csv", "text/csv", "PassengerId,Survived\n1,0\n".getBytes(StandardCharsets.UTF_8));
 
     @Autowired
     MockMvc mvc;
 
     @MockitoBean
     Uploads uploads;
+
     @MockitoBean
     Audit audit;
 
     @Test
     void anAcceptedFileIs202WithTheStatusToPollAndTheFormsOptionsReachTheReader() throws Exception {
-        when(uploads.accept(any(), any())).thenReturn(new UploadAccepted("j-1", "titanic.csv", "/api/v1/jobs/j-1/status"));
+        when(uploads.accept(any(), any()))
+                .thenReturn(new UploadAccepted("j-1", "titanic.csv", "/api/v1/jobs/j-1/status"));
 
-        mvc.perform(multipart("/api/v1/upload").file(CSV).param("encoding", "windows-1252")
+        mvc.perform(multipart("/api/v1/upload")
+                        .file(CSV)
+                        .param("encoding", "windows-1252")
                         .param("missingMarkers", "[\"NA\", \"?\"]"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/v1/jobs/j-1/status"))
                 .andExpect(jsonPath("$.job_id").value("j-1"));
-        verify(uploads).accept(any(), argThat(options -> options.encoding().equals(Optional.of("windows-1252"))
-                && options.missingMarkers().equals(Optional.of(List.of("NA", "?")))));
+        verify(uploads)
+                .accept(
+                        any(),
+                        argThat(options -> options.encoding().equals(Optional.of("windows-1252"))
+                                && options.missingMarkers().equals(Optional.of(List.of("NA", "?")))));
         verify(audit).success(eq(AuditAction.UPLOAD), eq(Optional.of("j-1")), eq(Optional.empty()), anyMap());
     }
 
@@ -74,7 +81,9 @@ class UploadControllerMvcTest {
 
     @Test
     void aBodyThatIsNotAFormIs415() throws Exception {
-        mvc.perform(post("/api/v1/upload").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/v1/upload")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(problem(415, "Unsupported content type"))
                 .andExpect(detail("multipart/form-data"));
     }
@@ -84,7 +93,9 @@ class UploadControllerMvcTest {
         mvc.perform(multipart("/api/v1/upload").file(CSV).param("missingMarkers", "NA, ?"))
                 .andExpect(problem(400, "Unusable upload option"))
                 .andExpect(detail("'titanic.csv' cannot be read as asked"));
-        mvc.perform(multipart("/api/v1/upload").file(CSV).param("missingMarkers", "x".repeat(UploadController.MAX_MARKERS_FIELD + 1)))
+        mvc.perform(multipart("/api/v1/upload")
+                        .file(CSV)
+                        .param("missingMarkers", "x".repeat(UploadController.MAX_MARKERS_FIELD + 1)))
                 .andExpect(problem(400, "Unusable upload option"))
                 .andExpect(detail("at most 4096 are allowed"));
         verifyNoInteractions(uploads);
@@ -103,7 +114,8 @@ class UploadControllerMvcTest {
 
     @Test
     void aFullQueueIs503WithRetryAfter() throws Exception {
-        when(uploads.accept(any(), any())).thenThrow(new ExecutorBusyException("the queue is full", Duration.ofSeconds(30)));
+        when(uploads.accept(any(), any()))
+                .thenThrow(new ExecutorBusyException("the queue is full", Duration.ofSeconds(30)));
 
         mvc.perform(multipart("/api/v1/upload").file(CSV))
                 .andExpect(problem(503, "Busy"))
@@ -112,8 +124,11 @@ class UploadControllerMvcTest {
 
     @Test
     void aFileOverTheLimitIs413NamingTheLimitAndTheSetting() throws Exception {
-        when(uploads.accept(any(), any())).thenThrow(new MaxUploadSizeExceededException(10,
-                new IllegalStateException("FileSizeLimitExceededException: the file exceeds its maximum permitted size")));
+        when(uploads.accept(any(), any()))
+                .thenThrow(new MaxUploadSizeExceededException(
+                        10,
+                        new IllegalStateException(
+                                "FileSizeLimitExceededException: the file exceeds its maximum permitted size")));
 
         mvc.perform(multipart("/api/v1/upload").file(CSV))
                 .andExpect(problem(413, "File too large"))
@@ -122,8 +137,10 @@ class UploadControllerMvcTest {
 
     @Test
     void aFormWithTooManyPartsIsNotTakenForAFileTooLarge() throws Exception {
-        when(uploads.accept(any(), any())).thenThrow(new MaxUploadSizeExceededException(-1,
-                new IllegalStateException("FileCountLimitExceededException: attachment count limit exceeded")));
+        when(uploads.accept(any(), any()))
+                .thenThrow(new MaxUploadSizeExceededException(
+                        -1,
+                        new IllegalStateException("FileCountLimitExceededException: attachment count limit exceeded")));
 
         mvc.perform(multipart("/api/v1/upload").file(CSV))
                 .andExpect(problem(400, "Unreadable upload"))
@@ -132,8 +149,9 @@ class UploadControllerMvcTest {
 
     @Test
     void aFullDiskIs507() throws Exception {
-        when(uploads.accept(any(), any())).thenThrow(new MultipartException("could not store",
-                new java.io.IOException("No space left on device")));
+        when(uploads.accept(any(), any()))
+                .thenThrow(
+                        new MultipartException("could not store", new java.io.IOException("No space left on device")));
 
         mvc.perform(multipart("/api/v1/upload").file(CSV)).andExpect(problem(507, "Disk full"));
     }

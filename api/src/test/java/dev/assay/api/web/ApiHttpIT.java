@@ -47,8 +47,10 @@ class ApiHttpIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ArtifactStore artifacts;
+
     @Autowired
     StatusStore statuses;
 
@@ -68,8 +70,9 @@ class ApiHttpIT {
         put(jobId + "/cleaned.csv", "PassengerId,Survived\n1,0\n");
         put(jobId + "/report.html", "<html><body><h1>titanic.csv</h1></body></html>");
         put(jobId + "/profile.json", Json.write(TestProfiles.titanic()));
-        statuses.put(TaskStatus.queued(jobId, TaskKind.PROFILE, jobId, "titanic.csv", Instant.parse("2026-11-24T15:00:00Z"))
-                .profiled(TestProfiles.titanic().summary(), Instant.parse("2026-11-24T15:00:01Z")));
+        statuses.put(
+                TaskStatus.queued(jobId, TaskKind.PROFILE, jobId, "titanic.csv", Instant.parse("2026-11-24T15:00:00Z"))
+                        .profiled(TestProfiles.titanic().summary(), Instant.parse("2026-11-24T15:00:01Z")));
     }
 
     private void put(String key, String content) throws IOException {
@@ -85,7 +88,8 @@ class ApiHttpIT {
     }
 
     private static List<Map<String, Object>> seedPlan() {
-        return List.of(step("impute", Map.of("strategy", "median", "columns", List.of())),
+        return List.of(
+                step("impute", Map.of("strategy", "median", "columns", List.of())),
                 step("encode", Map.of("columns", List.of("Sex"), "method", "onehot")),
                 step("train_model", Map.of("task", "classification", "target", "Survived", "model", "random_forest")));
     }
@@ -99,7 +103,9 @@ class ApiHttpIT {
         samples.forEach(s -> names.add(s.path("name").asText()));
         assertThat(names).contains("titanic", "penguins", "tips");
         JsonNode titanic = java.util.stream.StreamSupport.stream(samples.spliterator(), false)
-                .filter(s -> s.path("name").asText().equals("titanic")).findFirst().orElseThrow();
+                .filter(s -> s.path("name").asText().equals("titanic"))
+                .findFirst()
+                .orElseThrow();
         assertThat(titanic.path("file_name").asText()).isEqualTo("titanic.csv");
         assertThat(titanic.path("size_bytes").asLong()).isEqualTo(60302);
 
@@ -108,18 +114,21 @@ class ApiHttpIT {
         assertThat(accepted.status()).isEqualTo(202);
         String jobId = accepted.json().path("job_id").asText();
         assertThat(accepted.json().path("file_name").asText()).isEqualTo("titanic.csv");
-        assertThat(accepted.header("Location")).contains(accepted.json().path("status_url").asText());
+        assertThat(accepted.header("Location"))
+                .contains(accepted.json().path("status_url").asText());
         assertThat(statuses.get(jobId)).isPresent();
     }
 
     @Test
     void anUnknownSampleIsAProblemListingTheSamples() {
-        JsonNode problem = api.postJson("/api/v1/samples/..%2F..%2Fetc%2Fpasswd/jobs", "{}").problem(404);
+        JsonNode problem = api.postJson("/api/v1/samples/..%2F..%2Fetc%2Fpasswd/jobs", "{}")
+                .problem(404);
 
         assertThat(problem.path("title").asText()).isIn("Unknown sample", "Not Found");
         JsonNode named = api.postJson("/api/v1/samples/nope/jobs", "{}").problem(404);
         assertThat(named.path("title").asText()).isEqualTo("Unknown sample");
-        assertThat(named.path("detail").asText()).startsWith("there is no sample named 'nope'; the samples are: ")
+        assertThat(named.path("detail").asText())
+                .startsWith("there is no sample named 'nope'; the samples are: ")
                 .contains("titanic");
     }
 
@@ -136,7 +145,10 @@ class ApiHttpIT {
 
     @Test
     void anEmptyFileIsRefused() {
-        assertThat(api.upload("empty.csv", new byte[0]).problem(400).path("detail").asText())
+        assertThat(api.upload("empty.csv", new byte[0])
+                        .problem(400)
+                        .path("detail")
+                        .asText())
                 .contains("'empty.csv' is empty");
     }
 
@@ -148,7 +160,8 @@ class ApiHttpIT {
             csv.append("12345,67890,abcdefghij\n");
         }
 
-        JsonNode problem = api.upload("big.csv", csv.toString().getBytes(StandardCharsets.UTF_8)).problem(413);
+        JsonNode problem = api.upload("big.csv", csv.toString().getBytes(StandardCharsets.UTF_8))
+                .problem(413);
 
         assertThat(problem.path("detail").asText()).contains("larger than the upload limit of 3 MB");
         assertThat(statuses.jobs(1000)).hasSize(jobsBefore);
@@ -174,9 +187,15 @@ class ApiHttpIT {
 
     @Test
     void anUploadWithoutItsFilePartSaysWhatToSend() {
-        assertThat(api.upload("document", "data.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)).problem(400)
-                .path("detail").asText()).contains("multipart/form-data in a part named 'file'");
-        assertThat(api.postJson("/api/v1/upload", "{}").problem(415).path("detail").asText())
+        assertThat(api.upload("document", "data.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))
+                        .problem(400)
+                        .path("detail")
+                        .asText())
+                .contains("multipart/form-data in a part named 'file'");
+        assertThat(api.postJson("/api/v1/upload", "{}")
+                        .problem(415)
+                        .path("detail")
+                        .asText())
                 .contains("multipart/form-data");
     }
 
@@ -184,7 +203,10 @@ class ApiHttpIT {
 
     @Test
     void anUnknownJobIs404WithTheIdNamed() {
-        assertThat(api.get("/api/v1/jobs/j-nothing/status").problem(404).path("detail").asText())
+        assertThat(api.get("/api/v1/jobs/j-nothing/status")
+                        .problem(404)
+                        .path("detail")
+                        .asText())
                 .contains("no dataset with job id 'j-nothing'");
         api.get("/api/v1/jobs/j-nothing/events").problem(404);
         api.get("/api/v1/jobs/j-titanic/runs/r-nothing").problem(404);
@@ -202,7 +224,12 @@ class ApiHttpIT {
         assertThat(status.path("cleaned_csv_url").asText()).isEqualTo("/api/v1/artifacts/j-titanic/cleaned.csv");
         assertThat(status.path("summary").path("rows").asLong()).isEqualTo(891);
         assertThat(status.path("summary").path("types").path("numeric").asInt()).isEqualTo(4);
-        assertThat(status.path("summary").path("variables").get(5).path("storage").asText()).isEqualTo("decimal");
+        assertThat(status.path("summary")
+                        .path("variables")
+                        .get(5)
+                        .path("storage")
+                        .asText())
+                .isEqualTo("decimal");
         assertThat(status.has("error")).isTrue();
         assertThat(status.path("error").isNull()).isTrue();
         assertThat(status.path("ai_result").isNull()).isTrue();
@@ -214,13 +241,15 @@ class ApiHttpIT {
         HttpApi.Answer first = api.get("/api/v1/jobs/j-other/status");
         String etag = first.header("ETag").orElseThrow();
 
-        HttpApi.Answer unchanged = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-other/status")).GET()
+        HttpApi.Answer unchanged = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-other/status"))
+                .GET()
                 .header("If-None-Match", etag));
         assertThat(unchanged.status()).isEqualTo(304);
         assertThat(unchanged.body()).isEmpty();
 
         statuses.put(TaskStatus.queued("r-new", TaskKind.RUN, "j-other", "a run", Instant.now()));
-        HttpApi.Answer changed = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-other/status")).GET()
+        HttpApi.Answer changed = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-other/status"))
+                .GET()
                 .header("If-None-Match", etag));
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.header("ETag")).isNotEqualTo(Optional.of(etag));
@@ -230,13 +259,16 @@ class ApiHttpIT {
     @Test
     void aGzippedStatusKeepsAnETagThatStillAnswers304() {
         // A browser always asks for gzip; compression (server.compression) must not break the polling's ETag.
-        HttpApi.Answer first = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-other/status")).GET()
+        HttpApi.Answer first = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-other/status"))
+                .GET()
                 .header("Accept-Encoding", "gzip"));
         assertThat(first.status()).isEqualTo(200);
         String etag = first.header("ETag").orElseThrow();
 
-        HttpApi.Answer unchanged = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-other/status")).GET()
-                .header("Accept-Encoding", "gzip").header("If-None-Match", etag));
+        HttpApi.Answer unchanged = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-other/status"))
+                .GET()
+                .header("Accept-Encoding", "gzip")
+                .header("If-None-Match", etag));
         assertThat(unchanged.status()).isEqualTo(304);
     }
 
@@ -256,10 +288,16 @@ class ApiHttpIT {
         JsonNode jobs = api.get("/api/v1/jobs?limit=500").json();
 
         JsonNode titanic = java.util.stream.StreamSupport.stream(jobs.spliterator(), false)
-                .filter(j -> j.path("job_id").asText().equals("j-titanic")).findFirst().orElseThrow();
+                .filter(j -> j.path("job_id").asText().equals("j-titanic"))
+                .findFirst()
+                .orElseThrow();
         assertThat(titanic.path("size_bytes").asLong()).isEqualTo(61_194);
         assertThat(titanic.path("created_at").asText()).isEqualTo("2026-11-24T15:00:00Z");
-        assertThat(api.get("/api/v1/jobs/j-titanic/status").json().path("summary").path("source_bytes").asLong())
+        assertThat(api.get("/api/v1/jobs/j-titanic/status")
+                        .json()
+                        .path("summary")
+                        .path("source_bytes")
+                        .asLong())
                 .isEqualTo(61_194);
     }
 
@@ -272,8 +310,9 @@ class ApiHttpIT {
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.header("Content-Type")).contains("text/html;charset=utf-8");
         assertThat(report.header("X-Content-Type-Options")).contains("nosniff");
-        assertThat(report.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("default-src 'none'", "script-src 'none'", "sandbox", "form-action 'none'"));
+        assertThat(report.header("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains("default-src 'none'", "script-src 'none'", "sandbox", "form-action 'none'"));
         assertThat(report.text()).contains("<h1>titanic.csv</h1>");
     }
 
@@ -283,8 +322,8 @@ class ApiHttpIT {
 
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).contains("text/csv;charset=utf-8");
-        assertThat(csv.header("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
-                .startsWith("attachment").contains("titanic-cleaned.csv"));
+        assertThat(csv.header("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).startsWith("attachment").contains("titanic-cleaned.csv"));
         assertThat(csv.header("Content-Length")).contains("25");
         assertThat(csv.text()).isEqualTo("PassengerId,Survived\n1,0\n");
         assertThat(api.get("/api/v1/artifacts/j-titanic/profile.json").header("Content-Type"))
@@ -292,12 +331,25 @@ class ApiHttpIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"..%2F..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "..%2Fj-other%2Fsource.csv",
-            "runs%2F..%2F..%2Fj-other%2Fsource.csv", "j-other/source.csv", "runs/j-other/source.csv",
-            "..%5C..%5Cetc%5Cpasswd", "secrets.txt", "runs/r-1/..%2F..%2Fsource.csv", "%2e%2e%2fsource.csv",
-            "runs/R-UPPER/report.html", "/etc/passwd", "runs//report.html"})
+    @ValueSource(
+            strings = {
+                "..%2F..%2F..%2Fetc%2Fpasswd",
+                "%2Fetc%2Fpasswd",
+                "..%2Fj-other%2Fsource.csv",
+                "runs%2F..%2F..%2Fj-other%2Fsource.csv",
+                "j-other/source.csv",
+                "runs/j-other/source.csv",
+                "..%5C..%5Cetc%5Cpasswd",
+                "secrets.txt",
+                "runs/r-1/..%2F..%2Fsource.csv",
+                "%2e%2e%2fsource.csv",
+                "runs/R-UPPER/report.html",
+                "/etc/passwd",
+                "runs//report.html"
+            })
     void namesOutsideTheJobsArtifactsAre404(String name) {
-        HttpApi.Answer answer = api.send(HttpRequest.newBuilder(api.uri("/api/v1/artifacts/j-titanic/" + name)).GET());
+        HttpApi.Answer answer = api.send(HttpRequest.newBuilder(api.uri("/api/v1/artifacts/j-titanic/" + name))
+                .GET());
 
         assertThat(answer.status()).as("%s → %s", name, answer.text()).isEqualTo(404);
         answer.problem(404);
@@ -306,7 +358,10 @@ class ApiHttpIT {
 
     @Test
     void aMissingArtifactOfAKnownShapeIs404() {
-        assertThat(api.get("/api/v1/artifacts/j-titanic/runs/r-1/model.bin").problem(404).path("detail").asText())
+        assertThat(api.get("/api/v1/artifacts/j-titanic/runs/r-1/model.bin")
+                        .problem(404)
+                        .path("detail")
+                        .asText())
                 .contains("no artifact 'runs/r-1/model.bin'");
         api.get("/api/v1/artifacts/j-nothing/report.html").problem(404);
     }
@@ -315,28 +370,47 @@ class ApiHttpIT {
 
     @Test
     void aValidPlanIsQueuedAsARunAndItsPlanStored() throws IOException {
-        HttpApi.Answer answer = api.postJson("/api/v1/assistant/apply", Map.of("job_id", "j-titanic",
-                "actions", seedPlan(), "explanation", "Impute, encode, train.", "prompt", "train a classifier on Survived"));
+        HttpApi.Answer answer = api.postJson(
+                "/api/v1/assistant/apply",
+                Map.of(
+                        "job_id",
+                        "j-titanic",
+                        "actions",
+                        seedPlan(),
+                        "explanation",
+                        "Impute, encode, train.",
+                        "prompt",
+                        "train a classifier on Survived"));
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(202);
         String runId = answer.json().path("run_id").asText();
         assertThat(runId).matches("r-[0-9a-f]{16}");
         assertThat(answer.json().path("run_name").asText()).isEqualTo("impute, encode, train_model");
-        try (InputStream stored = artifacts.open("j-titanic/runs/" + runId + "/plan.json").orElseThrow()) {
+        try (InputStream stored =
+                artifacts.open("j-titanic/runs/" + runId + "/plan.json").orElseThrow()) {
             Plan plan = Json.mapper().readValue(stored, Plan.class);
-            assertThat(plan.actions()).extracting(PlanStep::type)
+            assertThat(plan.actions())
+                    .extracting(PlanStep::type)
                     .containsExactly(ActionType.IMPUTE, ActionType.ENCODE, ActionType.TRAIN_MODEL);
             assertThat(plan.explanation()).isEqualTo("Impute, encode, train.");
         }
         JsonNode status = api.get("/api/v1/jobs/j-titanic/status").json();
         assertThat(status.path("runs").findValuesAsText("run_id")).contains(runId);
         JsonNode run = api.get("/api/v1/jobs/j-titanic/runs/" + runId).json();
-        assertThat(run.path("plan").path("actions").get(1).path("params").path("columns").get(0).asText()).isEqualTo("Sex");
+        assertThat(run.path("plan")
+                        .path("actions")
+                        .get(1)
+                        .path("params")
+                        .path("columns")
+                        .get(0)
+                        .asText())
+                .isEqualTo("Sex");
     }
 
     @Test
     void anUnknownColumnIs422NamingTheActionTheFieldAndTheClosestName() {
-        List<Map<String, Object>> plan = List.of(step("impute", Map.of("strategy", "median", "columns", List.of())),
+        List<Map<String, Object>> plan = List.of(
+                step("impute", Map.of("strategy", "median", "columns", List.of())),
                 step("encode", Map.of("columns", List.of("Sexx"), "method", "onehot")));
 
         JsonNode problem = api.postJson("/api/v1/assistant/apply", Map.of("job_id", "j-titanic", "actions", plan))
@@ -353,14 +427,16 @@ class ApiHttpIT {
 
     @Test
     void anUnknownActionIs400NamingItsPath() {
-        List<Map<String, Object>> plan = List.of(step("impute", Map.of("strategy", "median", "columns", List.of())),
+        List<Map<String, Object>> plan = List.of(
+                step("impute", Map.of("strategy", "median", "columns", List.of())),
                 step("encode", Map.of("columns", List.of("Sex"), "method", "onehot")),
                 step("run_python", Map.of("code", "import os")));
 
         JsonNode problem = api.postJson("/api/v1/assistant/apply", Map.of("job_id", "j-titanic", "actions", plan))
                 .problem(400);
 
-        assertThat(problem.path("detail").asText()).startsWith("actions[2].type: 'run_python' is not an action; allowed: drop_columns");
+        assertThat(problem.path("detail").asText())
+                .startsWith("actions[2].type: 'run_python' is not an action; allowed: drop_columns");
         assertThat(problem.path("errors").get(0).path("action_index").asInt()).isEqualTo(2);
         assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("type");
     }
@@ -368,43 +444,67 @@ class ApiHttpIT {
     @Test
     void aPlanForAnUnknownOrUnfinishedDatasetIsRefused() {
         assertThat(api.postJson("/api/v1/assistant/apply", Map.of("job_id", "j-nothing", "actions", seedPlan()))
-                .problem(404).path("detail").asText()).contains("'j-nothing'");
+                        .problem(404)
+                        .path("detail")
+                        .asText())
+                .contains("'j-nothing'");
         assertThat(api.postJson("/api/v1/assistant/apply", Map.of("job_id", "j-busy", "actions", seedPlan()))
-                .problem(409).path("detail").asText()).contains("still being profiled (running, 40 %)");
+                        .problem(409)
+                        .path("detail")
+                        .asText())
+                .contains("still being profiled (running, 40 %)");
     }
 
     @Test
     void requestBodiesAreCheckedFieldByField() {
-        assertThat(api.postJson("/api/v1/assistant/apply", Map.of("actions", seedPlan())).problem(400)
-                .path("detail").asText()).contains("job_id: must not be blank");
+        assertThat(api.postJson("/api/v1/assistant/apply", Map.of("actions", seedPlan()))
+                        .problem(400)
+                        .path("detail")
+                        .asText())
+                .contains("job_id: must not be blank");
         assertThat(api.postJson("/api/v1/assistant/apply", Map.of("job_id", "j-titanic", "actoins", seedPlan()))
-                .problem(400).path("detail").asText()).contains("unknown field 'actoins'");
-        assertThat(api.postJson("/api/v1/assistant/apply", "{\"job_id\": \"j-titanic\", \"actions\": [").problem(400)
-                .path("detail").asText()).contains("not valid JSON (line 1, column");
+                        .problem(400)
+                        .path("detail")
+                        .asText())
+                .contains("unknown field 'actoins'");
+        assertThat(api.postJson("/api/v1/assistant/apply", "{\"job_id\": \"j-titanic\", \"actions\": [")
+                        .problem(400)
+                        .path("detail")
+                        .asText())
+                .contains("not valid JSON (line 1, column");
         assertThat(api.postJson("/api/v1/assistant/apply", Map.of("job_id", "j-titanic", "actions", "impute"))
-                .problem(400).path("detail").asText()).contains("actions: expected a list");
+                        .problem(400)
+                        .path("detail")
+                        .asText())
+                .contains("actions: expected a list");
     }
 
     @Test
     void aHugeBodyIsRefusedBeforeItIsRead() {
         String huge = "{\"job_id\":\"j-titanic\",\"explanation\":\"" + "x".repeat(2_000_000) + "\",\"actions\":[]}";
 
-        assertThat(api.postJson("/api/v1/assistant/apply", huge).problem(413).path("detail").asText())
+        assertThat(api.postJson("/api/v1/assistant/apply", huge)
+                        .problem(413)
+                        .path("detail")
+                        .asText())
                 .contains("larger than 1 MB");
     }
 
     @Test
     void plansCanBeValidatedWhileTheyAreEdited() {
-        JsonNode valid = api.postJson("/api/v1/plans/validate", Map.of("job_id", "j-titanic", "actions", seedPlan())).json();
+        JsonNode valid = api.postJson("/api/v1/plans/validate", Map.of("job_id", "j-titanic", "actions", seedPlan()))
+                .json();
         assertThat(valid.path("valid").asBoolean()).isTrue();
         assertThat(valid.path("errors")).isEmpty();
         // The plan card shows the plan in plain words: every step's columns by name, never "[]".
         assertThat(valid.path("summary").size()).isPositive();
         assertThat(valid.path("summary").toString()).doesNotContain("[]");
 
-        List<Map<String, Object>> plan = List.of(step("scale", Map.of("columns", List.of("Name"), "method", "standard")),
+        List<Map<String, Object>> plan = List.of(
+                step("scale", Map.of("columns", List.of("Name"), "method", "standard")),
                 step("train_model", Map.of("target", "Survivd")));
-        JsonNode invalid = api.postJson("/api/v1/plans/validate", Map.of("job_id", "j-titanic", "actions", plan)).json();
+        JsonNode invalid = api.postJson("/api/v1/plans/validate", Map.of("job_id", "j-titanic", "actions", plan))
+                .json();
         assertThat(invalid.path("valid").asBoolean()).isFalse();
         assertThat(invalid.path("errors").findValuesAsText("action")).containsExactly("scale", "train_model");
         assertThat(invalid.path("errors").get(1).path("message").asText()).contains("did you mean 'Survived'?");
@@ -414,8 +514,10 @@ class ApiHttpIT {
     void thePlanSchemaIsServedFromTheActionWhitelist() {
         JsonNode schema = api.get("/api/v1/plan-schema").json();
 
-        assertThat(schema.path("$defs").path("ActionType").path("enum").findValuesAsText("")).isEmpty();
-        assertThat(schema.path("$defs").path("ActionType").path("enum").toString()).contains("train_model", "impute");
+        assertThat(schema.path("$defs").path("ActionType").path("enum").findValuesAsText(""))
+                .isEmpty();
+        assertThat(schema.path("$defs").path("ActionType").path("enum").toString())
+                .contains("train_model", "impute");
         assertThat(schema.path("required").toString()).contains("actions");
     }
 
@@ -427,15 +529,25 @@ class ApiHttpIT {
 
         assertThat(doc.path("paths").has("/api/v1/upload")).isTrue();
         assertThat(doc.path("paths").has("/api/v1/assistant/apply")).isTrue();
-        assertThat(doc.path("components").path("schemas").path("ApplyRequest").path("properties").has("job_id")).isTrue();
-        assertThat(doc.path("components").path("schemas").path("JobStatusView").path("properties").has("ai_result"))
+        assertThat(doc.path("components")
+                        .path("schemas")
+                        .path("ApplyRequest")
+                        .path("properties")
+                        .has("job_id"))
+                .isTrue();
+        assertThat(doc.path("components")
+                        .path("schemas")
+                        .path("JobStatusView")
+                        .path("properties")
+                        .has("ai_result"))
                 .isTrue();
     }
 
     @Test
     void withoutRedisOrS3SettingsArtifactsAndStatusLiveInTheDataFolder() throws IOException {
         assertThat(artifacts).isInstanceOf(dev.assay.runner.storage.FilesystemArtifactStore.class);
-        assertThat(((dev.assay.runner.storage.FilesystemArtifactStore) artifacts).root()).startsWith(data.toRealPath());
+        assertThat(((dev.assay.runner.storage.FilesystemArtifactStore) artifacts).root())
+                .startsWith(data.toRealPath());
         // The journal that gives a restarted laptop api its list of datasets and runs back.
         assertThat(statuses).isInstanceOf(dev.assay.runner.storage.FilesystemStatusStore.class);
         assertThat(data.resolve(".status").resolve("status.jsonl")).isRegularFile();
@@ -443,7 +555,8 @@ class ApiHttpIT {
 
     @Test
     void healthHasLivenessAndReadinessGroupsIncludingTheStores() {
-        assertThat(api.get("/actuator/health/liveness").json().path("status").asText()).isEqualTo("UP");
+        assertThat(api.get("/actuator/health/liveness").json().path("status").asText())
+                .isEqualTo("UP");
         JsonNode readiness = api.get("/actuator/health/readiness").json();
         assertThat(readiness.path("status").asText()).isEqualTo("UP");
         assertThat(readiness.path("components").has("statusStore")).isTrue();
@@ -454,14 +567,16 @@ class ApiHttpIT {
     @Test
     void prometheusScrapesTheSameMetricsUnderTheSameRules() {
         HttpApi.Answer scrape = api.get("/actuator/prometheus");
-        HttpApi.Answer fromElsewhere = api.send(HttpRequest.newBuilder(api.uri("/actuator/prometheus")).GET()
-                .header("Origin", "https://evil.example"));
-        HttpApi.Answer healthFromElsewhere = api.send(HttpRequest.newBuilder(api.uri("/actuator/health")).GET()
-                .header("Origin", "https://evil.example"));
+        HttpApi.Answer fromElsewhere = api.send(
+                HttpRequest.newBuilder(api.uri("/actuator/prometheus")).GET().header("Origin", "https://evil.example"));
+        HttpApi.Answer healthFromElsewhere = api.send(
+                HttpRequest.newBuilder(api.uri("/actuator/health")).GET().header("Origin", "https://evil.example"));
 
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.header("Content-Type").orElseThrow()).startsWith("text/plain");
-        assertThat(scrape.text()).contains("# TYPE assay_executor_queued gauge").contains("jvm_memory_used_bytes")
+        assertThat(scrape.text())
+                .contains("# TYPE assay_executor_queued gauge")
+                .contains("jvm_memory_used_bytes")
                 .contains("http_server_requests");
         // The same rules as the other actuator endpoints: no CORS for them, so a page of another origin cannot read
         // the answer (no Access-Control-Allow-Origin); only the api's own paths have a CORS list.
@@ -474,10 +589,11 @@ class ApiHttpIT {
     void onlyConfiguredOriginsMayCallFromAnotherOrigin() {
         HttpApi.Answer allowed = api.send(HttpRequest.newBuilder(api.uri("/api/v1/assistant/apply"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type"));
-        HttpApi.Answer denied = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs")).GET()
-                .header("Origin", "https://evil.example"));
+        HttpApi.Answer denied = api.send(
+                HttpRequest.newBuilder(api.uri("/api/v1/jobs")).GET().header("Origin", "https://evil.example"));
 
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.header("Access-Control-Allow-Origin")).contains("http://localhost:5173");
@@ -488,12 +604,16 @@ class ApiHttpIT {
     @Test
     void aUrlTheContainerCannotDecodeIsAProblemTooNotAnHtmlPage() throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write(("GET /api/v1/jobs/%zz/status HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /api/v1/jobs/%zz/status HTTP/1.1\r\nHost: localhost\r\n" + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-            assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
-                    .contains("\"detail\":\"the request could not be read").doesNotContain("<html");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 400")
+                    .contains("Content-Type: application/problem+json")
+                    .contains("\"detail\":\"the request could not be read")
+                    .doesNotContain("<html");
         }
     }
 
@@ -501,6 +621,7 @@ class ApiHttpIT {
     void unknownPathsAndMethodsAreProblemsToo() {
         api.get("/api/v1/nothing-here").problem(404);
         api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-titanic/status"))
-                .DELETE()).problem(405);
+                        .DELETE())
+                .problem(405);
     }
 }

@@ -28,22 +28,26 @@ class BusyExecutorHttpIT {
         @Primary
         Executor fullExecutor() {
             return () -> {
-                throw new ExecutorBusyException("the server is busy: 2 tasks are running and 32 are waiting; try again in 30 seconds", Duration.ofSeconds(30));
+                throw new ExecutorBusyException(
+                        "the server is busy: 2 tasks are running and 32 are waiting; try again in 30 seconds",
+                        Duration.ofSeconds(30));
             };
         }
     }
 
     @LocalServerPort
     int port;
+
     @Autowired
     ArtifactStore artifacts;
+
     @Autowired
     StatusStore statuses;
 
     @Test
     void aFullQueueIs503WithRetryAfterAndTheUploadIsNotKept() throws Exception {
-        HttpApi.Answer answer = new HttpApi(port).upload("tips.csv", "total_bill,tip\n16.99,1.01\n"
-                .getBytes(StandardCharsets.UTF_8));
+        HttpApi.Answer answer =
+                new HttpApi(port).upload("tips.csv", "total_bill,tip\n16.99,1.01\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(answer.problem(503).path("detail").asText()).contains("busy", "try again");
         assertThat(answer.header("Retry-After")).contains("30");

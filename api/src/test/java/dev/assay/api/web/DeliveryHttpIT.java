@@ -31,7 +31,8 @@ class DeliveryHttpIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<byte[]> get(String path, String acceptEncoding) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
         if (acceptEncoding != null) {
             request.header("Accept-Encoding", acceptEncoding);
         }
@@ -44,7 +45,8 @@ class DeliveryHttpIT {
 
         assertThat(asset.statusCode()).isEqualTo(200);
         assertThat(asset.headers().firstValue("Cache-Control")).contains("max-age=31536000, public, immutable");
-        assertThat(asset.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        assertThat(asset.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
         assertThat(asset.headers().firstValue("Content-Encoding")).isEmpty();
     }
 
@@ -66,7 +68,8 @@ class DeliveryHttpIT {
 
         assertThat(zipped.statusCode()).isEqualTo(200);
         assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
-        assertThat(zipped.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+        assertThat(zipped.headers().firstValue("Vary"))
+                .hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
         assertThat(zipped.headers().firstValue("Cache-Control")).contains("max-age=31536000, public, immutable");
         assertThat(zipped.body().length).isLessThan(plain.length / 4);
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
@@ -87,9 +90,11 @@ class DeliveryHttpIT {
 
         assertThat(br.statusCode()).isEqualTo(200);
         assertThat(br.headers().firstValue("Content-Encoding")).contains("br");
-        assertThat(br.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+        assertThat(br.headers().firstValue("Vary"))
+                .hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
         assertThat(br.headers().firstValue("Cache-Control")).contains("max-age=31536000, public, immutable");
-        assertThat(br.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        assertThat(br.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
         assertThat(br.body()).isEqualTo(brotli);
         assertThat(brotli.length).isLessThan(plain.length / 4);
     }

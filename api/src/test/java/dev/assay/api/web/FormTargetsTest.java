@@ -10,8 +10,16 @@ import org.junit.jupiter.api.Test;
 class FormTargetsTest {
 
     private static AuthProperties auth(String mode, String issuer) {
-        return new AuthProperties(mode, issuer, "assay-web", "secret", "assay", "preferred_username", "groups",
-                "assay-admins", Duration.ofSeconds(60));
+        return new AuthProperties(
+                mode,
+                issuer,
+                "assay-web",
+                "secret",
+                "assay",
+                "preferred_username",
+                "groups",
+                "assay-admins",
+                Duration.ofSeconds(60));
     }
 
     @Test
@@ -23,6 +31,7 @@ class FormTargetsTest {
     @Test
     void onALaptopFormsStayOnTheApi() {
         assertThat(SecurityHeadersFilter.formTargets(auth("none", null))).isEqualTo("'self'");
-        assertThat(SecurityHeadersFilter.formTargets(auth("none", "https://login.example.com"))).isEqualTo("'self'");
+        assertThat(SecurityHeadersFilter.formTargets(auth("none", "https://login.example.com")))
+                .isEqualTo("'self'");
     }
 }

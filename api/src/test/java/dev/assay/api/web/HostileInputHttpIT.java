@@ -41,8 +41,10 @@ class HostileInputHttpIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ArtifactStore artifacts;
+
     @Autowired
     StatusStore statuses;
 
@@ -70,15 +72,24 @@ class HostileInputHttpIT {
 
     @Test
     void anActionTypeIsItsNameNeverANumber() {
-        assertThat(validate("[{\"type\":0,\"params\":{\"columns\":[\"Age\"]}}]").problem(400).path("detail").asText())
+        assertThat(validate("[{\"type\":0,\"params\":{\"columns\":[\"Age\"]}}]")
+                        .problem(400)
+                        .path("detail")
+                        .asText())
                 .contains("actions[0].type", "'0' is not an action");
-        assertThat(validate("[{\"type\":\"1\",\"params\":{}}]").problem(400).path("detail").asText())
+        assertThat(validate("[{\"type\":\"1\",\"params\":{}}]")
+                        .problem(400)
+                        .path("detail")
+                        .asText())
                 .contains("actions[0].type", "'1' is not an action");
     }
 
     @Test
     void anActionWithoutParamsIsRefusedNamingTheField() {
-        assertThat(validate("[{\"type\":\"drop_duplicates\"}]").problem(400).path("detail").asText())
+        assertThat(validate("[{\"type\":\"drop_duplicates\"}]")
+                        .problem(400)
+                        .path("detail")
+                        .asText())
                 .contains("missing required field 'params'");
     }
 
@@ -86,13 +97,18 @@ class HostileInputHttpIT {
     void anEmptyStepIsRefusedNamingIt() {
         assertThat(validate("[null]").problem(400).path("detail").asText()).contains("actions[0]", "is empty");
         assertThat(api.postJson("/api/v1/assistant/apply", "{\"job_id\":\"j-titanic\",\"actions\":[null]}")
-                .problem(400).path("detail").asText()).contains("actions[0]", "is empty");
+                        .problem(400)
+                        .path("detail")
+                        .asText())
+                .contains("actions[0]", "is empty");
     }
 
     @Test
     void aKeyGivenTwiceIsRefusedInsteadOfTheLastOneWinning() {
         String detail = validate("[{\"type\":\"impute\",\"type\":\"drop_columns\",\"params\":{\"columns\":[\"Age\"]}}]")
-                .problem(400).path("detail").asText();
+                .problem(400)
+                .path("detail")
+                .asText();
         assertThat(detail).contains("same key twice", "type");
     }
 
@@ -102,7 +118,8 @@ class HostileInputHttpIT {
     void aMultipartBodyWithoutBoundaryOrEndIsA400() {
         int before = statuses.jobs(1000).size();
         HttpApi.Answer noBoundary = api.send(HttpRequest.newBuilder(api.uri("/api/v1/upload"))
-                .header("Content-Type", "multipart/form-data").POST(HttpRequest.BodyPublishers.ofString("a,b\n1,2\n")));
+                .header("Content-Type", "multipart/form-data")
+                .POST(HttpRequest.BodyPublishers.ofString("a,b\n1,2\n")));
         assertThat(noBoundary.problem(400).path("detail").asText()).contains("multipart");
         HttpApi.Answer noEnd = api.send(HttpRequest.newBuilder(api.uri("/api/v1/upload"))
                 .header("Content-Type", "multipart/form-data; boundary=xyz")
@@ -116,7 +133,9 @@ class HostileInputHttpIT {
     void tooManyPartsIsA400ThatSaysSo() {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 60; i++) {
-            body.append("--xyz\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nx\r\n");
+            body.append("--xyz\r\nContent-Disposition: form-data; name=\"f")
+                    .append(i)
+                    .append("\"\r\n\r\nx\r\n");
         }
         body.append("--xyz--\r\n");
         HttpApi.Answer answer = api.send(HttpRequest.newBuilder(api.uri("/api/v1/upload"))
@@ -129,8 +148,8 @@ class HostileInputHttpIT {
     void aFileNameUpTo255BytesIsAcceptedAndALongerOneIsRefusedNamingIt() {
         int before = statuses.jobs(1000).size();
         byte[] csv = "a,b\n1,2\n3,4\n".getBytes(StandardCharsets.UTF_8);
-        String fits = "名".repeat(80) + ".csv";        // 244 bytes in UTF-8
-        String tooLong = "名".repeat(150) + ".csv";    // 454 bytes
+        String fits = "名".repeat(80) + ".csv"; // 244 bytes in UTF-8
+        String tooLong = "名".repeat(150) + ".csv"; // 454 bytes
 
         assertThat(api.upload(fits, csv).status()).isEqualTo(202);
         assertThat(api.upload(tooLong, csv).problem(400).path("detail").asText())
@@ -147,7 +166,8 @@ class HostileInputHttpIT {
         }
         csv.append('\n').append("1,".repeat(1000)).append("1\n");
 
-        JsonNode problem = api.upload("wide.csv", csv.toString().getBytes(StandardCharsets.UTF_8)).problem(422);
+        JsonNode problem = api.upload("wide.csv", csv.toString().getBytes(StandardCharsets.UTF_8))
+                .problem(422);
 
         assertThat(problem.path("detail").asText()).contains("'wide.csv'", "1001 columns", "at most 1000");
         assertThat(artifacts.list("")).isEqualTo(before);
@@ -168,7 +188,8 @@ class HostileInputHttpIT {
     @Test
     void aCallFromAnOriginNotAllowedIsRefusedAsProblemJson() {
         HttpApi.Answer answer = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs"))
-                .header("Origin", "http://evil.example").GET());
+                .header("Origin", "http://evil.example")
+                .GET());
 
         assertThat(answer.problem(403).path("detail").asText()).contains("assay.cors.allowed-origins");
     }
@@ -179,12 +200,14 @@ class HostileInputHttpIT {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET /api/v1/jobs HTTP/1.1\r\nHost: evil.example\r\nOrigin: http://evil.example\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 421").contains("application/problem+json",
-                    "does not answer to that host name");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 421")
+                    .contains("application/problem+json", "does not answer to that host name");
         }
     }
 
@@ -193,8 +216,9 @@ class HostileInputHttpIT {
         HttpApi.Answer page = api.get("/");
 
         assertThat(page.header("X-Frame-Options")).contains("DENY");
-        assertThat(page.header("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
-                .contains("script-src 'self'", "frame-ancestors 'none'"));
+        assertThat(page.header("Content-Security-Policy"))
+                .hasValueSatisfying(
+                        policy -> assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'"));
     }
 
     // ---- delete
@@ -208,19 +232,30 @@ class HostileInputHttpIT {
         statuses.put(TaskStatus.queued("r-gone", TaskKind.RUN, "j-gone", "run", Instant.now())
                 .progress(10, "training", Instant.now()));
 
-        HttpApi.Answer busy = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-gone")).DELETE());
+        HttpApi.Answer busy =
+                api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-gone")).DELETE());
         assertThat(busy.problem(409).path("detail").asText()).contains("run 'r-gone' is still running");
-        assertThat(api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-gone/runs/r-gone")).DELETE())
-                .problem(409).path("detail").asText()).contains("still running");
+        assertThat(api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-gone/runs/r-gone"))
+                                .DELETE())
+                        .problem(409)
+                        .path("detail")
+                        .asText())
+                .contains("still running");
 
         statuses.put(statuses.get("r-gone").orElseThrow().failed("stopped", Instant.now()));
-        assertThat(api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-gone")).DELETE()).status()).isEqualTo(204);
+        assertThat(api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-gone"))
+                                .DELETE())
+                        .status())
+                .isEqualTo(204);
 
         assertThat(api.get("/api/v1/jobs/j-gone/status").status()).isEqualTo(404);
         assertThat(statuses.get("r-gone")).isEmpty();
         assertThat(artifacts.list("j-gone/")).isEmpty();
         assertThat(Files.exists(data.resolve("j-gone"))).isFalse();
-        assertThat(api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-gone")).DELETE()).problem(404)).isNotNull();
+        assertThat(api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/j-gone"))
+                                .DELETE())
+                        .problem(404))
+                .isNotNull();
         assertThat(api.get("/api/v1/jobs/j-titanic/status").status()).isEqualTo(200);
     }
 }

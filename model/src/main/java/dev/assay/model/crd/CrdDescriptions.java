@@ -24,8 +24,7 @@ public final class CrdDescriptions {
     static final List<Class<? extends CustomResource<?, ?>>> KINDS = List.of(DatasetJob.class, AssistantRun.class);
     private static final Pattern SCHEMA = Pattern.compile("^(\\s*)openAPIV3Schema:\\s*$");
 
-    private CrdDescriptions() {
-    }
+    private CrdDescriptions() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {

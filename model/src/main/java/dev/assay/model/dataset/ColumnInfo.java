@@ -7,8 +7,8 @@ import java.util.Objects;
  * What validation needs to know of one column: its name, storage type and kind, how many values are
  * missing and distinct, and its categories when they are few enough to be listed (empty when unknown).
  */
-public record ColumnInfo(String name, ColumnType type, VariableKind kind, long missing, long distinct,
-                         List<String> categories) {
+public record ColumnInfo(
+        String name, ColumnType type, VariableKind kind, long missing, long distinct, List<String> categories) {
 
     public ColumnInfo {
         Objects.requireNonNull(name, "name");
@@ -38,6 +38,7 @@ public record ColumnInfo(String name, ColumnType type, VariableKind kind, long m
     }
 
     public ColumnInfo withType(ColumnType newType, VariableKind newKind) {
-        return new ColumnInfo(name, newType, newKind, missing, distinct, newType == ColumnType.STRING ? categories : List.of());
+        return new ColumnInfo(
+                name, newType, newKind, missing, distinct, newType == ColumnType.STRING ? categories : List.of());
     }
 }

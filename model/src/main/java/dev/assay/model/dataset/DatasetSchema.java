@@ -70,8 +70,10 @@ public record DatasetSchema(List<ColumnInfo> columns, Set<String> derivedPrefixe
 
     /** The links of one column, strongest first. */
     public List<Link> linksOf(String column) {
-        return links.stream().filter(l -> l.involves(column))
-                .sorted(Comparator.comparingDouble((Link l) -> -Math.abs(l.value()))).toList();
+        return links.stream()
+                .filter(l -> l.involves(column))
+                .sorted(Comparator.comparingDouble((Link l) -> -Math.abs(l.value())))
+                .toList();
     }
 
     public List<String> names() {
@@ -102,21 +104,29 @@ public record DatasetSchema(List<ColumnInfo> columns, Set<String> derivedPrefixe
      * step applies to.
      */
     public List<ColumnInfo> namedOrMatching(List<String> names, Predicate<ColumnInfo> appliesTo) {
-        return names.isEmpty() ? matching(appliesTo) : names.stream().map(this::find).flatMap(Optional::stream).toList();
+        return names.isEmpty()
+                ? matching(appliesTo)
+                : names.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
     /** The closest existing name, for "did you mean" hints; empty when nothing is reasonably close. */
     public Optional<String> closest(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
         LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
-        return columns.stream().map(ColumnInfo::name)
+        return columns.stream()
+                .map(ColumnInfo::name)
                 .min(Comparator.comparingInt(n -> distance.apply(n.toLowerCase(Locale.ROOT), wanted)))
                 .filter(n -> distance.apply(n.toLowerCase(Locale.ROOT), wanted) <= Math.max(2, wanted.length() / 3));
     }
 
     public DatasetSchema without(Collection<String> names) {
-        return new DatasetSchema(columns.stream().filter(c -> !names.contains(c.name())).toList(), derivedPrefixes, rows,
-                links.stream().filter(l -> !names.contains(l.first()) && !names.contains(l.second())).toList());
+        return new DatasetSchema(
+                columns.stream().filter(c -> !names.contains(c.name())).toList(),
+                derivedPrefixes,
+                rows,
+                links.stream()
+                        .filter(l -> !names.contains(l.first()) && !names.contains(l.second()))
+                        .toList());
     }
 
     /** Replaces each column by name, keeping order; columns not present are appended. */
@@ -140,8 +150,13 @@ public record DatasetSchema(List<ColumnInfo> columns, Set<String> derivedPrefixe
     }
 
     public DatasetSchema renamed(String from, String to) {
-        return new DatasetSchema(columns.stream().map(c -> c.name().equals(from) ? c.withName(to) : c).toList(),
-                derivedPrefixes, rows, links.stream().map(l -> l.renamed(from, to)).toList());
+        return new DatasetSchema(
+                columns.stream()
+                        .map(c -> c.name().equals(from) ? c.withName(to) : c)
+                        .toList(),
+                derivedPrefixes,
+                rows,
+                links.stream().map(l -> l.renamed(from, to)).toList());
     }
 
     private static int indexOf(List<ColumnInfo> list, String name) {

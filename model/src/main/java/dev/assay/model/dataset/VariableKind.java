@@ -7,12 +7,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * a column of strings may be categories or free text).
  */
 public enum VariableKind {
-    @JsonProperty("numeric") NUMERIC,
-    @JsonProperty("categorical") CATEGORICAL,
-    @JsonProperty("boolean") BOOLEAN,
-    @JsonProperty("datetime") DATETIME,
-    @JsonProperty("text") TEXT,
-    @JsonProperty("identifier") IDENTIFIER;
+    @JsonProperty("numeric")
+    NUMERIC,
+    @JsonProperty("categorical")
+    CATEGORICAL,
+    @JsonProperty("boolean")
+    BOOLEAN,
+    @JsonProperty("datetime")
+    DATETIME,
+    @JsonProperty("text")
+    TEXT,
+    @JsonProperty("identifier")
+    IDENTIFIER;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

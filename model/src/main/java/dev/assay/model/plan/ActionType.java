@@ -33,19 +33,31 @@ public enum ActionType {
     @JsonProperty("scale")
     SCALE("Scale", ScaleParams.class, "Rescale numeric columns (standard score or min-max)."),
     @JsonProperty("feature_engineer")
-    FEATURE_ENGINEER("New feature", FeatureEngineerParams.class,
+    FEATURE_ENGINEER(
+            "New feature",
+            FeatureEngineerParams.class,
             "Add a column from a closed set of operations: arithmetic of two columns, log1p, bins, date parts, "
                     + "text length, regex extract."),
     @JsonProperty("train_model")
-    TRAIN_MODEL("Train model", TrainModelParams.class, "Train and evaluate a model that predicts the target column. Must be last."),
+    TRAIN_MODEL(
+            "Train model",
+            TrainModelParams.class,
+            "Train and evaluate a model that predicts the target column. Must be last."),
     @JsonProperty("drop_duplicates")
-    DROP_DUPLICATES("Drop duplicates", DropDuplicatesParams.class, "Remove repeated rows (optionally judged on some columns only)."),
+    DROP_DUPLICATES(
+            "Drop duplicates",
+            DropDuplicatesParams.class,
+            "Remove repeated rows (optionally judged on some columns only)."),
     @JsonProperty("drop_missing_rows")
-    DROP_MISSING_ROWS("Drop incomplete rows", DropMissingRowsParams.class, "Remove rows with a missing value (in any or the given columns)."),
+    DROP_MISSING_ROWS(
+            "Drop incomplete rows",
+            DropMissingRowsParams.class,
+            "Remove rows with a missing value (in any or the given columns)."),
     @JsonProperty("rename_columns")
     RENAME_COLUMNS("Rename", RenameColumnsParams.class, "Rename columns."),
     @JsonProperty("clip_outliers")
-    CLIP_OUTLIERS("Clip outliers", ClipOutliersParams.class, "Clip extreme numeric values (IQR fences or percentiles).");
+    CLIP_OUTLIERS(
+            "Clip outliers", ClipOutliersParams.class, "Clip extreme numeric values (IQR fences or percentiles).");
 
     private final String label;
     private final Class<? extends ActionParams> paramsType;
@@ -80,7 +92,9 @@ public enum ActionType {
     }
 
     public static ActionType of(Class<? extends ActionParams> paramsType) {
-        return Arrays.stream(values()).filter(t -> t.paramsType == paramsType).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.paramsType == paramsType)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no action declares " + paramsType.getName()));
     }
 }

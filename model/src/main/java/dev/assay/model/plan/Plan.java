@@ -12,8 +12,8 @@ import java.util.List;
 public record Plan(
         @JsonPropertyDescription("One or two sentences, in plain words, on what the plan does and why.")
         String explanation,
-        @Required
-        @JsonPropertyDescription("The actions, applied in this order.")
+
+        @Required @JsonPropertyDescription("The actions, applied in this order.")
         List<PlanStep> actions) {
 
     public static final int MAX_ACTIONS = 30;

@@ -14,8 +14,7 @@ import java.util.Map;
  * they become typed only by validation.
  */
 public record PlanStep(
-        @Required
-        @JsonPropertyDescription("One of the whitelisted action types.")
+        @Required @JsonPropertyDescription("One of the whitelisted action types.")
         ActionType type,
         // In a custom resource the API server keeps params as written; the operator and the runner validate them.
         @Required
@@ -42,8 +41,11 @@ public record PlanStep(
             }
         }
         if (params.get("columns") instanceof java.util.List<?> columns) {
-            parts.add(columns.isEmpty() ? "all applicable columns"
-                    : String.join(", ", columns.stream().map(String::valueOf).toList()));
+            parts.add(
+                    columns.isEmpty()
+                            ? "all applicable columns"
+                            : String.join(
+                                    ", ", columns.stream().map(String::valueOf).toList()));
         }
         if (params.get("new_column") instanceof String name && !name.isEmpty()) {
             parts.add("as " + name);

@@ -10,6 +10,9 @@ import java.util.Optional;
  *                        (high correlation) the first, with the other in the message
  * @param suggestedAction a step in the plan format, valid for this dataset; empty when there is nothing to do
  */
-public record Alert(AlertType type, AlertSeverity severity, Optional<String> column, String message,
-                    Optional<PlanStep> suggestedAction) {
-}
+public record Alert(
+        AlertType type,
+        AlertSeverity severity,
+        Optional<String> column,
+        String message,
+        Optional<PlanStep> suggestedAction) {}

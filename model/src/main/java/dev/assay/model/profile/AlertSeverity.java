@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Declared from most to least severe. */
 public enum AlertSeverity {
-    @JsonProperty("critical") CRITICAL,
-    @JsonProperty("warning") WARNING,
-    @JsonProperty("info") INFO
+    @JsonProperty("critical")
+    CRITICAL,
+    @JsonProperty("warning")
+    WARNING,
+    @JsonProperty("info")
+    INFO
 }

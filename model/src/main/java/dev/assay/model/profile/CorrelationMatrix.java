@@ -7,7 +7,9 @@ public record CorrelationMatrix(List<String> columns, List<List<Double>> values)
 
     public CorrelationMatrix {
         columns = List.copyOf(columns);
-        values = values.stream().map(row -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(row))).toList();
+        values = values.stream()
+                .map(row -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(row)))
+                .toList();
     }
 
     public static CorrelationMatrix empty() {

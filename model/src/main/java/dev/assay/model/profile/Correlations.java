@@ -5,8 +5,11 @@ package dev.assay.model.profile;
  *
  * @param interactions the most correlated numeric pairs with sampled points, for scatter plots
  */
-public record Correlations(CorrelationMatrix pearson, CorrelationMatrix spearman, CorrelationMatrix cramersV,
-                           java.util.List<Interaction> interactions) {
+public record Correlations(
+        CorrelationMatrix pearson,
+        CorrelationMatrix spearman,
+        CorrelationMatrix cramersV,
+        java.util.List<Interaction> interactions) {
 
     public Correlations {
         // Profiles written before interactions were drawn have none.

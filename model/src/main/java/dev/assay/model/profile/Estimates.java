@@ -37,11 +37,12 @@ public record Estimates(String reason, long thresholdBytes, List<Figure> figures
      * @param error      the bound, in the unit {@code kind} says
      * @param confidence the probability that the bound holds (1 for a hard bound)
      */
-    public record Figure(String column, String figure, String method, ErrorKind kind, double error, double confidence) {
-    }
+    public record Figure(
+            String column, String figure, String method, ErrorKind kind, double error, double confidence) {}
 
     /** Whether this column's {@code figure} is estimated. */
     public boolean estimated(String column, String figure) {
-        return figures.stream().anyMatch(f -> f.column().equals(column) && f.figure().equals(figure));
+        return figures.stream()
+                .anyMatch(f -> f.column().equals(column) && f.figure().equals(figure));
     }
 }

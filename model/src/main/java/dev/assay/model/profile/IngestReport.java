@@ -17,10 +17,19 @@ import java.util.List;
  *                           file; the repeats were dropped on ingest
  * @param missingMarkers     the words that were read as missing, and whether the person gave them
  */
-public record IngestReport(String fileName, long bytes, String delimiter, boolean bom, long rowsRead,
-                           long duplicatesDropped, List<String> warnings, long millis, SourceRead source,
-                           java.util.Map<String, java.util.Map<String, Long>> missingWords,
-                           List<RepeatedRow> repeatedRows, MissingMarkers missingMarkers) {
+public record IngestReport(
+        String fileName,
+        long bytes,
+        String delimiter,
+        boolean bom,
+        long rowsRead,
+        long duplicatesDropped,
+        List<String> warnings,
+        long millis,
+        SourceRead source,
+        java.util.Map<String, java.util.Map<String, Long>> missingWords,
+        List<RepeatedRow> repeatedRows,
+        MissingMarkers missingMarkers) {
 
     public IngestReport {
         // Profiles written before markers could be given were read with the defaults.
@@ -28,30 +37,79 @@ public record IngestReport(String fileName, long bytes, String delimiter, boolea
         warnings = List.copyOf(warnings);
         // Profiles written before the source was recorded were all UTF-8 CSV.
         source = source == null ? SourceRead.utf8Csv(bom) : source;
-        missingWords = missingWords == null ? java.util.Map.of()
+        missingWords = missingWords == null
+                ? java.util.Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(missingWords));
         repeatedRows = repeatedRows == null ? List.of() : List.copyOf(repeatedRows);
     }
 
     /** A UTF-8 CSV read as it is. */
-    public IngestReport(String fileName, long bytes, String delimiter, boolean bom, long rowsRead,
-                        long duplicatesDropped, List<String> warnings, long millis) {
-        this(fileName, bytes, delimiter, bom, rowsRead, duplicatesDropped, warnings, millis, SourceRead.utf8Csv(bom),
-                java.util.Map.of(), List.of(), MissingMarkers.defaults());
+    public IngestReport(
+            String fileName,
+            long bytes,
+            String delimiter,
+            boolean bom,
+            long rowsRead,
+            long duplicatesDropped,
+            List<String> warnings,
+            long millis) {
+        this(
+                fileName,
+                bytes,
+                delimiter,
+                bom,
+                rowsRead,
+                duplicatesDropped,
+                warnings,
+                millis,
+                SourceRead.utf8Csv(bom),
+                java.util.Map.of(),
+                List.of(),
+                MissingMarkers.defaults());
     }
 
     /** A UTF-8 CSV read as it is, with what ingest saw of marker words and repeated rows. */
-    public IngestReport(String fileName, long bytes, String delimiter, boolean bom, long rowsRead,
-                        long duplicatesDropped, List<String> warnings, long millis,
-                        java.util.Map<String, java.util.Map<String, Long>> missingWords, List<RepeatedRow> repeatedRows) {
-        this(fileName, bytes, delimiter, bom, rowsRead, duplicatesDropped, warnings, millis, SourceRead.utf8Csv(bom),
-                missingWords, repeatedRows, MissingMarkers.defaults());
+    public IngestReport(
+            String fileName,
+            long bytes,
+            String delimiter,
+            boolean bom,
+            long rowsRead,
+            long duplicatesDropped,
+            List<String> warnings,
+            long millis,
+            java.util.Map<String, java.util.Map<String, Long>> missingWords,
+            List<RepeatedRow> repeatedRows) {
+        this(
+                fileName,
+                bytes,
+                delimiter,
+                bom,
+                rowsRead,
+                duplicatesDropped,
+                warnings,
+                millis,
+                SourceRead.utf8Csv(bom),
+                missingWords,
+                repeatedRows,
+                MissingMarkers.defaults());
     }
 
     /** The same report, read with {@code markers}. */
     public IngestReport withMarkers(MissingMarkers markers) {
-        return new IngestReport(fileName, bytes, delimiter, bom, rowsRead, duplicatesDropped, warnings, millis, source,
-                missingWords, repeatedRows, markers);
+        return new IngestReport(
+                fileName,
+                bytes,
+                delimiter,
+                bom,
+                rowsRead,
+                duplicatesDropped,
+                warnings,
+                millis,
+                source,
+                missingWords,
+                repeatedRows,
+                markers);
     }
 
     /**

@@ -24,7 +24,9 @@ public record MissingMarkers(List<String> words, boolean given) {
     public static final String FIELD = "missingMarkers";
 
     public MissingMarkers {
-        words = words == null ? DEFAULT_WORDS : words.stream().map(String::strip).distinct().toList();
+        words = words == null
+                ? DEFAULT_WORDS
+                : words.stream().map(String::strip).distinct().toList();
     }
 
     public static MissingMarkers defaults() {
@@ -44,8 +46,8 @@ public record MissingMarkers(List<String> words, boolean given) {
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             if (word == null || word.isBlank()) {
-                return Optional.of(FIELD + "[" + i + "] is blank; an empty cell is always read as missing, so list only "
-                        + "words");
+                return Optional.of(FIELD + "[" + i
+                        + "] is blank; an empty cell is always read as missing, so list only " + "words");
             }
             if (word.strip().length() > MAX_LENGTH) {
                 return Optional.of(FIELD + "[" + i + "] is " + word.strip().length() + " characters long; at most "
@@ -66,7 +68,8 @@ public record MissingMarkers(List<String> words, boolean given) {
 
     /** For people: "'NA', '-' (given)" or "none: every word is a value (given)". */
     public String describe() {
-        String list = words.isEmpty() ? "none: every word is a value"
+        String list = words.isEmpty()
+                ? "none: every word is a value"
                 : String.join(", ", words.stream().map(w -> "'" + w + "'").toList());
         return list + (given ? " (given)" : " (default)");
     }

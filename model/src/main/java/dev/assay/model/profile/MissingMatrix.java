@@ -12,8 +12,8 @@ import java.util.List;
  * @param rowsPerBin   rows in each bin (the last may hold fewer)
  * @param shares       per bin (top to bottom), per column, the share missing
  */
-public record MissingMatrix(List<String> columns, int totalColumns, List<String> leftOut, long rowsPerBin,
-                            List<List<Double>> shares) {
+public record MissingMatrix(
+        List<String> columns, int totalColumns, List<String> leftOut, long rowsPerBin, List<List<Double>> shares) {
 
     public static final int MAX_COLUMNS = 30;
     public static final int MAX_BINS = 100;

@@ -10,8 +10,8 @@ import java.util.Map;
  * @param patterns the most common combinations of missing columns, with how many rows have each
  * @param matrix   where in the rows each column is missing, in bins
  */
-public record MissingProfile(Map<String, Long> counts, CorrelationMatrix together, List<MissingPattern> patterns,
-                             MissingMatrix matrix) {
+public record MissingProfile(
+        Map<String, Long> counts, CorrelationMatrix together, List<MissingPattern> patterns, MissingMatrix matrix) {
 
     public MissingProfile {
         counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));

@@ -36,10 +36,26 @@ public record Profile(
     }
 
     /** An exact profile. */
-    public Profile(int schemaVersion, String source, TableStats table, Map<String, VariableProfile> variables,
-                   Correlations correlations, MissingProfile missing, List<Alert> alerts, Sample sample,
-                   IngestReport ingest) {
-        this(schemaVersion, source, table, variables, correlations, missing, alerts, sample, ingest,
+    public Profile(
+            int schemaVersion,
+            String source,
+            TableStats table,
+            Map<String, VariableProfile> variables,
+            Correlations correlations,
+            MissingProfile missing,
+            List<Alert> alerts,
+            Sample sample,
+            IngestReport ingest) {
+        this(
+                schemaVersion,
+                source,
+                table,
+                variables,
+                correlations,
+                missing,
+                alerts,
+                sample,
+                ingest,
                 java.util.Optional.empty());
     }
 
@@ -50,7 +66,9 @@ public record Profile(
 
     /** The schema a plan is validated against before it runs. */
     public DatasetSchema schema() {
-        return new DatasetSchema(variables.values().stream().map(VariableProfile::columnInfo).toList())
+        return new DatasetSchema(variables.values().stream()
+                        .map(VariableProfile::columnInfo)
+                        .toList())
                 .withFacts(table == null ? 0 : table.rows(), strongLinks());
     }
 
@@ -67,8 +85,8 @@ public record Profile(
         return links;
     }
 
-    private static void addStrong(List<DatasetSchema.Link> links, java.util.Set<String> seen, String measure,
-                                  CorrelationMatrix matrix) {
+    private static void addStrong(
+            List<DatasetSchema.Link> links, java.util.Set<String> seen, String measure, CorrelationMatrix matrix) {
         if (matrix == null) {
             return;
         }

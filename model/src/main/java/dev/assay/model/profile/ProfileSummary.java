@@ -13,29 +13,59 @@ import java.util.OptionalLong;
  *                    summaries written before it was recorded
  * @param streamed    the file was profiled in streaming mode: some figures are estimates and no plan can be applied
  */
-public record ProfileSummary(long rows, int columns, long missingCells, double missingShare, long duplicateRowsDropped,
-                             Map<VariableKind, Integer> types, List<VariableSummary> variables, List<Alert> alerts,
-                             OptionalLong sourceBytes, boolean streamed) {
+public record ProfileSummary(
+        long rows,
+        int columns,
+        long missingCells,
+        double missingShare,
+        long duplicateRowsDropped,
+        Map<VariableKind, Integer> types,
+        List<VariableSummary> variables,
+        List<Alert> alerts,
+        OptionalLong sourceBytes,
+        boolean streamed) {
 
     public ProfileSummary {
         sourceBytes = sourceBytes == null ? OptionalLong.empty() : sourceBytes;
     }
 
-    public ProfileSummary(long rows, int columns, long missingCells, double missingShare, long duplicateRowsDropped,
-                          Map<VariableKind, Integer> types, List<VariableSummary> variables, List<Alert> alerts) {
-        this(rows, columns, missingCells, missingShare, duplicateRowsDropped, types, variables, alerts, OptionalLong.empty(),
+    public ProfileSummary(
+            long rows,
+            int columns,
+            long missingCells,
+            double missingShare,
+            long duplicateRowsDropped,
+            Map<VariableKind, Integer> types,
+            List<VariableSummary> variables,
+            List<Alert> alerts) {
+        this(
+                rows,
+                columns,
+                missingCells,
+                missingShare,
+                duplicateRowsDropped,
+                types,
+                variables,
+                alerts,
+                OptionalLong.empty(),
                 false);
     }
 
-    public record VariableSummary(String name, VariableKind type, ColumnType storage, long missing, long distinct) {
-    }
+    public record VariableSummary(String name, VariableKind type, ColumnType storage, long missing, long distinct) {}
 
     public static ProfileSummary of(Profile profile) {
-        return new ProfileSummary(profile.table().rows(), profile.table().columns(), profile.table().missingCells(),
-                profile.table().missingShare(), profile.ingest().duplicatesDropped(), profile.table().types(),
+        return new ProfileSummary(
+                profile.table().rows(),
+                profile.table().columns(),
+                profile.table().missingCells(),
+                profile.table().missingShare(),
+                profile.ingest().duplicatesDropped(),
+                profile.table().types(),
                 profile.variables().values().stream()
                         .map(v -> new VariableSummary(v.name(), v.type(), v.storage(), v.missing(), v.distinct()))
                         .toList(),
-                profile.alerts(), OptionalLong.of(profile.ingest().bytes()), profile.streamed());
+                profile.alerts(),
+                OptionalLong.of(profile.ingest().bytes()),
+                profile.streamed());
     }
 }

@@ -16,8 +16,14 @@ import java.util.Optional;
  *                      {@code detected} or {@code given}
  * @param confidence    the detector's confidence, 0–100, when the encoding was detected
  */
-public record SourceRead(String format, Optional<String> compression, Optional<String> entry, Optional<String> sheet,
-                         Optional<String> encoding, Optional<String> encodingBasis, Optional<Integer> confidence) {
+public record SourceRead(
+        String format,
+        Optional<String> compression,
+        Optional<String> entry,
+        Optional<String> sheet,
+        Optional<String> encoding,
+        Optional<String> encodingBasis,
+        Optional<Integer> confidence) {
 
     public static final String CSV = "csv";
     public static final String XLSX = "xlsx";
@@ -25,6 +31,7 @@ public record SourceRead(String format, Optional<String> compression, Optional<S
 
     /** How an encoding was chosen ({@link #encodingBasis()}). */
     public static final String BY_BOM = "byte order mark";
+
     public static final String BY_UTF8 = "valid UTF-8";
     public static final String DETECTED = "detected";
     public static final String GIVEN = "given";
@@ -40,19 +47,30 @@ public record SourceRead(String format, Optional<String> compression, Optional<S
 
     /** A UTF-8 CSV read as it is (with or without a byte order mark). */
     public static SourceRead utf8Csv(boolean bom) {
-        return new SourceRead(CSV, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("UTF-8"),
-                Optional.of(bom ? BY_BOM : BY_UTF8), Optional.empty());
+        return new SourceRead(
+                CSV,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("UTF-8"),
+                Optional.of(bom ? BY_BOM : BY_UTF8),
+                Optional.empty());
     }
 
     /** One line for people, e.g. "xlsx, sheet 'Sales'" or "csv (gzip), windows-1252 (detected, 62 % sure)". */
     public String describe() {
         StringBuilder text = new StringBuilder(format);
-        compression.ifPresent(c -> text.append(" (").append(c).append(entry.map(e -> ": " + e).orElse("")).append(")"));
+        compression.ifPresent(c -> text.append(" (")
+                .append(c)
+                .append(entry.map(e -> ": " + e).orElse(""))
+                .append(")"));
         sheet.ifPresent(s -> text.append(", sheet '").append(s).append("'"));
         encoding.ifPresent(e -> {
             text.append(", ").append(e);
-            encodingBasis.ifPresent(b -> text.append(" (").append(b)
-                    .append(confidence.map(c -> ", " + c + " % sure").orElse("")).append(")"));
+            encodingBasis.ifPresent(b -> text.append(" (")
+                    .append(b)
+                    .append(confidence.map(c -> ", " + c + " % sure").orElse(""))
+                    .append(")"));
         });
         return text.toString();
     }

@@ -8,8 +8,14 @@ import java.util.Map;
  * @param memoryBytes   estimate of the table's size in memory
  * @param types         how many columns of each kind
  */
-public record TableStats(long rows, int columns, long missingCells, double missingShare, long duplicateRows,
-                         long memoryBytes, Map<VariableKind, Integer> types) {
+public record TableStats(
+        long rows,
+        int columns,
+        long missingCells,
+        double missingShare,
+        long duplicateRows,
+        long memoryBytes,
+        Map<VariableKind, Integer> types) {
 
     public TableStats {
         types = Map.copyOf(types);

@@ -1,4 +1,3 @@
 package dev.assay.model.profile;
 
-public record ValueCount(String value, long count, double share) {
-}
+public record ValueCount(String value, long count, double share) {}

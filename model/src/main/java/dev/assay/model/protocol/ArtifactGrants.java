@@ -18,7 +18,10 @@ public record ArtifactGrants(List<String> read, List<String> write) {
 
     /** {@code profile-job}: reads its source, writes {@code {job_id}/profile.json, report.html, cleaned.csv}. */
     public static ArtifactGrants profileJob(String jobId, String source) {
-        List<String> write = ArtifactLayout.PROFILE_OUTPUTS.stream().sorted().map(f -> ArtifactLayout.job(jobId, f)).toList();
+        List<String> write = ArtifactLayout.PROFILE_OUTPUTS.stream()
+                .sorted()
+                .map(f -> ArtifactLayout.job(jobId, f))
+                .toList();
         return new ArtifactGrants(List.of(source), write);
     }
 
@@ -33,7 +36,10 @@ public record ArtifactGrants(List<String> read, List<String> write) {
         if (!profile.equals(source)) {
             read.add(profile);
         }
-        List<String> write = ArtifactLayout.RUN_FILES.stream().sorted().map(f -> ArtifactLayout.run(jobId, runId, f)).toList();
+        List<String> write = ArtifactLayout.RUN_FILES.stream()
+                .sorted()
+                .map(f -> ArtifactLayout.run(jobId, runId, f))
+                .toList();
         return new ArtifactGrants(read, write);
     }
 }

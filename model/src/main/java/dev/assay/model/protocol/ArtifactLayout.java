@@ -29,8 +29,7 @@ public final class ArtifactLayout {
     /** A job, run or request id: also a Kubernetes resource name, so a resource's name is its id. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-    private ArtifactLayout() {
-    }
+    private ArtifactLayout() {}
 
     public static boolean isId(String id) {
         return id != null && ID.matcher(id).matches();

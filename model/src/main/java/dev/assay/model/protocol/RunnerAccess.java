@@ -40,7 +40,8 @@ public record RunnerAccess(String bucket, Instant expires, Map<String, String> r
         try {
             return Json.strict().readValue(json, RunnerAccess.class);
         } catch (JsonProcessingException | NullPointerException e) {
-            throw new IllegalArgumentException(RunnerEnv.S3_ACCESS + " is not a runner access document: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    RunnerEnv.S3_ACCESS + " is not a runner access document: " + e.getMessage(), e);
         }
     }
 

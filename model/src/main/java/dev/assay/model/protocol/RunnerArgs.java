@@ -26,24 +26,34 @@ public final class RunnerArgs {
     /** The words read as missing, as a JSON array of strings ({@code []}: every word is a value). */
     public static final String MISSING_MARKERS = "--missing-markers";
 
-    private RunnerArgs() {
-    }
+    private RunnerArgs() {}
 
     /** Profile {@code source} (a key in the task's scope) as dataset {@code jobId}. */
     public static List<String> profileJob(String jobId, String source, String format, boolean dropDuplicates) {
-        return profileJob(jobId, source, format, dropDuplicates, java.util.Optional.empty(), java.util.Optional.empty());
+        return profileJob(
+                jobId, source, format, dropDuplicates, java.util.Optional.empty(), java.util.Optional.empty());
     }
 
     /** As above, reading a workbook's {@code sheet} or text in {@code encoding} when given. */
-    public static List<String> profileJob(String jobId, String source, String format, boolean dropDuplicates,
-                                          java.util.Optional<String> sheet, java.util.Optional<String> encoding) {
+    public static List<String> profileJob(
+            String jobId,
+            String source,
+            String format,
+            boolean dropDuplicates,
+            java.util.Optional<String> sheet,
+            java.util.Optional<String> encoding) {
         return profileJob(jobId, source, format, dropDuplicates, sheet, encoding, java.util.Optional.empty());
     }
 
     /** As above, reading {@code missingMarkers} as missing (the defaults when absent). */
-    public static List<String> profileJob(String jobId, String source, String format, boolean dropDuplicates,
-                                          java.util.Optional<String> sheet, java.util.Optional<String> encoding,
-                                          java.util.Optional<List<String>> missingMarkers) {
+    public static List<String> profileJob(
+            String jobId,
+            String source,
+            String format,
+            boolean dropDuplicates,
+            java.util.Optional<String> sheet,
+            java.util.Optional<String> encoding,
+            java.util.Optional<List<String>> missingMarkers) {
         List<String> args = new ArrayList<>(List.of(PROFILE_JOB, JOB_ID, jobId, SOURCE, source, FORMAT, format));
         if (!dropDuplicates) {
             args.add(KEEP_DUPLICATES);
@@ -71,7 +81,8 @@ public final class RunnerArgs {
     /** As above, naming the field {@code name} (the upload's form field) in the error. */
     public static List<String> parseMarkers(String argument, String name) {
         try {
-            com.fasterxml.jackson.databind.JsonNode node = dev.assay.model.json.Json.mapper().readTree(argument);
+            com.fasterxml.jackson.databind.JsonNode node =
+                    dev.assay.model.json.Json.mapper().readTree(argument);
             if (node == null || !node.isArray()) {
                 throw new IllegalArgumentException(name + " must be a JSON array of words, e.g. [\"NA\",\"-\"]");
             }
@@ -84,8 +95,8 @@ public final class RunnerArgs {
             }
             return List.copyOf(words);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(name + " must be a JSON array of words, e.g. [\"NA\",\"-\"] ("
-                    + e.getOriginalMessage() + ")");
+            throw new IllegalArgumentException(
+                    name + " must be a JSON array of words, e.g. [\"NA\",\"-\"] (" + e.getOriginalMessage() + ")");
         }
     }
 
@@ -93,10 +104,10 @@ public final class RunnerArgs {
      * Apply the plan in {@link RunnerEnv#PLAN} to dataset {@code jobId}'s {@code source} as run {@code runId}, reading
      * the source as the dataset's profile did ({@code dropDuplicates}).
      */
-    public static List<String> applyRun(String jobId, String runId, String source, String runName,
-                                        boolean dropDuplicates) {
-        List<String> args = new ArrayList<>(List.of(APPLY_RUN, JOB_ID, jobId, RUN_ID, runId, SOURCE, source,
-                RUN_NAME, runName));
+    public static List<String> applyRun(
+            String jobId, String runId, String source, String runName, boolean dropDuplicates) {
+        List<String> args =
+                new ArrayList<>(List.of(APPLY_RUN, JOB_ID, jobId, RUN_ID, runId, SOURCE, source, RUN_NAME, runName));
         if (!dropDuplicates) {
             args.add(KEEP_DUPLICATES);
         }

@@ -38,7 +38,11 @@ public record TaskScope(Optional<String> namespace) {
 
     /** A namespace when one is given (non-blank), else local. */
     public static TaskScope of(Optional<String> namespace) {
-        return namespace.map(String::strip).filter(ns -> !ns.isEmpty()).map(TaskScope::namespace).orElseGet(TaskScope::local);
+        return namespace
+                .map(String::strip)
+                .filter(ns -> !ns.isEmpty())
+                .map(TaskScope::namespace)
+                .orElseGet(TaskScope::local);
     }
 
     /** The key in the store of a key as the scope's users see it ({@code titanic/report.html}). */

@@ -10,8 +10,8 @@ import java.util.List;
  *                      their values were invented, not found
  * @param alertsAdded   alerts the run raised
  */
-public record Comparison(Side before, Side after, List<String> alertsCleared, List<String> alertsAdded,
-                         List<HiddenAlert> alertsHidden) {
+public record Comparison(
+        Side before, Side after, List<String> alertsCleared, List<String> alertsAdded, List<HiddenAlert> alertsHidden) {
 
     public Comparison {
         alertsCleared = List.copyOf(alertsCleared);
@@ -23,8 +23,7 @@ public record Comparison(Side before, Side after, List<String> alertsCleared, Li
         this(before, after, alertsCleared, alertsAdded, List.of());
     }
 
-    public record Side(long rows, int columns, long missingCells, int alerts) {
-    }
+    public record Side(long rows, int columns, long missingCells, int alerts) {}
 
     /**
      * An alert that disappeared because its column was filled.
@@ -37,7 +36,8 @@ public record Comparison(Side before, Side after, List<String> alertsCleared, Li
 
         /** For example {@code hidden by filling (687 cells invented): Cabin is 77 % missing}. */
         public String describe() {
-            return "hidden by filling (" + cellsInvented + " cell" + (cellsInvented == 1 ? "" : "s") + " invented): " + message;
+            return "hidden by filling (" + cellsInvented + " cell" + (cellsInvented == 1 ? "" : "s") + " invented): "
+                    + message;
         }
     }
 }

@@ -14,6 +14,5 @@ public record Metrics(Map<String, Double> scores, Optional<ConfusionMatrix> conf
     }
 
     /** rows are actual classes, columns predicted, in the order of labels. */
-    public record ConfusionMatrix(java.util.List<String> labels, java.util.List<java.util.List<Long>> counts) {
-    }
+    public record ConfusionMatrix(java.util.List<String> labels, java.util.List<java.util.List<Long>> counts) {}
 }

@@ -52,13 +52,45 @@ public record ModelReport(
         derived = derived == null ? List.of() : List.copyOf(derived);
     }
 
-    public ModelReport(ModelTask task, ModelAlgorithm algorithm, String target, List<String> features,
-                       List<FeatureNote> excluded, List<FeatureNote> leakage, int trainRows, int testRows, long seed,
-                       int folds, String primaryMetric, Metrics holdout, Map<String, MeanStd> crossValidation,
-                       Metrics baseline, List<FeatureImportance> importances, List<LeaderboardEntry> leaderboard,
-                       List<String> warnings, long trainMillis) {
-        this(task, algorithm, target, features, excluded, leakage, trainRows, testRows, seed, folds, primaryMetric,
-                holdout, crossValidation, baseline, importances, leaderboard, warnings, trainMillis, List.of());
+    public ModelReport(
+            ModelTask task,
+            ModelAlgorithm algorithm,
+            String target,
+            List<String> features,
+            List<FeatureNote> excluded,
+            List<FeatureNote> leakage,
+            int trainRows,
+            int testRows,
+            long seed,
+            int folds,
+            String primaryMetric,
+            Metrics holdout,
+            Map<String, MeanStd> crossValidation,
+            Metrics baseline,
+            List<FeatureImportance> importances,
+            List<LeaderboardEntry> leaderboard,
+            List<String> warnings,
+            long trainMillis) {
+        this(
+                task,
+                algorithm,
+                target,
+                features,
+                excluded,
+                leakage,
+                trainRows,
+                testRows,
+                seed,
+                folds,
+                primaryMetric,
+                holdout,
+                crossValidation,
+                baseline,
+                importances,
+                leaderboard,
+                warnings,
+                trainMillis,
+                List.of());
     }
 
     /** The headline number: the primary metric on the hold-out rows. */
@@ -70,15 +102,11 @@ public record ModelReport(
         return baseline.scores().getOrDefault(primaryMetric, Double.NaN);
     }
 
-    public record FeatureNote(String column, String reason) {
-    }
+    public record FeatureNote(String column, String reason) {}
 
-    public record FeatureImportance(String feature, double importance) {
-    }
+    public record FeatureImportance(String feature, double importance) {}
 
-    public record MeanStd(double mean, double std) {
-    }
+    public record MeanStd(double mean, double std) {}
 
-    public record LeaderboardEntry(ModelAlgorithm algorithm, MeanStd score, long millis) {
-    }
+    public record LeaderboardEntry(ModelAlgorithm algorithm, MeanStd score, long millis) {}
 }

@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param artifacts  artifact names written by the run (relative to the run's folder), e.g. report.html
  * @param warnings   what the validator judged unsound in the plan (it ran anyway), each with a better alternative
  */
-public record RunResult(Plan plan, List<StepLog> steps, Optional<ModelReport> model, Comparison comparison,
-                        List<String> artifacts, long millis, List<PlanWarning> warnings) {
+public record RunResult(
+        Plan plan,
+        List<StepLog> steps,
+        Optional<ModelReport> model,
+        Comparison comparison,
+        List<String> artifacts,
+        long millis,
+        List<PlanWarning> warnings) {
 
     public RunResult {
         steps = List.copyOf(steps);
@@ -23,8 +29,13 @@ public record RunResult(Plan plan, List<StepLog> steps, Optional<ModelReport> mo
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    public RunResult(Plan plan, List<StepLog> steps, Optional<ModelReport> model, Comparison comparison,
-                     List<String> artifacts, long millis) {
+    public RunResult(
+            Plan plan,
+            List<StepLog> steps,
+            Optional<ModelReport> model,
+            Comparison comparison,
+            List<String> artifacts,
+            long millis) {
         this(plan, steps, model, comparison, artifacts, millis, List.of());
     }
 

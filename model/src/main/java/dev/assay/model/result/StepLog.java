@@ -13,24 +13,63 @@ import java.util.Map;
  * @param cellsChangedByColumn the same count per column, for the columns this step changed (filled cells of
  *                             an impute are its invented cells)
  */
-public record StepLog(int index, ActionType type, Map<String, Object> params, long rowsBefore, long rowsAfter,
-                      int columnsBefore, int columnsAfter, long cellsChanged, long missingBefore, long missingAfter,
-                      List<String> columnsAdded, List<String> columnsRemoved, List<String> warnings, long millis,
-                      Map<String, Long> cellsChangedByColumn) {
+public record StepLog(
+        int index,
+        ActionType type,
+        Map<String, Object> params,
+        long rowsBefore,
+        long rowsAfter,
+        int columnsBefore,
+        int columnsAfter,
+        long cellsChanged,
+        long missingBefore,
+        long missingAfter,
+        List<String> columnsAdded,
+        List<String> columnsRemoved,
+        List<String> warnings,
+        long millis,
+        Map<String, Long> cellsChangedByColumn) {
 
     public StepLog {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         columnsAdded = List.copyOf(columnsAdded);
         columnsRemoved = List.copyOf(columnsRemoved);
         warnings = List.copyOf(warnings);
-        cellsChangedByColumn = cellsChangedByColumn == null ? Map.of()
+        cellsChangedByColumn = cellsChangedByColumn == null
+                ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cellsChangedByColumn));
     }
 
-    public StepLog(int index, ActionType type, Map<String, Object> params, long rowsBefore, long rowsAfter,
-                   int columnsBefore, int columnsAfter, long cellsChanged, long missingBefore, long missingAfter,
-                   List<String> columnsAdded, List<String> columnsRemoved, List<String> warnings, long millis) {
-        this(index, type, params, rowsBefore, rowsAfter, columnsBefore, columnsAfter, cellsChanged, missingBefore,
-                missingAfter, columnsAdded, columnsRemoved, warnings, millis, Map.of());
+    public StepLog(
+            int index,
+            ActionType type,
+            Map<String, Object> params,
+            long rowsBefore,
+            long rowsAfter,
+            int columnsBefore,
+            int columnsAfter,
+            long cellsChanged,
+            long missingBefore,
+            long missingAfter,
+            List<String> columnsAdded,
+            List<String> columnsRemoved,
+            List<String> warnings,
+            long millis) {
+        this(
+                index,
+                type,
+                params,
+                rowsBefore,
+                rowsAfter,
+                columnsBefore,
+                columnsAfter,
+                cellsChanged,
+                missingBefore,
+                missingAfter,
+                columnsAdded,
+                columnsRemoved,
+                warnings,
+                millis,
+                Map.of());
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 public enum TaskKind {
     /** Ingest and profile an uploaded file; the task id is the job id. */
-    @JsonProperty("profile") PROFILE,
+    @JsonProperty("profile")
+    PROFILE,
     /** Apply a plan to a profiled dataset; the task id is the run id. */
-    @JsonProperty("run") RUN
+    @JsonProperty("run")
+    RUN
 }

@@ -17,33 +17,98 @@ import java.util.Optional;
  * @param profile  profile tasks, when done
  * @param result   run tasks, when done
  */
-public record TaskStatus(String id, TaskKind kind, String jobId, String name, TaskState status, int progress,
-                         String stage, Optional<String> error, Instant createdAt, Instant updatedAt,
-                         Optional<ProfileSummary> profile, Optional<RunResult> result) {
+public record TaskStatus(
+        String id,
+        TaskKind kind,
+        String jobId,
+        String name,
+        TaskState status,
+        int progress,
+        String stage,
+        Optional<String> error,
+        Instant createdAt,
+        Instant updatedAt,
+        Optional<ProfileSummary> profile,
+        Optional<RunResult> result) {
 
     public static TaskStatus queued(String id, TaskKind kind, String jobId, String name, Instant now) {
-        return new TaskStatus(id, kind, jobId, name, TaskState.QUEUED, 0, "queued", Optional.empty(), now, now,
-                Optional.empty(), Optional.empty());
+        return new TaskStatus(
+                id,
+                kind,
+                jobId,
+                name,
+                TaskState.QUEUED,
+                0,
+                "queued",
+                Optional.empty(),
+                now,
+                now,
+                Optional.empty(),
+                Optional.empty());
     }
 
     public TaskStatus progress(int percent, String newStage, Instant now) {
-        return new TaskStatus(id, kind, jobId, name, TaskState.RUNNING, Math.max(progress, Math.min(100, percent)),
-                newStage, Optional.empty(), createdAt, now, profile, result);
+        return new TaskStatus(
+                id,
+                kind,
+                jobId,
+                name,
+                TaskState.RUNNING,
+                Math.max(progress, Math.min(100, percent)),
+                newStage,
+                Optional.empty(),
+                createdAt,
+                now,
+                profile,
+                result);
     }
 
     public TaskStatus profiled(ProfileSummary summary, Instant now) {
-        return new TaskStatus(id, kind, jobId, name, TaskState.DONE, 100, "done", Optional.empty(), createdAt, now,
-                Optional.of(summary), result);
+        return new TaskStatus(
+                id,
+                kind,
+                jobId,
+                name,
+                TaskState.DONE,
+                100,
+                "done",
+                Optional.empty(),
+                createdAt,
+                now,
+                Optional.of(summary),
+                result);
     }
 
     public TaskStatus applied(RunResult runResult, Instant now) {
-        return new TaskStatus(id, kind, jobId, name, TaskState.DONE, 100, "done", Optional.empty(), createdAt, now,
-                profile, Optional.of(runResult));
+        return new TaskStatus(
+                id,
+                kind,
+                jobId,
+                name,
+                TaskState.DONE,
+                100,
+                "done",
+                Optional.empty(),
+                createdAt,
+                now,
+                profile,
+                Optional.of(runResult));
     }
 
     public TaskStatus failed(String reason, Instant now) {
-        return new TaskStatus(id, kind, jobId, name, TaskState.FAILED, progress, stage, Optional.of(reason), createdAt,
-                now, profile, result);
+        return new TaskStatus(
+                id,
+                kind,
+                jobId,
+                name,
+                TaskState.FAILED,
+                progress,
+                stage,
+                Optional.of(reason),
+                createdAt,
+                now,
+                profile,
+                result);
     }
 
     /**

@@ -29,7 +29,8 @@ class ModelArchitectureTest {
             if (name.equals(ROOT)) {
                 return SliceIdentifier.of("(root)");
             }
-            return name.startsWith(ROOT + ".") ? SliceIdentifier.of(name.substring(ROOT.length() + 1))
+            return name.startsWith(ROOT + ".")
+                    ? SliceIdentifier.of(name.substring(ROOT.length() + 1))
                     : SliceIdentifier.ignore();
         }
 
@@ -46,7 +47,9 @@ class ModelArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().assignedFrom(PACKAGES).should().beFreeOfCycles()
+        slices().assignedFrom(PACKAGES)
+                .should()
+                .beFreeOfCycles()
                 // TODO(issue 19): ActionType (plan) names each params record and each params record names its
                 // ActionType back; PlanReader (plan) throws validation's errors, and validation and schema read Plan.
                 // Moving ActionType and PlanReader beside what they name removes this exclusion.
@@ -56,7 +59,10 @@ class ModelArchitectureTest {
 
     @Test
     void theModelDependsOnNoOtherModule() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.assay.runner..", "dev.assay.api..",
-                "dev.assay.operator..").check(MAIN);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.assay.runner..", "dev.assay.api..", "dev.assay.operator..")
+                .check(MAIN);
     }
 }

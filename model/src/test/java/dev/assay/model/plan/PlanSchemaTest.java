@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 
 class PlanSchemaTest {
 
-    private final JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-            .getSchema(PlanSchema.plan());
+    private final JsonSchema schema =
+            JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(PlanSchema.plan());
 
     @Test
     void everyWhitelistedActionIsInTheSchemaAndNothingElse() {
         JsonNode enumeration = PlanSchema.plan().at("/$defs/ActionType/enum");
-        assertThat(enumeration).extracting(JsonNode::asText)
-                .containsExactlyElementsOf(Arrays.stream(ActionType.values()).map(ActionType::wireName).toList());
+        assertThat(enumeration)
+                .extracting(JsonNode::asText)
+                .containsExactlyElementsOf(Arrays.stream(ActionType.values())
+                        .map(ActionType::wireName)
+                        .toList());
     }
 
     @Test

@@ -36,7 +36,9 @@ class PlanValidatorTest {
 
         assertThat(plan.actions()).hasSize(3);
         ImputeParams impute = (ImputeParams) plan.actions().getFirst().params();
-        assertThat(impute.resolve(titanic, plan.actions().getFirst().context())).extracting(ColumnInfo::name).containsExactly("Age", "Cabin", "Embarked");
+        assertThat(impute.resolve(titanic, plan.actions().getFirst().context()))
+                .extracting(ColumnInfo::name)
+                .containsExactly("Age", "Cabin", "Embarked");
         assertThat(impute.strategyFor(titanic.find("Age").orElseThrow())).isEqualTo(ImputeStrategy.MEDIAN);
         assertThat(impute.strategyFor(titanic.find("Embarked").orElseThrow())).isEqualTo(ImputeStrategy.MODE);
         assertThat(plan.expected().names()).contains("Sex_male", "Sex_female").doesNotContain("Sex");
@@ -61,16 +63,15 @@ class PlanValidatorTest {
         List<PlanError> errors = PlanValidator.check(plan(step("scale", """
                 {"columns": ["Name"], "method": "standard"}""")), titanic);
 
-        assertThat(errors).extracting(PlanError::describe)
+        assertThat(errors)
+                .extracting(PlanError::describe)
                 .containsExactly("actions[0] (scale) columns: column 'Name' is string; scale needs numbers");
     }
 
     @Test
     void unknownStrategyAndUnknownParameterAreShapeErrors() {
-        List<PlanError> errors = PlanValidator.check(plan(
-                step("impute", """
-                        {"strategy": "average", "columns": []}"""),
-                step("drop_duplicates", """
+        List<PlanError> errors = PlanValidator.check(plan(step("impute", """
+                        {"strategy": "average", "columns": []}"""), step("drop_duplicates", """
                         {"columns": [], "keep": "last"}""")), titanic);
 
         assertThat(errors).hasSize(2);
@@ -93,23 +94,23 @@ class PlanValidatorTest {
 
     @Test
     void missingTargetAndTrainingBeforeOtherStepsAreRefused() {
-        List<PlanError> errors = PlanValidator.check(plan(
-                step("train_model", """
-                        {"target": "Survival"}"""),
-                step("drop_columns", """
+        List<PlanError> errors =
+                PlanValidator.check(plan(step("train_model", """
+                        {"target": "Survival"}"""), step("drop_columns", """
                         {"columns": ["Cabin"]}""")), titanic);
 
-        assertThat(errors).extracting(PlanError::message)
+        assertThat(errors)
+                .extracting(PlanError::message)
                 .anySatisfy(m -> assertThat(m).contains("must be the last action"))
-                .anySatisfy(m -> assertThat(m).contains("'Survival' does not exist").contains("Survived"));
+                .anySatisfy(
+                        m -> assertThat(m).contains("'Survival' does not exist").contains("Survived"));
     }
 
     @Test
     void droppingTheTargetBeforeTrainingIsCaughtAtTheTrainingStep() {
-        List<PlanError> errors = PlanValidator.check(plan(
-                step("drop_columns", """
-                        {"columns": ["Survived"]}"""),
-                step("train_model", """
+        List<PlanError> errors =
+                PlanValidator.check(plan(step("drop_columns", """
+                        {"columns": ["Survived"]}"""), step("train_model", """
                         {"target": "Survived"}""")), titanic);
 
         assertThat(errors).singleElement().satisfies(e -> {
@@ -120,38 +121,35 @@ class PlanValidatorTest {
 
     @Test
     void laterStepsSeeRenamedAndEncodedColumns() {
-        Plan renamed = plan(
-                step("rename_columns", """
-                        {"renames": [{"from": "SibSp", "to": "siblings_spouses"}]}"""),
-                step("encode", """
-                        {"columns": ["Embarked"], "method": "onehot"}"""),
-                step("feature_engineer", """
+        Plan renamed = plan(step("rename_columns", """
+                        {"renames": [{"from": "SibSp", "to": "siblings_spouses"}]}"""), step("encode", """
+                        {"columns": ["Embarked"], "method": "onehot"}"""), step("feature_engineer", """
                         {"operation": "add", "columns": ["siblings_spouses", "Embarked_S"], "new_column": "x"}"""));
         assertThat(PlanValidator.check(renamed, titanic)).isEmpty();
 
-        Plan stale = plan(
-                step("rename_columns", """
-                        {"renames": [{"from": "SibSp", "to": "siblings_spouses"}]}"""),
-                step("scale", """
+        Plan stale = plan(step("rename_columns", """
+                        {"renames": [{"from": "SibSp", "to": "siblings_spouses"}]}"""), step("scale", """
                         {"columns": ["SibSp"]}"""));
-        assertThat(PlanValidator.check(stale, titanic)).singleElement()
+        assertThat(PlanValidator.check(stale, titanic))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("'SibSp' does not exist"));
     }
 
     @Test
     void encodeAndScaleWithNoColumnsLeaveTheTargetAlone() {
-        ValidatedPlan plan = PlanValidator.validate(plan(
-                step("encode", """
-                        {"columns": [], "method": "label"}"""),
-                step("scale", """
-                        {"columns": []}"""),
-                step("train_model", """
+        ValidatedPlan plan = PlanValidator.validate(
+                plan(step("encode", """
+                        {"columns": [], "method": "label"}"""), step("scale", """
+                        {"columns": []}"""), step("train_model", """
                         {"target": "Fare"}""")), titanic);
 
-        var scale = (dev.assay.model.plan.params.ScaleParams) plan.actions().get(1).params();
+        var scale =
+                (dev.assay.model.plan.params.ScaleParams) plan.actions().get(1).params();
         StepContext context = plan.actions().get(1).context();
-        assertThat(scale.resolve(titanic, context)).extracting(ColumnInfo::name)
-                .contains("Age", "Pclass").doesNotContain("Fare", "PassengerId", "Name");
+        assertThat(scale.resolve(titanic, context))
+                .extracting(ColumnInfo::name)
+                .contains("Age", "Pclass")
+                .doesNotContain("Fare", "PassengerId", "Name");
     }
 
     @Test
@@ -160,8 +158,10 @@ class PlanValidatorTest {
                 {"strategy": "mode", "columns": ["Embarked", "Age"]}""")), titanic)).isEmpty();
 
         assertThat(PlanValidator.check(plan(step("impute", """
-                {"strategy": "median", "columns": ["Embarked"]}""")), titanic)).singleElement()
-                .satisfies(e -> assertThat(e.message()).contains("'Embarked' is string").contains("use mode or constant"));
+                {"strategy": "median", "columns": ["Embarked"]}""")), titanic))
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.message()).contains("'Embarked' is string").contains("use mode or constant"));
     }
 
     @Test
@@ -178,24 +178,24 @@ class PlanValidatorTest {
     @Test
     void unknownActionTypeIsRefusedWhenReadWithTheAllowedList() {
         assertThatThrownBy(() -> PlanReader.read("""
-                {"explanation": "x", "actions": [{"type": "impute", "params": {}}, {"type": "run_python", "params": {"code": "import os"}}]}"""))
-                .isInstanceOfSatisfying(PlanValidationException.class, e -> {
-                    PlanError error = e.errors().getFirst();
-                    assertThat(error.actionIndex()).isEqualTo(OptionalInt.of(1));
-                    assertThat(error.field()).isEqualTo("type");
-                    assertThat(error.message()).contains("'run_python' is not an action").contains("drop_columns");
-                });
+                {"explanation": "x", "actions": [{"type": "impute", "params": {}}, {"type": "run_python", "params": {"code": "import os"}}]}""")).isInstanceOfSatisfying(PlanValidationException.class, e -> {
+            PlanError error = e.errors().getFirst();
+            assertThat(error.actionIndex()).isEqualTo(OptionalInt.of(1));
+            assertThat(error.field()).isEqualTo("type");
+            assertThat(error.message())
+                    .contains("'run_python' is not an action")
+                    .contains("drop_columns");
+        });
     }
 
     @Test
     void shapeChecksNeedNoDataButCatchBadParamsAndTrainingNotLast() {
         assertThat(PlanValidator.checkShape(PlanReader.read(SEED_PLAN))).isEmpty();
-        List<PlanError> errors = PlanValidator.checkShape(plan(
-                step("train_model", """
-                        {"target": "anything"}"""),
-                step("impute", """
+        List<PlanError> errors = PlanValidator.checkShape(plan(step("train_model", """
+                        {"target": "anything"}"""), step("impute", """
                         {"strategy": "average"}""")));
-        assertThat(errors).extracting(PlanError::describe)
+        assertThat(errors)
+                .extracting(PlanError::describe)
                 .anySatisfy(d -> assertThat(d).contains("train_model must be the last action"))
                 .anySatisfy(d -> assertThat(d).startsWith("actions[1] (impute) strategy"));
     }
@@ -203,7 +203,8 @@ class PlanValidatorTest {
     @Test
     void emptyPlanIsRefused() {
         assertThat(PlanValidator.check(new Plan("nothing", List.of()), titanic))
-                .extracting(PlanError::message).containsExactly("the plan has no actions");
+                .extracting(PlanError::message)
+                .containsExactly("the plan has no actions");
     }
 
     private static Plan plan(PlanStep... steps) {
@@ -213,7 +214,8 @@ class PlanValidatorTest {
     @SuppressWarnings("unchecked")
     private static PlanStep step(String type, String paramsJson) {
         try {
-            return new PlanStep(ActionType.fromWireName(type).orElseThrow(),
+            return new PlanStep(
+                    ActionType.fromWireName(type).orElseThrow(),
                     dev.assay.model.json.Json.mapper().readValue(paramsJson, java.util.Map.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
@@ -222,8 +224,10 @@ class PlanValidatorTest {
 
     @Test
     void anEmptyStepIsRefusedNamingIt() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Plan("", java.util.Arrays.asList(
-                        new PlanStep(ActionType.DROP_DUPLICATES, java.util.Map.of()), null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("actions[1] is empty; give each step a type and params");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Plan(
+                        "",
+                        java.util.Arrays.asList(new PlanStep(ActionType.DROP_DUPLICATES, java.util.Map.of()), null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("actions[1] is empty; give each step a type and params");
     }
 }

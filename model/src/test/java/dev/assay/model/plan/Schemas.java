@@ -9,8 +9,7 @@ import java.util.List;
 /** Schemas of real datasets as their profiles describe them (Titanic: 891 rows, Kaggle training set). */
 final class Schemas {
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     static DatasetSchema titanic() {
         return new DatasetSchema(List.of(

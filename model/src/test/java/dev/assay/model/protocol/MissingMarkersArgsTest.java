@@ -13,15 +13,29 @@ class MissingMarkersArgsTest {
 
     @Test
     void theWordsRoundTripThroughTheCommandLine() {
-        List<String> args = RunnerArgs.profileJob("titanic", "samples/titanic.csv", "csv", true, Optional.empty(),
-                Optional.empty(), Optional.of(List.of("NA", "n,a", "-")));
+        List<String> args = RunnerArgs.profileJob(
+                "titanic",
+                "samples/titanic.csv",
+                "csv",
+                true,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(List.of("NA", "n,a", "-")));
         int at = args.indexOf(RunnerArgs.MISSING_MARKERS);
         assertThat(RunnerArgs.parseMarkers(args.get(at + 1))).containsExactly("NA", "n,a", "-");
-        List<String> none = RunnerArgs.profileJob("titanic", "samples/titanic.csv", "csv", true, Optional.empty(),
-                Optional.empty(), Optional.of(List.of()));
-        assertThat(RunnerArgs.parseMarkers(none.get(none.indexOf(RunnerArgs.MISSING_MARKERS) + 1))).isEmpty();
-        assertThat(RunnerArgs.profileJob("titanic", "samples/titanic.csv", "csv", true, Optional.empty(),
-                Optional.empty())).doesNotContain(RunnerArgs.MISSING_MARKERS);
+        List<String> none = RunnerArgs.profileJob(
+                "titanic",
+                "samples/titanic.csv",
+                "csv",
+                true,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(List.of()));
+        assertThat(RunnerArgs.parseMarkers(none.get(none.indexOf(RunnerArgs.MISSING_MARKERS) + 1)))
+                .isEmpty();
+        assertThat(RunnerArgs.profileJob(
+                        "titanic", "samples/titanic.csv", "csv", true, Optional.empty(), Optional.empty()))
+                .doesNotContain(RunnerArgs.MISSING_MARKERS);
     }
 
     @Test
@@ -37,10 +51,11 @@ class MissingMarkersArgsTest {
     @Test
     void wordsAreBoundedInNumberAndLength() {
         assertThat(MissingMarkers.problem(List.of("NA", "?"))).isEmpty();
-        assertThat(MissingMarkers.problem(java.util.Collections.nCopies(33, "x"))).contains(
-                "missingMarkers has 33 words; at most 32 are allowed");
-        assertThat(MissingMarkers.problem(List.of("x".repeat(41)))).contains(
-                "missingMarkers[0] is 41 characters long; at most 40 are allowed");
-        assertThat(MissingMarkers.problem(List.of("a\nb"))).hasValueSatisfying(p -> assertThat(p).contains("control"));
+        assertThat(MissingMarkers.problem(java.util.Collections.nCopies(33, "x")))
+                .contains("missingMarkers has 33 words; at most 32 are allowed");
+        assertThat(MissingMarkers.problem(List.of("x".repeat(41))))
+                .contains("missingMarkers[0] is 41 characters long; at most 40 are allowed");
+        assertThat(MissingMarkers.problem(List.of("a\nb")))
+                .hasValueSatisfying(p -> assertThat(p).contains("control"));
     }
 }

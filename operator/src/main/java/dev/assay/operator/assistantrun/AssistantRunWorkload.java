@@ -1,26 +1,26 @@
 package dev.assay.operator.assistantrun;
 
 import dev.assay.model.crd.assistantrun.AssistantRun;
+import dev.assay.model.crd.assistantrun.AssistantRunSpec;
 import dev.assay.model.crd.assistantrun.AssistantRunStatus;
 import dev.assay.model.crd.assistantrun.ModelSummary;
 import dev.assay.model.crd.assistantrun.RunWarning;
-import dev.assay.model.crd.assistantrun.AssistantRunSpec;
 import dev.assay.model.crd.common.Artifacts;
+import dev.assay.model.crd.common.Phase;
 import dev.assay.model.crd.common.Reason;
+import dev.assay.model.crd.datasetjob.DatasetJob;
+import dev.assay.model.json.Json;
+import dev.assay.model.plan.validation.PlanError;
+import dev.assay.model.plan.validation.PlanValidator;
 import dev.assay.model.protocol.ArtifactGrants;
 import dev.assay.model.protocol.ArtifactLayout;
 import dev.assay.model.protocol.RunnerArgs;
 import dev.assay.model.protocol.RunnerEnv;
 import dev.assay.model.protocol.TaskScope;
-import dev.assay.operator.datasetjob.DatasetJobWorkload;
-import dev.assay.model.crd.common.Phase;
-import dev.assay.model.crd.datasetjob.DatasetJob;
-import dev.assay.model.json.Json;
-import dev.assay.model.plan.validation.PlanError;
-import dev.assay.model.plan.validation.PlanValidator;
 import dev.assay.model.result.ModelReport;
 import dev.assay.model.result.RunResult;
 import dev.assay.model.status.TaskStatus;
+import dev.assay.operator.datasetjob.DatasetJobWorkload;
 import dev.assay.operator.jobs.JobNames;
 import dev.assay.operator.jobs.RunnerJobs;
 import dev.assay.operator.lifecycle.Prerequisite;
@@ -28,7 +28,6 @@ import dev.assay.operator.lifecycle.RunState;
 import dev.assay.operator.lifecycle.Workload;
 import dev.assay.operator.validation.Names;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,19 +54,30 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
 
     @Override
     public AssistantRunStatus status(AssistantRun resource, RunState state, Optional<TaskStatus> runner) {
-        AssistantRunStatus previous = Optional.ofNullable(resource.getStatus()).orElse(new AssistantRunStatus(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        AssistantRunStatus previous = Optional.ofNullable(resource.getStatus())
+                .orElse(new AssistantRunStatus(
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null));
         Optional<RunResult> result = runner.flatMap(TaskStatus::result);
         Optional<ModelSummary> model = result.flatMap(RunResult::model).map(AssistantRunWorkload::summary);
         Artifacts artifacts = state.phase() == Phase.Succeeded && resource.getSpec() != null
-                ? artifacts(resource, model.isPresent()) : previous.artifacts();
-        return new AssistantRunStatus(state.phase(), state.conditions(), state.observedGeneration(), state.jobName(),
-                state.startTime(), state.completionTime(), state.progress(), state.stage(),
+                ? artifacts(resource, model.isPresent())
+                : previous.artifacts();
+        return new AssistantRunStatus(
+                state.phase(),
+                state.conditions(),
+                state.observedGeneration(),
+                state.jobName(),
+                state.startTime(),
+                state.completionTime(),
+                state.progress(),
+                state.stage(),
                 result.map(RunResult::actionsApplied).orElse(previous.actionsApplied()),
                 result.map(r -> r.comparison().after().rows()).orElse(previous.rows()),
                 result.map(r -> r.comparison().after().columns()).orElse(previous.columns()),
                 model.orElse(previous.model()),
-                model.map(m -> String.format(Locale.ROOT, "%s %.3f", m.primaryMetric(), m.score())).orElse(previous.score()),
+                model.map(m -> String.format(Locale.ROOT, "%s %.3f", m.primaryMetric(), m.score()))
+                        .orElse(previous.score()),
                 artifacts,
                 result.map(r -> r.warnings().size()).orElse(previous.warningCount()),
                 result.map(AssistantRunWorkload::warnings).orElse(previous.warnings()),
@@ -79,16 +89,23 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
         return result.warnings().stream()
                 .sorted(java.util.Comparator.comparing((dev.assay.model.plan.validation.PlanWarning w) -> w.severity())
                         .thenComparingInt(dev.assay.model.plan.validation.PlanWarning::actionIndex))
-                .limit(AssistantRunStatus.MAX_WARNINGS).map(RunWarning::of).toList();
+                .limit(AssistantRunStatus.MAX_WARNINGS)
+                .map(RunWarning::of)
+                .toList();
     }
 
     private Artifacts artifacts(AssistantRun resource, boolean trained) {
         TaskScope scope = scope(resource);
         String dataset = resource.getSpec().datasetRef();
         String run = taskId(resource);
-        java.util.function.Function<String, String> key = file -> scope.artifactKey(ArtifactLayout.run(dataset, run, file));
-        return new Artifacts(key.apply(ArtifactLayout.REPORT), key.apply(ArtifactLayout.PROFILE), key.apply(ArtifactLayout.CLEANED),
-                trained ? key.apply(ArtifactLayout.MODEL) : null, trained ? key.apply(ArtifactLayout.METRICS) : null);
+        java.util.function.Function<String, String> key =
+                file -> scope.artifactKey(ArtifactLayout.run(dataset, run, file));
+        return new Artifacts(
+                key.apply(ArtifactLayout.REPORT),
+                key.apply(ArtifactLayout.PROFILE),
+                key.apply(ArtifactLayout.CLEANED),
+                trained ? key.apply(ArtifactLayout.MODEL) : null,
+                trained ? key.apply(ArtifactLayout.METRICS) : null);
     }
 
     private static ModelSummary summary(ModelReport report) {
@@ -98,10 +115,19 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
                 metrics.put(name, value);
             }
         });
-        return new ModelSummary(report.task().wireName(), report.algorithm().wireName(), report.target(),
-                report.primaryMetric(), finite(report.score()), finite(report.baselineScore()), metrics, report.features(),
-                report.importances().stream().limit(TOP_IMPORTANCES)
-                        .map(i -> new ModelSummary.Importance(i.feature(), i.importance())).toList());
+        return new ModelSummary(
+                report.task().wireName(),
+                report.algorithm().wireName(),
+                report.target(),
+                report.primaryMetric(),
+                finite(report.score()),
+                finite(report.baselineScore()),
+                metrics,
+                report.features(),
+                report.importances().stream()
+                        .limit(TOP_IMPORTANCES)
+                        .map(i -> new ModelSummary.Importance(i.feature(), i.importance()))
+                        .toList());
     }
 
     private static Double finite(double value) {
@@ -134,22 +160,35 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
     }
 
     @Override
-    public Prerequisite prerequisite(AssistantRun resource, io.javaoperatorsdk.operator.api.reconciler.Context<AssistantRun> context) {
+    public Prerequisite prerequisite(
+            AssistantRun resource, io.javaoperatorsdk.operator.api.reconciler.Context<AssistantRun> context) {
         String ref = resource.getSpec().datasetRef();
         // The informer's cache when there is one (hundreds of runs of one dataset need no API call each).
         DatasetJob dataset = context != null
                 ? context.getSecondaryResource(DatasetJob.class).orElse(null)
-                : client.resources(DatasetJob.class).inNamespace(resource.getMetadata().getNamespace()).withName(ref).get();
+                : client.resources(DatasetJob.class)
+                        .inNamespace(resource.getMetadata().getNamespace())
+                        .withName(ref)
+                        .get();
         if (dataset == null) {
-            return new Prerequisite.Waiting(Reason.DatasetNotFound, "waiting for DatasetJob " + ref + " (it does not exist yet)");
+            return new Prerequisite.Waiting(
+                    Reason.DatasetNotFound, "waiting for DatasetJob " + ref + " (it does not exist yet)");
         }
-        Phase phase = dataset.getStatus() == null || dataset.getStatus().phase() == null ? Phase.Pending : dataset.getStatus().phase();
+        Phase phase = dataset.getStatus() == null || dataset.getStatus().phase() == null
+                ? Phase.Pending
+                : dataset.getStatus().phase();
         return switch (phase) {
-            case Succeeded -> new Prerequisite.Ready(dataset.getSpec().source(), DatasetJobWorkload.dropDuplicates(dataset));
-            case Failed -> new Prerequisite.Impossible(Reason.DatasetFailed, "DatasetJob " + ref + " failed: "
-                    + Optional.ofNullable(dataset.getStatus().message()).orElse("no reason given"));
-            default -> new Prerequisite.Waiting(Reason.DatasetNotReady, "waiting for DatasetJob " + ref + " to be profiled ("
-                    + phase + ")");
+            case Succeeded ->
+                new Prerequisite.Ready(dataset.getSpec().source(), DatasetJobWorkload.dropDuplicates(dataset));
+            case Failed ->
+                new Prerequisite.Impossible(
+                        Reason.DatasetFailed,
+                        "DatasetJob " + ref + " failed: "
+                                + Optional.ofNullable(dataset.getStatus().message())
+                                        .orElse("no reason given"));
+            default ->
+                new Prerequisite.Waiting(
+                        Reason.DatasetNotReady, "waiting for DatasetJob " + ref + " to be profiled (" + phase + ")");
         };
     }
 
@@ -162,11 +201,21 @@ public final class AssistantRunWorkload implements Workload<AssistantRun, Assist
     public RunnerJobs.RunnerJob job(AssistantRun resource, Prerequisite.Ready ready, int attempt) {
         String name = resource.getMetadata().getName();
         String dataset = resource.getSpec().datasetRef();
-        List<String> args = RunnerArgs.applyRun(dataset, name, ready.sourceKey(),
-                Optional.ofNullable(resource.getSpec().runName()).orElse(name), ready.dropDuplicates());
-        return jobs.job(resource, jobName(resource, attempt),
-                Map.of(RunnerJobs.LABEL_ASSISTANT_RUN, name, RunnerJobs.LABEL_DATASET_JOB, dataset), args,
-                List.of(new EnvVarBuilder().withName(RunnerEnv.PLAN).withValue(Json.write(resource.getSpec().plan())).build()),
+        List<String> args = RunnerArgs.applyRun(
+                dataset,
+                name,
+                ready.sourceKey(),
+                Optional.ofNullable(resource.getSpec().runName()).orElse(name),
+                ready.dropDuplicates());
+        return jobs.job(
+                resource,
+                jobName(resource, attempt),
+                Map.of(RunnerJobs.LABEL_ASSISTANT_RUN, name, RunnerJobs.LABEL_DATASET_JOB, dataset),
+                args,
+                List.of(new EnvVarBuilder()
+                        .withName(RunnerEnv.PLAN)
+                        .withValue(Json.write(resource.getSpec().plan()))
+                        .build()),
                 Optional.ofNullable(resource.getSpec().resources()),
                 Optional.ofNullable(resource.getSpec().activeDeadlineSeconds()),
                 ArtifactGrants.applyRun(dataset, name, ready.sourceKey()));

@@ -1,15 +1,15 @@
 package dev.assay.operator.datasetjob;
 
 import dev.assay.model.crd.datasetjob.DatasetJob;
-import dev.assay.operator.lifecycle.Lifecycle;
 import dev.assay.operator.jobs.RunnerJobs;
+import dev.assay.operator.lifecycle.Lifecycle;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -41,16 +41,18 @@ public final class DatasetJobReconciler implements Reconciler<DatasetJob>, Clean
                         .withName("jobs")
                         .withLabelSelector("app.kubernetes.io/managed-by=assay-operator")
                         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(DatasetJob.class))
-                        .build(), context);
+                        .build(),
+                context);
         // Runner pods (owned by the Jobs, labelled with the DatasetJob): a pod that cannot be scheduled or whose
         // container starts changes the status at once, not at the next poll.
         InformerEventSource<Pod, DatasetJob> pods = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(Pod.class, DatasetJob.class)
                         .withName("pods")
-                        .withLabelSelector("app.kubernetes.io/managed-by=assay-operator,"
-                                + RunnerJobs.LABEL_DATASET_JOB + ",!" + RunnerJobs.LABEL_ASSISTANT_RUN)
+                        .withLabelSelector("app.kubernetes.io/managed-by=assay-operator," + RunnerJobs.LABEL_DATASET_JOB
+                                + ",!" + RunnerJobs.LABEL_ASSISTANT_RUN)
                         .withSecondaryToPrimaryMapper(pod -> RunnerJobs.owner(pod, RunnerJobs.LABEL_DATASET_JOB))
-                        .build(), context);
+                        .build(),
+                context);
         return List.of(jobs, pods);
     }
 
@@ -61,8 +63,8 @@ public final class DatasetJobReconciler implements Reconciler<DatasetJob>, Clean
     }
 
     @Override
-    public ErrorStatusUpdateControl<DatasetJob> updateErrorStatus(DatasetJob resource, Context<DatasetJob> context,
-                                                                  Exception e) {
+    public ErrorStatusUpdateControl<DatasetJob> updateErrorStatus(
+            DatasetJob resource, Context<DatasetJob> context, Exception e) {
         return lifecycle.failed(resource, context, e);
     }
 }

@@ -34,8 +34,7 @@ public class EventRecorder {
     public static EventRecorder none() {
         return new EventRecorder(null, Clock.systemUTC()) {
             @Override
-            public void record(HasMetadata resource, Reason reason, String message) {
-            }
+            public void record(HasMetadata resource, Reason reason, String message) {}
         };
     }
 
@@ -43,24 +42,43 @@ public class EventRecorder {
         String now = clock.instant().toString();
         String namespace = resource.getMetadata().getNamespace();
         try {
-            client.v1().events().inNamespace(namespace).resource(new EventBuilder()
-                    .withNewMetadata()
-                        .withName(resource.getMetadata().getName() + "." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()))
-                        .withNamespace(namespace)
-                    .endMetadata()
-                    .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(resource.getApiVersion())
-                            .withKind(resource.getKind()).withName(resource.getMetadata().getName()).withNamespace(namespace)
-                            .withUid(resource.getMetadata().getUid())
-                            .withResourceVersion(resource.getMetadata().getResourceVersion()).build())
-                    .withReason(reason.name())
-                    .withMessage(message.length() > 1000 ? message.substring(0, 1000) + "…" : message)
-                    .withType(reason.warning() ? "Warning" : "Normal")
-                    .withNewSource().withComponent(COMPONENT).endSource()
-                    .withReportingComponent(COMPONENT)
-                    .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
-                    .build()).create();
+            client.v1()
+                    .events()
+                    .inNamespace(namespace)
+                    .resource(new EventBuilder()
+                            .withNewMetadata()
+                            .withName(resource.getMetadata().getName() + "."
+                                    + HexFormat.of()
+                                            .toHexDigits(
+                                                    ThreadLocalRandom.current().nextLong()))
+                            .withNamespace(namespace)
+                            .endMetadata()
+                            .withInvolvedObject(new ObjectReferenceBuilder()
+                                    .withApiVersion(resource.getApiVersion())
+                                    .withKind(resource.getKind())
+                                    .withName(resource.getMetadata().getName())
+                                    .withNamespace(namespace)
+                                    .withUid(resource.getMetadata().getUid())
+                                    .withResourceVersion(resource.getMetadata().getResourceVersion())
+                                    .build())
+                            .withReason(reason.name())
+                            .withMessage(message.length() > 1000 ? message.substring(0, 1000) + "…" : message)
+                            .withType(reason.warning() ? "Warning" : "Normal")
+                            .withNewSource()
+                            .withComponent(COMPONENT)
+                            .endSource()
+                            .withReportingComponent(COMPONENT)
+                            .withFirstTimestamp(now)
+                            .withLastTimestamp(now)
+                            .withCount(1)
+                            .build())
+                    .create();
         } catch (KubernetesClientException e) {
-            log.warn("could not record the event {} of {}/{}: {}", reason, namespace, resource.getMetadata().getName(),
+            log.warn(
+                    "could not record the event {} of {}/{}: {}",
+                    reason,
+                    namespace,
+                    resource.getMetadata().getName(),
                     e.getMessage());
         }
     }

@@ -25,10 +25,16 @@ public final class HealthServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.createContext("/healthz", exchange -> {
-            boolean healthy = operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
-            answer(exchange, healthy ? 200 : 503, healthy ? "ok\n" : "not ready: an event source is unhealthy\n", "text/plain");
+            boolean healthy = operator.getRuntimeInfo().isStarted()
+                    && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+            answer(
+                    exchange,
+                    healthy ? 200 : 503,
+                    healthy ? "ok\n" : "not ready: an event source is unhealthy\n",
+                    "text/plain");
         });
-        server.createContext("/metrics", exchange -> answer(exchange, 200, metrics.prometheus(), "text/plain; version=0.0.4"));
+        server.createContext(
+                "/metrics", exchange -> answer(exchange, 200, metrics.prometheus(), "text/plain; version=0.0.4"));
         server.start();
         return new HealthServer(server);
     }

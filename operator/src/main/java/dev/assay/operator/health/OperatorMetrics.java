@@ -23,6 +23,7 @@ public final class OperatorMetrics implements Metrics {
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     /** namespace/name of each resource of a kind to its phase; the gauge counts them. */
     private final Map<String, Map<String, Phase>> phases = new ConcurrentHashMap<>();
+
     private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
     /** namespace/name of each queued resource of a kind to where it waits. */
     private final Map<String, Map<String, Queue>> queued = new ConcurrentHashMap<>();
@@ -58,7 +59,8 @@ public final class OperatorMetrics implements Metrics {
     }
 
     private void count(String metric, String labels) {
-        counters.computeIfAbsent(metric + "{" + labels + "}", k -> new LongAdder()).increment();
+        counters.computeIfAbsent(metric + "{" + labels + "}", k -> new LongAdder())
+                .increment();
     }
 
     private static String kind(HasMetadata resource) {
@@ -66,7 +68,8 @@ public final class OperatorMetrics implements Metrics {
     }
 
     private static String key(HasMetadata resource) {
-        return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+        return resource.getMetadata().getNamespace() + "/"
+                + resource.getMetadata().getName();
     }
 
     @Override
@@ -100,7 +103,8 @@ public final class OperatorMetrics implements Metrics {
 
     /** A resource's phase changed (or was first seen). */
     public void phase(HasMetadata resource, Phase phase) {
-        phases.computeIfAbsent(resource.getKind(), k -> new ConcurrentHashMap<>()).put(key(resource), phase);
+        phases.computeIfAbsent(resource.getKind(), k -> new ConcurrentHashMap<>())
+                .put(key(resource), phase);
     }
 
     /** Where the resource waits now, or empty when it is not queued (running or finished). */
@@ -128,37 +132,74 @@ public final class OperatorMetrics implements Metrics {
 
     public String prometheus() {
         StringBuilder text = new StringBuilder();
-        counters.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> text.append(e.getKey()).append(' ').append(e.getValue().sum()).append('\n'));
+        counters.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> text.append(e.getKey())
+                        .append(' ')
+                        .append(e.getValue().sum())
+                        .append('\n'));
         phases.forEach((kind, byName) -> {
             for (Phase phase : Phase.values()) {
                 long n = byName.values().stream().filter(p -> p == phase).count();
-                text.append("assay_operator_resources{kind=\"").append(kind).append("\",phase=\"").append(phase)
-                        .append("\"} ").append(n).append('\n');
+                text.append("assay_operator_resources{kind=\"")
+                        .append(kind)
+                        .append("\",phase=\"")
+                        .append(phase)
+                        .append("\"} ")
+                        .append(n)
+                        .append('\n');
             }
         });
         queued.forEach((kind, byName) -> {
             for (Queue queue : Queue.values()) {
                 long n = byName.values().stream().filter(q -> q == queue).count();
-                text.append("assay_operator_queued{kind=\"").append(kind).append("\",waiting=\"").append(queue)
-                        .append("\"} ").append(n).append('\n');
+                text.append("assay_operator_queued{kind=\"")
+                        .append(kind)
+                        .append("\",waiting=\"")
+                        .append(queue)
+                        .append("\"} ")
+                        .append(n)
+                        .append('\n');
             }
         });
         latency.forEach((controller, h) -> {
             String name = "assay_operator_reconcile_seconds";
             for (int i = 0; i < BUCKETS.length; i++) {
-                text.append(name).append("_bucket{controller=\"").append(controller).append("\",le=\"")
-                        .append(String.format(Locale.ROOT, "%s", BUCKETS[i])).append("\"} ").append(h.buckets[i].sum()).append('\n');
+                text.append(name)
+                        .append("_bucket{controller=\"")
+                        .append(controller)
+                        .append("\",le=\"")
+                        .append(String.format(Locale.ROOT, "%s", BUCKETS[i]))
+                        .append("\"} ")
+                        .append(h.buckets[i].sum())
+                        .append('\n');
             }
-            text.append(name).append("_bucket{controller=\"").append(controller).append("\",le=\"+Inf\"} ")
-                    .append(h.count.sum()).append('\n');
-            text.append(name).append("_count{controller=\"").append(controller).append("\"} ").append(h.count.sum()).append('\n');
-            text.append(name).append("_sum{controller=\"").append(controller).append("\"} ")
-                    .append(String.format(Locale.ROOT, "%.6f", h.sum.sum())).append('\n');
+            text.append(name)
+                    .append("_bucket{controller=\"")
+                    .append(controller)
+                    .append("\",le=\"+Inf\"} ")
+                    .append(h.count.sum())
+                    .append('\n');
+            text.append(name)
+                    .append("_count{controller=\"")
+                    .append(controller)
+                    .append("\"} ")
+                    .append(h.count.sum())
+                    .append('\n');
+            text.append(name)
+                    .append("_sum{controller=\"")
+                    .append(controller)
+                    .append("\"} ")
+                    .append(String.format(Locale.ROOT, "%.6f", h.sum.sum()))
+                    .append('\n');
         });
         Runtime runtime = Runtime.getRuntime();
-        text.append("jvm_memory_used_bytes{area=\"heap\"} ").append(runtime.totalMemory() - runtime.freeMemory()).append('\n');
-        text.append("jvm_memory_max_bytes{area=\"heap\"} ").append(runtime.maxMemory()).append('\n');
+        text.append("jvm_memory_used_bytes{area=\"heap\"} ")
+                .append(runtime.totalMemory() - runtime.freeMemory())
+                .append('\n');
+        text.append("jvm_memory_max_bytes{area=\"heap\"} ")
+                .append(runtime.maxMemory())
+                .append('\n');
         return text.toString();
     }
 }

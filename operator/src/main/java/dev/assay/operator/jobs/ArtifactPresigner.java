@@ -27,8 +27,11 @@ public final class ArtifactPresigner {
     private final String bucket;
 
     public ArtifactPresigner(ObjectStore store) {
-        this.client = MinioClient.builder().endpoint(store.endpoint()).credentials(store.accessKey(), store.secretKey())
-                .region(store.region()).build();
+        this.client = MinioClient.builder()
+                .endpoint(store.endpoint())
+                .credentials(store.accessKey(), store.secretKey())
+                .region(store.region())
+                .build();
         this.bucket = store.bucket();
     }
 
@@ -58,7 +61,8 @@ public final class ArtifactPresigner {
      * signature's limit; at least a minute).
      */
     public RunnerAccess grant(TaskScope scope, ArtifactGrants grants, Duration validFor, Instant now) {
-        Duration validity = validFor.compareTo(MAX_VALIDITY) > 0 ? MAX_VALIDITY
+        Duration validity = validFor.compareTo(MAX_VALIDITY) > 0
+                ? MAX_VALIDITY
                 : validFor.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : validFor;
         Map<String, String> read = new LinkedHashMap<>();
         grants.read().forEach(key -> read.put(key, presign(Http.Method.GET, scope.artifactKey(key), validity)));
@@ -69,10 +73,15 @@ public final class ArtifactPresigner {
 
     private String presign(Http.Method method, String object, Duration validity) {
         try {
-            return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(method).bucket(bucket)
-                    .object(object).expiry((int) validity.toSeconds()).build());
+            return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                    .method(method)
+                    .bucket(bucket)
+                    .object(object)
+                    .expiry((int) validity.toSeconds())
+                    .build());
         } catch (MinioException e) {
-            throw new IllegalStateException("cannot presign " + method + " " + bucket + "/" + object + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot presign " + method + " " + bucket + "/" + object + ": " + e.getMessage(), e);
         }
     }
 }

@@ -10,8 +10,7 @@ public final class JobNames {
 
     static final int MAX = 63;
 
-    private JobNames() {
-    }
+    private JobNames() {}
 
     public static String of(String resourceName, String suffix) {
         String name = resourceName + "-" + suffix;
@@ -26,7 +25,8 @@ public final class JobNames {
 
     private static String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -25,10 +25,18 @@ import java.util.stream.Collectors;
  *                              _ACCESS_KEY, _SECRET_KEY, _REGION); empty: runner pods take the store from the runner
  *                              Secret as before
  */
-public record OperatorSettings(String runnerImage, Optional<String> runnerServiceAccount, Optional<String> runnerSecret,
-                               Set<String> watchNamespaces, Optional<String> redisUrl, String redisKeyPrefix,
-                               String namespace, int healthPort, boolean leaderElection, JobDefaults defaults,
-                               Optional<ArtifactPresigner.ObjectStore> objectStore) {
+public record OperatorSettings(
+        String runnerImage,
+        Optional<String> runnerServiceAccount,
+        Optional<String> runnerSecret,
+        Set<String> watchNamespaces,
+        Optional<String> redisUrl,
+        String redisKeyPrefix,
+        String namespace,
+        int healthPort,
+        boolean leaderElection,
+        JobDefaults defaults,
+        Optional<ArtifactPresigner.ObjectStore> objectStore) {
 
     /**
      * @param backoffLimit   how many more attempts a run gets after a failure of the machinery (never after a
@@ -38,12 +46,20 @@ public record OperatorSettings(String runnerImage, Optional<String> runnerServic
      * @param finishedJobTtl how long a finished run's Jobs and pods are kept before the operator deletes them
      *                       (ASSAY_RUNNER_JOB_TTL, e.g. 1h; Kubernetes 1.20 has no TTL controller on by default)
      */
-    public record JobDefaults(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit,
-                              long activeDeadlineSeconds, int backoffLimit, String scratchSize, Duration pollInterval,
-                              Duration finishedJobTtl) {
+    public record JobDefaults(
+            String cpuRequest,
+            String memoryRequest,
+            String cpuLimit,
+            String memoryLimit,
+            long activeDeadlineSeconds,
+            int backoffLimit,
+            String scratchSize,
+            Duration pollInterval,
+            Duration finishedJobTtl) {
 
         public static JobDefaults standard() {
-            return new JobDefaults("250m", "512Mi", "2", "2Gi", 1800, 1, "2Gi", Duration.ofSeconds(5), Duration.ofHours(1));
+            return new JobDefaults(
+                    "250m", "512Mi", "2", "2Gi", 1800, 1, "2Gi", Duration.ofSeconds(5), Duration.ofHours(1));
         }
     }
 
@@ -54,31 +70,47 @@ public record OperatorSettings(String runnerImage, Optional<String> runnerServic
                 value(env, "ASSAY_RUNNER_MEMORY_REQUEST").orElse(standard.memoryRequest()),
                 value(env, "ASSAY_RUNNER_CPU_LIMIT").orElse(standard.cpuLimit()),
                 value(env, "ASSAY_RUNNER_MEMORY_LIMIT").orElse(standard.memoryLimit()),
-                value(env, "ASSAY_RUNNER_DEADLINE_SECONDS").map(Long::parseLong).orElse(standard.activeDeadlineSeconds()),
+                value(env, "ASSAY_RUNNER_DEADLINE_SECONDS")
+                        .map(Long::parseLong)
+                        .orElse(standard.activeDeadlineSeconds()),
                 value(env, "ASSAY_RUNNER_BACKOFF_LIMIT").map(Integer::parseInt).orElse(standard.backoffLimit()),
                 value(env, "ASSAY_RUNNER_SCRATCH_SIZE").orElse(standard.scratchSize()),
                 standard.pollInterval(),
-                value(env, "ASSAY_RUNNER_JOB_TTL").map(OperatorSettings::duration).orElse(standard.finishedJobTtl()));
+                value(env, "ASSAY_RUNNER_JOB_TTL")
+                        .map(OperatorSettings::duration)
+                        .orElse(standard.finishedJobTtl()));
         String namespace = value(env, "ASSAY_OPERATOR_NAMESPACE").orElse("default");
         Set<String> watch = value(env, "ASSAY_WATCH_NAMESPACES")
-                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet()))
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .collect(Collectors.toSet()))
                 .orElse(Set.of());
         return new OperatorSettings(
                 value(env, "ASSAY_RUNNER_IMAGE").orElse("assay/runner:0.1.0-SNAPSHOT"),
-                value(env, "ASSAY_RUNNER_SERVICE_ACCOUNT"), value(env, "ASSAY_RUNNER_SECRET"),
+                value(env, "ASSAY_RUNNER_SERVICE_ACCOUNT"),
+                value(env, "ASSAY_RUNNER_SECRET"),
                 watch.isEmpty() ? Set.of(namespace) : watch,
-                value(env, "ASSAY_REDIS_URL"), value(env, "ASSAY_REDIS_KEY_PREFIX").orElse("assay:"),
-                namespace, value(env, "ASSAY_OPERATOR_HEALTH_PORT").map(Integer::parseInt).orElse(8081),
-                value(env, "ASSAY_LEADER_ELECTION").map(Boolean::parseBoolean).orElse(true), defaults,
-                value(env, RunnerEnv.S3_ENDPOINT).filter(e -> value(env, RunnerEnv.S3_ACCESS_KEY).isPresent())
-                        .map(endpoint -> new ArtifactPresigner.ObjectStore(endpoint, env.get(RunnerEnv.S3_BUCKET),
-                                env.get(RunnerEnv.S3_ACCESS_KEY), env.getOrDefault(RunnerEnv.S3_SECRET_KEY, ""),
+                value(env, "ASSAY_REDIS_URL"),
+                value(env, "ASSAY_REDIS_KEY_PREFIX").orElse("assay:"),
+                namespace,
+                value(env, "ASSAY_OPERATOR_HEALTH_PORT").map(Integer::parseInt).orElse(8081),
+                value(env, "ASSAY_LEADER_ELECTION").map(Boolean::parseBoolean).orElse(true),
+                defaults,
+                value(env, RunnerEnv.S3_ENDPOINT)
+                        .filter(e -> value(env, RunnerEnv.S3_ACCESS_KEY).isPresent())
+                        .map(endpoint -> new ArtifactPresigner.ObjectStore(
+                                endpoint,
+                                env.get(RunnerEnv.S3_BUCKET),
+                                env.get(RunnerEnv.S3_ACCESS_KEY),
+                                env.getOrDefault(RunnerEnv.S3_SECRET_KEY, ""),
                                 env.get(RunnerEnv.S3_REGION))));
     }
 
     /** {@code 90s}, {@code 30m}, {@code 1h}, {@code 2d} or ISO-8601 ({@code PT1H}). */
     static Duration duration(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(s|m|h|d)").matcher(text.strip());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)(s|m|h|d)").matcher(text.strip());
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2)) {
@@ -98,7 +130,8 @@ public record OperatorSettings(String runnerImage, Optional<String> runnerServic
     /** Never prints the Redis URL, which may carry a password. */
     @Override
     public String toString() {
-        return "OperatorSettings[runnerImage=" + runnerImage + ", runnerServiceAccount=" + runnerServiceAccount.orElse("-")
+        return "OperatorSettings[runnerImage=" + runnerImage + ", runnerServiceAccount="
+                + runnerServiceAccount.orElse("-")
                 + ", runnerSecret=" + runnerSecret.orElse("-") + ", watchNamespaces=" + watchNamespaces + ", redis="
                 + (redisUrl.isPresent() ? "set" : "unset") + ", namespace=" + namespace + ", healthPort=" + healthPort
                 + ", leaderElection=" + leaderElection + ", defaults=" + defaults + ", objectStore="

@@ -46,14 +46,18 @@ public final class RunnerJobs {
     private final Clock clock;
 
     /** A Job and, when the operator signs for the object store, the Secret with its presigned URLs (created first). */
-    public record RunnerJob(Job job, Optional<Secret> access) {
-    }
+    public record RunnerJob(Job job, Optional<Secret> access) {}
 
     /** The resource a runner pod works for, from its link label (the pod's owner is the Job, not the resource). */
-    public static java.util.Set<io.javaoperatorsdk.operator.processing.event.ResourceID> owner(HasMetadata pod, String label) {
-        String name = pod.getMetadata().getLabels() == null ? null : pod.getMetadata().getLabels().get(label);
-        return name == null ? java.util.Set.of()
-                : java.util.Set.of(new io.javaoperatorsdk.operator.processing.event.ResourceID(name, pod.getMetadata().getNamespace()));
+    public static java.util.Set<io.javaoperatorsdk.operator.processing.event.ResourceID> owner(
+            HasMetadata pod, String label) {
+        String name = pod.getMetadata().getLabels() == null
+                ? null
+                : pod.getMetadata().getLabels().get(label);
+        return name == null
+                ? java.util.Set.of()
+                : java.util.Set.of(new io.javaoperatorsdk.operator.processing.event.ResourceID(
+                        name, pod.getMetadata().getNamespace()));
     }
 
     public RunnerJobs(OperatorSettings settings) {
@@ -81,9 +85,15 @@ public final class RunnerJobs {
      * @param deadline  activeDeadlineSeconds from the resource, or the default
      * @param grants    the artifact keys the runner reads and writes, presigned into the access Secret
      */
-    public RunnerJob job(HasMetadata owner, String jobName, Map<String, String> labels, List<String> args,
-                         List<EnvVar> env, Optional<ResourceRequirements> resources, Optional<Long> deadline,
-                         ArtifactGrants grants) {
+    public RunnerJob job(
+            HasMetadata owner,
+            String jobName,
+            Map<String, String> labels,
+            List<String> args,
+            List<EnvVar> env,
+            Optional<ResourceRequirements> resources,
+            Optional<Long> deadline,
+            ArtifactGrants grants) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("app.kubernetes.io/name", "assay-runner");
         all.put("app.kubernetes.io/part-of", "assay");
@@ -91,7 +101,8 @@ public final class RunnerJobs {
         all.put("app.kubernetes.io/managed-by", "assay-operator");
         all.putAll(labels);
         OperatorSettings.JobDefaults defaults = settings.defaults();
-        ResourceRequirements limits = resources.filter(r -> r.getLimits() != null || r.getRequests() != null)
+        ResourceRequirements limits = resources
+                .filter(r -> r.getLimits() != null || r.getRequests() != null)
                 .orElseGet(() -> new ResourceRequirementsBuilder()
                         .addToRequests("cpu", new Quantity(defaults.cpuRequest()))
                         .addToRequests("memory", new Quantity(defaults.memoryRequest()))
@@ -100,76 +111,118 @@ public final class RunnerJobs {
                         .build());
         long activeDeadline = deadline.orElse(defaults.activeDeadlineSeconds());
         OwnerReference ownerReference = new OwnerReferenceBuilder()
-                .withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
-                .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid())
-                .withController(true).withBlockOwnerDeletion(true).build();
+                .withApiVersion(owner.getApiVersion())
+                .withKind(owner.getKind())
+                .withName(owner.getMetadata().getName())
+                .withUid(owner.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
         // URLs valid while the Job may run (its deadline counts from its start) and no longer.
         Optional<Secret> access = presigner.map(p -> new SecretBuilder()
                 .withNewMetadata()
-                    .withName(accessSecretName(jobName))
-                    .withNamespace(owner.getMetadata().getNamespace())
-                    .withLabels(all)
-                    .withOwnerReferences(ownerReference)
+                .withName(accessSecretName(jobName))
+                .withNamespace(owner.getMetadata().getNamespace())
+                .withLabels(all)
+                .withOwnerReferences(ownerReference)
                 .endMetadata()
                 .withType("Opaque")
                 .withImmutable(true)
-                .withStringData(Map.of(RunnerAccess.SECRET_KEY, p.grant(TaskScope.namespace(owner.getMetadata().getNamespace()),
-                        grants, Duration.ofSeconds(activeDeadline).plus(ACCESS_MARGIN), clock.instant()).toJson()))
+                .withStringData(Map.of(
+                        RunnerAccess.SECRET_KEY,
+                        p.grant(
+                                        TaskScope.namespace(owner.getMetadata().getNamespace()),
+                                        grants,
+                                        Duration.ofSeconds(activeDeadline).plus(ACCESS_MARGIN),
+                                        clock.instant())
+                                .toJson()))
                 .build());
         List<EnvVar> environment = new java.util.ArrayList<>(env);
-        access.ifPresent(secret -> environment.add(new EnvVarBuilder().withName(RunnerEnv.S3_ACCESS)
-                .withNewValueFrom().withNewSecretKeyRef(RunnerAccess.SECRET_KEY, secret.getMetadata().getName(), false)
-                .endValueFrom().build()));
-        environment.add(new EnvVarBuilder().withName(RunnerEnv.WORK_DIR).withValue("/tmp").build());
+        access.ifPresent(secret -> environment.add(new EnvVarBuilder()
+                .withName(RunnerEnv.S3_ACCESS)
+                .withNewValueFrom()
+                .withNewSecretKeyRef(
+                        RunnerAccess.SECRET_KEY, secret.getMetadata().getName(), false)
+                .endValueFrom()
+                .build()));
+        environment.add(new EnvVarBuilder()
+                .withName(RunnerEnv.WORK_DIR)
+                .withValue("/tmp")
+                .build());
         // Every key the runner touches carries its namespace (TaskScope).
-        environment.add(new EnvVarBuilder().withName(RunnerEnv.NAMESPACE).withValue(owner.getMetadata().getNamespace()).build());
+        environment.add(new EnvVarBuilder()
+                .withName(RunnerEnv.NAMESPACE)
+                .withValue(owner.getMetadata().getNamespace())
+                .build());
         Job job = new JobBuilder()
                 .withNewMetadata()
-                    .withName(jobName)
-                    .withNamespace(owner.getMetadata().getNamespace())
-                    .withLabels(all)
-                    .withOwnerReferences(ownerReference)
+                .withName(jobName)
+                .withNamespace(owner.getMetadata().getNamespace())
+                .withLabels(all)
+                .withOwnerReferences(ownerReference)
                 .endMetadata()
                 .withNewSpec()
-                    // One pod per Job: the operator decides from the runner's exit code whether another attempt
-                    // (a new Job) could help; Kubernetes 1.20 has no podFailurePolicy to do it here.
-                    .withBackoffLimit(0)
-                    .withActiveDeadlineSeconds(activeDeadline)
-                    .withNewTemplate()
-                        .withNewMetadata().withLabels(all).endMetadata()
-                        .withNewSpec()
-                            .withRestartPolicy("Never")
-                            .withServiceAccountName(settings.runnerServiceAccount().orElse(null))
-                            .withAutomountServiceAccountToken(false)
-                            .withEnableServiceLinks(false)
-                            .withNewSecurityContext()
-                                .withRunAsNonRoot(true).withRunAsUser(USER).withRunAsGroup(USER).withFsGroup(USER)
-                                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-                            .endSecurityContext()
-                            .addNewContainer()
-                                .withName("runner")
-                                .withImage(settings.runnerImage())
-                                .withImagePullPolicy("IfNotPresent")
-                                // The runner's last stderr line becomes the pod's termination message, which the
-                                // operator puts in the status when the runner could not report through Redis.
-                                .withTerminationMessagePolicy("FallbackToLogsOnError")
-                                .withArgs(args)
-                                .withEnv(environment)
-                                .addAllToEnvFrom(settings.runnerSecret().map(secret -> List.of(new io.fabric8.kubernetes.api.model.EnvFromSourceBuilder()
-                                        .withNewSecretRef().withName(secret).withOptional(false).endSecretRef().build()))
-                                        .orElse(List.of()))
-                                .withResources(limits)
-                                .withNewSecurityContext()
-                                    .withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
-                                    .withRunAsNonRoot(true).withNewCapabilities().withDrop("ALL").endCapabilities()
-                                .endSecurityContext()
-                                .addNewVolumeMount().withName("scratch").withMountPath("/tmp").endVolumeMount()
-                            .endContainer()
-                            .addNewVolume().withName("scratch")
-                                .withNewEmptyDir().withSizeLimit(new Quantity(defaults.scratchSize())).endEmptyDir()
-                            .endVolume()
-                        .endSpec()
-                    .endTemplate()
+                // One pod per Job: the operator decides from the runner's exit code whether another attempt
+                // (a new Job) could help; Kubernetes 1.20 has no podFailurePolicy to do it here.
+                .withBackoffLimit(0)
+                .withActiveDeadlineSeconds(activeDeadline)
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(all)
+                .endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("Never")
+                .withServiceAccountName(settings.runnerServiceAccount().orElse(null))
+                .withAutomountServiceAccountToken(false)
+                .withEnableServiceLinks(false)
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withRunAsUser(USER)
+                .withRunAsGroup(USER)
+                .withFsGroup(USER)
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
+                .endSecurityContext()
+                .addNewContainer()
+                .withName("runner")
+                .withImage(settings.runnerImage())
+                .withImagePullPolicy("IfNotPresent")
+                // The runner's last stderr line becomes the pod's termination message, which the
+                // operator puts in the status when the runner could not report through Redis.
+                .withTerminationMessagePolicy("FallbackToLogsOnError")
+                .withArgs(args)
+                .withEnv(environment)
+                .addAllToEnvFrom(settings.runnerSecret()
+                        .map(secret -> List.of(new io.fabric8.kubernetes.api.model.EnvFromSourceBuilder()
+                                .withNewSecretRef()
+                                .withName(secret)
+                                .withOptional(false)
+                                .endSecretRef()
+                                .build()))
+                        .orElse(List.of()))
+                .withResources(limits)
+                .withNewSecurityContext()
+                .withReadOnlyRootFilesystem(true)
+                .withAllowPrivilegeEscalation(false)
+                .withRunAsNonRoot(true)
+                .withNewCapabilities()
+                .withDrop("ALL")
+                .endCapabilities()
+                .endSecurityContext()
+                .addNewVolumeMount()
+                .withName("scratch")
+                .withMountPath("/tmp")
+                .endVolumeMount()
+                .endContainer()
+                .addNewVolume()
+                .withName("scratch")
+                .withNewEmptyDir()
+                .withSizeLimit(new Quantity(defaults.scratchSize()))
+                .endEmptyDir()
+                .endVolume()
+                .endSpec()
+                .endTemplate()
                 .endSpec()
                 .build();
         return new RunnerJob(job, access);

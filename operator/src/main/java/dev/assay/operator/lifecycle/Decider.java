@@ -33,12 +33,10 @@ import java.util.Optional;
 public final class Decider {
 
     /** The decision: the new state, whether to start the next attempt, and what to tell people (an Event). */
-    public record Decision(RunState state, boolean retry, Optional<Notice> notice) {
-    }
+    public record Decision(RunState state, boolean retry, Optional<Notice> notice) {}
 
     /** A transition worth an Event. */
-    public record Notice(Reason reason, String message) {
-    }
+    public record Notice(Reason reason, String message) {}
 
     /** What a Job without a pod yet waits for. */
     static final String NO_POD_YET = "waiting for the Job to create the runner pod";
@@ -56,35 +54,48 @@ public final class Decider {
 
     public Decision decide(RunState state, int attempt, Observation seen, Instant now) {
         if (seen.job().isEmpty()) {
-            String message = "the Job " + state.jobName() + " disappeared before it finished; create a new resource to run again";
+            String message = "the Job " + state.jobName()
+                    + " disappeared before it finished; create a new resource to run again";
             return fail(state, Reason.JobMissing, message, state.startTime(), now.toString(), now);
         }
         Job job = seen.job().get();
         String started = job.getStatus() == null ? null : job.getStatus().getStartTime();
         Optional<TaskStatus> runner = seen.runner();
-        Optional<String> runnerError = runner.filter(r -> r.status() == TaskState.FAILED).flatMap(TaskStatus::error);
+        Optional<String> runnerError =
+                runner.filter(r -> r.status() == TaskState.FAILED).flatMap(TaskStatus::error);
 
         if (seen.jobCondition("Complete").isPresent()) {
-            String completed = Optional.ofNullable(job.getStatus().getCompletionTime()).orElse(now.toString());
+            String completed =
+                    Optional.ofNullable(job.getStatus().getCompletionTime()).orElse(now.toString());
             if (runnerError.isPresent()) {
                 return fail(state, Reason.RunnerFailed, runnerError.get(), started, completed, now);
             }
             RunState done = state.condition(ConditionType.Running, false, Reason.Succeeded, "the runner finished", now)
                     .condition(ConditionType.Complete, true, Reason.Succeeded, "the runner finished", now)
-                    .progress(100, "done").phase(Phase.Succeeded, null).times(started, completed);
-            return new Decision(done, false, Optional.of(new Notice(Reason.Succeeded, "the runner finished"
-                    + (attempt > 1 ? " on attempt " + attempt : ""))));
+                    .progress(100, "done")
+                    .phase(Phase.Succeeded, null)
+                    .times(started, completed);
+            return new Decision(
+                    done,
+                    false,
+                    Optional.of(new Notice(
+                            Reason.Succeeded, "the runner finished" + (attempt > 1 ? " on attempt " + attempt : ""))));
         }
         Optional<JobCondition> jobFailed = seen.jobCondition("Failed");
         if (jobFailed.filter(c -> "DeadlineExceeded".equals(c.getReason())).isPresent()) {
             Long limit = job.getSpec() == null ? null : job.getSpec().getActiveDeadlineSeconds();
-            String where = state.phase() == Phase.Running ? "at stage '" + state.stage() + "' (" + state.progress() + "%)"
-                    : "before the runner started" + Optional.ofNullable(state.message()).map(m -> " (" + m + ")").orElse("");
+            String where = state.phase() == Phase.Running
+                    ? "at stage '" + state.stage() + "' (" + state.progress() + "%)"
+                    : "before the runner started"
+                            + Optional.ofNullable(state.message())
+                                    .map(m -> " (" + m + ")")
+                                    .orElse("");
             String message = "deadline: the run did not finish within " + (limit == null ? "its" : limit + " s of")
                     + " activeDeadlineSeconds and was stopped " + where;
             return fail(state, Reason.DeadlineExceeded, message, started, now.toString(), now);
         }
-        Optional<ContainerStateTerminated> ended = seen.container().map(ContainerState::getTerminated)
+        Optional<ContainerStateTerminated> ended = seen.container()
+                .map(ContainerState::getTerminated)
                 .filter(t -> t.getExitCode() != null && t.getExitCode() != 0);
         if (ended.isPresent() || jobFailed.isPresent()) {
             return failedAttempt(state, attempt, ended, jobFailed, runnerError, started, now);
@@ -93,12 +104,23 @@ public final class Decider {
         if (container.map(ContainerState::getRunning).isPresent()
                 || container.map(ContainerState::getTerminated).isPresent()) {
             RunState running = runner.filter(r -> r.status() == TaskState.RUNNING || r.status() == TaskState.QUEUED)
-                    .map(r -> state.progress(r.progress(), r.stage())).orElse(state);
-            running = running.condition(ConditionType.Running, true, Reason.RunnerStarted, "the runner container runs"
-                            + (attempt > 1 ? " (attempt " + attempt + " of " + maxAttempts + ")" : ""), now)
-                    .phase(Phase.Running, null).times(started, null);
-            return new Decision(running, false, Optional.of(new Notice(Reason.RunnerStarted,
-                    "the runner container started" + (attempt > 1 ? " (attempt " + attempt + ")" : ""))));
+                    .map(r -> state.progress(r.progress(), r.stage()))
+                    .orElse(state);
+            running = running.condition(
+                            ConditionType.Running,
+                            true,
+                            Reason.RunnerStarted,
+                            "the runner container runs"
+                                    + (attempt > 1 ? " (attempt " + attempt + " of " + maxAttempts + ")" : ""),
+                            now)
+                    .phase(Phase.Running, null)
+                    .times(started, null);
+            return new Decision(
+                    running,
+                    false,
+                    Optional.of(new Notice(
+                            Reason.RunnerStarted,
+                            "the runner container started" + (attempt > 1 ? " (attempt " + attempt + ")" : ""))));
         }
         return pending(state, seen, now);
     }
@@ -117,24 +139,37 @@ public final class Decider {
         } else {
             Optional<ContainerStateWaiting> waiting = seen.container().map(ContainerState::getWaiting);
             reason = Reason.ContainerWaiting;
-            message = waiting.map(w -> "the runner container is waiting: " + Optional.ofNullable(w.getReason()).orElse("starting")
-                            + Optional.ofNullable(w.getMessage()).map(m -> ": " + m).orElse(""))
+            message = waiting.map(w -> "the runner container is waiting: "
+                            + Optional.ofNullable(w.getReason()).orElse("starting")
+                            + Optional.ofNullable(w.getMessage())
+                                    .map(m -> ": " + m)
+                                    .orElse(""))
                     .orElse("the runner pod is scheduled; its container is starting");
         }
-        RunState next = state.condition(ConditionType.Running, false, reason, message, now).phase(Phase.Pending, message);
+        RunState next = state.condition(ConditionType.Running, false, reason, message, now)
+                .phase(Phase.Pending, message);
         return new Decision(next, false, Optional.of(new Notice(reason, message)));
     }
 
-    private Decision failedAttempt(RunState state, int attempt, Optional<ContainerStateTerminated> ended,
-                                   Optional<JobCondition> jobFailed, Optional<String> runnerError, String started,
-                                   Instant now) {
+    private Decision failedAttempt(
+            RunState state,
+            int attempt,
+            Optional<ContainerStateTerminated> ended,
+            Optional<JobCondition> jobFailed,
+            Optional<String> runnerError,
+            String started,
+            Instant now) {
         Optional<Integer> code = ended.map(ContainerStateTerminated::getExitCode);
         Optional<RunnerExit> exit = code.flatMap(RunnerExit::of);
-        boolean outOfMemory = ended.map(ContainerStateTerminated::getReason).filter("OOMKilled"::equals).isPresent();
+        boolean outOfMemory = ended.map(ContainerStateTerminated::getReason)
+                .filter("OOMKilled"::equals)
+                .isPresent();
         // The runner's own words: its status record, else its last log line (the termination message).
         Optional<String> words = runnerError.or(() -> ended.flatMap(Decider::lastLine));
-        String how = ended.map(Decider::describe).or(() -> jobFailed.map(c -> "the Job failed: "
-                + Optional.ofNullable(c.getMessage()).orElse(Optional.ofNullable(c.getReason()).orElse("no reason given"))))
+        String how = ended.map(Decider::describe)
+                .or(() -> jobFailed.map(c -> "the Job failed: "
+                        + Optional.ofNullable(c.getMessage())
+                                .orElse(Optional.ofNullable(c.getReason()).orElse("no reason given"))))
                 .orElse("the runner failed");
         if (outOfMemory) {
             String message = "the runner ran out of memory (OOMKilled; its limit is too small for this data): raise "
@@ -152,29 +187,38 @@ public final class Decider {
         }
         String cause = words.map(w -> w + " (" + how + ")").orElse(how);
         if (attempt < maxAttempts) {
-            String message = "attempt " + attempt + " of " + maxAttempts + " failed for a reason of the machinery, not of "
-                    + "the input: " + cause + "; starting attempt " + (attempt + 1);
+            String message =
+                    "attempt " + attempt + " of " + maxAttempts + " failed for a reason of the machinery, not of "
+                            + "the input: " + cause + "; starting attempt " + (attempt + 1);
             RunState next = state.condition(ConditionType.Retrying, true, Reason.InfrastructureFailure, message, now)
                     .condition(ConditionType.Running, false, Reason.InfrastructureFailure, message, now)
-                    .phase(Phase.Pending, message).progress(0, "retrying");
+                    .phase(Phase.Pending, message)
+                    .progress(0, "retrying");
             return new Decision(next, true, Optional.of(new Notice(Reason.InfrastructureFailure, message)));
         }
         String message = cause + "; a failure of the machinery, not of the input"
                 + (maxAttempts > 1 ? ": gave up after " + maxAttempts + " attempts" : "");
-        return fail(state.condition(ConditionType.Retrying, false, Reason.RetriesExhausted, message, now),
-                Reason.RetriesExhausted, message, started, now.toString(), now);
+        return fail(
+                state.condition(ConditionType.Retrying, false, Reason.RetriesExhausted, message, now),
+                Reason.RetriesExhausted,
+                message,
+                started,
+                now.toString(),
+                now);
     }
 
-    private static Decision fail(RunState state, Reason reason, String message, String started, String completed,
-                                 Instant now) {
+    private static Decision fail(
+            RunState state, Reason reason, String message, String started, String completed, Instant now) {
         RunState failed = state.condition(ConditionType.Running, false, reason, message, now)
                 .condition(ConditionType.Failed, true, reason, message, now)
-                .phase(Phase.Failed, message).times(started, completed);
+                .phase(Phase.Failed, message)
+                .times(started, completed);
         return new Decision(failed, false, Optional.of(new Notice(reason, message)));
     }
 
     private static Optional<String> lastLine(ContainerStateTerminated ended) {
-        String words = Optional.ofNullable(ended.getMessage()).map(String::strip).orElse("");
+        String words =
+                Optional.ofNullable(ended.getMessage()).map(String::strip).orElse("");
         if (words.isEmpty()) {
             return Optional.empty();
         }
@@ -184,7 +228,8 @@ public final class Decider {
     }
 
     private static String describe(ContainerStateTerminated ended) {
-        String meaning = RunnerExit.of(ended.getExitCode()).map(e -> ": " + e.meaning()).orElse("");
+        String meaning =
+                RunnerExit.of(ended.getExitCode()).map(e -> ": " + e.meaning()).orElse("");
         return Optional.ofNullable(ended.getReason()).orElse("Error") + ", exit code " + ended.getExitCode() + meaning;
     }
 }

@@ -6,11 +6,11 @@ import dev.assay.model.crd.common.Reason;
 import dev.assay.model.status.TaskStatus;
 import dev.assay.operator.events.EventRecorder;
 import dev.assay.operator.health.OperatorMetrics;
+import dev.assay.operator.jobs.RunnerJobs;
 import dev.assay.operator.results.RunnerResults;
 import dev.assay.operator.status.StatusWriter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import dev.assay.operator.jobs.RunnerJobs;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -48,15 +48,16 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
     private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
     /** How soon to look again while waiting for a prerequisite. */
     private static final Duration WAIT = Duration.ofSeconds(10);
+
     static final String JOB_NAME_LABEL = "job-name";
     static final String MANAGED = "app.kubernetes.io/managed-by=assay-operator";
 
     /** One reconciliation: the resource, its state as last written, and the time. */
-    record Step<R extends HasMetadata>(R resource, RunState state, Instant now, Context<R> context) {
-    }
+    record Step<R extends HasMetadata>(R resource, RunState state, Instant now, Context<R> context) {}
 
     /** A handler's answer: the new state, what the runner said, when to look again, and what to tell people. */
-    record Transition(RunState state, Optional<TaskStatus> runner, Optional<Duration> again, List<Decider.Notice> notices) {
+    record Transition(
+            RunState state, Optional<TaskStatus> runner, Optional<Duration> again, List<Decider.Notice> notices) {
 
         static Transition of(RunState state) {
             return new Transition(state, Optional.empty(), Optional.empty(), List.of());
@@ -64,8 +65,7 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
     }
 
     /** How the lifecycle is tuned: attempts for failures of the machinery, polling, and finished Jobs' time to live. */
-    public record Tuning(Duration poll, int maxAttempts, Duration finishedJobTtl) {
-    }
+    public record Tuning(Duration poll, int maxAttempts, Duration finishedJobTtl) {}
 
     private final Workload<R, S> workload;
     private final KubernetesClient client;
@@ -78,8 +78,15 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
     private final Decider decider;
     private final Map<Stage, Function<Step<R>, Transition>> handlers = new EnumMap<>(Stage.class);
 
-    public Lifecycle(Workload<R, S> workload, KubernetesClient client, RunnerResults runners, StatusWriter statuses,
-                     EventRecorder events, OperatorMetrics metrics, Clock clock, Tuning tuning) {
+    public Lifecycle(
+            Workload<R, S> workload,
+            KubernetesClient client,
+            RunnerResults runners,
+            StatusWriter statuses,
+            EventRecorder events,
+            OperatorMetrics metrics,
+            Clock clock,
+            Tuning tuning) {
         this.workload = workload;
         this.client = client;
         this.runners = runners;
@@ -95,23 +102,38 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
     }
 
     public UpdateControl<R> reconcile(R resource, Context<R> context) {
-        String name = resource.getKind() + " " + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+        String name = resource.getKind() + " " + resource.getMetadata().getNamespace() + "/"
+                + resource.getMetadata().getName();
         MDC.put("resource", name);
         try {
             RunState state = workload.state(resource);
             Stage stage = Stage.of(state);
             Transition next = handlers.get(stage).apply(new Step<>(resource, state, clock.instant(), context));
             RunState result = specChanged(resource, next.state())
-                    .condition(ConditionType.Reconciled, true, Reason.Reconciled, "the operator's last look succeeded",
+                    .condition(
+                            ConditionType.Reconciled,
+                            true,
+                            Reason.Reconciled,
+                            "the operator's last look succeeded",
                             clock.instant());
             boolean changed = result.phase() != state.phase() || !Objects.equals(result.message(), state.message());
             if (result.phase() != state.phase()) {
-                log.info("{}: {} -> {}{}", name, state.phase(), result.phase(),
+                log.info(
+                        "{}: {} -> {}{}",
+                        name,
+                        state.phase(),
+                        result.phase(),
                         result.message() == null ? "" : " (" + result.message() + ")");
                 metrics.phase(resource, result.phase());
             }
-            metrics.queue(resource, result.phase() != Phase.Pending ? Optional.empty()
-                    : Optional.of(result.jobName() == null ? OperatorMetrics.Queue.waiting_for_job : OperatorMetrics.Queue.pod_pending));
+            metrics.queue(
+                    resource,
+                    result.phase() != Phase.Pending
+                            ? Optional.empty()
+                            : Optional.of(
+                                    result.jobName() == null
+                                            ? OperatorMetrics.Queue.waiting_for_job
+                                            : OperatorMetrics.Queue.pod_pending));
             if (changed) {
                 next.notices().forEach(n -> {
                     events.record(resource, n.reason(), n.message());
@@ -121,7 +143,9 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
                 });
             }
             statuses.write(resource, workload.status(resource, result, next.runner()));
-            return next.again().map(d -> UpdateControl.<R>noUpdate().rescheduleAfter(d)).orElse(UpdateControl.noUpdate());
+            return next.again()
+                    .map(d -> UpdateControl.<R>noUpdate().rescheduleAfter(d))
+                    .orElse(UpdateControl.noUpdate());
         } finally {
             MDC.remove("resource");
         }
@@ -134,13 +158,22 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
     public ErrorStatusUpdateControl<R> failed(R resource, Context<R> context, Exception e) {
         int attempt = context.getRetryInfo().map(RetryInfo::getAttemptCount).orElse(1);
         boolean last = context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(false);
-        String name = resource.getKind() + " " + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
-        log.warn("{}: reconciliation failed (attempt {}{}): {}", name, attempt, last ? ", giving up" : ", will retry",
+        String name = resource.getKind() + " " + resource.getMetadata().getNamespace() + "/"
+                + resource.getMetadata().getName();
+        log.warn(
+                "{}: reconciliation failed (attempt {}{}): {}",
+                name,
+                attempt,
+                last ? ", giving up" : ", will retry",
                 e.toString());
-        RunState state = workload.state(resource).condition(ConditionType.Reconciled, false,
-                last ? Reason.GaveUp : Reason.RetryingAfterError,
-                "attempt " + attempt + " failed: " + e.getMessage() + (last ? "; no more retries" : "; retrying with backoff"),
-                clock.instant());
+        RunState state = workload.state(resource)
+                .condition(
+                        ConditionType.Reconciled,
+                        false,
+                        last ? Reason.GaveUp : Reason.RetryingAfterError,
+                        "attempt " + attempt + " failed: " + e.getMessage()
+                                + (last ? "; no more retries" : "; retrying with backoff"),
+                        clock.instant());
         try {
             statuses.write(resource, workload.status(resource, state, Optional.empty()));
         } catch (RuntimeException writeFailed) {
@@ -155,8 +188,11 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
             runners.forget(workload.scope(resource), workload.taskId(resource), workload.datasetOf(resource));
         } catch (RuntimeException e) {
             // Deletion must not hang on Redis: the keys expire by their TTL anyway.
-            log.warn("{}/{}: could not remove its status keys: {}", resource.getMetadata().getNamespace(),
-                    resource.getMetadata().getName(), e.toString());
+            log.warn(
+                    "{}/{}: could not remove its status keys: {}",
+                    resource.getMetadata().getNamespace(),
+                    resource.getMetadata().getName(),
+                    e.toString());
         }
         metrics.forget(resource);
         return DeleteControl.defaultDelete();
@@ -168,30 +204,43 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
         List<String> problems = workload.problems(step.resource());
         if (!problems.isEmpty()) {
             String message = String.join("; ", problems);
-            return new Transition(state.condition(ConditionType.Valid, false, Reason.InvalidSpec, message, step.now())
-                    .condition(ConditionType.Failed, true, Reason.InvalidSpec, message, step.now())
-                    .phase(Phase.Failed, message).times(state.startTime(), step.now().toString()), Optional.empty(),
-                    Optional.empty(), List.of(new Decider.Notice(Reason.InvalidSpec, message)));
+            return new Transition(
+                    state.condition(ConditionType.Valid, false, Reason.InvalidSpec, message, step.now())
+                            .condition(ConditionType.Failed, true, Reason.InvalidSpec, message, step.now())
+                            .phase(Phase.Failed, message)
+                            .times(state.startTime(), step.now().toString()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(new Decider.Notice(Reason.InvalidSpec, message)));
         }
-        state = state.condition(ConditionType.Valid, true, Reason.SpecAccepted, "the spec passed the operator's checks", step.now());
+        state = state.condition(
+                ConditionType.Valid, true, Reason.SpecAccepted, "the spec passed the operator's checks", step.now());
         Prerequisite prerequisite = workload.prerequisite(step.resource(), step.context());
         if (prerequisite instanceof Prerequisite.Waiting waiting) {
-            return new Transition(state.condition(ConditionType.Ready, false, waiting.reason(), waiting.message(), step.now())
-                    .phase(Phase.Pending, waiting.message()), Optional.empty(), Optional.of(WAIT),
+            return new Transition(
+                    state.condition(ConditionType.Ready, false, waiting.reason(), waiting.message(), step.now())
+                            .phase(Phase.Pending, waiting.message()),
+                    Optional.empty(),
+                    Optional.of(WAIT),
                     List.of(new Decider.Notice(waiting.reason(), waiting.message())));
         }
         if (prerequisite instanceof Prerequisite.Impossible impossible) {
-            return new Transition(state.condition(ConditionType.Ready, false, impossible.reason(), impossible.message(), step.now())
-                    .condition(ConditionType.Failed, true, impossible.reason(), impossible.message(), step.now())
-                    .phase(Phase.Failed, impossible.message()).times(state.startTime(), step.now().toString()),
-                    Optional.empty(), Optional.empty(), List.of(new Decider.Notice(impossible.reason(), impossible.message())));
+            return new Transition(
+                    state.condition(ConditionType.Ready, false, impossible.reason(), impossible.message(), step.now())
+                            .condition(
+                                    ConditionType.Failed, true, impossible.reason(), impossible.message(), step.now())
+                            .phase(Phase.Failed, impossible.message())
+                            .times(state.startTime(), step.now().toString()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(new Decider.Notice(impossible.reason(), impossible.message())));
         }
         state = state.condition(ConditionType.Ready, true, Reason.DatasetReady, "ready to run", step.now());
         return createAttempt(step, state, (Prerequisite.Ready) prerequisite, 1, List.of());
     }
 
-    private Transition createAttempt(Step<R> step, RunState state, Prerequisite.Ready ready, int attempt,
-                                     List<Decider.Notice> before) {
+    private Transition createAttempt(
+            Step<R> step, RunState state, Prerequisite.Ready ready, int attempt, List<Decider.Notice> before) {
         RunnerJobs.RunnerJob planned = workload.job(step.resource(), ready, attempt);
         planned.access().ifPresent(this::createAccess);
         Job job = createOnce(planned.job());
@@ -200,12 +249,24 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
         List<Decider.Notice> notices = new ArrayList<>(before);
         notices.add(new Decider.Notice(Reason.JobCreated, created));
         String waiting = attempt > 1 ? state.message() : Decider.NO_POD_YET;
-        return new Transition(state.condition(ConditionType.JobCreated, true, Reason.JobCreated, created, step.now())
-                .condition(ConditionType.Running, false, attempt > 1 ? Reason.InfrastructureFailure : Reason.PodPending,
-                        waiting, step.now())
-                .job(job.getMetadata().getName(), attempt > 1 ? state.observedGeneration() : step.resource().getMetadata().getGeneration())
-                .phase(Phase.Pending, waiting)
-                .progress(0, "scheduled"), Optional.empty(), Optional.of(tuning.poll()), notices);
+        return new Transition(
+                state.condition(ConditionType.JobCreated, true, Reason.JobCreated, created, step.now())
+                        .condition(
+                                ConditionType.Running,
+                                false,
+                                attempt > 1 ? Reason.InfrastructureFailure : Reason.PodPending,
+                                waiting,
+                                step.now())
+                        .job(
+                                job.getMetadata().getName(),
+                                attempt > 1
+                                        ? state.observedGeneration()
+                                        : step.resource().getMetadata().getGeneration())
+                        .phase(Phase.Pending, waiting)
+                        .progress(0, "scheduled"),
+                Optional.empty(),
+                Optional.of(tuning.poll()),
+                notices);
     }
 
     /** ACTIVE: observe the attempt, decide, and start the next attempt when the decider says so. */
@@ -217,27 +278,43 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
         if (decision.retry()) {
             Prerequisite prerequisite = workload.prerequisite(step.resource(), step.context());
             if (prerequisite instanceof Prerequisite.Ready ready) {
-                return createAttempt(step, decision.state(), ready, attempt + 1, decision.notice().stream().toList());
+                return createAttempt(
+                        step,
+                        decision.state(),
+                        ready,
+                        attempt + 1,
+                        decision.notice().stream().toList());
             }
-            String message = "cannot start another attempt: " + switch (prerequisite) {
-                case Prerequisite.Waiting w -> w.message();
-                case Prerequisite.Impossible i -> i.message();
-                case Prerequisite.Ready r -> "ready";
-            };
-            RunState failed = decision.state().condition(ConditionType.Failed, true, Reason.RetriesExhausted, message, step.now())
-                    .phase(Phase.Failed, message).times(state.startTime(), step.now().toString());
-            return new Transition(failed, seen.runner(), Optional.empty(),
+            String message = "cannot start another attempt: "
+                    + switch (prerequisite) {
+                        case Prerequisite.Waiting w -> w.message();
+                        case Prerequisite.Impossible i -> i.message();
+                        case Prerequisite.Ready r -> "ready";
+                    };
+            RunState failed = decision.state()
+                    .condition(ConditionType.Failed, true, Reason.RetriesExhausted, message, step.now())
+                    .phase(Phase.Failed, message)
+                    .times(state.startTime(), step.now().toString());
+            return new Transition(
+                    failed,
+                    seen.runner(),
+                    Optional.empty(),
                     List.of(new Decider.Notice(Reason.RetriesExhausted, message)));
         }
-        Optional<Duration> again = decision.state().phase().finished() ? Optional.of(tuning.finishedJobTtl())
-                : Optional.of(tuning.poll());
-        return new Transition(decision.state(), seen.runner(), again, decision.notice().stream().toList());
+        Optional<Duration> again =
+                decision.state().phase().finished() ? Optional.of(tuning.finishedJobTtl()) : Optional.of(tuning.poll());
+        return new Transition(
+                decision.state(),
+                seen.runner(),
+                again,
+                decision.notice().stream().toList());
     }
 
     /** FINISHED: the outcome stays; the finished Jobs (and their pods) are removed after their time to live. */
     private Transition keep(Step<R> step) {
         RunState state = step.state();
-        Instant finished = Optional.ofNullable(state.completionTime()).map(Instant::parse).orElse(step.now());
+        Instant finished =
+                Optional.ofNullable(state.completionTime()).map(Instant::parse).orElse(step.now());
         Duration left = Duration.between(step.now(), finished.plus(tuning.finishedJobTtl()));
         if (!left.isNegative() && !left.isZero()) {
             return new Transition(state, Optional.empty(), Optional.of(left), List.of());
@@ -245,14 +322,24 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
         List<Job> jobs = jobsOf(step);
         if (!jobs.isEmpty()) {
             for (Job job : jobs) {
-                client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
-                        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+                client.batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(job.getMetadata().getNamespace())
+                        .withName(job.getMetadata().getName())
+                        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND)
+                        .delete();
                 // Its presigned URLs go with it (they expire soon after the deadline anyway).
-                client.secrets().inNamespace(job.getMetadata().getNamespace())
-                        .withName(RunnerJobs.accessSecretName(job.getMetadata().getName())).delete();
+                client.secrets()
+                        .inNamespace(job.getMetadata().getNamespace())
+                        .withName(RunnerJobs.accessSecretName(job.getMetadata().getName()))
+                        .delete();
             }
-            events.record(step.resource(), Reason.JobsRemoved, "removed " + jobs.size() + " finished Job(s) and their pods "
-                    + tuning.finishedJobTtl().toSeconds() + " s after the run ended");
+            events.record(
+                    step.resource(),
+                    Reason.JobsRemoved,
+                    "removed " + jobs.size() + " finished Job(s) and their pods "
+                            + tuning.finishedJobTtl().toSeconds() + " s after the run ended");
         }
         return Transition.of(state);
     }
@@ -260,36 +347,53 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
     /** A spec changed after the Job was created does not change the run: say so instead. */
     private RunState specChanged(R resource, RunState state) {
         Long generation = resource.getMetadata().getGeneration();
-        if (state.jobName() == null || state.observedGeneration() == null || generation == null
+        if (state.jobName() == null
+                || state.observedGeneration() == null
+                || generation == null
                 || generation <= state.observedGeneration()) {
             return state;
         }
-        return state.condition(ConditionType.SpecChanged, true, Reason.SpecChangedAfterStart, "the spec changed (generation "
-                + generation + ") after the run started with generation " + state.observedGeneration()
-                + "; this run keeps its original spec — create a new resource to run the new one", clock.instant());
+        return state.condition(
+                ConditionType.SpecChanged,
+                true,
+                Reason.SpecChangedAfterStart,
+                "the spec changed (generation "
+                        + generation + ") after the run started with generation " + state.observedGeneration()
+                        + "; this run keeps its original spec — create a new resource to run the new one",
+                clock.instant());
     }
 
     private int attemptOf(R resource, String jobName) {
-        return IntStream.rangeClosed(1, tuning.maxAttempts()).filter(a -> workload.jobName(resource, a).equals(jobName))
-                .findFirst().orElse(1);
+        return IntStream.rangeClosed(1, tuning.maxAttempts())
+                .filter(a -> workload.jobName(resource, a).equals(jobName))
+                .findFirst()
+                .orElse(1);
     }
 
     private Observation observation(Step<R> step) {
         Optional<Job> job = find(step);
         List<Pod> pods = job.map(j -> podsOf(step, j)).orElse(List.of());
-        return new Observation(job, pods, runners.of(workload.scope(step.resource()), workload.taskId(step.resource())));
+        return new Observation(
+                job, pods, runners.of(workload.scope(step.resource()), workload.taskId(step.resource())));
     }
 
     private Optional<Job> find(Step<R> step) {
-        Optional<Job> cached = step.context() == null ? Optional.empty()
+        Optional<Job> cached = step.context() == null
+                ? Optional.empty()
                 : step.context().getSecondaryResources(Job.class).stream()
-                        .filter(j -> j.getMetadata().getName().equals(step.state().jobName())).findFirst();
+                        .filter(j ->
+                                j.getMetadata().getName().equals(step.state().jobName()))
+                        .findFirst();
         if (cached.isPresent()) {
             return cached;
         }
         // Just created, the informer may not have it yet: ask the API server.
-        return Optional.ofNullable(client.batch().v1().jobs().inNamespace(step.resource().getMetadata().getNamespace())
-                .withName(step.state().jobName()).get());
+        return Optional.ofNullable(client.batch()
+                .v1()
+                .jobs()
+                .inNamespace(step.resource().getMetadata().getNamespace())
+                .withName(step.state().jobName())
+                .get());
     }
 
     /** The Job's pods: from the pod informer's cache when running in the operator, else from the API server. */
@@ -297,11 +401,16 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
         String name = job.getMetadata().getName();
         if (step.context() != null) {
             return step.context().getSecondaryResources(Pod.class).stream()
-                    .filter(p -> p.getMetadata().getLabels() != null && name.equals(p.getMetadata().getLabels().get(JOB_NAME_LABEL)))
+                    .filter(p -> p.getMetadata().getLabels() != null
+                            && name.equals(p.getMetadata().getLabels().get(JOB_NAME_LABEL)))
                     .toList();
         }
         try {
-            return client.pods().inNamespace(job.getMetadata().getNamespace()).withLabel(JOB_NAME_LABEL, name).list().getItems();
+            return client.pods()
+                    .inNamespace(job.getMetadata().getNamespace())
+                    .withLabel(JOB_NAME_LABEL, name)
+                    .list()
+                    .getItems();
         } catch (KubernetesClientException e) {
             log.debug("Job {}: could not read its pods: {}", name, e.toString());
             return List.of();
@@ -311,11 +420,19 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
     /** Every Job of the resource (all attempts), by owner reference. */
     private List<Job> jobsOf(Step<R> step) {
         String uid = step.resource().getMetadata().getUid();
-        List<Job> jobs = step.context() != null ? List.copyOf(step.context().getSecondaryResources(Job.class))
-                : client.batch().v1().jobs().inNamespace(step.resource().getMetadata().getNamespace())
-                        .withLabelSelector(MANAGED).list().getItems();
-        return jobs.stream().filter(j -> j.getMetadata().getOwnerReferences() != null && j.getMetadata().getOwnerReferences()
-                .stream().anyMatch(o -> Objects.equals(o.getUid(), uid))).toList();
+        List<Job> jobs = step.context() != null
+                ? List.copyOf(step.context().getSecondaryResources(Job.class))
+                : client.batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(step.resource().getMetadata().getNamespace())
+                        .withLabelSelector(MANAGED)
+                        .list()
+                        .getItems();
+        return jobs.stream()
+                .filter(j -> j.getMetadata().getOwnerReferences() != null
+                        && j.getMetadata().getOwnerReferences().stream().anyMatch(o -> Objects.equals(o.getUid(), uid)))
+                .toList();
     }
 
     /**
@@ -338,11 +455,20 @@ public final class Lifecycle<R extends CustomResource<?, S>, S extends dev.assay
     /** Creates the Job; if it already exists (a status write was lost), the existing one is used, never updated. */
     private Job createOnce(Job job) {
         try {
-            return client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).resource(job).create();
+            return client.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(job.getMetadata().getNamespace())
+                    .resource(job)
+                    .create();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
-                Job existing = client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace())
-                        .withName(job.getMetadata().getName()).get();
+                Job existing = client.batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(job.getMetadata().getNamespace())
+                        .withName(job.getMetadata().getName())
+                        .get();
                 if (existing != null) {
                     return existing;
                 }

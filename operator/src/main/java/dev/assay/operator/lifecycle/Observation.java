@@ -23,26 +23,37 @@ public record Observation(Optional<Job> job, List<Pod> pods, Optional<TaskStatus
 
     /** The Job's newest pod (with backoffLimit 0 there is one; a deleted pod may have a successor). */
     public Optional<Pod> pod() {
-        return pods.stream().max(Comparator.comparing((Pod p) ->
-                Optional.ofNullable(p.getMetadata().getCreationTimestamp()).orElse("")));
+        return pods.stream()
+                .max(Comparator.comparing(
+                        (Pod p) -> Optional.ofNullable(p.getMetadata().getCreationTimestamp())
+                                .orElse("")));
     }
 
     /** The runner container's state in the newest pod. */
     public Optional<ContainerState> container() {
-        return pod().map(Pod::getStatus).map(s -> s.getContainerStatuses() == null ? List.<ContainerStatus>of()
-                        : s.getContainerStatuses()).flatMap(list -> list.stream().findFirst())
+        return pod().map(Pod::getStatus)
+                .map(s -> s.getContainerStatuses() == null ? List.<ContainerStatus>of() : s.getContainerStatuses())
+                .flatMap(list -> list.stream().findFirst())
                 .map(ContainerStatus::getState);
     }
 
     /** The pod's condition of a type that is False (PodScheduled False: the scheduler's reason). */
     public Optional<PodCondition> podConditionFalse(String type) {
-        return pod().map(Pod::getStatus).flatMap(s -> s.getConditions() == null ? Optional.empty()
-                : s.getConditions().stream().filter(c -> type.equals(c.getType()) && "False".equals(c.getStatus())).findFirst());
+        return pod().map(Pod::getStatus)
+                .flatMap(s -> s.getConditions() == null
+                        ? Optional.empty()
+                        : s.getConditions().stream()
+                                .filter(c -> type.equals(c.getType()) && "False".equals(c.getStatus()))
+                                .findFirst());
     }
 
     /** The Job's condition of a type when True (Complete, Failed). */
     public Optional<JobCondition> jobCondition(String type) {
-        return job.map(Job::getStatus).flatMap(s -> s.getConditions() == null ? Optional.empty()
-                : s.getConditions().stream().filter(c -> type.equals(c.getType()) && "True".equals(c.getStatus())).findFirst());
+        return job.map(Job::getStatus)
+                .flatMap(s -> s.getConditions() == null
+                        ? Optional.empty()
+                        : s.getConditions().stream()
+                                .filter(c -> type.equals(c.getType()) && "True".equals(c.getStatus()))
+                                .findFirst());
     }
 }

@@ -8,12 +8,9 @@ import dev.assay.model.crd.common.Reason;
  */
 public sealed interface Prerequisite {
 
-    record Ready(String sourceKey, boolean dropDuplicates) implements Prerequisite {
-    }
+    record Ready(String sourceKey, boolean dropDuplicates) implements Prerequisite {}
 
-    record Waiting(Reason reason, String message) implements Prerequisite {
-    }
+    record Waiting(Reason reason, String message) implements Prerequisite {}
 
-    record Impossible(Reason reason, String message) implements Prerequisite {
-    }
+    record Impossible(Reason reason, String message) implements Prerequisite {}
 }

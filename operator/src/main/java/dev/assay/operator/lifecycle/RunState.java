@@ -4,14 +4,22 @@ import dev.assay.model.crd.common.Condition;
 import dev.assay.model.crd.common.ConditionType;
 import dev.assay.model.crd.common.Conditions;
 import dev.assay.model.crd.common.LifecycleStatus;
-import dev.assay.model.crd.common.Reason;
 import dev.assay.model.crd.common.Phase;
+import dev.assay.model.crd.common.Reason;
 import java.time.Instant;
 import java.util.List;
 
 /** The part of a DatasetJob's or AssistantRun's status that the lifecycle drives; the kind adds its results. */
-public record RunState(Phase phase, List<Condition> conditions, Long observedGeneration, String jobName,
-                       String startTime, String completionTime, Integer progress, String stage, String message) {
+public record RunState(
+        Phase phase,
+        List<Condition> conditions,
+        Long observedGeneration,
+        String jobName,
+        String startTime,
+        String completionTime,
+        Integer progress,
+        String stage,
+        String message) {
 
     public RunState {
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
@@ -19,9 +27,18 @@ public record RunState(Phase phase, List<Condition> conditions, Long observedGen
 
     /** The lifecycle part of a resource's status, or the initial state when it has none yet. */
     public static RunState of(LifecycleStatus status) {
-        return status == null ? initial() : new RunState(status.phase() == null ? Phase.Pending : status.phase(),
-                status.conditions(), status.observedGeneration(), status.jobName(), status.startTime(),
-                status.completionTime(), status.progress(), status.stage(), status.message());
+        return status == null
+                ? initial()
+                : new RunState(
+                        status.phase() == null ? Phase.Pending : status.phase(),
+                        status.conditions(),
+                        status.observedGeneration(),
+                        status.jobName(),
+                        status.startTime(),
+                        status.completionTime(),
+                        status.progress(),
+                        status.stage(),
+                        status.message());
     }
 
     public static RunState initial() {
@@ -29,13 +46,29 @@ public record RunState(Phase phase, List<Condition> conditions, Long observedGen
     }
 
     public RunState phase(Phase newPhase, String newMessage) {
-        return new RunState(newPhase, conditions, observedGeneration, jobName, startTime, completionTime, progress, stage,
+        return new RunState(
+                newPhase,
+                conditions,
+                observedGeneration,
+                jobName,
+                startTime,
+                completionTime,
+                progress,
+                stage,
                 newMessage);
     }
 
     public RunState condition(ConditionType type, boolean status, Reason reason, String text, Instant now) {
-        return new RunState(phase, Conditions.with(conditions, type, status, reason, text, now), observedGeneration, jobName,
-                startTime, completionTime, progress, stage, message);
+        return new RunState(
+                phase,
+                Conditions.with(conditions, type, status, reason, text, now),
+                observedGeneration,
+                jobName,
+                startTime,
+                completionTime,
+                progress,
+                stage,
+                message);
     }
 
     /** The condition of a type, if set. */
@@ -48,11 +81,12 @@ public record RunState(Phase phase, List<Condition> conditions, Long observedGen
     }
 
     public RunState times(String started, String completed) {
-        return new RunState(phase, conditions, observedGeneration, jobName, started, completed, progress, stage, message);
+        return new RunState(
+                phase, conditions, observedGeneration, jobName, started, completed, progress, stage, message);
     }
 
     public RunState progress(Integer percent, String newStage) {
-        return new RunState(phase, conditions, observedGeneration, jobName, startTime, completionTime, percent, newStage,
-                message);
+        return new RunState(
+                phase, conditions, observedGeneration, jobName, startTime, completionTime, percent, newStage, message);
     }
 }

@@ -26,7 +26,8 @@ public interface RunnerResults extends AutoCloseable {
     void close();
 
     static RunnerResults redis(Optional<String> redisUrl, String prefix) {
-        return redisUrl.<RunnerResults>map(url -> new RedisRunnerResults(url, prefix)).orElseGet(RunnerResults::none);
+        return redisUrl.<RunnerResults>map(url -> new RedisRunnerResults(url, prefix))
+                .orElseGet(RunnerResults::none);
     }
 
     /** No Redis: the Job's own outcome decides the phase, and there is nothing to mirror. */
@@ -38,12 +39,10 @@ public interface RunnerResults extends AutoCloseable {
             }
 
             @Override
-            public void forget(TaskScope scope, String taskId, Optional<String> datasetOfRun) {
-            }
+            public void forget(TaskScope scope, String taskId, Optional<String> datasetOfRun) {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -41,7 +41,9 @@ public final class StatusWriter {
                 return true;
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 404) {
-                    log.info("{} was deleted; its status is not written", resource.getMetadata().getName());
+                    log.info(
+                            "{} was deleted; its status is not written",
+                            resource.getMetadata().getName());
                     return false;
                 }
                 if (e.getCode() != 409 || attempt >= ATTEMPTS) {
@@ -49,10 +51,14 @@ public final class StatusWriter {
                 }
                 @SuppressWarnings("unchecked")
                 Class<R> type = (Class<R>) resource.getClass();
-                R latest = client.resources(type).inNamespace(resource.getMetadata().getNamespace())
-                        .withName(resource.getMetadata().getName()).get();
+                R latest = client.resources(type)
+                        .inNamespace(resource.getMetadata().getNamespace())
+                        .withName(resource.getMetadata().getName())
+                        .get();
                 if (latest == null) {
-                    log.info("{} was deleted; its status is not written", resource.getMetadata().getName());
+                    log.info(
+                            "{} was deleted; its status is not written",
+                            resource.getMetadata().getName());
                     return false;
                 }
                 if (Objects.equals(latest.getStatus(), status)) {

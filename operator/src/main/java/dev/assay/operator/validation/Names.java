@@ -11,10 +11,10 @@ public final class Names {
 
     /** Ids double as artifact key segments and Job names: the runner's ArtifactKeys accepts exactly these. */
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,511}");
 
-    private Names() {
-    }
+    private Names() {}
 
     public static void checkId(String field, String value, List<String> problems) {
         if (value == null || !ID.matcher(value).matches()) {
@@ -25,7 +25,9 @@ public final class Names {
 
     /** An artifact key: relative, no '..' segment, so it can never point outside the store's bucket or folder. */
     public static void checkSourceKey(String field, String value, List<String> problems) {
-        if (value == null || !KEY.matcher(value).matches() || List.of(value.split("/")).contains("..")
+        if (value == null
+                || !KEY.matcher(value).matches()
+                || List.of(value.split("/")).contains("..")
                 || value.contains("//")) {
             problems.add(field + ": '" + value + "' is not an artifact key (letters, digits, '._-/', no '..', "
                     + "e.g. samples/titanic.csv)");

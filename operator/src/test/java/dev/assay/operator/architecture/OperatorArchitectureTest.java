@@ -28,7 +28,8 @@ class OperatorArchitectureTest {
             if (name.equals(ROOT)) {
                 return SliceIdentifier.of("(root)");
             }
-            return name.startsWith(ROOT + ".") ? SliceIdentifier.of(name.substring(ROOT.length() + 1))
+            return name.startsWith(ROOT + ".")
+                    ? SliceIdentifier.of(name.substring(ROOT.length() + 1))
                     : SliceIdentifier.ignore();
         }
 
@@ -45,7 +46,10 @@ class OperatorArchitectureTest {
 
     @Test
     void usesTheModelOnlyOfTheOtherModules() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.assay.runner..", "dev.assay.api..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.assay.runner..", "dev.assay.api..")
                 .check(MAIN);
     }
 }

@@ -43,14 +43,17 @@ public final class OperatorLoadBenchmark {
 
     private static final String NS = "bench";
 
-    private OperatorLoadBenchmark() {
-    }
+    private OperatorLoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         String home = System.getenv().getOrDefault("ASSAY_K8S_HOME", "/var/cache/assay-k8s");
-        KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig().withTestDir(home + "/kube-api-test")
-                .withOfflineMode(true).withApiServerVersion("1.20.2").withApiServerFlag("--insecure-port", "0").build());
+        KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+                .withTestDir(home + "/kube-api-test")
+                .withOfflineMode(true)
+                .withApiServerVersion("1.20.2")
+                .withApiServerFlag("--insecure-port", "0")
+                .build());
         server.start();
         Config config = Config.fromKubeconfig(server.getKubeConfigYaml());
         // The load generator and the operator use separate clients, as separate processes would.
@@ -60,26 +63,64 @@ public final class OperatorLoadBenchmark {
         Operator operator = null;
         try {
             RealApiServer.installCrds(load);
-            load.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
+            load.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(NS)
+                            .endMetadata()
+                            .build())
+                    .create();
             // With an object store to sign for, as installed: each run's access Secret (presigned URLs) is created
             // before its Job, so the figures include that write. Signing is local; nothing listens at the endpoint.
-            OperatorSettings settings = OperatorSettings.fromEnvironment(Map.of("ASSAY_OPERATOR_NAMESPACE", NS,
-                    "ASSAY_LEADER_ELECTION", "false", "ASSAY_S3_ENDPOINT", "http://assay-minio.assay.svc:9000",
-                    "ASSAY_S3_ACCESS_KEY", "bench", "ASSAY_S3_SECRET_KEY", "bench-secret"));
+            OperatorSettings settings = OperatorSettings.fromEnvironment(Map.of(
+                    "ASSAY_OPERATOR_NAMESPACE",
+                    NS,
+                    "ASSAY_LEADER_ELECTION",
+                    "false",
+                    "ASSAY_S3_ENDPOINT",
+                    "http://assay-minio.assay.svc:9000",
+                    "ASSAY_S3_ACCESS_KEY",
+                    "bench",
+                    "ASSAY_S3_SECRET_KEY",
+                    "bench-secret"));
             operator = OperatorMain.create(operatorClient, settings, RunnerResults.none(), new OperatorMetrics(), true);
             operator.start();
 
             DatasetJob dataset = new DatasetJob();
-            dataset.setMetadata(new ObjectMetaBuilder().withName("titanic").withNamespace(NS).build());
-            dataset.setSpec(new dev.assay.model.crd.datasetjob.DatasetJobSpec("samples/titanic.csv", "csv", true, null, null));
+            dataset.setMetadata(new ObjectMetaBuilder()
+                    .withName("titanic")
+                    .withNamespace(NS)
+                    .build());
+            dataset.setSpec(
+                    new dev.assay.model.crd.datasetjob.DatasetJobSpec("samples/titanic.csv", "csv", true, null, null));
             load.resource(dataset).create();
-            waitFor(() -> load.batch().v1().jobs().inNamespace(NS).withName("titanic-profile").get() != null);
-            Job profile = load.batch().v1().jobs().inNamespace(NS).withName("titanic-profile").get();
-            profile.setStatus(new JobStatusBuilder().withStartTime("2026-11-24T00:00:00Z").withCompletionTime("2026-11-24T00:00:01Z")
-                    .withConditions(new JobConditionBuilder().withType("Complete").withStatus("True").build()).build());
+            waitFor(() -> load.batch()
+                            .v1()
+                            .jobs()
+                            .inNamespace(NS)
+                            .withName("titanic-profile")
+                            .get()
+                    != null);
+            Job profile = load.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(NS)
+                    .withName("titanic-profile")
+                    .get();
+            profile.setStatus(new JobStatusBuilder()
+                    .withStartTime("2026-11-24T00:00:00Z")
+                    .withCompletionTime("2026-11-24T00:00:01Z")
+                    .withConditions(new JobConditionBuilder()
+                            .withType("Complete")
+                            .withStatus("True")
+                            .build())
+                    .build());
             load.batch().v1().jobs().inNamespace(NS).resource(profile).updateStatus();
             waitFor(() -> {
-                DatasetJob d = load.resources(DatasetJob.class).inNamespace(NS).withName("titanic").get();
+                DatasetJob d = load.resources(DatasetJob.class)
+                        .inNamespace(NS)
+                        .withName("titanic")
+                        .get();
                 return d.getStatus() != null && d.getStatus().phase() == Phase.Succeeded;
             });
 
@@ -90,14 +131,15 @@ public final class OperatorLoadBenchmark {
                 @Override
                 public void eventReceived(Action action, Job job) {
                     String name = job.getMetadata().getName();
-                    if (action == Action.ADDED && name.endsWith("-run") && jobSeen.putIfAbsent(name, System.nanoTime()) == null) {
+                    if (action == Action.ADDED
+                            && name.endsWith("-run")
+                            && jobSeen.putIfAbsent(name, System.nanoTime()) == null) {
                         allJobs.countDown();
                     }
                 }
 
                 @Override
-                public void onClose(WatcherException cause) {
-                }
+                public void onClose(WatcherException cause) {}
             });
             String plan = """
                     {"explanation": "x", "actions": [{"type": "impute", "params": {"strategy": "median", "columns": []}},
@@ -109,9 +151,12 @@ public final class OperatorLoadBenchmark {
                 String name = String.format("run-%04d", i);
                 submitted.add(creators.submit(() -> {
                     AssistantRun run = new AssistantRun();
-                    run.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
-                    run.setSpec(new dev.assay.model.crd.assistantrun.AssistantRunSpec("titanic",
-                            dev.assay.model.plan.PlanReader.read(plan), null, null, null, null));
+                    run.setMetadata(new ObjectMetaBuilder()
+                            .withName(name)
+                            .withNamespace(NS)
+                            .build());
+                    run.setSpec(new dev.assay.model.crd.assistantrun.AssistantRunSpec(
+                            "titanic", dev.assay.model.plan.PlanReader.read(plan), null, null, null, null));
                     load.resource(run).create();
                     created.put(name + "-run", System.nanoTime());
                     return null;
@@ -135,17 +180,40 @@ public final class OperatorLoadBenchmark {
             latencies.sort(Long::compare);
 
             // The API server's own pace on this machine: the same client creates as many bare Jobs the same way.
-            load.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS + "-bare").endMetadata().build()).create();
+            load.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(NS + "-bare")
+                            .endMetadata()
+                            .build())
+                    .create();
             ExecutorService bare = Executors.newFixedThreadPool(16);
             List<java.util.concurrent.Future<?>> bareJobs = new ArrayList<>();
             long bareStart = System.nanoTime();
             for (int i = 0; i < runs; i++) {
                 String name = String.format("bare-%04d", i);
-                bareJobs.add(bare.submit(() -> load.batch().v1().jobs().inNamespace(NS + "-bare").resource(new JobBuilder()
-                        .withNewMetadata().withName(name).endMetadata()
-                        .withNewSpec().withBackoffLimit(0).withNewTemplate().withNewSpec().withRestartPolicy("Never")
-                        .addNewContainer().withName("c").withImage("localhost/busybox:1.35").endContainer().endSpec()
-                        .endTemplate().endSpec().build()).create()));
+                bareJobs.add(bare.submit(() -> load.batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(NS + "-bare")
+                        .resource(new JobBuilder()
+                                .withNewMetadata()
+                                .withName(name)
+                                .endMetadata()
+                                .withNewSpec()
+                                .withBackoffLimit(0)
+                                .withNewTemplate()
+                                .withNewSpec()
+                                .withRestartPolicy("Never")
+                                .addNewContainer()
+                                .withName("c")
+                                .withImage("localhost/busybox:1.35")
+                                .endContainer()
+                                .endSpec()
+                                .endTemplate()
+                                .endSpec()
+                                .build())
+                        .create()));
             }
             bare.shutdown();
             for (java.util.concurrent.Future<?> future : bareJobs) {
@@ -155,13 +223,19 @@ public final class OperatorLoadBenchmark {
             System.gc();
             Thread.sleep(500);
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            System.out.printf("AssistantRuns created: %d, Jobs created: %d%s, in %.1f s%n", created.size(), jobSeen.size(),
-                    done ? "" : " (timed out)", wall / 1e9);
-            System.out.printf("CR creation -> Job creation: p50 %d ms, p99 %d ms, max %d ms%n", ms(percentile(latencies, 0.5)),
-                    ms(percentile(latencies, 0.99)), ms(latencies.isEmpty() ? 0 : latencies.getLast()));
-            System.out.printf("%d bare Jobs by the same client: %.1f s; AssistantRuns to all Jobs / bare Jobs: %.2f%n",
+            System.out.printf(
+                    "AssistantRuns created: %d, Jobs created: %d%s, in %.1f s%n",
+                    created.size(), jobSeen.size(), done ? "" : " (timed out)", wall / 1e9);
+            System.out.printf(
+                    "CR creation -> Job creation: p50 %d ms, p99 %d ms, max %d ms%n",
+                    ms(percentile(latencies, 0.5)),
+                    ms(percentile(latencies, 0.99)),
+                    ms(latencies.isEmpty() ? 0 : latencies.getLast()));
+            System.out.printf(
+                    "%d bare Jobs by the same client: %.1f s; AssistantRuns to all Jobs / bare Jobs: %.2f%n",
                     runs, bareWall / 1e9, (double) wall / bareWall);
-            System.out.printf("heap used after GC: %d MB (operator and load generator in one JVM, -Xmx%d MB)%n",
+            System.out.printf(
+                    "heap used after GC: %d MB (operator and load generator in one JVM, -Xmx%d MB)%n",
                     heap / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
         } finally {
             if (operator != null) {

@@ -16,14 +16,26 @@ class DatasetJobSourceArgsTest {
 
     private static DatasetJob dataset(String sheet, String encoding) {
         DatasetJob job = new DatasetJob();
-        job.setMetadata(new ObjectMetaBuilder().withName("sales").withNamespace("team-a").withUid("u-1").build());
+        job.setMetadata(new ObjectMetaBuilder()
+                .withName("sales")
+                .withNamespace("team-a")
+                .withUid("u-1")
+                .build());
         job.setSpec(new DatasetJobSpec("uploads/sales.xlsx", "csv", true, null, null, sheet, encoding));
         return job;
     }
 
     private static List<String> args(DatasetJob job) {
-        DatasetJobWorkload workload = new DatasetJobWorkload(new RunnerJobs(Resources.settings("team-a", Optional.empty(), "t:")));
-        return workload.job(job, new dev.assay.operator.lifecycle.Prerequisite.Ready("uploads/sales.xlsx", true), 1).job().getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs();
+        DatasetJobWorkload workload =
+                new DatasetJobWorkload(new RunnerJobs(Resources.settings("team-a", Optional.empty(), "t:")));
+        return workload.job(job, new dev.assay.operator.lifecycle.Prerequisite.Ready("uploads/sales.xlsx", true), 1)
+                .job()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .getFirst()
+                .getArgs();
     }
 
     @Test

@@ -14,7 +14,8 @@ class OperatorMetricsTest {
 
     private static DatasetJob dataset(String name) {
         DatasetJob job = new DatasetJob();
-        job.setMetadata(new ObjectMetaBuilder().withNamespace("team-a").withName(name).build());
+        job.setMetadata(
+                new ObjectMetaBuilder().withNamespace("team-a").withName(name).build());
         return job;
     }
 
@@ -30,7 +31,8 @@ class OperatorMetricsTest {
 
         String text = metrics.prometheus();
 
-        assertThat(text).contains("assay_operator_queued{kind=\"DatasetJob\",waiting=\"waiting_for_job\"} 1\n")
+        assertThat(text)
+                .contains("assay_operator_queued{kind=\"DatasetJob\",waiting=\"waiting_for_job\"} 1\n")
                 .contains("assay_operator_queued{kind=\"DatasetJob\",waiting=\"pod_pending\"} 1\n");
     }
 
@@ -77,7 +79,8 @@ class OperatorMetricsTest {
 
         String text = metrics.prometheus();
 
-        assertThat(text).contains("assay_operator_resources{kind=\"DatasetJob\",phase=\"Running\"} 0")
+        assertThat(text)
+                .contains("assay_operator_resources{kind=\"DatasetJob\",phase=\"Running\"} 0")
                 .contains("assay_operator_resources{kind=\"DatasetJob\",phase=\"Succeeded\"} 1")
                 .contains("assay_operator_resources{kind=\"DatasetJob\",phase=\"Failed\"} 1")
                 .contains("assay_operator_run_failures_total{kind=\"DatasetJob\",reason=\"SourceMissing\"} 1")

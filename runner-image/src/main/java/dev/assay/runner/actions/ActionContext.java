@@ -21,8 +21,8 @@ import tech.tablesaw.columns.Column;
  * @param config   engine limits and switches
  * @param progress for long steps (training)
  */
-public record ActionContext(int index, DatasetSchema schema, StepContext step, EngineConfig config,
-                            ProgressListener progress) {
+public record ActionContext(
+        int index, DatasetSchema schema, StepContext step, EngineConfig config, ProgressListener progress) {
 
     /** For tests and one-off use: a single step on a table, with default settings. */
     public static ActionContext standalone(DatasetSchema schema) {
@@ -48,7 +48,7 @@ public record ActionContext(int index, DatasetSchema schema, StepContext step, E
 
     /** A problem with the data found while running: names the step and the column. */
     public InputException failure(String column, String message) {
-        return new InputException("actions[" + index + "]", java.util.OptionalLong.empty(),
-                Optional.ofNullable(column), message);
+        return new InputException(
+                "actions[" + index + "]", java.util.OptionalLong.empty(), Optional.ofNullable(column), message);
     }
 }

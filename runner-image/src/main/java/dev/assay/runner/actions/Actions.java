@@ -32,8 +32,7 @@ public final class Actions {
     private static final RenameColumnsAction RENAME_COLUMNS = new RenameColumnsAction();
     private static final ClipOutliersAction CLIP_OUTLIERS = new ClipOutliersAction();
 
-    private Actions() {
-    }
+    private Actions() {}
 
     /** Runs the action that these parameters belong to. */
     public static Table apply(Table table, ActionParams params, ActionContext context, ActionLog log) {

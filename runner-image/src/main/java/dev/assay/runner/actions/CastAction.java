@@ -39,10 +39,23 @@ final class CastAction implements DataAction<CastParams> {
     private static final Set<String> FALSE_WORDS = Set.of("false", "no", "n", "f", "0");
     /** Tried in order when the plan gives no format; the one that reads the most values wins. */
     private static final List<String> DATE_PATTERNS = List.of(
-            "yyyy-MM-dd'T'HH:mm:ss[.SSS]", "yyyy-MM-dd HH:mm:ss[.SSS]", "yyyy-MM-dd HH:mm", "yyyy-MM-dd",
-            "yyyy/MM/dd HH:mm:ss", "yyyy/MM/dd", "dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm", "dd/MM/yyyy",
-            "MM/dd/yyyy HH:mm:ss", "MM/dd/yyyy HH:mm", "MM/dd/yyyy", "dd.MM.yyyy", "dd-MM-yyyy", "yyyyMMdd",
-            "d MMM yyyy", "MMM d, yyyy");
+            "yyyy-MM-dd'T'HH:mm:ss[.SSS]",
+            "yyyy-MM-dd HH:mm:ss[.SSS]",
+            "yyyy-MM-dd HH:mm",
+            "yyyy-MM-dd",
+            "yyyy/MM/dd HH:mm:ss",
+            "yyyy/MM/dd",
+            "dd/MM/yyyy HH:mm:ss",
+            "dd/MM/yyyy HH:mm",
+            "dd/MM/yyyy",
+            "MM/dd/yyyy HH:mm:ss",
+            "MM/dd/yyyy HH:mm",
+            "MM/dd/yyyy",
+            "dd.MM.yyyy",
+            "dd-MM-yyyy",
+            "yyyyMMdd",
+            "d MMM yyyy",
+            "MMM d, yyyy");
 
     private static final int FORMAT_SAMPLE = 500;
 
@@ -78,12 +91,14 @@ final class CastAction implements DataAction<CastParams> {
             failed.put(name, failures.count);
             if (failures.count > 0) {
                 log.warn(failures.count + " value" + (failures.count == 1 ? "" : "s") + " of '" + name
-                        + "' could not be converted to " + params.to().wireName() + " and " + (failures.count == 1 ? "is" : "are")
+                        + "' could not be converted to " + params.to().wireName() + " and "
+                        + (failures.count == 1 ? "is" : "are")
                         + " now missing (for example " + Columns.examples(failures.examples, 5) + ")");
             }
             if (failures.rounded > 0) {
                 log.warn(failures.rounded + " value" + (failures.rounded == 1 ? "" : "s") + " of '" + name
-                        + "' had a fractional part and " + (failures.rounded == 1 ? "was" : "were") + " rounded to a whole number");
+                        + "' had a fractional part and " + (failures.rounded == 1 ? "was" : "were")
+                        + " rounded to a whole number");
             }
         }
         log.param("failed_to_convert", failed);
@@ -162,7 +177,8 @@ final class CastAction implements DataAction<CastParams> {
             case BooleanColumn booleans -> Optional.of(booleans.get(row) ? 1.0 : 0.0);
             case DateColumn dates -> Optional.of((double) dates.get(row).toEpochDay());
             case DateTimeColumn times -> Optional.of((double) times.get(row).toEpochSecond(ZoneOffset.UTC));
-            case InstantColumn instants -> Optional.of((double) instants.get(row).getEpochSecond());
+            case InstantColumn instants ->
+                Optional.of((double) instants.get(row).getEpochSecond());
             default -> parseNumber(source.getString(row));
         };
     }
@@ -195,8 +211,8 @@ final class CastAction implements DataAction<CastParams> {
                 continue;
             }
             String word = switch (source) {
-                case NumericColumn<?> numbers -> numbers.getDouble(row) == 1.0 ? "1"
-                        : numbers.getDouble(row) == 0.0 ? "0" : numbers.getString(row);
+                case NumericColumn<?> numbers ->
+                    numbers.getDouble(row) == 1.0 ? "1" : numbers.getDouble(row) == 0.0 ? "0" : numbers.getString(row);
                 default -> source.getString(row).strip().toLowerCase(Locale.ROOT);
             };
             if (TRUE_WORDS.contains(word)) {
@@ -211,8 +227,12 @@ final class CastAction implements DataAction<CastParams> {
         return out;
     }
 
-    private static Column<?> toDateTime(Column<?> source, Optional<String> pattern, Failures failures,
-                                        Map<String, String> formats, ActionContext context) {
+    private static Column<?> toDateTime(
+            Column<?> source,
+            Optional<String> pattern,
+            Failures failures,
+            Map<String, String> formats,
+            ActionContext context) {
         DateTimeColumn out = DateTimeColumn.create(source.name(), source.size());
         switch (source) {
             case DateTimeColumn times -> {
@@ -234,8 +254,7 @@ final class CastAction implements DataAction<CastParams> {
                 }
                 return out;
             }
-            default -> {
-            }
+            default -> {}
         }
         if (!(source instanceof StringColumn)) {
             // Numbers are not dates: every value fails, and the warning says which.
@@ -247,12 +266,13 @@ final class CastAction implements DataAction<CastParams> {
             return out;
         }
         DateTimeFormatter formatter = pattern.map(p -> {
-            try {
-                return DateTimeFormatter.ofPattern(p, Locale.ROOT);
-            } catch (IllegalArgumentException e) {
-                throw context.failure(source.name(), "'" + p + "' is not a date pattern");
-            }
-        }).orElseGet(() -> bestFormatter(source, formats));
+                    try {
+                        return DateTimeFormatter.ofPattern(p, Locale.ROOT);
+                    } catch (IllegalArgumentException e) {
+                        throw context.failure(source.name(), "'" + p + "' is not a date pattern");
+                    }
+                })
+                .orElseGet(() -> bestFormatter(source, formats));
         pattern.ifPresent(p -> formats.put(source.name(), p));
         for (int row = 0; row < source.size(); row++) {
             if (source.isMissing(row)) {
@@ -280,7 +300,9 @@ final class CastAction implements DataAction<CastParams> {
         long bestCount = -1;
         for (String candidate : DATE_PATTERNS) {
             DateTimeFormatter formatter = DateTimeFormatter.ofPattern(candidate, Locale.ROOT);
-            long count = sample.stream().filter(value -> parse(formatter, value).isPresent()).count();
+            long count = sample.stream()
+                    .filter(value -> parse(formatter, value).isPresent())
+                    .count();
             if (count > bestCount) {
                 best = candidate;
                 bestCount = count;
@@ -292,16 +314,17 @@ final class CastAction implements DataAction<CastParams> {
 
     private static Optional<LocalDateTime> parse(DateTimeFormatter formatter, String text) {
         try {
-            TemporalAccessor parsed = formatter.parseBest(text.strip(), LocalDateTime::from, LocalDate::from, Instant::from);
-            return Optional.of(switch (parsed) {
-                case LocalDateTime time -> time;
-                case LocalDate date -> date.atStartOfDay();
-                case Instant instant -> LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-                default -> throw new DateTimeParseException("unsupported", text, 0);
-            });
+            TemporalAccessor parsed =
+                    formatter.parseBest(text.strip(), LocalDateTime::from, LocalDate::from, Instant::from);
+            return Optional.of(
+                    switch (parsed) {
+                        case LocalDateTime time -> time;
+                        case LocalDate date -> date.atStartOfDay();
+                        case Instant instant -> LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+                        default -> throw new DateTimeParseException("unsupported", text, 0);
+                    });
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
-
 }

@@ -36,8 +36,9 @@ final class DropMissingRowsAction implements DataAction<DropMissingRowsParams> {
         log.param("columns", targets.stream().map(ColumnInfo::name).toList());
         log.param("rows_dropped", dropped);
         if (dropped > 0 && keep.isEmpty()) {
-            log.warn("every row had a missing value in " + (params.columns().isEmpty() ? "some column" : "these columns")
-                    + ": no row is left (drop the mostly empty columns first, or impute)");
+            log.warn(
+                    "every row had a missing value in " + (params.columns().isEmpty() ? "some column" : "these columns")
+                            + ": no row is left (drop the mostly empty columns first, or impute)");
         } else if (dropped > table.rowCount() / 2) {
             log.warn(dropped + " of " + table.rowCount() + " rows were dropped");
         }

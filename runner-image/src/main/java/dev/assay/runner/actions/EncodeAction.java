@@ -38,16 +38,21 @@ final class EncodeAction implements DataAction<EncodeParams> {
             log.param("codes", codes);
             return table;
         }
-        int cap = params.maxCategories() != null ? params.categoryCap() : context.config().maxOneHotCategories();
+        int cap = params.maxCategories() != null
+                ? params.categoryCap()
+                : context.config().maxOneHotCategories();
         log.param("max_categories", cap);
         Map<String, List<String>> added = new LinkedHashMap<>();
         for (ColumnInfo info : targets) {
             Column<?> column = context.require(table, info.name());
             List<Column<?>> dummies = oneHot(column, cap, table, log);
             if (table.columnCount() - 1 + dummies.size() > context.config().maxColumns()) {
-                throw context.failure(info.name(), "one-hot encoding would make " + (table.columnCount() - 1 + dummies.size())
-                        + " columns, more than the limit of " + context.config().maxColumns()
-                        + "; lower max_categories or use method label");
+                throw context.failure(
+                        info.name(),
+                        "one-hot encoding would make " + (table.columnCount() - 1 + dummies.size())
+                                + " columns, more than the limit of "
+                                + context.config().maxColumns()
+                                + "; lower max_categories or use method label");
             }
             table.removeColumns(info.name());
             dummies.forEach(table::addColumns);
@@ -74,12 +79,14 @@ final class EncodeAction implements DataAction<EncodeParams> {
         List<Column<?>> dummies = new ArrayList<>();
         for (String category : kept) {
             slot.put(category, dummies.size());
-            dummies.add(IntColumn.create(uniqueName(column.name() + "_" + category, table, dummies, log), column.size()));
+            dummies.add(
+                    IntColumn.create(uniqueName(column.name() + "_" + category, table, dummies, log), column.size()));
         }
         if (!folded.isEmpty()) {
             dummies.add(IntColumn.create(uniqueName(column.name() + "_other", table, dummies, log), column.size()));
             long rows = folded.stream().mapToLong(counts::get).sum();
-            log.warn(folded.size() + " rarer categor" + (folded.size() == 1 ? "y" : "ies") + " of '" + column.name() + "' ("
+            log.warn(folded.size() + " rarer categor" + (folded.size() == 1 ? "y" : "ies") + " of '" + column.name()
+                    + "' ("
                     + rows + " rows, for example " + Columns.examples(folded, 3) + ") were folded into '"
                     + dummies.getLast().name() + "' (cap " + cap + "; raise max_categories to keep more)");
         }
@@ -126,7 +133,8 @@ final class EncodeAction implements DataAction<EncodeParams> {
                 }
             }
         }
-        categories.sort(column instanceof NumericColumn<?> ? Comparator.comparing(numeric::get) : Comparator.naturalOrder());
+        categories.sort(
+                column instanceof NumericColumn<?> ? Comparator.comparing(numeric::get) : Comparator.naturalOrder());
         Map<String, Integer> codes = new LinkedHashMap<>();
         for (String category : categories) {
             codes.put(category, codes.size());

@@ -37,7 +37,8 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
             }
         }
         List<Column<?>> added = switch (params.operation()) {
-            case ADD, SUBTRACT, MULTIPLY, DIVIDE -> List.of(arithmetic(table, params, outputs.getFirst(), context, log));
+            case ADD, SUBTRACT, MULTIPLY, DIVIDE ->
+                List.of(arithmetic(table, params, outputs.getFirst(), context, log));
             case LOG1P -> List.of(log1p(table, params.columns().getFirst(), outputs.getFirst(), context, log));
             case BIN -> List.of(bin(table, params, outputs.getFirst(), context, log));
             case DATE_PARTS -> dateParts(table, params, context, log);
@@ -49,10 +50,12 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
         return table;
     }
 
-    private static Column<?> arithmetic(Table table, FeatureEngineerParams params, String output, ActionContext context,
-                                        ActionLog log) {
-        double[] left = Columns.doubles(context.requireNumeric(table, params.columns().get(0)));
-        double[] right = Columns.doubles(context.requireNumeric(table, params.columns().get(1)));
+    private static Column<?> arithmetic(
+            Table table, FeatureEngineerParams params, String output, ActionContext context, ActionLog log) {
+        double[] left =
+                Columns.doubles(context.requireNumeric(table, params.columns().get(0)));
+        double[] right =
+                Columns.doubles(context.requireNumeric(table, params.columns().get(1)));
         double[] result = new double[left.length];
         long byZero = 0;
         for (int row = 0; row < result.length; row++) {
@@ -75,8 +78,8 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
             }
         }
         if (byZero > 0) {
-            log.warn(byZero + " row" + (byZero == 1 ? " divides" : "s divide") + " by zero ('" + params.columns().get(1)
-                    + "' is 0): '" + output + "' is missing there");
+            log.warn(byZero + " row" + (byZero == 1 ? " divides" : "s divide") + " by zero ('"
+                    + params.columns().get(1) + "' is 0): '" + output + "' is missing there");
         }
         return DoubleColumn.create(output, result);
     }
@@ -101,14 +104,16 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
         if (negative > 0) {
             log.warn("'" + input + "' has " + negative + " negative value" + (negative == 1 ? "" : "s")
                     + "; log1p is meant for counts and amounts of zero or more"
-                    + (undefined > 0 ? "; " + undefined + " value" + (undefined == 1 ? " is" : "s are")
-                    + " -1 or less, where log1p is undefined, so '" + output + "' is missing there" : ""));
+                    + (undefined > 0
+                            ? "; " + undefined + " value" + (undefined == 1 ? " is" : "s are")
+                                    + " -1 or less, where log1p is undefined, so '" + output + "' is missing there"
+                            : ""));
         }
         return DoubleColumn.create(output, result);
     }
 
-    private static Column<?> bin(Table table, FeatureEngineerParams params, String output, ActionContext context,
-                                 ActionLog log) {
+    private static Column<?> bin(
+            Table table, FeatureEngineerParams params, String output, ActionContext context, ActionLog log) {
         String input = params.columns().getFirst();
         double[] values = Columns.doubles(context.requireNumeric(table, input));
         double[] sorted = Columns.sortedPresent(values);
@@ -144,7 +149,8 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
         return out;
     }
 
-    private static List<Column<?>> dateParts(Table table, FeatureEngineerParams params, ActionContext context, ActionLog log) {
+    private static List<Column<?>> dateParts(
+            Table table, FeatureEngineerParams params, ActionContext context, ActionLog log) {
         String input = params.columns().getFirst();
         Column<?> column = context.require(table, input);
         LocalDateTime[] times = new LocalDateTime[column.size()];
@@ -157,8 +163,11 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
                 case DateTimeColumn c -> c.get(row);
                 case DateColumn c -> c.get(row).atStartOfDay();
                 case InstantColumn c -> LocalDateTime.ofInstant(c.get(row), ZoneOffset.UTC);
-                default -> throw context.failure(input, "the column holds " + TableSchema.typeOf(column).wireName()
-                        + " values; date_parts needs dates (cast it to datetime first)");
+                default ->
+                    throw context.failure(
+                            input,
+                            "the column holds " + TableSchema.typeOf(column).wireName()
+                                    + " values; date_parts needs dates (cast it to datetime first)");
             };
         }
         if (column instanceof DateColumn && params.parts().contains(DatePart.HOUR)) {
@@ -176,13 +185,15 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
                     values.setMissing(row);
                     continue;
                 }
-                values.set(row, switch (part) {
-                    case YEAR -> t.getYear();
-                    case MONTH -> t.getMonthValue();
-                    case DAY -> t.getDayOfMonth();
-                    case WEEKDAY -> t.getDayOfWeek().getValue();
-                    case HOUR -> hasTime ? t.getHour() : 0;
-                });
+                values.set(
+                        row,
+                        switch (part) {
+                            case YEAR -> t.getYear();
+                            case MONTH -> t.getMonthValue();
+                            case DAY -> t.getDayOfMonth();
+                            case WEEKDAY -> t.getDayOfWeek().getValue();
+                            case HOUR -> hasTime ? t.getHour() : 0;
+                        });
             }
             out.add(values);
         }
@@ -206,8 +217,8 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
         return out;
     }
 
-    private static Column<?> regexExtract(Table table, FeatureEngineerParams params, String output, ActionContext context,
-                                          ActionLog log) {
+    private static Column<?> regexExtract(
+            Table table, FeatureEngineerParams params, String output, ActionContext context, ActionLog log) {
         String input = params.columns().getFirst();
         Column<?> column = context.require(table, input);
         Pattern pattern = Pattern.compile(params.regex().orElseThrow());
@@ -230,8 +241,8 @@ final class FeatureEngineerAction implements DataAction<FeatureEngineerParams> {
         }
         log.param("group", group);
         if (unmatched > 0) {
-            log.warn(unmatched + " value" + (unmatched == 1 ? "" : "s") + " of '" + input + "' did not match the pattern: '"
-                    + output + "' is missing there");
+            log.warn(unmatched + " value" + (unmatched == 1 ? "" : "s") + " of '" + input
+                    + "' did not match the pattern: '" + output + "' is missing there");
         }
         return out;
     }

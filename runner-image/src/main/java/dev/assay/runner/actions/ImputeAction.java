@@ -45,7 +45,8 @@ final class ImputeAction implements DataAction<ImputeParams> {
                 table.addColumns(flag);
                 indicators.add(flag.name());
             }
-            if (column.countMissing() == column.size() && (strategy != ImputeStrategy.CONSTANT && strategy != ImputeStrategy.ZERO)) {
+            if (column.countMissing() == column.size()
+                    && (strategy != ImputeStrategy.CONSTANT && strategy != ImputeStrategy.ZERO)) {
                 log.warn("'" + info.name() + "' has no values at all, so its " + strategy.wireName()
                         + " is unknown; the column was left as it is");
                 continue;
@@ -68,11 +69,17 @@ final class ImputeAction implements DataAction<ImputeParams> {
         return table;
     }
 
-    private static Column<?> fillNumber(Column<?> column, ImputeStrategy strategy, ActionContext context, ActionLog log,
-                                        Map<String, Object> filledWith) {
+    private static Column<?> fillNumber(
+            Column<?> column,
+            ImputeStrategy strategy,
+            ActionContext context,
+            ActionLog log,
+            Map<String, Object> filledWith) {
         if (!(column instanceof NumericColumn<?> numbers)) {
-            throw context.failure(column.name(), strategy.wireName() + " needs numbers; the column holds "
-                    + TableSchema.typeOf(column).wireName() + " values (use mode or constant)");
+            throw context.failure(
+                    column.name(),
+                    strategy.wireName() + " needs numbers; the column holds "
+                            + TableSchema.typeOf(column).wireName() + " values (use mode or constant)");
         }
         double[] values = Columns.doubles(numbers);
         double[] present = Columns.sortedPresent(values);
@@ -112,14 +119,16 @@ final class ImputeAction implements DataAction<ImputeParams> {
         return fillWith(column, value);
     }
 
-    private static <T> Column<T> fillConstant(Column<T> column, String constant, ActionContext context,
-                                              Map<String, Object> filledWith) {
+    private static <T> Column<T> fillConstant(
+            Column<T> column, String constant, ActionContext context, Map<String, Object> filledWith) {
         Column<T> parsed = column.emptyCopy();
         try {
             parsed.appendCell(constant.strip());
         } catch (RuntimeException e) {
-            throw context.failure(column.name(), "the constant '" + constant + "' cannot be stored in a "
-                    + TableSchema.typeOf(column).wireName() + " column");
+            throw context.failure(
+                    column.name(),
+                    "the constant '" + constant + "' cannot be stored in a "
+                            + TableSchema.typeOf(column).wireName() + " column");
         }
         if (parsed.isMissing(0)) {
             throw context.failure(column.name(), "the constant '" + constant + "' reads as a missing value");

@@ -1,7 +1,7 @@
 package dev.assay.runner.actions;
 
-import dev.assay.model.plan.params.RenameColumnsParams.Rename;
 import dev.assay.model.plan.params.RenameColumnsParams;
+import dev.assay.model.plan.params.RenameColumnsParams.Rename;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.Table;

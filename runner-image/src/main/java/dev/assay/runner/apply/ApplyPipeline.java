@@ -47,8 +47,7 @@ public final class ApplyPipeline {
     public interface Stages {
 
         /** A CSV as read, and its profile (with what reading it taught: stray values, duplicates dropped). */
-        record Input(Table table, Profile profile) {
-        }
+        record Input(Table table, Profile profile) {}
 
         /**
          * Reads and profiles the CSV, as the profile step does; throws
@@ -79,10 +78,14 @@ public final class ApplyPipeline {
         long start = System.nanoTime();
         if (config.streams(csv)) {
             // A plan works on the whole table in memory: a file above the threshold would not fit.
-            throw new dev.assay.runner.core.InputException(csv.getFileName().toString(), "is larger than the "
-                    + "streaming threshold (" + config.streamAboveBytes() + " bytes), so it was profiled in streaming "
-                    + "mode and a plan cannot be applied to it: apply the plan to a smaller extract of the file, or "
-                    + "raise the threshold (" + EngineConfig.STREAM_ABOVE_PROPERTY + ") on a machine with more memory");
+            throw new dev.assay.runner.core.InputException(
+                    csv.getFileName().toString(),
+                    "is larger than the "
+                            + "streaming threshold (" + config.streamAboveBytes()
+                            + " bytes), so it was profiled in streaming "
+                            + "mode and a plan cannot be applied to it: apply the plan to a smaller extract of the file, or "
+                            + "raise the threshold (" + EngineConfig.STREAM_ABOVE_PROPERTY
+                            + ") on a machine with more memory");
         }
         Stages.Input input = stages.read(csv, progress.slice(0, 15));
         Table table = input.table();
@@ -95,20 +98,30 @@ public final class ApplyPipeline {
         Profile after = stages.profile(outcome.table(), CLEANED_CSV);
         Comparison comparison = Comparisons.of(before, after, outcome.steps());
 
-        List<String> artifacts = new ArrayList<>(List.of(CLEANED_CSV, PROFILE_JSON, REPORT_HTML, RESULT_JSON, PLAN_JSON));
+        List<String> artifacts =
+                new ArrayList<>(List.of(CLEANED_CSV, PROFILE_JSON, REPORT_HTML, RESULT_JSON, PLAN_JSON));
         outcome.model().ifPresent(m -> artifacts.addAll(List.of(METRICS_JSON, MODEL_BIN)));
-        RunResult result = new RunResult(plan, outcome.steps(), outcome.model().map(TrainedModel::report), comparison,
-                artifacts, (System.nanoTime() - start) / 1_000_000, validated.warnings());
+        RunResult result = new RunResult(
+                plan,
+                outcome.steps(),
+                outcome.model().map(TrainedModel::report),
+                comparison,
+                artifacts,
+                (System.nanoTime() - start) / 1_000_000,
+                validated.warnings());
 
         progress.update(92, "writing the results");
         write(outDir, staging -> {
             CsvExport.write(outcome.table(), staging.resolve(CLEANED_CSV), config.neutraliseFormulas());
             Files.writeString(staging.resolve(PROFILE_JSON), Json.writePretty(after));
-            Files.writeString(staging.resolve(REPORT_HTML), stages.report(after, Optional.of(RunSection.model(result))));
+            Files.writeString(
+                    staging.resolve(REPORT_HTML), stages.report(after, Optional.of(RunSection.model(result))));
             Files.writeString(staging.resolve(RESULT_JSON), Json.writePretty(result));
             Files.writeString(staging.resolve(PLAN_JSON), Json.writePretty(plan));
             if (outcome.model().isPresent()) {
-                Files.writeString(staging.resolve(METRICS_JSON), Json.writePretty(outcome.model().get().report()));
+                Files.writeString(
+                        staging.resolve(METRICS_JSON),
+                        Json.writePretty(outcome.model().get().report()));
                 ModelFile.write(outcome.model().get().model(), staging.resolve(MODEL_BIN));
             }
         });
@@ -148,7 +161,8 @@ public final class ApplyPipeline {
 
     private static void deleteQuietly(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // best effort: a leftover hidden staging folder holds no result
         }

@@ -19,8 +19,7 @@ import java.util.Map;
  */
 public final class Comparisons {
 
-    private Comparisons() {
-    }
+    private Comparisons() {}
 
     public static Comparison of(Profile before, Profile after) {
         return of(before, after, List.of());
@@ -60,7 +59,8 @@ public final class Comparisons {
 
     private static List<Alert> gone(Map<String, List<Alert>> these, Map<String, List<Alert>> others) {
         List<Alert> alerts = new ArrayList<>();
-        these.forEach((key, list) -> list.stream().skip(others.getOrDefault(key, List.of()).size()).forEach(alerts::add));
+        these.forEach((key, list) ->
+                list.stream().skip(others.getOrDefault(key, List.of()).size()).forEach(alerts::add));
         return alerts;
     }
 
@@ -70,20 +70,25 @@ public final class Comparisons {
      */
     private static List<String> beyond(Map<String, List<Alert>> these, Map<String, List<Alert>> others) {
         List<String> messages = new ArrayList<>();
-        these.forEach((key, alerts) -> alerts.stream().skip(others.getOrDefault(key, List.of()).size())
+        these.forEach((key, alerts) -> alerts.stream()
+                .skip(others.getOrDefault(key, List.of()).size())
                 .forEach(a -> messages.add(a.message())));
         return messages;
     }
 
     private static Comparison.Side side(Profile profile) {
-        return new Comparison.Side(profile.table().rows(), profile.table().columns(), profile.table().missingCells(),
+        return new Comparison.Side(
+                profile.table().rows(),
+                profile.table().columns(),
+                profile.table().missingCells(),
                 profile.alerts().size());
     }
 
     private static Map<String, List<Alert>> byKey(List<Alert> alerts) {
         Map<String, List<Alert>> keyed = new LinkedHashMap<>();
         for (Alert alert : alerts) {
-            keyed.computeIfAbsent(alert.type().wireName() + "\u0000" + alert.column().orElse(""), k -> new ArrayList<>())
+            keyed.computeIfAbsent(
+                            alert.type().wireName() + "\u0000" + alert.column().orElse(""), k -> new ArrayList<>())
                     .add(alert);
         }
         return keyed;

@@ -41,8 +41,7 @@ public final class PlanRunner {
     }
 
     /** The table after the plan, the log of each step and the model when the plan trained one. */
-    public record Outcome(Table table, List<StepLog> steps, Optional<TrainedModel> model) {
-    }
+    public record Outcome(Table table, List<StepLog> steps, Optional<TrainedModel> model) {}
 
     /**
      * @param schema the schema the plan was validated against (the profile's), for the columns' kinds
@@ -60,7 +59,8 @@ public final class PlanRunner {
             doneWeight += weight(action.params());
             int to = 100 * doneWeight / Math.max(1, totalWeight);
             ProgressListener stepProgress = progress.slice(from, to);
-            stepProgress.update(0, action.type().wireName() + " (step " + (action.index() + 1) + " of " + actions.size() + ")");
+            stepProgress.update(
+                    0, action.type().wireName() + " (step " + (action.index() + 1) + " of " + actions.size() + ")");
 
             DatasetSchema live = TableSchema.of(table, known);
             ActionContext context = new ActionContext(action.index(), live, action.context(), config, stepProgress);
@@ -73,7 +73,8 @@ public final class PlanRunner {
             Table working = Table.create(table.name(), before.toArray(Column<?>[]::new));
             Table after = Actions.apply(working, action.params(), context, log);
 
-            steps.add(stepLog(action, log, before, rowsBefore, missingBefore, after, (System.nanoTime() - start) / 1_000_000));
+            steps.add(stepLog(
+                    action, log, before, rowsBefore, missingBefore, after, (System.nanoTime() - start) / 1_000_000));
             if (log.model().isPresent()) {
                 model = log.model().get();
             }
@@ -89,8 +90,14 @@ public final class PlanRunner {
         return params instanceof TrainModelParams ? TRAINING_WEIGHT : 1;
     }
 
-    private static StepLog stepLog(ValidatedAction action, ActionLog log, List<Column<?>> before, int rowsBefore,
-                                   long missingBefore, Table after, long millis) {
+    private static StepLog stepLog(
+            ValidatedAction action,
+            ActionLog log,
+            List<Column<?>> before,
+            int rowsBefore,
+            long missingBefore,
+            Table after,
+            long millis) {
         Map<String, Column<?>> beforeByName = new LinkedHashMap<>();
         before.forEach(c -> beforeByName.put(c.name(), c));
         Map<String, String> renamedFrom = new HashMap<>();
@@ -113,15 +120,31 @@ public final class PlanRunner {
             }
         }
         List<String> afterOrigins = after.columns().stream()
-                .map(c -> renamedFrom.getOrDefault(c.name(), c.name())).toList();
-        List<String> removed = beforeByName.keySet().stream().filter(n -> !afterOrigins.contains(n)).toList();
+                .map(c -> renamedFrom.getOrDefault(c.name(), c.name()))
+                .toList();
+        List<String> removed = beforeByName.keySet().stream()
+                .filter(n -> !afterOrigins.contains(n))
+                .toList();
 
         @SuppressWarnings("unchecked")
         Map<String, Object> params = new LinkedHashMap<>(Json.mapper().convertValue(action.params(), Map.class));
         params.putAll(log.resolved());
-        return new StepLog(action.index(), action.type(), params, rowsBefore, after.rowCount(), before.size(),
-                after.columnCount(), cellsChanged, missingBefore, TableSchema.missingCells(after), added, removed,
-                log.warnings(), millis, byColumn);
+        return new StepLog(
+                action.index(),
+                action.type(),
+                params,
+                rowsBefore,
+                after.rowCount(),
+                before.size(),
+                after.columnCount(),
+                cellsChanged,
+                missingBefore,
+                TableSchema.missingCells(after),
+                added,
+                removed,
+                log.warnings(),
+                millis,
+                byColumn);
     }
 
     /** Cells whose value differs (missing counts as a value): numbers compared as numbers, the rest as text. */

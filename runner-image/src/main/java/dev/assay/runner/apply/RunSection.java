@@ -23,12 +23,12 @@ public final class RunSection {
 
     /** Width of the importance chart's bar area, in SVG units. */
     static final int BAR_AREA = 300;
+
     static final int LABEL_WIDTH = 200;
     static final int ROW_HEIGHT = 22;
     static final int MAX_BARS = 20;
 
-    private RunSection() {
-    }
+    private RunSection() {}
 
     public static Map<String, Object> model(RunResult result) {
         Map<String, Object> run = new LinkedHashMap<>();
@@ -37,24 +37,50 @@ public final class RunSection {
         run.put("seconds", seconds(result.millis()));
         run.put("comparison", comparison(result.comparison()));
         run.put("steps", result.steps().stream().map(RunSection::step).toList());
-        run.put("planWarnings", result.warnings().stream().map(w -> Map.of(
-                "step", w.actionIndex() + 1, "action", ActionType.fromWireName(w.action()).map(ActionType::label).orElse(w.action()),
-                "column", w.column(),
-                "severity", w.severity().wireName(), "message", w.message(), "alternative", w.alternative())).toList());
+        run.put(
+                "planWarnings",
+                result.warnings().stream()
+                        .map(w -> Map.of(
+                                "step",
+                                w.actionIndex() + 1,
+                                "action",
+                                ActionType.fromWireName(w.action())
+                                        .map(ActionType::label)
+                                        .orElse(w.action()),
+                                "column",
+                                w.column(),
+                                "severity",
+                                w.severity().wireName(),
+                                "message",
+                                w.message(),
+                                "alternative",
+                                w.alternative()))
+                        .toList());
         result.model().ifPresent(m -> run.put("model", modelCard(m)));
         return run;
     }
 
     private static Map<String, Object> comparison(Comparison comparison) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(compareRow("Rows", comparison.before().rows(), comparison.after().rows(), false));
-        rows.add(compareRow("Columns", comparison.before().columns(), comparison.after().columns(), false));
-        rows.add(compareRow("Missing cells", comparison.before().missingCells(), comparison.after().missingCells(), true));
-        rows.add(compareRow("Alerts", comparison.before().alerts(), comparison.after().alerts(), true));
+        rows.add(compareRow(
+                "Rows", comparison.before().rows(), comparison.after().rows(), false));
+        rows.add(compareRow(
+                "Columns", comparison.before().columns(), comparison.after().columns(), false));
+        rows.add(compareRow(
+                "Missing cells",
+                comparison.before().missingCells(),
+                comparison.after().missingCells(),
+                true));
+        rows.add(compareRow(
+                "Alerts", comparison.before().alerts(), comparison.after().alerts(), true));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("rows", rows);
         model.put("alertsCleared", comparison.alertsCleared());
-        model.put("alertsHidden", comparison.alertsHidden().stream().map(Comparison.HiddenAlert::describe).toList());
+        model.put(
+                "alertsHidden",
+                comparison.alertsHidden().stream()
+                        .map(Comparison.HiddenAlert::describe)
+                        .toList());
         model.put("alertsAdded", comparison.alertsAdded());
         return model;
     }
@@ -80,8 +106,13 @@ public final class RunSection {
         step.put("columns", log.columnsBefore() + " → " + log.columnsAfter());
         step.put("missing", count(log.missingBefore()) + " → " + count(log.missingAfter()));
         step.put("cellsChanged", count(log.cellsChanged()));
-        step.put("cellsByColumn", String.join(", ", log.cellsChangedByColumn().entrySet().stream()
-                .map(e -> e.getKey() + " " + count(e.getValue())).toList()));
+        step.put(
+                "cellsByColumn",
+                String.join(
+                        ", ",
+                        log.cellsChangedByColumn().entrySet().stream()
+                                .map(e -> e.getKey() + " " + count(e.getValue()))
+                                .toList()));
         step.put("added", log.columnsAdded());
         step.put("removed", log.columnsRemoved());
         step.put("warnings", log.warnings());
@@ -100,7 +131,11 @@ public final class RunSection {
         card.put("baselineScore", metric(report.primaryMetric(), report.baselineScore()));
         card.put("baselineName", classification ? "always the most frequent class" : "always the mean");
         ModelReport.MeanStd cv = report.crossValidation().get(report.primaryMetric());
-        card.put("cv", cv == null ? "" : metric(report.primaryMetric(), cv.mean()) + " ± " + metric(report.primaryMetric(), cv.std()));
+        card.put(
+                "cv",
+                cv == null
+                        ? ""
+                        : metric(report.primaryMetric(), cv.mean()) + " ± " + metric(report.primaryMetric(), cv.std()));
         card.put("trainRows", count(report.trainRows()));
         card.put("testRows", count(report.testRows()));
         card.put("seed", report.seed());
@@ -110,14 +145,37 @@ public final class RunSection {
         card.put("metrics", metricRows(report));
         report.holdout().confusion().ifPresent(c -> card.put("confusion", confusion(c)));
         card.put("chart", chart(report.importances()));
-        card.put("leaderboard", report.leaderboard().stream().map(e -> Map.of(
-                "algorithm", e.algorithm().wireName().replace('_', ' '),
-                "score", metric(report.primaryMetric(), e.score().mean()) + " ± " + metric(report.primaryMetric(), e.score().std()),
-                "seconds", seconds(e.millis()),
-                "chosen", e.algorithm() == report.algorithm())).toList());
-        card.put("derived", report.derived().stream().map(n -> Map.of("column", n.column(), "reason", n.reason())).toList());
-        card.put("excluded", report.excluded().stream().map(n -> Map.of("column", n.column(), "reason", n.reason())).toList());
-        card.put("leakage", report.leakage().stream().map(n -> Map.of("column", n.column(), "reason", n.reason())).toList());
+        card.put(
+                "leaderboard",
+                report.leaderboard().stream()
+                        .map(e -> Map.of(
+                                "algorithm",
+                                e.algorithm().wireName().replace('_', ' '),
+                                "score",
+                                metric(report.primaryMetric(), e.score().mean()) + " ± "
+                                        + metric(
+                                                report.primaryMetric(),
+                                                e.score().std()),
+                                "seconds",
+                                seconds(e.millis()),
+                                "chosen",
+                                e.algorithm() == report.algorithm()))
+                        .toList());
+        card.put(
+                "derived",
+                report.derived().stream()
+                        .map(n -> Map.of("column", n.column(), "reason", n.reason()))
+                        .toList());
+        card.put(
+                "excluded",
+                report.excluded().stream()
+                        .map(n -> Map.of("column", n.column(), "reason", n.reason()))
+                        .toList());
+        card.put(
+                "leakage",
+                report.leakage().stream()
+                        .map(n -> Map.of("column", n.column(), "reason", n.reason()))
+                        .toList());
         card.put("warnings", report.warnings());
         return card;
     }
@@ -132,9 +190,14 @@ public final class RunSection {
             Double baseline = report.baseline().scores().get(score.getKey());
             row.put("baseline", baseline == null ? "" : metric(score.getKey(), baseline));
             ModelReport.MeanStd cv = report.crossValidation().get(score.getKey());
-            row.put("cv", cv == null ? "" : metric(score.getKey(), cv.mean()) + " ± " + metric(score.getKey(), cv.std()));
-            row.put("lowerIsBetter", score.getKey().equals("log_loss") || score.getKey().equals("rmse")
-                    || score.getKey().equals("mae"));
+            row.put(
+                    "cv",
+                    cv == null ? "" : metric(score.getKey(), cv.mean()) + " ± " + metric(score.getKey(), cv.std()));
+            row.put(
+                    "lowerIsBetter",
+                    score.getKey().equals("log_loss")
+                            || score.getKey().equals("rmse")
+                            || score.getKey().equals("mae"));
             rows.add(row);
         }
         return rows;
@@ -154,8 +217,12 @@ public final class RunSection {
 
     /** Bars of the largest importances, scaled to the largest, with their SVG geometry. */
     private static Map<String, Object> chart(List<ModelReport.FeatureImportance> importances) {
-        List<ModelReport.FeatureImportance> top = importances.stream().limit(MAX_BARS).toList();
-        double max = top.stream().mapToDouble(ModelReport.FeatureImportance::importance).max().orElse(0);
+        List<ModelReport.FeatureImportance> top =
+                importances.stream().limit(MAX_BARS).toList();
+        double max = top.stream()
+                .mapToDouble(ModelReport.FeatureImportance::importance)
+                .max()
+                .orElse(0);
         List<Map<String, Object>> bars = new ArrayList<>();
         for (int i = 0; i < top.size(); i++) {
             ModelReport.FeatureImportance f = top.get(i);
@@ -194,8 +261,8 @@ public final class RunSection {
     }
 
     /** Scores on a 0–1 scale (R² only above): three decimals tell two models apart, more is noise. */
-    private static final java.util.Set<String> UNIT_SCALE = java.util.Set.of("accuracy", "balanced_accuracy", "macro_f1",
-            "roc_auc", "r2");
+    private static final java.util.Set<String> UNIT_SCALE =
+            java.util.Set.of("accuracy", "balanced_accuracy", "macro_f1", "roc_auc", "r2");
 
     /**
      * A metric's value for people, by the same rules as the UI's {@code metricValue} (ui/src/common/format.ts), so
@@ -219,7 +286,9 @@ public final class RunSection {
         if (magnitude >= 1000) return String.format(Locale.ROOT, "%,.0f", value);
         if (magnitude >= 100) return String.format(Locale.ROOT, "%.1f", value);
         if (magnitude >= 1) return String.format(Locale.ROOT, "%.2f", value);
-        return unsignedZero(new java.math.BigDecimal(value).round(new java.math.MathContext(3)).toPlainString());
+        return unsignedZero(new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(3))
+                .toPlainString());
     }
 
     private static String unsignedZero(String text) {

@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class AotTraining {
 
-    private AotTraining() {
-    }
+    private AotTraining() {}
 
     public static void main(String[] args) {
         int failed = 0;

@@ -23,14 +23,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code runner apply --input FILE.csv --plan PLAN.json --out DIR}. */
-@Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Apply a plan of whitelisted actions to a CSV.",
-                "Writes cleaned.csv, profile.json, report.html, result.json and plan.json to the output folder, and "
-                        + "model.bin and metrics.json when the plan trains a model. The plan is validated against the "
-                        + "data first: when it does not fit, every problem is listed and nothing is written."},
+@Command(
+        name = "apply",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Apply a plan of whitelisted actions to a CSV.",
+            "Writes cleaned.csv, profile.json, report.html, result.json and plan.json to the output folder, and "
+                    + "model.bin and metrics.json when the plan trains a model. The plan is validated against the "
+                    + "data first: when it does not fit, every problem is listed and nothing is written."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the plan was applied", "2:wrong command-line usage", "3:the plan does not fit the data",
-                "4:the input or the plan file cannot be used", "1:an unexpected failure (a bug)"})
+        exitCodeList = {
+            "0:the plan was applied",
+            "2:wrong command-line usage",
+            "3:the plan does not fit the data",
+            "4:the input or the plan file cannot be used",
+            "1:an unexpected failure (a bug)"
+        })
 public final class ApplyCommand implements Callable<Integer> {
 
     public static final int INVALID_PLAN = 3;
@@ -42,11 +51,18 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE.csv", description = "The CSV to apply the plan to.")
     Path input;
 
-    @Option(names = "--plan", required = true, paramLabel = "PLAN.json",
+    @Option(
+            names = "--plan",
+            required = true,
+            paramLabel = "PLAN.json",
             description = "The plan: {\"explanation\": ..., \"actions\": [{\"type\": ..., \"params\": {...}}]}.")
     Path plan;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the results (created if needed).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "Folder for the results (created if needed).")
     Path out;
 
     @Option(names = "--keep-formulas", description = "Do not neutralise cells of cleaned.csv that start with = + - @.")
@@ -55,14 +71,21 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print no progress.")
     boolean quiet;
 
-    @Option(names = "--sheet", paramLabel = "NAME", description = "Worksheet to read from an Excel workbook (default: the first).")
+    @Option(
+            names = "--sheet",
+            paramLabel = "NAME",
+            description = "Worksheet to read from an Excel workbook (default: the first).")
     String sheet;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", description = "Text encoding of a CSV (default: detected).")
     String encoding;
 
-    @Option(names = dev.assay.model.protocol.RunnerArgs.MISSING_MARKERS, paramLabel = "JSON", description = "Words read as missing, as a JSON array, e.g. '[\"NA\",\"-\"]'; '[]' reads every word as a value "
-            + "(default: NA, N/A, null, NaN, None, -).")
+    @Option(
+            names = dev.assay.model.protocol.RunnerArgs.MISSING_MARKERS,
+            paramLabel = "JSON",
+            description =
+                    "Words read as missing, as a JSON array, e.g. '[\"NA\",\"-\"]'; '[]' reads every word as a value "
+                            + "(default: NA, N/A, null, NaN, None, -).")
     String missingMarkers;
 
     @Override
@@ -79,10 +102,15 @@ public final class ApplyCommand implements Callable<Integer> {
         try {
             Plan parsed = PlanReader.read(readPlan());
             EngineConfig defaults = EngineConfig.defaults();
-            EngineConfig config = new EngineConfig(defaults.maxFileBytes(), defaults.maxColumns(), defaults.maxCellChars(),
-                    defaults.dropDuplicates(), !keepFormulas, defaults.maxOneHotCategories());
-            ApplyOutcome outcome = new Engine(config).apply(input, parsed, out, quiet ? ProgressListener.NONE : progress(err),
-                    options);
+            EngineConfig config = new EngineConfig(
+                    defaults.maxFileBytes(),
+                    defaults.maxColumns(),
+                    defaults.maxCellChars(),
+                    defaults.dropDuplicates(),
+                    !keepFormulas,
+                    defaults.maxOneHotCategories());
+            ApplyOutcome outcome = new Engine(config)
+                    .apply(input, parsed, out, quiet ? ProgressListener.NONE : progress(err), options);
             summarise(outcome.result(), stdout);
             return 0;
         } catch (PlanValidationException e) {
@@ -123,17 +151,32 @@ public final class ApplyCommand implements Callable<Integer> {
     }
 
     private void summarise(RunResult result, PrintWriter stdout) {
-        stdout.printf(Locale.ROOT, "Applied %d action%s: %d rows x %d columns -> %d rows x %d columns, missing cells %d -> %d%n",
-                result.actionsApplied(), result.actionsApplied() == 1 ? "" : "s",
-                result.comparison().before().rows(), result.comparison().before().columns(),
-                result.comparison().after().rows(), result.comparison().after().columns(),
-                result.comparison().before().missingCells(), result.comparison().after().missingCells());
-        result.steps().forEach(step -> step.warnings().forEach(w -> stdout.println("  warning (" + step.type().wireName() + "): " + w)));
-        result.model().ifPresent(model -> stdout.printf(Locale.ROOT,
-                "Model: %s %s on '%s': %s %.3f on held-out rows (baseline %.3f); cross-validated %.3f ± %.3f%n",
-                model.algorithm().wireName(), model.task().wireName(), model.target(), model.primaryMetric(),
-                model.score(), model.baselineScore(), model.crossValidation().get(model.primaryMetric()).mean(),
-                model.crossValidation().get(model.primaryMetric()).std()));
+        stdout.printf(
+                Locale.ROOT,
+                "Applied %d action%s: %d rows x %d columns -> %d rows x %d columns, missing cells %d -> %d%n",
+                result.actionsApplied(),
+                result.actionsApplied() == 1 ? "" : "s",
+                result.comparison().before().rows(),
+                result.comparison().before().columns(),
+                result.comparison().after().rows(),
+                result.comparison().after().columns(),
+                result.comparison().before().missingCells(),
+                result.comparison().after().missingCells());
+        result.steps()
+                .forEach(step -> step.warnings()
+                        .forEach(w -> stdout.println("  warning (" + step.type().wireName() + "): " + w)));
+        result.model()
+                .ifPresent(model -> stdout.printf(
+                        Locale.ROOT,
+                        "Model: %s %s on '%s': %s %.3f on held-out rows (baseline %.3f); cross-validated %.3f ± %.3f%n",
+                        model.algorithm().wireName(),
+                        model.task().wireName(),
+                        model.target(),
+                        model.primaryMetric(),
+                        model.score(),
+                        model.baselineScore(),
+                        model.crossValidation().get(model.primaryMetric()).mean(),
+                        model.crossValidation().get(model.primaryMetric()).std()));
         stdout.println("Wrote " + String.join(", ", result.artifacts()) + " to " + out);
     }
 }

@@ -18,11 +18,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code runner profile --input FILE.csv --out DIR}. */
-@Command(name = "profile", mixinStandardHelpOptions = true,
-        description = {"Profile a CSV (any common encoding, also .csv.gz, a one-file .zip), an Excel .xlsx sheet or a flat Parquet file.", "Writes profile.json, report.html and cleaned.csv (exact duplicate rows dropped) "
-                + "to the output folder and prints a one-line summary."},
+@Command(
+        name = "profile",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Profile a CSV (any common encoding, also .csv.gz, a one-file .zip), an Excel .xlsx sheet or a flat Parquet file.",
+            "Writes profile.json, report.html and cleaned.csv (exact duplicate rows dropped) "
+                    + "to the output folder and prints a one-line summary."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:profiled", "2:wrong command-line usage", "4:the input cannot be used", "1:an unexpected failure (a bug)"})
+        exitCodeList = {
+            "0:profiled",
+            "2:wrong command-line usage",
+            "4:the input cannot be used",
+            "1:an unexpected failure (a bug)"
+        })
 public final class ProfileCommand implements Callable<Integer> {
 
     public static final int BAD_INPUT = 4;
@@ -30,19 +40,34 @@ public final class ProfileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The file to profile: CSV, .csv.gz, .zip, .xlsx or .parquet.")
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE",
+            description = "The file to profile: CSV, .csv.gz, .zip, .xlsx or .parquet.")
     Path input;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the results (created if needed).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "Folder for the results (created if needed).")
     Path out;
 
-    @Option(names = "--max-file-mb", paramLabel = "MB", description = "Largest file accepted, in MB (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-file-mb",
+            paramLabel = "MB",
+            description = "Largest file accepted, in MB (default: ${DEFAULT-VALUE}).")
     long maxFileMb = EngineConfig.defaults().maxFileBytes() / (1024 * 1024);
 
-    @Option(names = "--stream-above", paramLabel = "SIZE", description = "Profile files larger than this in streaming "
-            + "mode (bounded memory; quantiles, distinct counts and top values of varied columns are estimates), e.g. "
-            + "512MB (default: -D" + EngineConfig.STREAM_ABOVE_PROPERTY + ", else $" + EngineConfig.STREAM_ABOVE_ENV
-            + ", else a quarter of the maximum heap).")
+    @Option(
+            names = "--stream-above",
+            paramLabel = "SIZE",
+            description = "Profile files larger than this in streaming "
+                    + "mode (bounded memory; quantiles, distinct counts and top values of varied columns are estimates), e.g. "
+                    + "512MB (default: -D" + EngineConfig.STREAM_ABOVE_PROPERTY + ", else $"
+                    + EngineConfig.STREAM_ABOVE_ENV
+                    + ", else a quarter of the maximum heap).")
     String streamAbove;
 
     @Option(names = "--keep-duplicates", description = "Keep exact duplicate rows instead of dropping them.")
@@ -51,15 +76,24 @@ public final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print no progress.")
     boolean quiet;
 
-    @Option(names = "--sheet", paramLabel = "NAME", description = "Worksheet to read from an Excel workbook (default: the first).")
+    @Option(
+            names = "--sheet",
+            paramLabel = "NAME",
+            description = "Worksheet to read from an Excel workbook (default: the first).")
     String sheet;
 
-    @Option(names = "--encoding", paramLabel = "CHARSET", description = "Text encoding of a CSV, e.g. windows-1252 "
-            + "(default: detected).")
+    @Option(
+            names = "--encoding",
+            paramLabel = "CHARSET",
+            description = "Text encoding of a CSV, e.g. windows-1252 " + "(default: detected).")
     String encoding;
 
-    @Option(names = dev.assay.model.protocol.RunnerArgs.MISSING_MARKERS, paramLabel = "JSON", description = "Words read as missing, as a JSON array, e.g. '[\"NA\",\"-\"]'; '[]' reads every word as a value "
-            + "(default: NA, N/A, null, NaN, None, -).")
+    @Option(
+            names = dev.assay.model.protocol.RunnerArgs.MISSING_MARKERS,
+            paramLabel = "JSON",
+            description =
+                    "Words read as missing, as a JSON array, e.g. '[\"NA\",\"-\"]'; '[]' reads every word as a value "
+                            + "(default: NA, N/A, null, NaN, None, -).")
     String missingMarkers;
 
     @Override
@@ -71,8 +105,13 @@ public final class ProfileCommand implements Callable<Integer> {
             return BAD_INPUT;
         }
         EngineConfig defaults = EngineConfig.defaults();
-        EngineConfig config = new EngineConfig(maxFileMb * 1024 * 1024, defaults.maxColumns(), defaults.maxCellChars(),
-                !keepDuplicates, defaults.neutraliseFormulas(), defaults.maxOneHotCategories(),
+        EngineConfig config = new EngineConfig(
+                maxFileMb * 1024 * 1024,
+                defaults.maxColumns(),
+                defaults.maxCellChars(),
+                !keepDuplicates,
+                defaults.neutraliseFormulas(),
+                defaults.maxOneHotCategories(),
                 streamAbove == null ? defaults.streamAboveBytes() : EngineConfig.parseSize(streamAbove));
         ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(err);
         SourceOptions options;
@@ -86,10 +125,18 @@ public final class ProfileCommand implements Callable<Integer> {
             long started = System.nanoTime();
             ProfileOutcome outcome = new Engine(config).profile(input, out, progress, options);
             Profile profile = outcome.profile();
-            stdout.println(String.format(Locale.ROOT, "%s: %,d rows × %d columns, %,d missing cells (%.1f %%), %d duplicate rows "
-                            + "dropped, %d alerts → %s (%.2f s)", profile.source(), profile.table().rows(),
-                    profile.table().columns(), profile.table().missingCells(), profile.table().missingShare() * 100,
-                    profile.ingest().duplicatesDropped(), profile.alerts().size(), this.out,
+            stdout.println(String.format(
+                    Locale.ROOT,
+                    "%s: %,d rows × %d columns, %,d missing cells (%.1f %%), %d duplicate rows "
+                            + "dropped, %d alerts → %s (%.2f s)",
+                    profile.source(),
+                    profile.table().rows(),
+                    profile.table().columns(),
+                    profile.table().missingCells(),
+                    profile.table().missingShare() * 100,
+                    profile.ingest().duplicatesDropped(),
+                    profile.alerts().size(),
+                    this.out,
                     (System.nanoTime() - started) / 1e9));
             return 0;
         } catch (InputException e) {

@@ -5,5 +5,4 @@ import dev.assay.model.result.RunResult;
 import java.nio.file.Path;
 
 /** What {@link Engine#apply} wrote: the result, the profile of the processed data, and the output folder. */
-public record ApplyOutcome(RunResult result, Profile profile, Path outDir) {
-}
+public record ApplyOutcome(RunResult result, Profile profile, Path outDir) {}

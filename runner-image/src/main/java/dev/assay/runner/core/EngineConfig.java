@@ -20,8 +20,14 @@ import java.util.Optional;
  * @param streamAboveBytes     a file larger than this is profiled in streaming mode (bounded memory, some figures
  *                             estimated) and refused by apply; see {@link #streamAboveDefault()}
  */
-public record EngineConfig(long maxFileBytes, int maxColumns, int maxCellChars, boolean dropDuplicates,
-                           boolean neutraliseFormulas, int maxOneHotCategories, long streamAboveBytes) {
+public record EngineConfig(
+        long maxFileBytes,
+        int maxColumns,
+        int maxCellChars,
+        boolean dropDuplicates,
+        boolean neutraliseFormulas,
+        int maxOneHotCategories,
+        long streamAboveBytes) {
 
     /** The system property that sets the streaming threshold (bytes, or with a KB/MB/GB suffix). */
     public static final String STREAM_ABOVE_PROPERTY = "assay.profile.stream-above";
@@ -35,9 +41,20 @@ public record EngineConfig(long maxFileBytes, int maxColumns, int maxCellChars, 
     }
 
     /** With the default streaming threshold. */
-    public EngineConfig(long maxFileBytes, int maxColumns, int maxCellChars, boolean dropDuplicates,
-                        boolean neutraliseFormulas, int maxOneHotCategories) {
-        this(maxFileBytes, maxColumns, maxCellChars, dropDuplicates, neutraliseFormulas, maxOneHotCategories,
+    public EngineConfig(
+            long maxFileBytes,
+            int maxColumns,
+            int maxCellChars,
+            boolean dropDuplicates,
+            boolean neutraliseFormulas,
+            int maxOneHotCategories) {
+        this(
+                maxFileBytes,
+                maxColumns,
+                maxCellChars,
+                dropDuplicates,
+                neutraliseFormulas,
+                maxOneHotCategories,
                 streamAboveDefault());
     }
 
@@ -59,8 +76,8 @@ public record EngineConfig(long maxFileBytes, int maxColumns, int maxCellChars, 
 
     /** The same limits with another streaming threshold. */
     public EngineConfig withStreamAbove(long bytes) {
-        return new EngineConfig(maxFileBytes, maxColumns, maxCellChars, dropDuplicates, neutraliseFormulas,
-                maxOneHotCategories, bytes);
+        return new EngineConfig(
+                maxFileBytes, maxColumns, maxCellChars, dropDuplicates, neutraliseFormulas, maxOneHotCategories, bytes);
     }
 
     /**
@@ -71,15 +88,18 @@ public record EngineConfig(long maxFileBytes, int maxColumns, int maxCellChars, 
     public static long streamAboveDefault() {
         Optional<String> configured = Optional.ofNullable(System.getProperty(STREAM_ABOVE_PROPERTY))
                 .or(() -> Optional.ofNullable(System.getenv(STREAM_ABOVE_ENV)))
-                .map(String::strip).filter(s -> !s.isEmpty());
-        return configured.map(EngineConfig::parseSize).orElseGet(() -> Runtime.getRuntime().maxMemory() / 4);
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
+        return configured
+                .map(EngineConfig::parseSize)
+                .orElseGet(() -> Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** "1073741824", "512MB", "2 GB", "64kb": a size in bytes. */
     public static long parseSize(String text) {
         String s = text.strip().toUpperCase(Locale.ROOT).replace("_", "");
         long unit = 1;
-        for (String[] suffix : new String[][]{{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {
+        for (String[] suffix : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {
             if (s.endsWith(suffix[0])) {
                 unit = Long.parseLong(suffix[1]);
                 s = s.substring(0, s.length() - suffix[0].length()).strip();
@@ -89,7 +109,8 @@ public record EngineConfig(long maxFileBytes, int maxColumns, int maxCellChars, 
         try {
             return Math.multiplyExact(Long.parseLong(s), unit);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("not a size: '" + text + "' (write bytes, or a number with KB, MB or GB)", e);
+            throw new IllegalArgumentException(
+                    "not a size: '" + text + "' (write bytes, or a number with KB, MB or GB)", e);
         }
     }
 }

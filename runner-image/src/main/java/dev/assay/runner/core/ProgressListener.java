@@ -4,7 +4,7 @@ package dev.assay.runner.core;
 @FunctionalInterface
 public interface ProgressListener {
 
-    ProgressListener NONE = (percent, stage) -> { };
+    ProgressListener NONE = (percent, stage) -> {};
 
     /**
      * @param percent 0 to 100, never going backwards within one task

@@ -28,8 +28,7 @@ final class CleanedCsvWriter implements Closeable {
     private static final int BATCH = 1024;
     private static final int QUEUED = 8;
 
-    private record Batch(String[][] rows, int size) {
-    }
+    private record Batch(String[][] rows, int size) {}
 
     private static final Batch END = new Batch(new String[0][], 0);
 
@@ -51,7 +50,8 @@ final class CleanedCsvWriter implements Closeable {
     private final Markers markers;
 
     /** A writer that leaves the cells {@code markers} reads as missing empty. */
-    CleanedCsvWriter(Path file, List<String> header, List<ColumnType> types, boolean neutraliseFormulas, Markers markers) {
+    CleanedCsvWriter(
+            Path file, List<String> header, List<ColumnType> types, boolean neutraliseFormulas, Markers markers) {
         this.markers = markers;
         this.file = file;
         this.neutraliseFormulas = neutraliseFormulas;
@@ -63,7 +63,8 @@ final class CleanedCsvWriter implements Closeable {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 20);
+            out = new BufferedWriter(
+                    new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 20);
             for (int i = 0; i < header.size(); i++) {
                 if (i > 0) {
                     out.write(',');

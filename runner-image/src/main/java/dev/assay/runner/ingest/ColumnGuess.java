@@ -17,6 +17,7 @@ final class ColumnGuess {
     static final double STRAY_SHARE = 0.9;
     /** After this many present values with no date among them, stop trying date layouts (they are costly). */
     private static final int DATE_GIVE_UP = 200;
+
     private static final int EXAMPLES = 10;
 
     private long present;
@@ -29,6 +30,7 @@ final class ColumnGuess {
     private long dateTried;
     /** Whether some layout has read a value: the same as bestLayout() >= 0, without a scan of the layouts per value. */
     private boolean anyDate;
+
     private final List<String> nonNumeric = new ArrayList<>();
     private long nonNumericCount;
     private final List<String> nonDate = new ArrayList<>();
@@ -137,11 +139,20 @@ final class ColumnGuess {
      *
      * @param missingWords text columns only: marker words read as missing ("None", "NA"...), as written, with counts
      */
-    record Decision(ColumnType type, boolean wideIntegers, Optional<DateFormats.Layout> layout,
-                    Optional<StrayValues> stray, Optional<String> warning, java.util.Map<String, Long> missingWords) {
+    record Decision(
+            ColumnType type,
+            boolean wideIntegers,
+            Optional<DateFormats.Layout> layout,
+            Optional<StrayValues> stray,
+            Optional<String> warning,
+            java.util.Map<String, Long> missingWords) {
 
-        Decision(ColumnType type, boolean wideIntegers, Optional<DateFormats.Layout> layout,
-                 Optional<StrayValues> stray, Optional<String> warning) {
+        Decision(
+                ColumnType type,
+                boolean wideIntegers,
+                Optional<DateFormats.Layout> layout,
+                Optional<StrayValues> stray,
+                Optional<String> warning) {
             this(type, wideIntegers, layout, stray, warning, java.util.Map.of());
         }
     }
@@ -149,8 +160,13 @@ final class ColumnGuess {
     Decision decide() {
         Decision decision = decideType();
         return decision.type() == ColumnType.STRING && !missingWords.isEmpty()
-                ? new Decision(decision.type(), decision.wideIntegers(), decision.layout(), decision.stray(),
-                decision.warning(), java.util.Map.copyOf(missingWords))
+                ? new Decision(
+                        decision.type(),
+                        decision.wideIntegers(),
+                        decision.layout(),
+                        decision.stray(),
+                        decision.warning(),
+                        java.util.Map.copyOf(missingWords))
                 : decision;
     }
 
@@ -170,23 +186,38 @@ final class ColumnGuess {
         Optional<DateFormats.Layout> complete = completeLayout();
         if (complete.isPresent()) {
             Optional<String> warning = ambiguousDayMonth(complete.get())
-                    ? Optional.of("day and month order is ambiguous; read as " + complete.get().name())
+                    ? Optional.of("day and month order is ambiguous; read as "
+                            + complete.get().name())
                     : Optional.empty();
-            return new Decision(complete.get().withTime() ? ColumnType.DATETIME : ColumnType.DATE, false, complete,
-                    Optional.empty(), warning);
+            return new Decision(
+                    complete.get().withTime() ? ColumnType.DATETIME : ColumnType.DATE,
+                    false,
+                    complete,
+                    Optional.empty(),
+                    warning);
         }
         long numeric = integral + decimal;
         if (numeric >= STRAY_SHARE * present) {
             ColumnType dominant = decimal == 0 ? ColumnType.INTEGER : ColumnType.DECIMAL;
-            return new Decision(ColumnType.STRING, false, Optional.empty(),
-                    Optional.of(new StrayValues(dominant, nonNumericCount, nonNumeric)), Optional.empty());
+            return new Decision(
+                    ColumnType.STRING,
+                    false,
+                    Optional.empty(),
+                    Optional.of(new StrayValues(dominant, nonNumericCount, nonNumeric)),
+                    Optional.empty());
         }
         int best = bestLayout();
         if (best >= 0 && layoutHits[best] >= STRAY_SHARE * present) {
             DateFormats.Layout layout = DateFormats.LAYOUTS.get(best);
-            return new Decision(ColumnType.STRING, false, Optional.empty(),
-                    Optional.of(new StrayValues(layout.withTime() ? ColumnType.DATETIME : ColumnType.DATE,
-                            present - layoutHits[best], nonDate)), Optional.empty());
+            return new Decision(
+                    ColumnType.STRING,
+                    false,
+                    Optional.empty(),
+                    Optional.of(new StrayValues(
+                            layout.withTime() ? ColumnType.DATETIME : ColumnType.DATE,
+                            present - layoutHits[best],
+                            nonDate)),
+                    Optional.empty());
         }
         return new Decision(ColumnType.STRING, false, Optional.empty(), Optional.empty(), Optional.empty());
     }

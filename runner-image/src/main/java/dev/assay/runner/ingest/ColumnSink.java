@@ -54,20 +54,30 @@ abstract sealed class ColumnSink {
         return switch (decision.type()) {
             case INTEGER -> new Integers(name, decision.wideIntegers(), markers);
             case DECIMAL -> new Doubles(name, markers);
-            case BOOLEAN -> new Cells<>(BooleanColumn.create(name), markers, raw -> {
-                String value = raw.strip();
-                if (!Values.isBoolean(value)) {
-                    throw MISFIT;
-                }
-                return Values.parseBoolean(value);
-            }, ColumnType.BOOLEAN);
+            case BOOLEAN ->
+                new Cells<>(
+                        BooleanColumn.create(name),
+                        markers,
+                        raw -> {
+                            String value = raw.strip();
+                            if (!Values.isBoolean(value)) {
+                                throw MISFIT;
+                            }
+                            return Values.parseBoolean(value);
+                        },
+                        ColumnType.BOOLEAN);
             case DATE -> {
                 DateFormats.Layout layout = decision.layout().orElseThrow();
-                yield new Cells<>(DateColumn.create(name), markers, raw -> dateCell(raw, layout::date), ColumnType.DATE);
+                yield new Cells<>(
+                        DateColumn.create(name), markers, raw -> dateCell(raw, layout::date), ColumnType.DATE);
             }
             case DATETIME -> {
                 DateFormats.Layout layout = decision.layout().orElseThrow();
-                yield new Cells<>(DateTimeColumn.create(name), markers, raw -> dateCell(raw, layout::dateTime), ColumnType.DATETIME);
+                yield new Cells<>(
+                        DateTimeColumn.create(name),
+                        markers,
+                        raw -> dateCell(raw, layout::dateTime),
+                        ColumnType.DATETIME);
             }
             // Text keeps the cell exactly as written; only missing markers become missing.
             case STRING -> new Cells<>(StringColumn.create(name), markers, raw -> raw, ColumnType.STRING);

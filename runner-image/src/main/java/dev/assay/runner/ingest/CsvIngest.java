@@ -41,14 +41,13 @@ import tech.tablesaw.columns.Column;
  */
 public final class CsvIngest {
 
-
     /**
      * The table, how the file was read, and the columns kept as text because of a few stray values.
      *
      * @param layouts the date layout each date column was read with, by column name
      */
-    public record Result(Table table, IngestReport report, Map<String, StrayValues> stray, Map<String, String> layouts) {
-    }
+    public record Result(
+            Table table, IngestReport report, Map<String, StrayValues> stray, Map<String, String> layouts) {}
 
     private final EngineConfig config;
     private final int sampleRows;
@@ -98,7 +97,8 @@ public final class CsvIngest {
      * Reads any source the {@link SourceDecoder} knows (a workbook's sheet, a compressed CSV, text in another
      * encoding) through the same CSV read; the report says what was read and keeps the uploaded file's size.
      */
-    public Result read(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv, SourceOptions options) {
+    public Result read(
+            Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv, SourceOptions options) {
         long started = System.nanoTime();
         progress.update(0, "opening the file");
         options.problem().ifPresent(problem -> {
@@ -106,14 +106,24 @@ public final class CsvIngest {
         });
         try (DecodedSource source = new SourceDecoder(config).decode(file, name, options)) {
             CsvIngest reader = options.missingMarkers().isPresent()
-                    ? new CsvIngest(config, sampleRows, new Markers(options.markers())) : this;
+                    ? new CsvIngest(config, sampleRows, new Markers(options.markers()))
+                    : this;
             Result result = reader.readCsv(source.csv(), name, progress, cleanedCsv);
             IngestReport csv = result.report();
             List<String> warnings = new ArrayList<>(source.notes());
             warnings.addAll(csv.warnings());
-            IngestReport report = new IngestReport(csv.fileName(), source.asUploaded() ? csv.bytes() : sizeOf(file),
-                    csv.delimiter(), csv.bom(), csv.rowsRead(), csv.duplicatesDropped(), warnings,
-                    (System.nanoTime() - started) / 1_000_000, source.read(), csv.missingWords(), csv.repeatedRows(),
+            IngestReport report = new IngestReport(
+                    csv.fileName(),
+                    source.asUploaded() ? csv.bytes() : sizeOf(file),
+                    csv.delimiter(),
+                    csv.bom(),
+                    csv.rowsRead(),
+                    csv.duplicatesDropped(),
+                    warnings,
+                    (System.nanoTime() - started) / 1_000_000,
+                    source.read(),
+                    csv.missingWords(),
+                    csv.repeatedRows(),
                     csv.missingMarkers());
             return new Result(result.table(), report, result.stray(), result.layouts());
         }
@@ -140,8 +150,7 @@ public final class CsvIngest {
     }
 
     /** How a streamed file was read: the report (no duplicates dropped), stray values and date layouts. */
-    public record Streamed(IngestReport report, Map<String, StrayValues> stray, Map<String, String> layouts) {
-    }
+    public record Streamed(IngestReport report, Map<String, StrayValues> stray, Map<String, String> layouts) {}
 
     /**
      * Reads a file of any size in bounded memory: a first pass settles each column's type from all of its values
@@ -149,30 +158,47 @@ public final class CsvIngest {
      * {@link #CHUNK_ROWS} rows, never holding the table. Duplicate rows are kept (finding them exactly needs memory
      * in proportion to the file); cleaned.csv, when asked for, is written as the rows go.
      */
-    public Streamed stream(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv,
-                           SourceOptions options, Chunks chunks) {
+    public Streamed stream(
+            Path file,
+            String name,
+            ProgressListener progress,
+            Optional<Path> cleanedCsv,
+            SourceOptions options,
+            Chunks chunks) {
         long started = System.nanoTime();
         progress.update(0, "opening the file");
         options.problem().ifPresent(problem -> {
             throw new InputException(name, "cannot be read as asked: " + problem);
         });
         try (DecodedSource source = new SourceDecoder(config).decode(file, name, options)) {
-            CsvIngest reader = new CsvIngest(config, sampleRows,
-                    options.missingMarkers().isPresent() ? new Markers(options.markers()) : markers, true);
+            CsvIngest reader = new CsvIngest(
+                    config,
+                    sampleRows,
+                    options.missingMarkers().isPresent() ? new Markers(options.markers()) : markers,
+                    true);
             Streamed result = reader.streamCsv(source.csv(), name, progress, cleanedCsv, chunks);
             IngestReport csv = result.report();
             List<String> warnings = new ArrayList<>(source.notes());
             warnings.addAll(csv.warnings());
-            IngestReport report = new IngestReport(csv.fileName(), source.asUploaded() ? csv.bytes() : sizeOf(file),
-                    csv.delimiter(), csv.bom(), csv.rowsRead(), 0, warnings,
-                    (System.nanoTime() - started) / 1_000_000, source.read(), csv.missingWords(), List.of(),
+            IngestReport report = new IngestReport(
+                    csv.fileName(),
+                    source.asUploaded() ? csv.bytes() : sizeOf(file),
+                    csv.delimiter(),
+                    csv.bom(),
+                    csv.rowsRead(),
+                    0,
+                    warnings,
+                    (System.nanoTime() - started) / 1_000_000,
+                    source.read(),
+                    csv.missingWords(),
+                    List.of(),
                     csv.missingMarkers());
             return new Streamed(report, result.stray(), result.layouts());
         }
     }
 
-    private Streamed streamCsv(Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv,
-                               Chunks chunks) {
+    private Streamed streamCsv(
+            Path file, String name, ProgressListener progress, Optional<Path> cleanedCsv, Chunks chunks) {
         long started = System.nanoTime();
         // Tablesaw scans the class path when Table loads, which takes memory for a moment: done now, before the
         // read holds anything, rather than when the first chunk of columns is built.
@@ -200,19 +226,21 @@ public final class CsvIngest {
                     sinks.get(i).commit();
                 }
             }
-            return Table.create(tableName(name), sinks.stream().map(ColumnSink::column).toArray(Column<?>[]::new));
+            return Table.create(
+                    tableName(name), sinks.stream().map(ColumnSink::column).toArray(Column<?>[]::new));
         };
         chunks.columns(List.copyOf(header), typer);
-        List<ColumnType> types = sinks(header, decisions).stream().map(ColumnSink::type).toList();
-        try (CleanedCsvWriter cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, types,
-                config.neutraliseFormulas(), markers)).orElse(null)) {
+        List<ColumnType> types =
+                sinks(header, decisions).stream().map(ColumnSink::type).toList();
+        try (CleanedCsvWriter cleaned = cleanedCsv
+                .map(path -> new CleanedCsvWriter(path, header, types, config.neutraliseFormulas(), markers))
+                .orElse(null)) {
             final class Chunker implements RowHandler {
                 private List<ColumnSink> sinks = sinks(header, decisions);
                 private int size;
 
                 @Override
-                public void header(String[] cells) {
-                }
+                public void header(String[] cells) {}
 
                 @Override
                 public void row(String[] cells, long line, long hash) {
@@ -231,8 +259,9 @@ public final class CsvIngest {
 
                 void flush() {
                     if (size > 0) {
-                        chunks.chunk(Table.create(tableName(name), sinks.stream().map(ColumnSink::column)
-                                .toArray(Column<?>[]::new)));
+                        chunks.chunk(Table.create(
+                                tableName(name),
+                                sinks.stream().map(ColumnSink::column).toArray(Column<?>[]::new)));
                         size = 0;
                         sinks = sinks(header, decisions);
                     }
@@ -245,8 +274,17 @@ public final class CsvIngest {
                 throw new InputException(name, "changed while it was read (" + rows + " rows, then " + streamed + ")");
             }
         }
-        IngestReport report = new IngestReport(name, format.bytes(), String.valueOf(format.delimiter()), format.bom(),
-                rows, 0, warnings, (System.nanoTime() - started) / 1_000_000, missingWords, List.of())
+        IngestReport report = new IngestReport(
+                        name,
+                        format.bytes(),
+                        String.valueOf(format.delimiter()),
+                        format.bom(),
+                        rows,
+                        0,
+                        warnings,
+                        (System.nanoTime() - started) / 1_000_000,
+                        missingWords,
+                        List.of())
                 .withMarkers(markers.markers());
         return new Streamed(report, stray, layouts);
     }
@@ -282,8 +320,13 @@ public final class CsvIngest {
     }
 
     /** The one-pass read; throws {@link ColumnSink.Misfit} when the types settled on the first rows do not hold. */
-    private Result readOnce(Path file, String name, FileFormat format, ProgressListener progress,
-                            Optional<Path> cleanedCsv, long started) {
+    private Result readOnce(
+            Path file,
+            String name,
+            FileFormat format,
+            ProgressListener progress,
+            Optional<Path> cleanedCsv,
+            long started) {
         List<String> warnings = new ArrayList<>();
         progress.update(1, "reading the header");
         OnePass one = new OnePass(name, warnings, cleanedCsv);
@@ -389,8 +432,10 @@ public final class CsvIngest {
             }
             List<ColumnType> columnTypes = sinks.stream().map(ColumnSink::type).toList();
             try {
-                cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, columnTypes,
-                        config.neutraliseFormulas(), markers)).orElse(null);
+                cleaned = cleanedCsv
+                        .map(path ->
+                                new CleanedCsvWriter(path, header, columnTypes, config.neutraliseFormulas(), markers))
+                        .orElse(null);
             } catch (UncheckedIOException e) {
                 // Out of the pass unchanged ("cannot write ..."), as when the two-pass read creates the file.
                 throw new CannotCreateCleaned(e);
@@ -444,15 +489,19 @@ public final class CsvIngest {
     }
 
     /** The header's column names, per column the type guessed from all of its values, and the number of rows. */
-    private record TypeScan(List<String> header, List<ColumnGuess> guesses, long rows) {
-    }
+    private record TypeScan(List<String> header, List<ColumnGuess> guesses, long rows) {}
 
     /**
      * The first pass of both reads: the header, then every value offered to its column's type guess (progress
      * from 0 to {@code progressTo}). Refuses a file with a header and no rows.
      */
-    private TypeScan scanTypes(Path file, String name, FileFormat format, ProgressListener progress, int progressTo,
-                               List<String> warnings) {
+    private TypeScan scanTypes(
+            Path file,
+            String name,
+            FileFormat format,
+            ProgressListener progress,
+            int progressTo,
+            List<String> warnings) {
         progress.update(1, "reading the header");
         List<String> header = new ArrayList<>();
         List<ColumnGuess> guesses = new ArrayList<>();
@@ -476,8 +525,13 @@ public final class CsvIngest {
     }
 
     /** The two-pass read: types from all values, then the columns. */
-    private Result readTwice(Path file, String name, FileFormat format, ProgressListener progress,
-                             Optional<Path> cleanedCsv, long started) {
+    private Result readTwice(
+            Path file,
+            String name,
+            FileFormat format,
+            ProgressListener progress,
+            Optional<Path> cleanedCsv,
+            long started) {
         List<String> warnings = new ArrayList<>();
 
         TypeScan scan = scanTypes(file, name, format, progress, 45, warnings);
@@ -498,12 +552,12 @@ public final class CsvIngest {
 
         Deduplicator dedup = new Deduplicator(sinks, config.dropDuplicates());
         List<ColumnType> types = sinks.stream().map(ColumnSink::type).toList();
-        try (CleanedCsvWriter cleaned = cleanedCsv.map(path -> new CleanedCsvWriter(path, header, types,
-                config.neutraliseFormulas(), markers)).orElse(null)) {
+        try (CleanedCsvWriter cleaned = cleanedCsv
+                .map(path -> new CleanedCsvWriter(path, header, types, config.neutraliseFormulas(), markers))
+                .orElse(null)) {
             pass(file, name, format, progress, 45, 80, "reading values", config.dropDuplicates(), new RowHandler() {
                 @Override
-                public void header(String[] cells) {
-                }
+                public void header(String[] cells) {}
 
                 @Override
                 public void started(RowFeed feed) {
@@ -528,28 +582,43 @@ public final class CsvIngest {
     }
 
     /** What a column's decision tells the person: stray values, the date layout, a warning. */
-    private static void describe(String column, ColumnGuess.Decision decision, Map<String, StrayValues> stray,
-                                 Map<String, String> layouts, Map<String, Map<String, Long>> missingWords,
-                                 List<String> warnings) {
+    private static void describe(
+            String column,
+            ColumnGuess.Decision decision,
+            Map<String, StrayValues> stray,
+            Map<String, String> layouts,
+            Map<String, Map<String, Long>> missingWords,
+            List<String> warnings) {
         if (!decision.missingWords().isEmpty()) {
             missingWords.put(column, decision.missingWords());
         }
         decision.stray().ifPresent(s -> {
             stray.put(column, s);
             warnings.add("column '" + column + "' is mostly " + s.dominant().wireName() + " but has " + s.count()
-                    + " other value" + (s.count() == 1 ? "" : "s") + " (e.g. '" + s.examples().getFirst()
+                    + " other value" + (s.count() == 1 ? "" : "s") + " (e.g. '"
+                    + s.examples().getFirst()
                     + "'); it is kept as text so nothing is lost");
         });
         decision.layout().ifPresent(l -> layouts.put(column, l.name()));
         decision.warning().ifPresent(w -> warnings.add("column '" + column + "': " + w));
     }
 
-    private Result result(String name, FileFormat format, List<ColumnSink> sinks, Deduplicator dedup, long rows,
-                                 List<String> warnings, Map<String, StrayValues> stray, Map<String, String> layouts,
-                                 Map<String, Map<String, Long>> missingWords, long started) {
-        Table table = Table.create(tableName(name), sinks.stream().map(ColumnSink::column).toArray(Column<?>[]::new));
+    private Result result(
+            String name,
+            FileFormat format,
+            List<ColumnSink> sinks,
+            Deduplicator dedup,
+            long rows,
+            List<String> warnings,
+            Map<String, StrayValues> stray,
+            Map<String, String> layouts,
+            Map<String, Map<String, Long>> missingWords,
+            long started) {
+        Table table = Table.create(
+                tableName(name), sinks.stream().map(ColumnSink::column).toArray(Column<?>[]::new));
         if (dedup.dropped() > 0) {
-            warnings.add(dedup.dropped() + " exact duplicate row" + (dedup.dropped() == 1 ? " was" : "s were") + " dropped");
+            warnings.add(
+                    dedup.dropped() + " exact duplicate row" + (dedup.dropped() == 1 ? " was" : "s were") + " dropped");
         }
         List<IngestReport.RepeatedRow> repeated = new ArrayList<>();
         for (int[] rowAndCount : dedup.mostRepeated(10)) {
@@ -559,19 +628,30 @@ public final class CsvIngest {
             }
             repeated.add(new IngestReport.RepeatedRow(values, rowAndCount[1]));
         }
-        IngestReport report = new IngestReport(name, format.bytes(), String.valueOf(format.delimiter()), format.bom(),
-                rows, dedup.dropped(), warnings, (System.nanoTime() - started) / 1_000_000, missingWords, repeated)
+        IngestReport report = new IngestReport(
+                        name,
+                        format.bytes(),
+                        String.valueOf(format.delimiter()),
+                        format.bom(),
+                        rows,
+                        dedup.dropped(),
+                        warnings,
+                        (System.nanoTime() - started) / 1_000_000,
+                        missingWords,
+                        repeated)
                 .withMarkers(markers.markers());
         return new Result(table, report, stray, layouts);
     }
 
     private static String tableName(String fileName) {
-        return fileName.toLowerCase(Locale.ROOT).endsWith(".csv") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".csv")
+                ? fileName.substring(0, fileName.length() - 4)
+                : fileName;
     }
 
     /** The header's column names (made unique and non-empty, with warnings) and one type guess per column. */
-    private void readHeader(String[] cells, String name, List<String> warnings, List<String> header,
-                                   List<ColumnGuess> guesses) {
+    private void readHeader(
+            String[] cells, String name, List<String> warnings, List<String> header, List<ColumnGuess> guesses) {
         header.addAll(HeaderNames.of(cells, name, config.maxColumns(), warnings));
         for (int i = 0; i < header.size(); i++) {
             guesses.add(new ColumnGuess(markers));
@@ -593,8 +673,7 @@ public final class CsvIngest {
         }
 
         /** The feed of this pass, before its first row. */
-        default void started(RowFeed feed) {
-        }
+        default void started(RowFeed feed) {}
     }
 
     /** Which of the sinks' columns hold text, for {@link RowFeed#shareText}. */
@@ -607,8 +686,16 @@ public final class CsvIngest {
     }
 
     /** One pass over the file, with row hashes for the duplicate check if asked; returns the number of data rows. */
-    private long pass(Path file, String name, FileFormat format, ProgressListener progress, int from, int to,
-                      String stage, boolean hashRows, RowHandler handler) {
+    private long pass(
+            Path file,
+            String name,
+            FileFormat format,
+            ProgressListener progress,
+            int from,
+            int to,
+            String stage,
+            boolean hashRows,
+            RowHandler handler) {
         return pass(file, name, format, progress, from, to, stage, hashRows, hashRows, handler);
     }
 
@@ -616,13 +703,26 @@ public final class CsvIngest {
      * As above; {@code firsts} also finds, for each row, the first row with its hash (a map of every row's hash:
      * memory in proportion to the file, so not for the streaming read, which wants the hashes alone).
      */
-    private long pass(Path file, String name, FileFormat format, ProgressListener progress, int from, int to,
-                      String stage, boolean hashRows, boolean firsts, RowHandler handler) {
+    private long pass(
+            Path file,
+            String name,
+            FileFormat format,
+            ProgressListener progress,
+            int from,
+            int to,
+            String stage,
+            boolean hashRows,
+            boolean firsts,
+            RowHandler handler) {
         CsvParser parser = new CsvParser(ParserOptions.of(format, config, bounded));
         long rows = 0;
         try (CountingInput counted = new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-             Reader reader = new InputStreamReader(skipBom(counted, format.bom()), StandardCharsets.UTF_8.newDecoder()
-                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+                Reader reader = new InputStreamReader(
+                        skipBom(counted, format.bom()),
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT))) {
             parser.beginParsing(reader);
             String[] header = parser.parseNext();
             if (header == null) {
@@ -707,9 +807,11 @@ public final class CsvIngest {
         private final List<ColumnSink> sinks;
         private final boolean enabled;
         /** Positions among the data rows of the rows dropped, ascending: a data row's index in the table follows. */
-        private final it.unimi.dsi.fastutil.ints.IntArrayList droppedRows = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        private final it.unimi.dsi.fastutil.ints.IntArrayList droppedRows =
+                new it.unimi.dsi.fastutil.ints.IntArrayList();
         /** Kept row → how many later rows repeated it. */
         private final java.util.Map<Integer, Integer> repeats = new java.util.HashMap<>();
+
         private int rows;
         private int position;
         private long dropped;
@@ -757,9 +859,12 @@ public final class CsvIngest {
         /** The kept rows that were repeated most, as {row, times seen}, most first (ties: earlier row first). */
         List<int[]> mostRepeated(int limit) {
             return repeats.entrySet().stream()
-                    .sorted(java.util.Map.Entry.<Integer, Integer>comparingByValue().reversed()
+                    .sorted(java.util.Map.Entry.<Integer, Integer>comparingByValue()
+                            .reversed()
                             .thenComparing(java.util.Map.Entry.comparingByKey()))
-                    .limit(limit).map(e -> new int[]{e.getKey(), e.getValue() + 1}).toList();
+                    .limit(limit)
+                    .map(e -> new int[] {e.getKey(), e.getValue() + 1})
+                    .toList();
         }
 
         private boolean sameAsStaged(int row) {

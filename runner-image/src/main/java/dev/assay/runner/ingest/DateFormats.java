@@ -19,7 +19,12 @@ import java.util.Locale;
 final class DateFormats {
 
     /** The ISO shapes that are read by hand (a formatter costs about a microsecond per value on a big file). */
-    enum Iso { NONE, DATE, SPACE, T }
+    enum Iso {
+        NONE,
+        DATE,
+        SPACE,
+        T
+    }
 
     /** One layout: how to parse it and whether it carries a time of day. */
     record Layout(String name, DateTimeFormatter formatter, boolean withTime, boolean withOffset, Iso iso) {
@@ -43,7 +48,8 @@ final class DateFormats {
             }
             if (withOffset) {
                 // An offset (+01:00, +0100, Z) or a zone (UTC, Europe/Paris): the instant, written in UTC.
-                return java.time.ZonedDateTime.from(formatter.parse(value)).withZoneSameInstant(ZoneOffset.UTC)
+                return java.time.ZonedDateTime.from(formatter.parse(value))
+                        .withZoneSameInstant(ZoneOffset.UTC)
                         .toLocalDateTime();
             }
             return LocalDateTime.parse(value, formatter);
@@ -52,7 +58,8 @@ final class DateFormats {
         boolean parses(String value) {
             try {
                 if (iso == Iso.DATE && isoDate(value) != null
-                        || (iso == Iso.SPACE || iso == Iso.T) && isoDateTime(value, iso == Iso.SPACE ? ' ' : 'T') != null) {
+                        || (iso == Iso.SPACE || iso == Iso.T)
+                                && isoDateTime(value, iso == Iso.SPACE ? ' ' : 'T') != null) {
                     return true;
                 }
             } catch (DateTimeException e) {
@@ -114,7 +121,10 @@ final class DateFormats {
             }
             if (n > 19) {
                 int fraction = n - 20;
-                if (value.charAt(19) != '.' || fraction < 1 || fraction > 9 || (nanos = digits(value, 20, fraction)) < 0) {
+                if (value.charAt(19) != '.'
+                        || fraction < 1
+                        || fraction > 9
+                        || (nanos = digits(value, 20, fraction)) < 0) {
                     return null;
                 }
                 for (int i = fraction; i < 9; i++) {
@@ -180,12 +190,14 @@ final class DateFormats {
             dateTime("d MMM yyyy HH:mm:ss", "d MMM uuuu H:mm", true, false, Iso.NONE),
             dateTime("MMM d yyyy HH:mm:ss", "MMM d uuuu H:mm", true, false, Iso.NONE));
 
-    private DateFormats() {
-    }
+    private DateFormats() {}
 
     private static Layout date(String name, String pattern, Iso iso) {
-        DateTimeFormatter formatter = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
-                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+        DateTimeFormatter formatter = new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(pattern)
+                .toFormatter(Locale.ENGLISH)
+                .withResolverStyle(ResolverStyle.STRICT);
         return new Layout(name, formatter, false, false, iso);
     }
 
@@ -199,8 +211,8 @@ final class DateFormats {
         for (String suffix : List.of("st", "nd", "rd", "th")) {
             builder.optionalStart().appendLiteral(suffix).optionalEnd();
         }
-        DateTimeFormatter formatter = builder.appendPattern(after).toFormatter(Locale.ENGLISH)
-                .withResolverStyle(ResolverStyle.STRICT);
+        DateTimeFormatter formatter =
+                builder.appendPattern(after).toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
         return new Layout(name, formatter, false, false, Iso.NONE);
     }
 
@@ -209,26 +221,38 @@ final class DateFormats {
      * forms with both day and month, which codes rarely take.
      */
     private static Layout twoDigitYear(String name, String dayAndMonth) {
-        DateTimeFormatter formatter = new DateTimeFormatterBuilder().appendPattern(dayAndMonth)
+        DateTimeFormatter formatter = new DateTimeFormatterBuilder()
+                .appendPattern(dayAndMonth)
                 .appendValueReduced(ChronoField.YEAR, 2, 2, 1950)
-                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+                .toFormatter(Locale.ENGLISH)
+                .withResolverStyle(ResolverStyle.STRICT);
         return new Layout(name, formatter, false, false, Iso.NONE);
     }
 
     /** A US time of day with AM or PM; seconds optional. */
     private static Layout amPm(String name, String pattern) {
-        DateTimeFormatter formatter = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
-                .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
-                .appendLiteral(' ').appendPattern("a")
-                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+        DateTimeFormatter formatter = new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(pattern)
+                .optionalStart()
+                .appendLiteral(':')
+                .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+                .optionalEnd()
+                .appendLiteral(' ')
+                .appendPattern("a")
+                .toFormatter(Locale.ENGLISH)
+                .withResolverStyle(ResolverStyle.STRICT);
         return new Layout(name, formatter, true, false, Iso.NONE);
     }
 
     /** A month without a day ("June 1998"): read as the first of that month. */
     private static Layout monthOnly(String name, String pattern) {
-        DateTimeFormatter formatter = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+        DateTimeFormatter formatter = new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(pattern)
                 .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
-                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+                .toFormatter(Locale.ENGLISH)
+                .withResolverStyle(ResolverStyle.STRICT);
         return new Layout(name, formatter, false, false, Iso.NONE);
     }
 
@@ -237,23 +261,44 @@ final class DateFormats {
      * (UTC, Europe/Paris), after an optional space.
      */
     private static Layout dateTime(String name, String pattern, boolean withTime, boolean withOffset, Iso iso) {
-        DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
-                .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-                .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+        DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(pattern)
+                .optionalStart()
+                .appendLiteral(':')
+                .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+                .optionalStart()
+                .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+                .optionalEnd()
                 .optionalEnd();
         if (withOffset) {
-            builder.optionalStart().appendLiteral(' ').optionalEnd()
-                    .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-                    .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-                    .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-                    .optionalStart().appendZoneRegionId().optionalEnd();
+            builder.optionalStart()
+                    .appendLiteral(' ')
+                    .optionalEnd()
+                    .optionalStart()
+                    .appendOffset("+HH:MM", "Z")
+                    .optionalEnd()
+                    .optionalStart()
+                    .appendOffset("+HHMM", "Z")
+                    .optionalEnd()
+                    .optionalStart()
+                    .appendOffset("+HH", "Z")
+                    .optionalEnd()
+                    .optionalStart()
+                    .appendZoneRegionId()
+                    .optionalEnd();
         }
-        return new Layout(name, builder.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT), withTime,
-                withOffset, iso);
+        return new Layout(
+                name,
+                builder.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT),
+                withTime,
+                withOffset,
+                iso);
     }
 
-    private static final java.util.Set<String> MONTH_AND_DAY_STARTS = java.util.Set.of("jan", "feb", "mar", "apr", "may",
-            "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    private static final java.util.Set<String> MONTH_AND_DAY_STARTS = java.util.Set.of(
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
+            "thu", "fri", "sat", "sun");
 
     /**
      * A cheap test before trying the layouts: dates start with a digit and contain a separator, or start with the
@@ -268,6 +313,9 @@ final class DateFormats {
             return MONTH_AND_DAY_STARTS.contains(value.substring(0, 3).toLowerCase(Locale.ROOT));
         }
         return Character.isDigit(value.charAt(0))
-                && (value.indexOf('-') > 0 || value.indexOf('/') > 0 || value.indexOf('.') > 0 || value.indexOf(' ') > 0);
+                && (value.indexOf('-') > 0
+                        || value.indexOf('/') > 0
+                        || value.indexOf('.') > 0
+                        || value.indexOf(' ') > 0);
     }
 }

@@ -33,13 +33,16 @@ record FileFormat(long bytes, boolean bom, char delimiter) {
                 throw new InputException(name, "is empty");
             }
             if (bytes > config.maxFileBytes()) {
-                throw new InputException(name, "is " + megabytes(bytes) + "; the limit is " + megabytes(config.maxFileBytes()));
+                throw new InputException(
+                        name, "is " + megabytes(bytes) + "; the limit is " + megabytes(config.maxFileBytes()));
             }
             byte[] sample;
             try (InputStream in = Files.newInputStream(file)) {
                 sample = in.readNBytes(SAMPLE);
             }
-            boolean bom = sample.length >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB
+            boolean bom = sample.length >= 3
+                    && (sample[0] & 0xFF) == 0xEF
+                    && (sample[1] & 0xFF) == 0xBB
                     && (sample[2] & 0xFF) == 0xBF;
             int start = bom ? 3 : 0;
             for (int i = start; i < sample.length; i++) {
@@ -59,7 +62,9 @@ record FileFormat(long bytes, boolean bom, char delimiter) {
 
     /** Strict UTF-8; a multi-byte character cut by the end of the sample is not an error. */
     private static String decode(byte[] sample, int start, boolean truncated, String name) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         int end = sample.length;
         if (truncated) {

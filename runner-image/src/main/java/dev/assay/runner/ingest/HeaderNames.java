@@ -9,8 +9,7 @@ import java.util.Set;
 /** Header naming: the column names a table gets from the cells of a CSV header. */
 final class HeaderNames {
 
-    private HeaderNames() {
-    }
+    private HeaderNames() {}
 
     /** Header cells made usable: stripped, blank ones named, repeated ones numbered, each change reported. */
     static List<String> of(String[] cells, String file, int maxColumns, List<String> warnings) {
@@ -31,7 +30,8 @@ final class HeaderNames {
                 unique = name + "_" + n;
             }
             if (!unique.equals(name)) {
-                warnings.add("the header names '" + name + "' more than once; column " + (i + 1) + " is called '" + unique + "'");
+                warnings.add("the header names '" + name + "' more than once; column " + (i + 1) + " is called '"
+                        + unique + "'");
             }
             names.add(unique);
         }

@@ -6,8 +6,7 @@ import dev.assay.runner.core.EngineConfig;
 /** The parser's options for one file: its delimiter, quoting as RFC 4180 writes it, and the engine's limits. */
 final class ParserOptions {
 
-    private ParserOptions() {
-    }
+    private ParserOptions() {}
 
     /** {@code bounded}: the streaming read, which keeps the parser's read-ahead small. */
     static CsvParserSettings of(FileFormat format, EngineConfig config, boolean bounded) {

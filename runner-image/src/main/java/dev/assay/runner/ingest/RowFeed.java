@@ -19,6 +19,7 @@ final class RowFeed implements AutoCloseable {
 
     /** Rows handed over at a time: enough to make the hand-over cheap, few enough to keep both threads busy. */
     private static final int BATCH = 512;
+
     private static final int QUEUED = 8;
 
     /**
@@ -43,15 +44,24 @@ final class RowFeed implements AutoCloseable {
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
     /** The text columns, once the reader knows them; their repeated values are handed over as one String each. */
     private volatile boolean[] text;
+
     private final Thread thread;
     private volatile boolean stopped;
 
     private final Markers markers;
 
-    private RowFeed(CsvParser parser, String name, int width, boolean hashRows, boolean firsts, LongSupplier bytesRead,
-                    Markers markers) {
+    private RowFeed(
+            CsvParser parser,
+            String name,
+            int width,
+            boolean hashRows,
+            boolean firsts,
+            LongSupplier bytesRead,
+            Markers markers) {
         this.markers = markers;
-        thread = Thread.ofPlatform().daemon().name("csv-parser")
+        thread = Thread.ofPlatform()
+                .daemon()
+                .name("csv-parser")
                 .unstarted(() -> parse(parser, name, width, hashRows, firsts, bytesRead));
     }
 
@@ -67,19 +77,26 @@ final class RowFeed implements AutoCloseable {
      * As above, hashing rows with {@code markers} read as missing; with {@code firsts}, each hashed row's
      * {@link Batch#firsts} too.
      */
-    static RowFeed start(CsvParser parser, String name, int width, boolean hashRows, boolean firsts,
-                         LongSupplier bytesRead, Markers markers) {
+    static RowFeed start(
+            CsvParser parser,
+            String name,
+            int width,
+            boolean hashRows,
+            boolean firsts,
+            LongSupplier bytesRead,
+            Markers markers) {
         RowFeed feed = new RowFeed(parser, name, width, hashRows, firsts, bytesRead, markers);
         feed.thread.start();
         return feed;
     }
 
-    private void parse(CsvParser parser, String name, int width, boolean hashRows, boolean firsts,
-                       LongSupplier bytesRead) {
+    private void parse(
+            CsvParser parser, String name, int width, boolean hashRows, boolean firsts, LongSupplier bytesRead) {
         Batch batch = new Batch();
         // Which row first had each hash: probing this map of every row is a cache miss per row, done here on the
         // parsing thread rather than on the reading thread, which has more to do.
-        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap firstByHash = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap firstByHash =
+                new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
         firstByHash.defaultReturnValue(-1);
         int ordinal = 0;
         java.util.List<it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<String>> shared = null;
@@ -93,7 +110,10 @@ final class RowFeed implements AutoCloseable {
                 beforeLast = last;
                 last = line;
                 if (cells.length != width) {
-                    throw new InputException(name, OptionalLong.of(line), Optional.empty(),
+                    throw new InputException(
+                            name,
+                            OptionalLong.of(line),
+                            Optional.empty(),
                             "has " + cells.length + " field" + (cells.length == 1 ? "" : "s") + " but the header has "
                                     + width + " (check for an unquoted separator or a missing quote)");
                 }
@@ -143,7 +163,8 @@ final class RowFeed implements AutoCloseable {
         text = columns.clone();
     }
 
-    private static void share(String[] cells, java.util.List<it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<String>> shared) {
+    private static void share(
+            String[] cells, java.util.List<it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<String>> shared) {
         for (int i = 0; i < cells.length; i++) {
             it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<String> seen = shared.get(i);
             String cell = cells[i];
@@ -171,7 +192,10 @@ final class RowFeed implements AutoCloseable {
         long quotes = raw.chars().filter(c -> c == '"').count();
         if (quotes % 2 == 1) {
             long lines = raw.strip().lines().count();
-            throw new InputException(name, OptionalLong.of(lastRecordLine), Optional.empty(),
+            throw new InputException(
+                    name,
+                    OptionalLong.of(lastRecordLine),
+                    Optional.empty(),
                     "opens a quote that is never closed, so the " + lines + " lines from here to the end of the file "
                             + "would be read as one cell (close the quote, or double a quote inside a quoted value)");
         }

@@ -7,8 +7,7 @@ package dev.assay.runner.ingest;
  */
 final class RowHash {
 
-    private RowHash() {
-    }
+    private RowHash() {}
 
     static long of(String[] cells) {
         return of(cells, Markers.DEFAULT);

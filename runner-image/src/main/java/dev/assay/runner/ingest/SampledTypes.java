@@ -36,8 +36,9 @@ final class SampledTypes {
             ColumnGuess.Decision decision = guess.decide();
             sampled[i] = decision;
             empty[i] = guess.present() == 0;
-            tracked[i] = !empty[i] && (decision.type() == dev.assay.model.dataset.ColumnType.STRING
-                    || decision.warning().isPresent());
+            tracked[i] = !empty[i]
+                    && (decision.type() == dev.assay.model.dataset.ColumnType.STRING
+                            || decision.warning().isPresent());
         }
     }
 

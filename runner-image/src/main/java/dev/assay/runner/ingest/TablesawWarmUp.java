@@ -11,8 +11,7 @@ final class TablesawWarmUp {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
-    private TablesawWarmUp() {
-    }
+    private TablesawWarmUp() {}
 
     static void start() {
         if (STARTED.compareAndSet(false, true)) {

@@ -7,17 +7,19 @@ import java.util.Set;
 final class Values {
 
     /** Compared case-insensitively after trimming: the blank cell and the default marker words. */
-    static final Set<String> MISSING_MARKERS = java.util.stream.Stream.concat(java.util.stream.Stream.of(""),
-            dev.assay.model.profile.MissingMarkers.DEFAULT_WORDS.stream().map(w -> w.toLowerCase(Locale.ROOT)))
+    static final Set<String> MISSING_MARKERS = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(""),
+                    dev.assay.model.profile.MissingMarkers.DEFAULT_WORDS.stream()
+                            .map(w -> w.toLowerCase(Locale.ROOT)))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "t");
     private static final Set<String> FALSE_WORDS = Set.of("false", "no", "n", "f");
-    private static final boolean[] BOOLEAN_START = startingCharacters(
-            java.util.stream.Stream.concat(TRUE_WORDS.stream(), FALSE_WORDS.stream()).toList());
+    private static final boolean[] BOOLEAN_START =
+            startingCharacters(java.util.stream.Stream.concat(TRUE_WORDS.stream(), FALSE_WORDS.stream())
+                    .toList());
 
-    private Values() {
-    }
+    private Values() {}
 
     /** Missing with the default markers; a read with markers of its own asks its {@link Markers}. */
     static boolean isMissing(String raw) {
@@ -142,8 +144,10 @@ final class Values {
     }
 
     /** Exact powers of ten as doubles: 10^0 to 10^22 are all representable. */
-    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
+    };
 
     /**
      * A decimal written plainly ("-12.345": sign, at most 15 digits, one point, no exponent) parsed without
@@ -186,8 +190,9 @@ final class Values {
     }
 
     static boolean isInfinity(String value) {
-        if (value.length() < 3 || Character.toLowerCase(value.charAt(value.length() - 1)) != 'f'
-                && Character.toLowerCase(value.charAt(value.length() - 1)) != 'y') {
+        if (value.length() < 3
+                || Character.toLowerCase(value.charAt(value.length() - 1)) != 'f'
+                        && Character.toLowerCase(value.charAt(value.length() - 1)) != 'y') {
             return false;
         }
         String v = value.toLowerCase(Locale.ROOT);
@@ -198,7 +203,9 @@ final class Values {
     }
 
     static boolean isBoolean(String value) {
-        if (value.isEmpty() || value.length() > 5 || value.charAt(0) >= BOOLEAN_START.length
+        if (value.isEmpty()
+                || value.length() > 5
+                || value.charAt(0) >= BOOLEAN_START.length
                 || !BOOLEAN_START[value.charAt(0)]) {
             return false;
         }

@@ -21,12 +21,23 @@ import picocli.CommandLine.Option;
  * ({@link RunnerArgs#applyRun}). The plan comes from the environment variable ASSAY_PLAN (set once in the Job, so a
  * later change to the custom resource cannot change a started run) or from --plan-file.
  */
-@Command(name = RunnerArgs.APPLY_RUN, mixinStandardHelpOptions = true,
-        description = {"Apply a plan to dataset JOB-ID as run RUN-ID (pod mode).",
-                "Stores from the environment as for profile-job; the plan from ASSAY_PLAN or --plan-file."},
+@Command(
+        name = RunnerArgs.APPLY_RUN,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Apply a plan to dataset JOB-ID as run RUN-ID (pod mode).",
+            "Stores from the environment as for profile-job; the plan from ASSAY_PLAN or --plan-file."
+        },
         exitCodeListHeading = "%nExit codes (RunnerExit):%n",
-        exitCodeList = {"0:applied", "1:failed unexpectedly (tried again)", "2:wrong usage", "3:the plan was refused",
-                "4:the source does not exist", "5:the file cannot be used", "6:a store could not be reached (tried again)"})
+        exitCodeList = {
+            "0:applied",
+            "1:failed unexpectedly (tried again)",
+            "2:wrong usage",
+            "3:the plan was refused",
+            "4:the source does not exist",
+            "5:the file cannot be used",
+            "6:a store could not be reached (tried again)"
+        })
 public final class ApplyRunCommand implements Callable<Integer> {
 
     private final java.util.Map<String, String> env;
@@ -52,7 +63,9 @@ public final class ApplyRunCommand implements Callable<Integer> {
     @Option(names = RunnerArgs.RUN_NAME, description = "A name for people.")
     String runName;
 
-    @Option(names = RunnerArgs.KEEP_DUPLICATES, description = "Keep exact duplicate rows, as the dataset's profile did.")
+    @Option(
+            names = RunnerArgs.KEEP_DUPLICATES,
+            description = "Keep exact duplicate rows, as the dataset's profile did.")
     boolean keepDuplicates;
 
     @Option(names = RunnerArgs.PLAN_FILE, description = "Read the plan from this file instead of ASSAY_PLAN.")

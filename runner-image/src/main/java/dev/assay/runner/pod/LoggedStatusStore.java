@@ -30,12 +30,17 @@ final class LoggedStatusStore implements StatusStore {
         store.put(status);
         if (status.status() == TaskState.DONE) {
             log.println("result: done " + status.kind().name().toLowerCase(Locale.ROOT) + " " + status.id() + ": "
-                    + status.profile().map(p -> p.rows() + " rows × " + p.columns() + " columns")
-                    .or(() -> status.result().map(r -> r.actionsApplied() + " actions applied, "
-                            + r.comparison().after().rows() + " rows × " + r.comparison().after().columns() + " columns"
-                            + r.model().map(m -> ", " + m.primaryMetric() + " " + String.format(Locale.ROOT, "%.3f", m.score()))
-                            .orElse("")))
-                    .orElse(""));
+                    + status.profile()
+                            .map(p -> p.rows() + " rows × " + p.columns() + " columns")
+                            .or(() -> status.result()
+                                    .map(r -> r.actionsApplied() + " actions applied, "
+                                            + r.comparison().after().rows() + " rows × "
+                                            + r.comparison().after().columns() + " columns"
+                                            + r.model()
+                                                    .map(m -> ", " + m.primaryMetric() + " "
+                                                            + String.format(Locale.ROOT, "%.3f", m.score()))
+                                                    .orElse("")))
+                            .orElse(""));
         } else if (status.status() == TaskState.FAILED) {
             log.println("error: " + status.error().orElse("failed"));
         } else if (!status.stage().equals(lastStage)) {

@@ -42,14 +42,16 @@ final class PodTask {
         this.env = env;
         this.scope = TaskScope.of(Optional.ofNullable(env.get(RunnerEnv.NAMESPACE)));
         StorageSettings base = StorageSettings.fromEnvironment(env);
-        this.settings = new StorageSettings(base.dataDir(), base.s3(), base.redisUrl(), base.redisTtl(),
-                scope.statusPrefix(base.redisPrefix()));
-        this.access = Optional.ofNullable(env.get(RunnerEnv.S3_ACCESS)).filter(json -> !json.isBlank())
+        this.settings = new StorageSettings(
+                base.dataDir(), base.s3(), base.redisUrl(), base.redisTtl(), scope.statusPrefix(base.redisPrefix()));
+        this.access = Optional.ofNullable(env.get(RunnerEnv.S3_ACCESS))
+                .filter(json -> !json.isBlank())
                 .map(RunnerAccess::fromJson);
         try {
             // On a cluster the operator grants presigned URLs for this task's keys (they already name the namespaced
             // objects) and the pod has no store credentials; the root settings are the laptop's and the tests'.
-            this.artifacts = access.isPresent() ? new PresignedArtifactStore(access.get())
+            this.artifacts = access.isPresent()
+                    ? new PresignedArtifactStore(access.get())
                     : ScopedArtifactStore.of(settings.openArtifacts(), scope);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the artifact store (" + settings + ")", e);
@@ -63,10 +65,16 @@ final class PodTask {
 
     TaskRunner runner(boolean dropDuplicates) {
         EngineConfig defaults = EngineConfig.defaults();
-        Engine engine = new Engine(new EngineConfig(defaults.maxFileBytes(), defaults.maxColumns(), defaults.maxCellChars(),
-                dropDuplicates, defaults.neutraliseFormulas(), defaults.maxOneHotCategories()));
+        Engine engine = new Engine(new EngineConfig(
+                defaults.maxFileBytes(),
+                defaults.maxColumns(),
+                defaults.maxCellChars(),
+                dropDuplicates,
+                defaults.neutraliseFormulas(),
+                defaults.maxOneHotCategories()));
         Path work = Path.of(env.getOrDefault(RunnerEnv.WORK_DIR, System.getProperty("java.io.tmpdir")), "assay-work");
-        return new TaskRunner(artifacts, statuses, engine::profile, engine::apply, work, Clock.systemUTC(), () -> false);
+        return new TaskRunner(
+                artifacts, statuses, engine::profile, engine::apply, work, Clock.systemUTC(), () -> false);
     }
 
     /**
@@ -87,24 +95,28 @@ final class PodTask {
                 .or(() -> settings.s3().map(s3 -> "bucket '" + s3.bucket() + "'"))
                 .orElse("folder " + settings.dataDir().toAbsolutePath());
         String message = "source '" + source + "' does not exist in " + where
-                + scope.namespace().map(ns -> " (namespace " + ns + ": key '" + scope.artifactKey(source) + "')").orElse("");
+                + scope.namespace()
+                        .map(ns -> " (namespace " + ns + ": key '" + scope.artifactKey(source) + "')")
+                        .orElse("");
         refuse(taskId, kind, jobId, name, message);
         return Optional.of(RunnerExit.SOURCE_MISSING);
     }
 
     /** Records a failure found before the engine ran, in the status (and, through it, the log). */
     void refuse(String taskId, TaskKind kind, String jobId, String name, String message) {
-        TaskStatus initial = statuses.get(taskId).orElseGet(() -> TaskStatus.queued(taskId, kind, jobId, name,
-                Clock.systemUTC().instant()));
+        TaskStatus initial = statuses.get(taskId)
+                .orElseGet(() -> TaskStatus.queued(
+                        taskId, kind, jobId, name, Clock.systemUTC().instant()));
         new TaskReporter(statuses, initial, Clock.systemUTC()).failed(message);
     }
 
     static int exitCode(TaskRunner.Outcome outcome) {
         return (switch (outcome) {
-            case DONE -> RunnerExit.DONE;
-            case PLAN_REFUSED -> RunnerExit.PLAN_REFUSED;
-            case BAD_INPUT -> RunnerExit.BAD_INPUT;
-            case FAILED -> RunnerExit.FAILED;
-        }).code();
+                    case DONE -> RunnerExit.DONE;
+                    case PLAN_REFUSED -> RunnerExit.PLAN_REFUSED;
+                    case BAD_INPUT -> RunnerExit.BAD_INPUT;
+                    case FAILED -> RunnerExit.FAILED;
+                })
+                .code();
     }
 }

@@ -44,8 +44,7 @@ final class ColumnProfiler {
     static final int TOP = 20;
     static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "yes", "no", "y", "n", "t", "f");
 
-    private ColumnProfiler() {
-    }
+    private ColumnProfiler() {}
 
     static VariableProfile profile(Column<?> column, Optional<StrayValues> stray) {
         return switch (column) {
@@ -121,12 +120,26 @@ final class ColumnProfiler {
         long distinct = runs.distinct + (positiveInfinite > 0 ? 1 : 0) + (infinite - positiveInfinite > 0 ? 1 : 0);
         long present = size - missing;
         boolean zeroOne = storage == ColumnType.INTEGER && n > 0 && values[0] >= 0 && values[n - 1] <= 1;
-        VariableKind kind = Kinds.infer(column.name(), storage, present, distinct, zeroOne, increasing, false, 0, false);
-        Optional<NumericStats> stats = n == 0 ? Optional.empty()
+        VariableKind kind =
+                Kinds.infer(column.name(), storage, present, distinct, zeroOne, increasing, false, 0, false);
+        Optional<NumericStats> stats = n == 0
+                ? Optional.empty()
                 : Optional.of(numericStats(values, n, infinite, storage == ColumnType.INTEGER));
-        return new VariableProfile(column.name(), kind, storage, present, missing, share(missing, size), distinct,
-                share(distinct, present), topOf(runs.top(), present), List.of(),
-                stats, Optional.empty(), Optional.empty(), stray);
+        return new VariableProfile(
+                column.name(),
+                kind,
+                storage,
+                present,
+                missing,
+                share(missing, size),
+                distinct,
+                share(distinct, present),
+                topOf(runs.top(), present),
+                List.of(),
+                stats,
+                Optional.empty(),
+                Optional.empty(),
+                stray);
     }
 
     private static NumericStats numericStats(double[] sorted, int n, long infinite, boolean integers) {
@@ -162,9 +175,23 @@ final class ColumnProfiler {
             kurtosis = ((n + 1) * g2 + 6) * (n - 1) / ((double) (n - 2) * (n - 3));
         }
         Histogram histogram = Histograms.of(sorted, n, integers);
-        return new NumericStats(mean, std, sorted[0], Quantiles.at(sorted, n, 0.05), Quantiles.at(sorted, n, 0.25),
-                Quantiles.at(sorted, n, 0.5), Quantiles.at(sorted, n, 0.75), Quantiles.at(sorted, n, 0.95), sorted[n - 1],
-                skewness, kurtosis, zeros, negatives, infinite, histogram, extremes(sorted, n, false),
+        return new NumericStats(
+                mean,
+                std,
+                sorted[0],
+                Quantiles.at(sorted, n, 0.05),
+                Quantiles.at(sorted, n, 0.25),
+                Quantiles.at(sorted, n, 0.5),
+                Quantiles.at(sorted, n, 0.75),
+                Quantiles.at(sorted, n, 0.95),
+                sorted[n - 1],
+                skewness,
+                kurtosis,
+                zeros,
+                negatives,
+                infinite,
+                histogram,
+                extremes(sorted, n, false),
                 extremes(sorted, n, true));
     }
 
@@ -236,16 +263,30 @@ final class ColumnProfiler {
         booleanWords &= distinct > 0;
         long present = size - missing;
         double meanLength = present == 0 ? 0 : (double) totalLength / present;
-        VariableKind kind = Kinds.infer(column.name(), ColumnType.STRING, present, distinct, false, false, booleanWords,
-                meanLength, spaces);
-        Optional<TextStats> text = present == 0 ? Optional.empty() : Optional.of(textStats(lengths, present, meanLength));
-        return new VariableProfile(column.name(), kind, ColumnType.STRING, present, missing, share(missing, size), distinct,
-                share(distinct, present), topOf(top.entries(), present), categories(all, distinct),
-                Optional.empty(), text, Optional.empty(), stray);
+        VariableKind kind = Kinds.infer(
+                column.name(), ColumnType.STRING, present, distinct, false, false, booleanWords, meanLength, spaces);
+        Optional<TextStats> text =
+                present == 0 ? Optional.empty() : Optional.of(textStats(lengths, present, meanLength));
+        return new VariableProfile(
+                column.name(),
+                kind,
+                ColumnType.STRING,
+                present,
+                missing,
+                share(missing, size),
+                distinct,
+                share(distinct, present),
+                topOf(top.entries(), present),
+                categories(all, distinct),
+                Optional.empty(),
+                text,
+                Optional.empty(),
+                stray);
     }
 
     static TextStats textStats(Map<Integer, Long> lengths, long present, double meanLength) {
-        int[] sorted = lengths.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] sorted =
+                lengths.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         long seen = 0;
         double median = sorted[sorted.length - 1];
         for (int length : sorted) {
@@ -265,7 +306,11 @@ final class ColumnProfiler {
         for (int i = 0; i <= bins; i++) {
             edges.add(min + width * i);
         }
-        return new TextStats(min, meanLength, median, max,
+        return new TextStats(
+                min,
+                meanLength,
+                median,
+                max,
                 new Histogram(edges, Arrays.stream(counts).boxed().toList()));
     }
 
@@ -285,20 +330,34 @@ final class ColumnProfiler {
         long present = trues + falses;
         long missing = size - present;
         long distinct = (trues > 0 ? 1 : 0) + (falses > 0 ? 1 : 0);
-        List<ValueCount> top = topOf(List.of(Map.entry("true", trues), Map.entry("false", falses)).stream()
-                .filter(e -> e.getValue() > 0).toList(), present);
-        return new VariableProfile(column.name(), VariableKind.BOOLEAN, ColumnType.BOOLEAN, present, missing,
-                share(missing, size), distinct, share(distinct, present), top, top.stream().map(ValueCount::value).toList(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        List<ValueCount> top = topOf(
+                List.of(Map.entry("true", trues), Map.entry("false", falses)).stream()
+                        .filter(e -> e.getValue() > 0)
+                        .toList(),
+                present);
+        return new VariableProfile(
+                column.name(),
+                VariableKind.BOOLEAN,
+                ColumnType.BOOLEAN,
+                present,
+                missing,
+                share(missing, size),
+                distinct,
+                share(distinct, present),
+                top,
+                top.stream().map(ValueCount::value).toList(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**
      * A temporal column's values as epoch days or seconds, how to write one, and the range [orderedFrom, orderedTo)
      * within which writing keeps the order (years 0 to 9999: fixed-width ISO text).
      */
-    private record Temporal(long[] values, int n, java.util.function.LongFunction<String> format, long orderedFrom,
-                            long orderedTo) {
-    }
+    private record Temporal(
+            long[] values, int n, java.util.function.LongFunction<String> format, long orderedFrom, long orderedTo) {}
 
     private static final long DAY_0000 = LocalDate.of(0, 1, 1).toEpochDay();
     private static final long DAY_10000 = LocalDate.of(10_000, 1, 1).toEpochDay();
@@ -325,8 +384,12 @@ final class ColumnProfiler {
                         + PackedLocalTime.getSecondOfDay(PackedLocalDateTime.time(packed));
             }
         }
-        return new Temporal(values, n, second -> LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).toString(),
-                DAY_0000 * 86_400, DAY_10000 * 86_400);
+        return new Temporal(
+                values,
+                n,
+                second -> LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).toString(),
+                DAY_0000 * 86_400,
+                DAY_10000 * 86_400);
     }
 
     private static VariableProfile temporal(Column<?> column, ColumnType storage, Temporal temporal) {
@@ -365,11 +428,26 @@ final class ColumnProfiler {
             for (int i = 0; i <= bins; i++) {
                 edges.add(temporal.format().apply(values[0] + Math.round(width * i)));
             }
-            stats = Optional.of(new DateStats(temporal.format().apply(values[0]), temporal.format().apply(values[n - 1]),
-                    edges, Arrays.stream(counts).boxed().toList()));
+            stats = Optional.of(new DateStats(
+                    temporal.format().apply(values[0]),
+                    temporal.format().apply(values[n - 1]),
+                    edges,
+                    Arrays.stream(counts).boxed().toList()));
         }
-        return new VariableProfile(column.name(), VariableKind.DATETIME, storage, n, missing, share(missing, size),
-                distinct, share(distinct, n), topOf(runs, n), List.of(), Optional.empty(), Optional.empty(), stats,
+        return new VariableProfile(
+                column.name(),
+                VariableKind.DATETIME,
+                storage,
+                n,
+                missing,
+                share(missing, size),
+                distinct,
+                share(distinct, n),
+                topOf(runs, n),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                stats,
                 Optional.empty());
     }
 
@@ -406,7 +484,9 @@ final class ColumnProfiler {
             Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
     static List<ValueCount> topOf(List<Map.Entry<String, Long>> entries, long present) {
-        return entries.stream().sorted(BY_FREQUENCY).limit(TOP)
+        return entries.stream()
+                .sorted(BY_FREQUENCY)
+                .limit(TOP)
                 .map(e -> new ValueCount(e.getKey(), e.getValue(), share(e.getValue(), present)))
                 .toList();
     }

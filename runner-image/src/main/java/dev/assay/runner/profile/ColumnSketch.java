@@ -78,10 +78,19 @@ abstract sealed class ColumnSketch {
         return switch (column) {
             case NumericColumn<?> n -> new Numbers(column.name(), exactDistinct, ColumnProfiler.storageOf(column));
             case BooleanColumn b -> new Booleans(column.name(), exactDistinct);
-            case DateColumn d -> new Temporal(column.name(), exactDistinct, ColumnType.DATE,
-                    day -> LocalDate.ofEpochDay(day).toString());
-            case DateTimeColumn d -> new Temporal(column.name(), exactDistinct, ColumnType.DATETIME,
-                    second -> LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).toString());
+            case DateColumn d ->
+                new Temporal(
+                        column.name(),
+                        exactDistinct,
+                        ColumnType.DATE,
+                        day -> LocalDate.ofEpochDay(day).toString());
+            case DateTimeColumn d ->
+                new Temporal(
+                        column.name(),
+                        exactDistinct,
+                        ColumnType.DATETIME,
+                        second -> LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC)
+                                .toString());
             default -> new Text(column.name(), exactDistinct);
         };
     }
@@ -103,17 +112,28 @@ abstract sealed class ColumnSketch {
     static long distinct(HllSketch hll, String column, List<Estimates.Figure> figures) {
         double estimate = hll.getEstimate();
         double error = estimate == 0 ? 0 : (hll.getUpperBound(HLL_STD_DEVS) - estimate) / estimate;
-        figures.add(new Estimates.Figure(column, "distinct", "HyperLogLog lgK=" + HLL_LG_K, Estimates.ErrorKind.RELATIVE,
-                error, 0.997));
+        figures.add(new Estimates.Figure(
+                column, "distinct", "HyperLogLog lgK=" + HLL_LG_K, Estimates.ErrorKind.RELATIVE, error, 0.997));
         return Math.round(estimate);
     }
 
-    static void quantileFigures(String column, KllDoublesSketch kll, boolean histogram, List<Estimates.Figure> figures) {
-        figures.add(new Estimates.Figure(column, "quantiles", "KLL k=" + KLL_K, Estimates.ErrorKind.RANK,
-                kll.getNormalizedRankError(false), 0.99));
+    static void quantileFigures(
+            String column, KllDoublesSketch kll, boolean histogram, List<Estimates.Figure> figures) {
+        figures.add(new Estimates.Figure(
+                column,
+                "quantiles",
+                "KLL k=" + KLL_K,
+                Estimates.ErrorKind.RANK,
+                kll.getNormalizedRankError(false),
+                0.99));
         if (histogram) {
-            figures.add(new Estimates.Figure(column, "histogram", "KLL k=" + KLL_K, Estimates.ErrorKind.RANK,
-                    kll.getNormalizedRankError(true), 0.99));
+            figures.add(new Estimates.Figure(
+                    column,
+                    "histogram",
+                    "KLL k=" + KLL_K,
+                    Estimates.ErrorKind.RANK,
+                    kll.getNormalizedRankError(true),
+                    0.99));
         }
     }
 
@@ -161,7 +181,7 @@ abstract sealed class ColumnSketch {
                 k[i] = boxed[i];
                 c[i] = counts.get(k[i]);
             }
-            return new long[][]{k, c};
+            return new long[][] {k, c};
         }
 
         long distinct(String column, List<Estimates.Figure> figures) {
@@ -182,8 +202,13 @@ abstract sealed class ColumnSketch {
             for (FrequentLongsSketch.Row row : frequent.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
                 entries.add(Map.entry(format.apply(row.getItem()), row.getEstimate()));
             }
-            figures.add(new Estimates.Figure(column, "top", "frequent items, map " + FREQUENT_MAP,
-                    Estimates.ErrorKind.COUNT, frequent.getMaximumError(), 1));
+            figures.add(new Estimates.Figure(
+                    column,
+                    "top",
+                    "frequent items, map " + FREQUENT_MAP,
+                    Estimates.ErrorKind.COUNT,
+                    frequent.getMaximumError(),
+                    1));
             return entries;
         }
     }
@@ -277,18 +302,31 @@ abstract sealed class ColumnSketch {
         @Override
         VariableProfile profile(Optional<StrayValues> stray, List<Estimates.Figure> figures) {
             long present = size - missing;
-            long distinct = counts.distinct(name, figures) + (positiveInfinite > 0 ? 1 : 0)
+            long distinct = counts.distinct(name, figures)
+                    + (positiveInfinite > 0 ? 1 : 0)
                     + (infinite - positiveInfinite > 0 ? 1 : 0);
             double min = n == 0 ? 0 : smallest.first();
             double max = n == 0 ? 0 : largest.last();
             boolean zeroOne = integers && n > 0 && min >= 0 && max <= 1;
             VariableKind kind = Kinds.infer(name, storage, present, distinct, zeroOne, increasing, false, 0, false);
-            List<Map.Entry<String, Long>> top = counts.top(bits -> ColumnProfiler.format(Double.longBitsToDouble(bits),
-                    integers), name, figures);
+            List<Map.Entry<String, Long>> top =
+                    counts.top(bits -> ColumnProfiler.format(Double.longBitsToDouble(bits), integers), name, figures);
             Optional<NumericStats> stats = n == 0 ? Optional.empty() : Optional.of(stats(min, max, figures));
-            return new VariableProfile(name, kind, storage, present, missing, share(missing, size), distinct,
-                    share(distinct, present), ColumnProfiler.topOf(top, present), List.of(), stats, Optional.empty(),
-                    Optional.empty(), stray);
+            return new VariableProfile(
+                    name,
+                    kind,
+                    storage,
+                    present,
+                    missing,
+                    share(missing, size),
+                    distinct,
+                    share(distinct, present),
+                    ColumnProfiler.topOf(top, present),
+                    List.of(),
+                    stats,
+                    Optional.empty(),
+                    Optional.empty(),
+                    stray);
         }
 
         private NumericStats stats(double min, double max, List<Estimates.Figure> figures) {
@@ -308,7 +346,9 @@ abstract sealed class ColumnSketch {
             Histogram histogram;
             if (counts.exact()) {
                 long[][] sorted = counts.sorted(Double::longBitsToDouble);
-                double[] values = Arrays.stream(sorted[0]).mapToDouble(Double::longBitsToDouble).toArray();
+                double[] values = Arrays.stream(sorted[0])
+                        .mapToDouble(Double::longBitsToDouble)
+                        .toArray();
                 for (int i = 0; i < q.length; i++) {
                     quantiles[i] = weightedQuantile(values, sorted[1], n, q[i]);
                 }
@@ -329,8 +369,8 @@ abstract sealed class ColumnSketch {
                     for (int b = 1; b < bins; b++) {
                         inner[b - 1] = firstOfBin(low, width, b);
                     }
-                    double[] pmf = inner.length == 0 ? new double[]{1}
-                            : kll.getPMF(inner, QuantileSearchCriteria.EXCLUSIVE);
+                    double[] pmf =
+                            inner.length == 0 ? new double[] {1} : kll.getPMF(inner, QuantileSearchCriteria.EXCLUSIVE);
                     long[] binCounts = new long[bins];
                     for (int i = 0; i < binCounts.length; i++) {
                         binCounts[i] = Math.round(pmf[i] * n);
@@ -339,8 +379,22 @@ abstract sealed class ColumnSketch {
                 });
                 quantileFigures(name, kll, true, figures);
             }
-            return new NumericStats(sum / n, std, min, quantiles[0], quantiles[1], quantiles[2], quantiles[3],
-                    quantiles[4], max, skewness, kurtosis, zeros, negatives, infinite, histogram,
+            return new NumericStats(
+                    sum / n,
+                    std,
+                    min,
+                    quantiles[0],
+                    quantiles[1],
+                    quantiles[2],
+                    quantiles[3],
+                    quantiles[4],
+                    max,
+                    skewness,
+                    kurtosis,
+                    zeros,
+                    negatives,
+                    infinite,
+                    histogram,
                     new ArrayList<>(smallest),
                     new ArrayList<>(largest.descendingSet()));
         }
@@ -383,7 +437,9 @@ abstract sealed class ColumnSketch {
                 edges[i] = min + width * i;
             }
             long[] binCounts = count.count(min, width, bins);
-            return new Histogram(Arrays.stream(edges).boxed().toList(), Arrays.stream(binCounts).boxed().toList());
+            return new Histogram(
+                    Arrays.stream(edges).boxed().toList(),
+                    Arrays.stream(binCounts).boxed().toList());
         }
 
         @Override
@@ -471,7 +527,8 @@ abstract sealed class ColumnSketch {
                 spaces = value.strip().indexOf(' ') > 0;
             }
             if (booleanWords) {
-                booleanWords = ColumnProfiler.BOOLEAN_WORDS.contains(value.strip().toLowerCase(Locale.ROOT));
+                booleanWords =
+                        ColumnProfiler.BOOLEAN_WORDS.contains(value.strip().toLowerCase(Locale.ROOT));
             }
         }
 
@@ -496,19 +553,36 @@ abstract sealed class ColumnSketch {
                 for (FrequentItemsSketch.Row<String> row : frequent.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
                     top.add(Map.entry(row.getItem(), row.getEstimate()));
                 }
-                figures.add(new Estimates.Figure(name, "top", "frequent items, map " + FREQUENT_MAP,
-                        Estimates.ErrorKind.COUNT, frequent.getMaximumError(), 1));
+                figures.add(new Estimates.Figure(
+                        name,
+                        "top",
+                        "frequent items, map " + FREQUENT_MAP,
+                        Estimates.ErrorKind.COUNT,
+                        frequent.getMaximumError(),
+                        1));
             }
             boolean words = booleanWords && distinct > 0;
             double meanLength = present == 0 ? 0 : (double) totalLength / present;
-            VariableKind kind = Kinds.infer(name, ColumnType.STRING, present, distinct, false, false, words, meanLength,
-                    spaces);
-            Optional<TextStats> text = present == 0 ? Optional.empty()
+            VariableKind kind =
+                    Kinds.infer(name, ColumnType.STRING, present, distinct, false, false, words, meanLength, spaces);
+            Optional<TextStats> text = present == 0
+                    ? Optional.empty()
                     : Optional.of(ColumnProfiler.textStats(lengths, present, meanLength));
-            return new VariableProfile(name, kind, ColumnType.STRING, present, missing, share(missing, size), distinct,
-                    share(distinct, present), ColumnProfiler.topOf(top, present),
-                    counts != null ? ColumnProfiler.categories(all, distinct) : List.of(), Optional.empty(), text,
-                    Optional.empty(), stray);
+            return new VariableProfile(
+                    name,
+                    kind,
+                    ColumnType.STRING,
+                    present,
+                    missing,
+                    share(missing, size),
+                    distinct,
+                    share(distinct, present),
+                    ColumnProfiler.topOf(top, present),
+                    counts != null ? ColumnProfiler.categories(all, distinct) : List.of(),
+                    Optional.empty(),
+                    text,
+                    Optional.empty(),
+                    stray);
         }
 
         @Override
@@ -548,11 +622,25 @@ abstract sealed class ColumnSketch {
             long present = trues + falses;
             missing = size - present;
             long distinct = (trues > 0 ? 1 : 0) + (falses > 0 ? 1 : 0);
-            List<ValueCount> top = ColumnProfiler.topOf(List.of(Map.entry("true", trues), Map.entry("false", falses))
-                    .stream().filter(e -> e.getValue() > 0).toList(), present);
-            return new VariableProfile(name, VariableKind.BOOLEAN, ColumnType.BOOLEAN, present, missing,
-                    share(missing, size), distinct, share(distinct, present), top,
-                    top.stream().map(ValueCount::value).toList(), Optional.empty(), Optional.empty(), Optional.empty(),
+            List<ValueCount> top = ColumnProfiler.topOf(
+                    List.of(Map.entry("true", trues), Map.entry("false", falses)).stream()
+                            .filter(e -> e.getValue() > 0)
+                            .toList(),
+                    present);
+            return new VariableProfile(
+                    name,
+                    VariableKind.BOOLEAN,
+                    ColumnType.BOOLEAN,
+                    present,
+                    missing,
+                    share(missing, size),
+                    distinct,
+                    share(distinct, present),
+                    top,
+                    top.stream().map(ValueCount::value).toList(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
                     Optional.empty());
         }
 
@@ -627,24 +715,45 @@ abstract sealed class ColumnSketch {
                     for (int b = 0; b < bins - 1; b++) {
                         splits[b] = Math.ceil(min + (b + 1) * width);
                     }
-                    double[] pmf = splits.length == 0 ? new double[]{1}
+                    double[] pmf = splits.length == 0
+                            ? new double[] {1}
                             : kll.getPMF(splits, QuantileSearchCriteria.EXCLUSIVE);
                     for (int b = 0; b < bins; b++) {
                         binCounts[b] = Math.round(pmf[b] * n);
                     }
-                    figures.add(new Estimates.Figure(name, "histogram", "KLL k=" + KLL_K, Estimates.ErrorKind.RANK,
-                            kll.getNormalizedRankError(true), 0.99));
+                    figures.add(new Estimates.Figure(
+                            name,
+                            "histogram",
+                            "KLL k=" + KLL_K,
+                            Estimates.ErrorKind.RANK,
+                            kll.getNormalizedRankError(true),
+                            0.99));
                 }
                 List<String> edges = new ArrayList<>();
                 for (int i = 0; i <= bins; i++) {
                     edges.add(format.apply(min + Math.round(width * i)));
                 }
-                stats = Optional.of(new DateStats(format.apply(min), format.apply(max), edges,
+                stats = Optional.of(new DateStats(
+                        format.apply(min),
+                        format.apply(max),
+                        edges,
                         Arrays.stream(binCounts).boxed().toList()));
             }
-            return new VariableProfile(name, VariableKind.DATETIME, storage, n, missing, share(missing, size),
-                    distinct, share(distinct, n), ColumnProfiler.topOf(top, n), List.of(), Optional.empty(),
-                    Optional.empty(), stats, Optional.empty());
+            return new VariableProfile(
+                    name,
+                    VariableKind.DATETIME,
+                    storage,
+                    n,
+                    missing,
+                    share(missing, size),
+                    distinct,
+                    share(distinct, n),
+                    ColumnProfiler.topOf(top, n),
+                    List.of(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    stats,
+                    Optional.empty());
         }
 
         @Override

@@ -1,12 +1,12 @@
 package dev.assay.runner.profile;
 
 import dev.assay.model.profile.CorrelationMatrix;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
@@ -20,8 +20,7 @@ final class CorrelationCalculator {
     /** Wide tables: correlate at most this many columns of each family, in table order. */
     static final int MAX_COLUMNS = 30;
 
-    private CorrelationCalculator() {
-    }
+    private CorrelationCalculator() {}
 
     /** Sampled numeric values, NaN where missing or infinite. */
     static double[] numbers(NumericColumn<?> column, int[] rows) {
@@ -38,7 +37,8 @@ final class CorrelationCalculator {
     }
 
     static CorrelationMatrix spearman(List<String> names, List<double[]> columns) {
-        return matrix(names, columns.stream().map(CorrelationCalculator::ranks).toList(), CorrelationCalculator::pearson);
+        return matrix(
+                names, columns.stream().map(CorrelationCalculator::ranks).toList(), CorrelationCalculator::pearson);
     }
 
     /** Codes 0, 1, 2… per sampled row (-1 missing) of a categorical column, in order of first appearance. */
@@ -50,14 +50,16 @@ final class CorrelationCalculator {
             Int2IntOpenHashMap dense = new Int2IntOpenHashMap();
             for (int i = 0; i < rows.length; i++) {
                 int key = dictionary.getKeyAtIndex(rows[i]);
-                codes[i] = StringColumnType.valueIsMissing(dictionary.getValueForKey(key)) ? -1
+                codes[i] = StringColumnType.valueIsMissing(dictionary.getValueForKey(key))
+                        ? -1
                         : dense.computeIfAbsent(key, k -> dense.size());
             }
             return codes;
         }
         Map<String, Integer> dictionary = new HashMap<>();
         for (int i = 0; i < rows.length; i++) {
-            codes[i] = column.isMissing(rows[i]) ? -1
+            codes[i] = column.isMissing(rows[i])
+                    ? -1
                     : dictionary.computeIfAbsent(column.getString(rows[i]), k -> dictionary.size());
         }
         return codes;
@@ -140,7 +142,8 @@ final class CorrelationCalculator {
 
     /** Average ranks of the present values; NaN stays NaN. Sorts primitives: a rank is found by binary search. */
     static double[] ranks(double[] values) {
-        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] sorted =
+                Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
         double[] ranks = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             if (Double.isNaN(values[i])) {

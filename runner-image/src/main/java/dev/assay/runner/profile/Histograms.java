@@ -9,8 +9,7 @@ final class Histograms {
 
     static final int BINS = 20;
 
-    private Histograms() {
-    }
+    private Histograms() {}
 
     static Histogram of(double[] sorted, int n, boolean integers) {
         if (n == 0) {

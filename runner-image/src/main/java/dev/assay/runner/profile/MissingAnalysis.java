@@ -23,8 +23,7 @@ final class MissingAnalysis {
     /** Patterns are row bitmasks over the columns that have missing values; wider tables use the first 63. */
     private static final int MASK_BITS = 63;
 
-    private MissingAnalysis() {
-    }
+    private MissingAnalysis() {}
 
     static MissingProfile of(Table table, Map<String, VariableProfile> variables, int[] sample) {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -42,7 +41,8 @@ final class MissingAnalysis {
         }
 
         List<MissingProfile.MissingPattern> top = patterns(missingRows).long2LongEntrySet().stream()
-                .sorted((x, y) -> y.getLongValue() != x.getLongValue() ? Long.compare(y.getLongValue(), x.getLongValue())
+                .sorted((x, y) -> y.getLongValue() != x.getLongValue()
+                        ? Long.compare(y.getLongValue(), x.getLongValue())
                         : Long.compare(x.getLongKey(), y.getLongKey()))
                 .limit(PATTERNS)
                 .map(e -> new MissingProfile.MissingPattern(columnsOf(e.getLongKey(), tracked), e.getLongValue()))
@@ -57,8 +57,8 @@ final class MissingAnalysis {
                 indicators.add(indicator(missingRows[c], sample));
             }
         }
-        CorrelationMatrix together = names.size() < 2 ? CorrelationMatrix.empty()
-                : CorrelationCalculator.pearson(names, indicators);
+        CorrelationMatrix together =
+                names.size() < 2 ? CorrelationMatrix.empty() : CorrelationCalculator.pearson(names, indicators);
         return new MissingProfile(counts, together, top, matrix(table, counts));
     }
 
@@ -71,8 +71,12 @@ final class MissingAnalysis {
         if (rows == 0 || counts.values().stream().allMatch(n -> n == 0)) {
             return MissingMatrix.empty();
         }
-        List<Column<?>> drawn = table.columns().stream().limit(MissingMatrix.MAX_COLUMNS).toList();
-        List<String> leftOut = table.columns().stream().skip(MissingMatrix.MAX_COLUMNS).map(Column::name).toList();
+        List<Column<?>> drawn =
+                table.columns().stream().limit(MissingMatrix.MAX_COLUMNS).toList();
+        List<String> leftOut = table.columns().stream()
+                .skip(MissingMatrix.MAX_COLUMNS)
+                .map(Column::name)
+                .toList();
         int bins = Math.min(rows, MissingMatrix.MAX_BINS);
         long perBin = (rows + bins - 1L) / bins;
         bins = (int) ((rows + perBin - 1) / perBin);
@@ -94,7 +98,8 @@ final class MissingAnalysis {
             }
             shares.add(line);
         }
-        return new MissingMatrix(drawn.stream().map(Column::name).toList(), table.columnCount(), leftOut, perBin, shares);
+        return new MissingMatrix(
+                drawn.stream().map(Column::name).toList(), table.columnCount(), leftOut, perBin, shares);
     }
 
     /** How many rows have each combination of missing columns: a merge of the sorted lists of missing rows. */

@@ -48,7 +48,8 @@ public final class ProfilePipeline implements ApplyPipeline.Stages {
         // cleaned.csv is written while the file is read, under a temporary name until everything else is written.
         Path partial = outDir.resolve(CLEANED_CSV + ".partial");
         try {
-            Profile profile = config.streams(csv) ? stream(csv, progress.slice(0, 90), partial)
+            Profile profile = config.streams(csv)
+                    ? stream(csv, progress.slice(0, 90), partial)
                     : read(csv, progress.slice(0, 90), Optional.of(partial)).profile();
             progress.update(91, "writing the report");
             Files.createDirectories(outDir);
@@ -81,8 +82,8 @@ public final class ProfilePipeline implements ApplyPipeline.Stages {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv, e);
         }
-        CsvIngest.Streamed read = new CsvIngest(config).stream(csv, name, progress.slice(0, 95),
-                Optional.of(cleanedCsv), options, profiler);
+        CsvIngest.Streamed read = new CsvIngest(config)
+                .stream(csv, name, progress.slice(0, 95), Optional.of(cleanedCsv), options, profiler);
         progress.update(96, "summarising the sketches");
         String reason = "the file (" + megabytes(bytes) + ") is larger than the streaming threshold ("
                 + megabytes(config.streamAboveBytes()) + ")";

@@ -39,15 +39,18 @@ public final class Profiler {
     static final int SAMPLE_ROWS = 10;
 
     /** Profiles a table read by {@link dev.assay.runner.ingest.CsvIngest}, with what ingest learned. */
-    public Profile profile(Table table, IngestReport ingest, Map<String, StrayValues> stray, ProgressListener progress) {
+    public Profile profile(
+            Table table, IngestReport ingest, Map<String, StrayValues> stray, ProgressListener progress) {
         int columns = table.columnCount();
         AtomicInteger done = new AtomicInteger();
         // Columns are independent: profile them on every core, the costliest first, each thread taking the next
         // column when it is done, so that two costly text columns do not end up queued on one thread.
         VariableProfile[] profiles = new VariableProfile[columns];
-        int[] order = IntStream.range(0, columns).boxed()
+        int[] order = IntStream.range(0, columns)
+                .boxed()
                 .sorted(java.util.Comparator.comparingLong((Integer i) -> -ColumnProfiler.cost(table.column(i))))
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
         AtomicInteger next = new AtomicInteger();
         int threads = Math.min(columns, Runtime.getRuntime().availableProcessors());
         IntStream.range(0, threads).parallel().forEach(t -> {
@@ -67,18 +70,33 @@ public final class Profiler {
         Correlations correlations = correlations(table, variables, sample);
         progress.update(90, "missing values");
         MissingProfile missing = MissingAnalysis.of(table, variables, sample);
-        List<Alert> alerts = AlertRules.of(variables, correlations.pearson(), correlations.cramersV(), ingest,
-                table.rowCount());
+        List<Alert> alerts =
+                AlertRules.of(variables, correlations.pearson(), correlations.cramersV(), ingest, table.rowCount());
 
-        long missingCells = variables.values().stream().mapToLong(VariableProfile::missing).sum();
+        long missingCells =
+                variables.values().stream().mapToLong(VariableProfile::missing).sum();
         long cells = (long) table.rowCount() * columns;
         Map<VariableKind, Integer> types = new EnumMap<>(VariableKind.class);
         variables.values().forEach(v -> types.merge(v.type(), 1, Integer::sum));
-        TableStats stats = new TableStats(table.rowCount(), columns, missingCells,
-                cells == 0 ? 0 : (double) missingCells / cells, ingest.duplicatesDropped(), memoryBytes(table, variables), types);
+        TableStats stats = new TableStats(
+                table.rowCount(),
+                columns,
+                missingCells,
+                cells == 0 ? 0 : (double) missingCells / cells,
+                ingest.duplicatesDropped(),
+                memoryBytes(table, variables),
+                types);
         progress.update(95, "profiled");
-        return new Profile(Profile.SCHEMA_VERSION, ingest.fileName(), stats, variables, correlations, missing, alerts,
-                sample(table), ingest);
+        return new Profile(
+                Profile.SCHEMA_VERSION,
+                ingest.fileName(),
+                stats,
+                variables,
+                correlations,
+                missing,
+                alerts,
+                sample(table),
+                ingest);
     }
 
     /** Profiles a table that did not come from a file (the result of a plan). */
@@ -94,7 +112,8 @@ public final class Profiler {
         List<int[]> categorical = new ArrayList<>();
         for (Column<?> column : table.columns()) {
             VariableProfile v = variables.get(column.name());
-            if (column instanceof NumericColumn<?> numbers && Kinds.correlatesAsNumber(v)
+            if (column instanceof NumericColumn<?> numbers
+                    && Kinds.correlatesAsNumber(v)
                     && numericNames.size() < CorrelationCalculator.MAX_COLUMNS) {
                 numericNames.add(column.name());
                 numeric.add(CorrelationCalculator.numbers(numbers, sample));
@@ -104,14 +123,24 @@ public final class Profiler {
                 categorical.add(CorrelationCalculator.codes(column, sample));
             }
         }
-        CorrelationMatrix pearson = numericNames.size() < 2 ? CorrelationMatrix.empty()
+        CorrelationMatrix pearson = numericNames.size() < 2
+                ? CorrelationMatrix.empty()
                 : CorrelationCalculator.pearson(numericNames, numeric);
-        CorrelationMatrix spearman = numericNames.size() < 2 ? CorrelationMatrix.empty()
+        CorrelationMatrix spearman = numericNames.size() < 2
+                ? CorrelationMatrix.empty()
                 : CorrelationCalculator.spearman(numericNames, numeric);
-        CorrelationMatrix cramers = categoricalNames.size() < 2 ? CorrelationMatrix.empty()
+        CorrelationMatrix cramers = categoricalNames.size() < 2
+                ? CorrelationMatrix.empty()
                 : CorrelationCalculator.cramersV(categoricalNames, categorical);
-        return new Correlations(pearson, spearman, cramers, interactions(pearson, numericNames, numeric,
-                name -> variables.get(name).type() == VariableKind.NUMERIC));
+        return new Correlations(
+                pearson,
+                spearman,
+                cramers,
+                interactions(
+                        pearson,
+                        numericNames,
+                        numeric,
+                        name -> variables.get(name).type() == VariableKind.NUMERIC));
     }
 
     /** Scatter plots drawn for at most this many pairs, the most correlated first. */
@@ -123,22 +152,31 @@ public final class Profiler {
      * The {@link #INTERACTIONS} pairs with the largest |Pearson| (at least {@link #INTERACTION_FLOOR}), each with
      * up to {@link Interaction#MAX_POINTS} points evenly spaced through the sampled rows where both have a value.
      */
-    static List<Interaction> interactions(CorrelationMatrix pearson, List<String> names, List<double[]> values,
-                                          java.util.function.Predicate<String> drawable) {
-        record Pair(int a, int b, double r) {
-        }
+    static List<Interaction> interactions(
+            CorrelationMatrix pearson,
+            List<String> names,
+            List<double[]> values,
+            java.util.function.Predicate<String> drawable) {
+        record Pair(int a, int b, double r) {}
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < pearson.columns().size(); i++) {
             for (int j = i + 1; j < pearson.columns().size(); j++) {
                 Double r = pearson.values().get(i).get(j);
                 // Booleans correlate as 0/1 but draw as two lines of dots: only numeric pairs are plotted.
-                if (r != null && !r.isNaN() && Math.abs(r) >= INTERACTION_FLOOR
-                        && drawable.test(pearson.columns().get(i)) && drawable.test(pearson.columns().get(j))) {
-                    pairs.add(new Pair(names.indexOf(pearson.columns().get(i)), names.indexOf(pearson.columns().get(j)), r));
+                if (r != null
+                        && !r.isNaN()
+                        && Math.abs(r) >= INTERACTION_FLOOR
+                        && drawable.test(pearson.columns().get(i))
+                        && drawable.test(pearson.columns().get(j))) {
+                    pairs.add(new Pair(
+                            names.indexOf(pearson.columns().get(i)),
+                            names.indexOf(pearson.columns().get(j)),
+                            r));
                 }
             }
         }
-        pairs.sort(java.util.Comparator.comparingDouble((Pair p) -> -Math.abs(p.r())).thenComparingInt(Pair::a)
+        pairs.sort(java.util.Comparator.comparingDouble((Pair p) -> -Math.abs(p.r()))
+                .thenComparingInt(Pair::a)
                 .thenComparingInt(Pair::b));
         List<Interaction> out = new ArrayList<>();
         for (Pair pair : pairs.subList(0, Math.min(INTERACTIONS, pairs.size()))) {

@@ -3,8 +3,7 @@ package dev.assay.runner.profile;
 /** Statistics of a sorted array of finite values. */
 final class Quantiles {
 
-    private Quantiles() {
-    }
+    private Quantiles() {}
 
     /** Linear interpolation between closest ranks (the default of numpy and pandas). */
     static double at(double[] sorted, int n, double q) {

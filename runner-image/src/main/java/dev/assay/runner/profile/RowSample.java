@@ -11,8 +11,7 @@ final class RowSample {
 
     static final int MAX_ROWS = 200_000;
 
-    private RowSample() {
-    }
+    private RowSample() {}
 
     static int[] of(int rows) {
         if (rows <= MAX_ROWS) {

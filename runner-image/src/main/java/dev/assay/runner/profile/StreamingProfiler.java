@@ -36,12 +36,14 @@ public final class StreamingProfiler implements CsvIngest.Chunks {
      * Cells kept in the row sample (correlations and missing-value patterns are computed on it): one per 2,000
      * bytes of the maximum heap, at most a million, so that a small heap is not filled by the sample.
      */
-    static final long SAMPLE_CELLS = Math.max(10_000, Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 2_000));
+    static final long SAMPLE_CELLS =
+            Math.max(10_000, Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 2_000));
     /**
      * Exact value counts kept, shared among the columns, before a column switches to sketches: one per 1,000 bytes
      * of the maximum heap, at most two million.
      */
-    static final long EXACT_COUNTS = Math.max(10_000, Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 1_000));
+    static final long EXACT_COUNTS =
+            Math.max(10_000, Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 1_000));
     /** The row hashes' HyperLogLog: about 0.1 % relative standard error, 1 MB. */
     static final int ROWS_LG_K = 20;
 
@@ -106,7 +108,8 @@ public final class StreamingProfiler implements CsvIngest.Chunks {
     @Override
     public void chunk(Table chunk) {
         if (columns == null) {
-            int exactDistinct = exactDistinctOverride >= 0 ? exactDistinctOverride
+            int exactDistinct = exactDistinctOverride >= 0
+                    ? exactDistinctOverride
                     : (int) Math.max(1_000, Math.min(100_000, EXACT_COUNTS / Math.max(1, chunk.columnCount())));
             columns = new ColumnSketch[chunk.columnCount()];
             for (int i = 0; i < columns.length; i++) {
@@ -124,7 +127,8 @@ public final class StreamingProfiler implements CsvIngest.Chunks {
         Map<String, VariableProfile> variables = new LinkedHashMap<>();
         long memory = 0;
         for (ColumnSketch column : columns) {
-            VariableProfile profile = column.profile(Optional.ofNullable(read.stray().get(column.name)), figures);
+            VariableProfile profile =
+                    column.profile(Optional.ofNullable(read.stray().get(column.name)), figures);
             variables.put(profile.name(), profile);
             memory += column.memoryBytes(profile);
         }
@@ -146,32 +150,54 @@ public final class StreamingProfiler implements CsvIngest.Chunks {
         MissingProfile missing = MissingAnalysis.of(sample, variables, all);
         if (sample.rowCount() < rows) {
             String method = "uniform sample of " + sample.rowCount() + " rows";
-            figures.add(new Estimates.Figure("", "correlations", method, Estimates.ErrorKind.SAMPLE, sample.rowCount(), 1));
-            figures.add(new Estimates.Figure("", "missing_patterns", method, Estimates.ErrorKind.SAMPLE,
-                    sample.rowCount(), 1));
+            figures.add(
+                    new Estimates.Figure("", "correlations", method, Estimates.ErrorKind.SAMPLE, sample.rowCount(), 1));
+            figures.add(new Estimates.Figure(
+                    "", "missing_patterns", method, Estimates.ErrorKind.SAMPLE, sample.rowCount(), 1));
         }
 
         double distinctRows = Math.min(rows, rowHashes.getEstimate());
         long duplicates = Math.max(0, Math.round(rows - distinctRows));
-        figures.add(new Estimates.Figure("", "duplicate_rows", "HyperLogLog lgK=" + ROWS_LG_K + " of row hashes",
-                Estimates.ErrorKind.COUNT, Math.ceil(rowHashes.getUpperBound(2) - rowHashes.getEstimate()), 0.954));
+        figures.add(new Estimates.Figure(
+                "",
+                "duplicate_rows",
+                "HyperLogLog lgK=" + ROWS_LG_K + " of row hashes",
+                Estimates.ErrorKind.COUNT,
+                Math.ceil(rowHashes.getUpperBound(2) - rowHashes.getEstimate()),
+                0.954));
 
         List<Alert> alerts = AlertRules.of(variables, correlations.pearson(), correlations.cramersV(), ingest, rows);
-        long missingCells = variables.values().stream().mapToLong(VariableProfile::missing).sum();
+        long missingCells =
+                variables.values().stream().mapToLong(VariableProfile::missing).sum();
         long cells = rows * columns.length;
         Map<VariableKind, Integer> types = new EnumMap<>(VariableKind.class);
         variables.values().forEach(v -> types.merge(v.type(), 1, Integer::sum));
-        TableStats stats = new TableStats(rows, columns.length, missingCells,
-                cells == 0 ? 0 : (double) missingCells / cells, duplicates, memory, types);
+        TableStats stats = new TableStats(
+                rows,
+                columns.length,
+                missingCells,
+                cells == 0 ? 0 : (double) missingCells / cells,
+                duplicates,
+                memory,
+                types);
         Table first = typer.type(head);
         // As in the exact profile, the last rows shown are those after the first ones shown.
         List<String[]> lastRows = new ArrayList<>(tail);
         int lastCount = (int) Math.max(0, Math.min(Profiler.SAMPLE_ROWS, rows - Profiler.SAMPLE_ROWS));
         Table last = typer.type(lastRows.subList(lastRows.size() - lastCount, lastRows.size()));
-        Sample rowsShown = new Sample(names, Profiler.rows(first, 0, first.rowCount()),
-                Profiler.rows(last, 0, last.rowCount()));
+        Sample rowsShown =
+                new Sample(names, Profiler.rows(first, 0, first.rowCount()), Profiler.rows(last, 0, last.rowCount()));
         Estimates estimates = new Estimates(reason, thresholdBytes, figures);
-        return new Profile(Profile.SCHEMA_VERSION, ingest.fileName(), stats, variables, correlations, missing, alerts,
-                rowsShown, ingest, Optional.of(estimates));
+        return new Profile(
+                Profile.SCHEMA_VERSION,
+                ingest.fileName(),
+                stats,
+                variables,
+                correlations,
+                missing,
+                alerts,
+                rowsShown,
+                ingest,
+                Optional.of(estimates));
     }
 }

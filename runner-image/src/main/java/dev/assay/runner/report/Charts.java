@@ -13,16 +13,13 @@ public final class Charts {
     static final int WIDTH = 320;
     static final int HEIGHT = 120;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** One vertical bar of a histogram; title is the tooltip (range and count). */
-    public record Bar(double x, double y, double width, double height, String title) {
-    }
+    public record Bar(double x, double y, double width, double height, String title) {}
 
     /** A vertical line across a histogram (the median), with its tooltip. */
-    public record Marker(double x, String title) {
-    }
+    public record Marker(double x, String title) {}
 
     public record Histogram(int width, int height, List<Bar> bars, String low, String high, List<Marker> markers) {
 
@@ -38,32 +35,26 @@ public final class Charts {
     }
 
     /** One horizontal bar of a value-count chart, with its label and its share as a width in pixels. */
-    public record CountBar(String label, String count, double y, double width) {
-    }
+    public record CountBar(String label, String count, double y, double width) {}
 
-    public record Counts(int width, int height, int barX, List<CountBar> bars) {
-    }
+    public record Counts(int width, int height, int barX, List<CountBar> bars) {}
 
     /**
      * One cell of a heat map: where it is, its colour and its value as text. {@code ink} is the colour of the value
      * written on it: white on the darkest cells.
      */
-    public record Cell(double x, double y, double size, String fill, String ink, String text, String title) {
-    }
+    public record Cell(double x, double y, double size, String fill, String ink, String text, String title) {}
 
-    public record Label(double x, double y, String text) {
-    }
+    public record Label(double x, double y, String text) {}
 
-    public record HeatMap(int width, int height, List<Cell> cells, List<Label> rowLabels, List<Label> columnLabels) {
-    }
+    public record HeatMap(int width, int height, List<Cell> cells, List<Label> rowLabels, List<Label> columnLabels) {}
 
     /** One point of a scatter plot. */
-    public record Dot(double x, double y) {
-    }
+    public record Dot(double x, double y) {}
 
     /** A scatter plot: dots in a {@code width} × {@code height} plot area, with the axes' ends as text. */
-    public record Scatter(int width, int height, List<Dot> dots, String xLow, String xHigh, String yLow, String yHigh) {
-    }
+    public record Scatter(
+            int width, int height, List<Dot> dots, String xLow, String xHigh, String yLow, String yHigh) {}
 
     static final int SCATTER_SIZE = 260;
 
@@ -86,18 +77,28 @@ public final class Charts {
             dots.add(new Dot(round(inset + fx * span), round(SCATTER_SIZE - inset - fy * span)));
         }
         boolean any = !points.isEmpty();
-        return new Scatter(SCATTER_SIZE, SCATTER_SIZE, dots, any ? ReportModel.number(xMin) : "",
-                any ? ReportModel.number(xMax) : "", any ? ReportModel.number(yMin) : "", any ? ReportModel.number(yMax) : "");
+        return new Scatter(
+                SCATTER_SIZE,
+                SCATTER_SIZE,
+                dots,
+                any ? ReportModel.number(xMin) : "",
+                any ? ReportModel.number(xMax) : "",
+                any ? ReportModel.number(yMin) : "",
+                any ? ReportModel.number(yMax) : "");
     }
 
     /** One filled run of a missing-values matrix: a column's missing share in one bin of rows. */
-    public record Block(double x, double y, double width, double height, String fill, String title) {
-    }
+    public record Block(double x, double y, double width, double height, String fill, String title) {}
 
     /** The missing-values matrix: one column of blocks per data column, bins of rows top to bottom. */
-    public record Matrix(int width, int height, double top, List<Block> blocks, List<Label> columnLabels,
-                         List<Double> columnX, double columnWidth) {
-    }
+    public record Matrix(
+            int width,
+            int height,
+            double top,
+            List<Block> blocks,
+            List<Label> columnLabels,
+            List<Double> columnX,
+            double columnWidth) {}
 
     static Matrix missingMatrix(List<String> columns, List<List<Double>> shares, long rowsPerBin) {
         double columnWidth = Math.max(12, Math.min(28, 600.0 / Math.max(1, columns.size())));
@@ -109,9 +110,14 @@ public final class Charts {
                 double share = shares.get(b).get(c);
                 if (share > 0) {
                     long first = b * rowsPerBin + 1;
-                    blocks.add(new Block(round(c * columnWidth + 1), round(top + b * binHeight), round(columnWidth - 2),
-                            round(binHeight), shade(share), columns.get(c) + ", rows " + ReportModel.count(first) + "–"
-                            + ReportModel.count(first + rowsPerBin - 1) + ": " + percent(share) + " missing"));
+                    blocks.add(new Block(
+                            round(c * columnWidth + 1),
+                            round(top + b * binHeight),
+                            round(columnWidth - 2),
+                            round(binHeight),
+                            shade(share),
+                            columns.get(c) + ", rows " + ReportModel.count(first) + "–"
+                                    + ReportModel.count(first + rowsPerBin - 1) + ": " + percent(share) + " missing"));
                 }
             }
         }
@@ -121,8 +127,14 @@ public final class Charts {
             labels.add(new Label(round(c * columnWidth + columnWidth * 0.55), top - 6, shorten(columns.get(c), 16)));
             xs.add(round(c * columnWidth + 1));
         }
-        return new Matrix((int) Math.ceil(columns.size() * columnWidth + 90), (int) Math.ceil(top + shares.size() * binHeight + 2),
-                top, blocks, labels, xs, round(columnWidth - 2));
+        return new Matrix(
+                (int) Math.ceil(columns.size() * columnWidth + 90),
+                (int) Math.ceil(top + shares.size() * binHeight + 2),
+                top,
+                blocks,
+                labels,
+                xs,
+                round(columnWidth - 2));
     }
 
     /** Light grey (a few cells) to near black (all missing). */
@@ -138,7 +150,8 @@ public final class Charts {
         for (int i = 0; i < counts.size(); i++) {
             double height = max == 0 ? 0 : (HEIGHT - 4) * counts.get(i) / (double) max;
             String title = edgeLabels.get(i) + " to " + edgeLabels.get(i + 1) + ": " + counts.get(i);
-            bars.add(new Bar(round(i * width + 1), round(HEIGHT - height), round(Math.max(1, width - 2)), round(height), title));
+            bars.add(new Bar(
+                    round(i * width + 1), round(HEIGHT - height), round(Math.max(1, width - 2)), round(height), title));
         }
         String low = edgeLabels.isEmpty() ? "" : edgeLabels.getFirst();
         String high = edgeLabels.isEmpty() ? "" : edgeLabels.getLast();
@@ -147,6 +160,7 @@ public final class Charts {
 
     /** Label column and room left after the bar for its count. */
     static final int LABEL_WIDTH = 150;
+
     static final int COUNT_WIDTH = 100;
     static final int COUNTS_WIDTH = 440;
     static final int ROW = 22;
@@ -156,8 +170,11 @@ public final class Charts {
         double barArea = COUNTS_WIDTH - LABEL_WIDTH - COUNT_WIDTH;
         for (int i = 0; i < labels.size(); i++) {
             double share = total == 0 ? 0 : (double) counts.get(i) / total;
-            bars.add(new CountBar(shorten(labels.get(i), 20), ReportModel.count(counts.get(i)) + " (" + percent(share) + ")",
-                    i * ROW + 16, round(Math.max(1, barArea * share))));
+            bars.add(new CountBar(
+                    shorten(labels.get(i), 20),
+                    ReportModel.count(counts.get(i)) + " (" + percent(share) + ")",
+                    i * ROW + 16,
+                    round(Math.max(1, barArea * share))));
         }
         return new Counts(COUNTS_WIDTH, labels.size() * ROW + 6, LABEL_WIDTH, bars);
     }
@@ -173,10 +190,15 @@ public final class Charts {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 Double v = values.get(i).get(j);
-                cells.add(new Cell(round(labelSpace + j * size), round(top + i * size), round(size - 1), colour(v),
+                cells.add(new Cell(
+                        round(labelSpace + j * size),
+                        round(top + i * size),
+                        round(size - 1),
+                        colour(v),
                         v != null && Math.abs(v) > 0.55 ? "#ffffff" : "#1d2433",
                         v == null || size < 26 ? "" : String.format(Locale.ROOT, "%.2f", v),
-                        names.get(i) + " × " + names.get(j) + ": " + (v == null ? "undefined" : String.format(Locale.ROOT, "%.3f", v))));
+                        names.get(i) + " × " + names.get(j) + ": "
+                                + (v == null ? "undefined" : String.format(Locale.ROOT, "%.3f", v))));
             }
         }
         List<Label> rows = new ArrayList<>();
@@ -185,7 +207,8 @@ public final class Charts {
             rows.add(new Label(labelSpace - 6, round(top + i * size + size * 0.65), shorten(names.get(i), 16)));
             columns.add(new Label(round(labelSpace + i * size + size * 0.45), top - 6, shorten(names.get(i), 16)));
         }
-        return new HeatMap((int) Math.ceil(labelSpace + n * size + 70), (int) Math.ceil(top + n * size + 4), cells, rows, columns);
+        return new HeatMap(
+                (int) Math.ceil(labelSpace + n * size + 70), (int) Math.ceil(top + n * size + 4), cells, rows, columns);
     }
 
     /** Diverging blue (negative) to red (positive) through white. */
@@ -197,8 +220,8 @@ public final class Charts {
         int[] from = {255, 255, 255};
         int[] to = v >= 0 ? new int[] {200, 40, 40} : new int[] {37, 99, 235};
         double t = Math.abs(v);
-        return String.format(Locale.ROOT, "#%02x%02x%02x", mix(from[0], to[0], t), mix(from[1], to[1], t),
-                mix(from[2], to[2], t));
+        return String.format(
+                Locale.ROOT, "#%02x%02x%02x", mix(from[0], to[0], t), mix(from[1], to[1], t), mix(from[2], to[2], t));
     }
 
     private static int mix(int a, int b, double t) {

@@ -16,8 +16,7 @@ import java.util.zip.Inflater;
  */
 public final class ArchiveHead {
 
-    private ArchiveHead() {
-    }
+    private ArchiveHead() {}
 
     /** Why the archive that starts with {@code head} must be refused, or empty when its start looks sound. */
     public static Optional<String> problem(byte[] head) {
@@ -59,8 +58,13 @@ public final class ArchiveHead {
         if (30 + nameLength > head.length) {
             return Optional.empty();
         }
-        String name = new String(head, 30, nameLength, (flags & 0x800) != 0
-                ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.StandardCharsets.ISO_8859_1);
+        String name = new String(
+                head,
+                30,
+                nameLength,
+                (flags & 0x800) != 0
+                        ? java.nio.charset.StandardCharsets.UTF_8
+                        : java.nio.charset.StandardCharsets.ISO_8859_1);
         Optional<String> unsafe = Archives.unsafeName(name);
         if (unsafe.isPresent()) {
             return Optional.of("it holds an entry named '" + name + "' " + unsafe.get());

@@ -26,6 +26,7 @@ final class Archives {
 
     /** Largest uncompressed/compressed ratio accepted once more than {@link #RATIO_FLOOR} bytes came out. */
     static final int MAX_RATIO = 200;
+
     static final long RATIO_FLOOR = 1024 * 1024;
 
     /** Files that archivers add beside the data and nobody means to read. */
@@ -34,8 +35,7 @@ final class Archives {
         return entry.startsWith("__MACOSX/") || base.equals(".DS_Store") || base.equals("Thumbs.db") || base.isEmpty();
     }
 
-    private Archives() {
-    }
+    private Archives() {}
 
     /** Inflates a gzip file into {@code target}. */
     static void gunzip(Path file, String name, Path target, long maxBytes) {
@@ -78,8 +78,10 @@ final class Archives {
                 total += Math.max(0, size);
             }
             if (total > maxXmlBytes) {
-                throw new InputException(name, "unpacks to " + megabytes(total) + "; a workbook may unpack to at most "
-                        + megabytes(maxXmlBytes));
+                throw new InputException(
+                        name,
+                        "unpacks to " + megabytes(total) + "; a workbook may unpack to at most "
+                                + megabytes(maxXmlBytes));
             }
         } catch (ZipException e) {
             throw new InputException(name, "is not a readable zip archive (" + e.getMessage() + ")");
@@ -97,8 +99,9 @@ final class Archives {
             List<ZipEntry> files = new ArrayList<>();
             for (ZipEntry entry : Collections.list(zip.entries())) {
                 unsafeName(entry.getName()).ifPresent(problem -> {
-                    throw new InputException(name, "holds an entry named '" + entry.getName() + "' " + problem
-                            + "; nothing was extracted");
+                    throw new InputException(
+                            name,
+                            "holds an entry named '" + entry.getName() + "' " + problem + "; nothing was extracted");
                 });
                 if (!entry.isDirectory() && !isClutter(entry.getName())) {
                     files.add(entry);
@@ -108,10 +111,14 @@ final class Archives {
                 throw new InputException(name, "is a zip archive with no file in it");
             }
             if (files.size() > 1) {
-                List<String> names = files.stream().map(ZipEntry::getName).limit(10).toList();
-                throw new InputException(name, "is a zip archive holding " + files.size() + " files ("
-                        + String.join(", ", names) + (files.size() > 10 ? ", …" : "") + "); which one should be read? "
-                        + "Upload that file alone, or a zip holding only it");
+                List<String> names =
+                        files.stream().map(ZipEntry::getName).limit(10).toList();
+                throw new InputException(
+                        name,
+                        "is a zip archive holding " + files.size() + " files ("
+                                + String.join(", ", names) + (files.size() > 10 ? ", …" : "")
+                                + "); which one should be read? "
+                                + "Upload that file alone, or a zip holding only it");
             }
             ZipEntry entry = files.getFirst();
             try (InputStream in = zip.getInputStream(entry)) {
@@ -140,16 +147,19 @@ final class Archives {
         return java.util.Optional.empty();
     }
 
-    private static void copy(InputStream in, Path target, String name, long compressedBytes, long maxBytes) throws IOException {
+    private static void copy(InputStream in, Path target, String name, long compressedBytes, long maxBytes)
+            throws IOException {
         try (Bounded bounded = new Bounded(in, name, compressedBytes, maxBytes);
-             OutputStream out = Files.newOutputStream(target)) {
+                OutputStream out = Files.newOutputStream(target)) {
             bounded.transferTo(out);
         }
     }
 
     private static InputException bomb(String name, String what) {
-        return new InputException(name, "expands more than " + MAX_RATIO + " times" + (what.isEmpty() ? "" : " (" + what + ")")
-                + ", like a compression bomb; it was not unpacked");
+        return new InputException(
+                name,
+                "expands more than " + MAX_RATIO + " times" + (what.isEmpty() ? "" : " (" + what + ")")
+                        + ", like a compression bomb; it was not unpacked");
     }
 
     /** Counts what is inflated and stops at the limit or the ratio. */
@@ -187,8 +197,10 @@ final class Archives {
         private void add(int n) {
             count += n;
             if (count > maxBytes) {
-                throw new InputException(name, "unpacks to more than " + megabytes(maxBytes) + ", the limit; it was not "
-                        + "unpacked further");
+                throw new InputException(
+                        name,
+                        "unpacks to more than " + megabytes(maxBytes) + ", the limit; it was not "
+                                + "unpacked further");
             }
             if (count > RATIO_FLOOR && count / compressedBytes > MAX_RATIO) {
                 throw bomb(name, "");

@@ -25,7 +25,8 @@ final class CsvOut implements AutoCloseable {
 
     CsvOut(Path target, String name, long maxBytes) {
         try {
-            this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8), 1 << 16);
+            this.out = new BufferedWriter(
+                    new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8), 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
@@ -47,8 +48,10 @@ final class CsvOut implements AutoCloseable {
             throw new UncheckedIOException("cannot write the decoded table of " + name, e);
         }
         if (bytes > maxBytes) {
-            throw new InputException(name, "holds more than " + Archives.megabytes(maxBytes) + " of data once read "
-                    + "as a table; the limit is " + Archives.megabytes(maxBytes));
+            throw new InputException(
+                    name,
+                    "holds more than " + Archives.megabytes(maxBytes) + " of data once read "
+                            + "as a table; the limit is " + Archives.megabytes(maxBytes));
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
  * @param notes     things noticed while decoding (sheets not read, title rows skipped, Excel errors)
  * @param temporary the files to delete when done
  */
-public record DecodedSource(Path csv, SourceRead read, List<String> notes, List<Path> temporary) implements AutoCloseable {
+public record DecodedSource(Path csv, SourceRead read, List<String> notes, List<Path> temporary)
+        implements AutoCloseable {
 
     public DecodedSource {
         notes = List.copyOf(notes);

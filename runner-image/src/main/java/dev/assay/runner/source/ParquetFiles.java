@@ -62,8 +62,8 @@ import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
@@ -82,9 +82,11 @@ public final class ParquetFiles {
     static final int MAX_FOOTER = 64 << 20;
     /** As for gzip and zip: past the first megabyte, a page may inflate at most this many times. */
     private static final long MAX_RATIO = 200;
+
     private static final long RATIO_FREE = 1 << 20;
     /** Writers make pages of about 1 MB; a page is held in memory whole, so a larger one than this is refused. */
     static final int MAX_PAGE = 256 << 20;
+
     private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final long JULIAN_EPOCH_DAY = 2_440_588;
     /**
@@ -94,8 +96,7 @@ public final class ParquetFiles {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
     /** What the footer says: the table's columns and rows. */
-    public record Layout(List<String> columns, long rows, int rowGroups) {
-    }
+    public record Layout(List<String> columns, long rows, int rowGroups) {}
 
     /** Reads {@code length} bytes of the file from {@code offset}. */
     @FunctionalInterface
@@ -105,20 +106,30 @@ public final class ParquetFiles {
 
     /** How a column's values become text. */
     private enum Kind {
-        BOOLEAN, INT, UINT, FLOAT, DOUBLE, TEXT, BYTES_AS_TEXT, UUID, DATE, TIME, TIMESTAMP, INT96, DECIMAL, NULL
+        BOOLEAN,
+        INT,
+        UINT,
+        FLOAT,
+        DOUBLE,
+        TEXT,
+        BYTES_AS_TEXT,
+        UUID,
+        DATE,
+        TIME,
+        TIMESTAMP,
+        INT96,
+        DECIMAL,
+        NULL
     }
 
     /** A column of the flat table and how to write its values. */
-    private record Column(String name, int index, PrimitiveType type, Kind kind, int scale, long unitsPerSecond,
-                          boolean utc) {
-    }
+    private record Column(
+            String name, int index, PrimitiveType type, Kind kind, int scale, long unitsPerSecond, boolean utc) {}
 
     /** The parsed footer, checked. */
-    private record Footer(FileMetaData meta, List<Column> columns, MessageType schema) {
-    }
+    private record Footer(FileMetaData meta, List<Column> columns, MessageType schema) {}
 
-    private ParquetFiles() {
-    }
+    private ParquetFiles() {}
 
     /**
      * Checks a Parquet file from its end, without reading its data: the closing magic, the footer, a flat schema
@@ -129,16 +140,18 @@ public final class ParquetFiles {
     public static Layout check(Bytes bytes, long size, String name) {
         Footer footer = footer(bytes, size, name);
         long rows = footer.meta().getNum_rows();
-        return new Layout(footer.columns().stream().map(Column::name).toList(), rows, footer.meta().getRow_groupsSize());
+        return new Layout(
+                footer.columns().stream().map(Column::name).toList(),
+                rows,
+                footer.meta().getRow_groupsSize());
     }
 
     /** The notes a person should know about the read (e.g. which columns hold UTC instants). */
-    record Read(long rows, List<String> notes) {
-    }
+    record Read(long rows, List<String> notes) {}
 
     static Read toCsv(Path file, String name, Path target, long maxBytes) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-             CsvOut out = new CsvOut(target, name, maxBytes)) {
+                CsvOut out = new CsvOut(target, name, maxBytes)) {
             long size = channel.size();
             Bytes bytes = (offset, length) -> readFully(channel, offset, length);
             Footer footer = footer(bytes, size, name);
@@ -150,8 +163,8 @@ public final class ParquetFiles {
 
     private static Footer footer(Bytes bytes, long size, String name) {
         if (size < 12) {
-            throw new InputException(name, "starts like a Parquet file but is only " + size + " bytes long: it is "
-                    + "incomplete");
+            throw new InputException(
+                    name, "starts like a Parquet file but is only " + size + " bytes long: it is " + "incomplete");
         }
         byte[] tail;
         try {
@@ -163,17 +176,23 @@ public final class ParquetFiles {
             if (tail[4] == 'P' && tail[5] == 'A' && tail[6] == 'R' && tail[7] == 'E') {
                 throw new InputException(name, "is an encrypted Parquet file; Assay reads unencrypted files only");
             }
-            throw new InputException(name, "starts like a Parquet file but does not end like one (no closing 'PAR1'): "
-                    + "it is incomplete or damaged, perhaps cut short while it was copied");
+            throw new InputException(
+                    name,
+                    "starts like a Parquet file but does not end like one (no closing 'PAR1'): "
+                            + "it is incomplete or damaged, perhaps cut short while it was copied");
         }
         long length = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
         if (length == 0 || length > size - 12) {
-            throw new InputException(name, "is a damaged Parquet file: its footer length (" + length + " bytes) does not "
-                    + "fit in the file (" + size + " bytes)");
+            throw new InputException(
+                    name,
+                    "is a damaged Parquet file: its footer length (" + length + " bytes) does not "
+                            + "fit in the file (" + size + " bytes)");
         }
         if (length > MAX_FOOTER) {
-            throw new InputException(name, "has a Parquet footer of " + Archives.megabytes(length) + "; at most "
-                    + Archives.megabytes(MAX_FOOTER) + " is read");
+            throw new InputException(
+                    name,
+                    "has a Parquet footer of " + Archives.megabytes(length) + "; at most "
+                            + Archives.megabytes(MAX_FOOTER) + " is read");
         }
         FileMetaData meta;
         try {
@@ -187,18 +206,24 @@ public final class ParquetFiles {
         List<Column> columns = columns(meta, name);
         for (RowGroup group : meta.getRow_groups()) {
             if (group.getColumnsSize() != columns.size()) {
-                throw new InputException(name, "is a damaged Parquet file: a row group has " + group.getColumnsSize()
-                        + " columns, the schema " + columns.size());
+                throw new InputException(
+                        name,
+                        "is a damaged Parquet file: a row group has " + group.getColumnsSize() + " columns, the schema "
+                                + columns.size());
             }
             for (int c = 0; c < columns.size(); c++) {
                 ColumnChunk chunk = group.getColumns().get(c);
                 if (chunk.isSetCrypto_metadata() || !chunk.isSetMeta_data()) {
-                    throw new InputException(name, "has an encrypted column ('" + columns.get(c).name() + "'); Assay "
-                            + "reads unencrypted files only");
+                    throw new InputException(
+                            name,
+                            "has an encrypted column ('" + columns.get(c).name() + "'); Assay "
+                                    + "reads unencrypted files only");
                 }
                 if (chunk.isSetFile_path()) {
-                    throw new InputException(name, "keeps column '" + columns.get(c).name() + "' in another file ("
-                            + chunk.getFile_path() + "); upload a Parquet file that holds its data");
+                    throw new InputException(
+                            name,
+                            "keeps column '" + columns.get(c).name() + "' in another file (" + chunk.getFile_path()
+                                    + "); upload a Parquet file that holds its data");
                 }
                 codec(chunk.getMeta_data().getCodec(), name, columns.get(c).name());
             }
@@ -229,8 +254,9 @@ public final class ParquetFiles {
             if (element.isSetNum_children() && element.getNum_children() > 0 || !element.isSetType()) {
                 List<String> leaves = new ArrayList<>();
                 int next = leaves(schema, at, element.getName(), leaves, name);
-                nested.add("'" + element.getName() + "' (" + shape(element) + " of " + String.join(", ", leaves.stream()
-                        .limit(5).toList()) + (leaves.size() > 5 ? ", …" : "") + ")");
+                nested.add("'" + element.getName() + "' (" + shape(element) + " of "
+                        + String.join(", ", leaves.stream().limit(5).toList()) + (leaves.size() > 5 ? ", …" : "")
+                        + ")");
                 at = next;
                 continue;
             }
@@ -247,12 +273,16 @@ public final class ParquetFiles {
             at++;
         }
         if (!nested.isEmpty()) {
-            throw new InputException(name, "has nested columns, which Assay does not read: " + String.join("; ", nested)
-                    + ". Assay reads flat tables: flatten these columns (or drop them) and export again; nothing was read");
+            throw new InputException(
+                    name,
+                    "has nested columns, which Assay does not read: " + String.join("; ", nested)
+                            + ". Assay reads flat tables: flatten these columns (or drop them) and export again; nothing was read");
         }
         if (!unreadable.isEmpty()) {
-            throw new InputException(name, "has columns of types Assay does not read: " + String.join("; ", unreadable)
-                    + "; nothing was read");
+            throw new InputException(
+                    name,
+                    "has columns of types Assay does not read: " + String.join("; ", unreadable)
+                            + "; nothing was read");
         }
         if (columns.isEmpty()) {
             throw new InputException(name, "is a Parquet file without columns");
@@ -284,7 +314,9 @@ public final class ParquetFiles {
         if (logical != null && logical.isSetLIST() || converted == ConvertedType.LIST) {
             return "a list";
         }
-        if (logical != null && logical.isSetMAP() || converted == ConvertedType.MAP || converted == ConvertedType.MAP_KEY_VALUE) {
+        if (logical != null && logical.isSetMAP()
+                || converted == ConvertedType.MAP
+                || converted == ConvertedType.MAP_KEY_VALUE) {
             return "a map";
         }
         return element.getRepetition_type() == FieldRepetitionType.REPEATED ? "a repeated group" : "a group";
@@ -303,7 +335,8 @@ public final class ParquetFiles {
             case FIXED_LEN_BYTE_ARRAY -> PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
         };
         Type.Repetition repetition = element.getRepetition_type() == FieldRepetitionType.REQUIRED
-                ? Type.Repetition.REQUIRED : Type.Repetition.OPTIONAL;
+                ? Type.Repetition.REQUIRED
+                : Type.Repetition.OPTIONAL;
         Types.PrimitiveBuilder<PrimitiveType> builder = Types.primitive(physical, repetition);
         if (physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
             builder = builder.length(element.getType_length());
@@ -327,14 +360,25 @@ public final class ParquetFiles {
             }
             if (logical.isSetTIMESTAMP()) {
                 var unit = logical.getTIMESTAMP().getUnit();
-                return new Column(name, index, physical(type, PrimitiveTypeName.INT64, "timestamp"), Kind.TIMESTAMP, 0,
+                return new Column(
+                        name,
+                        index,
+                        physical(type, PrimitiveTypeName.INT64, "timestamp"),
+                        Kind.TIMESTAMP,
+                        0,
                         unit.isSetMILLIS() ? 1_000 : unit.isSetMICROS() ? 1_000_000 : 1_000_000_000,
                         logical.getTIMESTAMP().isIsAdjustedToUTC());
             }
             if (logical.isSetTIME()) {
                 var unit = logical.getTIME().getUnit();
-                return new Column(name, index, type, Kind.TIME, 0,
-                        unit.isSetMILLIS() ? 1_000 : unit.isSetMICROS() ? 1_000_000 : 1_000_000_000, false);
+                return new Column(
+                        name,
+                        index,
+                        type,
+                        Kind.TIME,
+                        0,
+                        unit.isSetMILLIS() ? 1_000 : unit.isSetMICROS() ? 1_000_000 : 1_000_000_000,
+                        false);
             }
             if (logical.isSetDECIMAL()) {
                 return decimal(name, index, type, logical.getDECIMAL().getScale());
@@ -343,7 +387,8 @@ public final class ParquetFiles {
                 if (physical != PrimitiveTypeName.INT32 && physical != PrimitiveTypeName.INT64) {
                     throw new IllegalArgumentException("an integer stored as " + physical);
                 }
-                return new Column(name, index, type, logical.getINTEGER().isIsSigned() ? Kind.INT : Kind.UINT, 0, 0, false);
+                return new Column(
+                        name, index, type, logical.getINTEGER().isIsSigned() ? Kind.INT : Kind.UINT, 0, 0, false);
             }
             if (logical.isSetUNKNOWN()) {
                 return new Column(name, index, type, Kind.NULL, 0, 0, false);
@@ -355,10 +400,12 @@ public final class ParquetFiles {
                 throw new IllegalArgumentException("BSON documents");
             }
             if (logical.isSetVARIANT() || logical.isSetGEOMETRY() || logical.isSetGEOGRAPHY()) {
-                throw new IllegalArgumentException(logical.getSetField().getFieldName().toLowerCase(Locale.ROOT));
+                throw new IllegalArgumentException(
+                        logical.getSetField().getFieldName().toLowerCase(Locale.ROOT));
             }
             // LIST or MAP on a leaf is malformed; anything newer is a type this reader does not know.
-            throw new IllegalArgumentException("logical type " + logical.getSetField().getFieldName());
+            throw new IllegalArgumentException(
+                    "logical type " + logical.getSetField().getFieldName());
         }
         if (converted != null) {
             switch (converted) {
@@ -366,15 +413,28 @@ public final class ParquetFiles {
                     return new Column(name, index, binary(type, "text"), Kind.TEXT, 0, 0, false);
                 }
                 case DATE -> {
-                    return new Column(name, index, physical(type, PrimitiveTypeName.INT32, "date"), Kind.DATE, 0, 0, false);
+                    return new Column(
+                            name, index, physical(type, PrimitiveTypeName.INT32, "date"), Kind.DATE, 0, 0, false);
                 }
                 case TIMESTAMP_MILLIS, TIMESTAMP_MICROS -> {
-                    return new Column(name, index, physical(type, PrimitiveTypeName.INT64, "timestamp"), Kind.TIMESTAMP, 0,
-                            converted == ConvertedType.TIMESTAMP_MILLIS ? 1_000 : 1_000_000, true);
+                    return new Column(
+                            name,
+                            index,
+                            physical(type, PrimitiveTypeName.INT64, "timestamp"),
+                            Kind.TIMESTAMP,
+                            0,
+                            converted == ConvertedType.TIMESTAMP_MILLIS ? 1_000 : 1_000_000,
+                            true);
                 }
                 case TIME_MILLIS, TIME_MICROS -> {
-                    return new Column(name, index, type, Kind.TIME, 0,
-                            converted == ConvertedType.TIME_MILLIS ? 1_000 : 1_000_000, false);
+                    return new Column(
+                            name,
+                            index,
+                            type,
+                            Kind.TIME,
+                            0,
+                            converted == ConvertedType.TIME_MILLIS ? 1_000 : 1_000_000,
+                            false);
                 }
                 case DECIMAL -> {
                     return decimal(name, index, type, element.getScale());
@@ -402,8 +462,10 @@ public final class ParquetFiles {
     }
 
     private static Column decimal(String name, int index, PrimitiveType type, int scale) {
-        if (type.getPrimitiveTypeName() == PrimitiveTypeName.BOOLEAN || type.getPrimitiveTypeName() == PrimitiveTypeName.FLOAT
-                || type.getPrimitiveTypeName() == PrimitiveTypeName.DOUBLE || type.getPrimitiveTypeName() == PrimitiveTypeName.INT96) {
+        if (type.getPrimitiveTypeName() == PrimitiveTypeName.BOOLEAN
+                || type.getPrimitiveTypeName() == PrimitiveTypeName.FLOAT
+                || type.getPrimitiveTypeName() == PrimitiveTypeName.DOUBLE
+                || type.getPrimitiveTypeName() == PrimitiveTypeName.INT96) {
             throw new IllegalArgumentException("a decimal stored as " + type.getPrimitiveTypeName());
         }
         return new Column(name, index, type, Kind.DECIMAL, scale, 0, false);
@@ -426,11 +488,13 @@ public final class ParquetFiles {
 
     private static void codec(CompressionCodec codec, String name, String column) {
         switch (codec) {
-            case UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4_RAW -> {
-            }
-            default -> throw new InputException(name, "compresses column '" + column + "' with " + codec + ", which Assay "
-                    + "does not read (it reads UNCOMPRESSED, SNAPPY, GZIP, ZSTD and LZ4_RAW); write the file with one "
-                    + "of those");
+            case UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4_RAW -> {}
+            default ->
+                throw new InputException(
+                        name,
+                        "compresses column '" + column + "' with " + codec + ", which Assay "
+                                + "does not read (it reads UNCOMPRESSED, SNAPPY, GZIP, ZSTD and LZ4_RAW); write the file with one "
+                                + "of those");
         }
     }
 
@@ -443,8 +507,10 @@ public final class ParquetFiles {
         private final long maxBytes;
         private final CsvOut out;
         private final long[] nans;
-        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         private long row;
 
         TableWriter(String name, Footer footer, Bytes bytes, long size, long maxBytes, CsvOut out) {
@@ -472,8 +538,13 @@ public final class ParquetFiles {
                 }
                 Map<ColumnDescriptor, PageReader> pages = new HashMap<>();
                 for (int c = 0; c < columns.size(); c++) {
-                    pages.put(descriptors.get(c), new ChunkPages(columns.get(c), descriptors.get(c),
-                            rowGroup.getColumns().get(c).getMeta_data(), group));
+                    pages.put(
+                            descriptors.get(c),
+                            new ChunkPages(
+                                    columns.get(c),
+                                    descriptors.get(c),
+                                    rowGroup.getColumns().get(c).getMeta_data(),
+                                    group));
                 }
                 long rows = rowGroup.getNum_rows();
                 PageReadStore store = new PageReadStore() {
@@ -488,14 +559,19 @@ public final class ParquetFiles {
                     }
                 };
                 try {
-                    ColumnReadStoreImpl readers = new ColumnReadStoreImpl(store, NoConverter.ROOT, footer.schema(), createdBy);
+                    ColumnReadStoreImpl readers =
+                            new ColumnReadStoreImpl(store, NoConverter.ROOT, footer.schema(), createdBy);
                     ColumnReader[] reader = new ColumnReader[columns.size()];
                     for (int c = 0; c < columns.size(); c++) {
                         reader[c] = readers.getColumnReader(descriptors.get(c));
                         if (totalValues(reader[c]) != rows) {
-                            throw new InputException(name, "is a damaged Parquet file: column '" + columns.get(c).name()
-                                    + "' has " + totalValues(reader[c]) + " values in row group " + group + " of "
-                                    + rows + " rows");
+                            throw new InputException(
+                                    name,
+                                    "is a damaged Parquet file: column '"
+                                            + columns.get(c).name()
+                                            + "' has " + totalValues(reader[c]) + " values in row group " + group
+                                            + " of "
+                                            + rows + " rows");
                         }
                     }
                     List<String> cells = new ArrayList<>(columns.size());
@@ -504,8 +580,10 @@ public final class ParquetFiles {
                         cells.clear();
                         for (int c = 0; c < columns.size(); c++) {
                             ColumnDescriptor descriptor = descriptors.get(c);
-                            cells.add(reader[c].getCurrentDefinitionLevel() == descriptor.getMaxDefinitionLevel()
-                                    ? text(columns.get(c), reader[c]) : "");
+                            cells.add(
+                                    reader[c].getCurrentDefinitionLevel() == descriptor.getMaxDefinitionLevel()
+                                            ? text(columns.get(c), reader[c])
+                                            : "");
                             reader[c].consume();
                         }
                         out.row(cells);
@@ -514,20 +592,27 @@ public final class ParquetFiles {
                     throw e;
                 } catch (RuntimeException e) {
                     // A damaged page can make a decoder fail in any way; the file is what is wrong, not Assay.
-                    throw new InputException(name, "is a damaged Parquet file: row group " + group + " (near row "
-                            + Math.max(row, 1) + ") cannot be decoded (" + message(e) + ")");
+                    throw new InputException(
+                            name,
+                            "is a damaged Parquet file: row group " + group + " (near row " + Math.max(row, 1)
+                                    + ") cannot be decoded (" + message(e) + ")");
                 }
             }
             List<String> notes = new ArrayList<>();
-            List<String> utc = columns.stream().filter(Column::utc).map(c -> "'" + c.name() + "'").toList();
+            List<String> utc = columns.stream()
+                    .filter(Column::utc)
+                    .map(c -> "'" + c.name() + "'")
+                    .toList();
             if (!utc.isEmpty()) {
-                notes.add("Parquet column" + (utc.size() == 1 ? " " : "s ") + String.join(", ", utc) + (utc.size() == 1
-                        ? " holds" : " hold") + " instants (timestamps adjusted to UTC); read as UTC date-times");
+                notes.add("Parquet column" + (utc.size() == 1 ? " " : "s ") + String.join(", ", utc)
+                        + (utc.size() == 1 ? " holds" : " hold")
+                        + " instants (timestamps adjusted to UTC); read as UTC date-times");
             }
             for (int c = 0; c < columns.size(); c++) {
                 if (nans[c] > 0) {
-                    notes.add(nans[c] + " value" + (nans[c] == 1 ? "" : "s") + " of Parquet column '" + columns.get(c).name()
-                            + "' " + (nans[c] == 1 ? "is" : "are") + " NaN (not a number); read as missing");
+                    notes.add(nans[c] + " value" + (nans[c] == 1 ? "" : "s") + " of Parquet column '"
+                            + columns.get(c).name() + "' " + (nans[c] == 1 ? "is" : "are")
+                            + " NaN (not a number); read as missing");
                 }
             }
             return new Read(row, notes);
@@ -536,10 +621,14 @@ public final class ParquetFiles {
         private String text(Column column, ColumnReader reader) {
             return switch (column.kind()) {
                 case BOOLEAN -> reader.getBoolean() ? "true" : "false";
-                case INT -> column.type().getPrimitiveTypeName() == PrimitiveTypeName.INT32
-                        ? Integer.toString(reader.getInteger()) : Long.toString(reader.getLong());
-                case UINT -> column.type().getPrimitiveTypeName() == PrimitiveTypeName.INT32
-                        ? Integer.toUnsignedString(reader.getInteger()) : Long.toUnsignedString(reader.getLong());
+                case INT ->
+                    column.type().getPrimitiveTypeName() == PrimitiveTypeName.INT32
+                            ? Integer.toString(reader.getInteger())
+                            : Long.toString(reader.getLong());
+                case UINT ->
+                    column.type().getPrimitiveTypeName() == PrimitiveTypeName.INT32
+                            ? Integer.toUnsignedString(reader.getInteger())
+                            : Long.toUnsignedString(reader.getLong());
                 case FLOAT -> floating(column, reader.getFloat());
                 case DOUBLE -> floating(column, reader.getDouble());
                 case TEXT, BYTES_AS_TEXT -> utf8(column, reader.getBinary());
@@ -550,7 +639,8 @@ public final class ParquetFiles {
                 case DATE -> LocalDate.ofEpochDay(reader.getInteger()).toString();
                 case TIME -> {
                     long value = column.type().getPrimitiveTypeName() == PrimitiveTypeName.INT32
-                            ? reader.getInteger() : reader.getLong();
+                            ? reader.getInteger()
+                            : reader.getLong();
                     long nanos = Math.multiplyExact(value, 1_000_000_000L / column.unitsPerSecond());
                     LocalTime time = LocalTime.ofNanoOfDay(nanos);
                     // Always with seconds, as a CSV export writes a time: LocalTime.toString() drops ":00" seconds.
@@ -559,21 +649,29 @@ public final class ParquetFiles {
                 case TIMESTAMP -> {
                     long value = reader.getLong();
                     long units = column.unitsPerSecond();
-                    yield dateTime(LocalDateTime.ofEpochSecond(Math.floorDiv(value, units),
-                            (int) (Math.floorMod(value, units) * (1_000_000_000L / units)), ZoneOffset.UTC));
+                    yield dateTime(LocalDateTime.ofEpochSecond(
+                            Math.floorDiv(value, units),
+                            (int) (Math.floorMod(value, units) * (1_000_000_000L / units)),
+                            ZoneOffset.UTC));
                 }
                 case INT96 -> {
                     ByteBuffer b = reader.getBinary().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
                     long nanosOfDay = b.getLong(b.position());
                     long julianDay = b.getInt(b.position() + 8);
-                    yield dateTime(LocalDateTime.of(LocalDate.ofEpochDay(julianDay - JULIAN_EPOCH_DAY),
-                            LocalTime.ofNanoOfDay(nanosOfDay)));
+                    yield dateTime(LocalDateTime.of(
+                            LocalDate.ofEpochDay(julianDay - JULIAN_EPOCH_DAY), LocalTime.ofNanoOfDay(nanosOfDay)));
                 }
-                case DECIMAL -> switch (column.type().getPrimitiveTypeName()) {
-                    case INT32 -> BigDecimal.valueOf(reader.getInteger(), column.scale()).toPlainString();
-                    case INT64 -> BigDecimal.valueOf(reader.getLong(), column.scale()).toPlainString();
-                    default -> new BigDecimal(new BigInteger(reader.getBinary().getBytes()), column.scale()).toPlainString();
-                };
+                case DECIMAL ->
+                    switch (column.type().getPrimitiveTypeName()) {
+                        case INT32 ->
+                            BigDecimal.valueOf(reader.getInteger(), column.scale())
+                                    .toPlainString();
+                        case INT64 ->
+                            BigDecimal.valueOf(reader.getLong(), column.scale()).toPlainString();
+                        default ->
+                            new BigDecimal(new BigInteger(reader.getBinary().getBytes()), column.scale())
+                                    .toPlainString();
+                    };
                 case NULL -> "";
             };
         }
@@ -594,9 +692,13 @@ public final class ParquetFiles {
             try {
                 return utf8.decode(value.toByteBuffer()).toString();
             } catch (CharacterCodingException e) {
-                throw new InputException(name, "column '" + column.name() + "', row " + row + ": the value is not UTF-8 "
-                        + "text" + (column.kind() == Kind.BYTES_AS_TEXT ? " (the column holds binary data, which Assay "
-                        + "does not profile)" : " although the column is declared as text"));
+                throw new InputException(
+                        name,
+                        "column '" + column.name() + "', row " + row + ": the value is not UTF-8 "
+                                + "text"
+                                + (column.kind() == Kind.BYTES_AS_TEXT
+                                        ? " (the column holds binary data, which Assay " + "does not profile)"
+                                        : " although the column is declared as text"));
             }
         }
 
@@ -632,7 +734,8 @@ public final class ParquetFiles {
                 this.meta = meta;
                 this.group = group;
                 long start = meta.getData_page_offset();
-                if (meta.isSetDictionary_page_offset() && meta.getDictionary_page_offset() > 0
+                if (meta.isSetDictionary_page_offset()
+                        && meta.getDictionary_page_offset() > 0
                         && meta.getDictionary_page_offset() < start) {
                     start = meta.getDictionary_page_offset();
                 }
@@ -650,7 +753,8 @@ public final class ParquetFiles {
                     PageHeader header = header();
                     if (header.isSetDictionary_page_header()) {
                         byte[] data = body(header);
-                        dictionary = new DictionaryPage(BytesInput.from(data),
+                        dictionary = new DictionaryPage(
+                                BytesInput.from(data),
                                 header.getDictionary_page_header().getNum_values(),
                                 encoding(header.getDictionary_page_header().getEncoding()));
                     } else {
@@ -676,9 +780,14 @@ public final class ParquetFiles {
                         DataPageHeader page = header.getData_page_header();
                         byte[] data = body(header);
                         valuesRead += page.getNum_values();
-                        return new DataPageV1(BytesInput.from(data), page.getNum_values(), data.length,
-                                statistics(), encoding(page.getRepetition_level_encoding()),
-                                encoding(page.getDefinition_level_encoding()), encoding(page.getEncoding()));
+                        return new DataPageV1(
+                                BytesInput.from(data),
+                                page.getNum_values(),
+                                data.length,
+                                statistics(),
+                                encoding(page.getRepetition_level_encoding()),
+                                encoding(page.getDefinition_level_encoding()),
+                                encoding(page.getEncoding()));
                     }
                     if (header.isSetData_page_header_v2()) {
                         return pageV2(header);
@@ -695,7 +804,8 @@ public final class ParquetFiles {
 
             private DataPage pageV2(PageHeader header) {
                 DataPageHeaderV2 page = header.getData_page_header_v2();
-                int levels = Math.addExact(page.getRepetition_levels_byte_length(), page.getDefinition_levels_byte_length());
+                int levels =
+                        Math.addExact(page.getRepetition_levels_byte_length(), page.getDefinition_levels_byte_length());
                 int compressed = header.getCompressed_page_size();
                 if (levels < 0 || levels > compressed || page.getRepetition_levels_byte_length() < 0) {
                     throw damaged("a page's level lengths do not fit the page");
@@ -712,9 +822,15 @@ public final class ParquetFiles {
                     throw damaged("a page's sizes disagree");
                 }
                 valuesRead += page.getNum_values();
-                return DataPageV2.uncompressed(page.getNum_rows(), page.getNum_nulls(), page.getNum_values(),
-                        BytesInput.from(repetition), BytesInput.from(definition), encoding(page.getEncoding()),
-                        BytesInput.from(values), statistics());
+                return DataPageV2.uncompressed(
+                        page.getNum_rows(),
+                        page.getNum_nulls(),
+                        page.getNum_values(),
+                        BytesInput.from(repetition),
+                        BytesInput.from(definition),
+                        encoding(page.getEncoding()),
+                        BytesInput.from(values),
+                        statistics());
             }
 
             /**
@@ -730,14 +846,18 @@ public final class ParquetFiles {
                 try {
                     PageHeader header = Util.readPageHeader(in);
                     position = in.position;
-                    if (header.getCompressed_page_size() < 0 || header.getUncompressed_page_size() < 0
+                    if (header.getCompressed_page_size() < 0
+                            || header.getUncompressed_page_size() < 0
                             || position + header.getCompressed_page_size() > end) {
                         throw damaged("a page's size does not fit the column chunk");
                     }
                     if (header.getUncompressed_page_size() > MAX_PAGE) {
-                        throw new InputException(name, "column '" + column.name() + "' has a page of "
-                                + Archives.megabytes(header.getUncompressed_page_size()) + "; at most "
-                                + Archives.megabytes(MAX_PAGE) + " per page is read: write the file with smaller pages");
+                        throw new InputException(
+                                name,
+                                "column '" + column.name() + "' has a page of "
+                                        + Archives.megabytes(header.getUncompressed_page_size()) + "; at most "
+                                        + Archives.megabytes(MAX_PAGE)
+                                        + " per page is read: write the file with smaller pages");
                     }
                     return header;
                 } catch (IOException e) {
@@ -760,9 +880,12 @@ public final class ParquetFiles {
                     return raw;
                 }
                 if (uncompressed > maxBytes || uncompressed > RATIO_FREE && uncompressed > MAX_RATIO * raw.length) {
-                    throw new InputException(name, "column '" + column.name() + "': a page of " + Archives.megabytes(raw.length)
-                            + " would inflate to " + Archives.megabytes(uncompressed) + ", more than " + MAX_RATIO
-                            + " times its size or the file limit; refused as a compression bomb");
+                    throw new InputException(
+                            name,
+                            "column '" + column.name() + "': a page of " + Archives.megabytes(raw.length)
+                                    + " would inflate to " + Archives.megabytes(uncompressed) + ", more than "
+                                    + MAX_RATIO
+                                    + " times its size or the file limit; refused as a compression bomb");
                 }
                 byte[] data = new byte[uncompressed];
                 int written;
@@ -789,7 +912,8 @@ public final class ParquetFiles {
                     throw damaged("a " + codec + " page cannot be decompressed (" + message(e) + ")");
                 }
                 if (written != uncompressed) {
-                    throw damaged("a page decompresses to " + written + " bytes, not the " + uncompressed + " it declares");
+                    throw damaged(
+                            "a page decompresses to " + written + " bytes, not the " + uncompressed + " it declares");
                 }
                 return data;
             }
@@ -807,8 +931,10 @@ public final class ParquetFiles {
             }
 
             private InputException damaged(String what) {
-                return new InputException(name, "is a damaged Parquet file: column '" + column.name() + "' in row group "
-                        + group + ": " + what);
+                return new InputException(
+                        name,
+                        "is a damaged Parquet file: column '" + column.name() + "' in row group " + group + ": "
+                                + what);
             }
 
             private byte[] readAt(long offset, int length) {
@@ -876,8 +1002,7 @@ public final class ParquetFiles {
     /** The column readers need a converter tree; values are taken from the readers directly instead. */
     private static final class NoConverter extends GroupConverter {
         static final NoConverter ROOT = new NoConverter();
-        private static final PrimitiveConverter VALUE = new PrimitiveConverter() {
-        };
+        private static final PrimitiveConverter VALUE = new PrimitiveConverter() {};
 
         @Override
         public Converter getConverter(int fieldIndex) {
@@ -885,12 +1010,10 @@ public final class ParquetFiles {
         }
 
         @Override
-        public void start() {
-        }
+        public void start() {}
 
         @Override
-        public void end() {
-        }
+        public void end() {}
     }
 
     private static byte[] readFully(FileChannel channel, long offset, int length) throws IOException {

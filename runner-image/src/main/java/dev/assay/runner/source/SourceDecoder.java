@@ -50,8 +50,9 @@ public final class SourceDecoder {
             throw new InputException(name, "is empty");
         }
         if (size > config.maxFileBytes()) {
-            throw new InputException(name, "is " + Archives.megabytes(size) + "; the limit is "
-                    + Archives.megabytes(config.maxFileBytes()));
+            throw new InputException(
+                    name,
+                    "is " + Archives.megabytes(size) + "; the limit is " + Archives.megabytes(config.maxFileBytes()));
         }
         SourceKind kind = SourceKind.of(head(file, name));
         return switch (kind) {
@@ -66,25 +67,38 @@ public final class SourceDecoder {
                 }
                 Path inner = temp(temporary, ".csv");
                 String entry = Archives.unzipOne(file, name, inner, config.maxFileBytes());
-                yield text(inner, name + " (" + entry + ")", options, Optional.of("zip"), Optional.of(entry), temporary);
+                yield text(
+                        inner, name + " (" + entry + ")", options, Optional.of("zip"), Optional.of(entry), temporary);
             }
             case PARQUET -> parquet(file, name, options, temporary);
             case TEXT -> text(file, name, options, Optional.empty(), Optional.empty(), temporary);
-            default -> throw new InputException(name, "is " + kind.description() + ", not a table Assay can read "
-                    + "(" + SourceKind.ACCEPTED + ")");
+            default ->
+                throw new InputException(
+                        name,
+                        "is " + kind.description() + ", not a table Assay can read " + "(" + SourceKind.ACCEPTED + ")");
         };
     }
 
     private DecodedSource workbook(Path file, String name, SourceOptions options, List<Path> temporary) {
         if (options.encoding().isPresent()) {
-            throw new InputException(name, "is an Excel workbook, whose text has no encoding to choose; leave the "
-                    + "encoding out");
+            throw new InputException(
+                    name, "is an Excel workbook, whose text has no encoding to choose; leave the " + "encoding out");
         }
         Archives.checkWorkbookParts(file, name, saturatedTimes(config.maxFileBytes(), XML_PER_CSV_BYTE));
         Path csv = temp(temporary, ".csv");
         Workbooks.Read read = Workbooks.toCsv(file, name, options.sheet(), csv, config.maxFileBytes());
-        return new DecodedSource(csv, new SourceRead(SourceRead.XLSX, Optional.empty(), Optional.empty(),
-                Optional.of(read.sheet()), Optional.empty(), Optional.empty(), Optional.empty()), read.notes(), temporary);
+        return new DecodedSource(
+                csv,
+                new SourceRead(
+                        SourceRead.XLSX,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(read.sheet()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                read.notes(),
+                temporary);
     }
 
     private DecodedSource parquet(Path file, String name, SourceOptions options, List<Path> temporary) {
@@ -96,19 +110,36 @@ public final class SourceDecoder {
         }
         Path csv = temp(temporary, ".csv");
         ParquetFiles.Read read = ParquetFiles.toCsv(file, name, csv, config.maxFileBytes());
-        return new DecodedSource(csv, new SourceRead(SourceRead.PARQUET, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), read.notes(), temporary);
+        return new DecodedSource(
+                csv,
+                new SourceRead(
+                        SourceRead.PARQUET,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                read.notes(),
+                temporary);
     }
 
-    private DecodedSource text(Path file, String name, SourceOptions options, Optional<String> compression,
-                               Optional<String> entry, List<Path> temporary) {
+    private DecodedSource text(
+            Path file,
+            String name,
+            SourceOptions options,
+            Optional<String> compression,
+            Optional<String> entry,
+            List<Path> temporary) {
         if (options.sheet().isPresent()) {
             throw new InputException(name, "is a text file, not a workbook: it has no sheets; leave the sheet out");
         }
         SourceKind inner = SourceKind.of(head(file, name));
         if (inner != SourceKind.TEXT) {
-            throw new InputException(name, "holds " + inner.description() + " inside its " + compression.orElse("")
-                    + " archive; Assay reads a CSV inside gzip or zip");
+            throw new InputException(
+                    name,
+                    "holds " + inner.description() + " inside its " + compression.orElse("")
+                            + " archive; Assay reads a CSV inside gzip or zip");
         }
         Optional<Charset> given = options.charset();
         TextEncoding.Choice choice = TextEncoding.choose(file, name, given);
@@ -123,8 +154,14 @@ public final class SourceDecoder {
             notes.add("the encoding " + choice.charset().name() + " was detected with low confidence ("
                     + choice.confidence().orElse(0) + " %); if accented letters look wrong, give the encoding");
         }
-        SourceRead read = new SourceRead(SourceRead.CSV, compression, entry, Optional.empty(),
-                Optional.of(choice.charset().name()), Optional.of(choice.basis()), choice.confidence());
+        SourceRead read = new SourceRead(
+                SourceRead.CSV,
+                compression,
+                entry,
+                Optional.empty(),
+                Optional.of(choice.charset().name()),
+                Optional.of(choice.basis()),
+                choice.confidence());
         return new DecodedSource(csv, read, notes, temporary);
     }
 

@@ -52,7 +52,9 @@ public enum SourceKind {
         if (startsWith(head, '%', 'P', 'D', 'F')) {
             return PDF;
         }
-        if (startsWith(head, 0x89, 'P', 'N', 'G') || startsWith(head, 0xFF, 0xD8, 0xFF) || startsWith(head, 'G', 'I', 'F', '8')) {
+        if (startsWith(head, 0x89, 'P', 'N', 'G')
+                || startsWith(head, 0xFF, 0xD8, 0xFF)
+                || startsWith(head, 'G', 'I', 'F', '8')) {
             return IMAGE;
         }
         return TEXT;

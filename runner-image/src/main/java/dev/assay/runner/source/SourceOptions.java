@@ -1,9 +1,9 @@
 package dev.assay.runner.source;
 
+import dev.assay.model.profile.MissingMarkers;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
-import dev.assay.model.profile.MissingMarkers;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +24,9 @@ public record SourceOptions(Optional<String> sheet, Optional<String> encoding, O
     public SourceOptions {
         sheet = sheet.map(String::strip).filter(s -> !s.isEmpty());
         encoding = encoding.map(String::strip).filter(s -> !s.isEmpty());
-        missingMarkers = missingMarkers == null ? Optional.empty() : missingMarkers.map(java.util.ArrayList::new)
-                .map(java.util.Collections::unmodifiableList);
+        missingMarkers = missingMarkers == null
+                ? Optional.empty()
+                : missingMarkers.map(java.util.ArrayList::new).map(java.util.Collections::unmodifiableList);
     }
 
     /** A sheet and an encoding, with the default missing markers. */
@@ -40,7 +41,9 @@ public record SourceOptions(Optional<String> sheet, Optional<String> encoding, O
      * @throws IllegalArgumentException naming the option when the markers are not a JSON array of words
      */
     public static SourceOptions fromArgs(String sheet, String encoding, String missingMarkers) {
-        return new SourceOptions(Optional.ofNullable(sheet), Optional.ofNullable(encoding),
+        return new SourceOptions(
+                Optional.ofNullable(sheet),
+                Optional.ofNullable(encoding),
                 Optional.ofNullable(missingMarkers).map(dev.assay.model.protocol.RunnerArgs::parseMarkers));
     }
 

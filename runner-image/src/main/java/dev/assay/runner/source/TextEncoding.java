@@ -34,6 +34,7 @@ final class TextEncoding {
 
     /** How an encoding was chosen, as the profile says it. */
     static final String BY_BOM = SourceRead.BY_BOM;
+
     static final String BY_UTF8 = SourceRead.BY_UTF8;
     static final String DETECTED = SourceRead.DETECTED;
     static final String GIVEN = SourceRead.GIVEN;
@@ -53,19 +54,21 @@ final class TextEncoding {
         }
     }
 
-    private TextEncoding() {
-    }
+    private TextEncoding() {}
 
     static Choice choose(Path file, String name, Optional<Charset> given) {
         byte[] head = head(file, 4);
         if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
-            return checkedGiven(name, given, StandardCharsets.UTF_8).orElse(new Choice(StandardCharsets.UTF_8, BY_BOM, Optional.empty(), 3));
+            return checkedGiven(name, given, StandardCharsets.UTF_8)
+                    .orElse(new Choice(StandardCharsets.UTF_8, BY_BOM, Optional.empty(), 3));
         }
         if (startsWith(head, 0xFF, 0xFE)) {
-            return checkedGiven(name, given, StandardCharsets.UTF_16LE).orElse(new Choice(StandardCharsets.UTF_16LE, BY_BOM, Optional.empty(), 2));
+            return checkedGiven(name, given, StandardCharsets.UTF_16LE)
+                    .orElse(new Choice(StandardCharsets.UTF_16LE, BY_BOM, Optional.empty(), 2));
         }
         if (startsWith(head, 0xFE, 0xFF)) {
-            return checkedGiven(name, given, StandardCharsets.UTF_16BE).orElse(new Choice(StandardCharsets.UTF_16BE, BY_BOM, Optional.empty(), 2));
+            return checkedGiven(name, given, StandardCharsets.UTF_16BE)
+                    .orElse(new Choice(StandardCharsets.UTF_16BE, BY_BOM, Optional.empty(), 2));
         }
         if (given.isPresent()) {
             return new Choice(given.get(), GIVEN, Optional.empty(), 0);
@@ -85,13 +88,16 @@ final class TextEncoding {
      */
     static Choice ofSample(byte[] head, boolean complete, String name, Optional<Charset> given) {
         if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
-            return checkedGiven(name, given, StandardCharsets.UTF_8).orElse(new Choice(StandardCharsets.UTF_8, BY_BOM, Optional.empty(), 3));
+            return checkedGiven(name, given, StandardCharsets.UTF_8)
+                    .orElse(new Choice(StandardCharsets.UTF_8, BY_BOM, Optional.empty(), 3));
         }
         if (startsWith(head, 0xFF, 0xFE)) {
-            return checkedGiven(name, given, StandardCharsets.UTF_16LE).orElse(new Choice(StandardCharsets.UTF_16LE, BY_BOM, Optional.empty(), 2));
+            return checkedGiven(name, given, StandardCharsets.UTF_16LE)
+                    .orElse(new Choice(StandardCharsets.UTF_16LE, BY_BOM, Optional.empty(), 2));
         }
         if (startsWith(head, 0xFE, 0xFF)) {
-            return checkedGiven(name, given, StandardCharsets.UTF_16BE).orElse(new Choice(StandardCharsets.UTF_16BE, BY_BOM, Optional.empty(), 2));
+            return checkedGiven(name, given, StandardCharsets.UTF_16BE)
+                    .orElse(new Choice(StandardCharsets.UTF_16BE, BY_BOM, Optional.empty(), 2));
         }
         if (given.isPresent()) {
             return new Choice(given.get(), GIVEN, Optional.empty(), 0);
@@ -100,9 +106,12 @@ final class TextEncoding {
         for (byte b : head) {
             zeros |= b == 0;
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        boolean valid = !decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), complete).isError();
+        boolean valid = !decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), complete)
+                .isError();
         if (valid && !zeros) {
             return new Choice(StandardCharsets.UTF_8, BY_UTF8, Optional.empty(), 0);
         }
@@ -114,8 +123,10 @@ final class TextEncoding {
     /** A byte order mark wins over a given encoding that contradicts it, loudly. */
     private static Optional<Choice> checkedGiven(String name, Optional<Charset> given, Charset marked) {
         if (given.isPresent() && !given.get().equals(marked) && !sameFamily(given.get(), marked)) {
-            throw new InputException(name, "starts with a " + marked.name() + " byte order mark, but the encoding "
-                    + given.get().name() + " was given; leave the encoding out or give " + marked.name());
+            throw new InputException(
+                    name,
+                    "starts with a " + marked.name() + " byte order mark, but the encoding "
+                            + given.get().name() + " was given; leave the encoding out or give " + marked.name());
         }
         return Optional.empty();
     }
@@ -137,11 +148,16 @@ final class TextEncoding {
             if (wide || charsetName.equals("UTF-8") || !Charset.isSupported(charsetName)) {
                 continue;
             }
-            return new Choice(commonest(Charset.forName(charsetName), scan.sample()), DETECTED,
-                    Optional.of(match.getConfidence()), 0);
+            return new Choice(
+                    commonest(Charset.forName(charsetName), scan.sample()),
+                    DETECTED,
+                    Optional.of(match.getConfidence()),
+                    0);
         }
-        throw new InputException(name, "is not UTF-8 text and its encoding could not be recognised; give the "
-                + "encoding (e.g. windows-1252) with the upload");
+        throw new InputException(
+                name,
+                "is not UTF-8 text and its encoding could not be recognised; give the "
+                        + "encoding (e.g. windows-1252) with the upload");
     }
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -156,10 +172,17 @@ final class TextEncoding {
             return detected;
         }
         try {
-            String asDetected = detected.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(sample)).toString();
-            String as1252 = WINDOWS_1252.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(sample)).toString();
+            String asDetected = detected.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(sample))
+                    .toString();
+            String as1252 = WINDOWS_1252
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(sample))
+                    .toString();
             return asDetected.equals(as1252) ? WINDOWS_1252 : detected;
         } catch (java.nio.charset.CharacterCodingException e) {
             return detected;
@@ -195,11 +218,11 @@ final class TextEncoding {
      * @param sample the lines holding non-ASCII bytes (and the file's start), for the detector
      * @param head   the file's first bytes
      */
-    private record Scan(boolean valid, boolean zeros, byte[] sample, byte[] head) {
-    }
+    private record Scan(boolean valid, boolean zeros, byte[] sample, byte[] head) {}
 
     private static Scan scan(Path file, String name, Charset charset, Optional<Writer> out) {
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(CHUNK);
         CharBuffer chars = CharBuffer.allocate(CHUNK);
@@ -276,7 +299,9 @@ final class TextEncoding {
      * @return the number of bytes written
      */
     static long transcode(Path file, String name, Choice choice, Path target, long maxBytes) {
-        CharsetDecoder decoder = choice.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = choice.charset()
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(CHUNK);
         CharBuffer chars = CharBuffer.allocate(CHUNK);
@@ -285,7 +310,8 @@ final class TextEncoding {
         long written = 0;
         boolean first = true;
         try (InputStream in = Files.newInputStream(file);
-             Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8), CHUNK)) {
+                Writer out = new BufferedWriter(
+                        new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8), CHUNK)) {
             in.skipNBytes(choice.bomBytes());
             boolean eof = false;
             while (true) {
@@ -312,17 +338,26 @@ final class TextEncoding {
                 line += newlines(chars);
                 written += utf8Length(chars);
                 if (written > maxBytes) {
-                    throw new InputException(name, "holds more than " + Archives.megabytes(maxBytes) + " of text once "
-                            + "decoded; the limit is " + Archives.megabytes(maxBytes));
+                    throw new InputException(
+                            name,
+                            "holds more than " + Archives.megabytes(maxBytes) + " of text once "
+                                    + "decoded; the limit is " + Archives.megabytes(maxBytes));
                 }
                 out.append(chars);
                 chars.clear();
                 if (result.isError()) {
                     long offset = consumed + bytes.position();
                     int bad = bytes.get(bytes.position()) & 0xFF;
-                    throw new InputException(name, OptionalLong.of(line), Optional.empty(), String.format(Locale.ROOT,
-                            "byte 0x%02X (offset %,d) is not valid %s text; give the file's encoding with the upload",
-                            bad, offset, choice.charset().name()));
+                    throw new InputException(
+                            name,
+                            OptionalLong.of(line),
+                            Optional.empty(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "byte 0x%02X (offset %,d) is not valid %s text; give the file's encoding with the upload",
+                                    bad,
+                                    offset,
+                                    choice.charset().name()));
                 }
                 consumed += bytes.position();
                 bytes.compact();

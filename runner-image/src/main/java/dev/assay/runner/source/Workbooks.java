@@ -41,24 +41,26 @@ final class Workbooks {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     /** The sheet that was read and what a person should know about reading it. */
-    record Read(String sheet, List<String> notes) {
-    }
+    record Read(String sheet, List<String> notes) {}
 
-    private Workbooks() {
-    }
+    private Workbooks() {}
 
     static Read toCsv(Path file, String name, Optional<String> sheetName, Path target, long maxBytes) {
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
             List<String> sheets = workbook.getSheets().map(Sheet::getName).toList();
-            Sheet sheet = sheetName.map(s -> workbook.findSheet(s).orElseThrow(() -> new InputException(name,
-                    "has no sheet named '" + s + "'; its sheets are " + quoted(sheets)))).orElseGet(workbook::getFirstSheet);
+            Sheet sheet = sheetName
+                    .map(s -> workbook.findSheet(s)
+                            .orElseThrow(() -> new InputException(
+                                    name, "has no sheet named '" + s + "'; its sheets are " + quoted(sheets))))
+                    .orElseGet(workbook::getFirstSheet);
             String where = name + ", sheet '" + sheet.getName() + "'";
             List<String> notes = new ArrayList<>();
             if (sheets.size() > 1 && sheetName.isEmpty()) {
                 notes.add("the workbook has " + sheets.size() + " sheets (" + quoted(sheets) + "); the first, '"
                         + sheet.getName() + "', was read; choose another with the sheet option");
             }
-            try (Stream<Row> rows = sheet.openStream(); CsvOut out = new CsvOut(target, where, maxBytes)) {
+            try (Stream<Row> rows = sheet.openStream();
+                    CsvOut out = new CsvOut(target, where, maxBytes)) {
                 new SheetWriter(where, workbook.isDate1904(), out, notes).write(rows.iterator());
             }
             return new Read(sheet.getName(), notes);
@@ -111,7 +113,8 @@ final class Workbooks {
             if (head.isEmpty()) {
                 throw new InputException(where, "is empty");
             }
-            int widest = headCells.stream().mapToInt(SheetWriter::nonEmpty).max().orElse(0);
+            int widest =
+                    headCells.stream().mapToInt(SheetWriter::nonEmpty).max().orElse(0);
             int headerAt = 0;
             while (nonEmpty(headCells.get(headerAt)) < Math.max(1, (widest + 1) / 2)) {
                 headerAt++;
@@ -119,7 +122,8 @@ final class Workbooks {
             if (headerAt > 0) {
                 notes.add("row" + (headerAt == 1 ? " " : "s ") + head.getFirst().getRowNum()
                         + (headerAt == 1 ? "" : "–" + head.get(headerAt - 1).getRowNum())
-                        + " above the header (row " + head.get(headerAt).getRowNum() + ") " + (headerAt == 1 ? "was" : "were")
+                        + " above the header (row " + head.get(headerAt).getRowNum() + ") "
+                        + (headerAt == 1 ? "was" : "were")
                         + " skipped (e.g. '" + first(headCells.getFirst()) + "')");
             }
             List<String> header = headCells.get(headerAt);
@@ -142,8 +146,8 @@ final class Workbooks {
                 }
             }
             if (errors > 0) {
-                notes.add(errors + " cell" + (errors == 1 ? " holds" : "s hold") + " an Excel error (first: " + firstError
-                        + "); read as missing");
+                notes.add(errors + " cell" + (errors == 1 ? " holds" : "s hold") + " an Excel error (first: "
+                        + firstError + "); read as missing");
             }
             if (uncalculated > 0) {
                 notes.add(uncalculated + " formula cell" + (uncalculated == 1 ? " has" : "s have") + " no saved result "
@@ -151,16 +155,19 @@ final class Workbooks {
             }
             if (outside > 0) {
                 notes.add(outside + " cell" + (outside == 1 ? "" : "s") + " outside the header's columns (first: "
-                        + firstOutside + ") " + (outside == 1 ? "was" : "were") + " not read: give those columns a name "
+                        + firstOutside + ") " + (outside == 1 ? "was" : "were")
+                        + " not read: give those columns a name "
                         + "in the header row to read them");
             }
         }
 
         private Row guard(Row row) {
             if (row.getRowNum() >= EXCEL_MAX_ROWS) {
-                throw new InputException(where, "reaches row " + String.format(Locale.ROOT, "%,d", EXCEL_MAX_ROWS)
-                        + ", Excel's last row: the data was most likely cut when it was saved in Excel; export the "
-                        + "complete data as CSV instead");
+                throw new InputException(
+                        where,
+                        "reaches row " + String.format(Locale.ROOT, "%,d", EXCEL_MAX_ROWS)
+                                + ", Excel's last row: the data was most likely cut when it was saved in Excel; export the "
+                                + "complete data as CSV instead");
             }
             return row;
         }
@@ -273,7 +280,10 @@ final class Workbooks {
 
     /** What a number format shows: a plain number, a date, a date and time, or a time of day. */
     enum DateKind {
-        NONE, DATE, DATE_TIME, TIME;
+        NONE,
+        DATE,
+        DATE_TIME,
+        TIME;
 
         static DateKind of(Integer id, String format) {
             if (id != null) {
@@ -287,15 +297,16 @@ final class Workbooks {
                     case 18, 19, 20, 21, 45, 46, 47 -> {
                         return TIME;
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             if (format == null || format.isBlank() || format.equalsIgnoreCase("General")) {
                 return NONE;
             }
             // Quoted text, escaped characters and [colour]/[$-locale] sections carry no date parts.
-            String bare = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\\\.", "").replaceAll("\\[[^]]*]", "")
+            String bare = format.replaceAll("\"[^\"]*\"", "")
+                    .replaceAll("\\\\.", "")
+                    .replaceAll("\\[[^]]*]", "")
                     .toLowerCase(Locale.ROOT);
             if (bare.contains(";")) {
                 bare = bare.substring(0, bare.indexOf(';'));

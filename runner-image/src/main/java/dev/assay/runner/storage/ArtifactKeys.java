@@ -21,8 +21,7 @@ public final class ArtifactKeys {
     private static final Set<String> JOB_FILES = ArtifactLayout.JOB_FILES;
     private static final Set<String> RUN_FILES = ArtifactLayout.RUN_FILES;
 
-    private ArtifactKeys() {
-    }
+    private ArtifactKeys() {}
 
     public static boolean isId(String id) {
         return ArtifactLayout.isId(id);
@@ -110,5 +109,4 @@ public final class ArtifactKeys {
         }
         return prefix;
     }
-
 }

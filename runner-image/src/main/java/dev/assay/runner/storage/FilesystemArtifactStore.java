@@ -100,7 +100,9 @@ public final class FilesystemArtifactStore implements ArtifactStore {
     @Override
     public Optional<java.time.Instant> modified(String key) throws IOException {
         Path path = pathOf(key);
-        return Files.isRegularFile(path) ? Optional.of(Files.getLastModifiedTime(path).toInstant()) : Optional.empty();
+        return Files.isRegularFile(path)
+                ? Optional.of(Files.getLastModifiedTime(path).toInstant())
+                : Optional.empty();
     }
 
     @Override
@@ -108,7 +110,8 @@ public final class FilesystemArtifactStore implements ArtifactStore {
         Path path = pathOf(key);
         Files.deleteIfExists(path);
         // Empty folders left behind would still look like a dataset to a listing of the root.
-        for (Path dir = path.getParent(); dir != null && !dir.equals(root) && Files.isDirectory(dir);
+        for (Path dir = path.getParent();
+                dir != null && !dir.equals(root) && Files.isDirectory(dir);
                 dir = dir.getParent()) {
             try (Stream<Path> entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {

@@ -15,8 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +38,7 @@ public final class FilesystemStatusStore implements StatusStore, Closeable {
     static final String JOURNAL = "status.jsonl";
     /** A journal line {@code {"deleted": id}} removes the task from the replay. */
     private static final String DELETED = "deleted";
+
     static final String INTERRUPTED = "Assay stopped before this task finished";
 
     private final InMemoryStatusStore memory = new InMemoryStatusStore();
@@ -57,8 +58,8 @@ public final class FilesystemStatusStore implements StatusStore, Closeable {
         Path file = folder.resolve(JOURNAL);
         Map<String, Deque<TaskStatus>> history = replay(file);
         compact(folder, file, history);
-        FilesystemStatusStore store = new FilesystemStatusStore(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND));
+        FilesystemStatusStore store = new FilesystemStatusStore(
+                Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
         for (Deque<TaskStatus> records : history.values()) {
             records.forEach(store.memory::put);
             TaskStatus last = records.getLast();

@@ -5,8 +5,8 @@ import dev.assay.model.status.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -24,7 +24,8 @@ import java.util.Set;
 public final class InMemoryStatusStore implements StatusStore {
 
     static final Comparator<TaskStatus> NEWEST_FIRST = Comparator.comparing(TaskStatus::createdAt)
-            .thenComparing(TaskStatus::id).reversed();
+            .thenComparing(TaskStatus::id)
+            .reversed();
 
     private final Map<String, TaskStatus> tasks = new HashMap<>();
     private final Map<String, Deque<TaskEvent>> events = new HashMap<>();
@@ -42,7 +43,9 @@ public final class InMemoryStatusStore implements StatusStore {
             history.removeFirst();
         }
         if (status.kind() == TaskKind.RUN) {
-            runsByJob.computeIfAbsent(status.jobId(), id -> new LinkedHashSet<>()).add(status.id());
+            runsByJob
+                    .computeIfAbsent(status.jobId(), id -> new LinkedHashSet<>())
+                    .add(status.id());
         }
         versions.merge(status.jobId(), 1L, Long::sum);
     }
@@ -69,8 +72,11 @@ public final class InMemoryStatusStore implements StatusStore {
 
     @Override
     public synchronized List<TaskStatus> jobs(int limit) {
-        return tasks.values().stream().filter(t -> t.kind() == TaskKind.PROFILE).sorted(NEWEST_FIRST)
-                .limit(Math.max(0, limit)).toList();
+        return tasks.values().stream()
+                .filter(t -> t.kind() == TaskKind.PROFILE)
+                .sorted(NEWEST_FIRST)
+                .limit(Math.max(0, limit))
+                .toList();
     }
 
     @Override

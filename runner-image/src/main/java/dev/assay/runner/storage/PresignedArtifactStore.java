@@ -34,8 +34,11 @@ public final class PresignedArtifactStore implements ArtifactStore {
 
     public PresignedArtifactStore(RunnerAccess access) {
         this.access = access;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(CONNECT)
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public RunnerAccess access() {
@@ -57,8 +60,11 @@ public final class PresignedArtifactStore implements ArtifactStore {
     @Override
     public void put(String key, Path file, String contentType) throws IOException {
         URI url = url(access.write().get(ArtifactKeys.requireSafe(key)), "write", key);
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(REQUEST).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(REQUEST)
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofFile(file))
+                .build();
         HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), key);
         if (response.statusCode() / 100 != 2) {
             throw refused("write", key, response.statusCode(), response.body());
@@ -116,29 +122,39 @@ public final class PresignedArtifactStore implements ArtifactStore {
     /** A runner lists nothing: it knows its keys. */
     @Override
     public List<String> list(String prefix) throws IOException {
-        throw new IOException("a runner pod may not list the artifact store (prefix '" + prefix + "'): it has URLs for its own keys only");
+        throw new IOException("a runner pod may not list the artifact store (prefix '" + prefix
+                + "'): it has URLs for its own keys only");
     }
 
     @Override
     public Optional<Instant> modified(String key) throws IOException {
-        return headers(key).flatMap(h -> h.firstValue("Last-Modified")).map(value ->
-                java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        return headers(key)
+                .flatMap(h -> h.firstValue("Last-Modified"))
+                .map(value -> java.time.ZonedDateTime.parse(
+                                value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant());
     }
 
     @Override
     public void delete(String key) throws IOException {
-        throw new IOException("a runner pod may not delete '" + key + "': it was granted reads and writes of its own keys only");
+        throw new IOException(
+                "a runner pod may not delete '" + key + "': it was granted reads and writes of its own keys only");
     }
 
     private HttpResponse<InputStream> get(String key) throws IOException {
         URI url = url(access.read().get(ArtifactKeys.requireSafe(key)), "read", key);
-        return send(HttpRequest.newBuilder(url).timeout(REQUEST).GET().build(), HttpResponse.BodyHandlers.ofInputStream(), key);
+        return send(
+                HttpRequest.newBuilder(url).timeout(REQUEST).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream(),
+                key);
     }
 
     private URI url(String url, String what, String key) throws IOException {
         if (url == null) {
             throw new IOException("this runner was not granted to " + what + " '" + key + "' (it may " + what + " only "
-                    + (what.equals("read") ? access.read().keySet() : access.write().keySet()) + ")");
+                    + (what.equals("read")
+                            ? access.read().keySet()
+                            : access.write().keySet()) + ")");
         }
         if (Instant.now().isAfter(access.expires())) {
             throw new IOException("the runner's access to the artifact store expired at " + access.expires()
@@ -147,7 +163,8 @@ public final class PresignedArtifactStore implements ArtifactStore {
         return URI.create(url);
     }
 
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String key) throws IOException {
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String key)
+            throws IOException {
         try {
             return http.send(request, handler);
         } catch (InterruptedException e) {

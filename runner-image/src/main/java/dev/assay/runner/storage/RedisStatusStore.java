@@ -58,6 +58,7 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
     private final StatusKeys keys;
     /** Record text to record; bounded, cleared when full (records are small and immutable once finished). */
     private final Map<String, TaskStatus> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final long ttlMillis;
 
     public RedisStatusStore(RedisClient redis, String prefix, Duration ttl) {
@@ -112,7 +113,9 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
         double score = status.createdAt().toEpochMilli();
         try (AbstractTransaction tx = redis.multi()) {
             tx.set(taskKey(status.id()), json, SetParams.setParams().px(ttlMillis));
-            tx.xadd(eventsKey(status.id()), XAddParams.xAddParams().maxLen(MAX_EVENTS),
+            tx.xadd(
+                    eventsKey(status.id()),
+                    XAddParams.xAddParams().maxLen(MAX_EVENTS),
                     eventFields(TaskEvent.of(status)));
             tx.pexpire(eventsKey(status.id()), ttlMillis);
             tx.incr(versionKey(status.jobId()));
@@ -139,7 +142,8 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
 
     @Override
     public List<TaskStatus> runsOf(String jobId) {
-        List<String> ids = redis.zrange(runsKey(jobId), ZRangeParams.zrangeParams(0, -1).rev());
+        List<String> ids =
+                redis.zrange(runsKey(jobId), ZRangeParams.zrangeParams(0, -1).rev());
         return fetch(runsKey(jobId), ids);
     }
 
@@ -149,7 +153,9 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
         long start = 0;
         while (found.size() < limit) {
             int wanted = limit - found.size();
-            List<String> ids = redis.zrange(jobsKey(), ZRangeParams.zrangeParams(start, start + wanted - 1).rev());
+            List<String> ids = redis.zrange(
+                    jobsKey(),
+                    ZRangeParams.zrangeParams(start, start + wanted - 1).rev());
             if (ids.isEmpty()) {
                 break;
             }
@@ -216,7 +222,9 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
         redis.hgetAll(leasesKey()).forEach((id, value) -> {
             int space = value.indexOf(' ');
             if (space > 0) {
-                leases.add(new TaskLease(id, value.substring(space + 1),
+                leases.add(new TaskLease(
+                        id,
+                        value.substring(space + 1),
                         Instant.ofEpochMilli(Long.parseLong(value.substring(0, space)))));
             }
         });
@@ -225,7 +233,9 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
 
     @Override
     public boolean tryLock(String name, String holder, Duration ttl) {
-        return "OK".equals(redis.set(keys.lock(name), holder, SetParams.setParams().nx().px(ttl.toMillis())));
+        return "OK"
+                .equals(redis.set(
+                        keys.lock(name), holder, SetParams.setParams().nx().px(ttl.toMillis())));
     }
 
     @Override
@@ -256,9 +266,12 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
 
     /** Keeps the jobs index from growing with datasets nobody lists any more. */
     private void pruneExpiredJobs(long createdBeforeMillis) {
-        List<String> old = redis.zrange(jobsKey(),
-                ZRangeParams.zrangeByScoreParams(Double.NEGATIVE_INFINITY, createdBeforeMillis).limit(0, PRUNE_BATCH));
-        List<String> gone = old.stream().filter(id -> !redis.exists(taskKey(id))).toList();
+        List<String> old = redis.zrange(
+                jobsKey(),
+                ZRangeParams.zrangeByScoreParams(Double.NEGATIVE_INFINITY, createdBeforeMillis)
+                        .limit(0, PRUNE_BATCH));
+        List<String> gone =
+                old.stream().filter(id -> !redis.exists(taskKey(id))).toList();
         if (!gone.isEmpty()) {
             redis.zrem(jobsKey(), gone.toArray(String[]::new));
         }
@@ -299,8 +312,12 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
     }
 
     private static TaskEvent readEvent(Map<String, String> fields) {
-        return new TaskEvent(Instant.parse(fields.get("at")), TaskState.valueOf(fields.get("status")),
-                Integer.parseInt(fields.get("progress")), fields.get("stage"), Optional.ofNullable(fields.get("error")));
+        return new TaskEvent(
+                Instant.parse(fields.get("at")),
+                TaskState.valueOf(fields.get("status")),
+                Integer.parseInt(fields.get("progress")),
+                fields.get("stage"),
+                Optional.ofNullable(fields.get("error")));
     }
 
     private static String write(TaskStatus status) {

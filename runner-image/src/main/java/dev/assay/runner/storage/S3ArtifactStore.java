@@ -33,6 +33,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
     /** Part size for streams of unknown length: the client buffers one part in memory at a time. */
     private static final long PART_SIZE = 10L * 1024 * 1024;
+
     private static final Set<String> MISSING = Set.of("NoSuchKey", "NoSuchObject", "NotFound");
 
     private final MinioClient client;
@@ -85,7 +86,9 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
     @Override
     public void put(String key, InputStream content, long length, String contentType) throws IOException {
-        PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(bucket).object(ArtifactKeys.requireSafe(key))
+        PutObjectArgs.Builder args = PutObjectArgs.builder()
+                .bucket(bucket)
+                .object(ArtifactKeys.requireSafe(key))
                 .contentType(contentType);
         if (length >= 0) {
             args.stream(content, length, null);
@@ -102,8 +105,12 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     @Override
     public void put(String key, Path file, String contentType) throws IOException {
         try {
-            client.uploadObject(UploadObjectArgs.builder().bucket(bucket).object(ArtifactKeys.requireSafe(key))
-                    .filename(file.toString(), PART_SIZE).contentType(contentType).build());
+            client.uploadObject(UploadObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(ArtifactKeys.requireSafe(key))
+                    .filename(file.toString(), PART_SIZE)
+                    .contentType(contentType)
+                    .build());
         } catch (MinioException e) {
             throw failure("store " + key, e);
         }
@@ -112,8 +119,10 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     @Override
     public Optional<InputStream> open(String key) throws IOException {
         try {
-            return Optional.of(client.getObject(GetObjectArgs.builder().bucket(bucket)
-                    .object(ArtifactKeys.requireSafe(key)).build()));
+            return Optional.of(client.getObject(GetObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(ArtifactKeys.requireSafe(key))
+                    .build()));
         } catch (MinioException e) {
             if (isMissing(e)) {
                 return Optional.empty();
@@ -125,8 +134,11 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     @Override
     public Optional<Long> size(String key) throws IOException {
         try {
-            return Optional.of(client.statObject(StatObjectArgs.builder().bucket(bucket)
-                    .object(ArtifactKeys.requireSafe(key)).build()).size());
+            return Optional.of(client.statObject(StatObjectArgs.builder()
+                            .bucket(bucket)
+                            .object(ArtifactKeys.requireSafe(key))
+                            .build())
+                    .size());
         } catch (MinioException e) {
             if (isMissing(e)) {
                 return Optional.empty();
@@ -141,8 +153,11 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         // The client refuses to overwrite; the interface promises replacement.
         Files.deleteIfExists(target);
         try {
-            client.downloadObject(DownloadObjectArgs.builder().bucket(bucket).object(key)
-                    .filename(target.toString()).build());
+            client.downloadObject(DownloadObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .filename(target.toString())
+                    .build());
         } catch (MinioException e) {
             if (isMissing(e)) {
                 throw new NoSuchFileException(key, null, "no such artifact");
@@ -156,8 +171,11 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         ArtifactKeys.requireSafePrefix(prefix);
         List<String> keys = new ArrayList<>();
         try {
-            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
-                    .recursive(true).build())) {
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .recursive(true)
+                    .build())) {
                 Item item = result.get();
                 if (!item.isDir()) {
                     keys.add(item.objectName());
@@ -174,8 +192,10 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     public Optional<java.time.Instant> modified(String key) throws IOException {
         ArtifactKeys.requireSafe(key);
         try {
-            return Optional.of(client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build())
-                    .lastModified().toInstant());
+            return Optional.of(client.statObject(
+                            StatObjectArgs.builder().bucket(bucket).object(key).build())
+                    .lastModified()
+                    .toInstant());
         } catch (MinioException e) {
             if (isMissing(e)) {
                 return Optional.empty();
@@ -188,7 +208,8 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     public void delete(String key) throws IOException {
         ArtifactKeys.requireSafe(key);
         try {
-            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            client.removeObject(
+                    RemoveObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (MinioException e) {
             if (!isMissing(e)) {
                 throw failure("delete " + key, e);
@@ -212,7 +233,8 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     }
 
     private static boolean isMissing(MinioException e) {
-        return e instanceof ErrorResponseException error && MISSING.contains(error.errorResponse().code());
+        return e instanceof ErrorResponseException error
+                && MISSING.contains(error.errorResponse().code());
     }
 
     private IOException failure(String what, MinioException e) {

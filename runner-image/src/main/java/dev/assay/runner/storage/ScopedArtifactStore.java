@@ -65,7 +65,8 @@ public final class ScopedArtifactStore implements ArtifactStore {
     public List<String> list(String prefix) throws IOException {
         String own = scope.artifactPrefix();
         return store.list(own + ArtifactKeys.requireSafePrefix(prefix)).stream()
-                .map(key -> key.substring(own.length())).toList();
+                .map(key -> key.substring(own.length()))
+                .toList();
     }
 
     @Override

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * @param redisTtl    how long a task's status outlives its last change
  * @param redisPrefix prefix of every Redis key, so several installations can share one Redis
  */
-public record StorageSettings(Path dataDir, Optional<S3Settings> s3, Optional<String> redisUrl, Duration redisTtl,
-                              String redisPrefix) {
+public record StorageSettings(
+        Path dataDir, Optional<S3Settings> s3, Optional<String> redisUrl, Duration redisTtl, String redisPrefix) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -40,12 +40,20 @@ public record StorageSettings(Path dataDir, Optional<S3Settings> s3, Optional<St
      * {@code ASSAY_REDIS_TTL} (e.g. {@code 7d}, {@code 12h} or ISO-8601 {@code P7D}), {@code ASSAY_REDIS_KEY_PREFIX}.
      */
     public static StorageSettings fromEnvironment(Map<String, String> env) {
-        Optional<S3Settings> s3 = value(env, "ASSAY_S3_ENDPOINT").map(endpoint -> new S3Settings(endpoint,
-                env.get("ASSAY_S3_BUCKET"), env.get("ASSAY_S3_ACCESS_KEY"), env.get("ASSAY_S3_SECRET_KEY"),
-                env.get("ASSAY_S3_REGION")));
-        return new StorageSettings(value(env, "ASSAY_DATA_DIR").map(Path::of).orElse(DEFAULT_DATA_DIR), s3,
+        Optional<S3Settings> s3 = value(env, "ASSAY_S3_ENDPOINT")
+                .map(endpoint -> new S3Settings(
+                        endpoint,
+                        env.get("ASSAY_S3_BUCKET"),
+                        env.get("ASSAY_S3_ACCESS_KEY"),
+                        env.get("ASSAY_S3_SECRET_KEY"),
+                        env.get("ASSAY_S3_REGION")));
+        return new StorageSettings(
+                value(env, "ASSAY_DATA_DIR").map(Path::of).orElse(DEFAULT_DATA_DIR),
+                s3,
                 value(env, "ASSAY_REDIS_URL"),
-                value(env, "ASSAY_REDIS_TTL").map(StorageSettings::parseDuration).orElse(RedisStatusStore.DEFAULT_TTL),
+                value(env, "ASSAY_REDIS_TTL")
+                        .map(StorageSettings::parseDuration)
+                        .orElse(RedisStatusStore.DEFAULT_TTL),
                 env.get("ASSAY_REDIS_KEY_PREFIX"));
     }
 
@@ -98,7 +106,8 @@ public record StorageSettings(Path dataDir, Optional<S3Settings> s3, Optional<St
     @Override
     public String toString() {
         return "StorageSettings[artifacts=" + s3.map(Object::toString).orElse("folder " + dataDir.toAbsolutePath())
-                + ", status=" + (redisUrl.isPresent() ? "redis (prefix " + redisPrefix + ", ttl " + redisTtl + ")" : "memory")
+                + ", status="
+                + (redisUrl.isPresent() ? "redis (prefix " + redisPrefix + ", ttl " + redisTtl + ")" : "memory")
                 + "]";
     }
 }

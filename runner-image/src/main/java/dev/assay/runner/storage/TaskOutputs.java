@@ -15,8 +15,7 @@ import java.util.stream.Stream;
  */
 public final class TaskOutputs {
 
-    private TaskOutputs() {
-    }
+    private TaskOutputs() {}
 
     /** Uploads profile.json, report.html and cleaned.csv of a profiled job; all three must be there. */
     public static List<String> uploadProfile(ArtifactStore store, String jobId, Path dir) throws IOException {

@@ -101,8 +101,12 @@ public final class TaskReporter {
                 if (System.nanoTime() + pause * 1_000_000 > deadline) {
                     throw e;
                 }
-                log.warn("{}: final state {} not recorded yet ({}); trying again in {} ms", current.id(),
-                        current.status(), e.toString(), pause);
+                log.warn(
+                        "{}: final state {} not recorded yet ({}); trying again in {} ms",
+                        current.id(),
+                        current.status(),
+                        e.toString(),
+                        pause);
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {

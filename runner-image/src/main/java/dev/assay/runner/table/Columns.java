@@ -8,14 +8,12 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.ShortColumn;
-import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /** Small helpers over Tablesaw columns that several actions share. */
 public final class Columns {
 
-    private Columns() {
-    }
+    private Columns() {}
 
     /** The values as doubles, NaN where missing. */
     public static double[] doubles(NumericColumn<?> column) {
@@ -105,7 +103,9 @@ public final class Columns {
 
     /** Up to {@code max} examples for a warning, quoted. */
     public static String examples(List<String> values, int max) {
-        return String.join(", ", values.stream().limit(max).map(v -> "'" + abbreviate(v) + "'").toList());
+        return String.join(
+                ", ",
+                values.stream().limit(max).map(v -> "'" + abbreviate(v) + "'").toList());
     }
 
     private static String abbreviate(String value) {

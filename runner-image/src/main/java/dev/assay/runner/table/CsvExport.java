@@ -22,12 +22,11 @@ import tech.tablesaw.columns.Column;
  */
 public final class CsvExport {
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     public static void write(Table table, Path file, boolean neutraliseFormulas) {
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
-                StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer out = new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
             List<Column<?>> columns = table.columns();
             for (int c = 0; c < columns.size(); c++) {
                 if (c > 0) {

@@ -14,18 +14,19 @@ public final class Kinds {
     /** Above this many distinct values a categorical column is too scattered to count or correlate. */
     public static final int HIGH_CARDINALITY = 50;
 
-    private Kinds() {
-    }
+    private Kinds() {}
 
     /** Whether a column takes part in Pearson and Spearman (the first columns that do, up to the profiler's cap). */
     public static boolean correlatesAsNumber(VariableProfile v) {
-        return v.storage().isNumeric() && v.distinct() > 1
+        return v.storage().isNumeric()
+                && v.distinct() > 1
                 && (v.type() == VariableKind.NUMERIC || v.type() == VariableKind.BOOLEAN);
     }
 
     /** Whether a column takes part in Cramér's V (the first columns that do, up to the profiler's cap). */
     public static boolean correlatesAsCategory(VariableProfile v) {
-        return (v.type() == VariableKind.CATEGORICAL || v.type() == VariableKind.BOOLEAN) && v.distinct() > 1
+        return (v.type() == VariableKind.CATEGORICAL || v.type() == VariableKind.BOOLEAN)
+                && v.distinct() > 1
                 && v.distinct() <= HIGH_CARDINALITY;
     }
 
@@ -38,8 +39,16 @@ public final class Kinds {
      * @param meanLength   mean length of a text column's values
      * @param spaces       whether some text value contains a space (names, sentences)
      */
-    public static VariableKind infer(String name, ColumnType type, long present, long distinct, boolean zeroOne,
-                                     boolean increasing, boolean booleanWords, double meanLength, boolean spaces) {
+    public static VariableKind infer(
+            String name,
+            ColumnType type,
+            long present,
+            long distinct,
+            boolean zeroOne,
+            boolean increasing,
+            boolean booleanWords,
+            double meanLength,
+            boolean spaces) {
         boolean allDifferent = present >= MIN_ROWS_FOR_IDENTIFIER && distinct == present;
         return switch (type) {
             case BOOLEAN -> VariableKind.BOOLEAN;
@@ -49,7 +58,9 @@ public final class Kinds {
                 if (zeroOne && distinct == 2) {
                     yield VariableKind.BOOLEAN;
                 }
-                yield allDifferent && (namedLikeKey(name) || increasing) ? VariableKind.IDENTIFIER : VariableKind.NUMERIC;
+                yield allDifferent && (namedLikeKey(name) || increasing)
+                        ? VariableKind.IDENTIFIER
+                        : VariableKind.NUMERIC;
             }
             case STRING -> {
                 if (booleanWords && distinct <= 2 && distinct > 0) {
@@ -67,7 +78,12 @@ public final class Kinds {
     public static boolean namedLikeKey(String name) {
         String raw = name.strip();
         String lower = raw.toLowerCase(Locale.ROOT);
-        return lower.equals("id") || lower.equals("index") || lower.endsWith("_id") || lower.endsWith(" id")
-                || lower.endsWith("_key") || raw.endsWith("Id") || raw.endsWith("ID");
+        return lower.equals("id")
+                || lower.equals("index")
+                || lower.endsWith("_id")
+                || lower.endsWith(" id")
+                || lower.endsWith("_key")
+                || raw.endsWith("Id")
+                || raw.endsWith("ID");
     }
 }

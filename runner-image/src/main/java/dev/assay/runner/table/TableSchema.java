@@ -4,7 +4,6 @@ import dev.assay.model.dataset.ColumnInfo;
 import dev.assay.model.dataset.ColumnType;
 import dev.assay.model.dataset.DatasetSchema;
 import dev.assay.model.dataset.VariableKind;
-import dev.assay.runner.table.Kinds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +34,7 @@ public final class TableSchema {
 
     private static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "yes", "no", "y", "n", "t", "f");
 
-    private TableSchema() {
-    }
+    private TableSchema() {}
 
     public static DatasetSchema of(Table table) {
         return of(table, new DatasetSchema(List.of()));
@@ -49,8 +47,12 @@ public final class TableSchema {
         }
         // Rows are the table's own; strong links are known only from a profile, and kept while their columns are.
         List<String> names = table.columnNames();
-        return new DatasetSchema(columns).withFacts(table.rowCount(), known.links().stream()
-                .filter(l -> names.contains(l.first()) && names.contains(l.second())).toList());
+        return new DatasetSchema(columns)
+                .withFacts(
+                        table.rowCount(),
+                        known.links().stream()
+                                .filter(l -> names.contains(l.first()) && names.contains(l.second()))
+                                .toList());
     }
 
     public static ColumnType typeOf(Column<?> column) {
@@ -79,11 +81,13 @@ public final class TableSchema {
             }
         }
         List<String> categories = List.of();
-        if (type == ColumnType.STRING && counts.size() <= dev.assay.model.profile.VariableProfile.MAX_LISTED_CATEGORIES) {
+        if (type == ColumnType.STRING
+                && counts.size() <= dev.assay.model.profile.VariableProfile.MAX_LISTED_CATEGORIES) {
             categories = byFrequency(counts);
         }
         int presentCount = present;
-        VariableKind kind = known.filter(k -> k.type() == type).map(ColumnInfo::kind)
+        VariableKind kind = known.filter(k -> k.type() == type)
+                .map(ColumnInfo::kind)
                 .orElseGet(() -> inferKind(column, type, counts, presentCount));
         return new ColumnInfo(column.name(), type, kind, column.size() - present, counts.size(), categories);
     }
@@ -91,22 +95,39 @@ public final class TableSchema {
     /** Most frequent first; ties by value, so that two runs on the same data agree. */
     public static List<String> byFrequency(Map<String, Integer> counts) {
         return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).toList();
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** The profiler's rule ({@link Kinds#infer}), on the facts of this column. */
     private static VariableKind inferKind(Column<?> column, ColumnType type, Map<String, Integer> counts, int present) {
-        boolean zeroOne = type == ColumnType.INTEGER && !counts.isEmpty()
+        boolean zeroOne = type == ColumnType.INTEGER
+                && !counts.isEmpty()
                 && counts.keySet().stream().allMatch(v -> v.equals("0") || v.equals("1"));
-        boolean booleanWords = type == ColumnType.STRING && !counts.isEmpty()
-                && counts.keySet().stream().allMatch(v -> BOOLEAN_WORDS.contains(v.strip().toLowerCase(Locale.ROOT)));
-        double meanLength = counts.entrySet().stream().mapToDouble(e -> e.getKey().length() * (double) e.getValue())
-                .sum() / Math.max(1, present);
-        boolean spaces = type == ColumnType.STRING && counts.keySet().stream().anyMatch(v -> v.strip().indexOf(' ') > 0);
+        boolean booleanWords = type == ColumnType.STRING
+                && !counts.isEmpty()
+                && counts.keySet().stream()
+                        .allMatch(v -> BOOLEAN_WORDS.contains(v.strip().toLowerCase(Locale.ROOT)));
+        double meanLength = counts.entrySet().stream()
+                        .mapToDouble(e -> e.getKey().length() * (double) e.getValue())
+                        .sum()
+                / Math.max(1, present);
+        boolean spaces = type == ColumnType.STRING
+                && counts.keySet().stream().anyMatch(v -> v.strip().indexOf(' ') > 0);
         boolean increasing = column instanceof NumericColumn<?> numbers && increasing(numbers);
-        return Kinds.infer(column.name(), type, present, counts.size(), zeroOne, increasing, booleanWords,
-                type == ColumnType.STRING ? meanLength : 0, spaces);
+        return Kinds.infer(
+                column.name(),
+                type,
+                present,
+                counts.size(),
+                zeroOne,
+                increasing,
+                booleanWords,
+                type == ColumnType.STRING ? meanLength : 0,
+                spaces);
     }
 
     private static boolean increasing(NumericColumn<?> numbers) {

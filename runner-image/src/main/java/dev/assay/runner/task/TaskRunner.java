@@ -46,7 +46,12 @@ public final class TaskRunner {
      * How a task ended: done, refused (a plan that does not fit the data, or a file that is not usable data), or
      * failed (a bug or the machine). The two refusals are told apart so a runner pod can say which by its exit code.
      */
-    public enum Outcome { DONE, PLAN_REFUSED, BAD_INPUT, FAILED }
+    public enum Outcome {
+        DONE,
+        PLAN_REFUSED,
+        BAD_INPUT,
+        FAILED
+    }
 
     /** The engine's profile step; a seam so tests can make it fail on purpose. */
     @FunctionalInterface
@@ -73,8 +78,14 @@ public final class TaskRunner {
     /**
      * @param stopping whether the host is shutting down: a task that fails then is reported as stopped, not as a bug
      */
-    public TaskRunner(ArtifactStore artifacts, StatusStore statuses, Profiler profiler, Applier applier, Path workRoot,
-                      Clock clock, BooleanSupplier stopping) {
+    public TaskRunner(
+            ArtifactStore artifacts,
+            StatusStore statuses,
+            Profiler profiler,
+            Applier applier,
+            Path workRoot,
+            Clock clock,
+            BooleanSupplier stopping) {
         this.artifacts = artifacts;
         this.statuses = statuses;
         this.profiler = profiler;
@@ -113,7 +124,8 @@ public final class TaskRunner {
         TaskReporter reporter = reporter(runId, TaskKind.RUN, jobId, runName);
         return execute(reporter, work -> {
             reporter.stage(1, "reading the dataset");
-            Path csv = Files.createDirectories(work.resolve("in")).resolve(localName(sourceKey.substring(sourceKey.lastIndexOf('/') + 1)));
+            Path csv = Files.createDirectories(work.resolve("in"))
+                    .resolve(localName(sourceKey.substring(sourceKey.lastIndexOf('/') + 1)));
             artifacts.download(sourceKey, csv);
             Path out = Files.createDirectories(work.resolve("out"));
             ApplyOutcome outcome = applier.apply(csv, plan, out, reporter.band(5, 90), readAsProfiled(jobId));
@@ -146,8 +158,10 @@ public final class TaskRunner {
                 return new SourceOptions(Optional.empty(), Optional.empty(), markers);
             }
             SourceRead read = Json.mapper().treeToValue(source, SourceRead.class);
-            return new SourceOptions(read.sheet(),
-                    read.encodingBasis().filter(SourceRead.GIVEN::equals).flatMap(b -> read.encoding()), markers);
+            return new SourceOptions(
+                    read.sheet(),
+                    read.encodingBasis().filter(SourceRead.GIVEN::equals).flatMap(b -> read.encoding()),
+                    markers);
         }
     }
 
@@ -179,7 +193,8 @@ public final class TaskRunner {
         } catch (IOException | java.io.UncheckedIOException e) {
             // The stores or the disk, not the data and not a bug: said as such, so the person knows a retry can work.
             String why = causes(e).contains("No space left")
-                    ? "the disk of the machine running it is full" : "storage failed: " + e.getMessage();
+                    ? "the disk of the machine running it is full"
+                    : "storage failed: " + e.getMessage();
             log.error("{} {} failed on storage", task.kind(), task.id(), e);
             fail(reporter, task.withAdvice(why + " (once the operator has fixed it)"));
             return Outcome.FAILED;
@@ -189,7 +204,8 @@ public final class TaskRunner {
                 fail(reporter, task.withAdvice("the server stopped while this task was running"));
                 return Outcome.FAILED;
             }
-            String reference = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            String reference =
+                    HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
             log.error("{} {} failed (reference {})", task.kind(), task.id(), reference, e);
             fail(reporter, "internal error (reference " + reference + "); see the server log");
             return Outcome.FAILED;
@@ -210,18 +226,22 @@ public final class TaskRunner {
         try {
             reporter.failed(reason);
         } catch (RuntimeException e) {
-            log.error("could not record the failure of {}: {}", reporter.current().id(), reason, e);
+            log.error(
+                    "could not record the failure of {}: {}", reporter.current().id(), reason, e);
         }
     }
 
     private TaskReporter reporter(String id, TaskKind kind, String jobId, String name) {
-        TaskStatus initial = statuses.get(id).orElseGet(() -> TaskStatus.queued(id, kind, jobId, name, clock.instant()));
+        TaskStatus initial =
+                statuses.get(id).orElseGet(() -> TaskStatus.queued(id, kind, jobId, name, clock.instant()));
         return new TaskReporter(statuses, initial, clock);
     }
 
     /** The uploaded name, reduced to a safe file name, so the engine's messages name the file a person knows. */
     public static String localName(String fileName) {
-        String safe = fileName == null ? "" : fileName.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "");
+        String safe = fileName == null
+                ? ""
+                : fileName.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "");
         if (safe.isEmpty()) {
             return "source.csv";
         }

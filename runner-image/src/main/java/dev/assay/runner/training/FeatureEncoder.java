@@ -92,7 +92,8 @@ public sealed interface FeatureEncoder extends Serializable
             double[] fills = new double[PARTS.size()];
             for (int p = 0; p < fills.length; p++) {
                 int part = p;
-                double[] sorted = present.stream().mapToDouble(v -> v[part]).sorted().toArray();
+                double[] sorted =
+                        present.stream().mapToDouble(v -> v[part]).sorted().toArray();
                 fills[p] = sorted.length == 0 ? 0 : dev.assay.runner.table.Columns.quantile(sorted, 0.5);
             }
             return new DateEncoder(column.name(), fills, present.size() < rows.length);
@@ -100,7 +101,12 @@ public sealed interface FeatureEncoder extends Serializable
 
         static double[] parts(double days) {
             java.time.LocalDate date = java.time.LocalDate.ofEpochDay((long) Math.floor(days));
-            return new double[]{date.getYear(), date.getMonthValue(), date.getDayOfMonth(), date.getDayOfWeek().getValue()};
+            return new double[] {
+                date.getYear(),
+                date.getMonthValue(),
+                date.getDayOfMonth(),
+                date.getDayOfWeek().getValue()
+            };
         }
 
         @Override
@@ -110,7 +116,8 @@ public sealed interface FeatureEncoder extends Serializable
 
         @Override
         public List<String> outputs() {
-            List<String> names = new ArrayList<>(PARTS.stream().map(p -> feature + " " + p).toList());
+            List<String> names =
+                    new ArrayList<>(PARTS.stream().map(p -> feature + " " + p).toList());
             if (indicator) {
                 names.add(feature + " is missing");
             }

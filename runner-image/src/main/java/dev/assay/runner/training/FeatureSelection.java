@@ -21,6 +21,7 @@ final class FeatureSelection {
 
     /** A text column with more distinct values than this share of its rows is identifier-like. */
     static final double IDENTIFIER_SHARE = 0.9;
+
     static final int IDENTIFIER_MIN_DISTINCT = 50;
     /**
      * A text column with more distinct values than this share of its rows reads as names or descriptions (car names,
@@ -28,11 +29,9 @@ final class FeatureSelection {
      */
     static final double NAMES_SHARE = 0.5;
 
-    record Chosen(List<String> names, List<RawColumn.Reading> readings, List<FeatureNote> excluded) {
-    }
+    record Chosen(List<String> names, List<RawColumn.Reading> readings, List<FeatureNote> excluded) {}
 
-    private FeatureSelection() {
-    }
+    private FeatureSelection() {}
 
     static Chosen choose(Table table, DatasetSchema schema, List<String> requested, String target) {
         List<String> candidates = requested.isEmpty()
@@ -46,7 +45,8 @@ final class FeatureSelection {
                 excluded.add(new FeatureNote(name, "not in the data"));
                 continue;
             }
-            ColumnInfo info = schema.find(name).filter(c -> c.type() == TableSchema.typeOf(table.column(name)))
+            ColumnInfo info = schema.find(name)
+                    .filter(c -> c.type() == TableSchema.typeOf(table.column(name)))
                     .orElseGet(() -> TableSchema.describe(table.column(name), Optional.empty()));
             Optional<String> reason = reasonToLeaveOut(info, table.rowCount())
                     .or(() -> namesOrFreeText(table.column(name), info, table.rowCount()));
@@ -55,9 +55,12 @@ final class FeatureSelection {
                 continue;
             }
             names.add(name);
-            readings.add(info.type().isTemporal() ? RawColumn.Reading.DATE
-                    : info.isNumeric() && info.kind() != VariableKind.CATEGORICAL
-                    ? RawColumn.Reading.NUMBER : RawColumn.Reading.CATEGORY);
+            readings.add(
+                    info.type().isTemporal()
+                            ? RawColumn.Reading.DATE
+                            : info.isNumeric() && info.kind() != VariableKind.CATEGORICAL
+                                    ? RawColumn.Reading.NUMBER
+                                    : RawColumn.Reading.CATEGORY);
         }
         return new Chosen(names, readings, excluded);
     }
@@ -68,7 +71,8 @@ final class FeatureSelection {
      */
     private static Optional<String> namesOrFreeText(tech.tablesaw.columns.Column<?> column, ColumnInfo info, int rows) {
         long present = rows - info.missing();
-        if (info.type() != ColumnType.STRING || info.distinct() <= IDENTIFIER_MIN_DISTINCT
+        if (info.type() != ColumnType.STRING
+                || info.distinct() <= IDENTIFIER_MIN_DISTINCT
                 || info.distinct() <= NAMES_SHARE * present) {
             return Optional.empty();
         }
@@ -82,10 +86,14 @@ final class FeatureSelection {
         if (wordy <= NAMES_SHARE * distinct.size()) {
             return Optional.empty();
         }
-        return Optional.of(String.format(java.util.Locale.ROOT, "names or free text: %d different values in %d rows "
+        return Optional.of(String.format(
+                java.util.Locale.ROOT,
+                "names or free text: %d different values in %d rows "
                         + "(%.0f %%), mostly words, so most values are seen once and teach nothing that holds on new rows; "
                         + "derive features from it with feature_engineer (text_length, regex_extract)",
-                info.distinct(), present, 100.0 * info.distinct() / present));
+                info.distinct(),
+                present,
+                100.0 * info.distinct() / present));
     }
 
     /** At least two words of two or more letters: "chevrolet chevelle", not "A/5 21171". */
@@ -109,15 +117,21 @@ final class FeatureSelection {
         }
         return switch (info.kind()) {
             case IDENTIFIER -> Optional.of("identifier-like: a different value in every row, which cannot generalise");
-            case TEXT -> info.type().isTemporal() ? Optional.empty()
-                    : Optional.of("free text: derive features from it with feature_engineer (text_length, regex_extract)");
-            case DATETIME -> info.type().isTemporal() ? Optional.empty()
-                    : Optional.of("dates written as text that were not read as dates: cast it to datetime first");
+            case TEXT ->
+                info.type().isTemporal()
+                        ? Optional.empty()
+                        : Optional.of(
+                                "free text: derive features from it with feature_engineer (text_length, regex_extract)");
+            case DATETIME ->
+                info.type().isTemporal()
+                        ? Optional.empty()
+                        : Optional.of("dates written as text that were not read as dates: cast it to datetime first");
             default -> {
                 if (info.type().isTemporal()) {
                     yield Optional.empty();
                 }
-                if (info.type() == ColumnType.STRING && info.distinct() > IDENTIFIER_MIN_DISTINCT
+                if (info.type() == ColumnType.STRING
+                        && info.distinct() > IDENTIFIER_MIN_DISTINCT
                         && info.distinct() > IDENTIFIER_SHARE * present) {
                     yield Optional.of("identifier-like: " + info.distinct() + " different values in " + present
                             + " rows, which cannot generalise");

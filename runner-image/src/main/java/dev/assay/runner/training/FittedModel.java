@@ -15,9 +15,17 @@ import tech.tablesaw.api.Table;
  * @param features  raw feature columns, in the order of the preprocessor's encoders
  * @param classes   classification: the class labels, by code; empty for regression
  */
-public record FittedModel(int formatVersion, ModelTask task, ModelAlgorithm algorithm, String target,
-                          List<String> features, List<RawColumn.Reading> readings, List<String> classes,
-                          Preprocessor preprocessor, Predictor predictor) implements Serializable {
+public record FittedModel(
+        int formatVersion,
+        ModelTask task,
+        ModelAlgorithm algorithm,
+        String target,
+        List<String> features,
+        List<RawColumn.Reading> readings,
+        List<String> classes,
+        Preprocessor preprocessor,
+        Predictor predictor)
+        implements Serializable {
 
     /** 2: date features and the frequency input of high-cardinality categories. */
     public static final int FORMAT_VERSION = 2;
@@ -37,8 +45,11 @@ public record FittedModel(int formatVersion, ModelTask task, ModelAlgorithm algo
         List<RawColumn> raw = new ArrayList<>();
         for (int f = 0; f < features.size(); f++) {
             if (!table.containsColumn(features.get(f))) {
-                throw new InputException(table.name(), java.util.OptionalLong.empty(),
-                        java.util.Optional.of(features.get(f)), "the model needs this column, which the data does not have");
+                throw new InputException(
+                        table.name(),
+                        java.util.OptionalLong.empty(),
+                        java.util.Optional.of(features.get(f)),
+                        "the model needs this column, which the data does not have");
             }
             raw.add(RawColumn.read(table.column(features.get(f)), readings.get(f)));
         }

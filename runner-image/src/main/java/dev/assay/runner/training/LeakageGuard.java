@@ -20,12 +20,18 @@ final class LeakageGuard {
     /** Fewer held-out rows than this and a perfect score says little. */
     static final int MIN_TEST_ROWS = 20;
 
-    private LeakageGuard() {
-    }
+    private LeakageGuard() {}
 
-    static List<FeatureNote> check(ModelTask task, List<RawColumn> features, List<RawColumn.Reading> readings,
-                                   int[] classes, double[] values,
-                                   List<String> labels, Splits.Holdout split, int maxCategories, long seed) {
+    static List<FeatureNote> check(
+            ModelTask task,
+            List<RawColumn> features,
+            List<RawColumn.Reading> readings,
+            int[] classes,
+            double[] values,
+            List<String> labels,
+            Splits.Holdout split,
+            int maxCategories,
+            long seed) {
         List<FeatureNote> flagged = new ArrayList<>();
         if (split.test().length < MIN_TEST_ROWS) {
             return flagged;
@@ -33,12 +39,13 @@ final class LeakageGuard {
         for (int f = 0; f < features.size(); f++) {
             RawColumn feature = features.get(f);
             List<RawColumn> single = List.of(feature);
-            Preprocessor preprocessor = Preprocessor.fit(single, List.of(readings.get(f)), split.train(), maxCategories);
+            Preprocessor preprocessor =
+                    Preprocessor.fit(single, List.of(readings.get(f)), split.train(), maxCategories);
             double[][] train = preprocessor.transform(single, split.train());
             double[][] test = preprocessor.transform(single, split.test());
             if (task == ModelTask.CLASSIFICATION) {
-                Predictor.ForClasses tree = Learners.classifier(ModelAlgorithm.DECISION_TREE, train,
-                        pick(classes, split.train()), labels.size(), seed);
+                Predictor.ForClasses tree = Learners.classifier(
+                        ModelAlgorithm.DECISION_TREE, train, pick(classes, split.train()), labels.size(), seed);
                 int[] predicted = new int[test.length];
                 double[][] probabilities = new double[test.length][labels.size()];
                 for (int i = 0; i < test.length; i++) {
@@ -47,22 +54,32 @@ final class LeakageGuard {
                 Metrics metrics = Scores.classification(pick(classes, split.test()), predicted, probabilities, labels);
                 double score = metrics.scores().get(Scores.BALANCED_ACCURACY);
                 if (score >= THRESHOLD) {
-                    flagged.add(new FeatureNote(feature.name(), String.format(Locale.ROOT,
-                            "alone predicts the target with balanced accuracy %.3f on held-out rows: check it is not "
-                                    + "known only after the fact or derived from the target", score)));
+                    flagged.add(new FeatureNote(
+                            feature.name(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "alone predicts the target with balanced accuracy %.3f on held-out rows: check it is not "
+                                            + "known only after the fact or derived from the target",
+                                    score)));
                 }
             } else {
-                Predictor.ForValues tree = Learners.regressor(ModelAlgorithm.DECISION_TREE, train,
-                        pick(values, split.train()), seed);
+                Predictor.ForValues tree =
+                        Learners.regressor(ModelAlgorithm.DECISION_TREE, train, pick(values, split.train()), seed);
                 double[] predicted = new double[test.length];
                 for (int i = 0; i < test.length; i++) {
                     predicted[i] = tree.predict(test[i]);
                 }
-                double score = Scores.regression(pick(values, split.test()), predicted).scores().get(Scores.R2_NAME);
+                double score = Scores.regression(pick(values, split.test()), predicted)
+                        .scores()
+                        .get(Scores.R2_NAME);
                 if (score >= THRESHOLD) {
-                    flagged.add(new FeatureNote(feature.name(), String.format(Locale.ROOT,
-                            "alone predicts the target with R² %.3f on held-out rows: check it is not known only "
-                                    + "after the fact or derived from the target", score)));
+                    flagged.add(new FeatureNote(
+                            feature.name(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "alone predicts the target with R² %.3f on held-out rows: check it is not known only "
+                                            + "after the fact or derived from the target",
+                                    score)));
                 }
             }
         }

@@ -53,8 +53,7 @@ final class Learners {
         }
     }
 
-    private Learners() {
-    }
+    private Learners() {}
 
     static Predictor.ForClasses classifier(ModelAlgorithm algorithm, double[][] x, int[] y, int classes, long seed) {
         int p = width(x);
@@ -66,29 +65,48 @@ final class Learners {
         return switch (algorithm) {
             case RANDOM_FOREST -> {
                 // Grown out like scikit-learn's (leaves of one row); depth 64 and the leaf cap are only backstops.
-                var options = new RandomForest.Options(FOREST_TREES, 0, SplitRule.GINI, 64, Math.min(x.length, MAX_LEAVES), 1, 1.0, null,
-                        seeds(seed, FOREST_TREES), null);
+                var options = new RandomForest.Options(
+                        FOREST_TREES,
+                        0,
+                        SplitRule.GINI,
+                        64,
+                        Math.min(x.length, MAX_LEAVES),
+                        1,
+                        1.0,
+                        null,
+                        seeds(seed, FOREST_TREES),
+                        null);
                 RandomForest model = RandomForest.fit(FORMULA, frame(x, ValueVector.of("y", y)), options);
                 yield new Predictor.TreeClassifier(model, inputSchema(p), model.classes(), model.importance());
             }
             case GRADIENT_BOOSTING -> {
-                var options = new GradientTreeBoost.Options(BOOSTING_TREES, 20, BOOSTING_LEAVES, NODE_SIZE,
-                        BOOSTING_SHRINKAGE, BOOSTING_SUBSAMPLE, null, null);
+                var options = new GradientTreeBoost.Options(
+                        BOOSTING_TREES,
+                        20,
+                        BOOSTING_LEAVES,
+                        NODE_SIZE,
+                        BOOSTING_SHRINKAGE,
+                        BOOSTING_SUBSAMPLE,
+                        null,
+                        null);
                 GradientTreeBoost model = GradientTreeBoost.fit(FORMULA, frame(x, ValueVector.of("y", y)), options);
                 yield new Predictor.TreeClassifier(model, inputSchema(p), model.classes(), model.importance());
             }
             case DECISION_TREE -> {
-                var options = new DecisionTree.Options(SplitRule.GINI, TREE_DEPTH, Math.max(2, x.length / NODE_SIZE), NODE_SIZE);
+                var options = new DecisionTree.Options(
+                        SplitRule.GINI, TREE_DEPTH, Math.max(2, x.length / NODE_SIZE), NODE_SIZE);
                 DecisionTree model = DecisionTree.fit(FORMULA, frame(x, ValueVector.of("y", y)), options);
                 yield new Predictor.TreeClassifier(model, inputSchema(p), model.classes(), model.importance());
             }
             case LOGISTIC_REGRESSION -> {
                 Standardizer standardizer = Standardizer.fit(x);
-                LogisticRegression model = LogisticRegression.fit(standardizer.apply(x), y,
-                        new LogisticRegression.Options(PENALTY, 1e-5, 500));
-                yield new Predictor.LinearClassifier(model, standardizer, model.classes(), logisticImportance(model, p));
+                LogisticRegression model = LogisticRegression.fit(
+                        standardizer.apply(x), y, new LogisticRegression.Options(PENALTY, 1e-5, 500));
+                yield new Predictor.LinearClassifier(
+                        model, standardizer, model.classes(), logisticImportance(model, p));
             }
-            case LINEAR_REGRESSION, AUTO -> throw new IllegalArgumentException(algorithm.wireName() + " does not classify");
+            case LINEAR_REGRESSION, AUTO ->
+                throw new IllegalArgumentException(algorithm.wireName() + " does not classify");
         };
     }
 
@@ -99,15 +117,29 @@ final class Learners {
             case RANDOM_FOREST -> {
                 // Smile's defaults (a third of the inputs per split, depth 20, leaves of five rows): on diamonds as
                 // accurate as scikit-learn's fully grown forest in half the time of growing Smile's out as far.
-                var options = new smile.regression.RandomForest.Options(FOREST_TREES, 0, 20,
-                        Math.max(2, Math.min(x.length / NODE_SIZE, MAX_LEAVES)), NODE_SIZE, 1.0,
-                        seeds(seed, FOREST_TREES), null);
+                var options = new smile.regression.RandomForest.Options(
+                        FOREST_TREES,
+                        0,
+                        20,
+                        Math.max(2, Math.min(x.length / NODE_SIZE, MAX_LEAVES)),
+                        NODE_SIZE,
+                        1.0,
+                        seeds(seed, FOREST_TREES),
+                        null);
                 var model = smile.regression.RandomForest.fit(FORMULA, frame(x, ValueVector.of("y", y)), options);
                 yield new Predictor.TreeRegressor(model, inputSchema(p), model.importance());
             }
             case GRADIENT_BOOSTING -> {
-                var options = new smile.regression.GradientTreeBoost.Options(Loss.ls(), BOOSTING_TREES, 20,
-                        BOOSTING_LEAVES, NODE_SIZE, BOOSTING_SHRINKAGE, BOOSTING_SUBSAMPLE, null, null);
+                var options = new smile.regression.GradientTreeBoost.Options(
+                        Loss.ls(),
+                        BOOSTING_TREES,
+                        20,
+                        BOOSTING_LEAVES,
+                        NODE_SIZE,
+                        BOOSTING_SHRINKAGE,
+                        BOOSTING_SUBSAMPLE,
+                        null,
+                        null);
                 var model = smile.regression.GradientTreeBoost.fit(FORMULA, frame(x, ValueVector.of("y", y)), options);
                 yield new Predictor.TreeRegressor(model, inputSchema(p), model.importance());
             }
@@ -117,17 +149,26 @@ final class Learners {
                 yield new Predictor.TreeRegressor(model, inputSchema(p), model.importance());
             }
             case LINEAR_REGRESSION -> ridge(x, y);
-            case LOGISTIC_REGRESSION, AUTO -> throw new IllegalArgumentException(algorithm.wireName() + " does not regress");
+            case LOGISTIC_REGRESSION, AUTO ->
+                throw new IllegalArgumentException(algorithm.wireName() + " does not regress");
         };
     }
 
     /** The algorithms auto compares, simplest first (a tie keeps the simpler one). */
     static List<ModelAlgorithm> candidates(dev.assay.model.plan.params.ModelTask task) {
         return switch (task) {
-            case CLASSIFICATION -> List.of(ModelAlgorithm.LOGISTIC_REGRESSION, ModelAlgorithm.DECISION_TREE,
-                    ModelAlgorithm.RANDOM_FOREST, ModelAlgorithm.GRADIENT_BOOSTING);
-            case REGRESSION -> List.of(ModelAlgorithm.LINEAR_REGRESSION, ModelAlgorithm.DECISION_TREE,
-                    ModelAlgorithm.RANDOM_FOREST, ModelAlgorithm.GRADIENT_BOOSTING);
+            case CLASSIFICATION ->
+                List.of(
+                        ModelAlgorithm.LOGISTIC_REGRESSION,
+                        ModelAlgorithm.DECISION_TREE,
+                        ModelAlgorithm.RANDOM_FOREST,
+                        ModelAlgorithm.GRADIENT_BOOSTING);
+            case REGRESSION ->
+                List.of(
+                        ModelAlgorithm.LINEAR_REGRESSION,
+                        ModelAlgorithm.DECISION_TREE,
+                        ModelAlgorithm.RANDOM_FOREST,
+                        ModelAlgorithm.GRADIENT_BOOSTING);
         };
     }
 
@@ -223,7 +264,9 @@ final class Learners {
     }
 
     static StructType inputSchema(int p) {
-        return new StructType(IntStream.range(0, p).mapToObj(j -> new StructField("f" + j, DataTypes.DoubleType)).toList());
+        return new StructType(IntStream.range(0, p)
+                .mapToObj(j -> new StructField("f" + j, DataTypes.DoubleType))
+                .toList());
     }
 
     private static DataFrame frame(double[][] x, ValueVector y) {

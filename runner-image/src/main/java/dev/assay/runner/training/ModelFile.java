@@ -30,8 +30,7 @@ public final class ModelFile {
             "maxdepth=2000;dev.assay.runner.training.**;dev.assay.model.plan.params.*;smile.**;"
                     + "java.lang.*;java.util.*;java.util.concurrent.*;java.time.*;!*");
 
-    private ModelFile() {
-    }
+    private ModelFile() {}
 
     public static void write(FittedModel model, Path file) {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
@@ -69,8 +68,10 @@ public final class ModelFile {
         }
         int format = data.readInt();
         if (format != FittedModel.FORMAT_VERSION) {
-            throw new InputException(name, "is a model of format " + format + "; this version reads format "
-                    + FittedModel.FORMAT_VERSION + " (train the model again)");
+            throw new InputException(
+                    name,
+                    "is a model of format " + format + "; this version reads format " + FittedModel.FORMAT_VERSION
+                            + " (train the model again)");
         }
         ObjectInputStream objects = new ObjectInputStream(data);
         objects.setObjectInputFilter(ALLOWED);

@@ -5,11 +5,11 @@ import dev.assay.model.plan.params.ModelAlgorithm;
 import dev.assay.model.plan.params.ModelTask;
 import dev.assay.model.plan.params.TrainModelParams;
 import dev.assay.model.result.Metrics;
+import dev.assay.model.result.ModelReport;
 import dev.assay.model.result.ModelReport.FeatureImportance;
 import dev.assay.model.result.ModelReport.FeatureNote;
 import dev.assay.model.result.ModelReport.LeaderboardEntry;
 import dev.assay.model.result.ModelReport.MeanStd;
-import dev.assay.model.result.ModelReport;
 import dev.assay.runner.core.InputException;
 import dev.assay.runner.core.ProgressListener;
 import java.util.ArrayList;
@@ -41,8 +41,7 @@ public final class ModelTrainer {
     }
 
     /** The outcome of fitting on some rows and scoring on others. */
-    public record Fit(Predictor predictor, Preprocessor preprocessor, Metrics metrics, long fitMillis) {
-    }
+    public record Fit(Predictor predictor, Preprocessor preprocessor, Metrics metrics, long fitMillis) {}
 
     public TrainedModel train(Table table, DatasetSchema schema, TrainModelParams params, ProgressListener progress) {
         long start = System.nanoTime();
@@ -50,13 +49,19 @@ public final class ModelTrainer {
         progress.update(0, "preparing the training data");
         TrainingData data = TrainingData.of(table, schema, params);
         if (data.droppedForMissingTarget() > 0) {
-            warnings.add(data.droppedForMissingTarget() + " row" + (data.droppedForMissingTarget() == 1 ? " has" : "s have")
-                    + " no value in '" + data.target() + "' and " + (data.droppedForMissingTarget() == 1 ? "was" : "were")
-                    + " left out of training and evaluation");
+            warnings.add(
+                    data.droppedForMissingTarget() + " row" + (data.droppedForMissingTarget() == 1 ? " has" : "s have")
+                            + " no value in '" + data.target() + "' and "
+                            + (data.droppedForMissingTarget() == 1 ? "was" : "were")
+                            + " left out of training and evaluation");
         }
         if (!data.excluded().isEmpty()) {
-            warnings.add("Left out of the model: " + String.join("; ", data.excluded().stream()
-                    .map(n -> n.column() + " (" + n.reason() + ")").toList()));
+            warnings.add("Left out of the model: "
+                    + String.join(
+                            "; ",
+                            data.excluded().stream()
+                                    .map(n -> n.column() + " (" + n.reason() + ")")
+                                    .toList()));
         }
         if (data.task() == ModelTask.CLASSIFICATION) {
             smallClasses(data).ifPresent(warnings::add);
@@ -65,17 +70,20 @@ public final class ModelTrainer {
         Splits.Holdout split = Splits.holdout(data.strata(), params.holdoutShare(), SEED);
         int folds = Math.min(params.folds(), split.train().length / 2);
         if (folds < 2) {
-            throw new InputException("train_model", OptionalLong.empty(), Optional.of(data.target()),
+            throw new InputException(
+                    "train_model",
+                    OptionalLong.empty(),
+                    Optional.of(data.target()),
                     "too few rows (" + data.rows() + ") to hold some out and cross-validate");
         }
         if (folds < params.folds()) {
-            warnings.add("only " + split.train().length + " training rows: " + folds + "-fold cross-validation instead of "
-                    + params.folds());
+            warnings.add("only " + split.train().length + " training rows: " + folds
+                    + "-fold cross-validation instead of " + params.folds());
         }
         int[] foldOf = Splits.folds(LeakageGuard.pick(data.strata(), split.train()), folds, SEED);
 
-        List<ModelAlgorithm> algorithms = params.model() == ModelAlgorithm.AUTO
-                ? Learners.candidates(data.task()) : List.of(params.model());
+        List<ModelAlgorithm> algorithms =
+                params.model() == ModelAlgorithm.AUTO ? Learners.candidates(data.task()) : List.of(params.model());
         String primary = data.task() == ModelTask.CLASSIFICATION ? Scores.ACCURACY : Scores.R2_NAME;
         int steps = algorithms.size() * folds + 2;
         int done = 0;
@@ -86,17 +94,22 @@ public final class ModelTrainer {
             long algorithmStart = System.nanoTime();
             List<Metrics> foldMetrics = new ArrayList<>();
             for (int fold = 0; fold < folds; fold++) {
-                progress.update(100 * done++ / steps, "training " + algorithm.wireName() + " (fold " + (fold + 1) + "/" + folds + ")");
+                progress.update(
+                        100 * done++ / steps,
+                        "training " + algorithm.wireName() + " (fold " + (fold + 1) + "/" + folds + ")");
                 int[] fitRows = rowsWhere(split.train(), foldOf, fold, false);
                 int[] scoreRows = rowsWhere(split.train(), foldOf, fold, true);
                 foldMetrics.add(fitAndScore(algorithm, data, fitRows, scoreRows).metrics());
             }
             Map<String, MeanStd> summary = summarise(foldMetrics);
             cvByAlgorithm.put(algorithm, summary);
-            board.add(new LeaderboardEntry(algorithm, summary.get(primary), (System.nanoTime() - algorithmStart) / 1_000_000));
+            board.add(new LeaderboardEntry(
+                    algorithm, summary.get(primary), (System.nanoTime() - algorithmStart) / 1_000_000));
         }
         List<LeaderboardEntry> ranked = board.stream()
-                .sorted(Comparator.comparingDouble((LeaderboardEntry e) -> -e.score().mean())).toList();
+                .sorted(Comparator.comparingDouble(
+                        (LeaderboardEntry e) -> -e.score().mean()))
+                .toList();
         ModelAlgorithm chosen = ranked.getFirst().algorithm();
 
         progress.update(100 * done++ / steps, "training " + chosen.wireName() + " on all training rows");
@@ -104,21 +117,59 @@ public final class ModelTrainer {
         Metrics baseline = baseline(data, split);
 
         progress.update(100 * done / steps, "checking for leakage");
-        List<FeatureNote> leakage = LeakageGuard.check(data.task(), data.features(), data.readings(), data.classes(), data.values(),
-                data.labels(), split, maxCategories, SEED);
+        List<FeatureNote> leakage = LeakageGuard.check(
+                data.task(),
+                data.features(),
+                data.readings(),
+                data.classes(),
+                data.values(),
+                data.labels(),
+                split,
+                maxCategories,
+                SEED);
         leakage.forEach(n -> warnings.add("Possible leakage: '" + n.column() + "' " + n.reason()));
-        if (fit.metrics().scores().getOrDefault(primary, Double.NaN) <= baseline.scores().getOrDefault(primary, Double.NaN)) {
-            warnings.add(String.format(Locale.ROOT, "the model does no better than the baseline on held-out rows "
-                    + "(%s %.3f vs %.3f): the features may not carry information about '%s'", primary,
-                    fit.metrics().scores().get(primary), baseline.scores().get(primary), data.target()));
+        if (fit.metrics().scores().getOrDefault(primary, Double.NaN)
+                <= baseline.scores().getOrDefault(primary, Double.NaN)) {
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "the model does no better than the baseline on held-out rows "
+                            + "(%s %.3f vs %.3f): the features may not carry information about '%s'",
+                    primary,
+                    fit.metrics().scores().get(primary),
+                    baseline.scores().get(primary),
+                    data.target()));
         }
 
-        FittedModel model = new FittedModel(FittedModel.FORMAT_VERSION, data.task(), chosen, data.target(),
-                data.featureNames(), data.readings(), data.labels(), fit.preprocessor(), fit.predictor());
-        ModelReport report = new ModelReport(data.task(), chosen, data.target(), data.featureNames(), data.excluded(),
-                leakage, split.train().length, split.test().length, SEED, folds, primary, fit.metrics(),
-                cvByAlgorithm.get(chosen), baseline, importances(fit, data), algorithms.size() > 1 ? ranked : List.of(),
-                warnings, (System.nanoTime() - start) / 1_000_000, derived(fit.preprocessor()));
+        FittedModel model = new FittedModel(
+                FittedModel.FORMAT_VERSION,
+                data.task(),
+                chosen,
+                data.target(),
+                data.featureNames(),
+                data.readings(),
+                data.labels(),
+                fit.preprocessor(),
+                fit.predictor());
+        ModelReport report = new ModelReport(
+                data.task(),
+                chosen,
+                data.target(),
+                data.featureNames(),
+                data.excluded(),
+                leakage,
+                split.train().length,
+                split.test().length,
+                SEED,
+                folds,
+                primary,
+                fit.metrics(),
+                cvByAlgorithm.get(chosen),
+                baseline,
+                importances(fit, data),
+                algorithms.size() > 1 ? ranked : List.of(),
+                warnings,
+                (System.nanoTime() - start) / 1_000_000,
+                derived(fit.preprocessor()));
         progress.update(100, "model trained");
         return new TrainedModel(report, model);
     }
@@ -132,15 +183,31 @@ public final class ModelTrainer {
         Preprocessor preprocessor = Preprocessor.fit(data.features(), data.readings(), fitRows, maxCategories);
         double[][] x = preprocessor.transform(data.features(), fitRows);
         Predictor predictor = data.task() == ModelTask.CLASSIFICATION
-                ? Learners.classifier(algorithm, x, LeakageGuard.pick(data.classes(), fitRows), data.labels().size(), SEED)
+                ? Learners.classifier(
+                        algorithm,
+                        x,
+                        LeakageGuard.pick(data.classes(), fitRows),
+                        data.labels().size(),
+                        SEED)
                 : Learners.regressor(algorithm, x, LeakageGuard.pick(data.values(), fitRows), SEED);
         long fitMillis = (System.nanoTime() - start) / 1_000_000;
-        FittedModel scorer = new FittedModel(FittedModel.FORMAT_VERSION, data.task(), algorithm, data.target(),
-                data.featureNames(), data.readings(), data.labels(), preprocessor, predictor);
+        FittedModel scorer = new FittedModel(
+                FittedModel.FORMAT_VERSION,
+                data.task(),
+                algorithm,
+                data.target(),
+                data.featureNames(),
+                data.readings(),
+                data.labels(),
+                preprocessor,
+                predictor);
         FittedModel.Predictions predictions = scorer.predict(preprocessor.transform(data.features(), scoreRows));
         Metrics metrics = data.task() == ModelTask.CLASSIFICATION
-                ? Scores.classification(LeakageGuard.pick(data.classes(), scoreRows), predictions.codes(),
-                predictions.probabilities(), data.labels())
+                ? Scores.classification(
+                        LeakageGuard.pick(data.classes(), scoreRows),
+                        predictions.codes(),
+                        predictions.probabilities(),
+                        data.labels())
                 : Scores.regression(LeakageGuard.pick(data.values(), scoreRows), predictions.values());
         return new Fit(predictor, preprocessor, metrics, fitMillis);
     }
@@ -163,9 +230,12 @@ public final class ModelTrainer {
             double[][] probabilities = new double[split.test().length][];
             java.util.Arrays.fill(predicted, majority);
             java.util.Arrays.fill(probabilities, share);
-            return Scores.classification(LeakageGuard.pick(data.classes(), split.test()), predicted, probabilities, data.labels());
+            return Scores.classification(
+                    LeakageGuard.pick(data.classes(), split.test()), predicted, probabilities, data.labels());
         }
-        double mean = java.util.Arrays.stream(LeakageGuard.pick(data.values(), split.train())).average().orElse(0);
+        double mean = java.util.Arrays.stream(LeakageGuard.pick(data.values(), split.train()))
+                .average()
+                .orElse(0);
         double[] predicted = new double[split.test().length];
         java.util.Arrays.fill(predicted, mean);
         return Scores.regression(LeakageGuard.pick(data.values(), split.test()), predicted);
@@ -176,13 +246,20 @@ public final class ModelTrainer {
         List<FeatureNote> notes = new ArrayList<>();
         for (FeatureEncoder encoder : preprocessor.encoders()) {
             switch (encoder) {
-                case FeatureEncoder.DateEncoder date -> notes.add(new FeatureNote(date.feature(),
-                        "date: read as year, month, day and weekday" + (date.indicator() ? ", and whether it is missing" : "")));
-                case FeatureEncoder.CategoryEncoder category when !category.frequency().isEmpty() ->
-                        notes.add(new FeatureNote(category.feature(), category.frequency().size()
-                                + " categories: the " + category.categories().size() + " most frequent as 0/1 inputs, the "
-                                + "rest as 'other', plus each value's share of the training rows (frequency encoding, "
-                                + "computed in each cross-validation fold from that fold's training rows only)"));
+                case FeatureEncoder.DateEncoder date ->
+                    notes.add(new FeatureNote(
+                            date.feature(),
+                            "date: read as year, month, day and weekday"
+                                    + (date.indicator() ? ", and whether it is missing" : "")));
+                case FeatureEncoder.CategoryEncoder category
+                when !category.frequency().isEmpty() ->
+                    notes.add(new FeatureNote(
+                            category.feature(),
+                            category.frequency().size()
+                                    + " categories: the "
+                                    + category.categories().size() + " most frequent as 0/1 inputs, the "
+                                    + "rest as 'other', plus each value's share of the training rows (frequency encoding, "
+                                    + "computed in each cross-validation fold from that fold's training rows only)"));
                 default -> {
                     // Numbers and few categories are read as they are.
                 }
@@ -221,8 +298,10 @@ public final class ModelTrainer {
         }
         Map<String, MeanStd> summary = new LinkedHashMap<>();
         byName.forEach((name, values) -> {
-            double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            double variance = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / values.size();
+            double mean =
+                    values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double variance =
+                    values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / values.size();
             summary.put(name, new MeanStd(mean, Math.sqrt(variance)));
         });
         return summary;
@@ -249,7 +328,9 @@ public final class ModelTrainer {
                 small.add("'" + data.labels().get(c) + "' (" + counts[c] + ")");
             }
         }
-        return small.isEmpty() ? Optional.empty()
-                : Optional.of("some classes have very few rows, so their scores are unreliable: " + String.join(", ", small));
+        return small.isEmpty()
+                ? Optional.empty()
+                : Optional.of(
+                        "some classes have very few rows, so their scores are unreliable: " + String.join(", ", small));
     }
 }

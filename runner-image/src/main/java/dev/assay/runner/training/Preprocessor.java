@@ -16,17 +16,20 @@ public record Preprocessor(List<FeatureEncoder> encoders) implements Serializabl
     }
 
     public static Preprocessor fit(List<RawColumn> features, int[] trainRows, int maxCategories) {
-        return new Preprocessor(features.stream().map(f -> FeatureEncoder.fit(f, trainRows, maxCategories)).toList());
+        return new Preprocessor(features.stream()
+                .map(f -> FeatureEncoder.fit(f, trainRows, maxCategories))
+                .toList());
     }
 
     /** As {@link #fit(List, int[], int)}, reading each feature as training decided (dates become their parts). */
-    public static Preprocessor fit(List<RawColumn> features, List<RawColumn.Reading> readings, int[] trainRows,
-                                   int maxCategories) {
+    public static Preprocessor fit(
+            List<RawColumn> features, List<RawColumn.Reading> readings, int[] trainRows, int maxCategories) {
         List<FeatureEncoder> encoders = new ArrayList<>();
         for (int f = 0; f < features.size(); f++) {
-            encoders.add(readings.get(f) == RawColumn.Reading.DATE
-                    ? FeatureEncoder.DateEncoder.fit((RawColumn.Numbers) features.get(f), trainRows)
-                    : FeatureEncoder.fit(features.get(f), trainRows, maxCategories));
+            encoders.add(
+                    readings.get(f) == RawColumn.Reading.DATE
+                            ? FeatureEncoder.DateEncoder.fit((RawColumn.Numbers) features.get(f), trainRows)
+                            : FeatureEncoder.fit(features.get(f), trainRows, maxCategories));
         }
         return new Preprocessor(encoders);
     }

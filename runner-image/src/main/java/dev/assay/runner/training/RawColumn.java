@@ -19,7 +19,9 @@ public sealed interface RawColumn permits RawColumn.Numbers, RawColumn.Categorie
 
     /** How a feature is read; stored with the fitted model. A date is read as days since 1970-01-01. */
     enum Reading implements Serializable {
-        NUMBER, CATEGORY, DATE
+        NUMBER,
+        CATEGORY,
+        DATE
     }
 
     record Numbers(String name, double[] values) implements RawColumn {
@@ -85,7 +87,8 @@ public sealed interface RawColumn permits RawColumn.Numbers, RawColumn.Categorie
             if (value instanceof java.time.LocalDate date) {
                 values[row] = date.toEpochDay();
             } else if (value instanceof java.time.LocalDateTime time) {
-                values[row] = time.toLocalDate().toEpochDay() + time.toLocalTime().toSecondOfDay() / 86_400.0;
+                values[row] =
+                        time.toLocalDate().toEpochDay() + time.toLocalTime().toSecondOfDay() / 86_400.0;
             } else if (value instanceof java.time.Instant instant) {
                 values[row] = instant.getEpochSecond() / 86_400.0;
             }

@@ -29,8 +29,7 @@ public final class Scores {
 
     private static final double EPSILON = 1e-15;
 
-    private Scores() {
-    }
+    private Scores() {}
 
     /**
      * @param truth         class codes 0..k-1

@@ -13,11 +13,9 @@ import java.util.Random;
 public final class Splits {
 
     /** Indices into the rows of a training run. */
-    public record Holdout(int[] train, int[] test) {
-    }
+    public record Holdout(int[] train, int[] test) {}
 
-    private Splits() {
-    }
+    private Splits() {}
 
     public static Holdout holdout(int[] strata, double testShare, long seed) {
         Random random = new Random(seed);

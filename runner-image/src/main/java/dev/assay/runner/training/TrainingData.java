@@ -28,12 +28,21 @@ import tech.tablesaw.columns.Column;
  * @param values  regression: the target of each row
  * @param strata  what splits keep balanced: the class, or the target's decile
  */
-public record TrainingData(ModelTask task, String target, List<RawColumn> features, List<RawColumn.Reading> readings,
-                           List<FeatureNote> excluded, List<String> labels, int[] classes, double[] values, int[] strata,
-                           int droppedForMissingTarget) {
+public record TrainingData(
+        ModelTask task,
+        String target,
+        List<RawColumn> features,
+        List<RawColumn.Reading> readings,
+        List<FeatureNote> excluded,
+        List<String> labels,
+        int[] classes,
+        double[] values,
+        int[] strata,
+        int droppedForMissingTarget) {
 
     /** More classes than this is almost surely a regression target or an identifier. */
     public static final int MAX_CLASSES = 200;
+
     public static final int MIN_ROWS = 10;
 
     public int rows() {
@@ -47,10 +56,12 @@ public record TrainingData(ModelTask task, String target, List<RawColumn> featur
     public static TrainingData of(Table table, DatasetSchema schema, TrainModelParams params) {
         String where = "train_model";
         if (!table.containsColumn(params.target())) {
-            throw new InputException(where, OptionalLong.empty(), Optional.of(params.target()), "the target column does not exist");
+            throw new InputException(
+                    where, OptionalLong.empty(), Optional.of(params.target()), "the target column does not exist");
         }
         Column<?> target = table.column(params.target());
-        ColumnInfo targetInfo = schema.find(params.target()).filter(c -> c.type() == TableSchema.typeOf(target))
+        ColumnInfo targetInfo = schema.find(params.target())
+                .filter(c -> c.type() == TableSchema.typeOf(target))
                 .orElseGet(() -> TableSchema.describe(target, Optional.empty()));
         ModelTask task = params.taskFor(targetInfo);
 
@@ -62,32 +73,52 @@ public record TrainingData(ModelTask task, String target, List<RawColumn> featur
         }
         int[] rows = kept.stream().mapToInt(Integer::intValue).toArray();
         if (rows.length < MIN_ROWS) {
-            throw new InputException(where, OptionalLong.empty(), Optional.of(params.target()),
-                    "a model needs at least " + MIN_ROWS + " rows with a target value; there " + (rows.length == 1 ? "is " : "are ")
-                            + rows.length);
+            throw new InputException(
+                    where,
+                    OptionalLong.empty(),
+                    Optional.of(params.target()),
+                    "a model needs at least " + MIN_ROWS + " rows with a target value; there "
+                            + (rows.length == 1 ? "is " : "are ") + rows.length);
         }
         Table subset = rows.length == table.rowCount() ? table : table.rows(rows);
 
         FeatureSelection.Chosen chosen = FeatureSelection.choose(subset, schema, params.features(), params.target());
         if (chosen.names().isEmpty()) {
-            throw new InputException(where, OptionalLong.empty(), Optional.empty(), "no column is left to learn from"
-                    + (chosen.excluded().isEmpty() ? "" : ": " + String.join("; ",
-                    chosen.excluded().stream().map(n -> n.column() + " " + n.reason()).toList())));
+            throw new InputException(
+                    where,
+                    OptionalLong.empty(),
+                    Optional.empty(),
+                    "no column is left to learn from"
+                            + (chosen.excluded().isEmpty()
+                                    ? ""
+                                    : ": "
+                                            + String.join(
+                                                    "; ",
+                                                    chosen.excluded().stream()
+                                                            .map(n -> n.column() + " " + n.reason())
+                                                            .toList())));
         }
         List<RawColumn> features = new ArrayList<>();
         for (int f = 0; f < chosen.names().size(); f++) {
-            features.add(RawColumn.read(subset.column(chosen.names().get(f)), chosen.readings().get(f)));
+            features.add(RawColumn.read(
+                    subset.column(chosen.names().get(f)), chosen.readings().get(f)));
         }
         Column<?> y = subset.column(params.target());
         int dropped = table.rowCount() - rows.length;
         if (task == ModelTask.CLASSIFICATION) {
             List<String> labels = sortedLabels(y);
             if (labels.size() < 2) {
-                throw new InputException(where, OptionalLong.empty(), Optional.of(params.target()),
+                throw new InputException(
+                        where,
+                        OptionalLong.empty(),
+                        Optional.of(params.target()),
                         "the target has a single value ('" + labels.getFirst() + "'): there is nothing to predict");
             }
             if (labels.size() > MAX_CLASSES) {
-                throw new InputException(where, OptionalLong.empty(), Optional.of(params.target()),
+                throw new InputException(
+                        where,
+                        OptionalLong.empty(),
+                        Optional.of(params.target()),
                         "the target has " + labels.size() + " different values; classification allows at most "
                                 + MAX_CLASSES + " (use task regression for a numeric target)");
             }
@@ -99,19 +130,41 @@ public record TrainingData(ModelTask task, String target, List<RawColumn> featur
             for (int row = 0; row < classes.length; row++) {
                 classes[row] = code.get(y.getString(row));
             }
-            return new TrainingData(task, params.target(), features, chosen.readings(), chosen.excluded(), labels,
-                    classes, new double[0], classes, dropped);
+            return new TrainingData(
+                    task,
+                    params.target(),
+                    features,
+                    chosen.readings(),
+                    chosen.excluded(),
+                    labels,
+                    classes,
+                    new double[0],
+                    classes,
+                    dropped);
         }
         if (!(y instanceof NumericColumn<?> numbers)) {
-            throw new InputException(where, OptionalLong.empty(), Optional.of(params.target()),
-                    "regression needs a numeric target; the column holds " + TableSchema.typeOf(y).wireName() + " values");
+            throw new InputException(
+                    where,
+                    OptionalLong.empty(),
+                    Optional.of(params.target()),
+                    "regression needs a numeric target; the column holds "
+                            + TableSchema.typeOf(y).wireName() + " values");
         }
         double[] values = new double[y.size()];
         for (int row = 0; row < values.length; row++) {
             values[row] = numbers.getDouble(row);
         }
-        return new TrainingData(task, params.target(), features, chosen.readings(), chosen.excluded(), List.of(),
-                new int[0], values, Splits.quantileStrata(values, 10), dropped);
+        return new TrainingData(
+                task,
+                params.target(),
+                features,
+                chosen.readings(),
+                chosen.excluded(),
+                List.of(),
+                new int[0],
+                values,
+                Splits.quantileStrata(values, 10),
+                dropped);
     }
 
     private static List<String> sortedLabels(Column<?> y) {

@@ -22,7 +22,9 @@ class CastActionTest {
     @Test
     void ticketsThatAreNotNumbersFailToConvertAndAreCountedWithExamples() {
         Table titanic = Datasets.read("titanic.csv");
-        long numeric = titanic.stringColumn("Ticket").asList().stream().filter(t -> t.matches("\\d+")).count();
+        long numeric = titanic.stringColumn("Ticket").asList().stream()
+                .filter(t -> t.matches("\\d+"))
+                .count();
 
         PlanRunner.Outcome outcome = run(titanic, step("cast", """
                 {"columns": ["Ticket"], "to": "int"}"""));
@@ -31,7 +33,9 @@ class CastActionTest {
         IntColumn tickets = outcome.table().intColumn("Ticket");
         assertThat(tickets.size() - tickets.countMissing()).isEqualTo(numeric);
         assertThat(log.params().get("failed_to_convert")).isEqualTo(Map.of("Ticket", 891 - numeric));
-        assertThat(log.warnings()).singleElement().asString()
+        assertThat(log.warnings())
+                .singleElement()
+                .asString()
                 .startsWith((891 - numeric) + " values of 'Ticket' could not be converted to int")
                 .contains("'A/5 21171'");
         assertThat(log.cellsChanged()).isEqualTo(891 - numeric);
@@ -41,14 +45,18 @@ class CastActionTest {
     @Test
     void fractionalFaresCastToIntAreRoundedAndSaid() {
         Table titanic = Datasets.read("titanic.csv");
-        long fractional = titanic.doubleColumn("Fare").asList().stream().filter(f -> f != Math.rint(f)).count();
+        long fractional = titanic.doubleColumn("Fare").asList().stream()
+                .filter(f -> f != Math.rint(f))
+                .count();
 
         PlanRunner.Outcome outcome = run(titanic, step("cast", """
                 {"columns": ["Fare"], "to": "int"}"""));
 
         assertThat(outcome.table().column("Fare")).isInstanceOf(IntColumn.class);
         assertThat(outcome.table().intColumn("Fare").get(0)).isEqualTo(7); // 7.25
-        assertThat(outcome.steps().getFirst().warnings()).singleElement().asString()
+        assertThat(outcome.steps().getFirst().warnings())
+                .singleElement()
+                .asString()
                 .startsWith(fractional + " values of 'Fare' had a fractional part");
     }
 
@@ -65,7 +73,8 @@ class CastActionTest {
         PlanRunner.Outcome flags = run(titanic, step("cast", """
                 {"columns": ["Survived"], "to": "boolean"}"""));
         BooleanColumn survived = (BooleanColumn) flags.table().column("Survived");
-        assertThat(survived.countTrue()).isEqualTo(titanic.intColumn("Survived").isEqualTo(1).size());
+        assertThat(survived.countTrue())
+                .isEqualTo(titanic.intColumn("Survived").isEqualTo(1).size());
         assertThat(flags.steps().getFirst().warnings()).isEmpty();
     }
 
@@ -80,8 +89,11 @@ class CastActionTest {
         assertThat(v.get(0)).isEqualTo(3.5);
         assertThat(v.isMissing(1)).isTrue();
         assertThat(v.get(2)).isEqualTo(-2000.0);
-        assertThat(outcome.steps().getFirst().warnings()).singleElement().asString()
-                .startsWith("1 value of 'v' could not be converted to float").contains("'abc'");
+        assertThat(outcome.steps().getFirst().warnings())
+                .singleElement()
+                .asString()
+                .startsWith("1 value of 'v' could not be converted to float")
+                .contains("'abc'");
     }
 
     @Test
@@ -95,14 +107,20 @@ class CastActionTest {
         assertThat(when.get(1)).isEqualTo(LocalDateTime.of(2026, 2, 1, 0, 0));
         assertThat(when.isMissing(2)).isTrue();
         assertThat(guessed.steps().getFirst().params().get("formats_used")).isEqualTo(Map.of("when", "dd/MM/yyyy"));
-        assertThat(guessed.steps().getFirst().warnings()).singleElement().asString().contains("'soon'");
+        assertThat(guessed.steps().getFirst().warnings())
+                .singleElement()
+                .asString()
+                .contains("'soon'");
 
         PlanRunner.Outcome given = run(table, step("cast", """
                 {"columns": ["when"], "to": "datetime", "format": "MM/dd/yyyy"}"""));
         DateTimeColumn american = (DateTimeColumn) given.table().column("when");
         assertThat(american.get(1)).isEqualTo(LocalDateTime.of(2026, 1, 2, 0, 0));
         assertThat(american.isMissing(0)).isTrue(); // month 24 does not exist
-        assertThat(given.steps().getFirst().warnings()).singleElement().asString().startsWith("3 values");
+        assertThat(given.steps().getFirst().warnings())
+                .singleElement()
+                .asString()
+                .startsWith("3 values");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.assay.runner.actions;
 
-import dev.assay.runner.table.TableSchema;
 import static dev.assay.runner.testing.Datasets.run;
 import static dev.assay.runner.testing.Datasets.step;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +8,7 @@ import dev.assay.model.plan.PlanReader;
 import dev.assay.model.plan.validation.PlanValidator;
 import dev.assay.model.result.StepLog;
 import dev.assay.runner.apply.PlanRunner;
+import dev.assay.runner.table.TableSchema;
 import dev.assay.runner.testing.Datasets;
 import java.util.List;
 import java.util.Map;
@@ -23,22 +23,31 @@ class EncodeActionTest {
         Table titanic = Datasets.read("titanic.csv");
         String plan = step("encode", """
                 {"columns": ["Sex", "Embarked"], "method": "onehot"}""");
-        List<String> projected = PlanValidator.validate(PlanReader.read(plan), TableSchema.of(titanic)).expected().names();
+        List<String> projected = PlanValidator.validate(PlanReader.read(plan), TableSchema.of(titanic))
+                .expected()
+                .names();
 
         PlanRunner.Outcome outcome = run(titanic, plan);
 
         Table result = outcome.table();
         assertThat(result.columnNames()).isEqualTo(projected);
         for (int row = 0; row < 891; row++) {
-            assertThat(result.intColumn("Sex_male").get(row)).isEqualTo(titanic.stringColumn("Sex").get(row).equals("male") ? 1 : 0);
-            assertThat(result.intColumn("Sex_male").get(row) + result.intColumn("Sex_female").get(row)).isEqualTo(1);
+            assertThat(result.intColumn("Sex_male").get(row))
+                    .isEqualTo(titanic.stringColumn("Sex").get(row).equals("male") ? 1 : 0);
+            assertThat(result.intColumn("Sex_male").get(row)
+                            + result.intColumn("Sex_female").get(row))
+                    .isEqualTo(1);
         }
         StepLog log = outcome.steps().getFirst();
         assertThat(log.columnsRemoved()).containsExactly("Sex", "Embarked");
-        assertThat(log.columnsAdded()).containsExactly("Sex_male", "Sex_female", "Embarked_S", "Embarked_C", "Embarked_Q");
+        assertThat(log.columnsAdded())
+                .containsExactly("Sex_male", "Sex_female", "Embarked_S", "Embarked_C", "Embarked_Q");
         assertThat(log.cellsChanged()).isZero();
-        assertThat(log.warnings()).singleElement().asString()
-                .isEqualTo("2 rows have no value in 'Embarked': all Embarked_* columns are 0 there (impute first to give them a category)");
+        assertThat(log.warnings())
+                .singleElement()
+                .asString()
+                .isEqualTo(
+                        "2 rows have no value in 'Embarked': all Embarked_* columns are 0 there (impute first to give them a category)");
     }
 
     @Test
@@ -57,8 +66,11 @@ class EncodeActionTest {
             kept += result.intColumn(name).isEqualTo(1).size();
         }
         assertThat(kept + folded).isEqualTo(891);
-        assertThat(outcome.steps().getFirst().warnings()).singleElement().asString()
-                .startsWith((titanic.stringColumn("Ticket").countUnique() - 5) + " rarer categories of 'Ticket' (" + folded + " rows")
+        assertThat(outcome.steps().getFirst().warnings())
+                .singleElement()
+                .asString()
+                .startsWith((titanic.stringColumn("Ticket").countUnique() - 5) + " rarer categories of 'Ticket' ("
+                        + folded + " rows")
                 .contains("Ticket_other");
     }
 
@@ -86,7 +98,9 @@ class EncodeActionTest {
                   {"type": "train_model", "params": {"target": "species", "model": "decision_tree"}}]}""");
 
         assertThat(outcome.steps().getFirst().params().get("columns")).isEqualTo(List.of("island", "sex"));
-        assertThat(outcome.table().columnNames()).contains("species", "island_Biscoe", "sex_MALE").doesNotContain("island");
+        assertThat(outcome.table().columnNames())
+                .contains("species", "island_Biscoe", "sex_MALE")
+                .doesNotContain("island");
     }
 
     @Test

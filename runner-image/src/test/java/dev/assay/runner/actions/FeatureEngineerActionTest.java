@@ -27,7 +27,9 @@ class FeatureEngineerActionTest {
 
         DoubleColumn family = outcome.table().doubleColumn("SibSp_plus_Parch");
         for (int row = 0; row < 891; row++) {
-            assertThat(family.get(row)).isEqualTo(titanic.intColumn("SibSp").get(row) + titanic.intColumn("Parch").get(row));
+            assertThat(family.get(row))
+                    .isEqualTo(titanic.intColumn("SibSp").get(row)
+                            + titanic.intColumn("Parch").get(row));
         }
         assertThat(outcome.steps().getFirst().columnsAdded()).containsExactly("SibSp_plus_Parch");
         assertThat(outcome.steps().getFirst().cellsChanged()).isZero();
@@ -41,8 +43,11 @@ class FeatureEngineerActionTest {
         PlanRunner.Outcome outcome = run(titanic, step("feature_engineer", """
                 {"operation": "divide", "columns": ["Fare", "SibSp"], "new_column": "fare_per_sibling"}"""));
 
-        assertThat(outcome.table().doubleColumn("fare_per_sibling").countMissing()).isEqualTo(zeros);
-        assertThat(outcome.steps().getFirst().warnings()).singleElement().asString()
+        assertThat(outcome.table().doubleColumn("fare_per_sibling").countMissing())
+                .isEqualTo(zeros);
+        assertThat(outcome.steps().getFirst().warnings())
+                .singleElement()
+                .asString()
                 .startsWith(zeros + " rows divide by zero ('SibSp' is 0)");
     }
 
@@ -58,8 +63,11 @@ class FeatureEngineerActionTest {
         assertThat(logs.get(4)).isEqualTo(Math.log(10));
         assertThat(logs.isMissing(2)).isTrue();
         assertThat(logs.isMissing(3)).isTrue();
-        assertThat(outcome.steps().getFirst().warnings()).singleElement().asString()
-                .contains("3 negative values").contains("2 values are -1 or less");
+        assertThat(outcome.steps().getFirst().warnings())
+                .singleElement()
+                .asString()
+                .contains("3 negative values")
+                .contains("2 values are -1 or less");
     }
 
     @Test
@@ -75,7 +83,9 @@ class FeatureEngineerActionTest {
 
         PlanRunner.Outcome widths = run(diamonds, step("feature_engineer", """
                 {"operation": "bin", "columns": ["carat"], "bins": 2, "binning": "equal_width", "new_column": "big"}"""));
-        double middle = (diamonds.doubleColumn("carat").min() + diamonds.doubleColumn("carat").max()) / 2;
+        double middle = (diamonds.doubleColumn("carat").min()
+                        + diamonds.doubleColumn("carat").max())
+                / 2;
         assertThat(widths.table().intColumn("big").isEqualTo(1).size())
                 .isEqualTo(diamonds.doubleColumn("carat").isGreaterThan(middle).size());
     }
@@ -117,9 +127,11 @@ class FeatureEngineerActionTest {
                 {"operation": "regex_extract", "columns": ["Name"], "pattern": ",\\\\s*([^.]+)\\\\.", "new_column": "title"}"""));
 
         StringColumn titles = outcome.table().stringColumn("title");
-        Map<String, Long> counts = titles.asList().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<String, Long> counts =
+                titles.asList().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(titles.get(0)).isEqualTo("Mr");
-        assertThat(counts.get("Mr")).isEqualTo(titanic.stringColumn("Name").containsString(", Mr.").size());
+        assertThat(counts.get("Mr"))
+                .isEqualTo(titanic.stringColumn("Name").containsString(", Mr.").size());
         assertThat(titles.countMissing()).isZero();
     }
 
@@ -133,7 +145,10 @@ class FeatureEngineerActionTest {
                 {"operation": "regex_extract", "columns": ["s"], "pattern": "(a+)+$"}"""));
 
         assertThat(outcome.table().stringColumn("s_extract").isMissing(0)).isTrue();
-        assertThat(outcome.steps().getFirst().warnings()).singleElement().asString().startsWith("2 values of 's' did not match");
+        assertThat(outcome.steps().getFirst().warnings())
+                .singleElement()
+                .asString()
+                .startsWith("2 values of 's' did not match");
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.assay.runner.actions;
 
-import dev.assay.runner.table.TableSchema;
 import static dev.assay.runner.testing.Datasets.run;
 import static dev.assay.runner.testing.Datasets.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.model.result.StepLog;
 import dev.assay.runner.apply.PlanRunner;
+import dev.assay.runner.table.TableSchema;
 import dev.assay.runner.testing.Datasets;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +27,8 @@ class ImputeActionTest {
         double[] ages = titanic.doubleColumn("Age").removeMissing().asDoubleArray();
         Arrays.sort(ages);
         double median = (ages[ages.length / 2 - 1] + ages[ages.length / 2]) / 2; // 714 values: an even count
-        String commonestPort = mostFrequent(titanic.stringColumn("Embarked").removeMissing().asList());
+        String commonestPort =
+                mostFrequent(titanic.stringColumn("Embarked").removeMissing().asList());
         int missingAges = titanic.doubleColumn("Age").countMissing();
 
         PlanRunner.Outcome outcome = run(titanic, step("impute", """
@@ -35,16 +36,27 @@ class ImputeActionTest {
 
         Table result = outcome.table();
         assertThat(result.doubleColumn("Age").countMissing()).isZero();
-        assertThat(result.doubleColumn("Age").isEqualTo(median).size()).isEqualTo(
-                missingAges + (int) Arrays.stream(ages).filter(a -> a == median).count());
+        assertThat(result.doubleColumn("Age").isEqualTo(median).size())
+                .isEqualTo(missingAges
+                        + (int) Arrays.stream(ages).filter(a -> a == median).count());
         assertThat(result.stringColumn("Embarked").countMissing()).isZero();
         assertThat(result.stringColumn("Embarked").isEqualTo(commonestPort).size())
-                .isEqualTo(titanic.stringColumn("Embarked").isEqualTo(commonestPort).size() + 2);
+                .isEqualTo(titanic.stringColumn("Embarked")
+                                .isEqualTo(commonestPort)
+                                .size()
+                        + 2);
 
         StepLog log = outcome.steps().getFirst();
         assertThat(log.params().get("columns")).isEqualTo(List.of("Age", "Cabin", "Embarked"));
-        assertThat(log.params().get("filled_with")).isEqualTo(Map.of("Age", median, "Cabin",
-                mostFrequent(titanic.stringColumn("Cabin").removeMissing().asList()), "Embarked", commonestPort));
+        assertThat(log.params().get("filled_with"))
+                .isEqualTo(Map.of(
+                        "Age",
+                        median,
+                        "Cabin",
+                        mostFrequent(
+                                titanic.stringColumn("Cabin").removeMissing().asList()),
+                        "Embarked",
+                        commonestPort));
         assertThat(log.missingBefore()).isEqualTo(TableSchema.missingCells(titanic));
         assertThat(log.missingAfter()).isZero();
         assertThat(log.cellsChanged()).isEqualTo(log.missingBefore());
@@ -60,8 +72,12 @@ class ImputeActionTest {
 
         IntColumn children = outcome.table().intColumn("children");
         assertThat(children.get(2)).isEqualTo(2); // mean 2.25
-        assertThat(outcome.steps().getFirst().warnings()).singleElement().asString()
-                .contains("children").contains("2.25").contains("rounded to 2");
+        assertThat(outcome.steps().getFirst().warnings())
+                .singleElement()
+                .asString()
+                .contains("children")
+                .contains("2.25")
+                .contains("rounded to 2");
     }
 
     @Test
@@ -73,7 +89,8 @@ class ImputeActionTest {
 
         assertThat(outcome.table().column("empty").countMissing()).isEqualTo(3);
         assertThat(outcome.table().column("x").countMissing()).isZero();
-        assertThat(outcome.steps().getFirst().warnings()).anySatisfy(w -> assertThat(w).contains("'empty' has no values"));
+        assertThat(outcome.steps().getFirst().warnings())
+                .anySatisfy(w -> assertThat(w).contains("'empty' has no values"));
     }
 
     @Test
@@ -102,8 +119,14 @@ class ImputeActionTest {
     }
 
     private static String mostFrequent(List<String> values) {
-        Map<String, Long> counts = values.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<String, Long> counts =
+                values.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         long max = counts.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-        return counts.entrySet().stream().filter(e -> e.getValue() == max).map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue() == max)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst()
+                .orElseThrow();
     }
 }

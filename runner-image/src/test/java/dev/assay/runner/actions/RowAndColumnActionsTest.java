@@ -1,12 +1,12 @@
 package dev.assay.runner.actions;
 
-import dev.assay.runner.table.Columns;
 import static dev.assay.runner.testing.Datasets.run;
 import static dev.assay.runner.testing.Datasets.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.model.result.StepLog;
 import dev.assay.runner.apply.PlanRunner;
+import dev.assay.runner.table.Columns;
 import dev.assay.runner.testing.Datasets;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +25,9 @@ class RowAndColumnActionsTest {
                 {"columns": ["Cabin", "Ticket"]}"""));
 
         StepLog log = outcome.steps().getFirst();
-        assertThat(outcome.table().columnNames()).doesNotContain("Cabin", "Ticket").hasSize(10);
+        assertThat(outcome.table().columnNames())
+                .doesNotContain("Cabin", "Ticket")
+                .hasSize(10);
         assertThat(log.columnsRemoved()).containsExactly("Ticket", "Cabin");
         assertThat(log.missingAfter()).isEqualTo(log.missingBefore() - 687);
         assertThat(log.columnsBefore()).isEqualTo(12);
@@ -38,7 +40,8 @@ class RowAndColumnActionsTest {
         Set<String> seen = new HashSet<>();
         List<Integer> firsts = new java.util.ArrayList<>();
         for (int row = 0; row < titanic.rowCount(); row++) {
-            if (seen.add(titanic.stringColumn("Sex").get(row) + "/" + titanic.intColumn("Pclass").get(row))) {
+            if (seen.add(titanic.stringColumn("Sex").get(row) + "/"
+                    + titanic.intColumn("Pclass").get(row))) {
                 firsts.add(titanic.intColumn("PassengerId").get(row));
             }
         }
@@ -72,7 +75,11 @@ class RowAndColumnActionsTest {
         for (int row = 0; row < titanic.rowCount(); row++) {
             boolean age = !titanic.column("Age").isMissing(row);
             withAge += age ? 1 : 0;
-            complete += age && !titanic.column("Cabin").isMissing(row) && !titanic.column("Embarked").isMissing(row) ? 1 : 0;
+            complete += age
+                            && !titanic.column("Cabin").isMissing(row)
+                            && !titanic.column("Embarked").isMissing(row)
+                    ? 1
+                    : 0;
         }
 
         PlanRunner.Outcome any = run(titanic, step("drop_missing_rows", "{}"));
@@ -93,7 +100,10 @@ class RowAndColumnActionsTest {
         PlanRunner.Outcome outcome = run(table, step("drop_missing_rows", "{}"));
 
         assertThat(outcome.table().rowCount()).isZero();
-        assertThat(outcome.steps().getFirst().warnings()).singleElement().asString().contains("no row is left");
+        assertThat(outcome.steps().getFirst().warnings())
+                .singleElement()
+                .asString()
+                .contains("no row is left");
     }
 
     @Test
@@ -107,9 +117,12 @@ class RowAndColumnActionsTest {
                   {"type": "scale", "params": {"columns": ["клас"], "method": "minmax"}}]}""");
 
         Table result = outcome.table();
-        assertThat(result.intColumn("Parch").asList()).isEqualTo(titanic.intColumn("SibSp").asList());
-        assertThat(result.intColumn("SibSp").asList()).isEqualTo(titanic.intColumn("Parch").asList());
-        assertThat(result.columnNames().indexOf("Parch")).isEqualTo(titanic.columnNames().indexOf("SibSp"));
+        assertThat(result.intColumn("Parch").asList())
+                .isEqualTo(titanic.intColumn("SibSp").asList());
+        assertThat(result.intColumn("SibSp").asList())
+                .isEqualTo(titanic.intColumn("Parch").asList());
+        assertThat(result.columnNames().indexOf("Parch"))
+                .isEqualTo(titanic.columnNames().indexOf("SibSp"));
         StepLog rename = outcome.steps().getFirst();
         assertThat(rename.columnsAdded()).isEmpty();
         assertThat(rename.columnsRemoved()).isEmpty();
@@ -134,7 +147,8 @@ class RowAndColumnActionsTest {
         assertThat(outcome.table().doubleColumn("Fare").max()).isEqualTo(upper);
         assertThat(outcome.table().column("SibSp")).isInstanceOf(tech.tablesaw.api.IntColumn.class);
         @SuppressWarnings("unchecked")
-        var limits = (java.util.Map<String, java.util.Map<String, Object>>) outcome.steps().getFirst().params().get("limits");
+        var limits = (java.util.Map<String, java.util.Map<String, Object>>)
+                outcome.steps().getFirst().params().get("limits");
         assertThat(limits.get("Fare").get("clipped_above")).isEqualTo((long) above);
         long sibspClipped = (long) limits.get("SibSp").get("clipped_above");
         assertThat(outcome.steps().getFirst().cellsChanged()).isEqualTo(above + sibspClipped);
@@ -149,7 +163,8 @@ class RowAndColumnActionsTest {
 
         Set<Integer> prices = new HashSet<>(outcome.table().intColumn("price").asList());
         int low = (int) outcome.table().intColumn("price").min();
-        assertThat(outcome.table().intColumn("price").isEqualTo(low).size()).isGreaterThanOrEqualTo(53940 * 5 / 100 - 10);
+        assertThat(outcome.table().intColumn("price").isEqualTo(low).size())
+                .isGreaterThanOrEqualTo(53940 * 5 / 100 - 10);
         assertThat(prices.size()).isLessThan(diamonds.intColumn("price").countUnique());
     }
 }

@@ -25,7 +25,8 @@ class ScaleActionTest {
 
         @SuppressWarnings("unchecked")
         List<String> scaled = (List<String>) outcome.steps().getFirst().params().get("columns");
-        assertThat(scaled).containsExactly("cylinders", "displacement", "horsepower", "weight", "acceleration", "model_year");
+        assertThat(scaled)
+                .containsExactly("cylinders", "displacement", "horsepower", "weight", "acceleration", "model_year");
         for (String name : scaled) {
             DoubleColumn column = outcome.table().doubleColumn(name);
             DoubleColumn present = column.removeMissing();
@@ -33,7 +34,8 @@ class ScaleActionTest {
             assertThat(present.populationVariance()).isCloseTo(1.0, within(1e-9));
             assertThat(column.countMissing()).isEqualTo(mpg.column(name).countMissing());
         }
-        assertThat(outcome.table().doubleColumn("mpg").asList()).isEqualTo(mpg.doubleColumn("mpg").asList());
+        assertThat(outcome.table().doubleColumn("mpg").asList())
+                .isEqualTo(mpg.doubleColumn("mpg").asList());
     }
 
     @Test
@@ -58,6 +60,9 @@ class ScaleActionTest {
                 {"columns": ["x"]}"""));
 
         assertThat(outcome.table().doubleColumn("x").get(0)).isEqualTo(0.0);
-        assertThat(outcome.steps().getFirst().warnings()).singleElement().asString().contains("'x' has a single value");
+        assertThat(outcome.steps().getFirst().warnings())
+                .singleElement()
+                .asString()
+                .contains("'x' has a single value");
     }
 }

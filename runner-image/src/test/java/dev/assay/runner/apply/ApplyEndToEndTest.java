@@ -1,8 +1,8 @@
 package dev.assay.runner.apply;
 
-import dev.assay.runner.cli.ApplyCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.runner.cli.ApplyCommand;
 import dev.assay.runner.cli.RunnerMain;
 import dev.assay.runner.testing.Datasets;
 import java.io.ByteArrayOutputStream;
@@ -28,8 +28,15 @@ class ApplyEndToEndTest {
         int exit;
         try {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            exit = RunnerMain.run("apply", "--input", Datasets.DIR.resolve("titanic.csv").toString(),
-                    "--plan", plan.toString(), "--out", out.toString(), "--quiet");
+            exit = RunnerMain.run(
+                    "apply",
+                    "--input",
+                    Datasets.DIR.resolve("titanic.csv").toString(),
+                    "--plan",
+                    plan.toString(),
+                    "--out",
+                    out.toString(),
+                    "--quiet");
         } finally {
             System.setOut(original);
         }
@@ -38,7 +45,8 @@ class ApplyEndToEndTest {
         assertThat(stdout.toString(StandardCharsets.UTF_8))
                 .contains("Applied 3 actions: 891 rows x 12 columns -> 891 rows x 15 columns, missing cells 866 -> 0")
                 .contains("Model: random_forest classification on 'Survived': accuracy")
-                .contains("Wrote cleaned.csv, profile.json, report.html, result.json, plan.json, metrics.json, model.bin");
+                .contains(
+                        "Wrote cleaned.csv, profile.json, report.html, result.json, plan.json, metrics.json, model.bin");
         String report = Files.readString(out.resolve("report.html"));
         assertThat(report).contains("Plan results").contains("Before and after").contains("Model card");
         assertThat(Files.size(out.resolve("model.bin"))).isPositive();
@@ -50,8 +58,15 @@ class ApplyEndToEndTest {
                 {"explanation": "x", "actions": [{"type": "scale", "params": {"columns": ["Name"]}}]}""");
         Path out = dir.resolve("run");
 
-        int exit = RunnerMain.run("apply", "--input", Datasets.DIR.resolve("titanic.csv").toString(),
-                "--plan", plan.toString(), "--out", out.toString(), "--quiet");
+        int exit = RunnerMain.run(
+                "apply",
+                "--input",
+                Datasets.DIR.resolve("titanic.csv").toString(),
+                "--plan",
+                plan.toString(),
+                "--out",
+                out.toString(),
+                "--quiet");
 
         assertThat(exit).isEqualTo(ApplyCommand.INVALID_PLAN);
         assertThat(out).doesNotExist();

@@ -26,19 +26,34 @@ class ApplyPipelineTest {
     @TempDir
     Path out;
 
-    private final ApplyPipeline pipeline = new ApplyPipeline(EngineConfig.defaults(), new ProfilePipeline(EngineConfig.defaults()));
+    private final ApplyPipeline pipeline =
+            new ApplyPipeline(EngineConfig.defaults(), new ProfilePipeline(EngineConfig.defaults()));
 
     @Test
     void theSeedPlanWritesEveryFileOfARun() throws IOException {
-        ApplyOutcome outcome = pipeline.run(Datasets.DIR.resolve("titanic.csv"),
-                PlanReader.read(Datasets.TITANIC_SEED_PLAN), out, (p, s) -> { });
+        ApplyOutcome outcome = pipeline.run(
+                Datasets.DIR.resolve("titanic.csv"), PlanReader.read(Datasets.TITANIC_SEED_PLAN), out, (p, s) -> {});
 
         try (var files = Files.list(out)) {
-            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).containsExactly(
-                    "cleaned.csv", "metrics.json", "model.bin", "plan.json", "profile.json", "report.html", "result.json");
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                    .containsExactly(
+                            "cleaned.csv",
+                            "metrics.json",
+                            "model.bin",
+                            "plan.json",
+                            "profile.json",
+                            "report.html",
+                            "result.json");
         }
-        assertThat(outcome.result().artifacts()).containsExactlyInAnyOrder(
-                "cleaned.csv", "metrics.json", "model.bin", "plan.json", "profile.json", "report.html", "result.json");
+        assertThat(outcome.result().artifacts())
+                .containsExactlyInAnyOrder(
+                        "cleaned.csv",
+                        "metrics.json",
+                        "model.bin",
+                        "plan.json",
+                        "profile.json",
+                        "report.html",
+                        "result.json");
 
         Table cleaned = Datasets.csv(out.resolve("cleaned.csv"));
         assertThat(cleaned.rowCount()).isEqualTo(891);
@@ -52,35 +67,60 @@ class ApplyPipelineTest {
         assertThat(result.at("/comparison/before/missing_cells").asLong()).isEqualTo(866);
         assertThat(result.at("/comparison/after/missing_cells").asLong()).isZero();
         // Filling hides the missing-value alerts; it does not clear them: the cells were invented, not found.
-        assertThat(result.at("/comparison/alerts_cleared").toString()).doesNotContain("Age").doesNotContain("Embarked");
+        assertThat(result.at("/comparison/alerts_cleared").toString())
+                .doesNotContain("Age")
+                .doesNotContain("Embarked");
         assertThat(result.at("/comparison/alerts_hidden").toString())
-                .contains("\"column\":\"Age\"", "\"cells_invented\":177", "\"column\":\"Embarked\"", "\"cells_invented\":2");
+                .contains(
+                        "\"column\":\"Age\"",
+                        "\"cells_invented\":177",
+                        "\"column\":\"Embarked\"",
+                        "\"cells_invented\":2");
         assertThat(result.at("/steps/0/cells_changed_by_column/Age").asLong()).isEqualTo(177);
         assertThat(result.at("/steps/0/cells_changed_by_column/Cabin").asLong()).isEqualTo(687);
-        assertThat(result.at("/warnings").toString()).contains("fills_sparse_column").doesNotContain("Survived");
+        assertThat(result.at("/warnings").toString())
+                .contains("fills_sparse_column")
+                .doesNotContain("Survived");
         // Each warning carries what a custom resource's status copies: the step, the column, the number, a better way.
         JsonNode cabin = result.at("/warnings/0");
         assertThat(cabin.path("action_index").asInt()).isZero();
         assertThat(cabin.path("action").asText()).isEqualTo("impute");
         assertThat(cabin.path("column").asText()).isEqualTo("Cabin");
         assertThat(cabin.path("number").asDouble()).isEqualTo(687);
-        assertThat(cabin.path("alternative").asText()).contains("Drop columns", "turn on Add indicator").doesNotContain("drop_columns", "add_indicator");
-        assertThat(Files.readString(out.resolve("report.html"))).contains("hidden by filling (177 cells invented)")
-                .contains("Warnings about the plan").contains("Step 1 (Fill missing) · Cabin</strong>");
+        assertThat(cabin.path("alternative").asText())
+                .contains("Drop columns", "turn on Add indicator")
+                .doesNotContain("drop_columns", "add_indicator");
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("hidden by filling (177 cells invented)")
+                .contains("Warnings about the plan")
+                .contains("Step 1 (Fill missing) · Cabin</strong>");
         assertThat(outcome.profile().table().missingCells()).isZero();
 
         JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());
         assertThat(metrics.at("/cross_validation/accuracy/mean").asDouble())
-                .isEqualTo(outcome.result().model().orElseThrow().crossValidation().get("accuracy").mean());
-        assertThat(Json.mapper().readTree(out.resolve("plan.json").toFile()).at("/actions/2/type").asText()).isEqualTo("train_model");
+                .isEqualTo(outcome.result()
+                        .model()
+                        .orElseThrow()
+                        .crossValidation()
+                        .get("accuracy")
+                        .mean());
+        assertThat(Json.mapper()
+                        .readTree(out.resolve("plan.json").toFile())
+                        .at("/actions/2/type")
+                        .asText())
+                .isEqualTo("train_model");
 
         FittedModel model = ModelFile.read(out.resolve("model.bin"));
         assertThat(model.predict(cleaned).size()).isEqualTo(891);
         String report = Files.readString(out.resolve("report.html"));
-        assertThat(report).contains("Model card").contains("What the plan did").contains("Sex_male")
+        assertThat(report)
+                .contains("Model card")
+                .contains("What the plan did")
+                .contains("Sex_male")
                 .contains("<svg class=\"importances\"");
         try (var files = Files.list(out)) {
-            assertThat(files.filter(f -> f.getFileName().toString().startsWith(".writing"))).isEmpty();
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith(".writing")))
+                    .isEmpty();
         }
     }
 
@@ -91,10 +131,14 @@ class ApplyPipelineTest {
                   {"type": "scale", "params": {"columns": ["Name"]}},
                   {"type": "train_model", "params": {"target": "Survival"}}]}""");
 
-        assertThatThrownBy(() -> pipeline.run(Datasets.DIR.resolve("titanic.csv"), plan, out.resolve("run"), (p, s) -> { }))
-                .isInstanceOfSatisfying(PlanValidationException.class, e -> assertThat(e.errors()).hasSize(2))
+        assertThatThrownBy(
+                        () -> pipeline.run(Datasets.DIR.resolve("titanic.csv"), plan, out.resolve("run"), (p, s) -> {}))
+                .isInstanceOfSatisfying(
+                        PlanValidationException.class,
+                        e -> assertThat(e.errors()).hasSize(2))
                 .hasMessageContaining("actions[0] (scale) columns: column 'Name' is string; scale needs numbers")
-                .hasMessageContaining("actions[1] (train_model) target: column 'Survival' does not exist (did you mean 'Survived'?)");
+                .hasMessageContaining(
+                        "actions[1] (train_model) target: column 'Survival' does not exist (did you mean 'Survived'?)");
         assertThat(out.resolve("run")).doesNotExist();
     }
 
@@ -108,7 +152,7 @@ class ApplyPipelineTest {
                 {"explanation": "x", "actions": [
                   {"type": "impute", "params": {"strategy": "constant", "columns": ["ok"], "value": "maybe"}}]}""");
 
-        assertThatThrownBy(() -> pipeline.run(csv, plan, run, (p, s) -> { })).isInstanceOf(InputException.class);
+        assertThatThrownBy(() -> pipeline.run(csv, plan, run, (p, s) -> {})).isInstanceOf(InputException.class);
         try (var files = Files.list(run)) {
             assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("report.html");
         }

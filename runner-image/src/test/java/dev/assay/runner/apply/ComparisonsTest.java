@@ -22,7 +22,9 @@ class ComparisonsTest {
         assertThat(comparison.before().missingCells()).isEqualTo(866);
         assertThat(comparison.after().missingCells()).isZero();
         assertThat(comparison.alertsCleared()).anySatisfy(a -> assertThat(a).startsWith("Age is missing"));
-        assertThat(comparison.after().alerts()).isEqualTo(comparison.before().alerts()
-                - comparison.alertsCleared().size() + comparison.alertsAdded().size());
+        assertThat(comparison.after().alerts())
+                .isEqualTo(comparison.before().alerts()
+                        - comparison.alertsCleared().size()
+                        + comparison.alertsAdded().size());
     }
 }

@@ -1,10 +1,10 @@
 package dev.assay.runner.apply;
 
-import dev.assay.runner.table.CsvExport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
+import dev.assay.runner.table.CsvExport;
 import dev.assay.runner.testing.Datasets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +22,17 @@ class CsvExportTest {
     @TempDir
     Path dir;
 
-    private final Table table = Table.create("t",
-            StringColumn.create("note", List.of("=HYPERLINK(\"http://evil\",\"x\")", "+1 555", "-x", "@SUM(A1)", "plain, with \"quotes\"", "")),
+    private final Table table = Table.create(
+            "t",
+            StringColumn.create(
+                    "note",
+                    List.of(
+                            "=HYPERLINK(\"http://evil\",\"x\")",
+                            "+1 555",
+                            "-x",
+                            "@SUM(A1)",
+                            "plain, with \"quotes\"",
+                            "")),
             DoubleColumn.create("amount", -5, 2.5, -0.5, 3, 4, 5));
 
     @Test
@@ -33,8 +42,14 @@ class CsvExportTest {
         CsvExport.write(table, file, true);
 
         Table back = Datasets.csv(file);
-        assertThat(back.stringColumn("note").asList()).containsExactly(
-                "'=HYPERLINK(\"http://evil\",\"x\")", "'+1 555", "'-x", "'@SUM(A1)", "plain, with \"quotes\"", "");
+        assertThat(back.stringColumn("note").asList())
+                .containsExactly(
+                        "'=HYPERLINK(\"http://evil\",\"x\")",
+                        "'+1 555",
+                        "'-x",
+                        "'@SUM(A1)",
+                        "plain, with \"quotes\"",
+                        "");
         assertThat(back.stringColumn("note").isMissing(5)).isTrue();
         assertThat(back.doubleColumn("amount").asList()).containsExactly(-5.0, 2.5, -0.5, 3.0, 4.0, 5.0);
         assertThat(Files.readString(file)).doesNotContain("\n=").doesNotContain(",=");
@@ -51,7 +66,8 @@ class CsvExportTest {
 
     @Test
     void columnNamesAreNeutralisedLikeCellsAndTheFileIsRfc4180() throws IOException {
-        Table named = Table.create("t",
+        Table named = Table.create(
+                "t",
                 StringColumn.create("=HYPERLINK(\"http://evil.example\",\"x\")", "plain", "=1+1", "@c", ""),
                 DoubleColumn.create("+b", 1.5, -5, 2, Double.NaN),
                 StringColumn.create("say, \"hi\"", "a\nb", " edge ", "x", "y"));
@@ -59,7 +75,10 @@ class CsvExportTest {
 
         CsvExport.write(named, file, true);
 
-        assertThat(Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)
+                        .lines()
+                        .findFirst()
+                        .orElseThrow())
                 .isEqualTo("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'+b,\"say, \"\"hi\"\"\"");
         CsvParserSettings settings = new CsvParserSettings();
         settings.getFormat().setLineSeparator("\n");

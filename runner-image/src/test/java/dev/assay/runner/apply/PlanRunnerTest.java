@@ -38,16 +38,18 @@ class PlanRunnerTest {
         DatasetSchema schema = TableSchema.of(table);
         ValidatedPlan plan = PlanValidator.validate(PlanReader.read(EVERYTHING.formatted(target)), schema);
 
-        PlanRunner.Outcome outcome = new PlanRunner(EngineConfig.defaults()).run(table, plan, schema,
-                (percent, stage) -> { });
+        PlanRunner.Outcome outcome =
+                new PlanRunner(EngineConfig.defaults()).run(table, plan, schema, (percent, stage) -> {});
 
         assertThat(plan.expected().derivedPrefixes()).isEmpty();
         assertThat(outcome.table().columnNames()).isEqualTo(plan.expected().names());
         assertThat(outcome.steps()).hasSize(7);
         assertThat(outcome.model()).isPresent();
         for (int i = 1; i < outcome.steps().size(); i++) {
-            assertThat(outcome.steps().get(i).rowsBefore()).isEqualTo(outcome.steps().get(i - 1).rowsAfter());
-            assertThat(outcome.steps().get(i).columnsBefore()).isEqualTo(outcome.steps().get(i - 1).columnsAfter());
+            assertThat(outcome.steps().get(i).rowsBefore())
+                    .isEqualTo(outcome.steps().get(i - 1).rowsAfter());
+            assertThat(outcome.steps().get(i).columnsBefore())
+                    .isEqualTo(outcome.steps().get(i - 1).columnsAfter());
         }
     }
 
@@ -65,7 +67,9 @@ class PlanRunnerTest {
         });
 
         assertThat(percents).isSorted().last().isEqualTo(100);
-        assertThat(stages).contains("impute (step 1 of 7)").anySatisfy(s -> assertThat(s).startsWith("training decision_tree (fold"));
+        assertThat(stages)
+                .contains("impute (step 1 of 7)")
+                .anySatisfy(s -> assertThat(s).startsWith("training decision_tree (fold"));
         int trainingStarts = percents.get(stages.indexOf("train_model (step 7 of 7)"));
         assertThat(trainingStarts).isLessThan(50);
     }
@@ -79,7 +83,7 @@ class PlanRunnerTest {
                   {"type": "drop_duplicates", "params": {}},
                   {"type": "impute", "params": {"strategy": "constant", "columns": ["ok"], "value": "maybe"}}]}"""), schema);
 
-        assertThatThrownBy(() -> new PlanRunner(EngineConfig.defaults()).run(table, plan, schema, (p, s) -> { }))
+        assertThatThrownBy(() -> new PlanRunner(EngineConfig.defaults()).run(table, plan, schema, (p, s) -> {}))
                 .isInstanceOf(InputException.class)
                 .hasMessage("actions[1], column 'ok': the constant 'maybe' cannot be stored in a boolean column");
     }

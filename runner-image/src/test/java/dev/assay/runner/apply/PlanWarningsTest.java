@@ -6,8 +6,8 @@ import dev.assay.model.dataset.DatasetSchema;
 import dev.assay.model.plan.PlanReader;
 import dev.assay.model.plan.validation.PlanReview;
 import dev.assay.model.plan.validation.PlanValidator;
-import dev.assay.model.plan.validation.PlanWarning.Severity;
 import dev.assay.model.plan.validation.PlanWarning;
+import dev.assay.model.plan.validation.PlanWarning.Severity;
 import dev.assay.runner.core.ApplyOutcome;
 import dev.assay.runner.core.EngineConfig;
 import dev.assay.runner.core.ProgressListener;
@@ -35,12 +35,16 @@ class PlanWarningsTest {
     Path out;
 
     private static DatasetSchema schema(String file) {
-        return SCHEMAS.computeIfAbsent(file, f -> PROFILER.read(Datasets.DIR.resolve(f), ProgressListener.NONE).profile().schema());
+        return SCHEMAS.computeIfAbsent(
+                file,
+                f -> PROFILER.read(Datasets.DIR.resolve(f), ProgressListener.NONE)
+                        .profile()
+                        .schema());
     }
 
     private static PlanReview review(String file, String actions) {
-        PlanReview review = PlanValidator.review(PlanReader.read("{\"explanation\": \"test\", \"actions\": " + actions + "}"),
-                schema(file));
+        PlanReview review = PlanValidator.review(
+                PlanReader.read("{\"explanation\": \"test\", \"actions\": " + actions + "}"), schema(file));
         assertThat(review.errors()).as("the plan is valid").isEmpty();
         return review;
     }
@@ -51,22 +55,31 @@ class PlanWarningsTest {
 
     @Test
     void theTitanicSeedPlanGetsNoWordAboutItsTargetButDoesAboutCabin() {
-        PlanReview review = review("titanic.csv", PlanReader.read(Datasets.TITANIC_SEED_PLAN).actions().isEmpty() ? "[]"
-                : Datasets.TITANIC_SEED_PLAN.substring(Datasets.TITANIC_SEED_PLAN.indexOf('['),
-                Datasets.TITANIC_SEED_PLAN.lastIndexOf(']') + 1));
+        PlanReview review = review(
+                "titanic.csv",
+                PlanReader.read(Datasets.TITANIC_SEED_PLAN).actions().isEmpty()
+                        ? "[]"
+                        : Datasets.TITANIC_SEED_PLAN.substring(
+                                Datasets.TITANIC_SEED_PLAN.indexOf('['),
+                                Datasets.TITANIC_SEED_PLAN.lastIndexOf(']') + 1));
 
         assertThat(review.warnings()).noneMatch(w -> w.column().equals("Survived"));
         assertThat(review.warnings()).noneMatch(w -> w.severity() == Severity.CRITICAL);
         // Cabin is 687 of 891 missing with 147 names: the median fill falls back to its mode there.
-        assertThat(review.warnings()).extracting(PlanWarning::code, PlanWarning::column)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("fills_sparse_column", "Cabin"),
+        assertThat(review.warnings())
+                .extracting(PlanWarning::code, PlanWarning::column)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("fills_sparse_column", "Cabin"),
                         org.assertj.core.groups.Tuple.tuple("mode_fills_many_values", "Cabin"));
         PlanWarning sparse = coded(review, "fills_sparse_column").getFirst();
         assertThat(sparse.actionIndex()).isZero();
         assertThat(sparse.action()).isEqualTo("impute");
         assertThat(sparse.message()).contains("687 of 891 cells", "77 %");
-        assertThat(sparse.alternative()).contains("Drop columns", "Add indicator").doesNotContain("drop_columns", "add_indicator");
-        assertThat(coded(review, "mode_fills_many_values").getFirst().alternative()).contains("\"Unknown\"");
+        assertThat(sparse.alternative())
+                .contains("Drop columns", "Add indicator")
+                .doesNotContain("drop_columns", "add_indicator");
+        assertThat(coded(review, "mode_fills_many_values").getFirst().alternative())
+                .contains("\"Unknown\"");
     }
 
     @Test
@@ -91,8 +104,12 @@ class PlanWarningsTest {
         assertThat(target.getFirst().message()).contains("'sex'", "11 missing values", "333 rows");
         assertThat(coded(review, "fills_target")).isEmpty();
 
-        ApplyOutcome outcome = new ApplyPipeline(EngineConfig.defaults(), PROFILER).run(Datasets.DIR.resolve("penguins.csv"),
-                PlanReader.read("{\"explanation\": \"t\", \"actions\": " + plan + "}"), out, ProgressListener.NONE);
+        ApplyOutcome outcome = new ApplyPipeline(EngineConfig.defaults(), PROFILER)
+                .run(
+                        Datasets.DIR.resolve("penguins.csv"),
+                        PlanReader.read("{\"explanation\": \"t\", \"actions\": " + plan + "}"),
+                        out,
+                        ProgressListener.NONE);
         var model = outcome.result().model().orElseThrow();
         assertThat(model.trainRows() + model.testRows()).isEqualTo(333);
         assertThat(model.warnings()).anyMatch(w -> w.contains("11 rows have no value in 'sex'"));
@@ -119,8 +136,11 @@ class PlanWarningsTest {
         assertThat(review.warnings()).isEmpty();
 
         Table table = Datasets.read("titanic.csv");
-        var outcome = Datasets.run(table, Datasets.step("impute",
-                "{\"strategy\": \"constant\", \"value\": \"Unknown\", \"columns\": [\"Cabin\"], \"add_indicator\": true}"));
+        var outcome = Datasets.run(
+                table,
+                Datasets.step(
+                        "impute",
+                        "{\"strategy\": \"constant\", \"value\": \"Unknown\", \"columns\": [\"Cabin\"], \"add_indicator\": true}"));
         Table filled = outcome.table();
         assertThat(filled.intColumn("Cabin_missing").sum()).isEqualTo(687);
         assertThat(filled.column("Cabin").countMissing()).isZero();
@@ -142,20 +162,26 @@ class PlanWarningsTest {
                 [{"type": "clip_outliers", "params": {"columns": ["mpg", "weight"]}},
                  {"type": "scale", "params": {"method": "standard", "columns": ["mpg"]}},
                  {"type": "train_model", "params": {"target": "mpg"}}]""");
-        assertThat(coded(review, "changes_target")).extracting(PlanWarning::actionIndex, PlanWarning::column)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "mpg"), org.assertj.core.groups.Tuple.tuple(1, "mpg"));
+        assertThat(coded(review, "changes_target"))
+                .extracting(PlanWarning::actionIndex, PlanWarning::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0, "mpg"), org.assertj.core.groups.Tuple.tuple(1, "mpg"));
 
         PlanReview encode = review("penguins.csv", """
                 [{"type": "encode", "params": {"method": "label", "columns": ["species", "island"]}},
                  {"type": "train_model", "params": {"target": "species"}}]""");
-        assertThat(coded(encode, "changes_target")).extracting(PlanWarning::column).containsExactly("species");
+        assertThat(coded(encode, "changes_target"))
+                .extracting(PlanWarning::column)
+                .containsExactly("species");
 
         // Dropping the target makes train_model invalid too; the warning says which step did it.
         PlanReview drop = PlanValidator.review(PlanReader.read("""
                 {"explanation": "t", "actions": [{"type": "drop_columns", "params": {"columns": ["mpg"]}},
                  {"type": "train_model", "params": {"target": "mpg"}}]}"""), schema("mpg.csv"));
         assertThat(drop.errors()).isNotEmpty();
-        assertThat(coded(drop, "changes_target")).extracting(PlanWarning::actionIndex).containsExactly(0);
+        assertThat(coded(drop, "changes_target"))
+                .extracting(PlanWarning::actionIndex)
+                .containsExactly(0);
 
         assertThat(review("mpg.csv", """
                 [{"type": "clip_outliers", "params": {"columns": []}},
@@ -187,8 +213,7 @@ class PlanWarningsTest {
 
         assertThat(review("tips.csv", """
                 [{"type": "feature_engineer", "params": {"operation": "divide", "columns": ["tip", "total_bill"], "new_column": "tip_share"}},
-                 {"type": "train_model", "params": {"target": "tip", "features": ["total_bill", "size", "day"]}}]""").warnings())
-                .isEmpty();
+                 {"type": "train_model", "params": {"target": "tip", "features": ["total_bill", "size", "day"]}}]""").warnings()).isEmpty();
     }
 
     @Test
@@ -200,7 +225,8 @@ class PlanWarningsTest {
         List<PlanWarning> leaks = coded(review, "leaking_feature");
         assertThat(leaks).extracting(PlanWarning::column).containsExactly("mean perimeter");
         assertThat(leaks.getFirst().severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(leaks.getFirst().number()).hasValueSatisfying(r -> assertThat(Math.abs(r)).isGreaterThanOrEqualTo(0.98));
+        assertThat(leaks.getFirst().number())
+                .hasValueSatisfying(r -> assertThat(Math.abs(r)).isGreaterThanOrEqualTo(0.98));
         assertThat(leaks.getFirst().message()).contains("'mean perimeter' moves with the target 'mean radius'");
         assertThat(leaks.getFirst().alternative()).contains("drop 'mean perimeter'");
 

@@ -32,7 +32,8 @@ class RunnerArchitectureTest {
             if (name.equals(ROOT)) {
                 return SliceIdentifier.of("(root)");
             }
-            return name.startsWith(ROOT + ".") ? SliceIdentifier.of(name.substring(ROOT.length() + 1))
+            return name.startsWith(ROOT + ".")
+                    ? SliceIdentifier.of(name.substring(ROOT.length() + 1))
                     : SliceIdentifier.ignore();
         }
 
@@ -49,26 +50,46 @@ class RunnerArchitectureTest {
 
     @Test
     void coreAndTableDependOnNoOtherRunnerPackage() {
-        noClasses().that().resideInAnyPackage(ROOT + ".core..", ROOT + ".table..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".actions..", ROOT + ".apply..",
-                        ROOT + ".cli..", ROOT + ".engine..", ROOT + ".ingest..", ROOT + ".pod..", ROOT + ".profile..",
-                        ROOT + ".report..", ROOT + ".source..", ROOT + ".storage..", ROOT + ".task..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(ROOT + ".core..", ROOT + ".table..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        ROOT + ".actions..",
+                        ROOT + ".apply..",
+                        ROOT + ".cli..",
+                        ROOT + ".engine..",
+                        ROOT + ".ingest..",
+                        ROOT + ".pod..",
+                        ROOT + ".profile..",
+                        ROOT + ".report..",
+                        ROOT + ".source..",
+                        ROOT + ".storage..",
+                        ROOT + ".task..",
                         ROOT + ".training..")
                 .check(MAIN);
     }
 
     @Test
     void commandLineAndPodEntryPointsAreAtTheEdge() {
-        noClasses().that().resideOutsideOfPackages(ROOT + ".cli..", ROOT + ".pod..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".cli..", ROOT + ".pod..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(ROOT + ".cli..", ROOT + ".pod..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".cli..", ROOT + ".pod..")
                 .check(MAIN);
     }
 
     @Test
     void theReportIsRenderedFromAProfileAndNeverReadsBack() {
-        noClasses().that().resideInAPackage(ROOT + ".report..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".profile..", ROOT + ".engine..",
-                        ROOT + ".apply..", ROOT + ".ingest..")
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".report..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".profile..", ROOT + ".engine..", ROOT + ".apply..", ROOT + ".ingest..")
                 .check(MAIN);
     }
 }

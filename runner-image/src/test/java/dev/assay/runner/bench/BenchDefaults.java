@@ -37,11 +37,18 @@ public final class BenchDefaults {
     static final int FOLDS = 5;
 
     /** @param features [] for every other column (train_model's default); taxis leaves out the bill's other parts */
-    record Case(String name, String file, String target, ModelTask task, List<String> features) {
-    }
+    record Case(String name, String file, String target, ModelTask task, List<String> features) {}
 
-    static final List<String> TRIP = List.of("pickup", "dropoff", "passengers", "distance", "color", "pickup_zone",
-            "dropoff_zone", "pickup_borough", "dropoff_borough");
+    static final List<String> TRIP = List.of(
+            "pickup",
+            "dropoff",
+            "passengers",
+            "distance",
+            "color",
+            "pickup_zone",
+            "dropoff_zone",
+            "pickup_borough",
+            "dropoff_borough");
 
     static final List<Case> CASES = List.of(
             new Case("titanic", "titanic.csv", "Survived", ModelTask.CLASSIFICATION, List.of()),
@@ -58,37 +65,58 @@ public final class BenchDefaults {
         for (Case c : CASES) {
             Table table = Datasets.read(c.file());
             Column<?> target = table.column(c.target());
-            int[] known = java.util.stream.IntStream.range(0, table.rowCount()).filter(r -> !target.isMissing(r)).toArray();
+            int[] known = java.util.stream.IntStream.range(0, table.rowCount())
+                    .filter(r -> !target.isMissing(r))
+                    .toArray();
             Table rows = known.length == table.rowCount() ? table : table.rows(known);
             DatasetSchema schema = TableSchema.of(rows);
-            TrainModelParams params = new TrainModelParams(c.task(), c.target(), ModelAlgorithm.RANDOM_FOREST, c.features(),
-                    null, null);
+            TrainModelParams params =
+                    new TrainModelParams(c.task(), c.target(), ModelAlgorithm.RANDOM_FOREST, c.features(), null, null);
             TrainingData data = TrainingData.of(rows, schema, params);
             int[] folds = Splits.folds(data.strata(), FOLDS, ModelTrainer.SEED);
 
             Path dir = out.resolve(c.name());
             Files.createDirectories(dir);
             rows.write().csv(dir.resolve("data.csv").toFile());
-            Files.writeString(dir.resolve("folds.txt"), String.join("\n",
-                    java.util.Arrays.stream(folds).mapToObj(Integer::toString).toList()) + "\n");
+            Files.writeString(
+                    dir.resolve("folds.txt"),
+                    String.join(
+                                    "\n",
+                                    java.util.Arrays.stream(folds)
+                                            .mapToObj(Integer::toString)
+                                            .toList()) + "\n");
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("task", c.task().wireName());
             meta.put("target", c.target());
             meta.put("features", c.features());
             meta.put("assay_features", data.featureNames());
-            meta.put("assay_excluded", data.excluded().stream().map(n -> n.column() + ": " + n.reason()).toList());
-            meta.put("types", schema.columns().stream().collect(java.util.stream.Collectors.toMap(
-                    dev.assay.model.dataset.ColumnInfo::name, col -> col.type().wireName() + "/" + col.kind().wireName(),
-                    (a, b) -> a, LinkedHashMap::new)));
+            meta.put(
+                    "assay_excluded",
+                    data.excluded().stream()
+                            .map(n -> n.column() + ": " + n.reason())
+                            .toList());
+            meta.put(
+                    "types",
+                    schema.columns().stream()
+                            .collect(java.util.stream.Collectors.toMap(
+                                    dev.assay.model.dataset.ColumnInfo::name,
+                                    col -> col.type().wireName() + "/"
+                                            + col.kind().wireName(),
+                                    (a, b) -> a,
+                                    LinkedHashMap::new)));
             Files.writeString(dir.resolve("meta.json"), Json.writePretty(meta));
 
             for (int fold = 0; fold < FOLDS; fold++) {
-                var fit = trainer.fitAndScore(ModelAlgorithm.RANDOM_FOREST, data, BenchVsSklearn.rows(folds, fold, false),
+                var fit = trainer.fitAndScore(
+                        ModelAlgorithm.RANDOM_FOREST,
+                        data,
+                        BenchVsSklearn.rows(folds, fold, false),
                         BenchVsSklearn.rows(folds, fold, true));
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("dataset", c.name());
                 result.put("fold", fold);
-                result.put("score", fit.metrics().scores().get(c.task() == ModelTask.CLASSIFICATION ? "accuracy" : "r2"));
+                result.put(
+                        "score", fit.metrics().scores().get(c.task() == ModelTask.CLASSIFICATION ? "accuracy" : "r2"));
                 results.add(result);
             }
             System.out.printf("assay   %-14s %d rows, features: %s%n", c.name(), data.rows(), data.featureNames());

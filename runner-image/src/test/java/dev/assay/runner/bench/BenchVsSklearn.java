@@ -39,24 +39,24 @@ public final class BenchVsSklearn {
 
     static final int FOLDS = 5;
 
-    record Case(String name, String file, String preparation, String target, ModelTask task) {
-    }
+    record Case(String name, String file, String preparation, String target, ModelTask task) {}
 
     static final List<Case> CASES = List.of(
             new Case("titanic", "titanic.csv", """
                     [{"type": "impute", "params": {"strategy": "median", "columns": []}},
-                     {"type": "encode", "params": {"columns": ["Sex", "Embarked"], "method": "onehot"}}]""",
-                    "Survived", ModelTask.CLASSIFICATION),
+                     {"type": "encode", "params": {"columns": ["Sex", "Embarked"], "method": "onehot"}}]""", "Survived", ModelTask.CLASSIFICATION),
             new Case("penguins", "penguins.csv", "[]", "species", ModelTask.CLASSIFICATION),
             new Case("diamonds", "diamonds.csv", "[]", "price", ModelTask.REGRESSION));
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
-        List<String> algorithms = List.of((args.length > 1 ? args[1] : "random_forest,gradient_boosting,linear").split(","));
+        List<String> algorithms =
+                List.of((args.length > 1 ? args[1] : "random_forest,gradient_boosting,linear").split(","));
         Files.createDirectories(out);
         List<Map<String, Object>> results = new ArrayList<>();
         ModelTrainer trainer = new ModelTrainer(EngineConfig.defaults().maxOneHotCategories());
-        List<String> only = List.of(System.getProperty("bench.datasets", "titanic,penguins,diamonds").split(","));
+        List<String> only = List.of(System.getProperty("bench.datasets", "titanic,penguins,diamonds")
+                .split(","));
         for (Case c : CASES.stream().filter(c -> only.contains(c.name())).toList()) {
             TrainingData data = prepare(c);
             Path dir = out.resolve(c.name());
@@ -76,7 +76,9 @@ public final class BenchVsSklearn {
                     result.put("dataset", c.name());
                     result.put("algorithm", name);
                     result.put("fold", fold);
-                    result.put("score", fit.metrics().scores().get(c.task() == ModelTask.CLASSIFICATION ? "accuracy" : "r2"));
+                    result.put(
+                            "score",
+                            fit.metrics().scores().get(c.task() == ModelTask.CLASSIFICATION ? "accuracy" : "r2"));
                     result.put("fit_seconds", fit.fitMillis() / 1000.0);
                     results.add(result);
                 }
@@ -88,7 +90,9 @@ public final class BenchVsSklearn {
 
     static ModelAlgorithm algorithmFor(String name, ModelTask task) {
         if (name.equals("linear")) {
-            return task == ModelTask.CLASSIFICATION ? ModelAlgorithm.LOGISTIC_REGRESSION : ModelAlgorithm.LINEAR_REGRESSION;
+            return task == ModelTask.CLASSIFICATION
+                    ? ModelAlgorithm.LOGISTIC_REGRESSION
+                    : ModelAlgorithm.LINEAR_REGRESSION;
         }
         return ModelAlgorithm.valueOf(name.toUpperCase(java.util.Locale.ROOT));
     }
@@ -99,14 +103,21 @@ public final class BenchVsSklearn {
         String train = """
                 {"type": "train_model", "params": {"target": "%s", "task": "%s"}}""".formatted(c.target(), c.task().wireName());
         String steps = c.preparation().strip();
-        String actions = steps.equals("[]") ? "[" + train + "]" : steps.substring(0, steps.length() - 1) + ", " + train + "]";
+        String actions =
+                steps.equals("[]") ? "[" + train + "]" : steps.substring(0, steps.length() - 1) + ", " + train + "]";
         Plan plan = PlanReader.read("{\"explanation\": \"benchmark\", \"actions\": " + actions + "}");
         var validated = PlanValidator.validate(plan, schema);
         // Run the preparation only; training happens per fold below.
-        var preparation = new dev.assay.model.plan.validation.ValidatedPlan(plan,
-                validated.actions().subList(0, validated.actions().size() - 1), validated.expected(), validated.warnings());
-        Table prepared = new PlanRunner(EngineConfig.defaults()).run(table, preparation, schema, ProgressListener.NONE).table();
-        TrainModelParams params = (TrainModelParams) validated.actions().getLast().params();
+        var preparation = new dev.assay.model.plan.validation.ValidatedPlan(
+                plan,
+                validated.actions().subList(0, validated.actions().size() - 1),
+                validated.expected(),
+                validated.warnings());
+        Table prepared = new PlanRunner(EngineConfig.defaults())
+                .run(table, preparation, schema, ProgressListener.NONE)
+                .table();
+        TrainModelParams params =
+                (TrainModelParams) validated.actions().getLast().params();
         return TrainingData.of(prepared, TableSchema.of(prepared, schema), params);
     }
 
@@ -115,22 +126,32 @@ public final class BenchVsSklearn {
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(dir.resolve("data.csv")))) {
             List<String> header = new ArrayList<>(data.featureNames());
             header.add(data.target());
-            csv.println(String.join(",", header.stream().map(BenchVsSklearn::quote).toList()));
+            csv.println(
+                    String.join(",", header.stream().map(BenchVsSklearn::quote).toList()));
             for (int row = 0; row < data.rows(); row++) {
                 List<String> cells = new ArrayList<>();
                 for (RawColumn feature : data.features()) {
-                    cells.add(switch (feature) {
-                        case RawColumn.Numbers n -> Double.isNaN(n.values()[row]) ? "" : Double.toString(n.values()[row]);
-                        case RawColumn.Categories k -> k.values()[row] == null ? "" : quote(k.values()[row]);
-                    });
+                    cells.add(
+                            switch (feature) {
+                                case RawColumn.Numbers n ->
+                                    Double.isNaN(n.values()[row]) ? "" : Double.toString(n.values()[row]);
+                                case RawColumn.Categories k -> k.values()[row] == null ? "" : quote(k.values()[row]);
+                            });
                 }
-                cells.add(data.task() == ModelTask.CLASSIFICATION
-                        ? quote(data.labels().get(data.classes()[row])) : Double.toString(data.values()[row]));
+                cells.add(
+                        data.task() == ModelTask.CLASSIFICATION
+                                ? quote(data.labels().get(data.classes()[row]))
+                                : Double.toString(data.values()[row]));
                 csv.println(String.join(",", cells));
             }
         }
-        Files.writeString(dir.resolve("folds.txt"), String.join("\n",
-                java.util.Arrays.stream(folds).mapToObj(Integer::toString).toList()) + "\n");
+        Files.writeString(
+                dir.resolve("folds.txt"),
+                String.join(
+                                "\n",
+                                java.util.Arrays.stream(folds)
+                                        .mapToObj(Integer::toString)
+                                        .toList()) + "\n");
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("task", data.task().wireName());
         meta.put("target", data.target());
@@ -155,6 +176,8 @@ public final class BenchVsSklearn {
     }
 
     static int[] rows(int[] folds, int fold, boolean inFold) {
-        return java.util.stream.IntStream.range(0, folds.length).filter(i -> (folds[i] == fold) == inFold).toArray();
+        return java.util.stream.IntStream.range(0, folds.length)
+                .filter(i -> (folds[i] == fold) == inFold)
+                .toArray();
     }
 }

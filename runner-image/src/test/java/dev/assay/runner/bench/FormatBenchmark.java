@@ -4,7 +4,6 @@ import dev.assay.runner.core.EngineConfig;
 import dev.assay.runner.core.ProgressListener;
 import dev.assay.runner.ingest.CsvIngest;
 import dev.assay.runner.source.SourceOptions;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -57,7 +56,8 @@ public final class FormatBenchmark {
         Files.write(utf16, ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_16LE));
         files.add(utf16);
         Path gz = dir.resolve("data.csv.gz");
-        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(gz)), StandardCharsets.UTF_8)) {
+        try (Writer out =
+                new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(gz)), StandardCharsets.UTF_8)) {
             out.write(csv);
         }
         files.add(gz);
@@ -80,25 +80,49 @@ public final class FormatBenchmark {
             for (int f = 0; f < files.size(); f++) {
                 Path file = files.get(f);
                 long start = System.nanoTime();
-                results[f] = ingest.read(file, file.getFileName().toString(), ProgressListener.NONE, Optional.empty(),
+                results[f] = ingest.read(
+                        file,
+                        file.getFileName().toString(),
+                        ProgressListener.NONE,
+                        Optional.empty(),
                         SourceOptions.none());
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 if (round > 0) {
                     best[f] = Math.min(best[f], millis);
                 }
                 if (results[f].table().rowCount() != rows) {
-                    throw new IllegalStateException(file + " read " + results[f].table().rowCount() + " rows, not " + rows);
+                    throw new IllegalStateException(
+                            file + " read " + results[f].table().rowCount() + " rows, not " + rows);
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%,d rows × %d columns; best of %d rounds over all files after a warm-up round%n",
-                rows, table.getFirst().length, runs);
-        System.out.printf(Locale.ROOT, "%-16s %10s %10s %12s %8s  %s%n", "file", "size", "best ms", "rows/s", "vs csv", "read as");
+        System.out.printf(
+                Locale.ROOT,
+                "%,d rows × %d columns; best of %d rounds over all files after a warm-up round%n",
+                rows,
+                table.getFirst().length,
+                runs);
+        System.out.printf(
+                Locale.ROOT,
+                "%-16s %10s %10s %12s %8s  %s%n",
+                "file",
+                "size",
+                "best ms",
+                "rows/s",
+                "vs csv",
+                "read as");
         double csvRate = rows * 1000.0 / Math.max(1, best[0]);
         for (int f = 0; f < files.size(); f++) {
             double rate = rows * 1000.0 / Math.max(1, best[f]);
-            System.out.printf(Locale.ROOT, "%-16s %9.1fM %10d %,12.0f %7.2fx  %s%n", files.get(f).getFileName(),
-                    Files.size(files.get(f)) / 1e6, best[f], rate, rate / csvRate, results[f].report().source().describe());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-16s %9.1fM %10d %,12.0f %7.2fx  %s%n",
+                    files.get(f).getFileName(),
+                    Files.size(files.get(f)) / 1e6,
+                    best[f],
+                    rate,
+                    rate / csvRate,
+                    results[f].report().source().describe());
         }
     }
 
@@ -112,10 +136,16 @@ public final class FormatBenchmark {
             String city = cities[random.nextInt(cities.length)];
             // Łódź is not in windows-1252; keep every format able to hold the same data.
             city = city.equals("Łódź") ? "Lodz" : city;
-            table.add(new String[] {String.valueOf(i), city, start.plusDays(random.nextInt(2000)).toString(),
-                    String.format(Locale.ROOT, "%.2f", random.nextDouble() * 1000), String.valueOf(random.nextInt(50)),
-                    random.nextBoolean() ? "true" : "false", "note " + Integer.toHexString(random.nextInt()),
-                    String.format(Locale.ROOT, "%.4f", random.nextGaussian())});
+            table.add(new String[] {
+                String.valueOf(i),
+                city,
+                start.plusDays(random.nextInt(2000)).toString(),
+                String.format(Locale.ROOT, "%.2f", random.nextDouble() * 1000),
+                String.valueOf(random.nextInt(50)),
+                random.nextBoolean() ? "true" : "false",
+                "note " + Integer.toHexString(random.nextInt()),
+                String.format(Locale.ROOT, "%.4f", random.nextGaussian())
+            });
         }
         return table;
     }
@@ -135,9 +165,9 @@ public final class FormatBenchmark {
     private static Path parquet(Path csv, Path file, String codec) throws IOException {
         Files.deleteIfExists(file);
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
-             java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("COPY (SELECT * FROM read_csv('" + csv.toAbsolutePath() + "')) TO '" + file.toAbsolutePath()
-                    + "' (FORMAT parquet, COMPRESSION " + codec + ")");
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT * FROM read_csv('" + csv.toAbsolutePath() + "')) TO '"
+                    + file.toAbsolutePath() + "' (FORMAT parquet, COMPRESSION " + codec + ")");
         } catch (java.sql.SQLException e) {
             throw new IOException("DuckDB could not write " + file, e);
         }

@@ -56,8 +56,7 @@ public final class ProfileBenchmark {
     /** Bump when the generator changes, so an old file is not reused. */
     private static final int GENERATOR_VERSION = 2;
 
-    private ProfileBenchmark() {
-    }
+    private ProfileBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of("target", "bench");
@@ -80,8 +79,12 @@ public final class ProfileBenchmark {
             }
         }
         Files.createDirectories(dir);
-        System.out.printf(Locale.ROOT, "JVM: %s, %d processors, max heap %s%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), mb(Runtime.getRuntime().maxMemory()));
+        System.out.printf(
+                Locale.ROOT,
+                "JVM: %s, %d processors, max heap %s%n",
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
+                mb(Runtime.getRuntime().maxMemory()));
         if (streaming != null) {
             StreamingBenchmark.run(streaming, dir.resolve("streaming-out"));
             return;
@@ -93,8 +96,11 @@ public final class ProfileBenchmark {
             Timing ours = profileBig(csv, dir.resolve("big-out"), rows);
             if (duckdb) {
                 Timing theirs = duckdb(csv);
-                System.out.printf(Locale.ROOT, "ratio Assay / DuckDB SUMMARIZE: %.2f in wall time, %.2f in CPU time (goal ≤ 2)%n",
-                        ours.wall() / theirs.wall(), ours.cpu() / theirs.cpu());
+                System.out.printf(
+                        Locale.ROOT,
+                        "ratio Assay / DuckDB SUMMARIZE: %.2f in wall time, %.2f in CPU time (goal ≤ 2)%n",
+                        ours.wall() / theirs.wall(),
+                        ours.cpu() / theirs.cpu());
             }
             if (errors) {
                 StreamingBenchmark.errors(csv, dir.resolve("errors-out"), ours.profile());
@@ -116,23 +122,105 @@ public final class ProfileBenchmark {
             millis[i] = (System.nanoTime() - started) / 1e6;
         }
         Arrays.sort(millis);
-        System.out.printf(Locale.ROOT, "titanic.csv end to end (warm, %d runs after %d warm-up): median %.0f ms, "
-                + "fastest %.0f ms, slowest %.0f ms (goal ≤ 350 ms)%n", runs, runs, millis[runs / 2], millis[0], millis[runs - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "titanic.csv end to end (warm, %d runs after %d warm-up): median %.0f ms, "
+                        + "fastest %.0f ms, slowest %.0f ms (goal ≤ 350 ms)%n",
+                runs,
+                runs,
+                millis[runs / 2],
+                millis[0],
+                millis[runs - 1]);
     }
 
     // ---------------------------------------------------------------- the generated file
 
-    private static final String[] CITIES = {"Amsterdam", "Athens", "Barcelona", "Berlin", "Bern", "Bratislava",
-        "Brussels", "Bucharest", "Budapest", "Copenhagen", "Dublin", "Edinburgh", "Florence", "Geneva", "Hamburg",
-        "Helsinki", "Kraków", "Lisbon", "Ljubljana", "London", "Luxembourg", "Lyon", "Madrid", "Milan", "Munich",
-        "Naples", "Nice", "Oslo", "Paris", "Porto", "Prague", "Reykjavík", "Riga", "Rome", "Seville", "Sofia",
-        "Stockholm", "Tallinn", "Vienna", "Zürich"};
-    private static final String[] ADJECTIVES = {"fast", "late", "friendly", "damaged", "perfect", "slow", "cheap",
-        "pricey", "lovely", "broken", "great", "poor", "quick", "careful", "missing", "noisy", "quiet", "clean",
-        "dirty", "fine"};
-    private static final String[] NOUNS = {"delivery", "parcel", "service", "driver", "packaging", "item", "order",
-        "refund", "support", "courier", "box", "label", "invoice", "return", "pickup", "receipt", "product", "size",
-        "colour", "price"};
+    private static final String[] CITIES = {
+        "Amsterdam",
+        "Athens",
+        "Barcelona",
+        "Berlin",
+        "Bern",
+        "Bratislava",
+        "Brussels",
+        "Bucharest",
+        "Budapest",
+        "Copenhagen",
+        "Dublin",
+        "Edinburgh",
+        "Florence",
+        "Geneva",
+        "Hamburg",
+        "Helsinki",
+        "Kraków",
+        "Lisbon",
+        "Ljubljana",
+        "London",
+        "Luxembourg",
+        "Lyon",
+        "Madrid",
+        "Milan",
+        "Munich",
+        "Naples",
+        "Nice",
+        "Oslo",
+        "Paris",
+        "Porto",
+        "Prague",
+        "Reykjavík",
+        "Riga",
+        "Rome",
+        "Seville",
+        "Sofia",
+        "Stockholm",
+        "Tallinn",
+        "Vienna",
+        "Zürich"
+    };
+    private static final String[] ADJECTIVES = {
+        "fast",
+        "late",
+        "friendly",
+        "damaged",
+        "perfect",
+        "slow",
+        "cheap",
+        "pricey",
+        "lovely",
+        "broken",
+        "great",
+        "poor",
+        "quick",
+        "careful",
+        "missing",
+        "noisy",
+        "quiet",
+        "clean",
+        "dirty",
+        "fine"
+    };
+    private static final String[] NOUNS = {
+        "delivery",
+        "parcel",
+        "service",
+        "driver",
+        "packaging",
+        "item",
+        "order",
+        "refund",
+        "support",
+        "courier",
+        "box",
+        "label",
+        "invoice",
+        "return",
+        "pickup",
+        "receipt",
+        "product",
+        "size",
+        "colour",
+        "price"
+    };
 
     /** 10 columns of the kinds people upload: an id, categories, money, counts, dates, a flag, codes and text. */
     static Path generate(Path dir, long rows) throws IOException {
@@ -174,9 +262,14 @@ public final class ProfileBenchmark {
                     line.append("NA");
                 } else {
                     String adjective = ADJECTIVES[random.nextInt(ADJECTIVES.length)];
-                    line.append('"').append(Character.toUpperCase(adjective.charAt(0)))
-                            .append(adjective, 1, adjective.length()).append(' ').append(NOUNS[random.nextInt(NOUNS.length)])
-                            .append(", ref ").append(random.nextInt(1000)).append('"');
+                    line.append('"')
+                            .append(Character.toUpperCase(adjective.charAt(0)))
+                            .append(adjective, 1, adjective.length())
+                            .append(' ')
+                            .append(NOUNS[random.nextInt(NOUNS.length)])
+                            .append(", ref ")
+                            .append(random.nextInt(1000))
+                            .append('"');
                 }
                 line.append('\n');
                 out.append(line);
@@ -184,7 +277,8 @@ public final class ProfileBenchmark {
         }
         Files.move(partial, csv);
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "generated %s: %,d rows, %s in %.1f s%n", csv, rows, mb(Files.size(csv)), seconds);
+        System.out.printf(
+                Locale.ROOT, "generated %s: %,d rows, %s in %.1f s%n", csv, rows, mb(Files.size(csv)), seconds);
         return csv;
     }
 
@@ -233,11 +327,22 @@ public final class ProfileBenchmark {
         stages.update(100, "end");
         heap.stop();
         long fileBytes = size(csv);
-        System.out.printf(Locale.ROOT, "Assay profile of %s: %,d rows × %d columns in %.1f s (%.1f s of CPU): %,.0f rows/s, "
-                        + "%.0f MB/s%n", csv.getFileName(), profile.table().rows(), profile.table().columns(), seconds,
-                cpuSeconds, rows / seconds, fileBytes / 1e6 / seconds);
-        System.out.printf(Locale.ROOT, "  heap: peak used %s (sampled every 10 ms), peak live after a GC %s, max %s%n",
-                mb(heap.peakUsed()), mb(heap.peakLive()), mb(Runtime.getRuntime().maxMemory()));
+        System.out.printf(
+                Locale.ROOT,
+                "Assay profile of %s: %,d rows × %d columns in %.1f s (%.1f s of CPU): %,.0f rows/s, " + "%.0f MB/s%n",
+                csv.getFileName(),
+                profile.table().rows(),
+                profile.table().columns(),
+                seconds,
+                cpuSeconds,
+                rows / seconds,
+                fileBytes / 1e6 / seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "  heap: peak used %s (sampled every 10 ms), peak live after a GC %s, max %s%n",
+                mb(heap.peakUsed()),
+                mb(heap.peakLive()),
+                mb(Runtime.getRuntime().maxMemory()));
         System.out.println("  where the time goes:");
         stages.print(started);
         System.out.printf(Locale.ROOT, "  kinds: %s%n", profile.table().types());
@@ -277,19 +382,29 @@ public final class ProfileBenchmark {
         static HeapWatch start() {
             HeapWatch watch = new HeapWatch();
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
-                                (CompositeData) notification.getUserData());
-                        long live = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                                .mapToLong(MemoryUsage::getUsed).sum();
-                        watch.peakLive.accumulateAndGet(live, Math::max);
-                    }
-                }, null, null);
+                ((NotificationEmitter) gc)
+                        .addNotificationListener(
+                                (notification, handback) -> {
+                                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                            notification.getType())) {
+                                        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                                                (CompositeData) notification.getUserData());
+                                        long live = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                                                .mapToLong(MemoryUsage::getUsed)
+                                                .sum();
+                                        watch.peakLive.accumulateAndGet(live, Math::max);
+                                    }
+                                },
+                                null,
+                                null);
             }
             watch.sampler = Thread.ofPlatform().daemon().start(() -> {
                 while (watch.running) {
-                    watch.peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    watch.peakUsed.accumulateAndGet(
+                            ManagementFactory.getMemoryMXBean()
+                                    .getHeapMemoryUsage()
+                                    .getUsed(),
+                            Math::max);
                     try {
                         Thread.sleep(10);
                     } catch (InterruptedException e) {
@@ -318,7 +433,7 @@ public final class ProfileBenchmark {
     private static Timing duckdb(Path csv) throws Exception {
         Class.forName("org.duckdb.DuckDBDriver");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             String path = csv.toAbsolutePath().toString().replace("'", "''");
             long cpu = cpuNanos();
             long started = System.nanoTime();
@@ -334,9 +449,16 @@ public final class ProfileBenchmark {
             double cpuSeconds = (cpuNanos() - cpu) / 1e9;
             try (ResultSet threads = statement.executeQuery("SELECT current_setting('threads')")) {
                 threads.next();
-                System.out.printf(Locale.ROOT, "DuckDB %s SUMMARIZE of the same file: %,d rows × %d columns in %.1f s "
-                                + "(%.1f s of CPU, %d threads)%n", connection.getMetaData().getDatabaseProductVersion(), count,
-                        columns, seconds, cpuSeconds, threads.getLong(1));
+                System.out.printf(
+                        Locale.ROOT,
+                        "DuckDB %s SUMMARIZE of the same file: %,d rows × %d columns in %.1f s "
+                                + "(%.1f s of CPU, %d threads)%n",
+                        connection.getMetaData().getDatabaseProductVersion(),
+                        count,
+                        columns,
+                        seconds,
+                        cpuSeconds,
+                        threads.getLong(1));
             }
             return new Timing(seconds, cpuSeconds);
         }
@@ -344,7 +466,8 @@ public final class ProfileBenchmark {
 
     /** CPU time of the whole process (every thread, DuckDB's native ones too): steadier than wall time on a busy machine. */
     static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long size(Path file) {

@@ -19,16 +19,20 @@ import tech.tablesaw.api.Table;
 /** The streaming parts of {@link ProfileBenchmark}: a file larger than the heap, and the estimates' errors. */
 final class StreamingBenchmark {
 
-    private StreamingBenchmark() {
-    }
+    private StreamingBenchmark() {}
 
     /** Profiles {@code csv} as the engine decides with this JVM's heap: streaming when it is above the threshold. */
     static void run(Path csv, Path out) throws IOException {
         EngineConfig config = EngineConfig.defaults();
         long bytes = Files.size(csv);
         long heap = Runtime.getRuntime().maxMemory();
-        System.out.printf(Locale.ROOT, "streaming: %s is %s, %.1f× the max heap of %s; streaming threshold %s%n",
-                csv.getFileName(), ProfileBenchmark.mb(bytes), (double) bytes / heap, ProfileBenchmark.mb(heap),
+        System.out.printf(
+                Locale.ROOT,
+                "streaming: %s is %s, %.1f× the max heap of %s; streaming threshold %s%n",
+                csv.getFileName(),
+                ProfileBenchmark.mb(bytes),
+                (double) bytes / heap,
+                ProfileBenchmark.mb(heap),
                 ProfileBenchmark.mb(config.streamAboveBytes()));
         ProfileBenchmark.Stages stages = new ProfileBenchmark.Stages();
         System.gc();
@@ -40,18 +44,40 @@ final class StreamingBenchmark {
         double cpuSeconds = (ProfileBenchmark.cpuNanos() - cpu) / 1e9;
         stages.update(100, "end");
         watch.stop();
-        System.out.printf(Locale.ROOT, "Assay %s profile: %,d rows × %d columns in %.1f s (%.1f s of CPU): %,.0f rows/s, "
-                        + "%.0f MB/s%n", profile.streamed() ? "streaming" : "EXACT (not streaming)", profile.table().rows(),
-                profile.table().columns(), seconds, cpuSeconds, profile.table().rows() / seconds, bytes / 1e6 / seconds);
-        System.out.printf(Locale.ROOT, "  heap: peak used %s (sampled every 10 ms), peak live after a GC %s, max %s "
-                        + "(file / peak used: %.1f×)%n", ProfileBenchmark.mb(watch.peakUsed()),
-                ProfileBenchmark.mb(watch.peakLive()), ProfileBenchmark.mb(heap), (double) bytes / watch.peakUsed());
+        System.out.printf(
+                Locale.ROOT,
+                "Assay %s profile: %,d rows × %d columns in %.1f s (%.1f s of CPU): %,.0f rows/s, " + "%.0f MB/s%n",
+                profile.streamed() ? "streaming" : "EXACT (not streaming)",
+                profile.table().rows(),
+                profile.table().columns(),
+                seconds,
+                cpuSeconds,
+                profile.table().rows() / seconds,
+                bytes / 1e6 / seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "  heap: peak used %s (sampled every 10 ms), peak live after a GC %s, max %s "
+                        + "(file / peak used: %.1f×)%n",
+                ProfileBenchmark.mb(watch.peakUsed()),
+                ProfileBenchmark.mb(watch.peakLive()),
+                ProfileBenchmark.mb(heap),
+                (double) bytes / watch.peakUsed());
         System.out.println("  where the time goes:");
         stages.print(started);
-        System.out.printf(Locale.ROOT, "  estimated figures: %d (quantiles of %d columns, distinct counts of %d)%n",
+        System.out.printf(
+                Locale.ROOT,
+                "  estimated figures: %d (quantiles of %d columns, distinct counts of %d)%n",
                 profile.estimates().map(e -> e.figures().size()).orElse(0),
-                profile.estimates().map(e -> e.figures().stream().filter(f -> f.figure().equals("quantiles")).count()).orElse(0L),
-                profile.estimates().map(e -> e.figures().stream().filter(f -> f.figure().equals("distinct")).count()).orElse(0L));
+                profile.estimates()
+                        .map(e -> e.figures().stream()
+                                .filter(f -> f.figure().equals("quantiles"))
+                                .count())
+                        .orElse(0L),
+                profile.estimates()
+                        .map(e -> e.figures().stream()
+                                .filter(f -> f.figure().equals("distinct"))
+                                .count())
+                        .orElse(0L));
     }
 
     /**
@@ -60,21 +86,29 @@ final class StreamingBenchmark {
      */
     static void errors(Path csv, Path out, Profile exact) {
         long started = System.nanoTime();
-        Profile streamed = new Engine(EngineConfig.defaults().withStreamAbove(0)).profile(csv, out, ProgressListener.NONE)
+        Profile streamed = new Engine(EngineConfig.defaults().withStreamAbove(0))
+                .profile(csv, out, ProgressListener.NONE)
                 .profile();
         double seconds = (System.nanoTime() - started) / 1e9;
         Estimates estimates = streamed.estimates().orElseThrow();
-        System.out.printf(Locale.ROOT, "estimate errors: streaming profile of the same file (forced, %.1f s) against the "
-                + "exact one%n", seconds);
-        Table table = new CsvIngest(EngineConfig.defaults()).read(csv, csv.getFileName().toString(), ProgressListener.NONE)
+        System.out.printf(
+                Locale.ROOT,
+                "estimate errors: streaming profile of the same file (forced, %.1f s) against the " + "exact one%n",
+                seconds);
+        Table table = new CsvIngest(EngineConfig.defaults())
+                .read(csv, csv.getFileName().toString(), ProgressListener.NONE)
                 .table();
         double worstRank = 0;
         double worstBound = 0;
         for (VariableProfile v : streamed.variables().values()) {
-            if (!estimates.estimated(v.name(), "quantiles") || !(table.column(v.name()) instanceof NumericColumn<?> c)) {
+            if (!estimates.estimated(v.name(), "quantiles")
+                    || !(table.column(v.name()) instanceof NumericColumn<?> c)) {
                 continue;
             }
-            double[] sorted = Arrays.stream(c.asDoubleArray()).filter(Double::isFinite).sorted().toArray();
+            double[] sorted = Arrays.stream(c.asDoubleArray())
+                    .filter(Double::isFinite)
+                    .sorted()
+                    .toArray();
             NumericStats s = v.numeric().orElseThrow();
             double[] q = {0.05, 0.25, 0.5, 0.75, 0.95};
             double[] values = {s.p5(), s.q1(), s.median(), s.q3(), s.p95()};
@@ -89,8 +123,13 @@ final class StreamingBenchmark {
             }
             worstRank = Math.max(worstRank, worst);
             worstBound = bound;
-            System.out.printf(Locale.ROOT, "  %-12s quantile rank errors:%s (worst %.4f %%, bound ±%.2f %% at 99 %%)%n",
-                    v.name(), line, 100 * worst, 100 * bound);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-12s quantile rank errors:%s (worst %.4f %%, bound ±%.2f %% at 99 %%)%n",
+                    v.name(),
+                    line,
+                    100 * worst,
+                    100 * bound);
         }
         double worstDistinct = 0;
         for (VariableProfile v : streamed.variables().values()) {
@@ -100,12 +139,21 @@ final class StreamingBenchmark {
             long truth = exact.variables().get(v.name()).distinct();
             double error = truth == 0 ? 0 : Math.abs(v.distinct() - truth) / (double) truth;
             worstDistinct = Math.max(worstDistinct, error);
-            System.out.printf(Locale.ROOT, "  %-12s distinct: %,d estimated, %,d exact: %.3f %% off (bound ±%.2f %% at "
-                            + "99.7 %%)%n", v.name(), v.distinct(), truth, 100 * error,
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-12s distinct: %,d estimated, %,d exact: %.3f %% off (bound ±%.2f %% at " + "99.7 %%)%n",
+                    v.name(),
+                    v.distinct(),
+                    truth,
+                    100 * error,
                     100 * figure(estimates, v.name(), "distinct").error());
         }
-        System.out.printf(Locale.ROOT, "  worst quantile rank error %.4f %% (bound %.2f %%), worst distinct-count error "
-                + "%.3f %%%n", 100 * worstRank, 100 * worstBound, 100 * worstDistinct);
+        System.out.printf(
+                Locale.ROOT,
+                "  worst quantile rank error %.4f %% (bound %.2f %%), worst distinct-count error " + "%.3f %%%n",
+                100 * worstRank,
+                100 * worstBound,
+                100 * worstDistinct);
     }
 
     /** The mid-rank of {@code value} among the sorted values, as a share. */
@@ -130,7 +178,9 @@ final class StreamingBenchmark {
     }
 
     private static Estimates.Figure figure(Estimates estimates, String column, String name) {
-        return estimates.figures().stream().filter(f -> f.column().equals(column) && f.figure().equals(name))
-                .findFirst().orElseThrow();
+        return estimates.figures().stream()
+                .filter(f -> f.column().equals(column) && f.figure().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

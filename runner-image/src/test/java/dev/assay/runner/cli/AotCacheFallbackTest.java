@@ -33,7 +33,7 @@ class AotCacheFallbackTest {
         Run run = profileWith(cache);
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("AOT cache");   // the JVM did read the flag, and said it could not use it
+        assertThat(run.output()).contains("AOT cache"); // the JVM did read the flag, and said it could not use it
         assertThat(dir.resolve("out/profile.json")).isNotEmptyFile();
     }
 
@@ -52,16 +52,23 @@ class AotCacheFallbackTest {
         assertThat(AotTraining.commands(new String[] {"profile"})).containsExactly(List.of("profile"));
     }
 
-    private record Run(int exitCode, String output) {
-    }
+    private record Run(int exitCode, String output) {}
 
     private Run profileWith(Path cache) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dir.resolve("jvm.log");
-        Process process = new ProcessBuilder(java.toString(), "-XX:AOTCache=" + cache,
-                "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
-                RunnerMain.class.getName(), "profile", "--input", TITANIC.toString(), "--out",
-                dir.resolve("out").toString())
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-XX:AOTCache=" + cache,
+                        "--sun-misc-unsafe-memory-access=allow",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RunnerMain.class.getName(),
+                        "profile",
+                        "--input",
+                        TITANIC.toString(),
+                        "--out",
+                        dir.resolve("out").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -1,6 +1,5 @@
 package dev.assay.runner.cli;
 
-import dev.assay.runner.cli.ApplyCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -31,10 +30,17 @@ class ApplyCommandTest {
         Path plan = Files.writeString(dir.resolve("plan.json"), """
                 {"explanation": "x", "actions": [{"type": "run_python", "params": {"code": "import os"}}]}""");
 
-        int exit = run("--input", "../examples/datasets/titanic.csv", "--plan", plan.toString(), "--out", dir.resolve("out").toString());
+        int exit = run(
+                "--input",
+                "../examples/datasets/titanic.csv",
+                "--plan",
+                plan.toString(),
+                "--out",
+                dir.resolve("out").toString());
 
         assertThat(exit).isEqualTo(ApplyCommand.INVALID_PLAN);
-        assertThat(err.toString()).contains("nothing was written")
+        assertThat(err.toString())
+                .contains("nothing was written")
                 .contains("actions[0] type: 'run_python' is not an action; allowed: drop_columns");
         assertThat(dir.resolve("out")).doesNotExist();
     }
@@ -52,7 +58,8 @@ class ApplyCommandTest {
         int exit = run("--input", "x.csv");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required options: '--plan=PLAN.json', '--out=DIR'")
+        assertThat(err.toString())
+                .contains("Missing required options: '--plan=PLAN.json', '--out=DIR'")
                 .contains("3   the plan does not fit the data");
     }
 }

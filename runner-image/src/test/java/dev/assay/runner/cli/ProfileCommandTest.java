@@ -31,14 +31,22 @@ class ProfileCommandTest {
     void profilesAFileWritesTheThreeOutputsAndPrintsOneLine() {
         Path outDir = dir.resolve("out");
 
-        int code = run("profile", "--input", Datasets.DIR.resolve("titanic.csv").toString(), "--out", outDir.toString(), "--quiet");
+        int code = run(
+                "profile",
+                "--input",
+                Datasets.DIR.resolve("titanic.csv").toString(),
+                "--out",
+                outDir.toString(),
+                "--quiet");
 
         assertThat(code).isZero();
         assertThat(outDir.resolve("profile.json")).isNotEmptyFile();
         assertThat(outDir.resolve("report.html")).isNotEmptyFile();
         assertThat(outDir.resolve("cleaned.csv")).isNotEmptyFile();
-        assertThat(out.toString().strip().lines()).singleElement()
-                .satisfies(line -> assertThat(line).startsWith("titanic.csv: 891 rows × 12 columns, 866 missing cells"));
+        assertThat(out.toString().strip().lines())
+                .singleElement()
+                .satisfies(
+                        line -> assertThat(line).startsWith("titanic.csv: 891 rows × 12 columns, 866 missing cells"));
     }
 
     @Test
@@ -46,41 +54,62 @@ class ProfileCommandTest {
         Path ragged = dir.resolve("ragged.csv");
         Files.writeString(ragged, "a,b\n1,2\n3\n");
 
-        int code = run("profile", "--input", ragged.toString(), "--out", dir.resolve("o").toString(), "--quiet");
+        int code = run(
+                "profile",
+                "--input",
+                ragged.toString(),
+                "--out",
+                dir.resolve("o").toString(),
+                "--quiet");
 
         assertThat(code).isEqualTo(ProfileCommand.BAD_INPUT);
-        assertThat(err.toString().strip()).isEqualTo("error: ragged.csv, line 3: has 1 field but the header has 2 "
-                + "(check for an unquoted separator or a missing quote)");
+        assertThat(err.toString().strip())
+                .isEqualTo("error: ragged.csv, line 3: has 1 field but the header has 2 "
+                        + "(check for an unquoted separator or a missing quote)");
         assertThat(dir.resolve("o")).doesNotExist();
     }
 
     @Test
     void profilesAChosenSheetOfTheCommittedWorkbookAndRefusesAMissingOne() throws Exception {
-        Path book = Path.of(getClass().getResource("/formats/openpyxl-sales.xlsx").toURI());
+        Path book =
+                Path.of(getClass().getResource("/formats/openpyxl-sales.xlsx").toURI());
         Path outDir = dir.resolve("sheet");
 
-        int code = run("profile", "--input", book.toString(), "--out", outDir.toString(), "--sheet", "Rates", "--quiet");
-        int missing = run("profile", "--input", book.toString(), "--out", dir.resolve("none").toString(),
-                "--sheet", "Summary", "--quiet");
+        int code =
+                run("profile", "--input", book.toString(), "--out", outDir.toString(), "--sheet", "Rates", "--quiet");
+        int missing = run(
+                "profile",
+                "--input",
+                book.toString(),
+                "--out",
+                dir.resolve("none").toString(),
+                "--sheet",
+                "Summary",
+                "--quiet");
 
         assertThat(code).isZero();
-        assertThat(out.toString().strip().lines().findFirst().orElseThrow()).startsWith("openpyxl-sales.xlsx: 2 rows × 2 columns");
+        assertThat(out.toString().strip().lines().findFirst().orElseThrow())
+                .startsWith("openpyxl-sales.xlsx: 2 rows × 2 columns");
         assertThat(Files.readString(outDir.resolve("cleaned.csv"))).startsWith("currency,rate");
         assertThat(missing).isEqualTo(ProfileCommand.BAD_INPUT);
-        assertThat(err.toString().strip()).isEqualTo("error: openpyxl-sales.xlsx: has no sheet named 'Summary'; its "
-                + "sheets are 'Orders', 'Rates'");
+        assertThat(err.toString().strip())
+                .isEqualTo("error: openpyxl-sales.xlsx: has no sheet named 'Summary'; its "
+                        + "sheets are 'Orders', 'Rates'");
     }
 
     @Test
     void profilesACommittedParquetFile() throws Exception {
-        Path parquet = Path.of(getClass().getResource("/formats/duckdb-orders.parquet").toURI());
+        Path parquet =
+                Path.of(getClass().getResource("/formats/duckdb-orders.parquet").toURI());
         Path outDir = dir.resolve("parquet");
 
         int code = run("profile", "--input", parquet.toString(), "--out", outDir.toString(), "--quiet");
 
         assertThat(code).isZero();
-        assertThat(out.toString().strip().lines().findFirst().orElseThrow()).startsWith("duckdb-orders.parquet: 4 rows × 7 columns");
-        assertThat(Files.readString(outDir.resolve("cleaned.csv"))).startsWith("order,customer,placed,shipped_at,total,qty,paid");
+        assertThat(out.toString().strip().lines().findFirst().orElseThrow())
+                .startsWith("duckdb-orders.parquet: 4 rows × 7 columns");
+        assertThat(Files.readString(outDir.resolve("cleaned.csv")))
+                .startsWith("order,customer,placed,shipped_at,total,qty,paid");
     }
 
     @Test

@@ -44,8 +44,11 @@ class CsvIngestTest {
     @Test
     void detectsEachSeparator() throws IOException {
         for (String separator : new String[] {",", ";", "\t", "|"}) {
-            Table table = read("sep.csv", String.join(separator, "a", "b", "c") + "\n"
-                    + String.join(separator, "1", "x", "2.5") + "\n" + String.join(separator, "2", "y", "3.5") + "\n").table();
+            Table table = read(
+                            "sep.csv",
+                            String.join(separator, "a", "b", "c") + "\n" + String.join(separator, "1", "x", "2.5")
+                                    + "\n" + String.join(separator, "2", "y", "3.5") + "\n")
+                    .table();
             assertThat(table.columnNames()).as("separator %s", separator).containsExactly("a", "b", "c");
             assertThat(table.column("c")).isInstanceOf(DoubleColumn.class);
         }
@@ -53,9 +56,12 @@ class CsvIngestTest {
 
     @Test
     void quotedFieldsKeepSeparatorsDoubledQuotesAndNewlines() throws IOException {
-        Table table = read("quotes.csv", "id,name,note\n"
-                + "1,\"Braund, Mr. Owen Harris\",\"said \"\"hello\"\"\"\n"
-                + "2,\"Two\nlines\",plain\n").table();
+        Table table = read(
+                        "quotes.csv",
+                        "id,name,note\n"
+                                + "1,\"Braund, Mr. Owen Harris\",\"said \"\"hello\"\"\"\n"
+                                + "2,\"Two\nlines\",plain\n")
+                .table();
 
         assertThat(table.rowCount()).isEqualTo(2);
         assertThat(table.stringColumn("name").get(0)).isEqualTo("Braund, Mr. Owen Harris");
@@ -115,7 +121,8 @@ class CsvIngestTest {
         // Two layouts in one column: not a date column, kept as text rather than half-parsed.
         assertThat(table.column("at")).isInstanceOf(StringColumn.class);
 
-        Table times = read("times.csv", "at\n2019-03-23 20:21:09\n2019-03-23 20:21\n").table();
+        Table times =
+                read("times.csv", "at\n2019-03-23 20:21:09\n2019-03-23 20:21\n").table();
         assertThat(((DateTimeColumn) times.column("at")).get(0)).isEqualTo(LocalDateTime.of(2019, 3, 23, 20, 21, 9));
     }
 
@@ -140,7 +147,8 @@ class CsvIngestTest {
         assertThat(result.table().column("price").countMissing()).isZero();
         assertThat(result.stray().get("price").dominant()).isEqualTo(ColumnType.DECIMAL);
         assertThat(result.stray().get("price").examples()).containsExactly("unknown");
-        assertThat(result.report().warnings()).anySatisfy(w -> assertThat(w).contains("price").contains("unknown"));
+        assertThat(result.report().warnings())
+                .anySatisfy(w -> assertThat(w).contains("price").contains("unknown"));
     }
 
     @Test
@@ -154,7 +162,8 @@ class CsvIngestTest {
 
     @Test
     void integersThatNoLongHoldsStayTextRatherThanLoseDigits() throws IOException {
-        Table table = read("big.csv", "account,edge\n12345678901234567890,-9223372036854775808\n5,1\n").table();
+        Table table = read("big.csv", "account,edge\n12345678901234567890,-9223372036854775808\n5,1\n")
+                .table();
 
         assertThat(table.column("account")).isInstanceOf(StringColumn.class);
         assertThat(table.stringColumn("account").get(0)).isEqualTo("12345678901234567890");
@@ -184,68 +193,99 @@ class CsvIngestTest {
         assertThatThrownBy(() -> read("ragged.csv", "a,b,c\n1,2,3\n4,5\n6,7,8\n"))
                 .isInstanceOfSatisfying(InputException.class, e -> {
                     assertThat(e.line()).isEqualTo(OptionalLong.of(3));
-                    assertThat(e.getMessage()).isEqualTo("ragged.csv, line 3: has 2 fields but the header has 3 "
-                            + "(check for an unquoted separator or a missing quote)");
+                    assertThat(e.getMessage())
+                            .isEqualTo("ragged.csv, line 3: has 2 fields but the header has 3 "
+                                    + "(check for an unquoted separator or a missing quote)");
                 });
     }
 
     @Test
     void aQuoteThatIsNeverClosedNamesItsLineInsteadOfSwallowingTheRestOfTheFile() {
-        for (String content : List.of("a,b\n1,x\n2,\"y\n3,z\n4,w\n", "a,b\n1,x\n2,\"y\n3,z\n4,w",
+        for (String content : List.of(
+                "a,b\n1,x\n2,\"y\n3,z\n4,w\n",
+                "a,b\n1,x\n2,\"y\n3,z\n4,w",
                 "a,b\n1,x\n2,\"y \"\"q\"\"\n3,z\r\n4,w\r\n")) {
-            assertThatThrownBy(() -> read("unclosed.csv", content))
-                    .isInstanceOfSatisfying(InputException.class, e -> {
-                        assertThat(e.line()).isEqualTo(OptionalLong.of(3));
-                        assertThat(e.getMessage()).startsWith("unclosed.csv, line 3: opens a quote that is never closed, "
+            assertThatThrownBy(() -> read("unclosed.csv", content)).isInstanceOfSatisfying(InputException.class, e -> {
+                assertThat(e.line()).isEqualTo(OptionalLong.of(3));
+                assertThat(e.getMessage())
+                        .startsWith("unclosed.csv, line 3: opens a quote that is never closed, "
                                 + "so the 3 lines from here to the end of the file would be read as one cell");
-                    });
+            });
         }
     }
 
     @Test
     void aClosedMultiLineQuoteAndAnInchMarkAtTheEndAreData() throws IOException {
-        assertThat(read("closed.csv", "a,b\n1,x\n2,\"y\n3\"").table().stringColumn("b").get(1)).isEqualTo("y\n3");
-        assertThat(read("inches.csv", "a,b\n1,x\n2,5\" screen").table().stringColumn("b").get(1)).isEqualTo("5\" screen");
+        assertThat(read("closed.csv", "a,b\n1,x\n2,\"y\n3\"")
+                        .table()
+                        .stringColumn("b")
+                        .get(1))
+                .isEqualTo("y\n3");
+        assertThat(read("inches.csv", "a,b\n1,x\n2,5\" screen")
+                        .table()
+                        .stringColumn("b")
+                        .get(1))
+                .isEqualTo("5\" screen");
     }
 
     @Test
     void emptyAndHeaderOnlyFilesAreRefused() {
-        assertThatThrownBy(() -> read("empty.csv", "")).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> read("empty.csv", ""))
+                .isInstanceOf(InputException.class)
                 .hasMessage("empty.csv: is empty");
-        assertThatThrownBy(() -> read("header.csv", "a,b\n")).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> read("header.csv", "a,b\n"))
+                .isInstanceOf(InputException.class)
                 .hasMessage("header.csv: has a header but no data rows");
     }
 
     @Test
     void binaryFilesAreRefusedAndOtherEncodingsTranscoded() throws IOException {
-        assertThatThrownBy(() -> read("image.csv", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1}, EngineConfig.defaults()))
-                .isInstanceOf(InputException.class).hasMessageContaining("image.csv: is an image");
-        assertThatThrownBy(() -> read("zeros.csv", new byte[] {'a', ',', 'b', '\n', '1', ',', 0, '\n'}, EngineConfig.defaults()))
-                .isInstanceOf(InputException.class).hasMessageContaining("binary data");
+        assertThatThrownBy(() ->
+                        read("image.csv", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1}, EngineConfig.defaults()))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("image.csv: is an image");
+        assertThatThrownBy(() ->
+                        read("zeros.csv", new byte[] {'a', ',', 'b', '\n', '1', ',', 0, '\n'}, EngineConfig.defaults()))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("binary data");
         byte[] latin1 = "name\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(read("latin1.csv", latin1, EngineConfig.defaults()).table().stringColumn("name").get(0)).isEqualTo("caf\u00e9");
+        assertThat(read("latin1.csv", latin1, EngineConfig.defaults())
+                        .table()
+                        .stringColumn("name")
+                        .get(0))
+                .isEqualTo("caf\u00e9");
     }
 
     @Test
     void limitsOnFileSizeColumnsAndCellLengthAreEnforcedWithClearErrors() {
         EngineConfig small = new EngineConfig(20, 2, 10, true, true, 20);
-        assertThatThrownBy(() -> read("big.csv", "a,b\n1234567890,1234567890\n".getBytes(StandardCharsets.UTF_8), small))
-                .isInstanceOf(InputException.class).hasMessageContaining("the limit is");
+        assertThatThrownBy(
+                        () -> read("big.csv", "a,b\n1234567890,1234567890\n".getBytes(StandardCharsets.UTF_8), small))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("the limit is");
 
         EngineConfig narrow = new EngineConfig(1 << 20, 2, 10, true, true, 20);
         assertThatThrownBy(() -> read("wide.csv", "a,b,c\n1,2,3\n".getBytes(StandardCharsets.UTF_8), narrow))
-                .isInstanceOf(InputException.class).hasMessage("wide.csv: has 3 columns; at most 2 are allowed");
-        assertThatThrownBy(() -> read("long.csv", "a,b\n1,\"this cell is far too long\"\n".getBytes(StandardCharsets.UTF_8), narrow))
+                .isInstanceOf(InputException.class)
+                .hasMessage("wide.csv: has 3 columns; at most 2 are allowed");
+        assertThatThrownBy(() -> read(
+                        "long.csv", "a,b\n1,\"this cell is far too long\"\n".getBytes(StandardCharsets.UTF_8), narrow))
                 .isInstanceOfSatisfying(InputException.class, e -> {
-                    assertThat(e.getMessage()).contains("line 2").contains("longer than 10 characters")
+                    assertThat(e.getMessage())
+                            .contains("line 2")
+                            .contains("longer than 10 characters")
                             .contains("shorten it");
                 });
         // A quote opened and never closed swallows the next lines into one cell: that is what the person is told.
-        assertThatThrownBy(() -> read("open.csv", "a,b\n1,\"abc\ndefg\nhijklmnop\nqrs\n".getBytes(StandardCharsets.UTF_8), narrow))
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.getMessage())
-                        .contains("longer than 10 characters", "never closed"));
-        assertThatThrownBy(() -> read("line.csv", "a,b\n1,thisvalueisfartoolong\n".getBytes(StandardCharsets.UTF_8), narrow))
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.getMessage())
-                        .contains("line 2", "longer than 10 characters", "shorten it"));
+        assertThatThrownBy(() -> read(
+                        "open.csv", "a,b\n1,\"abc\ndefg\nhijklmnop\nqrs\n".getBytes(StandardCharsets.UTF_8), narrow))
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.getMessage()).contains("longer than 10 characters", "never closed"));
+        assertThatThrownBy(() ->
+                        read("line.csv", "a,b\n1,thisvalueisfartoolong\n".getBytes(StandardCharsets.UTF_8), narrow))
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.getMessage()).contains("line 2", "longer than 10 characters", "shorten it"));
     }
 }

@@ -28,8 +28,7 @@ class DateCorpusTest {
     @TempDir
     Path dir;
 
-    record Entry(String expected, List<String> values) {
-    }
+    record Entry(String expected, List<String> values) {}
 
     static List<Entry> corpus() throws IOException {
         List<Entry> entries = new ArrayList<>();
@@ -49,7 +48,11 @@ class DateCorpusTest {
         Path file = dir.resolve("dates.csv");
         StringBuilder csv = new StringBuilder("when,n\n");
         for (int i = 0; i < values.size(); i++) {
-            csv.append('"').append(values.get(i).strip()).append("\",").append(i).append('\n');
+            csv.append('"')
+                    .append(values.get(i).strip())
+                    .append("\",")
+                    .append(i)
+                    .append('\n');
         }
         Files.writeString(file, csv);
         return new CsvIngest(EngineConfig.defaults()).read(file, "dates.csv", ProgressListener.NONE);
@@ -79,8 +82,13 @@ class DateCorpusTest {
             }
         }
         double rate = (double) found / dates;
-        System.out.printf(Locale.ROOT, "date corpus: %d of %d date columns read right (%.1f %%); %d false dates%n",
-                found, dates, 100 * rate, falseDates.size());
+        System.out.printf(
+                Locale.ROOT,
+                "date corpus: %d of %d date columns read right (%.1f %%); %d false dates%n",
+                found,
+                dates,
+                100 * rate,
+                falseDates.size());
         missed.forEach(m -> System.out.println("  missed: " + m));
         assertThat(falseDates).as("codes and numbers read as dates").isEmpty();
         assertThat(rate).as("missed: %s", missed).isGreaterThanOrEqualTo(0.95);

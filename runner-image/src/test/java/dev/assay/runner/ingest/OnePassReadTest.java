@@ -53,7 +53,8 @@ class OnePassReadTest {
     @Test
     void strayTextAfterTheSampleUnderNumbers() throws IOException {
         assertSameBothWays(crafted("stray.csv", "n,x", row -> (row == SAMPLE + 500 ? "abc" : row) + "," + row + ".5"));
-        assertSameBothWays(crafted("straydec.csv", "n,x", row -> row + "," + (row == SAMPLE + 5 ? "n/a?" : row + ".5")));
+        assertSameBothWays(
+                crafted("straydec.csv", "n,x", row -> row + "," + (row == SAMPLE + 5 ? "n/a?" : row + ".5")));
         // Mostly text in the sample, mostly numbers overall: stray values are counted on all rows.
         assertSameBothWays(crafted("turns.csv", "t", row -> row < 50 ? "word" + row : String.valueOf(row)));
     }
@@ -62,32 +63,43 @@ class OnePassReadTest {
     void integersThatOutgrowIntAndLong() throws IOException {
         assertSameBothWays(crafted("int.csv", "a,b", row -> row + "," + (row == SAMPLE + 3 ? "3000000000" : row)));
         assertSameBothWays(crafted("intmin.csv", "a,b", row -> row + "," + (row == SAMPLE + 3 ? "-2147483648" : "7")));
-        assertSameBothWays(crafted("long.csv", "a,b", row -> row + "," + (row == SAMPLE + 4 ? "99999999999999999999" : -row)));
+        assertSameBothWays(
+                crafted("long.csv", "a,b", row -> row + "," + (row == SAMPLE + 4 ? "99999999999999999999" : -row)));
         assertSameBothWays(crafted("longmin.csv", "a", row -> row == SAMPLE + 1 ? "-9223372036854775808" : "1"));
         assertSameBothWays(crafted("todecimal.csv", "a,b", row -> row + "," + (row == SAMPLE + 2 ? "2.5" : "2")));
-        assertSameBothWays(crafted("digits.csv", "a,b", row -> row + "," + (row == SAMPLE + 2 ? "123456789012345678901" : "2.5")));
+        assertSameBothWays(
+                crafted("digits.csv", "a,b", row -> row + "," + (row == SAMPLE + 2 ? "123456789012345678901" : "2.5")));
         assertSameBothWays(crafted("huge.csv", "a,b", row -> row + "," + (row == SAMPLE + 2 ? "1e400" : "-inf")));
     }
 
     @Test
     void datesWithALaterDifferentLayout() throws IOException {
-        assertSameBothWays(crafted("dates.csv", "d,n", row -> (row == SAMPLE + 9 ? "01/02/2020" : "2020-01-02") + "," + row));
-        assertSameBothWays(crafted("times.csv", "t,n", row -> (row == SAMPLE + 9 ? "2020-01-02T10:00:00" : "2020-01-02 10:00:00")
-                + "," + row));
+        assertSameBothWays(
+                crafted("dates.csv", "d,n", row -> (row == SAMPLE + 9 ? "01/02/2020" : "2020-01-02") + "," + row));
+        assertSameBothWays(crafted(
+                "times.csv",
+                "t,n",
+                row -> (row == SAMPLE + 9 ? "2020-01-02T10:00:00" : "2020-01-02 10:00:00") + "," + row));
         // Day and month order ambiguous in the sample, then settled one way or the other.
-        assertSameBothWays(crafted("monthfirst.csv", "d,n", row -> (row == SAMPLE + 1 ? "01/13/2020" : "01/02/2020") + "," + row));
-        assertSameBothWays(crafted("dayfirst.csv", "d,n", row -> (row == SAMPLE + 1 ? "13/01/2020" : "01/02/2020") + "," + row));
-        assertSameBothWays(crafted("noday.csv", "d,n", row -> (row == SAMPLE + 1 ? "2020-02-30" : "2020-02-03") + "," + row));
+        assertSameBothWays(
+                crafted("monthfirst.csv", "d,n", row -> (row == SAMPLE + 1 ? "01/13/2020" : "01/02/2020") + "," + row));
+        assertSameBothWays(
+                crafted("dayfirst.csv", "d,n", row -> (row == SAMPLE + 1 ? "13/01/2020" : "01/02/2020") + "," + row));
+        assertSameBothWays(
+                crafted("noday.csv", "d,n", row -> (row == SAMPLE + 1 ? "2020-02-30" : "2020-02-03") + "," + row));
     }
 
     @Test
     void missingColumnsAndLeadingZeroCodes() throws IOException {
         assertSameBothWays(crafted("empty.csv", "a,b", row -> row + ","));
         assertSameBothWays(crafted("late.csv", "a,b", row -> row + "," + (row > SAMPLE + 10 ? "5" : "NA")));
-        assertSameBothWays(crafted("maybe.csv", "a,b", row -> row + "," + (row == SAMPLE + 20 ? "maybe" : row % 2 == 0 ? "yes" : "no")));
-        assertSameBothWays(crafted("code.csv", "a,b", row -> row + "," + (row == SAMPLE + 1 ? "007" : String.valueOf(row + 1))));
+        assertSameBothWays(crafted(
+                "maybe.csv", "a,b", row -> row + "," + (row == SAMPLE + 20 ? "maybe" : row % 2 == 0 ? "yes" : "no")));
+        assertSameBothWays(
+                crafted("code.csv", "a,b", row -> row + "," + (row == SAMPLE + 1 ? "007" : String.valueOf(row + 1))));
         assertSameBothWays(crafted("zero.csv", "a,b", row -> row + "," + (row == SAMPLE + 1 ? "0.50" : "1.25")));
-        assertSameBothWays(crafted("text.csv", "a,b", row -> row + "," + (row == SAMPLE + 1 ? "NULL" : " x" + (row % 3) + " ")));
+        assertSameBothWays(
+                crafted("text.csv", "a,b", row -> row + "," + (row == SAMPLE + 1 ? "NULL" : " x" + (row % 3) + " ")));
     }
 
     @Test
@@ -137,10 +149,14 @@ class OnePassReadTest {
         String what = file.getFileName() + " with a sample of " + sample;
         Path oneCsv = dir.resolve("one-pass-cleaned.csv");
         Path twoCsv = dir.resolve("two-pass-cleaned.csv");
-        Outcome one = Outcome.of(() -> new CsvIngest(EngineConfig.defaults(), sample)
-                .read(file, file.getFileName().toString(), ProgressListener.NONE, Optional.of(oneCsv)), oneCsv);
-        Outcome two = Outcome.of(() -> new CsvIngest(EngineConfig.defaults(), 0)
-                .read(file, file.getFileName().toString(), ProgressListener.NONE, Optional.of(twoCsv)), twoCsv);
+        Outcome one = Outcome.of(
+                () -> new CsvIngest(EngineConfig.defaults(), sample)
+                        .read(file, file.getFileName().toString(), ProgressListener.NONE, Optional.of(oneCsv)),
+                oneCsv);
+        Outcome two = Outcome.of(
+                () -> new CsvIngest(EngineConfig.defaults(), 0)
+                        .read(file, file.getFileName().toString(), ProgressListener.NONE, Optional.of(twoCsv)),
+                twoCsv);
         assertThat(one.error()).as(what).isEqualTo(two.error());
         assertThat(one.cleaned()).as(what).isEqualTo(two.cleaned());
         if (two.result() == null) {

@@ -22,23 +22,38 @@ class PlainDecimalTest {
                 text.append((char) ('0' + random.nextInt(10)));
             }
             String value = text.toString();
-            assertThat(Double.doubleToRawLongBits(Values.parseDecimal(value))).as(value)
+            assertThat(Double.doubleToRawLongBits(Values.parseDecimal(value)))
+                    .as(value)
                     .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(value)));
         }
     }
 
     @Test
     void edgeCasesMatchToo() {
-        for (String value : new String[]{"0", "-0", "-0.0", "+0.5", ".5", "5.", "0.1", "0.3", "123456789012345",
-            "0.000000000000001", "999999999999999", "-12.345", "1.7976931348623157"}) {
-            assertThat(Double.doubleToRawLongBits(Values.parseDecimal(value))).as(value)
+        for (String value : new String[] {
+            "0",
+            "-0",
+            "-0.0",
+            "+0.5",
+            ".5",
+            "5.",
+            "0.1",
+            "0.3",
+            "123456789012345",
+            "0.000000000000001",
+            "999999999999999",
+            "-12.345",
+            "1.7976931348623157"
+        }) {
+            assertThat(Double.doubleToRawLongBits(Values.parseDecimal(value)))
+                    .as(value)
                     .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(value)));
         }
     }
 
     @Test
     void anythingElseIsLeftToParseDouble() {
-        for (String value : new String[]{"1e5", "1234567890123456", "1.2.3", "", "-", ".", "12a", "Infinity"}) {
+        for (String value : new String[] {"1e5", "1234567890123456", "1.2.3", "", "-", ".", "12a", "Infinity"}) {
             assertThat(Values.plainDecimal(value)).as(value).isNaN();
         }
         assertThat(Values.parseDecimal("1e5")).isEqualTo(100_000.0);

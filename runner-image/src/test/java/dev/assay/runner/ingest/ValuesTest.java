@@ -14,14 +14,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValuesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "NA", "na", "nA", "N/A", "n/a", "null", "NULL", "Null", "NaN", "nan", "NAN", "none",
-        "None", "NONE", "-", " - ", "  NA  ", "\tnull"})
+    @ValueSource(
+            strings = {
+                "", " ", "NA", "na", "nA", "N/A", "n/a", "null", "NULL", "Null", "NaN", "nan", "NAN", "none", "None",
+                "NONE", "-", " - ", "  NA  ", "\tnull"
+            })
     void missingMarkersInAnyCaseAndPadding(String cell) {
         assertThat(Values.isMissing(cell)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-5", "--", "Nancy", "nan1", "NAN ok", "nonE!", "n", "N/AA", "nul", "-1.5e3", "no", "x"})
+    @ValueSource(
+            strings = {"0", "-5", "--", "Nancy", "nan1", "NAN ok", "nonE!", "n", "N/AA", "nul", "-1.5e3", "no", "x"})
     void valuesThatLookAlikeAreNotMissing(String cell) {
         assertThat(Values.isMissing(cell)).isFalse();
     }
@@ -51,8 +55,19 @@ class ValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-02-29", "2023-02-29", "2023-13-01", "2023-00-10", "0000-01-01", "2023-1-01", "2023/01/01",
-        "2023-01-01x", "20230101", "2023-01-32"})
+    @ValueSource(
+            strings = {
+                "2024-02-29",
+                "2023-02-29",
+                "2023-13-01",
+                "2023-00-10",
+                "0000-01-01",
+                "2023-1-01",
+                "2023/01/01",
+                "2023-01-01x",
+                "20230101",
+                "2023-01-32"
+            })
     void isoDatesReadByHandAgreeWithTheFormatter(String value) {
         DateFormats.Layout layout = layout("yyyy-MM-dd");
         assertThat(layout.parses(value)).isEqualTo(formatterParses(layout, value, false));
@@ -62,9 +77,21 @@ class ValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2019-03-23 20:21:09", "2019-03-23 20:21", "2019-03-23 20:21:09.5", "2019-03-23 20:21:09.123456789",
-        "2019-03-23 24:00:00", "2019-03-23 23:60", "2019-03-23 20:21:9", "2019-03-23 20:21:09.", "2019-03-23 20:21:09.1234567890",
-        "2019-02-29 10:00", "2019-03-23T20:21:09", "2019-03-23 20:21:09Z"})
+    @ValueSource(
+            strings = {
+                "2019-03-23 20:21:09",
+                "2019-03-23 20:21",
+                "2019-03-23 20:21:09.5",
+                "2019-03-23 20:21:09.123456789",
+                "2019-03-23 24:00:00",
+                "2019-03-23 23:60",
+                "2019-03-23 20:21:9",
+                "2019-03-23 20:21:09.",
+                "2019-03-23 20:21:09.1234567890",
+                "2019-02-29 10:00",
+                "2019-03-23T20:21:09",
+                "2019-03-23 20:21:09Z"
+            })
     void isoDateTimesReadByHandAgreeWithTheFormatter(String value) {
         DateFormats.Layout layout = layout("yyyy-MM-dd HH:mm:ss");
         assertThat(layout.parses(value)).as(value).isEqualTo(formatterParses(layout, value, true));
@@ -74,7 +101,10 @@ class ValuesTest {
     }
 
     private static DateFormats.Layout layout(String name) {
-        return DateFormats.LAYOUTS.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+        return DateFormats.LAYOUTS.stream()
+                .filter(l -> l.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static boolean formatterParses(DateFormats.Layout layout, String value, boolean withTime) {

@@ -31,10 +31,18 @@ class PodCommandsIT {
     private final String prefix = "assay-test-" + UUID.randomUUID() + ":";
 
     private Map<String, String> env(String... extra) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("ASSAY_DATA_DIR", data.toString(), "ASSAY_REDIS_URL", REDIS,
-                "ASSAY_REDIS_KEY_PREFIX", prefix, "ASSAY_WORK_DIR", data.resolve("work").toString(),
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "ASSAY_DATA_DIR",
+                data.toString(),
+                "ASSAY_REDIS_URL",
+                REDIS,
+                "ASSAY_REDIS_KEY_PREFIX",
+                prefix,
+                "ASSAY_WORK_DIR",
+                data.resolve("work").toString(),
                 // the test's keys expire on their own
-                "ASSAY_REDIS_TTL", "2m"));
+                "ASSAY_REDIS_TTL",
+                "2m"));
         for (int i = 0; i < extra.length; i += 2) {
             env.put(extra[i], extra[i + 1]);
         }
@@ -89,14 +97,17 @@ class PodCommandsIT {
     @Test
     void anUnreachableStatusStoreIsNamedAsSuchNotAsABug() {
         StringWriter err = new StringWriter();
-        CommandLine commandLine = RunnerMain.commandLine(new ProfileJobCommand(env("ASSAY_REDIS_URL", "redis://127.0.0.1:1")));
+        CommandLine commandLine =
+                RunnerMain.commandLine(new ProfileJobCommand(env("ASSAY_REDIS_URL", "redis://127.0.0.1:1")));
         commandLine.setErr(new PrintWriter(err));
 
         int code = commandLine.execute("--job-id", "titanic", "--source", "samples/titanic.csv");
 
         assertThat(code).isEqualTo(RunnerExit.STORE_UNREACHABLE.code());
         assertThat(RunnerExit.STORE_UNREACHABLE.retryable()).isTrue();
-        assertThat(err.toString()).contains("error: cannot reach a store").contains("ASSAY_REDIS_URL")
+        assertThat(err.toString())
+                .contains("error: cannot reach a store")
+                .contains("ASSAY_REDIS_URL")
                 .doesNotContain("this is a bug");
     }
 
@@ -114,11 +125,17 @@ class PodCommandsIT {
             assertThat(code).as(ns).isZero();
         }
 
-        StatusStore a = RedisStatusStore.connect(REDIS, TaskScope.namespace("team-a").statusPrefix(prefix), java.time.Duration.ofMinutes(5));
-        StatusStore b = RedisStatusStore.connect(REDIS, TaskScope.namespace("team-b").statusPrefix(prefix), java.time.Duration.ofMinutes(5));
-        assertThat(a.get("titanic").orElseThrow().profile().orElseThrow().rows()).isEqualTo(891);
-        assertThat(b.get("titanic").orElseThrow().profile().orElseThrow().rows()).isEqualTo(3);
-        assertThat(redis().get("titanic")).as("nothing under the unscoped (laptop) keys").isEmpty();
+        StatusStore a = RedisStatusStore.connect(
+                REDIS, TaskScope.namespace("team-a").statusPrefix(prefix), java.time.Duration.ofMinutes(5));
+        StatusStore b = RedisStatusStore.connect(
+                REDIS, TaskScope.namespace("team-b").statusPrefix(prefix), java.time.Duration.ofMinutes(5));
+        assertThat(a.get("titanic").orElseThrow().profile().orElseThrow().rows())
+                .isEqualTo(891);
+        assertThat(b.get("titanic").orElseThrow().profile().orElseThrow().rows())
+                .isEqualTo(3);
+        assertThat(redis().get("titanic"))
+                .as("nothing under the unscoped (laptop) keys")
+                .isEmpty();
         assertThat(data.resolve("team-a/titanic/report.html")).isNotEmptyFile();
         assertThat(Files.readString(data.resolve("team-b/titanic/cleaned.csv"))).startsWith("a,b");
         assertThat(data.resolve("titanic")).doesNotExist();
@@ -134,11 +151,14 @@ class PodCommandsIT {
 
         assertThat(code).isEqualTo(RunnerExit.SOURCE_MISSING.code());
         assertThat(RunnerExit.SOURCE_MISSING.retryable()).isFalse();
-        StatusStore scoped = RedisStatusStore.connect(REDIS, TaskScope.namespace("team-a").statusPrefix(prefix), java.time.Duration.ofMinutes(5));
+        StatusStore scoped = RedisStatusStore.connect(
+                REDIS, TaskScope.namespace("team-a").statusPrefix(prefix), java.time.Duration.ofMinutes(5));
         TaskStatus status = scoped.get("gone").orElseThrow();
         assertThat(status.status()).isEqualTo(TaskState.FAILED);
-        assertThat(status.error().orElseThrow()).startsWith("source 'samples/x.csv' does not exist in folder ")
-                .contains("namespace team-a").doesNotContain("server log");
+        assertThat(status.error().orElseThrow())
+                .startsWith("source 'samples/x.csv' does not exist in folder ")
+                .contains("namespace team-a")
+                .doesNotContain("server log");
     }
 
     @Test
@@ -167,12 +187,16 @@ class PodCommandsIT {
                 .execute("--job-id", "nested", "--source", "samples/nested.parquet");
 
         assertThat(profiled).isZero();
-        assertThat(redis().get("orders").orElseThrow().profile().orElseThrow().rows()).isEqualTo(4);
+        assertThat(redis().get("orders").orElseThrow().profile().orElseThrow().rows())
+                .isEqualTo(4);
         assertThat(Files.readString(data.resolve("orders/cleaned.csv"))).startsWith("order,customer,placed,shipped_at");
         assertThat(Files.readString(data.resolve("orders/profile.json"))).contains("\"format\" : \"parquet\"");
         assertThat(nested).isEqualTo(RunnerExit.BAD_INPUT.code());
-        assertThat(redis().get("nested").orElseThrow().error().orElseThrow()).contains("has nested columns",
-                "'address' (a group of address.street, address.city)", "'tags' (a list of tags.list.element)");
+        assertThat(redis().get("nested").orElseThrow().error().orElseThrow())
+                .contains(
+                        "has nested columns",
+                        "'address' (a group of address.street, address.city)",
+                        "'tags' (a list of tags.list.element)");
         assertThat(data.resolve("nested/profile.json")).doesNotExist();
     }
 
@@ -181,12 +205,17 @@ class PodCommandsIT {
         Files.createDirectories(data.resolve("samples"));
         Files.writeString(data.resolve("samples/dups.csv"), "a,b\n1,x\n1,x\n1,x\n2,y\n");
 
-        assertThat(new CommandLine(new ProfileJobCommand(env())).execute("--job-id", "dropped", "--source", "samples/dups.csv")).isZero();
         assertThat(new CommandLine(new ProfileJobCommand(env()))
-                .execute("--job-id", "kept", "--source", "samples/dups.csv", "--keep-duplicates")).isZero();
+                        .execute("--job-id", "dropped", "--source", "samples/dups.csv"))
+                .isZero();
+        assertThat(new CommandLine(new ProfileJobCommand(env()))
+                        .execute("--job-id", "kept", "--source", "samples/dups.csv", "--keep-duplicates"))
+                .isZero();
 
-        assertThat(redis().get("dropped").orElseThrow().profile().orElseThrow().rows()).isEqualTo(2);
-        assertThat(redis().get("kept").orElseThrow().profile().orElseThrow().rows()).isEqualTo(4);
+        assertThat(redis().get("dropped").orElseThrow().profile().orElseThrow().rows())
+                .isEqualTo(2);
+        assertThat(redis().get("kept").orElseThrow().profile().orElseThrow().rows())
+                .isEqualTo(4);
     }
 
     @Test
@@ -198,14 +227,17 @@ class PodCommandsIT {
         int code;
         try {
             System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
-            code = new CommandLine(new ProfileJobCommand(env())).execute("--job-id", "logged", "--source", "samples/titanic.csv");
+            code = new CommandLine(new ProfileJobCommand(env()))
+                    .execute("--job-id", "logged", "--source", "samples/titanic.csv");
         } finally {
             System.setErr(before);
         }
 
         assertThat(code).isZero();
         String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(text).contains("profile-job logged: source samples/titanic.csv").contains("reading the upload")
+        assertThat(text)
+                .contains("profile-job logged: source samples/titanic.csv")
+                .contains("reading the upload")
                 .contains("saving the report");
         assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow())
                 .isEqualTo("result: done profile logged: 891 rows × 12 columns");
@@ -215,9 +247,11 @@ class PodCommandsIT {
     void aNamespacesRedisUserWritesItsOwnStatusAndIsRefusedAnotherNamespacesKeys() throws Exception {
         String user = "runner-test-" + UUID.randomUUID().toString().substring(0, 8);
         String password = UUID.randomUUID().toString();
-        try (redis.clients.jedis.RedisClient admin = redis.clients.jedis.RedisClient.builder().fromURI(REDIS).build()) {
+        try (redis.clients.jedis.RedisClient admin =
+                redis.clients.jedis.RedisClient.builder().fromURI(REDIS).build()) {
             admin.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", user, "on", ">" + password);
-            for (String rule : TaskScope.namespace("team-a").redisAclRules(prefix).split(" ")) {
+            for (String rule :
+                    TaskScope.namespace("team-a").redisAclRules(prefix).split(" ")) {
                 admin.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", user, rule);
             }
             admin.set(TaskScope.namespace("team-b").statusKeys(prefix).task("titanic"), "{\"team\": \"b\"}");
@@ -226,18 +260,26 @@ class PodCommandsIT {
                 Files.copy(Datasets.DIR.resolve("titanic.csv"), data.resolve("team-a/samples/titanic.csv"));
                 String url = "redis://" + user + ":" + password + "@127.0.0.1:6379";
 
-                int code = new CommandLine(new ProfileJobCommand(env("ASSAY_NAMESPACE", "team-a", "ASSAY_REDIS_URL", url)))
+                int code = new CommandLine(
+                                new ProfileJobCommand(env("ASSAY_NAMESPACE", "team-a", "ASSAY_REDIS_URL", url)))
                         .execute("--job-id", "titanic", "--source", "samples/titanic.csv");
 
-                assertThat(code).as("the runner works with its namespace's user").isZero();
-                assertThat(admin.get(TaskScope.namespace("team-a").statusKeys(prefix).task("titanic"))).contains("\"rows\":891");
-                try (redis.clients.jedis.RedisClient runner = redis.clients.jedis.RedisClient.builder().fromURI(url).build()) {
-                    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                                    runner.get(TaskScope.namespace("team-b").statusKeys(prefix).task("titanic")))
+                assertThat(code)
+                        .as("the runner works with its namespace's user")
+                        .isZero();
+                assertThat(admin.get(
+                                TaskScope.namespace("team-a").statusKeys(prefix).task("titanic")))
+                        .contains("\"rows\":891");
+                try (redis.clients.jedis.RedisClient runner =
+                        redis.clients.jedis.RedisClient.builder().fromURI(url).build()) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.get(TaskScope.namespace("team-b")
+                                    .statusKeys(prefix)
+                                    .task("titanic")))
                             .hasMessageContaining("NOPERM");
                     org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.set(prefix + "task:titanic", "x"))
                             .hasMessageContaining("NOPERM");
-                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.flushAll()).hasMessageContaining("NOPERM");
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.flushAll())
+                            .hasMessageContaining("NOPERM");
                 }
             } finally {
                 admin.sendCommand(redis.clients.jedis.Protocol.Command.ACL, "DELUSER", user);

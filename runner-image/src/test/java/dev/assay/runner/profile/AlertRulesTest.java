@@ -47,7 +47,8 @@ class AlertRulesTest {
                 "id,constant,nothing,code,age,income,debt,visits,flag,height_cm,height_in,day,price,ratio,note\n");
         for (int i = 0; i < ROWS; i++) {
             double height = 150 + random.nextInt(50);
-            String row = String.join(",",
+            String row = String.join(
+                    ",",
                     Integer.toString(i + 1),
                     "same",
                     "",
@@ -74,8 +75,9 @@ class AlertRulesTest {
     }
 
     private static Map<AlertType, Set<String>> columnsByType() {
-        return input.profile().alerts().stream().collect(Collectors.groupingBy(Alert::type,
-                Collectors.mapping(a -> a.column().orElse("(table)"), Collectors.toSet())));
+        return input.profile().alerts().stream()
+                .collect(Collectors.groupingBy(
+                        Alert::type, Collectors.mapping(a -> a.column().orElse("(table)"), Collectors.toSet())));
     }
 
     @Test
@@ -102,39 +104,52 @@ class AlertRulesTest {
 
     @Test
     void suggestionsFitTheProblem() {
-        assertThat(suggestion(AlertType.MISSING, "age")).isEqualTo(new PlanStep(ActionType.IMPUTE,
-                Map.of("strategy", "median", "columns", List.of("age"))));
+        assertThat(suggestion(AlertType.MISSING, "age"))
+                .isEqualTo(new PlanStep(ActionType.IMPUTE, Map.of("strategy", "median", "columns", List.of("age"))));
         assertThat(suggestion(AlertType.UNIQUE, "id").type()).isEqualTo(ActionType.DROP_COLUMNS);
-        assertThat(suggestion(AlertType.DATE_AS_TEXT, "day")).isEqualTo(new PlanStep(ActionType.CAST,
-                Map.of("columns", List.of("day"), "to", "datetime")));
-        assertThat(suggestion(AlertType.MIXED_TYPES, "price")).isEqualTo(new PlanStep(ActionType.CAST,
-                Map.of("columns", List.of("price"), "to", "float")));
+        assertThat(suggestion(AlertType.DATE_AS_TEXT, "day"))
+                .isEqualTo(new PlanStep(ActionType.CAST, Map.of("columns", List.of("day"), "to", "datetime")));
+        assertThat(suggestion(AlertType.MIXED_TYPES, "price"))
+                .isEqualTo(new PlanStep(ActionType.CAST, Map.of("columns", List.of("price"), "to", "float")));
         // Positive and skewed: a log; with negative values a log cannot apply, so clip instead.
         assertThat(suggestion(AlertType.SKEWED, "income").type()).isEqualTo(ActionType.FEATURE_ENGINEER);
         assertThat(suggestion(AlertType.SKEWED, "debt").type()).isEqualTo(ActionType.CLIP_OUTLIERS);
-        assertThat(suggestion(AlertType.HIGH_CORRELATION, "height_cm")).isEqualTo(new PlanStep(ActionType.DROP_COLUMNS,
-                Map.of("columns", List.of("height_in"))));
+        assertThat(suggestion(AlertType.HIGH_CORRELATION, "height_cm"))
+                .isEqualTo(new PlanStep(ActionType.DROP_COLUMNS, Map.of("columns", List.of("height_in"))));
     }
 
     @Test
     void everySuggestionValidatesAndRuns() {
         Profile profile = input.profile();
-        List<Alert> withAction = profile.alerts().stream().filter(a -> a.suggestedAction().isPresent()).toList();
+        List<Alert> withAction = profile.alerts().stream()
+                .filter(a -> a.suggestedAction().isPresent())
+                .toList();
         assertThat(withAction).hasSizeGreaterThanOrEqualTo(10);
         for (Alert alert : withAction) {
-            Plan plan = new Plan(alert.message(), List.of(alert.suggestedAction().orElseThrow()));
-            assertThat(PlanValidator.check(plan, profile.schema())).as(alert.message()).isEmpty();
+            Plan plan =
+                    new Plan(alert.message(), List.of(alert.suggestedAction().orElseThrow()));
+            assertThat(PlanValidator.check(plan, profile.schema()))
+                    .as(alert.message())
+                    .isEmpty();
 
             Table table = input.table().copy();
             PlanRunner.Outcome outcome = new PlanRunner(EngineConfig.defaults())
-                    .run(table, PlanValidator.validate(plan, profile.schema()), profile.schema(), ProgressListener.NONE);
+                    .run(
+                            table,
+                            PlanValidator.validate(plan, profile.schema()),
+                            profile.schema(),
+                            ProgressListener.NONE);
             assertThat(outcome.steps()).as(alert.message()).hasSize(1);
         }
     }
 
     private static PlanStep suggestion(AlertType type, String column) {
         return input.profile().alerts().stream()
-                .filter(a -> a.type() == type && a.column().filter(column::equals).isPresent())
-                .findFirst().orElseThrow().suggestedAction().orElseThrow();
+                .filter(a ->
+                        a.type() == type && a.column().filter(column::equals).isPresent())
+                .findFirst()
+                .orElseThrow()
+                .suggestedAction()
+                .orElseThrow();
     }
 }

@@ -35,7 +35,12 @@ class MissingMarkerTest {
         StringBuilder csv = new StringBuilder("id,damage,cost\n");
         for (int i = 0; i < 100; i++) {
             String damage = i == 99 ? "" : i < none ? "None" : i % 2 == 0 ? "minor" : "major";
-            csv.append(i).append(',').append(damage).append(',').append(i * 3 % 17).append('\n');
+            csv.append(i)
+                    .append(',')
+                    .append(damage)
+                    .append(',')
+                    .append(i * 3 % 17)
+                    .append('\n');
         }
         Path file = dir.resolve("damage.csv");
         Files.writeString(file, csv);
@@ -47,16 +52,24 @@ class MissingMarkerTest {
         ApplyPipeline.Stages.Input input = read(89);
         Profile profile = input.profile();
         assertThat(profile.ingest().missingWords().get("damage")).containsEntry("None", 89L);
-        List<Alert> markers = profile.alerts().stream().filter(a -> a.type() == AlertType.MISSING_MARKER).toList();
+        List<Alert> markers = profile.alerts().stream()
+                .filter(a -> a.type() == AlertType.MISSING_MARKER)
+                .toList();
         assertThat(markers).hasSize(1);
         Alert alert = markers.getFirst();
         assertThat(alert.column()).contains("damage");
-        assertThat(alert.message()).contains("'None' makes up 89 of 100 rows", "89 %", "read as missing",
-                "also fills the 1 empty cell", "or upload the file again with missing markers that leave 'None' out");
+        assertThat(alert.message())
+                .contains(
+                        "'None' makes up 89 of 100 rows",
+                        "89 %",
+                        "read as missing",
+                        "also fills the 1 empty cell",
+                        "or upload the file again with missing markers that leave 'None' out");
 
         Plan plan = new Plan("read None back", List.of(alert.suggestedAction().orElseThrow()));
         var validated = PlanValidator.validate(plan, profile.schema());
-        var outcome = new PlanRunner(EngineConfig.defaults()).run(input.table(), validated, profile.schema(), ProgressListener.NONE);
+        var outcome = new PlanRunner(EngineConfig.defaults())
+                .run(input.table(), validated, profile.schema(), ProgressListener.NONE);
         var damage = outcome.table().stringColumn("damage");
         assertThat(damage.countMissing()).isZero();
         assertThat(damage.countOccurrences("None")).isEqualTo(90);
@@ -66,6 +79,8 @@ class MissingMarkerTest {
     void aFewMarkersAreOrdinaryMissingValues() throws IOException {
         Profile profile = read(10).profile();
         assertThat(profile.alerts()).noneMatch(a -> a.type() == AlertType.MISSING_MARKER);
-        assertThat(profile.alerts()).anyMatch(a -> a.type() == AlertType.MISSING && a.column().orElse("").equals("damage"));
+        assertThat(profile.alerts())
+                .anyMatch(a ->
+                        a.type() == AlertType.MISSING && a.column().orElse("").equals("damage"));
     }
 }

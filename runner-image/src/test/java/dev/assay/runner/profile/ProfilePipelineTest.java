@@ -39,27 +39,36 @@ class ProfilePipelineTest {
 
     @Test
     void cleanedCsvKeepsEachValueAsWrittenWithoutDuplicatesAndReadsBackTheSame() throws IOException {
-        Path input = write("shop.csv", "\uFEFFitem;price;day;note\n"
-                + "a;1.50;03/04/2020;\"say \"\"hi\"\"\"\n"
-                + "b;NA;04/04/2020;=SUM(A1)\n"
-                + "a;1.50;03/04/2020;\"say \"\"hi\"\"\"\n"
-                + "c;2;05/04/2020;\"x, y\"\n");
+        Path input = write(
+                "shop.csv",
+                "\uFEFFitem;price;day;note\n"
+                        + "a;1.50;03/04/2020;\"say \"\"hi\"\"\"\n"
+                        + "b;NA;04/04/2020;=SUM(A1)\n"
+                        + "a;1.50;03/04/2020;\"say \"\"hi\"\"\"\n"
+                        + "c;2;05/04/2020;\"x, y\"\n");
 
-        Profile profile = engine.profile(input, dir.resolve("out"), ProgressListener.NONE).profile();
+        Profile profile =
+                engine.profile(input, dir.resolve("out"), ProgressListener.NONE).profile();
 
         List<String> lines = Files.readAllLines(dir.resolve("out/cleaned.csv"));
-        assertThat(lines).containsExactly(
-                "item,price,day,note",
-                "a,1.50,03/04/2020,\"say \"\"hi\"\"\"",
-                "b,,04/04/2020,'=SUM(A1)",
-                "c,2,05/04/2020,\"x, y\"");
+        assertThat(lines)
+                .containsExactly(
+                        "item,price,day,note",
+                        "a,1.50,03/04/2020,\"say \"\"hi\"\"\"",
+                        "b,,04/04/2020,'=SUM(A1)",
+                        "c,2,05/04/2020,\"x, y\"");
         assertThat(profile.ingest().duplicatesDropped()).isEqualTo(1);
-        assertThat(dir.resolve("out")).isDirectoryContaining("glob:**/profile.json").isDirectoryContaining("glob:**/report.html")
+        assertThat(dir.resolve("out"))
+                .isDirectoryContaining("glob:**/profile.json")
+                .isDirectoryContaining("glob:**/report.html")
                 .isDirectoryNotContaining("glob:**/*.partial");
 
-        Profile again = engine.profile(dir.resolve("out/cleaned.csv"), dir.resolve("again"), ProgressListener.NONE).profile();
-        assertThat(again.schema().columns()).extracting(c -> c.type())
-                .containsExactlyElementsOf(profile.schema().columns().stream().map(c -> c.type()).toList());
+        Profile again = engine.profile(dir.resolve("out/cleaned.csv"), dir.resolve("again"), ProgressListener.NONE)
+                .profile();
+        assertThat(again.schema().columns())
+                .extracting(c -> c.type())
+                .containsExactlyElementsOf(
+                        profile.schema().columns().stream().map(c -> c.type()).toList());
         assertThat(again.table().rows()).isEqualTo(3);
     }
 
@@ -81,7 +90,8 @@ class ProfilePipelineTest {
         Path ragged = write("ragged.csv", "a,b\n1,2\n3,4,5\n");
 
         assertThatThrownBy(() -> engine.profile(ragged, dir.resolve("out"), ProgressListener.NONE))
-                .isInstanceOf(InputException.class).hasMessageContaining("line 3");
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("line 3");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
@@ -99,15 +109,18 @@ class ProfilePipelineTest {
             csv.append('\n');
         }
 
-        Profile profile = engine.profile(write("wide.csv", csv.toString()), dir.resolve("out"), ProgressListener.NONE).profile();
+        Profile profile = engine.profile(write("wide.csv", csv.toString()), dir.resolve("out"), ProgressListener.NONE)
+                .profile();
 
         assertThat(profile.variables()).hasSize(40);
-        assertThat(profile.correlations().pearson().columns()).hasSize(CorrelationCalculator.MAX_COLUMNS)
+        assertThat(profile.correlations().pearson().columns())
+                .hasSize(CorrelationCalculator.MAX_COLUMNS)
                 .startsWith("x0", "x1");
         assertThat(profile.correlations().spearman().columns()).hasSize(CorrelationCalculator.MAX_COLUMNS);
         // The report says the heat maps are partial, and which columns they leave out.
         assertThat(java.nio.file.Files.readString(dir.resolve("out").resolve("report.html")))
-                .contains("the first 30 of 40 columns, in table order (left out: x30, x31, x32, x33, x34, x35, x36, x37, x38, x39)");
+                .contains(
+                        "the first 30 of 40 columns, in table order (left out: x30, x31, x32, x33, x34, x35, x36, x37, x38, x39)");
     }
 
     @Test
@@ -117,8 +130,14 @@ class ProfilePipelineTest {
         // dictionary, and the profiler counts it another way.
         int rows = 40_000;
         for (int r = 0; r < rows; r++) {
-            csv.append("c").append(r % 50).append(',').append("m").append(r % 51).append(',')
-                    .append(String.format(Locale.ROOT, "u%06d", r)).append('\n');
+            csv.append("c")
+                    .append(r % 50)
+                    .append(',')
+                    .append("m")
+                    .append(r % 51)
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "u%06d", r))
+                    .append('\n');
         }
 
         Profile profile = engine.profile(write("cats.csv", csv.toString()), dir.resolve("out"), ProgressListener.NONE)
@@ -131,7 +150,9 @@ class ProfilePipelineTest {
         VariableProfile unique = profile.variables().get("unique");
         assertThat(unique.distinct()).isEqualTo(rows);
         assertThat(unique.type()).isEqualTo(VariableKind.IDENTIFIER);
-        assertThat(unique.top()).hasSize(20).allSatisfy(v -> assertThat(v.count()).isEqualTo(1));
+        assertThat(unique.top())
+                .hasSize(20)
+                .allSatisfy(v -> assertThat(v.count()).isEqualTo(1));
         assertThat(unique.top().getFirst().value()).isEqualTo("u000000");
         assertThat(profile.alerts()).anySatisfy(a -> {
             assertThat(a.type()).isEqualTo(AlertType.UNIQUE);
@@ -145,7 +166,8 @@ class ProfilePipelineTest {
 
     @Test
     void profileJsonOnDiskIsTheProfileReturned() throws IOException {
-        Profile profile = engine.profile(Datasets.DIR.resolve("penguins.csv"), dir.resolve("out"), ProgressListener.NONE)
+        Profile profile = engine.profile(
+                        Datasets.DIR.resolve("penguins.csv"), dir.resolve("out"), ProgressListener.NONE)
                 .profile();
 
         Profile read = Json.mapper().readValue(dir.resolve("out/profile.json").toFile(), Profile.class);

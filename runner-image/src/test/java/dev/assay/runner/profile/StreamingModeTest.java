@@ -31,8 +31,7 @@ class StreamingModeTest {
         Profile profile = engine.profile(TITANIC, tmp, ProgressListener.NONE).profile();
 
         assertThat(profile.streamed()).isTrue();
-        assertThat(profile.estimates().orElseThrow().reason())
-                .contains("is larger than the streaming threshold");
+        assertThat(profile.estimates().orElseThrow().reason()).contains("is larger than the streaming threshold");
         assertThat(profile.summary().streamed()).isTrue();
         Profile written = Json.mapper().readValue(Files.readString(tmp.resolve("profile.json")), Profile.class);
         assertThat(written.estimates()).isEqualTo(profile.estimates());
@@ -46,8 +45,9 @@ class StreamingModeTest {
     @Test
     void aFileAtOrBelowTheThresholdGetsTheExactProfile() {
         long size = TITANIC.toFile().length();
-        Profile profile = new Engine(EngineConfig.defaults().withStreamAbove(size)).profile(TITANIC, tmp,
-                ProgressListener.NONE).profile();
+        Profile profile = new Engine(EngineConfig.defaults().withStreamAbove(size))
+                .profile(TITANIC, tmp, ProgressListener.NONE)
+                .profile();
 
         assertThat(profile.streamed()).isFalse();
         assertThat(profile.estimates()).isEmpty();
@@ -57,8 +57,11 @@ class StreamingModeTest {
     void applyingAPlanToAFileAboveTheThresholdIsRefusedWithTheReason() {
         Engine engine = new Engine(EngineConfig.defaults().withStreamAbove(10_000));
 
-        assertThatThrownBy(() -> engine.apply(TITANIC, PlanReader.read(Datasets.TITANIC_SEED_PLAN), tmp.resolve("run"),
-                ProgressListener.NONE))
+        assertThatThrownBy(() -> engine.apply(
+                        TITANIC,
+                        PlanReader.read(Datasets.TITANIC_SEED_PLAN),
+                        tmp.resolve("run"),
+                        ProgressListener.NONE))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("titanic.csv: is larger than the streaming threshold (10000 bytes)")
                 .hasMessageContaining("a plan cannot be applied to it");
@@ -71,7 +74,8 @@ class StreamingModeTest {
         assertThat(EngineConfig.parseSize("512MB")).isEqualTo(512L << 20);
         assertThat(EngineConfig.parseSize("2 gb")).isEqualTo(2L << 30);
         assertThat(EngineConfig.parseSize("64KB")).isEqualTo(64L << 10);
-        assertThatThrownBy(() -> EngineConfig.parseSize("lots")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> EngineConfig.parseSize("lots"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a size: 'lots'");
     }
 }

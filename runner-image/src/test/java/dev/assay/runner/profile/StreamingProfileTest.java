@@ -19,8 +19,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,20 +40,26 @@ class StreamingProfileTest {
 
     static Stream<String> datasets() throws IOException {
         try (Stream<Path> files = Files.list(Datasets.DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".csv"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
     private static final EngineConfig KEEP_ALL = new EngineConfig(1L << 30, 1000, 100_000, false, true, 20, 0);
 
     private Profile exact(Path csv) {
-        CsvIngest.Result read = new CsvIngest(KEEP_ALL).read(csv, csv.getFileName().toString(), ProgressListener.NONE);
+        CsvIngest.Result read =
+                new CsvIngest(KEEP_ALL).read(csv, csv.getFileName().toString(), ProgressListener.NONE);
         return new Profiler().profile(read.table(), read.report(), read.stray(), ProgressListener.NONE);
     }
 
     private Profile streamed(Path csv, int exactDistinct) {
-        return new ProfilePipeline(KEEP_ALL).stream(csv, ProgressListener.NONE, tmp.resolve("cleaned.csv"),
-                new StreamingProfiler(exactDistinct));
+        return new ProfilePipeline(KEEP_ALL)
+                .stream(csv, ProgressListener.NONE, tmp.resolve("cleaned.csv"), new StreamingProfiler(exactDistinct));
     }
 
     @ParameterizedTest
@@ -79,14 +83,19 @@ class StreamingProfileTest {
                 double[] expected = {n.p5(), n.q1(), n.median(), n.q3(), n.p95()};
                 double[] actual = {t.p5(), t.q1(), t.median(), t.q3(), t.p95()};
                 for (int i = 0; i < expected.length; i++) {
-                    assertThat(actual[i]).as(e.name() + " quantile " + i).isCloseTo(expected[i], within(1e-9 * (1 + Math.abs(expected[i]))));
+                    assertThat(actual[i])
+                            .as(e.name() + " quantile " + i)
+                            .isCloseTo(expected[i], within(1e-9 * (1 + Math.abs(expected[i]))));
                 }
                 assertThat(t.histogram()).as(e.name()).isEqualTo(n.histogram());
             });
-            e.date().ifPresent(d -> assertThat(s.date().orElseThrow()).as(e.name()).isEqualTo(d));
+            e.date()
+                    .ifPresent(
+                            d -> assertThat(s.date().orElseThrow()).as(e.name()).isEqualTo(d));
         }
         // Nothing per column is estimated here: only the table's duplicates (and correlations past the sample).
-        assertThat(streamed.estimates().orElseThrow().figures()).allSatisfy(f -> assertThat(f.column()).isEmpty());
+        assertThat(streamed.estimates().orElseThrow().figures())
+                .allSatisfy(f -> assertThat(f.column()).isEmpty());
     }
 
     @ParameterizedTest
@@ -94,7 +103,9 @@ class StreamingProfileTest {
     void fromTheSketchesEveryEstimateIsWithinItsStatedBound(String dataset) {
         Path csv = Datasets.DIR.resolve(dataset);
         Profile exact = exact(csv);
-        Table table = new CsvIngest(KEEP_ALL).read(csv, dataset, ProgressListener.NONE).table();
+        Table table = new CsvIngest(KEEP_ALL)
+                .read(csv, dataset, ProgressListener.NONE)
+                .table();
         Profile streamed = streamed(csv, 0);
         Estimates estimates = streamed.estimates().orElseThrow();
 
@@ -104,7 +115,8 @@ class StreamingProfileTest {
             assertExactFiguresAgree(e, s);
             if (estimates.estimated(e.name(), "distinct")) {
                 double bound = figure(estimates, e.name(), "distinct").error();
-                assertThat((double) s.distinct()).as(e.name() + " distinct")
+                assertThat((double) s.distinct())
+                        .as(e.name() + " distinct")
                         .isCloseTo(e.distinct(), within(Math.max(1, bound * e.distinct())));
             } else {
                 assertThat(s.distinct()).as(e.name()).isEqualTo(e.distinct());
@@ -114,15 +126,20 @@ class StreamingProfileTest {
                 Map<String, Long> exactTop = counts(e.top());
                 for (ValueCount v : s.top()) {
                     if (exactTop.containsKey(v.value())) {
-                        assertThat((double) v.count()).as(e.name() + " top " + v.value())
+                        assertThat((double) v.count())
+                                .as(e.name() + " top " + v.value())
                                 .isCloseTo(exactTop.get(v.value()), within(bound));
                     }
                 }
             }
             if (e.numeric().isPresent() && table.column(e.name()) instanceof NumericColumn<?> column) {
                 assertQuantilesWithinRank(e.name(), column, s.numeric().orElseThrow(), estimates);
-                assertHistogramWithinRank(e.name(), e.numeric().get().histogram().counts(),
-                        s.numeric().orElseThrow().histogram().counts(), estimates, e.count());
+                assertHistogramWithinRank(
+                        e.name(),
+                        e.numeric().get().histogram().counts(),
+                        s.numeric().orElseThrow().histogram().counts(),
+                        estimates,
+                        e.count());
             }
             e.date().ifPresent(d -> {
                 DateStats t = s.date().orElseThrow();
@@ -135,10 +152,13 @@ class StreamingProfileTest {
     }
 
     /** Each quantile's value has a true rank within q ± the stated rank error. */
-    private static void assertQuantilesWithinRank(String name, NumericColumn<?> column, NumericStats stats,
-                                                  Estimates estimates) {
+    private static void assertQuantilesWithinRank(
+            String name, NumericColumn<?> column, NumericStats stats, Estimates estimates) {
         double[] sorted = column.asDoubleArray();
-        sorted = Arrays.stream(sorted).filter(v -> !Double.isNaN(v) && !Double.isInfinite(v)).sorted().toArray();
+        sorted = Arrays.stream(sorted)
+                .filter(v -> !Double.isNaN(v) && !Double.isInfinite(v))
+                .sorted()
+                .toArray();
         double epsilon = figure(estimates, name, "quantiles").error();
         double[] q = {0.05, 0.25, 0.5, 0.75, 0.95};
         double[] actual = {stats.p5(), stats.q1(), stats.median(), stats.q3(), stats.p95()};
@@ -151,30 +171,37 @@ class StreamingProfileTest {
     }
 
     /** Each bin's cumulative count is within the stated rank error (times the values) of the exact one. */
-    private static void assertHistogramWithinRank(String name, List<Long> exact, List<Long> streamed,
-                                                  Estimates estimates, long n) {
+    private static void assertHistogramWithinRank(
+            String name, List<Long> exact, List<Long> streamed, Estimates estimates, long n) {
         assertThat(streamed).as(name).hasSameSizeAs(exact);
-        double epsilon = estimates.estimated(name, "histogram") ? figure(estimates, name, "histogram").error() : 0;
+        double epsilon = estimates.estimated(name, "histogram")
+                ? figure(estimates, name, "histogram").error()
+                : 0;
         long e = 0;
         long s = 0;
         for (int i = 0; i < exact.size(); i++) {
             e += exact.get(i);
             s += streamed.get(i);
             // Each bin's estimate is rounded to a whole count: up to half a value per bin so far.
-            assertThat((double) s).as(name + " bins up to " + i).isCloseTo(e, within(epsilon * n + (i + 1) / 2.0 + 1e-9));
+            assertThat((double) s)
+                    .as(name + " bins up to " + i)
+                    .isCloseTo(e, within(epsilon * n + (i + 1) / 2.0 + 1e-9));
         }
     }
 
     private static Estimates.Figure figure(Estimates estimates, String column, String name) {
-        return estimates.figures().stream().filter(f -> f.column().equals(column) && f.figure().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " estimate for " + column));
+        return estimates.figures().stream()
+                .filter(f -> f.column().equals(column) && f.figure().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " estimate for " + column));
     }
 
     private static void assertTableAgrees(Profile exact, Profile streamed) {
         assertThat(streamed.table().rows()).isEqualTo(exact.table().rows());
         assertThat(streamed.table().columns()).isEqualTo(exact.table().columns());
         assertThat(streamed.table().missingCells()).isEqualTo(exact.table().missingCells());
-        assertThat(streamed.variables().keySet()).containsExactlyElementsOf(exact.variables().keySet());
+        assertThat(streamed.variables().keySet())
+                .containsExactlyElementsOf(exact.variables().keySet());
         assertThat(streamed.sample()).isEqualTo(exact.sample());
         assertThat(streamed.ingest().warnings()).isEqualTo(exact.ingest().warnings());
     }
@@ -205,7 +232,8 @@ class StreamingProfileTest {
     }
 
     private static Map<String, Long> counts(List<ValueCount> top) {
-        return top.stream().collect(Collectors.toMap(ValueCount::value, ValueCount::count, (a, b) -> a,
-                java.util.LinkedHashMap::new));
+        return top.stream()
+                .collect(Collectors.toMap(
+                        ValueCount::value, ValueCount::count, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 }

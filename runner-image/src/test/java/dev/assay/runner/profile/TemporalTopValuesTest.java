@@ -28,7 +28,8 @@ class TemporalTopValuesTest {
         for (int round = 0; round < 20; round++) {
             DateTimeColumn column = DateTimeColumn.create("t");
             // Some rounds run past the year 9999, where the written text no longer sorts like the values.
-            LocalDateTime start = round % 4 == 0 ? LocalDateTime.of(9999, 12, 31, 23, 0) : LocalDateTime.of(2020, 1, 1, 0, 0);
+            LocalDateTime start =
+                    round % 4 == 0 ? LocalDateTime.of(9999, 12, 31, 23, 0) : LocalDateTime.of(2020, 1, 1, 0, 0);
             int rows = 1 + random.nextInt(3_000);
             int spread = 1 + random.nextInt(rows * 3);
             for (int i = 0; i < rows; i++) {
@@ -62,9 +63,12 @@ class TemporalTopValuesTest {
         }
         List<Map.Entry<String, Long>> expected = counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(ColumnProfiler.TOP).toList();
+                .limit(ColumnProfiler.TOP)
+                .toList();
         VariableProfile profile = ColumnProfiler.profile(column, Optional.empty());
-        assertThat(profile.top().stream().map(v -> Map.entry(v.value(), v.count())).toList())
+        assertThat(profile.top().stream()
+                        .map(v -> Map.entry(v.value(), v.count()))
+                        .toList())
                 .isEqualTo(expected);
     }
 }

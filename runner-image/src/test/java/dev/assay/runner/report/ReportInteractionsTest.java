@@ -21,7 +21,8 @@ class ReportInteractionsTest {
     private final ReportRenderer renderer = new ReportRenderer();
 
     private static Profile profile(String file) {
-        return new ProfilePipeline(EngineConfig.defaults()).read(Datasets.DIR.resolve(file), ProgressListener.NONE)
+        return new ProfilePipeline(EngineConfig.defaults())
+                .read(Datasets.DIR.resolve(file), ProgressListener.NONE)
                 .profile();
     }
 
@@ -32,12 +33,16 @@ class ReportInteractionsTest {
 
         assertThat(interactions).hasSize(4);
         // Most correlated first, each at least the floor, all numeric columns of the file.
-        assertThat(interactions).isSortedAccordingTo((a, b) -> Double.compare(Math.abs(b.pearson()), Math.abs(a.pearson())));
+        assertThat(interactions)
+                .isSortedAccordingTo((a, b) -> Double.compare(Math.abs(b.pearson()), Math.abs(a.pearson())));
         assertThat(Math.abs(interactions.getFirst().pearson())).isGreaterThan(0.9);
         Interaction first = interactions.getFirst();
-        assertThat(profile.correlations().pearson().values()
-                .get(profile.correlations().pearson().columns().indexOf(first.x()))
-                .get(profile.correlations().pearson().columns().indexOf(first.y()))).isEqualTo(first.pearson());
+        assertThat(profile.correlations()
+                        .pearson()
+                        .values()
+                        .get(profile.correlations().pearson().columns().indexOf(first.x()))
+                        .get(profile.correlations().pearson().columns().indexOf(first.y())))
+                .isEqualTo(first.pearson());
         // 398 cars, 6 without horsepower: every row with both values is drawn (fewer than 400).
         for (Interaction i : interactions) {
             assertThat(i.points()).hasSize((int) i.pairs());
@@ -45,7 +50,9 @@ class ReportInteractionsTest {
         }
         String html = renderer.render(profile);
         assertThat(html).contains("id=\"interactions\"", first.y() + " against " + first.x());
-        assertThat(countOf(html, "<circle")).isEqualTo(interactions.stream().mapToInt(i -> i.points().size()).sum());
+        assertThat(countOf(html, "<circle"))
+                .isEqualTo(
+                        interactions.stream().mapToInt(i -> i.points().size()).sum());
     }
 
     @Test
@@ -57,7 +64,8 @@ class ReportInteractionsTest {
         // Every row of the table (53,940 in the file, 146 exact duplicates dropped) has both values.
         assertThat(first.pairs()).isEqualTo(53_794).isEqualTo(once.table().rows());
         assertThat(first.points()).hasSize(Interaction.MAX_POINTS);
-        assertThat(again.correlations().interactions()).isEqualTo(once.correlations().interactions());
+        assertThat(again.correlations().interactions())
+                .isEqualTo(once.correlations().interactions());
         assertThat(renderer.render(once)).contains("400 of 53\u202f794 rows, evenly spaced with both values");
     }
 
@@ -76,7 +84,9 @@ class ReportInteractionsTest {
             for (List<Double> bin : matrix.shares()) {
                 cells += bin.get(c) * matrix.rowsPerBin();
             }
-            assertThat(Math.round(cells)).as(column).isEqualTo(profile.missing().counts().get(column));
+            assertThat(Math.round(cells))
+                    .as(column)
+                    .isEqualTo(profile.missing().counts().get(column));
         }
         String html = renderer.render(profile);
         assertThat(html).contains("Where values are missing", "bins of 9 rows", "Age, rows 1–9: ");
@@ -105,14 +115,18 @@ class ReportInteractionsTest {
 
         String html = renderer.render(profile);
 
-        String smallest = String.join(", ", stats.smallest().stream().map(ReportModel::number).toList());
-        String largest = String.join(", ", stats.largest().stream().map(ReportModel::number).toList());
+        String smallest = String.join(
+                ", ", stats.smallest().stream().map(ReportModel::number).toList());
+        String largest = String.join(
+                ", ", stats.largest().stream().map(ReportModel::number).toList());
         assertThat(stats.smallest().getFirst()).isEqualTo(stats.min());
         assertThat(stats.largest().getFirst()).isEqualTo(stats.max());
-        assertThat(html).contains("<td>Smallest values</td><td>" + smallest + "</td>")
+        assertThat(html)
+                .contains("<td>Smallest values</td><td>" + smallest + "</td>")
                 .contains("<td>Largest values</td><td>" + largest + "</td>");
         var top = profile.variables().get("cylinders").top().getFirst();
-        assertThat(html).contains("<td>Most common</td><td>" + top.value() + " (" + ReportModel.count(top.count()) + ")");
+        assertThat(html)
+                .contains("<td>Most common</td><td>" + top.value() + " (" + ReportModel.count(top.count()) + ")");
     }
 
     private static int countOf(String text, String part) {

@@ -84,28 +84,64 @@ class ParquetSourceTest {
     private static List<Group> typedRows() {
         SimpleGroupFactory rows = new SimpleGroupFactory(TYPES);
         List<Group> all = new ArrayList<>();
-        all.add(rows.newGroup().append("id", 1).append("name", "Zoë").append("member", true).append("visits", 10L)
-                .append("ratio", 0.5f).append("score", 1.25).append("born", days("2024-01-31"))
-                .append("seen_ms", 1_706_689_800_123L).append("seen_us", 1_706_689_800_123_456L)
-                .append("seen_ns", 1_706_689_800_123_456_789L).append("price32", 1250).append("price64", 31416L)
-                .append("price_fixed", fixed(new BigInteger("1234567000001"))).append("price_binary",
+        all.add(rows.newGroup()
+                .append("id", 1)
+                .append("name", "Zoë")
+                .append("member", true)
+                .append("visits", 10L)
+                .append("ratio", 0.5f)
+                .append("score", 1.25)
+                .append("born", days("2024-01-31"))
+                .append("seen_ms", 1_706_689_800_123L)
+                .append("seen_us", 1_706_689_800_123_456L)
+                .append("seen_ns", 1_706_689_800_123_456_789L)
+                .append("price32", 1250)
+                .append("price64", 31416L)
+                .append("price_fixed", fixed(new BigInteger("1234567000001")))
+                .append(
+                        "price_binary",
                         Binary.fromConstantByteArray(BigInteger.valueOf(-5500).toByteArray()))
-                .append("level", -3).append("counter", 42L));
-        all.add(rows.newGroup().append("id", 2).append("name", "Smith, \"Jo\"").append("member", false).append("visits", 0L)
-                .append("ratio", 0.1f).append("score", -2.0).append("born", -1).append("seen_ms", -1L)
-                .append("seen_us", 0L).append("seen_ns", 1_709_251_199_000_000_000L).append("price32", 5)
-                .append("price64", -1L).append("price_fixed", fixed(BigInteger.valueOf(-1)))
-                .append("price_binary", Binary.fromConstantByteArray(
-                        new BigDecimal("123456789012345678901.250").unscaledValue().toByteArray()))
-                .append("level", 127).append("counter", 9_000_000_000_000_000_000L));
+                .append("level", -3)
+                .append("counter", 42L));
+        all.add(rows.newGroup()
+                .append("id", 2)
+                .append("name", "Smith, \"Jo\"")
+                .append("member", false)
+                .append("visits", 0L)
+                .append("ratio", 0.1f)
+                .append("score", -2.0)
+                .append("born", -1)
+                .append("seen_ms", -1L)
+                .append("seen_us", 0L)
+                .append("seen_ns", 1_709_251_199_000_000_000L)
+                .append("price32", 5)
+                .append("price64", -1L)
+                .append("price_fixed", fixed(BigInteger.valueOf(-1)))
+                .append(
+                        "price_binary",
+                        Binary.fromConstantByteArray(new BigDecimal("123456789012345678901.250")
+                                .unscaledValue()
+                                .toByteArray()))
+                .append("level", 127)
+                .append("counter", 9_000_000_000_000_000_000L));
         all.add(rows.newGroup().append("id", 3));
-        all.add(rows.newGroup().append("id", 4).append("name", "René").append("member", true).append("visits", 7L)
-                .append("ratio", 2.5f).append("score", 0.00001).append("born", days("2000-02-29"))
-                .append("seen_ms", 1_735_063_200_000L).append("seen_us", 1_735_063_200_500_000L)
-                .append("seen_ns", 1_735_063_200_000_000_001L).append("price32", 9990).append("price64", 1_000_000L)
-                .append("price_fixed", fixed(BigInteger.ZERO)).append("price_binary",
-                        Binary.fromConstantByteArray(BigInteger.ZERO.toByteArray()))
-                .append("level", 0).append("counter", 7L));
+        all.add(rows.newGroup()
+                .append("id", 4)
+                .append("name", "René")
+                .append("member", true)
+                .append("visits", 7L)
+                .append("ratio", 2.5f)
+                .append("score", 0.00001)
+                .append("born", days("2000-02-29"))
+                .append("seen_ms", 1_735_063_200_000L)
+                .append("seen_us", 1_735_063_200_500_000L)
+                .append("seen_ns", 1_735_063_200_000_000_001L)
+                .append("price32", 9990)
+                .append("price64", 1_000_000L)
+                .append("price_fixed", fixed(BigInteger.ZERO))
+                .append("price_binary", Binary.fromConstantByteArray(BigInteger.ZERO.toByteArray()))
+                .append("level", 0)
+                .append("counter", 7L));
         return all;
     }
 
@@ -123,8 +159,8 @@ class ParquetSourceTest {
     }
 
     private Path typesFile(CompressionCodecName codec, WriterVersion version) throws IOException {
-        return ParquetWriting.write(dir.resolve("people-" + codec + "-" + version + ".parquet"), TYPES, typedRows(),
-                codec, version, 3);
+        return ParquetWriting.write(
+                dir.resolve("people-" + codec + "-" + version + ".parquet"), TYPES, typedRows(), codec, version, 3);
     }
 
     private Path csv(String name, String text) throws IOException {
@@ -135,17 +171,24 @@ class ParquetSourceTest {
     void everyLogicalTypeBecomesTheTextOfItsCsvTwin() throws IOException {
         Path csv = dir.resolve("decoded.csv");
 
-        ParquetFiles.Read read = ParquetFiles.toCsv(typesFile(CompressionCodecName.SNAPPY, WriterVersion.PARQUET_1_0),
-                "people.parquet", csv, EngineConfig.defaults().maxFileBytes());
+        ParquetFiles.Read read = ParquetFiles.toCsv(
+                typesFile(CompressionCodecName.SNAPPY, WriterVersion.PARQUET_1_0),
+                "people.parquet",
+                csv,
+                EngineConfig.defaults().maxFileBytes());
 
         assertThat(read.rows()).isEqualTo(4);
         assertThat(Files.readString(csv)).isEqualTo(TYPES_TWIN);
-        assertThat(ParquetFiles.check((offset, length) -> slice(typesFile(CompressionCodecName.SNAPPY,
-                WriterVersion.PARQUET_1_0), offset, length), Files.size(typesFile(CompressionCodecName.SNAPPY,
-                WriterVersion.PARQUET_1_0)), "people.parquet"))
-                .isEqualTo(new ParquetFiles.Layout(List.of(TYPES_TWIN.lines().findFirst().orElseThrow().split(",")), 4, 2));
-        assertThat(read.notes()).containsExactly("Parquet columns 'seen_ms', 'seen_ns' hold instants (timestamps "
-                + "adjusted to UTC); read as UTC date-times");
+        assertThat(ParquetFiles.check(
+                        (offset, length) -> slice(
+                                typesFile(CompressionCodecName.SNAPPY, WriterVersion.PARQUET_1_0), offset, length),
+                        Files.size(typesFile(CompressionCodecName.SNAPPY, WriterVersion.PARQUET_1_0)),
+                        "people.parquet"))
+                .isEqualTo(new ParquetFiles.Layout(
+                        List.of(TYPES_TWIN.lines().findFirst().orElseThrow().split(",")), 4, 2));
+        assertThat(read.notes())
+                .containsExactly("Parquet columns 'seen_ms', 'seen_ns' hold instants (timestamps "
+                        + "adjusted to UTC); read as UTC date-times");
     }
 
     @Test
@@ -164,8 +207,12 @@ class ParquetSourceTest {
     }
 
     static Stream<Arguments> codecsAndPageVersions() {
-        return Stream.of(CompressionCodecName.UNCOMPRESSED, CompressionCodecName.SNAPPY, CompressionCodecName.GZIP,
-                        CompressionCodecName.ZSTD, CompressionCodecName.LZ4_RAW)
+        return Stream.of(
+                        CompressionCodecName.UNCOMPRESSED,
+                        CompressionCodecName.SNAPPY,
+                        CompressionCodecName.GZIP,
+                        CompressionCodecName.ZSTD,
+                        CompressionCodecName.LZ4_RAW)
                 .flatMap(codec -> Stream.of(WriterVersion.PARQUET_1_0, WriterVersion.PARQUET_2_0)
                         .map(version -> Arguments.of(codec, version)));
     }
@@ -173,7 +220,8 @@ class ParquetSourceTest {
     /** Several row groups of several pages, dictionary-encoded and plain columns. */
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("codecsAndPageVersions")
-    void eachCodecAndPageVersionReadsTheSameTable(CompressionCodecName codec, WriterVersion version) throws IOException {
+    void eachCodecAndPageVersionReadsTheSameTable(CompressionCodecName codec, WriterVersion version)
+            throws IOException {
         MessageType schema = MessageTypeParser.parseMessageType("""
                 message orders {
                   required int64 id;
@@ -196,8 +244,14 @@ class ParquetSourceTest {
             }
             row.append("amount", amount).append("day", 19_000 + i % 400);
             all.add(row);
-            twin.append(i).append(',').append(city).append(',').append(amount).append(',')
-                    .append(java.time.LocalDate.ofEpochDay(19_000 + i % 400)).append('\n');
+            twin.append(i)
+                    .append(',')
+                    .append(city)
+                    .append(',')
+                    .append(amount)
+                    .append(',')
+                    .append(java.time.LocalDate.ofEpochDay(19_000 + i % 400))
+                    .append('\n');
         }
         Path file = ParquetWriting.write(dir.resolve("orders.parquet"), schema, all, codec, version, 1000);
 
@@ -225,22 +279,27 @@ class ParquetSourceTest {
                 + "COMPRESSION " + codec + ")");
         Engine engine = new Engine(EngineConfig.defaults());
 
-        Profile fromCsv = engine.profile(csv, dir.resolve(stem + "-csv"), ProgressListener.NONE, SourceOptions.none()).profile();
-        Profile fromParquet = engine.profile(parquet, dir.resolve(stem + "-parquet"), ProgressListener.NONE,
-                SourceOptions.none()).profile();
+        Profile fromCsv = engine.profile(csv, dir.resolve(stem + "-csv"), ProgressListener.NONE, SourceOptions.none())
+                .profile();
+        Profile fromParquet = engine.profile(
+                        parquet, dir.resolve(stem + "-parquet"), ProgressListener.NONE, SourceOptions.none())
+                .profile();
 
         assertThat(fromParquet.ingest().source().format()).isEqualTo("parquet");
         assertThat(fromParquet.table().rows()).isEqualTo(fromCsv.table().rows()).isPositive();
         assertThat(fromParquet.table().missingCells()).isEqualTo(fromCsv.table().missingCells());
         assertThat(fromParquet.table().types()).isEqualTo(fromCsv.table().types());
-        assertThat(fromParquet.variables().keySet()).containsExactlyElementsOf(fromCsv.variables().keySet());
+        assertThat(fromParquet.variables().keySet())
+                .containsExactlyElementsOf(fromCsv.variables().keySet());
         for (VariableProfile expected : fromCsv.variables().values()) {
             VariableProfile actual = fromParquet.variables().get(expected.name());
             assertThat(actual.type()).as(expected.name()).isEqualTo(expected.type());
             assertThat(actual.storage()).as(expected.name()).isEqualTo(expected.storage());
             assertThat(actual.missing()).as(expected.name()).isEqualTo(expected.missing());
             assertThat(actual.distinct()).as(expected.name()).isEqualTo(expected.distinct());
-            assertThat(actual.numeric().isPresent()).as(expected.name()).isEqualTo(expected.numeric().isPresent());
+            assertThat(actual.numeric().isPresent())
+                    .as(expected.name())
+                    .isEqualTo(expected.numeric().isPresent());
             expected.numeric().ifPresent(n -> {
                 assertThat(actual.numeric().get().mean()).as(expected.name()).isCloseTo(n.mean(), within(1e-9));
                 assertThat(actual.numeric().get().std()).as(expected.name()).isCloseTo(n.std(), within(1e-9));
@@ -254,7 +313,7 @@ class ParquetSourceTest {
 
     private static void duckDb(String sql) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
@@ -279,8 +338,8 @@ class ParquetSourceTest {
         for (String codec : List.of("UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD", "LZ4_RAW")) {
             for (String version : List.of("V1", "V2")) {
                 Path file = dir.resolve("duck-" + codec + "-" + version + ".parquet");
-                duckDb("SET TimeZone='UTC'; COPY (" + select + ") TO '" + file + "' (FORMAT parquet, COMPRESSION " + codec
-                        + ", PARQUET_VERSION " + version + ")");
+                duckDb("SET TimeZone='UTC'; COPY (" + select + ") TO '" + file + "' (FORMAT parquet, COMPRESSION "
+                        + codec + ", PARQUET_VERSION " + version + ")");
                 Path csv = dir.resolve("duck.csv");
                 ParquetFiles.toCsv(file, file.getFileName().toString(), csv, 1 << 20);
                 assertThat(Files.readString(csv)).as(codec + " " + version).isEqualTo(expected);
@@ -290,7 +349,8 @@ class ParquetSourceTest {
 
     @Test
     void aCommittedFileWrittenByDuckDbReadsAsItsCommittedCsvTwin() throws Exception {
-        Path parquet = Path.of(getClass().getResource("/formats/duckdb-orders.parquet").toURI());
+        Path parquet =
+                Path.of(getClass().getResource("/formats/duckdb-orders.parquet").toURI());
         Path twin = Path.of(getClass().getResource("/formats/duckdb-orders.csv").toURI());
         Path csv = dir.resolve("orders.csv");
 
@@ -305,11 +365,14 @@ class ParquetSourceTest {
 
     @Test
     void aNestedFileWrittenByDuckDbIsRefusedNamingItsColumns() throws Exception {
-        Path parquet = Path.of(getClass().getResource("/formats/duckdb-nested.parquet").toURI());
+        Path parquet =
+                Path.of(getClass().getResource("/formats/duckdb-nested.parquet").toURI());
 
-        assertThatThrownBy(() -> read(parquet)).isInstanceOf(InputException.class).hasMessageContaining(
-                "duckdb-nested.parquet: has nested columns, which Assay does not read: 'address' (a group of "
-                        + "address.street, address.city); 'tags' (a list of tags.list.element)");
+        assertThatThrownBy(() -> read(parquet))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(
+                        "duckdb-nested.parquet: has nested columns, which Assay does not read: 'address' (a group of "
+                                + "address.street, address.city); 'tags' (a list of tags.list.element)");
     }
 
     @Test
@@ -330,12 +393,19 @@ class ParquetSourceTest {
 
         // INT96: nanoseconds of the day, then the Julian day, little-endian (as Impala and old Spark wrote them).
         MessageType legacy = MessageTypeParser.parseMessageType("message m { optional int96 stamp; }");
-        java.nio.ByteBuffer stamp = java.nio.ByteBuffer.allocate(12).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        java.nio.ByteBuffer stamp = java.nio.ByteBuffer.allocate(12)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
                 .putLong(java.time.LocalTime.of(8, 30, 0, 500_000_000).toNanoOfDay())
                 .putInt((int) (java.time.LocalDate.of(2024, 1, 31).toEpochDay() + 2_440_588));
-        Path int96 = ParquetWriting.write(dir.resolve("int96.parquet"), legacy, List.of(new SimpleGroupFactory(legacy)
-                .newGroup().append("stamp", Binary.fromConstantByteArray(stamp.array()))), CompressionCodecName.SNAPPY,
-                WriterVersion.PARQUET_1_0, 10);
+        Path int96 = ParquetWriting.write(
+                dir.resolve("int96.parquet"),
+                legacy,
+                List.of(new SimpleGroupFactory(legacy)
+                        .newGroup()
+                        .append("stamp", Binary.fromConstantByteArray(stamp.array()))),
+                CompressionCodecName.SNAPPY,
+                WriterVersion.PARQUET_1_0,
+                10);
 
         ParquetFiles.toCsv(int96, "int96.parquet", csv, 1 << 20);
 
@@ -348,9 +418,11 @@ class ParquetSourceTest {
         duckDb("COPY (SELECT * FROM (VALUES (1, 'ok'::BLOB), (2, '\\xFF\\xFE'::BLOB)) AS t(id, payload)) TO '" + file
                 + "' (FORMAT parquet)");
 
-        assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class).hasMessage("blob.parquet: column "
-                + "'payload', row 2: the value is not UTF-8 text (the column holds binary data, which Assay does not "
-                + "profile)");
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(InputException.class)
+                .hasMessage("blob.parquet: column "
+                        + "'payload', row 2: the value is not UTF-8 text (the column holds binary data, which Assay does not "
+                        + "profile)");
     }
 
     @Test
@@ -369,21 +441,30 @@ class ParquetSourceTest {
         row.addGroup("address").append("street", "Rue du Port 3").append("city", "Besançon");
         row.addGroup("tags").addGroup("list").append("element", "new");
         row.addGroup("attributes").addGroup("key_value").append("key", "size").append("value", 3);
-        Path file = ParquetWriting.write(dir.resolve("nested.parquet"), schema, List.of(row), CompressionCodecName.SNAPPY,
-                WriterVersion.PARQUET_1_0, 10);
+        Path file = ParquetWriting.write(
+                dir.resolve("nested.parquet"),
+                schema,
+                List.of(row),
+                CompressionCodecName.SNAPPY,
+                WriterVersion.PARQUET_1_0,
+                10);
         Path out = dir.resolve("out");
 
-        assertThatThrownBy(() -> new Engine(EngineConfig.defaults()).profile(file, out, ProgressListener.NONE,
-                SourceOptions.none())).isInstanceOf(InputException.class).hasMessage("nested.parquet: has nested columns, "
-                + "which Assay does not read: 'address' (a group of address.street, address.city); 'tags' (a list of "
-                + "tags.list.element); 'attributes' (a map of attributes.key_value.key, attributes.key_value.value); "
-                + "'scores' (a repeated field). Assay reads flat tables: flatten these columns (or drop them) and export "
-                + "again; nothing was read");
+        assertThatThrownBy(() -> new Engine(EngineConfig.defaults())
+                        .profile(file, out, ProgressListener.NONE, SourceOptions.none()))
+                .isInstanceOf(InputException.class)
+                .hasMessage("nested.parquet: has nested columns, "
+                        + "which Assay does not read: 'address' (a group of address.street, address.city); 'tags' (a list of "
+                        + "tags.list.element); 'attributes' (a map of attributes.key_value.key, attributes.key_value.value); "
+                        + "'scores' (a repeated field). Assay reads flat tables: flatten these columns (or drop them) and export "
+                        + "again; nothing was read");
         assertThat(Files.exists(out.resolve("profile.json"))).isFalse();
         assertThat(Files.exists(out.resolve("cleaned.csv"))).isFalse();
         // The check the upload runs on the file's end refuses it the same way, before anything is stored.
-        assertThatThrownBy(() -> ParquetFiles.check((offset, length) -> slice(file, offset, length), Files.size(file),
-                "nested.parquet")).isInstanceOf(InputException.class).hasMessageContaining("'address' (a group of");
+        assertThatThrownBy(() -> ParquetFiles.check(
+                        (offset, length) -> slice(file, offset, length), Files.size(file), "nested.parquet"))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("'address' (a group of");
     }
 
     private static byte[] slice(Path file, long offset, int length) throws IOException {
@@ -396,12 +477,15 @@ class ParquetSourceTest {
         byte[] whole = Files.readAllBytes(typesFile(CompressionCodecName.ZSTD, WriterVersion.PARQUET_1_0));
         Path cut = Files.write(dir.resolve("cut.parquet"), java.util.Arrays.copyOf(whole, whole.length - 100));
 
-        assertThatThrownBy(() -> read(cut)).isInstanceOf(InputException.class).hasMessage("cut.parquet: starts like a "
-                + "Parquet file but does not end like one (no closing 'PAR1'): it is incomplete or damaged, perhaps cut "
-                + "short while it was copied");
-        assertThatThrownBy(() -> read(Files.write(dir.resolve("tiny.parquet"), "PAR1".getBytes(StandardCharsets.US_ASCII))))
-                .isInstanceOf(InputException.class).hasMessageContaining("tiny.parquet: starts like a Parquet file but is "
-                        + "only 4 bytes long");
+        assertThatThrownBy(() -> read(cut))
+                .isInstanceOf(InputException.class)
+                .hasMessage("cut.parquet: starts like a "
+                        + "Parquet file but does not end like one (no closing 'PAR1'): it is incomplete or damaged, perhaps cut "
+                        + "short while it was copied");
+        assertThatThrownBy(() ->
+                        read(Files.write(dir.resolve("tiny.parquet"), "PAR1".getBytes(StandardCharsets.US_ASCII))))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("tiny.parquet: starts like a Parquet file but is " + "only 4 bytes long");
     }
 
     /** Every single damaged byte either still reads or is refused as a damaged file: never another failure. */
@@ -417,8 +501,8 @@ class ParquetSourceTest {
             damaged[at] = (byte) random.nextInt(256);
             Path file = Files.write(dir.resolve("damaged.parquet"), damaged);
             try {
-                new CsvIngest(small).read(file, "damaged.parquet", ProgressListener.NONE, Optional.empty(),
-                        SourceOptions.none());
+                new CsvIngest(small)
+                        .read(file, "damaged.parquet", ProgressListener.NONE, Optional.empty(), SourceOptions.none());
             } catch (InputException e) {
                 assertThat(e.getMessage()).startsWith("damaged.parquet: ");
                 refused++;
@@ -426,21 +510,27 @@ class ParquetSourceTest {
         }
         assertThat(refused).as("damaged files refused").isPositive();
         assertThatThrownBy(() -> {
-            byte[] footerless = whole.clone();
-            int footer = java.nio.ByteBuffer.wrap(whole, whole.length - 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
-            java.util.Arrays.fill(footerless, whole.length - 8 - footer, whole.length - 8, (byte) 0x7F);
-            read(Files.write(dir.resolve("footer.parquet"), footerless));
-        }).isInstanceOf(InputException.class).hasMessageStartingWith("footer.parquet: is a damaged Parquet file: its "
-                + "footer cannot be read");
+                    byte[] footerless = whole.clone();
+                    int footer = java.nio.ByteBuffer.wrap(whole, whole.length - 8, 4)
+                            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                            .getInt();
+                    java.util.Arrays.fill(footerless, whole.length - 8 - footer, whole.length - 8, (byte) 0x7F);
+                    read(Files.write(dir.resolve("footer.parquet"), footerless));
+                })
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("footer.parquet: is a damaged Parquet file: its " + "footer cannot be read");
     }
 
     @Test
     void aFileNamedParquetThatIsNotParquetIsRefusedForWhatItIs() throws IOException {
-        assertThatThrownBy(() -> read(Files.write(dir.resolve("sales.parquet"), "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))))
-                .isInstanceOf(InputException.class).hasMessageContaining("sales.parquet: is a PDF document, not a table");
+        assertThatThrownBy(() -> read(
+                        Files.write(dir.resolve("sales.parquet"), "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("sales.parquet: is a PDF document, not a table");
         byte[] binary = {0x12, 0x00, 0x7F, 0x03, 0x00, 0x00, 0x41};
         assertThatThrownBy(() -> read(Files.write(dir.resolve("data.parquet"), binary)))
-                .isInstanceOf(InputException.class).hasMessageContaining("data.parquet: ");
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("data.parquet: ");
     }
 
     @Test
@@ -458,9 +548,11 @@ class ParquetSourceTest {
         Path file = dir.resolve("brotli.parquet");
         duckDb("COPY (SELECT 1 AS id, 'a' AS name) TO '" + file + "' (FORMAT parquet, COMPRESSION BROTLI)");
 
-        assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class).hasMessage("brotli.parquet: compresses "
-                + "column 'id' with BROTLI, which Assay does not read (it reads UNCOMPRESSED, SNAPPY, GZIP, ZSTD and "
-                + "LZ4_RAW); write the file with one of those");
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(InputException.class)
+                .hasMessage("brotli.parquet: compresses "
+                        + "column 'id' with BROTLI, which Assay does not read (it reads UNCOMPRESSED, SNAPPY, GZIP, ZSTD and "
+                        + "LZ4_RAW); write the file with one of those");
     }
 
     @Test
@@ -472,12 +564,20 @@ class ParquetSourceTest {
             all.add(rows.newGroup().append("text", "x".repeat(2000)));
         }
         // Plain 4 MB pages of one repeated letter: zstd shrinks each to a few hundred bytes.
-        Path file = ParquetWriting.write(dir.resolve("bomb.parquet"), schema, all, CompressionCodecName.ZSTD,
-                WriterVersion.PARQUET_1_0, 3000, 4 << 20, false);
+        Path file = ParquetWriting.write(
+                dir.resolve("bomb.parquet"),
+                schema,
+                all,
+                CompressionCodecName.ZSTD,
+                WriterVersion.PARQUET_1_0,
+                3000,
+                4 << 20,
+                false);
 
-        assertThatThrownBy(() -> new CsvIngest(new EngineConfig(100 << 20, 1000, 100_000, true, true, 20)).read(file,
-                "bomb.parquet", ProgressListener.NONE, Optional.empty(), SourceOptions.none()))
-                .isInstanceOf(InputException.class).hasMessageContaining("bomb.parquet: column 'text': a page of")
+        assertThatThrownBy(() -> new CsvIngest(new EngineConfig(100 << 20, 1000, 100_000, true, true, 20))
+                        .read(file, "bomb.parquet", ProgressListener.NONE, Optional.empty(), SourceOptions.none()))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("bomb.parquet: column 'text': a page of")
                 .hasMessageContaining("more than 200 times its size or the file limit; refused as a compression bomb");
     }
 }

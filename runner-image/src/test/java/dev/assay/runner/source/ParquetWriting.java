@@ -34,14 +34,19 @@ import org.xerial.snappy.Snappy;
  */
 final class ParquetWriting {
 
-    private ParquetWriting() {
-    }
+    private ParquetWriting() {}
 
     /**
      * @param rowsPerGroup rows in each row group, so a test can make several
      */
-    static Path write(Path file, MessageType schema, List<Group> rows, CompressionCodecName codec,
-                      ParquetProperties.WriterVersion version, int rowsPerGroup) throws IOException {
+    static Path write(
+            Path file,
+            MessageType schema,
+            List<Group> rows,
+            CompressionCodecName codec,
+            ParquetProperties.WriterVersion version,
+            int rowsPerGroup)
+            throws IOException {
         return write(file, schema, rows, codec, version, rowsPerGroup, 4096, true);
     }
 
@@ -49,20 +54,31 @@ final class ParquetWriting {
      * @param pageSize   small pages make several per row group
      * @param dictionary whether the library may dictionary-encode
      */
-    static Path write(Path file, MessageType schema, List<Group> rows, CompressionCodecName codec,
-                      ParquetProperties.WriterVersion version, int rowsPerGroup, int pageSize, boolean dictionary)
+    static Path write(
+            Path file,
+            MessageType schema,
+            List<Group> rows,
+            CompressionCodecName codec,
+            ParquetProperties.WriterVersion version,
+            int rowsPerGroup,
+            int pageSize,
+            boolean dictionary)
             throws IOException {
         Files.deleteIfExists(file);
-        ParquetProperties properties = ParquetProperties.builder().withWriterVersion(version).withPageSize(pageSize)
-                .withDictionaryPageSize(4096).withDictionaryEncoding(dictionary).build();
-        ParquetFileWriter writer = new ParquetFileWriter(new LocalOutputFile(file), schema, ParquetFileWriter.Mode.CREATE,
-                128 << 20, 0);
+        ParquetProperties properties = ParquetProperties.builder()
+                .withWriterVersion(version)
+                .withPageSize(pageSize)
+                .withDictionaryPageSize(4096)
+                .withDictionaryEncoding(dictionary)
+                .build();
+        ParquetFileWriter writer =
+                new ParquetFileWriter(new LocalOutputFile(file), schema, ParquetFileWriter.Mode.CREATE, 128 << 20, 0);
         writer.start();
         BytesInputCompressor compressor = compressor(codec);
         for (int from = 0; from < rows.size(); from += rowsPerGroup) {
             int to = Math.min(rows.size(), from + rowsPerGroup);
-            ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(compressor, schema,
-                    new HeapByteBufferAllocator(), 64);
+            ColumnChunkPageWriteStore pages =
+                    new ColumnChunkPageWriteStore(compressor, schema, new HeapByteBufferAllocator(), 64);
             ColumnWriteStore columns = properties.newColumnWriteStore(schema, pages);
             RecordConsumer consumer = new ColumnIOFactory().getColumnIO(schema).getRecordWriter(columns);
             GroupWriter groups = new GroupWriter(consumer, schema);
@@ -83,25 +99,26 @@ final class ParquetWriting {
             @Override
             public BytesInput compress(BytesInput bytes) throws IOException {
                 byte[] in = bytes.toByteArray();
-                return BytesInput.from(switch (codec) {
-                    case UNCOMPRESSED -> in;
-                    case SNAPPY -> Snappy.compress(in);
-                    case ZSTD -> Zstd.compress(in, 3);
-                    case GZIP -> {
-                        ByteArrayOutputStream out = new ByteArrayOutputStream();
-                        try (OutputStream gz = new GZIPOutputStream(out)) {
-                            gz.write(in);
-                        }
-                        yield out.toByteArray();
-                    }
-                    case LZ4_RAW -> {
-                        Lz4Compressor lz4 = new Lz4Compressor();
-                        byte[] out = new byte[lz4.maxCompressedLength(in.length)];
-                        int n = lz4.compress(in, 0, in.length, out, 0, out.length);
-                        yield java.util.Arrays.copyOf(out, n);
-                    }
-                    default -> throw new IllegalArgumentException("no test compressor for " + codec);
-                });
+                return BytesInput.from(
+                        switch (codec) {
+                            case UNCOMPRESSED -> in;
+                            case SNAPPY -> Snappy.compress(in);
+                            case ZSTD -> Zstd.compress(in, 3);
+                            case GZIP -> {
+                                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                                try (OutputStream gz = new GZIPOutputStream(out)) {
+                                    gz.write(in);
+                                }
+                                yield out.toByteArray();
+                            }
+                            case LZ4_RAW -> {
+                                Lz4Compressor lz4 = new Lz4Compressor();
+                                byte[] out = new byte[lz4.maxCompressedLength(in.length)];
+                                int n = lz4.compress(in, 0, in.length, out, 0, out.length);
+                                yield java.util.Arrays.copyOf(out, n);
+                            }
+                            default -> throw new IllegalArgumentException("no test compressor for " + codec);
+                        });
             }
 
             @Override
@@ -110,8 +127,7 @@ final class ParquetWriting {
             }
 
             @Override
-            public void release() {
-            }
+            public void release() {}
         };
     }
 }

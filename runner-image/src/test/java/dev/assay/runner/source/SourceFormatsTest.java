@@ -48,8 +48,8 @@ class SourceFormatsTest {
     }
 
     static CsvIngest.Result read(Path file, SourceOptions options) {
-        return new CsvIngest(EngineConfig.defaults()).read(file, file.getFileName().toString(), ProgressListener.NONE,
-                Optional.empty(), options);
+        return new CsvIngest(EngineConfig.defaults())
+                .read(file, file.getFileName().toString(), ProgressListener.NONE, Optional.empty(), options);
     }
 
     static CsvIngest.Result read(Path file) {
@@ -83,7 +83,9 @@ class SourceFormatsTest {
     @AfterEach
     void noTemporaryFileIsLeftBehind() throws IOException {
         try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(left.filter(p -> p.getFileName().toString().startsWith("assay-source-")).toList()).isEmpty();
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith("assay-source-"))
+                            .toList())
+                    .isEmpty();
         }
     }
 
@@ -97,7 +99,8 @@ class SourceFormatsTest {
         assertThat(read.encoding()).contains("windows-1252");
         assertThat(read.encodingBasis()).contains("detected");
         assertThat(read.confidence()).hasValueSatisfying(c -> assertThat(c).isBetween(1, 100));
-        assertThat(result.table().column("when").type().name()).isEqualTo(twin().column("when").type().name());
+        assertThat(result.table().column("when").type().name())
+                .isEqualTo(twin().column("when").type().name());
     }
 
     @Test
@@ -125,11 +128,15 @@ class SourceFormatsTest {
 
     @Test
     void latin1IsDetectedAndTranscoded() throws IOException {
-        String latin = TWIN.replace("“fine”", "fine").replace("‘ok’ – fair", "ok").replace("€ 3", "3");
+        String latin =
+                TWIN.replace("“fine”", "fine").replace("‘ok’ – fair", "ok").replace("€ 3", "3");
 
         CsvIngest.Result result = read(file("latin1.csv", latin.getBytes(StandardCharsets.ISO_8859_1)));
 
-        assertSameTable(result.table(), read(file("latin-twin.csv", latin.getBytes(StandardCharsets.UTF_8))).table());
+        assertSameTable(
+                result.table(),
+                read(file("latin-twin.csv", latin.getBytes(StandardCharsets.UTF_8)))
+                        .table());
         assertThat(result.table().stringColumn("city").asList()).contains("Zürich", "Besançon", "São Paulo");
         // ISO-8859-1 and windows-1252 decode these bytes alike; either name is true.
         assertThat(result.report().source().encoding().orElseThrow()).isIn("ISO-8859-1", "windows-1252");
@@ -137,10 +144,10 @@ class SourceFormatsTest {
 
     @Test
     void utf16WithEitherByteOrderMarkIsRead() throws IOException {
-        CsvIngest.Result le = read(file("le.csv", bomAnd(new byte[] {(byte) 0xFF, (byte) 0xFE},
-                TWIN.getBytes(StandardCharsets.UTF_16LE))));
-        CsvIngest.Result be = read(file("be.csv", bomAnd(new byte[] {(byte) 0xFE, (byte) 0xFF},
-                TWIN.getBytes(StandardCharsets.UTF_16BE))));
+        CsvIngest.Result le = read(file(
+                "le.csv", bomAnd(new byte[] {(byte) 0xFF, (byte) 0xFE}, TWIN.getBytes(StandardCharsets.UTF_16LE))));
+        CsvIngest.Result be = read(file(
+                "be.csv", bomAnd(new byte[] {(byte) 0xFE, (byte) 0xFF}, TWIN.getBytes(StandardCharsets.UTF_16BE))));
 
         assertSameTable(le.table(), twin());
         assertSameTable(be.table(), twin());
@@ -157,14 +164,16 @@ class SourceFormatsTest {
         assertThat(le.report().source().encoding()).contains("UTF-16LE");
         assertThat(le.report().source().encodingBasis()).contains("detected");
         assertThatThrownBy(() -> read(file("zeros.csv", new byte[] {'a', ',', 'b', '\n', '1', ',', 0, '\n'})))
-                .isInstanceOf(InputException.class).hasMessage("zeros.csv: contains binary data, not CSV text");
+                .isInstanceOf(InputException.class)
+                .hasMessage("zeros.csv: contains binary data, not CSV text");
     }
 
     @Test
     void utf8IsReadAsItIsAndSaysSo() throws IOException {
         CsvIngest.Result plain = read(file("plain.csv", TWIN.getBytes(StandardCharsets.UTF_8)));
-        CsvIngest.Result marked = read(file("marked.csv", bomAnd(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-                TWIN.getBytes(StandardCharsets.UTF_8))));
+        CsvIngest.Result marked = read(file(
+                "marked.csv",
+                bomAnd(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, TWIN.getBytes(StandardCharsets.UTF_8))));
 
         assertThat(plain.report().source().describe()).isEqualTo("csv, UTF-8 (valid UTF-8)");
         assertThat(marked.report().source().describe()).isEqualTo("csv, UTF-8 (byte order mark)");
@@ -243,15 +252,18 @@ class SourceFormatsTest {
     void aZipWithSeveralFilesNamesThemAndAsksWhichOne() throws IOException {
         Path file = file("two.zip", zip("a.csv", TWIN, "b.csv", TWIN));
 
-        assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class)
-                .hasMessageContaining("two.zip: is a zip archive holding 2 files (a.csv, b.csv); which one should be read?");
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(
+                        "two.zip: is a zip archive holding 2 files (a.csv, b.csv); which one should be read?");
     }
 
     @Test
     void aZipEntryThatClimbsOutOfTheArchiveIsRefused() throws IOException {
         Path file = file("evil.zip", zip("../../etc/cron.d/data.csv", TWIN));
 
-        assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("evil.zip: holds an entry named '../../etc/cron.d/data.csv' that climbs out");
         assertThat(dir.getParent().resolve("etc")).doesNotExist();
     }
@@ -276,9 +288,11 @@ class SourceFormatsTest {
             }
         }
 
-        assertThatThrownBy(() -> read(file("bomb.zip", zipped.toByteArray()))).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> read(file("bomb.zip", zipped.toByteArray())))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("bomb.zip (data.csv): expands more than 200 times");
-        assertThatThrownBy(() -> read(file("bomb.csv.gz", gzipped.toByteArray()))).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> read(file("bomb.csv.gz", gzipped.toByteArray())))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("bomb.csv.gz: expands more than 200 times");
     }
 
@@ -295,15 +309,17 @@ class SourceFormatsTest {
         EngineConfig small = new EngineConfig(40_000, 1000, 100_000, true, true, 20);
         Path file = file("big.csv.gz", bytes.toByteArray());
 
-        assertThatThrownBy(() -> new CsvIngest(small).read(file, "big.csv.gz", ProgressListener.NONE, Optional.empty(),
-                SourceOptions.none())).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> new CsvIngest(small)
+                        .read(file, "big.csv.gz", ProgressListener.NONE, Optional.empty(), SourceOptions.none()))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("big.csv.gz: unpacks to more than");
     }
 
     @Test
     void documentsAndImagesAreRefusedWhateverTheirName() throws IOException {
         assertThatThrownBy(() -> read(file("report.xlsx", "%PDF-1.7\n%âãÏÓ\n".getBytes(StandardCharsets.ISO_8859_1))))
-                .isInstanceOf(InputException.class).hasMessage("report.xlsx: is a PDF document, not a table Assay can read "
+                .isInstanceOf(InputException.class)
+                .hasMessage("report.xlsx: is a PDF document, not a table Assay can read "
                         + "(CSV, .csv.gz, a .zip holding one CSV, .xlsx, .parquet)");
         assertThatThrownBy(() -> read(file("data.csv", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1})))
                 .hasMessageContaining("data.csv: is an image");

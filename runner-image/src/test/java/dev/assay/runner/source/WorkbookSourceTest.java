@@ -61,9 +61,10 @@ class WorkbookSourceTest {
                 header.createCell(i).setCellValue(names[i]);
             }
             Object[][] rows = {
-                    {"North", LocalDate.of(2024, 1, 31), LocalDateTime.of(2024, 1, 31, 8, 30), 3, 2.5, true},
-                    {null, LocalDate.of(2024, 2, 29), LocalDateTime.of(2024, 2, 29, 17, 45, 10), 4, 1.25, false},
-                    {"South", LocalDate.of(2024, 3, 1), LocalDateTime.of(2024, 3, 1, 0, 0), 10, 0.1, true}};
+                {"North", LocalDate.of(2024, 1, 31), LocalDateTime.of(2024, 1, 31, 8, 30), 3, 2.5, true},
+                {null, LocalDate.of(2024, 2, 29), LocalDateTime.of(2024, 2, 29, 17, 45, 10), 4, 1.25, false},
+                {"South", LocalDate.of(2024, 3, 1), LocalDateTime.of(2024, 3, 1, 0, 0), 10, 0.1, true}
+            };
             for (int r = 0; r < rows.length; r++) {
                 Row row = sales.createRow(3 + r);
                 if (rows[r][0] != null) {
@@ -107,23 +108,27 @@ class WorkbookSourceTest {
         assertSameTable(filled, twin);
         assertThat(result.table().column("day").type()).isEqualTo(ColumnType.LOCAL_DATE);
         assertThat(result.table().column("stamp").type()).isEqualTo(ColumnType.LOCAL_DATE_TIME);
-        assertThat(result.table().column("total").getString(0)).isEqualTo(twin.column("total").getString(0));
+        assertThat(result.table().column("total").getString(0))
+                .isEqualTo(twin.column("total").getString(0));
         assertThat(result.report().source().sheet()).contains("Sales");
         assertThat(result.report().source().format()).isEqualTo("xlsx");
         assertThat(result.report().source().encoding()).isEmpty();
         assertThat(result.report().warnings())
                 .anySatisfy(w -> assertThat(w).contains("2 sheets ('Sales', 'Notes')", "'Sales', was read"))
-                .anySatisfy(w -> assertThat(w).contains("row 1 above the header (row 3) was skipped",
-                        "Quarterly sales report"));
+                .anySatisfy(w ->
+                        assertThat(w).contains("row 1 above the header (row 3) was skipped", "Quarterly sales report"));
     }
 
     @Test
     void aWorkbookWrittenByOpenpyxlReadsLikeItsTwin() throws Exception {
-        Path file = Path.of(getClass().getResource("/formats/openpyxl-sales.xlsx").toURI());
+        Path file =
+                Path.of(getClass().getResource("/formats/openpyxl-sales.xlsx").toURI());
 
         CsvIngest.Result result = read(file);
 
-        assertSameTable(result.table(), read(Files.writeString(dir.resolve("orders.csv"), """
+        assertSameTable(
+                result.table(),
+                read(Files.writeString(dir.resolve("orders.csv"), """
                 order,placed,shipped_at,qty,unit_price,line_total,paid,customer
                 1001,2024-01-31,2024-02-01 09:15:00,2,9.99,,true,Zoë Ångström
                 1002,2024-02-29,2024-03-01 17:00:30,1,120,,false,René Müller
@@ -141,17 +146,21 @@ class WorkbookSourceTest {
         Path out = dir.resolve("out");
 
         var outcome = new dev.assay.runner.engine.Engine(dev.assay.runner.core.EngineConfig.defaults())
-                .profile(workbook("sales.xlsx"), out, dev.assay.runner.core.ProgressListener.NONE, SourceOptions.none());
+                .profile(
+                        workbook("sales.xlsx"), out, dev.assay.runner.core.ProgressListener.NONE, SourceOptions.none());
 
         assertThat(outcome.profile().ingest().source().describe()).isEqualTo("xlsx, sheet 'Sales'");
-        assertThat(Files.readString(out.resolve("report.html"))).contains("Read as").containsPattern(
-                "xlsx, sheet (&#39;|&#x27;|')Sales(&#39;|&#x27;|')");
-        assertThat(Files.readString(out.resolve("cleaned.csv"))).startsWith("region,day,stamp,units,price,total,member");
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("Read as")
+                .containsPattern("xlsx, sheet (&#39;|&#x27;|')Sales(&#39;|&#x27;|')");
+        assertThat(Files.readString(out.resolve("cleaned.csv")))
+                .startsWith("region,day,stamp,units,price,total,member");
     }
 
     @Test
     void aSheetIsChosenByName() throws IOException {
-        CsvIngest.Result result = read(workbook("sales.xlsx"), new SourceOptions(Optional.of("Notes"), Optional.empty()));
+        CsvIngest.Result result =
+                read(workbook("sales.xlsx"), new SourceOptions(Optional.of("Notes"), Optional.empty()));
 
         assertThat(result.table().columnNames()).containsExactly("key", "value");
         assertThat(result.table().stringColumn("value").get(0)).isEqualTo("ERP");
@@ -186,10 +195,13 @@ class WorkbookSourceTest {
 
         CsvIngest.Result result = read(file);
 
-        assertSameTable(result.table(), read(Files.writeString(dir.resolve("t.csv"), "a,ratio\n0,\n1,10\n2,5\n")).table());
+        assertSameTable(
+                result.table(),
+                read(Files.writeString(dir.resolve("t.csv"), "a,ratio\n0,\n1,10\n2,5\n"))
+                        .table());
         assertThat(result.table().column("ratio").isMissing(0)).isTrue();
-        assertThat(result.report().warnings()).anySatisfy(w -> assertThat(w).contains("1 cell holds an Excel error",
-                "B2", "#DIV/0!"));
+        assertThat(result.report().warnings())
+                .anySatisfy(w -> assertThat(w).contains("1 cell holds an Excel error", "B2", "#DIV/0!"));
     }
 
     @Test
@@ -206,11 +218,12 @@ class WorkbookSourceTest {
             }
         }
 
-        assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("full.xlsx, sheet 'Data': reaches row 1,048,576, Excel's last row");
         Path out = dir.resolve("out");
         assertThatThrownBy(() -> new dev.assay.runner.engine.Engine(dev.assay.runner.core.EngineConfig.defaults())
-                .profile(file, out, dev.assay.runner.core.ProgressListener.NONE, SourceOptions.none()))
+                        .profile(file, out, dev.assay.runner.core.ProgressListener.NONE, SourceOptions.none()))
                 .isInstanceOf(InputException.class);
         assertThat(out.resolve("profile.json")).doesNotExist();
         assertThat(out.resolve("report.html")).doesNotExist();
@@ -227,7 +240,8 @@ class WorkbookSourceTest {
             zip.write("not xml at all".getBytes(StandardCharsets.UTF_8));
         }
 
-        assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(InputException.class)
                 .hasMessageStartingWith("broken.xlsx: cannot be read as an Excel workbook");
     }
 

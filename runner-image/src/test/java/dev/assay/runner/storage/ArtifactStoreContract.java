@@ -69,7 +69,8 @@ abstract class ArtifactStoreContract {
         put(store, "j-1/profile.json", "{\"v\":1}");
         put(store, "j-1/profile.json", "{\"v\":2}");
 
-        assertThat(new String(read(store, "j-1/profile.json"), StandardCharsets.UTF_8)).isEqualTo("{\"v\":2}");
+        assertThat(new String(read(store, "j-1/profile.json"), StandardCharsets.UTF_8))
+                .isEqualTo("{\"v\":2}");
         assertThat(store.list("j-1/")).containsExactly("j-1/profile.json");
     }
 
@@ -89,9 +90,11 @@ abstract class ArtifactStoreContract {
             }
         };
 
-        assertThatThrownBy(() -> store.put("j-1/cleaned.csv", failing, 5000, "text/csv")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> store.put("j-1/cleaned.csv", failing, 5000, "text/csv"))
+                .isInstanceOf(IOException.class);
 
-        assertThat(new String(read(store, "j-1/cleaned.csv"), StandardCharsets.UTF_8)).isEqualTo("a\n1\n");
+        assertThat(new String(read(store, "j-1/cleaned.csv"), StandardCharsets.UTF_8))
+                .isEqualTo("a\n1\n");
         assertThat(store.list("j-1/")).containsExactly("j-1/cleaned.csv");
     }
 
@@ -125,15 +128,25 @@ abstract class ArtifactStoreContract {
         put(store, "j-1/runs/r-1/report.html", "r1");
         put(store, "j-10/source.csv", "other job");
 
-        assertThat(store.list("j-1/")).containsExactly("j-1/runs/r-1/report.html", "j-1/runs/r-2/report.html",
-                "j-1/source.csv");
+        assertThat(store.list("j-1/"))
+                .containsExactly("j-1/runs/r-1/report.html", "j-1/runs/r-2/report.html", "j-1/source.csv");
         assertThat(store.list("j-1/runs/")).containsExactly("j-1/runs/r-1/report.html", "j-1/runs/r-2/report.html");
         assertThat(store.list("j-1/runs/r-2/")).containsExactly("j-1/runs/r-2/report.html");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../outside.csv", "j-1/../../outside.csv", "/etc/passwd", "j-1//source.csv",
-            "j-1/./source.csv", "j-1\\source.csv", "", "j-1/source.csv/", "j 1/source.csv"})
+    @ValueSource(
+            strings = {
+                "../outside.csv",
+                "j-1/../../outside.csv",
+                "/etc/passwd",
+                "j-1//source.csv",
+                "j-1/./source.csv",
+                "j-1\\source.csv",
+                "",
+                "j-1/source.csv/",
+                "j 1/source.csv"
+            })
     void refusesKeysThatAreNotArtifactKeys(String key) throws Exception {
         ArtifactStore store = store();
 

@@ -47,11 +47,13 @@ class FilesystemStatusStoreTest extends StatusStoreContract {
     @Test
     void aRestartedProcessFindsItsJobsRunsAndHistoryAgain() throws Exception {
         FilesystemStatusStore before = open();
-        TaskStatus job = StatusSamples.queuedProfile("j-1", T0).progress(40, "profiling", T0.plusSeconds(1))
+        TaskStatus job = StatusSamples.queuedProfile("j-1", T0)
+                .progress(40, "profiling", T0.plusSeconds(1))
                 .profiled(StatusSamples.summary(), T0.plusSeconds(2));
         before.put(StatusSamples.queuedProfile("j-1", T0));
         before.put(job);
-        TaskStatus run = StatusSamples.queuedRun("j-1", "r-1", T0.plusSeconds(5)).applied(StatusSamples.result(), T0.plusSeconds(9));
+        TaskStatus run = StatusSamples.queuedRun("j-1", "r-1", T0.plusSeconds(5))
+                .applied(StatusSamples.result(), T0.plusSeconds(9));
         before.put(run);
         before.close();
 
@@ -85,7 +87,8 @@ class FilesystemStatusStoreTest extends StatusStoreContract {
         assertThat(after.get("j-1").orElseThrow().stage()).isEqualTo("profiling");
         after.close();
         // Recorded once: a second restart finds the failure, not another one.
-        assertThat(open().events("j-1")).extracting(TaskEvent::status)
+        assertThat(open().events("j-1"))
+                .extracting(TaskEvent::status)
                 .containsExactly(TaskState.RUNNING, TaskState.FAILED);
     }
 
@@ -95,13 +98,17 @@ class FilesystemStatusStoreTest extends StatusStoreContract {
         TaskStatus done = StatusSamples.queuedProfile("j-1", T0).profiled(StatusSamples.summary(), T0.plusSeconds(2));
         before.put(done);
         before.close();
-        Files.writeString(folder.resolve(FilesystemStatusStore.JOURNAL), "{\"id\":\"j-2\",\"kind\":\"pro",
-                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(
+                folder.resolve(FilesystemStatusStore.JOURNAL),
+                "{\"id\":\"j-2\",\"kind\":\"pro",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
 
         FilesystemStatusStore after = open();
 
         assertThat(after.get("j-1")).contains(done);
         assertThat(after.get("j-2")).isEmpty();
-        assertThat(Files.readString(folder.resolve(FilesystemStatusStore.JOURNAL))).doesNotContain("\"j-2\"");
+        assertThat(Files.readString(folder.resolve(FilesystemStatusStore.JOURNAL)))
+                .doesNotContain("\"j-2\"");
     }
 }

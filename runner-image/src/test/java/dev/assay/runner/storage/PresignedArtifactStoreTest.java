@@ -7,8 +7,8 @@ import dev.assay.model.protocol.ArtifactGrants;
 import dev.assay.model.protocol.RunnerAccess;
 import dev.assay.model.protocol.TaskScope;
 import io.minio.GetPresignedObjectUrlArgs;
-import io.minio.MinioClient;
 import io.minio.Http.Method;
+import io.minio.MinioClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -49,15 +49,22 @@ class PresignedArtifactStoreTest {
 
     @BeforeAll
     static void startS3() throws Exception {
-        s3 = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
+        s3 = S3Proxy.builder()
+                .blobStore(new TransientNio2BlobStore())
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .build();
         s3.start();
         while (!s3.getState().equals("STARTED")) {
             Thread.onSpinWait();
         }
         String endpoint = "http://127.0.0.1:" + s3.getPort();
         rootStore = S3ArtifactStore.connect(new S3Settings(endpoint, BUCKET, ACCESS_KEY, SECRET_KEY, null));
-        root = MinioClient.builder().endpoint(endpoint).credentials(ACCESS_KEY, SECRET_KEY).region("us-east-1").build();
+        root = MinioClient.builder()
+                .endpoint(endpoint)
+                .credentials(ACCESS_KEY, SECRET_KEY)
+                .region("us-east-1")
+                .build();
         put("team-a/samples/t.csv", "a,b\n1,2\n");
         put("team-b/samples/t.csv", "secret,of,team-b\n");
     }
@@ -86,13 +93,18 @@ class PresignedArtifactStoreTest {
     }
 
     private static String presign(Method method, String object, int seconds) throws Exception {
-        return root.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(method).bucket(BUCKET).object(object)
-                .expiry(seconds).build());
+        return root.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                .method(method)
+                .bucket(BUCKET)
+                .object(object)
+                .expiry(seconds)
+                .build());
     }
 
     @Test
     void readsItsSourceAndWritesItsOutputsUnderItsNamespace() throws Exception {
-        RunnerAccess access = grant(TaskScope.namespace("team-a"), ArtifactGrants.profileJob("t", "samples/t.csv"), 600);
+        RunnerAccess access =
+                grant(TaskScope.namespace("team-a"), ArtifactGrants.profileJob("t", "samples/t.csv"), 600);
         PresignedArtifactStore store = new PresignedArtifactStore(RunnerAccess.fromJson(access.toJson()));
 
         assertThat(store.size("samples/t.csv")).contains(8L);
@@ -101,13 +113,19 @@ class PresignedArtifactStoreTest {
         assertThat(Files.readString(local)).isEqualTo("a,b\n1,2\n");
         Files.writeString(dir.resolve("report.html"), "<html>t</html>");
         store.put("t/report.html", dir.resolve("report.html"), "text/html");
-        store.put("t/profile.json", new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), -1, "application/json");
+        store.put(
+                "t/profile.json",
+                new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+                -1,
+                "application/json");
 
         try (var in = rootStore.open("team-a/t/report.html").orElseThrow()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<html>t</html>");
         }
         assertThat(rootStore.size("team-a/t/profile.json")).contains(2L);
-        assertThat(rootStore.size("t/report.html")).as("nothing outside the namespace").isEmpty();
+        assertThat(rootStore.size("t/report.html"))
+                .as("nothing outside the namespace")
+                .isEmpty();
     }
 
     @Test
@@ -118,7 +136,8 @@ class PresignedArtifactStoreTest {
         assertThat(store.size("samples/none.csv")).isEmpty();
         assertThat(store.open("u/profile.json")).isEmpty();
         assertThatThrownBy(() -> store.download("samples/none.csv", dir.resolve("x")))
-                .isInstanceOf(NoSuchFileException.class).hasMessageContaining("bucket 'presigned'");
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining("bucket 'presigned'");
     }
 
     @Test
@@ -126,7 +145,8 @@ class PresignedArtifactStoreTest {
         PresignedArtifactStore store = new PresignedArtifactStore(
                 grant(TaskScope.namespace("team-a"), ArtifactGrants.profileJob("t", "samples/t.csv"), 600));
 
-        assertThatThrownBy(() -> store.open("other/profile.json")).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> store.open("other/profile.json"))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("not granted to read 'other/profile.json'");
         Files.writeString(dir.resolve("x"), "x");
         assertThatThrownBy(() -> store.put("samples/t.csv", dir.resolve("x"), "text/csv"))
@@ -137,18 +157,24 @@ class PresignedArtifactStoreTest {
 
     @Test
     void aUrlPointedAtAnotherNamespacesObjectIsRefusedByTheStore() throws Exception {
-        RunnerAccess access = grant(TaskScope.namespace("team-a"), ArtifactGrants.profileJob("t", "samples/t.csv"), 600);
+        RunnerAccess access =
+                grant(TaskScope.namespace("team-a"), ArtifactGrants.profileJob("t", "samples/t.csv"), 600);
         String mine = access.read().get("samples/t.csv");
         HttpClient http = HttpClient.newHttpClient();
 
         String theirs = mine.replace("/team-a/", "/team-b/");
         assertThat(theirs).isNotEqualTo(mine);
-        HttpResponse<String> tampered = http.send(HttpRequest.newBuilder(URI.create(theirs)).build(),
+        HttpResponse<String> tampered =
+                http.send(HttpRequest.newBuilder(URI.create(theirs)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = http.send(
+                HttpRequest.newBuilder(URI.create(theirs.substring(0, theirs.indexOf('?'))))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(theirs.substring(0, theirs.indexOf('?'))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> putWithGet = http.send(HttpRequest.newBuilder(URI.create(mine))
-                .PUT(HttpRequest.BodyPublishers.ofString("overwritten")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> putWithGet = http.send(
+                HttpRequest.newBuilder(URI.create(mine))
+                        .PUT(HttpRequest.BodyPublishers.ofString("overwritten"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(tampered.statusCode()).isEqualTo(403);
         assertThat(tampered.body()).doesNotContain("secret,of,team-b");
@@ -170,7 +196,8 @@ class PresignedArtifactStoreTest {
 
     @Test
     void theDocumentNeverPrintsItsUrls() throws Exception {
-        RunnerAccess access = grant(TaskScope.namespace("team-a"), ArtifactGrants.profileJob("t", "samples/t.csv"), 600);
+        RunnerAccess access =
+                grant(TaskScope.namespace("team-a"), ArtifactGrants.profileJob("t", "samples/t.csv"), 600);
 
         assertThat(access.toString()).doesNotContain("X-Amz").contains("samples/t.csv");
         assertThat(new PresignedArtifactStore(access).toString()).doesNotContain("X-Amz");

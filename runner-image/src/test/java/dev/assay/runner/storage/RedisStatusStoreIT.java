@@ -36,7 +36,8 @@ class RedisStatusStoreIT extends StatusStoreContract {
         opened.forEach(RedisStatusStore::close);
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*").count(500));
+            ScanResult<String> page =
+                    redis.scan(cursor, new ScanParams().match(prefix + "*").count(500));
             if (!page.getResult().isEmpty()) {
                 redis.del(page.getResult().toArray(String[]::new));
             }
@@ -51,8 +52,8 @@ class RedisStatusStoreIT extends StatusStoreContract {
         store.put(StatusSamples.queuedProfile("j-1", T0));
         store.put(StatusSamples.queuedRun("j-1", "r-1", T0.plusSeconds(1)));
 
-        for (String key : List.of("task:j-1", "task:j-1:events", "task:r-1", "task:r-1:events", "job:j-1:runs",
-                "job:j-1:version")) {
+        for (String key : List.of(
+                "task:j-1", "task:j-1:events", "task:r-1", "task:r-1:events", "job:j-1:runs", "job:j-1:version")) {
             assertThat(redis.pttl(prefix + key)).as(key).isPositive().isLessThanOrEqualTo(TTL.toMillis());
         }
     }
@@ -86,8 +87,13 @@ class RedisStatusStoreIT extends StatusStoreContract {
         store.put(StatusSamples.queuedRun("j-1", "r-1", T0).applied(StatusSamples.result(), T0.plusSeconds(1)));
 
         String json = redis.get(prefix + "task:r-1");
-        assertThat(json).contains("\"job_id\":\"j-1\"", "\"kind\":\"run\"", "\"status\":\"done\"",
-                "\"primary_metric\":\"accuracy\"", "\"created_at\":\"2026-11-24T15:00:00.123456Z\"");
+        assertThat(json)
+                .contains(
+                        "\"job_id\":\"j-1\"",
+                        "\"kind\":\"run\"",
+                        "\"status\":\"done\"",
+                        "\"primary_metric\":\"accuracy\"",
+                        "\"created_at\":\"2026-11-24T15:00:00.123456Z\"");
     }
 
     @Test

@@ -43,7 +43,8 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
     @Override
     protected ArtifactStore store() throws Exception {
         // A bucket per test keeps tests apart; connect() creates it.
-        return S3ArtifactStore.connect(settings("t-" + UUID.randomUUID().toString().substring(0, 8)));
+        return S3ArtifactStore.connect(
+                settings("t-" + UUID.randomUUID().toString().substring(0, 8)));
     }
 
     @Test
@@ -51,7 +52,9 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
         S3Settings settings = settings("shared-" + UUID.randomUUID().toString().substring(0, 8));
         put(S3ArtifactStore.connect(settings), "j-1/source.csv", "a\n1\n");
 
-        assertThat(read(S3ArtifactStore.connect(settings), "j-1/source.csv")).asString().isEqualTo("a\n1\n");
+        assertThat(read(S3ArtifactStore.connect(settings), "j-1/source.csv"))
+                .asString()
+                .isEqualTo("a\n1\n");
     }
 
     @Test

@@ -36,13 +36,21 @@ abstract class StatusStoreContract {
         store.put(done);
 
         assertThat(store.get("r-1")).contains(done);
-        assertThat(store.get("r-1").orElseThrow().result().orElseThrow().model().orElseThrow().score()).isEqualTo(0.82);
+        assertThat(store.get("r-1")
+                        .orElseThrow()
+                        .result()
+                        .orElseThrow()
+                        .model()
+                        .orElseThrow()
+                        .score())
+                .isEqualTo(0.82);
     }
 
     @Test
     void aFailedTaskKeepsItsReason() throws Exception {
         StatusStore store = store();
-        TaskStatus failed = StatusSamples.queuedProfile("j-1", T0).progress(30, "reading", T0)
+        TaskStatus failed = StatusSamples.queuedProfile("j-1", T0)
+                .progress(30, "reading", T0)
                 .failed("titanic.csv, line 12: 13 fields where the header has 12", T0.plusSeconds(1));
 
         store.put(failed);
@@ -85,7 +93,8 @@ abstract class StatusStoreContract {
         store.put(StatusSamples.queuedRun("j-2", "r-x", T0.plusSeconds(40)));
         store.put(StatusSamples.queuedRun("j-1", "r-b", T0.plusSeconds(20)));
         // An update keeps a run's place: order is by creation, not by last change.
-        store.put(StatusSamples.queuedRun("j-1", "r-a", T0.plusSeconds(10)).progress(50, "training", T0.plusSeconds(50)));
+        store.put(
+                StatusSamples.queuedRun("j-1", "r-a", T0.plusSeconds(10)).progress(50, "training", T0.plusSeconds(50)));
 
         assertThat(store.runsOf("j-1")).extracting(TaskStatus::id).containsExactly("r-c", "r-b", "r-a");
         assertThat(store.runsOf("j-2")).extracting(TaskStatus::id).containsExactly("r-x");
@@ -137,8 +146,9 @@ abstract class StatusStoreContract {
             store.put(status);
         }
 
-        assertThat(store.events("r-1")).containsExactly(
-                TaskEvent.of(queued), TaskEvent.of(reading), TaskEvent.of(training), TaskEvent.of(failed));
+        assertThat(store.events("r-1"))
+                .containsExactly(
+                        TaskEvent.of(queued), TaskEvent.of(reading), TaskEvent.of(training), TaskEvent.of(failed));
         assertThat(store.events("r-1").getLast().error()).contains("Survived has one class only");
         assertThat(store.events("j-1")).isEmpty();
     }
@@ -182,7 +192,8 @@ abstract class StatusStoreContract {
         List<TaskStatus> runs = store.runsOf("j-1");
         assertThat(runs).hasSize(40).allMatch(r -> r.status() == TaskState.DONE);
         assertThat(runs.getFirst().id()).isEqualTo("r-39");
-        assertThat(store.events("r-7")).extracting(TaskEvent::status)
+        assertThat(store.events("r-7"))
+                .extracting(TaskEvent::status)
                 .containsExactly(TaskState.QUEUED, TaskState.RUNNING, TaskState.DONE);
     }
 
@@ -226,8 +237,9 @@ abstract class StatusStoreContract {
 
         store.release("j-2");
 
-        assertThat(store.leases()).containsExactlyInAnyOrder(new TaskLease("j-1", "api@a/1", T0),
-                new TaskLease("r-1", "api@a/1", T0.plusSeconds(5)));
+        assertThat(store.leases())
+                .containsExactlyInAnyOrder(
+                        new TaskLease("j-1", "api@a/1", T0), new TaskLease("r-1", "api@a/1", T0.plusSeconds(5)));
         assertThat(new TaskLease("j-1", "api@a/1", T0).staleAt(T0.plusSeconds(31), java.time.Duration.ofSeconds(30)))
                 .isTrue();
         assertThat(new TaskLease("j-1", "api@a/1", T0).staleAt(T0.plusSeconds(30), java.time.Duration.ofSeconds(30)))

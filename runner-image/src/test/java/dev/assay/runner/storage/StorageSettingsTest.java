@@ -33,14 +33,16 @@ class StorageSettingsTest {
 
         assertThat(settings.redisUrl()).contains("redis://:pw@assay-redis.assay.svc:6379");
         assertThat(settings.redisTtl()).isEqualTo(Duration.ofHours(12));
-        assertThat(settings.s3()).contains(new S3Settings("http://assay-minio.assay.svc:9000", "assay", "minio",
-                "minio-secret", "us-east-1"));
+        assertThat(settings.s3())
+                .contains(new S3Settings(
+                        "http://assay-minio.assay.svc:9000", "assay", "minio", "minio-secret", "us-east-1"));
         assertThat(settings.toString()).doesNotContain("pw@").doesNotContain("minio-secret");
     }
 
     @Test
     void blankValuesCountAsUnset() {
-        StorageSettings settings = StorageSettings.fromEnvironment(Map.of("ASSAY_REDIS_URL", " ", "ASSAY_S3_ENDPOINT", ""));
+        StorageSettings settings =
+                StorageSettings.fromEnvironment(Map.of("ASSAY_REDIS_URL", " ", "ASSAY_S3_ENDPOINT", ""));
 
         assertThat(settings.redisUrl()).isEmpty();
         assertThat(settings.s3()).isEmpty();

@@ -60,22 +60,31 @@ class ChosenSourceRunTest {
         String sourceKey = ArtifactKeys.job(jobId, "source.csv");
         artifacts.put(sourceKey, book, "application/octet-stream");
         Engine engine = new Engine(EngineConfig.defaults());
-        TaskRunner runner = new TaskRunner(artifacts, new InMemoryStatusStore(), engine::profile, engine::apply,
-                dir.resolve("work"), Clock.systemUTC(), () -> false);
+        TaskRunner runner = new TaskRunner(
+                artifacts,
+                new InMemoryStatusStore(),
+                engine::profile,
+                engine::apply,
+                dir.resolve("work"),
+                Clock.systemUTC(),
+                () -> false);
 
-        TaskRunner.Outcome profiled = runner.profile(jobId, sourceKey, "book.xlsx",
-                new SourceOptions(Optional.of("Data"), Optional.empty()));
-        Plan plan = new Plan("Drop the note.", List.of(new PlanStep(ActionType.DROP_COLUMNS, Map.of("columns", List.of("note")))));
+        TaskRunner.Outcome profiled =
+                runner.profile(jobId, sourceKey, "book.xlsx", new SourceOptions(Optional.of("Data"), Optional.empty()));
+        Plan plan = new Plan(
+                "Drop the note.", List.of(new PlanStep(ActionType.DROP_COLUMNS, Map.of("columns", List.of("note")))));
         TaskRunner.Outcome applied = runner.apply(jobId, "r-1", sourceKey, plan, "drop note");
 
         assertThat(profiled).isEqualTo(TaskRunner.Outcome.DONE);
         assertThat(applied).isEqualTo(TaskRunner.Outcome.DONE);
-        try (InputStream in = artifacts.open(ArtifactKeys.run(jobId, "r-1", "profile.json")).orElseThrow()) {
+        try (InputStream in =
+                artifacts.open(ArtifactKeys.run(jobId, "r-1", "profile.json")).orElseThrow()) {
             Profile after = Json.mapper().readValue(in, Profile.class);
             assertThat(after.variables().keySet()).containsExactly("id", "amount");
             assertThat(after.table().rows()).isEqualTo(5);
         }
-        try (InputStream in = artifacts.open(ArtifactKeys.job(jobId, "profile.json")).orElseThrow()) {
+        try (InputStream in =
+                artifacts.open(ArtifactKeys.job(jobId, "profile.json")).orElseThrow()) {
             Profile before = Json.mapper().readValue(in, Profile.class);
             assertThat(before.ingest().source().sheet()).contains("Data");
             assertThat(before.ingest().source().format()).isEqualTo("xlsx");

@@ -47,7 +47,14 @@ class GivenMissingMarkersTest {
             String damage = i == 99 ? "" : i < 89 ? "None" : i % 2 == 0 ? "minor" : "major";
             String cost = i % 10 == 0 ? "?" : String.valueOf(i * 3 % 17);
             String code = i % 4 == 0 ? "NA" : "EU";
-            csv.append(i).append(',').append(damage).append(',').append(cost).append(',').append(code).append('\n');
+            csv.append(i)
+                    .append(',')
+                    .append(damage)
+                    .append(',')
+                    .append(cost)
+                    .append(',')
+                    .append(code)
+                    .append('\n');
         }
         Path file = dir.resolve("damage.csv");
         Files.writeString(file, csv);
@@ -55,7 +62,9 @@ class GivenMissingMarkersTest {
     }
 
     private Profile profile(Path file, SourceOptions options) {
-        return new Engine(EngineConfig.defaults()).profile(file, dir.resolve("out"), ProgressListener.NONE, options).profile();
+        return new Engine(EngineConfig.defaults())
+                .profile(file, dir.resolve("out"), ProgressListener.NONE, options)
+                .profile();
     }
 
     @Test
@@ -72,8 +81,8 @@ class GivenMissingMarkersTest {
 
     @Test
     void givenWordsReplaceTheDefaults() throws IOException {
-        Profile profile = profile(damageFile(), new SourceOptions(Optional.empty(), Optional.empty(),
-                Optional.of(List.of("?"))));
+        Profile profile =
+                profile(damageFile(), new SourceOptions(Optional.empty(), Optional.empty(), Optional.of(List.of("?"))));
 
         assertThat(profile.ingest().missingMarkers()).isEqualTo(MissingMarkers.given(List.of("?")));
         assertThat(profile.ingest().missingMarkers().describe()).isEqualTo("'?' (given)");
@@ -87,8 +96,8 @@ class GivenMissingMarkersTest {
 
     @Test
     void anEmptyListReadsEveryWordAsAValue() throws IOException {
-        Profile profile = profile(damageFile(), new SourceOptions(Optional.empty(), Optional.empty(),
-                Optional.of(List.of())));
+        Profile profile =
+                profile(damageFile(), new SourceOptions(Optional.empty(), Optional.empty(), Optional.of(List.of())));
 
         assertThat(profile.ingest().missingMarkers().words()).isEmpty();
         assertThat(profile.ingest().missingMarkers().given()).isTrue();
@@ -100,12 +109,16 @@ class GivenMissingMarkersTest {
     @Test
     void unusableWordsAreRefusedNamingTheField() throws IOException {
         Path file = damageFile();
-        assertThatThrownBy(() -> profile(file, new SourceOptions(Optional.empty(), Optional.empty(),
-                Optional.of(Collections.nCopies(33, "x")))))
-                .isInstanceOf(InputException.class).hasMessageContaining("missingMarkers has 33 words; at most 32");
-        assertThatThrownBy(() -> profile(file, new SourceOptions(Optional.empty(), Optional.empty(),
-                Optional.of(List.of("NA", " ")))))
-                .isInstanceOf(InputException.class).hasMessageContaining("missingMarkers[1] is blank");
+        assertThatThrownBy(() -> profile(
+                        file,
+                        new SourceOptions(
+                                Optional.empty(), Optional.empty(), Optional.of(Collections.nCopies(33, "x")))))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("missingMarkers has 33 words; at most 32");
+        assertThatThrownBy(() -> profile(
+                        file, new SourceOptions(Optional.empty(), Optional.empty(), Optional.of(List.of("NA", " ")))))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("missingMarkers[1] is blank");
         assertThatThrownBy(() -> SourceOptions.fromArgs(null, null, "NA,-"))
                 .hasMessageContaining("--missing-markers must be a JSON array of words");
         assertThat(SourceOptions.fromArgs(null, null, "[]").missingMarkers()).contains(List.of());
@@ -118,15 +131,27 @@ class GivenMissingMarkersTest {
         String sourceKey = ArtifactKeys.job(jobId, "source.csv");
         artifacts.put(sourceKey, damageFile(), "text/csv");
         Engine engine = new Engine(EngineConfig.defaults());
-        TaskRunner runner = new TaskRunner(artifacts, new InMemoryStatusStore(), engine::profile, engine::apply,
-                dir.resolve("work"), Clock.systemUTC(), () -> false);
+        TaskRunner runner = new TaskRunner(
+                artifacts,
+                new InMemoryStatusStore(),
+                engine::profile,
+                engine::apply,
+                dir.resolve("work"),
+                Clock.systemUTC(),
+                () -> false);
 
-        assertThat(runner.profile(jobId, sourceKey, "damage.csv", new SourceOptions(Optional.empty(), Optional.empty(),
-                Optional.of(List.of("?"))))).isEqualTo(TaskRunner.Outcome.DONE);
-        Plan plan = new Plan("Drop the id.", List.of(new PlanStep(ActionType.DROP_COLUMNS, Map.of("columns", List.of("id")))));
+        assertThat(runner.profile(
+                        jobId,
+                        sourceKey,
+                        "damage.csv",
+                        new SourceOptions(Optional.empty(), Optional.empty(), Optional.of(List.of("?")))))
+                .isEqualTo(TaskRunner.Outcome.DONE);
+        Plan plan = new Plan(
+                "Drop the id.", List.of(new PlanStep(ActionType.DROP_COLUMNS, Map.of("columns", List.of("id")))));
         assertThat(runner.apply(jobId, "r-1", sourceKey, plan, "drop id")).isEqualTo(TaskRunner.Outcome.DONE);
 
-        try (InputStream in = artifacts.open(ArtifactKeys.run(jobId, "r-1", "profile.json")).orElseThrow()) {
+        try (InputStream in =
+                artifacts.open(ArtifactKeys.run(jobId, "r-1", "profile.json")).orElseThrow()) {
             Profile after = Json.mapper().readValue(in, Profile.class);
             assertThat(after.variables().get("damage").missing()).isEqualTo(1);
             assertThat(after.variables().get("cost").missing()).isEqualTo(10);

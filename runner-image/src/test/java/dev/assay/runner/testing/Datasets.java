@@ -29,8 +29,7 @@ public final class Datasets {
                {"type": "encode", "params": {"columns": ["Sex", "Embarked"], "method": "onehot"}},
                {"type": "train_model", "params": {"task": "classification", "target": "Survived", "model": "random_forest"}}]}""";
 
-    private Datasets() {
-    }
+    private Datasets() {}
 
     public static Table read(String file) {
         return csv(DIR.resolve(file));
@@ -42,7 +41,9 @@ public final class Datasets {
     }
 
     private static Table csv(Path file, EngineConfig config) {
-        return new CsvIngest(config).read(file, file.getFileName().toString(), ProgressListener.NONE).table();
+        return new CsvIngest(config)
+                .read(file, file.getFileName().toString(), ProgressListener.NONE)
+                .table();
     }
 
     /** A table from CSV text, for crafted edge cases; every row is kept as written, repeated ones too. */
@@ -52,8 +53,15 @@ public final class Datasets {
             Files.writeString(file, csv);
             EngineConfig d = EngineConfig.defaults();
             try {
-                return csv(file, new EngineConfig(d.maxFileBytes(), d.maxColumns(), d.maxCellChars(), false,
-                        d.neutraliseFormulas(), d.maxOneHotCategories()));
+                return csv(
+                        file,
+                        new EngineConfig(
+                                d.maxFileBytes(),
+                                d.maxColumns(),
+                                d.maxCellChars(),
+                                false,
+                                d.neutraliseFormulas(),
+                                d.maxOneHotCategories()));
             } finally {
                 Files.deleteIfExists(file);
             }
@@ -72,6 +80,7 @@ public final class Datasets {
 
     /** A plan of one step. */
     public static String step(String type, String paramsJson) {
-        return "{\"explanation\": \"test\", \"actions\": [{\"type\": \"" + type + "\", \"params\": " + paramsJson + "}]}";
+        return "{\"explanation\": \"test\", \"actions\": [{\"type\": \"" + type + "\", \"params\": " + paramsJson
+                + "}]}";
     }
 }

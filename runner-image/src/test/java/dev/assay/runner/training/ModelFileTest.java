@@ -41,7 +41,8 @@ class ModelFileTest {
         assertThat(after.codes()).containsExactly(before.codes());
         assertThat(after.probabilities()).isDeepEqualTo(before.probabilities());
         assertThat(after.label(0)).isIn("0", "1");
-        assertThat(loaded.features()).isEqualTo(outcome.model().orElseThrow().report().features());
+        assertThat(loaded.features())
+                .isEqualTo(outcome.model().orElseThrow().report().features());
     }
 
     @Test
@@ -63,13 +64,16 @@ class ModelFileTest {
         Table withoutAge = outcome.table().removeColumns("Age");
 
         assertThatThrownBy(() -> outcome.model().orElseThrow().model().predict(withoutAge))
-                .isInstanceOf(InputException.class).hasMessageContaining("'Age'").hasMessageContaining("the model needs this column");
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("'Age'")
+                .hasMessageContaining("the model needs this column");
     }
 
     @Test
     void aFileThatIsNotAModelIsRefused() throws IOException {
         Path text = Files.writeString(dir.resolve("model.bin"), "hello");
-        assertThatThrownBy(() -> ModelFile.read(text)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> ModelFile.read(text))
+                .isInstanceOf(InputException.class)
                 .hasMessage("model.bin: is not an Assay model file");
     }
 
@@ -84,7 +88,8 @@ class ModelFileTest {
         objects.flush();
         Path file = Files.write(dir.resolve("evil.bin"), bytes.toByteArray());
 
-        assertThatThrownBy(() -> ModelFile.read(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> ModelFile.read(file))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("holds something other than an Assay model");
     }
 }

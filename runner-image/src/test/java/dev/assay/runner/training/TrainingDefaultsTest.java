@@ -17,10 +17,10 @@ class TrainingDefaultsTest {
 
     @Test
     void aDateTimeBecomesYearMonthDayAndWeekdayInsideTheModel() {
-        ModelReport report = run(Datasets.read("taxis.csv"), """
+        ModelReport report =
+                run(Datasets.read("taxis.csv"), """
                 {"explanation": "t", "actions": [{"type": "train_model", "params": {"target": "tip",
-                  "features": ["pickup", "distance", "pickup_zone"], "model": "decision_tree", "cv_folds": 2}}]}""")
-                .model().orElseThrow().report();
+                  "features": ["pickup", "distance", "pickup_zone"], "model": "decision_tree", "cv_folds": 2}}]}""").model().orElseThrow().report();
 
         assertThat(report.features()).contains("pickup", "pickup_zone");
         assertThat(report.excluded()).extracting(FeatureNote::column).doesNotContain("pickup");
@@ -37,15 +37,19 @@ class TrainingDefaultsTest {
 
     @Test
     void carNamesAreLeftOutAsNamesWithTheReasonWhileTicketCodesStay() {
-        ModelReport mpg = run(Datasets.read("mpg.csv"), """
-                {"explanation": "t", "actions": [{"type": "train_model", "params": {"target": "mpg", "model": "linear_regression"}}]}""")
-                .model().orElseThrow().report();
-        List<FeatureNote> names = mpg.excluded().stream().filter(n -> n.column().equals("name")).toList();
+        ModelReport mpg =
+                run(Datasets.read("mpg.csv"), """
+                {"explanation": "t", "actions": [{"type": "train_model", "params": {"target": "mpg", "model": "linear_regression"}}]}""").model().orElseThrow().report();
+        List<FeatureNote> names =
+                mpg.excluded().stream().filter(n -> n.column().equals("name")).toList();
         assertThat(names).hasSize(1);
         assertThat(names.getFirst().reason()).startsWith("names or free text").contains("398 rows");
         assertThat(mpg.warnings()).anySatisfy(w -> assertThat(w).contains("name (names or free text"));
 
-        ModelReport titanic = run(Datasets.read("titanic.csv"), Datasets.TITANIC_SEED_PLAN).model().orElseThrow().report();
+        ModelReport titanic = run(Datasets.read("titanic.csv"), Datasets.TITANIC_SEED_PLAN)
+                .model()
+                .orElseThrow()
+                .report();
         assertThat(titanic.features()).contains("Ticket");
         assertThat(titanic.derived()).anySatisfy(n -> assertThat(n.column()).isEqualTo("Ticket"));
     }

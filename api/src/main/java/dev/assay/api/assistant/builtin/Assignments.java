@@ -22,25 +22,38 @@ final class Assignments {
     private static final Pattern ASSIGN = Pattern.compile("(?i)^\\s*(?:(?:please\\s+)?(?:create|make|add|compute|define"
             + "|derive|calculate|build|let|set|new)\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:new\\s+)?(?:column|feature|variable)?"
             + "\\s*[\"'`]?([\\p{L}_][\\p{L}\\p{N}_]*)[\"'`]?\\s*:?=\\s*(.+?)\\s*$");
-    private static final Map<Character, String> OPERATORS = Map.of('+', "add", '-', "subtract", '−', "subtract",
-            '*', "multiply", '×', "multiply", '/', "divide", '÷', "divide");
+    private static final Map<Character, String> OPERATORS = Map.of(
+            '+',
+            "add",
+            '-',
+            "subtract",
+            '−',
+            "subtract",
+            '*',
+            "multiply",
+            '×',
+            "multiply",
+            '/',
+            "divide",
+            '÷',
+            "divide");
     private static final Pattern LOG = Pattern.compile("(?i)^(?:log1p|log|ln)\\s*\\(\\s*(.+?)\\s*\\)$");
 
     /** What an assignment asks for: the step, or why there is none. */
-    record Result(String name, Optional<PlanStep> step, Optional<String> refusal, List<String> notes) {
-    }
+    record Result(String name, Optional<PlanStep> step, Optional<String> refusal, List<String> notes) {}
 
-    private Assignments() {
-    }
+    private Assignments() {}
 
     /** "compute tip_pct as tip / total_bill": a name, then "as" and a formula written with operator signs. */
-    private static final Pattern NAME_AS = Pattern.compile("(?i)^\\s*(?:(?:please\\s+)?(?:create|make|add|compute|define"
-            + "|derive|calculate|build)\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:new\\s+)?(?:column|feature|variable)?\\s*(?:called\\s+"
-            + "|named\\s+)?[\"'`]?([\\p{L}_][\\p{L}\\p{N}_]*)[\"'`]?\\s+(?:as|being)\\s+(.+?\\s[-+*/×÷]\\s.+?)\\s*$");
+    private static final Pattern NAME_AS = Pattern.compile(
+            "(?i)^\\s*(?:(?:please\\s+)?(?:create|make|add|compute|define"
+                    + "|derive|calculate|build)\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:new\\s+)?(?:column|feature|variable)?\\s*(?:called\\s+"
+                    + "|named\\s+)?[\"'`]?([\\p{L}_][\\p{L}\\p{N}_]*)[\"'`]?\\s+(?:as|being)\\s+(.+?\\s[-+*/×÷]\\s.+?)\\s*$");
     /** "add tip / total_bill as tip_pct": a formula with operator signs, then the name it goes under. */
-    private static final Pattern AS_NAME = Pattern.compile("(?i)^\\s*(?:(?:please\\s+)?(?:create|make|add|compute|define"
-            + "|derive|calculate|build)\\s+)?(.+?\\s[-+*/×÷]\\s.+?)\\s+(?:as|into|called|named)\\s+(?:a\\s+)?(?:new\\s+)?"
-            + "(?:column\\s+)?[\"'`]?([\\p{L}_][\\p{L}\\p{N}_]*)[\"'`]?\\s*$");
+    private static final Pattern AS_NAME =
+            Pattern.compile("(?i)^\\s*(?:(?:please\\s+)?(?:create|make|add|compute|define"
+                    + "|derive|calculate|build)\\s+)?(.+?\\s[-+*/×÷]\\s.+?)\\s+(?:as|into|called|named)\\s+(?:a\\s+)?(?:new\\s+)?"
+                    + "(?:column\\s+)?[\"'`]?([\\p{L}_][\\p{L}\\p{N}_]*)[\"'`]?\\s*$");
 
     /** The assignment in a clause, if the clause is one ("name = formula"). */
     static Optional<Result> read(String said, Profile profile, ColumnMatcher matcher) {
@@ -61,17 +74,25 @@ final class Assignments {
         String name = m.group(1);
         String formula = m.group(2).replaceAll("^[\"'`]|[\"'`.]$", "").strip();
         if (profile.variables().containsKey(name)) {
-            return Optional.of(refused(name, "\"" + clause.strip() + "\" would overwrite the existing column " + name
-                    + "; feature_engineer only adds new columns, so nothing was planned for it. Choose another name."));
+            return Optional.of(
+                    refused(
+                            name,
+                            "\"" + clause.strip() + "\" would overwrite the existing column " + name
+                                    + "; feature_engineer only adds new columns, so nothing was planned for it. Choose another name."));
         }
         Matcher log = LOG.matcher(formula);
         if (log.matches()) {
             Optional<String> column = column(log.group(1), profile, matcher);
             if (column.isPresent()) {
-                return Optional.of(new Result(name, Optional.of(new PlanStep(ActionType.FEATURE_ENGINEER,
-                        BuiltInPlanner.params("operation", "log1p", "columns", List.of(column.get()), "new_column", name))),
-                        Optional.empty(), List.of(name + " is log(1 + " + column.get() + "), the log Assay takes, so zeros "
-                        + "stay defined.")));
+                return Optional.of(new Result(
+                        name,
+                        Optional.of(new PlanStep(
+                                ActionType.FEATURE_ENGINEER,
+                                BuiltInPlanner.params(
+                                        "operation", "log1p", "columns", List.of(column.get()), "new_column", name))),
+                        Optional.empty(),
+                        List.of(name + " is log(1 + " + column.get() + "), the log Assay takes, so zeros "
+                                + "stay defined.")));
             }
         }
         // Every place an operator stands is tried, so a name holding '-' or '/' (od280/od315_of_diluted_wines) still
@@ -80,9 +101,11 @@ final class Assignments {
         if (made.isPresent()) {
             return made;
         }
-        return Optional.of(refused(name, "\"" + clause.strip() + "\" is a formula no whitelisted action expresses: "
-                + "feature_engineer adds, subtracts, multiplies or divides two columns, or takes the log of one, and Assay "
-                + "never evaluates an expression. Nothing was planned for " + name + "."));
+        return Optional.of(refused(
+                name,
+                "\"" + clause.strip() + "\" is a formula no whitelisted action expresses: "
+                        + "feature_engineer adds, subtracts, multiplies or divides two columns, or takes the log of one, and Assay "
+                        + "never evaluates an expression. Nothing was planned for " + name + "."));
     }
 
     /** "A divided by B", "A times B", "A plus B", "A minus B": the operation said in words is its sign. */
@@ -109,9 +132,19 @@ final class Assignments {
             Optional<String> left = column(formula.substring(0, i), profile, matcher);
             Optional<String> right = column(formula.substring(i + 1), profile, matcher);
             if (left.isPresent() && right.isPresent()) {
-                return Optional.of(new Result(name, Optional.of(new PlanStep(ActionType.FEATURE_ENGINEER,
-                        BuiltInPlanner.params("operation", operation, "columns", List.of(left.get(), right.get()),
-                                "new_column", name))), Optional.empty(), List.of()));
+                return Optional.of(new Result(
+                        name,
+                        Optional.of(new PlanStep(
+                                ActionType.FEATURE_ENGINEER,
+                                BuiltInPlanner.params(
+                                        "operation",
+                                        operation,
+                                        "columns",
+                                        List.of(left.get(), right.get()),
+                                        "new_column",
+                                        name))),
+                        Optional.empty(),
+                        List.of()));
             }
         }
         return Optional.empty();
@@ -133,7 +166,9 @@ final class Assignments {
         }
         List<Words.Token> tokens = Words.tokens(said.toLowerCase(Locale.ROOT));
         List<ColumnMatcher.Mention> found = matcher.find(tokens);
-        if (found.size() == 1 && found.getFirst().kind() == ColumnMatcher.Kind.SINGLE && found.getFirst().start() == 0
+        if (found.size() == 1
+                && found.getFirst().kind() == ColumnMatcher.Kind.SINGLE
+                && found.getFirst().start() == 0
                 && found.getFirst().end() == tokens.size()) {
             return Optional.of(found.getFirst().column());
         }

@@ -36,6 +36,7 @@ public final class BuiltInPlanner implements Planner {
                     // "scale carat before predicting price": the step before the model is its own clause.
                     + "|\\s+(?:before|prior\\s+to)\\s+(?=(?:training|fitting|predicting|modell?ing|building|classifying"
                     + "|regressing|forecasting)\\b))");
+
     private static final Pattern QUOTED = Pattern.compile("[\"'“‘`]([^\"'”’`]{1,200})[\"'”’`]");
     private static final Pattern NUMBER = Pattern.compile("\\b(\\d{1,3})\\b");
 
@@ -57,21 +58,24 @@ public final class BuiltInPlanner implements Planner {
      * regular expression or fill value is not mistaken for code). Such a request is refused whole: running any of
      * it is not what Assay does, and acting on the column names inside it would be a guess.
      */
-    private static final Pattern CODE = Pattern.compile("(?i)"
-            + "\\b(?:select\\s+(?:\\*|[\\w\",\\s]+?)\\s+from\\s+\\w+(?:\\s+where\\b|\\s*;|\\s*$)|delete\\s+from\\b"
-            + "|insert\\s+into\\b|update\\s+\\w+\\s+set\\b|(?:drop|truncate|alter|create)\\s+(?:table|database|schema|view|index)\\b"
-            + "|truncate\\s+\\w+\\s*;?\\s*$|union\\s+(?:all\\s+)?select\\b)"
-            + "|;\\s*--|--\\s*$|/\\*.*\\*/"
-            + "|\\brm\\s+-\\w+|&&|\\|\\||\\$\\(|\\$\\{|\\bsudo\\b|\\bchmod\\b|\\bcurl\\s|\\bwget\\s|\\becho\\s|\\bcat\\s+\\S*/"
-            + "|(?:^|[\\s'\"])(?:\\.\\./|~/|/(?:etc|var|usr|home|tmp|root|bin|proc|dev)(?:/|\\b))|\\b[a-z]:\\\\"
-            + "|\\bimport\\s+[\\w.]+|\\bfrom\\s+[\\w.]+\\s+import\\b|\\bdef\\s+\\w+\\s*\\(|\\blambda\\b|\\b\\w+\\.\\w+\\s*\\("
-            + "|\\b\\w+\\[\\s*['\"\\]]|=\\s*(?:true|false|none)\\b|\\b(?:exec|eval|system|open)\\s*\\(|\\bos\\.|\\bsubprocess\\b");
+    private static final Pattern CODE = Pattern.compile(
+            "(?i)"
+                    + "\\b(?:select\\s+(?:\\*|[\\w\",\\s]+?)\\s+from\\s+\\w+(?:\\s+where\\b|\\s*;|\\s*$)|delete\\s+from\\b"
+                    + "|insert\\s+into\\b|update\\s+\\w+\\s+set\\b|(?:drop|truncate|alter|create)\\s+(?:table|database|schema|view|index)\\b"
+                    + "|truncate\\s+\\w+\\s*;?\\s*$|union\\s+(?:all\\s+)?select\\b)"
+                    + "|;\\s*--|--\\s*$|/\\*.*\\*/"
+                    + "|\\brm\\s+-\\w+|&&|\\|\\||\\$\\(|\\$\\{|\\bsudo\\b|\\bchmod\\b|\\bcurl\\s|\\bwget\\s|\\becho\\s|\\bcat\\s+\\S*/"
+                    + "|(?:^|[\\s'\"])(?:\\.\\./|~/|/(?:etc|var|usr|home|tmp|root|bin|proc|dev)(?:/|\\b))|\\b[a-z]:\\\\"
+                    + "|\\bimport\\s+[\\w.]+|\\bfrom\\s+[\\w.]+\\s+import\\b|\\bdef\\s+\\w+\\s*\\(|\\blambda\\b|\\b\\w+\\.\\w+\\s*\\("
+                    + "|\\b\\w+\\[\\s*['\"\\]]|=\\s*(?:true|false|none)\\b|\\b(?:exec|eval|system|open)\\s*\\(|\\bos\\.|\\bsubprocess\\b");
 
     /** Whether the text reads as code once quoted values and the dataset's own column names are left out. */
     static boolean looksLikeCode(String text, Profile profile) {
         String words = QUOTED.matcher(text).replaceAll("''");
         for (String column : profile.variables().keySet()) {
-            words = Pattern.compile(Pattern.quote(column), Pattern.CASE_INSENSITIVE).matcher(words).replaceAll(" column ");
+            words = Pattern.compile(Pattern.quote(column), Pattern.CASE_INSENSITIVE)
+                    .matcher(words)
+                    .replaceAll(" column ");
         }
         return CODE.matcher(words).find();
     }
@@ -91,10 +95,12 @@ public final class BuiltInPlanner implements Planner {
         if (!request.conversation().isEmpty()) {
             ColumnMatcher matcher = matcher(request.profile());
             FollowUps.Revision revision = new FollowUps(request.profile(), matcher, prompt -> {
-                PlannerAnswer fresh = planFresh(prompt, request.profile());
-                return new FollowUps.Revision(fresh.plan().actions(), fresh.warnings());
-            }).revise(request.prompt(), request.conversation());
-            return new PlannerAnswer(new Plan(Explanations.of(revision.steps(), revision.warnings()), revision.steps()),
+                        PlannerAnswer fresh = planFresh(prompt, request.profile());
+                        return new FollowUps.Revision(fresh.plan().actions(), fresh.warnings());
+                    })
+                    .revise(request.prompt(), request.conversation());
+            return new PlannerAnswer(
+                    new Plan(Explanations.of(revision.steps(), revision.warnings()), revision.steps()),
                     revision.warnings());
         }
         return planFresh(request.prompt(), request.profile());
@@ -133,7 +139,8 @@ public final class BuiltInPlanner implements Planner {
                 antecedent = Optional.of(created.get().column());
             }
             List<Words.Token> tokens = Words.tokens(clause);
-            if (tokens.stream().allMatch(t -> Vocabulary.FILLER.contains(t.text()) || ColumnMatcher.GRAMMAR.contains(t.text()))) {
+            if (tokens.stream()
+                    .allMatch(t -> Vocabulary.FILLER.contains(t.text()) || ColumnMatcher.GRAMMAR.contains(t.text()))) {
                 continue;
             }
             if (looksLikeCode(clause, profile)) {
@@ -142,7 +149,8 @@ public final class BuiltInPlanner implements Planner {
                         + "words what should happen to which columns.");
                 continue;
             }
-            // "ratio = a / b": a new column defined by a formula is that feature, or refused with the reason; "it" after
+            // "ratio = a / b": a new column defined by a formula is that feature, or refused with the reason; "it"
+            // after
             // it is the new column, or nothing at all when it could not be made.
             Optional<Assignments.Result> assignment = Assignments.read(clause, profile, matcher);
             if (assignment.isPresent()) {
@@ -160,7 +168,11 @@ public final class BuiltInPlanner implements Planner {
             if (!training.isEmpty() && parsed.listsInputs()) {
                 PlanStep model = training.removeLast();
                 Map<String, Object> params = new LinkedHashMap<>(model.params());
-                params.put("features", parsed.columns().stream().filter(c -> !c.equals(params.get("target"))).toList());
+                params.put(
+                        "features",
+                        parsed.columns().stream()
+                                .filter(c -> !c.equals(params.get("target")))
+                                .toList());
                 training.add(step(ActionType.TRAIN_MODEL, params));
                 continue;
             }
@@ -172,9 +184,14 @@ public final class BuiltInPlanner implements Planner {
                     lastFill = i;
                 }
             }
-            if (lastFill >= 0 && parsed.columns().isEmpty() && !parsed.has(Vocabulary.FILL)
-                    && FollowUps.INDICATOR.matcher(clause.toLowerCase(Locale.ROOT)).find()) {
-                Map<String, Object> params = new LinkedHashMap<>(steps.get(lastFill).params());
+            if (lastFill >= 0
+                    && parsed.columns().isEmpty()
+                    && !parsed.has(Vocabulary.FILL)
+                    && FollowUps.INDICATOR
+                            .matcher(clause.toLowerCase(Locale.ROOT))
+                            .find()) {
+                Map<String, Object> params =
+                        new LinkedHashMap<>(steps.get(lastFill).params());
                 params.put("add_indicator", true);
                 steps.set(lastFill, step(ActionType.IMPUTE, params));
                 continue;
@@ -183,8 +200,8 @@ public final class BuiltInPlanner implements Planner {
             // A share said in a model's clause that no setting took is named, never dropped quietly.
             Matcher share = UNUSED_SHARE.matcher(clause);
             if (share.find() && result.steps().stream().anyMatch(s -> s.type() == ActionType.TRAIN_MODEL)) {
-                warnings.add("I did not use \"" + share.group().strip() + "\" in \"" + clause.strip() + "\"; to hold rows out "
-                        + "for testing, say e.g. \"hold out 25 % for testing\".");
+                warnings.add("I did not use \"" + share.group().strip() + "\" in \"" + clause.strip()
+                        + "\"; to hold rows out " + "for testing, say e.g. \"hold out 25 % for testing\".");
             }
             // A column read from a misspelt or derived word is named, so the person can see the reading.
             for (ColumnMatcher.Mention read : parsed.inexact()) {
@@ -203,8 +220,13 @@ public final class BuiltInPlanner implements Planner {
         }
         // A model is trained on what the other steps produce, so training goes last whatever the wording order.
         if (!training.isEmpty()) {
-            steps.add(settings.isEmpty() ? training.getLast()
-                    : step(ActionType.TRAIN_MODEL, new TrainingSettings(settings, List.of(), "").applyTo(training.getLast().params())));
+            steps.add(
+                    settings.isEmpty()
+                            ? training.getLast()
+                            : step(
+                                    ActionType.TRAIN_MODEL,
+                                    new TrainingSettings(settings, List.of(), "")
+                                            .applyTo(training.getLast().params())));
             if (training.size() > 1) {
                 warnings.add("Only one model is trained per plan; kept the last one asked for.");
             }
@@ -226,8 +248,8 @@ public final class BuiltInPlanner implements Planner {
         return column.equals(value);
     }
 
-    private static final Pattern FORMULA = Pattern.compile("^\\s*(?:(?:fit|train|model|regress|predict)\\s+)?([^~+*:()=]+?)\\s*~\\s*"
-            + "(\\.|[^~*:()=^|]+?)\\s*$");
+    private static final Pattern FORMULA = Pattern.compile(
+            "^\\s*(?:(?:fit|train|model|regress|predict)\\s+)?([^~+*:()=]+?)\\s*~\\s*" + "(\\.|[^~*:()=^|]+?)\\s*$");
 
     /**
      * "price ~ carat + cut + clarity", "y ~ .": the formula people type for a model is data, read as its target and
@@ -238,8 +260,13 @@ public final class BuiltInPlanner implements Planner {
         if (!m.matches()) {
             return prompt;
         }
-        String inputs = m.group(2).strip().equals(".") ? "every other column"
-                : String.join(", ", List.of(m.group(2).split("\\s*\\+\\s*")).stream().map(String::strip).toList());
+        String inputs = m.group(2).strip().equals(".")
+                ? "every other column"
+                : String.join(
+                        ", ",
+                        List.of(m.group(2).split("\\s*\\+\\s*")).stream()
+                                .map(String::strip)
+                                .toList());
         return "predict " + m.group(1).strip() + " from " + inputs;
     }
 
@@ -249,8 +276,11 @@ public final class BuiltInPlanner implements Planner {
      * names none leaves the earlier referents in place.
      */
     private static List<String> referents(List<PlanStep> steps, List<String> named, List<String> earlier) {
-        List<String> created = steps.stream().map(s -> s.params().get("new_column"))
-                .filter(String.class::isInstance).map(String.class::cast).toList();
+        List<String> created = steps.stream()
+                .map(s -> s.params().get("new_column"))
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .toList();
         if (!created.isEmpty()) {
             return created;
         }
@@ -293,7 +323,8 @@ public final class BuiltInPlanner implements Planner {
         int start = 0;
         while (boundary.find()) {
             List<Words.Token> next = Words.tokens(text.substring(boundary.end()));
-            boolean nameFirst = !boundary.group().matches("(?s).*[.;!?].*") && !next.isEmpty()
+            boolean nameFirst = !boundary.group().matches("(?s).*[.;!?].*")
+                    && !next.isEmpty()
                     && Vocabulary.known(next.getFirst().text())
                     && matcher.find(next).stream().anyMatch(m -> m.start() == 0 && m.end() > 1);
             if (nameFirst) {
@@ -308,18 +339,24 @@ public final class BuiltInPlanner implements Planner {
 
     static ColumnMatcher matcher(Profile profile) {
         // A verb or a how-word ("drop", "mean") is part of a column's name only when it is the whole name.
-        return new ColumnMatcher(List.copyOf(profile.variables().keySet()), word -> Vocabulary.HOW.contains(word)
-                || Vocabulary.FILLER.contains(word)
-                || Vocabulary.known(word) && !Vocabulary.LENGTH.contains(word) && !Vocabulary.DATE_PARTS.containsKey(word));
+        return new ColumnMatcher(
+                List.copyOf(profile.variables().keySet()),
+                word -> Vocabulary.HOW.contains(word)
+                        || Vocabulary.FILLER.contains(word)
+                        || Vocabulary.known(word)
+                                && !Vocabulary.LENGTH.contains(word)
+                                && !Vocabulary.DATE_PARTS.containsKey(word));
     }
 
-    private static final Pattern UNUSED_SHARE = Pattern.compile("(?i)\\b\\d{1,3}(?:\\.\\d+)?\\s*(?:%|percent\\b|per cent\\b)");
+    private static final Pattern UNUSED_SHARE =
+            Pattern.compile("(?i)\\b\\d{1,3}(?:\\.\\d+)?\\s*(?:%|percent\\b|per cent\\b)");
 
     /** Words that say a row has no value in a column: "rows without a sex", "rows that lack a fare". */
     private static final Set<String> LACKING = Set.of("no", "without", "lacking", "lack", "lacks");
 
-    private static final Pattern GOES = Pattern.compile("(?i)\\b(?:can|could|should|must|may|might|will|to|gotta)\\s+(?:all\\s+)?"
-            + "(?:go|be\\s+(?:dropped|removed|deleted|discarded|excluded|thrown\\s+(?:out|away)|tossed|binned))\\b");
+    private static final Pattern GOES = Pattern.compile(
+            "(?i)\\b(?:can|could|should|must|may|might|will|to|gotta)\\s+(?:all\\s+)?"
+                    + "(?:go|be\\s+(?:dropped|removed|deleted|discarded|excluded|thrown\\s+(?:out|away)|tossed|binned))\\b");
 
     /** What one clause asks for. */
     record Interpretation(List<PlanStep> steps, List<String> warnings) {
@@ -349,7 +386,9 @@ public final class BuiltInPlanner implements Planner {
 
         /** Columns read from a misspelt word or another word of their family ("wieght", "urbanisation"). */
         List<ColumnMatcher.Mention> inexact() {
-            return mentions.stream().filter(m -> m.inexact() && m.kind() == ColumnMatcher.Kind.SINGLE).toList();
+            return mentions.stream()
+                    .filter(m -> m.inexact() && m.kind() == ColumnMatcher.Kind.SINGLE)
+                    .toList();
         }
 
         /**
@@ -357,12 +396,22 @@ public final class BuiltInPlanner implements Planner {
          * found only inside a longer name ("the class of each wine": class, not od280/od315_of_diluted_wines).
          */
         Optional<String> lastColumn() {
-            List<ColumnMatcher.Mention> singles = mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE).toList();
-            return singles.stream().filter(m -> !m.partial()).reduce((a, b) -> b).or(() -> singles.stream().reduce((a, b) -> b))
+            List<ColumnMatcher.Mention> singles = mentions.stream()
+                    .filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE)
+                    .toList();
+            return singles.stream()
+                    .filter(m -> !m.partial())
+                    .reduce((a, b) -> b)
+                    .or(() -> singles.stream().reduce((a, b) -> b))
                     .map(ColumnMatcher.Mention::column);
         }
 
-        Clause(String text, List<Words.Token> tokens, ColumnMatcher matcher, Profile profile, Optional<String> antecedent,
+        Clause(
+                String text,
+                List<Words.Token> tokens,
+                ColumnMatcher matcher,
+                Profile profile,
+                Optional<String> antecedent,
                 List<String> referents) {
             this.antecedent = antecedent;
             this.referents = referents;
@@ -391,13 +440,19 @@ public final class BuiltInPlanner implements Planner {
                 }
                 String word = token.text();
                 // "rows without a sex" are rows missing sex, not every column but sex.
-                boolean rowsWithout = word.equals("without") && token.index() > 0
-                        && Vocabulary.ROWS.contains(tokens.get(token.index() - 1).text());
-                boolean cue = Set.of("except", "excluding", "but", "without", "besides", "not").contains(word) && !rowsWithout
-                        || word.equals("other") && token.index() + 1 < tokens.size()
-                        && tokens.get(token.index() + 1).text().equals("than")
-                        || word.equals("apart") && token.index() + 1 < tokens.size()
-                        && tokens.get(token.index() + 1).text().equals("from");
+                boolean rowsWithout = word.equals("without")
+                        && token.index() > 0
+                        && Vocabulary.ROWS.contains(
+                                tokens.get(token.index() - 1).text());
+                boolean cue = Set.of("except", "excluding", "but", "without", "besides", "not")
+                                        .contains(word)
+                                && !rowsWithout
+                        || word.equals("other")
+                                && token.index() + 1 < tokens.size()
+                                && tokens.get(token.index() + 1).text().equals("than")
+                        || word.equals("apart")
+                                && token.index() + 1 < tokens.size()
+                                && tokens.get(token.index() + 1).text().equals("from");
                 if (cue && mentions.stream().anyMatch(m -> m.start() > token.index())) {
                     return token.index();
                 }
@@ -408,8 +463,10 @@ public final class BuiltInPlanner implements Planner {
         /** The columns the clause leaves out ("every column except X", "but keep Y", "without using Z"). */
         private List<String> excluded() {
             List<String> out = new ArrayList<>();
-            mentions.stream().filter(m -> m.start() > exclusionStart && m.kind() != ColumnMatcher.Kind.AMBIGUOUS)
-                    .forEach(m -> m.columns().stream().filter(c -> !out.contains(c)).forEach(out::add));
+            mentions.stream()
+                    .filter(m -> m.start() > exclusionStart && m.kind() != ColumnMatcher.Kind.AMBIGUOUS)
+                    .forEach(m ->
+                            m.columns().stream().filter(c -> !out.contains(c)).forEach(out::add));
             return out;
         }
 
@@ -421,8 +478,20 @@ public final class BuiltInPlanner implements Planner {
         private boolean restImplied() {
             String cue = tokens.get(exclusionStart).text();
             return !Set.of("without", "not", "but").contains(cue)
-                    || words.stream().anyMatch(Set.of("all", "every", "everything", "each", "entire", "whole", "rest",
-                    "others", "other", "columns", "variables", "features")::contains);
+                    || words.stream()
+                            .anyMatch(Set.of(
+                                    "all",
+                                    "every",
+                                    "everything",
+                                    "each",
+                                    "entire",
+                                    "whole",
+                                    "rest",
+                                    "others",
+                                    "other",
+                                    "columns",
+                                    "variables",
+                                    "features")::contains);
         }
 
         /** Whether the clause speaks of every column ("all", "every column", "everything", "each variable"). */
@@ -433,8 +502,9 @@ public final class BuiltInPlanner implements Planner {
 
         /** The first mention that fits several columns equally when said as one: the planner asks which. */
         private Optional<ColumnMatcher.Mention> ambiguous(int from, int to) {
-            return mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.AMBIGUOUS && m.start() >= from
-                    && m.start() < to).findFirst();
+            return mentions.stream()
+                    .filter(m -> m.kind() == ColumnMatcher.Kind.AMBIGUOUS && m.start() >= from && m.start() < to)
+                    .findFirst();
         }
 
         private String question(ColumnMatcher.Mention mention) {
@@ -448,11 +518,16 @@ public final class BuiltInPlanner implements Planner {
             StringBuilder run = new StringBuilder();
             for (Words.Token token : tokens) {
                 String word = token.text();
-                boolean known = isInsideMention(token.index()) || ColumnMatcher.GRAMMAR.contains(word)
-                        || Vocabulary.FILLER.contains(word) || Vocabulary.known(word) || word.matches("[\\d.,%-]+")
+                boolean known = isInsideMention(token.index())
+                        || ColumnMatcher.GRAMMAR.contains(word)
+                        || Vocabulary.FILLER.contains(word)
+                        || Vocabulary.known(word)
+                        || word.matches("[\\d.,%-]+")
                         || ColumnMatcher.GROUP_NOUNS.contains(word);
                 // A word is taken for a column's name only where a name goes: after the/in/where/of/for/on or a verb.
-                boolean slot = !run.isEmpty() || token.index() > 0 && slotBefore(tokens.get(token.index() - 1).text());
+                boolean slot = !run.isEmpty()
+                        || token.index() > 0
+                                && slotBefore(tokens.get(token.index() - 1).text());
                 if (known || !slot) {
                     if (!run.isEmpty()) {
                         unknown.add(run.toString());
@@ -469,9 +544,11 @@ public final class BuiltInPlanner implements Planner {
         }
 
         private static boolean slotBefore(String word) {
-            return Set.of("the", "in", "where", "of", "for", "on", "a", "an", "my", "column", "called", "named", "by",
-                    "from", "using").contains(word) || Vocabulary.known(word) && !Vocabulary.ROWS.contains(word)
-                    && !Vocabulary.MISSING.contains(word);
+            return Set.of(
+                                    "the", "in", "where", "of", "for", "on", "a", "an", "my", "column", "called",
+                                    "named", "by", "from", "using")
+                            .contains(word)
+                    || Vocabulary.known(word) && !Vocabulary.ROWS.contains(word) && !Vocabulary.MISSING.contains(word);
         }
 
         /**
@@ -485,28 +562,38 @@ public final class BuiltInPlanner implements Planner {
             if (unclear.isPresent()) {
                 return Scope.refused(question(unclear.get()));
             }
-            Optional<ColumnMatcher.Mention> emptyPhrase = mentions.stream()
-                    .filter(m -> m.columns().isEmpty()).findFirst();
+            Optional<ColumnMatcher.Mention> emptyPhrase =
+                    mentions.stream().filter(m -> m.columns().isEmpty()).findFirst();
             if (emptyPhrase.isPresent()) {
-                return Scope.refused("No column of this dataset is " + emptyPhrase.get().words()
-                        + " in its profile, so nothing was planned for \"" + text + "\".");
+                return Scope.refused("No column of this dataset is "
+                        + emptyPhrase.get().words() + " in its profile, so nothing was planned for \"" + text + "\".");
             }
             List<String> named = new ArrayList<>();
-            mentions.stream().filter(m -> m.start() < exclusionStart)
-                    .forEach(m -> m.columns().stream().filter(c -> !named.contains(c)).forEach(named::add));
+            mentions.stream()
+                    .filter(m -> m.start() < exclusionStart)
+                    .forEach(m ->
+                            m.columns().stream().filter(c -> !named.contains(c)).forEach(named::add));
             List<String> excluded = excluded();
             named.removeAll(excluded);
             if (!named.isEmpty()) {
                 // A group ("the 2010s", "the numeric ones") may hold columns the action cannot take; they are left
                 // out and named. A column named on its own is kept, so the validator says why it cannot be done.
-                List<String> alone = mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE)
-                        .map(ColumnMatcher.Mention::column).toList();
-                List<String> unfit = named.stream().filter(c -> !alone.contains(c) && !applicable.test(c)).toList();
+                List<String> alone = mentions.stream()
+                        .filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE)
+                        .map(ColumnMatcher.Mention::column)
+                        .toList();
+                List<String> unfit = named.stream()
+                        .filter(c -> !alone.contains(c) && !applicable.test(c))
+                        .toList();
                 if (!unfit.isEmpty() && unfit.size() < named.size()) {
                     named.removeAll(unfit);
-                    return new Scope(List.copyOf(named), Optional.empty(), List.of("Left out " + String.join(", ", unfit)
-                            + ": this action does not apply to " + (unfit.size() == 1 ? "that column's" : "their")
-                            + " type."));
+                    return new Scope(
+                            List.copyOf(named),
+                            Optional.empty(),
+                            List.of("Left out " + String.join(", ", unfit)
+                                    + ": this action does not apply to "
+                                    + (unfit.size() == 1 ? "that column's" : "their")
+                                    + " type."));
                 }
                 return Scope.of(named);
             }
@@ -516,11 +603,14 @@ public final class BuiltInPlanner implements Planner {
                 }
                 if (!restImplied()) {
                     return Scope.refused("Which columns should \"" + text + "\" act on? It leaves out "
-                            + String.join(", ", excluded) + " but names no columns to act on, so nothing was planned for "
+                            + String.join(", ", excluded)
+                            + " but names no columns to act on, so nothing was planned for "
                             + "it rather than acting on every other column.");
                 }
-                return Scope.of(profile.variables().keySet().stream().filter(applicable)
-                        .filter(c -> !excluded.contains(c)).toList());
+                return Scope.of(profile.variables().keySet().stream()
+                        .filter(applicable)
+                        .filter(c -> !excluded.contains(c))
+                        .toList());
             }
             List<String> unknown = unknownWords();
             if (!unknown.isEmpty()) {
@@ -550,8 +640,9 @@ public final class BuiltInPlanner implements Planner {
         }
 
         /** A verb of removal, also said of the rows themselves: "rows missing X can go", "… should be dropped". */
-        private static final Set<String> RELATES = Set.of("where", "whose", "who", "which", "that", "is", "are", "was",
-                "were", "equals", "equal", "=", "at", "from", "in", "by", "with", "of");
+        private static final Set<String> RELATES = Set.of(
+                "where", "whose", "who", "which", "that", "is", "are", "was", "were", "equals", "equal", "=", "at",
+                "from", "in", "by", "with", "of");
 
         /**
          * A value of a column of words said right after a relating word ("at C", "is Sun", "from Dream"): a one-letter
@@ -560,8 +651,10 @@ public final class BuiltInPlanner implements Planner {
         private Optional<String> rowValue() {
             for (int i = 1; i < tokens.size(); i++) {
                 Words.Token token = tokens.get(i);
-                if (!RELATES.contains(tokens.get(i - 1).text()) || Vocabulary.FILLER.contains(token.text())
-                        || ColumnMatcher.GRAMMAR.contains(token.text()) && token.text().length() > 1
+                if (!RELATES.contains(tokens.get(i - 1).text())
+                        || Vocabulary.FILLER.contains(token.text())
+                        || ColumnMatcher.GRAMMAR.contains(token.text())
+                                && token.text().length() > 1
                         || profile.variables().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(token.text()))) {
                     continue;
                 }
@@ -569,8 +662,10 @@ public final class BuiltInPlanner implements Planner {
                     if (variable.storage().isNumeric()) {
                         continue;
                     }
-                    Optional<String> value = variable.categories().stream().filter(c -> c.length() == 1
-                            ? c.equals(token.original()) : c.equalsIgnoreCase(token.text())).findFirst();
+                    Optional<String> value = variable.categories().stream()
+                            .filter(c ->
+                                    c.length() == 1 ? c.equals(token.original()) : c.equalsIgnoreCase(token.text()))
+                            .findFirst();
                     if (value.isPresent()) {
                         return Optional.of("'" + value.get() + "' is a value of " + variable.name());
                     }
@@ -585,7 +680,8 @@ public final class BuiltInPlanner implements Planner {
 
         /** Whether the clause says the phrase; a hyphen between words counts as a space ("random-forest", "one-hot"). */
         private boolean hasPhrase(String phrase) {
-            String said = " " + String.join(" ", tokens.stream().map(Words.Token::text).toList()) + " ";
+            String said = " "
+                    + String.join(" ", tokens.stream().map(Words.Token::text).toList()) + " ";
             return said.contains(" " + phrase + " ") || Words.unhyphenated(said).contains(" " + phrase + " ");
         }
 
@@ -599,7 +695,8 @@ public final class BuiltInPlanner implements Planner {
             columns.removeAll(excluded());
             // "make pickup a date, then pull the hour out of it": a clause that names no column but says "it" or
             // "them" is about the columns the clause before named or created, for every action alike.
-            if (columns.isEmpty() && !referents.isEmpty()
+            if (columns.isEmpty()
+                    && !referents.isEmpty()
                     && tokens.stream().anyMatch(t -> !isInsideMention(t.index()) && PRONOUNS.contains(t.text()))) {
                 return new ArrayList<>(referents);
             }
@@ -621,38 +718,54 @@ public final class BuiltInPlanner implements Planner {
             // "make year categorical", "origin is a category, not a number": a type said of columns and nothing else.
             Optional<Map.Entry<List<String>, String>> typed = CastClauses.read(text, matcher);
             if (typed.isPresent()) {
-                return Interpretation.of(step(ActionType.CAST, params("columns", typed.get().getKey(), "to",
-                        typed.get().getValue())));
+                return Interpretation.of(step(
+                        ActionType.CAST,
+                        params(
+                                "columns",
+                                typed.get().getKey(),
+                                "to",
+                                typed.get().getValue())));
             }
-            if (has(Vocabulary.RENAME) || (words.contains("call") && mentions.size() >= 1
-                    && !(NewColumnNames.namesResult(text) && isFeature()))) {
+            if (has(Vocabulary.RENAME)
+                    || (words.contains("call")
+                            && mentions.size() >= 1
+                            && !(NewColumnNames.namesResult(text) && isFeature()))) {
                 return rename();
             }
-            boolean missingRows = has(Vocabulary.ROWS) && (has(Vocabulary.MISSING) || has(Set.of("incomplete", "nulls")));
+            boolean missingRows =
+                    has(Vocabulary.ROWS) && (has(Vocabulary.MISSING) || has(Set.of("incomplete", "nulls")));
             if (has(Vocabulary.DUPLICATES) && missingRows) {
                 // "drop duplicates and rows with missing values": two steps said in one breath.
-                return new Interpretation(List.of(step(ActionType.DROP_DUPLICATES, params("columns", List.of())),
-                        step(ActionType.DROP_MISSING_ROWS, params("columns", columns()))), List.of());
+                return new Interpretation(
+                        List.of(
+                                step(ActionType.DROP_DUPLICATES, params("columns", List.of())),
+                                step(ActionType.DROP_MISSING_ROWS, params("columns", columns()))),
+                        List.of());
             }
             if (has(Vocabulary.DUPLICATES)) {
                 return scoped(ANY, columns -> step(ActionType.DROP_DUPLICATES, params("columns", columns)));
             }
             // "remove rows where Fare is 0", "drop the rows with a tip above 10": no action filters rows by their
             // values, and reading it as dropping the column would be a plausible wrong answer.
-            if ((removes() || has(Set.of("keep", "filter", "select"))) && has(Vocabulary.ROWS)
-                    && !missingRows && !has(LACKING)) {
+            if ((removes() || has(Set.of("keep", "filter", "select")))
+                    && has(Vocabulary.ROWS)
+                    && !missingRows
+                    && !has(LACKING)) {
                 return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + text
                         + "\"); it can drop rows with missing values or duplicate rows. Nothing was planned for it.");
             }
             // "drop the passengers who embarked at C", "drop the tables where day is Sun": a removal that names a
             // value of a column, after a word that relates it, removes rows by value; dropping the column is wrong.
-            if (removes() && !missingRows && !has(Vocabulary.MISSING) && rowValue().isPresent()) {
+            if (removes()
+                    && !missingRows
+                    && !has(Vocabulary.MISSING)
+                    && rowValue().isPresent()) {
                 return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + text
-                        + "\": " + rowValue().get() + "); it can drop rows with missing values or duplicate rows. Nothing"
+                        + "\": " + rowValue().get()
+                        + "); it can drop rows with missing values or duplicate rows. Nothing"
                         + " was planned for it.");
             }
-            if (removes() && has(Vocabulary.ROWS)
-                    && (has(Vocabulary.MISSING) || has(LACKING))) {
+            if (removes() && has(Vocabulary.ROWS) && (has(Vocabulary.MISSING) || has(LACKING))) {
                 return scoped(ANY, columns -> step(ActionType.DROP_MISSING_ROWS, params("columns", columns)));
             }
             if (isTraining()) {
@@ -660,14 +773,19 @@ public final class BuiltInPlanner implements Planner {
             }
             // "missing ... with the" is a fill ("missing values with the median") unless the verb removes: "drop the
             // column with the most missing values" names a column to drop.
-            if (has(Vocabulary.FILL) || (hasPhrase("missing") && (hasPhrase("with the") && !removes()
-                    || has(Set.of("median", "mean", "mode"))))) {
+            if (has(Vocabulary.FILL)
+                    || (hasPhrase("missing")
+                            && (hasPhrase("with the") && !removes() || has(Set.of("median", "mean", "mode"))))) {
                 return impute();
             }
             // "cast the few-valued columns to categorical": the verb of a type change with a type after "to" is a
             // cast to that type; "categorical" alone ("the categorical columns") keeps meaning an encoding.
-            if (has(Set.of("cast", "convert", "change", "turn")) && (hasPhrase("to categorical") || hasPhrase("to category")
-                    || hasPhrase("into categorical") || hasPhrase("into categories") || hasPhrase("to categories"))) {
+            if (has(Set.of("cast", "convert", "change", "turn"))
+                    && (hasPhrase("to categorical")
+                            || hasPhrase("to category")
+                            || hasPhrase("into categorical")
+                            || hasPhrase("into categories")
+                            || hasPhrase("to categories"))) {
                 return cast();
             }
             if (has(Vocabulary.ENCODE) || hasPhrase("one hot")) {
@@ -691,8 +809,9 @@ public final class BuiltInPlanner implements Planner {
             if (has(Vocabulary.CLEAN)) {
                 return clean();
             }
-            return Interpretation.warn("I did not understand \"" + text + "\". I can drop, fill, convert, encode, scale, "
-                    + "rename or clip columns, create features, remove duplicate or incomplete rows, and train a model.");
+            return Interpretation.warn(
+                    "I did not understand \"" + text + "\". I can drop, fill, convert, encode, scale, "
+                            + "rename or clip columns, create features, remove duplicate or incomplete rows, and train a model.");
         }
 
         /** "run a random forest on Survived" is a request to train, not to run code. */
@@ -701,15 +820,19 @@ public final class BuiltInPlanner implements Planner {
          * and with no verb that reads, writes or sends files, is a plain English word, not a request for a file.
          */
         private boolean fileAsPlainWord() {
-            List<String> forbidden = words.stream().filter(Vocabulary.FORBIDDEN::contains).toList();
-            if (forbidden.isEmpty() || !forbidden.stream().allMatch(w -> w.equals("file") || w.equals("files"))
-                    || has(Set.of("read", "open", "write", "save", "load", "attach", "delete", "copy", "move", "path"))) {
+            List<String> forbidden =
+                    words.stream().filter(Vocabulary.FORBIDDEN::contains).toList();
+            if (forbidden.isEmpty()
+                    || !forbidden.stream().allMatch(w -> w.equals("file") || w.equals("files"))
+                    || has(Set.of(
+                            "read", "open", "write", "save", "load", "attach", "delete", "copy", "move", "path"))) {
                 return false;
             }
             for (Words.Token token : tokens) {
-                if ((token.text().equals("file") || token.text().equals("files")) && (token.index() == 0
-                        || !Set.of("the", "this", "that", "your", "my", "our", "whole", "entire", "same")
-                        .contains(tokens.get(token.index() - 1).text()))) {
+                if ((token.text().equals("file") || token.text().equals("files"))
+                        && (token.index() == 0
+                                || !Set.of("the", "this", "that", "your", "my", "our", "whole", "entire", "same")
+                                        .contains(tokens.get(token.index() - 1).text()))) {
                     return false;
                 }
             }
@@ -717,16 +840,34 @@ public final class BuiltInPlanner implements Planner {
         }
 
         private boolean trainingWithRunWord() {
-            return words.contains("run") && words.stream().filter(Vocabulary.FORBIDDEN::contains).count() == 1
+            return words.contains("run")
+                    && words.stream().filter(Vocabulary.FORBIDDEN::contains).count() == 1
                     && isTraining();
         }
 
         /** "inputs: A and B", "features A, B", "using A and B" alone: a list of a model's inputs, nothing else. */
         boolean listsInputs() {
-            return !tokens.isEmpty() && Set.of("input", "inputs", "feature", "features", "predictor", "predictors",
-                    "using", "from", "based", "with").contains(tokens.getFirst().text()) && !columns().isEmpty()
-                    && !isInsideMention(0) && !isTraining() && !has(Vocabulary.FILL) && !has(Vocabulary.SCALE)
-                    && !has(Vocabulary.ENCODE) && !has(Vocabulary.REMOVE) && !has(Vocabulary.CLIP);
+            return !tokens.isEmpty()
+                    && Set.of(
+                                    "input",
+                                    "inputs",
+                                    "feature",
+                                    "features",
+                                    "predictor",
+                                    "predictors",
+                                    "using",
+                                    "from",
+                                    "based",
+                                    "with")
+                            .contains(tokens.getFirst().text())
+                    && !columns().isEmpty()
+                    && !isInsideMention(0)
+                    && !isTraining()
+                    && !has(Vocabulary.FILL)
+                    && !has(Vocabulary.SCALE)
+                    && !has(Vocabulary.ENCODE)
+                    && !has(Vocabulary.REMOVE)
+                    && !has(Vocabulary.CLIP);
         }
 
         /** "use the diagnosis column as the label", "with price as the target", "Survived is the outcome". */
@@ -736,16 +877,22 @@ public final class BuiltInPlanner implements Planner {
                     continue;
                 }
                 int at = mention.end();
-                if (at < tokens.size() && Set.of("column", "variable", "field").contains(tokens.get(at).text())) {
+                if (at < tokens.size()
+                        && Set.of("column", "variable", "field")
+                                .contains(tokens.get(at).text())) {
                     at++;
                 }
-                if (at < tokens.size() && Set.of("as", "is", "be").contains(tokens.get(at).text())) {
+                if (at < tokens.size()
+                        && Set.of("as", "is", "be").contains(tokens.get(at).text())) {
                     at++;
-                    while (at < tokens.size() && Set.of("the", "a", "my", "our", "your").contains(tokens.get(at).text())) {
+                    while (at < tokens.size()
+                            && Set.of("the", "a", "my", "our", "your")
+                                    .contains(tokens.get(at).text())) {
                         at++;
                     }
-                    if (at < tokens.size() && Set.of("target", "label", "outcome", "response", "y", "dependent")
-                            .contains(tokens.get(at).text())) {
+                    if (at < tokens.size()
+                            && Set.of("target", "label", "outcome", "response", "y", "dependent")
+                                    .contains(tokens.get(at).text())) {
                         return Optional.of(mention.column());
                     }
                 }
@@ -762,20 +909,32 @@ public final class BuiltInPlanner implements Planner {
             // "species from the sepal measurements", "price using carat and cut": a column, then a cue and the columns
             // it is read from, with no other verb, is a model of the first column.
             int cue = featureCue();
-            boolean verbless = cue < tokens.size() && !mentions.isEmpty() && mentions.getFirst().end() == cue
+            boolean verbless = cue < tokens.size()
+                    && !mentions.isEmpty()
+                    && mentions.getFirst().end() == cue
                     && mentions.getFirst().kind() == ColumnMatcher.Kind.SINGLE
-                    && Set.of("from", "using", "given", "based").contains(tokens.get(cue).text())
-                    && tokens.subList(0, mentions.getFirst().start()).stream().allMatch(t -> Set.of("the", "a", "an")
-                            .contains(t.text()));
-            boolean modelWord = has(Vocabulary.TRAIN) || explains || verbless || Vocabulary.MODELS.stream().anyMatch(m -> hasPhrase(m.getKey()));
+                    && Set.of("from", "using", "given", "based")
+                            .contains(tokens.get(cue).text())
+                    && tokens.subList(0, mentions.getFirst().start()).stream()
+                            .allMatch(t -> Set.of("the", "a", "an").contains(t.text()));
+            boolean modelWord = has(Vocabulary.TRAIN)
+                    || explains
+                    || verbless
+                    || Vocabulary.MODELS.stream().anyMatch(m -> hasPhrase(m.getKey()));
             // "log transform" is a feature, "extract" a feature even next to "model"; "predict" always trains.
             return modelWord && !(has(Vocabulary.LOG) && !has(Set.of("train", "predict", "fit", "model")));
         }
 
         private boolean isFeature() {
-            return has(Vocabulary.LOG) || has(Vocabulary.BIN) || hasArithmetic()
-                    || (has(Set.of("extract", "get", "pull")) && (datePartsAsked().size() > 0 || QUOTED.matcher(text).find()))
-                    || (has(Vocabulary.CREATE) && (has(Set.of("column", "feature", "variable")) || !datePartsAsked().isEmpty()))
+            return has(Vocabulary.LOG)
+                    || has(Vocabulary.BIN)
+                    || hasArithmetic()
+                    || (has(Set.of("extract", "get", "pull"))
+                            && (datePartsAsked().size() > 0
+                                    || QUOTED.matcher(text).find()))
+                    || (has(Vocabulary.CREATE)
+                            && (has(Set.of("column", "feature", "variable"))
+                                    || !datePartsAsked().isEmpty()))
                     || (has(Vocabulary.LENGTH) && has(Set.of("text", "string", "characters", "length")));
         }
 
@@ -827,30 +986,39 @@ public final class BuiltInPlanner implements Planner {
             if (pairs.isPresent()) {
                 return Interpretation.of(step(ActionType.RENAME_COLUMNS, params("renames", pairs.get())));
             }
-            Matcher m = Pattern.compile("(?i)rename\\s+(?:the\\s+)?(?:column\\s+)?(.+?)\\s+(?:to|as|into)\\s+(?:be\\s+)?(.+)$")
+            Matcher m = Pattern.compile(
+                            "(?i)rename\\s+(?:the\\s+)?(?:column\\s+)?(.+?)\\s+(?:to|as|into)\\s+(?:be\\s+)?(.+)$")
                     .matcher(text);
             if (!m.find()) {
                 // "call the Parch column parents_children (instead)"
-                m = Pattern.compile("(?i)\\bcall\\s+(?:the\\s+)?(.+?\\s+column|\\S+)\\s+(\\S+)(?:\\s+instead)?\\s*$").matcher(text);
+                m = Pattern.compile("(?i)\\bcall\\s+(?:the\\s+)?(.+?\\s+column|\\S+)\\s+(\\S+)(?:\\s+instead)?\\s*$")
+                        .matcher(text);
             }
             if (!m.find(0)) {
                 return Interpretation.warn("To rename, say \"rename <column> to <new name>\".");
             }
             Optional<String> from = columnIn(m.group(1));
-            String to = m.group(2).strip().replaceAll("^[\"'`“‘]|[\"'`”’.]$", "").replaceAll("[\"'`”’]$", "").strip();
+            String to = m.group(2)
+                    .strip()
+                    .replaceAll("^[\"'`“‘]|[\"'`”’.]$", "")
+                    .replaceAll("[\"'`”’]$", "")
+                    .strip();
             if (from.isEmpty()) {
-                return Interpretation.warn("I could not find the column \"" + m.group(1).strip() + "\" to rename.");
+                return Interpretation.warn(
+                        "I could not find the column \"" + m.group(1).strip() + "\" to rename.");
             }
             if (to.contains(" ")) {
                 to = Words.snake(to);
             }
-            return Interpretation.of(step(ActionType.RENAME_COLUMNS,
-                    params("renames", List.of(params("from", from.get(), "to", to)))));
+            return Interpretation.of(step(
+                    ActionType.RENAME_COLUMNS, params("renames", List.of(params("from", from.get(), "to", to)))));
         }
 
         private Optional<String> columnIn(String phrase) {
             List<ColumnMatcher.Mention> found = matcher.find(Words.tokens(phrase.replaceAll("(?i)\\bcolumn\\b", "")));
-            return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst().column());
+            return found.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(found.getFirst().column());
         }
 
         /**
@@ -868,8 +1036,11 @@ public final class BuiltInPlanner implements Planner {
             List<String> notes = new ArrayList<>();
             if (named.isEmpty()) {
                 // "predict benign cases", "spot female penguins": a target said by one of its values.
-                Optional<ValueTargets.Found> byValue = ValueTargets.find(tokens.subList(0, Math.min(featureCue, exclusionStart))
-                        .stream().filter(t -> !isInsideMention(t.index()) && !Vocabulary.known(t.text())).toList(), profile);
+                Optional<ValueTargets.Found> byValue = ValueTargets.find(
+                        tokens.subList(0, Math.min(featureCue, exclusionStart)).stream()
+                                .filter(t -> !isInsideMention(t.index()) && !Vocabulary.known(t.text()))
+                                .toList(),
+                        profile);
                 if (byValue.isPresent() && byValue.get().column().isEmpty()) {
                     return Interpretation.warn(byValue.get().note());
                 }
@@ -881,18 +1052,26 @@ public final class BuiltInPlanner implements Planner {
             Optional<String> target = named;
             if (target.isEmpty()) {
                 List<String> unknown = unknownWords();
-                return Interpretation.warn(unknown.isEmpty() ? "I could not tell which column to predict in \"" + text
-                        + "\"; name it, e.g. \"train a classifier on <column>\"." : notFound(unknown.getFirst()));
+                return Interpretation.warn(
+                        unknown.isEmpty()
+                                ? "I could not tell which column to predict in \"" + text
+                                        + "\"; name it, e.g. \"train a classifier on <column>\"."
+                                : notFound(unknown.getFirst()));
             }
-            Optional<ColumnMatcher.Mention> said = mentions.stream().filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE
-                    && m.column().equals(target.get()) && m.start() < featureCue).findFirst();
+            Optional<ColumnMatcher.Mention> said = mentions.stream()
+                    .filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE
+                            && m.column().equals(target.get())
+                            && m.start() < featureCue)
+                    .findFirst();
             Optional<String> formula = said.flatMap(m -> FormulaTargets.question(tokens, m.end(), target.get(), text));
             if (formula.isPresent()) {
                 return Interpretation.warn(formula.get());
             }
             Map<String, Object> params = new LinkedHashMap<>();
-            Optional<String> model = Vocabulary.MODELS.stream().filter(m -> hasPhrase(m.getKey()))
-                    .map(Map.Entry::getValue).findFirst();
+            Optional<String> model = Vocabulary.MODELS.stream()
+                    .filter(m -> hasPhrase(m.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst();
             boolean linearRegression = model.filter("linear_regression"::equals).isPresent();
             boolean logistic = model.filter("logistic_regression"::equals).isPresent();
             if ((has(Vocabulary.CLASSIFICATION) || logistic) && !linearRegression) {
@@ -909,9 +1088,14 @@ public final class BuiltInPlanner implements Planner {
             }
             if (!params.containsKey("task")) {
                 var column = profile.variables().get(target.get()).columnInfo();
-                var declared = new dev.assay.model.plan.params.TrainModelParams(null, target.get(),
+                var declared = new dev.assay.model.plan.params.TrainModelParams(
+                        null,
+                        target.get(),
                         model.map(m -> dev.assay.model.plan.params.ModelAlgorithm.valueOf(m.toUpperCase(Locale.ROOT)))
-                                .orElse(null), null, null, null);
+                                .orElse(null),
+                        null,
+                        null,
+                        null);
                 params.put("task", declared.taskFor(column).wireName());
             }
             // "from bill_length_mm and wingspan": a listed input that is no column is asked about, never dropped.
@@ -920,10 +1104,12 @@ public final class BuiltInPlanner implements Planner {
                 return Interpretation.warn(notFound(lost.get()));
             }
             // "from the economic indicators": inputs said by a description no column holds are asked about.
-            List<String> measured = featureCue == tokens.size() ? VagueInputs.measured(text, profile, target.get()) : List.of();
+            List<String> measured =
+                    featureCue == tokens.size() ? VagueInputs.measured(text, profile, target.get()) : List.of();
             if (!measured.isEmpty()) {
                 params.put("features", measured);
-                notes.add("Read \"the measurements\" as the columns measured in a unit: " + String.join(", ", measured) + ".");
+                notes.add("Read \"the measurements\" as the columns measured in a unit: " + String.join(", ", measured)
+                        + ".");
                 return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
             }
             if (featureCue == tokens.size() && excluded().isEmpty()) {
@@ -937,11 +1123,16 @@ public final class BuiltInPlanner implements Planner {
                 params.put("features", features);
             }
             // "from distance and borough": a shared word among the inputs is every column holding it, said so.
-            mentions.stream().filter(m -> m.start() > featureCue && m.start() < exclusionStart && FeatureGroups.sharedWord(m))
-                    .map(FeatureGroups::note).forEach(notes::add);
+            mentions.stream()
+                    .filter(m -> m.start() > featureCue && m.start() < exclusionStart && FeatureGroups.sharedWord(m))
+                    .map(FeatureGroups::note)
+                    .forEach(notes::add);
             // A target found only inside a longer name is a reading, not a certainty: the answer says which column.
-            mentions.stream().filter(m -> m.partial() && m.kind() == ColumnMatcher.Kind.SINGLE
-                            && m.column().equals(target.get())).findFirst()
+            mentions.stream()
+                    .filter(m -> m.partial()
+                            && m.kind() == ColumnMatcher.Kind.SINGLE
+                            && m.column().equals(target.get()))
+                    .findFirst()
                     .ifPresent(m -> notes.add("No column is called \"" + m.words() + "\"; I took " + m.column()
                             + ", whose name contains it, as the target."));
             return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
@@ -956,9 +1147,13 @@ public final class BuiltInPlanner implements Planner {
             }
             for (int i = featureCue + 2; i < end; i++) {
                 String word = tokens.get(i).text();
-                if (!Set.of("and", "or").contains(tokens.get(i - 1).text()) || isInsideMention(i)
-                        || ColumnMatcher.GRAMMAR.contains(word) || Vocabulary.FILLER.contains(word) || Vocabulary.known(word)
-                        || word.matches("[\\d.,%-]+") || ColumnMatcher.GROUP_NOUNS.contains(word)
+                if (!Set.of("and", "or").contains(tokens.get(i - 1).text())
+                        || isInsideMention(i)
+                        || ColumnMatcher.GRAMMAR.contains(word)
+                        || Vocabulary.FILLER.contains(word)
+                        || Vocabulary.known(word)
+                        || word.matches("[\\d.,%-]+")
+                        || ColumnMatcher.GROUP_NOUNS.contains(word)
                         || Vocabulary.TARGET_CUES.contains(word)
                         // "party size": a word describing the column named right after it.
                         || i + 1 < tokens.size() && isInsideMention(i + 1)) {
@@ -974,35 +1169,69 @@ public final class BuiltInPlanner implements Planner {
             for (int i = 0; i < tokens.size(); i++) {
                 String word = tokens.get(i).text();
                 int here = i;
-                boolean cue = Set.of("from", "using", "given", "with", "by", "against").contains(word)
-                        || word.equals("based") && i + 1 < tokens.size() && tokens.get(i + 1).text().equals("on")
+                boolean cue = Set.of("from", "using", "given", "with", "by", "against")
+                                .contains(word)
+                        || word.equals("based")
+                                && i + 1 < tokens.size()
+                                && tokens.get(i + 1).text().equals("on")
                         // "as a function of A, B", "in terms of A"
-                        || word.equals("of") && i > 0 && Set.of("function", "terms").contains(tokens.get(i - 1).text())
-                        || word.equals("on") && words.contains("regress")
-                        && mentions.stream().anyMatch(m -> m.end() <= here);
+                        || word.equals("of")
+                                && i > 0
+                                && Set.of("function", "terms")
+                                        .contains(tokens.get(i - 1).text())
+                        || word.equals("on")
+                                && words.contains("regress")
+                                && mentions.stream().anyMatch(m -> m.end() <= here);
                 if (!cue || isInsideMention(i)) {
                     continue;
                 }
                 int next = i + 1;
-                while (next < tokens.size() && Set.of("on", "the", "only", "just", "a", "an", "columns", "column",
-                        "features", "feature", "of", "their", "its", "his", "her", "my", "our", "both").contains(tokens.get(next).text())) {
+                while (next < tokens.size()
+                        && Set.of(
+                                        "on",
+                                        "the",
+                                        "only",
+                                        "just",
+                                        "a",
+                                        "an",
+                                        "columns",
+                                        "column",
+                                        "features",
+                                        "feature",
+                                        "of",
+                                        "their",
+                                        "its",
+                                        "his",
+                                        "her",
+                                        "my",
+                                        "our",
+                                        "both")
+                                .contains(tokens.get(next).text())) {
                     next++;
                 }
-                if (next < tokens.size() && (mentionAt(next).isPresent()
-                        || Set.of("every", "all", "everything", "each").contains(tokens.get(next).text()))) {
+                if (next < tokens.size()
+                        && (mentionAt(next).isPresent()
+                                || Set.of("every", "all", "everything", "each")
+                                        .contains(tokens.get(next).text()))) {
                     return i;
                 }
                 // "using the 4 Cs: carat, cut …", "from two things, A and B": a few words that describe the list
                 // (no column, no cue, no model word) may stand between the cue and the columns it introduces.
                 int described = next;
-                while (described < tokens.size() && described - next < 4 && mentionAt(described).isEmpty()
-                        && !isInsideMention(described) && !Vocabulary.TARGET_CUES.contains(tokens.get(described).text())
+                while (described < tokens.size()
+                        && described - next < 4
+                        && mentionAt(described).isEmpty()
+                        && !isInsideMention(described)
+                        && !Vocabulary.TARGET_CUES.contains(
+                                tokens.get(described).text())
                         && !Vocabulary.known(tokens.get(described).text())
                         && !Set.of("from", "using", "given", "with", "by", "except", "but", "without")
                                 .contains(tokens.get(described).text())) {
                     described++;
                 }
-                if (described > next && described < tokens.size() && mentionAt(described).isPresent()) {
+                if (described > next
+                        && described < tokens.size()
+                        && mentionAt(described).isPresent()) {
                     return i;
                 }
             }
@@ -1017,9 +1246,12 @@ public final class BuiltInPlanner implements Planner {
         private List<String> features(int featureCue, String target) {
             List<String> excluded = excluded();
             List<String> named = new ArrayList<>();
-            mentions.stream().filter(m -> m.start() > featureCue && m.start() < exclusionStart
+            mentions.stream()
+                    .filter(m -> m.start() > featureCue
+                            && m.start() < exclusionStart
                             && (m.kind() != ColumnMatcher.Kind.AMBIGUOUS || FeatureGroups.sharedWord(m)))
-                    .forEach(m -> m.columns().stream().filter(c -> !named.contains(c) && !c.equals(target))
+                    .forEach(m -> m.columns().stream()
+                            .filter(c -> !named.contains(c) && !c.equals(target))
                             .forEach(named::add));
             named.removeAll(excluded);
             if (!named.isEmpty()) {
@@ -1029,7 +1261,8 @@ public final class BuiltInPlanner implements Planner {
                 return profile.variables().values().stream()
                         .filter(v -> v.type() != dev.assay.model.dataset.VariableKind.IDENTIFIER)
                         .map(dev.assay.model.profile.VariableProfile::name)
-                        .filter(c -> !c.equals(target) && !excluded.contains(c)).toList();
+                        .filter(c -> !c.equals(target) && !excluded.contains(c))
+                        .toList();
             }
             return List.of();
         }
@@ -1041,23 +1274,30 @@ public final class BuiltInPlanner implements Planner {
                 return named;
             }
             List<ColumnMatcher.Mention> before = mentions.stream()
-                    .filter(m -> m.start() < Math.min(featureCue, exclusionStart) && m.kind() == ColumnMatcher.Kind.SINGLE)
+                    .filter(m ->
+                            m.start() < Math.min(featureCue, exclusionStart) && m.kind() == ColumnMatcher.Kind.SINGLE)
                     .filter(m -> !RowUnits.saysRowUnit(tokens, m.start()))
                     .toList();
             for (ColumnMatcher.Mention mention : before) {
                 int at = mention.start() - 1;
-                while (at >= 0 && Set.of("the", "a", "an", "column", "whether", "to", "be", "its", "each", "share",
-                        "rate", "of", "value", "values").contains(tokens.get(at).text())
+                while (at >= 0
+                        && Set.of(
+                                        "the", "a", "an", "column", "whether", "to", "be", "its", "each", "share",
+                                        "rate", "of", "value", "values")
+                                .contains(tokens.get(at).text())
                         && !Vocabulary.TARGET_CUES.contains(tokens.get(at).text())) {
                     at--;
                 }
-                if (at >= 0 && (Vocabulary.TARGET_CUES.contains(tokens.get(at).text())
-                        || Set.of("regress", "model", "classify", "predict").contains(tokens.get(at).text()))) {
+                if (at >= 0
+                        && (Vocabulary.TARGET_CUES.contains(tokens.get(at).text())
+                                || Set.of("regress", "model", "classify", "predict")
+                                        .contains(tokens.get(at).text()))) {
                     return Optional.of(mention.column());
                 }
             }
             // A word found only inside a longer name loses to a column named by its whole name.
-            List<ColumnMatcher.Mention> whole = before.stream().filter(m -> !m.partial()).toList();
+            List<ColumnMatcher.Mention> whole =
+                    before.stream().filter(m -> !m.partial()).toList();
             if (!whole.isEmpty() && whole.size() < before.size()) {
                 before = whole;
             }
@@ -1068,9 +1308,13 @@ public final class BuiltInPlanner implements Planner {
             // then "by" and one column, are sorted by that column, which is the target (the features are the rest).
             // "model it by size" keeps "it" for the column said before.
             boolean pronoun = tokens.stream().anyMatch(t -> !isInsideMention(t.index()) && PRONOUNS.contains(t.text()));
-            if (before.isEmpty() && !pronoun && featureCue < tokens.size() && tokens.get(featureCue).text().equals("by")) {
-                List<ColumnMatcher.Mention> after = mentions.stream().filter(m -> m.start() > featureCue
-                        && m.start() < exclusionStart).toList();
+            if (before.isEmpty()
+                    && !pronoun
+                    && featureCue < tokens.size()
+                    && tokens.get(featureCue).text().equals("by")) {
+                List<ColumnMatcher.Mention> after = mentions.stream()
+                        .filter(m -> m.start() > featureCue && m.start() < exclusionStart)
+                        .toList();
                 if (after.size() == 1 && after.getFirst().kind() == ColumnMatcher.Kind.SINGLE) {
                     return Optional.of(after.getFirst().column());
                 }
@@ -1079,7 +1323,9 @@ public final class BuiltInPlanner implements Planner {
             if (before.isEmpty()) {
                 return antecedent;
             }
-            return before.isEmpty() ? Optional.empty() : Optional.of(before.getLast().column());
+            return before.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(before.getLast().column());
         }
 
         private Interpretation impute() {
@@ -1104,8 +1350,10 @@ public final class BuiltInPlanner implements Planner {
                 return Interpretation.warn(scope.refusal().get());
             }
             List<String> columns = scope.columns();
-            if (strategy.equals("zero") && !columns.isEmpty()
-                    && columns.stream().anyMatch(c -> !profile.variables().get(c).storage().isNumeric())) {
+            if (strategy.equals("zero")
+                    && !columns.isEmpty()
+                    && columns.stream()
+                            .anyMatch(c -> !profile.variables().get(c).storage().isNumeric())) {
                 strategy = "constant";
                 value = "0";
             }
@@ -1120,38 +1368,69 @@ public final class BuiltInPlanner implements Planner {
         }
 
         private Interpretation encode() {
-            String method = has(Set.of("label", "labels", "label-encode", "label-encoded", "ordinal", "integer", "integers",
-                    "codes", "code"))
-                    && !hasPhrase("one hot") && !has(Set.of("one-hot", "onehot", "dummy", "dummies")) ? "label" : "onehot";
-            return scoped(this::categorical, columns -> step(ActionType.ENCODE, params("columns", columns, "method", method)));
+            String method = has(Set.of(
+                                    "label",
+                                    "labels",
+                                    "label-encode",
+                                    "label-encoded",
+                                    "ordinal",
+                                    "integer",
+                                    "integers",
+                                    "codes",
+                                    "code"))
+                            && !hasPhrase("one hot")
+                            && !has(Set.of("one-hot", "onehot", "dummy", "dummies"))
+                    ? "label"
+                    : "onehot";
+            return scoped(
+                    this::categorical,
+                    columns -> step(ActionType.ENCODE, params("columns", columns, "method", method)));
         }
 
         private Interpretation scale() {
             boolean minmax = has(Set.of("min-max", "minmax", "0-1", "normalize", "normalise", "normalized", "range"))
-                    || hasPhrase("0 to 1") || hasPhrase("between 0 and 1") || hasPhrase("min max");
-            return scoped(this::numeric, columns -> step(ActionType.SCALE, params("columns", columns,
-                    "method", minmax ? "minmax" : "standard")));
+                    || hasPhrase("0 to 1")
+                    || hasPhrase("between 0 and 1")
+                    || hasPhrase("min max");
+            return scoped(
+                    this::numeric,
+                    columns -> step(
+                            ActionType.SCALE, params("columns", columns, "method", minmax ? "minmax" : "standard")));
         }
 
         private Interpretation clip() {
             // Limits said in words go into the step; a limit the action cannot take is asked about, never defaulted.
-            ClipLimits limits = ClipLimits.read(text, List.copyOf(profile.variables().keySet()));
+            ClipLimits limits =
+                    ClipLimits.read(text, List.copyOf(profile.variables().keySet()));
             if (limits.refusal().isPresent()) {
                 return Interpretation.warn(limits.refusal().get());
             }
             // "3 x IQR" on a file with a column x: the words of a limit name no column.
             for (String said : limits.said()) {
-                List<String> limitWords = Words.tokens(said).stream().map(Words.Token::text).toList();
+                List<String> limitWords =
+                        Words.tokens(said).stream().map(Words.Token::text).toList();
                 for (int i = 0; !limitWords.isEmpty() && i + limitWords.size() <= tokens.size(); i++) {
-                    if (tokens.subList(i, i + limitWords.size()).stream().map(Words.Token::text).toList().equals(limitWords)) {
+                    if (tokens.subList(i, i + limitWords.size()).stream()
+                            .map(Words.Token::text)
+                            .toList()
+                            .equals(limitWords)) {
                         int from = i;
                         int to = i + limitWords.size();
                         mentions.removeIf(m -> m.start() >= from && m.end() <= to);
                     }
                 }
             }
-            boolean percentile = limits.params().isEmpty() ? has(Set.of("percentile", "percentiles", "quantile", "quantiles",
-                    "1st", "99th", "winsorize", "winsorise")) : limits.percentile();
+            boolean percentile = limits.params().isEmpty()
+                    ? has(Set.of(
+                            "percentile",
+                            "percentiles",
+                            "quantile",
+                            "quantiles",
+                            "1st",
+                            "99th",
+                            "winsorize",
+                            "winsorise"))
+                    : limits.percentile();
             return scoped(this::numeric, columns -> {
                 Map<String, Object> params = params("columns", columns, "method", percentile ? "percentile" : "iqr");
                 limits.params().forEach((key, value) -> params.putIfAbsent(key, value));
@@ -1163,8 +1442,8 @@ public final class BuiltInPlanner implements Planner {
             String to = castTarget().orElseThrow();
             List<String> columns = columns();
             if (columns.isEmpty()) {
-                return Interpretation.warn("Which columns should become " + to + "? Name them, e.g. \"convert <column> to "
-                        + to + "\".");
+                return Interpretation.warn(
+                        "Which columns should become " + to + "? Name them, e.g. \"convert <column> to " + to + "\".");
             }
             // One step for every column said together, as for any other action: the step reports per column the
             // values that did not convert.
@@ -1183,8 +1462,11 @@ public final class BuiltInPlanner implements Planner {
                     }
                 }
             }
-            return tokens.stream().filter(t -> !isInsideMention(t.index()))
-                    .map(t -> Vocabulary.CAST_TARGETS.get(t.text())).filter(java.util.Objects::nonNull).findFirst();
+            return tokens.stream()
+                    .filter(t -> !isInsideMention(t.index()))
+                    .map(t -> Vocabulary.CAST_TARGETS.get(t.text()))
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst();
         }
 
         private Interpretation feature() {
@@ -1196,13 +1478,23 @@ public final class BuiltInPlanner implements Planner {
             Optional<String> newColumn = newColumnName();
             List<String> parts = datePartsAsked();
             if (!parts.isEmpty() && !columns.isEmpty()) {
-                List<String> dates = columns.stream().filter(c -> profile.variables().get(c).storage().isTemporal()).toList();
+                List<String> dates = columns.stream()
+                        .filter(c -> profile.variables().get(c).storage().isTemporal())
+                        .toList();
                 List<String> inputs = dates.isEmpty() ? List.of(columns.getFirst()) : dates;
-                return new Interpretation(inputs.stream().map(column -> step(ActionType.FEATURE_ENGINEER,
-                        params("operation", "date_parts", "columns", List.of(column), "parts", parts))).toList(), List.of());
+                return new Interpretation(
+                        inputs.stream()
+                                .map(column -> step(
+                                        ActionType.FEATURE_ENGINEER,
+                                        params("operation", "date_parts", "columns", List.of(column), "parts", parts)))
+                                .toList(),
+                        List.of());
             }
-            if (has(Vocabulary.LENGTH) && has(Set.of("length", "lengths", "characters")) && !columns.isEmpty()
-                    && profile.variables().get(columns.getLast()).storage() == dev.assay.model.dataset.ColumnType.STRING) {
+            if (has(Vocabulary.LENGTH)
+                    && has(Set.of("length", "lengths", "characters"))
+                    && !columns.isEmpty()
+                    && profile.variables().get(columns.getLast()).storage()
+                            == dev.assay.model.dataset.ColumnType.STRING) {
                 Map<String, Object> params = params("operation", "text_length", "columns", List.of(columns.getLast()));
                 newColumn.ifPresent(name -> params.put("new_column", name));
                 return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
@@ -1215,22 +1507,32 @@ public final class BuiltInPlanner implements Planner {
             }
             if (columns.isEmpty()) {
                 List<String> unknown = unknownWords();
-                return Interpretation.warn(unknown.isEmpty() ? "Which column should \"" + text + "\" use? Name it."
-                        : notFound(unknown.getFirst()));
+                return Interpretation.warn(
+                        unknown.isEmpty()
+                                ? "Which column should \"" + text + "\" use? Name it."
+                                : notFound(unknown.getFirst()));
             }
             if (has(Vocabulary.LOG)) {
                 if (columns.size() == 1 && newColumn.isPresent()) {
-                    return Interpretation.of(step(ActionType.FEATURE_ENGINEER,
+                    return Interpretation.of(step(
+                            ActionType.FEATURE_ENGINEER,
                             params("operation", "log1p", "columns", columns, "new_column", newColumn.get())));
                 }
-                return new Interpretation(columns.stream().map(c -> step(ActionType.FEATURE_ENGINEER,
-                        params("operation", "log1p", "columns", List.of(c)))).toList(), List.of());
+                return new Interpretation(
+                        columns.stream()
+                                .map(c -> step(
+                                        ActionType.FEATURE_ENGINEER,
+                                        params("operation", "log1p", "columns", List.of(c))))
+                                .toList(),
+                        List.of());
             }
             if (has(Vocabulary.BIN)) {
                 Map<String, Object> params = params("operation", "bin", "columns", List.of(columns.getFirst()));
                 Matcher n = NUMBER.matcher(text);
-                Optional<Integer> inWords = tokens.stream().map(t -> Words.NUMBERS.get(t.text()))
-                        .filter(java.util.Objects::nonNull).findFirst();
+                Optional<Integer> inWords = tokens.stream()
+                        .map(t -> Words.NUMBERS.get(t.text()))
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst();
                 if (n.find()) {
                     params.put("bins", Math.max(2, Math.min(100, Integer.parseInt(n.group(1)))));
                 } else if (inWords.isPresent()) {
@@ -1244,8 +1546,13 @@ public final class BuiltInPlanner implements Planner {
             }
             Matcher quoted = QUOTED.matcher(text);
             if (quoted.find()) {
-                Map<String, Object> params = params("operation", "regex_extract", "columns", List.of(columns.getFirst()),
-                        "pattern", quoted.group(1));
+                Map<String, Object> params = params(
+                        "operation",
+                        "regex_extract",
+                        "columns",
+                        List.of(columns.getFirst()),
+                        "pattern",
+                        quoted.group(1));
                 newColumn.ifPresent(name -> params.put("new_column", name));
                 return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
             }
@@ -1282,16 +1589,20 @@ public final class BuiltInPlanner implements Planner {
             if (given.isPresent()) {
                 return given;
             }
-            Matcher named = Pattern.compile("(?i)\\b(?:called|named)\\s+[\"'`“]?([\\p{L}\\p{N}_ ]{1,40}?)[\"'`”]?(?:\\s+(?:as|from|by|using|with)\\b|$)")
+            Matcher named = Pattern.compile(
+                            "(?i)\\b(?:called|named)\\s+[\"'`“]?([\\p{L}\\p{N}_ ]{1,40}?)[\"'`”]?(?:\\s+(?:as|from|by|using|with)\\b|$)")
                     .matcher(text);
             if (named.find()) {
                 return Optional.of(Words.snake(named.group(1)));
             }
-            Matcher column = Pattern.compile("(?i)\\b(?:a|an|the|new)\\s+((?:[\\p{L}\\p{N}_]+\\s+){1,3}?)(?:column|feature|variable)\\b")
+            Matcher column = Pattern.compile(
+                            "(?i)\\b(?:a|an|the|new)\\s+((?:[\\p{L}\\p{N}_]+\\s+){1,3}?)(?:column|feature|variable)\\b")
                     .matcher(text);
             if (column.find()) {
                 String words = column.group(1).strip();
-                if (!words.isEmpty() && !words.equalsIgnoreCase("new") && matcher.find(Words.tokens(words)).isEmpty()) {
+                if (!words.isEmpty()
+                        && !words.equalsIgnoreCase("new")
+                        && matcher.find(Words.tokens(words)).isEmpty()) {
                     return Optional.of(Words.snake(words.replaceAll("(?i)^new\\s+", "")));
                 }
             }
@@ -1317,7 +1628,8 @@ public final class BuiltInPlanner implements Planner {
             List<PlanStep> casts = new ArrayList<>();
             boolean duplicates = false;
             for (Alert alert : profile.alerts()) {
-                if (alert.severity() == AlertSeverity.INFO || alert.suggestedAction().isEmpty()) {
+                if (alert.severity() == AlertSeverity.INFO
+                        || alert.suggestedAction().isEmpty()) {
                     duplicates |= alert.type() == dev.assay.model.profile.AlertType.DUPLICATES;
                     continue;
                 }
@@ -1325,20 +1637,26 @@ public final class BuiltInPlanner implements Planner {
                 @SuppressWarnings("unchecked")
                 List<String> columns = (List<String>) suggestion.params().getOrDefault("columns", List.of());
                 switch (suggestion.type()) {
-                    case DROP_COLUMNS -> columns.stream().filter(c -> !drop.contains(c)).forEach(drop::add);
-                    case IMPUTE -> impute.computeIfAbsent(String.valueOf(suggestion.params().get("strategy")),
-                            s -> new ArrayList<>()).addAll(columns);
+                    case DROP_COLUMNS ->
+                        columns.stream().filter(c -> !drop.contains(c)).forEach(drop::add);
+                    case IMPUTE ->
+                        impute.computeIfAbsent(
+                                        String.valueOf(suggestion.params().get("strategy")), s -> new ArrayList<>())
+                                .addAll(columns);
                     case CAST -> casts.add(suggestion);
-                    default -> { }
+                    default -> {}
                 }
             }
             List<PlanStep> steps = new ArrayList<>();
             if (!drop.isEmpty()) {
                 steps.add(step(ActionType.DROP_COLUMNS, params("columns", drop)));
             }
-            casts.stream().filter(c -> ((List<?>) c.params().get("columns")).stream().noneMatch(drop::contains)).forEach(steps::add);
+            casts.stream()
+                    .filter(c -> ((List<?>) c.params().get("columns")).stream().noneMatch(drop::contains))
+                    .forEach(steps::add);
             impute.forEach((strategy, columns) -> {
-                List<String> kept = columns.stream().filter(c -> !drop.contains(c)).toList();
+                List<String> kept =
+                        columns.stream().filter(c -> !drop.contains(c)).toList();
                 if (!kept.isEmpty()) {
                     steps.add(step(ActionType.IMPUTE, params("strategy", strategy, "columns", kept)));
                 }
@@ -1347,8 +1665,8 @@ public final class BuiltInPlanner implements Planner {
                 return Interpretation.warn("Duplicate rows were already dropped when the file was read.");
             }
             if (steps.isEmpty()) {
-                return Interpretation.warn("The profile found nothing to clean: no missing values, identifiers or "
-                        + "mixed types.");
+                return Interpretation.warn(
+                        "The profile found nothing to clean: no missing values, identifiers or " + "mixed types.");
             }
             return new Interpretation(steps, List.of());
         }
@@ -1362,15 +1680,18 @@ public final class BuiltInPlanner implements Planner {
         private boolean categorical(String column) {
             var variable = profile.variables().get(column);
             return variable.type() == dev.assay.model.dataset.VariableKind.CATEGORICAL
-                    || variable.type() == dev.assay.model.dataset.VariableKind.BOOLEAN && !variable.storage().isNumeric();
+                    || variable.type() == dev.assay.model.dataset.VariableKind.BOOLEAN
+                            && !variable.storage().isNumeric();
         }
 
         /** One step on the clause's scope, or the reason there is none. */
-        private Interpretation scoped(java.util.function.Predicate<String> applicable,
-                                      java.util.function.Function<List<String>, PlanStep> step) {
+        private Interpretation scoped(
+                java.util.function.Predicate<String> applicable,
+                java.util.function.Function<List<String>, PlanStep> step) {
             Scope scope = scope(applicable);
-            return scope.refusal().map(Interpretation::warn).orElseGet(() -> new Interpretation(
-                    List.of(step.apply(scope.columns())), scope.notes()));
+            return scope.refusal()
+                    .map(Interpretation::warn)
+                    .orElseGet(() -> new Interpretation(List.of(step.apply(scope.columns())), scope.notes()));
         }
     }
 
@@ -1387,7 +1708,8 @@ public final class BuiltInPlanner implements Planner {
     }
 
     static String orList(List<String> names) {
-        return names.size() <= 1 ? String.join("", names)
+        return names.size() <= 1
+                ? String.join("", names)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
     }
 

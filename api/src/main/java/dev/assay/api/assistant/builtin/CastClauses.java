@@ -16,33 +16,64 @@ final class CastClauses {
 
     /** Type words and the cast target each names. */
     private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("categorical", "string"), Map.entry("category", "string"), Map.entry("categories", "string"),
-            Map.entry("text", "string"), Map.entry("string", "string"), Map.entry("strings", "string"),
-            Map.entry("label", "string"), Map.entry("labels", "string"), Map.entry("factor", "string"),
-            Map.entry("nominal", "string"), Map.entry("discrete", "string"),
-            Map.entry("number", "float"), Map.entry("numbers", "float"), Map.entry("numeric", "float"),
-            Map.entry("numerical", "float"), Map.entry("float", "float"), Map.entry("decimal", "float"),
-            Map.entry("decimals", "float"), Map.entry("continuous", "float"),
-            Map.entry("integer", "int"), Map.entry("integers", "int"), Map.entry("int", "int"),
-            Map.entry("whole number", "int"), Map.entry("whole numbers", "int"),
-            Map.entry("date", "datetime"), Map.entry("dates", "datetime"), Map.entry("datetime", "datetime"),
-            Map.entry("timestamp", "datetime"), Map.entry("timestamps", "datetime"),
-            Map.entry("boolean", "boolean"), Map.entry("booleans", "boolean"), Map.entry("bool", "boolean"),
-            Map.entry("flag", "boolean"), Map.entry("true/false", "boolean"));
-    private static final String TYPE = "(whole numbers?|true/false|" + String.join("|", TYPES.keySet().stream()
-            .filter(t -> !t.contains(" ") && !t.contains("/")).sorted((a, b) -> b.length() - a.length()).toList()) + ")";
-    private static final String TAIL = "(?:\\s*,?\\s*(?:and\\s+)?(?:not|instead\\s+of|rather\\s+than)\\s+(?:a|an)?\\s*[\\w ]+?)?"
-            + "(?:\\s+(?:variables?|columns?|values?|type|data))?(?:\\s+(?:too|as\\s+well|also|instead|please))?\\s*[.!]?\\s*$";
-    private static final Pattern VERB = Pattern.compile("(?i)^\\s*(?:please\\s+)?(?:make|treat|turn|convert|cast|change|set"
-            + "|store|read|keep|mark|handle|consider|recode|retype)\\s+(.+?)\\s+(?:(?:as|to|into|like)\\s+)?(?:an?\\s+)?"
-            + "(?:(?:true|proper|real)\\s+)?" + TYPE + TAIL);
-    private static final Pattern STATEMENT = Pattern.compile("(?i)^\\s*(?:(?:i\\s+think|actually|note\\s+that)\\s*,?\\s+)?"
-            + "(.+?)\\s+(?:is|are|should\\s+be|must\\s+be|needs\\s+to\\s+be|need\\s+to\\s+be|ought\\s+to\\s+be|has\\s+to\\s+be"
-            + "|have\\s+to\\s+be|is\\s+really|are\\s+really|is\\s+actually|are\\s+actually)\\s+(?:(?:treated|handled|read|stored|kept"
-            + "|considered|regarded|seen|typed|cast|converted|made)\\s+(?:as\\s+|to\\s+|into\\s+)?)?(?:an?\\s+)?" + TYPE + TAIL);
+            Map.entry("categorical", "string"),
+            Map.entry("category", "string"),
+            Map.entry("categories", "string"),
+            Map.entry("text", "string"),
+            Map.entry("string", "string"),
+            Map.entry("strings", "string"),
+            Map.entry("label", "string"),
+            Map.entry("labels", "string"),
+            Map.entry("factor", "string"),
+            Map.entry("nominal", "string"),
+            Map.entry("discrete", "string"),
+            Map.entry("number", "float"),
+            Map.entry("numbers", "float"),
+            Map.entry("numeric", "float"),
+            Map.entry("numerical", "float"),
+            Map.entry("float", "float"),
+            Map.entry("decimal", "float"),
+            Map.entry("decimals", "float"),
+            Map.entry("continuous", "float"),
+            Map.entry("integer", "int"),
+            Map.entry("integers", "int"),
+            Map.entry("int", "int"),
+            Map.entry("whole number", "int"),
+            Map.entry("whole numbers", "int"),
+            Map.entry("date", "datetime"),
+            Map.entry("dates", "datetime"),
+            Map.entry("datetime", "datetime"),
+            Map.entry("timestamp", "datetime"),
+            Map.entry("timestamps", "datetime"),
+            Map.entry("boolean", "boolean"),
+            Map.entry("booleans", "boolean"),
+            Map.entry("bool", "boolean"),
+            Map.entry("flag", "boolean"),
+            Map.entry("true/false", "boolean"));
 
-    private CastClauses() {
-    }
+    private static final String TYPE = "(whole numbers?|true/false|"
+            + String.join(
+                    "|",
+                    TYPES.keySet().stream()
+                            .filter(t -> !t.contains(" ") && !t.contains("/"))
+                            .sorted((a, b) -> b.length() - a.length())
+                            .toList())
+            + ")";
+    private static final String TAIL =
+            "(?:\\s*,?\\s*(?:and\\s+)?(?:not|instead\\s+of|rather\\s+than)\\s+(?:a|an)?\\s*[\\w ]+?)?"
+                    + "(?:\\s+(?:variables?|columns?|values?|type|data))?(?:\\s+(?:too|as\\s+well|also|instead|please))?\\s*[.!]?\\s*$";
+    private static final Pattern VERB =
+            Pattern.compile("(?i)^\\s*(?:please\\s+)?(?:make|treat|turn|convert|cast|change|set"
+                    + "|store|read|keep|mark|handle|consider|recode|retype)\\s+(.+?)\\s+(?:(?:as|to|into|like)\\s+)?(?:an?\\s+)?"
+                    + "(?:(?:true|proper|real)\\s+)?" + TYPE + TAIL);
+    private static final Pattern STATEMENT =
+            Pattern.compile("(?i)^\\s*(?:(?:i\\s+think|actually|note\\s+that)\\s*,?\\s+)?"
+                    + "(.+?)\\s+(?:is|are|should\\s+be|must\\s+be|needs\\s+to\\s+be|need\\s+to\\s+be|ought\\s+to\\s+be|has\\s+to\\s+be"
+                    + "|have\\s+to\\s+be|is\\s+really|are\\s+really|is\\s+actually|are\\s+actually)\\s+(?:(?:treated|handled|read|stored|kept"
+                    + "|considered|regarded|seen|typed|cast|converted|made)\\s+(?:as\\s+|to\\s+|into\\s+)?)?(?:an?\\s+)?"
+                    + TYPE + TAIL);
+
+    private CastClauses() {}
 
     /** The columns and cast target of a clause that only states types, if it is one. */
     static Optional<Map.Entry<List<String>, String>> read(String clause, ColumnMatcher matcher) {
@@ -53,8 +84,9 @@ final class CastClauses {
             }
             Optional<List<String>> columns = onlyColumns(m.group(1), matcher);
             if (columns.isPresent()) {
-                return Optional.of(Map.entry(columns.get(), TYPES.get(m.group(2).toLowerCase(java.util.Locale.ROOT)
-                        .replaceAll("\\s+", " "))));
+                return Optional.of(Map.entry(
+                        columns.get(),
+                        TYPES.get(m.group(2).toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " "))));
             }
         }
         return Optional.empty();
@@ -69,13 +101,33 @@ final class CastClauses {
         }
         for (Words.Token token : tokens) {
             boolean inside = mentions.stream().anyMatch(m -> token.index() >= m.start() && token.index() < m.end());
-            if (!inside && !java.util.Set.of("the", "and", "column", "columns", "variable", "variables", "field", "fields",
-                    "both", "also", "too", "&", "or", "values", "of", "a", "my", "our").contains(token.text())) {
+            if (!inside
+                    && !java.util.Set.of(
+                                    "the",
+                                    "and",
+                                    "column",
+                                    "columns",
+                                    "variable",
+                                    "variables",
+                                    "field",
+                                    "fields",
+                                    "both",
+                                    "also",
+                                    "too",
+                                    "&",
+                                    "or",
+                                    "values",
+                                    "of",
+                                    "a",
+                                    "my",
+                                    "our")
+                            .contains(token.text())) {
                 return Optional.empty();
             }
         }
         List<String> columns = new ArrayList<>();
-        mentions.forEach(m -> m.columns().stream().filter(c -> !columns.contains(c)).forEach(columns::add));
+        mentions.forEach(
+                m -> m.columns().stream().filter(c -> !columns.contains(c)).forEach(columns::add));
         return Optional.of(columns);
     }
 }

@@ -21,16 +21,21 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
     private static final String NUM = "(\\d{1,3}(?:\\.\\d+)?)";
     private static final String ORDINAL = NUM + "\\s*(?:st|nd|rd|th|%|percent|per\\s+cent)?";
     /** "1st and 99th percentile", "5%/95%", "10%-90%", "the 5th to the 95th quantiles", "0.05 and 0.95 quantiles". */
-    private static final Pattern PAIR = Pattern.compile("(?i)" + ORDINAL + "\\s*(?:percentiles?|quantiles?)?\\s*"
-            + "(?:and|/|-|–|to|through|,)\\s*(?:the\\s+)?" + ORDINAL + "(?=\\s*(?:percentiles?|quantiles?|%|percent|range|\\b))");
+    private static final Pattern PAIR = Pattern.compile(
+            "(?i)" + ORDINAL + "\\s*(?:percentiles?|quantiles?)?\\s*" + "(?:and|/|-|–|to|through|,)\\s*(?:the\\s+)?"
+                    + ORDINAL + "(?=\\s*(?:percentiles?|quantiles?|%|percent|range|\\b))");
     /** One bound: "the 97.5th percentile", "at 99 %", "the 0.95 quantile". */
-    private static final Pattern ONE = Pattern.compile("(?i)" + NUM + "\\s*(?:(?:st|nd|rd|th)\\s*(?:percentile|quantile)"
-            + "|(?:%|percent|per\\s+cent)|\\s+(?:percentile|quantile))");
+    private static final Pattern ONE =
+            Pattern.compile("(?i)" + NUM + "\\s*(?:(?:st|nd|rd|th)\\s*(?:percentile|quantile)"
+                    + "|(?:%|percent|per\\s+cent)|\\s+(?:percentile|quantile))");
     /** "3 × IQR", "3x IQR", "3 * IQR", "3 times the IQR", "2 IQRs", "a fence of 2", "factor 2.5", "k = 3". */
-    private static final Pattern FACTOR = Pattern.compile("(?i)" + NUM + "\\s*(?:×|x|\\*|times)?\\s*(?:the\\s+)?(?:iqrs?\\b|interquartile)"
+    private static final Pattern FACTOR = Pattern.compile("(?i)" + NUM
+            + "\\s*(?:×|x|\\*|times)?\\s*(?:the\\s+)?(?:iqrs?\\b|interquartile)"
             + "|\\b(?:iqr|fence|factor|multiplier|k)\\s*(?:factor|multiplier)?\\s*(?:of|=|:|at)?\\s*" + NUM + "\\b");
-    private static final Pattern SPREAD = Pattern.compile("(?i)" + NUM + "\\s*(?:standard\\s+deviations?|std\\.?\\s*devs?|sds?\\b|stds?\\b"
-            + "|sigmas?\\b|σ)|\\bz(?:-|\\s)?scores?\\s+(?:of|above|over|beyond|past)\\s+" + NUM);
+
+    private static final Pattern SPREAD =
+            Pattern.compile("(?i)" + NUM + "\\s*(?:standard\\s+deviations?|std\\.?\\s*devs?|sds?\\b|stds?\\b"
+                    + "|sigmas?\\b|σ)|\\bz(?:-|\\s)?scores?\\s+(?:of|above|over|beyond|past)\\s+" + NUM);
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}_\\d.])" + NUM + "(?![\\p{L}_\\d])");
 
     static ClipLimits none() {
@@ -49,12 +54,14 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
         String text = clause;
         for (String name : names) {
             if (name.matches(".*\\d.*")) {
-                text = text.replaceAll("(?i)(?<![\\p{L}\\p{N}_])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}_])", " column ");
+                text = text.replaceAll(
+                        "(?i)(?<![\\p{L}\\p{N}_])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}_])", " column ");
             }
         }
         Matcher spread = SPREAD.matcher(text);
         if (spread.find()) {
-            return ask("\"" + spread.group().strip() + "\": clip_outliers has no limit in standard deviations; it clips at an "
+            return ask("\"" + spread.group().strip()
+                    + "\": clip_outliers has no limit in standard deviations; it clips at an "
                     + "IQR fence (e.g. \"1.5 × IQR\") or at percentiles (e.g. \"the 1st and 99th percentiles\"). Say which, "
                     + "so nothing was planned for \"" + clause.strip() + "\".");
         }
@@ -72,7 +79,8 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
             used.add(factor.group());
         } else {
             Matcher pair = PAIR.matcher(text);
-            boolean saysPercent = text.toLowerCase(Locale.ROOT).matches("(?s).*(?:percentile|quantile|%|percent|winsori).*");
+            boolean saysPercent =
+                    text.toLowerCase(Locale.ROOT).matches("(?s).*(?:percentile|quantile|%|percent|winsori).*");
             if (pair.find() && saysPercent) {
                 double low = quantile(pair.group(1));
                 double high = quantile(pair.group(2));
@@ -82,7 +90,8 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
                     high = swap;
                 }
                 if (low > 0.5 || high < 0.5) {
-                    return ask("Percentiles " + pair.group(1) + " and " + pair.group(2) + " do not leave the middle of the "
+                    return ask("Percentiles " + pair.group(1) + " and " + pair.group(2)
+                            + " do not leave the middle of the "
                             + "data in between (clip_outliers takes a lower one up to the 50th and an upper one from the "
                             + "50th), so nothing was planned for \"" + clause.strip() + "\".");
                 }
@@ -115,7 +124,8 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
         }
         Matcher other = NUMBER.matcher(rest);
         if (other.find()) {
-            return ask("\"" + other.group().strip() + "\" in \"" + clause.strip() + "\" is no limit clip_outliers takes: it "
+            return ask("\"" + other.group().strip() + "\" in \"" + clause.strip()
+                    + "\" is no limit clip_outliers takes: it "
                     + "clips at an IQR fence (e.g. \"3 × IQR\") or at percentiles (e.g. \"the 5th and 95th percentiles\"), "
                     + "not at a value. Nothing was planned for it.");
         }
@@ -123,10 +133,13 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
     }
 
     /** "the top 1 %", "the bottom 2 % and top 2 %", "5 % in each tail": shares cut from one end or from both. */
-    private static final Pattern SIDE = Pattern.compile("(?i)\\b(top|upper|highest|largest|bottom|lower|lowest|smallest)\\s+"
-            + NUM + "\\s*(?:%|percent|per\\s+cent)");
-    private static final Pattern BOTH = Pattern.compile("(?i)" + NUM + "\\s*(?:%|percent|per\\s+cent)\\s+(?:(?:on|at|in|from|of)"
-            + "\\s+)?(?:each|both|either)\\s+(?:sides?|ends?|tails?)");
+    private static final Pattern SIDE =
+            Pattern.compile("(?i)\\b(top|upper|highest|largest|bottom|lower|lowest|smallest)\\s+" + NUM
+                    + "\\s*(?:%|percent|per\\s+cent)");
+
+    private static final Pattern BOTH =
+            Pattern.compile("(?i)" + NUM + "\\s*(?:%|percent|per\\s+cent)\\s+(?:(?:on|at|in|from|of)"
+                    + "\\s+)?(?:each|both|either)\\s+(?:sides?|ends?|tails?)");
 
     private static boolean sides(String text, Map<String, Object> params, List<String> used) {
         Matcher both = BOTH.matcher(text);
@@ -149,7 +162,8 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
             if (share <= 0 || share >= 0.5) {
                 return false;
             }
-            if (Set.of("top", "upper", "highest", "largest").contains(side.group(1).toLowerCase(Locale.ROOT))) {
+            if (Set.of("top", "upper", "highest", "largest")
+                    .contains(side.group(1).toLowerCase(Locale.ROOT))) {
                 upper = 1 - share;
             } else {
                 lower = share;

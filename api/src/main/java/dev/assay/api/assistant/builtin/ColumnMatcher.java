@@ -18,10 +18,15 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  */
 final class ColumnMatcher {
 
-    enum Kind { SINGLE, GROUP, AMBIGUOUS }
+    enum Kind {
+        SINGLE,
+        GROUP,
+        AMBIGUOUS
+    }
 
     /** Columns found at tokens [start, end): one, a group the words name together, or candidates to ask about. */
-    record Mention(Kind kind, List<String> columns, int start, int end, String words, boolean partial, boolean inexact) {
+    record Mention(
+            Kind kind, List<String> columns, int start, int end, String words, boolean partial, boolean inexact) {
 
         Mention {
             columns = List.copyOf(columns);
@@ -42,45 +47,93 @@ final class ColumnMatcher {
     }
 
     /** Words that are never a column, whatever the dataset: they carry the request's grammar. */
-    static final Set<String> GRAMMAR = Set.of("a", "an", "the", "and", "or", "to", "of", "in", "on", "for",
-            "with", "by", "per", "plus", "minus", "times", "from", "as", "into", "it", "is", "are", "be", "all",
-            "column", "columns", "row", "rows", "value", "values", "missing", "data", "then", "only", "but", "not",
-            "except", "using", "use", "also", "too", "instead", "every", "each", "where", "that", "this", "its", "their");
+    static final Set<String> GRAMMAR = Set.of(
+            "a", "an", "the", "and", "or", "to", "of", "in", "on", "for", "with", "by", "per", "plus", "minus", "times",
+            "from", "as", "into", "it", "is", "are", "be", "all", "column", "columns", "row", "rows", "value", "values",
+            "missing", "data", "then", "only", "but", "not", "except", "using", "use", "also", "too", "instead",
+            "every", "each", "where", "that", "this", "its", "their");
 
     /** Units in column names: "sepal length (cm)" is called "sepal length". */
-    static final Set<String> UNITS = Set.of("cm", "mm", "m", "km", "g", "kg", "lb", "lbs", "oz", "in", "ft",
-            "usd", "eur", "gbp", "min", "mins", "sec", "secs", "s", "h", "hr", "hrs", "knots", "kts", "mph", "kmh",
-            "pct", "percent", "c", "f", "degc", "degf", "ms");
+    static final Set<String> UNITS = Set.of(
+            "cm", "mm", "m", "km", "g", "kg", "lb", "lbs", "oz", "in", "ft", "usd", "eur", "gbp", "min", "mins", "sec",
+            "secs", "s", "h", "hr", "hrs", "knots", "kts", "mph", "kmh", "pct", "percent", "c", "f", "degc", "degf",
+            "ms");
 
     /** Long forms to the short forms names use; applied to the request and to the names alike. */
     private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
-            Map.entry("temperature", "temp"), Map.entry("temperatures", "temp"), Map.entry("quantity", "qty"),
-            Map.entry("quantities", "qty"), Map.entry("percentage", "pct"), Map.entry("number", "num"),
-            Map.entry("numbers", "num"), Map.entry("no", "num"), Map.entry("#", "num"), Map.entry("identifier", "id"),
-            Map.entry("unemployment", "unemp"), Map.entry("inflation", "infl"), Map.entry("population", "pop"),
-            Map.entry("colour", "color"), Map.entry("colours", "color"), Map.entry("graduation", "grad"),
-            Map.entry("graduates", "grad"), Map.entry("average", "avg"), Map.entry("maximum", "max"),
-            Map.entry("minimum", "min"), Map.entry("amount", "amt"), Map.entry("description", "desc"),
-            Map.entry("passengers", "passenger"), Map.entry("gallon", "gal"),
+            Map.entry("temperature", "temp"),
+            Map.entry("temperatures", "temp"),
+            Map.entry("quantity", "qty"),
+            Map.entry("quantities", "qty"),
+            Map.entry("percentage", "pct"),
+            Map.entry("number", "num"),
+            Map.entry("numbers", "num"),
+            Map.entry("no", "num"),
+            Map.entry("#", "num"),
+            Map.entry("identifier", "id"),
+            Map.entry("unemployment", "unemp"),
+            Map.entry("inflation", "infl"),
+            Map.entry("population", "pop"),
+            Map.entry("colour", "color"),
+            Map.entry("colours", "color"),
+            Map.entry("graduation", "grad"),
+            Map.entry("graduates", "grad"),
+            Map.entry("average", "avg"),
+            Map.entry("maximum", "max"),
+            Map.entry("minimum", "min"),
+            Map.entry("amount", "amt"),
+            Map.entry("description", "desc"),
+            Map.entry("passengers", "passenger"),
+            Map.entry("gallon", "gal"),
             // Short forms people type for names that are spelt out: "hp" is horsepower, "yr" year.
-            Map.entry("hp", "horsepower"), Map.entry("wt", "weight"), Map.entry("yr", "year"), Map.entry("yrs", "year"),
-            Map.entry("accel", "acceleration"), Map.entry("disp", "displacement"), Map.entry("cyl", "cylinders"),
-            Map.entry("cyls", "cylinders"), Map.entry("dist", "distance"), Map.entry("pax", "passenger"),
-            Map.entry("tmp", "temp"), Map.entry("percent", "pct"), Map.entry("mo", "month"), Map.entry("wk", "week"));
+            Map.entry("hp", "horsepower"),
+            Map.entry("wt", "weight"),
+            Map.entry("yr", "year"),
+            Map.entry("yrs", "year"),
+            Map.entry("accel", "acceleration"),
+            Map.entry("disp", "displacement"),
+            Map.entry("cyl", "cylinders"),
+            Map.entry("cyls", "cylinders"),
+            Map.entry("dist", "distance"),
+            Map.entry("pax", "passenger"),
+            Map.entry("tmp", "temp"),
+            Map.entry("percent", "pct"),
+            Map.entry("mo", "month"),
+            Map.entry("wk", "week"));
 
     /** A small curated synonym list: everyday phrases for names that are abbreviations of something else. */
     private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
-            Map.entry("fuel economy", List.of("mpg")), Map.entry("miles per gallon", List.of("mpg")),
-            Map.entry("high school", List.of("hs")), Map.entry("interest rate", List.of("tbilrate", "realint")),
-            Map.entry("gdp", List.of("realgdp")), Map.entry("real gdp", List.of("realgdp")),
-            Map.entry("tbill rate", List.of("tbilrate")), Map.entry("t-bill rate", List.of("tbilrate")),
-            Map.entry("class", List.of("Pclass")), Map.entry("passenger class", List.of("Pclass")),
-            Map.entry("ticket class", List.of("Pclass")), Map.entry("gender", List.of("Sex", "sex")),
+            Map.entry("fuel economy", List.of("mpg")),
+            Map.entry("miles per gallon", List.of("mpg")),
+            Map.entry("high school", List.of("hs")),
+            Map.entry("interest rate", List.of("tbilrate", "realint")),
+            Map.entry("gdp", List.of("realgdp")),
+            Map.entry("real gdp", List.of("realgdp")),
+            Map.entry("tbill rate", List.of("tbilrate")),
+            Map.entry("t-bill rate", List.of("tbilrate")),
+            Map.entry("class", List.of("Pclass")),
+            Map.entry("passenger class", List.of("Pclass")),
+            Map.entry("ticket class", List.of("Pclass")),
+            Map.entry("gender", List.of("Sex", "sex")),
             Map.entry("genders", List.of("Sex", "sex")));
 
     /** Nouns that make several columns one group: "the bill measurements", "the indicator columns". */
-    static final Set<String> GROUP_NOUNS = Set.of("columns", "measurements", "measures", "variables", "features",
-            "fields", "ones", "scores", "years", "dimensions", "metrics", "readings", "stats", "statistics", "attributes",
+    static final Set<String> GROUP_NOUNS = Set.of(
+            "columns",
+            "measurements",
+            "measures",
+            "variables",
+            "features",
+            "fields",
+            "ones",
+            "scores",
+            "years",
+            "dimensions",
+            "metrics",
+            "readings",
+            "stats",
+            "statistics",
+            "attributes",
             "characteristics");
 
     private static final int MAX_WORDS = 4;
@@ -118,7 +171,8 @@ final class ColumnMatcher {
             Mention found = decade(tokens, i);
             for (int n = Math.min(MAX_WORDS, tokens.size() - i); n >= 1 && found == null; n--) {
                 List<Words.Token> phrase = tokens.subList(i, i + n);
-                if (GRAMMAR.contains(phrase.getFirst().text()) || GRAMMAR.contains(phrase.getLast().text())) {
+                if (GRAMMAR.contains(phrase.getFirst().text())
+                        || GRAMMAR.contains(phrase.getLast().text())) {
                     if (n > 1 || !columnNamed(phrase.getFirst().text())) {
                         continue;
                     }
@@ -128,7 +182,9 @@ final class ColumnMatcher {
             if (found != null) {
                 // "the wine class", "the passenger class": a word that only partly fits a name, right before a word
                 // that is a whole name, describes that name.
-                if (!mentions.isEmpty() && mentions.getLast().end() == found.start() && mentions.getLast().partial()
+                if (!mentions.isEmpty()
+                        && mentions.getLast().end() == found.start()
+                        && mentions.getLast().partial()
                         && !found.partial()) {
                     mentions.removeLast();
                 }
@@ -156,8 +212,10 @@ final class ColumnMatcher {
                 n = next.matches("\\d{1,3}") ? Integer.parseInt(next) : Words.NUMBERS.get(next);
                 at++;
             }
-            if (at >= tokens.size() || !Set.of("column", "columns", "variable", "variables", "field", "fields")
-                    .contains(tokens.get(at).text()) || (n > 1) != tokens.get(at).text().endsWith("s") && n > 1) {
+            if (at >= tokens.size()
+                    || !Set.of("column", "columns", "variable", "variables", "field", "fields")
+                            .contains(tokens.get(at).text())
+                    || (n > 1) != tokens.get(at).text().endsWith("s") && n > 1) {
                 continue;
             }
             int from = i;
@@ -165,30 +223,57 @@ final class ColumnMatcher {
             if (out.stream().anyMatch(m -> m.start() < to && from < m.end()) || n > columns.size()) {
                 continue;
             }
-            List<String> picked = word.equals("first") ? columns.subList(0, n) : columns.subList(columns.size() - n, columns.size());
-            out.add(new Mention(n == 1 ? Kind.SINGLE : Kind.GROUP, picked, from, to,
-                    String.join(" ", tokens.subList(from, to).stream().map(Words.Token::text).toList())));
+            List<String> picked =
+                    word.equals("first") ? columns.subList(0, n) : columns.subList(columns.size() - n, columns.size());
+            out.add(new Mention(
+                    n == 1 ? Kind.SINGLE : Kind.GROUP,
+                    picked,
+                    from,
+                    to,
+                    String.join(
+                            " ",
+                            tokens.subList(from, to).stream()
+                                    .map(Words.Token::text)
+                                    .toList())));
         }
         out.sort(Comparator.comparingInt(Mention::start));
         return out;
     }
 
     private static final java.util.regex.Pattern DECADE = java.util.regex.Pattern.compile("'?(\\d{1,3})0s");
-    private static final Map<String, String> DECADE_WORDS = Map.of("twenties", "20s", "thirties", "30s", "forties", "40s",
-            "fifties", "50s", "sixties", "60s", "seventies", "70s", "eighties", "80s", "nineties", "90s");
+    private static final Map<String, String> DECADE_WORDS = Map.of(
+            "twenties",
+            "20s",
+            "thirties",
+            "30s",
+            "forties",
+            "40s",
+            "fifties",
+            "50s",
+            "sixties",
+            "60s",
+            "seventies",
+            "70s",
+            "eighties",
+            "80s",
+            "nineties",
+            "90s");
 
     /** "the 1960s", "the 80s": every column named by a year of that decade (a group, possibly empty of none). */
     private Mention decade(List<Words.Token> tokens, int at) {
-        String word = DECADE_WORDS.getOrDefault(tokens.get(at).text(), tokens.get(at).text());
+        String word =
+                DECADE_WORDS.getOrDefault(tokens.get(at).text(), tokens.get(at).text());
         java.util.regex.Matcher m = DECADE.matcher(word);
         if (!m.matches() || columnNamed(tokens.get(at).text())) {
             return null;
         }
         String digits = m.group(1);
-        List<String> centuries = digits.length() == 3 ? List.of(digits) : digits.length() == 1
-                ? List.of("19" + digits, "20" + digits) : List.of();
+        List<String> centuries = digits.length() == 3
+                ? List.of(digits)
+                : digits.length() == 1 ? List.of("19" + digits, "20" + digits) : List.of();
         for (String century : centuries) {
-            List<String> years = columns.stream().filter(c -> c.matches(century + "\\d")).toList();
+            List<String> years =
+                    columns.stream().filter(c -> c.matches(century + "\\d")).toList();
             if (!years.isEmpty()) {
                 return new Mention(Kind.GROUP, years, at, at + 1, tokens.get(at).text());
             }
@@ -208,13 +293,23 @@ final class ColumnMatcher {
         for (int k = 0; k < mentions.size(); k++) {
             Mention a = mentions.get(k);
             Mention b = k + 1 < mentions.size() ? mentions.get(k + 1) : null;
-            boolean saysBetween = a.start() > 0 && tokens.get(a.start() - 1).text().equals("between");
-            if (b != null && a.kind() == Kind.SINGLE && b.kind() == Kind.SINGLE && b.start() == a.end() + 1
-                    && (RANGE_WORDS.contains(tokens.get(a.end()).text()) || saysBetween && tokens.get(a.end()).text().equals("and"))) {
+            boolean saysBetween =
+                    a.start() > 0 && tokens.get(a.start() - 1).text().equals("between");
+            if (b != null
+                    && a.kind() == Kind.SINGLE
+                    && b.kind() == Kind.SINGLE
+                    && b.start() == a.end() + 1
+                    && (RANGE_WORDS.contains(tokens.get(a.end()).text())
+                            || saysBetween && tokens.get(a.end()).text().equals("and"))) {
                 boolean numbers = a.column().matches("\\d+") && b.column().matches("\\d+");
-                boolean from = a.start() > 0 && Set.of("from", "between").contains(tokens.get(a.start() - 1).text());
-                boolean arithmetic = a.start() > 0 && Vocabulary.ARITHMETIC.containsKey(tokens.get(a.start() - 1).text());
-                if (!arithmetic && (numbers || from || !tokens.get(a.end()).text().equals("to"))) {
+                boolean from = a.start() > 0
+                        && Set.of("from", "between")
+                                .contains(tokens.get(a.start() - 1).text());
+                boolean arithmetic = a.start() > 0
+                        && Vocabulary.ARITHMETIC.containsKey(
+                                tokens.get(a.start() - 1).text());
+                if (!arithmetic
+                        && (numbers || from || !tokens.get(a.end()).text().equals("to"))) {
                     List<String> between = between(a.column(), b.column(), numbers);
                     if (between.size() >= 2) {
                         out.add(new Mention(Kind.GROUP, between, a.start(), b.end(), a.words() + " to " + b.words()));
@@ -229,11 +324,18 @@ final class ColumnMatcher {
         // "2000-2004" is one token.
         List<Mention> withDashes = new ArrayList<>(out);
         for (Words.Token token : tokens) {
-            java.util.regex.Matcher dash = java.util.regex.Pattern.compile("(\\d+)-(\\d+)").matcher(token.text());
-            if (dash.matches() && columnNamed(dash.group(1)) && columnNamed(dash.group(2))
+            java.util.regex.Matcher dash =
+                    java.util.regex.Pattern.compile("(\\d+)-(\\d+)").matcher(token.text());
+            if (dash.matches()
+                    && columnNamed(dash.group(1))
+                    && columnNamed(dash.group(2))
                     && withDashes.stream().noneMatch(m -> m.start() <= token.index() && token.index() < m.end())) {
-                withDashes.add(new Mention(Kind.GROUP, between(dash.group(1), dash.group(2), true), token.index(),
-                        token.index() + 1, token.text()));
+                withDashes.add(new Mention(
+                        Kind.GROUP,
+                        between(dash.group(1), dash.group(2), true),
+                        token.index(),
+                        token.index() + 1,
+                        token.text()));
             }
         }
         withDashes.sort(Comparator.comparingInt(Mention::start));
@@ -249,16 +351,24 @@ final class ColumnMatcher {
         String before = at.start() > 0 ? tokens.get(at.start() - 1).text() : "";
         String twoBefore = at.start() > 1 ? tokens.get(at.start() - 2).text() + " " + before : "";
         String after = at.end() < tokens.size() ? tokens.get(at.end()).text() : "";
-        String twoAfter = at.end() + 1 < tokens.size() ? after + " " + tokens.get(at.end() + 1).text() : after;
+        String twoAfter = at.end() + 1 < tokens.size()
+                ? after + " " + tokens.get(at.end() + 1).text()
+                : after;
         java.util.function.LongPredicate side = null;
         int start = at.start();
         int end = at.end();
-        if (Set.of("before", "until", "till", "through").contains(before) && !Set.of("up", "prior").contains(before)
+        if (Set.of("before", "until", "till", "through").contains(before)
+                        && !Set.of("up", "prior").contains(before)
                 || Set.of("prior to", "earlier than", "older than", "up to").contains(twoBefore)) {
-            boolean inclusive = !before.equals("before") && !twoBefore.endsWith("than") && !twoBefore.equals("prior to");
+            boolean inclusive =
+                    !before.equals("before") && !twoBefore.endsWith("than") && !twoBefore.equals("prior to");
             side = inclusive ? v -> v <= n : v -> v < n;
-            start -= twoBefore.isEmpty() || Set.of("before", "until", "till", "through").contains(before) ? 1 : 2;
-        } else if (Set.of("after", "since").contains(before) || Set.of("later than", "newer than").contains(twoBefore)) {
+            start -= twoBefore.isEmpty()
+                            || Set.of("before", "until", "till", "through").contains(before)
+                    ? 1
+                    : 2;
+        } else if (Set.of("after", "since").contains(before)
+                || Set.of("later than", "newer than").contains(twoBefore)) {
             boolean inclusive = before.equals("since");
             side = inclusive ? v -> v >= n : v -> v > n;
             start -= Set.of("after", "since").contains(before) ? 1 : 2;
@@ -271,7 +381,9 @@ final class ColumnMatcher {
             return null;
         }
         java.util.function.LongPredicate keep = side;
-        List<String> years = columns.stream().filter(c -> c.matches("\\d{1,18}") && keep.test(Long.parseLong(c))).toList();
+        List<String> years = columns.stream()
+                .filter(c -> c.matches("\\d{1,18}") && keep.test(Long.parseLong(c)))
+                .toList();
         return years.isEmpty() ? null : new Mention(Kind.GROUP, years, Math.max(0, start), end, at.words());
     }
 
@@ -279,8 +391,9 @@ final class ColumnMatcher {
         if (numbers) {
             long low = Math.min(Long.parseLong(from), Long.parseLong(to));
             long high = Math.max(Long.parseLong(from), Long.parseLong(to));
-            return columns.stream().filter(c -> c.matches("\\d{1,18}") && Long.parseLong(c) >= low
-                    && Long.parseLong(c) <= high).toList();
+            return columns.stream()
+                    .filter(c -> c.matches("\\d{1,18}") && Long.parseLong(c) >= low && Long.parseLong(c) <= high)
+                    .toList();
         }
         int a = columns.indexOf(from);
         int b = columns.indexOf(to);
@@ -298,8 +411,14 @@ final class ColumnMatcher {
     private List<Mention> shared(List<Mention> mentions, List<Words.Token> tokens) {
         List<Mention> out = new ArrayList<>(mentions);
         for (Mention head : mentions) {
-            int headWords = head.end() - head.start() - (head.kind() == Kind.GROUP && head.end() < tokens.size() + 1
-                    && GROUP_NOUNS.contains(tokens.get(head.end() - 1).text()) ? 1 : 0);
+            int headWords = head.end()
+                    - head.start()
+                    - (head.kind() == Kind.GROUP
+                                    && head.end() < tokens.size() + 1
+                                    && GROUP_NOUNS.contains(
+                                            tokens.get(head.end() - 1).text())
+                            ? 1
+                            : 0);
             if (headWords != 2 || head.kind() == Kind.AMBIGUOUS && !isHeadPlural(head, tokens)) {
                 continue;
             }
@@ -307,8 +426,12 @@ final class ColumnMatcher {
             boolean plural = isHeadPlural(head, tokens);
             int conjunction = head.start() - 1;
             List<Mention> readings = new ArrayList<>();
-            while (plural && conjunction >= 1 && (AND.contains(tokens.get(conjunction).text()) || !readings.isEmpty()
-                    && readings.getLast().start() == conjunction + 1 && conjunction >= 0)) {
+            while (plural
+                    && conjunction >= 1
+                    && (AND.contains(tokens.get(conjunction).text())
+                            || !readings.isEmpty()
+                                    && readings.getLast().start() == conjunction + 1
+                                    && conjunction >= 0)) {
                 int word = AND.contains(tokens.get(conjunction).text()) ? conjunction - 1 : conjunction;
                 if (word < 0 || GRAMMAR.contains(tokens.get(word).text())) {
                     break;
@@ -317,7 +440,12 @@ final class ColumnMatcher {
                 if (column == null || column.equals(head.columns().getFirst())) {
                     break;
                 }
-                readings.add(new Mention(Kind.SINGLE, List.of(column), word, word + 1, tokens.get(word).text()));
+                readings.add(new Mention(
+                        Kind.SINGLE,
+                        List.of(column),
+                        word,
+                        word + 1,
+                        tokens.get(word).text()));
                 conjunction = word - 1;
             }
             if (!readings.isEmpty()) {
@@ -341,11 +469,17 @@ final class ColumnMatcher {
             int at = first.end();
             while (at + 1 < tokens.size() && AND.contains(tokens.get(at).text())) {
                 int word = at + 1;
-                Mention there = out.stream().filter(m -> m.start() == word).findFirst().orElse(null);
-                boolean wholeName = there != null && there.kind() == Kind.SINGLE && !there.partial()
+                Mention there =
+                        out.stream().filter(m -> m.start() == word).findFirst().orElse(null);
+                boolean wholeName = there != null
+                        && there.kind() == Kind.SINGLE
+                        && !there.partial()
                         && there.end() - there.start() == 1;
-                if (wholeName || there != null && there.end() - there.start() > 1 && !GROUP_NOUNS.contains(
-                        tokens.get(there.end() - 1).text())) {
+                if (wholeName
+                        || there != null
+                                && there.end() - there.start() > 1
+                                && !GROUP_NOUNS.contains(
+                                        tokens.get(there.end() - 1).text())) {
                     break;
                 }
                 String column = match(List.of(tokens.get(first.start()), tokens.get(word)));
@@ -354,7 +488,12 @@ final class ColumnMatcher {
                 }
                 int end = there == null ? word + 1 : there.end();
                 out.removeIf(m -> m.start() == word);
-                out.add(new Mention(Kind.SINGLE, List.of(column), word, end, tokens.get(word).text()));
+                out.add(new Mention(
+                        Kind.SINGLE,
+                        List.of(column),
+                        word,
+                        end,
+                        tokens.get(word).text()));
                 at = word + 1;
             }
         }
@@ -364,7 +503,9 @@ final class ColumnMatcher {
 
     private static boolean isHeadPlural(Mention head, List<Words.Token> tokens) {
         String last = tokens.get(head.start() + 1).text();
-        return Words.isPlural(last) || head.end() < tokens.size() && GROUP_NOUNS.contains(tokens.get(head.end()).text())
+        return Words.isPlural(last)
+                || head.end() < tokens.size()
+                        && GROUP_NOUNS.contains(tokens.get(head.end()).text())
                 || GROUP_NOUNS.contains(tokens.get(head.end() - 1).text()) && head.end() - head.start() == 3;
     }
 
@@ -382,10 +523,13 @@ final class ColumnMatcher {
         int end = start + phrase.size();
         String spaced = String.join(" ", phrase.stream().map(Words.Token::text).toList());
         String joined = spaced.replaceAll("[^\\p{L}\\p{N}]+", "");
-        String originalJoined = String.join("", phrase.stream().map(Words.Token::original).toList());
+        String originalJoined =
+                String.join("", phrase.stream().map(Words.Token::original).toList());
         for (String column : columns) {
-            if (column.equals(originalJoined) || column.equalsIgnoreCase(spaced)
-                    || joinedForm(column).equals(joined) || Words.spaced(column).equals(spaced)) {
+            if (column.equals(originalJoined)
+                    || column.equalsIgnoreCase(spaced)
+                    || joinedForm(column).equals(joined)
+                    || Words.spaced(column).equals(spaced)) {
                 return single(column, start, end, spaced);
             }
         }
@@ -415,18 +559,27 @@ final class ColumnMatcher {
         }
         List<String> fits = whole.isEmpty() ? partial : whole;
         // "the error columns", "every mean column": a how-word said of columns is a name.
-        boolean saidOfColumns = end < all.size() && (GROUP_NOUNS.contains(all.get(end).text())
-                || all.get(end).text().equals("column") && start > 0
-                && Set.of("every", "each", "all").contains(all.get(start - 1).text()));
-        boolean intent = phrase.size() == 1 && intentWords.test(phrase.getFirst().text()) && !saidOfColumns;
+        boolean saidOfColumns = end < all.size()
+                && (GROUP_NOUNS.contains(all.get(end).text())
+                        || all.get(end).text().equals("column")
+                                && start > 0
+                                && Set.of("every", "each", "all")
+                                        .contains(all.get(start - 1).text()));
+        boolean intent =
+                phrase.size() == 1 && intentWords.test(phrase.getFirst().text()) && !saidOfColumns;
         if (!fits.isEmpty() && !intent) {
             if (fits.size() == 1) {
                 return new Mention(Kind.SINGLE, fits, start, end, spaced, whole.isEmpty());
             }
-            boolean plural = Words.isPlural(phrase.getLast().text()) && !columnNamed(phrase.getLast().text());
-            boolean groupNoun = end < all.size() && GROUP_NOUNS.contains(all.get(end).text());
-            boolean every = start > 0 && Set.of("all", "every", "both", "each").contains(all.get(start - 1).text())
-                    || start > 1 && Set.of("all", "both").contains(all.get(start - 2).text());
+            boolean plural = Words.isPlural(phrase.getLast().text())
+                    && !columnNamed(phrase.getLast().text());
+            boolean groupNoun =
+                    end < all.size() && GROUP_NOUNS.contains(all.get(end).text());
+            boolean every = start > 0
+                            && Set.of("all", "every", "both", "each")
+                                    .contains(all.get(start - 1).text())
+                    || start > 1
+                            && Set.of("all", "both").contains(all.get(start - 2).text());
             Kind kind = plural || groupNoun || every ? Kind.GROUP : Kind.AMBIGUOUS;
             return new Mention(kind, fits, start, groupNoun ? end + 1 : end, spaced);
         }
@@ -434,10 +587,13 @@ final class ColumnMatcher {
         if (initials != null) {
             return initials;
         }
-        boolean loose = phrase.size() > 1 && (Vocabulary.FILLER.contains(phrase.getLast().text())
-                || Vocabulary.FILLER.contains(phrase.getFirst().text()) || intentWords.test(phrase.getLast().text()));
+        boolean loose = phrase.size() > 1
+                && (Vocabulary.FILLER.contains(phrase.getLast().text())
+                        || Vocabulary.FILLER.contains(phrase.getFirst().text())
+                        || intentWords.test(phrase.getLast().text()));
         if (joined.length() >= 5 && !loose) {
-            // A slip of a letter or two (a swapped pair is one): the one closest name; two equally close are asked about.
+            // A slip of a letter or two (a swapped pair is one): the one closest name; two equally close are asked
+            // about.
             List<String> best = new ArrayList<>();
             int bestDistance = Integer.MAX_VALUE;
             for (String column : columns) {
@@ -455,7 +611,8 @@ final class ColumnMatcher {
                 }
             }
             if (!best.isEmpty()) {
-                return new Mention(best.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS, best, start, end, spaced, false, true);
+                return new Mention(
+                        best.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS, best, start, end, spaced, false, true);
             }
         }
         Mention family = family(phrase, start, end, spaced);
@@ -486,8 +643,10 @@ final class ColumnMatcher {
         String word = phrase.getFirst().text();
         String base = word.replaceAll("([b-df-hj-kmnp-rtv-y])\\1(?:ed|ing|er)$", "$1");
         if (!base.equals(word) && base.length() >= 3) {
-            List<String> named = cores.entrySet().stream().filter(e -> e.getValue().equals(List.of(Words.stem(base))))
-                    .map(Map.Entry::getKey).toList();
+            List<String> named = cores.entrySet().stream()
+                    .filter(e -> e.getValue().equals(List.of(Words.stem(base))))
+                    .map(Map.Entry::getKey)
+                    .toList();
             if (named.size() == 1) {
                 return new Mention(Kind.SINGLE, named, start, end, spaced, false, true);
             }
@@ -497,10 +656,13 @@ final class ColumnMatcher {
         }
         for (String other : WORD_SYNONYMS.get(word)) {
             String stem = Words.stem(other);
-            List<String> holders = cores.entrySet().stream().filter(e -> e.getValue().contains(stem))
-                    .map(Map.Entry::getKey).toList();
+            List<String> holders = cores.entrySet().stream()
+                    .filter(e -> e.getValue().contains(stem))
+                    .map(Map.Entry::getKey)
+                    .toList();
             if (!holders.isEmpty()) {
-                return new Mention(holders.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS, holders, start, end, spaced, false, true);
+                return new Mention(
+                        holders.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS, holders, start, end, spaced, false, true);
             }
         }
         return null;
@@ -512,14 +674,19 @@ final class ColumnMatcher {
      */
     private Mention family(List<Words.Token> phrase, int start, int end, String spaced) {
         String word = phrase.getFirst().text();
-        if (phrase.size() != 1 || word.length() < 5 || intentWords.test(word) || GRAMMAR.contains(word)
-                || Vocabulary.FILLER.contains(word) || Vocabulary.known(word)) {
+        if (phrase.size() != 1
+                || word.length() < 5
+                || intentWords.test(word)
+                || GRAMMAR.contains(word)
+                || Vocabulary.FILLER.contains(word)
+                || Vocabulary.known(word)) {
             return null;
         }
         List<String> fits = new ArrayList<>();
         for (String column : columns) {
             List<String> parts = List.of(Words.spaced(column).split(" ")).stream()
-                    .filter(w -> !w.isEmpty() && !UNITS.contains(w)).toList();
+                    .filter(w -> !w.isEmpty() && !UNITS.contains(w))
+                    .toList();
             if (parts.size() == 1 && Spellings.sameFamily(word, parts.getFirst())) {
                 fits.add(column);
             }
@@ -541,10 +708,15 @@ final class ColumnMatcher {
         }
         List<String> fits = new ArrayList<>();
         for (String column : columns) {
-            List<String> parts = List.of(Words.spaced(column).split(" ")).stream().filter(w -> !w.isEmpty()
-                    && !UNITS.contains(w)).toList();
-            if (parts.size() >= 2 && parts.size() == word.length() && parts.stream().map(w -> w.substring(0, 1))
-                    .reduce("", String::concat).equals(word)) {
+            List<String> parts = List.of(Words.spaced(column).split(" ")).stream()
+                    .filter(w -> !w.isEmpty() && !UNITS.contains(w))
+                    .toList();
+            if (parts.size() >= 2
+                    && parts.size() == word.length()
+                    && parts.stream()
+                            .map(w -> w.substring(0, 1))
+                            .reduce("", String::concat)
+                            .equals(word)) {
                 fits.add(column);
             }
         }
@@ -553,7 +725,8 @@ final class ColumnMatcher {
 
     /** "passenger" leaves out only the key word of PassengerId: it speaks of passengers, not of their number. */
     private static boolean leavesOutOnlyKey(List<String> name, List<String> words) {
-        return name.size() == words.size() + 1 && name.subList(0, words.size()).equals(words)
+        return name.size() == words.size() + 1
+                && name.subList(0, words.size()).equals(words)
                 && Set.of("id", "key", "code", "num", "index").contains(name.getLast());
     }
 
@@ -573,16 +746,21 @@ final class ColumnMatcher {
 
     /** A name's or phrase's words: split, units left out (unless nothing else is left), abbreviated, stemmed. */
     static List<String> core(String name) {
-        String spaced = Words.spaced(name.replace("#", " number ").replace("$", " usd ").replace("%", " pct "));
+        String spaced =
+                Words.spaced(name.replace("#", " number ").replace("$", " usd ").replace("%", " pct "));
         if (spaced.isEmpty()) {
             return List.of();
         }
         List<String> words = new ArrayList<>(List.of(spaced.split(" ")));
-        List<String> withoutUnits = words.stream().filter(w -> !UNITS.contains(w)).toList();
+        List<String> withoutUnits =
+                words.stream().filter(w -> !UNITS.contains(w)).toList();
         if (!withoutUnits.isEmpty()) {
             words = new ArrayList<>(withoutUnits);
         }
-        return words.stream().map(w -> ABBREVIATIONS.getOrDefault(w, w)).map(Words::stem).toList();
+        return words.stream()
+                .map(w -> ABBREVIATIONS.getOrDefault(w, w))
+                .map(Words::stem)
+                .toList();
     }
 
     /** The columns nearest to a word that matched none, best first: for "I could not find …; closest: …". */
@@ -590,9 +768,11 @@ final class ColumnMatcher {
         String form = words.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
         List<String> stems = core(words);
         return columns.stream()
-                .sorted(Comparator.<String>comparingInt(c -> cores.get(c).stream().anyMatch(stems::contains) ? 0 : 1)
+                .sorted(Comparator.<String>comparingInt(
+                                c -> cores.get(c).stream().anyMatch(stems::contains) ? 0 : 1)
                         .thenComparingInt(c -> DISTANCE.apply(joinedForm(c), form)))
-                .limit(limit).toList();
+                .limit(limit)
+                .toList();
     }
 
     /**
@@ -601,12 +781,14 @@ final class ColumnMatcher {
      */
     private static boolean partOfKey(String column, String joined) {
         String form = joinedForm(column);
-        String base = joined.endsWith("s") && !form.startsWith(joined) ? joined.substring(0, joined.length() - 1) : joined;
+        String base =
+                joined.endsWith("s") && !form.startsWith(joined) ? joined.substring(0, joined.length() - 1) : joined;
         if (!form.startsWith(base) || form.length() == base.length()) {
             return false;
         }
         String rest = form.substring(base.length());
-        return Set.of("id", "key", "code", "no", "num", "number", "index", "name").contains(rest);
+        return Set.of("id", "key", "code", "no", "num", "number", "index", "name")
+                .contains(rest);
     }
 
     private static String joinedForm(String column) {

@@ -16,18 +16,22 @@ import java.util.regex.Pattern;
 final class CreatedColumns {
 
     /** The clause with the new column's name said as "it", and that name. */
-    record Reference(String clause, String column) {
-    }
+    record Reference(String clause, String column) {}
 
-    private CreatedColumns() {
-    }
+    private CreatedColumns() {}
 
     static Optional<Reference> find(String clause, List<PlanStep> steps, Profile profile) {
-        List<String> created = steps.stream().map(s -> s.params().get("new_column")).filter(String.class::isInstance)
-                .map(String.class::cast).filter(n -> !profile.variables().containsKey(n)).distinct().toList();
+        List<String> created = steps.stream()
+                .map(s -> s.params().get("new_column"))
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .filter(n -> !profile.variables().containsKey(n))
+                .distinct()
+                .toList();
         Optional<Reference> found = Optional.empty();
         for (String name : created) {
-            Matcher m = Pattern.compile("(?i)(?<![\\p{L}\\p{N}_])[\"'`]?" + Pattern.quote(name) + "[\"'`]?(?![\\p{L}\\p{N}_])")
+            Matcher m = Pattern.compile(
+                            "(?i)(?<![\\p{L}\\p{N}_])[\"'`]?" + Pattern.quote(name) + "[\"'`]?(?![\\p{L}\\p{N}_])")
                     .matcher(clause);
             if (m.find()) {
                 if (found.isPresent()) {

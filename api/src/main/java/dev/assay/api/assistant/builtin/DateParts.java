@@ -14,16 +14,31 @@ import java.util.Set;
  */
 final class DateParts {
 
-    private static final Set<String> VERBS = Set.of("parse", "split", "break", "turn", "decompose", "expand", "explode",
-            "separate", "extract", "pull", "derive", "get", "make", "create", "add", "take");
+    private static final Set<String> VERBS = Set.of(
+            "parse",
+            "split",
+            "break",
+            "turn",
+            "decompose",
+            "expand",
+            "explode",
+            "separate",
+            "extract",
+            "pull",
+            "derive",
+            "get",
+            "make",
+            "create",
+            "add",
+            "take");
     private static final Set<String> PARTS = Set.of("parts", "components", "pieces", "elements", "fields", "features");
     /** Words for date columns said without a column: "the dates", "the timestamps". */
     private static final Set<String> DATE_NOUNS = Set.of("dates", "timestamps", "datetimes", "date-times", "date");
-    private static final Set<String> AWAY = Set.of("as", "to", "text", "string", "strings", "number", "numbers", "numeric",
-            "integer", "categorical");
 
-    private DateParts() {
-    }
+    private static final Set<String> AWAY =
+            Set.of("as", "to", "text", "string", "strings", "number", "numbers", "numeric", "integer", "categorical");
+
+    private DateParts() {}
 
     /**
      * The date-part steps a clause asks for: {@code columns} are the columns it names (none when it says only "the
@@ -31,25 +46,33 @@ final class DateParts {
      */
     static Optional<List<PlanStep>> read(Set<String> words, List<String> columns, List<String> parts, Profile profile) {
         boolean verb = words.stream().anyMatch(VERBS::contains);
-        boolean saysParts = words.stream().anyMatch(PARTS::contains) || !parts.isEmpty()
-                || words.contains("parse") || words.contains("decompose");
+        boolean saysParts = words.stream().anyMatch(PARTS::contains)
+                || !parts.isEmpty()
+                || words.contains("parse")
+                || words.contains("decompose");
         if (!verb || !saysParts || words.stream().anyMatch(w -> AWAY.contains(w) && !w.equals("to"))) {
             return Optional.empty();
         }
         List<String> dates = columns;
         if (dates.isEmpty() && words.stream().anyMatch(DATE_NOUNS::contains)) {
-            dates = profile.variables().values().stream().filter(v -> v.storage().isTemporal())
-                    .map(dev.assay.model.profile.VariableProfile::name).toList();
+            dates = profile.variables().values().stream()
+                    .filter(v -> v.storage().isTemporal())
+                    .map(dev.assay.model.profile.VariableProfile::name)
+                    .toList();
         }
-        if (dates.isEmpty() || dates.stream().anyMatch(c -> !profile.variables().get(c).storage().isTemporal())) {
+        if (dates.isEmpty()
+                || dates.stream()
+                        .anyMatch(c -> !profile.variables().get(c).storage().isTemporal())) {
             return Optional.empty();
         }
-        return Optional.of(dates.stream().map(column -> {
-            var params = BuiltInPlanner.params("operation", "date_parts", "columns", List.of(column));
-            if (!parts.isEmpty()) {
-                params.put("parts", parts);
-            }
-            return new PlanStep(ActionType.FEATURE_ENGINEER, params);
-        }).toList());
+        return Optional.of(dates.stream()
+                .map(column -> {
+                    var params = BuiltInPlanner.params("operation", "date_parts", "columns", List.of(column));
+                    if (!parts.isEmpty()) {
+                        params.put("parts", parts);
+                    }
+                    return new PlanStep(ActionType.FEATURE_ENGINEER, params);
+                })
+                .toList());
     }
 }

@@ -17,30 +17,33 @@ import java.util.regex.Pattern;
 final class DistinctPhrases {
 
     private static final String COUNT = "(\\d{1,9}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)";
-    private static final Pattern PHRASE = Pattern.compile("\\b(?:that |which )?(?:have |has |with |having |holding |hold "
-            + "|holds |take |takes |show |shows )?(?:only |just )?(fewer than|less than|under|below|at most|no more than|up to"
-            + "|not more than|more than|over|above|at least|no fewer than|exactly|only|just)?\\s*" + COUNT
-            + " (or fewer |or less |or more |or above |or below )?(?:distinct|unique|different|separate) "
-            + "(?:values|value|categories|category|levels|level|labels|entries)\\b");
+    private static final Pattern PHRASE =
+            Pattern.compile("\\b(?:that |which )?(?:have |has |with |having |holding |hold "
+                    + "|holds |take |takes |show |shows )?(?:only |just )?(fewer than|less than|under|below|at most|no more than|up to"
+                    + "|not more than|more than|over|above|at least|no fewer than|exactly|only|just)?\\s*" + COUNT
+                    + " (or fewer |or less |or more |or above |or below )?(?:distinct|unique|different|separate) "
+                    + "(?:values|value|categories|category|levels|level|labels|entries)\\b");
     /**
      * "the columns with few distinct values", "the low-cardinality ones", "the few-valued fields", "a handful of
      * categories": no count said, so a small one — more than one value (a single one is "constant") and at most
      * {@link #FEW}, the size up to which a person still reads the values as categories.
      */
-    private static final Pattern FEW_PHRASE = Pattern.compile("\\b(?:that |which )?(?:have |has |with |having |holding "
-            + "|hold |holds |take |takes |show |shows )?(?:only |just )?(?:a |very )?(?:few|small number of|handful of"
-            + "|limited number of) (?:distinct |unique |different |separate )?(?:values|categories|levels|labels)\\b"
-            + "|\\b(?:low[- ]cardinality|few[- ]valued|low[- ]distinct)(?: (?:columns?|variables?|fields?|features?|ones?)\\b)?");
+    private static final Pattern FEW_PHRASE = Pattern.compile(
+            "\\b(?:that |which )?(?:have |has |with |having |holding "
+                    + "|hold |holds |take |takes |show |shows )?(?:only |just )?(?:a |very )?(?:few|small number of|handful of"
+                    + "|limited number of) (?:distinct |unique |different |separate )?(?:values|categories|levels|labels)\\b"
+                    + "|\\b(?:low[- ]cardinality|few[- ]valued|low[- ]distinct)(?: (?:columns?|variables?|fields?|features?|ones?)\\b)?");
+
     static final long FEW = 10;
 
     /** Nouns a phrase describes: "columns with …", "variables that have …". */
-    private static final Set<String> NOUNS = Set.of("column", "columns", "variable", "variables", "field", "fields",
-            "feature", "features", "ones", "one");
+    private static final Set<String> NOUNS = Set.of(
+            "column", "columns", "variable", "variables", "field", "fields", "feature", "features", "ones", "one");
 
-    private DistinctPhrases() {
-    }
+    private DistinctPhrases() {}
 
-    static List<ColumnMatcher.Mention> find(List<Words.Token> tokens, Profile profile, String text, List<Integer> starts) {
+    static List<ColumnMatcher.Mention> find(
+            List<Words.Token> tokens, Profile profile, String text, List<Integer> starts) {
         List<ColumnMatcher.Mention> found = new ArrayList<>();
         Matcher m = PHRASE.matcher(text);
         while (m.find()) {
@@ -58,19 +61,28 @@ final class DistinctPhrases {
                 case "at most", "no more than", "up to", "not more than" -> d -> d <= n;
                 case "more than", "over", "above" -> d -> d > n;
                 case "at least", "no fewer than" -> d -> d >= n;
-                default -> after.startsWith("or fewer") || after.startsWith("or less") || after.startsWith("or below")
-                        ? d -> d <= n : after.startsWith("or more") || after.startsWith("or above") ? d -> d >= n : d -> d == n;
+                default ->
+                    after.startsWith("or fewer") || after.startsWith("or less") || after.startsWith("or below")
+                            ? d -> d <= n
+                            : after.startsWith("or more") || after.startsWith("or above") ? d -> d >= n : d -> d == n;
             };
             int from = start;
-            if (from > 0 && Set.of("that", "which").contains(tokens.get(from - 1).text())) {
+            if (from > 0
+                    && Set.of("that", "which").contains(tokens.get(from - 1).text())) {
                 from--;
             }
             if (from > 0 && NOUNS.contains(tokens.get(from - 1).text())) {
                 from--;
             }
             List<String> columns = profile.variables().values().stream()
-                    .filter(v -> fits.test(distinct(v))).map(VariableProfile::name).toList();
-            found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, from, end,
+                    .filter(v -> fits.test(distinct(v)))
+                    .map(VariableProfile::name)
+                    .toList();
+            found.add(new ColumnMatcher.Mention(
+                    ColumnMatcher.Kind.GROUP,
+                    columns,
+                    from,
+                    end,
                     text.substring(starts.get(from), m.end()).strip()));
         }
         Matcher few = FEW_PHRASE.matcher(text);
@@ -81,15 +93,22 @@ final class DistinctPhrases {
                 continue;
             }
             int from = start;
-            if (from > 0 && Set.of("that", "which").contains(tokens.get(from - 1).text())) {
+            if (from > 0
+                    && Set.of("that", "which").contains(tokens.get(from - 1).text())) {
                 from--;
             }
             if (from > 0 && NOUNS.contains(tokens.get(from - 1).text())) {
                 from--;
             }
             List<String> columns = profile.variables().values().stream()
-                    .filter(v -> distinct(v) >= 2 && distinct(v) <= FEW).map(VariableProfile::name).toList();
-            found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, from, end,
+                    .filter(v -> distinct(v) >= 2 && distinct(v) <= FEW)
+                    .map(VariableProfile::name)
+                    .toList();
+            found.add(new ColumnMatcher.Mention(
+                    ColumnMatcher.Kind.GROUP,
+                    columns,
+                    from,
+                    end,
                     text.substring(starts.get(from), few.end()).strip()));
         }
         return found;

@@ -22,23 +22,27 @@ final class DropToFill {
     private static final String DROP = "(?:drop|dropping|dropped|remove|removing|delete|deleting|discard|discarding"
             + "|throw(?:ing)? away|get(?:ting)? rid of|lose|losing)";
     private static final String FILL = "(?:fill|filling|impute|imputing|complete|completing|replace|replacing|patch)";
-    private static final Pattern SWAP = Pattern.compile("\\b(?:instead of|rather than|in place of)\\s+" + DROP + "\\b.*\\b"
-            + FILL + "\\b|\\b" + FILL + "\\b.*\\b(?:instead of|rather than|in place of|not)\\s+" + DROP + "\\b"
-            + "|\\b(?:don't|do not|dont|no need to|not)\\s+" + DROP + "\\b.*\\b" + FILL + "\\b"
-            // "I'd rather impute than drop", "prefer filling to dropping"
-            + "|\\b(?:rather|prefer(?:\\s+to)?)\\s+" + FILL + "\\b.*\\b(?:than|to|over)\\s+" + DROP + "\\b");
+    private static final Pattern SWAP =
+            Pattern.compile("\\b(?:instead of|rather than|in place of)\\s+" + DROP + "\\b.*\\b"
+                    + FILL + "\\b|\\b" + FILL + "\\b.*\\b(?:instead of|rather than|in place of|not)\\s+" + DROP + "\\b"
+                    + "|\\b(?:don't|do not|dont|no need to|not)\\s+" + DROP + "\\b.*\\b" + FILL + "\\b"
+                    // "I'd rather impute than drop", "prefer filling to dropping"
+                    + "|\\b(?:rather|prefer(?:\\s+to)?)\\s+" + FILL + "\\b.*\\b(?:than|to|over)\\s+" + DROP + "\\b");
 
-    private DropToFill() {
-    }
+    private DropToFill() {}
 
-    static Optional<FollowUps.Revision> revise(String text, Set<String> words, Set<String> named, List<PlanStep> current,
-                                               Profile profile) {
+    static Optional<FollowUps.Revision> revise(
+            String text, Set<String> words, Set<String> named, List<PlanStep> current, Profile profile) {
         if (!SWAP.matcher(text).find()) {
             return Optional.empty();
         }
-        String said = words.contains("mean") || words.contains("average") ? "mean" : words.contains("median") ? "median"
-                : words.contains("mode") || words.contains("frequent") || words.contains("common") ? "mode"
-                : words.contains("zero") || words.contains("zeros") ? "zero" : null;
+        String said = words.contains("mean") || words.contains("average")
+                ? "mean"
+                : words.contains("median")
+                        ? "median"
+                        : words.contains("mode") || words.contains("frequent") || words.contains("common")
+                                ? "mode"
+                                : words.contains("zero") || words.contains("zeros") ? "zero" : null;
         List<PlanStep> out = new ArrayList<>();
         boolean changed = false;
         for (PlanStep step : current) {
@@ -49,20 +53,24 @@ final class DropToFill {
                 continue;
             }
             List<String> columns = names(step.params().get("columns"));
-            List<String> swapped = named.isEmpty() ? (rows ? columns : List.of())
+            List<String> swapped = named.isEmpty()
+                    ? (rows ? columns : List.of())
                     : columns.stream().filter(named::contains).toList();
             if (swapped.isEmpty() && !(rows && named.isEmpty())) {
                 out.add(step);
                 continue;
             }
-            List<String> kept = columns.stream().filter(c -> !swapped.contains(c)).toList();
+            List<String> kept =
+                    columns.stream().filter(c -> !swapped.contains(c)).toList();
             if (!kept.isEmpty() && !swapped.isEmpty()) {
                 Map<String, Object> params = new LinkedHashMap<>(step.params());
                 params.put("columns", kept);
                 out.add(new PlanStep(step.type(), params));
             }
             Map<String, Object> fill = new LinkedHashMap<>();
-            fill.put("strategy", said != null ? said : swapped.isEmpty() || allNumeric(swapped, profile) ? "median" : "mode");
+            fill.put(
+                    "strategy",
+                    said != null ? said : swapped.isEmpty() || allNumeric(swapped, profile) ? "median" : "mode");
             fill.put("columns", swapped);
             out.add(new PlanStep(ActionType.IMPUTE, fill));
             changed = true;
@@ -72,11 +80,14 @@ final class DropToFill {
 
     /** The median needs numbers; with a column of words among them the most frequent value fills. */
     private static boolean allNumeric(List<String> columns, Profile profile) {
-        return columns.stream().map(profile.variables()::get)
+        return columns.stream()
+                .map(profile.variables()::get)
                 .allMatch(v -> v != null && v.type() == dev.assay.model.dataset.VariableKind.NUMERIC);
     }
 
     private static List<String> names(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return value instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 }

@@ -14,11 +14,11 @@ final class ElidedDates {
 
     private static final Set<String> PRONOUNS = Set.of("it", "them", "its", "their", "those", "these");
 
-    private ElidedDates() {
-    }
+    private ElidedDates() {}
 
     static String read(String clause, List<PlanStep> earlier, ColumnMatcher matcher) {
-        if (earlier.isEmpty() || earlier.getLast().type() != ActionType.CAST
+        if (earlier.isEmpty()
+                || earlier.getLast().type() != ActionType.CAST
                 || !"datetime".equals(String.valueOf(earlier.getLast().params().get("to")))) {
             return clause;
         }

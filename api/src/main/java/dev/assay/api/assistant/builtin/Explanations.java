@@ -8,8 +8,7 @@ import java.util.Map;
 /** The plan in plain words: one phrase per step, joined, then what was left out. */
 final class Explanations {
 
-    private Explanations() {
-    }
+    private Explanations() {}
 
     static String of(List<PlanStep> steps, List<String> warnings) {
         List<String> phrases = new ArrayList<>();
@@ -20,9 +19,12 @@ final class Explanations {
         if (phrases.isEmpty()) {
             text.append("No actions planned.");
         } else {
-            String joined = phrases.size() == 1 ? phrases.getFirst()
+            String joined = phrases.size() == 1
+                    ? phrases.getFirst()
                     : String.join(", ", phrases.subList(0, phrases.size() - 1)) + ", then " + phrases.getLast();
-            text.append(Character.toUpperCase(joined.charAt(0))).append(joined.substring(1)).append('.');
+            text.append(Character.toUpperCase(joined.charAt(0)))
+                    .append(joined.substring(1))
+                    .append('.');
         }
         for (String warning : warnings) {
             text.append(' ').append(warning);
@@ -35,13 +37,16 @@ final class Explanations {
         String columns = columns(p.get("columns"));
         return switch (step.type()) {
             case DROP_COLUMNS -> "drop " + columns;
-            case IMPUTE -> "fill missing values in " + (columns.isEmpty() ? "every column that has them" : columns)
-                    + " with " + strategy(p);
+            case IMPUTE ->
+                "fill missing values in " + (columns.isEmpty() ? "every column that has them" : columns) + " with "
+                        + strategy(p);
             case CAST -> "convert " + columns + " to " + p.get("to");
-            case ENCODE -> ("label".equals(p.get("method")) ? "label-encode " : "one-hot encode ")
-                    + (columns.isEmpty() ? "the categorical columns" : columns);
-            case SCALE -> ("minmax".equals(p.get("method")) ? "scale to 0–1 " : "standardise ")
-                    + (columns.isEmpty() ? "the numeric columns" : columns);
+            case ENCODE ->
+                ("label".equals(p.get("method")) ? "label-encode " : "one-hot encode ")
+                        + (columns.isEmpty() ? "the categorical columns" : columns);
+            case SCALE ->
+                ("minmax".equals(p.get("method")) ? "scale to 0–1 " : "standardise ")
+                        + (columns.isEmpty() ? "the numeric columns" : columns);
             case FEATURE_ENGINEER -> "add a column (" + p.get("operation") + " of " + columns + ")";
             case TRAIN_MODEL -> "train " + model(p) + " to predict " + p.get("target");
             case DROP_DUPLICATES -> "remove duplicate rows";
@@ -64,7 +69,9 @@ final class Explanations {
     private static String model(Map<String, Object> p) {
         Object model = p.get("model");
         Object task = p.get("task");
-        String chosen = model == null || "auto".equals(model) ? "the best model" : "a " + String.valueOf(model).replace('_', ' ');
+        String chosen = model == null || "auto".equals(model)
+                ? "the best model"
+                : "a " + String.valueOf(model).replace('_', ' ');
         return chosen + (task == null ? "" : " (" + task + ")");
     }
 
@@ -73,7 +80,8 @@ final class Explanations {
             return "";
         }
         List<String> names = list.stream().map(String::valueOf).toList();
-        return names.size() == 1 ? names.getFirst()
+        return names.size() == 1
+                ? names.getFirst()
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
     }
 

@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class FeatureGroups {
 
-    private FeatureGroups() {
-    }
+    private FeatureGroups() {}
 
     /** Whether every candidate of a mention that fits several columns holds all of its words in its name. */
     static boolean sharedWord(ColumnMatcher.Mention mention) {
@@ -19,7 +18,9 @@ final class FeatureGroups {
             return false;
         }
         List<String> words = ColumnMatcher.core(mention.words());
-        return !words.isEmpty() && mention.columns().stream().allMatch(c -> ColumnMatcher.core(c).containsAll(words));
+        return !words.isEmpty()
+                && mention.columns().stream()
+                        .allMatch(c -> ColumnMatcher.core(c).containsAll(words));
     }
 
     static String note(ColumnMatcher.Mention mention) {

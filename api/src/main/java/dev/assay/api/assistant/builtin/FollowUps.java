@@ -24,8 +24,7 @@ import java.util.regex.Pattern;
 final class FollowUps {
 
     /** The revised plan and what could not be done. */
-    record Revision(List<PlanStep> steps, List<String> warnings) {
-    }
+    record Revision(List<PlanStep> steps, List<String> warnings) {}
 
     /** "undo", "scratch that last change", "never mind", "revert the previous answer", "cancel that": the last turn goes. */
     private static final Pattern UNDO = Pattern.compile(
@@ -35,22 +34,41 @@ final class FollowUps {
                     + "|most recent|earlier|old|former)?\\s*(?:answer|change|changes|turn|edit|edits|request|suggestion|one|bit|plan"
                     + "|version))?(?:\\s+(?:please|then))?\\W*$");
     /** "no, …", "actually, …", "I changed my mind, …": words that open a correction and carry no request. */
-    private static final Pattern OPENING = Pattern.compile("^(?:(?:no|nope|nah|actually|hmm+|wait|ok|okay|sorry|well|oh"
-            + "|on second thoughts?|i(?:'ve| have)? changed my mind|let me rethink|scratch that part)\\s*[,.!;:-]\\s*)+");
+    private static final Pattern OPENING = Pattern.compile(
+            "^(?:(?:no|nope|nah|actually|hmm+|wait|ok|okay|sorry|well|oh"
+                    + "|on second thoughts?|i(?:'ve| have)? changed my mind|let me rethink|scratch that part)\\s*[,.!;:-]\\s*)+");
+
     private static final Pattern SWAP = Pattern.compile(
             "^(?:\\w+\\s+)?(?:swap|exchange|replace|change|switch)\\s+(?:out\\s+)?(.+?)\\s+(?:for|with|to|by)\\s+(.+)$");
     /** "A rather than B", "A instead of B": B is what the plan has now, not what to change to. */
-    private static final Pattern RATHER_THAN = Pattern.compile("\\s*\\b(?:rather than|instead of|in place of|not)\\s+[^,.;]*");
+    private static final Pattern RATHER_THAN =
+            Pattern.compile("\\s*\\b(?:rather than|instead of|in place of|not)\\s+[^,.;]*");
+
     private static final Pattern REMOVE_POSITION = Pattern.compile(
             "\\b(?:remove|drop|delete|undo|skip|forget)\\s+(?:the\\s+)?(last|final|first|previous)\\s+(?:step|action|one)\\b");
     private static final Pattern REMOVE_STEP_NUMBER = Pattern.compile(
             "\\b(?:remove|drop|delete|skip|undo|forget)\\s+(?:step\\s+(?:number\\s+)?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
                     + "|(?:the\\s+)?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th))\\s+(?:step|action|one))\\b");
-    private static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
-            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
-            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("second", 2), Map.entry("third", 3),
-            Map.entry("fourth", 4), Map.entry("fifth", 5), Map.entry("sixth", 6), Map.entry("seventh", 7),
-            Map.entry("eighth", 8), Map.entry("ninth", 9), Map.entry("tenth", 10));
+    private static final Map<String, Integer> ORDINALS = Map.ofEntries(
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("second", 2),
+            Map.entry("third", 3),
+            Map.entry("fourth", 4),
+            Map.entry("fifth", 5),
+            Map.entry("sixth", 6),
+            Map.entry("seventh", 7),
+            Map.entry("eighth", 8),
+            Map.entry("ninth", 9),
+            Map.entry("tenth", 10));
     /** "do the same for Fare", "same for body mass", "likewise for tip", "Fare too": the last step also takes X. */
     private static final Pattern SAME_FOR = Pattern.compile(
             "^(?:\\w+\\W*\\s+)?(?:(?:do|apply)\\s+(?:the\\s+)?same(?:\\s+thing)?|(?:the\\s+)?same|likewise|ditto|also|and)\\s+(?:for|to|with|on)\\s+(.+?)\\W*$"
@@ -63,6 +81,7 @@ final class FollowUps {
             "\\b(?:remove|drop|delete|skip|forget|no|don't do|do not do|without|get rid of|take out|take away|eliminate"
                     + "|leave out|cut|lose)\\s+(?:the\\s+|any\\s+|that\\s+)?(\\p{L}[\\p{L}-]*)(?:\\s+(?:step|action|part))?"
                     + "(?:\\s+(?:please|too|as well|entirely|altogether|(?:from|out of) the plan))?\\W*$");
+
     private static final Map<String, ActionType> KINDS = Map.ofEntries(
             Map.entry("scaling", ActionType.SCALE), Map.entry("standardisation", ActionType.SCALE),
             Map.entry("standardization", ActionType.SCALE), Map.entry("normalisation", ActionType.SCALE),
@@ -75,11 +94,13 @@ final class FollowUps {
             Map.entry("renaming", ActionType.RENAME_COLUMNS), Map.entry("casting", ActionType.CAST),
             Map.entry("conversion", ActionType.CAST), Map.entry("log", ActionType.FEATURE_ENGINEER),
             Map.entry("feature", ActionType.FEATURE_ENGINEER), Map.entry("features", ActionType.FEATURE_ENGINEER));
-    private static final Set<String> EXCLUDE_OPENERS = Set.of("not", "without", "except", "keep", "leave", "exclude",
-            "skip", "no", "but", "don't", "dont", "minus", "ignore");
+    private static final Set<String> EXCLUDE_OPENERS = Set.of(
+            "not", "without", "except", "keep", "leave", "exclude", "skip", "no", "but", "don't", "dont", "minus",
+            "ignore");
 
     /** A column that records which rows a fill changed. */
-    static final Pattern INDICATOR = Pattern.compile("\\bindicators?\\b|\\b(?:flag|flags|mark|marks)\\b.*\\b(?:filled|imputed|missing|gaps?)\\b");
+    static final Pattern INDICATOR = Pattern.compile(
+            "\\bindicators?\\b|\\b(?:flag|flags|mark|marks)\\b.*\\b(?:filled|imputed|missing|gaps?)\\b");
 
     private final Profile profile;
     private final ColumnMatcher matcher;
@@ -101,7 +122,8 @@ final class FollowUps {
         if (testing.isEmpty()) {
             return reviseWithoutSettings(prompt, conversation);
         }
-        Revision revised = testing.onlySettings() ? new Revision(conversation.plan(), List.of())
+        Revision revised = testing.onlySettings()
+                ? new Revision(conversation.plan(), List.of())
                 : reviseWithoutSettings(testing.rest(), conversation);
         List<String> warnings = new ArrayList<>(revised.warnings());
         warnings.addAll(testing.warnings());
@@ -113,10 +135,14 @@ final class FollowUps {
             }
         }
         if (model >= 0) {
-            steps.set(model, new PlanStep(ActionType.TRAIN_MODEL, testing.applyTo(steps.get(model).params())));
+            steps.set(
+                    model,
+                    new PlanStep(
+                            ActionType.TRAIN_MODEL,
+                            testing.applyTo(steps.get(model).params())));
         } else if (!testing.params().isEmpty()) {
-            warnings.add("The plan trains no model, so how it is tested (" + String.join(", ", testing.params().keySet())
-                    + ") was not used.");
+            warnings.add("The plan trains no model, so how it is tested ("
+                    + String.join(", ", testing.params().keySet()) + ") was not used.");
         }
         return new Revision(steps, warnings);
     }
@@ -131,8 +157,10 @@ final class FollowUps {
         List<Words.Token> tokens = Words.tokens(text);
         List<ColumnMatcher.Mention> mentions = matcher.find(tokens);
         if (BuiltInPlanner.looksLikeCode(prompt, profile)) {
-            return new Revision(current, List.of("This reads as code, a query, a shell command or a file path; Assay runs "
-                    + "none of it, so the plan is unchanged."));
+            return new Revision(
+                    current,
+                    List.of("This reads as code, a query, a shell command or a file path; Assay runs "
+                            + "none of it, so the plan is unchanged."));
         }
         if (UNDO.matcher(text).find()) {
             if (conversation.turns().isEmpty()) {
@@ -164,8 +192,10 @@ final class FollowUps {
             }
             return new Revision(current, List.of("The plan has no " + type.wireName() + " step; it is unchanged."));
         }
-        Set<String> words = new java.util.HashSet<>(tokens.stream().map(Words.Token::text).toList());
-        Optional<PlanStep> model = current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst();
+        Set<String> words =
+                new java.util.HashSet<>(tokens.stream().map(Words.Token::text).toList());
+        Optional<PlanStep> model =
+                current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst();
         // "instead of dropping, fill them": the drop becomes a fill of the same columns, not a fill beside it.
         Optional<Revision> filled = DropToFill.revise(text, words, ColumnMatcher.unique(mentions), current, profile);
         if (filled.isPresent()) {
@@ -174,30 +204,58 @@ final class FollowUps {
         // "don't use sex as an input", "exclude name from the model's features": only the words before "inputs" name
         // columns ("model's" is no column), and they leave the model's inputs only.
         Optional<String> leftOut = ModelInputs.leftOut(text);
-        List<ColumnMatcher.Mention> outOfModel = leftOut.map(w -> matcher.find(Words.tokens(w))).orElse(List.of());
+        List<ColumnMatcher.Mention> outOfModel =
+                leftOut.map(w -> matcher.find(Words.tokens(w))).orElse(List.of());
         if (model.isPresent() && !outOfModel.isEmpty()) {
-            List<PlanStep> others = current.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL).toList();
+            List<PlanStep> others = current.stream()
+                    .filter(s -> s.type() != ActionType.TRAIN_MODEL)
+                    .toList();
             Revision narrowed = exclude(ColumnMatcher.unique(outOfModel), List.of(model.get()), current);
             List<PlanStep> out = new ArrayList<>(others);
             out.addAll(narrowed.steps());
             return new Revision(out, narrowed.warnings());
         }
         if (OUT_OF_INPUTS.matcher(text).find() && model.isPresent() && !mentions.isEmpty()) {
-            List<PlanStep> others = current.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL).toList();
+            List<PlanStep> others = current.stream()
+                    .filter(s -> s.type() != ActionType.TRAIN_MODEL)
+                    .toList();
             Revision narrowed = exclude(ColumnMatcher.unique(mentions), List.of(model.get()), current);
             List<PlanStep> out = new ArrayList<>(others);
             out.addAll(narrowed.steps());
             return new Revision(out, narrowed.warnings());
         }
         Matcher same = SAME_FOR.matcher(text);
-        Optional<PlanStep> last = current.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL
-                && !names(s.params().get("columns")).isEmpty() && s.type() != ActionType.FEATURE_ENGINEER).reduce((a, b) -> b);
-        if (same.find() && last.isPresent() && !mentions.isEmpty()
-                && matcher.find(Words.tokens(same.group(1) != null ? same.group(1) : same.group(2))).size() == mentions.size()
-                && words.stream().noneMatch(w -> Vocabulary.known(w) && !Set.of("same", "also", "too", "for", "to", "on", "with", "do", "apply", "thing", "likewise", "ditto")
-                .contains(w))) {
+        Optional<PlanStep> last = current.stream()
+                .filter(s -> s.type() != ActionType.TRAIN_MODEL
+                        && !names(s.params().get("columns")).isEmpty()
+                        && s.type() != ActionType.FEATURE_ENGINEER)
+                .reduce((a, b) -> b);
+        if (same.find()
+                && last.isPresent()
+                && !mentions.isEmpty()
+                && matcher.find(Words.tokens(same.group(1) != null ? same.group(1) : same.group(2)))
+                                .size()
+                        == mentions.size()
+                && words.stream()
+                        .noneMatch(w -> Vocabulary.known(w)
+                                && !Set.of(
+                                                "same",
+                                                "also",
+                                                "too",
+                                                "for",
+                                                "to",
+                                                "on",
+                                                "with",
+                                                "do",
+                                                "apply",
+                                                "thing",
+                                                "likewise",
+                                                "ditto")
+                                        .contains(w))) {
             List<String> columns = new ArrayList<>(names(last.get().params().get("columns")));
-            ColumnMatcher.unique(mentions).stream().filter(c -> !columns.contains(c)).forEach(columns::add);
+            ColumnMatcher.unique(mentions).stream()
+                    .filter(c -> !columns.contains(c))
+                    .forEach(columns::add);
             List<PlanStep> out = new ArrayList<>(current);
             Map<String, Object> params = new LinkedHashMap<>(last.get().params());
             params.put("columns", columns);
@@ -207,8 +265,13 @@ final class FollowUps {
         // "add a missing-value indicator to that fill", "flag the filled rows": the fill keeps a column saying which
         // rows it filled.
         if (INDICATOR.matcher(text).find() && current.stream().anyMatch(s -> s.type() == ActionType.IMPUTE)) {
-            return new Revision(changeOn(current, ActionType.IMPUTE, List.copyOf(ColumnMatcher.unique(mentions)),
-                    p -> p.put("add_indicator", true)), List.of());
+            return new Revision(
+                    changeOn(
+                            current,
+                            ActionType.IMPUTE,
+                            List.copyOf(ColumnMatcher.unique(mentions)),
+                            p -> p.put("add_indicator", true)),
+                    List.of());
         }
         // "swap the forest for a decision tree", "replace the scaling with min-max": the second is the new choice.
         Matcher swap = SWAP.matcher(text);
@@ -219,13 +282,17 @@ final class FollowUps {
                     + swap.group(2) + " instead";
         }
         boolean rather = text.matches(".*\\b(?:rather than|instead of|in place of)\\b.*");
-        boolean instead = words.contains("instead") || rather || !choice.equals(text)
-                || text.matches("^(?:(?:please|can|could|would|you|let's|lets|let|us|i|we|want|to|actually|ok|okay|now)\\W*\\s+){0,4}"
-                + "(?:use|switch|try|change|make|go with|prefer)\\b.*");
+        boolean instead = words.contains("instead")
+                || rather
+                || !choice.equals(text)
+                || text.matches(
+                        "^(?:(?:please|can|could|would|you|let's|lets|let|us|i|we|want|to|actually|ok|okay|now)\\W*\\s+){0,4}"
+                                + "(?:use|switch|try|change|make|go with|prefer)\\b.*");
         if (instead) {
             // What comes after "rather than" is the old choice: it must not be read as the new one.
             String wanted = rather ? RATHER_THAN.matcher(choice).replaceAll("") : choice;
-            Set<String> wantedWords = new java.util.HashSet<>(Words.tokens(wanted).stream().map(Words.Token::text).toList());
+            Set<String> wantedWords = new java.util.HashSet<>(
+                    Words.tokens(wanted).stream().map(Words.Token::text).toList());
             Optional<Revision> changed = changeMethod(wanted, wantedWords, matcher.find(Words.tokens(wanted)), current);
             if (changed.isPresent()) {
                 return changed.get();
@@ -245,11 +312,16 @@ final class FollowUps {
                 && !mentions.isEmpty()) {
             return exclude(ColumnMatcher.unique(mentions), current, current);
         }
-        Optional<PlanStep> training = current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst();
-        if (training.isPresent() && !mentions.isEmpty()
-                && (words.contains("feature") || words.contains("features") || words.contains("predictor")
-                || text.matches("^(?:also\\s+)?(?:use|include|add)\\b.*"))
-                && !words.contains("scale") && !words.contains("encode")) {
+        Optional<PlanStep> training =
+                current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst();
+        if (training.isPresent()
+                && !mentions.isEmpty()
+                && (words.contains("feature")
+                        || words.contains("features")
+                        || words.contains("predictor")
+                        || text.matches("^(?:also\\s+)?(?:use|include|add)\\b.*"))
+                && !words.contains("scale")
+                && !words.contains("encode")) {
             return addFeatures(ColumnMatcher.unique(mentions), training.get(), current);
         }
         Revision added = fresh.apply(prompt);
@@ -258,8 +330,13 @@ final class FollowUps {
     }
 
     /** Actions whose steps on the same column replace each other: two encodings or two fills of one column conflict. */
-    private static final Set<ActionType> ONE_PER_COLUMN = Set.of(ActionType.IMPUTE, ActionType.ENCODE, ActionType.SCALE,
-            ActionType.CLIP_OUTLIERS, ActionType.CAST, ActionType.DROP_COLUMNS);
+    private static final Set<ActionType> ONE_PER_COLUMN = Set.of(
+            ActionType.IMPUTE,
+            ActionType.ENCODE,
+            ActionType.SCALE,
+            ActionType.CLIP_OUTLIERS,
+            ActionType.CAST,
+            ActionType.DROP_COLUMNS);
 
     /**
      * A follow-up's new step replaces what the plan already does of the same action instead of standing beside it:
@@ -277,24 +354,30 @@ final class FollowUps {
             }
             List<String> columns = names(step.params().get("columns"));
             if (columns.isEmpty() && !every) {
-                plan = replace(plan, step.type(), p -> step.params().forEach((key, value) -> {
-                    if (!key.equals("columns")) {
-                        p.put(key, value);
-                    }
-                }));
+                plan = replace(
+                        plan,
+                        step.type(),
+                        p -> step.params().forEach((key, value) -> {
+                            if (!key.equals("columns")) {
+                                p.put(key, value);
+                            }
+                        }));
                 continue;
             }
             int at = -1;
             List<PlanStep> out = new ArrayList<>();
             for (PlanStep old : plan) {
                 List<String> oldColumns = names(old.params().get("columns"));
-                boolean overlaps = old.type() == step.type() && (columns.isEmpty() || oldColumns.isEmpty()
-                        || oldColumns.stream().anyMatch(columns::contains));
+                boolean overlaps = old.type() == step.type()
+                        && (columns.isEmpty()
+                                || oldColumns.isEmpty()
+                                || oldColumns.stream().anyMatch(columns::contains));
                 if (!overlaps) {
                     out.add(old);
                     continue;
                 }
-                List<String> kept = columns.isEmpty() || oldColumns.isEmpty() ? List.of()
+                List<String> kept = columns.isEmpty() || oldColumns.isEmpty()
+                        ? List.of()
                         : oldColumns.stream().filter(c -> !columns.contains(c)).toList();
                 if (!kept.isEmpty()) {
                     Map<String, Object> params = new LinkedHashMap<>(old.params());
@@ -315,110 +398,183 @@ final class FollowUps {
     }
 
     private static List<String> names(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return value instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 
     /**
      * "only use A and B as inputs", "restrict the inputs to A", "use just A and B as predictors": the model's features
      * become exactly the named columns.
      */
-    private Optional<Revision> onlyFeatures(String text, Set<String> words, List<ColumnMatcher.Mention> mentions,
-                                            List<PlanStep> current) {
-        Optional<PlanStep> training = current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst();
-        boolean inputsWord = words.stream().anyMatch(Set.of("input", "inputs", "feature", "features", "predictor",
-                "predictors", "variables", "regressors", "covariates")::contains);
-        boolean only = words.stream().anyMatch(Set.of("only", "just", "restrict", "limit", "solely", "exactly")::contains);
-        if (training.isEmpty() || mentions.isEmpty() || !only || !(inputsWord || text.matches("^(?:\\w+\\s+)?(?:use|train on|fit on)\\b.*"))) {
+    private Optional<Revision> onlyFeatures(
+            String text, Set<String> words, List<ColumnMatcher.Mention> mentions, List<PlanStep> current) {
+        Optional<PlanStep> training =
+                current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst();
+        boolean inputsWord = words.stream()
+                .anyMatch(Set.of(
+                        "input",
+                        "inputs",
+                        "feature",
+                        "features",
+                        "predictor",
+                        "predictors",
+                        "variables",
+                        "regressors",
+                        "covariates")::contains);
+        boolean only =
+                words.stream().anyMatch(Set.of("only", "just", "restrict", "limit", "solely", "exactly")::contains);
+        if (training.isEmpty()
+                || mentions.isEmpty()
+                || !only
+                || !(inputsWord || text.matches("^(?:\\w+\\s+)?(?:use|train on|fit on)\\b.*"))) {
             return Optional.empty();
         }
         Object target = training.get().params().get("target");
-        List<String> named = ColumnMatcher.unique(mentions).stream().filter(c -> !c.equals(target)).toList();
+        List<String> named = ColumnMatcher.unique(mentions).stream()
+                .filter(c -> !c.equals(target))
+                .toList();
         if (named.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Revision(replace(current, ActionType.TRAIN_MODEL, p -> p.put("features", named)), List.of()));
+        return Optional.of(
+                new Revision(replace(current, ActionType.TRAIN_MODEL, p -> p.put("features", named)), List.of()));
     }
 
     /** "use the mean instead", "use gradient boosting instead", "predict island instead", "use min-max instead". */
-    private Optional<Revision> changeMethod(String text, Set<String> words, List<ColumnMatcher.Mention> mentions,
-                                            List<PlanStep> current) {
-        String strategy = words.contains("mean") || words.contains("average") ? "mean"
-                : words.contains("median") ? "median"
-                : words.contains("mode") || words.contains("frequent") || words.contains("common") ? "mode"
-                : words.contains("zero") || words.contains("zeros") ? "zero" : null;
+    private Optional<Revision> changeMethod(
+            String text, Set<String> words, List<ColumnMatcher.Mention> mentions, List<PlanStep> current) {
+        String strategy = words.contains("mean") || words.contains("average")
+                ? "mean"
+                : words.contains("median")
+                        ? "median"
+                        : words.contains("mode") || words.contains("frequent") || words.contains("common")
+                                ? "mode"
+                                : words.contains("zero") || words.contains("zeros") ? "zero" : null;
         List<String> named = List.copyOf(ColumnMatcher.unique(mentions));
         if (strategy != null && current.stream().anyMatch(s -> s.type() == ActionType.IMPUTE)) {
-            return Optional.of(new Revision(changeOn(current, ActionType.IMPUTE, named, p -> p.put("strategy", strategy)), List.of()));
+            return Optional.of(new Revision(
+                    changeOn(current, ActionType.IMPUTE, named, p -> p.put("strategy", strategy)), List.of()));
         }
-        Optional<String> model = Vocabulary.MODELS.stream().filter(m -> (" " + text + " ").contains(" " + m.getKey() + " ")
+        Optional<String> model = Vocabulary.MODELS.stream()
+                .filter(m -> (" " + text + " ").contains(" " + m.getKey() + " ")
                         || (" " + Words.unhyphenated(text) + " ").contains(" " + m.getKey() + " "))
-                .map(Map.Entry::getValue).findFirst();
+                .map(Map.Entry::getValue)
+                .findFirst();
         boolean hasTraining = current.stream().anyMatch(s -> s.type() == ActionType.TRAIN_MODEL);
-        if (hasTraining && named.size() == 1 && (words.contains("predict") || words.contains("target")
-                || words.contains("classify") || words.contains("forecast") || words.contains("model"))) {
+        if (hasTraining
+                && named.size() == 1
+                && (words.contains("predict")
+                        || words.contains("target")
+                        || words.contains("classify")
+                        || words.contains("forecast")
+                        || words.contains("model"))) {
             String target = named.getFirst();
-            return Optional.of(new Revision(replace(current, ActionType.TRAIN_MODEL, p -> {
-                p.put("target", target);
-                p.remove("task");
-                // The answer states the task for the new target, as for a fresh request.
-                var declared = new dev.assay.model.plan.params.TrainModelParams(null, target,
-                        model.or(() -> Optional.ofNullable((String) p.get("model")))
-                                .map(m -> dev.assay.model.plan.params.ModelAlgorithm.valueOf(m.toUpperCase(Locale.ROOT)))
-                                .orElse(null), null, null, null);
-                p.put("task", declared.taskFor(profile.variables().get(target).columnInfo()).wireName());
-                if (p.get("features") instanceof List<?> features) {
-                    p.put("features", features.stream().map(String::valueOf).filter(f -> !f.equals(target)).toList());
-                }
-                model.ifPresent(m -> p.put("model", m));
-            }), List.of()));
+            return Optional.of(new Revision(
+                    replace(current, ActionType.TRAIN_MODEL, p -> {
+                        p.put("target", target);
+                        p.remove("task");
+                        // The answer states the task for the new target, as for a fresh request.
+                        var declared = new dev.assay.model.plan.params.TrainModelParams(
+                                null,
+                                target,
+                                model.or(() -> Optional.ofNullable((String) p.get("model")))
+                                        .map(m -> dev.assay.model.plan.params.ModelAlgorithm.valueOf(
+                                                m.toUpperCase(Locale.ROOT)))
+                                        .orElse(null),
+                                null,
+                                null,
+                                null);
+                        p.put(
+                                "task",
+                                declared.taskFor(profile.variables().get(target).columnInfo())
+                                        .wireName());
+                        if (p.get("features") instanceof List<?> features) {
+                            p.put(
+                                    "features",
+                                    features.stream()
+                                            .map(String::valueOf)
+                                            .filter(f -> !f.equals(target))
+                                            .toList());
+                        }
+                        model.ifPresent(m -> p.put("model", m));
+                    }),
+                    List.of()));
         }
         if (model.isPresent() && hasTraining) {
-            return Optional.of(new Revision(replace(current, ActionType.TRAIN_MODEL, p -> {
-                p.put("model", model.get());
-                if ("linear_regression".equals(model.get())) {
-                    p.put("task", "regression");
-                } else if ("logistic_regression".equals(model.get())) {
-                    p.put("task", "classification");
-                }
-            }), List.of()));
+            return Optional.of(new Revision(
+                    replace(current, ActionType.TRAIN_MODEL, p -> {
+                        p.put("model", model.get());
+                        if ("linear_regression".equals(model.get())) {
+                            p.put("task", "regression");
+                        } else if ("logistic_regression".equals(model.get())) {
+                            p.put("task", "classification");
+                        }
+                    }),
+                    List.of()));
         }
-        boolean minmax = words.contains("min-max") || words.contains("minmax") || words.contains("normalise")
-                || words.contains("normalize") || text.contains("0 to 1") || text.contains("0-1");
-        boolean standard = words.contains("standard") || words.contains("z-score") || words.contains("z-scores")
-                || words.contains("zscore") || words.contains("zscores") || words.contains("standardise")
-                || words.contains("standardize") || words.contains("standardisation") || words.contains("standardization");
+        boolean minmax = words.contains("min-max")
+                || words.contains("minmax")
+                || words.contains("normalise")
+                || words.contains("normalize")
+                || text.contains("0 to 1")
+                || text.contains("0-1");
+        boolean standard = words.contains("standard")
+                || words.contains("z-score")
+                || words.contains("z-scores")
+                || words.contains("zscore")
+                || words.contains("zscores")
+                || words.contains("standardise")
+                || words.contains("standardize")
+                || words.contains("standardisation")
+                || words.contains("standardization");
         if ((minmax || standard) && current.stream().anyMatch(s -> s.type() == ActionType.SCALE)) {
-            return Optional.of(new Revision(changeOn(current, ActionType.SCALE, named,
-                    p -> p.put("method", minmax ? "minmax" : "standard")), List.of()));
+            return Optional.of(new Revision(
+                    changeOn(current, ActionType.SCALE, named, p -> p.put("method", minmax ? "minmax" : "standard")),
+                    List.of()));
         }
         if (current.stream().anyMatch(s -> s.type() == ActionType.CLIP_OUTLIERS)) {
             // "make it the 5th and 95th percentiles", "use 3 IQRs": the limits said go into the clipping step.
-            ClipLimits limits = ClipLimits.read(text, List.copyOf(profile.variables().keySet()));
+            ClipLimits limits =
+                    ClipLimits.read(text, List.copyOf(profile.variables().keySet()));
             if (limits.refusal().isPresent()) {
-                return Optional.of(new Revision(current, List.of(limits.refusal().get())));
+                return Optional.of(
+                        new Revision(current, List.of(limits.refusal().get())));
             }
-            boolean percentile = limits.params().isEmpty() ? words.stream().anyMatch(Set.of("percentile", "percentiles",
-                    "quantile", "quantiles", "winsorize", "winsorise", "winsorizing")::contains) : limits.percentile();
+            boolean percentile = limits.params().isEmpty()
+                    ? words.stream()
+                            .anyMatch(Set.of(
+                                    "percentile",
+                                    "percentiles",
+                                    "quantile",
+                                    "quantiles",
+                                    "winsorize",
+                                    "winsorise",
+                                    "winsorizing")::contains)
+                    : limits.percentile();
             boolean iqr = !limits.params().isEmpty() || words.contains("iqr") || text.contains("interquartile");
             if (percentile || iqr) {
-                return Optional.of(new Revision(changeOn(current, ActionType.CLIP_OUTLIERS, named, p -> {
-                    p.put("method", percentile ? "percentile" : "iqr");
-                    // The other method's limits do not apply any more.
-                    if (percentile) {
-                        p.remove("factor");
-                    } else {
-                        p.remove("lower");
-                        p.remove("upper");
-                    }
-                    p.putAll(limits.params());
-                }), List.of()));
+                return Optional.of(new Revision(
+                        changeOn(current, ActionType.CLIP_OUTLIERS, named, p -> {
+                            p.put("method", percentile ? "percentile" : "iqr");
+                            // The other method's limits do not apply any more.
+                            if (percentile) {
+                                p.remove("factor");
+                            } else {
+                                p.remove("lower");
+                                p.remove("upper");
+                            }
+                            p.putAll(limits.params());
+                        }),
+                        List.of()));
             }
         }
         boolean label = words.contains("label") || words.contains("ordinal");
         boolean onehot = words.contains("one-hot") || words.contains("onehot") || words.contains("dummies");
         if ((label || onehot) && current.stream().anyMatch(s -> s.type() == ActionType.ENCODE)) {
-            return Optional.of(new Revision(changeOn(current, ActionType.ENCODE, named,
-                    p -> p.put("method", label ? "label" : "onehot")), List.of()));
+            return Optional.of(new Revision(
+                    changeOn(current, ActionType.ENCODE, named, p -> p.put("method", label ? "label" : "onehot")),
+                    List.of()));
         }
         return Optional.empty();
     }
@@ -428,21 +584,30 @@ final class FollowUps {
      * columns only: they get their own step, the others keep theirs. Said of no column of such a step, it
      * applies to every step of that action.
      */
-    private static List<PlanStep> changeOn(List<PlanStep> steps, ActionType type, List<String> named,
-                                           java.util.function.Consumer<Map<String, Object>> change) {
-        Optional<PlanStep> first = steps.stream().filter(s -> s.type() == type
-                && names(s.params().get("columns")).stream().anyMatch(named::contains)).findFirst();
+    private static List<PlanStep> changeOn(
+            List<PlanStep> steps,
+            ActionType type,
+            List<String> named,
+            java.util.function.Consumer<Map<String, Object>> change) {
+        Optional<PlanStep> first = steps.stream()
+                .filter(s -> s.type() == type
+                        && names(s.params().get("columns")).stream().anyMatch(named::contains))
+                .findFirst();
         if (first.isEmpty()) {
             return replace(steps, type, change);
         }
         Map<String, Object> params = new LinkedHashMap<>(first.get().params());
         change.accept(params);
-        params.put("columns", names(first.get().params().get("columns")).stream().filter(named::contains).toList());
+        params.put(
+                "columns",
+                names(first.get().params().get("columns")).stream()
+                        .filter(named::contains)
+                        .toList());
         return merge(steps, List.of(new PlanStep(type, params)), false);
     }
 
-    private static List<PlanStep> replace(List<PlanStep> steps, ActionType type,
-                                          java.util.function.Consumer<Map<String, Object>> change) {
+    private static List<PlanStep> replace(
+            List<PlanStep> steps, ActionType type, java.util.function.Consumer<Map<String, Object>> change) {
         List<PlanStep> out = new ArrayList<>();
         for (PlanStep step : steps) {
             if (step.type() == type) {
@@ -468,10 +633,12 @@ final class FollowUps {
                 warnings.add(params.get("target") + " is the model's target; say what to predict instead.");
             }
             // A model with no features listed uses every other column: taking one out lists the rest.
-            Object listed = step.type() == ActionType.TRAIN_MODEL ? ModelInputs.of(step, plan, profile) : params.get(key);
+            Object listed =
+                    step.type() == ActionType.TRAIN_MODEL ? ModelInputs.of(step, plan, profile) : params.get(key);
             if (listed instanceof List<?> list) {
                 List<String> names = list.stream().map(String::valueOf).toList();
-                List<String> kept = names.stream().filter(c -> !columns.contains(c)).toList();
+                List<String> kept =
+                        names.stream().filter(c -> !columns.contains(c)).toList();
                 if (kept.size() != names.size()) {
                     changed = true;
                     if (kept.isEmpty()) {
@@ -493,20 +660,29 @@ final class FollowUps {
     private static Revision addFeatures(Set<String> columns, PlanStep training, List<PlanStep> current) {
         Object features = training.params().get("features");
         if (!(features instanceof List<?> list) || list.isEmpty()) {
-            return new Revision(current, List.of("The model already uses every other column, " + String.join(", ", columns)
-                    + " included; the plan is unchanged."));
+            return new Revision(
+                    current,
+                    List.of("The model already uses every other column, " + String.join(", ", columns)
+                            + " included; the plan is unchanged."));
         }
         List<String> names = new ArrayList<>(list.stream().map(String::valueOf).toList());
-        columns.stream().filter(c -> !names.contains(c) && !c.equals(training.params().get("target"))).forEach(names::add);
+        columns.stream()
+                .filter(c -> !names.contains(c) && !c.equals(training.params().get("target")))
+                .forEach(names::add);
         return new Revision(replace(current, ActionType.TRAIN_MODEL, p -> p.put("features", names)), List.of());
     }
 
     /** New steps go before the model (trained on what they produce); a new model replaces the old one. */
     static List<PlanStep> append(List<PlanStep> current, List<PlanStep> added) {
-        List<PlanStep> out = new ArrayList<>(current.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL).toList());
-        Optional<PlanStep> newModel = added.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).reduce((a, b) -> b);
+        List<PlanStep> out = new ArrayList<>(
+                current.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL).toList());
+        Optional<PlanStep> newModel =
+                added.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).reduce((a, b) -> b);
         added.stream().filter(s -> s.type() != ActionType.TRAIN_MODEL).forEach(out::add);
-        newModel.or(() -> current.stream().filter(s -> s.type() == ActionType.TRAIN_MODEL).findFirst()).ifPresent(out::add);
+        newModel.or(() -> current.stream()
+                        .filter(s -> s.type() == ActionType.TRAIN_MODEL)
+                        .findFirst())
+                .ifPresent(out::add);
         return out;
     }
 }

@@ -12,13 +12,26 @@ import java.util.Set;
 final class FormulaTargets {
 
     /** Words right after a target that make it a formula of it rather than the column itself. */
-    private static final Set<String> OPERATORS = Set.of("per", "divided", "over", "relative", "ratio", "times",
-            "multiplied", "minus", "plus", "normalised", "normalized", "adjusted", "squared", "cubed");
-    private static final Set<String> SHARES = Set.of("share", "shares", "percentage", "percent", "fraction", "proportion",
-            "ratio", "multiple");
+    private static final Set<String> OPERATORS = Set.of(
+            "per",
+            "divided",
+            "over",
+            "relative",
+            "ratio",
+            "times",
+            "multiplied",
+            "minus",
+            "plus",
+            "normalised",
+            "normalized",
+            "adjusted",
+            "squared",
+            "cubed");
 
-    private FormulaTargets() {
-    }
+    private static final Set<String> SHARES =
+            Set.of("share", "shares", "percentage", "percent", "fraction", "proportion", "ratio", "multiple");
+
+    private FormulaTargets() {}
 
     /** The question to ask when the words after the target at {@code end} turn it into a formula. */
     static Optional<String> question(List<Words.Token> tokens, int end, String target, String clause) {
@@ -26,15 +39,22 @@ final class FormulaTargets {
             return Optional.empty();
         }
         String next = tokens.get(end).text();
-        boolean formula = OPERATORS.contains(next) || SHARES.contains(next) && !next.equals("multiple")
-                || next.equals("as") && end + 2 < tokens.size() && Set.of("a", "the").contains(tokens.get(end + 1).text())
-                && SHARES.contains(tokens.get(end + 2).text())
-                || next.equals("as") && end + 1 < tokens.size() && SHARES.contains(tokens.get(end + 1).text());
+        boolean formula = OPERATORS.contains(next)
+                || SHARES.contains(next) && !next.equals("multiple")
+                || next.equals("as")
+                        && end + 2 < tokens.size()
+                        && Set.of("a", "the").contains(tokens.get(end + 1).text())
+                        && SHARES.contains(tokens.get(end + 2).text())
+                || next.equals("as")
+                        && end + 1 < tokens.size()
+                        && SHARES.contains(tokens.get(end + 1).text());
         if (!formula) {
             return Optional.empty();
         }
-        return Optional.of("\"" + clause.strip() + "\" names the target through a formula of " + target + ", and no column "
-                + "holds it; I did not train on " + target + " itself. Create the column first (e.g. \"ratio = a / b\"), "
-                + "then predict it, or name the column to predict.");
+        return Optional.of(
+                "\"" + clause.strip() + "\" names the target through a formula of " + target + ", and no column "
+                        + "holds it; I did not train on " + target
+                        + " itself. Create the column first (e.g. \"ratio = a / b\"), "
+                        + "then predict it, or name the column to predict.");
     }
 }

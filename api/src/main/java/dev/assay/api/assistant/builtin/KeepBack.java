@@ -28,12 +28,13 @@ final class KeepBack {
             // "put island back", "bring Age back in".
             + "|^(?:(?:please|let's|lets)\\s+)?(?:put|bring|add|get)\\s+[^,;.]+?\\s+back\\b");
 
-    private KeepBack() {
-    }
+    private KeepBack() {}
 
     /** The plan without the named columns in its drop steps, if the follow-up takes a drop back. */
-    static Optional<FollowUps.Revision> revise(String text, List<ColumnMatcher.Mention> mentions, List<PlanStep> current) {
-        if (mentions.isEmpty() || !CUE.matcher(text.strip()).find()
+    static Optional<FollowUps.Revision> revise(
+            String text, List<ColumnMatcher.Mention> mentions, List<PlanStep> current) {
+        if (mentions.isEmpty()
+                || !CUE.matcher(text.strip()).find()
                 || current.stream().noneMatch(s -> s.type() == ActionType.DROP_COLUMNS)) {
             return Optional.empty();
         }
@@ -71,5 +72,4 @@ final class KeepBack {
         }
         return Optional.of(new FollowUps.Revision(out, warnings));
     }
-
 }

@@ -18,18 +18,19 @@ import java.util.regex.Pattern;
  */
 final class ModelInputs {
 
-    private static final String INPUTS = "(?:inputs?|features?|predictors?|regressors?|covariates?|explanatory variables?"
-            + "|independent variables?|model(?:'s)?(?:\\s+(?:inputs?|features?|predictors?))?)";
+    private static final String INPUTS =
+            "(?:inputs?|features?|predictors?|regressors?|covariates?|explanatory variables?"
+                    + "|independent variables?|model(?:'s)?(?:\\s+(?:inputs?|features?|predictors?))?)";
     /** The part of the follow-up that names the columns, before the words that say "of the inputs". */
     private static final Pattern LEAVE_OUT = Pattern.compile("^(?:(?:please|and|also|now|then)\\s+)*"
             + "(?:(?:don't|do not|dont|stop|no longer|never)\\s+(?:use|using|include|including|feed|feeding|train on)"
             + "|(?:leave|keep|take|drop|remove|exclude|omit)(?:\\s+out)?)\\s+(.+?)\\s+(?:as\\s+(?:an?\\s+)?|out\\s+of\\s+|from\\s+|among\\s+)"
             + "(?:the\\s+|its\\s+|my\\s+)?" + INPUTS + "\\b");
+
     private static final Pattern NOT_AN_INPUT = Pattern.compile("^(.+?)\\s+(?:shouldn't|should not|must not|mustn't|"
             + "should never)\\s+be\\s+(?:used\\s+as\\s+)?(?:an?\\s+)?" + INPUTS + "\\b");
 
-    private ModelInputs() {
-    }
+    private ModelInputs() {}
 
     /** The words naming the columns to take out of the model's inputs, when the follow-up says that. */
     static java.util.Optional<String> leftOut(String text) {
@@ -52,9 +53,13 @@ final class ModelInputs {
         }
         String target = String.valueOf(training.params().get("target"));
         Set<String> dropped = new java.util.HashSet<>();
-        plan.stream().filter(s -> s.type() == ActionType.DROP_COLUMNS && s.params().get("columns") instanceof List<?>)
+        plan.stream()
+                .filter(s -> s.type() == ActionType.DROP_COLUMNS && s.params().get("columns") instanceof List<?>)
                 .forEach(s -> ((List<?>) s.params().get("columns")).forEach(c -> dropped.add(String.valueOf(c))));
-        return profile.variables().values().stream().filter(v -> v.type() != VariableKind.IDENTIFIER)
-                .map(VariableProfile::name).filter(c -> !c.equals(target) && !dropped.contains(c)).toList();
+        return profile.variables().values().stream()
+                .filter(v -> v.type() != VariableKind.IDENTIFIER)
+                .map(VariableProfile::name)
+                .filter(c -> !c.equals(target) && !dropped.contains(c))
+                .toList();
     }
 }

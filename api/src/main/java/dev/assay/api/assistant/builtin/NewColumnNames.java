@@ -14,20 +14,37 @@ final class NewColumnNames {
 
     private static final String NAME = "([\"'`“‘][^\"'`”’]{1,60}[\"'`”’]|[\\p{L}_][\\p{L}\\p{N}_]*)";
     /** Words that always introduce a name, so a plain word after them is a name too. */
-    private static final Pattern EXPLICIT = Pattern.compile("(?i)\\b(?:call|name|label|title)\\s+(?:it|them|this|that|the\\s+"
-            + "(?:result|new\\s+column|column|feature|output))\\s+(?:as\\s+)?" + NAME
-            + "|\\b(?:store|save|keep|put|write|output|return)\\s+(?:it|them|this|that|the\\s+(?:result|output|answer|value|values))"
-            + "\\s+(?:as|in|into|under)\\s+(?:a\\s+)?(?:new\\s+)?(?:column\\s+)?(?:called\\s+|named\\s+)?" + NAME);
+    private static final Pattern EXPLICIT =
+            Pattern.compile("(?i)\\b(?:call|name|label|title)\\s+(?:it|them|this|that|the\\s+"
+                    + "(?:result|new\\s+column|column|feature|output))\\s+(?:as\\s+)?" + NAME
+                    + "|\\b(?:store|save|keep|put|write|output|return)\\s+(?:it|them|this|that|the\\s+(?:result|output|answer|value|values))"
+                    + "\\s+(?:as|in|into|under)\\s+(?:a\\s+)?(?:new\\s+)?(?:column\\s+)?(?:called\\s+|named\\s+)?"
+                    + NAME);
     /** "into X", "as X", "to a new column X": a name only when it looks like one (an underscore, a digit, quotes). */
-    private static final Pattern SHAPED = Pattern.compile("(?i)\\b(?:into|as)\\s+(?:a\\s+)?(?:new\\s+)?(?:column\\s+)?" + NAME
-            + "|\\b(?:to|in)\\s+a\\s+new\\s+column\\s+(?:called\\s+|named\\s+)?" + NAME);
+    private static final Pattern SHAPED = Pattern.compile("(?i)\\b(?:into|as)\\s+(?:a\\s+)?(?:new\\s+)?(?:column\\s+)?"
+            + NAME + "|\\b(?:to|in)\\s+a\\s+new\\s+column\\s+(?:called\\s+|named\\s+)?" + NAME);
 
     /** Words of the vocabulary that still make a plain name as a clause's last word: "into gap", "as total". */
-    private static final Set<String> PLAIN_OK = Set.of("gap", "gaps", "total", "sum", "difference", "product", "ratio",
-            "share", "rate", "score", "index", "size", "amount", "change", "range", "spread", "density");
+    private static final Set<String> PLAIN_OK = Set.of(
+            "gap",
+            "gaps",
+            "total",
+            "sum",
+            "difference",
+            "product",
+            "ratio",
+            "share",
+            "rate",
+            "score",
+            "index",
+            "size",
+            "amount",
+            "change",
+            "range",
+            "spread",
+            "density");
 
-    private NewColumnNames() {
-    }
+    private NewColumnNames() {}
 
     /** The new column's name said in the clause, in snake_case unless quoted or already one word. */
     static Optional<String> in(String text, Set<String> columns) {
@@ -42,7 +59,10 @@ final class NewColumnNames {
         Matcher shaped = SHAPED.matcher(text);
         while (shaped.find()) {
             // A plain word counts as a name only as the clause's last word ("add SibSp and Parch as family").
-            boolean last = text.substring(shaped.end()).strip().replaceAll("[.!]+$", "").isEmpty();
+            boolean last = text.substring(shaped.end())
+                    .strip()
+                    .replaceAll("[.!]+$", "")
+                    .isEmpty();
             Optional<String> name = clean(shaped.group(1) != null ? shaped.group(1) : shaped.group(2), columns, !last);
             if (name.isPresent()) {
                 return name;
@@ -63,13 +83,17 @@ final class NewColumnNames {
             return Optional.empty();
         }
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        boolean shaped = quoted || name.contains("_") || name.matches(".*\\p{L}.*\\d.*") || name.matches(".*[a-z][A-Z].*");
+        boolean shaped =
+                quoted || name.contains("_") || name.matches(".*\\p{L}.*\\d.*") || name.matches(".*[a-z][A-Z].*");
         if (shapedOnly && !shaped) {
             return Optional.empty();
         }
-        if (!shaped && (Vocabulary.FILLER.contains(lower) || ColumnMatcher.GRAMMAR.contains(lower)
-                || Words.NUMBERS.containsKey(lower) || ColumnMatcher.GROUP_NOUNS.contains(lower)
-                || Vocabulary.known(lower) && (shapedOnly || !PLAIN_OK.contains(lower)))) {
+        if (!shaped
+                && (Vocabulary.FILLER.contains(lower)
+                        || ColumnMatcher.GRAMMAR.contains(lower)
+                        || Words.NUMBERS.containsKey(lower)
+                        || ColumnMatcher.GROUP_NOUNS.contains(lower)
+                        || Vocabulary.known(lower) && (shapedOnly || !PLAIN_OK.contains(lower)))) {
             return Optional.empty();
         }
         return Optional.of(name.contains(" ") ? Words.snake(name) : name);

@@ -22,40 +22,49 @@ final class ProfilePhrases {
     /** More than this share missing is "mostly empty". */
     static final double MOSTLY_EMPTY = 0.5;
 
-    private record Property(Pattern words, BiPredicate<VariableProfile, Profile> holds) {
-    }
+    private record Property(Pattern words, BiPredicate<VariableProfile, Profile> holds) {}
 
     private static final String NOUN = "(?:columns?|ones?|variables?|features?|fields?|years|attributes)";
 
     private static final List<Property> PROPERTIES = List.of(
             // Before "empty" alone: "completely empty" is every value missing, not most of them.
-            new Property(Pattern.compile("(?:completely|entirely|fully|totally|wholly|100 %|100%|100 percent)\\s+(?:empty|missing|blank|null)"),
+            new Property(
+                    Pattern.compile(
+                            "(?:completely|entirely|fully|totally|wholly|100 %|100%|100 percent)\\s+(?:empty|missing|blank|null)"),
                     (v, p) -> v.missing() > 0 && v.missingShare() >= 1.0),
-            new Property(Pattern.compile("binary|two-valued|two valued|two-value|dichotomous"),
-                    (v, p) -> v.distinct() == 2),
-            new Property(Pattern.compile("(?:mostly|largely|almost|nearly|half)\\s+(?:empty|missing|blank|null)|sparse|empty"),
+            new Property(
+                    Pattern.compile("binary|two-valued|two valued|two-value|dichotomous"), (v, p) -> v.distinct() == 2),
+            new Property(
+                    Pattern.compile(
+                            "(?:mostly|largely|almost|nearly|half)\\s+(?:empty|missing|blank|null)|sparse|empty"),
                     (v, p) -> v.missingShare() > MOSTLY_EMPTY),
             new Property(Pattern.compile("constant|single-valued|single valued"), ProfilePhrases::constant),
             // "the identifier column", said of one: the profile's identifier when it found one.
-            new Property(Pattern.compile("(?:identifier|id)(?=\\s+(?:column|field|variable)\\b)"), (v, p) ->
-                    p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.IDENTIFIER)
-                            ? v.type() == VariableKind.IDENTIFIER : identifierLike(v, p)),
-            new Property(Pattern.compile("id-like|id like|identifier|identifier-like|identifiers|id"),
+            new Property(
+                    Pattern.compile("(?:identifier|id)(?=\\s+(?:column|field|variable)\\b)"),
+                    (v, p) -> p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.IDENTIFIER)
+                            ? v.type() == VariableKind.IDENTIFIER
+                            : identifierLike(v, p)),
+            new Property(
+                    Pattern.compile("id-like|id like|identifier|identifier-like|identifiers|id"),
                     ProfilePhrases::identifierLike),
-            new Property(Pattern.compile("skewed|skewy|heavily skewed|highly skewed|long-tailed"),
+            new Property(
+                    Pattern.compile("skewed|skewy|heavily skewed|highly skewed|long-tailed"),
                     (v, p) -> has(p, v, AlertType.SKEWED)),
             new Property(Pattern.compile("free-text|free text"), ProfilePhrases::freeText),
             // "the text columns" are the free-text ones; in a file that has none, the columns of words.
             new Property(Pattern.compile("text|textual|string"), ProfilePhrases::textLike),
             // A yes/no column of words is a category of two: encoding applies to it like to any other.
-            new Property(Pattern.compile("categorical|category|nominal"), (v, p) -> v.type() == VariableKind.CATEGORICAL
-                    || v.type() == VariableKind.BOOLEAN && !v.storage().isNumeric()),
+            new Property(
+                    Pattern.compile("categorical|category|nominal"),
+                    (v, p) -> v.type() == VariableKind.CATEGORICAL
+                            || v.type() == VariableKind.BOOLEAN && !v.storage().isNumeric()),
             new Property(Pattern.compile("numeric|numerical|continuous"), (v, p) -> v.type() == VariableKind.NUMERIC),
-            new Property(Pattern.compile("date|datetime|date-time|time|timestamp|temporal"),
+            new Property(
+                    Pattern.compile("date|datetime|date-time|time|timestamp|temporal"),
                     (v, p) -> v.type() == VariableKind.DATETIME));
 
-    private record Superlative(Pattern words, java.util.function.ToDoubleFunction<VariableProfile> measure) {
-    }
+    private record Superlative(Pattern words, java.util.function.ToDoubleFunction<VariableProfile> measure) {}
 
     private static final String ONE = "(?:column|variable|feature|field|attribute|one)";
     private static final String WHICH = "(?:whichever\\s+|the\\s+|the\\s+one\\s+)?";
@@ -63,25 +72,35 @@ final class ProfilePhrases {
     /** The superlative after "most" or before/after the noun: "the most skewed column", "the column that is most skewed". */
     private static Pattern superlative(String most, String after) {
         return Pattern.compile("\\b(?:(?:the\\s+)?(?:single\\s+|one\\s+)?(?:" + most + ")\\s+" + ONE + "\\b"
-                + "|" + WHICH + ONE + "\\s+(?:that\\s+is|which\\s+is|that's|is|with|having|that\\s+has|which\\s+has|that\\s+have)"
+                + "|" + WHICH + ONE
+                + "\\s+(?:that\\s+is|which\\s+is|that's|is|with|having|that\\s+has|which\\s+has|that\\s+have)"
                 + "\\s+(?:the\\s+)?(?:" + after + ")\\b)");
     }
 
     /** Numeric columns only: the size of the skewness, whichever way the tail points. */
     private static double skew(VariableProfile v) {
-        return v.type() == VariableKind.NUMERIC ? v.numeric().map(n -> Math.abs(n.skewness())).filter(Double::isFinite).orElse(0.0) : 0;
+        return v.type() == VariableKind.NUMERIC
+                ? v.numeric()
+                        .map(n -> Math.abs(n.skewness()))
+                        .filter(Double::isFinite)
+                        .orElse(0.0)
+                : 0;
     }
 
     private static final List<Superlative> SUPERLATIVES = List.of(
-            new Superlative(superlative("most\\s+skewed|skewiest|most\\s+asymmetric", "most\\s+skewed|highest\\s+skew(?:ness)?|most\\s+skew(?:ness)?|largest\\s+skew(?:ness)?|biggest\\s+skew(?:ness)?"),
+            new Superlative(
+                    superlative(
+                            "most\\s+skewed|skewiest|most\\s+asymmetric",
+                            "most\\s+skewed|highest\\s+skew(?:ness)?|most\\s+skew(?:ness)?|largest\\s+skew(?:ness)?|biggest\\s+skew(?:ness)?"),
                     ProfilePhrases::skew),
-            new Superlative(superlative("most\\s+(?:empty|missing|incomplete|sparse)|emptiest|sparsest",
-                    "most\\s+(?:empty|missing|incomplete|sparse)|most\\s+(?:missing|empty|null|blank)\\s+(?:values|cells|entries|data)"
-                            + "|most\\s+(?:gaps|nulls|nans|blanks)|fewest\\s+(?:present\\s+|non-missing\\s+)?values"),
+            new Superlative(
+                    superlative(
+                            "most\\s+(?:empty|missing|incomplete|sparse)|emptiest|sparsest",
+                            "most\\s+(?:empty|missing|incomplete|sparse)|most\\s+(?:missing|empty|null|blank)\\s+(?:values|cells|entries|data)"
+                                    + "|most\\s+(?:gaps|nulls|nans|blanks)|fewest\\s+(?:present\\s+|non-missing\\s+)?values"),
                     v -> v.missing()));
 
-    private ProfilePhrases() {
-    }
+    private ProfilePhrases() {}
 
     /**
      * ID-like: the profile's identifiers and every other column that is different in every row, has no gap and holds
@@ -104,7 +123,8 @@ final class ProfilePhrases {
         if (p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.TEXT)) {
             return v.type() == VariableKind.TEXT;
         }
-        return v.storage() == dev.assay.model.dataset.ColumnType.STRING && v.uniqueShare() > 0.5
+        return v.storage() == dev.assay.model.dataset.ColumnType.STRING
+                && v.uniqueShare() > 0.5
                 && v.text().map(t -> t.meanLength() >= 10).orElse(false);
     }
 
@@ -120,47 +140,58 @@ final class ProfilePhrases {
     }
 
     /** A noun, then a relative phrase saying its values are one and the same on every row. */
-    private static final Pattern SAME_VALUE = Pattern.compile("\\b" + NOUN + "\\s+(?:that\\s+|which\\s+|with\\s+|having\\s+)?"
-            + "(?:just\\s+|only\\s+|simply\\s+)?(?:(?:repeat|repeats|have|has|hold|holds|holding|contain|contains|containing"
-            + "|take|takes|show|shows|are|is)\\s+)?(?:only\\s+|just\\s+|always\\s+)?(?:one|a single|the same|one and the same"
-            + "|a single distinct|one distinct|one unique|a single unique)\\s+values?\\b(?:\\s+(?:on|in|for|across|throughout)"
-            + "\\s+(?:every|each|all|all the)\\s+rows?\\b)?");
+    private static final Pattern SAME_VALUE =
+            Pattern.compile("\\b" + NOUN + "\\s+(?:that\\s+|which\\s+|with\\s+|having\\s+)?"
+                    + "(?:just\\s+|only\\s+|simply\\s+)?(?:(?:repeat|repeats|have|has|hold|holds|holding|contain|contains|containing"
+                    + "|take|takes|show|shows|are|is)\\s+)?(?:only\\s+|just\\s+|always\\s+)?(?:one|a single|the same|one and the same"
+                    + "|a single distinct|one distinct|one unique|a single unique)\\s+values?\\b(?:\\s+(?:on|in|for|across|throughout)"
+                    + "\\s+(?:every|each|all|all the)\\s+rows?\\b)?");
 
     /** "the columns that never vary", "whose values do not change", "that stay the same on every row": constant. */
-    private static final Pattern NEVER_CHANGES = Pattern.compile("\\b" + NOUN + "\\s+(?:that\\s+|which\\s+|whose\\s+values?\\s+)"
-            + "(?:(?:never|don't|do not|does not|doesn't|not)\\s+(?:ever\\s+)?(?:change|changes|vary|varies|differ|differs)"
-            + "|(?:always\\s+)?(?:stay|stays|remain|remains|is|are)\\s+(?:the same|constant|unchanged|fixed))"
-            + "(?:\\s+(?:on|in|for|across|throughout|over)\\s+(?:every|each|all|all the)\\s+rows?)?\\b");
+    private static final Pattern NEVER_CHANGES =
+            Pattern.compile("\\b" + NOUN + "\\s+(?:that\\s+|which\\s+|whose\\s+values?\\s+)"
+                    + "(?:(?:never|don't|do not|does not|doesn't|not)\\s+(?:ever\\s+)?(?:change|changes|vary|varies|differ|differs)"
+                    + "|(?:always\\s+)?(?:stay|stays|remain|remains|is|are)\\s+(?:the same|constant|unchanged|fixed))"
+                    + "(?:\\s+(?:on|in|for|across|throughout|over)\\s+(?:every|each|all|all the)\\s+rows?)?\\b");
 
     /** "the columns that have no missing values", "without any gaps", "the complete columns": no gap at all. */
-    private static final Pattern NO_MISSING = Pattern.compile("\\b(?:that |which )?(?:have|has|with|having|contain|contains) no "
-            + "(?:missing|gaps?|nulls?|nans?|blanks?|empty)(?: values| value| data| entries| cells)?"
-            + "|\\b(?:without|lacking) (?:any )?(?:missing|gaps?|nulls?|nans?|blanks?)(?: values| value| data| entries| cells)?");
+    private static final Pattern NO_MISSING = Pattern.compile(
+            "\\b(?:that |which )?(?:have|has|with|having|contain|contains) no "
+                    + "(?:missing|gaps?|nulls?|nans?|blanks?|empty)(?: values| value| data| entries| cells)?"
+                    + "|\\b(?:without|lacking) (?:any )?(?:missing|gaps?|nulls?|nans?|blanks?)(?: values| value| data| entries| cells)?");
     /** "with fewer than 100 prices", "that have less than 50 values": fewer present values than a count. */
-    private static final Pattern FEWER = Pattern.compile("\\b(?:that |which )?(?:have |has |with |having )?(?:fewer|less) than "
-            + "(\\d{1,9}) (?!distinct |unique |different |separate )(?:non-missing |present |actual |real )?\\w+");
+    private static final Pattern FEWER = Pattern.compile(
+            "\\b(?:that |which )?(?:have |has |with |having )?(?:fewer|less) than "
+                    + "(\\d{1,9}) (?!distinct |unique |different |separate )(?:non-missing |present |actual |real )?\\w+");
     /** "with more than 100 missing values", "missing over 40 values": more gaps than a count. */
-    private static final Pattern MORE_GAPS = Pattern.compile("\\b(?:that |which )?(?:have |has |with |having )?(?:more than|over|above) "
-            + "(\\d{1,9}) (?:missing|null|empty|blank) (?:values|cells|entries|rows)");
+    private static final Pattern MORE_GAPS =
+            Pattern.compile("\\b(?:that |which )?(?:have |has |with |having )?(?:more than|over|above) "
+                    + "(\\d{1,9}) (?:missing|null|empty|blank) (?:values|cells|entries|rows)");
 
-    private static final String SHARE = "(half|a half|a third|one third|a quarter|one quarter|two thirds|three quarters"
-            + "|\\d{1,3}(?:\\.\\d+)?)";
+    private static final String SHARE =
+            "(half|a half|a third|one third|a quarter|one quarter|two thirds|three quarters" + "|\\d{1,3}(?:\\.\\d+)?)";
     private static final String EMPTY = "(?:missing|empty|null|blank|nan|na)";
     private static final String MORE = "(?:more than|over|above|at least|greater than|upwards of|beyond)";
     /** "that are missing more than half their prices", "more than 70 % empty", "over a third missing". */
     private static final List<Pattern> THRESHOLDS = List.of(
-            Pattern.compile("\\b" + EMPTY + " (?:in |for )?" + MORE + " " + SHARE + " (?:percent |pct )?(?:(?:of )?(?:their|its|the) \\w+ ?)?"),
-            Pattern.compile("\\b" + MORE + " " + SHARE + " (?:percent |pct )?(?:of (?:their|its|the) \\w+ )?(?:is |are )?" + EMPTY
-                    + "(?: values| data| entries| cells| rows)?"),
-            Pattern.compile("\\b(?:with|having|has|have) " + MORE + " " + SHARE + " (?:percent |pct )?(?:of (?:their|its|the) \\w+ )?"
-                    + EMPTY + "(?: values| data| entries| cells| rows)?"));
+            Pattern.compile("\\b" + EMPTY + " (?:in |for )?" + MORE + " " + SHARE
+                    + " (?:percent |pct )?(?:(?:of )?(?:their|its|the) \\w+ ?)?"),
+            Pattern.compile(
+                    "\\b" + MORE + " " + SHARE + " (?:percent |pct )?(?:of (?:their|its|the) \\w+ )?(?:is |are )?"
+                            + EMPTY + "(?: values| data| entries| cells| rows)?"),
+            Pattern.compile("\\b(?:with|having|has|have) " + MORE + " " + SHARE
+                    + " (?:percent |pct )?(?:of (?:their|its|the) \\w+ )?" + EMPTY
+                    + "(?: values| data| entries| cells| rows)?"));
     /** "the columns where most values are missing", "in which the majority of cells are empty": more than half. */
-    private static final Pattern MOSTLY = Pattern.compile("\\b(?:where|in which|whose|with|that have|which have) (?:most|the majority"
-            + "|more than half)(?: of)?(?: the| their| its)?(?: values| cells| entries| rows| data)? (?:are |is )?" + EMPTY);
+    private static final Pattern MOSTLY =
+            Pattern.compile("\\b(?:where|in which|whose|with|that have|which have) (?:most|the majority"
+                    + "|more than half)(?: of)?(?: the| their| its)?(?: values| cells| entries| rows| data)? (?:are |is )?"
+                    + EMPTY);
     /** "whatever columns have missing values", "any column with gaps", "the fields that contain nulls". */
-    private static final Pattern HAS_MISSING = Pattern.compile("\\b(?:that |which |who )?(?:has|have|with|having|contain"
-            + "|contains|containing|show|shows) (?:any |some )?(?:missing|gaps|gap|nulls|null|nans|nan|blanks|empty|na)"
-            + "(?: values| value| data| entries| cells| in them)?");
+    private static final Pattern HAS_MISSING =
+            Pattern.compile("\\b(?:that |which |who )?(?:has|have|with|having|contain"
+                    + "|contains|containing|show|shows) (?:any |some )?(?:missing|gaps|gap|nulls|null|nans|nan|blanks|empty|na)"
+                    + "(?: values| value| data| entries| cells| in them)?");
 
     /** At most this share missing (and some missing) is "slightly incomplete", "a few missing values". */
     static final double SLIGHTLY_INCOMPLETE = 0.05;
@@ -168,14 +199,17 @@ final class ProfilePhrases {
      * "the slightly incomplete columns", "the nearly complete ones", "with just a few missing values", "that have
      * only a couple of gaps", "missing only a handful of values": some values missing, but a small share.
      */
-    private static final Pattern FEW_GAPS = Pattern.compile("\\b(?:that |which )?(?:(?:have|has|with|having|contain|contains"
-            + "|containing|show|shows) )?(?:only |just )?(?:a |very )?(?:few|couple of|couple|handful of|small number of"
-            + "|small share of|small amount of|small fraction of|little) " + EMPTY + "(?: values| value| data| entries| cells| rows)?"
-            + "|\\b(?:that |which )?(?:(?:are|is) )?(?:only |just )?(?:slightly|a little|a bit|somewhat|barely|partially|partly)"
-            + " (?:incomplete|missing|empty|gappy)(?: " + NOUN + "\\b)?"
-            + "|\\b(?:that |which )?(?:(?:are|is) )?(?:nearly|almost|mostly|largely|virtually) (?:complete|full|filled)(?: " + NOUN + "\\b)?"
-            + "|\\b(?:that |which )?(?:(?:are|is) )?(?:missing|lacking) (?:only |just )?(?:a few|a couple of|a handful of|very few"
-            + "|a small share of|a small number of) (?:their |its )?(?:values|entries|cells|rows)\\b");
+    private static final Pattern FEW_GAPS =
+            Pattern.compile("\\b(?:that |which )?(?:(?:have|has|with|having|contain|contains"
+                    + "|containing|show|shows) )?(?:only |just )?(?:a |very )?(?:few|couple of|couple|handful of|small number of"
+                    + "|small share of|small amount of|small fraction of|little) " + EMPTY
+                    + "(?: values| value| data| entries| cells| rows)?"
+                    + "|\\b(?:that |which )?(?:(?:are|is) )?(?:only |just )?(?:slightly|a little|a bit|somewhat|barely|partially|partly)"
+                    + " (?:incomplete|missing|empty|gappy)(?: " + NOUN + "\\b)?"
+                    + "|\\b(?:that |which )?(?:(?:are|is) )?(?:nearly|almost|mostly|largely|virtually) (?:complete|full|filled)(?: "
+                    + NOUN + "\\b)?"
+                    + "|\\b(?:that |which )?(?:(?:are|is) )?(?:missing|lacking) (?:only |just )?(?:a few|a couple of|a handful of|very few"
+                    + "|a small share of|a small number of) (?:their |its )?(?:values|entries|cells|rows)\\b");
 
     private static double share(String words) {
         return switch (words) {
@@ -194,8 +228,12 @@ final class ProfilePhrases {
      * before it (columns, series, tickers …) and words like "whatever" belong to the phrase; a profile group just
      * before it ("the numeric columns that have gaps") is narrowed to the columns that also miss.
      */
-    private static List<ColumnMatcher.Mention> missingPhrases(List<Words.Token> tokens, Profile profile, String text,
-                                                             List<Integer> starts, List<ColumnMatcher.Mention> groups) {
+    private static List<ColumnMatcher.Mention> missingPhrases(
+            List<Words.Token> tokens,
+            Profile profile,
+            String text,
+            List<Integer> starts,
+            List<ColumnMatcher.Mention> groups) {
         List<ColumnMatcher.Mention> found = new ArrayList<>();
         List<Pattern> patterns = new ArrayList<>(THRESHOLDS);
         patterns.add(MOSTLY);
@@ -212,16 +250,26 @@ final class ProfilePhrases {
                 if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
                     continue;
                 }
-                double threshold = pattern == HAS_MISSING || pattern == NO_MISSING || pattern == FEWER
-                        || pattern == MORE_GAPS || pattern == FEW_GAPS ? 0 : pattern == MOSTLY ? MOSTLY_EMPTY : share(m.group(1));
+                double threshold = pattern == HAS_MISSING
+                                || pattern == NO_MISSING
+                                || pattern == FEWER
+                                || pattern == MORE_GAPS
+                                || pattern == FEW_GAPS
+                        ? 0
+                        : pattern == MOSTLY ? MOSTLY_EMPTY : share(m.group(1));
                 // The noun the phrase describes: "columns", "tickers", "whatever column", "any field that".
                 int from = start;
-                if (from > 0 && Set.of("that", "which", "who").contains(tokens.get(from - 1).text())) {
+                if (from > 0
+                        && Set.of("that", "which", "who")
+                                .contains(tokens.get(from - 1).text())) {
                     from--;
                 }
-                if (from > 0 && Set.of("are", "is").contains(tokens.get(from - 1).text())) {
+                if (from > 0
+                        && Set.of("are", "is").contains(tokens.get(from - 1).text())) {
                     from--;
-                    if (from > 0 && Set.of("that", "which", "who").contains(tokens.get(from - 1).text())) {
+                    if (from > 0
+                            && Set.of("that", "which", "who")
+                                    .contains(tokens.get(from - 1).text())) {
                         from--;
                     }
                 }
@@ -230,31 +278,47 @@ final class ProfilePhrases {
                     continue;
                 }
                 final int phraseStart = from;
-                java.util.function.Predicate<VariableProfile> misses = pattern == NO_MISSING ? v -> v.missing() == 0
-                        : pattern == FEWER ? v -> v.count() < Long.parseLong(m.group(1))
-                        : pattern == MORE_GAPS ? v -> v.missing() > Long.parseLong(m.group(1))
-                        : pattern == FEW_GAPS ? v -> v.missing() > 0 && v.missingShare() <= SLIGHTLY_INCOMPLETE
-                        : v -> v.missing() > 0 && v.missingShare() > threshold;
-                java.util.Optional<ColumnMatcher.Mention> group = groups.stream()
-                        .filter(g -> g.end() == phraseStart).findFirst();
+                java.util.function.Predicate<VariableProfile> misses = pattern == NO_MISSING
+                        ? v -> v.missing() == 0
+                        : pattern == FEWER
+                                ? v -> v.count() < Long.parseLong(m.group(1))
+                                : pattern == MORE_GAPS
+                                        ? v -> v.missing() > Long.parseLong(m.group(1))
+                                        : pattern == FEW_GAPS
+                                                ? v -> v.missing() > 0 && v.missingShare() <= SLIGHTLY_INCOMPLETE
+                                                : v -> v.missing() > 0 && v.missingShare() > threshold;
+                java.util.Optional<ColumnMatcher.Mention> group =
+                        groups.stream().filter(g -> g.end() == phraseStart).findFirst();
                 List<String> columns;
                 int mentionStart;
                 if (group.isPresent()) {
-                    columns = group.get().columns().stream().filter(c -> misses.test(profile.variables().get(c))).toList();
+                    columns = group.get().columns().stream()
+                            .filter(c -> misses.test(profile.variables().get(c)))
+                            .toList();
                     mentionStart = group.get().start();
                 } else {
-                    columns = profile.variables().values().stream().filter(misses).map(VariableProfile::name).toList();
+                    columns = profile.variables().values().stream()
+                            .filter(misses)
+                            .map(VariableProfile::name)
+                            .toList();
                     mentionStart = phraseStart;
-                    if (mentionStart > 0 && !Set.of("the", "a", "an", "all", "every", "any").contains(tokens.get(mentionStart - 1).text())
+                    if (mentionStart > 0
+                            && !Set.of("the", "a", "an", "all", "every", "any")
+                                    .contains(tokens.get(mentionStart - 1).text())
                             && !Vocabulary.known(tokens.get(mentionStart - 1).text())) {
                         mentionStart--;
                     }
-                    if (mentionStart > 0 && Set.of("whatever", "whichever", "any", "all", "every").contains(
-                            tokens.get(mentionStart - 1).text())) {
+                    if (mentionStart > 0
+                            && Set.of("whatever", "whichever", "any", "all", "every")
+                                    .contains(tokens.get(mentionStart - 1).text())) {
                         mentionStart--;
                     }
                 }
-                found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, mentionStart, end,
+                found.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.GROUP,
+                        columns,
+                        mentionStart,
+                        end,
                         text.substring(starts.get(mentionStart), m.end()).strip()));
             }
         }
@@ -262,7 +326,9 @@ final class ProfilePhrases {
     }
 
     private static boolean has(Profile profile, VariableProfile variable, AlertType type) {
-        return profile.alerts().stream().anyMatch(a -> a.type() == type && a.column().filter(variable.name()::equals).isPresent());
+        return profile.alerts().stream()
+                .anyMatch(a -> a.type() == type
+                        && a.column().filter(variable.name()::equals).isPresent());
     }
 
     /**
@@ -289,59 +355,85 @@ final class ProfilePhrases {
                 List<String> columns = profile.variables().values().stream()
                         .filter(v -> superlative.measure().applyAsDouble(v) > 0)
                         .max(java.util.Comparator.comparingDouble(superlative.measure()))
-                        .map(VariableProfile::name).stream().toList();
-                found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end,
+                        .map(VariableProfile::name)
+                        .stream()
+                        .toList();
+                found.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.GROUP,
+                        columns,
+                        start,
+                        end,
                         text.substring(m.start(), m.end()).strip()));
             }
         }
         for (Property property : PROPERTIES) {
-            Matcher m = Pattern.compile("\\b(?:" + property.words().pattern() + ")\\s+" + NOUN + "\\b").matcher(text);
+            Matcher m = Pattern.compile("\\b(?:" + property.words().pattern() + ")\\s+" + NOUN + "\\b")
+                    .matcher(text);
             while (m.find()) {
                 int start = starts.indexOf(m.start());
                 int end = tokenAt(starts, m.end());
                 // "the time column" in a file that has a column called time names that column, not a property.
-                boolean named = profile.variables().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(tokens.get(
-                        Math.max(0, Math.min(end - 2, tokens.size() - 1))).text()));
+                boolean named = profile.variables().keySet().stream()
+                        .anyMatch(c -> c.equalsIgnoreCase(tokens.get(Math.max(0, Math.min(end - 2, tokens.size() - 1)))
+                                .text()));
                 if (start < 0 || named || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
                     continue;
                 }
                 List<String> columns = profile.variables().values().stream()
-                        .filter(v -> property.holds().test(v, profile)).map(VariableProfile::name).toList();
+                        .filter(v -> property.holds().test(v, profile))
+                        .map(VariableProfile::name)
+                        .toList();
                 String words = text.substring(m.start(), m.end()).strip();
                 found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, words));
             }
         }
         // "the columns that are entirely blank", "the column which is mostly missing": the property after the noun.
         for (Property property : PROPERTIES) {
-            Matcher m = Pattern.compile("\\b" + NOUN + "\\s+(?:that|which)\\s+(?:is|are)\\s+(?:" + property.words().pattern()
-                    + ")\\b").matcher(text);
+            Matcher m = Pattern.compile("\\b" + NOUN + "\\s+(?:that|which)\\s+(?:is|are)\\s+(?:"
+                            + property.words().pattern() + ")\\b")
+                    .matcher(text);
             while (m.find()) {
                 int start = starts.indexOf(m.start());
                 int end = tokenAt(starts, m.end());
-                boolean named = profile.variables().keySet().stream().anyMatch(c -> c.equalsIgnoreCase(tokens.get(
-                        Math.max(0, Math.min(end - 1, tokens.size() - 1))).text()));
+                boolean named = profile.variables().keySet().stream()
+                        .anyMatch(c -> c.equalsIgnoreCase(tokens.get(Math.max(0, Math.min(end - 1, tokens.size() - 1)))
+                                .text()));
                 if (start < 0 || named || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
                     continue;
                 }
                 List<String> columns = profile.variables().values().stream()
-                        .filter(v -> property.holds().test(v, profile)).map(VariableProfile::name).toList();
-                found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end,
+                        .filter(v -> property.holds().test(v, profile))
+                        .map(VariableProfile::name)
+                        .toList();
+                found.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.GROUP,
+                        columns,
+                        start,
+                        end,
                         text.substring(m.start(), m.end()).strip()));
             }
         }
-        // "the columns that just repeat one value on every row", "fields holding the same value in every row": constant.
+        // "the columns that just repeat one value on every row", "fields holding the same value in every row":
+        // constant.
         for (Pattern constantPhrase : List.of(SAME_VALUE, NEVER_CHANGES)) {
-        Matcher same = constantPhrase.matcher(text);
-        while (same.find()) {
-            int start = starts.indexOf(same.start());
-            int end = tokenAt(starts, same.end());
-            if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
-                continue;
+            Matcher same = constantPhrase.matcher(text);
+            while (same.find()) {
+                int start = starts.indexOf(same.start());
+                int end = tokenAt(starts, same.end());
+                if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                    continue;
+                }
+                List<String> columns = profile.variables().values().stream()
+                        .filter(v -> constant(v, profile))
+                        .map(VariableProfile::name)
+                        .toList();
+                found.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.GROUP,
+                        columns,
+                        start,
+                        end,
+                        same.group().strip()));
             }
-            List<String> columns = profile.variables().values().stream()
-                    .filter(v -> constant(v, profile)).map(VariableProfile::name).toList();
-            found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, same.group().strip()));
-        }
         }
         // "the columns with fewer than 5 distinct values": a count of distinct values, not of present ones.
         for (ColumnMatcher.Mention phrase : DistinctPhrases.find(tokens, profile, text.toString(), starts)) {
@@ -367,8 +459,14 @@ final class ProfilePhrases {
         for (ColumnMatcher.Mention mention : sorted) {
             if (!out.isEmpty() && out.getLast().end() == mention.start()) {
                 ColumnMatcher.Mention first = out.removeLast();
-                List<String> both = mention.columns().stream().filter(first.columns()::contains).toList();
-                out.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, both, first.start(), mention.end(),
+                List<String> both = mention.columns().stream()
+                        .filter(first.columns()::contains)
+                        .toList();
+                out.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.GROUP,
+                        both,
+                        first.start(),
+                        mention.end(),
                         first.words() + " " + mention.words()));
                 continue;
             }

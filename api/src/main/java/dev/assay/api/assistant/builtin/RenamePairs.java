@@ -19,8 +19,7 @@ final class RenamePairs {
     private static final Pattern SEPARATOR = Pattern.compile("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+");
     private static final Pattern PAIR = Pattern.compile("(?i)^(.+?)\\s+(?:to|as|into)\\s+(?:be\\s+)?(.+)$");
 
-    private RenamePairs() {
-    }
+    private RenamePairs() {}
 
     /** The renames, from column to new name, when the clause says two or more and every one names a column. */
     static Optional<List<Map<String, Object>>> read(String text, Function<String, Optional<String>> column) {
@@ -39,7 +38,8 @@ final class RenamePairs {
                 return Optional.empty();
             }
             Optional<String> from = column.apply(pair.group(1));
-            String to = pair.group(2).strip().replaceAll("^[\"'`“‘]|[\"'`”’.]$", "").strip();
+            String to =
+                    pair.group(2).strip().replaceAll("^[\"'`“‘]|[\"'`”’.]$", "").strip();
             if (from.isEmpty() || to.isEmpty()) {
                 return Optional.empty();
             }

@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
  */
 final class RestOfGaps {
 
-    private static final Pattern REST = Pattern.compile("(?i)\\b(?:the\\s+)?(?:rest|remaining(?:\\s+(?:ones|columns|gaps|missing"
-            + "(?:\\s+values)?|values|nulls|blanks))?|others|other\\s+(?:columns|gaps|missing\\s+values)|everything\\s+else)\\b");
+    private static final Pattern REST = Pattern.compile(
+            "(?i)\\b(?:the\\s+)?(?:rest|remaining(?:\\s+(?:ones|columns|gaps|missing"
+                    + "(?:\\s+values)?|values|nulls|blanks))?|others|other\\s+(?:columns|gaps|missing\\s+values)|everything\\s+else)\\b");
 
-    private RestOfGaps() {
-    }
+    private RestOfGaps() {}
 
     /** The clause with "the rest" replaced by the columns still missing values, or why nothing is left. */
     static Optional<String> read(String clause, List<PlanStep> earlier, Profile profile, List<String> notes) {
@@ -37,26 +37,34 @@ final class RestOfGaps {
         }
         Set<String> done = new HashSet<>();
         for (PlanStep step : earlier) {
-            if (step.type() == ActionType.IMPUTE || step.type() == ActionType.DROP_MISSING_ROWS
+            if (step.type() == ActionType.IMPUTE
+                    || step.type() == ActionType.DROP_MISSING_ROWS
                     || step.type() == ActionType.DROP_COLUMNS) {
                 List<String> columns = step.params().get("columns") instanceof List<?> list
-                        ? list.stream().map(String::valueOf).toList() : List.of();
+                        ? list.stream().map(String::valueOf).toList()
+                        : List.of();
                 if (columns.isEmpty() && step.type() != ActionType.DROP_COLUMNS) {
                     return Optional.of(clause);
                 }
                 done.addAll(columns);
             }
         }
-        List<String> left = profile.variables().values().stream().filter(v -> v.missing() > 0)
-                .map(VariableProfile::name).filter(c -> !done.contains(c)).toList();
+        List<String> left = profile.variables().values().stream()
+                .filter(v -> v.missing() > 0)
+                .map(VariableProfile::name)
+                .filter(c -> !done.contains(c))
+                .toList();
         // A median or a mean needs numbers: the rest that are words are named as left out, never sent to it.
-        boolean numeric = tokens.stream().anyMatch(t -> Set.of("median", "mean", "average").contains(t.text()));
+        boolean numeric = tokens.stream()
+                .anyMatch(t -> Set.of("median", "mean", "average").contains(t.text()));
         if (numeric) {
-            List<String> words = left.stream().filter(c -> profile.variables().get(c).type()
-                    != dev.assay.model.dataset.VariableKind.NUMERIC).toList();
+            List<String> words = left.stream()
+                    .filter(c -> profile.variables().get(c).type() != dev.assay.model.dataset.VariableKind.NUMERIC)
+                    .toList();
             left = left.stream().filter(c -> !words.contains(c)).toList();
             if (!words.isEmpty()) {
-                notes.add("Left " + String.join(", ", words) + " out of \"" + rest.group().strip() + "\": a "
+                notes.add("Left " + String.join(", ", words) + " out of \""
+                        + rest.group().strip() + "\": a "
                         + (tokens.stream().anyMatch(t -> t.text().equals("median")) ? "median" : "mean")
                         + " needs numbers; say e.g. \"fill " + words.getFirst() + " with the mode\".");
             }
@@ -64,7 +72,8 @@ final class RestOfGaps {
         if (left.isEmpty()) {
             return Optional.of(clause.substring(0, rest.start()) + "nothing" + clause.substring(rest.end()));
         }
-        String named = left.size() == 1 ? left.getFirst()
+        String named = left.size() == 1
+                ? left.getFirst()
                 : String.join(", ", left.subList(0, left.size() - 1)) + " and " + left.getLast();
         return Optional.of(clause.substring(0, rest.start()) + named + clause.substring(rest.end()));
     }

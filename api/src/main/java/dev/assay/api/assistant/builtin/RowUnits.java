@@ -12,8 +12,7 @@ final class RowUnits {
 
     private static final Set<String> EACH = Set.of("each", "every", "per");
 
-    private RowUnits() {
-    }
+    private RowUnits() {}
 
     /** Whether the column word at {@code start} follows "each"/"every"/"per" that no target verb comes right before. */
     static boolean saysRowUnit(List<Words.Token> tokens, int start) {

@@ -11,13 +11,46 @@ import java.util.List;
 final class Spellings {
 
     /** Endings that make other words of a family: nouns of state and action, agents, adjectives. */
-    private static final List<String> DERIVED = List.of("isations", "izations", "isation", "ization", "ations", "ation",
-            "itions", "ition", "nesses", "ness", "ities", "ity", "ism", "ings", "ing", "ers", "er", "ence", "ance",
-            "ents", "ent", "ants", "ant", "ical", "ic", "ous", "ive", "ally", "al", "ly", "ed", "es", "s", "e", "y");
+    private static final List<String> DERIVED = List.of(
+            "isations",
+            "izations",
+            "isation",
+            "ization",
+            "ations",
+            "ation",
+            "itions",
+            "ition",
+            "nesses",
+            "ness",
+            "ities",
+            "ity",
+            "ism",
+            "ings",
+            "ing",
+            "ers",
+            "er",
+            "ence",
+            "ance",
+            "ents",
+            "ent",
+            "ants",
+            "ant",
+            "ical",
+            "ic",
+            "ous",
+            "ive",
+            "ally",
+            "al",
+            "ly",
+            "ed",
+            "es",
+            "s",
+            "e",
+            "y");
+
     private static final int MIN_ROOT = 4;
 
-    private Spellings() {
-    }
+    private Spellings() {}
 
     /**
      * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two neighbouring letters

@@ -17,37 +17,44 @@ import java.util.regex.Pattern;
  */
 record TrainingSettings(Map<String, Object> params, List<String> warnings, String rest) {
 
-    private static final String SHARE = "(\\d{1,2}(?:\\.\\d+)?\\s*(?:%|percent|per cent|pct)|0?\\.\\d+|half|a half|a third|one third"
-            + "|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth)";
-    private static final String VERB = "(?:hold|holding|held|keep|keeping|set|setting|put|putting|reserve|reserving"
-            + "|leave|leaving)";
+    private static final String SHARE =
+            "(\\d{1,2}(?:\\.\\d+)?\\s*(?:%|percent|per cent|pct)|0?\\.\\d+|half|a half|a third|one third"
+                    + "|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth)";
+    private static final String VERB =
+            "(?:hold|holding|held|keep|keeping|set|setting|put|putting|reserve|reserving" + "|leave|leaving)";
     /**
      * A share said to be kept from training: "hold out 30 %", "set aside a quarter", "keep 20 % for testing", "15
      * percent held out", "test size 0.25".
      */
-    private static final Pattern HOLD = Pattern.compile("\\b" + VERB + "\\s+(?:out|back|aside|apart)\\s+(?:only\\s+|just\\s+)?" + SHARE
-            + "|\\b(?:" + VERB + "|use|using|with)\\s+(?:only\\s+|just\\s+)?" + SHARE
-            + "(?=[^.;]*\\b(?:test|testing|tests|holdout|hold-out|validation|evaluation|aside|out|back|apart)\\b)"
-            + "|" + SHARE + "\\s+(?:of\\s+(?:the\\s+)?(?:rows|data|records)\\s+)?(?:is\\s+|are\\s+)?(?:held out|held back|kept back"
-            + "|set aside|for (?:the\\s+)?(?:test|testing|holdout|validation|evaluation)|as (?:the\\s+)?(?:test|holdout|validation)"
-            + "|test|holdout|hold-out)"
-            + "|\\btest[ _](?:size|share|fraction|set|split|ratio)\\s*(?:of|=|:|to|at|is)?\\s*" + SHARE
-            + "|\\b(?:test|tested|testing|evaluate|evaluated|evaluating|evaluation|validate|validated|validating|validation)"
-            + "\\s+(?:it\\s+|them\\s+)?(?:on|with|using|against)\\s+(?:only\\s+|just\\s+)?" + SHARE);
+    private static final Pattern HOLD =
+            Pattern.compile("\\b" + VERB + "\\s+(?:out|back|aside|apart)\\s+(?:only\\s+|just\\s+)?" + SHARE
+                    + "|\\b(?:" + VERB + "|use|using|with)\\s+(?:only\\s+|just\\s+)?" + SHARE
+                    + "(?=[^.;]*\\b(?:test|testing|tests|holdout|hold-out|validation|evaluation|aside|out|back|apart)\\b)"
+                    + "|" + SHARE
+                    + "\\s+(?:of\\s+(?:the\\s+)?(?:rows|data|records)\\s+)?(?:is\\s+|are\\s+)?(?:held out|held back|kept back"
+                    + "|set aside|for (?:the\\s+)?(?:test|testing|holdout|validation|evaluation)|as (?:the\\s+)?(?:test|holdout|validation)"
+                    + "|test|holdout|hold-out)"
+                    + "|\\btest[ _](?:size|share|fraction|set|split|ratio)\\s*(?:of|=|:|to|at|is)?\\s*" + SHARE
+                    + "|\\b(?:test|tested|testing|evaluate|evaluated|evaluating|evaluation|validate|validated|validating|validation)"
+                    + "\\s+(?:it\\s+|them\\s+)?(?:on|with|using|against)\\s+(?:only\\s+|just\\s+)?" + SHARE);
     /** "a 70/30 split", "80-20 train/test": the smaller side is the test share. */
     private static final Pattern SPLIT = Pattern.compile("\\b(\\d{1,2})\\s*(?:/|-|:)\\s*(\\d{1,2})\\s+(?:split|train)");
-    private static final Pattern FOLDS = Pattern.compile("\\b(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven"
-            + "|twelve|twenty)(?:-|\\s)?(?:fold|folds|splits)\\b"
-            + "|\\b(?:cross[- ]?validat\\w*|cv)\\s+(?:with|using|on|of|over)?\\s*(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\b");
+
+    private static final Pattern FOLDS = Pattern.compile(
+            "\\b(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven"
+                    + "|twelve|twenty)(?:-|\\s)?(?:fold|folds|splits)\\b"
+                    + "|\\b(?:cross[- ]?validat\\w*|cv)\\s+(?:with|using|on|of|over)?\\s*(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\b");
 
     /** What is left of "for testing", "of cross-validation" once the setting itself is taken out. */
-    private static final Pattern TAIL = Pattern.compile("(?i)\\b(?:of\\s+(?:the\\s+)?(?:rows|data|records)\\s*)?(?:(?:for|as|in|of|with|using)\\s+)?"
-            + "(?:the\\s+|a\\s+)?(?:test|testing|tests|holdout|hold-out|validation|evaluation|cross[- ]?validation|cv)"
-            + "(?:\\s+(?:data|set|rows|split))?\\b");
+    private static final Pattern TAIL = Pattern.compile(
+            "(?i)\\b(?:of\\s+(?:the\\s+)?(?:rows|data|records)\\s*)?(?:(?:for|as|in|of|with|using)\\s+)?"
+                    + "(?:the\\s+|a\\s+)?(?:test|testing|tests|holdout|hold-out|validation|evaluation|cross[- ]?validation|cv)"
+                    + "(?:\\s+(?:data|set|rows|split))?\\b");
     /** Words that carry no request of their own once a setting is taken out of a clause. */
-    private static final java.util.Set<String> BARE = java.util.Set.of("instead", "rather", "please", "use", "using", "with",
-            "split", "model", "the", "rows", "data", "records", "of", "for", "and", "a", "an", "now", "also", "then", "just",
-            "only", "to", "be", "it", "its", "let's", "lets", "do", "can", "you", "i", "want", "would", "like", "out");
+    private static final java.util.Set<String> BARE = java.util.Set.of(
+            "instead", "rather", "please", "use", "using", "with", "split", "model", "the", "rows", "data", "records",
+            "of", "for", "and", "a", "an", "now", "also", "then", "just", "only", "to", "be", "it", "its", "let's",
+            "lets", "do", "can", "you", "i", "want", "would", "like", "out");
 
     TrainingSettings {
         params = Map.copyOf(params);
@@ -60,8 +67,9 @@ record TrainingSettings(Map<String, Object> params, List<String> warnings, Strin
 
     /** Whether the clause said nothing but these settings ("hold out 40 % of the rows instead"). */
     boolean onlySettings() {
-        return !isEmpty() && Words.tokens(rest).stream().allMatch(t -> BARE.contains(t.text())
-                || Vocabulary.FILLER.contains(t.text()));
+        return !isEmpty()
+                && Words.tokens(rest).stream()
+                        .allMatch(t -> BARE.contains(t.text()) || Vocabulary.FILLER.contains(t.text()));
     }
 
     static TrainingSettings read(String clause) {
@@ -94,8 +102,9 @@ record TrainingSettings(Map<String, Object> params, List<String> warnings, Strin
         }
         if (share != null) {
             if (share < 0.1 || share > 0.5) {
-                warnings.add("A test share of " + said.strip() + " is outside what the model step takes (10 % to 50 % of the "
-                        + "rows); the default " + Math.round(TrainModelParams.DEFAULT_TEST_SIZE * 100) + " % is kept.");
+                warnings.add("A test share of " + said.strip()
+                        + " is outside what the model step takes (10 % to 50 % of the " + "rows); the default "
+                        + Math.round(TrainModelParams.DEFAULT_TEST_SIZE * 100) + " % is kept.");
             } else {
                 params.put("test_size", Math.round(share * 1000) / 1000.0);
             }
@@ -122,8 +131,12 @@ record TrainingSettings(Map<String, Object> params, List<String> warnings, Strin
         for (int[] span : spans) {
             rest.replace(span[0], span[1], " ");
         }
-        String left = TAIL.matcher(rest).replaceAll(" ").replaceAll("\\s+", " ").strip()
-                .replaceAll("(?i)(?:\\s*[,;:]\\s*|\\s+(?:and|with|using|then))+$", "").strip();
+        String left = TAIL.matcher(rest)
+                .replaceAll(" ")
+                .replaceAll("\\s+", " ")
+                .strip()
+                .replaceAll("(?i)(?:\\s*[,;:]\\s*|\\s+(?:and|with|using|then))+$", "")
+                .strip();
         return new TrainingSettings(params, warnings, left);
     }
 

@@ -17,19 +17,57 @@ final class VagueInputs {
 
     private static final Set<String> CUES = Set.of("from", "using", "given", "based");
     /** Words that say "the other columns" and so are no description: the default inputs are right for them. */
-    private static final Set<String> EVERY = Set.of("every", "all", "everything", "other", "others", "rest", "remaining",
-            "anything", "available", "whole", "entire", "each", "scratch", "default", "defaults", "settings", "setting",
-            "parameters", "hyperparameters", "options", "pipeline", "library", "cross-validation", "cross", "validation",
-            "cv", "folds", "fold", "holdout", "hold-out", "split", "seed", "grid", "search", "tuning", "weights",
-            "balanced", "early", "stopping", "estimators", "trees", "depth");
+    private static final Set<String> EVERY = Set.of(
+            "every",
+            "all",
+            "everything",
+            "other",
+            "others",
+            "rest",
+            "remaining",
+            "anything",
+            "available",
+            "whole",
+            "entire",
+            "each",
+            "scratch",
+            "default",
+            "defaults",
+            "settings",
+            "setting",
+            "parameters",
+            "hyperparameters",
+            "options",
+            "pipeline",
+            "library",
+            "cross-validation",
+            "cross",
+            "validation",
+            "cv",
+            "folds",
+            "fold",
+            "holdout",
+            "hold-out",
+            "split",
+            "seed",
+            "grid",
+            "search",
+            "tuning",
+            "weights",
+            "balanced",
+            "early",
+            "stopping",
+            "estimators",
+            "trees",
+            "depth");
     /** "from the measurements", "using the physical measurements": the columns measured in a unit. */
     private static final java.util.regex.Pattern MEASUREMENTS = java.util.regex.Pattern.compile(
             "\\b(?:from|using|given|based on)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|its\\s+|their\\s+)?(?:physical\\s+)?"
                     + "(?:measurements|measures|measured\\s+(?:columns|values|variables))\\b");
+
     private static final int MAX_LISTED = 12;
 
-    private VagueInputs() {
-    }
+    private VagueInputs() {}
 
     /**
      * The words after an input cue ("from", "using", "given", "based on") up to the next known word, when none of them
@@ -40,8 +78,11 @@ final class VagueInputs {
             if (!CUES.contains(tokens.get(i).text()) || insideMention.test(i)) {
                 continue;
             }
-            int from = tokens.get(i).text().equals("based") && i + 1 < tokens.size() && tokens.get(i + 1).text().equals("on")
-                    ? i + 2 : i + 1;
+            int from = tokens.get(i).text().equals("based")
+                            && i + 1 < tokens.size()
+                            && tokens.get(i + 1).text().equals("on")
+                    ? i + 2
+                    : i + 1;
             if (tokens.get(i).text().equals("based") && from == i + 1) {
                 continue;
             }
@@ -55,7 +96,8 @@ final class VagueInputs {
                     described = false;
                     break;
                 }
-                boolean grammar = ColumnMatcher.GRAMMAR.contains(word) || Vocabulary.FILLER.contains(word)
+                boolean grammar = ColumnMatcher.GRAMMAR.contains(word)
+                        || Vocabulary.FILLER.contains(word)
                         || ColumnMatcher.GROUP_NOUNS.contains(word);
                 if (!grammar && Vocabulary.known(word)) {
                     break;
@@ -78,16 +120,21 @@ final class VagueInputs {
         if (!MEASUREMENTS.matcher(text.toLowerCase(java.util.Locale.ROOT)).find()) {
             return List.of();
         }
-        return profile.variables().keySet().stream().filter(c -> !c.equals(target))
-                .filter(c -> java.util.Arrays.stream(Words.spaced(c).split(" ")).anyMatch(ColumnMatcher.UNITS::contains))
+        return profile.variables().keySet().stream()
+                .filter(c -> !c.equals(target))
+                .filter(c ->
+                        java.util.Arrays.stream(Words.spaced(c).split(" ")).anyMatch(ColumnMatcher.UNITS::contains))
                 .toList();
     }
 
     static String question(String phrase, Profile profile, String target) {
-        List<String> columns = profile.variables().keySet().stream().filter(c -> !c.equals(target)).toList();
+        List<String> columns = profile.variables().keySet().stream()
+                .filter(c -> !c.equals(target))
+                .toList();
         String listed = String.join(", ", columns.subList(0, Math.min(MAX_LISTED, columns.size())))
                 + (columns.size() > MAX_LISTED ? " and " + (columns.size() - MAX_LISTED) + " more" : "");
-        return "I could not tell which columns \"" + phrase + "\" means as the model's inputs: no column name or profile "
+        return "I could not tell which columns \"" + phrase
+                + "\" means as the model's inputs: no column name or profile "
                 + "property says it. Which of these should the model use? " + listed + ". Nothing was planned rather "
                 + "than training on every other column.";
     }

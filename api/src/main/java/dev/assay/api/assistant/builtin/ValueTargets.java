@@ -16,11 +16,9 @@ import java.util.Optional;
 final class ValueTargets {
 
     /** The column found, or the question to ask. */
-    record Found(Optional<String> column, String note) {
-    }
+    record Found(Optional<String> column, String note) {}
 
-    private ValueTargets() {
-    }
+    private ValueTargets() {}
 
     static Optional<Found> find(List<Words.Token> words, Profile profile) {
         List<String> holders = new ArrayList<>();
@@ -34,7 +32,9 @@ final class ValueTargets {
                 if (variable.storage().isNumeric() || holders.contains(variable.name())) {
                     continue;
                 }
-                Optional<String> value = variable.categories().stream().filter(c -> same(c, word)).findFirst();
+                Optional<String> value = variable.categories().stream()
+                        .filter(c -> same(c, word))
+                        .findFirst();
                 if (value.isPresent()) {
                     holders.add(variable.name());
                     values.add(value.get());
@@ -45,11 +45,15 @@ final class ValueTargets {
             return Optional.empty();
         }
         if (holders.size() > 1) {
-            return Optional.of(new Found(Optional.empty(), "Which column should be predicted? " + String.join(", ", values)
-                    + " are values of " + BuiltInPlanner.orList(holders) + "; name the column."));
+            return Optional.of(new Found(
+                    Optional.empty(),
+                    "Which column should be predicted? " + String.join(", ", values) + " are values of "
+                            + BuiltInPlanner.orList(holders) + "; name the column."));
         }
-        return Optional.of(new Found(Optional.of(holders.getFirst()), "No column is called that; I took "
-                + holders.getFirst() + ", which holds '" + values.getFirst() + "', as the target."));
+        return Optional.of(new Found(
+                Optional.of(holders.getFirst()),
+                "No column is called that; I took " + holders.getFirst() + ", which holds '" + values.getFirst()
+                        + "', as the target."));
     }
 
     /** A category and a word: the same ignoring case, also when the word is its plural ("females"). */

@@ -10,22 +10,32 @@ import java.util.regex.Pattern;
 final class Words {
 
     /** A token and where it sits in the request (index into the token list). */
-    record Token(String text, String original, int index) {
-    }
+    record Token(String text, String original, int index) {}
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_'.\\-]*");
 
     /** Numbers in words ("four bins", "a dozen"); "one" is left out: it is mostly "one-hot" or "one column". */
     static final java.util.Map<String, Integer> NUMBERS = java.util.Map.ofEntries(
-            java.util.Map.entry("two", 2), java.util.Map.entry("three", 3), java.util.Map.entry("four", 4),
-            java.util.Map.entry("five", 5), java.util.Map.entry("six", 6), java.util.Map.entry("seven", 7),
-            java.util.Map.entry("eight", 8), java.util.Map.entry("nine", 9), java.util.Map.entry("ten", 10),
-            java.util.Map.entry("eleven", 11), java.util.Map.entry("twelve", 12), java.util.Map.entry("dozen", 12),
-            java.util.Map.entry("fifteen", 15), java.util.Map.entry("twenty", 20), java.util.Map.entry("quartiles", 4),
-            java.util.Map.entry("quintiles", 5), java.util.Map.entry("deciles", 10), java.util.Map.entry("tertiles", 3));
+            java.util.Map.entry("two", 2),
+            java.util.Map.entry("three", 3),
+            java.util.Map.entry("four", 4),
+            java.util.Map.entry("five", 5),
+            java.util.Map.entry("six", 6),
+            java.util.Map.entry("seven", 7),
+            java.util.Map.entry("eight", 8),
+            java.util.Map.entry("nine", 9),
+            java.util.Map.entry("ten", 10),
+            java.util.Map.entry("eleven", 11),
+            java.util.Map.entry("twelve", 12),
+            java.util.Map.entry("dozen", 12),
+            java.util.Map.entry("fifteen", 15),
+            java.util.Map.entry("twenty", 20),
+            java.util.Map.entry("quartiles", 4),
+            java.util.Map.entry("quintiles", 5),
+            java.util.Map.entry("deciles", 10),
+            java.util.Map.entry("tertiles", 3));
 
-    private Words() {
-    }
+    private Words() {}
 
     static List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();
@@ -52,8 +62,10 @@ final class Words {
     /** A light stemmer: enough for survival/survived/survive and ages/age to meet. */
     static String stem(String word) {
         String w = word.toLowerCase(Locale.ROOT);
-        for (String suffix : new String[] {"ational", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied",
-                "ives", "ive", "ally", "al", "ed", "es", "ly", "s", "e"}) {
+        for (String suffix : new String[] {
+            "ational", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ives", "ive", "ally", "al", "ed",
+            "es", "ly", "s", "e"
+        }) {
             if (w.length() - suffix.length() >= 3 && w.endsWith(suffix)) {
                 return w.substring(0, w.length() - suffix.length());
             }
@@ -72,12 +84,19 @@ final class Words {
 
     /** "lengths", "heights", "phenols" but not "radius", "class", "gas", "analysis". */
     static boolean isPlural(String word) {
-        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")
-                && !word.endsWith("is") && !word.endsWith("as");
+        return word.length() > 3
+                && word.endsWith("s")
+                && !word.endsWith("ss")
+                && !word.endsWith("us")
+                && !word.endsWith("is")
+                && !word.endsWith("as");
     }
 
     static String snake(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_|_$", "");
+        return text.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", "_")
+                .replaceAll("^_|_$", "");
     }
 
     /** "random-forest", "gradient-boosted": a hyphen between two words read as a space. */

@@ -14,7 +14,6 @@ import com.google.genai.types.Part;
 import dev.assay.api.assistant.AssistantException;
 import dev.assay.api.assistant.AssistantProperties;
 import dev.assay.model.json.Json;
-import dev.assay.model.plan.schema.PlanSchema;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -51,7 +50,8 @@ public final class GeminiPlanner extends LlmPlanner {
             http.baseUrl(gemini.baseUrl());
         }
         this.client = Client.builder()
-                .apiKey(gemini.key().orElseThrow(() -> new IllegalStateException("assay.assistant.gemini.api-key is not set")))
+                .apiKey(gemini.key()
+                        .orElseThrow(() -> new IllegalStateException("assay.assistant.gemini.api-key is not set")))
                 .httpOptions(http.build())
                 .build();
         this.schema = ProviderSchemas.gemini();
@@ -65,12 +65,13 @@ public final class GeminiPlanner extends LlmPlanner {
     @Override
     protected String complete(String system, List<Message> messages, List<Object> sent, boolean structured) {
         List<Content> contents = messages.stream().map(GeminiPlanner::content).toList();
-        GenerateContentConfig.Builder config = GenerateContentConfig.builder().temperature(0f)
-                .responseMimeType("application/json");
+        GenerateContentConfig.Builder config =
+                GenerateContentConfig.builder().temperature(0f).responseMimeType("application/json");
         if (structured) {
             config.responseJsonSchema(Json.mapper().convertValue(schema, Map.class));
         }
-        GenerateContentConfig request = config.systemInstruction(Content.fromParts(Part.fromText(system))).build();
+        GenerateContentConfig request = config.systemInstruction(Content.fromParts(Part.fromText(system)))
+                .build();
         sent.add(describe(contents, request, structured));
         try {
             GenerateContentResponse response = client.models.generateContent(model, contents, request);
@@ -101,8 +102,10 @@ public final class GeminiPlanner extends LlmPlanner {
     }
 
     private static Content content(Message message) {
-        return Content.builder().role(message.role() == Message.Role.USER ? "user" : "model")
-                .parts(List.of(Part.fromText(message.text()))).build();
+        return Content.builder()
+                .role(message.role() == Message.Role.USER ? "user" : "model")
+                .parts(List.of(Part.fromText(message.text())))
+                .build();
     }
 
     /** The request as the generateContent wire format carries it: contents, systemInstruction, generationConfig. */
@@ -110,7 +113,9 @@ public final class GeminiPlanner extends LlmPlanner {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", model);
         body.put("contents", contents.stream().map(c -> tree(c.toJson())).toList());
-        body.put("systemInstruction", tree(request.systemInstruction().orElseThrow().toJson()));
+        body.put(
+                "systemInstruction",
+                tree(request.systemInstruction().orElseThrow().toJson()));
         Map<String, Object> generation = new LinkedHashMap<>();
         generation.put("temperature", 0);
         generation.put("responseMimeType", "application/json");

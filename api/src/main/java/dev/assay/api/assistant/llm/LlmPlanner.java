@@ -52,7 +52,8 @@ public abstract class LlmPlanner implements Planner {
     @Override
     public PlannerAnswer plan(PlanningRequest request) {
         List<Object> sent = request.sent();
-        List<Message> conversation = new ArrayList<>(List.of(Message.user(request.context().user())));
+        List<Message> conversation =
+                new ArrayList<>(List.of(Message.user(request.context().user())));
         String system = request.context().system();
         boolean structured = true;
         List<String> notes = new ArrayList<>();
@@ -81,8 +82,8 @@ public abstract class LlmPlanner implements Planner {
         String repaired = complete(system, conversation, sent, structured);
         List<PlanError> still = problems(repaired, request);
         if (!still.isEmpty()) {
-            throw AssistantException.unusableAnswer(name(),
-                    still.stream().map(PlanError::describe).collect(Collectors.joining("; ")));
+            throw AssistantException.unusableAnswer(
+                    name(), still.stream().map(PlanError::describe).collect(Collectors.joining("; ")));
         }
         notes.add("The first answer was not a valid plan and was corrected: "
                 + errors.stream().map(PlanError::describe).collect(Collectors.joining("; ")));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.api.assistant.AssistantException;
 import dev.assay.api.assistant.AssistantProperties;
 import dev.assay.model.json.Json;
-import dev.assay.model.plan.schema.PlanSchema;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -41,17 +40,21 @@ public final class OpenAiPlanner extends LlmPlanner {
     public OpenAiPlanner(AssistantProperties properties) {
         this.settings = properties.openai();
         this.timeout = properties.timeout();
-        String base = settings.url().orElseThrow(() -> new IllegalStateException("assay.assistant.openai.base-url is not set"));
+        String base = settings.url()
+                .orElseThrow(() -> new IllegalStateException("assay.assistant.openai.base-url is not set"));
         this.endpoint = URI.create(base.replaceAll("/+$", "") + "/chat/completions");
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.retry = Retry.of("openai", RetryConfig.<HttpResponse<String>>custom()
-                .maxAttempts(properties.maxRetries() + 1)
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.initialBackoff(), 2.0, Duration.ofSeconds(30)))
-                .retryOnResult(response -> response.statusCode() == 429 || response.statusCode() >= 500)
-                .retryExceptions(java.net.ConnectException.class)
-                .ignoreExceptions(HttpTimeoutException.class)
-                .failAfterMaxAttempts(false)
-                .build());
+        this.retry = Retry.of(
+                "openai",
+                RetryConfig.<HttpResponse<String>>custom()
+                        .maxAttempts(properties.maxRetries() + 1)
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(
+                                properties.initialBackoff(), 2.0, Duration.ofSeconds(30)))
+                        .retryOnResult(response -> response.statusCode() == 429 || response.statusCode() >= 500)
+                        .retryExceptions(java.net.ConnectException.class)
+                        .ignoreExceptions(HttpTimeoutException.class)
+                        .failAfterMaxAttempts(false)
+                        .build());
     }
 
     @Override
@@ -64,13 +67,15 @@ public final class OpenAiPlanner extends LlmPlanner {
         Map<String, Object> body = body(system, messages, structured);
         sent.add(body);
         String json = Json.write(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         settings.key().ifPresent(key -> request.header("Authorization", "Bearer " + key));
         HttpResponse<String> response;
         try {
-            response = retry.executeCheckedSupplier(() -> http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            response = retry.executeCheckedSupplier(
+                    () -> http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (HttpTimeoutException e) {
             throw AssistantException.timeout(name(), timeout);
         } catch (IOException e) {
@@ -97,14 +102,22 @@ public final class OpenAiPlanner extends LlmPlanner {
         List<Map<String, String>> chat = new ArrayList<>();
         chat.add(Map.of("role", "system", "content", system));
         for (Message message : messages) {
-            chat.add(Map.of("role", message.role() == Message.Role.USER ? "user" : "assistant", "content", message.text()));
+            chat.add(Map.of(
+                    "role", message.role() == Message.Role.USER ? "user" : "assistant", "content", message.text()));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", settings.model());
         body.put("temperature", 0);
         body.put("messages", chat);
-        body.put("response_format", structured ? Map.of("type", "json_schema",
-                "json_schema", Map.of("name", "plan", "strict", true, "schema", SCHEMA)) : Map.of("type", "json_object"));
+        body.put(
+                "response_format",
+                structured
+                        ? Map.of(
+                                "type",
+                                "json_schema",
+                                "json_schema",
+                                Map.of("name", "plan", "strict", true, "schema", SCHEMA))
+                        : Map.of("type", "json_object"));
         return body;
     }
 

@@ -21,14 +21,27 @@ import java.util.Set;
  */
 public final class ProviderSchemas {
 
-    static final Set<String> GEMINI_KEYWORDS = Set.of("type", "properties", "required", "items", "enum", "anyOf",
-            "description", "title", "minimum", "maximum", "minItems", "maxItems", "format", "nullable",
-            "additionalProperties", "propertyOrdering");
-    static final Set<String> OPENAI_STRICT_KEYWORDS = Set.of("type", "properties", "required", "items", "enum",
-            "anyOf", "description", "additionalProperties");
+    static final Set<String> GEMINI_KEYWORDS = Set.of(
+            "type",
+            "properties",
+            "required",
+            "items",
+            "enum",
+            "anyOf",
+            "description",
+            "title",
+            "minimum",
+            "maximum",
+            "minItems",
+            "maxItems",
+            "format",
+            "nullable",
+            "additionalProperties",
+            "propertyOrdering");
+    static final Set<String> OPENAI_STRICT_KEYWORDS =
+            Set.of("type", "properties", "required", "items", "enum", "anyOf", "description", "additionalProperties");
 
-    private ProviderSchemas() {
-    }
+    private ProviderSchemas() {}
 
     public static ObjectNode gemini() {
         return (ObjectNode) subset(inline(PlanSchema.plan()), GEMINI_KEYWORDS, false);
@@ -81,7 +94,11 @@ public final class ProviderSchemas {
                 continue;
             }
             // "properties" maps names to schemas: its keys are not keywords.
-            out.set(key, key.equals("properties") ? properties(field.getValue(), defs, depth) : resolve(field.getValue(), defs, depth + 1));
+            out.set(
+                    key,
+                    key.equals("properties")
+                            ? properties(field.getValue(), defs, depth)
+                            : resolve(field.getValue(), defs, depth + 1));
         }
         return out;
     }
@@ -110,7 +127,9 @@ public final class ProviderSchemas {
             }
             if (key.equals("properties")) {
                 ObjectNode properties = JsonNodeFactory.instance.objectNode();
-                field.getValue().properties().forEach(e -> properties.set(e.getKey(), subset(e.getValue(), keywords, strict)));
+                field.getValue()
+                        .properties()
+                        .forEach(e -> properties.set(e.getKey(), subset(e.getValue(), keywords, strict)));
                 out.set(key, properties);
             } else if (key.equals("additionalProperties") && field.getValue().isObject()) {
                 if (!strict) {
@@ -149,15 +168,21 @@ public final class ProviderSchemas {
         ObjectNode copy = ((ObjectNode) schema).deepCopy();
         JsonNode type = copy.get("type");
         if (type != null && type.isTextual()) {
-            copy.set("type", JsonNodeFactory.instance.arrayNode().add(type.asText()).add("null"));
+            copy.set(
+                    "type",
+                    JsonNodeFactory.instance.arrayNode().add(type.asText()).add("null"));
             if (copy.has("enum")) {
                 ((ArrayNode) copy.get("enum")).addNull();
             }
             return copy;
         }
         ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
-        wrapper.set("anyOf", JsonNodeFactory.instance.arrayNode().add(copy)
-                .add(JsonNodeFactory.instance.objectNode().put("type", "null")));
+        wrapper.set(
+                "anyOf",
+                JsonNodeFactory.instance
+                        .arrayNode()
+                        .add(copy)
+                        .add(JsonNodeFactory.instance.objectNode().put("type", "null")));
         return wrapper;
     }
 }

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class KubernetesExecutor implements Executor {
 
     private static final Logger log = LoggerFactory.getLogger(KubernetesExecutor.class);
-    private static final Map<String, String> LABELS = Map.of("app.kubernetes.io/part-of", "assay",
-            "app.kubernetes.io/created-by", "assay-api");
+    private static final Map<String, String> LABELS =
+            Map.of("app.kubernetes.io/part-of", "assay", "app.kubernetes.io/created-by", "assay-api");
 
     private static final String LABEL_DATASET_JOB = AssistantRunManifest.LABEL_DATASET_JOB;
     private static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(60);
@@ -67,14 +67,26 @@ public final class KubernetesExecutor implements Executor {
     public void forget(String jobId, java.util.Optional<String> runId) {
         try {
             if (runId.isPresent()) {
-                client.resources(AssistantRun.class).inNamespace(namespace).withName(runId.get()).delete();
+                client.resources(AssistantRun.class)
+                        .inNamespace(namespace)
+                        .withName(runId.get())
+                        .delete();
             } else {
-                client.resources(AssistantRun.class).inNamespace(namespace).withLabel(LABEL_DATASET_JOB, jobId).delete();
-                client.resources(DatasetJob.class).inNamespace(namespace).withName(jobId).delete();
+                client.resources(AssistantRun.class)
+                        .inNamespace(namespace)
+                        .withLabel(LABEL_DATASET_JOB, jobId)
+                        .delete();
+                client.resources(DatasetJob.class)
+                        .inNamespace(namespace)
+                        .withName(jobId)
+                        .delete();
             }
         } catch (KubernetesClientException e) {
             // The stores are already clean; a resource left behind is visible and can be deleted with kubectl.
-            log.warn("could not delete the resources of {}{}: {}", jobId, runId.map(id -> " run " + id).orElse(""),
+            log.warn(
+                    "could not delete the resources of {}{}: {}",
+                    jobId,
+                    runId.map(id -> " run " + id).orElse(""),
                     e.getMessage());
         }
     }
@@ -82,8 +94,11 @@ public final class KubernetesExecutor implements Executor {
     @Override
     public java.util.Optional<String> creatorTool(String runId) {
         try {
-            return java.util.Optional.ofNullable(client.resources(AssistantRun.class).inNamespace(namespace)
-                    .withName(runId).get()).flatMap(KubernetesExecutor::specWriter);
+            return java.util.Optional.ofNullable(client.resources(AssistantRun.class)
+                            .inNamespace(namespace)
+                            .withName(runId)
+                            .get())
+                    .flatMap(KubernetesExecutor::specWriter);
         } catch (KubernetesClientException e) {
             // Unreachable or not allowed: the run is still shown, as made outside Assay by an unknown program.
             log.warn("could not read AssistantRun {}/{}: {}", namespace, runId, e.getMessage());
@@ -98,28 +113,50 @@ public final class KubernetesExecutor implements Executor {
      * by another program, the earliest writer is the creator.
      */
     static java.util.Optional<String> specWriter(io.fabric8.kubernetes.api.model.HasMetadata resource) {
-        List<ManagedFieldsEntry> entries = java.util.Optional.ofNullable(resource.getMetadata().getManagedFields())
+        List<ManagedFieldsEntry> entries = java.util.Optional.ofNullable(
+                        resource.getMetadata().getManagedFields())
                 .orElse(List.of());
         // RFC 3339 times in UTC, as the API server writes them, sort as text; an entry without one sorts last.
         return entries.stream()
-                .filter(e -> e.getManager() != null && !e.getManager().isBlank() && e.getFieldsV1() != null
+                .filter(e -> e.getManager() != null
+                        && !e.getManager().isBlank()
+                        && e.getFieldsV1() != null
                         && e.getFieldsV1().getAdditionalProperties().containsKey("f:spec"))
-                .min(Comparator.comparing(e -> java.util.Optional.ofNullable(e.getTime()).orElse("~")))
+                .min(Comparator.comparing(
+                        e -> java.util.Optional.ofNullable(e.getTime()).orElse("~")))
                 .map(ManagedFieldsEntry::getManager);
     }
 
     private void createProfile(ProfileTask task) {
         DatasetJob job = new DatasetJob();
-        job.setMetadata(new ObjectMetaBuilder().withName(task.jobId()).withNamespace(namespace).withLabels(LABELS)
-                .withAnnotations(Map.of("assay.dev/file-name", task.fileName())).build());
-        job.setSpec(new DatasetJobSpec(task.sourceKey(), "csv", true, null, null, task.options().sheet().orElse(null),
-                task.options().encoding().orElse(null), task.options().missingMarkers().orElse(null)));
+        job.setMetadata(new ObjectMetaBuilder()
+                .withName(task.jobId())
+                .withNamespace(namespace)
+                .withLabels(LABELS)
+                .withAnnotations(Map.of("assay.dev/file-name", task.fileName()))
+                .build());
+        job.setSpec(new DatasetJobSpec(
+                task.sourceKey(),
+                "csv",
+                true,
+                null,
+                null,
+                task.options().sheet().orElse(null),
+                task.options().encoding().orElse(null),
+                task.options().missingMarkers().orElse(null)));
         create(job);
     }
 
     private void createRun(RunTask task) {
-        create(new AssistantRunManifest(task.runId(), Optional.of(namespace), task.jobId(), task.plan(), task.prompt(),
-                task.runName(), Optional.of("assay-api")).resource());
+        create(new AssistantRunManifest(
+                        task.runId(),
+                        Optional.of(namespace),
+                        task.jobId(),
+                        task.plan(),
+                        task.prompt(),
+                        task.runName(),
+                        Optional.of("assay-api"))
+                .resource());
     }
 
     /** Where this executor creates DatasetJobs, so where an AssistantRun of one of its datasets must go. */
@@ -130,13 +167,23 @@ public final class KubernetesExecutor implements Executor {
     private void create(io.fabric8.kubernetes.client.CustomResource<?, ?> resource) {
         try {
             client.resource(resource).create();
-            log.info("created {} {}/{}", resource.getKind(), namespace, resource.getMetadata().getName());
+            log.info(
+                    "created {} {}/{}",
+                    resource.getKind(),
+                    namespace,
+                    resource.getMetadata().getName());
         } catch (KubernetesClientException e) {
             // The cluster is unreachable or refused (quota, RBAC): the task cannot start now; the caller records that.
-            log.warn("could not create {} {}/{}: {}", resource.getKind(), namespace, resource.getMetadata().getName(),
+            log.warn(
+                    "could not create {} {}/{}: {}",
+                    resource.getKind(),
+                    namespace,
+                    resource.getMetadata().getName(),
                     e.getMessage());
-            throw new ExecutorBusyException("the cluster did not accept the " + resource.getKind() + " (HTTP " + e.getCode()
-                    + "); try again in a minute, or ask the cluster's operator", RETRY_AFTER);
+            throw new ExecutorBusyException(
+                    "the cluster did not accept the " + resource.getKind() + " (HTTP " + e.getCode()
+                            + "); try again in a minute, or ask the cluster's operator",
+                    RETRY_AFTER);
         }
     }
 }

@@ -30,8 +30,11 @@ public class KubernetesExecutorConfiguration {
     }
 
     @Bean
-    KubernetesExecutor kubernetesExecutor(KubernetesClient client, AssayProperties properties,
-                                          @Value("${assay.kubernetes.namespace:}") String namespace) throws IOException {
+    KubernetesExecutor kubernetesExecutor(
+            KubernetesClient client,
+            AssayProperties properties,
+            @Value("${assay.kubernetes.namespace:}") String namespace)
+            throws IOException {
         if (properties.redis().configuredUrl().isEmpty()) {
             throw new IllegalStateException("assay.executor=kubernetes needs assay.redis.url (ASSAY_REDIS_URL): runner "
                     + "pods report progress and results there");
@@ -41,7 +44,10 @@ public class KubernetesExecutorConfiguration {
 
     /** {@code assay.kubernetes.namespace}, else the api pod's own namespace, else {@code default}. */
     public static String namespace(String configured) throws IOException {
-        return !configured.isBlank() ? configured
-                : Files.isReadable(POD_NAMESPACE) ? Files.readString(POD_NAMESPACE).strip() : "default";
+        return !configured.isBlank()
+                ? configured
+                : Files.isReadable(POD_NAMESPACE)
+                        ? Files.readString(POD_NAMESPACE).strip()
+                        : "default";
     }
 }

@@ -56,8 +56,8 @@ public final class LocalExecutor implements Executor, AutoCloseable {
 
         public Liveness {
             if (staleAfter.compareTo(heartbeat.multipliedBy(2)) < 0) {
-                throw new IllegalArgumentException("a task must be stale after at least two heartbeats ("
-                        + heartbeat + "), not " + staleAfter);
+                throw new IllegalArgumentException(
+                        "a task must be stale after at least two heartbeats (" + heartbeat + "), not " + staleAfter);
             }
         }
     }
@@ -72,15 +72,30 @@ public final class LocalExecutor implements Executor, AutoCloseable {
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService chores;
 
-    public LocalExecutor(ArtifactStore artifacts, StatusStore statuses, TaskRunner.Profiler profiler,
-                         TaskRunner.Applier applier, int workers, int queueCapacity, Path workRoot, Clock clock,
-                         MeterRegistry meters) {
+    public LocalExecutor(
+            ArtifactStore artifacts,
+            StatusStore statuses,
+            TaskRunner.Profiler profiler,
+            TaskRunner.Applier applier,
+            int workers,
+            int queueCapacity,
+            Path workRoot,
+            Clock clock,
+            MeterRegistry meters) {
         this(artifacts, statuses, profiler, applier, workers, queueCapacity, workRoot, clock, meters, Liveness.DEFAULT);
     }
 
-    public LocalExecutor(ArtifactStore artifacts, StatusStore statuses, TaskRunner.Profiler profiler,
-                         TaskRunner.Applier applier, int workers, int queueCapacity, Path workRoot, Clock clock,
-                         MeterRegistry meters, Liveness liveness) {
+    public LocalExecutor(
+            ArtifactStore artifacts,
+            StatusStore statuses,
+            TaskRunner.Profiler profiler,
+            TaskRunner.Applier applier,
+            int workers,
+            int queueCapacity,
+            Path workRoot,
+            Clock clock,
+            MeterRegistry meters,
+            Liveness liveness) {
         this.statuses = statuses;
         this.clock = clock;
         this.meters = meters;
@@ -89,36 +104,65 @@ public final class LocalExecutor implements Executor, AutoCloseable {
         AtomicInteger threads = new AtomicInteger();
         // The semaphore is the limit; the queue has room for every reserved task even while a finished worker
         // has given back its room but not yet taken the next task.
-        this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueCapacity + workers), runnable -> {
+        this.pool = new ThreadPoolExecutor(
+                workers,
+                workers,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queueCapacity + workers),
+                runnable -> {
                     Thread thread = new Thread(runnable, "assay-worker-" + threads.incrementAndGet());
                     thread.setDaemon(false);
                     return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                },
+                new ThreadPoolExecutor.AbortPolicy());
         this.tasks = new TaskRunner(artifacts, statuses, profiler, applier, workRoot, clock, pool::isShutdown);
         Gauge.builder("assay.executor.queued", pool, p -> p.getQueue().size())
-                .description("tasks waiting for a worker").register(meters);
+                .description("tasks waiting for a worker")
+                .register(meters);
         Gauge.builder("assay.executor.active", pool, ThreadPoolExecutor::getActiveCount)
-                .description("tasks running now").register(meters);
+                .description("tasks running now")
+                .register(meters);
         this.chores = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "assay-leases");
             thread.setDaemon(true);
             return thread;
         });
-        StaleTaskSweeper sweeper = new StaleTaskSweeper(statuses, owner, held::contains, liveness.staleAfter(),
-                liveness.heartbeat(), clock);
+        StaleTaskSweeper sweeper = new StaleTaskSweeper(
+                statuses, owner, held::contains, liveness.staleAfter(), liveness.heartbeat(), clock);
         long beat = liveness.heartbeat().toMillis();
         chores.scheduleWithFixedDelay(this::renewLeases, beat, beat, TimeUnit.MILLISECONDS);
         chores.scheduleWithFixedDelay(sweeper, 0, liveness.staleAfter().toMillis() / 2, TimeUnit.MILLISECONDS);
-        log.info("local executor {}: {} workers, {} waiting at most; leases renewed every {}, stale after {}", owner,
-                workers, queueCapacity, liveness.heartbeat(), liveness.staleAfter());
+        log.info(
+                "local executor {}: {} workers, {} waiting at most; leases renewed every {}, stale after {}",
+                owner,
+                workers,
+                queueCapacity,
+                liveness.heartbeat(),
+                liveness.staleAfter());
     }
 
-    public static LocalExecutor withEngine(Engine engine, ArtifactStore artifacts, StatusStore statuses, int workers,
-                                           int queueCapacity, Path workRoot, Clock clock, MeterRegistry meters,
-                                           Liveness liveness) {
-        return new LocalExecutor(artifacts, statuses, engine::profile, engine::apply, workers, queueCapacity, workRoot,
-                clock, meters, liveness);
+    public static LocalExecutor withEngine(
+            Engine engine,
+            ArtifactStore artifacts,
+            StatusStore statuses,
+            int workers,
+            int queueCapacity,
+            Path workRoot,
+            Clock clock,
+            MeterRegistry meters,
+            Liveness liveness) {
+        return new LocalExecutor(
+                artifacts,
+                statuses,
+                engine::profile,
+                engine::apply,
+                workers,
+                queueCapacity,
+                workRoot,
+                clock,
+                meters,
+                liveness);
     }
 
     /** This process's name in task leases. */
@@ -129,8 +173,10 @@ public final class LocalExecutor implements Executor, AutoCloseable {
     @Override
     public Reservation reserve() {
         if (pool.isShutdown() || !room.tryAcquire()) {
-            throw new ExecutorBusyException("the server is busy: " + pool.getActiveCount() + " tasks are running and "
-                    + pool.getQueue().size() + " are waiting; try again in " + RETRY_AFTER.toSeconds() + " seconds",
+            throw new ExecutorBusyException(
+                    "the server is busy: " + pool.getActiveCount() + " tasks are running and "
+                            + pool.getQueue().size() + " are waiting; try again in " + RETRY_AFTER.toSeconds()
+                            + " seconds",
                     RETRY_AFTER);
         }
         return new Room();
@@ -165,8 +211,9 @@ public final class LocalExecutor implements Executor, AutoCloseable {
         for (Runnable runnable : waiting) {
             if (runnable instanceof Work work) {
                 try {
-                    statuses.get(work.id).ifPresent(status -> statuses.put(
-                            status.abandoned("the server stopped before this task started", clock.instant())));
+                    statuses.get(work.id)
+                            .ifPresent(status -> statuses.put(
+                                    status.abandoned("the server stopped before this task started", clock.instant())));
                     statuses.release(work.id);
                 } catch (RuntimeException e) {
                     log.warn("could not mark {} as failed on shutdown: {}", work.id, e.getMessage());
@@ -200,14 +247,23 @@ public final class LocalExecutor implements Executor, AutoCloseable {
 
         @Override
         public void submitProfile(ProfileTask task) {
-            start(new Work(task.jobId(), TaskKind.PROFILE,
+            start(new Work(
+                    task.jobId(),
+                    TaskKind.PROFILE,
                     () -> tasks.profile(task.jobId(), task.sourceKey(), task.fileName(), task.options())));
         }
 
         @Override
         public void submitRun(RunTask task) {
-            start(new Work(task.runId(), TaskKind.RUN, () -> tasks.apply(task.jobId(), task.runId(),
-                    TaskRunner.sourceOf(task.jobId()), task.plan(), task.runName().orElse(""))));
+            start(new Work(
+                    task.runId(),
+                    TaskKind.RUN,
+                    () -> tasks.apply(
+                            task.jobId(),
+                            task.runId(),
+                            TaskRunner.sourceOf(task.jobId()),
+                            task.plan(),
+                            task.runName().orElse(""))));
         }
 
         private void start(Work work) {
@@ -255,13 +311,16 @@ public final class LocalExecutor implements Executor, AutoCloseable {
             boolean recorded = false;
             try {
                 outcome = body.get();
-                recorded = statuses.get(id).map(task -> task.status().finished()).orElse(true);
+                recorded =
+                        statuses.get(id).map(task -> task.status().finished()).orElse(true);
             } catch (RuntimeException e) {
                 log.error("{} {}: the status store failed around the task: {}", kind, id, e.toString());
             } finally {
-                timing.stop(Timer.builder("assay.tasks").description("tasks run by the local executor")
+                timing.stop(Timer.builder("assay.tasks")
+                        .description("tasks run by the local executor")
                         .tag("kind", kind.name().toLowerCase(Locale.ROOT))
-                        .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(meters));
+                        .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                        .register(meters));
                 // A task whose end is not in the store keeps its lease: no longer held here, the sweeper fails it
                 // once the store is back, instead of it showing "running" for good.
                 if (recorded) {

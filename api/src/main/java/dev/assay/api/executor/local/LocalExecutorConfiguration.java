@@ -18,13 +18,18 @@ import org.springframework.context.annotation.Configuration;
 public class LocalExecutorConfiguration {
 
     @Bean
-    Engine engine(AssayProperties properties,
-                  @org.springframework.beans.factory.annotation.Value("${assay.profile.stream-above:}") String streamAbove) {
+    Engine engine(
+            AssayProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${assay.profile.stream-above:}") String streamAbove) {
         EngineConfig defaults = EngineConfig.defaults();
         // The engine refuses what the api would not have accepted for upload either. Above the streaming threshold
         // an upload is profiled in streaming mode (bounded memory, estimates) and refuses plans.
-        return new Engine(new EngineConfig(properties.upload().maxSize().toBytes(), defaults.maxColumns(),
-                defaults.maxCellChars(), defaults.dropDuplicates(), defaults.neutraliseFormulas(),
+        return new Engine(new EngineConfig(
+                properties.upload().maxSize().toBytes(),
+                defaults.maxColumns(),
+                defaults.maxCellChars(),
+                defaults.dropDuplicates(),
+                defaults.neutraliseFormulas(),
                 defaults.maxOneHotCategories(),
                 streamAbove.isBlank() ? defaults.streamAboveBytes() : EngineConfig.parseSize(streamAbove)));
     }
@@ -35,10 +40,23 @@ public class LocalExecutorConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    LocalExecutor localExecutor(Engine engine, ArtifactStore artifacts, StatusStore statuses,
-                                AssayProperties properties, Clock clock, MeterRegistry meters) {
-        return LocalExecutor.withEngine(engine, artifacts, statuses, properties.executorWorkers(),
-                properties.executorQueue(), workRoot(), clock, meters,
-                new LocalExecutor.Liveness(properties.tasks().heartbeat(), properties.tasks().staleAfter()));
+    LocalExecutor localExecutor(
+            Engine engine,
+            ArtifactStore artifacts,
+            StatusStore statuses,
+            AssayProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
+        return LocalExecutor.withEngine(
+                engine,
+                artifacts,
+                statuses,
+                properties.executorWorkers(),
+                properties.executorQueue(),
+                workRoot(),
+                clock,
+                meters,
+                new LocalExecutor.Liveness(
+                        properties.tasks().heartbeat(), properties.tasks().staleAfter()));
     }
 }

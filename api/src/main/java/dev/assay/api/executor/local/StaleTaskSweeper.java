@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 final class StaleTaskSweeper implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(StaleTaskSweeper.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final StatusStore statuses;
     private final String owner;
@@ -37,8 +37,13 @@ final class StaleTaskSweeper implements Runnable {
      * @param owner this process's lease owner name
      * @param holds whether this process still holds a task (queued or running here)
      */
-    StaleTaskSweeper(StatusStore statuses, String owner, Predicate<String> holds, Duration staleAfter,
-                     Duration lockFor, Clock clock) {
+    StaleTaskSweeper(
+            StatusStore statuses,
+            String owner,
+            Predicate<String> holds,
+            Duration staleAfter,
+            Duration lockFor,
+            Clock clock) {
         this.statuses = statuses;
         this.owner = owner;
         this.holds = holds;
@@ -71,9 +76,10 @@ final class StaleTaskSweeper implements Runnable {
             // Read again: the task may have finished between its last heartbeat and now.
             TaskStatus task = statuses.get(lease.taskId()).orElse(null);
             if (task != null && !task.status().finished()) {
-                String why = mine ? "its result could not be recorded because the status store was unreachable"
+                String why = mine
+                        ? "its result could not be recorded because the status store was unreachable"
                         : "the Assay server running it stopped (last sign of life " + TIME.format(lease.heartbeatAt())
-                        + ")";
+                                + ")";
                 statuses.put(task.abandoned(why, now));
                 log.warn("{} {} failed by the sweeper: {}", task.kind(), task.id(), why);
                 failed++;

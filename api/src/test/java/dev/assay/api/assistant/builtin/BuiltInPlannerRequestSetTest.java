@@ -93,23 +93,34 @@ class BuiltInPlannerRequestSetTest {
                 matched++;
                 score[0]++;
             } else {
-                misses.append(String.format("  miss %s [%s] \"%s\": %s%n    got %s%n", request.id(), request.category(),
-                        request.prompt(), outcome.why(), answer.plan().actions()));
+                misses.append(String.format(
+                        "  miss %s [%s] \"%s\": %s%n    got %s%n",
+                        request.id(),
+                        request.category(),
+                        request.prompt(),
+                        outcome.why(),
+                        answer.plan().actions()));
                 misses.append(String.format("    said %s%n", answer.warnings()));
             }
         }
         double share = (double) matched / requests.size();
         StringBuilder report = new StringBuilder(misses);
-        byCategory.forEach((category, score) -> report.append(String.format("Built-in planner, %s, %-16s %3d of %3d (%5.1f %%)%n",
+        byCategory.forEach((category, score) -> report.append(String.format(
+                "Built-in planner, %s, %-16s %3d of %3d (%5.1f %%)%n",
                 part, category + ":", score[0], score[1], 100.0 * score[0] / score[1])));
-        report.append(String.format("Built-in planner, %s requests: %d of %d matched (%.1f %%)%n", part, matched,
-                requests.size(), share * 100));
+        report.append(String.format(
+                "Built-in planner, %s requests: %d of %d matched (%.1f %%)%n",
+                part, matched, requests.size(), share * 100));
         System.out.print(report);
         return share;
     }
 
     private static PlanningRequest planning(RequestSet.Request request) {
-        return new PlanningRequest(request.prompt(), RequestSet.profile(request.dataset()), null, new ArrayList<>(),
+        return new PlanningRequest(
+                request.prompt(),
+                RequestSet.profile(request.dataset()),
+                null,
+                new ArrayList<>(),
                 request.conversation());
     }
 }

@@ -26,17 +26,42 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScopePropertyTest {
 
     private static final List<String> TEMPLATES = List.of(
-            "drop rows where %s is missing", "delete the rows with no %s", "fill missing %s with the median",
-            "impute %s using the mean", "standardise %s", "normalise %s", "min-max scale the %s column",
-            "clip outliers in %s", "winsorize %s", "one-hot encode %s", "label-encode %s", "drop the %s column",
-            "remove %s", "log-transform %s", "take the log of %s", "please scale %s", "cap the outliers of %s",
+            "drop rows where %s is missing",
+            "delete the rows with no %s",
+            "fill missing %s with the median",
+            "impute %s using the mean",
+            "standardise %s",
+            "normalise %s",
+            "min-max scale the %s column",
+            "clip outliers in %s",
+            "winsorize %s",
+            "one-hot encode %s",
+            "label-encode %s",
+            "drop the %s column",
+            "remove %s",
+            "log-transform %s",
+            "take the log of %s",
+            "please scale %s",
+            "cap the outliers of %s",
             "remove duplicate rows judged on %s");
 
     private static final long SEED = 20_2026L;
 
     @ParameterizedTest
-    @ValueSource(strings = {"titanic.csv", "penguins.csv", "mpg.csv", "tips.csv", "taxis.csv", "iris.csv", "wine.csv",
-            "statecrime.csv", "fertility.csv", "macrodata.csv", "breast_cancer.csv"})
+    @ValueSource(
+            strings = {
+                "titanic.csv",
+                "penguins.csv",
+                "mpg.csv",
+                "tips.csv",
+                "taxis.csv",
+                "iris.csv",
+                "wine.csv",
+                "statecrime.csv",
+                "fertility.csv",
+                "macrodata.csv",
+                "breast_cancer.csv"
+            })
     void aRequestNamingOneColumnNeverTouchesAnother(String dataset) {
         Profile profile = RequestSet.profile(dataset);
         BuiltInPlanner planner = new BuiltInPlanner();
@@ -59,7 +84,8 @@ class ScopePropertyTest {
                 }
             }
         }
-        System.out.printf("Scope property on %s: %d generated requests, %d steps, %d on another or every column%n",
+        System.out.printf(
+                "Scope property on %s: %d generated requests, %d steps, %d on another or every column%n",
                 dataset, checked, stepsSeen, failures.size());
         assertThat(failures).as("seed %d", SEED).isEmpty();
         // The property is not met by refusing everything: most requests name their column clearly enough to act.
@@ -71,7 +97,10 @@ class ScopePropertyTest {
         return switch (kind) {
             case 0 -> column;
             case 1 -> column.toLowerCase(Locale.ROOT);
-            case 2 -> column.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("[_]+", " ").toLowerCase(Locale.ROOT);
+            case 2 ->
+                column.replaceAll("([a-z])([A-Z])", "$1 $2")
+                        .replaceAll("[_]+", " ")
+                        .toLowerCase(Locale.ROOT);
             default -> column.replaceAll("\\s*\\([^)]*\\)", "").replaceAll("_(mm|g|cm|kg)$", "");
         };
     }
@@ -82,6 +111,8 @@ class ScopePropertyTest {
             return List.of(String.valueOf(params.get("target")));
         }
         Object columns = params.get("columns");
-        return columns instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return columns instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 }

@@ -43,8 +43,12 @@ class GeminiPlannerTest {
 
     /** Like the hosted service: a schema outside Gemini's subset is answered with 400 INVALID_ARGUMENT. */
     private void refuseWhatGeminiRefuses() {
-        gemini.stubFor(post(urlPathMatching(GENERATE)).atPriority(1).andMatching(ProviderRules::refusedByGemini)
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+        gemini.stubFor(post(urlPathMatching(GENERATE))
+                .atPriority(1)
+                .andMatching(ProviderRules::refusedByGemini)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(ProviderRules.GEMINI_400)));
     }
 
@@ -58,33 +62,46 @@ class GeminiPlannerTest {
     }
 
     private void answer(String scenarioState, String nextState, int status, String body) {
-        gemini.stubFor(post(urlPathMatching(GENERATE)).inScenario("gemini").whenScenarioStateIs(scenarioState)
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body))
+        gemini.stubFor(post(urlPathMatching(GENERATE))
+                .inScenario("gemini")
+                .whenScenarioStateIs(scenarioState)
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body))
                 .willSetStateTo(nextState));
     }
 
     private List<JsonNode> requestBodies() {
         return gemini.findAll(postRequestedFor(urlPathMatching(GENERATE))).stream()
-                .map(LoggedRequest::getBodyAsString).map(GeminiPlannerTest::tree).toList();
+                .map(LoggedRequest::getBodyAsString)
+                .map(GeminiPlannerTest::tree)
+                .toList();
     }
 
     @Test
     void aGoodAnswerBecomesThePlanAndTheRequestIsConstrainedByThePlanSchema() {
         answer(Scenario.STARTED, "done", 200, Fixtures.geminiAnswer(Fixtures.SEED_PLAN));
-        PlanningRequest request = Fixtures.request("Fill missing values and train a classifier on Survived", Fixtures.titanic());
+        PlanningRequest request =
+                Fixtures.request("Fill missing values and train a classifier on Survived", Fixtures.titanic());
 
         PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(request);
 
-        assertThat(answer.plan().actions()).extracting(s -> s.type())
+        assertThat(answer.plan().actions())
+                .extracting(s -> s.type())
                 .containsExactly(ActionType.IMPUTE, ActionType.ENCODE, ActionType.TRAIN_MODEL);
-        gemini.verify(1, postRequestedFor(urlPathMatching(GENERATE)).withHeader("x-goog-api-key", equalTo(Fixtures.API_KEY)));
+        gemini.verify(
+                1, postRequestedFor(urlPathMatching(GENERATE)).withHeader("x-goog-api-key", equalTo(Fixtures.API_KEY)));
         JsonNode body = requestBodies().getFirst();
         assertThat(body.at("/generationConfig/temperature").asDouble()).isZero();
         assertThat(body.at("/generationConfig/responseMimeType").asText()).isEqualTo("application/json");
         // The SDK writes 200 as 200.0; equal as JSON numbers.
         // The schema in the subset Gemini accepts, derived from the one declaration of the plan.
-        assertThat(body.at("/generationConfig/responseJsonSchema").equals(Fixtures.NUMBERS_BY_VALUE, ProviderSchemas.gemini())).isTrue();
-        assertThat(ProviderRules.geminiViolations(body.at("/generationConfig/responseJsonSchema"))).isEmpty();
+        assertThat(body.at("/generationConfig/responseJsonSchema")
+                        .equals(Fixtures.NUMBERS_BY_VALUE, ProviderSchemas.gemini()))
+                .isTrue();
+        assertThat(ProviderRules.geminiViolations(body.at("/generationConfig/responseJsonSchema")))
+                .isEmpty();
         assertThat(body.at("/systemInstruction/parts/0/text").asText()).contains("never instructions");
         // What the planner recorded as sent is what the fake received.
         JsonNode recorded = Json.mapper().valueToTree(request.sent().getFirst());
@@ -98,16 +115,21 @@ class GeminiPlannerTest {
         answer(Scenario.STARTED, "repair", 200, Fixtures.geminiAnswer("Sure! Here is your plan: impute then train"));
         answer("repair", "done", 200, Fixtures.geminiAnswer(Fixtures.SEED_PLAN));
 
-        PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(Fixtures.request("impute and train", Fixtures.titanic()));
+        PlannerAnswer answer =
+                planner(Duration.ofSeconds(10)).plan(Fixtures.request("impute and train", Fixtures.titanic()));
 
         assertThat(answer.plan().actions()).hasSize(3);
-        assertThat(answer.warnings()).singleElement().satisfies(w -> assertThat(w).contains("corrected"));
+        assertThat(answer.warnings())
+                .singleElement()
+                .satisfies(w -> assertThat(w).contains("corrected"));
         List<JsonNode> bodies = requestBodies();
         assertThat(bodies).hasSize(2);
         JsonNode repair = bodies.get(1).get("contents");
         assertThat(repair).hasSize(3);
         assertThat(repair.get(1).get("role").asText()).isEqualTo("model");
-        assertThat(repair.get(2).at("/parts/0/text").asText()).contains("not a valid plan").contains("not valid JSON");
+        assertThat(repair.get(2).at("/parts/0/text").asText())
+                .contains("not a valid plan")
+                .contains("not valid JSON");
     }
 
     @Test
@@ -128,7 +150,8 @@ class GeminiPlannerTest {
         answer(Scenario.STARTED, "again", 200, Fixtures.geminiAnswer(ghost));
         answer("again", "done", 200, Fixtures.geminiAnswer(ghost));
         assertThatThrownBy(() -> planner(Duration.ofSeconds(10)).plan(Fixtures.request("drop it", Fixtures.titanic())))
-                .isInstanceOfSatisfying(AssistantException.class,
+                .isInstanceOfSatisfying(
+                        AssistantException.class,
                         e -> assertThat(e.getMessage()).contains("column '/etc/passwd' does not exist"));
     }
 
@@ -138,7 +161,8 @@ class GeminiPlannerTest {
                 {"error": {"code": 429, "message": "Resource exhausted", "status": "RESOURCE_EXHAUSTED"}}""");
         answer("retry", "done", 200, Fixtures.geminiAnswer(Fixtures.SEED_PLAN));
 
-        PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(Fixtures.request("impute and train", Fixtures.titanic()));
+        PlannerAnswer answer =
+                planner(Duration.ofSeconds(10)).plan(Fixtures.request("impute and train", Fixtures.titanic()));
 
         assertThat(answer.plan().actions()).hasSize(3);
         gemini.verify(2, postRequestedFor(urlPathMatching(GENERATE)));
@@ -146,8 +170,11 @@ class GeminiPlannerTest {
 
     @Test
     void aProviderThatDoesNotAnswerInTimeGivesAClearError() {
-        gemini.stubFor(post(urlPathMatching(GENERATE)).willReturn(aResponse().withFixedDelay(4_000)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.geminiAnswer(Fixtures.SEED_PLAN))));
+        gemini.stubFor(post(urlPathMatching(GENERATE))
+                .willReturn(aResponse()
+                        .withFixedDelay(4_000)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.geminiAnswer(Fixtures.SEED_PLAN))));
 
         assertThatThrownBy(() -> planner(Duration.ofMillis(800)).plan(Fixtures.request("impute", Fixtures.titanic())))
                 .isInstanceOfSatisfying(AssistantException.class, e -> {
@@ -171,42 +198,56 @@ class GeminiPlannerTest {
         dev.assay.model.plan.Plan checked = dev.assay.api.assistant.ScopeCheck.apply(answer.plan(), request, warnings);
 
         assertThat(checked.actions().getFirst().params().get("columns")).isEqualTo(List.of("Age"));
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Narrowed drop_missing_rows to Age")
-                .contains("every column"));
+        assertThat(warnings)
+                .anySatisfy(w -> assertThat(w)
+                        .contains("Narrowed drop_missing_rows to Age")
+                        .contains("every column"));
         // A step of a kind the person did not ask for, on every column, is flagged rather than silently kept.
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Check step scale").contains("named only Age"));
+        assertThat(warnings)
+                .anySatisfy(w -> assertThat(w).contains("Check step scale").contains("named only Age"));
     }
 
     @Test
     void theFakeRefusesTheFullSchemaAsTheServiceDid() {
         // Guards the fake itself: the schema as declared (with $defs, $ref, const) is what Gemini answered 400 to.
-        assertThat(ProviderRules.geminiViolations(PlanSchema.plan())).anySatisfy(v -> assertThat(v).contains("$defs"))
+        assertThat(ProviderRules.geminiViolations(PlanSchema.plan()))
+                .anySatisfy(v -> assertThat(v).contains("$defs"))
                 .anySatisfy(v -> assertThat(v).contains("$ref"));
         assertThat(PlanSchema.plan().toString()).contains("\"const\"");
-        assertThat(ProviderSchemas.gemini().toString()).doesNotContain("\"const\"").doesNotContain("$ref");
+        assertThat(ProviderSchemas.gemini().toString())
+                .doesNotContain("\"const\"")
+                .doesNotContain("$ref");
     }
 
     @Test
     void whenTheProviderStillRefusesTheSchemaTheAnswerComesInJsonModeAndSaysSo() {
         // A provider version that refuses any responseJsonSchema.
-        gemini.stubFor(post(urlPathMatching(GENERATE)).atPriority(1)
+        gemini.stubFor(post(urlPathMatching(GENERATE))
+                .atPriority(1)
                 .andMatching(r -> com.github.tomakehurst.wiremock.matching.MatchResult.of(
                         r.getBodyAsString().contains("responseJsonSchema")))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(ProviderRules.GEMINI_400)));
         answer(Scenario.STARTED, "done", 200, Fixtures.geminiAnswer(Fixtures.SEED_PLAN));
 
-        PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(Fixtures.request("impute and train", Fixtures.titanic()));
+        PlannerAnswer answer =
+                planner(Duration.ofSeconds(10)).plan(Fixtures.request("impute and train", Fixtures.titanic()));
 
         assertThat(answer.plan().actions()).hasSize(3);
         assertThat(answer.mode()).isEqualTo("JSON mode");
-        assertThat(answer.warnings()).anySatisfy(w -> assertThat(w).contains("did not accept the plan schema")
-                .contains("JSON mode"));
+        assertThat(answer.warnings())
+                .anySatisfy(w ->
+                        assertThat(w).contains("did not accept the plan schema").contains("JSON mode"));
         List<JsonNode> bodies = requestBodies();
         assertThat(bodies).hasSize(2);
-        assertThat(bodies.get(1).at("/generationConfig/responseJsonSchema").isMissingNode()).isTrue();
-        assertThat(bodies.get(1).at("/generationConfig/responseMimeType").asText()).isEqualTo("application/json");
-        assertThat(bodies.get(1).at("/systemInstruction/parts/0/text").asText()).contains("valid against this JSON Schema")
+        assertThat(bodies.get(1).at("/generationConfig/responseJsonSchema").isMissingNode())
+                .isTrue();
+        assertThat(bodies.get(1).at("/generationConfig/responseMimeType").asText())
+                .isEqualTo("application/json");
+        assertThat(bodies.get(1).at("/systemInstruction/parts/0/text").asText())
+                .contains("valid against this JSON Schema")
                 .contains("\"drop_columns\"");
     }
 

@@ -38,8 +38,12 @@ class OpenAiPlannerTest {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         // Like a server with strict structured outputs: a schema outside the strict subset is refused with 400.
-        server.stubFor(post(urlPathEqualTo(COMPLETIONS)).atPriority(1).andMatching(ProviderRules::refusedByOpenAiStrict)
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+        server.stubFor(post(urlPathEqualTo(COMPLETIONS))
+                .atPriority(1)
+                .andMatching(ProviderRules::refusedByOpenAiStrict)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(ProviderRules.OPENAI_400)));
     }
 
@@ -53,20 +57,28 @@ class OpenAiPlannerTest {
     }
 
     private void answer(String state, String next, int status, String body) {
-        server.stubFor(post(urlPathEqualTo(COMPLETIONS)).inScenario("openai").whenScenarioStateIs(state)
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body))
+        server.stubFor(post(urlPathEqualTo(COMPLETIONS))
+                .inScenario("openai")
+                .whenScenarioStateIs(state)
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body))
                 .willSetStateTo(next));
     }
 
     private List<JsonNode> bodies() {
-        return server.findAll(postRequestedFor(urlPathEqualTo(COMPLETIONS))).stream().map(LoggedRequest::getBodyAsString)
-                .map(OpenAiPlannerTest::tree).toList();
+        return server.findAll(postRequestedFor(urlPathEqualTo(COMPLETIONS))).stream()
+                .map(LoggedRequest::getBodyAsString)
+                .map(OpenAiPlannerTest::tree)
+                .toList();
     }
 
     @Test
     void aGoodAnswerBecomesThePlanAndTheRequestCarriesThePlanSchema() {
         answer(Scenario.STARTED, "done", 200, Fixtures.openAiAnswer(Fixtures.SEED_PLAN));
-        PlanningRequest request = Fixtures.request("Fill missing values and train a classifier on Survived", Fixtures.titanic());
+        PlanningRequest request =
+                Fixtures.request("Fill missing values and train a classifier on Survived", Fixtures.titanic());
 
         PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(request);
 
@@ -76,12 +88,18 @@ class OpenAiPlannerTest {
         JsonNode body = bodies().getFirst();
         assertThat(body.get("temperature").asInt()).isZero();
         assertThat(body.at("/response_format/type").asText()).isEqualTo("json_schema");
-        assertThat(body.at("/response_format/json_schema/schema").equals(Fixtures.NUMBERS_BY_VALUE, ProviderSchemas.openAiStrict())).isTrue();
+        assertThat(body.at("/response_format/json_schema/schema")
+                        .equals(Fixtures.NUMBERS_BY_VALUE, ProviderSchemas.openAiStrict()))
+                .isTrue();
         assertThat(body.at("/response_format/json_schema/strict").asBoolean()).isTrue();
-        assertThat(ProviderRules.openAiStrictViolations(body.at("/response_format/json_schema/schema"))).isEmpty();
+        assertThat(ProviderRules.openAiStrictViolations(body.at("/response_format/json_schema/schema")))
+                .isEmpty();
         assertThat(body.at("/messages/0/role").asText()).isEqualTo("system");
         // What the planner recorded as sent is exactly the body the endpoint received.
-        assertThat(Json.mapper().<JsonNode>valueToTree(request.sent().getFirst()).equals(Fixtures.NUMBERS_BY_VALUE, body)).isTrue();
+        assertThat(Json.mapper()
+                        .<JsonNode>valueToTree(request.sent().getFirst())
+                        .equals(Fixtures.NUMBERS_BY_VALUE, body))
+                .isTrue();
         assertThat(body.toString()).doesNotContain(Fixtures.API_KEY);
     }
 
@@ -91,7 +109,8 @@ class OpenAiPlannerTest {
                 {"explanation": "x", "actions": [{"type": "impute", "params": {"strategy": "average"}}]}"""));
         answer("repair", "done", 200, Fixtures.openAiAnswer(Fixtures.SEED_PLAN));
 
-        PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(Fixtures.request("impute and train", Fixtures.titanic()));
+        PlannerAnswer answer =
+                planner(Duration.ofSeconds(10)).plan(Fixtures.request("impute and train", Fixtures.titanic()));
 
         assertThat(answer.plan().actions()).hasSize(3);
         JsonNode repair = bodies().get(1).get("messages");
@@ -118,7 +137,8 @@ class OpenAiPlannerTest {
         answer(Scenario.STARTED, "again", 200, Fixtures.openAiAnswer(ghost));
         answer("again", "done", 200, Fixtures.openAiAnswer(ghost));
         assertThatThrownBy(() -> planner(Duration.ofSeconds(10)).plan(Fixtures.request("x", Fixtures.titanic())))
-                .isInstanceOfSatisfying(AssistantException.class,
+                .isInstanceOfSatisfying(
+                        AssistantException.class,
                         e -> assertThat(e.getMessage()).contains("column 'Salary' does not exist"));
     }
 
@@ -148,8 +168,8 @@ class OpenAiPlannerTest {
 
     @Test
     void aProviderThatDoesNotAnswerInTimeGivesAClearError() {
-        server.stubFor(post(urlPathEqualTo(COMPLETIONS)).willReturn(aResponse().withFixedDelay(3_000)
-                .withBody(Fixtures.openAiAnswer(Fixtures.SEED_PLAN))));
+        server.stubFor(post(urlPathEqualTo(COMPLETIONS))
+                .willReturn(aResponse().withFixedDelay(3_000).withBody(Fixtures.openAiAnswer(Fixtures.SEED_PLAN))));
 
         assertThatThrownBy(() -> planner(Duration.ofMillis(600)).plan(Fixtures.request("x", Fixtures.titanic())))
                 .isInstanceOfSatisfying(AssistantException.class, e -> {
@@ -175,26 +195,38 @@ class OpenAiPlannerTest {
         dev.assay.api.assistant.PlanningRequest request = Fixtures.request(
                 "standardise fare, then predict survived from fare and sex; leave embarked alone", Fixtures.titanic());
 
-        dev.assay.api.assistant.PlannerAnswer answer = planner(java.time.Duration.ofSeconds(10)).plan(request);
+        dev.assay.api.assistant.PlannerAnswer answer =
+                planner(java.time.Duration.ofSeconds(10)).plan(request);
         List<String> warnings = new java.util.ArrayList<>();
         var checked = dev.assay.api.assistant.ScopeCheck.apply(answer.plan(), request, warnings);
 
         assertThat(checked.actions().get(0).params().get("columns")).isEqualTo(List.of("Fare"));
         assertThat(checked.actions().get(1).params().get("features")).isEqualTo(List.of("Fare", "Sex"));
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Narrowed scale to Fare").contains("Age, Fare, SibSp"));
+        assertThat(warnings)
+                .anySatisfy(
+                        w -> assertThat(w).contains("Narrowed scale to Fare").contains("Age, Fare, SibSp"));
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Narrowed train_model to Fare, Sex"));
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Not used by the plan: Embarked"));
     }
 
     @Test
     void aServerWithoutStructuredOutputsGetsJsonModeWithTheSchemaInThePromptAndTheAnswerSaysSo() {
-        server.stubFor(post(urlPathEqualTo(COMPLETIONS)).atPriority(1)
-                .andMatching(r -> com.github.tomakehurst.wiremock.matching.MatchResult.of(r.getBodyAsString().contains("json_schema")))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+        server.stubFor(post(urlPathEqualTo(COMPLETIONS))
+                .atPriority(1)
+                .andMatching(r -> com.github.tomakehurst.wiremock.matching.MatchResult.of(
+                        r.getBodyAsString().contains("json_schema")))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(ProviderRules.OPENAI_400)));
-        answer(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED, "done", 200, Fixtures.openAiAnswer(Fixtures.SEED_PLAN));
+        answer(
+                com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED,
+                "done",
+                200,
+                Fixtures.openAiAnswer(Fixtures.SEED_PLAN));
 
-        PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(Fixtures.request("impute and train", Fixtures.titanic()));
+        PlannerAnswer answer =
+                planner(Duration.ofSeconds(10)).plan(Fixtures.request("impute and train", Fixtures.titanic()));
 
         assertThat(answer.plan().actions()).hasSize(3);
         assertThat(answer.mode()).isEqualTo("JSON mode");

@@ -17,15 +17,28 @@ import java.util.Set;
 final class ProviderRules {
 
     /** Gemini responseJsonSchema: the documented keywords only; no $ref/$defs, no const. */
-    static final Set<String> GEMINI = Set.of("type", "properties", "required", "items", "enum", "anyOf", "description",
-            "title", "minimum", "maximum", "minItems", "maxItems", "format", "nullable", "additionalProperties",
+    static final Set<String> GEMINI = Set.of(
+            "type",
+            "properties",
+            "required",
+            "items",
+            "enum",
+            "anyOf",
+            "description",
+            "title",
+            "minimum",
+            "maximum",
+            "minItems",
+            "maxItems",
+            "format",
+            "nullable",
+            "additionalProperties",
             "propertyOrdering");
     /** OpenAI strict structured outputs: a smaller set of keywords (const left out, as some versions refuse it). */
-    static final Set<String> OPENAI_STRICT = Set.of("type", "properties", "required", "items", "enum", "anyOf",
-            "description", "additionalProperties");
+    static final Set<String> OPENAI_STRICT =
+            Set.of("type", "properties", "required", "items", "enum", "anyOf", "description", "additionalProperties");
 
-    private ProviderRules() {
-    }
+    private ProviderRules() {}
 
     static List<String> geminiViolations(JsonNode schema) {
         List<String> out = new ArrayList<>();
@@ -57,7 +70,9 @@ final class ProviderRules {
             if (!allowed.contains(key)) {
                 out.add(at + ": keyword '" + key + "' is not supported");
             } else if (key.equals("properties")) {
-                node.get(key).fieldNames().forEachRemaining(p -> keywords(node.get(key).get(p), allowed, at + "/" + p, out));
+                node.get(key)
+                        .fieldNames()
+                        .forEachRemaining(p -> keywords(node.get(key).get(p), allowed, at + "/" + p, out));
             } else if (!key.equals("enum") && !key.equals("required")) {
                 keywords(node.get(key), allowed, at + "/" + key, out);
             }
@@ -74,7 +89,8 @@ final class ProviderRules {
             return;
         }
         if (node.has("properties")) {
-            if (!node.path("additionalProperties").isBoolean() || node.get("additionalProperties").asBoolean()) {
+            if (!node.path("additionalProperties").isBoolean()
+                    || node.get("additionalProperties").asBoolean()) {
                 out.add(at + ": additionalProperties must be false");
             }
             Set<String> required = new HashSet<>();
@@ -96,14 +112,17 @@ final class ProviderRules {
     /** WireMock: the request carries a schema this provider refuses (the stub answering 400 matches it). */
     static MatchResult refusedByGemini(Request request) {
         JsonNode schema = body(request).at("/generationConfig/responseJsonSchema");
-        return MatchResult.of(!schema.isMissingNode() && !geminiViolations(schema).isEmpty());
+        return MatchResult.of(
+                !schema.isMissingNode() && !geminiViolations(schema).isEmpty());
     }
 
     static MatchResult refusedByOpenAiStrict(Request request) {
         JsonNode format = body(request).path("response_format");
         boolean strict = format.at("/json_schema/strict").asBoolean(false);
         return MatchResult.of("json_schema".equals(format.path("type").asText())
-                && (!strict || !openAiStrictViolations(format.at("/json_schema/schema")).isEmpty()));
+                && (!strict
+                        || !openAiStrictViolations(format.at("/json_schema/schema"))
+                                .isEmpty()));
     }
 
     static final String GEMINI_400 = """

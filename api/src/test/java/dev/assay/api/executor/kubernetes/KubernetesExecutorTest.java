@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.assay.api.executor.ProfileTask;
 import dev.assay.api.executor.RunTask;
 import dev.assay.model.crd.assistantrun.AssistantRun;
+import dev.assay.model.crd.assistantrun.AssistantRunSpec;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanReader;
-import dev.assay.model.crd.assistantrun.AssistantRunSpec;
 import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
@@ -28,10 +28,13 @@ class KubernetesExecutorTest {
 
     @Test
     void anUploadBecomesADatasetJobReadingTheUploadedSource() {
-        new KubernetesExecutor(client, "assay").submitProfile(new ProfileTask("j-0123456789abcdef",
-                "j-0123456789abcdef/source.csv", "titanic.csv"));
+        new KubernetesExecutor(client, "assay")
+                .submitProfile(new ProfileTask("j-0123456789abcdef", "j-0123456789abcdef/source.csv", "titanic.csv"));
 
-        DatasetJob job = client.resources(DatasetJob.class).inNamespace("assay").withName("j-0123456789abcdef").get();
+        DatasetJob job = client.resources(DatasetJob.class)
+                .inNamespace("assay")
+                .withName("j-0123456789abcdef")
+                .get();
         assertThat(job.getSpec().source()).isEqualTo("j-0123456789abcdef/source.csv");
         assertThat(job.getMetadata().getAnnotations()).containsEntry("assay.dev/file-name", "titanic.csv");
     }
@@ -41,10 +44,14 @@ class KubernetesExecutorTest {
         Plan plan = PlanReader.read("""
                 {"explanation": "x", "actions": [{"type": "drop_duplicates", "params": {}}]}""");
 
-        new KubernetesExecutor(client, "assay").submitRun(new RunTask("j-1", "r-2", plan, Optional.of("dedupe"),
-                Optional.of("remove duplicate rows")));
+        new KubernetesExecutor(client, "assay")
+                .submitRun(
+                        new RunTask("j-1", "r-2", plan, Optional.of("dedupe"), Optional.of("remove duplicate rows")));
 
-        AssistantRun run = client.resources(AssistantRun.class).inNamespace("assay").withName("r-2").get();
+        AssistantRun run = client.resources(AssistantRun.class)
+                .inNamespace("assay")
+                .withName("r-2")
+                .get();
         assertThat(run.getSpec().datasetRef()).isEqualTo("j-1");
         assertThat(run.getSpec().plan()).isEqualTo(plan);
         assertThat(run.getSpec().prompt()).isEqualTo("remove duplicate rows");
@@ -64,26 +71,42 @@ class KubernetesExecutorTest {
         executor.submitRun(new RunTask("j-2", "r-3", plan, Optional.of("three"), Optional.empty()));
 
         executor.forget("j-1", Optional.of("r-2"));
-        assertThat(client.resources(AssistantRun.class).inNamespace("assay").list().getItems())
-                .extracting(r -> r.getMetadata().getName()).containsExactlyInAnyOrder("r-1", "r-3");
+        assertThat(client.resources(AssistantRun.class)
+                        .inNamespace("assay")
+                        .list()
+                        .getItems())
+                .extracting(r -> r.getMetadata().getName())
+                .containsExactlyInAnyOrder("r-1", "r-3");
 
         executor.forget("j-1", Optional.empty());
-        assertThat(client.resources(AssistantRun.class).inNamespace("assay").list().getItems())
-                .extracting(r -> r.getMetadata().getName()).containsExactly("r-3");
-        assertThat(client.resources(DatasetJob.class).inNamespace("assay").list().getItems())
-                .extracting(r -> r.getMetadata().getName()).containsExactly("j-2");
+        assertThat(client.resources(AssistantRun.class)
+                        .inNamespace("assay")
+                        .list()
+                        .getItems())
+                .extracting(r -> r.getMetadata().getName())
+                .containsExactly("r-3");
+        assertThat(client.resources(DatasetJob.class)
+                        .inNamespace("assay")
+                        .list()
+                        .getItems())
+                .extracting(r -> r.getMetadata().getName())
+                .containsExactly("j-2");
     }
 
     @Test
     void theCreatorOfARunIsTheProgramThatWroteItsSpecFirstNotTheOperatorWritingItsStatus() {
         AssistantRun run = new AssistantRun();
-        run.setMetadata(new ObjectMetaBuilder().withName("by-hand").withManagedFields(
-                writer("assistantrunreconciler", "2026-12-01T09:59:00Z", "f:status"),
-                writer("kubectl-edit", "2026-12-01T11:00:00Z", "f:spec"),
-                writer("kubectl-create", "2026-12-01T10:00:00Z", "f:metadata", "f:spec")).build());
+        run.setMetadata(new ObjectMetaBuilder()
+                .withName("by-hand")
+                .withManagedFields(
+                        writer("assistantrunreconciler", "2026-12-01T09:59:00Z", "f:status"),
+                        writer("kubectl-edit", "2026-12-01T11:00:00Z", "f:spec"),
+                        writer("kubectl-create", "2026-12-01T10:00:00Z", "f:metadata", "f:spec"))
+                .build());
         assertThat(KubernetesExecutor.specWriter(run)).contains("kubectl-create");
 
-        run.getMetadata().setManagedFields(List.of(writer("assistantrunreconciler", "2026-12-01T09:59:00Z", "f:status")));
+        run.getMetadata()
+                .setManagedFields(List.of(writer("assistantrunreconciler", "2026-12-01T09:59:00Z", "f:status")));
         assertThat(KubernetesExecutor.specWriter(run)).isEmpty();
         run.getMetadata().setManagedFields(null);
         assertThat(KubernetesExecutor.specWriter(run)).isEmpty();
@@ -92,8 +115,11 @@ class KubernetesExecutorTest {
     @Test
     void aRunCreatedWithKubectlIsNamedByItsProgramAndARunTheClusterDoesNotHaveByNothing() {
         AssistantRun run = new AssistantRun();
-        run.setMetadata(new ObjectMetaBuilder().withName("by-hand").withNamespace("assay").withManagedFields(
-                writer("kubectl-client-side-apply", "2026-12-01T10:00:00Z", "f:metadata", "f:spec")).build());
+        run.setMetadata(new ObjectMetaBuilder()
+                .withName("by-hand")
+                .withNamespace("assay")
+                .withManagedFields(writer("kubectl-client-side-apply", "2026-12-01T10:00:00Z", "f:metadata", "f:spec"))
+                .build());
         run.setSpec(new AssistantRunSpec("j-1", PlanReader.read("""
                 {"explanation": "x", "actions": [{"type": "drop_duplicates", "params": {}}]}"""), null, null, null, null));
         client.resource(run).create();
@@ -101,7 +127,8 @@ class KubernetesExecutorTest {
 
         assertThat(executor.creatorTool("by-hand")).contains("kubectl-client-side-apply");
         assertThat(executor.creatorTool("r-gone")).isEmpty();
-        assertThat(new KubernetesExecutor(client, "elsewhere").creatorTool("by-hand")).isEmpty();
+        assertThat(new KubernetesExecutor(client, "elsewhere").creatorTool("by-hand"))
+                .isEmpty();
     }
 
     private static ManagedFieldsEntry writer(String manager, String time, String... fields) {
@@ -109,7 +136,12 @@ class KubernetesExecutorTest {
         for (String field : fields) {
             written.setAdditionalProperty(field, Map.of());
         }
-        return new ManagedFieldsEntryBuilder().withManager(manager).withOperation("Update").withTime(time)
-                .withFieldsType("FieldsV1").withFieldsV1(written).build();
+        return new ManagedFieldsEntryBuilder()
+                .withManager(manager)
+                .withOperation("Update")
+                .withTime(time)
+                .withFieldsType("FieldsV1")
+                .withFieldsV1(written)
+                .build();
     }
 }

@@ -27,8 +27,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,9 +49,12 @@ class KubernetesModeHttpIT {
     private static final String PREFIX = "assay-k8s-mode-" + UUID.randomUUID() + ":";
 
     /** One CRUD mock API server for the Spring context's whole life (the JUnit extension would renew it per test). */
-    private static final KubernetesMockServer SERVER = new KubernetesMockServer(new io.fabric8.mockwebserver.Context(),
-            new io.fabric8.mockwebserver.MockWebServer(), new java.util.HashMap<>(),
-            new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(), true);
+    private static final KubernetesMockServer SERVER = new KubernetesMockServer(
+            new io.fabric8.mockwebserver.Context(),
+            new io.fabric8.mockwebserver.MockWebServer(),
+            new java.util.HashMap<>(),
+            new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(),
+            true);
 
     static {
         SERVER.init();
@@ -82,21 +85,28 @@ class KubernetesModeHttpIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StatusStore statuses;
+
     @Autowired
     KubernetesClient client;
+
     @Autowired
     Metadata metadata;
 
     @Test
     void anUploadBecomesADatasetJobAndARunnersReportShowsInTheHistory() throws Exception {
         HttpApi api = new HttpApi(port);
-        HttpApi.Answer accepted = api.upload("titanic.csv", Files.readAllBytes(Path.of("../examples/datasets/titanic.csv")));
+        HttpApi.Answer accepted =
+                api.upload("titanic.csv", Files.readAllBytes(Path.of("../examples/datasets/titanic.csv")));
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
         String jobId = accepted.json().path("job_id").asText();
 
-        DatasetJob job = client.resources(DatasetJob.class).inNamespace("assay").withName(jobId).get();
+        DatasetJob job = client.resources(DatasetJob.class)
+                .inNamespace("assay")
+                .withName(jobId)
+                .get();
         assertThat(job).isNotNull();
         assertThat(job.getSpec().source()).isEqualTo(jobId + "/source.csv");
         // The runner protocol's keys on a cluster carry the namespace: the file and the status record are the
@@ -104,11 +114,18 @@ class KubernetesModeHttpIT {
         assertThat(data.resolve("assay/" + jobId + "/source.csv")).isRegularFile();
         assertThat(data.resolve(jobId)).doesNotExist();
         try (redis.clients.jedis.RedisClient keys = redis.clients.jedis.RedisClient.builder()
-                .fromURI("redis://127.0.0.1:6379").build()) {
-            assertThat(keys.exists(dev.assay.model.protocol.TaskScope.namespace("assay").statusKeys(PREFIX).task(jobId)))
+                .fromURI("redis://127.0.0.1:6379")
+                .build()) {
+            assertThat(keys.exists(dev.assay.model.protocol.TaskScope.namespace("assay")
+                            .statusKeys(PREFIX)
+                            .task(jobId)))
                     .isTrue();
         }
-        assertThat(api.get("/api/v1/jobs/" + jobId + "/status").json().path("status").asText()).isEqualTo("queued");
+        assertThat(api.get("/api/v1/jobs/" + jobId + "/status")
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("queued");
 
         // What a runner pod of a kubectl-applied AssistantRun writes:
         statuses.put(TaskStatus.queued("by-kubectl", TaskKind.RUN, jobId, "applied by hand", Instant.now())
@@ -123,42 +140,60 @@ class KubernetesModeHttpIT {
     void anAssistantRunCreatedWithKubectlIsShownReadOnlyWithTheProgramThatMadeItAndIsNotDeletedThroughAssay()
             throws Exception {
         HttpApi api = new HttpApi(port);
-        HttpApi.Answer accepted = api.upload("titanic.csv", Files.readAllBytes(Path.of("../examples/datasets/titanic.csv")));
+        HttpApi.Answer accepted =
+                api.upload("titanic.csv", Files.readAllBytes(Path.of("../examples/datasets/titanic.csv")));
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
         String jobId = accepted.json().path("job_id").asText();
 
         // An AssistantRun as `kubectl apply -f run.yaml` leaves it on the API server: kubectl wrote the spec, the
         // operator the status, and nothing says which person ran kubectl.
         AssistantRun byHand = new AssistantRun();
-        byHand.setMetadata(new ObjectMetaBuilder().withName("by-hand").withNamespace("assay").withManagedFields(
+        byHand.setMetadata(new ObjectMetaBuilder()
+                .withName("by-hand")
+                .withNamespace("assay")
+                .withManagedFields(
                         writer("kubectl-client-side-apply", "2026-12-01T10:00:00Z", "f:metadata", "f:spec"),
                         writer("assistantrunreconciler", "2026-12-01T10:00:01Z", "f:status"))
                 .build());
         byHand.setSpec(new AssistantRunSpec(jobId, PlanReader.read("""
-                {"explanation": "x", "actions": [{"type": "drop_duplicates", "params": {}}]}"""), null, "by hand",
-                null, null));
+                {"explanation": "x", "actions": [{"type": "drop_duplicates", "params": {}}]}"""), null, "by hand", null, null));
         client.resource(byHand).create();
         statuses.put(TaskStatus.queued("by-hand", TaskKind.RUN, jobId, "by hand", Instant.now()));
         // A run the api started itself, recorded with its owner before it was queued.
-        metadata.runCreated("r-through-assay", jobId, "through assay", "local", "local", Metadata.Origin.API,
-                "{\"explanation\": \"x\", \"actions\": []}", java.util.Optional.empty(), Instant.now());
+        metadata.runCreated(
+                "r-through-assay",
+                jobId,
+                "through assay",
+                "local",
+                "local",
+                Metadata.Origin.API,
+                "{\"explanation\": \"x\", \"actions\": []}",
+                java.util.Optional.empty(),
+                Instant.now());
         statuses.put(TaskStatus.queued("r-through-assay", TaskKind.RUN, jobId, "through assay", Instant.now()));
 
         JsonNode runs = api.get("/api/v1/jobs/" + jobId + "/status").json().path("runs");
         JsonNode kubectl = run(runs, "by-hand").path("origin");
         assertThat(kubectl.path("via").asText()).isEqualTo("kubernetes");
         assertThat(kubectl.path("tool").asText()).isEqualTo("kubectl-client-side-apply");
-        assertThat(kubectl.path("user").isNull()).as("the person is not recorded: %s", kubectl).isTrue();
+        assertThat(kubectl.path("user").isNull())
+                .as("the person is not recorded: %s", kubectl)
+                .isTrue();
         assertThat(kubectl.path("read_only").asBoolean()).isTrue();
         JsonNode own = run(runs, "r-through-assay").path("origin");
         assertThat(own.path("via").asText()).isEqualTo("api");
         assertThat(own.path("user").asText()).isEqualTo("local");
         assertThat(own.path("read_only").asBoolean()).isFalse();
 
-        HttpApi.Answer refused = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/" + jobId + "/runs/by-hand")).DELETE());
+        HttpApi.Answer refused = api.send(HttpRequest.newBuilder(api.uri("/api/v1/jobs/" + jobId + "/runs/by-hand"))
+                .DELETE());
         assertThat(refused.problem(409).path("detail").asText())
                 .contains("kubectl-client-side-apply", "kubectl delete assistantrun by-hand");
-        assertThat(client.resources(AssistantRun.class).inNamespace("assay").withName("by-hand").get()).isNotNull();
+        assertThat(client.resources(AssistantRun.class)
+                        .inNamespace("assay")
+                        .withName("by-hand")
+                        .get())
+                .isNotNull();
         assertThat(statuses.get("by-hand")).isPresent();
     }
 
@@ -176,7 +211,13 @@ class KubernetesModeHttpIT {
         for (String field : fields) {
             written.setAdditionalProperty(field, java.util.Map.of());
         }
-        return new ManagedFieldsEntryBuilder().withManager(manager).withOperation("Update").withApiVersion("assay.dev/v1alpha1")
-                .withTime(time).withFieldsType("FieldsV1").withFieldsV1(written).build();
+        return new ManagedFieldsEntryBuilder()
+                .withManager(manager)
+                .withOperation("Update")
+                .withApiVersion("assay.dev/v1alpha1")
+                .withTime(time)
+                .withFieldsType("FieldsV1")
+                .withFieldsV1(written)
+                .build();
     }
 }

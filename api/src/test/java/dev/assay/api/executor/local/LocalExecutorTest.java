@@ -52,8 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalExecutorTest {
 
-    private static final Plan PLAN = new Plan("impute", List.of(new PlanStep(ActionType.IMPUTE,
-            Map.of("strategy", "median", "columns", List.of()))));
+    private static final Plan PLAN = new Plan(
+            "impute", List.of(new PlanStep(ActionType.IMPUTE, Map.of("strategy", "median", "columns", List.of()))));
 
     @TempDir
     Path temp;
@@ -75,15 +75,30 @@ class LocalExecutorTest {
         }
     }
 
-    private LocalExecutor executor(dev.assay.runner.task.TaskRunner.Profiler profiler, dev.assay.runner.task.TaskRunner.Applier applier, int workers, int queue) {
-        executor = new LocalExecutor(artifacts, statuses, profiler, applier, workers, queue, temp.resolve("work"),
-                Clock.systemUTC(), new SimpleMeterRegistry());
+    private LocalExecutor executor(
+            dev.assay.runner.task.TaskRunner.Profiler profiler,
+            dev.assay.runner.task.TaskRunner.Applier applier,
+            int workers,
+            int queue) {
+        executor = new LocalExecutor(
+                artifacts,
+                statuses,
+                profiler,
+                applier,
+                workers,
+                queue,
+                temp.resolve("work"),
+                Clock.systemUTC(),
+                new SimpleMeterRegistry());
         return executor;
     }
 
     /** Writes what Engine.profile writes, reporting progress as it goes. */
-    private static ProfileOutcome profiles(Path csv, Path out, dev.assay.runner.core.ProgressListener progress,
-                                           dev.assay.runner.source.SourceOptions options) {
+    private static ProfileOutcome profiles(
+            Path csv,
+            Path out,
+            dev.assay.runner.core.ProgressListener progress,
+            dev.assay.runner.source.SourceOptions options) {
         try {
             progress.update(10, "reading " + csv.getFileName());
             Files.writeString(out.resolve("profile.json"), "{}");
@@ -97,16 +112,28 @@ class LocalExecutorTest {
     }
 
     /** Writes what Engine.apply writes for a plan without a model. */
-    private static ApplyOutcome applies(Path csv, Plan plan, Path out, dev.assay.runner.core.ProgressListener progress,
-                                        dev.assay.runner.source.SourceOptions options) {
+    private static ApplyOutcome applies(
+            Path csv,
+            Plan plan,
+            Path out,
+            dev.assay.runner.core.ProgressListener progress,
+            dev.assay.runner.source.SourceOptions options) {
         try {
             for (String name : List.of("cleaned.csv", "report.html", "profile.json", "result.json", "plan.json")) {
                 Files.writeString(out.resolve(name), name + " of the run");
             }
             Files.writeString(out.resolve("scratch.tmp"), "not an artifact");
-            RunResult result = new RunResult(plan, List.of(), Optional.empty(),
-                    new Comparison(new Comparison.Side(891, 12, 866, 3), new Comparison.Side(891, 12, 0, 1), List.of(),
-                            List.of()), List.of("cleaned.csv", "report.html"), 5);
+            RunResult result = new RunResult(
+                    plan,
+                    List.of(),
+                    Optional.empty(),
+                    new Comparison(
+                            new Comparison.Side(891, 12, 866, 3),
+                            new Comparison.Side(891, 12, 0, 1),
+                            List.of(),
+                            List.of()),
+                    List.of("cleaned.csv", "report.html"),
+                    5);
             return new ApplyOutcome(result, TestProfiles.titanic(), out);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -124,7 +151,8 @@ class LocalExecutorTest {
     }
 
     private TaskStatus awaitFinished(String id) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> statuses.get(id).map(s -> s.status().finished()).orElse(false));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> statuses.get(id).map(s -> s.status().finished()).orElse(false));
         return statuses.get(id).orElseThrow();
     }
 
@@ -145,12 +173,14 @@ class LocalExecutorTest {
         assertThat(done.status()).isEqualTo(TaskState.DONE);
         assertThat(done.progress()).isEqualTo(100);
         assertThat(done.profile().orElseThrow().rows()).isEqualTo(891);
-        assertThat(artifacts.list("j-1/")).containsExactly("j-1/cleaned.csv", "j-1/profile.json", "j-1/report.html",
-                "j-1/source.csv");
+        assertThat(artifacts.list("j-1/"))
+                .containsExactly("j-1/cleaned.csv", "j-1/profile.json", "j-1/report.html", "j-1/source.csv");
         // The engine saw the file under the name the person uploaded, so its messages name it.
         assertThat(read("j-1/report.html")).isEqualTo("<h1>titanic.csv</h1>");
         List<TaskEvent> events = statuses.events("j-1");
-        assertThat(events).extracting(TaskEvent::status).startsWith(TaskState.QUEUED, TaskState.RUNNING)
+        assertThat(events)
+                .extracting(TaskEvent::status)
+                .startsWith(TaskState.QUEUED, TaskState.RUNNING)
                 .endsWith(TaskState.DONE);
         assertThat(events).extracting(TaskEvent::progress).isSorted();
         assertThat(events).extracting(TaskEvent::stage).contains("reading titanic.csv");
@@ -159,9 +189,15 @@ class LocalExecutorTest {
     @Test
     void badInputFailsTheTaskWithTheEnginesMessageAndStoresNothing() throws Exception {
         upload("j-1");
-        executor((csv, out, progress, options) -> {
-            throw new InputException("titanic.csv", OptionalLong.of(12), Optional.of("Age"), "'abc' is not a number");
-        }, LocalExecutorTest::applies, 1, 4).submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
+        executor(
+                        (csv, out, progress, options) -> {
+                            throw new InputException(
+                                    "titanic.csv", OptionalLong.of(12), Optional.of("Age"), "'abc' is not a number");
+                        },
+                        LocalExecutorTest::applies,
+                        1,
+                        4)
+                .submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
 
         TaskStatus failed = awaitFinished("j-1");
 
@@ -173,10 +209,14 @@ class LocalExecutorTest {
     @Test
     void anInvalidPlanFailsTheRunWithTheValidatorsMessage() throws Exception {
         upload("j-1");
-        executor(LocalExecutorTest::profiles, (csv, plan, out, progress, options) -> {
-            throw new PlanValidationException(List.of(PlanError.ofStep(0, "impute", "columns",
-                    "column 'Agee' does not exist (did you mean 'Age'?)")));
-        }, 1, 4);
+        executor(
+                LocalExecutorTest::profiles,
+                (csv, plan, out, progress, options) -> {
+                    throw new PlanValidationException(List.of(PlanError.ofStep(
+                            0, "impute", "columns", "column 'Agee' does not exist (did you mean 'Age'?)")));
+                },
+                1,
+                4);
         executor.submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
         awaitFinished("j-1");
         queueRun("j-1", "r-1");
@@ -189,14 +229,19 @@ class LocalExecutorTest {
     @Test
     void aFullDiskIsToldApartFromABugWithWhatToDo() throws Exception {
         upload("j-1");
-        executor((csv, out, progress, options) -> {
-            throw new java.io.UncheckedIOException("cannot write profile.json",
-                    new java.io.IOException("No space left on device"));
-        }, LocalExecutorTest::applies, 1, 4);
+        executor(
+                (csv, out, progress, options) -> {
+                    throw new java.io.UncheckedIOException(
+                            "cannot write profile.json", new java.io.IOException("No space left on device"));
+                },
+                LocalExecutorTest::applies,
+                1,
+                4);
 
         executor.submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
 
-        assertThat(awaitFinished("j-1").error().orElseThrow()).contains("disk", "is full", "upload the file again")
+        assertThat(awaitFinished("j-1").error().orElseThrow())
+                .contains("disk", "is full", "upload the file again")
                 .doesNotContain("internal error");
     }
 
@@ -204,18 +249,23 @@ class LocalExecutorTest {
     void aBugIsReportedWithAReferenceNotItsInternalsAndThePoolKeepsServing() throws Exception {
         upload("j-1");
         upload("j-2");
-        executor((csv, out, progress, options) -> {
-            if (csv.getParent().getParent().getFileName().toString().startsWith("j-1")) {
-                throw new IllegalStateException("index 7 out of bounds in ColumnProfiler");
-            }
-            return profiles(csv, out, progress, options);
-        }, LocalExecutorTest::applies, 1, 4);
+        executor(
+                (csv, out, progress, options) -> {
+                    if (csv.getParent().getParent().getFileName().toString().startsWith("j-1")) {
+                        throw new IllegalStateException("index 7 out of bounds in ColumnProfiler");
+                    }
+                    return profiles(csv, out, progress, options);
+                },
+                LocalExecutorTest::applies,
+                1,
+                4);
 
         executor.submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
         executor.submitProfile(new ProfileTask("j-2", "j-2/source.csv", "titanic.csv"));
 
         TaskStatus failed = awaitFinished("j-1");
-        assertThat(failed.error().orElseThrow()).matches("internal error \\(reference [0-9a-f]{8}\\); see the server log")
+        assertThat(failed.error().orElseThrow())
+                .matches("internal error \\(reference [0-9a-f]{8}\\); see the server log")
                 .doesNotContain("ColumnProfiler");
         assertThat(awaitFinished("j-2").status()).isEqualTo(TaskState.DONE);
     }
@@ -224,18 +274,22 @@ class LocalExecutorTest {
     void aFailingRunLeavesTheUploadTheProfileAndEarlierRunsIntact() throws Exception {
         upload("j-1");
         CountDownLatch secondRun = new CountDownLatch(1);
-        executor(LocalExecutorTest::profiles, (csv, plan, out, progress, options) -> {
-            if (secondRun.getCount() == 0) {
-                // Half the outputs written, then the failure.
-                try {
-                    Files.writeString(out.resolve("cleaned.csv"), "partial");
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                throw new InputException("cleaned.csv", "column 'Age' holds 'n/a', which cannot be a number");
-            }
-            return applies(csv, plan, out, progress, options);
-        }, 1, 4);
+        executor(
+                LocalExecutorTest::profiles,
+                (csv, plan, out, progress, options) -> {
+                    if (secondRun.getCount() == 0) {
+                        // Half the outputs written, then the failure.
+                        try {
+                            Files.writeString(out.resolve("cleaned.csv"), "partial");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        throw new InputException("cleaned.csv", "column 'Age' holds 'n/a', which cannot be a number");
+                    }
+                    return applies(csv, plan, out, progress, options);
+                },
+                1,
+                4);
         executor.submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
         awaitFinished("j-1");
         queueRun("j-1", "r-1");
@@ -249,7 +303,8 @@ class LocalExecutorTest {
         queueRun("j-1", "r-2");
         executor.submitRun(new RunTask("j-1", "r-2", PLAN, Optional.of("second"), Optional.empty()));
 
-        assertThat(awaitFinished("r-2").error()).contains("cleaned.csv: column 'Age' holds 'n/a', which cannot be a number");
+        assertThat(awaitFinished("r-2").error())
+                .contains("cleaned.csv: column 'Age' holds 'n/a', which cannot be a number");
         assertThat(artifacts.list("j-1/")).isEqualTo(before);
         assertThat(read("j-1/source.csv")).isEqualTo(source);
         assertThat(read("j-1/runs/r-1/cleaned.csv")).isEqualTo(firstRun);
@@ -269,9 +324,13 @@ class LocalExecutorTest {
         TaskStatus done = awaitFinished("r-1");
 
         assertThat(done.result().orElseThrow().plan()).isEqualTo(PLAN);
-        assertThat(artifacts.list("j-1/runs/r-1/")).containsExactly("j-1/runs/r-1/cleaned.csv",
-                "j-1/runs/r-1/plan.json", "j-1/runs/r-1/profile.json", "j-1/runs/r-1/report.html",
-                "j-1/runs/r-1/result.json");
+        assertThat(artifacts.list("j-1/runs/r-1/"))
+                .containsExactly(
+                        "j-1/runs/r-1/cleaned.csv",
+                        "j-1/runs/r-1/plan.json",
+                        "j-1/runs/r-1/profile.json",
+                        "j-1/runs/r-1/report.html",
+                        "j-1/runs/r-1/result.json");
     }
 
     @Test
@@ -281,15 +340,19 @@ class LocalExecutorTest {
         for (String id : List.of("j-1", "j-2", "j-3")) {
             upload(id);
         }
-        executor((csv, out, progress, options) -> {
-            started.countDown();
-            try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return profiles(csv, out, progress, options);
-        }, LocalExecutorTest::applies, 1, 1);
+        executor(
+                (csv, out, progress, options) -> {
+                    started.countDown();
+                    try {
+                        release.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return profiles(csv, out, progress, options);
+                },
+                LocalExecutorTest::applies,
+                1,
+                1);
 
         executor.submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
         started.await(20, TimeUnit.SECONDS);
@@ -299,7 +362,8 @@ class LocalExecutorTest {
         assertThatThrownBy(() -> executor.submitProfile(new ProfileTask("j-3", "j-3/source.csv", "titanic.csv")))
                 .isInstanceOf(ExecutorBusyException.class)
                 .hasMessageContaining("1 tasks are running and 1 are waiting")
-                .satisfies(e -> assertThat(((ExecutorBusyException) e).retryAfter()).isPositive());
+                .satisfies(e ->
+                        assertThat(((ExecutorBusyException) e).retryAfter()).isPositive());
 
         release.countDown();
         assertThat(awaitFinished("j-2").status()).isEqualTo(TaskState.DONE);
@@ -311,23 +375,29 @@ class LocalExecutorTest {
         CountDownLatch started = new CountDownLatch(1);
         upload("j-1");
         upload("j-2");
-        executor((csv, out, progress, options) -> {
-            started.countDown();
-            try {
-                Thread.sleep(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException("interrupted");
-            }
-            return profiles(csv, out, progress, options);
-        }, LocalExecutorTest::applies, 1, 4);
+        executor(
+                (csv, out, progress, options) -> {
+                    started.countDown();
+                    try {
+                        Thread.sleep(Duration.ofSeconds(30));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException("interrupted");
+                    }
+                    return profiles(csv, out, progress, options);
+                },
+                LocalExecutorTest::applies,
+                1,
+                4);
         executor.submitProfile(new ProfileTask("j-1", "j-1/source.csv", "titanic.csv"));
         started.await(20, TimeUnit.SECONDS);
         executor.submitProfile(new ProfileTask("j-2", "j-2/source.csv", "titanic.csv"));
 
         executor.close();
 
-        assertThat(statuses.get("j-2").orElseThrow().error()).contains("the server stopped before this task started; upload the file again");
-        assertThat(awaitFinished("j-1").error()).contains("the server stopped while this task was running; upload the file again");
+        assertThat(statuses.get("j-2").orElseThrow().error())
+                .contains("the server stopped before this task started; upload the file again");
+        assertThat(awaitFinished("j-1").error())
+                .contains("the server stopped while this task was running; upload the file again");
     }
 
     @Test

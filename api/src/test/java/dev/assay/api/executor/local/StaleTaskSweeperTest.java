@@ -22,8 +22,8 @@ class StaleTaskSweeperTest {
     final InMemoryStatusStore store = new InMemoryStatusStore();
 
     StaleTaskSweeper sweeperAt(Instant now, Set<String> heldHere) {
-        return new StaleTaskSweeper(store, "api@me/1", heldHere::contains, STALE, Duration.ofSeconds(5),
-                Clock.fixed(now, ZoneOffset.UTC));
+        return new StaleTaskSweeper(
+                store, "api@me/1", heldHere::contains, STALE, Duration.ofSeconds(5), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
@@ -69,7 +69,8 @@ class StaleTaskSweeperTest {
 
     @Test
     void aFinishedTaskOnlyLosesItsLease() {
-        TaskStatus done = TaskStatus.queued("j-1", TaskKind.PROFILE, "j-1", "tips.csv", T0).failed("bad file", T0);
+        TaskStatus done = TaskStatus.queued("j-1", TaskKind.PROFILE, "j-1", "tips.csv", T0)
+                .failed("bad file", T0);
         store.put(done);
         store.lease("api@dead/9", List.of("j-1"), T0);
 

@@ -20,8 +20,14 @@ import java.util.Optional;
  * @param runName    a name for people
  * @param createdBy  who made it ({@code app.kubernetes.io/created-by}); empty for a manifest a person applies
  */
-public record AssistantRunManifest(String name, Optional<String> namespace, String datasetRef, Plan plan,
-                                   Optional<String> prompt, Optional<String> runName, Optional<String> createdBy) {
+public record AssistantRunManifest(
+        String name,
+        Optional<String> namespace,
+        String datasetRef,
+        Plan plan,
+        Optional<String> prompt,
+        Optional<String> runName,
+        Optional<String> createdBy) {
 
     /** The label that ties a run to its dataset: the api deletes a dataset's runs by it. */
     public static final String LABEL_DATASET_JOB = "assay.dev/dataset-job";
@@ -32,8 +38,11 @@ public record AssistantRunManifest(String name, Optional<String> namespace, Stri
         createdBy.ifPresent(who -> labels.put("app.kubernetes.io/created-by", who));
         labels.put(LABEL_DATASET_JOB, datasetRef);
         AssistantRun run = new AssistantRun();
-        run.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace.orElse(null))
-                .withLabels(labels).build());
+        run.setMetadata(new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(namespace.orElse(null))
+                .withLabels(labels)
+                .build());
         run.setSpec(new AssistantRunSpec(datasetRef, plan, prompt.orElse(null), runName.orElse(null), null, null));
         return run;
     }

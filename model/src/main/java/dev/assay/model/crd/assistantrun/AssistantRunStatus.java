@@ -10,48 +10,55 @@ import java.util.List;
 
 /** What the operator observed of the run. Written only by the operator. */
 public record AssistantRunStatus(
-        @PrinterColumn(name = "Phase", priority = 0)
-        @JsonPropertyDescription(LifecycleStatus.PHASE)
+        @PrinterColumn(name = "Phase", priority = 0) @JsonPropertyDescription(LifecycleStatus.PHASE)
         Phase phase,
-        @JsonPropertyDescription(LifecycleStatus.CONDITIONS)
-        List<Condition> conditions,
+
+        @JsonPropertyDescription(LifecycleStatus.CONDITIONS) List<Condition> conditions,
+
         @JsonPropertyDescription(LifecycleStatus.OBSERVED_GENERATION)
         Long observedGeneration,
-        @JsonPropertyDescription(LifecycleStatus.JOB_NAME)
-        String jobName,
-        @JsonPropertyDescription(LifecycleStatus.START_TIME)
-        String startTime,
+
+        @JsonPropertyDescription(LifecycleStatus.JOB_NAME) String jobName,
+        @JsonPropertyDescription(LifecycleStatus.START_TIME) String startTime,
+
         @JsonPropertyDescription(LifecycleStatus.COMPLETION_TIME)
         String completionTime,
-        @JsonPropertyDescription(LifecycleStatus.PROGRESS)
-        Integer progress,
-        @JsonPropertyDescription(LifecycleStatus.STAGE)
-        String stage,
+
+        @JsonPropertyDescription(LifecycleStatus.PROGRESS) Integer progress,
+        @JsonPropertyDescription(LifecycleStatus.STAGE) String stage,
+
         @PrinterColumn(name = "Actions", priority = 1)
         @JsonPropertyDescription("How many actions of the plan were applied.")
         Integer actionsApplied,
-        @PrinterColumn(name = "Rows", priority = 0)
-        @JsonPropertyDescription("Rows of the processed data.")
+
+        @PrinterColumn(name = "Rows", priority = 0) @JsonPropertyDescription("Rows of the processed data.")
         Long rows,
+
         @JsonPropertyDescription("Columns of the processed data.")
         Integer columns,
+
         @JsonPropertyDescription("The trained model, when the plan trained one.")
         ModelSummary model,
+
         @PrinterColumn(name = "Score", priority = 0)
         @JsonPropertyDescription("The model's primary metric on held-out rows, as text (e.g. accuracy 0.815).")
         String score,
+
         @JsonPropertyDescription("Artifact keys of the run's report, profile, processed CSV, model and metrics.")
         Artifacts artifacts,
+
         @PrinterColumn(name = "Warnings", priority = 0)
         @JsonPropertyDescription("How many semantic warnings the plan drew (steps that ran but may mislead: a filled "
                 + "target, a leaking feature, many rows dropped); see warnings.")
         Integer warningCount,
-        @JsonPropertyDescription("The plan's semantic warnings, most severe first; at most " + AssistantRunStatus.MAX_WARNINGS
-                + " (warningCount has the total, result.json all of them).")
+
+        @JsonPropertyDescription("The plan's semantic warnings, most severe first; at most "
+                + AssistantRunStatus.MAX_WARNINGS + " (warningCount has the total, result.json all of them).")
         List<RunWarning> warnings,
-        @PrinterColumn(name = "Message", priority = 0)
-        @JsonPropertyDescription(LifecycleStatus.MESSAGE)
-        String message) implements LifecycleStatus {
+
+        @PrinterColumn(name = "Message", priority = 0) @JsonPropertyDescription(LifecycleStatus.MESSAGE)
+        String message)
+        implements LifecycleStatus {
 
     /** How many warnings the status lists; a resource's size is bounded, result.json has them all. */
     public static final int MAX_WARNINGS = 20;

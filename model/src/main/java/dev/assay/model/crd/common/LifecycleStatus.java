@@ -13,7 +13,8 @@ public interface LifecycleStatus {
             + "Running (the runner container runs), Succeeded or Failed.";
     String CONDITIONS = "Conditions (types: Valid, Ready, JobCreated, Running, Retrying, Complete, Failed, "
             + "SpecChanged, Reconciled); the Failed condition's reason says why and whether it was tried again.";
-    String OBSERVED_GENERATION = "The generation of the spec this run uses; a later change does not alter a started run.";
+    String OBSERVED_GENERATION =
+            "The generation of the spec this run uses; a later change does not alter a started run.";
     String JOB_NAME = "Name of the batch/v1 Job that runs the runner (of the latest attempt).";
     String START_TIME = "When the Job started (RFC 3339).";
     String COMPLETION_TIME = "When it succeeded or failed (RFC 3339).";

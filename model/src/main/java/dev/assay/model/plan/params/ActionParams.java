@@ -9,8 +9,17 @@ import dev.assay.model.plan.ActionType;
  * record's components and reach the JSON Schema from there.
  */
 public sealed interface ActionParams
-        permits DropColumnsParams, ImputeParams, CastParams, EncodeParams, ScaleParams, FeatureEngineerParams,
-        TrainModelParams, DropDuplicatesParams, DropMissingRowsParams, RenameColumnsParams, ClipOutliersParams {
+        permits DropColumnsParams,
+                ImputeParams,
+                CastParams,
+                EncodeParams,
+                ScaleParams,
+                FeatureEngineerParams,
+                TrainModelParams,
+                DropDuplicatesParams,
+                DropMissingRowsParams,
+                RenameColumnsParams,
+                ClipOutliersParams {
 
     default ActionType type() {
         return ActionType.of(getClass());

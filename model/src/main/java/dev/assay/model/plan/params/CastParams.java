@@ -11,18 +11,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
-@JsonClassDescription("Parameters of cast. Values that cannot be converted become missing and are counted in the step log.")
+@JsonClassDescription(
+        "Parameters of cast. Values that cannot be converted become missing and are counted in the step log.")
 public record CastParams(
-        @NotNull @Size(min = 1, max = 1000)
-        @JsonPropertyDescription("Columns to convert.")
+        @NotNull @Size(min = 1, max = 1000) @JsonPropertyDescription("Columns to convert.")
         List<String> columns,
-        @NotNull
-        @JsonPropertyDescription("The new type: int, float, datetime, string or boolean.")
+
+        @NotNull @JsonPropertyDescription("The new type: int, float, datetime, string or boolean.")
         CastTarget to,
+
         @Size(max = 64)
         @JsonPropertyDescription("Only for datetime: a date pattern such as yyyy-MM-dd HH:mm:ss or dd/MM/yyyy. "
                 + "Without it common formats are recognised.")
-        String format) implements ActionParams {
+        String format)
+        implements ActionParams {
 
     public CastParams {
         columns = columns == null ? List.of() : List.copyOf(columns);
@@ -51,7 +53,9 @@ public record CastParams(
 
     @Override
     public DatasetSchema project(DatasetSchema schema, StepContext context) {
-        List<ColumnInfo> cast = columns.stream().map(schema::find).flatMap(Optional::stream)
+        List<ColumnInfo> cast = columns.stream()
+                .map(schema::find)
+                .flatMap(Optional::stream)
                 .map(c -> c.withType(to.columnType(), kindAfter(c)))
                 .toList();
         return schema.with(cast);

@@ -5,11 +5,16 @@ import dev.assay.model.dataset.ColumnType;
 import dev.assay.model.dataset.VariableKind;
 
 public enum CastTarget {
-    @JsonProperty("int") INT(ColumnType.INTEGER, VariableKind.NUMERIC),
-    @JsonProperty("float") FLOAT(ColumnType.DECIMAL, VariableKind.NUMERIC),
-    @JsonProperty("datetime") DATETIME(ColumnType.DATETIME, VariableKind.DATETIME),
-    @JsonProperty("string") STRING(ColumnType.STRING, VariableKind.CATEGORICAL),
-    @JsonProperty("boolean") BOOLEAN(ColumnType.BOOLEAN, VariableKind.BOOLEAN);
+    @JsonProperty("int")
+    INT(ColumnType.INTEGER, VariableKind.NUMERIC),
+    @JsonProperty("float")
+    FLOAT(ColumnType.DECIMAL, VariableKind.NUMERIC),
+    @JsonProperty("datetime")
+    DATETIME(ColumnType.DATETIME, VariableKind.DATETIME),
+    @JsonProperty("string")
+    STRING(ColumnType.STRING, VariableKind.CATEGORICAL),
+    @JsonProperty("boolean")
+    BOOLEAN(ColumnType.BOOLEAN, VariableKind.BOOLEAN);
 
     private final ColumnType columnType;
     private final VariableKind kind;

@@ -12,19 +12,27 @@ import java.util.List;
 @JsonClassDescription("Parameters of clip_outliers: values beyond the limits are set to the limits.")
 public record ClipOutliersParams(
         @Size(max = 1000)
-        @JsonPropertyDescription("Numeric columns; [] means every numeric column except identifiers and the model's target.")
+        @JsonPropertyDescription(
+                "Numeric columns; [] means every numeric column except identifiers and the model's target.")
         List<String> columns,
-        @JsonPropertyDescription("iqr (Q1 - factor*IQR to Q3 + factor*IQR) or percentile (lower to upper quantile). Default iqr.")
+
+        @JsonPropertyDescription(
+                "iqr (Q1 - factor*IQR to Q3 + factor*IQR) or percentile (lower to upper quantile). Default iqr.")
         ClipMethod method,
-        @DecimalMin("0.5") @DecimalMax("10")
-        @JsonPropertyDescription("iqr only: the fence factor. Default 1.5.")
+
+        @DecimalMin("0.5") @DecimalMax("10") @JsonPropertyDescription("iqr only: the fence factor. Default 1.5.")
         Double factor,
-        @DecimalMin("0") @DecimalMax("0.5")
+
+        @DecimalMin("0")
+        @DecimalMax("0.5")
         @JsonPropertyDescription("percentile only: the lower quantile. Default 0.01.")
         Double lower,
-        @DecimalMin("0.5") @DecimalMax("1")
+
+        @DecimalMin("0.5")
+        @DecimalMax("1")
         @JsonPropertyDescription("percentile only: the upper quantile. Default 0.99.")
-        Double upper) implements ActionParams {
+        Double upper)
+        implements ActionParams {
 
     public ClipOutliersParams {
         columns = columns == null ? List.of() : List.copyOf(columns);

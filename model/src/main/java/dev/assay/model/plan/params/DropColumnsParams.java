@@ -9,9 +9,9 @@ import java.util.List;
 
 @JsonClassDescription("Parameters of drop_columns.")
 public record DropColumnsParams(
-        @NotNull @Size(min = 1, max = 1000)
-        @JsonPropertyDescription("Columns to remove (at least one).")
-        List<String> columns) implements ActionParams {
+        @NotNull @Size(min = 1, max = 1000) @JsonPropertyDescription("Columns to remove (at least one).")
+        List<String> columns)
+        implements ActionParams {
 
     public DropColumnsParams {
         columns = columns == null ? List.of() : List.copyOf(columns);

@@ -10,7 +10,8 @@ import java.util.List;
 public record DropDuplicatesParams(
         @Size(max = 1000)
         @JsonPropertyDescription("Rows are duplicates when equal in these columns; [] means in every column.")
-        List<String> columns) implements ActionParams {
+        List<String> columns)
+        implements ActionParams {
 
     public DropDuplicatesParams {
         columns = columns == null ? List.of() : List.copyOf(columns);

@@ -11,7 +11,8 @@ import java.util.List;
 public record DropMissingRowsParams(
         @Size(max = 1000)
         @JsonPropertyDescription("Drop a row when one of these columns is missing; [] means any column.")
-        List<String> columns) implements ActionParams {
+        List<String> columns)
+        implements ActionParams {
 
     public DropMissingRowsParams {
         columns = columns == null ? List.of() : List.copyOf(columns);

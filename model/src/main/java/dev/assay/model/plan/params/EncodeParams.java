@@ -17,12 +17,16 @@ public record EncodeParams(
         @Size(max = 1000)
         @JsonPropertyDescription("Columns to encode; [] means every categorical column except the model's target.")
         List<String> columns,
+
         @JsonPropertyDescription("onehot (one 0/1 column per category) or label (one integer code). Default onehot.")
         EncodeMethod method,
-        @Min(1) @Max(MAX_CATEGORIES_LIMIT)
+
+        @Min(1)
+        @Max(MAX_CATEGORIES_LIMIT)
         @JsonPropertyDescription("onehot only: at most this many new columns per column; rarer categories go to "
                 + "<column>_other. Default 20.")
-        Integer maxCategories) implements ActionParams {
+        Integer maxCategories)
+        implements ActionParams {
 
     public static final int DEFAULT_MAX_CATEGORIES = 20;
     public static final int MAX_CATEGORIES_LIMIT = 200;
@@ -38,8 +42,11 @@ public record EncodeParams(
 
     /** The columns this step encodes: the given ones, or every categorical column but the target. */
     public List<ColumnInfo> resolve(DatasetSchema schema, StepContext context) {
-        return schema.namedOrMatching(columns, c -> (c.kind() == VariableKind.CATEGORICAL
-                || (c.kind() == VariableKind.BOOLEAN && c.type() == ColumnType.STRING)) && !context.isTarget(c.name()));
+        return schema.namedOrMatching(
+                columns,
+                c -> (c.kind() == VariableKind.CATEGORICAL
+                                || (c.kind() == VariableKind.BOOLEAN && c.type() == ColumnType.STRING))
+                        && !context.isTarget(c.name()));
     }
 
     @Override
@@ -56,20 +63,22 @@ public record EncodeParams(
         List<ColumnInfo> encoded = resolve(schema, context);
         if (method == EncodeMethod.LABEL) {
             return schema.with(encoded.stream()
-                    .map(c -> new ColumnInfo(c.name(), ColumnType.INTEGER, VariableKind.NUMERIC, c.missing(),
-                            c.distinct(), List.of()))
+                    .map(c -> new ColumnInfo(
+                            c.name(), ColumnType.INTEGER, VariableKind.NUMERIC, c.missing(), c.distinct(), List.of()))
                     .toList());
         }
-        DatasetSchema result = schema.without(encoded.stream().map(ColumnInfo::name).toList());
+        DatasetSchema result =
+                schema.without(encoded.stream().map(ColumnInfo::name).toList());
         List<ColumnInfo> added = new ArrayList<>();
         for (ColumnInfo column : encoded) {
             if (column.categories().isEmpty()) {
                 result = result.withDerivedPrefix(column.name() + "_");
                 continue;
             }
-            column.categories().stream().limit(categoryCap())
-                    .forEach(category -> added.add(ColumnInfo.of(column.name() + "_" + category,
-                            ColumnType.INTEGER, VariableKind.NUMERIC)));
+            column.categories().stream()
+                    .limit(categoryCap())
+                    .forEach(category -> added.add(
+                            ColumnInfo.of(column.name() + "_" + category, ColumnType.INTEGER, VariableKind.NUMERIC)));
             if (column.categories().size() > categoryCap()) {
                 added.add(ColumnInfo.of(column.name() + "_other", ColumnType.INTEGER, VariableKind.NUMERIC));
             }

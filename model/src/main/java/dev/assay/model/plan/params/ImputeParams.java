@@ -13,16 +13,18 @@ public record ImputeParams(
         @JsonPropertyDescription("median, mean, mode, zero or constant. Default median. With columns [] a numeric "
                 + "strategy fills the numeric columns and the most frequent value fills the others.")
         ImputeStrategy strategy,
-        @Size(max = 1000)
-        @JsonPropertyDescription("Columns to fill; [] means every column that has missing values.")
+
+        @Size(max = 1000) @JsonPropertyDescription("Columns to fill; [] means every column that has missing values.")
         List<String> columns,
-        @Size(max = 1000)
-        @JsonPropertyDescription("The value to fill with; required with strategy constant.")
+
+        @Size(max = 1000) @JsonPropertyDescription("The value to fill with; required with strategy constant.")
         String value,
+
         @JsonPropertyDescription("Before filling, add for each filled column a 0/1 column '<column>_missing' that is 1 "
                 + "where the value was missing, so that a model can still tell invented values from measured ones. "
                 + "Default false.")
-        Boolean addIndicator) implements ActionParams {
+        Boolean addIndicator)
+        implements ActionParams {
 
     /** The suffix of a missing-indicator column. */
     public static final String INDICATOR_SUFFIX = "_missing";
@@ -74,8 +76,10 @@ public record ImputeParams(
             } else {
                 for (ColumnInfo column : resolve(schema, context)) {
                     if (column.isNumeric() && !isNumber(value)) {
-                        problems.add("value", "'" + value + "' is not a number, but column '" + column.name()
-                                + "' is " + column.type().wireName());
+                        problems.add(
+                                "value",
+                                "'" + value + "' is not a number, but column '" + column.name() + "' is "
+                                        + column.type().wireName());
                     }
                 }
             }
@@ -85,8 +89,10 @@ public record ImputeParams(
         if (indicator()) {
             for (ColumnInfo column : resolve(schema, context)) {
                 if (column.hasMissing() && schema.has(indicatorName(column.name()))) {
-                    problems.add("add_indicator", "column '" + indicatorName(column.name())
-                            + "' already exists; rename it first or leave add_indicator out");
+                    problems.add(
+                            "add_indicator",
+                            "column '" + indicatorName(column.name())
+                                    + "' already exists; rename it first or leave add_indicator out");
                 }
             }
         }
@@ -95,10 +101,18 @@ public record ImputeParams(
     @Override
     public DatasetSchema project(DatasetSchema schema, StepContext context) {
         List<ColumnInfo> filled = resolve(schema, context);
-        List<ColumnInfo> changed = new java.util.ArrayList<>(filled.stream().map(c -> c.withMissing(0)).toList());
+        List<ColumnInfo> changed = new java.util.ArrayList<>(
+                filled.stream().map(c -> c.withMissing(0)).toList());
         if (indicator()) {
-            filled.stream().filter(ColumnInfo::hasMissing).forEach(c -> changed.add(new ColumnInfo(indicatorName(c.name()),
-                    dev.assay.model.dataset.ColumnType.INTEGER, dev.assay.model.dataset.VariableKind.BOOLEAN, 0, 2, List.of())));
+            filled.stream()
+                    .filter(ColumnInfo::hasMissing)
+                    .forEach(c -> changed.add(new ColumnInfo(
+                            indicatorName(c.name()),
+                            dev.assay.model.dataset.ColumnType.INTEGER,
+                            dev.assay.model.dataset.VariableKind.BOOLEAN,
+                            0,
+                            2,
+                            List.of())));
         }
         return schema.with(changed);
     }

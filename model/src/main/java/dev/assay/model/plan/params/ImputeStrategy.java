@@ -3,11 +3,16 @@ package dev.assay.model.plan.params;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 public enum ImputeStrategy {
-    @JsonProperty("median") MEDIAN,
-    @JsonProperty("mean") MEAN,
-    @JsonProperty("mode") MODE,
-    @JsonProperty("zero") ZERO,
-    @JsonProperty("constant") CONSTANT;
+    @JsonProperty("median")
+    MEDIAN,
+    @JsonProperty("mean")
+    MEAN,
+    @JsonProperty("mode")
+    MODE,
+    @JsonProperty("zero")
+    ZERO,
+    @JsonProperty("constant")
+    CONSTANT;
 
     /** Whether the strategy only makes sense for numbers. */
     public boolean numericOnly() {

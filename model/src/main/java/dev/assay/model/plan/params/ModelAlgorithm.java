@@ -4,12 +4,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
 
 public enum ModelAlgorithm {
-    @JsonProperty("auto") AUTO(Optional.empty()),
-    @JsonProperty("random_forest") RANDOM_FOREST(Optional.empty()),
-    @JsonProperty("gradient_boosting") GRADIENT_BOOSTING(Optional.empty()),
-    @JsonProperty("decision_tree") DECISION_TREE(Optional.empty()),
-    @JsonProperty("logistic_regression") LOGISTIC_REGRESSION(Optional.of(ModelTask.CLASSIFICATION)),
-    @JsonProperty("linear_regression") LINEAR_REGRESSION(Optional.of(ModelTask.REGRESSION));
+    @JsonProperty("auto")
+    AUTO(Optional.empty()),
+    @JsonProperty("random_forest")
+    RANDOM_FOREST(Optional.empty()),
+    @JsonProperty("gradient_boosting")
+    GRADIENT_BOOSTING(Optional.empty()),
+    @JsonProperty("decision_tree")
+    DECISION_TREE(Optional.empty()),
+    @JsonProperty("logistic_regression")
+    LOGISTIC_REGRESSION(Optional.of(ModelTask.CLASSIFICATION)),
+    @JsonProperty("linear_regression")
+    LINEAR_REGRESSION(Optional.of(ModelTask.REGRESSION));
 
     private final Optional<ModelTask> onlyFor;
 

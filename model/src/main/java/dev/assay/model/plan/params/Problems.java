@@ -10,8 +10,7 @@ import java.util.Optional;
 public final class Problems {
 
     /** One problem: the parameter it concerns (may be empty for the step as a whole) and a sentence. */
-    public record Problem(String field, String message) {
-    }
+    public record Problem(String field, String message) {}
 
     private final List<Problem> problems = new ArrayList<>();
 
@@ -39,8 +38,12 @@ public final class Problems {
     public Optional<ColumnInfo> column(String field, String name, DatasetSchema schema) {
         Optional<ColumnInfo> column = schema.find(name);
         if (column.isEmpty()) {
-            add(field, "column '" + name + "' does not exist"
-                    + schema.closest(name).map(c -> " (did you mean '" + c + "'?)").orElse(""));
+            add(
+                    field,
+                    "column '" + name + "' does not exist"
+                            + schema.closest(name)
+                                    .map(c -> " (did you mean '" + c + "'?)")
+                                    .orElse(""));
         }
         return column;
     }

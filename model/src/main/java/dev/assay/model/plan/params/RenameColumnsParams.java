@@ -11,15 +11,19 @@ import java.util.Set;
 
 @JsonClassDescription("Parameters of rename_columns.")
 public record RenameColumnsParams(
-        @NotNull @Size(min = 1, max = 1000)
+        @NotNull
+        @Size(min = 1, max = 1000)
         @JsonPropertyDescription("Each rename: from (an existing column) and to (its new name).")
-        List<Rename> renames) implements ActionParams {
+        List<Rename> renames)
+        implements ActionParams {
 
     /** One rename. */
     public record Rename(
-            @NotNull @Size(min = 1, max = 256) @JsonPropertyDescription("The existing column.") String from,
-            @NotNull @Size(min = 1, max = 128) @JsonPropertyDescription("The new name.") String to) {
-    }
+            @NotNull @Size(min = 1, max = 256) @JsonPropertyDescription("The existing column.")
+            String from,
+
+            @NotNull @Size(min = 1, max = 128) @JsonPropertyDescription("The new name.")
+            String to) {}
 
     public RenameColumnsParams {
         renames = renames == null ? List.of() : List.copyOf(renames);

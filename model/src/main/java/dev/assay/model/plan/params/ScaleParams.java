@@ -15,8 +15,10 @@ public record ScaleParams(
         @JsonPropertyDescription("Numeric columns to scale; [] means every numeric column except identifiers and the "
                 + "model's target.")
         List<String> columns,
+
         @JsonPropertyDescription("standard (mean 0, standard deviation 1) or minmax (0 to 1). Default standard.")
-        ScaleMethod method) implements ActionParams {
+        ScaleMethod method)
+        implements ActionParams {
 
     public ScaleParams {
         columns = columns == null ? List.of() : List.copyOf(columns);
@@ -38,6 +40,7 @@ public record ScaleParams(
     @Override
     public DatasetSchema project(DatasetSchema schema, StepContext context) {
         return schema.with(resolve(schema, context).stream()
-                .map(c -> c.withType(ColumnType.DECIMAL, VariableKind.NUMERIC)).toList());
+                .map(c -> c.withType(ColumnType.DECIMAL, VariableKind.NUMERIC))
+                .toList());
     }
 }

@@ -19,21 +19,27 @@ import java.util.Optional;
 public record TrainModelParams(
         @JsonPropertyDescription("classification or regression. Default: inferred from the target.")
         ModelTask task,
-        @NotNull @Size(min = 1, max = 256)
-        @JsonPropertyDescription("The column to predict.")
+
+        @NotNull @Size(min = 1, max = 256) @JsonPropertyDescription("The column to predict.")
         String target,
-        @JsonPropertyDescription("random_forest, gradient_boosting, logistic_regression (classification), "
-                + "linear_regression (regression), decision_tree, or auto (compare several by cross-validation). Default auto.")
+
+        @JsonPropertyDescription(
+                "random_forest, gradient_boosting, logistic_regression (classification), "
+                        + "linear_regression (regression), decision_tree, or auto (compare several by cross-validation). Default auto.")
         ModelAlgorithm model,
+
         @Size(max = 1000)
         @JsonPropertyDescription("Feature columns; [] means every other column (identifier-like columns are left out).")
         List<String> features,
-        @DecimalMin("0.1") @DecimalMax("0.5")
+
+        @DecimalMin("0.1")
+        @DecimalMax("0.5")
         @JsonPropertyDescription("Share of rows held out for testing. Default 0.2.")
         Double testSize,
-        @Min(2) @Max(10)
-        @JsonPropertyDescription("Number of cross-validation folds. Default 5.")
-        Integer cvFolds) implements ActionParams {
+
+        @Min(2) @Max(10) @JsonPropertyDescription("Number of cross-validation folds. Default 5.")
+        Integer cvFolds)
+        implements ActionParams {
 
     public static final double DEFAULT_TEST_SIZE = 0.2;
     public static final int DEFAULT_CV_FOLDS = 5;
@@ -61,7 +67,8 @@ public record TrainModelParams(
         if (model.onlyFor().isPresent()) {
             return model.onlyFor().get();
         }
-        boolean manyNumbers = targetColumn.isNumeric() && targetColumn.kind() != VariableKind.BOOLEAN
+        boolean manyNumbers = targetColumn.isNumeric()
+                && targetColumn.kind() != VariableKind.BOOLEAN
                 && (targetColumn.distinct() == 0 || targetColumn.distinct() > MAX_CLASSES_INFERRED);
         return manyNumbers ? ModelTask.REGRESSION : ModelTask.CLASSIFICATION;
     }
@@ -82,12 +89,16 @@ public record TrainModelParams(
         }
         ModelTask resolved = taskFor(targetColumn.get());
         if (!model.supports(resolved)) {
-            problems.add("model", model.wireName() + " does " + model.onlyFor().orElseThrow().wireName()
-                    + ", but the task is " + resolved.wireName());
+            problems.add(
+                    "model",
+                    model.wireName() + " does " + model.onlyFor().orElseThrow().wireName() + ", but the task is "
+                            + resolved.wireName());
         }
         if (resolved == ModelTask.REGRESSION && !targetColumn.get().isNumeric()) {
-            problems.add("task", "regression needs a numeric target; '" + target + "' is "
-                    + targetColumn.get().type().wireName());
+            problems.add(
+                    "task",
+                    "regression needs a numeric target; '" + target + "' is "
+                            + targetColumn.get().type().wireName());
         }
         if (features.isEmpty() && schema.columns().size() < 2) {
             problems.add("features", "there is no column left to learn from");

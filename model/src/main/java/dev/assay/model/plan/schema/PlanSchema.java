@@ -46,12 +46,11 @@ public final class PlanSchema {
         }
     }
 
-    private PlanSchema() {
-    }
+    private PlanSchema() {}
 
     private static com.github.victools.jsonschema.generator.SchemaGeneratorConfig configure() {
-        SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(Json.mapper(),
-                SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+        SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(
+                        Json.mapper(), SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(new JacksonModule())
                 .with(new JakartaValidationModule(JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED))
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
@@ -66,10 +65,11 @@ public final class PlanSchema {
             if (!raw.isEnum()) {
                 return null;
             }
-            ObjectNode definition = context.getGeneratorConfig().createObjectNode().put("type", "string");
+            ObjectNode definition =
+                    context.getGeneratorConfig().createObjectNode().put("type", "string");
             definition.set("enum", wireNames(raw));
-            return new CustomDefinition(definition, CustomDefinition.DefinitionType.INLINE,
-                    CustomDefinition.AttributeInclusion.YES);
+            return new CustomDefinition(
+                    definition, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.YES);
         });
         return builder.build();
     }
@@ -108,9 +108,15 @@ public final class PlanSchema {
         root.put("description", "A plan of whitelisted data actions. Nothing in it is ever run as code.");
         root.put("type", "object");
         ObjectNode properties = root.putObject("properties");
-        properties.putObject("explanation").put("type", "string").put("maxLength", Plan.MAX_EXPLANATION)
+        properties
+                .putObject("explanation")
+                .put("type", "string")
+                .put("maxLength", Plan.MAX_EXPLANATION)
                 .put("description", "One or two sentences, in plain words, on what the plan does and why.");
-        ObjectNode actions = properties.putObject("actions").put("type", "array").put("maxItems", Plan.MAX_ACTIONS)
+        ObjectNode actions = properties
+                .putObject("actions")
+                .put("type", "array")
+                .put("maxItems", Plan.MAX_ACTIONS)
                 .put("description", "The actions, applied in this order.");
         actions.putObject("items").put("$ref", "#/$defs/PlanStep");
         root.putArray("required").add("explanation").add("actions");
@@ -118,14 +124,19 @@ public final class PlanSchema {
 
         ObjectNode defs = root.putObject("$defs");
         ArrayNode anyOf = defs.putObject("PlanStep").put("title", "PlanStep").putArray("anyOf");
-        defs.putObject("ActionType").put("title", "ActionType").put("type", "string").set("enum", actionTypeNames());
+        defs.putObject("ActionType")
+                .put("title", "ActionType")
+                .put("type", "string")
+                .set("enum", actionTypeNames());
         for (ActionType type : ActionType.values()) {
             String stepName = type.paramsType().getSimpleName().replace("Params", "Step");
             ObjectNode step = defs.putObject(stepName);
             step.put("title", stepName).put("description", type.description()).put("type", "object");
             ObjectNode stepProperties = step.putObject("properties");
             stepProperties.putObject("type").put("const", type.wireName());
-            stepProperties.putObject("params").put("$ref", "#/$defs/" + type.paramsType().getSimpleName());
+            stepProperties
+                    .putObject("params")
+                    .put("$ref", "#/$defs/" + type.paramsType().getSimpleName());
             step.putArray("required").add("type").add("params");
             step.put("additionalProperties", false);
             anyOf.addObject().put("$ref", "#/$defs/" + stepName);

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 /** Writes plan.schema.json at build time, for the UI's generated types and for people to read. */
 public final class PlanSchemaWriter {
 
-    private PlanSchemaWriter() {
-    }
+    private PlanSchemaWriter() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {

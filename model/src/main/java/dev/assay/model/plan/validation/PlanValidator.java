@@ -25,8 +25,7 @@ import java.util.Optional;
  */
 public final class PlanValidator {
 
-    private PlanValidator() {
-    }
+    private PlanValidator() {}
 
     /** Validates, or throws with every problem found. */
     public static ValidatedPlan validate(Plan plan, DatasetSchema schema) {
@@ -62,8 +61,10 @@ public final class PlanValidator {
             errors.add(PlanError.ofPlan("actions", "the plan has no actions"));
         }
         if (plan.actions().size() > Plan.MAX_ACTIONS) {
-            errors.add(PlanError.ofPlan("actions", "the plan has " + plan.actions().size()
-                    + " actions; at most " + Plan.MAX_ACTIONS + " are allowed"));
+            errors.add(PlanError.ofPlan(
+                    "actions",
+                    "the plan has " + plan.actions().size() + " actions; at most " + Plan.MAX_ACTIONS
+                            + " are allowed"));
         }
         int trainings = 0;
         for (int i = 0; i < plan.actions().size(); i++) {
@@ -71,7 +72,8 @@ public final class PlanValidator {
             if (params.isPresent() && params.get() instanceof TrainModelParams) {
                 trainings++;
                 if (i != plan.actions().size() - 1) {
-                    errors.add(PlanError.ofStep(i, "train_model", "", "train_model must be the last action of the plan"));
+                    errors.add(
+                            PlanError.ofStep(i, "train_model", "", "train_model must be the last action of the plan"));
                 }
             }
         }
@@ -81,9 +83,8 @@ public final class PlanValidator {
         return errors;
     }
 
-    private record Outcome(List<ValidatedAction> actions, DatasetSchema schema, List<PlanError> errors,
-                           List<PlanWarning> warnings) {
-    }
+    private record Outcome(
+            List<ValidatedAction> actions, DatasetSchema schema, List<PlanError> errors, List<PlanWarning> warnings) {}
 
     private static Outcome run(Plan plan, DatasetSchema schema) {
         List<PlanError> errors = new ArrayList<>();
@@ -94,16 +95,20 @@ public final class PlanValidator {
             errors.add(PlanError.ofPlan("actions", "the plan has no actions"));
         }
         if (plan.actions().size() > Plan.MAX_ACTIONS) {
-            errors.add(PlanError.ofPlan("actions", "the plan has " + plan.actions().size()
-                    + " actions; at most " + Plan.MAX_ACTIONS + " are allowed"));
+            errors.add(PlanError.ofPlan(
+                    "actions",
+                    "the plan has " + plan.actions().size() + " actions; at most " + Plan.MAX_ACTIONS
+                            + " are allowed"));
         }
 
         List<Optional<ActionParams>> bound = new ArrayList<>();
         for (int i = 0; i < plan.actions().size(); i++) {
             bound.add(bind(i, plan.actions().get(i), errors));
         }
-        Optional<String> target = bound.stream().flatMap(Optional::stream)
-                .filter(TrainModelParams.class::isInstance).map(p -> ((TrainModelParams) p).target())
+        Optional<String> target = bound.stream()
+                .flatMap(Optional::stream)
+                .filter(TrainModelParams.class::isInstance)
+                .map(p -> ((TrainModelParams) p).target())
                 .reduce((first, second) -> second);
 
         List<ValidatedAction> actions = new ArrayList<>();
@@ -143,8 +148,16 @@ public final class PlanValidator {
     /** Checks one step's shape and binds its params to the action's record. */
     private static Optional<ActionParams> bind(int index, PlanStep step, List<PlanError> errors) {
         if (step == null || step.type() == null) {
-            errors.add(PlanError.ofStep(index, "", "type", "each action needs a type, one of "
-                    + String.join(", ", java.util.Arrays.stream(ActionType.values()).map(ActionType::wireName).toList())));
+            errors.add(PlanError.ofStep(
+                    index,
+                    "",
+                    "type",
+                    "each action needs a type, one of "
+                            + String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(ActionType.values())
+                                            .map(ActionType::wireName)
+                                            .toList())));
             return Optional.empty();
         }
         ActionType type = step.type();
@@ -160,7 +173,9 @@ public final class PlanValidator {
         try {
             return Optional.of(Json.strict().treeToValue(params, type.paramsType()));
         } catch (MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? "" : String.valueOf(e.getPath().getFirst().getFieldName());
+            String field = e.getPath().isEmpty()
+                    ? ""
+                    : String.valueOf(e.getPath().getFirst().getFieldName());
             errors.add(PlanError.ofStep(index, type.wireName(), field, "has a value of the wrong kind"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             errors.add(PlanError.ofStep(index, type.wireName(), "", "the parameters cannot be read"));

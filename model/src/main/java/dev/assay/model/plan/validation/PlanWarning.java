@@ -18,27 +18,43 @@ import java.util.Locale;
  * @param message     what the step would do, with the numbers
  * @param alternative what to do instead
  */
-public record PlanWarning(int actionIndex, String action, String column, Severity severity, String code,
-                          java.util.Optional<Double> number, String message, String alternative) {
+public record PlanWarning(
+        int actionIndex,
+        String action,
+        String column,
+        Severity severity,
+        String code,
+        java.util.Optional<Double> number,
+        String message,
+        String alternative) {
 
     public PlanWarning {
         number = number == null ? java.util.Optional.empty() : number;
     }
 
     /** A warning without a figure of its own. */
-    public PlanWarning(int actionIndex, String action, String column, Severity severity, String code, String message,
-                       String alternative) {
+    public PlanWarning(
+            int actionIndex,
+            String action,
+            String column,
+            Severity severity,
+            String code,
+            String message,
+            String alternative) {
         this(actionIndex, action, column, severity, code, java.util.Optional.empty(), message, alternative);
     }
 
     /** Declared from most to least severe. */
     public enum Severity {
         /** The result would be misleading: a model scored on invented targets, a leaking feature. */
-        @JsonProperty("critical") CRITICAL,
+        @JsonProperty("critical")
+        CRITICAL,
         /** Invented or lost data on a scale that likely changes conclusions. */
-        @JsonProperty("warning") WARNING,
+        @JsonProperty("warning")
+        WARNING,
         /** What the engine decided on the plan's behalf, said so. */
-        @JsonProperty("info") INFO;
+        @JsonProperty("info")
+        INFO;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

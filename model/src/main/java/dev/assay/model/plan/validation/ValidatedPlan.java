@@ -12,8 +12,8 @@ import java.util.List;
  * @param expected the schema the plan is expected to produce
  * @param warnings steps that may run but would likely damage the data or the evaluation
  */
-public record ValidatedPlan(Plan source, List<ValidatedAction> actions, DatasetSchema expected,
-                            List<PlanWarning> warnings) {
+public record ValidatedPlan(
+        Plan source, List<ValidatedAction> actions, DatasetSchema expected, List<PlanWarning> warnings) {
 
     public ValidatedPlan {
         actions = List.copyOf(actions);

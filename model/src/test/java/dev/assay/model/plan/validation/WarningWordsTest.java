@@ -19,12 +19,15 @@ import org.junit.jupiter.api.Test;
  */
 class WarningWordsTest {
 
-    private static final DatasetSchema SCHEMA = new DatasetSchema(List.of(
-            new ColumnInfo("Fare", ColumnType.DECIMAL, VariableKind.NUMERIC, 10, 248, List.of()),
-            new ColumnInfo("Age", ColumnType.DECIMAL, VariableKind.NUMERIC, 300, 88, List.of()),
-            new ColumnInfo("Cabin", ColumnType.STRING, VariableKind.CATEGORICAL, 687, 147, List.of()),
-            new ColumnInfo("Pclass", ColumnType.INTEGER, VariableKind.NUMERIC, 0, 3, List.of())),
-            Set.of(), 891, List.of());
+    private static final DatasetSchema SCHEMA = new DatasetSchema(
+            List.of(
+                    new ColumnInfo("Fare", ColumnType.DECIMAL, VariableKind.NUMERIC, 10, 248, List.of()),
+                    new ColumnInfo("Age", ColumnType.DECIMAL, VariableKind.NUMERIC, 300, 88, List.of()),
+                    new ColumnInfo("Cabin", ColumnType.STRING, VariableKind.CATEGORICAL, 687, 147, List.of()),
+                    new ColumnInfo("Pclass", ColumnType.INTEGER, VariableKind.NUMERIC, 0, 3, List.of())),
+            Set.of(),
+            891,
+            List.of());
 
     @Test
     void everyWarningsAdviceIsInTheScreensWords() {
@@ -36,21 +39,35 @@ class WarningWordsTest {
                   {"type": "train_model", "params": {"target": "Fare"}}]}"""), SCHEMA);
 
         assertThat(review.valid()).as(review.errors().toString()).isTrue();
-        assertThat(review.warnings()).extracting(PlanWarning::code).contains("fills_target", "fills_sparse_column",
-                "mode_fills_many_values", "changes_target", "drops_many_rows");
-        List<String> jsonNames = Arrays.stream(ActionType.values()).map(ActionType::wireName).filter(n -> n.contains("_"))
+        assertThat(review.warnings())
+                .extracting(PlanWarning::code)
+                .contains(
+                        "fills_target",
+                        "fills_sparse_column",
+                        "mode_fills_many_values",
+                        "changes_target",
+                        "drops_many_rows");
+        List<String> jsonNames = Arrays.stream(ActionType.values())
+                .map(ActionType::wireName)
+                .filter(n -> n.contains("_"))
                 .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
         jsonNames.add("add_indicator");
         for (PlanWarning warning : review.warnings()) {
-            assertThat(warning.message() + " " + warning.alternative()).as(warning.code())
+            assertThat(warning.message() + " " + warning.alternative())
+                    .as(warning.code())
                     .doesNotContain(jsonNames.toArray(String[]::new));
         }
-        assertThat(alternative(review, "fills_sparse_column")).contains("Drop columns", "turn on Add indicator", "Cabin_missing");
+        assertThat(alternative(review, "fills_sparse_column"))
+                .contains("Drop columns", "turn on Add indicator", "Cabin_missing");
         assertThat(alternative(review, "changes_target")).contains("out of this Scale step");
         assertThat(alternative(review, "drops_many_rows")).contains("Add indicator", "Age_missing");
     }
 
     private static String alternative(PlanReview review, String code) {
-        return review.warnings().stream().filter(w -> w.code().equals(code)).findFirst().orElseThrow().alternative();
+        return review.warnings().stream()
+                .filter(w -> w.code().equals(code))
+                .findFirst()
+                .orElseThrow()
+                .alternative();
     }
 }
