@@ -122,7 +122,7 @@ try {
   await page.getByRole('menuitem', { name: /^Scale/ }).click();
   const scaleStep = page.getByRole('listitem', { name: /^Step 2: Scale/ });
   await scaleStep.getByRole('button', { name: 'Step 2: edit' }).click();
-  const columnsField = page.getByLabel('Step 2: Columns');
+  const columnsField = page.getByLabel('Columns (Step 2)');
   await columnsField.fill('Name');
   await columnsField.press('Enter');
   // The step's form is open, so the server's complaint shows under the field it is about.

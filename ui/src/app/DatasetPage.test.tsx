@@ -172,10 +172,10 @@ describe('JobPage', () => {
     await user.click(await screen.findByRole('button', { name: /Add to plan: Drop columns/ }));
 
     // The step with the problem opens, and the problem shows under the field it is about.
-    await waitFor(() => expect(screen.getByLabelText('Step 1: Columns')).toHaveAttribute('aria-invalid', 'true'), {
+    await waitFor(() => expect(screen.getByLabelText('Columns (Step 1)')).toHaveAttribute('aria-invalid', 'true'), {
       timeout: 5000,
     });
-    expect(screen.getByLabelText('Step 1: Columns')).toHaveAccessibleDescription('this would remove every column');
+    expect(screen.getByLabelText('Columns (Step 1)')).toHaveAccessibleDescription('this would remove every column');
     expect(screen.getByText(/1 problem to fix before this plan can run/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Apply these actions' })).toBeDisabled();
   });

@@ -197,7 +197,7 @@ describe('PlanCard', () => {
     render(<Harness initial={twoSteps} errors={errors} check="invalid" />);
 
     // A step with a problem opens: the field's problem is under the field, the step's under the step.
-    const strategy = screen.getByLabelText('Step 1: Strategy');
+    const strategy = screen.getByLabelText('Strategy (Step 1)');
     expect(strategy).toHaveAttribute('aria-invalid', 'true');
     expect(within(steps()[0]).getByText('choose one of median, mean')).toBeInTheDocument();
     expect(within(steps()[1]).getByRole('alert', { name: 'Step 2 problems' })).toHaveTextContent(
@@ -213,8 +213,8 @@ describe('PlanCard', () => {
     render(<Harness initial={twoSteps} onPlan={onPlan} />);
 
     await user.click(screen.getByRole('button', { name: 'Step 1: edit' }));
-    await user.selectOptions(screen.getByLabelText('Step 1: Strategy'), 'mean');
-    await user.type(screen.getByLabelText('Step 1: Columns'), 'Age{Enter}');
+    await user.selectOptions(screen.getByLabelText('Strategy (Step 1)'), 'mean');
+    await user.type(screen.getByLabelText('Columns (Step 1)'), 'Age{Enter}');
 
     expect(onPlan).toHaveBeenLastCalledWith({
       explanation: 'x',
@@ -228,9 +228,9 @@ describe('PlanCard', () => {
     render(<Harness initial={twoSteps} />);
 
     await user.click(screen.getByRole('button', { name: 'Step 2: edit' }));
-    await user.click(screen.getByLabelText('Step 2: Target'));
-    await user.clear(screen.getByLabelText('Step 2: Target'));
-    await user.type(screen.getByLabelText('Step 2: Target'), 'Fa');
+    await user.click(screen.getByLabelText('Target (Step 2)'));
+    await user.clear(screen.getByLabelText('Target (Step 2)'));
+    await user.type(screen.getByLabelText('Target (Step 2)'), 'Fa');
 
     expect(screen.getByRole('option', { name: 'Fare' })).toBeInTheDocument();
   });

@@ -93,7 +93,7 @@ export function StepForm({
           value={params[name]}
           columns={columns}
           error={errorOf(name)}
-          ariaLabel={`${stepLabel}: ${label(name)}`}
+          ariaLabel={`${label(name)} (${stepLabel})`}
           onChange={(value) => set(name, value)}
         />
       ))}
