@@ -243,12 +243,13 @@ class ChartDefaultsTest {
     }
 
     @Test
-    void apiMayOnlyCreateAndReadTheTwoKinds() {
+    void apiMayOnlyCreateReadAndDeleteTheTwoKinds() {
         assertThat(boundTo("assay-api")).containsExactly("assay-api");
+        // Deleting a dataset or run in the UI deletes its resources (a dataset's runs by label); without these verbs
+        // the api was refused and the resources stayed behind.
+        Set<String> verbs = Set.of("create", "get", "list", "watch", "delete", "deletecollection");
         assertThat(verbsByResource(rendered.get("Role", "assay-api")))
-                .isEqualTo(Map.of(
-                        "assay.dev/datasetjobs", Set.of("create", "get", "list", "watch"),
-                        "assay.dev/assistantruns", Set.of("create", "get", "list", "watch")));
+                .isEqualTo(Map.of("assay.dev/datasetjobs", verbs, "assay.dev/assistantruns", verbs));
     }
 
     @Test
