@@ -263,6 +263,27 @@ class ClusterInstallK8sIT {
                 .isGreaterThan(800);
         assertThat(cleaned.lines().findFirst().orElseThrow()).contains("Survived");
 
+        // Deleting a dataset in the UI deletes its DatasetJob too: the api's Role must allow it, or the resource
+        // stays behind with only a warning in the api's log.
+        String doomed = upload("iris.csv", Files.readAllBytes(ROOT.resolve("examples/datasets/iris.csv")))
+                .path("job_id")
+                .asText();
+        assertThat(awaitJob(doomed).path("status").asText()).isEqualTo("done");
+        HttpResponse<String> deleted = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + "/api/v1/jobs/" + doomed))
+                        .timeout(Duration.ofSeconds(30))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        await("the deleted dataset's DatasetJob is gone")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> client.genericKubernetesResources(DATASET_JOBS)
+                                .inNamespace(NS)
+                                .withName(doomed)
+                                .get()
+                        == null);
+
         System.out.println("$ kubectl get assay -n " + NS + "\n" + kubectl("get", "assay", "-n", NS));
         System.out.println(
                 "$ kubectl describe datasetjob " + jobId + "\n" + kubectl("describe", "datasetjob", jobId, "-n", NS));
