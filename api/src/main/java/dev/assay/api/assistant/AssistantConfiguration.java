@@ -3,6 +3,8 @@ package dev.assay.api.assistant;
 import dev.assay.api.assistant.builtin.BuiltInPlanner;
 import dev.assay.api.assistant.llm.GeminiPlanner;
 import dev.assay.api.assistant.llm.OpenAiPlanner;
+import dev.assay.api.assistant.planning.AssistantProperties;
+import dev.assay.api.assistant.planning.Planner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,6 @@
 package dev.assay.api.assistant;
 
+import dev.assay.api.assistant.planning.Conversation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

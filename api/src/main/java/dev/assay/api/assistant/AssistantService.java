@@ -1,5 +1,9 @@
 package dev.assay.api.assistant;
 
+import dev.assay.api.assistant.planning.Planner;
+import dev.assay.api.assistant.planning.PlannerAnswer;
+import dev.assay.api.assistant.planning.PlanningRequest;
+import dev.assay.api.assistant.planning.PromptContext;
 import dev.assay.api.audit.Audit;
 import dev.assay.api.audit.AuditAction;
 import dev.assay.api.jobs.Ids;

@@ -1,5 +1,7 @@
 package dev.assay.api.assistant;
 
+import dev.assay.api.assistant.planning.Conversation;
+import dev.assay.api.assistant.planning.PromptContext;
 import dev.assay.model.json.Json;
 import dev.assay.model.plan.ActionType;
 import dev.assay.model.profile.Alert;

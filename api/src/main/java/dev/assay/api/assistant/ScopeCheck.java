@@ -1,6 +1,7 @@
 package dev.assay.api.assistant;
 
 import dev.assay.api.assistant.builtin.BuiltInPlanner;
+import dev.assay.api.assistant.planning.PlanningRequest;
 import dev.assay.api.plans.PlanSummary;
 import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.Plan;

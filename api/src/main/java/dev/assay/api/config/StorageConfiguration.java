@@ -1,6 +1,5 @@
 package dev.assay.api.config;
 
-import dev.assay.api.executor.kubernetes.KubernetesExecutorConfiguration;
 import dev.assay.model.protocol.TaskScope;
 import dev.assay.runner.storage.ArtifactStore;
 import dev.assay.runner.storage.FilesystemStatusStore;
@@ -54,9 +53,7 @@ public class StorageConfiguration {
             @Value("${assay.executor:local}") String executor,
             @Value("${assay.kubernetes.namespace:}") String namespace)
             throws IOException {
-        return "kubernetes".equals(executor)
-                ? TaskScope.namespace(KubernetesExecutorConfiguration.namespace(namespace))
-                : TaskScope.local();
+        return "kubernetes".equals(executor) ? TaskScope.namespace(ClusterNamespace.of(namespace)) : TaskScope.local();
     }
 
     /**

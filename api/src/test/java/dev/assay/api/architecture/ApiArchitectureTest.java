@@ -1,7 +1,6 @@
 package dev.assay.api.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -46,17 +45,9 @@ class ApiArchitectureTest {
         slices().assignedFrom(PACKAGES)
                 .should()
                 .beFreeOfCycles()
-                // TODO(issue 19): the planners (assistant.builtin, assistant.llm) implement the assistant's interfaces
-                // while AssistantConfiguration, in assistant, constructs them. Wiring them from a package above both
-                // ends it; assistant/builtin is being rewritten in a parallel change, so it waits for that.
-                .ignoreDependency(
-                        resideInAnyPackage(ROOT + ".assistant.builtin", ROOT + ".assistant.llm"),
-                        resideInAPackage(ROOT + ".assistant"))
                 // TODO(issue 19): auth records refusals in the audit log, and the audit log names the actor from auth;
                 // auth and audit are being reworked in a parallel change.
                 .ignoreDependency(resideInAPackage(ROOT + ".auth"), resideInAPackage(ROOT + ".audit"))
-                // TODO(issue 19): StorageConfiguration reaches into the Kubernetes executor's configuration.
-                .ignoreDependency(resideInAPackage(ROOT + ".config"), resideInAPackage(ROOT + ".executor.kubernetes"))
                 .check(MAIN);
     }
 

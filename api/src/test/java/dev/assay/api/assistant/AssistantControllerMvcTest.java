@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import dev.assay.api.ControllerSlice;
+import dev.assay.api.assistant.planning.AssistantException;
 import dev.assay.api.jobs.JobNotFoundException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.assay.api.assistant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.api.assistant.planning.PromptContext;
 import dev.assay.model.json.Json;
 import dev.assay.model.profile.Profile;
 import dev.assay.runner.core.EngineConfig;

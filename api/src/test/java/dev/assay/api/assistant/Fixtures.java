@@ -1,5 +1,8 @@
 package dev.assay.api.assistant;
 
+import dev.assay.api.assistant.planning.AssistantProperties;
+import dev.assay.api.assistant.planning.PlanningRequest;
+import dev.assay.api.assistant.planning.PromptContext;
 import dev.assay.model.json.Json;
 import dev.assay.model.profile.Profile;
 import java.time.Duration;

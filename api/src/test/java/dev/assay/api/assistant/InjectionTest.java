@@ -3,6 +3,8 @@ package dev.assay.api.assistant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.api.assistant.builtin.BuiltInPlanner;
+import dev.assay.api.assistant.planning.PlannerAnswer;
+import dev.assay.api.assistant.planning.PromptContext;
 import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;

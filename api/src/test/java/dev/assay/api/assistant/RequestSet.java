@@ -1,6 +1,7 @@
 package dev.assay.api.assistant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.api.assistant.planning.Conversation;
 import dev.assay.model.json.Json;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;

@@ -1,8 +1,8 @@
 package dev.assay.api.assistant.builtin;
 
-import dev.assay.api.assistant.Planner;
-import dev.assay.api.assistant.PlannerAnswer;
-import dev.assay.api.assistant.PlanningRequest;
+import dev.assay.api.assistant.planning.Planner;
+import dev.assay.api.assistant.planning.PlannerAnswer;
+import dev.assay.api.assistant.planning.PlanningRequest;
 import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;

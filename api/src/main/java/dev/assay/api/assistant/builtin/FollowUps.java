@@ -1,6 +1,6 @@
 package dev.assay.api.assistant.builtin;
 
-import dev.assay.api.assistant.Conversation;
+import dev.assay.api.assistant.planning.Conversation;
 import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.PlanStep;
 import dev.assay.model.profile.Profile;

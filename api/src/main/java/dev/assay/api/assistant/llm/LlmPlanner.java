@@ -1,9 +1,9 @@
 package dev.assay.api.assistant.llm;
 
-import dev.assay.api.assistant.AssistantException;
-import dev.assay.api.assistant.Planner;
-import dev.assay.api.assistant.PlannerAnswer;
-import dev.assay.api.assistant.PlanningRequest;
+import dev.assay.api.assistant.planning.AssistantException;
+import dev.assay.api.assistant.planning.Planner;
+import dev.assay.api.assistant.planning.PlannerAnswer;
+import dev.assay.api.assistant.planning.PlanningRequest;
 import dev.assay.model.json.Json;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanReader;

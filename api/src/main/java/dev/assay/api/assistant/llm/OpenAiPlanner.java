@@ -1,8 +1,8 @@
 package dev.assay.api.assistant.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.assay.api.assistant.AssistantException;
-import dev.assay.api.assistant.AssistantProperties;
+import dev.assay.api.assistant.planning.AssistantException;
+import dev.assay.api.assistant.planning.AssistantProperties;
 import dev.assay.model.json.Json;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;

@@ -1,11 +1,10 @@
 package dev.assay.api.executor.kubernetes;
 
 import dev.assay.api.config.AssayProperties;
+import dev.assay.api.config.ClusterNamespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,8 +19,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "assay.executor", havingValue = "kubernetes")
 public class KubernetesExecutorConfiguration {
-
-    private static final Path POD_NAMESPACE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
@@ -39,15 +36,6 @@ public class KubernetesExecutorConfiguration {
             throw new IllegalStateException("assay.executor=kubernetes needs assay.redis.url (ASSAY_REDIS_URL): runner "
                     + "pods report progress and results there");
         }
-        return new KubernetesExecutor(client, namespace(namespace));
-    }
-
-    /** {@code assay.kubernetes.namespace}, else the api pod's own namespace, else {@code default}. */
-    public static String namespace(String configured) throws IOException {
-        return !configured.isBlank()
-                ? configured
-                : Files.isReadable(POD_NAMESPACE)
-                        ? Files.readString(POD_NAMESPACE).strip()
-                        : "default";
+        return new KubernetesExecutor(client, ClusterNamespace.of(namespace));
     }
 }

@@ -2,9 +2,9 @@ package dev.assay.api.assistant.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.api.assistant.PlannerAnswer;
-import dev.assay.api.assistant.PlanningRequest;
 import dev.assay.api.assistant.RequestSet;
+import dev.assay.api.assistant.planning.PlannerAnswer;
+import dev.assay.api.assistant.planning.PlanningRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

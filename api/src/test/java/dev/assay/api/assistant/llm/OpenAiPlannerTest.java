@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.assay.api.assistant.AssistantException;
 import dev.assay.api.assistant.Fixtures;
-import dev.assay.api.assistant.PlannerAnswer;
-import dev.assay.api.assistant.PlanningRequest;
+import dev.assay.api.assistant.planning.AssistantException;
+import dev.assay.api.assistant.planning.PlannerAnswer;
+import dev.assay.api.assistant.planning.PlanningRequest;
 import dev.assay.model.json.Json;
 import dev.assay.model.plan.schema.PlanSchema;
 import java.time.Duration;
@@ -192,10 +192,10 @@ class OpenAiPlannerTest {
                 {"explanation": "Scale the numbers and train.", "actions": [
                   {"type": "scale", "params": {"columns": ["Age", "Fare", "SibSp"], "method": "standard"}},
                   {"type": "train_model", "params": {"target": "Survived", "features": ["Fare", "Age", "Sex", "Pclass"]}}]}"""));
-        dev.assay.api.assistant.PlanningRequest request = Fixtures.request(
+        dev.assay.api.assistant.planning.PlanningRequest request = Fixtures.request(
                 "standardise fare, then predict survived from fare and sex; leave embarked alone", Fixtures.titanic());
 
-        dev.assay.api.assistant.PlannerAnswer answer =
+        dev.assay.api.assistant.planning.PlannerAnswer answer =
                 planner(java.time.Duration.ofSeconds(10)).plan(request);
         List<String> warnings = new java.util.ArrayList<>();
         var checked = dev.assay.api.assistant.ScopeCheck.apply(answer.plan(), request, warnings);

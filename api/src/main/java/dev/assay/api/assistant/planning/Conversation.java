@@ -1,4 +1,4 @@
-package dev.assay.api.assistant;
+package dev.assay.api.assistant.planning;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.assay.model.plan.PlanStep;

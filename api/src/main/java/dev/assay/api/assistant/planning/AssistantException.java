@@ -1,4 +1,4 @@
-package dev.assay.api.assistant;
+package dev.assay.api.assistant.planning;
 
 import dev.assay.api.problem.ApiException;
 import org.springframework.http.HttpStatus;

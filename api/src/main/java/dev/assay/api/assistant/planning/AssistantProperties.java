@@ -1,4 +1,4 @@
-package dev.assay.api.assistant;
+package dev.assay.api.assistant.planning;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,4 +1,4 @@
-package dev.assay.api.assistant;
+package dev.assay.api.assistant.planning;
 
 /**
  * Turns a request in plain words into a plan. Implementations may only ever produce a {@link

@@ -1,4 +1,4 @@
-package dev.assay.api.assistant;
+package dev.assay.api.assistant.planning;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.assay.api.assistant;
+package dev.assay.api.assistant.planning;
 
 import dev.assay.model.plan.Plan;
 import java.util.List;

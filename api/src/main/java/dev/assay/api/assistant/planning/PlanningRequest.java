@@ -1,10 +1,10 @@
-package dev.assay.api.assistant;
+package dev.assay.api.assistant.planning;
 
 import dev.assay.model.profile.Profile;
 
 /**
  * What a planner gets: the person's words, the conversation so far (current plan and recent turns), the dataset's profile, and the context an LLM would be sent
- * (built once by {@link ContextBuilder}), and where a remote planner records each request body it sends, so that
+ * (built once by {@code ContextBuilder}), and where a remote planner records each request body it sends, so that
  * context.json holds exactly what left Assay even when the call then fails.
  */
 public record PlanningRequest(
