@@ -1,9 +1,9 @@
 package dev.assay.api.audit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.assay.api.auth.Actor;
-import dev.assay.api.auth.Actors;
-import dev.assay.api.auth.RequestIds;
+import dev.assay.api.identity.Actor;
+import dev.assay.api.identity.Actors;
+import dev.assay.api.identity.RequestIds;
 import dev.assay.model.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.assay.api.audit;
 
-import dev.assay.api.auth.Actor;
-import dev.assay.api.auth.Actors;
+import dev.assay.api.identity.Actor;
+import dev.assay.api.identity.Actors;
 import dev.assay.api.problem.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,5 +1,6 @@
 package dev.assay.api.auth;
 
+import dev.assay.api.identity.Actor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

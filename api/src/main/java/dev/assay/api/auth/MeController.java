@@ -1,5 +1,8 @@
 package dev.assay.api.auth;
 
+import dev.assay.api.identity.Actor;
+import dev.assay.api.identity.Actors;
+import dev.assay.api.identity.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.assay.api.auth;
 
+import dev.assay.api.identity.Actor;
+import dev.assay.api.identity.SignedIn;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 

@@ -2,6 +2,7 @@ package dev.assay.api.auth;
 
 import dev.assay.api.audit.Audit;
 import dev.assay.api.audit.AuditAction;
+import dev.assay.api.identity.SignedIn;
 import dev.assay.model.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -2,6 +2,7 @@ package dev.assay.api.auth;
 
 import dev.assay.api.audit.Audit;
 import dev.assay.api.audit.AuditAction;
+import dev.assay.api.identity.Actor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

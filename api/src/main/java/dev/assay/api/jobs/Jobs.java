@@ -1,7 +1,7 @@
 package dev.assay.api.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.assay.api.auth.Actors;
+import dev.assay.api.identity.Actors;
 import dev.assay.api.metadata.Metadata;
 import dev.assay.model.json.Json;
 import dev.assay.model.plan.Plan;

@@ -1,7 +1,7 @@
 package dev.assay.api.jobs;
 
-import dev.assay.api.auth.Actor;
-import dev.assay.api.auth.Actors;
+import dev.assay.api.identity.Actor;
+import dev.assay.api.identity.Actors;
 import dev.assay.api.metadata.Metadata;
 import dev.assay.model.status.TaskStatus;
 import dev.assay.runner.storage.StatusStore;

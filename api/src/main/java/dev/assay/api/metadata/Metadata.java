@@ -1,6 +1,6 @@
 package dev.assay.api.metadata;
 
-import dev.assay.api.auth.Actor;
+import dev.assay.api.identity.Actor;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

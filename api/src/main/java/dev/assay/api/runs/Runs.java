@@ -1,11 +1,11 @@
 package dev.assay.api.runs;
 
-import dev.assay.api.auth.Actor;
-import dev.assay.api.auth.Actors;
 import dev.assay.api.datasets.Datasets;
 import dev.assay.api.disk.DiskSpace;
 import dev.assay.api.executor.Executor;
 import dev.assay.api.executor.RunTask;
+import dev.assay.api.identity.Actor;
+import dev.assay.api.identity.Actors;
 import dev.assay.api.jobs.Ids;
 import dev.assay.api.jobs.JobViews;
 import dev.assay.api.metadata.Metadata;

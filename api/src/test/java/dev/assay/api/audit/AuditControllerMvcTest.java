@@ -12,8 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.assay.api.ControllerSlice;
-import dev.assay.api.auth.Actor;
-import dev.assay.api.auth.Actors;
+import dev.assay.api.identity.Actor;
+import dev.assay.api.identity.Actors;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

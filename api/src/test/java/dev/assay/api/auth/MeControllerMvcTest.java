@@ -6,6 +6,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.assay.api.ControllerSlice;
+import dev.assay.api.identity.Actor;
+import dev.assay.api.identity.Actors;
+import dev.assay.api.identity.SignedIn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -57,7 +57,10 @@ class DatasetsTest {
                 statuses,
                 artifacts,
                 new Jobs(
-                        statuses, artifacts, metadata, new dev.assay.api.auth.Actors(new dev.assay.api.auth.NoLogin())),
+                        statuses,
+                        artifacts,
+                        metadata,
+                        new dev.assay.api.identity.Actors(new dev.assay.api.auth.NoLogin())),
                 () -> {
                     throw new IllegalStateException("no task is started here");
                 },

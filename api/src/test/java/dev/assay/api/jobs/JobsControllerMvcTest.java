@@ -17,8 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.assay.api.ControllerSlice;
-import dev.assay.api.auth.Actor;
-import dev.assay.api.auth.Actors;
+import dev.assay.api.identity.Actor;
+import dev.assay.api.identity.Actors;
 import dev.assay.api.metadata.Metadata;
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskStatus;

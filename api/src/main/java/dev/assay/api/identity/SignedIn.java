@@ -1,4 +1,4 @@
-package dev.assay.api.auth;
+package dev.assay.api.identity;
 
 /** The person behind the current request: the local user in the laptop mode, the signed-in person on a cluster. */
 public interface SignedIn {

@@ -1,4 +1,4 @@
-package dev.assay.api.auth;
+package dev.assay.api.identity;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package dev.assay.api.auth;
+package dev.assay.api.identity;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;

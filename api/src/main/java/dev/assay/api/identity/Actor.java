@@ -1,4 +1,4 @@
-package dev.assay.api.auth;
+package dev.assay.api.identity;
 
 import java.util.List;
 
