@@ -58,14 +58,22 @@ export function App() {
           <Typography variant="body2" sx={{ ml: 2, color: '#d0d5dd', display: { xs: 'none', sm: 'block' } }}>
             profile · plan · apply
           </Typography>
-          <Box sx={{ flexGrow: 1 }} />
+          {/* At phone width the links and the user chip fill the bar: keep a gap after the name. */}
+          <Box sx={{ flexGrow: 1, minWidth: 12 }} />
           <Button color="inherit" size="small" href="/" onClick={followInPage('/')}>
             Datasets
           </Button>
           <Button color="inherit" size="small" href={ACTIVITY_PATH} onClick={followInPage(ACTIVITY_PATH)}>
             Activity
           </Button>
-          <Button color="inherit" size="small" href="/swagger-ui.html" target="_blank" rel="noopener">
+          <Button
+            color="inherit"
+            size="small"
+            href="/swagger-ui.html"
+            target="_blank"
+            rel="noopener"
+            sx={{ display: { xs: 'none', sm: 'inline-flex' } }}
+          >
             API
           </Button>
           <SignedInAs />
