@@ -814,7 +814,6 @@ public final class BuiltInPlanner implements Planner {
                             + "rename or clip columns, create features, remove duplicate or incomplete rows, and train a model.");
         }
 
-        /** "run a random forest on Survived" is a request to train, not to run code. */
         /**
          * "everything else in the file", "every column of this file": "file" said of the dataset, after a determiner
          * and with no verb that reads, writes or sends files, is a plain English word, not a request for a file.
