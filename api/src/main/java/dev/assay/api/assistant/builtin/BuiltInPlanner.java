@@ -20,6 +20,12 @@ import java.util.regex.Pattern;
  * The offline planner: deterministic, no model, nothing leaves Assay. It reads a request clause by clause,
  * recognises the common intents in many wordings, finds the columns they name, and says what it did not
  * understand instead of guessing. Its plans are validated like any other planner's.
+ *
+ * <p>This class is only the entry point. The reading is in three parts: parsing ({@link RequestClauses} cuts the
+ * request into clauses, {@link Clause} reads one, {@link ModelWords} finds a model's target and features), column
+ * resolution ({@link ColumnResolution}: words to columns, or the question to ask), and plan assembly
+ * ({@link PlanAssembly} for the whole request, {@link ClauseSteps}, {@link FeatureSteps} and {@link ModelStep} for
+ * the steps of one clause). Follow-ups to an earlier plan are {@link FollowUps}.
  */
 public final class BuiltInPlanner implements Planner {
 
@@ -101,12 +107,14 @@ public final class BuiltInPlanner implements Planner {
         return clauses;
     }
 
+    /** Names said as English, "a, b or c": how questions offer the columns that fit. */
     static String orList(List<String> names) {
         return names.size() <= 1
                 ? String.join("", names)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
     }
 
+    /** One plan step; with {@link #params} shared by every rule class of this package. */
     static PlanStep step(ActionType type, Map<String, Object> params) {
         return new PlanStep(type, params);
     }

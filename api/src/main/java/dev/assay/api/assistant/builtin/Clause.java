@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  */
 final class Clause {
 
+    /** A quoted value (a fill value, a regular expression): taken as written, never read as words or columns. */
     static final Pattern QUOTED = Pattern.compile("[\"'“‘`]([^\"'”’`]{1,200})[\"'”’`]");
 
+    /** A verb of removal, also said of the rows themselves: "rows missing X can go", "… should be dropped". */
     private static final Pattern GOES = Pattern.compile(
             "(?i)\\b(?:can|could|should|must|may|might|will|to|gotta)\\s+(?:all\\s+)?"
                     + "(?:go|be\\s+(?:dropped|removed|deleted|discarded|excluded|thrown\\s+(?:out|away)|tossed|binned))\\b");
@@ -28,7 +30,12 @@ final class Clause {
     final Set<String> words = new LinkedHashSet<>();
     final ColumnMatcher matcher;
     final Profile profile;
+    /**
+     * Mutable on purpose: a clip limit's words ("3 x IQR") that matched a column are taken out when the limit is read,
+     * and every later reading of this clause (scope, "it", inexact names) must no longer see them.
+     */
     final List<ColumnMatcher.Mention> mentions;
+
     final int exclusionStart;
     /** The column a previous clause named last: what "it" refers to in "… the tip? fit a model for it". */
     final Optional<String> antecedent;
@@ -114,7 +121,7 @@ final class Clause {
         return words.stream().anyMatch(vocabulary::contains);
     }
 
-    /** A verb of removal, also said of the rows themselves: "rows missing X can go", "… should be dropped". */
+    /** Words that tie a value to a column before it: "where day is Sun", "embarked at C", "from Dream". */
     private static final Set<String> RELATES = Set.of(
             "where", "whose", "who", "which", "that", "is", "are", "was", "were", "equals", "equal", "=", "at", "from",
             "in", "by", "with", "of");

@@ -38,6 +38,10 @@ final class ClauseSteps {
         this.featureSteps = new FeatureSteps(clause);
     }
 
+    /**
+     * The clause's steps, or why there are none. The checks run in this order on purpose: a refusal or a more specific
+     * wording ("drop rows with missing values") must win over a broader one it contains ("drop").
+     */
     Interpretation interpret() {
         // Asking for code, commands or files is refused even next to a data verb: nothing here runs code.
         if (clause.has(Vocabulary.FORBIDDEN) && !trainingWithRunWord() && !clause.fileAsPlainWord()) {
@@ -367,6 +371,7 @@ final class ClauseSteps {
         return new Interpretation(steps, List.of());
     }
 
+    /** Any column fits: dropping, removing duplicates, filling with a value or the mode. */
     private static final java.util.function.Predicate<String> ANY = c -> true;
 
     private boolean numeric(String column) {

@@ -25,9 +25,9 @@ final class ModelStep {
     }
 
     /**
-     * The grammar of training: the target after a verb or cue ("predict X", "train … on X", "model X",
-     * "regress X on A"), the features after "from", "using", "based on", "given", "with" ("X from A, B and C";
-     * "every column except D"; "without using E"), the model and task words anywhere.
+     * The model step, from the grammar of training ({@link ModelWords}): the target after a verb or cue ("predict
+     * X", "train … on X", "model X", "regress X on A"), the features after "from", "using", "based on", "given",
+     * "with" ("X from A, B and C"; "every column except D"; "without using E"), the model and task words anywhere.
      */
     Interpretation train() {
         int featureCue = modelWords.featureCue();

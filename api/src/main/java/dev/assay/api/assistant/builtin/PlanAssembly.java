@@ -25,9 +25,11 @@ final class PlanAssembly {
 
     private PlanAssembly() {}
 
+    /** A share ("30 %") that, said in a model's clause, no training setting took: named, so it is not lost. */
     private static final Pattern UNUSED_SHARE =
             Pattern.compile("(?i)\\b\\d{1,3}(?:\\.\\d+)?\\s*(?:%|percent\\b|per cent\\b)");
 
+    /** The plan for a request with no conversation before it; follow-ups also come here for the part they add. */
     static PlannerAnswer plan(String prompt, Profile profile) {
         ColumnMatcher matcher = ColumnResolution.matcher(profile);
         List<PlanStep> steps = new ArrayList<>();
@@ -72,8 +74,7 @@ final class PlanAssembly {
                 continue;
             }
             // "ratio = a / b": a new column defined by a formula is that feature, or refused with the reason; "it"
-            // after
-            // it is the new column, or nothing at all when it could not be made.
+            // after it is the new column, or nothing at all when it could not be made.
             Optional<Assignments.Result> assignment = Assignments.read(clause, profile, matcher);
             if (assignment.isPresent()) {
                 Assignments.Result made = assignment.get();
