@@ -1,0 +1,396 @@
+package dev.assay.api.assistant.builtin;
+
+import static dev.assay.api.assistant.builtin.BuiltInPlanner.params;
+import static dev.assay.api.assistant.builtin.BuiltInPlanner.step;
+
+import dev.assay.model.plan.ActionType;
+import dev.assay.model.plan.PlanStep;
+import dev.assay.model.profile.Alert;
+import dev.assay.model.profile.AlertSeverity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one clause asks for, as plan steps: the intent is chosen in a fixed order (refusals first, then the most
+ * specific wordings), and each intent's step is built on the columns {@link ColumnResolution} allows.
+ */
+final class ClauseSteps {
+
+    /** Words that say a row has no value in a column: "rows without a sex", "rows that lack a fare". */
+    private static final Set<String> LACKING = Set.of("no", "without", "lacking", "lack", "lacks");
+
+    private final Clause clause;
+    private final ColumnResolution resolution;
+    private final ModelWords modelWords;
+    private final FeatureSteps featureSteps;
+
+    ClauseSteps(Clause clause) {
+        this.clause = clause;
+        this.resolution = new ColumnResolution(clause);
+        this.modelWords = new ModelWords(clause);
+        this.featureSteps = new FeatureSteps(clause);
+    }
+
+    /**
+     * The clause's steps, or why there are none. The checks run in this order on purpose: a refusal or a more specific
+     * wording ("drop rows with missing values") must win over a broader one it contains ("drop").
+     */
+    Interpretation interpret() {
+        // Asking for code, commands or files is refused even next to a data verb: nothing here runs code.
+        if (clause.has(Vocabulary.FORBIDDEN) && !trainingWithRunWord() && !clause.fileAsPlainWord()) {
+            return Interpretation.warn("Assay plans only whitelisted data actions; it does not run code, commands "
+                    + "or queries, or read or send files: \"" + clause.text + "\" was left out.");
+        }
+        // "bin mass into 4 bins and call it mass_band" names the new column; it renames nothing.
+        // "parse the date columns", "split the timestamps into year and hour": parts of the columns holding dates.
+        Optional<List<PlanStep>> dateParts =
+                DateParts.read(clause.words, resolution.columns(), featureSteps.datePartsAsked(), clause.profile);
+        if (dateParts.isPresent()) {
+            return new Interpretation(dateParts.get(), List.of());
+        }
+        // "make year categorical", "origin is a category, not a number": a type said of columns and nothing else.
+        Optional<Map.Entry<List<String>, String>> typed = CastClauses.read(clause.text, clause.matcher);
+        if (typed.isPresent()) {
+            return Interpretation.of(step(
+                    ActionType.CAST,
+                    params("columns", typed.get().getKey(), "to", typed.get().getValue())));
+        }
+        if (clause.has(Vocabulary.RENAME)
+                || (clause.words.contains("call")
+                        && clause.mentions.size() >= 1
+                        && !(NewColumnNames.namesResult(clause.text) && featureSteps.isFeature()))) {
+            return rename();
+        }
+        boolean missingRows = clause.has(Vocabulary.ROWS)
+                && (clause.has(Vocabulary.MISSING) || clause.has(Set.of("incomplete", "nulls")));
+        if (clause.has(Vocabulary.DUPLICATES) && missingRows) {
+            // "drop duplicates and rows with missing values": two steps said in one breath.
+            return new Interpretation(
+                    List.of(
+                            step(ActionType.DROP_DUPLICATES, params("columns", List.of())),
+                            step(ActionType.DROP_MISSING_ROWS, params("columns", resolution.columns()))),
+                    List.of());
+        }
+        if (clause.has(Vocabulary.DUPLICATES)) {
+            return scoped(ANY, columns -> step(ActionType.DROP_DUPLICATES, params("columns", columns)));
+        }
+        // "remove rows where Fare is 0", "drop the rows with a tip above 10": no action filters rows by their
+        // values, and reading it as dropping the column would be a plausible wrong answer.
+        if ((clause.removes() || clause.has(Set.of("keep", "filter", "select")))
+                && clause.has(Vocabulary.ROWS)
+                && !missingRows
+                && !clause.has(LACKING)) {
+            return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + clause.text
+                    + "\"); it can drop rows with missing values or duplicate rows. Nothing was planned for it.");
+        }
+        // "drop the passengers who embarked at C", "drop the tables where day is Sun": a removal that names a
+        // value of a column, after a word that relates it, removes rows by value; dropping the column is wrong.
+        if (clause.removes()
+                && !missingRows
+                && !clause.has(Vocabulary.MISSING)
+                && clause.rowValue().isPresent()) {
+            return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + clause.text
+                    + "\": " + clause.rowValue().get()
+                    + "); it can drop rows with missing values or duplicate rows. Nothing"
+                    + " was planned for it.");
+        }
+        if (clause.removes()
+                && clause.has(Vocabulary.ROWS)
+                && (clause.has(Vocabulary.MISSING) || clause.has(LACKING))) {
+            return scoped(ANY, columns -> step(ActionType.DROP_MISSING_ROWS, params("columns", columns)));
+        }
+        if (modelWords.isTraining()) {
+            return new ModelStep(clause).train();
+        }
+        // "missing ... with the" is a fill ("missing values with the median") unless the verb removes: "drop the
+        // column with the most missing values" names a column to drop.
+        if (clause.has(Vocabulary.FILL)
+                || (clause.hasPhrase("missing")
+                        && (clause.hasPhrase("with the") && !clause.removes()
+                                || clause.has(Set.of("median", "mean", "mode"))))) {
+            return impute();
+        }
+        // "cast the few-valued columns to categorical": the verb of a type change with a type after "to" is a
+        // cast to that type; "categorical" alone ("the categorical columns") keeps meaning an encoding.
+        if (clause.has(Set.of("cast", "convert", "change", "turn"))
+                && (clause.hasPhrase("to categorical")
+                        || clause.hasPhrase("to category")
+                        || clause.hasPhrase("into categorical")
+                        || clause.hasPhrase("into categories")
+                        || clause.hasPhrase("to categories"))) {
+            return cast();
+        }
+        if (clause.has(Vocabulary.ENCODE) || clause.hasPhrase("one hot")) {
+            return encode();
+        }
+        if (clause.has(Vocabulary.CLIP)) {
+            return clip();
+        }
+        if (clause.has(Vocabulary.SCALE)
+                || clause.hasPhrase("0-1")
+                || clause.hasPhrase("0 to 1")
+                || clause.hasPhrase("between 0 and 1")) {
+            return scale();
+        }
+        if (featureSteps.isFeature()) {
+            return featureSteps.feature();
+        }
+        if (clause.isCast()) {
+            return cast();
+        }
+        if (clause.removes() || clause.hasPhrase("get rid of") || clause.hasPhrase("leave out")) {
+            return dropColumns();
+        }
+        if (clause.has(Vocabulary.CLEAN)) {
+            return clean();
+        }
+        return Interpretation.warn(
+                "I did not understand \"" + clause.text + "\". I can drop, fill, convert, encode, scale, "
+                        + "rename or clip columns, create features, remove duplicate or incomplete rows, and train a model.");
+    }
+
+    private boolean trainingWithRunWord() {
+        return clause.words.contains("run")
+                && clause.words.stream().filter(Vocabulary.FORBIDDEN::contains).count() == 1
+                && modelWords.isTraining();
+    }
+
+    private Interpretation rename() {
+        // "rename SibSp to siblings and Parch to parents": two pairs, one step with both renames.
+        Optional<List<Map<String, Object>>> pairs = RenamePairs.read(clause.text, resolution::columnIn);
+        if (pairs.isPresent()) {
+            return Interpretation.of(step(ActionType.RENAME_COLUMNS, params("renames", pairs.get())));
+        }
+        Matcher m = Pattern.compile(
+                        "(?i)rename\\s+(?:the\\s+)?(?:column\\s+)?(.+?)\\s+(?:to|as|into)\\s+(?:be\\s+)?(.+)$")
+                .matcher(clause.text);
+        if (!m.find()) {
+            // "call the Parch column parents_children (instead)"
+            m = Pattern.compile("(?i)\\bcall\\s+(?:the\\s+)?(.+?\\s+column|\\S+)\\s+(\\S+)(?:\\s+instead)?\\s*$")
+                    .matcher(clause.text);
+        }
+        if (!m.find(0)) {
+            return Interpretation.warn("To rename, say \"rename <column> to <new name>\".");
+        }
+        Optional<String> from = resolution.columnIn(m.group(1));
+        String to = m.group(2)
+                .strip()
+                .replaceAll("^[\"'`“‘]|[\"'`”’.]$", "")
+                .replaceAll("[\"'`”’]$", "")
+                .strip();
+        if (from.isEmpty()) {
+            return Interpretation.warn(
+                    "I could not find the column \"" + m.group(1).strip() + "\" to rename.");
+        }
+        if (to.contains(" ")) {
+            to = Words.snake(to);
+        }
+        return Interpretation.of(step(
+                ActionType.RENAME_COLUMNS, params("renames", List.of(params("from", from.get(), "to", to)))));
+    }
+
+    private Interpretation impute() {
+        String strategy = "median";
+        Object value = null;
+        if (clause.has(Set.of("mean", "average", "avg"))) {
+            strategy = "mean";
+        } else if (clause.has(Set.of("mode", "frequent", "common", "commonest", "popular"))) {
+            strategy = "mode";
+        } else if (clause.has(Set.of("zero", "zeros", "zeroes", "0"))) {
+            strategy = "zero";
+        } else if (!clause.has(Set.of("median", "middle"))) {
+            Matcher quoted = Clause.QUOTED.matcher(clause.text);
+            if (quoted.find()) {
+                strategy = "constant";
+                value = quoted.group(1);
+            }
+        }
+        // A group filled with a mean or median keeps only its numeric columns, and says which it left out.
+        Scope scope = resolution.scope(strategy.equals("median") || strategy.equals("mean") ? this::numeric : ANY);
+        if (scope.refusal().isPresent()) {
+            return Interpretation.warn(scope.refusal().get());
+        }
+        List<String> columns = scope.columns();
+        if (strategy.equals("zero")
+                && !columns.isEmpty()
+                && columns.stream()
+                        .anyMatch(c ->
+                                !clause.profile.variables().get(c).storage().isNumeric())) {
+            strategy = "constant";
+            value = "0";
+        }
+        Map<String, Object> params = params("strategy", strategy, "columns", columns);
+        if (value != null) {
+            params.put("value", value);
+        }
+        if (FollowUps.INDICATOR.matcher(clause.text.toLowerCase(Locale.ROOT)).find()) {
+            params.put("add_indicator", true);
+        }
+        return new Interpretation(List.of(step(ActionType.IMPUTE, params)), scope.notes());
+    }
+
+    private Interpretation encode() {
+        String method = clause.has(Set.of(
+                                "label",
+                                "labels",
+                                "label-encode",
+                                "label-encoded",
+                                "ordinal",
+                                "integer",
+                                "integers",
+                                "codes",
+                                "code"))
+                        && !clause.hasPhrase("one hot")
+                        && !clause.has(Set.of("one-hot", "onehot", "dummy", "dummies"))
+                ? "label"
+                : "onehot";
+        return scoped(
+                this::categorical, columns -> step(ActionType.ENCODE, params("columns", columns, "method", method)));
+    }
+
+    private Interpretation scale() {
+        boolean minmax = clause.has(Set.of("min-max", "minmax", "0-1", "normalize", "normalise", "normalized", "range"))
+                || clause.hasPhrase("0 to 1")
+                || clause.hasPhrase("between 0 and 1")
+                || clause.hasPhrase("min max");
+        return scoped(
+                this::numeric,
+                columns ->
+                        step(ActionType.SCALE, params("columns", columns, "method", minmax ? "minmax" : "standard")));
+    }
+
+    private Interpretation clip() {
+        // Limits said in words go into the step; a limit the action cannot take is asked about, never defaulted.
+        ClipLimits limits = ClipLimits.read(
+                clause.text, List.copyOf(clause.profile.variables().keySet()));
+        if (limits.refusal().isPresent()) {
+            return Interpretation.warn(limits.refusal().get());
+        }
+        // "3 x IQR" on a file with a column x: the words of a limit name no column.
+        for (String said : limits.said()) {
+            List<String> limitWords =
+                    Words.tokens(said).stream().map(Words.Token::text).toList();
+            for (int i = 0; !limitWords.isEmpty() && i + limitWords.size() <= clause.tokens.size(); i++) {
+                if (clause.tokens.subList(i, i + limitWords.size()).stream()
+                        .map(Words.Token::text)
+                        .toList()
+                        .equals(limitWords)) {
+                    int from = i;
+                    int to = i + limitWords.size();
+                    clause.mentions.removeIf(m -> m.start() >= from && m.end() <= to);
+                }
+            }
+        }
+        boolean percentile = limits.params().isEmpty()
+                ? clause.has(Set.of(
+                        "percentile", "percentiles", "quantile", "quantiles", "1st", "99th", "winsorize", "winsorise"))
+                : limits.percentile();
+        return scoped(this::numeric, columns -> {
+            Map<String, Object> params = params("columns", columns, "method", percentile ? "percentile" : "iqr");
+            limits.params().forEach((key, value) -> params.putIfAbsent(key, value));
+            return step(ActionType.CLIP_OUTLIERS, params);
+        });
+    }
+
+    private Interpretation cast() {
+        String to = clause.castTarget().orElseThrow();
+        List<String> columns = resolution.columns();
+        if (columns.isEmpty()) {
+            return Interpretation.warn(
+                    "Which columns should become " + to + "? Name them, e.g. \"convert <column> to " + to + "\".");
+        }
+        // One step for every column said together, as for any other action: the step reports per column the
+        // values that did not convert.
+        return Interpretation.of(step(ActionType.CAST, params("columns", columns, "to", to)));
+    }
+
+    private Interpretation dropColumns() {
+        Scope scope = resolution.scope(ANY);
+        if (scope.refusal().isPresent()) {
+            return Interpretation.warn(scope.refusal().get());
+        }
+        List<String> columns = scope.columns();
+        if (columns.isEmpty()) {
+            return Interpretation.warn("Which columns should go? I found none named in \"" + clause.text + "\".");
+        }
+        return Interpretation.of(step(ActionType.DROP_COLUMNS, params("columns", columns)));
+    }
+
+    /** "Clean this data": the profile's own suggestions for its warnings, merged per action. */
+    private Interpretation clean() {
+        List<String> drop = new ArrayList<>();
+        Map<String, List<String>> impute = new LinkedHashMap<>();
+        List<PlanStep> casts = new ArrayList<>();
+        boolean duplicates = false;
+        for (Alert alert : clause.profile.alerts()) {
+            if (alert.severity() == AlertSeverity.INFO
+                    || alert.suggestedAction().isEmpty()) {
+                duplicates |= alert.type() == dev.assay.model.profile.AlertType.DUPLICATES;
+                continue;
+            }
+            PlanStep suggestion = alert.suggestedAction().get();
+            @SuppressWarnings("unchecked")
+            List<String> columns = (List<String>) suggestion.params().getOrDefault("columns", List.of());
+            switch (suggestion.type()) {
+                case DROP_COLUMNS ->
+                    columns.stream().filter(c -> !drop.contains(c)).forEach(drop::add);
+                case IMPUTE ->
+                    impute.computeIfAbsent(String.valueOf(suggestion.params().get("strategy")), s -> new ArrayList<>())
+                            .addAll(columns);
+                case CAST -> casts.add(suggestion);
+                default -> {}
+            }
+        }
+        List<PlanStep> steps = new ArrayList<>();
+        if (!drop.isEmpty()) {
+            steps.add(step(ActionType.DROP_COLUMNS, params("columns", drop)));
+        }
+        casts.stream()
+                .filter(c -> ((List<?>) c.params().get("columns")).stream().noneMatch(drop::contains))
+                .forEach(steps::add);
+        impute.forEach((strategy, columns) -> {
+            List<String> kept = columns.stream().filter(c -> !drop.contains(c)).toList();
+            if (!kept.isEmpty()) {
+                steps.add(step(ActionType.IMPUTE, params("strategy", strategy, "columns", kept)));
+            }
+        });
+        if (duplicates && steps.isEmpty()) {
+            return Interpretation.warn("Duplicate rows were already dropped when the file was read.");
+        }
+        if (steps.isEmpty()) {
+            return Interpretation.warn(
+                    "The profile found nothing to clean: no missing values, identifiers or " + "mixed types.");
+        }
+        return new Interpretation(steps, List.of());
+    }
+
+    /** Any column fits: dropping, removing duplicates, filling with a value or the mode. */
+    private static final java.util.function.Predicate<String> ANY = c -> true;
+
+    private boolean numeric(String column) {
+        return clause.profile.variables().get(column).type() == dev.assay.model.dataset.VariableKind.NUMERIC;
+    }
+
+    private boolean categorical(String column) {
+        var variable = clause.profile.variables().get(column);
+        return variable.type() == dev.assay.model.dataset.VariableKind.CATEGORICAL
+                || variable.type() == dev.assay.model.dataset.VariableKind.BOOLEAN
+                        && !variable.storage().isNumeric();
+    }
+
+    /** One step on the clause's scope, or the reason there is none. */
+    private Interpretation scoped(
+            java.util.function.Predicate<String> applicable, java.util.function.Function<List<String>, PlanStep> step) {
+        Scope scope = resolution.scope(applicable);
+        return scope.refusal()
+                .map(Interpretation::warn)
+                .orElseGet(() -> new Interpretation(List.of(step.apply(scope.columns())), scope.notes()));
+    }
+}

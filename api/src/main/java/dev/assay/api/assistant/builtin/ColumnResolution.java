@@ -1,0 +1,231 @@
+package dev.assay.api.assistant.builtin;
+
+import static dev.assay.api.assistant.builtin.BuiltInPlanner.orList;
+
+import dev.assay.model.profile.Profile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Words to columns: which columns a clause names, which it leaves out, and the scope a step may touch. A name that is
+ * not found or fits several columns gives a question instead of a guess, never "every column".
+ */
+final class ColumnResolution {
+
+    private final Clause clause;
+
+    ColumnResolution(Clause clause) {
+        this.clause = clause;
+    }
+
+    static ColumnMatcher matcher(Profile profile) {
+        // A verb or a how-word ("drop", "mean") is part of a column's name only when it is the whole name.
+        return new ColumnMatcher(
+                List.copyOf(profile.variables().keySet()),
+                word -> Vocabulary.HOW.contains(word)
+                        || Vocabulary.FILLER.contains(word)
+                        || Vocabulary.known(word)
+                                && !Vocabulary.LENGTH.contains(word)
+                                && !Vocabulary.DATE_PARTS.containsKey(word));
+    }
+
+    /** The columns the clause leaves out ("every column except X", "but keep Y", "without using Z"). */
+    List<String> excluded() {
+        List<String> out = new ArrayList<>();
+        clause.mentions.stream()
+                .filter(m -> m.start() > clause.exclusionStart && m.kind() != ColumnMatcher.Kind.AMBIGUOUS)
+                .forEach(m -> m.columns().stream().filter(c -> !out.contains(c)).forEach(out::add));
+        return out;
+    }
+
+    /**
+     * Whether leaving columns out selects every other one: "except", "excluding", "other than", "apart from",
+     * "besides" say so themselves; "without", "not" and "but" only beside a word for every column ("everything but
+     * Cabin"), since "penguins without a recorded sex" or "not Cabin" name no rest to act on.
+     */
+    private boolean restImplied() {
+        String cue = clause.tokens.get(clause.exclusionStart).text();
+        return !Set.of("without", "not", "but").contains(cue)
+                || clause.words.stream()
+                        .anyMatch(Set.of(
+                                "all",
+                                "every",
+                                "everything",
+                                "each",
+                                "entire",
+                                "whole",
+                                "rest",
+                                "others",
+                                "other",
+                                "columns",
+                                "variables",
+                                "features")::contains);
+    }
+
+    /** Whether the clause speaks of every column ("all", "every column", "everything", "each variable"). */
+    private boolean saysEvery() {
+        return clause.words.stream().anyMatch(Set.of("all", "every", "everything", "each", "entire", "whole")::contains)
+                || clause.exclusionStart < clause.tokens.size();
+    }
+
+    /** The first mention that fits several columns equally when said as one: the planner asks which. */
+    Optional<ColumnMatcher.Mention> ambiguous(int from, int to) {
+        return clause.mentions.stream()
+                .filter(m -> m.kind() == ColumnMatcher.Kind.AMBIGUOUS && m.start() >= from && m.start() < to)
+                .findFirst();
+    }
+
+    String question(ColumnMatcher.Mention mention) {
+        return "Which column do you mean by \"" + mention.words() + "\": " + orList(mention.columns())
+                + "? Several fit equally, so nothing was planned for \"" + clause.text + "\".";
+    }
+
+    /** The clause's words that are neither grammar, an intent, a number nor a column: a name not found. */
+    List<String> unknownWords() {
+        List<String> unknown = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        for (Words.Token token : clause.tokens) {
+            String word = token.text();
+            boolean known = clause.isInsideMention(token.index())
+                    || ColumnMatcher.GRAMMAR.contains(word)
+                    || Vocabulary.FILLER.contains(word)
+                    || Vocabulary.known(word)
+                    || word.matches("[\\d.,%-]+")
+                    || ColumnMatcher.GROUP_NOUNS.contains(word);
+            // A word is taken for a column's name only where a name goes: after the/in/where/of/for/on or a verb.
+            boolean slot = !run.isEmpty()
+                    || token.index() > 0
+                            && slotBefore(clause.tokens.get(token.index() - 1).text());
+            if (known || !slot) {
+                if (!run.isEmpty()) {
+                    unknown.add(run.toString());
+                    run.setLength(0);
+                }
+            } else {
+                run.append(run.isEmpty() ? "" : " ").append(token.original());
+            }
+        }
+        if (!run.isEmpty()) {
+            unknown.add(run.toString());
+        }
+        return unknown;
+    }
+
+    private static boolean slotBefore(String word) {
+        return Set.of(
+                                "the", "in", "where", "of", "for", "on", "a", "an", "my", "column", "called", "named",
+                                "by", "from", "using")
+                        .contains(word)
+                || Vocabulary.known(word) && !Vocabulary.ROWS.contains(word) && !Vocabulary.MISSING.contains(word);
+    }
+
+    /**
+     * The scope rule: the columns a step may touch are those the clause names (groups and profile phrases
+     * included), or every applicable column but the excluded ones when it says "every … except"; when it names
+     * something that is no column, or fits several equally, there is no scope and the reason is given. Never
+     * "every column" for a name that was not found.
+     */
+    Scope scope(java.util.function.Predicate<String> applicable) {
+        Optional<ColumnMatcher.Mention> unclear = ambiguous(0, clause.exclusionStart);
+        if (unclear.isPresent()) {
+            return Scope.refused(question(unclear.get()));
+        }
+        Optional<ColumnMatcher.Mention> emptyPhrase =
+                clause.mentions.stream().filter(m -> m.columns().isEmpty()).findFirst();
+        if (emptyPhrase.isPresent()) {
+            return Scope.refused(
+                    "No column of this dataset is " + emptyPhrase.get().words()
+                            + " in its profile, so nothing was planned for \"" + clause.text + "\".");
+        }
+        List<String> named = new ArrayList<>();
+        clause.mentions.stream()
+                .filter(m -> m.start() < clause.exclusionStart)
+                .forEach(m ->
+                        m.columns().stream().filter(c -> !named.contains(c)).forEach(named::add));
+        List<String> excluded = excluded();
+        named.removeAll(excluded);
+        if (!named.isEmpty()) {
+            // A group ("the 2010s", "the numeric ones") may hold columns the action cannot take; they are left
+            // out and named. A column named on its own is kept, so the validator says why it cannot be done.
+            List<String> alone = clause.mentions.stream()
+                    .filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE)
+                    .map(ColumnMatcher.Mention::column)
+                    .toList();
+            List<String> unfit = named.stream()
+                    .filter(c -> !alone.contains(c) && !applicable.test(c))
+                    .toList();
+            if (!unfit.isEmpty() && unfit.size() < named.size()) {
+                named.removeAll(unfit);
+                return new Scope(
+                        List.copyOf(named),
+                        Optional.empty(),
+                        List.of("Left out " + String.join(", ", unfit)
+                                + ": this action does not apply to "
+                                + (unfit.size() == 1 ? "that column's" : "their")
+                                + " type."));
+            }
+            return Scope.of(named);
+        }
+        if (!excluded.isEmpty() || saysEvery() && clause.mentions.isEmpty()) {
+            if (excluded.isEmpty()) {
+                return Scope.of(List.of());
+            }
+            if (!restImplied()) {
+                return Scope.refused("Which columns should \"" + clause.text + "\" act on? It leaves out "
+                        + String.join(", ", excluded)
+                        + " but names no columns to act on, so nothing was planned for "
+                        + "it rather than acting on every other column.");
+            }
+            return Scope.of(clause.profile.variables().keySet().stream()
+                    .filter(applicable)
+                    .filter(c -> !excluded.contains(c))
+                    .toList());
+        }
+        List<String> unknown = unknownWords();
+        if (!unknown.isEmpty()) {
+            return Scope.refused(notFound(unknown.getFirst()));
+        }
+        // "then scale it": a pronoun stands for what the clause before named or created, never for every column;
+        // with nothing before it to stand for, the person is asked.
+        if (clause.tokens.stream()
+                .anyMatch(t -> !clause.isInsideMention(t.index()) && Clause.PRONOUNS.contains(t.text()))) {
+            return clause.referents.isEmpty()
+                    ? Scope.refused("Which column should \"" + clause.text + "\" use? Name it.")
+                    : Scope.of(clause.referents);
+        }
+        return Scope.of(List.of());
+    }
+
+    String notFound(String words) {
+        return "I could not find a column called \"" + words + "\"; the closest are "
+                + orList(clause.matcher.closest(words, 3)) + ". Nothing was planned for \"" + clause.text
+                + "\" rather than acting on every column.";
+    }
+
+    List<String> columns() {
+        List<String> columns = new ArrayList<>();
+        for (ColumnMatcher.Mention mention : clause.mentions) {
+            if (mention.kind() != ColumnMatcher.Kind.AMBIGUOUS && mention.start() < clause.exclusionStart) {
+                mention.columns().stream().filter(c -> !columns.contains(c)).forEach(columns::add);
+            }
+        }
+        columns.removeAll(excluded());
+        // "make pickup a date, then pull the hour out of it": a clause that names no column but says "it" or
+        // "them" is about the columns the clause before named or created, for every action alike.
+        if (columns.isEmpty()
+                && !clause.referents.isEmpty()
+                && clause.tokens.stream()
+                        .anyMatch(t -> !clause.isInsideMention(t.index()) && Clause.PRONOUNS.contains(t.text()))) {
+            return new ArrayList<>(clause.referents);
+        }
+        return columns;
+    }
+
+    Optional<String> columnIn(String phrase) {
+        List<ColumnMatcher.Mention> found =
+                clause.matcher.find(Words.tokens(phrase.replaceAll("(?i)\\bcolumn\\b", "")));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst().column());
+    }
+}

@@ -1,0 +1,212 @@
+package dev.assay.api.assistant.builtin;
+
+import static dev.assay.api.assistant.builtin.BuiltInPlanner.params;
+import static dev.assay.api.assistant.builtin.BuiltInPlanner.step;
+
+import dev.assay.model.plan.ActionType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * New columns a clause asks for: arithmetic of two columns, log1p, bins, date parts, text length and quoted regular
+ * expressions, with the new column's name when the clause gives one.
+ */
+final class FeatureSteps {
+
+    private static final Pattern NUMBER = Pattern.compile("\\b(\\d{1,3})\\b");
+
+    private final Clause clause;
+    private final ColumnResolution resolution;
+
+    FeatureSteps(Clause clause) {
+        this.clause = clause;
+        this.resolution = new ColumnResolution(clause);
+    }
+
+    boolean isFeature() {
+        return clause.has(Vocabulary.LOG)
+                || clause.has(Vocabulary.BIN)
+                || hasArithmetic()
+                || (clause.has(Set.of("extract", "get", "pull"))
+                        && (datePartsAsked().size() > 0
+                                || Clause.QUOTED.matcher(clause.text).find()))
+                || (clause.has(Vocabulary.CREATE)
+                        && (clause.has(Set.of("column", "feature", "variable"))
+                                || !datePartsAsked().isEmpty()))
+                || (clause.has(Vocabulary.LENGTH) && clause.has(Set.of("text", "string", "characters", "length")));
+    }
+
+    private boolean hasArithmetic() {
+        return arithmetic().isPresent();
+    }
+
+    /**
+     * The operation of "X plus Y", "X divided by Y" (the word between the two columns) or "add X and Y",
+     * "ratio of X to Y" (the word before them); "add a column …" alone is not arithmetic.
+     */
+    private Optional<String> arithmetic() {
+        if (clause.mentions.size() < 2) {
+            return Optional.empty();
+        }
+        ColumnMatcher.Mention first = clause.mentions.get(0);
+        ColumnMatcher.Mention second = clause.mentions.get(1);
+        // A word between the columns wins; else the one nearest before them: "add the ratio of a to b" divides.
+        Optional<String> nearestBefore = Optional.empty();
+        for (Words.Token token : clause.tokens) {
+            String operation = Vocabulary.ARITHMETIC.get(token.text());
+            if (operation == null || clause.isInsideMention(token.index())) {
+                continue;
+            }
+            boolean between = token.index() >= first.end() && token.index() < second.start();
+            boolean before = token.index() < first.start() && first.start() - token.index() <= 4;
+            if (between) {
+                return Optional.of(operation);
+            }
+            if (before) {
+                nearestBefore = Optional.of(operation);
+            }
+        }
+        return nearestBefore;
+    }
+
+    Interpretation feature() {
+        Optional<ColumnMatcher.Mention> unclear = resolution.ambiguous(0, clause.exclusionStart);
+        if (unclear.isPresent()) {
+            return Interpretation.warn(resolution.question(unclear.get()));
+        }
+        List<String> columns = resolution.columns();
+        Optional<String> newColumn = newColumnName();
+        List<String> parts = datePartsAsked();
+        if (!parts.isEmpty() && !columns.isEmpty()) {
+            List<String> dates = columns.stream()
+                    .filter(c -> clause.profile.variables().get(c).storage().isTemporal())
+                    .toList();
+            List<String> inputs = dates.isEmpty() ? List.of(columns.getFirst()) : dates;
+            return new Interpretation(
+                    inputs.stream()
+                            .map(column -> step(
+                                    ActionType.FEATURE_ENGINEER,
+                                    params("operation", "date_parts", "columns", List.of(column), "parts", parts)))
+                            .toList(),
+                    List.of());
+        }
+        if (clause.has(Vocabulary.LENGTH)
+                && clause.has(Set.of("length", "lengths", "characters"))
+                && !columns.isEmpty()
+                && clause.profile.variables().get(columns.getLast()).storage()
+                        == dev.assay.model.dataset.ColumnType.STRING) {
+            Map<String, Object> params = params("operation", "text_length", "columns", List.of(columns.getLast()));
+            newColumn.ifPresent(name -> params.put("new_column", name));
+            return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
+        }
+        if (hasArithmetic() && columns.size() >= 2) {
+            String operation = arithmetic().orElseThrow();
+            Map<String, Object> params = params("operation", operation, "columns", columns.subList(0, 2));
+            newColumn.ifPresent(n -> params.put("new_column", n));
+            return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
+        }
+        if (columns.isEmpty()) {
+            List<String> unknown = resolution.unknownWords();
+            return Interpretation.warn(
+                    unknown.isEmpty()
+                            ? "Which column should \"" + clause.text + "\" use? Name it."
+                            : resolution.notFound(unknown.getFirst()));
+        }
+        if (clause.has(Vocabulary.LOG)) {
+            if (columns.size() == 1 && newColumn.isPresent()) {
+                return Interpretation.of(step(
+                        ActionType.FEATURE_ENGINEER,
+                        params("operation", "log1p", "columns", columns, "new_column", newColumn.get())));
+            }
+            return new Interpretation(
+                    columns.stream()
+                            .map(c -> step(
+                                    ActionType.FEATURE_ENGINEER, params("operation", "log1p", "columns", List.of(c))))
+                            .toList(),
+                    List.of());
+        }
+        if (clause.has(Vocabulary.BIN)) {
+            Map<String, Object> params = params("operation", "bin", "columns", List.of(columns.getFirst()));
+            Matcher n = NUMBER.matcher(clause.text);
+            Optional<Integer> inWords = clause.tokens.stream()
+                    .map(t -> Words.NUMBERS.get(t.text()))
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst();
+            if (n.find()) {
+                params.put("bins", Math.max(2, Math.min(100, Integer.parseInt(n.group(1)))));
+            } else if (inWords.isPresent()) {
+                params.put("bins", Math.max(2, Math.min(100, inWords.get())));
+            }
+            if (clause.has(Set.of("equal", "width", "equal-width", "uniform"))) {
+                params.put("binning", "equal_width");
+            }
+            newColumn.ifPresent(name -> params.put("new_column", name));
+            return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
+        }
+        Matcher quoted = Clause.QUOTED.matcher(clause.text);
+        if (quoted.find()) {
+            Map<String, Object> params = params(
+                    "operation", "regex_extract", "columns", List.of(columns.getFirst()), "pattern", quoted.group(1));
+            newColumn.ifPresent(name -> params.put("new_column", name));
+            return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
+        }
+        if (clause.has(Vocabulary.LENGTH)) {
+            Map<String, Object> params = params("operation", "text_length", "columns", List.of(columns.getFirst()));
+            newColumn.ifPresent(name -> params.put("new_column", name));
+            return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
+        }
+        return Interpretation.warn(
+                "I did not understand which feature \"" + clause.text + "\" should create; I can add, "
+                        + "subtract, multiply or divide two columns, take log1p, bin, extract date parts, text length or a "
+                        + "quoted regular expression.");
+    }
+
+    List<String> datePartsAsked() {
+        List<String> parts = new ArrayList<>();
+        for (Words.Token token : clause.tokens) {
+            String part = Vocabulary.DATE_PARTS.get(token.text());
+            if (part != null && !clause.isInsideMention(token.index()) && !parts.contains(part)) {
+                parts.add(part);
+            }
+        }
+        if (clause.hasPhrase("day of week") || clause.hasPhrase("day of the week") || clause.hasPhrase("week day")) {
+            parts.remove("day");
+            if (!parts.contains("weekday")) {
+                parts.add("weekday");
+            }
+        }
+        return parts;
+    }
+
+    /** "a family size column", "called family_size", "named x": the new column's name, in snake_case. */
+    private Optional<String> newColumnName() {
+        Optional<String> given =
+                NewColumnNames.in(clause.text, clause.profile.variables().keySet());
+        if (given.isPresent()) {
+            return given;
+        }
+        Matcher named = Pattern.compile(
+                        "(?i)\\b(?:called|named)\\s+[\"'`“]?([\\p{L}\\p{N}_ ]{1,40}?)[\"'`”]?(?:\\s+(?:as|from|by|using|with)\\b|$)")
+                .matcher(clause.text);
+        if (named.find()) {
+            return Optional.of(Words.snake(named.group(1)));
+        }
+        Matcher column = Pattern.compile(
+                        "(?i)\\b(?:a|an|the|new)\\s+((?:[\\p{L}\\p{N}_]+\\s+){1,3}?)(?:column|feature|variable)\\b")
+                .matcher(clause.text);
+        if (column.find()) {
+            String words = column.group(1).strip();
+            if (!words.isEmpty()
+                    && !words.equalsIgnoreCase("new")
+                    && clause.matcher.find(Words.tokens(words)).isEmpty()) {
+                return Optional.of(Words.snake(words.replaceAll("(?i)^new\\s+", "")));
+            }
+        }
+        return Optional.empty();
+    }
+}

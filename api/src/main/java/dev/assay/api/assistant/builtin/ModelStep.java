@@ -1,0 +1,145 @@
+package dev.assay.api.assistant.builtin;
+
+import static dev.assay.api.assistant.builtin.BuiltInPlanner.params;
+import static dev.assay.api.assistant.builtin.BuiltInPlanner.step;
+
+import dev.assay.model.plan.ActionType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The model step of a clause: target, features, task and model read by {@link ModelWords}, or the question to ask. */
+final class ModelStep {
+
+    private final Clause clause;
+    private final ColumnResolution resolution;
+    private final ModelWords modelWords;
+
+    ModelStep(Clause clause) {
+        this.clause = clause;
+        this.resolution = new ColumnResolution(clause);
+        this.modelWords = new ModelWords(clause);
+    }
+
+    /**
+     * The model step, from the grammar of training ({@link ModelWords}): the target after a verb or cue ("predict
+     * X", "train … on X", "model X", "regress X on A"), the features after "from", "using", "based on", "given",
+     * "with" ("X from A, B and C"; "every column except D"; "without using E"), the model and task words anywhere.
+     */
+    Interpretation train() {
+        int featureCue = modelWords.featureCue();
+        Optional<ColumnMatcher.Mention> unclear = resolution.ambiguous(0, Math.min(featureCue, clause.exclusionStart));
+        if (unclear.isPresent()) {
+            return Interpretation.warn(resolution.question(unclear.get()));
+        }
+        Optional<String> named = modelWords.target(featureCue);
+        List<String> notes = new ArrayList<>();
+        if (named.isEmpty()) {
+            // "predict benign cases", "spot female penguins": a target said by one of its values.
+            Optional<ValueTargets.Found> byValue = ValueTargets.find(
+                    clause.tokens.subList(0, Math.min(featureCue, clause.exclusionStart)).stream()
+                            .filter(t -> !clause.isInsideMention(t.index()) && !Vocabulary.known(t.text()))
+                            .toList(),
+                    clause.profile);
+            if (byValue.isPresent() && byValue.get().column().isEmpty()) {
+                return Interpretation.warn(byValue.get().note());
+            }
+            if (byValue.isPresent()) {
+                named = byValue.get().column();
+                notes.add(byValue.get().note());
+            }
+        }
+        Optional<String> target = named;
+        if (target.isEmpty()) {
+            List<String> unknown = resolution.unknownWords();
+            return Interpretation.warn(
+                    unknown.isEmpty()
+                            ? "I could not tell which column to predict in \"" + clause.text
+                                    + "\"; name it, e.g. \"train a classifier on <column>\"."
+                            : resolution.notFound(unknown.getFirst()));
+        }
+        Optional<ColumnMatcher.Mention> said = clause.mentions.stream()
+                .filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE
+                        && m.column().equals(target.get())
+                        && m.start() < featureCue)
+                .findFirst();
+        Optional<String> formula =
+                said.flatMap(m -> FormulaTargets.question(clause.tokens, m.end(), target.get(), clause.text));
+        if (formula.isPresent()) {
+            return Interpretation.warn(formula.get());
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        Optional<String> model = Vocabulary.MODELS.stream()
+                .filter(m -> clause.hasPhrase(m.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst();
+        boolean linearRegression = model.filter("linear_regression"::equals).isPresent();
+        boolean logistic = model.filter("logistic_regression"::equals).isPresent();
+        if ((clause.has(Vocabulary.CLASSIFICATION) || logistic) && !linearRegression) {
+            params.put("task", "classification");
+        } else if (clause.has(Vocabulary.REGRESSION) || linearRegression) {
+            params.put("task", "regression");
+        }
+        params.put("target", target.get());
+        model.ifPresent(m -> params.put("model", m));
+        // The answer states the task it will do: the one the engine would infer from the target's profile.
+        if (!params.containsKey("task") && !clause.profile.variables().containsKey(target.get())) {
+            // A column an earlier step creates: the arithmetic and log features are decimal numbers.
+            params.put("task", "regression");
+        }
+        if (!params.containsKey("task")) {
+            var column = clause.profile.variables().get(target.get()).columnInfo();
+            var declared = new dev.assay.model.plan.params.TrainModelParams(
+                    null,
+                    target.get(),
+                    model.map(m -> dev.assay.model.plan.params.ModelAlgorithm.valueOf(m.toUpperCase(Locale.ROOT)))
+                            .orElse(null),
+                    null,
+                    null,
+                    null);
+            params.put("task", declared.taskFor(column).wireName());
+        }
+        // "from bill_length_mm and wingspan": a listed input that is no column is asked about, never dropped.
+        Optional<String> lost = modelWords.unresolvedFeature(featureCue);
+        if (lost.isPresent()) {
+            return Interpretation.warn(resolution.notFound(lost.get()));
+        }
+        // "from the economic indicators": inputs said by a description no column holds are asked about.
+        List<String> measured = featureCue == clause.tokens.size()
+                ? VagueInputs.measured(clause.text, clause.profile, target.get())
+                : List.of();
+        if (!measured.isEmpty()) {
+            params.put("features", measured);
+            notes.add("Read \"the measurements\" as the columns measured in a unit: " + String.join(", ", measured)
+                    + ".");
+            return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
+        }
+        if (featureCue == clause.tokens.size() && resolution.excluded().isEmpty()) {
+            Optional<String> vague = VagueInputs.phrase(clause.tokens, clause::isInsideMention);
+            if (vague.isPresent()) {
+                return Interpretation.warn(VagueInputs.question(vague.get(), clause.profile, target.get()));
+            }
+        }
+        List<String> features = modelWords.features(featureCue, target.get());
+        if (!features.isEmpty()) {
+            params.put("features", features);
+        }
+        // "from distance and borough": a shared word among the inputs is every column holding it, said so.
+        clause.mentions.stream()
+                .filter(m -> m.start() > featureCue && m.start() < clause.exclusionStart && FeatureGroups.sharedWord(m))
+                .map(FeatureGroups::note)
+                .forEach(notes::add);
+        // A target found only inside a longer name is a reading, not a certainty: the answer says which column.
+        clause.mentions.stream()
+                .filter(m -> m.partial()
+                        && m.kind() == ColumnMatcher.Kind.SINGLE
+                        && m.column().equals(target.get()))
+                .findFirst()
+                .ifPresent(m -> notes.add("No column is called \"" + m.words() + "\"; I took " + m.column()
+                        + ", whose name contains it, as the target."));
+        return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
+    }
+}

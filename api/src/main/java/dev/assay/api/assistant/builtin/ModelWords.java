@@ -1,0 +1,289 @@
+package dev.assay.api.assistant.builtin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The grammar of a model's clause: whether it asks for a model at all, its target (after a verb or cue, or named "as
+ * the label") and its features (after "from", "using", "based on" …, or every other column but the excluded ones).
+ */
+final class ModelWords {
+
+    private final Clause clause;
+    private final ColumnResolution resolution;
+
+    ModelWords(Clause clause) {
+        this.clause = clause;
+        this.resolution = new ColumnResolution(clause);
+    }
+
+    /** "inputs: A and B", "features A, B", "using A and B" alone: a list of a model's inputs, nothing else. */
+    boolean listsInputs() {
+        return !clause.tokens.isEmpty()
+                && Set.of(
+                                "input",
+                                "inputs",
+                                "feature",
+                                "features",
+                                "predictor",
+                                "predictors",
+                                "using",
+                                "from",
+                                "based",
+                                "with")
+                        .contains(clause.tokens.getFirst().text())
+                && !resolution.columns().isEmpty()
+                && !clause.isInsideMention(0)
+                && !isTraining()
+                && !clause.has(Vocabulary.FILL)
+                && !clause.has(Vocabulary.SCALE)
+                && !clause.has(Vocabulary.ENCODE)
+                && !clause.has(Vocabulary.REMOVE)
+                && !clause.has(Vocabulary.CLIP);
+    }
+
+    /** "use the diagnosis column as the label", "with price as the target", "Survived is the outcome". */
+    private Optional<String> namedAsTarget() {
+        for (ColumnMatcher.Mention mention : clause.mentions) {
+            if (mention.kind() != ColumnMatcher.Kind.SINGLE) {
+                continue;
+            }
+            int at = mention.end();
+            if (at < clause.tokens.size()
+                    && Set.of("column", "variable", "field")
+                            .contains(clause.tokens.get(at).text())) {
+                at++;
+            }
+            if (at < clause.tokens.size()
+                    && Set.of("as", "is", "be").contains(clause.tokens.get(at).text())) {
+                at++;
+                while (at < clause.tokens.size()
+                        && Set.of("the", "a", "my", "our", "your")
+                                .contains(clause.tokens.get(at).text())) {
+                    at++;
+                }
+                if (at < clause.tokens.size()
+                        && Set.of("target", "label", "outcome", "response", "y", "dependent")
+                                .contains(clause.tokens.get(at).text())) {
+                    return Optional.of(mention.column());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    boolean isTraining() {
+        if (namedAsTarget().isPresent()) {
+            return true;
+        }
+        // "explain body mass by flipper length and bill depth": explaining a column by others is a model.
+        boolean explains =
+                clause.has(Set.of("explain", "explains", "explaining")) && featureCue() < clause.tokens.size();
+        // "species from the sepal measurements", "price using carat and cut": a column, then a cue and the columns
+        // it is read from, with no other verb, is a model of the first column.
+        int cue = featureCue();
+        boolean verbless = cue < clause.tokens.size()
+                && !clause.mentions.isEmpty()
+                && clause.mentions.getFirst().end() == cue
+                && clause.mentions.getFirst().kind() == ColumnMatcher.Kind.SINGLE
+                && Set.of("from", "using", "given", "based")
+                        .contains(clause.tokens.get(cue).text())
+                && clause.tokens.subList(0, clause.mentions.getFirst().start()).stream()
+                        .allMatch(t -> Set.of("the", "a", "an").contains(t.text()));
+        boolean modelWord = clause.has(Vocabulary.TRAIN)
+                || explains
+                || verbless
+                || Vocabulary.MODELS.stream().anyMatch(m -> clause.hasPhrase(m.getKey()));
+        // "log transform" is a feature, "extract" a feature even next to "model"; "predict" always trains.
+        return modelWord && !(clause.has(Vocabulary.LOG) && !clause.has(Set.of("train", "predict", "fit", "model")));
+    }
+
+    /** A word listed among named inputs (right after "and"/"or") that is no column, no group and no known word. */
+    Optional<String> unresolvedFeature(int featureCue) {
+        int end = Math.min(clause.exclusionStart, clause.tokens.size());
+        boolean named = clause.mentions.stream().anyMatch(m -> m.start() > featureCue && m.start() < end);
+        if (!named) {
+            return Optional.empty();
+        }
+        for (int i = featureCue + 2; i < end; i++) {
+            String word = clause.tokens.get(i).text();
+            if (!Set.of("and", "or").contains(clause.tokens.get(i - 1).text())
+                    || clause.isInsideMention(i)
+                    || ColumnMatcher.GRAMMAR.contains(word)
+                    || Vocabulary.FILLER.contains(word)
+                    || Vocabulary.known(word)
+                    || word.matches("[\\d.,%-]+")
+                    || ColumnMatcher.GROUP_NOUNS.contains(word)
+                    || Vocabulary.TARGET_CUES.contains(word)
+                    // "party size": a word describing the column named right after it.
+                    || i + 1 < clause.tokens.size() && clause.isInsideMention(i + 1)) {
+                continue;
+            }
+            return Optional.of(clause.tokens.get(i).original());
+        }
+        return Optional.empty();
+    }
+
+    /** Where the features begin: a cue word followed by a column, a group or "every/all". */
+    int featureCue() {
+        for (int i = 0; i < clause.tokens.size(); i++) {
+            String word = clause.tokens.get(i).text();
+            int here = i;
+            boolean cue =
+                    Set.of("from", "using", "given", "with", "by", "against").contains(word)
+                            || word.equals("based")
+                                    && i + 1 < clause.tokens.size()
+                                    && clause.tokens.get(i + 1).text().equals("on")
+                            // "as a function of A, B", "in terms of A"
+                            || word.equals("of")
+                                    && i > 0
+                                    && Set.of("function", "terms")
+                                            .contains(clause.tokens.get(i - 1).text())
+                            || word.equals("on")
+                                    && clause.words.contains("regress")
+                                    && clause.mentions.stream().anyMatch(m -> m.end() <= here);
+            if (!cue || clause.isInsideMention(i)) {
+                continue;
+            }
+            int next = i + 1;
+            while (next < clause.tokens.size()
+                    && Set.of(
+                                    "on",
+                                    "the",
+                                    "only",
+                                    "just",
+                                    "a",
+                                    "an",
+                                    "columns",
+                                    "column",
+                                    "features",
+                                    "feature",
+                                    "of",
+                                    "their",
+                                    "its",
+                                    "his",
+                                    "her",
+                                    "my",
+                                    "our",
+                                    "both")
+                            .contains(clause.tokens.get(next).text())) {
+                next++;
+            }
+            if (next < clause.tokens.size()
+                    && (clause.mentionAt(next).isPresent()
+                            || Set.of("every", "all", "everything", "each")
+                                    .contains(clause.tokens.get(next).text()))) {
+                return i;
+            }
+            // "using the 4 Cs: carat, cut …", "from two things, A and B": a few words that describe the list
+            // (no column, no cue, no model word) may stand between the cue and the columns it introduces.
+            int described = next;
+            while (described < clause.tokens.size()
+                    && described - next < 4
+                    && clause.mentionAt(described).isEmpty()
+                    && !clause.isInsideMention(described)
+                    && !Vocabulary.TARGET_CUES.contains(
+                            clause.tokens.get(described).text())
+                    && !Vocabulary.known(clause.tokens.get(described).text())
+                    && !Set.of("from", "using", "given", "with", "by", "except", "but", "without")
+                            .contains(clause.tokens.get(described).text())) {
+                described++;
+            }
+            if (described > next
+                    && described < clause.tokens.size()
+                    && clause.mentionAt(described).isPresent()) {
+                return i;
+            }
+        }
+        return clause.tokens.size();
+    }
+
+    /** The features named after the cue, or every other column but the excluded ones, or [] (every other). */
+    List<String> features(int featureCue, String target) {
+        List<String> excluded = resolution.excluded();
+        List<String> named = new ArrayList<>();
+        clause.mentions.stream()
+                .filter(m -> m.start() > featureCue
+                        && m.start() < clause.exclusionStart
+                        && (m.kind() != ColumnMatcher.Kind.AMBIGUOUS || FeatureGroups.sharedWord(m)))
+                .forEach(m -> m.columns().stream()
+                        .filter(c -> !named.contains(c) && !c.equals(target))
+                        .forEach(named::add));
+        named.removeAll(excluded);
+        if (!named.isEmpty()) {
+            return named;
+        }
+        if (!excluded.isEmpty()) {
+            return clause.profile.variables().values().stream()
+                    .filter(v -> v.type() != dev.assay.model.dataset.VariableKind.IDENTIFIER)
+                    .map(dev.assay.model.profile.VariableProfile::name)
+                    .filter(c -> !c.equals(target) && !excluded.contains(c))
+                    .toList();
+        }
+        return List.of();
+    }
+
+    /** The column after a cue word (on, for, predict…) before the features, else the first column named there. */
+    Optional<String> target(int featureCue) {
+        Optional<String> named = namedAsTarget();
+        if (named.isPresent()) {
+            return named;
+        }
+        List<ColumnMatcher.Mention> before = clause.mentions.stream()
+                .filter(m -> m.start() < Math.min(featureCue, clause.exclusionStart)
+                        && m.kind() == ColumnMatcher.Kind.SINGLE)
+                .filter(m -> !RowUnits.saysRowUnit(clause.tokens, m.start()))
+                .toList();
+        for (ColumnMatcher.Mention mention : before) {
+            int at = mention.start() - 1;
+            while (at >= 0
+                    && Set.of(
+                                    "the", "a", "an", "column", "whether", "to", "be", "its", "each", "share", "rate",
+                                    "of", "value", "values")
+                            .contains(clause.tokens.get(at).text())
+                    && !Vocabulary.TARGET_CUES.contains(clause.tokens.get(at).text())) {
+                at--;
+            }
+            if (at >= 0
+                    && (Vocabulary.TARGET_CUES.contains(clause.tokens.get(at).text())
+                            || Set.of("regress", "model", "classify", "predict")
+                                    .contains(clause.tokens.get(at).text()))) {
+                return Optional.of(mention.column());
+            }
+        }
+        // A word found only inside a longer name loses to a column named by its whole name.
+        List<ColumnMatcher.Mention> whole =
+                before.stream().filter(m -> !m.partial()).toList();
+        if (!whole.isEmpty() && whole.size() < before.size()) {
+            before = whole;
+        }
+        if (featureCue < clause.tokens.size() && !before.isEmpty()) {
+            return Optional.of(before.getFirst().column());
+        }
+        // "classify the flowers by species", "sort passengers by Survived with a tree": things that are no column,
+        // then "by" and one column, are sorted by that column, which is the target (the features are the rest).
+        // "model it by size" keeps "it" for the column said before.
+        boolean pronoun = clause.tokens.stream()
+                .anyMatch(t -> !clause.isInsideMention(t.index()) && Clause.PRONOUNS.contains(t.text()));
+        if (before.isEmpty()
+                && !pronoun
+                && featureCue < clause.tokens.size()
+                && clause.tokens.get(featureCue).text().equals("by")) {
+            List<ColumnMatcher.Mention> after = clause.mentions.stream()
+                    .filter(m -> m.start() > featureCue && m.start() < clause.exclusionStart)
+                    .toList();
+            if (after.size() == 1 && after.getFirst().kind() == ColumnMatcher.Kind.SINGLE) {
+                return Optional.of(after.getFirst().column());
+            }
+        }
+        // "… the tip? fit a model for it", "what predicts murder? use boosting with poverty as inputs".
+        if (before.isEmpty()) {
+            return clause.antecedent;
+        }
+        return before.isEmpty()
+                ? Optional.empty()
+                : Optional.of(before.getLast().column());
+    }
+}

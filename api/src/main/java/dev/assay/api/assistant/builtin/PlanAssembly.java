@@ -1,0 +1,191 @@
+package dev.assay.api.assistant.builtin;
+
+import static dev.assay.api.assistant.builtin.BuiltInPlanner.params;
+import static dev.assay.api.assistant.builtin.BuiltInPlanner.step;
+
+import dev.assay.api.assistant.planning.PlannerAnswer;
+import dev.assay.model.plan.ActionType;
+import dev.assay.model.plan.Plan;
+import dev.assay.model.plan.PlanStep;
+import dev.assay.model.profile.Profile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A fresh request made into a plan: clause by clause, with what carries from one clause to the next ("it", the fill
+ * an indicator belongs to, a model's inputs said on their own, how the model is tested), and the model step last.
+ */
+final class PlanAssembly {
+
+    private PlanAssembly() {}
+
+    /** A share ("30 %") that, said in a model's clause, no training setting took: named, so it is not lost. */
+    private static final Pattern UNUSED_SHARE =
+            Pattern.compile("(?i)\\b\\d{1,3}(?:\\.\\d+)?\\s*(?:%|percent\\b|per cent\\b)");
+
+    /** The plan for a request with no conversation before it; follow-ups also come here for the part they add. */
+    static PlannerAnswer plan(String prompt, Profile profile) {
+        ColumnMatcher matcher = ColumnResolution.matcher(profile);
+        List<PlanStep> steps = new ArrayList<>();
+        List<PlanStep> training = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Optional<String> antecedent = Optional.empty();
+        List<String> referents = List.of();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String said : RequestClauses.split(RequestClauses.formula(prompt), matcher)) {
+            // "… and hold out 30 % for testing", "with 5-fold cross-validation": how the model is tested, taken out
+            // of the clause and put on the model step below, so no setting is lost or read as a column.
+            TrainingSettings testing = TrainingSettings.read(said);
+            settings.putAll(testing.params());
+            warnings.addAll(testing.warnings());
+            if (testing.onlySettings()) {
+                continue;
+            }
+            String clause = testing.rest();
+            if (clause.isBlank()) {
+                continue;
+            }
+            // "…, and fill the rest with the mode": the columns still missing values after the steps before.
+            clause = RestOfGaps.read(clause, steps, profile, warnings).orElse(clause);
+            // "convert Date to a date and pull out the year": the parts are of the column just converted.
+            clause = ElidedDates.read(clause, steps, matcher);
+            // "…, then log-transform total_paid" after a step made total_paid: the clause says "it" of the new column.
+            Optional<CreatedColumns.Reference> created = CreatedColumns.find(clause, steps, profile);
+            if (created.isPresent()) {
+                clause = created.get().clause();
+                referents = List.of(created.get().column());
+                antecedent = Optional.of(created.get().column());
+            }
+            List<Words.Token> tokens = Words.tokens(clause);
+            if (tokens.stream()
+                    .allMatch(t -> Vocabulary.FILLER.contains(t.text()) || ColumnMatcher.GRAMMAR.contains(t.text()))) {
+                continue;
+            }
+            if (BuiltInPlanner.looksLikeCode(clause, profile)) {
+                warnings.add("\"" + clause.strip() + "\" reads as code, a query, a shell command or a file path; Assay "
+                        + "plans only whitelisted data actions and runs none of it, so nothing was planned for it. Say in "
+                        + "words what should happen to which columns.");
+                continue;
+            }
+            // "ratio = a / b": a new column defined by a formula is that feature, or refused with the reason; "it"
+            // after it is the new column, or nothing at all when it could not be made.
+            Optional<Assignments.Result> assignment = Assignments.read(clause, profile, matcher);
+            if (assignment.isPresent()) {
+                Assignments.Result made = assignment.get();
+                made.step().ifPresent(steps::add);
+                made.refusal().ifPresent(warnings::add);
+                warnings.addAll(made.notes());
+                referents = made.step().isPresent() ? List.of(made.name()) : List.of();
+                antecedent = made.step().isPresent() ? Optional.of(made.name()) : Optional.empty();
+                continue;
+            }
+            Clause parsed = new Clause(clause, tokens, matcher, profile, antecedent, referents);
+            // "predict price; inputs: carat and clarity": a clause that only lists a model's inputs gives the features
+            // of the model asked for before it.
+            if (!training.isEmpty() && new ModelWords(parsed).listsInputs()) {
+                PlanStep model = training.removeLast();
+                Map<String, Object> params = new LinkedHashMap<>(model.params());
+                params.put(
+                        "features",
+                        new ColumnResolution(parsed)
+                                .columns().stream()
+                                        .filter(c -> !c.equals(params.get("target")))
+                                        .toList());
+                training.add(step(ActionType.TRAIN_MODEL, params));
+                continue;
+            }
+            // "fill hp with the median and add a missing indicator": an indicator asked for in a clause of its own
+            // belongs to the fill before it.
+            int lastFill = -1;
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).type() == ActionType.IMPUTE) {
+                    lastFill = i;
+                }
+            }
+            if (lastFill >= 0
+                    && new ColumnResolution(parsed).columns().isEmpty()
+                    && !parsed.has(Vocabulary.FILL)
+                    && FollowUps.INDICATOR
+                            .matcher(clause.toLowerCase(Locale.ROOT))
+                            .find()) {
+                Map<String, Object> params =
+                        new LinkedHashMap<>(steps.get(lastFill).params());
+                params.put("add_indicator", true);
+                steps.set(lastFill, step(ActionType.IMPUTE, params));
+                continue;
+            }
+            Interpretation result = new ClauseSteps(parsed).interpret();
+            // A share said in a model's clause that no setting took is named, never dropped quietly.
+            Matcher share = UNUSED_SHARE.matcher(clause);
+            if (share.find() && result.steps().stream().anyMatch(s -> s.type() == ActionType.TRAIN_MODEL)) {
+                warnings.add("I did not use \"" + share.group().strip() + "\" in \"" + clause.strip()
+                        + "\"; to hold rows out " + "for testing, say e.g. \"hold out 25 % for testing\".");
+            }
+            // A column read from a misspelt or derived word is named, so the person can see the reading.
+            for (ColumnMatcher.Mention read : parsed.inexact()) {
+                if (result.steps().stream().anyMatch(s -> mentionsColumn(s.params(), read.column()))) {
+                    warnings.add("No column is called \"" + read.words() + "\"; I read it as " + read.column() + ".");
+                }
+            }
+            if (parsed.lastColumn().isPresent()) {
+                antecedent = parsed.lastColumn();
+            }
+            referents = referents(result.steps(), new ColumnResolution(parsed).columns(), referents);
+            for (PlanStep step : result.steps()) {
+                (step.type() == ActionType.TRAIN_MODEL ? training : steps).add(step);
+            }
+            warnings.addAll(result.warnings());
+        }
+        // A model is trained on what the other steps produce, so training goes last whatever the wording order.
+        if (!training.isEmpty()) {
+            steps.add(
+                    settings.isEmpty()
+                            ? training.getLast()
+                            : step(
+                                    ActionType.TRAIN_MODEL,
+                                    new TrainingSettings(settings, List.of(), "")
+                                            .applyTo(training.getLast().params())));
+            if (training.size() > 1) {
+                warnings.add("Only one model is trained per plan; kept the last one asked for.");
+            }
+        } else if (!settings.isEmpty()) {
+            warnings.add("The request sets how a model is tested (" + String.join(", ", settings.keySet())
+                    + ") but asks for no model; nothing was planned for it.");
+        }
+        return new PlannerAnswer(new Plan(Explanations.of(steps, warnings), steps), warnings);
+    }
+
+    /** Whether a column name appears anywhere in a step's parameters. */
+    private static boolean mentionsColumn(Object value, String column) {
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(v -> mentionsColumn(v, column));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(v -> mentionsColumn(v, column));
+        }
+        return column.equals(value);
+    }
+
+    /**
+     * What "it" or "them" in the next clause stands for: the column the step before created ("… into a column called
+     * x, then scale it"), else the columns the clause before named ("fill Fare, then scale it"); a clause that
+     * names none leaves the earlier referents in place.
+     */
+    private static List<String> referents(List<PlanStep> steps, List<String> named, List<String> earlier) {
+        List<String> created = steps.stream()
+                .map(s -> s.params().get("new_column"))
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .toList();
+        if (!created.isEmpty()) {
+            return created;
+        }
+        return named.isEmpty() ? earlier : List.copyOf(named);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.assay.api.assistant.builtin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The request cut into clauses, one intent each: at sentence ends, "then", and "and" or a comma before a new verb. A
+ * model formula ("price ~ carat + cut") is first said again in words.
+ */
+final class RequestClauses {
+
+    private RequestClauses() {}
+
+    /** Splits "do this, then that and train …" into clauses at sentence ends, "then", and "and" before a new verb. */
+    private static final Pattern CLAUSES = Pattern.compile(
+            "(?i)\\s*(?:[.;!?](?:\\s+|$)|,?\\s+(?:and\\s+)?(?:then|after\\s+that|afterwards|next)\\s*,?\\s+"
+                    + "|,\\s+(?=(?:and\\s+)?(?:(?:also|finally|lastly|last|then)\\s+)?(?:" + verbs() + ")\\b)"
+                    + "|\\s+and\\s+(?=(?:(?:also|finally|lastly|last|then)\\s+)?(?:" + verbs() + ")\\b)"
+                    // "scale carat before predicting price": the step before the model is its own clause.
+                    + "|\\s+(?:before|prior\\s+to)\\s+(?=(?:training|fitting|predicting|modell?ing|building|classifying"
+                    + "|regressing|forecasting)\\b))");
+
+    /**
+     * Words that begin a new step after a comma or "and". Every intent's opening verb is here, including the ones
+     * said as an adjective or noun ("label encode", "one hot", "min-max", "model X"): a clause that swallowed the next
+     * step would lose it silently.
+     */
+    private static String verbs() {
+        return "train|fit|predict|build|drop|remove|delete|exclude|discard|fill|impute|replace|encode|one-hot|onehot"
+                + "|one\\s+hot|label-encode|label\\s+encode|ordinal\\s+encode|scale|rescale|standardi[sz]e|normali[sz]e"
+                + "|min-max|minmax|z-score|convert|cast|treat|parse|rename|clip|cap|pull"
+                + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|dedup|deduplicate"
+                + "|clean|classify|regress|forecast|estimate|model\\s+(?!selection\\b)|get\\s+rid|throw\\s+(?:away|out)|ditch";
+    }
+
+    private static final Pattern FORMULA = Pattern.compile(
+            "^\\s*(?:(?:fit|train|model|regress|predict)\\s+)?([^~+*:()=]+?)\\s*~\\s*" + "(\\.|[^~*:()=^|]+?)\\s*$");
+
+    /**
+     * "price ~ carat + cut + clarity", "y ~ .": the formula people type for a model is data, read as its target and
+     * features (never evaluated); interactions and functions (*, :, ( )) are not read this way.
+     */
+    static String formula(String prompt) {
+        Matcher m = FORMULA.matcher(prompt);
+        if (!m.matches()) {
+            return prompt;
+        }
+        String inputs = m.group(2).strip().equals(".")
+                ? "every other column"
+                : String.join(
+                        ", ",
+                        List.of(m.group(2).split("\\s*\\+\\s*")).stream()
+                                .map(String::strip)
+                                .toList());
+        return "predict " + m.group(1).strip() + " from " + inputs;
+    }
+
+    /**
+     * The request's clauses. A boundary before a verb that is the first word of a column's name ("drop cylinders and
+     * model year" where model_year is a column) is no boundary: that word names the column, it does not begin a step.
+     */
+    static List<String> split(String prompt, ColumnMatcher matcher) {
+        String text = prompt.strip();
+        List<String> clauses = new ArrayList<>();
+        Matcher boundary = CLAUSES.matcher(text);
+        int start = 0;
+        while (boundary.find()) {
+            List<Words.Token> next = Words.tokens(text.substring(boundary.end()));
+            boolean nameFirst = !boundary.group().matches("(?s).*[.;!?].*")
+                    && !next.isEmpty()
+                    && Vocabulary.known(next.getFirst().text())
+                    && matcher.find(next).stream().anyMatch(m -> m.start() == 0 && m.end() > 1);
+            if (nameFirst) {
+                continue;
+            }
+            clauses.add(text.substring(start, boundary.start()));
+            start = boundary.end();
+        }
+        clauses.add(text.substring(start));
+        return clauses;
+    }
+}
