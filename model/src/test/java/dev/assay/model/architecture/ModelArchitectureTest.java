@@ -1,6 +1,5 @@
 package dev.assay.model.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -47,14 +46,7 @@ class ModelArchitectureTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().assignedFrom(PACKAGES)
-                .should()
-                .beFreeOfCycles()
-                // TODO(issue 19): ActionType (plan) names each params record and each params record names its
-                // ActionType back; PlanReader (plan) throws validation's errors, and validation and schema read Plan.
-                // Moving ActionType and PlanReader beside what they name removes this exclusion.
-                .ignoreDependency(resideInAPackage(ROOT + ".plan.."), resideInAPackage(ROOT + ".plan"))
-                .check(MAIN);
+        slices().assignedFrom(PACKAGES).should().beFreeOfCycles().check(MAIN);
     }
 
     @Test
