@@ -2,7 +2,7 @@ package dev.assay.charts;
 
 import dev.assay.model.crd.assistantrun.AssistantRunManifest;
 import dev.assay.model.plan.Plan;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import java.util.Optional;
 
 /**

@@ -8,7 +8,7 @@ import dev.assay.model.dataset.ColumnType;
 import dev.assay.model.dataset.DatasetSchema;
 import dev.assay.model.dataset.VariableKind;
 import dev.assay.model.plan.Plan;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.plan.validation.PlanValidator;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.crd.datasetjob.DatasetJobStatus;
 import dev.assay.model.dataset.ColumnType;
 import dev.assay.model.dataset.VariableKind;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.profile.ProfileSummary;
 import dev.assay.model.protocol.RunnerExit;
 import dev.assay.model.status.TaskKind;

@@ -268,7 +268,8 @@ class OperatorK8sIT {
                     r.getMetadata().setAnnotations(Map.of("note", "edited"));
                     r.setSpec(new dev.assay.model.crd.assistantrun.AssistantRunSpec(
                             r.getSpec().datasetRef(),
-                            dev.assay.model.plan.PlanReader.read(Resources.SEED_PLAN.replace("median", "mean")),
+                            dev.assay.model.plan.validation.PlanReader.read(
+                                    Resources.SEED_PLAN.replace("median", "mean")),
                             r.getSpec().prompt(),
                             r.getSpec().runName(),
                             r.getSpec().resources(),

@@ -5,7 +5,7 @@ import dev.assay.model.crd.assistantrun.AssistantRunSpec;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.crd.datasetjob.DatasetJobSpec;
 import dev.assay.model.plan.Plan;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.operator.jobs.OperatorSettings;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Duration;

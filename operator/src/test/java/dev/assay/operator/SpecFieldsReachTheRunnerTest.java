@@ -6,7 +6,7 @@ import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.model.crd.assistantrun.AssistantRunSpec;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.crd.datasetjob.DatasetJobSpec;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.operator.assistantrun.AssistantRunWorkload;
 import dev.assay.operator.datasetjob.DatasetJobWorkload;
 import dev.assay.operator.jobs.RunnerJobs;

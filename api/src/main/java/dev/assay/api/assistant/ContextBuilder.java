@@ -3,7 +3,7 @@ package dev.assay.api.assistant;
 import dev.assay.api.assistant.planning.Conversation;
 import dev.assay.api.assistant.planning.PromptContext;
 import dev.assay.model.json.Json;
-import dev.assay.model.plan.ActionType;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.profile.Alert;
 import dev.assay.model.profile.Profile;
 import dev.assay.model.profile.VariableProfile;

@@ -1,9 +1,9 @@
 package dev.assay.api.problem;
 
 import dev.assay.api.executor.ExecutorBusyException;
-import dev.assay.model.plan.ActionType;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.plan.validation.PlanError;
+import dev.assay.model.plan.validation.PlanReader;
 import java.io.IOException;
 import java.util.HexFormat;
 import java.util.List;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.assay.api.assistant.builtin.BuiltInPlanner;
 import dev.assay.api.assistant.planning.PlannerAnswer;
 import dev.assay.api.assistant.planning.PromptContext;
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.plan.validation.PlanValidator;
 import dev.assay.model.profile.Profile;
 import dev.assay.runner.core.EngineConfig;
@@ -131,7 +131,7 @@ class InjectionTest {
         assertThat(PlanValidator.check(obedient, hostile.schema()))
                 .anySatisfy(e -> assertThat(e.message()).contains("would remove every column"));
 
-        Plan smuggled = dev.assay.model.plan.PlanReader.read("""
+        Plan smuggled = dev.assay.model.plan.validation.PlanReader.read("""
                 {"explanation": "x", "actions": [{"type": "drop_columns", "params": {"columns": ["id"], "then": "rm -rf /"}}]}""");
         assertThat(PlanValidator.check(smuggled, hostile.schema()))
                 .singleElement()

@@ -12,7 +12,7 @@ import dev.assay.api.identity.SignedIn;
 import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.model.json.Json;
 import dev.assay.model.plan.Plan;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.assay.api.jobs.Jobs;
 import dev.assay.api.plans.Plans;
 import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.model.plan.Plan;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.profile.Profile;
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskStatus;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.api.TestProfiles;
 import dev.assay.api.jobs.Jobs;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.plan.validation.PlanReview;
 import dev.assay.model.plan.validation.PlanWarning;
 import dev.assay.model.profile.Profile;

@@ -1,6 +1,7 @@
 package dev.assay.model.plan;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.assay.model.plan.params.ActionType;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Required;

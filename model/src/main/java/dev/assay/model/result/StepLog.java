@@ -1,6 +1,6 @@
 package dev.assay.model.result;
 
-import dev.assay.model.plan.ActionType;
+import dev.assay.model.plan.params.ActionType;
 import java.util.List;
 import java.util.Map;
 

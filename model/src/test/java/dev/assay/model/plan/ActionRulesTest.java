@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.model.dataset.DatasetSchema;
 import dev.assay.model.json.Json;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.plan.validation.PlanError;
 import dev.assay.model.plan.validation.PlanValidator;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.assay.model.json.Json;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.plan.schema.PlanSchema;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

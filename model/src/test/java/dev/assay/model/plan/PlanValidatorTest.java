@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.model.dataset.ColumnInfo;
 import dev.assay.model.dataset.DatasetSchema;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.plan.params.ImputeParams;
 import dev.assay.model.plan.params.ImputeStrategy;
 import dev.assay.model.plan.params.StepContext;
 import dev.assay.model.plan.validation.PlanError;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.plan.validation.PlanValidationException;
 import dev.assay.model.plan.validation.PlanValidator;
 import dev.assay.model.plan.validation.ValidatedPlan;

@@ -6,7 +6,7 @@ import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.model.crd.assistantrun.AssistantRunStatus;
 import dev.assay.model.crd.assistantrun.RunWarning;
 import dev.assay.model.crd.common.Phase;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.plan.validation.PlanWarning;
 import dev.assay.model.plan.validation.PlanWarning.Severity;
 import dev.assay.model.result.Comparison;

@@ -156,7 +156,7 @@ public final class OperatorLoadBenchmark {
                             .withNamespace(NS)
                             .build());
                     run.setSpec(new dev.assay.model.crd.assistantrun.AssistantRunSpec(
-                            "titanic", dev.assay.model.plan.PlanReader.read(plan), null, null, null, null));
+                            "titanic", dev.assay.model.plan.validation.PlanReader.read(plan), null, null, null, null));
                     load.resource(run).create();
                     created.put(name + "-run", System.nanoTime());
                     return null;

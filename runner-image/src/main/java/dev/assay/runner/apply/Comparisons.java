@@ -1,6 +1,6 @@
 package dev.assay.runner.apply;
 
-import dev.assay.model.plan.ActionType;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.profile.Alert;
 import dev.assay.model.profile.AlertType;
 import dev.assay.model.profile.Profile;

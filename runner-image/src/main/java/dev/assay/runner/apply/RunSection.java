@@ -1,7 +1,7 @@
 package dev.assay.runner.apply;
 
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.plan.params.ModelTask;
 import dev.assay.model.result.Comparison;
 import dev.assay.model.result.Metrics;

@@ -1,8 +1,8 @@
 package dev.assay.runner.cli;
 
 import dev.assay.model.plan.Plan;
-import dev.assay.model.plan.PlanReader;
 import dev.assay.model.plan.validation.PlanError;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.plan.validation.PlanValidationException;
 import dev.assay.model.result.RunResult;
 import dev.assay.runner.core.ApplyOutcome;

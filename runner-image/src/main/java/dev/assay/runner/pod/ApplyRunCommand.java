@@ -1,7 +1,7 @@
 package dev.assay.runner.pod;
 
 import dev.assay.model.plan.Plan;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.plan.validation.PlanValidationException;
 import dev.assay.model.protocol.RunnerArgs;
 import dev.assay.model.protocol.RunnerEnv;

@@ -4,7 +4,7 @@ import static dev.assay.runner.testing.Datasets.run;
 import static dev.assay.runner.testing.Datasets.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.plan.validation.PlanValidator;
 import dev.assay.model.result.StepLog;
 import dev.assay.runner.apply.PlanRunner;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.model.json.Json;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.plan.validation.PlanValidationException;
 import dev.assay.runner.core.ApplyOutcome;
 import dev.assay.runner.core.EngineConfig;

@@ -3,7 +3,7 @@ package dev.assay.runner.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.model.dataset.DatasetSchema;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.plan.validation.PlanReview;
 import dev.assay.model.plan.validation.PlanValidator;
 import dev.assay.model.plan.validation.PlanWarning;

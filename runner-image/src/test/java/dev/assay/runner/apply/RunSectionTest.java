@@ -2,7 +2,7 @@ package dev.assay.runner.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.result.Comparison;
 import dev.assay.model.result.RunResult;
 import dev.assay.runner.profile.Profiler;

@@ -2,9 +2,9 @@ package dev.assay.runner.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.plan.validation.PlanValidator;
 import dev.assay.model.profile.Alert;
 import dev.assay.model.profile.AlertType;

@@ -2,8 +2,8 @@ package dev.assay.runner.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.profile.Alert;
 import dev.assay.model.profile.AlertSeverity;
 import dev.assay.model.profile.AlertType;

@@ -2,9 +2,9 @@ package dev.assay.runner.storage;
 
 import dev.assay.model.dataset.ColumnType;
 import dev.assay.model.dataset.VariableKind;
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.plan.params.ModelAlgorithm;
 import dev.assay.model.plan.params.ModelTask;
 import dev.assay.model.profile.Alert;

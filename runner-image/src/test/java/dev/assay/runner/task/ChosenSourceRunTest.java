@@ -3,9 +3,9 @@ package dev.assay.runner.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.model.json.Json;
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.profile.Profile;
 import dev.assay.runner.core.EngineConfig;
 import dev.assay.runner.engine.Engine;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.model.json.Json;
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.profile.AlertType;
 import dev.assay.model.profile.MissingMarkers;
 import dev.assay.model.profile.Profile;

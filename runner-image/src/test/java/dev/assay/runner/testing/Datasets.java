@@ -2,7 +2,7 @@ package dev.assay.runner.testing;
 
 import dev.assay.model.dataset.DatasetSchema;
 import dev.assay.model.plan.Plan;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.plan.validation.PlanValidator;
 import dev.assay.model.plan.validation.ValidatedPlan;
 import dev.assay.runner.apply.PlanRunner;

@@ -3,8 +3,8 @@ package dev.assay.api.assistant.builtin;
 import static dev.assay.api.assistant.builtin.BuiltInPlanner.params;
 import static dev.assay.api.assistant.builtin.BuiltInPlanner.step;
 
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.profile.Alert;
 import dev.assay.model.profile.AlertSeverity;
 import java.util.ArrayList;

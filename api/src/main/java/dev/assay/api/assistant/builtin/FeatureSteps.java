@@ -3,7 +3,7 @@ package dev.assay.api.assistant.builtin;
 import static dev.assay.api.assistant.builtin.BuiltInPlanner.params;
 import static dev.assay.api.assistant.builtin.BuiltInPlanner.step;
 
-import dev.assay.model.plan.ActionType;
+import dev.assay.model.plan.params.ActionType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

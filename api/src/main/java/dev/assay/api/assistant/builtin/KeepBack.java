@@ -1,7 +1,7 @@
 package dev.assay.api.assistant.builtin;
 
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.params.ActionType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.assay.api.assistant.builtin;
 
 import dev.assay.model.dataset.VariableKind;
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.profile.Profile;
 import dev.assay.model.profile.VariableProfile;
 import java.util.List;

@@ -4,9 +4,9 @@ import static dev.assay.api.assistant.builtin.BuiltInPlanner.params;
 import static dev.assay.api.assistant.builtin.BuiltInPlanner.step;
 
 import dev.assay.api.assistant.planning.PlannerAnswer;
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.profile.Profile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.assay.api.assistant.builtin;
 
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.profile.Profile;
 import dev.assay.model.profile.VariableProfile;
 import java.util.HashSet;

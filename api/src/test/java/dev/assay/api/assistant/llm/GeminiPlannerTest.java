@@ -18,7 +18,7 @@ import dev.assay.api.assistant.planning.AssistantException;
 import dev.assay.api.assistant.planning.PlannerAnswer;
 import dev.assay.api.assistant.planning.PlanningRequest;
 import dev.assay.model.json.Json;
-import dev.assay.model.plan.ActionType;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.plan.schema.PlanSchema;
 import java.time.Duration;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.model.crd.assistantrun.AssistantRunSpec;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.plan.Plan;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;

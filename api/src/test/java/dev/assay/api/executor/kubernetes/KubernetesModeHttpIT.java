@@ -9,7 +9,7 @@ import dev.assay.api.metadata.Metadata;
 import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.model.crd.assistantrun.AssistantRunSpec;
 import dev.assay.model.crd.datasetjob.DatasetJob;
-import dev.assay.model.plan.PlanReader;
+import dev.assay.model.plan.validation.PlanReader;
 import dev.assay.model.status.TaskKind;
 import dev.assay.model.status.TaskStatus;
 import dev.assay.runner.storage.StatusStore;

@@ -1,7 +1,6 @@
 package dev.assay.model.plan.params;
 
 import dev.assay.model.dataset.DatasetSchema;
-import dev.assay.model.plan.ActionType;
 
 /**
  * The typed parameters of one action. Each record knows the rules that need the dataset: which columns it

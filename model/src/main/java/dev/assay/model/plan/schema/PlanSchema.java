@@ -19,8 +19,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.assay.model.json.Json;
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.Plan;
+import dev.assay.model.plan.params.ActionType;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package dev.assay.model.plan.schema;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.model.json.Json;
-import dev.assay.model.plan.ActionType;
+import dev.assay.model.plan.params.ActionType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.assay.model.plan.validation;
 
-import dev.assay.model.plan.ActionType;
 import dev.assay.model.plan.params.ActionParams;
+import dev.assay.model.plan.params.ActionType;
 import dev.assay.model.plan.params.StepContext;
 
 /** A step that passed validation: its position, typed parameters and the plan context it was checked in. */

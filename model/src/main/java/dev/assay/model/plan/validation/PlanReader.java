@@ -1,12 +1,12 @@
-package dev.assay.model.plan;
+package dev.assay.model.plan.validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.assay.model.json.Json;
-import dev.assay.model.plan.validation.PlanError;
-import dev.assay.model.plan.validation.PlanValidationException;
+import dev.assay.model.plan.Plan;
+import dev.assay.model.plan.params.ActionType;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,18 +1,6 @@
-package dev.assay.model.plan;
+package dev.assay.model.plan.params;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.assay.model.plan.params.ActionParams;
-import dev.assay.model.plan.params.CastParams;
-import dev.assay.model.plan.params.ClipOutliersParams;
-import dev.assay.model.plan.params.DropColumnsParams;
-import dev.assay.model.plan.params.DropDuplicatesParams;
-import dev.assay.model.plan.params.DropMissingRowsParams;
-import dev.assay.model.plan.params.EncodeParams;
-import dev.assay.model.plan.params.FeatureEngineerParams;
-import dev.assay.model.plan.params.ImputeParams;
-import dev.assay.model.plan.params.RenameColumnsParams;
-import dev.assay.model.plan.params.ScaleParams;
-import dev.assay.model.plan.params.TrainModelParams;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +8,8 @@ import java.util.Optional;
 /**
  * The whitelist: every action a plan may contain, declared once. Its parameters are the record named
  * here; validation, the LLM's JSON Schema, the CRD schema and the UI's types are all derived from it.
+ * It lives beside the records because each names the other ({@link ActionParams#type()}); the plan, its schema
+ * and its validation all build on this package and nothing here looks back up at them.
  */
 public enum ActionType {
     @JsonProperty("drop_columns")
