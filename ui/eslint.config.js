@@ -8,8 +8,8 @@ import { readdirSync } from 'node:fs';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Folders any feature may import: the api client, shared components, generated types, test helpers. */
-const shared = ['api', 'common', 'generated', 'test'];
+/** Folders any feature may import: the HTTP transport (lib), shared components, generated types, test helpers. */
+const shared = ['lib', 'common', 'generated', 'test'];
 /** `app` composes the features into pages and routes, so it may import all of them and none may import it. */
 const composition = 'app';
 const features = readdirSync('src', { withFileTypes: true })
