@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe as group, expect, it, vi } from 'vitest';
 import { renderWithQueries } from '../test/render';
 import { ActivityPage } from './ActivityPage';
-import type { AuditEvent } from './audit';
+import type { AuditEvent } from './api/audit';
 
 function event(overrides: Partial<AuditEvent>): AuditEvent {
   return {

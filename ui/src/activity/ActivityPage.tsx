@@ -16,8 +16,8 @@ import {
 import { useState } from 'react';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { followInPage, useTitle } from '../common/navigation';
-import { useMe } from '../api/me';
-import { type AuditEvent, type AuditFilters, exportUrl, NO_FILTERS, useAudit } from './audit';
+import { useMe } from '../lib/me';
+import { type AuditEvent, type AuditFilters, exportUrl, NO_FILTERS, useAudit } from './api/audit';
 
 const ACTIONS: [string, string][] = [
   ['', 'Any action'],

@@ -2,12 +2,15 @@ import ArrowBack from '@mui/icons-material/ArrowBack';
 import Download from '@mui/icons-material/Download';
 import OpenInNew from '@mui/icons-material/OpenInNew';
 import { Alert, AlertTitle, Box, Button, LinearProgress, Paper, Skeleton, Stack, Typography } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { Plan, PlanStep } from '../generated/plan';
-import { ApiError, api } from '../api/client';
-import { inProgress, useJob, useValidation } from '../api/queries';
-import type { PlanError } from '../api/types';
+import { ApiError } from '../lib/client';
+import { inProgress } from '../common/status';
+import { useJob } from '../jobs/api/getJob';
+import { useApplyPlan } from '../plan/api/applyPlan';
+import { getPlanManifest } from '../plan/api/planManifest';
+import { useValidation } from '../plan/api/validatePlan';
+import type { PlanError } from '../lib/types';
 import { AssistantPanel } from '../assistant/AssistantPanel';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { StallNotice } from '../common/StallNotice';
@@ -49,7 +52,6 @@ function usePlan(jobId: string) {
  */
 export function DatasetPage({ jobId }: { jobId: string }) {
   const job = useJob(jobId);
-  const queries = useQueryClient();
   const [plan, setPlanState] = usePlan(jobId);
   const [prompt, setPrompt] = useState<string | undefined>();
   const [applyErrors, setApplyErrors] = useState<PlanError[] | null>(null);
@@ -75,13 +77,8 @@ export function DatasetPage({ jobId }: { jobId: string }) {
               ? 'valid'
               : 'invalid';
 
-  const apply = useMutation({
-    mutationFn: () => api.apply(jobId, plan, runName(plan), prompt),
-    onSuccess: async (accepted) => {
-      await queries.invalidateQueries({ queryKey: ['job', jobId] });
-      queries.invalidateQueries({ queryKey: ['jobs'] });
-      navigate(paths.run(jobId, accepted.run_id));
-    },
+  const apply = useApplyPlan({
+    onSuccess: (accepted) => navigate(paths.run(jobId, accepted.run_id)),
     onError: (e) => {
       if (e instanceof ApiError && e.errors.length > 0) {
         setApplyErrors(e.errors);
@@ -259,10 +256,10 @@ export function DatasetPage({ jobId }: { jobId: string }) {
                 checkError={validation.error}
                 columns={columns}
                 onChange={setPlan}
-                onApply={() => apply.mutate()}
+                onApply={() => apply.mutate({ jobId, plan, runName: runName(plan), prompt })}
                 applying={apply.isPending}
                 applyError={apply.error instanceof ApiError && apply.error.errors.length > 0 ? null : apply.error}
-                onExport={() => api.planManifest(jobId, plan, runName(plan), prompt)}
+                onExport={() => getPlanManifest({ jobId, plan, runName: runName(plan), prompt })}
               />
             </Stack>
           </Box>

@@ -2,8 +2,9 @@ import ArrowBack from '@mui/icons-material/ArrowBack';
 import { Box, Button, LinearProgress, Paper, Skeleton, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { Plan } from '../generated/plan';
-import { ApiError, api } from '../api/client';
-import { useJob } from '../api/queries';
+import { ApiError } from '../lib/client';
+import { useJob } from '../jobs/api/getJob';
+import { getRunManifest } from '../results/api/runManifest';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { ExportManifestButton } from '../common/ExportManifestButton';
 import { ago } from '../common/format';
@@ -112,7 +113,7 @@ export function RunPage({ jobId, runId }: { jobId: string; runId: string }) {
             Reuse this plan
           </Button>
           {(run.status === 'done' || run.status === 'failed') && (
-            <ExportManifestButton load={() => api.runManifest(jobId, runId)} />
+            <ExportManifestButton load={() => getRunManifest(jobId, runId)} />
           )}
         </Stack>
       )}

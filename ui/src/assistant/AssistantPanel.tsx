@@ -14,11 +14,10 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useMutation } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import type { Plan, PlanStep } from '../generated/plan';
-import { api } from '../api/client';
-import type { AssistantTurn, PlanProposal, ProfileSummary } from '../api/types';
+import { useAskAssistant } from './api/askAssistant';
+import type { AssistantTurn, PlanProposal, ProfileSummary } from '../lib/types';
 import { examplePrompts } from './examplePrompts';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { ASK_ID } from '../common/navigation';
@@ -91,20 +90,8 @@ export function AssistantPanel({
   const sampleSize = Math.max(1, Math.min(MAX_SAMPLE, Math.round(Number(sampleText)) || 1));
   const sampleOutOfRange = consent && sampleText !== '' && String(sampleSize) !== sampleText.trim();
 
-  const ask = useMutation({
-    mutationFn: (asked: string) => {
-      const turns: AssistantTurn[] = thread
-        .slice(-10)
-        .map((t) => ({ prompt: t.prompt, before: t.before.actions as PlanStep[] }));
-      return api.propose({
-        job_id: jobId,
-        prompt: asked,
-        consent_send_sample: consent,
-        sample_size: consent ? sampleSize : 0,
-        ...(hasPlan || turns.length > 0 ? { plan: plan.actions as PlanStep[], turns } : {}),
-      });
-    },
-    onSuccess: (proposal, asked) => {
+  const ask = useAskAssistant({
+    onSuccess: (proposal, { prompt: asked }) => {
       // The first answer with actions becomes the plan; an answer without actions never touches it.
       const use = proposal.actions.length > 0 && !hasPlan;
       setThread((t) => [...t, { prompt: asked, answer: proposal, before: plan, used: use ? 'replaced' : null }]);
@@ -132,7 +119,16 @@ export function AssistantPanel({
   };
   const submit = () => {
     if (prompt.trim() && !ask.isPending) {
-      ask.mutate(prompt.trim());
+      const turns: AssistantTurn[] = thread
+        .slice(-10)
+        .map((t) => ({ prompt: t.prompt, before: t.before.actions as PlanStep[] }));
+      ask.mutate({
+        job_id: jobId,
+        prompt: prompt.trim(),
+        consent_send_sample: consent,
+        sample_size: consent ? sampleSize : 0,
+        ...(hasPlan || turns.length > 0 ? { plan: plan.actions as PlanStep[], turns } : {}),
+      });
     }
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfileSummary } from '../api/types';
+import type { ProfileSummary } from '../lib/types';
 import { summary } from '../test/fixtures';
 import { examplePrompts } from './examplePrompts';
 

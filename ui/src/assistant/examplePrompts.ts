@@ -1,4 +1,4 @@
-import type { ProfileSummary, VariableSummary } from '../api/types';
+import type { ProfileSummary, VariableSummary } from '../lib/types';
 
 /** Names that usually mean "what to predict". */
 const TARGET_WORDS =

@@ -1,6 +1,6 @@
 import { Box, Button, Chip, Typography } from '@mui/material';
-import { ApiError } from '../api/client';
-import { SIGN_IN_URL, useMe } from '../api/me';
+import { ApiError } from '../lib/client';
+import { SIGN_IN_URL, useMe } from '../lib/me';
 
 /**
  * The app bar's corner: who is signed in, with a sign-out on a cluster (a form POST to /logout, which ends the

@@ -1,5 +1,5 @@
 import { Alert, AlertTitle, Button } from '@mui/material';
-import { ApiError } from '../api/client';
+import { ApiError } from '../lib/client';
 
 /** An error from the api (or the network) as a person reads it: what happened, and what to do. */
 export function ErrorMessage({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../api/client';
+import { ApiError } from '../lib/client';
 import { type Saved, watchSaves } from '../test/saves';
 import { ExportManifestButton } from './ExportManifestButton';
 

@@ -1,7 +1,7 @@
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import { Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
 import { useId, useState } from 'react';
-import type { DownloadedFile } from '../api/client';
+import type { DownloadedFile } from '../lib/client';
 import { ErrorMessage } from './ErrorMessage';
 
 /** Saves a file the page holds, as a download under its name (the browser's own save, no new page). */

@@ -1,5 +1,5 @@
 import { Alert, AlertTitle, Box, Stack } from '@mui/material';
-import type { PlanWarning } from '../api/types';
+import type { PlanWarning } from '../lib/types';
 import { actionStyle } from './actionStyle';
 
 const SEVERITY = { critical: 'error', warning: 'warning', info: 'info' } as const;

@@ -1,5 +1,5 @@
 import { Chip } from '@mui/material';
-import type { TaskState } from '../api/types';
+import type { TaskState } from '../lib/types';
 
 const LOOK = {
   queued: { color: 'default', label: 'queued' },

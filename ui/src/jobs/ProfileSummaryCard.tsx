@@ -20,7 +20,7 @@ import {
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import { useState } from 'react';
 import type { PlanStep } from '../generated/plan';
-import type { ProfileSummary, Severity } from '../api/types';
+import type { ProfileSummary, Severity } from '../lib/types';
 import { count, percent } from '../common/format';
 import { summary } from '../common/actionStyle';
 import type { AlertGroup } from './alertGroups';

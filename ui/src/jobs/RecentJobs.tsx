@@ -12,8 +12,10 @@ import {
   Typography,
 } from '@mui/material';
 import { Suspense, lazy, useState } from 'react';
-import { inProgress, useDeleteJob, useJobs } from '../api/queries';
-import type { JobListItem } from '../api/types';
+import { inProgress } from '../common/status';
+import { useDeleteJob } from './api/deleteJob';
+import { useJobs } from './api/getJobs';
+import type { JobListItem } from '../lib/types';
 
 import { ErrorMessage } from '../common/ErrorMessage';
 import { ago, clock, count, fileSize } from '../common/format';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanStep } from '../generated/plan';
-import type { Alert } from '../api/types';
+import type { Alert } from '../lib/types';
 import { groupAlerts } from './alertGroups';
 
 const drop = (column: string): PlanStep => ({ type: 'drop_columns', params: { columns: [column] } });

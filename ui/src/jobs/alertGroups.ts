@@ -1,5 +1,5 @@
 import type { PlanStep } from '../generated/plan';
-import type { Alert, Severity } from '../api/types';
+import type { Alert, Severity } from '../lib/types';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Plan } from '../generated/plan';
-import type { PlanError, PlanWarning } from '../api/types';
+import type { PlanError, PlanWarning } from '../lib/types';
 import type { CheckState } from './PlanCard';
 import { PlanCard } from './PlanCard';
 import { watchSaves } from '../test/saves';

@@ -12,8 +12,8 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { Plan } from '../generated/plan';
-import type { DownloadedFile } from '../api/client';
-import type { PlanError, PlanWarning } from '../api/types';
+import type { DownloadedFile } from '../lib/client';
+import type { PlanError, PlanWarning } from '../lib/types';
 import { ExportManifestButton } from '../common/ExportManifestButton';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { AddStepButton } from './AddStepButton';

@@ -1,7 +1,7 @@
 import { Alert, Box, List, ListItem, TextField, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import type { Plan } from '../generated/plan';
-import type { PlanError } from '../api/types';
+import type { PlanError } from '../lib/types';
 import { actionStyle, isActionType, plainMessage } from '../common/actionStyle';
 
 /**

@@ -7,7 +7,7 @@ import { Box, Chip, Collapse, IconButton, Stack, Tooltip, Typography } from '@mu
 import { useEffect, useRef, useState } from 'react';
 import type { PlanStep } from '../generated/plan';
 import { ACTION_PARAMS } from '../generated/plan';
-import type { PlanError } from '../api/types';
+import type { PlanError } from '../lib/types';
 import { actionStyle, describe, details, ink, plainMessage } from '../common/actionStyle';
 import { StepForm } from './StepForm';
 

@@ -14,7 +14,7 @@ import {
 } from '@mui/material';
 import type { ActionType, ParamSchema, PlanStep } from '../generated/plan';
 import { ACTION_PARAMS } from '../generated/plan';
-import type { PlanError } from '../api/types';
+import type { PlanError } from '../lib/types';
 import { plainMessage } from '../common/actionStyle';
 
 type Params = Record<string, unknown>;

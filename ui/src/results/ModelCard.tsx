@@ -1,5 +1,5 @@
 import { Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import type { ModelReport } from '../api/types';
+import type { ModelReport } from '../lib/types';
 import { duration, gain, lowerIsBetter, metricName, metricValue, percent, words } from '../common/format';
 
 /**

@@ -17,7 +17,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import type { RunView, StepLog } from '../api/types';
+import type { RunView, StepLog } from '../lib/types';
 import { StallNotice } from '../common/StallNotice';
 import { count, duration } from '../common/format';
 import { PlanChips } from '../common/PlanChips';

@@ -1,8 +1,9 @@
 import { Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { Plan } from '../generated/plan';
-import { inProgress, useDeleteRun } from '../api/queries';
-import type { RunView } from '../api/types';
+import { inProgress } from '../common/status';
+import { useDeleteRun } from './api/deleteRun';
+import type { RunView } from '../lib/types';
 import { ConfirmDelete } from '../common/ConfirmDelete';
 import { ago, metricName, metricValue } from '../common/format';
 import { followInPage, paths } from '../common/navigation';

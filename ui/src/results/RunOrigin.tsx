@@ -1,5 +1,5 @@
 import { Typography } from '@mui/material';
-import type { RunView } from '../api/types';
+import type { RunView } from '../lib/types';
 
 /**
  * Who started a run, in words. Runs created outside Assay (an AssistantRun applied with kubectl) carry the program

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { JobListItem, JobStatusView, ModelReport, ProfileSummary, RunView } from '../api/types';
+import type { JobListItem, JobStatusView, ModelReport, ProfileSummary, RunView } from '../lib/types';
 
 type Answer =
   { status?: number; json?: unknown; text?: string; headers?: Record<string, string> } | 'network-error' | 'hang';

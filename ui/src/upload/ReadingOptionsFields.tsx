@@ -1,7 +1,7 @@
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import { Accordion, AccordionDetails, AccordionSummary, LinearProgress, Typography } from '@mui/material';
 import { Suspense, lazy } from 'react';
-import type { ReadingOptions } from '../api/client';
+import type { ReadingOptions } from './api/upload';
 
 /** What the person typed, before it becomes the upload's reading options. */
 export interface ReadingChoices {

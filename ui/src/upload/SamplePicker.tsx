@@ -1,21 +1,13 @@
 import { Box, Button, CircularProgress, Paper, Stack, Typography } from '@mui/material';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
+import { useSamples, useStartSample } from './api/samples';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { fileSize } from '../common/format';
 import { navigate, paths } from '../common/navigation';
 
 /** "Try it with a sample": the datasets packaged with Assay, one click from their profile. */
 export function SamplePicker() {
-  const samples = useQuery({
-    queryKey: ['samples'],
-    queryFn: ({ signal }) => api.samples(signal),
-    staleTime: Infinity,
-  });
-  const start = useMutation({
-    mutationFn: (name: string) => api.startSample(name),
-    onSuccess: (accepted) => navigate(paths.job(accepted.job_id)),
-  });
+  const samples = useSamples();
+  const start = useStartSample({ onSuccess: (accepted) => navigate(paths.job(accepted.job_id)) });
   if (samples.isError || (samples.data && samples.data.length === 0)) {
     return null; // an api without samples simply does not offer them
   }

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { timeouts } from '../api/client';
+import { timeouts } from '../lib/client';
 import { renderWithQueries } from '../test/render';
 import { UploadPanel } from './UploadPanel';
 

@@ -1,8 +1,7 @@
 import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
 import { Box, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import { useRef, useState } from 'react';
-import type { Upload } from '../api/client';
-import { api } from '../api/client';
+import { type Upload, uploadFile } from './api/upload';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { fileSize } from '../common/format';
 import { navigate } from '../common/navigation';
@@ -26,7 +25,7 @@ export function UploadPanel() {
     setNote(files && files.length > 1 ? `One file at a time: uploading ${file.name}.` : null);
     setError(null);
     setSending({ name: file.name, bytes: file.size, percent: 0 });
-    const upload = api.upload(
+    const upload = uploadFile(
       file,
       (percent) => setSending((s) => (s ? { ...s, percent } : s)),
       readingOptions(choices),

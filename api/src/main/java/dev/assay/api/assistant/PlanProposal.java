@@ -3,6 +3,8 @@ package dev.assay.api.assistant;
 import dev.assay.model.plan.PlanStep;
 import dev.assay.model.plan.validation.PlanWarning;
 import java.util.List;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The assistant's answer: a plan that passed validation for this dataset (or no actions, with the reason),
@@ -13,6 +15,7 @@ import java.util.List;
  * @param review  what the one plan validator judges unsound in the proposed actions (the same warnings the plan
  *                card and the run result show), each naming the step, the column, the number and a better way
  */
+@NullMarked
 public record PlanProposal(
         String explanation,
         List<PlanStep> actions,
@@ -20,6 +23,6 @@ public record PlanProposal(
         List<String> warnings,
         String contextUrl,
         int sampleRowsSent,
-        List<String> summary,
-        List<String> changes,
-        List<PlanWarning> review) {}
+        @Nullable List<String> summary,
+        @Nullable List<String> changes,
+        @Nullable List<PlanWarning> review) {}

@@ -3,6 +3,8 @@ package dev.assay.api.jobs;
 import dev.assay.api.metadata.Metadata;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who started a run, as far as Assay can tell, and whether people may act on it through Assay.
@@ -18,7 +20,9 @@ import java.util.Optional;
  * @param readOnly true for runs the cluster says were made outside Assay: shown with their dataset, but deleted
  *                 the way they were made
  */
-public record RunOrigin(String via, String user, String tool, boolean readOnly) {
+@NullMarked
+public record RunOrigin(
+        String via, @Nullable String user, @Nullable String tool, boolean readOnly) {
 
     static RunOrigin of(Metadata.Ownership ownership) {
         return new RunOrigin(

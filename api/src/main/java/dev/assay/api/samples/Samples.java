@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 public class Samples {
 
     /** One sample: its name (the file name without .csv), the file name a job shows, its size. */
+    @NullMarked
     public record Sample(String name, String fileName, long sizeBytes) {}
 
     private final Uploads uploads;

@@ -1,5 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ApiError } from '../api/client';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { http } from '../../lib/client';
+import { queryKeys } from '../../lib/queryKeys';
 
 /** One audit event, as GET /api/v1/audit answers it (docs/rest-api.md, "Audit trail"). */
 export interface AuditEvent {
@@ -46,36 +47,22 @@ export function exportUrl(filters: AuditFilters): string {
   return `/api/v1/audit/export${query ? `?${query}` : ''}`;
 }
 
-export async function fetchAudit(
-  filters: AuditFilters,
-  page: number,
-  size: number,
-  signal?: AbortSignal,
-): Promise<AuditPage> {
+/** GET /audit: one page of the events the filters select, newest first. */
+export function getAudit(filters: AuditFilters, page: number, size: number, signal?: AbortSignal): Promise<AuditPage> {
   const query = filterQuery(filters);
   query.set('page', String(page));
   query.set('size', String(size));
-  const response = await fetch(`/api/v1/audit?${query}`, { headers: { Accept: 'application/json' }, signal });
-  if (!response.ok) {
-    let title = 'The activity could not be read';
-    let detail = `The server answered ${response.status}.`;
-    try {
-      const body = await response.json();
-      if (typeof body.title === 'string') title = body.title;
-      if (typeof body.detail === 'string') detail = body.detail;
-    } catch {
-      // not JSON
-    }
-    throw new ApiError(response.status, title, detail);
-  }
-  return (await response.json()) as AuditPage;
+  return http.get<AuditPage>(`/api/v1/audit?${query}`, signal);
 }
 
-export function useAudit(filters: AuditFilters, page: number, size = 25) {
-  return useQuery({
-    queryKey: ['audit', filters, page, size],
-    queryFn: ({ signal }) => fetchAudit(filters, page, size, signal),
+/** The page shown stays while the next one loads; new events appear within 15 s. */
+export const auditQueryOptions = (filters: AuditFilters, page: number, size: number) =>
+  queryOptions({
+    queryKey: queryKeys.audit(filters, page, size),
+    queryFn: ({ signal }) => getAudit(filters, page, size, signal),
     placeholderData: keepPreviousData,
     refetchInterval: 15_000,
   });
-}
+
+export const useAudit = (filters: AuditFilters, page: number, size = 25) =>
+  useQuery(auditQueryOptions(filters, page, size));

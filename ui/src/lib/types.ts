@@ -7,14 +7,19 @@ import type { Plan, PlanStep } from '../generated/plan';
 
 type Schemas = components['schemas'];
 
+/** The keys the document marks required: the api's @NullMarked records list every component that is always written. */
+type RequiredKeys<S> = { [K in keyof S]-?: object extends Pick<S, K> ? never : K }[keyof S];
+
 /**
- * A REST shape as the api writes it. springdoc marks no record component required, and the api leaves null fields
- * out: the fields named in `Present` are always written, any other may be absent (or null in a test's fixture).
- * `Own` replaces fields whose schema is weaker than what the UI relies on: nested shapes (so they get these same
- * rules), the plan's steps and free-form maps.
+ * A REST shape as the api writes it. The api leaves null fields out: the fields the document marks required, and
+ * those named in `Present` (for records not yet marked, in the model's modules), are always written; any other may
+ * be absent (or null in a test's fixture). `Own` replaces fields whose schema is weaker than what the UI relies on:
+ * nested shapes (so they get these same rules), the plan's steps and free-form maps.
  */
 type Shape<S, Present extends keyof S = never, Own = unknown> = Omit<
-  { [K in Exclude<keyof S, Present>]?: S[K] | null } & { [K in Present]-?: Exclude<S[K], undefined> },
+  { [K in Exclude<keyof S, Present | RequiredKeys<S>>]?: S[K] | null } & {
+    [K in Present | RequiredKeys<S>]-?: Exclude<S[K], undefined>;
+  },
   keyof Own
 > &
   Own;
@@ -110,7 +115,7 @@ export type RunResult = Shape<
 
 export type RunView = Shape<
   Schemas['RunView'],
-  'run_id' | 'job_id' | 'run_name' | 'status' | 'progress' | 'stage' | 'created_at' | 'updated_at' | 'actions_applied',
+  never,
   { plan?: Plan | null; result?: RunResult | null; origin: RunOrigin }
 >;
 
@@ -118,19 +123,16 @@ export type RunView = Shape<
  * Who started a run. `user` is null for a run made outside Assay (kubectl): Kubernetes records the program
  * (`tool`), not the person. Read-only runs are shown but not deleted through Assay (docs/metadata.md).
  */
-export type RunOrigin = Shape<Schemas['RunOrigin'], 'via' | 'read_only'>;
+export type RunOrigin = Shape<Schemas['RunOrigin']>;
 
 export type JobStatusView = Shape<
   Schemas['JobStatusView'],
-  'job_id' | 'file_name' | 'status' | 'progress' | 'stage' | 'created_at' | 'updated_at',
+  never,
   { summary?: ProfileSummary | null; ai_result?: RunView | null; runs: RunView[] }
 >;
 
 /** `size_bytes`: the uploaded file's size; absent until profiled. */
-export type JobListItem = Shape<
-  Schemas['JobListItem'],
-  'job_id' | 'file_name' | 'status' | 'progress' | 'stage' | 'created_at'
->;
+export type JobListItem = Shape<Schemas['JobListItem']>;
 
 export type PlanError = Shape<Schemas['PlanError'], 'action' | 'field' | 'message'>;
 
@@ -138,20 +140,16 @@ export type PlanError = Shape<Schemas['PlanError'], 'action' | 'field' | 'messag
  * `summary`: the plan in plain words; `changes`: for a follow-up, what the answer added, changed and removed;
  * `review`: what the plan validator judges unsound in the proposed actions, each with a better way.
  */
-export type PlanProposal = Shape<
-  Schemas['PlanProposal'],
-  'explanation' | 'planner' | 'warnings' | 'context_url' | 'sample_rows_sent',
-  { actions: PlanStep[]; review?: PlanWarning[] }
->;
+export type PlanProposal = Shape<Schemas['PlanProposal'], never, { actions: PlanStep[]; review?: PlanWarning[] }>;
 
 /** An earlier turn sent with a follow-up: what was asked and the plan before its answer (for "undo"). */
 export type AssistantTurn = Shape<Schemas['Turn'], 'prompt', { before: PlanStep[] }>;
 
 /** 202 of POST /upload. */
-export type Accepted = Shape<Schemas['UploadAccepted'], 'job_id' | 'status_url'>;
+export type Accepted = Shape<Schemas['UploadAccepted']>;
 
 /** 202 of POST /assistant/apply. */
-export type RunAccepted = Shape<Schemas['RunAccepted'], 'run_id' | 'job_id' | 'run_name' | 'status_url' | 'run_url'>;
+export type RunAccepted = Shape<Schemas['RunAccepted']>;
 
 /**
  * A step that may run but would likely damage the data or the evaluation, with a better alternative. `number`: the
@@ -163,7 +161,7 @@ export type PlanWarning = Shape<
 >;
 
 /** 200 of POST /plans/validate. `summary`: the plan in plain words, every step's columns by name. */
-export type Validation = Shape<Schemas['PlanCheck'], 'valid', { errors: PlanError[]; warnings?: PlanWarning[] }>;
+export type Validation = Shape<Schemas['PlanCheck'], never, { errors: PlanError[]; warnings?: PlanWarning[] }>;
 
 /** 200 of GET /samples: a dataset packaged with Assay. */
-export type Sample = Shape<Schemas['Sample'], 'name' | 'file_name' | 'size_bytes'>;
+export type Sample = Shape<Schemas['Sample']>;

@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError } from './client';
+import { queryKeys } from './queryKeys';
 
 /** GET /api/v1/me: who is signed in. On a laptop the one local user, with no sign-out. */
 export interface Me {
@@ -27,11 +28,13 @@ export async function fetchMe(signal?: AbortSignal): Promise<Me> {
   return (await response.json()) as Me;
 }
 
-export function useMe() {
-  return useQuery({
-    queryKey: ['me'],
+/** Shared by the sign-in line and the activity page (which asks whether the user is an admin). */
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.me,
     queryFn: ({ signal }) => fetchMe(signal),
     staleTime: 5 * 60_000,
     retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status === 401),
   });
-}
+
+export const useMe = () => useQuery(meQueryOptions());

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError, timeouts } from '../../lib/client';
+import { mockApi } from '../../test/fixtures';
+import { askAssistant } from './askAssistant';
+
+const defaults = { ...timeouts };
+afterEach(() => Object.assign(timeouts, defaults));
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    return e as ApiError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('asking the assistant', () => {
+  it('gives up on a call that does not answer, and says so', async () => {
+    timeouts.assistant = 50;
+    mockApi({ 'POST /api/v1/assistant': () => 'hang' });
+
+    const error = await failure(
+      askAssistant({ job_id: 'j-1', prompt: 'x', consent_send_sample: false, sample_size: 0 }),
+    );
+
+    expect(error.title).toBe('No answer in time');
+    expect(error.detail).toBe(
+      'The assistant did not answer within 1 s. The server may be busy; try again in a moment.',
+    );
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../lib/client';
+import { mockApi } from '../../test/fixtures';
+import { getJob } from './getJob';
+import { getJobs } from './getJobs';
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    return e as ApiError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('asking for datasets', () => {
+  it('puts an answer that is not a problem (a proxy page) into words', async () => {
+    mockApi({ 'GET /api/v1/jobs/j-1/status': () => ({ status: 502, text: '<html>Bad gateway</html>' }) });
+
+    const error = await failure(getJob('j-1'));
+
+    expect(error.title).toBe('The server had a problem');
+    expect(error.detail).toBe('The server answered 502.');
+  });
+
+  it('says the server cannot be reached when the network fails', async () => {
+    mockApi({ 'GET /api/v1/jobs': () => 'network-error' });
+
+    const error = await failure(getJobs());
+
+    expect(error.title).toBe('Assay cannot be reached');
+  });
+});
