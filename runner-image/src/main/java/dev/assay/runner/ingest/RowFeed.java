@@ -99,7 +99,7 @@ final class RowFeed implements AutoCloseable {
                 new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
         firstByHash.defaultReturnValue(-1);
         int ordinal = 0;
-        java.util.List<it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<String>> shared = null;
+        TextInterner[] shared = null;
         try {
             String[] cells;
             // Where the row before the last one ended: the last record begins on the next line.
@@ -120,9 +120,9 @@ final class RowFeed implements AutoCloseable {
                 boolean[] textColumns = text;
                 if (textColumns != null) {
                     if (shared == null) {
-                        shared = new java.util.ArrayList<>();
+                        shared = new TextInterner[width];
                         for (int i = 0; i < width; i++) {
-                            shared.add(textColumns[i] ? new it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<>() : null);
+                            shared[i] = textColumns[i] ? new TextInterner(SHARED_VALUES) : null;
                         }
                     }
                     share(cells, shared);
@@ -163,17 +163,12 @@ final class RowFeed implements AutoCloseable {
         text = columns.clone();
     }
 
-    private static void share(
-            String[] cells, java.util.List<it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<String>> shared) {
+    private static void share(String[] cells, TextInterner[] shared) {
         for (int i = 0; i < cells.length; i++) {
-            it.unimi.dsi.fastutil.objects.ObjectOpenHashSet<String> seen = shared.get(i);
+            TextInterner seen = shared[i];
             String cell = cells[i];
-            if (seen == null || cell == null) {
-                continue;
-            }
-            String first = seen.size() < SHARED_VALUES ? seen.addOrGet(cell) : seen.get(cell);
-            if (first != null) {
-                cells[i] = first;
+            if (seen != null && cell != null) {
+                cells[i] = seen.intern(cell);
             }
         }
     }

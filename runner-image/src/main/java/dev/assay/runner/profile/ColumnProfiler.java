@@ -253,8 +253,13 @@ final class ColumnProfiler {
             int length = value.codePointCount(0, value.length());
             totalLength += length * count;
             lengths.merge(length, count, Long::sum);
-            spaces |= value.strip().indexOf(' ') > 0;
-            booleanWords &= BOOLEAN_WORDS.contains(value.strip().toLowerCase(Locale.ROOT));
+            // Settled once true (false): a column of a million distinct values need not strip and lower-case each.
+            if (!spaces) {
+                spaces = value.strip().indexOf(' ') > 0;
+            }
+            if (booleanWords) {
+                booleanWords = BOOLEAN_WORDS.contains(value.strip().toLowerCase(Locale.ROOT));
+            }
             top.offer(value, count);
             if (distinct <= VariableProfile.MAX_LISTED_CATEGORIES) {
                 all.add(Map.entry(value, count));

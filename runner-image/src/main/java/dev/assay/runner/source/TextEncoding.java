@@ -241,14 +241,7 @@ final class TextEncoding {
                     zeros |= collect(bytes.array(), start, start + n, sample);
                 }
                 bytes.flip();
-                if (valid) {
-                    CoderResult result;
-                    do {
-                        chars.clear();
-                        result = decoder.decode(bytes, chars, eof);
-                    } while (result.isOverflow());
-                    valid = !result.isError();
-                }
+                valid = valid && decodes(decoder, bytes, chars, eof);
                 if (valid) {
                     // A character cut by the end of the chunk is decoded with the next one.
                     bytes.compact();
@@ -262,11 +255,66 @@ final class TextEncoding {
         return new Scan(valid, zeros, sample.toByteArray(), head(file, 4096));
     }
 
+    private static boolean decodes(CharsetDecoder decoder, ByteBuffer bytes, CharBuffer chars, boolean eof) {
+        if (decoder.charset().equals(StandardCharsets.UTF_8)) {
+            return decodesRuns(decoder, bytes, chars, eof);
+        }
+        CoderResult result;
+        do {
+            chars.clear();
+            result = decoder.decode(bytes, chars, eof);
+        } while (result.isOverflow());
+        return !result.isError();
+    }
+
+    /**
+     * Whether the bytes from {@code bytes}' position to its limit decode as UTF-8, leaving its position at
+     * a character cut by the limit (decoded with the next chunk). Only the runs of non-ASCII bytes go through the
+     * decoder: ASCII is valid wherever it stands, and the decoder, once it has met one non-ASCII byte, takes every
+     * later byte of the chunk one at a time.
+     */
+    private static boolean decodesRuns(CharsetDecoder decoder, ByteBuffer bytes, CharBuffer chars, boolean eof) {
+        byte[] array = bytes.array();
+        int end = bytes.limit();
+        int from = bytes.position();
+        while (true) {
+            from = AsciiRuns.nextNonAscii(array, from, end);
+            if (from == end) {
+                bytes.position(end);
+                return true;
+            }
+            int to = from;
+            while (to < end && array[to] < 0) {
+                to++;
+            }
+            boolean last = to == end;
+            bytes.limit(to).position(from);
+            CoderResult result;
+            do {
+                chars.clear();
+                result = decoder.decode(bytes, chars, eof && last);
+            } while (result.isOverflow());
+            int stopped = bytes.position();
+            bytes.limit(end).position(stopped);
+            if (result.isError()) {
+                return false;
+            }
+            if (stopped < to) {
+                // A character cut short: by the ASCII byte after it (malformed, as decoding the whole chunk finds),
+                // or by the end of the chunk.
+                return last;
+            }
+            from = to;
+        }
+    }
+
     /** Adds the lines of {@code buffer[from, to)} that hold non-ASCII bytes to the sample; returns whether any byte is 0. */
     private static boolean collect(byte[] buffer, int from, int to, java.io.ByteArrayOutputStream sample) {
         boolean zero = false;
         int copiedTo = from;
-        for (int i = from; i < to; i++) {
+        for (int i = AsciiRuns.nextNonAsciiOrZero(buffer, from, to);
+                i < to;
+                i = AsciiRuns.nextNonAsciiOrZero(buffer, i + 1, to)) {
             int b = buffer[i] & 0xFF;
             if (b == 0) {
                 zero = true;
