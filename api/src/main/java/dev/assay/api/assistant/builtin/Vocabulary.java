@@ -68,7 +68,10 @@ final class Vocabulary {
             "regress",
             "estimate",
             "classifying",
-            "forecasting");
+            "forecasting",
+            "guess",
+            "guessing",
+            "explain");
     static final Set<String> ENCODE = Set.of(
             "encode", "encoding", "one-hot", "onehot", "dummy", "dummies", "dummify", "label-encode", "categorical");
     static final Set<String> SCALE = Set.of(
@@ -483,7 +486,8 @@ final class Vocabulary {
             "classify",
             "forecast",
             "estimate",
-            "explain");
+            "explain",
+            "guess");
 
     /** Other words of asking for an action that name no column. */
     private static final Set<String> VERBS = Set.of(
