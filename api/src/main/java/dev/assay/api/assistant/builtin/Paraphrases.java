@@ -1,0 +1,29 @@
+package dev.assay.api.assistant.builtin;
+
+import java.util.regex.Pattern;
+
+/**
+ * Phrasal ways of asking that say one word of the vocabulary in several: "work out the class from …" and "figure out
+ * which species" ask for a prediction, "A as well as B" lists, "as well as you can" says nothing. Read before the
+ * request is split, so every later rule sees the plain word.
+ */
+final class Paraphrases {
+
+    private Paraphrases() {}
+
+    /** "work out", "figure out", "find out" followed by what is to be known: a prediction. */
+    private static final Pattern FIND_OUT =
+            Pattern.compile("(?i)\\b(?:work|works|working|figure|figures|figuring|find|finds|finding)\\s+out\\s+"
+                    + "(?=(?:the|which|what|whether|who|how|each|every|a|an|its|their|his|her)\\b)");
+    /** "as well as you can", "as well as possible": how well, not a list. */
+    private static final Pattern AS_WELL_AS_POSSIBLE =
+            Pattern.compile("(?i)\\s*\\bas\\s+well\\s+as\\s+(?:possible|(?:you|we|i|it|they)\\s+(?:can|could))\\b");
+    /** "weight as well as horsepower": a list. */
+    private static final Pattern AS_WELL_AS = Pattern.compile("(?i)\\bas\\s+well\\s+as\\b");
+
+    static String plain(String prompt) {
+        String text = FIND_OUT.matcher(prompt).replaceAll("predict ");
+        text = AS_WELL_AS_POSSIBLE.matcher(text).replaceAll("");
+        return AS_WELL_AS.matcher(text).replaceAll("and");
+    }
+}
