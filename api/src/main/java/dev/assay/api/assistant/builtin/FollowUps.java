@@ -80,7 +80,31 @@ final class FollowUps {
     private static final Pattern REMOVE_KIND = Pattern.compile(
             "\\b(?:remove|drop|delete|skip|forget|no|don't do|do not do|without|get rid of|take out|take away|eliminate"
                     + "|leave out|cut|lose)\\s+(?:the\\s+|any\\s+|that\\s+)?(\\p{L}[\\p{L}-]*)(?:\\s+(?:step|action|part))?"
-                    + "(?:\\s+(?:please|too|as well|entirely|altogether|(?:from|out of) the plan))?\\W*$");
+                    + "(?:\\s+(?:please|too|as well|entirely|altogether|at all|whatsoever|(?:from|out of) the plan))*"
+                    + "(?:\\W+(?:please|thanks))?\\W*$");
+    /**
+     * "don't clip anything", "no need to scale at all", "stop encoding": the verb of a kind of step, said as not
+     * wanted, removes every step of that kind (never reads "anything" as a column).
+     */
+    private static final Pattern NOT_VERB = Pattern.compile(
+            "\\b(?:don't|dont|do not|never|no need to|there's no need to|stop|quit)\\s+(\\p{L}[\\p{L}-]*?)(?:ing)?"
+                    + "(?:\\s+(?:anything|any\\s+(?:columns?|values|of them|variables?)|at all|them|it|the data|whatsoever))*"
+                    + "(?:\\s+(?:please|after all|then|either))*\\W*$");
+    /** The verbs of a kind of step, as said in "don't clip anything". */
+    private static final Map<String, ActionType> VERB_KINDS = Map.ofEntries(
+            Map.entry("clip", ActionType.CLIP_OUTLIERS), Map.entry("cap", ActionType.CLIP_OUTLIERS),
+            Map.entry("capp", ActionType.CLIP_OUTLIERS), Map.entry("clipp", ActionType.CLIP_OUTLIERS),
+            Map.entry("winsorize", ActionType.CLIP_OUTLIERS), Map.entry("winsorise", ActionType.CLIP_OUTLIERS),
+            Map.entry("scale", ActionType.SCALE), Map.entry("scal", ActionType.SCALE),
+            Map.entry("standardize", ActionType.SCALE), Map.entry("standardise", ActionType.SCALE),
+            Map.entry("standardiz", ActionType.SCALE), Map.entry("standardis", ActionType.SCALE),
+            Map.entry("normalize", ActionType.SCALE), Map.entry("normalise", ActionType.SCALE),
+            Map.entry("normaliz", ActionType.SCALE), Map.entry("normalis", ActionType.SCALE),
+            Map.entry("encode", ActionType.ENCODE), Map.entry("encod", ActionType.ENCODE),
+            Map.entry("one-hot", ActionType.ENCODE), Map.entry("impute", ActionType.IMPUTE),
+            Map.entry("imput", ActionType.IMPUTE), Map.entry("fill", ActionType.IMPUTE),
+            Map.entry("rename", ActionType.RENAME_COLUMNS), Map.entry("renam", ActionType.RENAME_COLUMNS),
+            Map.entry("deduplicate", ActionType.DROP_DUPLICATES), Map.entry("dedupe", ActionType.DROP_DUPLICATES));
 
     private static final Map<String, ActionType> KINDS = Map.ofEntries(
             Map.entry("scaling", ActionType.SCALE), Map.entry("standardisation", ActionType.SCALE),
@@ -183,6 +207,14 @@ final class FollowUps {
             }
             current.remove(index);
             return new Revision(current, List.of());
+        }
+        Matcher notVerb = NOT_VERB.matcher(text);
+        if (notVerb.find() && VERB_KINDS.containsKey(notVerb.group(1)) && mentions.isEmpty()) {
+            ActionType type = VERB_KINDS.get(notVerb.group(1));
+            if (current.removeIf(s -> s.type() == type)) {
+                return new Revision(current, List.of());
+            }
+            return new Revision(current, List.of("The plan has no " + type.wireName() + " step; it is unchanged."));
         }
         Matcher kind = REMOVE_KIND.matcher(text);
         if (kind.find() && KINDS.containsKey(kind.group(1)) && mentions.isEmpty()) {
