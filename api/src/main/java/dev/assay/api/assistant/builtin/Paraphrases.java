@@ -21,8 +21,18 @@ final class Paraphrases {
     /** "weight as well as horsepower": a list. */
     private static final Pattern AS_WELL_AS = Pattern.compile("(?i)\\bas\\s+well\\s+as\\b");
 
+    /**
+     * "fill Age with the median and Embarked with the mode": two fills sharing one verb, each with its own way; read
+     * as two fills so neither way is lost (the second part starts with no verb of its own).
+     */
+    private static final Pattern FILL_PAIR = Pattern.compile(
+            "(?i)\\b(fill|impute|replace)\\s+([^,;.]+?)\\s+with\\s+([^,;.]+?)"
+                    + "\\s+and\\s+(?!(?:then|drop|remove|delete|encode|one-hot|scale|standardi[sz]e|normali[sz]e|clip|cap|convert|cast"
+                    + "|turn|rename|bin|log|train|predict|fit|model|create|add|compute|fill|impute|replace)\\b)([^,;.]+?)\\s+with\\s+");
+
     static String plain(String prompt) {
-        String text = FIND_OUT.matcher(prompt).replaceAll("predict ");
+        String text = FILL_PAIR.matcher(prompt).replaceAll("$1 $2 with $3, then $1 $4 with ");
+        text = FIND_OUT.matcher(text).replaceAll("predict ");
         text = AS_WELL_AS_POSSIBLE.matcher(text).replaceAll("");
         return AS_WELL_AS.matcher(text).replaceAll("and");
     }

@@ -258,6 +258,8 @@ final class ProfilePhrases {
                     + "|\\b(?:that |which )?(?:(?:are|is) )?(?:missing|lacking) (?:only |just )?(?:a few|a couple of|a handful of|very few"
                     + "|a small share of|a small number of) (?:their |its )?(?:values|entries|cells|rows)\\b");
 
+    private static final Set<String> ADVERBS = Set.of("still", "also", "only", "just", "even", "yet", "already", "now");
+
     private static double share(String words) {
         return switch (words) {
             case "half", "a half" -> 0.5;
@@ -304,8 +306,12 @@ final class ProfilePhrases {
                                 || pattern == FEW_GAPS
                         ? 0
                         : pattern == MOSTLY ? MOSTLY_EMPTY : share(m.group(1));
-                // The noun the phrase describes: "columns", "tickers", "whatever column", "any field that".
+                // The noun the phrase describes: "columns", "tickers", "whatever column", "any field that"; an adverb
+                // between them ("rows that still have gaps") says nothing of which.
                 int from = start;
+                while (from > 0 && ADVERBS.contains(tokens.get(from - 1).text())) {
+                    from--;
+                }
                 if (from > 0
                         && Set.of("that", "which", "who")
                                 .contains(tokens.get(from - 1).text())) {

@@ -192,6 +192,12 @@ final class Vocabulary {
 
     static final Map<String, String> CAST_TARGETS = Map.ofEntries(
             Map.entry("datetime", "datetime"),
+            Map.entry("datetimes", "datetime"),
+            Map.entry("date-times", "datetime"),
+            Map.entry("date-time", "datetime"),
+            Map.entry("floats", "float"),
+            Map.entry("ints", "int"),
+            Map.entry("booleans", "boolean"),
             Map.entry("date", "datetime"),
             Map.entry("dates", "datetime"),
             Map.entry("timestamp", "datetime"),
