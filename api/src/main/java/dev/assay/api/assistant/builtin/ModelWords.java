@@ -231,6 +231,24 @@ final class ModelWords {
         if (named.isPresent()) {
             return named;
         }
+        // "guess whether a table had a smoker at it from the rest of the bill": what "whether" asks about is the
+        // column said by its whole name in the next few words, not a word of the inputs said later.
+        for (int w = 0; w < Math.min(featureCue, clause.tokens.size()); w++) {
+            if (!clause.tokens.get(w).text().equals("whether")) {
+                continue;
+            }
+            int from = w;
+            Optional<ColumnMatcher.Mention> asked = clause.mentions.stream()
+                    .filter(m -> m.start() > from
+                            && m.start() <= from + 6
+                            && m.start() < Math.min(featureCue, clause.exclusionStart)
+                            && m.kind() == ColumnMatcher.Kind.SINGLE
+                            && !m.partial())
+                    .findFirst();
+            if (asked.isPresent()) {
+                return Optional.of(asked.get().column());
+            }
+        }
         List<ColumnMatcher.Mention> before = clause.mentions.stream()
                 .filter(m -> m.start() < Math.min(featureCue, clause.exclusionStart)
                         && m.kind() == ColumnMatcher.Kind.SINGLE)

@@ -15,6 +15,9 @@ final class Paraphrases {
     private static final Pattern FIND_OUT =
             Pattern.compile("(?i)\\b(?:work|works|working|figure|figures|figuring|find|finds|finding)\\s+out\\s+"
                     + "(?=(?:the|which|what|whether|who|how|each|every|a|an|its|their|his|her)\\b)");
+    /** "tell whether a passenger survived": asking to tell which of two outcomes holds is a prediction. */
+    private static final Pattern TELL_WHETHER =
+            Pattern.compile("(?i)\\b(?:tell|tells|telling)\\s+(?:me\\s+|us\\s+)?(?=whether\\b)");
     /** "as well as you can", "as well as possible": how well, not a list. */
     private static final Pattern AS_WELL_AS_POSSIBLE =
             Pattern.compile("(?i)\\s*\\bas\\s+well\\s+as\\s+(?:possible|(?:you|we|i|it|they)\\s+(?:can|could))\\b");
@@ -33,6 +36,7 @@ final class Paraphrases {
     static String plain(String prompt) {
         String text = FILL_PAIR.matcher(prompt).replaceAll("$1 $2 with $3, then $1 $4 with ");
         text = FIND_OUT.matcher(text).replaceAll("predict ");
+        text = TELL_WHETHER.matcher(text).replaceAll("predict ");
         text = AS_WELL_AS_POSSIBLE.matcher(text).replaceAll("");
         return AS_WELL_AS.matcher(text).replaceAll("and");
     }
