@@ -354,6 +354,22 @@ final class FollowUps {
                         || text.matches("^(?:also\\s+)?(?:use|include|add)\\b.*"))
                 && !words.contains("scale")
                 && !words.contains("encode")) {
+            List<String> dates = datesOf(words, ColumnMatcher.unique(mentions), current);
+            if (!dates.isEmpty()) {
+                List<String> parts = tokens.stream()
+                        .map(t -> Vocabulary.DATE_PARTS.get(t.text()))
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList();
+                return new Revision(
+                        append(
+                                current,
+                                List.of(new PlanStep(
+                                        ActionType.FEATURE_ENGINEER,
+                                        BuiltInPlanner.params(
+                                                "operation", "date_parts", "columns", dates, "parts", parts)))),
+                        List.of());
+            }
             return addFeatures(ColumnMatcher.unique(mentions), training.get(), current);
         }
         Revision added = fresh.apply(prompt);
@@ -687,6 +703,25 @@ final class FollowUps {
             warnings.add(String.join(", ", columns) + " is not named by any step of the plan; it is unchanged.");
         }
         return new Revision(out, warnings);
+    }
+
+    /**
+     * "also add the pickup hour as a feature": a part of a date column (a date in the profile, or cast to one by the
+     * plan) is a new column to derive, planned on its own and put before the model, not the date column itself.
+     */
+    private List<String> datesOf(Set<String> words, Set<String> columns, List<PlanStep> current) {
+        if (words.stream().noneMatch(Vocabulary.DATE_PARTS::containsKey)) {
+            return List.of();
+        }
+        return columns.stream()
+                .filter(c -> profile.variables().containsKey(c)
+                                && profile.variables().get(c).type() == dev.assay.model.dataset.VariableKind.DATETIME
+                        || current.stream()
+                                .anyMatch(s -> s.type() == ActionType.CAST
+                                        && "datetime".equals(s.params().get("to"))
+                                        && s.params().get("columns") instanceof List<?> cast
+                                        && cast.contains(c)))
+                .toList();
     }
 
     private static Revision addFeatures(Set<String> columns, PlanStep training, List<PlanStep> current) {
