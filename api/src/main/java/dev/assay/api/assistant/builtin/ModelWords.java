@@ -207,6 +207,7 @@ final class ModelWords {
         clause.mentions.stream()
                 .filter(m -> m.start() > featureCue
                         && m.start() < clause.exclusionStart
+                        && !RowUnits.describedRowUnit(clause.tokens, m.start(), m.end())
                         && (m.kind() != ColumnMatcher.Kind.AMBIGUOUS || FeatureGroups.sharedWord(m)))
                 .forEach(m -> m.columns().stream()
                         .filter(c -> !named.contains(c) && !c.equals(target))
