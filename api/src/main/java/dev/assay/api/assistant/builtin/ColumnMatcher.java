@@ -678,6 +678,11 @@ final class ColumnMatcher {
             Map.entry("cultivars", List.of("cultivar", "class", "variety")),
             Map.entry("breed", List.of("breed", "species", "class")));
 
+    /** Whether these words were read as a column only by what they mean (an everyday synonym), not by its name. */
+    static boolean readByMeaning(String words) {
+        return WORD_SYNONYMS.containsKey(words);
+    }
+
     private Mention synonym(List<Words.Token> phrase, int start, int end, String spaced) {
         if (phrase.size() != 1) {
             return null;
