@@ -11,10 +11,16 @@ final class Paraphrases {
 
     private Paraphrases() {}
 
-    /** "work out", "figure out", "find out" followed by what is to be known: a prediction. */
-    private static final Pattern FIND_OUT =
-            Pattern.compile("(?i)\\b(?:work|works|working|figure|figures|figuring|find|finds|finding)\\s+out\\s+"
-                    + "(?=(?:the|which|what|whether|who|how|each|every|a|an|its|their|his|her)\\b)");
+    /**
+     * "work out", "figure out", "find out" followed by what is to be known: a prediction, unless the clause computes
+     * it ("work out the tip per person as tip divided by size").
+     */
+    private static final Pattern FIND_OUT = Pattern.compile(
+            "(?i)\\b(?:work|works|working|figure|figures|figuring|find|finds|finding)\\s+out\\s+"
+                    + "(?=(?:the|which|what|whether|who|how|each|every|a|an|its|their|his|her)\\b)"
+                    + "(?![^,;.]*(?:\\bdivided\\b|\\btimes\\b|\\bplus\\b|\\bminus\\b|\\bmultiplied\\b|\\bratio\\b|[/+*=]))");
+    /** "I guess you could drop Cabin": a hedge, not a request to guess a column. */
+    private static final Pattern HEDGE = Pattern.compile("(?i)\\bi\\s+(?:guess|suppose)\\b,?\\s*");
     /** "tell whether a passenger survived": asking to tell which of two outcomes holds is a prediction. */
     private static final Pattern TELL_WHETHER =
             Pattern.compile("(?i)\\b(?:tell|tells|telling)\\s+(?:me\\s+|us\\s+)?(?=whether\\b)");
@@ -35,6 +41,7 @@ final class Paraphrases {
 
     static String plain(String prompt) {
         String text = FILL_PAIR.matcher(prompt).replaceAll("$1 $2 with $3, then $1 $4 with ");
+        text = HEDGE.matcher(text).replaceAll("");
         text = FIND_OUT.matcher(text).replaceAll("predict ");
         text = TELL_WHETHER.matcher(text).replaceAll("predict ");
         text = AS_WELL_AS_POSSIBLE.matcher(text).replaceAll("");

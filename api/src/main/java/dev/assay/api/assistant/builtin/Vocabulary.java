@@ -70,8 +70,7 @@ final class Vocabulary {
             "classifying",
             "forecasting",
             "guess",
-            "guessing",
-            "explain");
+            "guessing");
     static final Set<String> ENCODE = Set.of(
             "encode", "encoding", "one-hot", "onehot", "dummy", "dummies", "dummify", "label-encode", "categorical");
     static final Set<String> SCALE = Set.of(
