@@ -39,12 +39,26 @@ final class Paraphrases {
                     + "\\s+and\\s+(?!(?:then|drop|remove|delete|encode|one-hot|scale|standardi[sz]e|normali[sz]e|clip|cap|convert|cast"
                     + "|turn|rename|bin|log|train|predict|fit|model|create|add|compute|fill|impute|replace)\\b)([^,;.]+?)\\s+with\\s+");
 
+    /** A year predicted: "predict 2011", "forecast the 2011 figure". */
+    private static final Pattern YEAR_TARGET = Pattern.compile(
+            "(?i)\\b(?:predict|forecast|model|estimate|regress|explain|guess)\\s+(?:the\\s+)?((?:1[89]|20)\\d{2})\\b");
+    /** "the earlier years", "the previous years", "the years before it": relative to the year predicted. */
+    private static final Pattern EARLIER_YEARS = Pattern.compile(
+            "(?i)\\b(?:the\\s+|all\\s+the\\s+)?(?:earlier|previous|prior"
+                    + "|preceding|past)\\s+years\\b|\\b(?:the\\s+)?years\\s+(?:before|prior to)\\s+(?:it|that|that one|that year)\\b");
+
     static String plain(String prompt) {
         String text = FILL_PAIR.matcher(prompt).replaceAll("$1 $2 with $3, then $1 $4 with ");
         text = HEDGE.matcher(text).replaceAll("");
         text = FIND_OUT.matcher(text).replaceAll("predict ");
         text = TELL_WHETHER.matcher(text).replaceAll("predict ");
         text = AS_WELL_AS_POSSIBLE.matcher(text).replaceAll("");
-        return AS_WELL_AS.matcher(text).replaceAll("and");
+        text = AS_WELL_AS.matcher(text).replaceAll("and");
+        // "predict 2011 from the earlier years": every year before the one predicted, a range the matcher reads.
+        java.util.regex.Matcher year = YEAR_TARGET.matcher(text);
+        if (year.find()) {
+            text = EARLIER_YEARS.matcher(text).replaceAll("every year before " + year.group(1));
+        }
+        return text;
     }
 }
