@@ -320,6 +320,20 @@ final class ClauseSteps {
         if (columns.isEmpty()) {
             return Interpretation.warn("Which columns should go? I found none named in \"" + clause.text + "\".");
         }
+        // "remove the passengers who died", "delete the diamonds worth less than 1000": a word read as a column only
+        // by its meaning, in a removal that never says "column", is more likely rows by their values (which no
+        // action does) than the column; dropping the column would be a plausible wrong answer, so it is asked.
+        Optional<ColumnMatcher.Mention> byMeaning = clause.mentions.stream()
+                .filter(m -> m.inexact() && ColumnMatcher.readByMeaning(m.words()))
+                .findFirst();
+        if (byMeaning.isPresent()
+                && !clause.has(Set.of("column", "columns", "field", "fields", "variable", "variables", "feature"))) {
+            return Interpretation.warn(
+                    "No column is called \"" + byMeaning.get().words() + "\" (it may mean "
+                            + BuiltInPlanner.orList(byMeaning.get().columns())
+                            + "), and Assay has no action that drops rows by their values. Name the column to drop it; "
+                            + "nothing was planned for \"" + clause.text + "\".");
+        }
         return Interpretation.of(step(ActionType.DROP_COLUMNS, params("columns", columns)));
     }
 

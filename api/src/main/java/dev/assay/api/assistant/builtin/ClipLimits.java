@@ -38,6 +38,10 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
                     + "|sigmas?\\b|σ)|\\bz(?:-|\\s)?scores?\\s+(?:of|above|over|beyond|past)\\s+" + NUM);
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}_\\d.])" + NUM + "(?![\\p{L}_\\d])");
 
+    private static final Pattern COLUMN_COUNT = Pattern.compile(
+            "(?i)(?<![\\p{L}\\p{N}_.])\\d{1,2}(?=\\s+(?:most\\s+[\\p{L}-]+\\s+"
+                    + "|[\\p{L}]+est\\s+)?(?:numeric\\s+|numerical\\s+)?(?:columns|variables|features|fields|ones)\\b)");
+
     static ClipLimits none() {
         return new ClipLimits(Map.of(), Optional.empty(), List.of());
     }
@@ -58,6 +62,8 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
                         "(?i)(?<![\\p{L}\\p{N}_])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}_])", " column ");
             }
         }
+        // "the 3 most skewed columns", "2 columns": a count of columns is which columns, never a limit.
+        text = COLUMN_COUNT.matcher(text).replaceAll(" ");
         Matcher spread = SPREAD.matcher(text);
         if (spread.find()) {
             return ask("\"" + spread.group().strip()

@@ -73,6 +73,11 @@ final class ColumnMatcher {
             Map.entry("identifier", "id"),
             Map.entry("unemployment", "unemp"),
             Map.entry("inflation", "infl"),
+            Map.entry("consumption", "cons"),
+            Map.entry("investment", "inv"),
+            Map.entry("investments", "inv"),
+            Map.entry("government", "govt"),
+            Map.entry("gov", "govt"),
             Map.entry("population", "pop"),
             Map.entry("colour", "color"),
             Map.entry("colours", "color"),
@@ -525,8 +530,15 @@ final class ColumnMatcher {
         String joined = spaced.replaceAll("[^\\p{L}\\p{N}]+", "");
         String originalJoined =
                 String.join("", phrase.stream().map(Words.Token::original).toList());
+        // "real consumption" is realcons: a name run together from the short forms of the words said.
+        String abbreviatedJoined = String.join(
+                "",
+                phrase.stream()
+                        .map(t -> ABBREVIATIONS.getOrDefault(t.text(), t.text()))
+                        .toList());
         for (String column : columns) {
             if (column.equals(originalJoined)
+                    || phrase.size() > 1 && joinedForm(column).equals(abbreviatedJoined)
                     || column.equalsIgnoreCase(spaced)
                     || joinedForm(column).equals(joined)
                     || Words.spaced(column).equals(spaced)) {
@@ -625,15 +637,51 @@ final class ColumnMatcher {
      * several columns holding the synonym are asked about, never guessed.
      */
     private static final Map<String, List<String>> WORD_SYNONYMS = Map.ofEntries(
-            Map.entry("gratuity", List.of("tip")), Map.entry("gratuities", List.of("tip")),
-            Map.entry("weight", List.of("mass")), Map.entry("heaviness", List.of("weight", "mass")),
-            Map.entry("mass", List.of("weight")), Map.entry("cost", List.of("price")),
-            Map.entry("salary", List.of("income", "wage")), Map.entry("wage", List.of("income", "salary")),
-            Map.entry("earnings", List.of("income", "salary")), Map.entry("kind", List.of("type")),
-            Map.entry("killings", List.of("murder")), Map.entry("homicide", List.of("murder")),
-            Map.entry("homicides", List.of("murder")), Map.entry("heavy", List.of("weight", "mass")),
-            Map.entry("heavier", List.of("weight", "mass")), Map.entry("heaviest", List.of("weight", "mass")),
-            Map.entry("costs", List.of("price")), Map.entry("costly", List.of("price")));
+            Map.entry("gratuity", List.of("tip")),
+            Map.entry("gratuities", List.of("tip")),
+            Map.entry("weight", List.of("mass")),
+            Map.entry("heaviness", List.of("weight", "mass")),
+            Map.entry("mass", List.of("weight")),
+            Map.entry("cost", List.of("price")),
+            Map.entry("salary", List.of("income", "wage")),
+            Map.entry("wage", List.of("income", "salary")),
+            Map.entry("earnings", List.of("income", "salary")),
+            Map.entry("kind", List.of("type", "species", "class")),
+            Map.entry("killings", List.of("murder")),
+            Map.entry("homicide", List.of("murder")),
+            Map.entry("homicides", List.of("murder")),
+            Map.entry("heavy", List.of("weight", "mass")),
+            Map.entry("heavier", List.of("weight", "mass")),
+            Map.entry("heaviest", List.of("weight", "mass")),
+            Map.entry("costs", List.of("price")),
+            Map.entry("costly", List.of("price")),
+            // What a thing would fetch is its price or value: "what a house would sell for", "what it is worth".
+            Map.entry("sell", List.of("price", "value")),
+            Map.entry("sells", List.of("price", "value")),
+            Map.entry("worth", List.of("price", "value")),
+            Map.entry("fetch", List.of("price", "value")),
+            // Who lived and who died is survival: "who lived", "whether they were alive", "who perished".
+            Map.entry("lived", List.of("survived", "survival", "alive")),
+            Map.entry("alive", List.of("survived", "survival")),
+            Map.entry("survive", List.of("survived", "survival")),
+            Map.entry("survival", List.of("survived")),
+            Map.entry("died", List.of("survived", "survival", "dead")),
+            Map.entry("perished", List.of("survived", "survival")),
+            Map.entry("jobless", List.of("unemployment", "unemp")),
+            Map.entry("joblessness", List.of("unemployment", "unemp")),
+            Map.entry("unemployed", List.of("unemployment", "unemp")),
+            // The kind a thing belongs to: "which variety", "what sort", "which cultivar", "what breed".
+            Map.entry("sort", List.of("species", "type", "class")),
+            Map.entry("variety", List.of("species", "variety", "class")),
+            Map.entry("varieties", List.of("species", "variety", "class")),
+            Map.entry("cultivar", List.of("cultivar", "class", "variety")),
+            Map.entry("cultivars", List.of("cultivar", "class", "variety")),
+            Map.entry("breed", List.of("breed", "species", "class")));
+
+    /** Whether these words were read as a column only by what they mean (an everyday synonym), not by its name. */
+    static boolean readByMeaning(String words) {
+        return WORD_SYNONYMS.containsKey(words);
+    }
 
     private Mention synonym(List<Words.Token> phrase, int start, int end, String spaced) {
         if (phrase.size() != 1) {

@@ -24,6 +24,15 @@ final class DistinctPhrases {
                     + " (or fewer |or less |or more |or above |or below )?(?:distinct|unique|different|separate) "
                     + "(?:values|value|categories|category|levels|level|labels|entries)\\b");
     /**
+     * "the columns that have just two values", "fields with exactly 3 categories": a small count of values said
+     * after a verb of having, with no "distinct", still counts distinct values (a count of present values is said
+     * with "fewer than" and read elsewhere).
+     */
+    private static final Pattern PLAIN = Pattern.compile(
+            "\\b(?:that |which )?(?:have |has |with |having |holding |hold "
+                    + "|holds |take |takes |show |shows |contain |contains )(only |just |exactly |precisely )?"
+                    + "(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve) ()(?:values|categories|levels|labels|outcomes)\\b");
+    /**
      * "the columns with few distinct values", "the low-cardinality ones", "the few-valued fields", "a handful of
      * categories": no count said, so a small one — more than one value (a single one is "constant") and at most
      * {@link #FEW}, the size up to which a person still reads the values as categories.
@@ -45,45 +54,49 @@ final class DistinctPhrases {
     static List<ColumnMatcher.Mention> find(
             List<Words.Token> tokens, Profile profile, String text, List<Integer> starts) {
         List<ColumnMatcher.Mention> found = new ArrayList<>();
-        Matcher m = PHRASE.matcher(text);
-        while (m.find()) {
-            int start = starts.indexOf(m.start());
-            int end = tokenAt(starts, m.end());
-            if (start < 0) {
-                continue;
+        for (Pattern phrase : List.of(PHRASE, PLAIN)) {
+            Matcher m = phrase.matcher(text);
+            while (m.find()) {
+                int start = starts.indexOf(m.start());
+                int end = tokenAt(starts, m.end());
+                if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                    continue;
+                }
+                String said = m.group(2);
+                long n = said.matches("\\d+") ? Long.parseLong(said) : Words.NUMBERS.get(said);
+                String bound = m.group(1) == null ? "" : m.group(1).strip();
+                String after = m.group(3) == null ? "" : m.group(3).strip();
+                LongPredicate fits = switch (bound) {
+                    case "fewer than", "less than", "under", "below" -> d -> d < n;
+                    case "at most", "no more than", "up to", "not more than" -> d -> d <= n;
+                    case "more than", "over", "above" -> d -> d > n;
+                    case "at least", "no fewer than" -> d -> d >= n;
+                    default ->
+                        after.startsWith("or fewer") || after.startsWith("or less") || after.startsWith("or below")
+                                ? d -> d <= n
+                                : after.startsWith("or more") || after.startsWith("or above")
+                                        ? d -> d >= n
+                                        : d -> d == n;
+                };
+                int from = start;
+                if (from > 0
+                        && Set.of("that", "which").contains(tokens.get(from - 1).text())) {
+                    from--;
+                }
+                if (from > 0 && NOUNS.contains(tokens.get(from - 1).text())) {
+                    from--;
+                }
+                List<String> columns = profile.variables().values().stream()
+                        .filter(v -> fits.test(distinct(v)))
+                        .map(VariableProfile::name)
+                        .toList();
+                found.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.GROUP,
+                        columns,
+                        from,
+                        end,
+                        text.substring(starts.get(from), m.end()).strip()));
             }
-            String said = m.group(2);
-            long n = said.matches("\\d+") ? Long.parseLong(said) : Words.NUMBERS.get(said);
-            String bound = m.group(1) == null ? "" : m.group(1);
-            String after = m.group(3) == null ? "" : m.group(3).strip();
-            LongPredicate fits = switch (bound) {
-                case "fewer than", "less than", "under", "below" -> d -> d < n;
-                case "at most", "no more than", "up to", "not more than" -> d -> d <= n;
-                case "more than", "over", "above" -> d -> d > n;
-                case "at least", "no fewer than" -> d -> d >= n;
-                default ->
-                    after.startsWith("or fewer") || after.startsWith("or less") || after.startsWith("or below")
-                            ? d -> d <= n
-                            : after.startsWith("or more") || after.startsWith("or above") ? d -> d >= n : d -> d == n;
-            };
-            int from = start;
-            if (from > 0
-                    && Set.of("that", "which").contains(tokens.get(from - 1).text())) {
-                from--;
-            }
-            if (from > 0 && NOUNS.contains(tokens.get(from - 1).text())) {
-                from--;
-            }
-            List<String> columns = profile.variables().values().stream()
-                    .filter(v -> fits.test(distinct(v)))
-                    .map(VariableProfile::name)
-                    .toList();
-            found.add(new ColumnMatcher.Mention(
-                    ColumnMatcher.Kind.GROUP,
-                    columns,
-                    from,
-                    end,
-                    text.substring(starts.get(from), m.end()).strip()));
         }
         Matcher few = FEW_PHRASE.matcher(text);
         while (few.find()) {

@@ -80,7 +80,31 @@ final class FollowUps {
     private static final Pattern REMOVE_KIND = Pattern.compile(
             "\\b(?:remove|drop|delete|skip|forget|no|don't do|do not do|without|get rid of|take out|take away|eliminate"
                     + "|leave out|cut|lose)\\s+(?:the\\s+|any\\s+|that\\s+)?(\\p{L}[\\p{L}-]*)(?:\\s+(?:step|action|part))?"
-                    + "(?:\\s+(?:please|too|as well|entirely|altogether|(?:from|out of) the plan))?\\W*$");
+                    + "(?:\\s+(?:please|too|as well|entirely|altogether|at all|whatsoever|(?:from|out of) the plan))*"
+                    + "(?:\\W+(?:please|thanks))?\\W*$");
+    /**
+     * "don't clip anything", "no need to scale at all", "stop encoding": the verb of a kind of step, said as not
+     * wanted, removes every step of that kind (never reads "anything" as a column).
+     */
+    private static final Pattern NOT_VERB = Pattern.compile(
+            "\\b(?:don't|dont|do not|never|no need to|there's no need to|stop|quit)\\s+(\\p{L}[\\p{L}-]*?)(?:ing)?"
+                    + "(?:\\s+(?:anything|any\\s+(?:columns?|values|of them|variables?)|at all|them|it|the data|whatsoever))*"
+                    + "(?:\\s+(?:please|after all|then|either))*\\W*$");
+    /** The verbs of a kind of step, as said in "don't clip anything". */
+    private static final Map<String, ActionType> VERB_KINDS = Map.ofEntries(
+            Map.entry("clip", ActionType.CLIP_OUTLIERS), Map.entry("cap", ActionType.CLIP_OUTLIERS),
+            Map.entry("capp", ActionType.CLIP_OUTLIERS), Map.entry("clipp", ActionType.CLIP_OUTLIERS),
+            Map.entry("winsorize", ActionType.CLIP_OUTLIERS), Map.entry("winsorise", ActionType.CLIP_OUTLIERS),
+            Map.entry("scale", ActionType.SCALE), Map.entry("scal", ActionType.SCALE),
+            Map.entry("standardize", ActionType.SCALE), Map.entry("standardise", ActionType.SCALE),
+            Map.entry("standardiz", ActionType.SCALE), Map.entry("standardis", ActionType.SCALE),
+            Map.entry("normalize", ActionType.SCALE), Map.entry("normalise", ActionType.SCALE),
+            Map.entry("normaliz", ActionType.SCALE), Map.entry("normalis", ActionType.SCALE),
+            Map.entry("encode", ActionType.ENCODE), Map.entry("encod", ActionType.ENCODE),
+            Map.entry("one-hot", ActionType.ENCODE), Map.entry("impute", ActionType.IMPUTE),
+            Map.entry("imput", ActionType.IMPUTE), Map.entry("fill", ActionType.IMPUTE),
+            Map.entry("rename", ActionType.RENAME_COLUMNS), Map.entry("renam", ActionType.RENAME_COLUMNS),
+            Map.entry("deduplicate", ActionType.DROP_DUPLICATES), Map.entry("dedupe", ActionType.DROP_DUPLICATES));
 
     private static final Map<String, ActionType> KINDS = Map.ofEntries(
             Map.entry("scaling", ActionType.SCALE), Map.entry("standardisation", ActionType.SCALE),
@@ -183,6 +207,14 @@ final class FollowUps {
             }
             current.remove(index);
             return new Revision(current, List.of());
+        }
+        Matcher notVerb = NOT_VERB.matcher(text);
+        if (notVerb.find() && VERB_KINDS.containsKey(notVerb.group(1)) && mentions.isEmpty()) {
+            ActionType type = VERB_KINDS.get(notVerb.group(1));
+            if (current.removeIf(s -> s.type() == type)) {
+                return new Revision(current, List.of());
+            }
+            return new Revision(current, List.of("The plan has no " + type.wireName() + " step; it is unchanged."));
         }
         Matcher kind = REMOVE_KIND.matcher(text);
         if (kind.find() && KINDS.containsKey(kind.group(1)) && mentions.isEmpty()) {
@@ -322,6 +354,22 @@ final class FollowUps {
                         || text.matches("^(?:also\\s+)?(?:use|include|add)\\b.*"))
                 && !words.contains("scale")
                 && !words.contains("encode")) {
+            List<String> dates = datesOf(words, ColumnMatcher.unique(mentions), current);
+            if (!dates.isEmpty()) {
+                List<String> parts = tokens.stream()
+                        .map(t -> Vocabulary.DATE_PARTS.get(t.text()))
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList();
+                return new Revision(
+                        append(
+                                current,
+                                List.of(new PlanStep(
+                                        ActionType.FEATURE_ENGINEER,
+                                        BuiltInPlanner.params(
+                                                "operation", "date_parts", "columns", dates, "parts", parts)))),
+                        List.of());
+            }
             return addFeatures(ColumnMatcher.unique(mentions), training.get(), current);
         }
         Revision added = fresh.apply(prompt);
@@ -655,6 +703,25 @@ final class FollowUps {
             warnings.add(String.join(", ", columns) + " is not named by any step of the plan; it is unchanged.");
         }
         return new Revision(out, warnings);
+    }
+
+    /**
+     * "also add the pickup hour as a feature": a part of a date column (a date in the profile, or cast to one by the
+     * plan) is a new column to derive, planned on its own and put before the model, not the date column itself.
+     */
+    private List<String> datesOf(Set<String> words, Set<String> columns, List<PlanStep> current) {
+        if (words.stream().noneMatch(Vocabulary.DATE_PARTS::containsKey)) {
+            return List.of();
+        }
+        return columns.stream()
+                .filter(c -> profile.variables().containsKey(c)
+                                && profile.variables().get(c).type() == dev.assay.model.dataset.VariableKind.DATETIME
+                        || current.stream()
+                                .anyMatch(s -> s.type() == ActionType.CAST
+                                        && "datetime".equals(s.params().get("to"))
+                                        && s.params().get("columns") instanceof List<?> cast
+                                        && cast.contains(c)))
+                .toList();
     }
 
     private static Revision addFeatures(Set<String> columns, PlanStep training, List<PlanStep> current) {

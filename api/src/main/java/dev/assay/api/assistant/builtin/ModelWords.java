@@ -207,6 +207,7 @@ final class ModelWords {
         clause.mentions.stream()
                 .filter(m -> m.start() > featureCue
                         && m.start() < clause.exclusionStart
+                        && !RowUnits.describedRowUnit(clause.tokens, m.start(), m.end())
                         && (m.kind() != ColumnMatcher.Kind.AMBIGUOUS || FeatureGroups.sharedWord(m)))
                 .forEach(m -> m.columns().stream()
                         .filter(c -> !named.contains(c) && !c.equals(target))
@@ -230,6 +231,24 @@ final class ModelWords {
         Optional<String> named = namedAsTarget();
         if (named.isPresent()) {
             return named;
+        }
+        // "guess whether a table had a smoker at it from the rest of the bill": what "whether" asks about is the
+        // column said by its whole name in the next few words, not a word of the inputs said later.
+        for (int w = 0; w < Math.min(featureCue, clause.tokens.size()); w++) {
+            if (!clause.tokens.get(w).text().equals("whether")) {
+                continue;
+            }
+            int from = w;
+            Optional<ColumnMatcher.Mention> asked = clause.mentions.stream()
+                    .filter(m -> m.start() > from
+                            && m.start() <= from + 6
+                            && m.start() < Math.min(featureCue, clause.exclusionStart)
+                            && m.kind() == ColumnMatcher.Kind.SINGLE
+                            && !m.partial())
+                    .findFirst();
+            if (asked.isPresent()) {
+                return Optional.of(asked.get().column());
+            }
         }
         List<ColumnMatcher.Mention> before = clause.mentions.stream()
                 .filter(m -> m.start() < Math.min(featureCue, clause.exclusionStart)

@@ -38,7 +38,7 @@ final class PlanAssembly {
         Optional<String> antecedent = Optional.empty();
         List<String> referents = List.of();
         Map<String, Object> settings = new LinkedHashMap<>();
-        for (String said : RequestClauses.split(RequestClauses.formula(prompt), matcher)) {
+        for (String said : RequestClauses.split(RequestClauses.formula(Paraphrases.plain(prompt)), matcher)) {
             // "… and hold out 30 % for testing", "with 5-fold cross-validation": how the model is tested, taken out
             // of the clause and put on the model step below, so no setting is lost or read as a column.
             TrainingSettings testing = TrainingSettings.read(said);

@@ -24,21 +24,32 @@ final class ProfilePhrases {
 
     private record Property(Pattern words, BiPredicate<VariableProfile, Profile> holds) {}
 
-    private static final String NOUN = "(?:columns?|ones?|variables?|features?|fields?|years|attributes)";
+    /** The nouns a property describes; collective ones too ("the half-empty tickers", "the skewed series"). */
+    private static final String NOUN =
+            "(?:columns?|ones?|variables?|features?|fields?|years|attributes|series|tickers|indicators|predictors|inputs)";
+
+    /** Between an adverb and its adjective a hyphen is a space: "mostly-empty", "entirely-blank". */
+    private static final String JOIN = "[\\s-]+";
 
     private static final List<Property> PROPERTIES = List.of(
             // Before "empty" alone: "completely empty" is every value missing, not most of them.
             new Property(
-                    Pattern.compile(
-                            "(?:completely|entirely|fully|totally|wholly|100 %|100%|100 percent)\\s+(?:empty|missing|blank|null)"),
+                    Pattern.compile("(?:completely|entirely|fully|totally|wholly|100 %|100%|100 percent)" + JOIN
+                            + "(?:empty|missing|blank|null)"),
                     (v, p) -> v.missing() > 0 && v.missingShare() >= 1.0),
             new Property(
                     Pattern.compile("binary|two-valued|two valued|two-value|dichotomous"), (v, p) -> v.distinct() == 2),
             new Property(
-                    Pattern.compile(
-                            "(?:mostly|largely|almost|nearly|half)\\s+(?:empty|missing|blank|null)|sparse|empty"),
+                    Pattern.compile("(?:mostly|largely|almost|nearly|half|predominantly|majority)" + JOIN
+                            + "(?:empty|missing|blank|null)|sparse|empty"),
                     (v, p) -> v.missingShare() > MOSTLY_EMPTY),
             new Property(Pattern.compile("constant|single-valued|single valued"), ProfilePhrases::constant),
+            // Before "id": "the row-id column", "the running-number field", "the index column" are a row counter.
+            new Property(
+                    Pattern.compile("(?:row" + JOIN + "(?:number|numbers|index|counter|count|id|ids)"
+                            + "|running" + JOIN + "(?:number|index|count|counter|id)|sequential" + JOIN
+                            + "(?:number|index|id)|serial" + JOIN + "number|record" + JOIN + "number|index)"),
+                    (v, p) -> rowNumber(v)),
             // "the identifier column", said of one: the profile's identifier when it found one.
             new Property(
                     Pattern.compile("(?:identifier|id)(?=\\s+(?:column|field|variable)\\b)"),
@@ -64,7 +75,22 @@ final class ProfilePhrases {
                     Pattern.compile("date|datetime|date-time|time|timestamp|temporal"),
                     (v, p) -> v.type() == VariableKind.DATETIME));
 
-    private record Superlative(Pattern words, java.util.function.ToDoubleFunction<VariableProfile> measure) {}
+    /**
+     * A superlative: its words for one column ("the most skewed column") and the plural that counts several ("the
+     * three most skewed columns"), and the measure that ranks the columns.
+     */
+    private record Superlative(
+            Pattern words, String most, java.util.function.ToDoubleFunction<VariableProfile> measure) {
+
+        /** "the two most skewed columns", "the 3 emptiest numeric variables", "the top four most skewed features". */
+        Pattern counted() {
+            return Pattern.compile(
+                    "\\b(?:the\\s+)?(?:top\\s+)?" + COUNT + "\\s+(?:" + most
+                            + ")\\s+(?:(?:numeric|numerical)\\s+)?(?:columns|variables|features|fields|ones|attributes|series)\\b");
+        }
+    }
+
+    private static final String COUNT = "(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)";
 
     private static final String ONE = "(?:column|variable|feature|field|attribute|one)";
     private static final String WHICH = "(?:whichever\\s+|the\\s+|the\\s+one\\s+)?";
@@ -92,12 +118,14 @@ final class ProfilePhrases {
                     superlative(
                             "most\\s+skewed|skewiest|most\\s+asymmetric",
                             "most\\s+skewed|highest\\s+skew(?:ness)?|most\\s+skew(?:ness)?|largest\\s+skew(?:ness)?|biggest\\s+skew(?:ness)?"),
+                    "most\\s+skewed|skewiest|most\\s+asymmetric",
                     ProfilePhrases::skew),
             new Superlative(
                     superlative(
                             "most\\s+(?:empty|missing|incomplete|sparse)|emptiest|sparsest",
                             "most\\s+(?:empty|missing|incomplete|sparse)|most\\s+(?:missing|empty|null|blank)\\s+(?:values|cells|entries|data)"
                                     + "|most\\s+(?:gaps|nulls|nans|blanks)|fewest\\s+(?:present\\s+|non-missing\\s+)?values"),
+                    "most\\s+(?:empty|missing|incomplete|sparse)|emptiest|sparsest",
                     v -> v.missing()));
 
     private ProfilePhrases() {}
@@ -127,6 +155,25 @@ final class ProfilePhrases {
                 && v.uniqueShare() > 0.5
                 && v.text().map(t -> t.meanLength() >= 10).orElse(false);
     }
+
+    /**
+     * A row number: whole numbers without a gap, different in every row, and exactly as many as the rows from the
+     * smallest to the largest (1 … n or 0 … n-1) — a counter of the rows, not a code or a name.
+     */
+    private static boolean rowNumber(VariableProfile v) {
+        return v.storage() == dev.assay.model.dataset.ColumnType.INTEGER
+                && v.missing() == 0
+                && v.count() > 1
+                && v.distinct() == v.count()
+                && v.numeric().map(n -> n.max() - n.min() + 1 == v.count()).orElse(false);
+    }
+
+    /** "the column that just numbers the rows", "the field that is only a running row number": a row counter. */
+    private static final Pattern COUNTS_ROWS =
+            Pattern.compile("\\b" + NOUN + "\\s+(?:that|which)\\s+(?:just\\s+|simply\\s+|only\\s+|merely\\s+)?"
+                    + "(?:(?:numbers|counts|indexes|enumerates)\\s+the\\s+(?:rows|records|lines|entries)"
+                    + "|(?:is|are)\\s+(?:just\\s+|simply\\s+|only\\s+|merely\\s+)?(?:a\\s+|the\\s+)?(?:running\\s+|sequential\\s+)?"
+                    + "(?:row|record|line)" + JOIN + "(?:number|numbers|index|counter|count|id))\\b");
 
     private static boolean constant(VariableProfile v, Profile p) {
         return v.count() > v.missing() && v.distinct() <= 1 || has(p, v, AlertType.CONSTANT);
@@ -211,6 +258,8 @@ final class ProfilePhrases {
                     + "|\\b(?:that |which )?(?:(?:are|is) )?(?:missing|lacking) (?:only |just )?(?:a few|a couple of|a handful of|very few"
                     + "|a small share of|a small number of) (?:their |its )?(?:values|entries|cells|rows)\\b");
 
+    private static final Set<String> ADVERBS = Set.of("still", "also", "only", "just", "even", "yet", "already", "now");
+
     private static double share(String words) {
         return switch (words) {
             case "half", "a half" -> 0.5;
@@ -257,8 +306,12 @@ final class ProfilePhrases {
                                 || pattern == FEW_GAPS
                         ? 0
                         : pattern == MOSTLY ? MOSTLY_EMPTY : share(m.group(1));
-                // The noun the phrase describes: "columns", "tickers", "whatever column", "any field that".
+                // The noun the phrase describes: "columns", "tickers", "whatever column", "any field that"; an adverb
+                // between them ("rows that still have gaps") says nothing of which.
                 int from = start;
+                while (from > 0 && ADVERBS.contains(tokens.get(from - 1).text())) {
+                    from--;
+                }
                 if (from > 0
                         && Set.of("that", "which", "who")
                                 .contains(tokens.get(from - 1).text())) {
@@ -343,6 +396,33 @@ final class ProfilePhrases {
             starts.add(text.length());
             text.append(token.text()).append(' ');
         }
+        // "the two most skewed columns": a counted superlative names that many columns, the highest ranked first,
+        // never every column the property fits.
+        for (Superlative superlative : SUPERLATIVES) {
+            Matcher m = superlative.counted().matcher(text);
+            while (m.find()) {
+                int start = starts.indexOf(m.start());
+                int end = tokenAt(starts, m.end());
+                if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                    continue;
+                }
+                String said = m.group(1);
+                long n = said.matches("\\d+") ? Long.parseLong(said) : Words.NUMBERS.get(said);
+                List<String> columns = profile.variables().values().stream()
+                        .filter(v -> superlative.measure().applyAsDouble(v) > 0)
+                        .sorted(java.util.Comparator.comparingDouble(superlative.measure())
+                                .reversed())
+                        .limit(n)
+                        .map(VariableProfile::name)
+                        .toList();
+                found.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.GROUP,
+                        columns,
+                        start,
+                        end,
+                        text.substring(m.start(), m.end()).strip()));
+            }
+        }
         // "the most skewed column", "the column with the most missing values": a superlative names exactly one column.
         for (Superlative superlative : SUPERLATIVES) {
             Matcher m = superlative.words().matcher(text);
@@ -413,6 +493,24 @@ final class ProfilePhrases {
                         text.substring(m.start(), m.end()).strip()));
             }
         }
+        Matcher counter = COUNTS_ROWS.matcher(text);
+        while (counter.find()) {
+            int start = starts.indexOf(counter.start());
+            int end = tokenAt(starts, counter.end());
+            if (start < 0) {
+                continue;
+            }
+            found.removeIf(f -> f.start() < end && start < f.end());
+            found.add(new ColumnMatcher.Mention(
+                    ColumnMatcher.Kind.GROUP,
+                    profile.variables().values().stream()
+                            .filter(ProfilePhrases::rowNumber)
+                            .map(VariableProfile::name)
+                            .toList(),
+                    start,
+                    end,
+                    counter.group().strip()));
+        }
         // "the columns that just repeat one value on every row", "fields holding the same value in every row":
         // constant.
         for (Pattern constantPhrase : List.of(SAME_VALUE, NEVER_CHANGES)) {
@@ -437,7 +535,23 @@ final class ProfilePhrases {
         }
         // "the columns with fewer than 5 distinct values": a count of distinct values, not of present ones.
         for (ColumnMatcher.Mention phrase : DistinctPhrases.find(tokens, profile, text.toString(), starts)) {
+            // "the categorical columns that have just two values": the phrase shares its noun with a profile
+            // phrase before it and narrows it to the columns both fit.
+            java.util.Optional<ColumnMatcher.Mention> before = found.stream()
+                    .filter(f -> f.start() < phrase.start() && f.end() == phrase.start() + 1)
+                    .findFirst();
             found.removeIf(f -> f.start() < phrase.end() && phrase.start() < f.end());
+            if (before.isPresent()) {
+                found.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.GROUP,
+                        phrase.columns().stream()
+                                .filter(before.get().columns()::contains)
+                                .toList(),
+                        before.get().start(),
+                        phrase.end(),
+                        before.get().words() + " " + phrase.words()));
+                continue;
+            }
             found.add(phrase);
         }
         List<ColumnMatcher.Mention> missing = missingPhrases(tokens, profile, text.toString(), starts, found);

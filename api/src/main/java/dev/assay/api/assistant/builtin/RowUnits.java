@@ -14,6 +14,20 @@ final class RowUnits {
 
     private RowUnits() {}
 
+    private static final Set<String> BE = Set.of("is", "are", "was", "were");
+
+    /**
+     * "how urban the state is", "how old the passengers were": the column word in "how … the X is" is what one row is,
+     * described by the word before it, not one of the inputs (that word may be a column itself).
+     */
+    static boolean describedRowUnit(List<Words.Token> tokens, int start, int end) {
+        return start >= 3
+                && end < tokens.size()
+                && tokens.get(start - 1).text().equals("the")
+                && tokens.get(start - 3).text().equals("how")
+                && BE.contains(tokens.get(end).text());
+    }
+
     /** Whether the column word at {@code start} follows "each"/"every"/"per" that no target verb comes right before. */
     static boolean saysRowUnit(List<Words.Token> tokens, int start) {
         if (start < 1 || !EACH.contains(tokens.get(start - 1).text())) {

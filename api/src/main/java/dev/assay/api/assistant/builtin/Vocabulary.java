@@ -68,7 +68,9 @@ final class Vocabulary {
             "regress",
             "estimate",
             "classifying",
-            "forecasting");
+            "forecasting",
+            "guess",
+            "guessing");
     static final Set<String> ENCODE = Set.of(
             "encode", "encoding", "one-hot", "onehot", "dummy", "dummies", "dummify", "label-encode", "categorical");
     static final Set<String> SCALE = Set.of(
@@ -189,6 +191,12 @@ final class Vocabulary {
 
     static final Map<String, String> CAST_TARGETS = Map.ofEntries(
             Map.entry("datetime", "datetime"),
+            Map.entry("datetimes", "datetime"),
+            Map.entry("date-times", "datetime"),
+            Map.entry("date-time", "datetime"),
+            Map.entry("floats", "float"),
+            Map.entry("ints", "int"),
+            Map.entry("booleans", "boolean"),
             Map.entry("date", "datetime"),
             Map.entry("dates", "datetime"),
             Map.entry("timestamp", "datetime"),
@@ -483,7 +491,8 @@ final class Vocabulary {
             "classify",
             "forecast",
             "estimate",
-            "explain");
+            "explain",
+            "guess");
 
     /** Other words of asking for an action that name no column. */
     private static final Set<String> VERBS = Set.of(

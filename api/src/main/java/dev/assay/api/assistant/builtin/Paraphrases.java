@@ -1,0 +1,64 @@
+package dev.assay.api.assistant.builtin;
+
+import java.util.regex.Pattern;
+
+/**
+ * Phrasal ways of asking that say one word of the vocabulary in several: "work out the class from …" and "figure out
+ * which species" ask for a prediction, "A as well as B" lists, "as well as you can" says nothing. Read before the
+ * request is split, so every later rule sees the plain word.
+ */
+final class Paraphrases {
+
+    private Paraphrases() {}
+
+    /**
+     * "work out", "figure out", "find out" followed by what is to be known: a prediction, unless the clause computes
+     * it ("work out the tip per person as tip divided by size").
+     */
+    private static final Pattern FIND_OUT = Pattern.compile(
+            "(?i)\\b(?:work|works|working|figure|figures|figuring|find|finds|finding)\\s+out\\s+"
+                    + "(?=(?:the|which|what|whether|who|how|each|every|a|an|its|their|his|her)\\b)"
+                    + "(?![^,;.]*(?:\\bdivided\\b|\\btimes\\b|\\bplus\\b|\\bminus\\b|\\bmultiplied\\b|\\bratio\\b|[/+*=]))");
+    /** "I guess you could drop Cabin": a hedge, not a request to guess a column. */
+    private static final Pattern HEDGE = Pattern.compile("(?i)\\bi\\s+(?:guess|suppose)\\b,?\\s*");
+    /** "tell whether a passenger survived": asking to tell which of two outcomes holds is a prediction. */
+    private static final Pattern TELL_WHETHER =
+            Pattern.compile("(?i)\\b(?:tell|tells|telling)\\s+(?:me\\s+|us\\s+)?(?=whether\\b)");
+    /** "as well as you can", "as well as possible": how well, not a list. */
+    private static final Pattern AS_WELL_AS_POSSIBLE =
+            Pattern.compile("(?i)\\s*\\bas\\s+well\\s+as\\s+(?:possible|(?:you|we|i|it|they)\\s+(?:can|could))\\b");
+    /** "weight as well as horsepower": a list. */
+    private static final Pattern AS_WELL_AS = Pattern.compile("(?i)\\bas\\s+well\\s+as\\b");
+
+    /**
+     * "fill Age with the median and Embarked with the mode": two fills sharing one verb, each with its own way; read
+     * as two fills so neither way is lost (the second part starts with no verb of its own).
+     */
+    private static final Pattern FILL_PAIR = Pattern.compile(
+            "(?i)\\b(fill|impute|replace)\\s+([^,;.]+?)\\s+with\\s+([^,;.]+?)"
+                    + "\\s+and\\s+(?!(?:then|drop|remove|delete|encode|one-hot|scale|standardi[sz]e|normali[sz]e|clip|cap|convert|cast"
+                    + "|turn|rename|bin|log|train|predict|fit|model|create|add|compute|fill|impute|replace)\\b)([^,;.]+?)\\s+with\\s+");
+
+    /** A year predicted: "predict 2011", "forecast the 2011 figure". */
+    private static final Pattern YEAR_TARGET = Pattern.compile(
+            "(?i)\\b(?:predict|forecast|model|estimate|regress|explain|guess)\\s+(?:the\\s+)?((?:1[89]|20)\\d{2})\\b");
+    /** "the earlier years", "the previous years", "the years before it": relative to the year predicted. */
+    private static final Pattern EARLIER_YEARS = Pattern.compile(
+            "(?i)\\b(?:the\\s+|all\\s+the\\s+)?(?:earlier|previous|prior"
+                    + "|preceding|past)\\s+years\\b|\\b(?:the\\s+)?years\\s+(?:before|prior to)\\s+(?:it|that|that one|that year)\\b");
+
+    static String plain(String prompt) {
+        String text = FILL_PAIR.matcher(prompt).replaceAll("$1 $2 with $3, then $1 $4 with ");
+        text = HEDGE.matcher(text).replaceAll("");
+        text = FIND_OUT.matcher(text).replaceAll("predict ");
+        text = TELL_WHETHER.matcher(text).replaceAll("predict ");
+        text = AS_WELL_AS_POSSIBLE.matcher(text).replaceAll("");
+        text = AS_WELL_AS.matcher(text).replaceAll("and");
+        // "predict 2011 from the earlier years": every year before the one predicted, a range the matcher reads.
+        java.util.regex.Matcher year = YEAR_TARGET.matcher(text);
+        if (year.find()) {
+            text = EARLIER_YEARS.matcher(text).replaceAll("every year before " + year.group(1));
+        }
+        return text;
+    }
+}
