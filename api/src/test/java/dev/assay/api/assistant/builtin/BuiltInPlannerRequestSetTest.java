@@ -69,7 +69,12 @@ class BuiltInPlannerRequestSetTest {
                 // neither the planner's code and vocabulary nor any other request file (nor their history). First run
                 // (2026-12-06, planner of commit 0d6454d): 61 of 84 (72.6 %); the floor is a few points under that,
                 // rounded down to a multiple of 5 %.
-                new Part("held-out 7 (sixth reviewer)", heldOut("prompts-heldout-7.jsonl"), 0.65));
+                new Part("held-out 7 (sixth reviewer)", heldOut("prompts-heldout-7.jsonl"), 0.65),
+                // Held-out 8: 84 requests (12 per category) on thirteen datasets, by a seventh reviewer who had read
+                // neither the planner's code and vocabulary nor any other request file's wordings. First run
+                // (2026-12-07, planner of commit ed70cbb, before that session's rules round): 54 of 84 (64.3 %);
+                // the floor is a few points under that, rounded down to a multiple of 5 %.
+                new Part("held-out 8 (seventh reviewer)", heldOut("prompts-heldout-8.jsonl"), 0.60));
     }
 
     @ParameterizedTest(name = "{0}")
