@@ -1,20 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, timeouts } from '../../lib/client';
+import { timeouts } from '../../lib/client';
+import { failure } from '../../test/failure';
 import { mockApi } from '../../test/fixtures';
 import { askAssistant } from './askAssistant';
 
 const defaults = { ...timeouts };
 afterEach(() => Object.assign(timeouts, defaults));
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('asking the assistant', () => {
   it('gives up on a call that does not answer, and says so', async () => {

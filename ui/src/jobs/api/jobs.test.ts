@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../lib/client';
+import { failure } from '../../test/failure';
 import { mockApi } from '../../test/fixtures';
 import { getJob } from './getJob';
 import { getJobs } from './getJobs';
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('asking for datasets', () => {
   it('puts an answer that is not a problem (a proxy page) into words', async () => {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../lib/client';
+import { failure } from '../../test/failure';
 import { mockApi } from '../../test/fixtures';
 import { applyPlan } from './applyPlan';
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('applying a plan', () => {
   it('passes on the problem the api describes, with the errors of each step', async () => {
