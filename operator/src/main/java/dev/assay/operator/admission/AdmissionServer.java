@@ -38,7 +38,7 @@ public final class AdmissionServer implements AutoCloseable {
     }
 
     /**
-     * Starts the endpoint on {@code address}, serving with {@code tls} (see {@link PemTls}); {@code addresses} may be
+     * Starts the endpoint on {@code address}, serving with {@code tls} (see {@link PemTls}); {@code address} may have
      * port 0 for any free port.
      */
     public static AdmissionServer start(InetSocketAddress address, SSLContext tls) throws IOException {
