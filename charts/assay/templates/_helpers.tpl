@@ -159,3 +159,12 @@ is then open, and a cluster that wants it closed adds its own policy for that ad
 {{- end }}
 {{- end }}
 {{- end }}
+
+{{/* The Service the API server calls for the admission webhook, and the Secret with its certificate. */}}
+{{- define "assay.webhookServiceName" -}}
+{{- printf "%s-webhook" (include "assay.componentName" (dict "root" . "component" "operator")) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "assay.webhookSecretName" -}}
+{{- printf "%s-webhook-tls" (include "assay.componentName" (dict "root" . "component" "operator")) | trunc 63 | trimSuffix "-" }}
+{{- end }}

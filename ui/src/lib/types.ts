@@ -120,8 +120,9 @@ export type RunView = Shape<
 >;
 
 /**
- * Who started a run. `user` is null for a run made outside Assay (kubectl): Kubernetes records the program
- * (`tool`), not the person. Read-only runs are shown but not deleted through Assay (docs/metadata.md).
+ * Who started a run. For a run made outside Assay (kubectl) `tool` is the program Kubernetes recorded and `user` the
+ * Kubernetes user the operator's admission webhook recorded, or null when none was. Read-only runs are shown but not
+ * deleted through Assay (docs/metadata.md).
  */
 export type RunOrigin = Shape<Schemas['RunOrigin']>;
 

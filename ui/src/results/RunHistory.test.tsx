@@ -16,11 +16,25 @@ describe('RunHistory', () => {
 
     const rows = within(screen.getByRole('table', { name: 'Run history' })).getAllByRole('row');
     expect(rows[1]).toHaveTextContent(
-      'Created outside Assay with kubectl-client-side-apply; Kubernetes does not record by whom.',
+      'Created outside Assay with kubectl-client-side-apply; creator not recorded. Read-only here',
     );
     expect(within(rows[1]).queryByRole('button', { name: /^Delete run/ })).toBeNull();
     expect(within(rows[1]).getByRole('link', { name: 'Results of by hand' })).toBeInTheDocument();
     expect(rows[2]).toHaveTextContent('Applied by alice');
     expect(within(rows[2]).getByRole('button', { name: 'Delete run impute, train model' })).toBeEnabled();
+  });
+
+  it('names the Kubernetes user the admission webhook recorded as the creator of a kubectl-made run', () => {
+    const byBob = doneRun({
+      run_id: 'by-bob',
+      run_name: 'by bob',
+      origin: { via: 'kubernetes', user: 'bob', tool: 'kubectl-create', read_only: true },
+    });
+    renderWithQueries(<RunHistory jobId="j-1" runs={[byBob]} onReuse={() => {}} />);
+
+    const rows = within(screen.getByRole('table', { name: 'Run history' })).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('Created outside Assay with kubectl-create by Kubernetes user bob.');
+    expect(rows[1]).not.toHaveTextContent('not recorded');
+    expect(within(rows[1]).queryByRole('button', { name: /^Delete run/ })).toBeNull();
   });
 });

@@ -2,8 +2,9 @@ import { Typography } from '@mui/material';
 import type { RunView } from '../lib/types';
 
 /**
- * Who started a run, in words. Runs created outside Assay (an AssistantRun applied with kubectl) carry the program
- * Kubernetes recorded as their maker, never a person: Kubernetes does not keep who created an object.
+ * Who started a run, in words. For runs created outside Assay (an AssistantRun applied with kubectl) the api gives
+ * the program Kubernetes recorded as their maker and, when the operator's admission webhook recorded one, the
+ * Kubernetes user who created it; without that record the person is said to be unknown, never guessed.
  */
 export function originText(run: RunView): string {
   const origin = run.origin;
@@ -14,7 +15,8 @@ export function originText(run: RunView): string {
       return `From an earlier version of Assay, given to ${origin.user ?? 'no one'}`;
     case 'kubernetes':
       return (
-        `Created outside Assay with ${origin.tool ?? 'a Kubernetes client'}; Kubernetes does not record by whom. ` +
+        `Created outside Assay with ${origin.tool ?? 'a Kubernetes client'}` +
+        (origin.user ? ` by Kubernetes user ${origin.user}. ` : '; creator not recorded. ') +
         'Read-only here: delete it with kubectl.'
       );
     default:

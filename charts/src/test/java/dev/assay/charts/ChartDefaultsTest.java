@@ -58,8 +58,11 @@ class ChartDefaultsTest {
             assertThat(o.path("apiVersion").asText()).as("apiVersion of %s", o).isNotBlank();
             assertThat(o.path("kind").asText()).isNotBlank();
             assertThat(o.path("metadata").path("name").asText()).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-            // Nothing cluster-wide by default, and every object lands where the release is.
-            assertThat(o.path("metadata").path("namespace").asText()).isEqualTo(AssayChart.NAMESPACE);
+            // Nothing cluster-wide by default but the admission webhook's registration (which Kubernetes only has
+            // cluster-wide, named after the release's namespace), and every other object lands where the release is.
+            assertThat(o.path("metadata").path("namespace").asText())
+                    .isEqualTo(
+                            o.path("kind").asText().equals("MutatingWebhookConfiguration") ? "" : AssayChart.NAMESPACE);
             assertThat(o.path("metadata")
                             .path("labels")
                             .path("app.kubernetes.io/instance")

@@ -39,6 +39,16 @@ class NotesAndHelmTestTest {
     }
 
     @Test
+    void notesSayWhetherKubectlMadeRunsAreAttributed() {
+        assertThat(installOutput(Map.of()))
+                .contains("attributed to the Kubernetes user who created them")
+                .contains("While no operator pod is ready, creating\nthem is refused.");
+        assertThat(installOutput(Map.of("operator.webhook.enabled", false)))
+                .contains("runs created with kubectl show \"creator not recorded\"")
+                .doesNotContain("attributed to the Kubernetes user");
+    }
+
+    @Test
     void notesNameTheExternalStoreAndDoNotMentionAMinioThatIsNotThere() {
         String notes = installOutput(Map.of(
                 "minio.enabled",

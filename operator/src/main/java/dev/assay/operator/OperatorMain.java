@@ -4,6 +4,9 @@ import dev.assay.model.crd.assistantrun.AssistantRun;
 import dev.assay.model.crd.assistantrun.AssistantRunStatus;
 import dev.assay.model.crd.datasetjob.DatasetJob;
 import dev.assay.model.crd.datasetjob.DatasetJobStatus;
+import dev.assay.operator.admission.AdmissionServer;
+import dev.assay.operator.admission.AdmissionSettings;
+import dev.assay.operator.admission.PemTls;
 import dev.assay.operator.assistantrun.AssistantRunReconciler;
 import dev.assay.operator.assistantrun.AssistantRunWorkload;
 import dev.assay.operator.datasetjob.DatasetJobReconciler;
@@ -58,6 +61,8 @@ public final class OperatorMain {
         RunnerResults results = RunnerResults.redis(settings.redisUrl(), settings.redisKeyPrefix());
         Operator operator = create(client, settings, results, metrics, true);
         HealthServer health = HealthServer.start(settings.healthPort(), operator, metrics);
+        java.util.Optional<AdmissionServer> admission =
+                startAdmission(AdmissionSettings.fromEnvironment(System.getenv()));
         log.info("starting with {}", settings);
         // One hook, in order: stop reconciling, then hand the lease over at once (JOSDK does not release it on
         // stop, so a successor would wait for the lease to expire, ~15 s), then close the rest.
@@ -66,6 +71,7 @@ public final class OperatorMain {
                         () -> {
                             stop(operator, client, settings);
                             health.close();
+                            admission.ifPresent(AdmissionServer::close);
                             results.close();
                         },
                         "shutdown"));
@@ -85,7 +91,30 @@ public final class OperatorMain {
         }
     }
 
-    /** Exit status of an operator whose informers could not start. */
+    /**
+     * The admission webhook's endpoint when the chart configured one. A certificate that cannot be read ends the
+     * process: with the webhook registered and failurePolicy Fail, an operator without it would block every new run.
+     */
+    private static java.util.Optional<AdmissionServer> startAdmission(java.util.Optional<AdmissionSettings> settings)
+            throws java.io.IOException {
+        if (settings.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        AdmissionSettings webhook = settings.get();
+        try {
+            AdmissionServer server = AdmissionServer.start(
+                    new java.net.InetSocketAddress(webhook.port()),
+                    PemTls.serverContext(webhook.certificate(), webhook.key()));
+            log.info("admission webhook on port {} ({})", server.port(), AdmissionServer.PATH);
+            return java.util.Optional.of(server);
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            log.error("cannot serve the admission webhook with the certificate in {}: {}", webhook.tlsDir(), causes(e));
+            System.exit(STARTUP_FAILED);
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Exit status of an operator whose informers (or admission webhook) could not start. */
     public static final int STARTUP_FAILED = 3;
 
     /** Every message of a cause chain, outermost first: JOSDK wraps the API server's answer several times. */

@@ -99,14 +99,15 @@ public class Datasets {
      */
     public void deleteRun(String jobId, String runId) throws IOException {
         TaskStatus run = jobs.run(jobId, runId);
-        java.util.Optional<String> outside =
-                metadata.run(runId).isPresent() ? java.util.Optional.empty() : executor.creatorTool(runId);
+        java.util.Optional<dev.assay.api.executor.Creator> outside =
+                metadata.run(runId).isPresent() ? java.util.Optional.empty() : executor.creator(runId);
         if (outside.isPresent()) {
             throw new ApiException(
                     HttpStatus.CONFLICT,
                     "Made outside Assay",
                     "run '" + runId + "' was created with "
-                            + outside.get()
+                            + outside.get().tool()
+                            + outside.get().user().map(user -> " by " + user).orElse("")
                             + ", not through Assay, so Assay shows it but does not delete it; delete it the way "
                             + "it was made, for example kubectl delete assistantrun " + runId);
         }

@@ -44,12 +44,12 @@ public interface Executor {
     default void forget(String jobId, java.util.Optional<String> runId) {}
 
     /**
-     * The program that created a run the api did not start, when the executor can tell: on Kubernetes, the client
-     * (field manager) that wrote an AssistantRun's spec, such as {@code kubectl-client-side-apply}. Never the person:
-     * Kubernetes does not keep who created an object in the object. Empty when nothing tells, as for the local
-     * executor, which runs only what the api gives it.
+     * Who created a run the api did not start, when the executor can tell: on Kubernetes, the client (field manager)
+     * that wrote an AssistantRun's spec, such as {@code kubectl-client-side-apply}, and the Kubernetes user when the
+     * admission webhook recorded one. Empty when nothing tells, as for the local executor, which runs only what the
+     * api gives it.
      */
-    default java.util.Optional<String> creatorTool(String runId) {
+    default java.util.Optional<Creator> creator(String runId) {
         return java.util.Optional.empty();
     }
 

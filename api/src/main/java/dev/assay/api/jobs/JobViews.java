@@ -117,6 +117,6 @@ public class JobViews {
      * started through Assay: the executor may name the program that made it (an AssistantRun created with kubectl).
      */
     RunOrigin origin(String runId) {
-        return metadata.run(runId).map(RunOrigin::of).orElseGet(() -> RunOrigin.outside(executor.creatorTool(runId)));
+        return metadata.run(runId).map(RunOrigin::of).orElseGet(() -> RunOrigin.outside(executor.creator(runId)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.assay.api.jobs;
 
+import dev.assay.api.executor.Creator;
 import dev.assay.api.metadata.Metadata;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  *                 by the upgrade, given to the legacy owner), {@code kubernetes} (an AssistantRun created with another
  *                 Kubernetes client, such as kubectl), {@code unknown} (in the stores only: neither the database
  *                 nor the cluster knows it, for example an AssistantRun already deleted with kubectl)
- * @param user     the person it belongs to; null for every run from outside Assay, because Kubernetes records the
- *                 program that wrote an object, not the person who ran it
+ * @param user     the person it belongs to; for {@code kubernetes}, the Kubernetes user the operator's admission
+ *                 webhook recorded as its creator, or null when that is not recorded (never a guess)
  * @param tool     for {@code kubernetes}: the client program (field manager) that wrote the run's spec, such as
  *                 {@code kubectl-client-side-apply}; null otherwise
  * @param readOnly true for runs the cluster says were made outside Assay: shown with their dataset, but deleted
@@ -32,8 +33,8 @@ public record RunOrigin(
                 ownership.origin() == Metadata.Origin.KUBERNETES);
     }
 
-    static RunOrigin outside(Optional<String> tool) {
-        return tool.map(t -> new RunOrigin("kubernetes", null, t, true))
+    static RunOrigin outside(Optional<Creator> creator) {
+        return creator.map(c -> new RunOrigin("kubernetes", c.user().orElse(null), c.tool(), true))
                 .orElseGet(() -> new RunOrigin("unknown", null, null, false));
     }
 }

@@ -1,5 +1,6 @@
 package dev.assay.api.executor.kubernetes;
 
+import dev.assay.api.executor.Creator;
 import dev.assay.api.executor.Executor;
 import dev.assay.api.executor.ExecutorBusyException;
 import dev.assay.api.executor.ProfileTask;
@@ -34,12 +35,26 @@ public final class KubernetesExecutor implements Executor {
     private static final String LABEL_DATASET_JOB = AssistantRunManifest.LABEL_DATASET_JOB;
     private static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(60);
 
+    /** Written by the operator's admission webhook: the Kubernetes user who created the resource. */
+    static final String CREATED_BY = "assay.dev/created-by";
+
     private final KubernetesClient client;
     private final String namespace;
+    private final boolean creatorAnnotation;
 
+    /** Without the admission webhook: a kubectl-made run's person is not recorded. */
     public KubernetesExecutor(KubernetesClient client, String namespace) {
+        this(client, namespace, false);
+    }
+
+    /**
+     * @param creatorAnnotation the operator's admission webhook is installed, so {@code assay.dev/created-by} on a
+     *                          resource was written by it
+     */
+    public KubernetesExecutor(KubernetesClient client, String namespace, boolean creatorAnnotation) {
         this.client = client;
         this.namespace = namespace;
+        this.creatorAnnotation = creatorAnnotation;
     }
 
     /** The cluster queues the work itself (the operator, the scheduler, quotas): there is always room to ask. */
@@ -92,18 +107,32 @@ public final class KubernetesExecutor implements Executor {
     }
 
     @Override
-    public java.util.Optional<String> creatorTool(String runId) {
+    public java.util.Optional<Creator> creator(String runId) {
         try {
             return java.util.Optional.ofNullable(client.resources(AssistantRun.class)
                             .inNamespace(namespace)
                             .withName(runId)
                             .get())
-                    .flatMap(KubernetesExecutor::specWriter);
+                    .flatMap(run -> specWriter(run).map(tool -> new Creator(tool, recordedUser(run))));
         } catch (KubernetesClientException e) {
             // Unreachable or not allowed: the run is still shown, as made outside Assay by an unknown program.
             log.warn("could not read AssistantRun {}/{}: {}", namespace, runId, e.getMessage());
             return java.util.Optional.empty();
         }
+    }
+
+    /**
+     * The Kubernetes user the operator's admission webhook recorded as the creator. Believed only when the webhook is
+     * installed ({@code assay.kubernetes.creator-annotation}): it then overwrites whatever a person typed there on
+     * create and keeps it on update; without it, the annotation is whatever its author wrote, so it is not read.
+     */
+    private java.util.Optional<String> recordedUser(io.fabric8.kubernetes.api.model.HasMetadata resource) {
+        if (!creatorAnnotation) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(resource.getMetadata().getAnnotations())
+                .map(annotations -> annotations.get(CREATED_BY))
+                .filter(user -> !user.isBlank());
     }
 
     /**

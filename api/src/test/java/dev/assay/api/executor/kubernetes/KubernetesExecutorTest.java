@@ -2,6 +2,7 @@ package dev.assay.api.executor.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.api.executor.Creator;
 import dev.assay.api.executor.ProfileTask;
 import dev.assay.api.executor.RunTask;
 import dev.assay.model.crd.assistantrun.AssistantRun;
@@ -125,10 +126,30 @@ class KubernetesExecutorTest {
         client.resource(run).create();
         KubernetesExecutor executor = new KubernetesExecutor(client, "assay");
 
-        assertThat(executor.creatorTool("by-hand")).contains("kubectl-client-side-apply");
-        assertThat(executor.creatorTool("r-gone")).isEmpty();
-        assertThat(new KubernetesExecutor(client, "elsewhere").creatorTool("by-hand"))
+        assertThat(executor.creator("by-hand")).contains(new Creator("kubectl-client-side-apply", Optional.empty()));
+        assertThat(executor.creator("r-gone")).isEmpty();
+        assertThat(new KubernetesExecutor(client, "elsewhere").creator("by-hand"))
                 .isEmpty();
+    }
+
+    @Test
+    void theKubernetesUserIsReadFromTheWebhooksAnnotationOnlyWhenTheWebhookWritesIt() {
+        AssistantRun run = new AssistantRun();
+        run.setMetadata(new ObjectMetaBuilder()
+                .withName("by-alice")
+                .withNamespace("assay")
+                .withAnnotations(Map.of("assay.dev/created-by", "alice"))
+                .withManagedFields(writer("kubectl-create", "2026-12-01T10:00:00Z", "f:metadata", "f:spec"))
+                .build());
+        run.setSpec(new AssistantRunSpec("j-1", PlanReader.read("""
+                {"explanation": "x", "actions": [{"type": "drop_duplicates", "params": {}}]}"""), null, null, null, null));
+        client.resource(run).create();
+
+        assertThat(new KubernetesExecutor(client, "assay", true).creator("by-alice"))
+                .contains(new Creator("kubectl-create", Optional.of("alice")));
+        assertThat(new KubernetesExecutor(client, "assay", false).creator("by-alice"))
+                .as("without the webhook anyone could have typed that annotation")
+                .contains(new Creator("kubectl-create", Optional.empty()));
     }
 
     private static ManagedFieldsEntry writer(String manager, String time, String... fields) {

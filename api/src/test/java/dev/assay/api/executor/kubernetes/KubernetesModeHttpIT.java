@@ -64,6 +64,8 @@ class KubernetesModeHttpIT {
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("assay.executor", () -> "kubernetes");
         registry.add("assay.kubernetes.namespace", () -> "assay");
+        // As the chart sets it with the operator's admission webhook installed.
+        registry.add("assay.kubernetes.creator-annotation", () -> "true");
         registry.add("assay.redis.url", () -> "redis://127.0.0.1:6379");
         registry.add("assay.redis.key-prefix", () -> PREFIX);
         registry.add("assay.redis.ttl", () -> "2m");
@@ -171,15 +173,42 @@ class KubernetesModeHttpIT {
                 java.util.Optional.empty(),
                 Instant.now());
         statuses.put(TaskStatus.queued("r-through-assay", TaskKind.RUN, jobId, "through assay", Instant.now()));
+        // Its AssistantRun carries a creator annotation (the api's own account, or anything): the database decides.
+        AssistantRun ownResource = new AssistantRun();
+        ownResource.setMetadata(new ObjectMetaBuilder()
+                .withName("r-through-assay")
+                .withNamespace("assay")
+                .withAnnotations(java.util.Map.of("assay.dev/created-by", "mallory"))
+                .withManagedFields(writer("fabric8-kubernetes-client", "2026-12-01T10:00:00Z", "f:metadata", "f:spec"))
+                .build());
+        ownResource.setSpec(byHand.getSpec());
+        client.resource(ownResource).create();
+        // An AssistantRun made with kubectl while the operator's admission webhook recorded who made it.
+        AssistantRun byAlice = new AssistantRun();
+        byAlice.setMetadata(new ObjectMetaBuilder()
+                .withName("by-alice")
+                .withNamespace("assay")
+                .withAnnotations(java.util.Map.of(
+                        "assay.dev/created-by", "alice", "assay.dev/created-by-groups", "[\"team-a\"]"))
+                .withManagedFields(writer("kubectl-create", "2026-12-01T10:00:00Z", "f:metadata", "f:spec"))
+                .build());
+        byAlice.setSpec(byHand.getSpec());
+        client.resource(byAlice).create();
+        statuses.put(TaskStatus.queued("by-alice", TaskKind.RUN, jobId, "by alice", Instant.now()));
 
         JsonNode runs = api.get("/api/v1/jobs/" + jobId + "/status").json().path("runs");
         JsonNode kubectl = run(runs, "by-hand").path("origin");
         assertThat(kubectl.path("via").asText()).isEqualTo("kubernetes");
         assertThat(kubectl.path("tool").asText()).isEqualTo("kubectl-client-side-apply");
         assertThat(kubectl.path("user").isNull())
-                .as("the person is not recorded: %s", kubectl)
+                .as("no annotation: the person is not recorded, and not guessed: %s", kubectl)
                 .isTrue();
         assertThat(kubectl.path("read_only").asBoolean()).isTrue();
+        JsonNode alice = run(runs, "by-alice").path("origin");
+        assertThat(alice.path("via").asText()).isEqualTo("kubernetes");
+        assertThat(alice.path("user").asText()).isEqualTo("alice");
+        assertThat(alice.path("tool").asText()).isEqualTo("kubectl-create");
+        assertThat(alice.path("read_only").asBoolean()).isTrue();
         JsonNode own = run(runs, "r-through-assay").path("origin");
         assertThat(own.path("via").asText()).isEqualTo("api");
         assertThat(own.path("user").asText()).isEqualTo("local");
