@@ -12,9 +12,9 @@ type RequiredKeys<S> = { [K in keyof S]-?: object extends Pick<S, K> ? never : K
 
 /**
  * A REST shape as the api writes it. The api leaves null fields out: the fields the document marks required, and
- * those named in `Present` (for records not yet marked, in the model's modules), are always written; any other may
- * be absent (or null in a test's fixture). `Own` replaces fields whose schema is weaker than what the UI relies on:
- * nested shapes (so they get these same rules), the plan's steps and free-form maps.
+ * those named in `Present` (for a record not yet marked), are always written; any other may be absent (or null in a
+ * test's fixture). `Own` replaces fields whose schema is weaker than what the UI relies on: nested shapes (so they
+ * get these same rules), the plan's steps and free-form maps.
  */
 type Shape<S, Present extends keyof S = never, Own = unknown> = Omit<
   { [K in Exclude<keyof S, Present | RequiredKeys<S>>]?: S[K] | null } & {
@@ -27,38 +27,22 @@ type Shape<S, Present extends keyof S = never, Own = unknown> = Omit<
 export type TaskState = NonNullable<Schemas['RunView']['status']>;
 export type Severity = NonNullable<Schemas['Alert']['severity']>;
 
-export type Alert = Shape<Schemas['Alert'], 'type' | 'severity' | 'message', { suggested_action?: PlanStep | null }>;
+export type Alert = Shape<Schemas['Alert'], never, { suggested_action?: PlanStep | null }>;
 
-export type VariableSummary = Shape<Schemas['VariableSummary'], 'name' | 'type' | 'storage' | 'missing' | 'distinct'>;
+export type VariableSummary = Shape<Schemas['VariableSummary']>;
 
-/** `source_bytes` and `streamed` are absent in summaries written before they were recorded. */
-export type ProfileSummary = Shape<
-  Schemas['ProfileSummary'],
-  'rows' | 'columns' | 'missing_cells' | 'missing_share' | 'duplicate_rows_dropped' | 'types',
-  { variables: VariableSummary[]; alerts: Alert[] }
->;
+/** `source_bytes` is absent in summaries written before it was recorded. */
+export type ProfileSummary = Shape<Schemas['ProfileSummary'], never, { variables: VariableSummary[]; alerts: Alert[] }>;
 
 /** `cells_changed_by_column`: cells this step changed, per column (for impute: the cells it invented). */
 export type StepLog = Shape<
   Schemas['StepLog'],
-  | 'index'
-  | 'type'
-  | 'rows_before'
-  | 'rows_after'
-  | 'columns_before'
-  | 'columns_after'
-  | 'cells_changed'
-  | 'missing_before'
-  | 'missing_after'
-  | 'columns_added'
-  | 'columns_removed'
-  | 'warnings'
-  | 'millis',
+  never,
   // The step's parameters as given: the document's map of `Record<string, never>` values says nothing usable.
   { params: Record<string, unknown> }
 >;
 
-type ConfusionMatrix = Shape<Schemas['ConfusionMatrix'], 'labels' | 'counts'>;
+type ConfusionMatrix = Shape<Schemas['ConfusionMatrix']>;
 
 export type Metrics = Shape<
   Schemas['Metrics'],
@@ -67,50 +51,42 @@ export type Metrics = Shape<
   { scores: Record<string, number | null>; confusion?: ConfusionMatrix | null }
 >;
 
-export type MeanStd = Shape<Schemas['MeanStd'], 'mean' | 'std'>;
+export type MeanStd = Shape<Schemas['MeanStd']>;
 
-type FeatureNote = Shape<Schemas['FeatureNote'], 'column' | 'reason'>;
+type FeatureNote = Shape<Schemas['FeatureNote']>;
 
 export type ModelReport = Shape<
   Schemas['ModelReport'],
-  | 'task'
-  | 'algorithm'
-  | 'target'
-  | 'features'
-  | 'train_rows'
-  | 'test_rows'
-  | 'primary_metric'
-  | 'warnings'
-  | 'train_millis',
+  never,
   {
     excluded: FeatureNote[];
     leakage: FeatureNote[];
-    derived?: FeatureNote[];
+    derived: FeatureNote[];
     holdout: Metrics;
     baseline: Metrics;
     cross_validation: Record<string, MeanStd>;
-    importances: Shape<Schemas['FeatureImportance'], 'feature' | 'importance'>[];
-    leaderboard: Shape<Schemas['LeaderboardEntry'], 'algorithm' | 'millis', { score: MeanStd }>[];
+    importances: Shape<Schemas['FeatureImportance']>[];
+    leaderboard: Shape<Schemas['LeaderboardEntry'], never, { score: MeanStd }>[];
   }
 >;
 
-export type ComparisonSide = Shape<Schemas['Side'], 'rows' | 'columns' | 'missing_cells' | 'alerts'>;
+export type ComparisonSide = Shape<Schemas['Side']>;
 
 /** `alerts_hidden`: alerts gone only because their column was filled: the cells were invented, not found. */
 type Comparison = Shape<
   Schemas['Comparison'],
-  'alerts_cleared' | 'alerts_added',
+  never,
   {
     before: ComparisonSide;
     after: ComparisonSide;
-    alerts_hidden?: Shape<Schemas['HiddenAlert'], 'column' | 'message' | 'cells_invented'>[];
+    alerts_hidden: Shape<Schemas['HiddenAlert']>[];
   }
 >;
 
 export type RunResult = Shape<
   Schemas['RunResult'],
-  'artifacts' | 'millis',
-  { plan: Plan; steps: StepLog[]; model?: ModelReport | null; comparison: Comparison; warnings?: PlanWarning[] }
+  never,
+  { plan: Plan; steps: StepLog[]; model?: ModelReport | null; comparison: Comparison; warnings: PlanWarning[] }
 >;
 
 export type RunView = Shape<
@@ -135,7 +111,7 @@ export type JobStatusView = Shape<
 /** `size_bytes`: the uploaded file's size; absent until profiled. */
 export type JobListItem = Shape<Schemas['JobListItem']>;
 
-export type PlanError = Shape<Schemas['PlanError'], 'action' | 'field' | 'message'>;
+export type PlanError = Shape<Schemas['PlanError']>;
 
 /**
  * `summary`: the plan in plain words; `changes`: for a follow-up, what the answer added, changed and removed;
@@ -156,10 +132,7 @@ export type RunAccepted = Shape<Schemas['RunAccepted']>;
  * A step that may run but would likely damage the data or the evaluation, with a better alternative. `number`: the
  * figure the warning is about (cells a fill invents, rows a drop removes, a leaking feature's correlation).
  */
-export type PlanWarning = Shape<
-  Schemas['PlanWarning'],
-  'action_index' | 'action' | 'column' | 'severity' | 'code' | 'message' | 'alternative'
->;
+export type PlanWarning = Shape<Schemas['PlanWarning']>;
 
 /** 200 of POST /plans/validate. `summary`: the plan in plain words, every step's columns by name. */
 export type Validation = Shape<Schemas['PlanCheck'], never, { errors: PlanError[]; warnings?: PlanWarning[] }>;

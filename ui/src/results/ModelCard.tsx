@@ -156,9 +156,9 @@ export function ModelCard({ model }: { model: ModelReport }) {
         </Box>
       )}
 
-      {(model.derived ?? []).length > 0 && (
+      {model.derived.length > 0 && (
         <Box component="ul" sx={{ mt: 2, mb: 0, pl: 2.5 }} aria-label="Read by the model's own pipeline">
-          {model.derived!.map((n) => (
+          {model.derived.map((n) => (
             <Typography key={n.column} component="li" variant="body2">
               <strong>{n.column}</strong>: {n.reason}
             </Typography>

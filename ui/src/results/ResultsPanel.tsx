@@ -127,7 +127,7 @@ export function ResultsPanel({ run }: { run: RunView }) {
         )}
       </Stack>
 
-      {result?.warnings && result.warnings.length > 0 && (
+      {result && result.warnings.length > 0 && (
         <Box
           sx={{
             bgcolor: 'background.paper',
@@ -197,13 +197,13 @@ export function ResultsPanel({ run }: { run: RunView }) {
                 })}
               </TableBody>
             </Table>
-            {(result.comparison.alerts_hidden ?? []).length > 0 && (
+            {result.comparison.alerts_hidden.length > 0 && (
               <Box sx={{ mt: 1.5 }}>
                 <Typography variant="body2" sx={{ fontWeight: 600, color: 'warning.dark' }}>
-                  Hidden by filling ({result.comparison.alerts_hidden!.length})
+                  Hidden by filling ({result.comparison.alerts_hidden.length})
                 </Typography>
                 <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-                  {result.comparison.alerts_hidden!.map((a, i) => (
+                  {result.comparison.alerts_hidden.map((a, i) => (
                     <Typography key={i} component="li" variant="body2">
                       hidden by filling ({count(a.cells_invented)} {a.cells_invented === 1 ? 'cell' : 'cells'}{' '}
                       invented): {a.message}
@@ -281,7 +281,7 @@ function StepEntry({ step }: { step: StepLog }) {
       : null,
     step.cells_changed > 0 ? `${count(step.cells_changed)} cells changed` : null,
   ].filter(Boolean);
-  const byColumn = Object.entries(step.cells_changed_by_column ?? {});
+  const byColumn = Object.entries(step.cells_changed_by_column);
   return (
     <Box component="li" sx={{ borderLeft: 3, borderColor: color, pl: 1.25, py: 0.5, mb: 1 }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>

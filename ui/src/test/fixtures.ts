@@ -50,6 +50,7 @@ export const summary: ProfileSummary = {
   missing_cells: 866,
   missing_share: 0.081,
   duplicate_rows_dropped: 0,
+  streamed: false,
   types: { identifier: 1, categorical: 4, boolean: 1, numeric: 5, text: 1 },
   variables: [
     { name: 'PassengerId', type: 'identifier', storage: 'integer', missing: 0, distinct: 891 },
@@ -153,6 +154,7 @@ export const classifier: ModelReport = {
   leaderboard: [],
   warnings: ['Left out of the model: PassengerId (identifier-like)'],
   train_millis: 1800,
+  derived: [],
 };
 
 export const regressor: ModelReport = {
@@ -180,6 +182,7 @@ export const regressor: ModelReport = {
   ],
   warnings: [],
   train_millis: 1200,
+  derived: [],
 };
 
 export function doneRun(overrides: Partial<RunView> = {}): RunView {
@@ -226,6 +229,7 @@ export function doneRun(overrides: Partial<RunView> = {}): RunView {
           columns_removed: [],
           warnings: [],
           millis: 20,
+          cells_changed_by_column: { Age: 177 },
         },
         {
           index: 1,
@@ -242,6 +246,7 @@ export function doneRun(overrides: Partial<RunView> = {}): RunView {
           columns_removed: [],
           warnings: ['Cabin has many categories'],
           millis: 1800,
+          cells_changed_by_column: {},
         },
       ],
       model: classifier,
@@ -250,9 +255,11 @@ export function doneRun(overrides: Partial<RunView> = {}): RunView {
         after: { rows: 891, columns: 12, missing_cells: 689, alerts: 11 },
         alerts_cleared: ['Age is missing in 177 rows (20 %)'],
         alerts_added: [],
+        alerts_hidden: [],
       },
       artifacts: ['cleaned.csv', 'report.html'],
       millis: 1900,
+      warnings: [],
     },
     ...overrides,
   };

@@ -3,12 +3,14 @@ package dev.assay.model.plan;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import java.util.List;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * The one thing the assistant may produce: an explanation and an ordered list of whitelisted actions.
  * This is the wire form (REST, custom resources, LLM answers); {@link dev.assay.model.plan.validation.PlanValidator}
  * turns it into a {@link dev.assay.model.plan.validation.ValidatedPlan} before anything runs.
  */
+@NullMarked
 public record Plan(
         @JsonPropertyDescription("One or two sentences, in plain words, on what the plan does and why.")
         String explanation,

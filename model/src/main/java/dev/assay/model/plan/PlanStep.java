@@ -8,14 +8,18 @@ import io.fabric8.generator.annotation.Required;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One action of a plan as written: its type and its parameters as plain data. The parameters stay a map
  * here so that the same record travels through Jackson 2 (custom resources, files) and Jackson 3 (REST);
  * they become typed only by validation.
  */
+@NullMarked
 public record PlanStep(
-        @Required @JsonPropertyDescription("One of the whitelisted action types.")
+        // A step as written (by a person, an LLM, an old plan) may lack its type: validation names it, not the reader.
+        @Required @JsonPropertyDescription("One of the whitelisted action types.") @Nullable
         ActionType type,
         // In a custom resource the API server keeps params as written; the operator and the runner validate them.
         @Required

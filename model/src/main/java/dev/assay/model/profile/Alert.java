@@ -2,6 +2,7 @@ package dev.assay.model.profile;
 
 import dev.assay.model.plan.PlanStep;
 import java.util.Optional;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * Something worth attention, with what to do about it as a plan step a person can add with one click.
@@ -10,6 +11,7 @@ import java.util.Optional;
  *                        (high correlation) the first, with the other in the message
  * @param suggestedAction a step in the plan format, valid for this dataset; empty when there is nothing to do
  */
+@NullMarked
 public record Alert(
         AlertType type,
         AlertSeverity severity,

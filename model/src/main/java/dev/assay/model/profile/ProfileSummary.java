@@ -5,6 +5,7 @@ import dev.assay.model.dataset.VariableKind;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * The key numbers of a profile, for status answers and custom resource status.
@@ -13,6 +14,7 @@ import java.util.OptionalLong;
  *                    summaries written before it was recorded
  * @param streamed    the file was profiled in streaming mode: some figures are estimates and no plan can be applied
  */
+@NullMarked
 public record ProfileSummary(
         long rows,
         int columns,
@@ -51,6 +53,7 @@ public record ProfileSummary(
                 false);
     }
 
+    @NullMarked
     public record VariableSummary(String name, VariableKind type, ColumnType storage, long missing, long distinct) {}
 
     public static ProfileSummary of(Profile profile) {

@@ -1,6 +1,7 @@
 package dev.assay.model.result;
 
 import java.util.List;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * The dataset before and after a run, and which alerts the run cleared, hid or raised.
@@ -10,6 +11,7 @@ import java.util.List;
  *                      their values were invented, not found
  * @param alertsAdded   alerts the run raised
  */
+@NullMarked
 public record Comparison(
         Side before, Side after, List<String> alertsCleared, List<String> alertsAdded, List<HiddenAlert> alertsHidden) {
 
@@ -23,6 +25,7 @@ public record Comparison(
         this(before, after, alertsCleared, alertsAdded, List.of());
     }
 
+    @NullMarked
     public record Side(long rows, int columns, long missingCells, int alerts) {}
 
     /**
@@ -32,6 +35,7 @@ public record Comparison(
      * @param message       the alert as the profile before the run gave it
      * @param cellsInvented cells of that column the run filled
      */
+    @NullMarked
     public record HiddenAlert(String column, String message, long cellsInvented) {
 
         /** For example {@code hidden by filling (687 cells invented): Cabin is 77 % missing}. */

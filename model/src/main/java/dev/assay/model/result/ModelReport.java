@@ -4,6 +4,7 @@ import dev.assay.model.plan.params.ModelAlgorithm;
 import dev.assay.model.plan.params.ModelTask;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * What train_model produced, honestly: hold-out and cross-validated scores beside a baseline.
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param derived       features the model read in a way of its own, with how (a date as year, month, day and
  *                      weekday; a category of many values with its frequency)
  */
+@NullMarked
 public record ModelReport(
         ModelTask task,
         ModelAlgorithm algorithm,
@@ -102,11 +104,15 @@ public record ModelReport(
         return baseline.scores().getOrDefault(primaryMetric, Double.NaN);
     }
 
+    @NullMarked
     public record FeatureNote(String column, String reason) {}
 
+    @NullMarked
     public record FeatureImportance(String feature, double importance) {}
 
+    @NullMarked
     public record MeanStd(double mean, double std) {}
 
+    @NullMarked
     public record LeaderboardEntry(ModelAlgorithm algorithm, MeanStd score, long millis) {}
 }

@@ -4,6 +4,7 @@ import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.validation.PlanWarning;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * result.json of an applied plan.
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param artifacts  artifact names written by the run (relative to the run's folder), e.g. report.html
  * @param warnings   what the validator judged unsound in the plan (it ran anyway), each with a better alternative
  */
+@NullMarked
 public record RunResult(
         Plan plan,
         List<StepLog> steps,

@@ -3,6 +3,7 @@ package dev.assay.model.result;
 import dev.assay.model.plan.params.ActionType;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * The execution log of one action.
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param cellsChangedByColumn the same count per column, for the columns this step changed (filled cells of
  *                             an impute are its invented cells)
  */
+@NullMarked
 public record StepLog(
         int index,
         ActionType type,

@@ -1,6 +1,7 @@
 package dev.assay.model.plan.validation;
 
 import java.util.OptionalInt;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * One thing wrong with a plan, said so that a person can fix it.
@@ -10,6 +11,7 @@ import java.util.OptionalInt;
  * @param field       the parameter concerned, or empty for the step as a whole
  * @param message     what is wrong and, where possible, what would be right
  */
+@NullMarked
 public record PlanError(OptionalInt actionIndex, String action, String field, String message) {
 
     public static PlanError ofPlan(String field, String message) {

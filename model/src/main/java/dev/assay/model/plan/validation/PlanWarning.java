@@ -2,6 +2,7 @@ package dev.assay.model.plan.validation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * A step that may run but would likely damage the data or the evaluation: what it does, to which column, with
@@ -18,6 +19,7 @@ import java.util.Locale;
  * @param message     what the step would do, with the numbers
  * @param alternative what to do instead
  */
+@NullMarked
 public record PlanWarning(
         int actionIndex,
         String action,
