@@ -151,7 +151,7 @@ final class PlanAssembly {
             warnings.addAll(result.warnings());
         }
         Optional<String> unplannable =
-                training.isEmpty() ? Optional.empty() : targetLost(training.getLast(), steps, filteredBy);
+                training.isEmpty() ? Optional.empty() : targetLost(training.getLast(), steps, filteredBy, profile);
         if (unplannable.isPresent()) {
             warnings.add(unplannable.get());
             return new PlannerAnswer(new Plan(Explanations.of(List.of(), warnings), List.of()), warnings);
@@ -176,14 +176,21 @@ final class PlanAssembly {
     }
 
     /**
-     * Why the model asked for cannot be trained as asked: its target is dropped by a step before it ("delete price,
+     * Why the model asked for cannot be trained as asked: its target has no values at all, its target is dropped by a step before it ("delete price,
      * then predict price"), or the rows were to be filtered by the target's own values first ("remove everyone who
      * didn't survive, then predict survival"), which no action does and which would leave one class to learn. Either
      * way no plan is better than a plan that fails or trains on other rows than the person meant.
      */
-    private static Optional<String> targetLost(PlanStep model, List<PlanStep> steps, java.util.Set<String> filteredBy) {
+    private static Optional<String> targetLost(
+            PlanStep model, List<PlanStep> steps, java.util.Set<String> filteredBy, Profile profile) {
         if (!(model.params().get("target") instanceof String target)) {
             return Optional.empty();
+        }
+        dev.assay.model.profile.VariableProfile column = profile.variables().get(target);
+        if (column != null && column.missing() > 0 && column.missingShare() >= 1.0) {
+            return Optional.of(
+                    target + " has no values at all in this dataset, so there is nothing for a model to learn "
+                            + "to predict; nothing was planned.");
         }
         boolean dropped = steps.stream()
                 .anyMatch(s -> s.type() == ActionType.DROP_COLUMNS
