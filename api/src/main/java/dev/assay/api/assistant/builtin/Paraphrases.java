@@ -49,6 +49,28 @@ final class Paraphrases {
     private static final Pattern NOUN_REQUEST = Pattern.compile(
             "(?i)^\\s*(?:(?:a|an|the|some)\\s+)?([\\p{L}\\p{N}_]+(?:\\s+[\\p{L}\\p{N}_]+)?)\\s+(?:prediction|predictions"
                     + "|forecast|forecasts|estimate|estimates|estimation)\\s+(?=(?:based\\s+on|using|from|with|given)\\b)");
+    /**
+     * "how wide the petals are", "how old the passenger was", "how heavy each car is": a measurement said by its
+     * adjective is the quantity's noun ("the petal width", "the passenger age"), the name a column would have; a plural
+     * ("the petals") is said singular, as names are.
+     */
+    private static final Pattern HOW_ADJECTIVE = Pattern.compile(
+            "(?i)\\bhow\\s+(wide|long|tall|high|heavy|old|deep|big|large|fast|thick)\\s+(?:the|each|every|a|an)\\s+"
+                    + "([\\p{L}_]+(?:\\s+[\\p{L}_]+)?)\\s+(?:is|are|was|were|gets|get)\\b");
+
+    private static final java.util.Map<String, String> MEASURES = java.util.Map.ofEntries(
+            java.util.Map.entry("wide", "width"),
+            java.util.Map.entry("long", "length"),
+            java.util.Map.entry("tall", "height"),
+            java.util.Map.entry("high", "height"),
+            java.util.Map.entry("heavy", "weight"),
+            java.util.Map.entry("old", "age"),
+            java.util.Map.entry("deep", "depth"),
+            java.util.Map.entry("big", "size"),
+            java.util.Map.entry("large", "size"),
+            java.util.Map.entry("fast", "speed"),
+            java.util.Map.entry("thick", "thickness"));
+
     /** A year predicted: "predict 2011", "forecast the 2011 figure". */
     private static final Pattern YEAR_TARGET = Pattern.compile(
             "(?i)\\b(?:predict|forecast|model|estimate|regress|explain|guess)\\s+(?:the\\s+)?((?:1[89]|20)\\d{2})\\b");
@@ -65,6 +87,11 @@ final class Paraphrases {
         text = FIND_OUT.matcher(text).replaceAll("predict ");
         text = TELL_WHETHER.matcher(text).replaceAll("predict ");
         text = AS_WELL_AS_POSSIBLE.matcher(text).replaceAll("");
+        text = HOW_ADJECTIVE
+                .matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        "the " + m.group(2).replaceAll("(?<=\\p{L}{2}[^s])s$", "") + " "
+                                + MEASURES.get(m.group(1).toLowerCase(java.util.Locale.ROOT))));
         text = AS_WELL_AS.matcher(text).replaceAll("and");
         // "predict 2011 from the earlier years": every year before the one predicted, a range the matcher reads.
         java.util.regex.Matcher year = YEAR_TARGET.matcher(text);
