@@ -21,9 +21,11 @@ final class Clause {
     static final Pattern QUOTED = Pattern.compile("[\"'“‘`]([^\"'”’`]{1,200})[\"'”’`]");
 
     /** A verb of removal, also said of the rows themselves: "rows missing X can go", "… should be dropped". */
-    private static final Pattern GOES = Pattern.compile(
-            "(?i)\\b(?:can|could|should|must|may|might|will|to|gotta)\\s+(?:all\\s+)?"
-                    + "(?:go|be\\s+(?:dropped|removed|deleted|discarded|excluded|thrown\\s+(?:out|away)|tossed|binned))\\b");
+    private static final Pattern GOES =
+            Pattern.compile("(?i)\\b(?:can|could|should|must|may|might|will|to|gotta)\\s+(?:all\\s+)?"
+                    + "(?:go|be\\s+(?:dropped|removed|deleted|discarded|excluded|thrown\\s+(?:out|away)|tossed|binned))\\b"
+                    // "throw out the rows with blanks", "toss away Cabin": a phrasal verb of removal.
+                    + "|\\b(?:throw|throws|throwing|toss|tosses|tossing|chuck|chucking)\\s+(?:out|away)\\b");
 
     final String text;
     final List<Words.Token> tokens;

@@ -101,6 +101,14 @@ final class ClauseSteps {
                     + "); it can drop rows with missing values or duplicate rows. Nothing"
                     + " was planned for it.");
         }
+        // "drop any trip where the pickup borough is missing", "remove passengers whose Age is blank": what is removed
+        // is the rows (whatever they are called) lacking those columns, never the columns themselves.
+        if (clause.removes()
+                && clause.has(Vocabulary.MISSING)
+                && !clause.has(Set.of("column", "columns", "field", "fields", "variable", "variables", "feature"))
+                && MISSING_WHERE.matcher(clause.text).find()) {
+            return scoped(ANY, columns -> step(ActionType.DROP_MISSING_ROWS, params("columns", columns)));
+        }
         if (clause.removes()
                 && clause.has(Vocabulary.ROWS)
                 && (clause.has(Vocabulary.MISSING) || clause.has(LACKING))) {
@@ -336,6 +344,11 @@ final class ClauseSteps {
         }
         return Interpretation.of(step(ActionType.DROP_COLUMNS, params("columns", columns)));
     }
+
+    /** A relative clause saying a column's value is missing on the rows meant: "where X is missing", "whose Y is blank". */
+    private static final java.util.regex.Pattern MISSING_WHERE = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:where|whenever|when|if|whose|in which)\\b[^,;.]*?\\b(?:is|are|was|were|'s)\\s+(?:still\\s+)?"
+                    + "(?:missing|blank|empty|null|na|nan|unknown|not\\s+known|not\\s+recorded)\\b");
 
     /** "Clean this data": the profile's own suggestions for its warnings, merged per action. */
     private Interpretation clean() {

@@ -55,7 +55,7 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
      * column ("1990") is not taken for a limit.
      */
     static ClipLimits read(String clause, List<String> names) {
-        String text = clause;
+        String text = NumberWords.inDigits(clause);
         for (String name : names) {
             if (name.matches(".*\\d.*")) {
                 text = text.replaceAll(

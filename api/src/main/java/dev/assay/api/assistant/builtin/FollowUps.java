@@ -33,6 +33,29 @@ final class FollowUps {
                     + "(?:\\s+(?:to\\s+)?(?:that|it|this|those|these))?(?:\\s+(?:to\\s+)?(?:the\\s+|my\\s+|your\\s+)?(?:last|previous|latest"
                     + "|most recent|earlier|old|former)?\\s*(?:answer|change|changes|turn|edit|edits|request|suggestion|one|bit|plan"
                     + "|version))?(?:\\s+(?:please|then))?\\W*$");
+    /**
+     * "take that last change back", "put it back the way it was", "roll the previous edit back": the verb's particle
+     * after its object says the same undo.
+     */
+    private static final Pattern UNDO_BACK = Pattern.compile(
+            "^\\s*(?:(?:please|actually|oh|no|hmm|ok|okay|sorry|wait|um|uh)\\W*\\s+)*(?:take|put|roll|set|change)\\s+"
+                    + "(?:that|it|this|the|my|your)(?:\\s+(?:last|previous|latest|most recent|final))?"
+                    + "(?:\\s+(?:change|changes|edit|edits|step|answer|turn|one|bit|request|update))?\\s+back"
+                    + "(?:\\s+(?:the way it was|to how it was|to what it was|again))?(?:\\s+(?:please|then))?\\W*$");
+    /**
+     * "no, not logistic regression - a decision tree", "not label, but one-hot": the thing the plan has now, then
+     * what to have instead, said as a correction; read as "a decision tree instead of logistic regression".
+     */
+    private static final Pattern NOT_BUT = Pattern.compile(
+            "(?i)^((?:(?:no|nope|actually|hmm+|wait|ok|okay|sorry|well|oh)\\s*[,.!;:]?\\s*)*)not\\s+(.+?)"
+                    + "(?:\\s+[-–—]+\\s+|\\s*[,;:]\\s*|\\s+but\\s+)(?:rather\\s+|instead\\s+|use\\s+|with\\s+)?(.+?)\\W*$");
+    /**
+     * "don't encode sex, just the island", "do not scale fare, only age": the step of that kind keeps only the
+     * columns said after "just"; the column said not to is taken out of it, and no other step changes.
+     */
+    private static final Pattern NOT_THIS_JUST_THAT = Pattern.compile(
+            "^(?:don't|dont|do not|no need to|never)\\s+(\\p{L}[\\p{L}-]*?)(?:ing)?\\s+(.+?)\\s*[,;]?\\s+(?:just|only)\\s+(.+?)"
+                    + "(?:\\s+(?:please|then|instead))?\\W*$");
     /** "no, …", "actually, …", "I changed my mind, …": words that open a correction and carry no request. */
     private static final Pattern OPENING = Pattern.compile(
             "^(?:(?:no|nope|nah|actually|hmm+|wait|ok|okay|sorry|well|oh"
@@ -79,7 +102,7 @@ final class FollowUps {
     /** "get rid of the log step", "take out the scaling step please": a kind of step to remove from the plan. */
     private static final Pattern REMOVE_KIND = Pattern.compile(
             "\\b(?:remove|drop|delete|skip|forget|no|don't do|do not do|without|get rid of|take out|take away|eliminate"
-                    + "|leave out|cut|lose)\\s+(?:the\\s+|any\\s+|that\\s+)?(\\p{L}[\\p{L}-]*)(?:\\s+(?:step|action|part))?"
+                    + "|leave out|cut|lose|undo|revert|reverse|cancel|scrap|scratch|back out|roll back)\\s+(?:the\\s+|any\\s+|that\\s+)?(\\p{L}[\\p{L}-]*)(?:\\s+(?:step|action|part))?"
                     + "(?:\\s+(?:please|too|as well|entirely|altogether|at all|whatsoever|(?:from|out of) the plan))*"
                     + "(?:\\W+(?:please|thanks))?\\W*$");
     /**
@@ -172,6 +195,7 @@ final class FollowUps {
     }
 
     private Revision reviseWithoutSettings(String prompt, Conversation conversation) {
+        prompt = NOT_BUT.matcher(prompt.strip()).replaceFirst("$1$3 instead of $2");
         String text = OPENING.matcher(prompt.toLowerCase(Locale.ROOT).strip()).replaceFirst("");
         if (text.isBlank()) {
             text = prompt.toLowerCase(Locale.ROOT).strip();
@@ -186,7 +210,7 @@ final class FollowUps {
                     List.of("This reads as code, a query, a shell command or a file path; Assay runs "
                             + "none of it, so the plan is unchanged."));
         }
-        if (UNDO.matcher(text).find()) {
+        if (UNDO.matcher(text).find() || UNDO_BACK.matcher(text).find()) {
             if (conversation.turns().isEmpty()) {
                 return new Revision(current, List.of("There is no earlier answer to undo; the plan is unchanged."));
             }
@@ -207,6 +231,17 @@ final class FollowUps {
             }
             current.remove(index);
             return new Revision(current, List.of());
+        }
+        Matcher justThat = NOT_THIS_JUST_THAT.matcher(text);
+        if (justThat.find() && VERB_KINDS.containsKey(justThat.group(1))) {
+            Optional<Revision> revision = narrow(
+                    VERB_KINDS.get(justThat.group(1)),
+                    ColumnMatcher.unique(matcher.find(Words.tokens(justThat.group(2)))),
+                    ColumnMatcher.unique(matcher.find(Words.tokens(justThat.group(3)))),
+                    current);
+            if (revision.isPresent()) {
+                return revision.get();
+            }
         }
         Matcher notVerb = NOT_VERB.matcher(text);
         if (notVerb.find() && VERB_KINDS.containsKey(notVerb.group(1)) && mentions.isEmpty()) {
@@ -737,6 +772,37 @@ final class FollowUps {
                 .filter(c -> !names.contains(c) && !c.equals(training.params().get("target")))
                 .forEach(names::add);
         return new Revision(replace(current, ActionType.TRAIN_MODEL, p -> p.put("features", names)), List.of());
+    }
+
+    /**
+     * The step of one kind narrowed to the columns kept: only when exactly one such step names the columns left out
+     * and every column kept, so nothing the request did not name is touched.
+     */
+    private static Optional<Revision> narrow(
+            ActionType type, Set<String> leftOut, Set<String> kept, List<PlanStep> current) {
+        if (leftOut.isEmpty() || kept.isEmpty() || leftOut.stream().anyMatch(kept::contains)) {
+            return Optional.empty();
+        }
+        List<Integer> holding = new ArrayList<>();
+        for (int i = 0; i < current.size(); i++) {
+            if (current.get(i).type() == type
+                    && names(current.get(i).params().get("columns")).containsAll(leftOut)) {
+                holding.add(i);
+            }
+        }
+        if (holding.size() != 1) {
+            return Optional.empty();
+        }
+        PlanStep step = current.get(holding.getFirst());
+        List<String> columns = names(step.params().get("columns"));
+        if (!columns.containsAll(kept)) {
+            return Optional.empty();
+        }
+        Map<String, Object> params = new java.util.LinkedHashMap<>(step.params());
+        params.put("columns", columns.stream().filter(c -> !leftOut.contains(c)).toList());
+        List<PlanStep> out = new ArrayList<>(current);
+        out.set(holding.getFirst(), new PlanStep(type, params));
+        return Optional.of(new Revision(out, List.of()));
     }
 
     /** New steps go before the model (trained on what they produce); a new model replaces the old one. */

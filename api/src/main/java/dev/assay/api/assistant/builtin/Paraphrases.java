@@ -39,6 +39,38 @@ final class Paraphrases {
                     + "\\s+and\\s+(?!(?:then|drop|remove|delete|encode|one-hot|scale|standardi[sz]e|normali[sz]e|clip|cap|convert|cast"
                     + "|turn|rename|bin|log|train|predict|fit|model|create|add|compute|fill|impute|replace)\\b)([^,;.]+?)\\s+with\\s+");
 
+    /** "based only on carat", "based solely on": the restriction said inside the cue; the same as "using only". */
+    private static final Pattern BASED_ONLY_ON =
+            Pattern.compile("(?i)\\bbased\\s+(?:only|just|solely|purely|exclusively|entirely)\\s+(?:up)?on\\b");
+    /**
+     * "Price prediction based on carat", "a tip model using size": the request said as a noun, its target before it,
+     * at the start of the request and followed by the inputs' cue; read as "predict price from …".
+     */
+    private static final Pattern NOUN_REQUEST = Pattern.compile(
+            "(?i)^\\s*(?:(?:a|an|the|some)\\s+)?([\\p{L}\\p{N}_]+(?:\\s+[\\p{L}\\p{N}_]+)?)\\s+(?:prediction|predictions"
+                    + "|forecast|forecasts|estimate|estimates|estimation)\\s+(?=(?:based\\s+on|using|from|with|given)\\b)");
+    /**
+     * "how wide the petals are", "how old the passenger was", "how heavy each car is": a measurement said by its
+     * adjective is the quantity's noun ("the petal width", "the passenger age"), the name a column would have; a plural
+     * ("the petals") is said singular, as names are.
+     */
+    private static final Pattern HOW_ADJECTIVE = Pattern.compile(
+            "(?i)\\bhow\\s+(wide|long|tall|high|heavy|old|deep|big|large|fast|thick)\\s+(?:the|each|every|a|an)\\s+"
+                    + "([\\p{L}_]+(?:\\s+[\\p{L}_]+)?)\\s+(?:is|are|was|were|gets|get)\\b");
+
+    private static final java.util.Map<String, String> MEASURES = java.util.Map.ofEntries(
+            java.util.Map.entry("wide", "width"),
+            java.util.Map.entry("long", "length"),
+            java.util.Map.entry("tall", "height"),
+            java.util.Map.entry("high", "height"),
+            java.util.Map.entry("heavy", "weight"),
+            java.util.Map.entry("old", "age"),
+            java.util.Map.entry("deep", "depth"),
+            java.util.Map.entry("big", "size"),
+            java.util.Map.entry("large", "size"),
+            java.util.Map.entry("fast", "speed"),
+            java.util.Map.entry("thick", "thickness"));
+
     /** A year predicted: "predict 2011", "forecast the 2011 figure". */
     private static final Pattern YEAR_TARGET = Pattern.compile(
             "(?i)\\b(?:predict|forecast|model|estimate|regress|explain|guess)\\s+(?:the\\s+)?((?:1[89]|20)\\d{2})\\b");
@@ -50,9 +82,16 @@ final class Paraphrases {
     static String plain(String prompt) {
         String text = FILL_PAIR.matcher(prompt).replaceAll("$1 $2 with $3, then $1 $4 with ");
         text = HEDGE.matcher(text).replaceAll("");
+        text = BASED_ONLY_ON.matcher(text).replaceAll("using only");
+        text = NOUN_REQUEST.matcher(text).replaceFirst("predict $1 ");
         text = FIND_OUT.matcher(text).replaceAll("predict ");
         text = TELL_WHETHER.matcher(text).replaceAll("predict ");
         text = AS_WELL_AS_POSSIBLE.matcher(text).replaceAll("");
+        text = HOW_ADJECTIVE
+                .matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        "the " + m.group(2).replaceAll("(?<=\\p{L}{2}[^s])s$", "") + " "
+                                + MEASURES.get(m.group(1).toLowerCase(java.util.Locale.ROOT))));
         text = AS_WELL_AS.matcher(text).replaceAll("and");
         // "predict 2011 from the earlier years": every year before the one predicted, a range the matcher reads.
         java.util.regex.Matcher year = YEAR_TARGET.matcher(text);

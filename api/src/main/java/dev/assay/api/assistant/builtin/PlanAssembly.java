@@ -38,6 +38,10 @@ final class PlanAssembly {
         Optional<String> antecedent = Optional.empty();
         List<String> referents = List.of();
         Map<String, Object> settings = new LinkedHashMap<>();
+        // Columns named in a removal of rows by their values, which no action does: if the model's target is among
+        // them ("remove the passengers who died, then predict survival"), the model would be trained on rows the
+        // person meant to leave out.
+        java.util.Set<String> filteredBy = new java.util.LinkedHashSet<>();
         for (String said : RequestClauses.split(RequestClauses.formula(Paraphrases.plain(prompt)), matcher)) {
             // "… and hold out 30 % for testing", "with 5-fold cross-validation": how the model is tested, taken out
             // of the clause and put on the model step below, so no setting is lost or read as a column.
@@ -121,6 +125,10 @@ final class PlanAssembly {
                 continue;
             }
             Interpretation result = new ClauseSteps(parsed).interpret();
+            if (result.steps().isEmpty()
+                    && result.warnings().stream().anyMatch(w -> w.contains("rows by their values"))) {
+                parsed.mentions.forEach(m -> filteredBy.addAll(m.columns()));
+            }
             // A share said in a model's clause that no setting took is named, never dropped quietly.
             Matcher share = UNUSED_SHARE.matcher(clause);
             if (share.find() && result.steps().stream().anyMatch(s -> s.type() == ActionType.TRAIN_MODEL)) {
@@ -142,6 +150,12 @@ final class PlanAssembly {
             }
             warnings.addAll(result.warnings());
         }
+        Optional<String> unplannable =
+                training.isEmpty() ? Optional.empty() : targetLost(training.getLast(), steps, filteredBy, profile);
+        if (unplannable.isPresent()) {
+            warnings.add(unplannable.get());
+            return new PlannerAnswer(new Plan(Explanations.of(List.of(), warnings), List.of()), warnings);
+        }
         // A model is trained on what the other steps produce, so training goes last whatever the wording order.
         if (!training.isEmpty()) {
             steps.add(
@@ -159,6 +173,40 @@ final class PlanAssembly {
                     + ") but asks for no model; nothing was planned for it.");
         }
         return new PlannerAnswer(new Plan(Explanations.of(steps, warnings), steps), warnings);
+    }
+
+    /**
+     * Why the model asked for cannot be trained as asked: its target has no values at all, its target is dropped by a step before it ("delete price,
+     * then predict price"), or the rows were to be filtered by the target's own values first ("remove everyone who
+     * didn't survive, then predict survival"), which no action does and which would leave one class to learn. Either
+     * way no plan is better than a plan that fails or trains on other rows than the person meant.
+     */
+    private static Optional<String> targetLost(
+            PlanStep model, List<PlanStep> steps, java.util.Set<String> filteredBy, Profile profile) {
+        if (!(model.params().get("target") instanceof String target)) {
+            return Optional.empty();
+        }
+        dev.assay.model.profile.VariableProfile column = profile.variables().get(target);
+        if (column != null && column.missing() > 0 && column.missingShare() >= 1.0) {
+            return Optional.of(
+                    target + " has no values at all in this dataset, so there is nothing for a model to learn "
+                            + "to predict; nothing was planned.");
+        }
+        boolean dropped = steps.stream()
+                .anyMatch(s -> s.type() == ActionType.DROP_COLUMNS
+                        && s.params().get("columns") instanceof List<?> columns
+                        && columns.contains(target));
+        if (dropped) {
+            return Optional.of("The request drops " + target + " and then asks to predict it; a model cannot learn a "
+                    + "column that is no longer there, so nothing was planned. Keep " + target
+                    + " (or drop it only from the model's inputs) and ask again.");
+        }
+        if (filteredBy.contains(target)) {
+            return Optional.of("The request keeps only some rows by their " + target + " and then predicts " + target
+                    + ": Assay cannot filter rows by their values, and a model trained on rows filtered by its own "
+                    + "target would have little or nothing left to learn. Nothing was planned.");
+        }
+        return Optional.empty();
     }
 
     /** Whether a column name appears anywhere in a step's parameters. */

@@ -26,7 +26,7 @@ final class ProfilePhrases {
 
     /** The nouns a property describes; collective ones too ("the half-empty tickers", "the skewed series"). */
     private static final String NOUN =
-            "(?:columns?|ones?|variables?|features?|fields?|years|attributes|series|tickers|indicators|predictors|inputs)";
+            "(?:columns?|colums?|collumns?|coloumns?|colunms?|ones?|variables?|features?|fields?|years|attributes|series|tickers|indicators|predictors|inputs)";
 
     /** Between an adverb and its adjective a hyphen is a space: "mostly-empty", "entirely-blank". */
     private static final String JOIN = "[\\s-]+";
@@ -174,6 +174,21 @@ final class ProfilePhrases {
                     + "(?:(?:numbers|counts|indexes|enumerates)\\s+the\\s+(?:rows|records|lines|entries)"
                     + "|(?:is|are)\\s+(?:just\\s+|simply\\s+|only\\s+|merely\\s+)?(?:a\\s+|the\\s+)?(?:running\\s+|sequential\\s+)?"
                     + "(?:row|record|line)" + JOIN + "(?:number|numbers|index|counter|count|id))\\b");
+
+    /** "columns that have no values at all", "the fields with no data whatsoever", "columns without any values". */
+    private static final Pattern NO_VALUES = Pattern.compile("\\b" + NOUN
+            + "\\s+(?:(?:that|which)\\s+)?(?:(?:have|has|with|having|hold|holds|contain|contains)\\s+no"
+            + "|(?:without|lacking)\\s+any)\\s+(?:values?|data|entries|numbers)(?:\\s+(?:at\\s+all|whatsoever))?\\b");
+
+    /**
+     * "the ID-like column that just names each row", "the field that identifies each record": a column that is a name
+     * or key per row.
+     */
+    private static final Pattern NAMES_ROWS = Pattern.compile(
+            "\\b(?:(?:id-like|id like|identifier|identifier-like|key)\\s+)?"
+                    + NOUN
+                    + "\\s+(?:that|which)\\s+(?:just\\s+|simply\\s+|only\\s+|merely\\s+)?(?:names|identifies|labels|keys)"
+                    + "\\s+(?:each|every|the|one)\\s+(?:single\\s+)?(?:rows?|records?|entries|entry|lines?|observations?)\\b");
 
     private static boolean constant(VariableProfile v, Profile p) {
         return v.count() > v.missing() && v.distinct() <= 1 || has(p, v, AlertType.CONSTANT);
@@ -469,8 +484,10 @@ final class ProfilePhrases {
         }
         // "the columns that are entirely blank", "the column which is mostly missing": the property after the noun.
         for (Property property : PROPERTIES) {
-            Matcher m = Pattern.compile("\\b" + NOUN + "\\s+(?:that|which)\\s+(?:is|are)\\s+(?:"
-                            + property.words().pattern() + ")\\b")
+            Matcher m = Pattern.compile(
+                            "\\b" + NOUN + "\\s+(?:(?:that|which)\\s+(?:is|are)|that's|thats|which's|that|which)\\s+"
+                                    + "(?:just\\s+|all\\s+|basically\\s+|essentially\\s+|practically\\s+)?(?:"
+                                    + property.words().pattern() + ")\\b")
                     .matcher(text);
             while (m.find()) {
                 int start = starts.indexOf(m.start());
@@ -492,6 +509,44 @@ final class ProfilePhrases {
                         end,
                         text.substring(m.start(), m.end()).strip()));
             }
+        }
+        // "the columns that have no values at all", "fields without any data": every value missing.
+        Matcher none = NO_VALUES.matcher(text);
+        while (none.find()) {
+            int start = starts.indexOf(none.start());
+            int end = tokenAt(starts, none.end());
+            if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                continue;
+            }
+            found.add(new ColumnMatcher.Mention(
+                    ColumnMatcher.Kind.GROUP,
+                    profile.variables().values().stream()
+                            .filter(v -> v.missing() > 0 && v.missingShare() >= 1.0)
+                            .map(VariableProfile::name)
+                            .toList(),
+                    start,
+                    end,
+                    none.group().strip()));
+        }
+        // "the ID-like column that just names each row": the relative phrase belongs to the ID-like column, so "row"
+        // in it is no removal of rows.
+        Matcher naming = NAMES_ROWS.matcher(text);
+        while (naming.find()) {
+            int start = starts.indexOf(naming.start());
+            int end = tokenAt(starts, naming.end());
+            if (start < 0) {
+                continue;
+            }
+            found.removeIf(f -> f.start() < end && start < f.end());
+            found.add(new ColumnMatcher.Mention(
+                    ColumnMatcher.Kind.GROUP,
+                    profile.variables().values().stream()
+                            .filter(v -> identifierLike(v, profile))
+                            .map(VariableProfile::name)
+                            .toList(),
+                    start,
+                    end,
+                    naming.group().strip()));
         }
         Matcher counter = COUNTS_ROWS.matcher(text);
         while (counter.find()) {

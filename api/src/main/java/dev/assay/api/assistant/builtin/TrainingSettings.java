@@ -73,19 +73,20 @@ record TrainingSettings(Map<String, Object> params, List<String> warnings, Strin
     }
 
     static TrainingSettings read(String clause) {
-        String text = clause.toLowerCase(Locale.ROOT);
+        String said = NumberWords.inDigits(clause);
+        String text = said.toLowerCase(Locale.ROOT);
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
         Matcher hold = HOLD.matcher(text);
         Double share = null;
-        String said = null;
+        String shareSaid = null;
         if (hold.find()) {
             spans.add(new int[] {hold.start(), hold.end()});
             for (int g = 1; g <= hold.groupCount() && share == null; g++) {
                 if (hold.group(g) != null) {
-                    said = hold.group(g);
-                    share = share(said);
+                    shareSaid = hold.group(g);
+                    share = share(shareSaid);
                 }
             }
         } else {
@@ -95,14 +96,14 @@ record TrainingSettings(Map<String, Object> params, List<String> warnings, Strin
                 int b = Integer.parseInt(split.group(2));
                 if (a + b == 100) {
                     spans.add(new int[] {split.start(), split.end()});
-                    said = split.group();
+                    shareSaid = split.group();
                     share = Math.min(a, b) / 100.0;
                 }
             }
         }
         if (share != null) {
             if (share < 0.1 || share > 0.5) {
-                warnings.add("A test share of " + said.strip()
+                warnings.add("A test share of " + shareSaid.strip()
                         + " is outside what the model step takes (10 % to 50 % of the " + "rows); the default "
                         + Math.round(TrainModelParams.DEFAULT_TEST_SIZE * 100) + " % is kept.");
             } else {
@@ -125,7 +126,7 @@ record TrainingSettings(Map<String, Object> params, List<String> warnings, Strin
             return new TrainingSettings(params, warnings, clause);
         }
         // The clause without the settings, in its own spelling (column names keep their case).
-        String source = text.length() == clause.length() ? clause : text;
+        String source = text.length() == said.length() ? said : text;
         StringBuilder rest = new StringBuilder(source);
         spans.sort((x, y) -> Integer.compare(y[0], x[0]));
         for (int[] span : spans) {
