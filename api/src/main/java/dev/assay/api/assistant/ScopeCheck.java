@@ -57,8 +57,32 @@ public final class ScopeCheck {
         if (!excluded.isEmpty()) {
             warnings.add("Left out as asked: " + String.join(", ", excluded) + ".");
         }
+        restrictedInputsNotRead(request.prompt(), out).ifPresent(warnings::add);
         return new Plan(plan.explanation(), out);
     }
+
+    /**
+     * A model asked for on "only" some inputs whose step still learns from every column is the quiet widening this
+     * check exists for: whichever planner lost the inputs, the person is told before applying, in the step's words.
+     */
+    static java.util.Optional<String> restrictedInputsNotRead(String prompt, List<PlanStep> steps) {
+        if (!RESTRICTING.matcher(prompt).find()) {
+            return java.util.Optional.empty();
+        }
+        return steps.stream()
+                .filter(step -> step.type() == ActionType.TRAIN_MODEL)
+                .filter(step -> !(step.params().get("features") instanceof List<?> given) || given.isEmpty())
+                .findFirst()
+                .map(step -> "Check the model's inputs: the request asks for only some inputs, but this plan's model"
+                        + " learns from every column it can use, because the inputs were not recognised. Name them in"
+                        + " the model step's Features, or ask again naming the columns.");
+    }
+
+    private static final java.util.regex.Pattern RESTRICTING = java.util.regex.Pattern.compile(
+            "\\b(using|from|with|based|off|inputs?|features?|predictors?)\\b[^.;]{0,20}?\\b(only|just|solely)\\b"
+                    + "|\\b(only|just|solely) (using|from|with|on|off|based)\\b"
+                    + "|\\b(nothing (more|else)|no other (columns?|inputs?|features?))\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static PlanStep narrow(PlanStep step, Plan reading, Set<String> named, List<String> warnings) {
         String key = step.type() == ActionType.TRAIN_MODEL ? "features" : "columns";
