@@ -72,26 +72,6 @@ final class FollowUps {
     private static final Pattern REMOVE_STEP_NUMBER = Pattern.compile(
             "\\b(?:remove|drop|delete|skip|undo|forget)\\s+(?:step\\s+(?:number\\s+)?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
                     + "|(?:the\\s+)?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th))\\s+(?:step|action|one))\\b");
-    private static final Map<String, Integer> ORDINALS = Map.ofEntries(
-            Map.entry("one", 1),
-            Map.entry("two", 2),
-            Map.entry("three", 3),
-            Map.entry("four", 4),
-            Map.entry("five", 5),
-            Map.entry("six", 6),
-            Map.entry("seven", 7),
-            Map.entry("eight", 8),
-            Map.entry("nine", 9),
-            Map.entry("ten", 10),
-            Map.entry("second", 2),
-            Map.entry("third", 3),
-            Map.entry("fourth", 4),
-            Map.entry("fifth", 5),
-            Map.entry("sixth", 6),
-            Map.entry("seventh", 7),
-            Map.entry("eighth", 8),
-            Map.entry("ninth", 9),
-            Map.entry("tenth", 10));
     /** "do the same for Fare", "same for body mass", "likewise for tip", "Fare too": the last step also takes X. */
     private static final Pattern SAME_FOR = Pattern.compile(
             "^(?:\\w+\\W*\\s+)?(?:(?:do|apply)\\s+(?:the\\s+)?same(?:\\s+thing)?|(?:the\\s+)?same|likewise|ditto|also|and)\\s+(?:for|to|with|on)\\s+(.+?)\\W*$"
@@ -225,7 +205,7 @@ final class FollowUps {
         if (number.find()) {
             String said = number.group(1) != null ? number.group(1) : number.group(2);
             String digits = said.replaceAll("(?:st|nd|rd|th)$", "");
-            int index = (digits.matches("\\d+") ? Integer.parseInt(digits) : ORDINALS.get(said)) - 1;
+            int index = (digits.matches("\\d+") ? Integer.parseInt(digits) : NumberWords.wordValue(said)) - 1;
             if (index < 0 || index >= current.size()) {
                 return new Revision(current, List.of("The plan has no step " + (index + 1) + "; it is unchanged."));
             }

@@ -131,4 +131,16 @@ final class NumberWords {
         }
         return total;
     }
+
+    /**
+     * The value of one number or ordinal word below twenty ("three", "third"), for callers whose own patterns admit
+     * only such words (a follow-up's "remove step three", "the third step").
+     */
+    static int wordValue(String word) {
+        Integer value = UNITS.getOrDefault(word, ORDINAL_UNITS.get(word));
+        if (value == null) {
+            throw new IllegalArgumentException("not a number word below twenty: " + word);
+        }
+        return value;
+    }
 }
