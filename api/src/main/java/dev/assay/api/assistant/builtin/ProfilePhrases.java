@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -530,42 +531,8 @@ final class ProfilePhrases {
         }
         // "the ID-like column that just names each row": the relative phrase belongs to the ID-like column, so "row"
         // in it is no removal of rows.
-        Matcher naming = NAMES_ROWS.matcher(text);
-        while (naming.find()) {
-            int start = starts.indexOf(naming.start());
-            int end = tokenAt(starts, naming.end());
-            if (start < 0) {
-                continue;
-            }
-            found.removeIf(f -> f.start() < end && start < f.end());
-            found.add(new ColumnMatcher.Mention(
-                    ColumnMatcher.Kind.GROUP,
-                    profile.variables().values().stream()
-                            .filter(v -> identifierLike(v, profile))
-                            .map(VariableProfile::name)
-                            .toList(),
-                    start,
-                    end,
-                    naming.group().strip()));
-        }
-        Matcher counter = COUNTS_ROWS.matcher(text);
-        while (counter.find()) {
-            int start = starts.indexOf(counter.start());
-            int end = tokenAt(starts, counter.end());
-            if (start < 0) {
-                continue;
-            }
-            found.removeIf(f -> f.start() < end && start < f.end());
-            found.add(new ColumnMatcher.Mention(
-                    ColumnMatcher.Kind.GROUP,
-                    profile.variables().values().stream()
-                            .filter(ProfilePhrases::rowNumber)
-                            .map(VariableProfile::name)
-                            .toList(),
-                    start,
-                    end,
-                    counter.group().strip()));
-        }
+        replaceWithGroup(NAMES_ROWS.matcher(text), starts, found, profile, v -> identifierLike(v, profile));
+        replaceWithGroup(COUNTS_ROWS.matcher(text), starts, found, profile, ProfilePhrases::rowNumber);
         // "the columns that just repeat one value on every row", "fields holding the same value in every row":
         // constant.
         for (Pattern constantPhrase : List.of(SAME_VALUE, NEVER_CHANGES)) {
@@ -642,6 +609,32 @@ final class ProfilePhrases {
             out.add(mention);
         }
         return out;
+    }
+
+    /** Each match becomes one mention of the columns that fit, in place of any mention it overlaps. */
+    private static void replaceWithGroup(
+            Matcher m,
+            List<Integer> starts,
+            List<ColumnMatcher.Mention> found,
+            Profile profile,
+            Predicate<VariableProfile> fits) {
+        while (m.find()) {
+            int start = starts.indexOf(m.start());
+            int end = tokenAt(starts, m.end());
+            if (start < 0) {
+                continue;
+            }
+            found.removeIf(f -> f.start() < end && start < f.end());
+            found.add(new ColumnMatcher.Mention(
+                    ColumnMatcher.Kind.GROUP,
+                    profile.variables().values().stream()
+                            .filter(fits)
+                            .map(VariableProfile::name)
+                            .toList(),
+                    start,
+                    end,
+                    m.group().strip()));
+        }
     }
 
     private static int tokenAt(List<Integer> starts, int charEnd) {
