@@ -374,7 +374,7 @@ public final class CsvIngest {
         private it.unimi.dsi.fastutil.ints.IntArrayList sampleFirsts = new it.unimi.dsi.fastutil.ints.IntArrayList();
         SampledTypes types;
         List<ColumnSink> sinks;
-        Deduplicator dedup;
+        DuplicateRows dedup;
         private CleanedCsvWriter cleaned;
         private RowFeed feed;
 
@@ -426,7 +426,7 @@ public final class CsvIngest {
             for (int i = 0; i < header.size(); i++) {
                 sinks.add(ColumnSink.of(header.get(i), types.sampled(i), markers));
             }
-            dedup = new Deduplicator(sinks, config.dropDuplicates());
+            dedup = new DuplicateRows(sinks, config.dropDuplicates());
             if (feed != null) {
                 feed.shareText(textColumns(sinks));
             }
@@ -550,7 +550,7 @@ public final class CsvIngest {
             describe(column, decision, stray, layouts, missingWords, warnings);
         }
 
-        Deduplicator dedup = new Deduplicator(sinks, config.dropDuplicates());
+        DuplicateRows dedup = new DuplicateRows(sinks, config.dropDuplicates());
         List<ColumnType> types = sinks.stream().map(ColumnSink::type).toList();
         try (CleanedCsvWriter cleaned = cleanedCsv
                 .map(path -> new CleanedCsvWriter(path, header, types, config.neutraliseFormulas(), markers))
@@ -607,7 +607,7 @@ public final class CsvIngest {
             String name,
             FileFormat format,
             List<ColumnSink> sinks,
-            Deduplicator dedup,
+            DuplicateRows dedup,
             long rows,
             List<String> warnings,
             Map<String, StrayValues> stray,
@@ -795,85 +795,6 @@ public final class CsvIngest {
                 count += n;
             }
             return n;
-        }
-    }
-
-    /**
-     * Drops exact duplicate rows: a 64-bit hash of each row's cells finds candidates (on the parsing thread, see
-     * {@link RowFeed.Batch#firsts}), and the typed values decide, so a hash collision can never drop a row that
-     * differs. The first row with a hash is never a duplicate, so it is always kept: a candidate is compared with it.
-     */
-    private static final class Deduplicator {
-        private final List<ColumnSink> sinks;
-        private final boolean enabled;
-        /** Positions among the data rows of the rows dropped, ascending: a data row's index in the table follows. */
-        private final it.unimi.dsi.fastutil.ints.IntArrayList droppedRows =
-                new it.unimi.dsi.fastutil.ints.IntArrayList();
-        /** Kept row → how many later rows repeated it. */
-        private final java.util.Map<Integer, Integer> repeats = new java.util.HashMap<>();
-
-        private int rows;
-        private int position;
-        private long dropped;
-
-        Deduplicator(List<ColumnSink> sinks, boolean enabled) {
-            this.sinks = sinks;
-            this.enabled = enabled;
-        }
-
-        /**
-         * Keeps the row unless it repeats the data row at position {@code first} (the first with its hash, or -1);
-         * returns whether it was kept. See {@link RowHash}.
-         */
-        boolean offer(String[] cells, int first) {
-            for (int i = 0; i < cells.length; i++) {
-                sinks.get(i).stage(cells[i]);
-            }
-            position++;
-            if (enabled && first >= 0) {
-                int earlier = tableRow(first);
-                if (sameAsStaged(earlier)) {
-                    dropped++;
-                    droppedRows.add(position - 1);
-                    repeats.merge(earlier, 1, Integer::sum);
-                    return false;
-                }
-            }
-            for (ColumnSink sink : sinks) {
-                sink.commit();
-            }
-            rows++;
-            return true;
-        }
-
-        /** The table row of a kept data row: its position less the rows dropped before it. */
-        private int tableRow(int position) {
-            int before = java.util.Arrays.binarySearch(droppedRows.elements(), 0, droppedRows.size(), position);
-            return position - (before >= 0 ? before : -before - 1);
-        }
-
-        long dropped() {
-            return dropped;
-        }
-
-        /** The kept rows that were repeated most, as {row, times seen}, most first (ties: earlier row first). */
-        List<int[]> mostRepeated(int limit) {
-            return repeats.entrySet().stream()
-                    .sorted(java.util.Map.Entry.<Integer, Integer>comparingByValue()
-                            .reversed()
-                            .thenComparing(java.util.Map.Entry.comparingByKey()))
-                    .limit(limit)
-                    .map(e -> new int[] {e.getKey(), e.getValue() + 1})
-                    .toList();
-        }
-
-        private boolean sameAsStaged(int row) {
-            for (ColumnSink sink : sinks) {
-                if (!sink.stagedEquals(row)) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }
