@@ -14,11 +14,8 @@ import dev.assay.runner.source.SourceOptions;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -717,12 +714,7 @@ public final class CsvIngest {
         CsvParser parser = new CsvParser(ParserOptions.of(format, config, bounded));
         long rows = 0;
         try (CountingInput counted = new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-                Reader reader = new InputStreamReader(
-                        skipBom(counted, format.bom()),
-                        StandardCharsets.UTF_8
-                                .newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPORT)
-                                .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+                Reader reader = format.text(counted)) {
             parser.beginParsing(reader);
             String[] header = parser.parseNext();
             if (header == null) {
@@ -758,13 +750,6 @@ public final class CsvIngest {
         } finally {
             parser.stopParsing();
         }
-    }
-
-    private static InputStream skipBom(InputStream in, boolean bom) throws IOException {
-        if (bom) {
-            in.skipNBytes(3);
-        }
-        return in;
     }
 
     /** Counts bytes read, for progress by position in the file (read on the parsing thread, hence volatile). */
