@@ -1,7 +1,5 @@
 package dev.assay.runner.ingest;
 
-import com.univocity.parsers.common.TextParsingException;
-import com.univocity.parsers.csv.CsvParser;
 import dev.assay.model.dataset.ColumnType;
 import dev.assay.model.profile.IngestReport;
 import dev.assay.model.profile.StrayValues;
@@ -11,14 +9,8 @@ import dev.assay.runner.core.ProgressListener;
 import dev.assay.runner.source.DecodedSource;
 import dev.assay.runner.source.SourceDecoder;
 import dev.assay.runner.source.SourceOptions;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,14 +62,14 @@ public final class CsvIngest {
         this(config, sampleRows, markers, false);
     }
 
-    /** The parser's input buffers are small when {@code bounded}: the streaming read must fit a small heap. */
-    private final boolean bounded;
+    /** Reads the file from its start, once per pass of a read; see {@link CsvPass#bounded}. */
+    private final CsvPass passes;
 
     private CsvIngest(EngineConfig config, int sampleRows, Markers markers, boolean bounded) {
         this.config = config;
         this.sampleRows = sampleRows;
         this.markers = markers;
-        this.bounded = bounded;
+        this.passes = new CsvPass(config, markers, bounded);
     }
 
     public Result read(Path file, String name, ProgressListener progress) {
@@ -205,7 +197,7 @@ public final class CsvIngest {
         Table.create("warm-up");
         FileFormat format = FileFormat.sniff(file, name, config);
         List<String> warnings = new ArrayList<>();
-        TypeScan scan = scanTypes(file, name, format, progress, 40, warnings);
+        TypeScan scan = TypeScan.scan(passes, file, name, format, progress, 40, warnings);
         List<String> header = scan.header();
         List<ColumnGuess> guesses = scan.guesses();
         long rows = scan.rows();
@@ -235,7 +227,7 @@ public final class CsvIngest {
         try (CleanedCsvWriter cleaned = cleanedCsv
                 .map(path -> new CleanedCsvWriter(path, header, types, config.neutraliseFormulas(), markers))
                 .orElse(null)) {
-            final class Chunker implements RowHandler {
+            final class Chunker implements CsvPass.RowHandler {
                 private List<ColumnSink> sinks = sinks(header, decisions);
                 private int size;
 
@@ -268,7 +260,7 @@ public final class CsvIngest {
                 }
             }
             Chunker chunker = new Chunker();
-            long streamed = pass(file, name, format, progress, 40, 100, "reading values", true, false, chunker);
+            long streamed = passes.read(file, name, format, progress, 40, 100, "reading values", true, false, chunker);
             chunker.flush();
             if (streamed != rows) {
                 throw new InputException(name, "changed while it was read (" + rows + " rows, then " + streamed + ")");
@@ -329,16 +321,16 @@ public final class CsvIngest {
             long started) {
         List<String> warnings = new ArrayList<>();
         progress.update(1, "reading the header");
-        OnePass one = new OnePass(name, warnings, cleanedCsv);
+        OnePass one = new OnePass(name, warnings, cleanedCsv, config, markers, sampleRows);
         long rows;
         try {
-            rows = pass(file, name, format, progress, 0, 80, "reading values", config.dropDuplicates(), one);
+            rows = passes.read(file, name, format, progress, 0, 80, "reading values", config.dropDuplicates(), one);
             if (rows == 0) {
                 throw new InputException(name, "has a header but no data rows");
             }
             one.settle();
             one.closeCleaned();
-        } catch (CannotCreateCleaned e) {
+        } catch (OnePass.CannotCreateCleaned e) {
             throw e.cause;
         } catch (RuntimeException e) {
             // Unlike the two-pass read, this one has started cleaned.csv before knowing the whole file is usable.
@@ -360,170 +352,6 @@ public final class CsvIngest {
         return result(name, format, sinks, one.dedup, rows, warnings, stray, layouts, missingWords, started);
     }
 
-    /**
-     * Row handler of the one-pass read: keeps the first rows while their values settle the types, then builds the
-     * columns from them and from every later row.
-     */
-    private final class OnePass implements RowHandler {
-        private final String name;
-        private final List<String> warnings;
-        private final Optional<Path> cleanedCsv;
-        final List<String> header = new ArrayList<>();
-        private final List<ColumnGuess> guesses = new ArrayList<>();
-        private List<String[]> sample = new ArrayList<>();
-        private it.unimi.dsi.fastutil.ints.IntArrayList sampleFirsts = new it.unimi.dsi.fastutil.ints.IntArrayList();
-        SampledTypes types;
-        List<ColumnSink> sinks;
-        Deduplicator dedup;
-        private CleanedCsvWriter cleaned;
-        private RowFeed feed;
-
-        OnePass(String name, List<String> warnings, Optional<Path> cleanedCsv) {
-            this.name = name;
-            this.warnings = warnings;
-            this.cleanedCsv = cleanedCsv;
-        }
-
-        @Override
-        public void header(String[] cells) {
-            readHeader(cells, name, warnings, header, guesses);
-        }
-
-        @Override
-        public void started(RowFeed feed) {
-            this.feed = feed;
-        }
-
-        @Override
-        public void row(String[] cells, long line, long hash) {
-            row(cells, line, hash, -1);
-        }
-
-        @Override
-        public void row(String[] cells, long line, long hash, int first) {
-            if (types == null) {
-                for (int i = 0; i < cells.length; i++) {
-                    guesses.get(i).add(cells[i]);
-                }
-                sample.add(cells);
-                sampleFirsts.add(first);
-                if (sample.size() == sampleRows) {
-                    settle();
-                }
-            } else {
-                types.observe(cells);
-                keep(cells, first);
-            }
-        }
-
-        /** Settles the types on the rows kept so far and builds the columns from them; once. */
-        void settle() {
-            if (types != null) {
-                return;
-            }
-            types = new SampledTypes(guesses);
-            sinks = new ArrayList<>();
-            for (int i = 0; i < header.size(); i++) {
-                sinks.add(ColumnSink.of(header.get(i), types.sampled(i), markers));
-            }
-            dedup = new Deduplicator(sinks, config.dropDuplicates());
-            if (feed != null) {
-                feed.shareText(textColumns(sinks));
-            }
-            List<ColumnType> columnTypes = sinks.stream().map(ColumnSink::type).toList();
-            try {
-                cleaned = cleanedCsv
-                        .map(path ->
-                                new CleanedCsvWriter(path, header, columnTypes, config.neutraliseFormulas(), markers))
-                        .orElse(null);
-            } catch (UncheckedIOException e) {
-                // Out of the pass unchanged ("cannot write ..."), as when the two-pass read creates the file.
-                throw new CannotCreateCleaned(e);
-            }
-            for (int i = 0; i < sample.size(); i++) {
-                keep(sample.get(i), sampleFirsts.getInt(i));
-            }
-            sample = null;
-            sampleFirsts = null;
-        }
-
-        private void keep(String[] cells, int first) {
-            if (dedup.offer(cells, first) && cleaned != null) {
-                cleaned.write(cells);
-            }
-        }
-
-        void closeCleaned() {
-            if (cleaned != null) {
-                cleaned.close();
-            }
-        }
-
-        void discardCleaned() {
-            if (cleaned == null) {
-                return;
-            }
-            try {
-                cleaned.close();
-            } catch (UncheckedIOException e) {
-                // Being thrown away anyway.
-            }
-            cleanedCsv.ifPresent(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    // Best effort: the file is overwritten by the next read, or deleted by the pipeline.
-                }
-            });
-        }
-    }
-
-    /** Carries cleaned.csv's creation error past {@link #pass}, which would report it as an error reading the input. */
-    private static final class CannotCreateCleaned extends RuntimeException {
-        private final UncheckedIOException cause;
-
-        CannotCreateCleaned(UncheckedIOException cause) {
-            super(cause.getMessage(), cause, false, false);
-            this.cause = cause;
-        }
-    }
-
-    /** The header's column names, per column the type guessed from all of its values, and the number of rows. */
-    private record TypeScan(List<String> header, List<ColumnGuess> guesses, long rows) {}
-
-    /**
-     * The first pass of both reads: the header, then every value offered to its column's type guess (progress
-     * from 0 to {@code progressTo}). Refuses a file with a header and no rows.
-     */
-    private TypeScan scanTypes(
-            Path file,
-            String name,
-            FileFormat format,
-            ProgressListener progress,
-            int progressTo,
-            List<String> warnings) {
-        progress.update(1, "reading the header");
-        List<String> header = new ArrayList<>();
-        List<ColumnGuess> guesses = new ArrayList<>();
-        long rows = pass(file, name, format, progress, 0, progressTo, "checking types", false, new RowHandler() {
-            @Override
-            public void header(String[] cells) {
-                readHeader(cells, name, warnings, header, guesses);
-            }
-
-            @Override
-            public void row(String[] cells, long line, long hash) {
-                for (int i = 0; i < cells.length; i++) {
-                    guesses.get(i).add(cells[i]);
-                }
-            }
-        });
-        if (rows == 0) {
-            throw new InputException(name, "has a header but no data rows");
-        }
-        return new TypeScan(header, guesses, rows);
-    }
-
     /** The two-pass read: types from all values, then the columns. */
     private Result readTwice(
             Path file,
@@ -534,7 +362,7 @@ public final class CsvIngest {
             long started) {
         List<String> warnings = new ArrayList<>();
 
-        TypeScan scan = scanTypes(file, name, format, progress, 45, warnings);
+        TypeScan scan = TypeScan.scan(passes, file, name, format, progress, 45, warnings);
         List<String> header = scan.header();
         List<ColumnGuess> guesses = scan.guesses();
         long rows = scan.rows();
@@ -550,32 +378,41 @@ public final class CsvIngest {
             describe(column, decision, stray, layouts, missingWords, warnings);
         }
 
-        Deduplicator dedup = new Deduplicator(sinks, config.dropDuplicates());
+        DuplicateRows dedup = new DuplicateRows(sinks, config.dropDuplicates());
         List<ColumnType> types = sinks.stream().map(ColumnSink::type).toList();
         try (CleanedCsvWriter cleaned = cleanedCsv
                 .map(path -> new CleanedCsvWriter(path, header, types, config.neutraliseFormulas(), markers))
                 .orElse(null)) {
-            pass(file, name, format, progress, 45, 80, "reading values", config.dropDuplicates(), new RowHandler() {
-                @Override
-                public void header(String[] cells) {}
+            passes.read(
+                    file,
+                    name,
+                    format,
+                    progress,
+                    45,
+                    80,
+                    "reading values",
+                    config.dropDuplicates(),
+                    new CsvPass.RowHandler() {
+                        @Override
+                        public void header(String[] cells) {}
 
-                @Override
-                public void started(RowFeed feed) {
-                    feed.shareText(textColumns(sinks));
-                }
+                        @Override
+                        public void started(RowFeed feed) {
+                            feed.shareText(textColumns(sinks));
+                        }
 
-                @Override
-                public void row(String[] cells, long line, long hash) {
-                    row(cells, line, hash, -1);
-                }
+                        @Override
+                        public void row(String[] cells, long line, long hash) {
+                            row(cells, line, hash, -1);
+                        }
 
-                @Override
-                public void row(String[] cells, long line, long hash, int first) {
-                    if (dedup.offer(cells, first) && cleaned != null) {
-                        cleaned.write(cells);
-                    }
-                }
-            });
+                        @Override
+                        public void row(String[] cells, long line, long hash, int first) {
+                            if (dedup.offer(cells, first) && cleaned != null) {
+                                cleaned.write(cells);
+                            }
+                        }
+                    });
         }
 
         return result(name, format, sinks, dedup, rows, warnings, stray, layouts, missingWords, started);
@@ -607,7 +444,7 @@ public final class CsvIngest {
             String name,
             FileFormat format,
             List<ColumnSink> sinks,
-            Deduplicator dedup,
+            DuplicateRows dedup,
             long rows,
             List<String> warnings,
             Map<String, StrayValues> stray,
@@ -649,231 +486,12 @@ public final class CsvIngest {
                 : fileName;
     }
 
-    /** The header's column names (made unique and non-empty, with warnings) and one type guess per column. */
-    private void readHeader(
-            String[] cells, String name, List<String> warnings, List<String> header, List<ColumnGuess> guesses) {
-        header.addAll(HeaderNames.of(cells, name, config.maxColumns(), warnings));
-        for (int i = 0; i < header.size(); i++) {
-            guesses.add(new ColumnGuess(markers));
-        }
-    }
-
-    private interface RowHandler {
-        void header(String[] cells);
-
-        /** A data row, with its {@link RowHash} when the pass was asked for hashes (else 0). */
-        void row(String[] cells, long line, long hash);
-
-        /**
-         * As above, with the position among the data rows of the first row that had the same hash, or -1 when no
-         * earlier row had it (always -1 without hashes).
-         */
-        default void row(String[] cells, long line, long hash, int first) {
-            row(cells, line, hash);
-        }
-
-        /** The feed of this pass, before its first row. */
-        default void started(RowFeed feed) {}
-    }
-
     /** Which of the sinks' columns hold text, for {@link RowFeed#shareText}. */
-    private static boolean[] textColumns(List<ColumnSink> sinks) {
+    static boolean[] textColumns(List<ColumnSink> sinks) {
         boolean[] text = new boolean[sinks.size()];
         for (int i = 0; i < text.length; i++) {
             text[i] = sinks.get(i).type() == ColumnType.STRING;
         }
         return text;
-    }
-
-    /** One pass over the file, with row hashes for the duplicate check if asked; returns the number of data rows. */
-    private long pass(
-            Path file,
-            String name,
-            FileFormat format,
-            ProgressListener progress,
-            int from,
-            int to,
-            String stage,
-            boolean hashRows,
-            RowHandler handler) {
-        return pass(file, name, format, progress, from, to, stage, hashRows, hashRows, handler);
-    }
-
-    /**
-     * As above; {@code firsts} also finds, for each row, the first row with its hash (a map of every row's hash:
-     * memory in proportion to the file, so not for the streaming read, which wants the hashes alone).
-     */
-    private long pass(
-            Path file,
-            String name,
-            FileFormat format,
-            ProgressListener progress,
-            int from,
-            int to,
-            String stage,
-            boolean hashRows,
-            boolean firsts,
-            RowHandler handler) {
-        CsvParser parser = new CsvParser(ParserOptions.of(format, config, bounded));
-        long rows = 0;
-        try (CountingInput counted = new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-                Reader reader = new InputStreamReader(
-                        skipBom(counted, format.bom()),
-                        StandardCharsets.UTF_8
-                                .newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPORT)
-                                .onUnmappableCharacter(CodingErrorAction.REPORT))) {
-            parser.beginParsing(reader);
-            String[] header = parser.parseNext();
-            if (header == null) {
-                throw new InputException(name, "is empty");
-            }
-            handler.header(header);
-            int lastPercent = from;
-            try (RowFeed feed = RowFeed.start(parser, name, header.length, hashRows, firsts, counted::count, markers)) {
-                handler.started(feed);
-                boolean last = false;
-                while (!last) {
-                    RowFeed.Batch batch = feed.next();
-                    for (int i = 0; i < batch.size; i++) {
-                        handler.row(batch.rows[i], batch.lines[i], batch.hashes[i], batch.firsts[i]);
-                    }
-                    rows += batch.size;
-                    last = batch.last;
-                    int percent = from + (int) ((to - from) * batch.bytesRead / Math.max(1, format.bytes()));
-                    if (percent > lastPercent) {
-                        progress.update(percent, stage);
-                        lastPercent = percent;
-                    }
-                }
-            }
-            progress.update(to, stage);
-            return rows;
-        } catch (TextParsingException e) {
-            throw CsvErrors.translate(e, name, config);
-        } catch (UncheckedIOException e) {
-            throw CsvErrors.translate(e.getCause(), name);
-        } catch (IOException e) {
-            throw CsvErrors.translate(e, name);
-        } finally {
-            parser.stopParsing();
-        }
-    }
-
-    private static InputStream skipBom(InputStream in, boolean bom) throws IOException {
-        if (bom) {
-            in.skipNBytes(3);
-        }
-        return in;
-    }
-
-    /** Counts bytes read, for progress by position in the file (read on the parsing thread, hence volatile). */
-    private static final class CountingInput extends java.io.FilterInputStream {
-        private volatile long count;
-
-        CountingInput(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-    }
-
-    /**
-     * Drops exact duplicate rows: a 64-bit hash of each row's cells finds candidates (on the parsing thread, see
-     * {@link RowFeed.Batch#firsts}), and the typed values decide, so a hash collision can never drop a row that
-     * differs. The first row with a hash is never a duplicate, so it is always kept: a candidate is compared with it.
-     */
-    private static final class Deduplicator {
-        private final List<ColumnSink> sinks;
-        private final boolean enabled;
-        /** Positions among the data rows of the rows dropped, ascending: a data row's index in the table follows. */
-        private final it.unimi.dsi.fastutil.ints.IntArrayList droppedRows =
-                new it.unimi.dsi.fastutil.ints.IntArrayList();
-        /** Kept row → how many later rows repeated it. */
-        private final java.util.Map<Integer, Integer> repeats = new java.util.HashMap<>();
-
-        private int rows;
-        private int position;
-        private long dropped;
-
-        Deduplicator(List<ColumnSink> sinks, boolean enabled) {
-            this.sinks = sinks;
-            this.enabled = enabled;
-        }
-
-        /**
-         * Keeps the row unless it repeats the data row at position {@code first} (the first with its hash, or -1);
-         * returns whether it was kept. See {@link RowHash}.
-         */
-        boolean offer(String[] cells, int first) {
-            for (int i = 0; i < cells.length; i++) {
-                sinks.get(i).stage(cells[i]);
-            }
-            position++;
-            if (enabled && first >= 0) {
-                int earlier = tableRow(first);
-                if (sameAsStaged(earlier)) {
-                    dropped++;
-                    droppedRows.add(position - 1);
-                    repeats.merge(earlier, 1, Integer::sum);
-                    return false;
-                }
-            }
-            for (ColumnSink sink : sinks) {
-                sink.commit();
-            }
-            rows++;
-            return true;
-        }
-
-        /** The table row of a kept data row: its position less the rows dropped before it. */
-        private int tableRow(int position) {
-            int before = java.util.Arrays.binarySearch(droppedRows.elements(), 0, droppedRows.size(), position);
-            return position - (before >= 0 ? before : -before - 1);
-        }
-
-        long dropped() {
-            return dropped;
-        }
-
-        /** The kept rows that were repeated most, as {row, times seen}, most first (ties: earlier row first). */
-        List<int[]> mostRepeated(int limit) {
-            return repeats.entrySet().stream()
-                    .sorted(java.util.Map.Entry.<Integer, Integer>comparingByValue()
-                            .reversed()
-                            .thenComparing(java.util.Map.Entry.comparingByKey()))
-                    .limit(limit)
-                    .map(e -> new int[] {e.getKey(), e.getValue() + 1})
-                    .toList();
-        }
-
-        private boolean sameAsStaged(int row) {
-            for (ColumnSink sink : sinks) {
-                if (!sink.stagedEquals(row)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

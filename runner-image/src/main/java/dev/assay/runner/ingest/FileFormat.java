@@ -6,6 +6,8 @@ import dev.assay.runner.core.EngineConfig;
 import dev.assay.runner.core.InputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -58,6 +60,22 @@ record FileFormat(long bytes, boolean bom, char delimiter) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }
+    }
+
+    /**
+     * The file's text from its start: the byte order mark sniffed here is skipped, and the rest decoded as strict
+     * UTF-8, so a byte that is not UTF-8 further on than the sample fails the read as it does here.
+     */
+    Reader text(InputStream in) throws IOException {
+        if (bom) {
+            in.skipNBytes(3);
+        }
+        return new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     /** Strict UTF-8; a multi-byte character cut by the end of the sample is not an error. */
