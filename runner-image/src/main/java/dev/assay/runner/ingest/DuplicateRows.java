@@ -19,7 +19,6 @@ final class DuplicateRows {
     /** Kept row → how many later rows repeated it. */
     private final Map<Integer, Integer> repeats = new HashMap<>();
 
-    private int rows;
     private int position;
     private long dropped;
 
@@ -49,7 +48,6 @@ final class DuplicateRows {
         for (ColumnSink sink : sinks) {
             sink.commit();
         }
-        rows++;
         return true;
     }
 
