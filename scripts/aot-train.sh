@@ -96,12 +96,13 @@ train_api() {
   # package is then defined unsealed and the next class of it fails with "sealing violation: can't seal package
   # org.tukaani.xz: already defined" (docs/cold-start.md). Without xz in the cache, a start that does boot the
   # embedded PostgreSQL loads those classes from the jar, sealed as usual; the check below starts it so.
-  schema=aot_train_$$_$RANDOM
-  sql "create schema $schema" || {
+  local own=aot_train_$$_$RANDOM
+  sql "create schema $own" || {
     echo "aot-train: the api's training needs a PostgreSQL: $db_url as $db_user (ASSAY_AOT_DATABASE_URL," \
       "ASSAY_AOT_DATABASE_USER, ASSAY_AOT_DATABASE_PASSWORD)" >&2
     return 1
   }
+  schema=$own
   ASSAY_DATA_DIR=$work/data SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 \
     ASSAY_DATABASE_URL="$db_url$([[ $db_url == *\?* ]] && echo '&' || echo '?')currentSchema=$schema" \
     ASSAY_DATABASE_USERNAME="$db_user" ASSAY_DATABASE_PASSWORD="$db_password" \
@@ -188,7 +189,7 @@ EOF
 
 echo "aot-train: $name with $java" >&2
 # Under set -e, so a failed step stops the training; its program's log says why.
-trap 'echo "aot-train: the $name training run failed; its log:" >&2; tail -40 "$work/train.log" >&2' ERR
+trap 'echo "aot-train: the $name training run failed; its log:" >&2; tail -40 "$work/train.log" >&2 2>/dev/null' ERR
 "train_$name"
 trap - ERR
 [ -s "$out" ] || { echo "no cache written for $name:" >&2; tail -30 "$work/train.log" >&2; cat "$work/train-aot.log" >&2; exit 1; }
