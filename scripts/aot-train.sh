@@ -11,6 +11,9 @@
 #        scripts/aot-train.sh jar JAR OUT.aot
 #          the runner CLI jar, with $JAVA_HOME; also writes OUT.aot.stamp, the jar's size and time, for scripts/runner.sh.
 # env:   JAVA_HOME (jar mode), ASSAY_AOT_KEEP=1 keeps the unpacked image and logs.
+#        api only: ASSAY_AOT_DATABASE_URL (jdbc:postgresql://127.0.0.1:5432/test, the PostgreSQL the api's tests use),
+#        ASSAY_AOT_DATABASE_USER (postgres), ASSAY_AOT_DATABASE_PASSWORD (empty): the training keeps its metadata
+#        there, in a schema of its own that is dropped afterwards (why not the embedded PostgreSQL: see train_api).
 # Prints what it did on stderr and the seconds each step took.
 set -Eeuo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,8 +31,10 @@ out=$(realpath "$out")
 rm -f "$out" "$out.stamp"
 work=$(mktemp -d "$(dirname "$out")/.aot-train.XXXXXX")
 pid=
+schema=
 cleanup() {
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  if [ -n "$schema" ]; then sql "drop schema if exists $schema cascade" || true; fi
   if [ "${ASSAY_AOT_KEEP:-}" = 1 ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -69,11 +74,38 @@ train_runner() {
     apply --input "$titanic" --plan "$plan" --out "$work/apply" > "$work/train.log" 2>&1
 }
 
+db_url=${ASSAY_AOT_DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/test}
+db_user=${ASSAY_AOT_DATABASE_USER:-postgres}
+db_password=${ASSAY_AOT_DATABASE_PASSWORD:-}
+sql() {
+  # The build's JDK runs scripts/aot/Sql.java with the image's own PostgreSQL driver.
+  local driver
+  driver=$(tr ':' '\n' <<<"$classpath" | grep -m1 '/postgresql-[0-9.]*\.jar$')
+  "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" -cp "$driver" "$repo/scripts/aot/Sql.java" \
+    "$db_url" "$db_user" "$db_password" "$1"
+}
+
 train_api() {
   local port base job run state
   port=$(free_port)
   base=http://127.0.0.1:$port
+  # The metadata goes to an external PostgreSQL, not the embedded one: starting that one unpacks its binaries with
+  # xz-1.11.jar, whose manifest seals org.tukaani.xz, and a cache holding classes of a sealed package stops the
+  # JVM at start wherever the training's jar paths are gone (as in the image): JDK 25.0.3 makes the code source
+  # URL of every cached class from the path the training used, a path that no longer exists gives none, the
+  # package is then defined unsealed and the next class of it fails with "sealing violation: can't seal package
+  # org.tukaani.xz: already defined" (docs/cold-start.md). Without xz in the cache, a start that does boot the
+  # embedded PostgreSQL loads those classes from the jar, sealed as usual; the check below starts it so.
+  local own=aot_train_$$_$RANDOM
+  sql "create schema $own" || {
+    echo "aot-train: the api's training needs a PostgreSQL: $db_url as $db_user (ASSAY_AOT_DATABASE_URL," \
+      "ASSAY_AOT_DATABASE_USER, ASSAY_AOT_DATABASE_PASSWORD)" >&2
+    return 1
+  }
+  schema=$own
   ASSAY_DATA_DIR=$work/data SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 \
+    ASSAY_DATABASE_URL="$db_url$([[ $db_url == *\?* ]] && echo '&' || echo '?')currentSchema=$schema" \
+    ASSAY_DATABASE_USERNAME="$db_user" ASSAY_DATABASE_PASSWORD="$db_password" \
     "$java" "${flags[@]}" -XX:AOTCacheOutput="$out" -cp "$classpath" "$main" > "$work/train.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
@@ -103,6 +135,8 @@ print(json.dumps({"job_id": sys.argv[2], "run_name": "aot-training", "explanatio
   kill -TERM "$pid"
   wait "$pid" || true
   pid=
+  sql "drop schema $schema cascade"
+  schema=
 }
 
 wait_done() {
@@ -155,18 +189,54 @@ EOF
 
 echo "aot-train: $name with $java" >&2
 # Under set -e, so a failed step stops the training; its program's log says why.
-trap 'echo "aot-train: the $name training run failed; its log:" >&2; tail -40 "$work/train.log" >&2' ERR
+trap 'echo "aot-train: the $name training run failed; its log:" >&2; tail -40 "$work/train.log" >&2 2>/dev/null' ERR
 "train_$name"
 trap - ERR
 [ -s "$out" ] || { echo "no cache written for $name:" >&2; tail -30 "$work/train.log" >&2; cat "$work/train-aot.log" >&2; exit 1; }
 echo "aot-train: $name cache $(du -h "$out" | cut -f1) in $(seconds "$started") s" >&2
 
-# Check 1: the cache is used. The JVM says so on -Xlog:aot; the class path is validated at start-up, so a start
-# that prints the version is enough. Check 2: a runtime that did not make the cache ignores it and runs anyway.
-check=$("$java" -XX:AOTCache="$out" -Xlog:aot -Xlog:class+path -cp "$classpath" -version 2>&1)
+if [ "$mode" = image ]; then
+  # The checks run the image's jars from another folder, the training's gone, as in the image (/app/...): the
+  # JVM takes things from the training's paths that it cannot find there, which a check beside them would miss.
+  mv "$root" "$work/moved"
+  java=$work/moved/opt/java/openjdk/bin/java
+  classpath=$(sed "s#/app/#$work/moved/app/#g" "$work/moved/app/jib-classpath-file")
+fi
+
+# Check 1: the cache is used. The JVM says so on -Xlog:aot; the class path is validated at start-up, and every
+# class of the cache is loaded before main, so a start that prints the version must also succeed.
+check=$("$java" -XX:AOTCache="$out" -Xlog:aot -Xlog:class+path -cp "$classpath" -version 2>&1) || {
+  echo "aot-train: the runtime that made the $name cache fails with it:" >&2
+  grep -v '\[class,path\]' <<<"$check" | tail -15 >&2; exit 1; }
 grep -q 'Using AOT-linked classes: true' <<<"$check" || {
   echo "aot-train: the $name cache is not used by the runtime that made it:" >&2; echo "$check" >&2; exit 1; }
 echo "aot-train: used: $(grep -o 'Using AOT-linked classes: true.*' <<<"$check")" >&2
+if [ "$name" = api ]; then
+  # Check 2, the api only: the laptop's start, with the embedded PostgreSQL (whose jars the training does not
+  # use), reaches readiness with the cache.
+  port=$(free_port)
+  ASSAY_DATA_DIR=$work/check-data SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 \
+    "$java" "${flags[@]:0:1}" -XX:AOTCache="$out" -Xlog:aot -cp "$classpath" "$main" > "$work/check.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 900); do
+    curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q UP && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  ready=$(curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null || true)
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" || true
+  pid=
+  if ! grep -q UP <<<"$ready" || ! grep -q 'Using AOT-linked classes: true' "$work/check.log" \
+    || ! grep -q 'embedded PostgreSQL' "$work/check.log"; then
+    echo "aot-train: the api with its cache and the embedded PostgreSQL did not become ready:" >&2
+    grep -m5 'error\|Error\|sealing' "$work/check.log" >&2 || tail -30 "$work/check.log" >&2
+    exit 1
+  fi
+  echo "aot-train: ready with the embedded PostgreSQL: $(grep -m1 -o 'embedded PostgreSQL on [^ ]*' "$work/check.log")," \
+    "$(grep -m1 -o 'Using AOT-linked classes: true' "$work/check.log")" >&2
+fi
+# Check 3: a runtime that did not make the cache ignores it and runs anyway.
 other=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 [ "$mode" = jar ] && other=$work/other-runtime/bin/java
 if [ "$mode" = jar ]; then
