@@ -58,9 +58,7 @@ final class ClauseSteps {
         // "make year categorical", "origin is a category, not a number": a type said of columns and nothing else.
         Optional<Map.Entry<List<String>, String>> typed = CastClauses.read(clause.text, clause.matcher);
         if (typed.isPresent()) {
-            return Interpretation.of(step(
-                    ActionType.CAST,
-                    params("columns", typed.get().getKey(), "to", typed.get().getValue())));
+            return castOrEncode(typed.get().getKey(), typed.get().getValue());
         }
         if (clause.has(Vocabulary.RENAME)
                 || (clause.words.contains("call")
@@ -316,7 +314,69 @@ final class ClauseSteps {
         }
         // One step for every column said together, as for any other action: the step reports per column the
         // values that did not convert.
-        return Interpretation.of(step(ActionType.CAST, params("columns", columns, "to", to)));
+        return castOrEncode(columns, to);
+    }
+
+    /**
+     * A cast to numbers of columns that hold words ("turn origin into numbers", "make island numeric") would leave
+     * every value empty: words become numbers by an encoding, one number per value, said in the answer. Free text
+     * (a name on every row) has no such numbers and is left out with the reason; numbers stored as text are cast.
+     */
+    private Interpretation castOrEncode(List<String> columns, String to) {
+        if (!Set.of("float", "int", "integer").contains(to)) {
+            return Interpretation.of(step(ActionType.CAST, params("columns", columns, "to", to)));
+        }
+        List<String> cast = new ArrayList<>();
+        List<String> encoded = new ArrayList<>();
+        List<String> freeText = new ArrayList<>();
+        for (String column : columns) {
+            dev.assay.model.profile.VariableProfile variable =
+                    clause.profile.variables().get(column);
+            if (variable == null || !holdsWords(variable)) {
+                cast.add(column);
+            } else if (variable.type() == dev.assay.model.dataset.VariableKind.TEXT
+                    || variable.type() == dev.assay.model.dataset.VariableKind.IDENTIFIER
+                    || variable.distinct() > 20 && variable.uniqueShare() > 0.5) {
+                freeText.add(column);
+            } else {
+                encoded.add(column);
+            }
+        }
+        if (encoded.isEmpty() && freeText.isEmpty()) {
+            return Interpretation.of(step(ActionType.CAST, params("columns", columns, "to", to)));
+        }
+        List<PlanStep> steps = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (!cast.isEmpty()) {
+            steps.add(step(ActionType.CAST, params("columns", cast, "to", to)));
+        }
+        if (!encoded.isEmpty()) {
+            steps.add(step(ActionType.ENCODE, params("columns", encoded, "method", "label")));
+            notes.add(String.join(", ", encoded) + (encoded.size() == 1 ? " holds" : " hold")
+                    + " words, not numbers written as text: a cast would leave every value empty, so "
+                    + (encoded.size() == 1 ? "it is" : "they are")
+                    + " label-encoded instead (one number per value; say one-hot for a 0/1 column per value).");
+        }
+        if (!freeText.isEmpty()) {
+            notes.add(String.join(", ", freeText) + (freeText.size() == 1 ? " is" : " are")
+                    + " free text, different on almost every row: neither a cast nor an encoding gives useful numbers,"
+                    + " so " + (freeText.size() == 1 ? "it was" : "they were") + " left out.");
+        }
+        if (steps.isEmpty()) {
+            return Interpretation.warn(String.join(" ", notes) + " Nothing was planned for \"" + clause.text + "\".");
+        }
+        return new Interpretation(steps, notes);
+    }
+
+    /** A column stored as text whose common values are words, not numbers. */
+    private static boolean holdsWords(dev.assay.model.profile.VariableProfile variable) {
+        if (variable.storage() != dev.assay.model.dataset.ColumnType.STRING) {
+            return false;
+        }
+        long words = variable.top().stream()
+                .filter(v -> !v.value().strip().matches("[-+]?[\\d.,]+(?:[eE][-+]?\\d+)?%?"))
+                .count();
+        return !variable.top().isEmpty() && words * 2 > variable.top().size();
     }
 
     private Interpretation dropColumns() {

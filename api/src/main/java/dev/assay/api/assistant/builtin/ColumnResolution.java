@@ -195,13 +195,71 @@ final class ColumnResolution {
                     ? Scope.refused("Which column should \"" + clause.text + "\" use? Name it.")
                     : Scope.of(clause.referents);
         }
+        // "fill the empty Amazon prices with 0", "scale the only column that holds words": words that say which
+        // columns but name none are never read as "every column"; the person is asked.
+        // Rows ("remove the rows that still have gaps") are not columns, and one word alone ("missing prices") is
+        // mostly a word for the values themselves.
+        List<String> unsaid =
+                describingWords().stream().filter(words -> words.contains(" ")).toList();
+        if (!unsaid.isEmpty() && !clause.has(Vocabulary.ROWS)) {
+            return Scope.refused(notFound(unsaid.getFirst()));
+        }
         return Scope.of(List.of());
+    }
+
+    /**
+     * Words of the clause that no column, profile phrase or known word explains, wherever they stand: the ones that
+     * would have said which columns were meant.
+     */
+    private List<String> describingWords() {
+        List<String> unknown = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        for (Words.Token token : clause.tokens) {
+            String word = token.text();
+            boolean known = clause.isInsideMention(token.index())
+                    || ColumnMatcher.GRAMMAR.contains(word)
+                    || Vocabulary.FILLER.contains(word)
+                    || Vocabulary.known(word)
+                    || word.matches("[\\d.,%-]+")
+                    || ColumnMatcher.GROUP_NOUNS.contains(word);
+            if (known) {
+                if (!run.isEmpty()) {
+                    unknown.add(run.toString());
+                    run.setLength(0);
+                }
+            } else {
+                run.append(run.isEmpty() ? "" : " ").append(token.original());
+            }
+        }
+        if (!run.isEmpty()) {
+            unknown.add(run.toString());
+        }
+        return unknown;
     }
 
     String notFound(String words) {
         return "I could not find a column called \"" + words + "\"; the closest are "
                 + orList(clause.matcher.closest(words, 3)) + ". Nothing was planned for \"" + clause.text
                 + "\" rather than acting on every column.";
+    }
+
+    /**
+     * An input said as a count ("how many diners there were") that names no column: the columns of whole numbers are
+     * offered first, since a count is one of them, then the closest names.
+     */
+    String countNotFound(String words, String target) {
+        List<String> counts = clause.profile.variables().values().stream()
+                .filter(v -> v.storage() == dev.assay.model.dataset.ColumnType.INTEGER
+                        && v.type() != dev.assay.model.dataset.VariableKind.IDENTIFIER
+                        && !v.name().equals(target))
+                .map(dev.assay.model.profile.VariableProfile::name)
+                .toList();
+        List<String> offered =
+                counts.isEmpty() ? clause.matcher.closest(words, 3) : counts.subList(0, Math.min(5, counts.size()));
+        return "I could not find a column for \"" + words
+                + "\"; the columns of whole numbers, one of which may be that count, are "
+                + orList(offered) + ". Nothing was planned for \"" + clause.text
+                + "\" rather than leaving that input out; say which column it is.";
     }
 
     List<String> columns() {

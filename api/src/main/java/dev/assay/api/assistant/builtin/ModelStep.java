@@ -105,7 +105,10 @@ final class ModelStep {
         // "from bill_length_mm and wingspan": a listed input that is no column is asked about, never dropped.
         Optional<String> lost = modelWords.unresolvedFeature(featureCue);
         if (lost.isPresent()) {
-            return Interpretation.warn(resolution.notFound(lost.get()));
+            return Interpretation.warn(
+                    lost.get().matches("(?i)(?:(?:the|a)\\s+)?(?:how\\s+(?:many|much)|number\\s+of)\\b.*")
+                            ? resolution.countNotFound(lost.get(), target.get())
+                            : resolution.notFound(lost.get()));
         }
         // "from the economic indicators": inputs said by a description no column holds are asked about.
         List<String> measured = featureCue == clause.tokens.size()

@@ -107,10 +107,19 @@ final class ModelWords {
         if (!named) {
             return Optional.empty();
         }
-        for (int i = featureCue + 2; i < end; i++) {
+        for (int after = featureCue + 2; after < end; after++) {
+            if (!Set.of("and", "or").contains(clause.tokens.get(after - 1).text())) {
+                continue;
+            }
+            // "and the bird age": a determiner before the input is skipped, the word after it is the input.
+            int i = after;
+            while (i + 1 < end
+                    && Set.of("the", "a", "an", "its", "their", "his", "her")
+                            .contains(clause.tokens.get(i).text())) {
+                i++;
+            }
             String word = clause.tokens.get(i).text();
-            if (!Set.of("and", "or").contains(clause.tokens.get(i - 1).text())
-                    || clause.isInsideMention(i)
+            if (clause.isInsideMention(i)
                     || ColumnMatcher.GRAMMAR.contains(word)
                     || Vocabulary.FILLER.contains(word)
                     || Vocabulary.known(word)
@@ -121,7 +130,67 @@ final class ModelWords {
                     || i + 1 < clause.tokens.size() && clause.isInsideMention(i + 1)) {
                 continue;
             }
-            return Optional.of(clause.tokens.get(i).original());
+            int last = i + 1;
+            while (last < end
+                    && last - i < 4
+                    && !Set.of("and", "or", "nothing", "no", "only", "but")
+                            .contains(clause.tokens.get(last).text())
+                    && !clause.isInsideMention(last)
+                    && !ColumnMatcher.GRAMMAR.contains(clause.tokens.get(last).text())) {
+                last++;
+            }
+            return Optional.of(String.join(
+                    " ",
+                    clause.tokens.subList(i, last).stream()
+                            .map(Words.Token::original)
+                            .toList()));
+        }
+        return countedFeature(featureCue, end);
+    }
+
+    /**
+     * "from the bill and how many diners there were", "using weight and the number of owners": an input said as a
+     * count of something, after "and"/"or", whose thing is no column. Returned as said, so the answer can name it.
+     */
+    private Optional<String> countedFeature(int featureCue, int end) {
+        for (int i = featureCue + 2; i + 2 < end; i++) {
+            if (!Set.of("and", "or").contains(clause.tokens.get(i - 1).text())) {
+                continue;
+            }
+            int at = i;
+            if (Set.of("the", "a").contains(clause.tokens.get(at).text())) {
+                at++;
+            }
+            boolean counted = clause.tokens.get(at).text().equals("how")
+                            && Set.of("many", "much")
+                                    .contains(clause.tokens.get(at + 1).text())
+                    || clause.tokens.get(at).text().equals("number")
+                            && clause.tokens.get(at + 1).text().equals("of");
+            if (!counted) {
+                continue;
+            }
+            int thing = at + 2;
+            while (thing < end
+                    && ColumnMatcher.GRAMMAR.contains(clause.tokens.get(thing).text())) {
+                thing++;
+            }
+            if (thing >= end
+                    || clause.isInsideMention(thing)
+                    || clause.mentionAt(thing).isPresent()) {
+                continue;
+            }
+            int last = thing + 1;
+            while (last < end
+                    && !Set.of("and", "or", "nothing", "no", "only", "but")
+                            .contains(clause.tokens.get(last).text())
+                    && !clause.isInsideMention(last)) {
+                last++;
+            }
+            return Optional.of(String.join(
+                    " ",
+                    clause.tokens.subList(i, last).stream()
+                            .map(Words.Token::original)
+                            .toList()));
         }
         return Optional.empty();
     }

@@ -79,8 +79,23 @@ final class Paraphrases {
             "(?i)\\b(?:the\\s+|all\\s+the\\s+)?(?:earlier|previous|prior"
                     + "|preceding|past)\\s+years\\b|\\b(?:the\\s+)?years\\s+(?:before|prior to)\\s+(?:it|that|that one|that year)\\b");
 
+    /** "bill length & bill depth": an ampersand between words is "and" (a name like S&P 500 has none around it). */
+    private static final Pattern AMPERSAND = Pattern.compile("\\s+&\\s+");
+    /**
+     * "guess body mass off the bill length", "price off carat": after a verb of predicting, "off (of)" says what the
+     * guess is read from, as "from" does ("cut off", "drop off" and "dropoff" are not after such a verb, and "a model
+     * of who made it off the ship" is another verb's "off").
+     */
+    private static final Pattern OFF = Pattern.compile(
+            "(?i)(?<=\\b(?:predict|predicts|predicting|guess|guesses|guessing|estimate|estimates|estimating|forecast"
+                    + "|model|classify|regress|explain|train|fit|infer|work out|figure out)\\b"
+                    + "(?:(?!\\b(?:that|who|which|it|they|made|make|makes|got|get|gets|went|go|goes)\\b)[^,;.:]){1,60}?)"
+                    + "\\s+off\\s+(?:of\\s+)?(?!by\\b)");
+
     static String plain(String prompt) {
-        String text = FILL_PAIR.matcher(prompt).replaceAll("$1 $2 with $3, then $1 $4 with ");
+        String text = AMPERSAND.matcher(prompt).replaceAll(" and ");
+        text = OFF.matcher(text).replaceAll(" from ");
+        text = FILL_PAIR.matcher(text).replaceAll("$1 $2 with $3, then $1 $4 with ");
         text = HEDGE.matcher(text).replaceAll("");
         text = BASED_ONLY_ON.matcher(text).replaceAll("using only");
         text = NOUN_REQUEST.matcher(text).replaceFirst("predict $1 ");

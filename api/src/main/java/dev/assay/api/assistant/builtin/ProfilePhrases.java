@@ -40,6 +40,13 @@ final class ProfilePhrases {
                     (v, p) -> v.missing() > 0 && v.missingShare() >= 1.0),
             new Property(
                     Pattern.compile("binary|two-valued|two valued|two-value|dichotomous"), (v, p) -> v.distinct() == 2),
+            // Before "numeric": "the non-numeric column" is a column of words (or dates), never the numeric ones.
+            new Property(
+                    Pattern.compile("non-numeric|non numeric|nonnumeric|non-numerical|non-number"),
+                    (v, p) -> v.type() != VariableKind.NUMERIC
+                            && !v.storage().isNumeric()
+                            && !v.storage().isTemporal()
+                            && v.type() != VariableKind.DATETIME),
             new Property(
                     Pattern.compile("(?:mostly|largely|almost|nearly|half|predominantly|majority)" + JOIN
                             + "(?:empty|missing|blank|null)|sparse|empty"),
@@ -581,7 +588,36 @@ final class ProfilePhrases {
             found.removeIf(f -> f.start() >= phrase.start() && f.start() < phrase.end());
             found.add(phrase);
         }
-        return adjacentNarrowed(found);
+        return onlyOne(tokens, adjacentNarrowed(found));
+    }
+
+    /**
+     * "the only non-numeric column", "the single text field", "the one categorical variable": said of one column, a
+     * phrase that fits several is a question (which one?), never a step on all of them; one that fits one is it.
+     */
+    private static List<ColumnMatcher.Mention> onlyOne(List<Words.Token> tokens, List<ColumnMatcher.Mention> found) {
+        List<ColumnMatcher.Mention> out = new ArrayList<>();
+        for (ColumnMatcher.Mention mention : found) {
+            int before = mention.start() - 1;
+            String last = tokens.get(Math.min(mention.end(), tokens.size()) - 1).text();
+            boolean singular = Set.of("column", "variable", "feature", "field", "attribute", "one", "colum")
+                    .contains(last);
+            if (before >= 0
+                    && singular
+                    && mention.columns().size() > 1
+                    && Set.of("only", "single", "sole", "one", "lone")
+                            .contains(tokens.get(before).text())) {
+                out.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.AMBIGUOUS,
+                        mention.columns(),
+                        mention.start(),
+                        mention.end(),
+                        tokens.get(before).original() + " " + mention.words()));
+                continue;
+            }
+            out.add(mention);
+        }
+        return out;
     }
 
     /**

@@ -1,0 +1,99 @@
+package dev.assay.api.assistant.builtin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.api.assistant.RequestSet;
+import dev.assay.api.assistant.planning.Conversation;
+import dev.assay.api.assistant.planning.PlannerAnswer;
+import dev.assay.api.assistant.planning.PlanningRequest;
+import dev.assay.model.plan.PlanStep;
+import dev.assay.model.plan.params.ActionType;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 20: a plan never departs from the request without a word. Each test is a kind of quiet departure seen in a
+ * held-out set, checked on other datasets and wordings: a cast of words to numbers, an empty scope for "the only …
+ * column", inputs said with "off" and "&" dropped, an input said as a count that names no column dropped.
+ */
+class QuietDepartureTest {
+
+    private final BuiltInPlanner planner = new BuiltInPlanner();
+
+    private PlannerAnswer plan(String dataset, String prompt) {
+        return planner.plan(
+                new PlanningRequest(prompt, RequestSet.profile(dataset), null, new ArrayList<>(), Conversation.none()));
+    }
+
+    private static List<PlanStep> steps(PlannerAnswer answer) {
+        return answer.plan().actions();
+    }
+
+    @Test
+    void wordsTurnedIntoNumbersAreEncodedNeverCast() {
+        for (String[] said : List.of(
+                new String[] {"penguins.csv", "make island numeric", "island"},
+                new String[] {"diamonds.csv", "turn cut into numbers", "cut"},
+                new String[] {"mpg.csv", "Turn the three-valued text column into numbers.", "origin"})) {
+            PlannerAnswer answer = plan(said[0], said[1]);
+            assertThat(steps(answer)).as(said[1]).noneMatch(s -> s.type() == ActionType.CAST);
+            assertThat(steps(answer)).as(said[1]).singleElement().satisfies(s -> {
+                assertThat(s.type()).isEqualTo(ActionType.ENCODE);
+                assertThat(s.params().get("columns")).isEqualTo(List.of(said[2]));
+            });
+            assertThat(answer.warnings()).as(said[1]).anyMatch(w -> w.contains("holds words"));
+        }
+        // Numbers stored as text are still cast.
+        assertThat(steps(plan("mpg.csv", "convert horsepower to numbers")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.type()).isEqualTo(ActionType.CAST));
+    }
+
+    @Test
+    void theOnlyColumnOfAKindIsThatColumnOrAQuestionNeverEveryColumn() {
+        assertThat(steps(plan("iris.csv", "label-encode the only non-numeric column")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("species")));
+        assertThat(steps(plan("breast_cancer.csv", "one-hot encode the single non-numeric column")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("diagnosis")));
+        PlannerAnswer several = plan("tips.csv", "label-encode the only text column");
+        assertThat(steps(several)).isEmpty();
+        assertThat(several.warnings()).anyMatch(w -> w.contains("sex") && w.contains("day") && w.contains("time"));
+    }
+
+    @Test
+    void describingWordsThatNameNoColumnAreAskedAboutNotReadAsEveryColumn() {
+        for (String[] said : List.of(
+                new String[] {"penguins.csv", "fill the empty Antarctic temperatures with the median"},
+                new String[] {"stocks.csv", "fill the empty Amazon prices with 0"},
+                new String[] {"diamonds.csv", "scale the only column that holds words"})) {
+            PlannerAnswer answer = plan(said[0], said[1]);
+            assertThat(steps(answer)).as(said[1]).isEmpty();
+            assertThat(answer.warnings()).as(said[1]).anyMatch(w -> w.contains("could not find"));
+        }
+    }
+
+    @Test
+    void inputsSaidWithOffAndAmpersandAreKept() {
+        assertThat(steps(plan("penguins.csv", "Guess body mass off the bill length & bill depth.")))
+                .singleElement()
+                .satisfies(s ->
+                        assertThat(s.params().get("features")).isEqualTo(List.of("bill_length_mm", "bill_depth_mm")));
+        assertThat(steps(plan("diamonds.csv", "estimate price off carat & depth")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("features")).isEqualTo(List.of("carat", "depth")));
+    }
+
+    @Test
+    void anInputSaidAsACountThatNamesNoColumnIsNamedInTheAnswer() {
+        PlannerAnswer answer =
+                plan("tips.csv", "estimate tip from the bill and how many diners there were, nothing else");
+        assertThat(steps(answer)).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("how many diners there were") && w.contains("size"));
+        PlannerAnswer age = plan("penguins.csv", "predict body mass from flipper length and how old the bird is");
+        assertThat(steps(age)).isEmpty();
+        assertThat(age.warnings()).anyMatch(w -> w.contains("age"));
+    }
+}
