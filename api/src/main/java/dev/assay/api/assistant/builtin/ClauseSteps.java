@@ -48,6 +48,11 @@ final class ClauseSteps {
             return Interpretation.warn("Assay plans only whitelisted data actions; it does not run code, commands "
                     + "or queries, or read or send files: \"" + clause.text + "\" was left out.");
         }
+        // "fill the gaps by scraping Yahoo Finance", "look them up on Google Maps": data from outside the file.
+        if (OUTSIDE.matcher(clause.text).find()) {
+            return Interpretation.warn("Assay works only on the data in this file; it does not fetch, download or"
+                    + " look up values elsewhere, so nothing was planned for \"" + clause.text + "\".");
+        }
         // "bin mass into 4 bins and call it mass_band" names the new column; it renames nothing.
         // "parse the date columns", "split the timestamps into year and hour": parts of the columns holding dates.
         Optional<List<PlanStep>> dateParts =
@@ -316,6 +321,12 @@ final class ClauseSteps {
         // values that did not convert.
         return castOrEncode(columns, to);
     }
+
+    /** Values taken from outside the file: scraped, downloaded, looked up on a site or service. */
+    private static final Pattern OUTSIDE = Pattern.compile(
+            "(?i)\\b(?:scrap(?:e|es|ed|ing)|crawl(?:s|ed|ing)?|download(?:s|ed|ing)?|fetch(?:es|ed|ing)?\\s+\\w+\\s+from"
+                    + "|look(?:s|ed|ing)?\\s+(?:\\w+\\s+)?up\\s+(?:on|in|online|from)"
+                    + "|from\\s+the\\s+(?:web|internet)|online\\s+sources?|website|web\\s+site)\\b");
 
     /**
      * A cast to numbers of columns that hold words ("turn origin into numbers", "make island numeric") would leave

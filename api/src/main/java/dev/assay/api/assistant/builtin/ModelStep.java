@@ -14,6 +14,25 @@ import java.util.Optional;
 /** The model step of a clause: target, features, task and model read by {@link ModelWords}, or the question to ask. */
 final class ModelStep {
 
+    /**
+     * "forecast the next eight quarters", "predict AAPL for the next twelve months", "fit an ARIMA model": values of
+     * periods after the data's last row are no column of any row; a model here learns a column from the other columns
+     * of the same row. Read on the whole request, since the clause split may cut the period off.
+     */
+    static final java.util.regex.Pattern HORIZON =
+            java.util.regex.Pattern.compile("(?i)\\b(?:next|coming|following|upcoming|future)\\s+(?:\\d+\\s+|few\\s+|"
+                    + String.join("\\s+|", Words.NUMBERS.keySet())
+                    + "\\s+)?(?:days?|weeks?|months?|quarters?|years?|periods?)\\b"
+                    + "|\\b(?:\\d+|" + String.join("|", Words.NUMBERS.keySet())
+                    + ")\\s+(?:days?|weeks?|months?|quarters?|years?|periods?|steps?)\\s+(?:ahead|into\\s+the\\s+future)\\b"
+                    + "|\\b(?:arima|sarima|prophet|exponential\\s+smoothing)\\b");
+
+    /** "using only …", "just …", "nothing else": the request restricts the model's inputs. */
+    private static final java.util.regex.Pattern RESTRICTED = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:using|from|with|based|off|on|inputs?|features?|predictors?)\\b[^.;]{0,20}?\\b(?:only|just|solely)\\b"
+                    + "|\\b(?:only|just|solely)\\s+(?:using|from|with|on|off|based)\\b"
+                    + "|\\b(?:nothing\\s+(?:more|else)|no\\s+other\\s+(?:columns?|inputs?|features?))\\b");
+
     private final Clause clause;
     private final ColumnResolution resolution;
     private final ModelWords modelWords;
@@ -129,6 +148,18 @@ final class ModelStep {
         List<String> features = modelWords.features(featureCue, target.get());
         if (!features.isEmpty()) {
             params.put("features", features);
+        } else if (RESTRICTED.matcher(clause.text).find()) {
+            // "using only the share of single-parent households and the poverty level" with no input read: training
+            // on every column would be wider than asked, so the person is asked which columns.
+            return Interpretation.warn("The request asks for only some inputs, but I could not tell which columns"
+                    + " they are in \"" + clause.text + "\". Which of these should the model use? "
+                    + String.join(
+                            ", ",
+                            clause.profile.variables().keySet().stream()
+                                    .filter(c -> !c.equals(target.get()))
+                                    .limit(15)
+                                    .toList())
+                    + ". Nothing was planned rather than training on every other column.");
         }
         // "from distance and borough": a shared word among the inputs is every column holding it, said so.
         clause.mentions.stream()

@@ -111,88 +111,81 @@ final class ModelWords {
             if (!Set.of("and", "or").contains(clause.tokens.get(after - 1).text())) {
                 continue;
             }
+            // The input said after "and": up to the next "and"/"or" or a word that closes the list.
+            int last = after;
+            while (last < end
+                    && !Set.of("and", "or", "nothing", "no", "but")
+                            .contains(clause.tokens.get(last).text())) {
+                last++;
+            }
+            boolean holdsColumn = false;
+            for (int k = after; k < last; k++) {
+                holdsColumn |= clause.isInsideMention(k);
+            }
+            if (holdsColumn || last == after) {
+                continue;
+            }
+            String said = String.join(
+                    " ",
+                    clause.tokens.subList(after, Math.min(last, after + 6)).stream()
+                            .map(Words.Token::original)
+                            .toList());
+            // "and how many diners there were", "and how wealthy the passenger was": a measure said by a question.
+            if (clause.tokens.get(after).text().equals("how") && last - after >= 2) {
+                return Optional.of(said);
+            }
             // "and the bird age": a determiner before the input is skipped, the word after it is the input.
             int i = after;
-            while (i + 1 < end
+            while (i + 1 < last
                     && Set.of("the", "a", "an", "its", "their", "his", "her")
                             .contains(clause.tokens.get(i).text())) {
                 i++;
             }
             String word = clause.tokens.get(i).text();
-            if (clause.isInsideMention(i)
-                    || ColumnMatcher.GRAMMAR.contains(word)
+            if (ColumnMatcher.GRAMMAR.contains(word)
                     || Vocabulary.FILLER.contains(word)
                     || Vocabulary.known(word)
                     || word.matches("[\\d.,%-]+")
                     || ColumnMatcher.GROUP_NOUNS.contains(word)
-                    || Vocabulary.TARGET_CUES.contains(word)
-                    // "party size": a word describing the column named right after it.
-                    || i + 1 < clause.tokens.size() && clause.isInsideMention(i + 1)) {
+                    || Vocabulary.TARGET_CUES.contains(word)) {
                 continue;
-            }
-            int last = i + 1;
-            while (last < end
-                    && last - i < 4
-                    && !Set.of("and", "or", "nothing", "no", "only", "but")
-                            .contains(clause.tokens.get(last).text())
-                    && !clause.isInsideMention(last)
-                    && !ColumnMatcher.GRAMMAR.contains(clause.tokens.get(last).text())) {
-                last++;
             }
             return Optional.of(String.join(
                     " ",
-                    clause.tokens.subList(i, last).stream()
-                            .map(Words.Token::original)
-                            .toList()));
-        }
-        return countedFeature(featureCue, end);
-    }
-
-    /**
-     * "from the bill and how many diners there were", "using weight and the number of owners": an input said as a
-     * count of something, after "and"/"or", whose thing is no column. Returned as said, so the answer can name it.
-     */
-    private Optional<String> countedFeature(int featureCue, int end) {
-        for (int i = featureCue + 2; i + 2 < end; i++) {
-            if (!Set.of("and", "or").contains(clause.tokens.get(i - 1).text())) {
-                continue;
-            }
-            int at = i;
-            if (Set.of("the", "a").contains(clause.tokens.get(at).text())) {
-                at++;
-            }
-            boolean counted = clause.tokens.get(at).text().equals("how")
-                            && Set.of("many", "much")
-                                    .contains(clause.tokens.get(at + 1).text())
-                    || clause.tokens.get(at).text().equals("number")
-                            && clause.tokens.get(at + 1).text().equals("of");
-            if (!counted) {
-                continue;
-            }
-            int thing = at + 2;
-            while (thing < end
-                    && ColumnMatcher.GRAMMAR.contains(clause.tokens.get(thing).text())) {
-                thing++;
-            }
-            if (thing >= end
-                    || clause.isInsideMention(thing)
-                    || clause.mentionAt(thing).isPresent()) {
-                continue;
-            }
-            int last = thing + 1;
-            while (last < end
-                    && !Set.of("and", "or", "nothing", "no", "only", "but")
-                            .contains(clause.tokens.get(last).text())
-                    && !clause.isInsideMention(last)) {
-                last++;
-            }
-            return Optional.of(String.join(
-                    " ",
-                    clause.tokens.subList(i, last).stream()
+                    clause.tokens.subList(i, Math.min(last, i + 4)).stream()
                             .map(Words.Token::original)
                             .toList()));
         }
         return Optional.empty();
+    }
+
+    /** Words right after "predict"/"forecast"/"model" (past a determiner) that are no column and no known word. */
+    private boolean saysUnknownTarget(int featureCue) {
+        int end = Math.min(featureCue, clause.tokens.size());
+        for (int i = 0; i + 1 < end; i++) {
+            if (!Set.of("predict", "forecast", "estimate", "model", "classify", "guess")
+                    .contains(clause.tokens.get(i).text())) {
+                continue;
+            }
+            int at = i + 1;
+            while (at < end
+                    && Set.of("the", "a", "an", "each", "every")
+                            .contains(clause.tokens.get(at).text())) {
+                at++;
+            }
+            if (at < end) {
+                String word = clause.tokens.get(at).text();
+                if (!clause.isInsideMention(at)
+                        && !Clause.PRONOUNS.contains(word)
+                        && !ColumnMatcher.GRAMMAR.contains(word)
+                        && !Vocabulary.FILLER.contains(word)
+                        && !Vocabulary.known(word)
+                        && !Vocabulary.TARGET_CUES.contains(word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Where the features begin: a cue word followed by a column, a group or "every/all". */
@@ -366,9 +359,10 @@ final class ModelWords {
                 return Optional.of(after.getFirst().column());
             }
         }
-        // "… the tip? fit a model for it", "what predicts murder? use boosting with poverty as inputs".
+        // "… the tip? fit a model for it", "what predicts murder? use boosting with poverty as inputs"; but "predict
+        // the jeweller's margin" says what to predict in words that name no column, and is asked about instead.
         if (before.isEmpty()) {
-            return clause.antecedent;
+            return saysUnknownTarget(featureCue) ? Optional.empty() : clause.antecedent;
         }
         return before.isEmpty()
                 ? Optional.empty()

@@ -96,4 +96,32 @@ class QuietDepartureTest {
         assertThat(steps(age)).isEmpty();
         assertThat(age.warnings()).anyMatch(w -> w.contains("age"));
     }
+
+    @Test
+    void aTargetSaidInWordsThatNameNoColumnIsNotTakenFromTheSentenceBefore() {
+        PlannerAnswer answer = plan("diamonds.csv", "What drives the price? Predict the jeweller's margin.");
+        assertThat(steps(answer)).isEmpty();
+    }
+
+    @Test
+    void valuesFromOutsideTheFileAndForecastsPastTheDataAreRefused() {
+        for (String[] said : List.of(
+                new String[] {"taxis.csv", "fill the missing zones by looking them up on Google Maps"},
+                new String[] {"macrodata.csv", "fill the gaps in cpi by downloading the series from the FRED website"},
+                new String[] {"stocks.csv", "forecast AAPL for the next twelve months"},
+                new String[] {"macrodata.csv", "predict unemp for the next 4 quarters"})) {
+            assertThat(steps(plan(said[0], said[1]))).as(said[1]).isEmpty();
+        }
+    }
+
+    @Test
+    void inputsSaidByAQuestionOrRestrictedWithoutANameAreAskedAbout() {
+        PlannerAnswer answer = plan("penguins.csv", "predict body mass with bill depth and how far the bird swam");
+        assertThat(steps(answer)).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("how far the bird swam"));
+        PlannerAnswer only =
+                plan("penguins.csv", "I'd like a model of body mass built on just the flipper and nothing else");
+        assertThat(steps(only)).isEmpty();
+        assertThat(only.warnings()).anyMatch(w -> w.contains("only some inputs"));
+    }
 }
