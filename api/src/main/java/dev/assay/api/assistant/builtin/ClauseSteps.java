@@ -104,6 +104,16 @@ final class ClauseSteps {
                     + "); it can drop rows with missing values or duplicate rows. Nothing"
                     + " was planned for it.");
         }
+        // "delete the tables that had zero smokers", "drop the cars that have 8 cylinders": a removal of things (no
+        // column word) said by how many of a column they had is a row filter by value too.
+        if (clause.removes()
+                && !missingRows
+                && !clause.has(Vocabulary.MISSING)
+                && COUNTED_ROWS.matcher(clause.text).find()
+                && !clause.mentions.isEmpty()) {
+            return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + clause.text
+                    + "\"); it can drop rows with missing values or duplicate rows. Nothing was planned for it.");
+        }
         // "drop any trip where the pickup borough is missing", "remove passengers whose Age is blank": what is removed
         // is the rows (whatever they are called) lacking those columns, never the columns themselves.
         if (clause.removes()
@@ -321,6 +331,15 @@ final class ClauseSteps {
         // values that did not convert.
         return castOrEncode(columns, to);
     }
+
+    /** "the tables that had zero smokers", "the cars that have 8 cylinders", "passengers with more than 2 siblings". */
+    private static final Pattern COUNTED_ROWS = Pattern.compile(
+            "(?i)\\b(?!(?:columns?|fields?|variables?|features?|ones|rows?|years|attributes|series|tickers|indicators"
+                    + "|predictors|inputs|measurements|measures|along|together|plus)\\b)\\p{L}+\\s+(?:who|that|which|where|with)\\s+"
+                    + "(?:(?:had|have|has|having|carried|carry|carries|got|get|gets|held|hold|holds|contain|contains|contained)\\s+)?"
+                    + "(?:(?:no\\s+more\\s+than|more\\s+than|fewer\\s+than|less\\s+than|over|under|above|below|at\\s+least"
+                    + "|at\\s+most|exactly|only|just)\\s+)?(?:no|zero|\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight"
+                    + "|nine|ten)\\s+(?!and\\b|or\\b)\\p{L}");
 
     /** Values taken from outside the file: scraped, downloaded, looked up on a site or service. */
     private static final Pattern OUTSIDE = Pattern.compile(

@@ -147,6 +147,18 @@ final class ColumnResolution {
         List<String> excluded = excluded();
         named.removeAll(excluded);
         if (!named.isEmpty()) {
+            // "scale bill depth and the beak curvature": a listed item that names no column is asked about, never
+            // dropped from the list without a word.
+            Optional<String> lost = unresolvedListItem();
+            if (lost.isPresent()) {
+                return Scope.refused(notFound(lost.get()));
+            }
+            // "standardise the three petal measurements": a count said before a group that names another number
+            // of columns is asked about.
+            Optional<String> miscounted = miscounted();
+            if (miscounted.isPresent()) {
+                return Scope.refused(miscounted.get());
+            }
             // A group ("the 2010s", "the numeric ones") may hold columns the action cannot take; they are left
             // out and named. A column named on its own is kept, so the validator says why it cannot be done.
             List<String> alone = clause.mentions.stream()
@@ -205,6 +217,92 @@ final class ColumnResolution {
             return Scope.refused(notFound(unsaid.getFirst()));
         }
         return Scope.of(List.of());
+    }
+
+    private static final Set<String> LIST_ENDS = Set.of(
+            "and", "or", "with", "to", "into", "as", "using", "by", "at", "for", "in", "from", "then", "but", "except",
+            "nothing", "only");
+
+    /** An item of a list of columns, after "and"/"or" and a named column, whose words hold no column. */
+    Optional<String> unresolvedListItem() {
+        int end = Math.min(clause.exclusionStart, clause.tokens.size());
+        int firstNamed = clause.mentions.stream()
+                .mapToInt(ColumnMatcher.Mention::start)
+                .min()
+                .orElse(end);
+        for (int after = firstNamed + 1; after < end; after++) {
+            // Only a list of columns: the word before "and" is a column's ("carat and the retail markup"), not a
+            // limit or a value ("the 1st and 99th percentiles").
+            if (!Set.of("and", "or").contains(clause.tokens.get(after - 1).text())
+                    || !clause.isInsideMention(after - 2)) {
+                continue;
+            }
+            int last = after;
+            while (last < end && !LIST_ENDS.contains(clause.tokens.get(last).text())) {
+                last++;
+            }
+            int from = after;
+            int to = last;
+            if (last == after || clause.mentions.stream().anyMatch(m -> m.start() < to && m.end() > from)) {
+                continue;
+            }
+            int i = after;
+            while (i + 1 < last
+                    && Set.of("the", "a", "an", "its", "their", "his", "her", "any", "all")
+                            .contains(clause.tokens.get(i).text())) {
+                i++;
+            }
+            String word = clause.tokens.get(i).text();
+            if (ColumnMatcher.GRAMMAR.contains(word)
+                    || Vocabulary.FILLER.contains(word)
+                    || Vocabulary.known(word)
+                    || Clause.PRONOUNS.contains(word)
+                    || word.matches("[\\d.,%-]+")
+                    || ColumnMatcher.GROUP_NOUNS.contains(word)) {
+                continue;
+            }
+            return Optional.of(String.join(
+                    " ",
+                    clause.tokens.subList(i, Math.min(last, i + 4)).stream()
+                            .map(Words.Token::original)
+                            .toList()));
+        }
+        return Optional.empty();
+    }
+
+    /** "the three petal measurements" naming two columns: the count said and the columns found differ. */
+    Optional<String> miscounted() {
+        for (ColumnMatcher.Mention mention : clause.mentions) {
+            int at = mention.start() - 1;
+            if (at < 1 || mention.kind() == ColumnMatcher.Kind.AMBIGUOUS) {
+                continue;
+            }
+            String said = clause.tokens.get(at).text();
+            Integer n = said.matches("\\d{1,2}") ? Integer.valueOf(said) : Words.NUMBERS.get(said);
+            if (n == null
+                    || n < 2
+                    || !Set.of("the", "all", "these", "those", "both")
+                            .contains(clause.tokens.get(at - 1).text())
+                    || mention.columns().size() == n) {
+                continue;
+            }
+            int phraseEnd = mention.end() < clause.tokens.size()
+                            && ColumnMatcher.GROUP_NOUNS.contains(
+                                    clause.tokens.get(mention.end()).text())
+                    ? mention.end() + 1
+                    : mention.end();
+            String phrase = String.join(
+                    " ",
+                    clause.tokens.subList(at, phraseEnd).stream()
+                            .map(Words.Token::original)
+                            .toList());
+            return Optional.of("You said \"the " + phrase + "\", but "
+                    + (mention.columns().size() == 1
+                            ? "only " + mention.columns().getFirst() + " fits"
+                            : orList(mention.columns()).replace(" or ", " and ") + " fit")
+                    + ". Which columns do you mean? Nothing was planned for \"" + clause.text + "\".");
+        }
+        return Optional.empty();
     }
 
     /**

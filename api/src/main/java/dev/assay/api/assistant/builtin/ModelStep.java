@@ -33,6 +33,18 @@ final class ModelStep {
                     + "|\\b(?:only|just|solely)\\s+(?:using|from|with|on|off|based)\\b"
                     + "|\\b(?:nothing\\s+(?:more|else)|no\\s+other\\s+(?:columns?|inputs?|features?))\\b");
 
+    /** "from the family columns": a cue of inputs after the target even when no column follows it. */
+    private int anyCue(Optional<ColumnMatcher.Mention> target) {
+        int from = target.map(ColumnMatcher.Mention::end).orElse(clause.tokens.size());
+        for (int i = from; i < clause.tokens.size(); i++) {
+            if (java.util.Set.of("from", "using", "given", "based")
+                    .contains(clause.tokens.get(i).text())) {
+                return i;
+            }
+        }
+        return clause.tokens.size();
+    }
+
     private final Clause clause;
     private final ColumnResolution resolution;
     private final ModelWords modelWords;
@@ -146,8 +158,38 @@ final class ModelStep {
             }
         }
         List<String> features = modelWords.features(featureCue, target.get());
+        Optional<String> miscounted = features.isEmpty() ? Optional.empty() : resolution.miscounted();
+        if (miscounted.isPresent()) {
+            return Interpretation.warn(miscounted.get());
+        }
+        int cue = featureCue < clause.tokens.size() ? featureCue : anyCue(said);
+        // "from the rest of the bill info" is every other column, said around a column's word.
+        boolean everyOther = clause.has(java.util.Set.of("rest", "other", "others", "else", "everything", "remaining"));
+        List<String> undescribed = features.isEmpty() && resolution.excluded().isEmpty() && !everyOther
+                ? clause.mentions.stream()
+                        .filter(m -> m.start() > cue
+                                && m.kind() == ColumnMatcher.Kind.SINGLE
+                                && !m.column().equals(target.get())
+                                && !RowUnits.describedRowUnit(clause.tokens, m.start(), m.end())
+                                && !RowUnits.saysRowUnit(clause.tokens, m.start()))
+                        .map(ColumnMatcher.Mention::words)
+                        .toList()
+                : List.of();
         if (!features.isEmpty()) {
             params.put("features", features);
+        } else if (!undescribed.isEmpty()) {
+            // "from the family columns plus Pclass" with no input read: the words after the cue said which
+            // inputs, so training on every column would be a quiet departure; the person is asked.
+            return Interpretation.warn("The request names " + String.join(", ", undescribed)
+                    + " among the model's inputs, but I could not tell which other columns it means in \"" + clause.text
+                    + "\". Which of these should the model use? "
+                    + String.join(
+                            ", ",
+                            clause.profile.variables().keySet().stream()
+                                    .filter(c -> !c.equals(target.get()))
+                                    .limit(15)
+                                    .toList())
+                    + ". Nothing was planned rather than training on every other column.");
         } else if (RESTRICTED.matcher(clause.text).find()) {
             // "using only the share of single-parent households and the poverty level" with no input read: training
             // on every column would be wider than asked, so the person is asked which columns.

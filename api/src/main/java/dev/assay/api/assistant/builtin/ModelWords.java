@@ -118,10 +118,14 @@ final class ModelWords {
                             .contains(clause.tokens.get(last).text())) {
                 last++;
             }
-            boolean holdsColumn = false;
-            for (int k = after; k < last; k++) {
-                holdsColumn |= clause.isInsideMention(k);
-            }
+            // A column said only as what one row is ("how urbanised each state is") is no input of its own.
+            int from = after;
+            int to = last;
+            boolean holdsColumn = clause.mentions.stream()
+                    .anyMatch(m -> m.start() >= from
+                            && m.start() < to
+                            && !RowUnits.describedRowUnit(clause.tokens, m.start(), m.end())
+                            && !RowUnits.saysRowUnit(clause.tokens, m.start()));
             if (holdsColumn || last == after) {
                 continue;
             }

@@ -124,4 +124,34 @@ class QuietDepartureTest {
         assertThat(steps(only)).isEmpty();
         assertThat(only.warnings()).anyMatch(w -> w.contains("only some inputs"));
     }
+
+    @Test
+    void aListedColumnThatIsNoColumnOrACountThatDoesNotFitIsAskedAboutNeverDropped() {
+        for (String[] said : List.of(
+                new String[] {"penguins.csv", "scale bill depth and the beak curvature", "beak curvature"},
+                new String[] {"diamonds.csv", "fill the missing carat and the retail markup with the median", "markup"},
+                new String[] {"iris.csv", "standardise the three petal measurements", "petal width (cm)"},
+                new String[] {"penguins.csv", "predict species from the four body measurements", "body_mass_g"},
+                new String[] {"titanic.csv", "predict Survived from the family columns plus Pclass", "Pclass"})) {
+            PlannerAnswer answer = plan(said[0], said[1]);
+            assertThat(steps(answer)).as(said[1]).isEmpty();
+            assertThat(answer.warnings()).as(said[1]).anyMatch(w -> w.contains(said[2]));
+        }
+        // Limits and a count that fits are no such list.
+        assertThat(steps(plan("penguins.csv", "cap flipper length and body mass at the 1st and 99th percentiles")))
+                .isNotEmpty();
+        assertThat(steps(plan("wine.csv", "min-max scale the two phenol columns")))
+                .isNotEmpty();
+    }
+
+    @Test
+    void removingThingsByHowManyOfAColumnTheyHadIsARowFilterNotADroppedColumn() {
+        assertThat(steps(plan("tips.csv", "Delete the tables that had zero smokers.")))
+                .isEmpty();
+        assertThat(steps(plan("mpg.csv", "drop the cars that have 8 cylinders")))
+                .isEmpty();
+        assertThat(steps(plan("stocks.csv", "drop the tickers with fewer than 100 prices")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("DELL")));
+    }
 }
