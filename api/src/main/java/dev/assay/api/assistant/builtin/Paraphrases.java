@@ -92,8 +92,21 @@ final class Paraphrases {
                     + "(?:(?!\\b(?:that|who|which|it|they|made|make|makes|got|get|gets|went|go|goes)\\b)[^,;.:]){1,60}?)"
                     + "\\s+off\\s+(?:of\\s+)?(?!by\\b)");
 
+    /**
+     * "standardise that, then …", "log this and …": a demonstrative standing alone after a verb of a step is "it",
+     * the column the clause before named or created (never every column).
+     */
+    private static final Pattern DEMONSTRATIVE = Pattern.compile(
+            "(?i)\\b(standardi[sz]e|normali[sz]e|scale|rescale|z-score|log|log-transform|bin|encode|clip|cap|fill|impute"
+                    + "|drop|remove|rename|convert|cast)\\s+(?:that|this)(?=\\s*(?:[,;.!?]|$|\\s+(?:and|then|too|as\\s+well)\\b))");
+
+    /** "standard-scale it", "standard scale the fare": standardising, said with the method's name. */
+    private static final Pattern STANDARD_SCALE = Pattern.compile("(?i)\\bstandard[- ]scal(?:e|ed|ing)\\b");
+
     static String plain(String prompt) {
         String text = AMPERSAND.matcher(prompt).replaceAll(" and ");
+        text = STANDARD_SCALE.matcher(text).replaceAll("standardise");
+        text = DEMONSTRATIVE.matcher(text).replaceAll("$1 it");
         text = OFF.matcher(text).replaceAll(" from ");
         text = FILL_PAIR.matcher(text).replaceAll("$1 $2 with $3, then $1 $4 with ");
         text = HEDGE.matcher(text).replaceAll("");

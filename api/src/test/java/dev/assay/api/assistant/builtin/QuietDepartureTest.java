@@ -154,4 +154,22 @@ class QuietDepartureTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("DELL")));
     }
+
+    @Test
+    void aStepAskedForThatNoStepDoesIsNamedInTheAnswer() {
+        PlannerAnswer answer = plan("tips.csv", "total_bill plus tip as grand, bucketed, then predict size");
+        assertThat(steps(answer)).noneMatch(s -> "bin".equals(s.params().get("operation")));
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("binning") && w.contains("bucketed"));
+    }
+
+    @Test
+    void itAfterACreatedColumnIsThatColumnAndAfterAClauseNotUnderstoodIsAQuestion() {
+        assertThat(steps(plan("mpg.csv", "work out weight per cylinder, standardise that, then predict mpg")))
+                .filteredOn(s -> s.type() == ActionType.SCALE)
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("weight_per_cylinders")));
+        PlannerAnswer unclear = plan("tips.csv", "get the tip share of the bill, z-score it and classify smoker");
+        assertThat(steps(unclear)).noneMatch(s -> s.type() == ActionType.SCALE);
+        assertThat(unclear.warnings()).anyMatch(w -> w.contains("z-score it"));
+    }
 }
