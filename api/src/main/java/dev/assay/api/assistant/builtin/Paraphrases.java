@@ -100,12 +100,17 @@ final class Paraphrases {
             "(?i)\\b(standardi[sz]e|normali[sz]e|scale|rescale|z-score|log|log-transform|bin|encode|clip|cap|fill|impute"
                     + "|drop|remove|rename|convert|cast)\\s+(?:that|this)(?=\\s*(?:[,;.!?]|$|\\s+(?:and|then|too|as\\s+well)\\b))");
 
+    /** "the ticker with by far the most gaps": an intensifier before a superlative, never a column ("far", Fare). */
+    private static final Pattern BY_FAR = Pattern.compile(
+            "(?i)\\bby\\s+far\\s+(?=the\\s+(?:most|largest|biggest|highest|longest|heaviest|fewest|least|emptiest|sparsest)\\b)");
+
     /** "standard-scale it", "standard scale the fare": standardising, said with the method's name. */
     private static final Pattern STANDARD_SCALE = Pattern.compile("(?i)\\bstandard[- ]scal(?:e|ed|ing)\\b");
 
     static String plain(String prompt) {
         String text = AMPERSAND.matcher(prompt).replaceAll(" and ");
         text = STANDARD_SCALE.matcher(text).replaceAll("standardise");
+        text = BY_FAR.matcher(text).replaceAll("");
         text = DEMONSTRATIVE.matcher(text).replaceAll("$1 it");
         text = OFF.matcher(text).replaceAll(" from ");
         text = FILL_PAIR.matcher(text).replaceAll("$1 $2 with $3, then $1 $4 with ");

@@ -172,4 +172,18 @@ class QuietDepartureTest {
         assertThat(steps(unclear)).noneMatch(s -> s.type() == ActionType.SCALE);
         assertThat(unclear.warnings()).anyMatch(w -> w.contains("z-score it"));
     }
+
+    @Test
+    void superlativesSaidByFarByTheTailOrByTheLargestValuesNameOneColumn() {
+        assertThat(steps(plan("titanic.csv", "drop the field with by far the most gaps")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("Cabin")));
+        assertThat(steps(plan("macrodata.csv", "scale the column with the biggest values")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("realgdp")));
+        // A log of the column a phrase picks has no made-up name ("most_skewed").
+        assertThat(steps(plan("mpg.csv", "log-transform the most skewed column")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params()).doesNotContainKey("new_column"));
+    }
 }
