@@ -27,6 +27,16 @@ final class ModelStep {
                     + ")\\s+(?:days?|weeks?|months?|quarters?|years?|periods?|steps?)\\s+(?:ahead|into\\s+the\\s+future)\\b"
                     + "|\\b(?:arima|sarima|prophet|exponential\\s+smoothing)\\b");
 
+    private static final java.util.regex.Pattern HOW_MUCH_PAID = java.util.regex.Pattern.compile(
+            "(?i)\\bhow\\s+much\\b[^,;.]*?\\b(?:paid|pay|pays|cost|costs|spent|spend|spends|charged|charge)\\b");
+    private static final java.util.Set<String> MONEY = java.util.Set.of(
+            "fare", "fares", "price", "prices", "cost", "costs", "charge", "charges", "amount", "bill", "paid");
+
+    private boolean numeric(String column) {
+        var variable = clause.profile.variables().get(column);
+        return variable != null && variable.type() == dev.assay.model.dataset.VariableKind.NUMERIC;
+    }
+
     /** "using only …", "just …", "nothing else": the request restricts the model's inputs. */
     private static final java.util.regex.Pattern RESTRICTED = java.util.regex.Pattern.compile(
             "(?i)\\b(?:using|from|with|based|off|on|inputs?|features?|predictors?)\\b[^.;]{0,20}?\\b(?:only|just|solely)\\b"
@@ -81,6 +91,24 @@ final class ModelStep {
             if (byValue.isPresent()) {
                 named = byValue.get().column();
                 notes.add(byValue.get().note());
+            }
+        }
+        // "how much each passenger paid for their ticket", "how much each table paid": an amount of money is a number;
+        // a column of words named on the way (Ticket) is not it. The money column is taken when there is one.
+        if (HOW_MUCH_PAID.matcher(clause.text).find()
+                && named.map(c -> !numeric(c)).orElse(true)) {
+            List<String> money = clause.profile.variables().values().stream()
+                    .filter(v -> v.type() == dev.assay.model.dataset.VariableKind.NUMERIC
+                            && java.util.Arrays.stream(Words.spaced(v.name()).split(" "))
+                                    .anyMatch(MONEY::contains))
+                    .map(dev.assay.model.profile.VariableProfile::name)
+                    .toList();
+            if (money.size() == 1) {
+                notes.add("Read the amount paid as " + money.getFirst() + ", the one column of money.");
+                named = Optional.of(money.getFirst());
+            } else if (money.size() > 1) {
+                return Interpretation.warn("Which amount do you mean in \"" + clause.text + "\": "
+                        + BuiltInPlanner.orList(money) + "? Nothing was planned for it.");
             }
         }
         Optional<String> target = named;
@@ -151,7 +179,20 @@ final class ModelStep {
                     + ".");
             return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
         }
-        if (featureCue == clause.tokens.size() && resolution.excluded().isEmpty()) {
+        // "tells benign tumours from malignant ones", "tell lunch tables from dinner ones": what follows "from" is
+        // the other class of the target, not the model's inputs.
+        boolean contrast = clause.has(java.util.Set.of(
+                "tell",
+                "tells",
+                "telling",
+                "distinguish",
+                "distinguishes",
+                "differentiate",
+                "differentiates",
+                "separate",
+                "separates",
+                "discriminate"));
+        if (featureCue == clause.tokens.size() && resolution.excluded().isEmpty() && !contrast) {
             Optional<String> vague = VagueInputs.phrase(clause.tokens, clause::isInsideMention);
             if (vague.isPresent()) {
                 return Interpretation.warn(VagueInputs.question(vague.get(), clause.profile, target.get()));

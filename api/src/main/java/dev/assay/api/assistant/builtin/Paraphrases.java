@@ -1,5 +1,6 @@
 package dev.assay.api.assistant.builtin;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -107,8 +108,53 @@ final class Paraphrases {
     /** "standard-scale it", "standard scale the fare": standardising, said with the method's name. */
     private static final Pattern STANDARD_SCALE = Pattern.compile("(?i)\\bstandard[- ]scal(?:e|ed|ing)\\b");
 
+    /** Verbs people mistype ("predcit", "clasify", "standradise"): one slip from them is them. */
+    private static final List<String> VERBS = List.of(
+            "predict",
+            "classify",
+            "forecast",
+            "estimate",
+            "regress",
+            "standardise",
+            "standardize",
+            "normalise",
+            "normalize",
+            "impute",
+            "encode",
+            "rescale");
+
+    private static final Pattern WORD = Pattern.compile("\\b\\p{L}{6,}\\b");
+
+    /** A word one slip from a verb of {@link #VERBS} that is no known word itself is that verb. */
+    private static String verbsSpelt(String text) {
+        return WORD.matcher(text).replaceAll(m -> {
+            String word = m.group().toLowerCase(java.util.Locale.ROOT);
+            if (Vocabulary.known(word) || ColumnMatcher.GRAMMAR.contains(word)) {
+                return m.group();
+            }
+            return VERBS.stream()
+                    .filter(v -> Spellings.distance(word, v) == 1)
+                    .findFirst()
+                    .orElse(m.group());
+        });
+    }
+
+    /** "I'd like unemp predicted from …", "we want price estimated …": the thing wanted, then a verb of predicting. */
+    private static final Pattern PASSIVE = Pattern.compile(
+            "(?i)\\b(?:like|want|need|have|get)\\s+(?:the\\s+|a\\s+)?([\\p{L}\\p{N}_]+(?:\\s+[\\p{L}\\p{N}_]+){0,3}?)\\s+"
+                    + "(?:predicted|forecast|forecasted|estimated|modell?ed|classified)\\b");
+    /** "on the basis of", "on the strength of": the inputs' cue. */
+    private static final Pattern ON_BASIS = Pattern.compile("(?i)\\bon\\s+the\\s+(?:basis|strength)\\s+of\\b");
+    /** "Using A and B as the inputs, predict X": the inputs said first, as a clause of their own. */
+    private static final Pattern INPUTS_FIRST = Pattern.compile(
+            "(?i)^\\s*(?:using|with|taking)\\s+(.+?)\\s+as\\s+(?:the\\s+|my\\s+)?(?:inputs?|predictors?|features?)\\s*,\\s*"
+                    + "((?:predict|forecast|estimate|model|classify|regress|train|fit|guess)\\b[^,;]+?)[.!]?\\s*$");
+
     static String plain(String prompt) {
-        String text = AMPERSAND.matcher(prompt).replaceAll(" and ");
+        String text = AMPERSAND.matcher(verbsSpelt(prompt)).replaceAll(" and ");
+        text = INPUTS_FIRST.matcher(text).replaceAll("$2 from $1");
+        text = ON_BASIS.matcher(text).replaceAll("from");
+        text = PASSIVE.matcher(text).replaceAll("predict $1");
         text = STANDARD_SCALE.matcher(text).replaceAll("standardise");
         text = BY_FAR.matcher(text).replaceAll("");
         text = DEMONSTRATIVE.matcher(text).replaceAll("$1 it");

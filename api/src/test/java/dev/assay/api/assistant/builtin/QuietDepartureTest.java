@@ -186,4 +186,26 @@ class QuietDepartureTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.params()).doesNotContainKey("new_column"));
     }
+
+    @Test
+    void anAmountPaidIsTheMoneyColumnNotAColumnOfWordsNamedOnTheWay() {
+        assertThat(steps(plan("tips.csv", "model how much each table paid")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("target")).isEqualTo("total_bill"));
+    }
+
+    @Test
+    void misspeltVerbsPassivesAndInputsSaidFirstAreRead() {
+        assertThat(steps(plan("penguins.csv", "clasify species from bill length and flipper length")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("features"))
+                        .isEqualTo(List.of("bill_length_mm", "flipper_length_mm")));
+        assertThat(steps(plan("macrodata.csv", "I'd like realinv predicted on the basis of realgdp and tbilrate")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("target")).isEqualTo("realinv"));
+        assertThat(steps(plan("penguins.csv", "With flipper length and bill depth as the inputs, predict body mass.")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("features"))
+                        .isEqualTo(List.of("flipper_length_mm", "bill_depth_mm")));
+    }
 }
