@@ -144,6 +144,19 @@ final class FeatureSteps {
             }
             if (clause.has(Set.of("equal", "width", "equal-width", "uniform"))) {
                 params.put("binning", "equal_width");
+            } else if (clause.has(Set.of(
+                    "quantile",
+                    "quantiles",
+                    "equal-frequency",
+                    "frequency",
+                    "quartiles",
+                    "deciles",
+                    "quintiles",
+                    "tertiles",
+                    "percentile",
+                    "percentiles"))) {
+                // Said, so written out, although it is the default: the plan shows what was asked.
+                params.put("binning", "quantile");
             }
             newColumn.ifPresent(name -> params.put("new_column", name));
             return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));

@@ -39,7 +39,7 @@ final class ModelStep {
 
     /** "using only …", "just …", "nothing else": the request restricts the model's inputs. */
     private static final java.util.regex.Pattern RESTRICTED = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:using|from|with|based|off|on|inputs?|features?|predictors?)\\b[^.;]{0,20}?\\b(?:only|just|solely)\\b"
+            "(?i)\\b(?:using|from|with|based|off|on|inputs?|features?|predictors?)\\b[^.;]{0,40}?\\b(?:only|just|solely)\\b"
                     + "|\\b(?:only|just|solely)\\s+(?:using|from|with|on|off|based)\\b"
                     + "|\\b(?:nothing\\s+(?:more|else)|no\\s+other\\s+(?:columns?|inputs?|features?))\\b");
 
@@ -95,7 +95,16 @@ final class ModelStep {
         }
         // "how much each passenger paid for their ticket", "how much each table paid": an amount of money is a number;
         // a column of words named on the way (Ticket) is not it. The money column is taken when there is one.
-        if (HOW_MUCH_PAID.matcher(clause.text).find()
+        // "the passenger's ticket price": a column of words followed by a word of money names the money, not it.
+        boolean moneyAfter = named.flatMap(c -> clause.mentions.stream()
+                        .filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE
+                                && m.column().equals(c))
+                        .findFirst())
+                .filter(m -> m.end() < clause.tokens.size()
+                        && java.util.Set.of("price", "cost", "fare", "charge", "amount")
+                                .contains(clause.tokens.get(m.end()).text()))
+                .isPresent();
+        if ((HOW_MUCH_PAID.matcher(clause.text).find() || moneyAfter)
                 && named.map(c -> !numeric(c)).orElse(true)) {
             List<String> money = clause.profile.variables().values().stream()
                     .filter(v -> v.type() == dev.assay.model.dataset.VariableKind.NUMERIC
@@ -104,7 +113,7 @@ final class ModelStep {
                     .map(dev.assay.model.profile.VariableProfile::name)
                     .toList();
             if (money.size() == 1) {
-                notes.add("Read the amount paid as " + money.getFirst() + ", the one column of money.");
+                notes.add("Read the amount of money as " + money.getFirst() + ", the one column of money.");
                 named = Optional.of(money.getFirst());
             } else if (money.size() > 1) {
                 return Interpretation.warn("Which amount do you mean in \"" + clause.text + "\": "

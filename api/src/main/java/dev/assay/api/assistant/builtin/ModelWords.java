@@ -321,6 +321,21 @@ final class ModelWords {
                         && m.kind() == ColumnMatcher.Kind.SINGLE)
                 .filter(m -> !RowUnits.saysRowUnit(clause.tokens, m.start()))
                 .toList();
+        // "classify the wines by class": a word found only inside a longer name ("wines") before "by" loses to the
+        // one column named by its whole name after it.
+        if (!before.isEmpty()
+                && before.stream().allMatch(ColumnMatcher.Mention::partial)
+                && featureCue < clause.tokens.size()
+                && clause.tokens.get(featureCue).text().equals("by")) {
+            List<ColumnMatcher.Mention> after = clause.mentions.stream()
+                    .filter(m -> m.start() > featureCue && m.start() < clause.exclusionStart)
+                    .toList();
+            if (after.size() == 1
+                    && after.getFirst().kind() == ColumnMatcher.Kind.SINGLE
+                    && !after.getFirst().partial()) {
+                return Optional.of(after.getFirst().column());
+            }
+        }
         for (ColumnMatcher.Mention mention : before) {
             int at = mention.start() - 1;
             while (at >= 0

@@ -208,4 +208,14 @@ class QuietDepartureTest {
                 .satisfies(s -> assertThat(s.params().get("features"))
                         .isEqualTo(List.of("flipper_length_mm", "bill_depth_mm")));
     }
+
+    @Test
+    void aWordInsideALongerNameBeforeByLosesToTheWholeNameAfterIt() {
+        assertThat(steps(plan("penguins.csv", "classify the body shapes by species")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("target")).isEqualTo("species"));
+        assertThat(steps(plan("diamonds.csv", "model the clarity price")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("target")).isEqualTo("price"));
+    }
 }
