@@ -65,7 +65,8 @@ final class FollowUps {
             "^(?:\\w+\\s+)?(?:swap|exchange|replace|change|switch)\\s+(?:out\\s+)?(.+?)\\s+(?:for|with|to|by)\\s+(.+)$");
     /** "A rather than B", "A instead of B": B is what the plan has now, not what to change to. */
     private static final Pattern RATHER_THAN =
-            Pattern.compile("\\s*\\b(?:rather than|instead of|in place of|not)\\s+[^,.;]*");
+            // A decimal point ("rather than 1.5") is no end of the old choice.
+            Pattern.compile("\\s*\\b(?:rather than|instead of|in place of|not)\\s+(?:[^,.;]|\\.(?=\\d))*");
 
     private static final Pattern REMOVE_POSITION = Pattern.compile(
             "\\b(?:remove|drop|delete|undo|skip|forget)\\s+(?:the\\s+)?(last|final|first|previous)\\s+(?:step|action|one)\\b");

@@ -218,4 +218,30 @@ class QuietDepartureTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.params().get("target")).isEqualTo("price"));
     }
+
+    @Test
+    void theValueAFollowUpReplacesIsNotReadAsTheNewOneAndAQuotedFillIsKept() {
+        List<PlanStep> clipped = List.of(
+                new PlanStep(ActionType.CLIP_OUTLIERS, java.util.Map.of("columns", List.of(), "method", "iqr")),
+                new PlanStep(ActionType.TRAIN_MODEL, java.util.Map.of("target", "species")));
+        PlannerAnswer factor = planner.plan(new PlanningRequest(
+                "make the IQR factor 3 rather than 1.5",
+                RequestSet.profile("iris.csv"),
+                null,
+                new ArrayList<>(),
+                new Conversation(clipped, List.of())));
+        assertThat(steps(factor).getFirst().params().get("factor")).isEqualTo(3.0);
+        List<PlanStep> dropped = List.of(
+                new PlanStep(ActionType.DROP_COLUMNS, java.util.Map.of("columns", List.of("payment"))),
+                new PlanStep(ActionType.TRAIN_MODEL, java.util.Map.of("target", "fare")));
+        PlannerAnswer fill = planner.plan(new PlanningRequest(
+                "don't drop payment after all - fill it with 'unknown' instead",
+                RequestSet.profile("taxis.csv"),
+                null,
+                new ArrayList<>(),
+                new Conversation(dropped, List.of())));
+        assertThat(steps(fill).getFirst().params())
+                .containsEntry("strategy", "constant")
+                .containsEntry("value", "unknown");
+    }
 }
