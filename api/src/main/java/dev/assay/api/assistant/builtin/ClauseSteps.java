@@ -135,7 +135,12 @@ final class ClauseSteps {
         if (clause.has(Vocabulary.FILL)
                 || (clause.hasPhrase("missing")
                         && (clause.hasPhrase("with the") && !clause.removes()
-                                || clause.has(Set.of("median", "mean", "mode"))))) {
+                                || clause.has(Set.of("median", "mean", "mode"))))
+                // "where the sex is blank, use the most common value": a gap and a way to fill it.
+                || clause.has(Vocabulary.MISSING)
+                        && !clause.removes()
+                        && clause.has(Set.of("median", "mean", "mode", "average", "frequent", "commonest", "common"))
+                        && clause.has(Set.of("use", "put", "take", "insert", "set", "fill", "replace", "substitute"))) {
             return impute();
         }
         // "cast the few-valued columns to categorical": the verb of a type change with a type after "to" is a

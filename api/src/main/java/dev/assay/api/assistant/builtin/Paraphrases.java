@@ -105,6 +105,10 @@ final class Paraphrases {
     private static final Pattern BY_FAR = Pattern.compile(
             "(?i)\\bby\\s+far\\s+(?=the\\s+(?:most|largest|biggest|highest|longest|heaviest|fewest|least|emptiest|sparsest)\\b)");
 
+    /** "a weight-divided-by-horsepower column": a formula said as one hyphenated word is said in words. */
+    private static final Pattern HYPHENATED_FORMULA = Pattern.compile(
+            "(?i)\\b([\\p{L}\\p{N}_]+)-(divided-by|over|times|multiplied-by|plus|minus|per)-([\\p{L}\\p{N}_]+)\\b");
+
     /** "standard-scale it", "standard scale the fare": standardising, said with the method's name. */
     private static final Pattern STANDARD_SCALE = Pattern.compile("(?i)\\bstandard[- ]scal(?:e|ed|ing)\\b");
 
@@ -156,6 +160,10 @@ final class Paraphrases {
         text = ON_BASIS.matcher(text).replaceAll("from");
         text = PASSIVE.matcher(text).replaceAll("predict $1");
         text = STANDARD_SCALE.matcher(text).replaceAll("standardise");
+        text = HYPHENATED_FORMULA
+                .matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        m.group(1) + " " + m.group(2).replace('-', ' ') + " " + m.group(3)));
         text = BY_FAR.matcher(text).replaceAll("");
         text = DEMONSTRATIVE.matcher(text).replaceAll("$1 it");
         text = OFF.matcher(text).replaceAll(" from ");
