@@ -180,6 +180,32 @@ final class ColumnResolution {
             }
             return Scope.of(named);
         }
+        // "rescale all four measurements": the columns measured in a unit, never every numeric column; a count said
+        // that does not fit them is asked about.
+        List<String> measured =
+                clause.mentions.isEmpty() && excluded.isEmpty() && clause.has(Set.of("measurements", "measures"))
+                        ? clause.profile.variables().keySet().stream()
+                                .filter(c -> java.util.Arrays.stream(
+                                                Words.spaced(c).split(" "))
+                                        .anyMatch(ColumnMatcher.UNITS::contains))
+                                .toList()
+                        : List.of();
+        if (!measured.isEmpty()) {
+            Optional<Integer> said = clause.tokens.stream()
+                    .map(t -> t.text().matches("\\d{1,2}") ? Integer.valueOf(t.text()) : Words.NUMBERS.get(t.text()))
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst();
+            if (said.isPresent() && said.get() != measured.size()) {
+                return Scope.refused("You said " + said.get() + " measurements, but the columns measured in a unit are "
+                        + orList(measured).replace(" or ", " and ") + ". Which do you mean? Nothing was planned for \""
+                        + clause.text + "\".");
+            }
+            return new Scope(
+                    List.copyOf(measured),
+                    Optional.empty(),
+                    List.of("Read \"the measurements\" as the columns measured in a unit: "
+                            + String.join(", ", measured) + "."));
+        }
         if (!excluded.isEmpty() || saysEvery() && clause.mentions.isEmpty()) {
             if (excluded.isEmpty()) {
                 return Scope.of(List.of());

@@ -109,6 +109,13 @@ final class Paraphrases {
     private static final Pattern HYPHENATED_FORMULA = Pattern.compile(
             "(?i)\\b([\\p{L}\\p{N}_]+)-(divided-by|over|times|multiplied-by|plus|minus|per)-([\\p{L}\\p{N}_]+)\\b");
 
+    /** "the 0-to-1 kind of scaling", "a sort of encoding": how a step is said, never a column ("kind" for class). */
+    private static final Pattern KIND_OF = Pattern.compile(
+            "(?i)\\b(?:kind|sort|type|form|flavou?r)\\s+of\\s+(?=(?:scaling|rescaling|normali[sz]ation|standardi[sz]ation|encoding"
+                    + "|imputation|filling|clipping|capping|binning|model|classifier|regressor)\\b)");
+    /** "0-to-1", "zero-to-one": the min-max range. */
+    private static final Pattern ZERO_TO_ONE = Pattern.compile("(?i)\\b(?:0|zero)-to-(?:1|one)\\b");
+
     /** "standard-scale it", "standard scale the fare": standardising, said with the method's name. */
     private static final Pattern STANDARD_SCALE = Pattern.compile("(?i)\\bstandard[- ]scal(?:e|ed|ing)\\b");
 
@@ -160,6 +167,8 @@ final class Paraphrases {
         text = ON_BASIS.matcher(text).replaceAll("from");
         text = PASSIVE.matcher(text).replaceAll("predict $1");
         text = STANDARD_SCALE.matcher(text).replaceAll("standardise");
+        text = KIND_OF.matcher(text).replaceAll("");
+        text = ZERO_TO_ONE.matcher(text).replaceAll("0 to 1");
         text = HYPHENATED_FORMULA
                 .matcher(text)
                 .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(

@@ -100,6 +100,9 @@ final class ProfilePhrases {
 
     private static final String COUNT = "(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)";
 
+    /** "the four cs", "the 3 bs": a count, then one letter said as a plural. */
+    private static final Pattern LETTERS = Pattern.compile("\\b" + COUNT + "\\s+([a-z])s\\b");
+
     private static final String ONE =
             "(?:column|variable|feature|field|attribute|one|ticker|series|indicator|measurement|predictor|input|year)";
     private static final String WHICH = "(?:whichever\\s+|the\\s+|the\\s+one\\s+)?";
@@ -628,6 +631,29 @@ final class ProfilePhrases {
         for (ColumnMatcher.Mention phrase : missing) {
             found.removeIf(f -> f.start() >= phrase.start() && f.start() < phrase.end());
             found.add(phrase);
+        }
+        // "the four Cs", "the three Bs": the columns whose names begin with that letter, as many as said.
+        Matcher letters = LETTERS.matcher(text);
+        while (letters.find()) {
+            int start = starts.indexOf(letters.start());
+            int end = tokenAt(starts, letters.end());
+            if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                continue;
+            }
+            String letter = letters.group(2);
+            List<String> columns = profile.variables().keySet().stream()
+                    .filter(c -> Words.spaced(c).startsWith(letter))
+                    .toList();
+            String said = letters.group(1);
+            long n = said.matches("\\d+") ? Long.parseLong(said) : Words.NUMBERS.get(said);
+            if (columns.size() == n) {
+                found.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.GROUP,
+                        columns,
+                        start,
+                        end,
+                        text.substring(letters.start(), letters.end()).strip()));
+            }
         }
         return onlyOne(tokens, adjacentNarrowed(found));
     }

@@ -244,4 +244,19 @@ class QuietDepartureTest {
                 .containsEntry("strategy", "constant")
                 .containsEntry("value", "unknown");
     }
+
+    @Test
+    void lettersAndMeasurementsSaidWithACountNameThoseColumnsOrAQuestion() {
+        assertThat(steps(plan("penguins.csv", "predict species from the three Bs")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("features"))
+                        .isEqualTo(List.of("bill_length_mm", "bill_depth_mm", "body_mass_g")));
+        assertThat(steps(plan("penguins.csv", "standardise all four measurements, then predict species")))
+                .filteredOn(s -> s.type() == ActionType.SCALE)
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns"))
+                        .isEqualTo(List.of("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g")));
+        assertThat(steps(plan("iris.csv", "standardise the three measurements")))
+                .isEmpty();
+    }
 }
