@@ -111,6 +111,8 @@ final class Assignments {
     /** "A divided by B", "A times B", "A plus B", "A minus B": the operation said in words is its sign. */
     private static final List<Map.Entry<Pattern, String>> IN_WORDS = List.of(
             Map.entry(Pattern.compile("(?i)\\s+divided\\s+by\\s+"), " / "),
+            // "price_per_carat as price over carat": read only where both sides are columns (operation()).
+            Map.entry(Pattern.compile("(?i)\\s+over\\s+"), " / "),
             Map.entry(Pattern.compile("(?i)\\s+(?:multiplied\\s+by|times)\\s+"), " * "),
             Map.entry(Pattern.compile("(?i)\\s+plus\\s+"), " + "),
             Map.entry(Pattern.compile("(?i)\\s+minus\\s+"), " - "));

@@ -87,10 +87,24 @@ final class Clause {
             }
         }
         mentions.sort(java.util.Comparator.comparingInt(ColumnMatcher.Mention::start));
+        // "Cut carat into five bins" on a file with a column cut: the first word is the verb of binning, not the
+        // column, when another column follows and the bins are said.
+        if (mentions.size() > 1
+                && mentions.getFirst().start() == 0
+                && mentions.getFirst().end() == 1
+                && Set.of("cut", "split", "divide", "group")
+                        .contains(tokens.getFirst().text())
+                && BINNED.matcher(text).find()) {
+            mentions.removeFirst();
+        }
         this.exclusionStart = exclusionStart();
         // Words inside a column's name ("bill length", "pickup time") never signal an intent.
         tokens.stream().filter(t -> !isInsideMention(t.index())).forEach(t -> words.add(t.text()));
     }
+
+    private static final java.util.regex.Pattern BINNED = java.util.regex.Pattern.compile(
+            "(?i)\\binto\\b.*\\b(?:bins?|buckets?|groups|bands|intervals|quantiles|quartiles|tertiles|quintiles"
+                    + "|deciles)\\b");
 
     /** Where "except", "but", "without", "other than", "not" begin the columns left out, or the clause's end. */
     private int exclusionStart() {

@@ -48,6 +48,11 @@ final class ClauseSteps {
             return Interpretation.warn("Assay plans only whitelisted data actions; it does not run code, commands "
                     + "or queries, or read or send files: \"" + clause.text + "\" was left out.");
         }
+        // "fill the gaps by scraping Yahoo Finance", "look them up on Google Maps": data from outside the file.
+        if (OUTSIDE.matcher(clause.text).find()) {
+            return Interpretation.warn("Assay works only on the data in this file; it does not fetch, download or"
+                    + " look up values elsewhere, so nothing was planned for \"" + clause.text + "\".");
+        }
         // "bin mass into 4 bins and call it mass_band" names the new column; it renames nothing.
         // "parse the date columns", "split the timestamps into year and hour": parts of the columns holding dates.
         Optional<List<PlanStep>> dateParts =
@@ -58,9 +63,7 @@ final class ClauseSteps {
         // "make year categorical", "origin is a category, not a number": a type said of columns and nothing else.
         Optional<Map.Entry<List<String>, String>> typed = CastClauses.read(clause.text, clause.matcher);
         if (typed.isPresent()) {
-            return Interpretation.of(step(
-                    ActionType.CAST,
-                    params("columns", typed.get().getKey(), "to", typed.get().getValue())));
+            return castOrEncode(typed.get().getKey(), typed.get().getValue());
         }
         if (clause.has(Vocabulary.RENAME)
                 || (clause.words.contains("call")
@@ -101,6 +104,16 @@ final class ClauseSteps {
                     + "); it can drop rows with missing values or duplicate rows. Nothing"
                     + " was planned for it.");
         }
+        // "delete the tables that had zero smokers", "drop the cars that have 8 cylinders": a removal of things (no
+        // column word) said by how many of a column they had is a row filter by value too.
+        if (clause.removes()
+                && !missingRows
+                && !clause.has(Vocabulary.MISSING)
+                && COUNTED_ROWS.matcher(clause.text).find()
+                && !clause.mentions.isEmpty()) {
+            return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + clause.text
+                    + "\"); it can drop rows with missing values or duplicate rows. Nothing was planned for it.");
+        }
         // "drop any trip where the pickup borough is missing", "remove passengers whose Age is blank": what is removed
         // is the rows (whatever they are called) lacking those columns, never the columns themselves.
         if (clause.removes()
@@ -122,7 +135,12 @@ final class ClauseSteps {
         if (clause.has(Vocabulary.FILL)
                 || (clause.hasPhrase("missing")
                         && (clause.hasPhrase("with the") && !clause.removes()
-                                || clause.has(Set.of("median", "mean", "mode"))))) {
+                                || clause.has(Set.of("median", "mean", "mode"))))
+                // "where the sex is blank, use the most common value": a gap and a way to fill it.
+                || clause.has(Vocabulary.MISSING)
+                        && !clause.removes()
+                        && clause.has(Set.of("median", "mean", "mode", "average", "frequent", "commonest", "common"))
+                        && clause.has(Set.of("use", "put", "take", "insert", "set", "fill", "replace", "substitute"))) {
             return impute();
         }
         // "cast the few-valued columns to categorical": the verb of a type change with a type after "to" is a
@@ -316,7 +334,84 @@ final class ClauseSteps {
         }
         // One step for every column said together, as for any other action: the step reports per column the
         // values that did not convert.
-        return Interpretation.of(step(ActionType.CAST, params("columns", columns, "to", to)));
+        return castOrEncode(columns, to);
+    }
+
+    /** "the tables that had zero smokers", "the cars that have 8 cylinders", "passengers with more than 2 siblings". */
+    private static final Pattern COUNTED_ROWS = Pattern.compile(
+            "(?i)\\b(?!(?:columns?|fields?|variables?|features?|ones|rows?|years|attributes|series|tickers|indicators"
+                    + "|predictors|inputs|measurements|measures|along|together|plus)\\b)\\p{L}+\\s+(?:who|that|which|where|with)\\s+"
+                    + "(?:(?:had|have|has|having|carried|carry|carries|got|get|gets|held|hold|holds|contain|contains|contained)\\s+)?"
+                    + "(?:(?:no\\s+more\\s+than|more\\s+than|fewer\\s+than|less\\s+than|over|under|above|below|at\\s+least"
+                    + "|at\\s+most|exactly|only|just)\\s+)?(?:no|zero|\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight"
+                    + "|nine|ten)\\s+(?!and\\b|or\\b)\\p{L}");
+
+    /** Values taken from outside the file: scraped, downloaded, looked up on a site or service. */
+    private static final Pattern OUTSIDE = Pattern.compile(
+            "(?i)\\b(?:scrap(?:e|es|ed|ing)|crawl(?:s|ed|ing)?|download(?:s|ed|ing)?|fetch(?:es|ed|ing)?\\s+\\w+\\s+from"
+                    + "|look(?:s|ed|ing)?\\s+(?:\\w+\\s+)?up\\s+(?:on|in|online|from)"
+                    + "|from\\s+the\\s+(?:web|internet)|online\\s+sources?|website|web\\s+site)\\b");
+
+    /**
+     * A cast to numbers of columns that hold words ("turn origin into numbers", "make island numeric") would leave
+     * every value empty: words become numbers by an encoding, one number per value, said in the answer. Free text
+     * (a name on every row) has no such numbers and is left out with the reason; numbers stored as text are cast.
+     */
+    private Interpretation castOrEncode(List<String> columns, String to) {
+        if (!Set.of("float", "int", "integer").contains(to)) {
+            return Interpretation.of(step(ActionType.CAST, params("columns", columns, "to", to)));
+        }
+        List<String> cast = new ArrayList<>();
+        List<String> encoded = new ArrayList<>();
+        List<String> freeText = new ArrayList<>();
+        for (String column : columns) {
+            dev.assay.model.profile.VariableProfile variable =
+                    clause.profile.variables().get(column);
+            if (variable == null || !holdsWords(variable)) {
+                cast.add(column);
+            } else if (variable.type() == dev.assay.model.dataset.VariableKind.TEXT
+                    || variable.type() == dev.assay.model.dataset.VariableKind.IDENTIFIER
+                    || variable.distinct() > 20 && variable.uniqueShare() > 0.5) {
+                freeText.add(column);
+            } else {
+                encoded.add(column);
+            }
+        }
+        if (encoded.isEmpty() && freeText.isEmpty()) {
+            return Interpretation.of(step(ActionType.CAST, params("columns", columns, "to", to)));
+        }
+        List<PlanStep> steps = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (!cast.isEmpty()) {
+            steps.add(step(ActionType.CAST, params("columns", cast, "to", to)));
+        }
+        if (!encoded.isEmpty()) {
+            steps.add(step(ActionType.ENCODE, params("columns", encoded, "method", "label")));
+            notes.add(String.join(", ", encoded) + (encoded.size() == 1 ? " holds" : " hold")
+                    + " words, not numbers written as text: a cast would leave every value empty, so "
+                    + (encoded.size() == 1 ? "it is" : "they are")
+                    + " label-encoded instead (one number per value; say one-hot for a 0/1 column per value).");
+        }
+        if (!freeText.isEmpty()) {
+            notes.add(String.join(", ", freeText) + (freeText.size() == 1 ? " is" : " are")
+                    + " free text, different on almost every row: neither a cast nor an encoding gives useful numbers,"
+                    + " so " + (freeText.size() == 1 ? "it was" : "they were") + " left out.");
+        }
+        if (steps.isEmpty()) {
+            return Interpretation.warn(String.join(" ", notes) + " Nothing was planned for \"" + clause.text + "\".");
+        }
+        return new Interpretation(steps, notes);
+    }
+
+    /** A column stored as text whose common values are words, not numbers. */
+    private static boolean holdsWords(dev.assay.model.profile.VariableProfile variable) {
+        if (variable.storage() != dev.assay.model.dataset.ColumnType.STRING) {
+            return false;
+        }
+        long words = variable.top().stream()
+                .filter(v -> !v.value().strip().matches("[-+]?[\\d.,]+(?:[eE][-+]?\\d+)?%?"))
+                .count();
+        return !variable.top().isEmpty() && words * 2 > variable.top().size();
     }
 
     private Interpretation dropColumns() {

@@ -54,6 +54,10 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
      * The limits said in a clipping clause. {@code names} are the dataset's column names, so a number that is a
      * column ("1990") is not taken for a limit.
      */
+    private static final Pattern REPLACED = Pattern.compile(
+            "(?i)\\s*,?\\s*\\b(?:rather\\s+than|instead\\s+of|in\\s+place\\s+of|not)\\s+(?:the\\s+)?(?:default\\s+|usual\\s+|standard\\s+)?"
+                    + "(?:of\\s+)?\\d+(?:\\.\\d+)?(?:\\s*(?:x|×|times)?\\s*(?:the\\s+)?iqrs?)?\\b");
+
     static ClipLimits read(String clause, List<String> names) {
         String text = NumberWords.inDigits(clause);
         for (String name : names) {
@@ -64,6 +68,8 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
         }
         // "the 3 most skewed columns", "2 columns": a count of columns is which columns, never a limit.
         text = COLUMN_COUNT.matcher(text).replaceAll(" ");
+        // "a factor of 3 rather than 1.5", "2.5 instead of the default 1.5": the value replaced is no limit.
+        text = REPLACED.matcher(text).replaceAll(" ");
         Matcher spread = SPREAD.matcher(text);
         if (spread.find()) {
             return ask("\"" + spread.group().strip()

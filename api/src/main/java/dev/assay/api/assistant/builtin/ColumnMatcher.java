@@ -638,6 +638,9 @@ final class ColumnMatcher {
      */
     private static final Map<String, List<String>> WORD_SYNONYMS = Map.ofEntries(
             Map.entry("gratuity", List.of("tip")),
+            // "how powerful each car is": horsepower (or kilowatts, kw). "power" alone is left out: "a power to
+            // weight ratio from horsepower and weight" names a new column.
+            Map.entry("powerful", List.of("horsepower", "kw")),
             Map.entry("gratuities", List.of("tip")),
             Map.entry("weight", List.of("mass")),
             Map.entry("heaviness", List.of("weight", "mass")),

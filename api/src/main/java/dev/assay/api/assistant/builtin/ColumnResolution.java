@@ -147,6 +147,18 @@ final class ColumnResolution {
         List<String> excluded = excluded();
         named.removeAll(excluded);
         if (!named.isEmpty()) {
+            // "scale bill depth and the beak curvature": a listed item that names no column is asked about, never
+            // dropped from the list without a word.
+            Optional<String> lost = unresolvedListItem();
+            if (lost.isPresent()) {
+                return Scope.refused(notFound(lost.get()));
+            }
+            // "standardise the three petal measurements": a count said before a group that names another number
+            // of columns is asked about.
+            Optional<String> miscounted = miscounted();
+            if (miscounted.isPresent()) {
+                return Scope.refused(miscounted.get());
+            }
             // A group ("the 2010s", "the numeric ones") may hold columns the action cannot take; they are left
             // out and named. A column named on its own is kept, so the validator says why it cannot be done.
             List<String> alone = clause.mentions.stream()
@@ -167,6 +179,32 @@ final class ColumnResolution {
                                 + " type."));
             }
             return Scope.of(named);
+        }
+        // "rescale all four measurements": the columns measured in a unit, never every numeric column; a count said
+        // that does not fit them is asked about.
+        List<String> measured =
+                clause.mentions.isEmpty() && excluded.isEmpty() && clause.has(Set.of("measurements", "measures"))
+                        ? clause.profile.variables().keySet().stream()
+                                .filter(c -> java.util.Arrays.stream(
+                                                Words.spaced(c).split(" "))
+                                        .anyMatch(ColumnMatcher.UNITS::contains))
+                                .toList()
+                        : List.of();
+        if (!measured.isEmpty()) {
+            Optional<Integer> said = clause.tokens.stream()
+                    .map(t -> t.text().matches("\\d{1,2}") ? Integer.valueOf(t.text()) : Words.NUMBERS.get(t.text()))
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst();
+            if (said.isPresent() && said.get() != measured.size()) {
+                return Scope.refused("You said " + said.get() + " measurements, but the columns measured in a unit are "
+                        + orList(measured).replace(" or ", " and ") + ". Which do you mean? Nothing was planned for \""
+                        + clause.text + "\".");
+            }
+            return new Scope(
+                    List.copyOf(measured),
+                    Optional.empty(),
+                    List.of("Read \"the measurements\" as the columns measured in a unit: "
+                            + String.join(", ", measured) + "."));
         }
         if (!excluded.isEmpty() || saysEvery() && clause.mentions.isEmpty()) {
             if (excluded.isEmpty()) {
@@ -195,13 +233,157 @@ final class ColumnResolution {
                     ? Scope.refused("Which column should \"" + clause.text + "\" use? Name it.")
                     : Scope.of(clause.referents);
         }
+        // "fill the empty Amazon prices with 0", "scale the only column that holds words": words that say which
+        // columns but name none are never read as "every column"; the person is asked.
+        // Rows ("remove the rows that still have gaps") are not columns, and one word alone ("missing prices") is
+        // mostly a word for the values themselves.
+        List<String> unsaid =
+                describingWords().stream().filter(words -> words.contains(" ")).toList();
+        if (!unsaid.isEmpty() && !clause.has(Vocabulary.ROWS)) {
+            return Scope.refused(notFound(unsaid.getFirst()));
+        }
         return Scope.of(List.of());
+    }
+
+    private static final Set<String> LIST_ENDS = Set.of(
+            "and", "or", "with", "to", "into", "as", "using", "by", "at", "for", "in", "from", "then", "but", "except",
+            "nothing", "only");
+
+    /** An item of a list of columns, after "and"/"or" and a named column, whose words hold no column. */
+    Optional<String> unresolvedListItem() {
+        int end = Math.min(clause.exclusionStart, clause.tokens.size());
+        int firstNamed = clause.mentions.stream()
+                .mapToInt(ColumnMatcher.Mention::start)
+                .min()
+                .orElse(end);
+        for (int after = firstNamed + 1; after < end; after++) {
+            // Only a list of columns: the word before "and" is a column's ("carat and the retail markup"), not a
+            // limit or a value ("the 1st and 99th percentiles").
+            if (!Set.of("and", "or").contains(clause.tokens.get(after - 1).text())
+                    || !clause.isInsideMention(after - 2)) {
+                continue;
+            }
+            int last = after;
+            while (last < end && !LIST_ENDS.contains(clause.tokens.get(last).text())) {
+                last++;
+            }
+            int from = after;
+            int to = last;
+            if (last == after || clause.mentions.stream().anyMatch(m -> m.start() < to && m.end() > from)) {
+                continue;
+            }
+            int i = after;
+            while (i + 1 < last
+                    && Set.of("the", "a", "an", "its", "their", "his", "her", "any", "all")
+                            .contains(clause.tokens.get(i).text())) {
+                i++;
+            }
+            String word = clause.tokens.get(i).text();
+            if (ColumnMatcher.GRAMMAR.contains(word)
+                    || Vocabulary.FILLER.contains(word)
+                    || Vocabulary.known(word)
+                    || Clause.PRONOUNS.contains(word)
+                    || word.matches("[\\d.,%-]+")
+                    || ColumnMatcher.GROUP_NOUNS.contains(word)) {
+                continue;
+            }
+            return Optional.of(String.join(
+                    " ",
+                    clause.tokens.subList(i, Math.min(last, i + 4)).stream()
+                            .map(Words.Token::original)
+                            .toList()));
+        }
+        return Optional.empty();
+    }
+
+    /** "the three petal measurements" naming two columns: the count said and the columns found differ. */
+    Optional<String> miscounted() {
+        for (ColumnMatcher.Mention mention : clause.mentions) {
+            int at = mention.start() - 1;
+            if (at < 1 || mention.kind() == ColumnMatcher.Kind.AMBIGUOUS) {
+                continue;
+            }
+            String said = clause.tokens.get(at).text();
+            Integer n = said.matches("\\d{1,2}") ? Integer.valueOf(said) : Words.NUMBERS.get(said);
+            if (n == null
+                    || n < 2
+                    || !Set.of("the", "all", "these", "those", "both")
+                            .contains(clause.tokens.get(at - 1).text())
+                    || mention.columns().size() == n) {
+                continue;
+            }
+            int phraseEnd = mention.end() < clause.tokens.size()
+                            && ColumnMatcher.GROUP_NOUNS.contains(
+                                    clause.tokens.get(mention.end()).text())
+                    ? mention.end() + 1
+                    : mention.end();
+            String phrase = String.join(
+                    " ",
+                    clause.tokens.subList(at, phraseEnd).stream()
+                            .map(Words.Token::original)
+                            .toList());
+            return Optional.of("You said \"the " + phrase + "\", but "
+                    + (mention.columns().size() == 1
+                            ? "only " + mention.columns().getFirst() + " fits"
+                            : orList(mention.columns()).replace(" or ", " and ") + " fit")
+                    + ". Which columns do you mean? Nothing was planned for \"" + clause.text + "\".");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Words of the clause that no column, profile phrase or known word explains, wherever they stand: the ones that
+     * would have said which columns were meant.
+     */
+    private List<String> describingWords() {
+        List<String> unknown = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        for (Words.Token token : clause.tokens) {
+            String word = token.text();
+            boolean known = clause.isInsideMention(token.index())
+                    || ColumnMatcher.GRAMMAR.contains(word)
+                    || Vocabulary.FILLER.contains(word)
+                    || Vocabulary.known(word)
+                    || word.matches("[\\d.,%-]+")
+                    || ColumnMatcher.GROUP_NOUNS.contains(word);
+            if (known) {
+                if (!run.isEmpty()) {
+                    unknown.add(run.toString());
+                    run.setLength(0);
+                }
+            } else {
+                run.append(run.isEmpty() ? "" : " ").append(token.original());
+            }
+        }
+        if (!run.isEmpty()) {
+            unknown.add(run.toString());
+        }
+        return unknown;
     }
 
     String notFound(String words) {
         return "I could not find a column called \"" + words + "\"; the closest are "
                 + orList(clause.matcher.closest(words, 3)) + ". Nothing was planned for \"" + clause.text
                 + "\" rather than acting on every column.";
+    }
+
+    /**
+     * An input said as a count ("how many diners there were") that names no column: the columns of whole numbers are
+     * offered first, since a count is one of them, then the closest names.
+     */
+    String countNotFound(String words, String target) {
+        List<String> counts = clause.profile.variables().values().stream()
+                .filter(v -> v.storage() == dev.assay.model.dataset.ColumnType.INTEGER
+                        && v.type() != dev.assay.model.dataset.VariableKind.IDENTIFIER
+                        && !v.name().equals(target))
+                .map(dev.assay.model.profile.VariableProfile::name)
+                .toList();
+        List<String> offered =
+                counts.isEmpty() ? clause.matcher.closest(words, 3) : counts.subList(0, Math.min(5, counts.size()));
+        return "I could not find a column for \"" + words
+                + "\"; the columns of whole numbers, one of which may be that count, are "
+                + orList(offered) + ". Nothing was planned for \"" + clause.text
+                + "\" rather than leaving that input out; say which column it is.";
     }
 
     List<String> columns() {

@@ -43,6 +43,11 @@ final class DistinctPhrases {
                     + "|limited number of) (?:distinct |unique |different |separate )?(?:values|categories|levels|labels)\\b"
                     + "|\\b(?:low[- ]cardinality|few[- ]valued|low[- ]distinct)(?: (?:columns?|variables?|fields?|features?|ones?)\\b)?");
 
+    /** "the three-valued text column", "the 4-valued ones": exactly that many distinct values. */
+    private static final Pattern VALUED =
+            Pattern.compile("\\b(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]valued?"
+                    + "(?: (?:columns?|variables?|fields?|features?|ones?)\\b)?");
+
     static final long FEW = 10;
 
     /** Nouns a phrase describes: "columns with …", "variables that have …". */
@@ -97,6 +102,25 @@ final class DistinctPhrases {
                         end,
                         text.substring(starts.get(from), m.end()).strip()));
             }
+        }
+        Matcher valued = VALUED.matcher(text);
+        while (valued.find()) {
+            int start = starts.indexOf(valued.start());
+            int end = tokenAt(starts, valued.end());
+            if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                continue;
+            }
+            String said = valued.group(1);
+            long n = said.matches("\\d+") ? Long.parseLong(said) : Words.NUMBERS.get(said);
+            found.add(new ColumnMatcher.Mention(
+                    ColumnMatcher.Kind.GROUP,
+                    profile.variables().values().stream()
+                            .filter(v -> distinct(v) == n)
+                            .map(VariableProfile::name)
+                            .toList(),
+                    start,
+                    end,
+                    valued.group().strip()));
         }
         Matcher few = FEW_PHRASE.matcher(text);
         while (few.find()) {

@@ -29,6 +29,10 @@ final class DropToFill {
                     // "I'd rather impute than drop", "prefer filling to dropping"
                     + "|\\b(?:rather|prefer(?:\\s+to)?)\\s+" + FILL + "\\b.*\\b(?:than|to|over)\\s+" + DROP + "\\b");
 
+    /** A quoted value after "with"/"as"; an apostrophe inside a word ("don't") opens no quote. */
+    private static final Pattern FILL_VALUE =
+            Pattern.compile("(?i)\\b(?:with|as|to)\\s+(?<![\\p{L}])[\"'“‘`]([^\"'”’`]{1,60})[\"'”’`](?![\\p{L}])");
+
     private DropToFill() {}
 
     static Optional<FollowUps.Revision> revise(
@@ -43,6 +47,9 @@ final class DropToFill {
                         : words.contains("mode") || words.contains("frequent") || words.contains("common")
                                 ? "mode"
                                 : words.contains("zero") || words.contains("zeros") ? "zero" : null;
+        // "fill it with 'Unknown' instead": a quoted value is the constant to fill with, never replaced by the mode.
+        java.util.regex.Matcher quoted = FILL_VALUE.matcher(text);
+        Optional<String> constant = quoted.find() ? Optional.of(quoted.group(1)) : Optional.empty();
         List<PlanStep> out = new ArrayList<>();
         boolean changed = false;
         for (PlanStep step : current) {
@@ -70,8 +77,13 @@ final class DropToFill {
             Map<String, Object> fill = new LinkedHashMap<>();
             fill.put(
                     "strategy",
-                    said != null ? said : swapped.isEmpty() || allNumeric(swapped, profile) ? "median" : "mode");
+                    constant.isPresent()
+                            ? "constant"
+                            : said != null
+                                    ? said
+                                    : swapped.isEmpty() || allNumeric(swapped, profile) ? "median" : "mode");
             fill.put("columns", swapped);
+            constant.ifPresent(value -> fill.put("value", value));
             out.add(new PlanStep(ActionType.IMPUTE, fill));
             changed = true;
         }

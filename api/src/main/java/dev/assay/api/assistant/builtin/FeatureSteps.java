@@ -144,6 +144,19 @@ final class FeatureSteps {
             }
             if (clause.has(Set.of("equal", "width", "equal-width", "uniform"))) {
                 params.put("binning", "equal_width");
+            } else if (clause.has(Set.of(
+                    "quantile",
+                    "quantiles",
+                    "equal-frequency",
+                    "frequency",
+                    "quartiles",
+                    "deciles",
+                    "quintiles",
+                    "tertiles",
+                    "percentile",
+                    "percentiles"))) {
+                // Said, so written out, although it is the default: the plan shows what was asked.
+                params.put("binning", "quantile");
             }
             newColumn.ifPresent(name -> params.put("new_column", name));
             return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
@@ -201,7 +214,20 @@ final class FeatureSteps {
                 .matcher(clause.text);
         if (column.find()) {
             String words = column.group(1).strip();
+            // "the most skewed column", "the log of the column": words that pick or describe an existing column
+            // (a profile phrase, grammar, the vocabulary) are no new name.
+            boolean describes = Words.tokens(words).stream()
+                    .anyMatch(t -> ColumnMatcher.GRAMMAR.contains(t.text())
+                            || Vocabulary.known(t.text())
+                            || Set.of("most", "least", "largest", "biggest", "smallest", "highest", "lowest", "skewed")
+                                    .contains(t.text()));
+            boolean profiled = clause.mentions.stream()
+                    .anyMatch(m -> m.words()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .contains(words.toLowerCase(java.util.Locale.ROOT)));
             if (!words.isEmpty()
+                    && !describes
+                    && !profiled
                     && !words.equalsIgnoreCase("new")
                     && clause.matcher.find(Words.tokens(words)).isEmpty()) {
                 return Optional.of(Words.snake(words.replaceAll("(?i)^new\\s+", "")));

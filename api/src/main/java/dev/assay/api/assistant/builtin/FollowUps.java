@@ -65,7 +65,8 @@ final class FollowUps {
             "^(?:\\w+\\s+)?(?:swap|exchange|replace|change|switch)\\s+(?:out\\s+)?(.+?)\\s+(?:for|with|to|by)\\s+(.+)$");
     /** "A rather than B", "A instead of B": B is what the plan has now, not what to change to. */
     private static final Pattern RATHER_THAN =
-            Pattern.compile("\\s*\\b(?:rather than|instead of|in place of|not)\\s+[^,.;]*");
+            // A decimal point ("rather than 1.5") is no end of the old choice.
+            Pattern.compile("\\s*\\b(?:rather than|instead of|in place of|not)\\s+(?:[^,.;]|\\.(?=\\d))*");
 
     private static final Pattern REMOVE_POSITION = Pattern.compile(
             "\\b(?:remove|drop|delete|undo|skip|forget)\\s+(?:the\\s+)?(last|final|first|previous)\\s+(?:step|action|one)\\b");
@@ -333,8 +334,8 @@ final class FollowUps {
                 || rather
                 || !choice.equals(text)
                 || text.matches(
-                        "^(?:(?:please|can|could|would|you|let's|lets|let|us|i|we|want|to|actually|ok|okay|now)\\W*\\s+){0,4}"
-                                + "(?:use|switch|try|change|make|go with|prefer)\\b.*");
+                        "^(?:(?:please|can|could|would|you|let's|lets|let|us|i|we|i'd|we'd|id|rather|want|to|actually|ok"
+                                + "|okay|now)\\W*\\s+){0,4}(?:use|switch|try|change|make|go with|prefer|have)\\b.*");
         if (instead) {
             // What comes after "rather than" is the old choice: it must not be read as the new one.
             String wanted = rather ? RATHER_THAN.matcher(choice).replaceAll("") : choice;
@@ -581,7 +582,8 @@ final class FollowUps {
                 || words.contains("normalise")
                 || words.contains("normalize")
                 || text.contains("0 to 1")
-                || text.contains("0-1");
+                || text.contains("0-1")
+                || text.matches(".*\\b(?:0|zero)[- ]to[- ](?:1|one)\\b.*");
         boolean standard = words.contains("standard")
                 || words.contains("z-score")
                 || words.contains("z-scores")

@@ -14,6 +14,47 @@ import java.util.Optional;
 /** The model step of a clause: target, features, task and model read by {@link ModelWords}, or the question to ask. */
 final class ModelStep {
 
+    /**
+     * "forecast the next eight quarters", "predict AAPL for the next twelve months", "fit an ARIMA model": values of
+     * periods after the data's last row are no column of any row; a model here learns a column from the other columns
+     * of the same row. Read on the whole request, since the clause split may cut the period off.
+     */
+    static final java.util.regex.Pattern HORIZON =
+            java.util.regex.Pattern.compile("(?i)\\b(?:next|coming|following|upcoming|future)\\s+(?:\\d+\\s+|few\\s+|"
+                    + String.join("\\s+|", Words.NUMBERS.keySet())
+                    + "\\s+)?(?:days?|weeks?|months?|quarters?|years?|periods?)\\b"
+                    + "|\\b(?:\\d+|" + String.join("|", Words.NUMBERS.keySet())
+                    + ")\\s+(?:days?|weeks?|months?|quarters?|years?|periods?|steps?)\\s+(?:ahead|into\\s+the\\s+future)\\b"
+                    + "|\\b(?:arima|sarima|prophet|exponential\\s+smoothing)\\b");
+
+    private static final java.util.regex.Pattern HOW_MUCH_PAID = java.util.regex.Pattern.compile(
+            "(?i)\\bhow\\s+much\\b[^,;.]*?\\b(?:paid|pay|pays|cost|costs|spent|spend|spends|charged|charge)\\b");
+    private static final java.util.Set<String> MONEY = java.util.Set.of(
+            "fare", "fares", "price", "prices", "cost", "costs", "charge", "charges", "amount", "bill", "paid");
+
+    private boolean numeric(String column) {
+        var variable = clause.profile.variables().get(column);
+        return variable != null && variable.type() == dev.assay.model.dataset.VariableKind.NUMERIC;
+    }
+
+    /** "using only …", "just …", "nothing else": the request restricts the model's inputs. */
+    private static final java.util.regex.Pattern RESTRICTED = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:using|from|with|based|off|on|inputs?|features?|predictors?)\\b[^.;]{0,40}?\\b(?:only|just|solely)\\b"
+                    + "|\\b(?:only|just|solely)\\s+(?:using|from|with|on|off|based)\\b"
+                    + "|\\b(?:nothing\\s+(?:more|else)|no\\s+other\\s+(?:columns?|inputs?|features?))\\b");
+
+    /** "from the family columns": a cue of inputs after the target even when no column follows it. */
+    private int anyCue(Optional<ColumnMatcher.Mention> target) {
+        int from = target.map(ColumnMatcher.Mention::end).orElse(clause.tokens.size());
+        for (int i = from; i < clause.tokens.size(); i++) {
+            if (java.util.Set.of("from", "using", "given", "based")
+                    .contains(clause.tokens.get(i).text())) {
+                return i;
+            }
+        }
+        return clause.tokens.size();
+    }
+
     private final Clause clause;
     private final ColumnResolution resolution;
     private final ModelWords modelWords;
@@ -50,6 +91,33 @@ final class ModelStep {
             if (byValue.isPresent()) {
                 named = byValue.get().column();
                 notes.add(byValue.get().note());
+            }
+        }
+        // "how much each passenger paid for their ticket", "how much each table paid": an amount of money is a number;
+        // a column of words named on the way (Ticket) is not it. The money column is taken when there is one.
+        // "the passenger's ticket price": a column of words followed by a word of money names the money, not it.
+        boolean moneyAfter = named.flatMap(c -> clause.mentions.stream()
+                        .filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE
+                                && m.column().equals(c))
+                        .findFirst())
+                .filter(m -> m.end() < clause.tokens.size()
+                        && java.util.Set.of("price", "cost", "fare", "charge", "amount")
+                                .contains(clause.tokens.get(m.end()).text()))
+                .isPresent();
+        if ((HOW_MUCH_PAID.matcher(clause.text).find() || moneyAfter)
+                && named.map(c -> !numeric(c)).orElse(true)) {
+            List<String> money = clause.profile.variables().values().stream()
+                    .filter(v -> v.type() == dev.assay.model.dataset.VariableKind.NUMERIC
+                            && java.util.Arrays.stream(Words.spaced(v.name()).split(" "))
+                                    .anyMatch(MONEY::contains))
+                    .map(dev.assay.model.profile.VariableProfile::name)
+                    .toList();
+            if (money.size() == 1) {
+                notes.add("Read the amount of money as " + money.getFirst() + ", the one column of money.");
+                named = Optional.of(money.getFirst());
+            } else if (money.size() > 1) {
+                return Interpretation.warn("Which amount do you mean in \"" + clause.text + "\": "
+                        + BuiltInPlanner.orList(money) + "? Nothing was planned for it.");
             }
         }
         Optional<String> target = named;
@@ -105,7 +173,10 @@ final class ModelStep {
         // "from bill_length_mm and wingspan": a listed input that is no column is asked about, never dropped.
         Optional<String> lost = modelWords.unresolvedFeature(featureCue);
         if (lost.isPresent()) {
-            return Interpretation.warn(resolution.notFound(lost.get()));
+            return Interpretation.warn(
+                    lost.get().matches("(?i)(?:(?:the|a)\\s+)?(?:how\\s+(?:many|much)|number\\s+of)\\b.*")
+                            ? resolution.countNotFound(lost.get(), target.get())
+                            : resolution.notFound(lost.get()));
         }
         // "from the economic indicators": inputs said by a description no column holds are asked about.
         List<String> measured = featureCue == clause.tokens.size()
@@ -117,15 +188,70 @@ final class ModelStep {
                     + ".");
             return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
         }
-        if (featureCue == clause.tokens.size() && resolution.excluded().isEmpty()) {
+        // "tells benign tumours from malignant ones", "tell lunch tables from dinner ones": what follows "from" is
+        // the other class of the target, not the model's inputs.
+        boolean contrast = clause.has(java.util.Set.of(
+                "tell",
+                "tells",
+                "telling",
+                "distinguish",
+                "distinguishes",
+                "differentiate",
+                "differentiates",
+                "separate",
+                "separates",
+                "discriminate"));
+        if (featureCue == clause.tokens.size() && resolution.excluded().isEmpty() && !contrast) {
             Optional<String> vague = VagueInputs.phrase(clause.tokens, clause::isInsideMention);
             if (vague.isPresent()) {
                 return Interpretation.warn(VagueInputs.question(vague.get(), clause.profile, target.get()));
             }
         }
         List<String> features = modelWords.features(featureCue, target.get());
+        Optional<String> miscounted = features.isEmpty() ? Optional.empty() : resolution.miscounted();
+        if (miscounted.isPresent()) {
+            return Interpretation.warn(miscounted.get());
+        }
+        int cue = featureCue < clause.tokens.size() ? featureCue : anyCue(said);
+        // "from the rest of the bill info" is every other column, said around a column's word.
+        boolean everyOther = clause.has(java.util.Set.of("rest", "other", "others", "else", "everything", "remaining"));
+        List<String> undescribed = features.isEmpty() && resolution.excluded().isEmpty() && !everyOther
+                ? clause.mentions.stream()
+                        .filter(m -> m.start() > cue
+                                && m.kind() == ColumnMatcher.Kind.SINGLE
+                                && !m.column().equals(target.get())
+                                && !RowUnits.describedRowUnit(clause.tokens, m.start(), m.end())
+                                && !RowUnits.saysRowUnit(clause.tokens, m.start()))
+                        .map(ColumnMatcher.Mention::words)
+                        .toList()
+                : List.of();
         if (!features.isEmpty()) {
             params.put("features", features);
+        } else if (!undescribed.isEmpty()) {
+            // "from the family columns plus Pclass" with no input read: the words after the cue said which
+            // inputs, so training on every column would be a quiet departure; the person is asked.
+            return Interpretation.warn("The request names " + String.join(", ", undescribed)
+                    + " among the model's inputs, but I could not tell which other columns it means in \"" + clause.text
+                    + "\". Which of these should the model use? "
+                    + String.join(
+                            ", ",
+                            clause.profile.variables().keySet().stream()
+                                    .filter(c -> !c.equals(target.get()))
+                                    .limit(15)
+                                    .toList())
+                    + ". Nothing was planned rather than training on every other column.");
+        } else if (RESTRICTED.matcher(clause.text).find()) {
+            // "using only the share of single-parent households and the poverty level" with no input read: training
+            // on every column would be wider than asked, so the person is asked which columns.
+            return Interpretation.warn("The request asks for only some inputs, but I could not tell which columns"
+                    + " they are in \"" + clause.text + "\". Which of these should the model use? "
+                    + String.join(
+                            ", ",
+                            clause.profile.variables().keySet().stream()
+                                    .filter(c -> !c.equals(target.get()))
+                                    .limit(15)
+                                    .toList())
+                    + ". Nothing was planned rather than training on every other column.");
         }
         // "from distance and borough": a shared word among the inputs is every column holding it, said so.
         clause.mentions.stream()

@@ -107,23 +107,89 @@ final class ModelWords {
         if (!named) {
             return Optional.empty();
         }
-        for (int i = featureCue + 2; i < end; i++) {
+        for (int after = featureCue + 2; after < end; after++) {
+            if (!Set.of("and", "or").contains(clause.tokens.get(after - 1).text())) {
+                continue;
+            }
+            // The input said after "and": up to the next "and"/"or" or a word that closes the list.
+            int last = after;
+            while (last < end
+                    && !Set.of("and", "or", "nothing", "no", "but")
+                            .contains(clause.tokens.get(last).text())) {
+                last++;
+            }
+            // A column said only as what one row is ("how urbanised each state is") is no input of its own.
+            int from = after;
+            int to = last;
+            boolean holdsColumn = clause.mentions.stream()
+                    .anyMatch(m -> m.start() >= from
+                            && m.start() < to
+                            && !RowUnits.describedRowUnit(clause.tokens, m.start(), m.end())
+                            && !RowUnits.saysRowUnit(clause.tokens, m.start()));
+            if (holdsColumn || last == after) {
+                continue;
+            }
+            String said = String.join(
+                    " ",
+                    clause.tokens.subList(after, Math.min(last, after + 6)).stream()
+                            .map(Words.Token::original)
+                            .toList());
+            // "and how many diners there were", "and how wealthy the passenger was": a measure said by a question.
+            if (clause.tokens.get(after).text().equals("how") && last - after >= 2) {
+                return Optional.of(said);
+            }
+            // "and the bird age": a determiner before the input is skipped, the word after it is the input.
+            int i = after;
+            while (i + 1 < last
+                    && Set.of("the", "a", "an", "its", "their", "his", "her")
+                            .contains(clause.tokens.get(i).text())) {
+                i++;
+            }
             String word = clause.tokens.get(i).text();
-            if (!Set.of("and", "or").contains(clause.tokens.get(i - 1).text())
-                    || clause.isInsideMention(i)
-                    || ColumnMatcher.GRAMMAR.contains(word)
+            if (ColumnMatcher.GRAMMAR.contains(word)
                     || Vocabulary.FILLER.contains(word)
                     || Vocabulary.known(word)
                     || word.matches("[\\d.,%-]+")
                     || ColumnMatcher.GROUP_NOUNS.contains(word)
-                    || Vocabulary.TARGET_CUES.contains(word)
-                    // "party size": a word describing the column named right after it.
-                    || i + 1 < clause.tokens.size() && clause.isInsideMention(i + 1)) {
+                    || Vocabulary.TARGET_CUES.contains(word)) {
                 continue;
             }
-            return Optional.of(clause.tokens.get(i).original());
+            return Optional.of(String.join(
+                    " ",
+                    clause.tokens.subList(i, Math.min(last, i + 4)).stream()
+                            .map(Words.Token::original)
+                            .toList()));
         }
         return Optional.empty();
+    }
+
+    /** Words right after "predict"/"forecast"/"model" (past a determiner) that are no column and no known word. */
+    private boolean saysUnknownTarget(int featureCue) {
+        int end = Math.min(featureCue, clause.tokens.size());
+        for (int i = 0; i + 1 < end; i++) {
+            if (!Set.of("predict", "forecast", "estimate", "model", "classify", "guess")
+                    .contains(clause.tokens.get(i).text())) {
+                continue;
+            }
+            int at = i + 1;
+            while (at < end
+                    && Set.of("the", "a", "an", "each", "every")
+                            .contains(clause.tokens.get(at).text())) {
+                at++;
+            }
+            if (at < end) {
+                String word = clause.tokens.get(at).text();
+                if (!clause.isInsideMention(at)
+                        && !Clause.PRONOUNS.contains(word)
+                        && !ColumnMatcher.GRAMMAR.contains(word)
+                        && !Vocabulary.FILLER.contains(word)
+                        && !Vocabulary.known(word)
+                        && !Vocabulary.TARGET_CUES.contains(word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Where the features begin: a cue word followed by a column, a group or "every/all". */
@@ -255,6 +321,21 @@ final class ModelWords {
                         && m.kind() == ColumnMatcher.Kind.SINGLE)
                 .filter(m -> !RowUnits.saysRowUnit(clause.tokens, m.start()))
                 .toList();
+        // "classify the wines by class": a word found only inside a longer name ("wines") before "by" loses to the
+        // one column named by its whole name after it.
+        if (!before.isEmpty()
+                && before.stream().allMatch(ColumnMatcher.Mention::partial)
+                && featureCue < clause.tokens.size()
+                && clause.tokens.get(featureCue).text().equals("by")) {
+            List<ColumnMatcher.Mention> after = clause.mentions.stream()
+                    .filter(m -> m.start() > featureCue && m.start() < clause.exclusionStart)
+                    .toList();
+            if (after.size() == 1
+                    && after.getFirst().kind() == ColumnMatcher.Kind.SINGLE
+                    && !after.getFirst().partial()) {
+                return Optional.of(after.getFirst().column());
+            }
+        }
         for (ColumnMatcher.Mention mention : before) {
             int at = mention.start() - 1;
             while (at >= 0
@@ -297,9 +378,10 @@ final class ModelWords {
                 return Optional.of(after.getFirst().column());
             }
         }
-        // "… the tip? fit a model for it", "what predicts murder? use boosting with poverty as inputs".
+        // "… the tip? fit a model for it", "what predicts murder? use boosting with poverty as inputs"; but "predict
+        // the jeweller's margin" says what to predict in words that name no column, and is asked about instead.
         if (before.isEmpty()) {
-            return clause.antecedent;
+            return saysUnknownTarget(featureCue) ? Optional.empty() : clause.antecedent;
         }
         return before.isEmpty()
                 ? Optional.empty()

@@ -1,5 +1,6 @@
 package dev.assay.api.assistant.builtin;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -79,8 +80,103 @@ final class Paraphrases {
             "(?i)\\b(?:the\\s+|all\\s+the\\s+)?(?:earlier|previous|prior"
                     + "|preceding|past)\\s+years\\b|\\b(?:the\\s+)?years\\s+(?:before|prior to)\\s+(?:it|that|that one|that year)\\b");
 
+    /** "bill length & bill depth": an ampersand between words is "and" (a name like S&P 500 has none around it). */
+    private static final Pattern AMPERSAND = Pattern.compile("\\s+&\\s+");
+    /**
+     * "guess body mass off the bill length", "price off carat": after a verb of predicting, "off (of)" says what the
+     * guess is read from, as "from" does ("cut off", "drop off" and "dropoff" are not after such a verb, and "a model
+     * of who made it off the ship" is another verb's "off").
+     */
+    private static final Pattern OFF = Pattern.compile(
+            "(?i)(?<=\\b(?:predict|predicts|predicting|guess|guesses|guessing|estimate|estimates|estimating|forecast"
+                    + "|model|classify|regress|explain|train|fit|infer|work out|figure out)\\b"
+                    + "(?:(?!\\b(?:that|who|which|it|they|made|make|makes|got|get|gets|went|go|goes)\\b)[^,;.:]){1,60}?)"
+                    + "\\s+off\\s+(?:of\\s+)?(?!by\\b)");
+
+    /**
+     * "standardise that, then …", "log this and …": a demonstrative standing alone after a verb of a step is "it",
+     * the column the clause before named or created (never every column).
+     */
+    private static final Pattern DEMONSTRATIVE = Pattern.compile(
+            "(?i)\\b(standardi[sz]e|normali[sz]e|scale|rescale|z-score|log|log-transform|bin|encode|clip|cap|fill|impute"
+                    + "|drop|remove|rename|convert|cast)\\s+(?:that|this)(?=\\s*(?:[,;.!?]|$|\\s+(?:and|then|too|as\\s+well)\\b))");
+
+    /** "the ticker with by far the most gaps": an intensifier before a superlative, never a column ("far", Fare). */
+    private static final Pattern BY_FAR = Pattern.compile(
+            "(?i)\\bby\\s+far\\s+(?=the\\s+(?:most|largest|biggest|highest|longest|heaviest|fewest|least|emptiest|sparsest)\\b)");
+
+    /** "a weight-divided-by-horsepower column": a formula said as one hyphenated word is said in words. */
+    private static final Pattern HYPHENATED_FORMULA = Pattern.compile(
+            "(?i)\\b([\\p{L}\\p{N}_]+)-(divided-by|over|times|multiplied-by|plus|minus|per)-([\\p{L}\\p{N}_]+)\\b");
+
+    /** "the 0-to-1 kind of scaling", "a sort of encoding": how a step is said, never a column ("kind" for class). */
+    private static final Pattern KIND_OF = Pattern.compile(
+            "(?i)\\b(?:kind|sort|type|form|flavou?r)\\s+of\\s+(?=(?:scaling|rescaling|normali[sz]ation|standardi[sz]ation|encoding"
+                    + "|imputation|filling|clipping|capping|binning|model|classifier|regressor)\\b)");
+    /** "0-to-1", "zero-to-one": the min-max range. */
+    private static final Pattern ZERO_TO_ONE = Pattern.compile("(?i)\\b(?:0|zero)-to-(?:1|one)\\b");
+
+    /** "standard-scale it", "standard scale the fare": standardising, said with the method's name. */
+    private static final Pattern STANDARD_SCALE = Pattern.compile("(?i)\\bstandard[- ]scal(?:e|ed|ing)\\b");
+
+    /** Verbs people mistype ("predcit", "clasify", "standradise"): one slip from them is them. */
+    private static final List<String> VERBS = List.of(
+            "predict",
+            "classify",
+            "forecast",
+            "estimate",
+            "regress",
+            "standardise",
+            "standardize",
+            "normalise",
+            "normalize",
+            "impute",
+            "encode",
+            "rescale");
+
+    private static final Pattern WORD = Pattern.compile("\\b\\p{L}{6,}\\b");
+
+    /** A word one slip from a verb of {@link #VERBS} that is no known word itself is that verb. */
+    private static String verbsSpelt(String text) {
+        return WORD.matcher(text).replaceAll(m -> {
+            String word = m.group().toLowerCase(java.util.Locale.ROOT);
+            if (Vocabulary.known(word) || ColumnMatcher.GRAMMAR.contains(word)) {
+                return m.group();
+            }
+            return VERBS.stream()
+                    .filter(v -> Spellings.distance(word, v) == 1)
+                    .findFirst()
+                    .orElse(m.group());
+        });
+    }
+
+    /** "I'd like unemp predicted from …", "we want price estimated …": the thing wanted, then a verb of predicting. */
+    private static final Pattern PASSIVE = Pattern.compile(
+            "(?i)\\b(?:like|want|need|have|get)\\s+(?:the\\s+|a\\s+)?([\\p{L}\\p{N}_]+(?:\\s+[\\p{L}\\p{N}_]+){0,3}?)\\s+"
+                    + "(?:predicted|forecast|forecasted|estimated|modell?ed|classified)\\b");
+    /** "on the basis of", "on the strength of": the inputs' cue. */
+    private static final Pattern ON_BASIS = Pattern.compile("(?i)\\bon\\s+the\\s+(?:basis|strength)\\s+of\\b");
+    /** "Using A and B as the inputs, predict X": the inputs said first, as a clause of their own. */
+    private static final Pattern INPUTS_FIRST = Pattern.compile(
+            "(?i)^\\s*(?:using|with|taking)\\s+(.+?)\\s+as\\s+(?:the\\s+|my\\s+)?(?:inputs?|predictors?|features?)\\s*,\\s*"
+                    + "((?:predict|forecast|estimate|model|classify|regress|train|fit|guess)\\b[^,;]+?)[.!]?\\s*$");
+
     static String plain(String prompt) {
-        String text = FILL_PAIR.matcher(prompt).replaceAll("$1 $2 with $3, then $1 $4 with ");
+        String text = AMPERSAND.matcher(verbsSpelt(prompt)).replaceAll(" and ");
+        text = INPUTS_FIRST.matcher(text).replaceAll("$2 from $1");
+        text = ON_BASIS.matcher(text).replaceAll("from");
+        text = PASSIVE.matcher(text).replaceAll("predict $1");
+        text = STANDARD_SCALE.matcher(text).replaceAll("standardise");
+        text = KIND_OF.matcher(text).replaceAll("");
+        text = ZERO_TO_ONE.matcher(text).replaceAll("0 to 1");
+        text = HYPHENATED_FORMULA
+                .matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        m.group(1) + " " + m.group(2).replace('-', ' ') + " " + m.group(3)));
+        text = BY_FAR.matcher(text).replaceAll("");
+        text = DEMONSTRATIVE.matcher(text).replaceAll("$1 it");
+        text = OFF.matcher(text).replaceAll(" from ");
+        text = FILL_PAIR.matcher(text).replaceAll("$1 $2 with $3, then $1 $4 with ");
         text = HEDGE.matcher(text).replaceAll("");
         text = BASED_ONLY_ON.matcher(text).replaceAll("using only");
         text = NOUN_REQUEST.matcher(text).replaceFirst("predict $1 ");

@@ -31,6 +31,11 @@ final class PlanAssembly {
 
     /** The plan for a request with no conversation before it; follow-ups also come here for the part they add. */
     static PlannerAnswer plan(String prompt, Profile profile) {
+        if (ModelStep.HORIZON.matcher(prompt).find()) {
+            String why = "Assay's models learn a column from the other columns of the same row; they do not forecast"
+                    + " periods after the data ends, so nothing was planned for \"" + prompt.strip() + "\".";
+            return new PlannerAnswer(new Plan(Explanations.of(List.of(), List.of(why)), List.of()), List.of(why));
+        }
         ColumnMatcher matcher = ColumnResolution.matcher(profile);
         List<PlanStep> steps = new ArrayList<>();
         List<PlanStep> training = new ArrayList<>();
@@ -144,7 +149,11 @@ final class PlanAssembly {
             if (parsed.lastColumn().isPresent()) {
                 antecedent = parsed.lastColumn();
             }
-            referents = referents(result.steps(), new ColumnResolution(parsed).columns(), referents);
+            // A clause that planned nothing (not understood, or asked about) leaves nothing for "it" to stand for:
+            // "get the tip share of the bill, z-score it" asks rather than scaling the columns its words named.
+            referents = result.steps().isEmpty() && !result.warnings().isEmpty()
+                    ? List.of()
+                    : referents(result.steps(), new ColumnResolution(parsed).columns(), referents);
             for (PlanStep step : result.steps()) {
                 (step.type() == ActionType.TRAIN_MODEL ? training : steps).add(step);
             }
@@ -172,7 +181,68 @@ final class PlanAssembly {
             warnings.add("The request sets how a model is tested (" + String.join(", ", settings.keySet())
                     + ") but asks for no model; nothing was planned for it.");
         }
+        warnings.addAll(lostIntents(prompt, steps, warnings, matcher));
         return new PlannerAnswer(new Plan(Explanations.of(steps, warnings), steps), warnings);
+    }
+
+    /** An action the request asks for by its verb, and the test of whether the plan holds a step of it. */
+    private record Intent(String kind, java.util.Set<String> words, java.util.function.Predicate<PlanStep> done) {}
+
+    private static final List<Intent> INTENTS = List.of(
+            new Intent("scaling", Vocabulary.SCALE, s -> s.type() == ActionType.SCALE),
+            new Intent("clipping", Vocabulary.CLIP, s -> s.type() == ActionType.CLIP_OUTLIERS),
+            new Intent(
+                    "binning",
+                    java.util.Set.of(
+                            "bin",
+                            "bins",
+                            "binned",
+                            "binning",
+                            "bucket",
+                            "buckets",
+                            "bucketed",
+                            "bucketing",
+                            "bucketize",
+                            "bucketise",
+                            "discretize",
+                            "discretise"),
+                    s -> s.type() == ActionType.FEATURE_ENGINEER
+                            && "bin".equals(s.params().get("operation"))),
+            new Intent(
+                    "log transform",
+                    Vocabulary.LOG,
+                    s -> s.type() == ActionType.FEATURE_ENGINEER
+                            && "log1p".equals(s.params().get("operation"))),
+            new Intent("renaming", Vocabulary.RENAME, s -> s.type() == ActionType.RENAME_COLUMNS));
+
+    /**
+     * Never a silent departure: a kind of step the request asks for by its verb ("standard-scale it", "cut
+     * total_bill into 4 bins") that no step of the plan does and no sentence of the answer mentions is named, so the
+     * person sees it was not done. Words inside a column's name ("log_price", "bins" in a column) are left out.
+     */
+    private static List<String> lostIntents(
+            String prompt, List<PlanStep> steps, List<String> warnings, ColumnMatcher matcher) {
+        List<Words.Token> tokens = Words.tokens(prompt);
+        List<ColumnMatcher.Mention> mentions = matcher.find(tokens);
+        List<String> lost = new ArrayList<>();
+        String said = String.join(" ", warnings).toLowerCase(java.util.Locale.ROOT);
+        for (Intent intent : INTENTS) {
+            Optional<Words.Token> asked = tokens.stream()
+                    .filter(t -> mentions.stream().noneMatch(m -> t.index() >= m.start() && t.index() < m.end()))
+                    .filter(t -> intent.words().contains(t.text())
+                            || java.util.Arrays.stream(t.text().split("-")).anyMatch(intent.words()::contains))
+                    .findFirst();
+            if (asked.isEmpty()
+                    || steps.stream().anyMatch(intent.done())
+                    || said.contains(asked.get().text())) {
+                continue;
+            }
+            lost.add("The request asks for " + intent.kind() + " (\""
+                    + asked.get().original()
+                    + "\"), but no such step was planned: I could not tell which columns it is for. Ask for it on"
+                    + " its own, naming them.");
+        }
+        return lost;
     }
 
     /**
@@ -221,15 +291,41 @@ final class PlanAssembly {
     }
 
     /**
+     * The column a step creates: its new_column, or for arithmetic and log1p without one the name the engine gives
+     * ("weight_per_cylinders"), so "work out weight per cylinder, then standardise it" scales the new column.
+     */
+    private static Optional<String> created(PlanStep step) {
+        if (step.params().get("new_column") instanceof String name) {
+            return Optional.of(name);
+        }
+        if (step.type() != ActionType.FEATURE_ENGINEER
+                || !(step.params().get("operation") instanceof String operation)
+                || !(step.params().get("columns") instanceof List<?> columns)) {
+            return Optional.empty();
+        }
+        dev.assay.model.plan.params.FeatureOperation op;
+        try {
+            op = dev.assay.model.plan.params.FeatureOperation.valueOf(operation.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+        if (op.arithmetic() && columns.size() == 2) {
+            return Optional.of(columns.get(0) + "_" + op.word() + "_" + columns.get(1));
+        }
+        return op == dev.assay.model.plan.params.FeatureOperation.LOG1P && columns.size() == 1
+                ? Optional.of("log1p_" + columns.getFirst())
+                : Optional.empty();
+    }
+
+    /**
      * What "it" or "them" in the next clause stands for: the column the step before created ("… into a column called
      * x, then scale it"), else the columns the clause before named ("fill Fare, then scale it"); a clause that
      * names none leaves the earlier referents in place.
      */
     private static List<String> referents(List<PlanStep> steps, List<String> named, List<String> earlier) {
         List<String> created = steps.stream()
-                .map(s -> s.params().get("new_column"))
-                .filter(String.class::isInstance)
-                .map(String.class::cast)
+                .map(PlanAssembly::created)
+                .flatMap(Optional::stream)
                 .toList();
         if (!created.isEmpty()) {
             return created;

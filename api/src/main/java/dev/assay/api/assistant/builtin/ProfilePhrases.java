@@ -40,6 +40,13 @@ final class ProfilePhrases {
                     (v, p) -> v.missing() > 0 && v.missingShare() >= 1.0),
             new Property(
                     Pattern.compile("binary|two-valued|two valued|two-value|dichotomous"), (v, p) -> v.distinct() == 2),
+            // Before "numeric": "the non-numeric column" is a column of words (or dates), never the numeric ones.
+            new Property(
+                    Pattern.compile("non-numeric|non numeric|nonnumeric|non-numerical|non-number"),
+                    (v, p) -> v.type() != VariableKind.NUMERIC
+                            && !v.storage().isNumeric()
+                            && !v.storage().isTemporal()
+                            && v.type() != VariableKind.DATETIME),
             new Property(
                     Pattern.compile("(?:mostly|largely|almost|nearly|half|predominantly|majority)" + JOIN
                             + "(?:empty|missing|blank|null)|sparse|empty"),
@@ -93,14 +100,19 @@ final class ProfilePhrases {
 
     private static final String COUNT = "(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)";
 
-    private static final String ONE = "(?:column|variable|feature|field|attribute|one)";
+    /** "the four cs", "the 3 bs": a count, then one letter said as a plural. */
+    private static final Pattern LETTERS = Pattern.compile("\\b" + COUNT + "\\s+([a-z])s\\b");
+
+    private static final String ONE =
+            "(?:column|variable|feature|field|attribute|one|ticker|series|indicator|measurement|predictor|input|year)";
     private static final String WHICH = "(?:whichever\\s+|the\\s+|the\\s+one\\s+)?";
 
     /** The superlative after "most" or before/after the noun: "the most skewed column", "the column that is most skewed". */
     private static Pattern superlative(String most, String after) {
         return Pattern.compile("\\b(?:(?:the\\s+)?(?:single\\s+|one\\s+)?(?:" + most + ")\\s+" + ONE + "\\b"
                 + "|" + WHICH + ONE
-                + "\\s+(?:that\\s+is|which\\s+is|that's|is|with|having|that\\s+has|which\\s+has|that\\s+have)"
+                + "\\s+(?:that\\s+is|which\\s+is|that's|is|with|having|that\\s+has|which\\s+has|that\\s+have|has|that\\s+holds"
+                + "|which\\s+holds|holds)"
                 + "\\s+(?:the\\s+)?(?:" + after + ")\\b)");
     }
 
@@ -114,7 +126,41 @@ final class ProfilePhrases {
                 : 0;
     }
 
+    /** Numeric columns only: how far the right tail reaches (positive skewness). */
+    private static double rightSkew(VariableProfile v) {
+        return v.type() == VariableKind.NUMERIC
+                ? v.numeric()
+                        .map(n -> n.skewness())
+                        .filter(Double::isFinite)
+                        .filter(k -> k > 0)
+                        .orElse(0.0)
+                : 0;
+    }
+
     private static final List<Superlative> SUPERLATIVES = List.of(
+            // Before "most skewed": "the most right-skewed", "the longest right tail" are the positive skew only.
+            new Superlative(
+                    superlative(
+                            "most\\s+(?:right-|right\\s+|positively\\s+)skewed",
+                            "most\\s+(?:right-|right\\s+|positively\\s+)skewed|(?:longest|heaviest|fattest|biggest)\\s+right[-\\s]+tail"),
+                    "most\\s+(?:right-|right\\s+|positively\\s+)skewed",
+                    ProfilePhrases::rightSkew),
+            new Superlative(
+                    superlative("most\\s+long-tailed", "(?:longest|heaviest|fattest)\\s+tail"),
+                    "most\\s+long-tailed",
+                    ProfilePhrases::skew),
+            // "the column with the largest values", "the variable with the biggest numbers": the largest maximum.
+            new Superlative(
+                    superlative(
+                            "largest-valued|biggest-valued",
+                            "(?:largest|biggest|highest)\\s+(?:values|numbers|magnitudes?)"),
+                    "largest-valued|biggest-valued",
+                    v -> v.type() == VariableKind.NUMERIC
+                            ? v.numeric()
+                                    .map(n -> n.max())
+                                    .filter(Double::isFinite)
+                                    .orElse(0.0)
+                            : 0),
             new Superlative(
                     superlative(
                             "most\\s+skewed|skewiest|most\\s+asymmetric",
@@ -173,13 +219,18 @@ final class ProfilePhrases {
     private static final Pattern COUNTS_ROWS =
             Pattern.compile("\\b" + NOUN + "\\s+(?:that|which)\\s+(?:just\\s+|simply\\s+|only\\s+|merely\\s+)?"
                     + "(?:(?:numbers|counts|indexes|enumerates)\\s+the\\s+(?:rows|records|lines|entries)"
-                    + "|(?:is|are)\\s+(?:just\\s+|simply\\s+|only\\s+|merely\\s+)?(?:a\\s+|the\\s+)?(?:running\\s+|sequential\\s+)?"
+                    // "that's just a running row number": the "'s" is cut from the word, so the verb may be gone.
+                    + "|(?:(?:is|are)\\s+)?(?:just\\s+|simply\\s+|only\\s+|merely\\s+)?(?:a\\s+|the\\s+)?(?:running\\s+|sequential\\s+)?"
                     + "(?:row|record|line)" + JOIN + "(?:number|numbers|index|counter|count|id))\\b");
 
     /** "columns that have no values at all", "the fields with no data whatsoever", "columns without any values". */
     private static final Pattern NO_VALUES = Pattern.compile("\\b" + NOUN
             + "\\s+(?:(?:that|which)\\s+)?(?:(?:have|has|with|having|hold|holds|contain|contains)\\s+no"
-            + "|(?:without|lacking)\\s+any)\\s+(?:values?|data|entries|numbers)(?:\\s+(?:at\\s+all|whatsoever))?\\b");
+            + "|(?:without|lacking)\\s+any)\\s+(?:values?|data|entries|numbers)(?:\\s+(?:at\\s+all|whatsoever))?\\b"
+            // "the columns that were never filled in", "that never got filled": every value missing.
+            + "|\\b" + NOUN
+            + "\\s+(?:that|which)\\s+(?:(?:were|was|have\\s+been|has\\s+been)\\s+never|never\\s+(?:got|get|gets|were|was))"
+            + "\\s+(?:filled|populated|recorded)(?:\\s+in)?\\b");
 
     /**
      * "the ID-like column that just names each row", "the field that identifies each record": a column that is a name
@@ -581,7 +632,59 @@ final class ProfilePhrases {
             found.removeIf(f -> f.start() >= phrase.start() && f.start() < phrase.end());
             found.add(phrase);
         }
-        return adjacentNarrowed(found);
+        // "the four Cs", "the three Bs": the columns whose names begin with that letter, as many as said.
+        Matcher letters = LETTERS.matcher(text);
+        while (letters.find()) {
+            int start = starts.indexOf(letters.start());
+            int end = tokenAt(starts, letters.end());
+            if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                continue;
+            }
+            String letter = letters.group(2);
+            List<String> columns = profile.variables().keySet().stream()
+                    .filter(c -> Words.spaced(c).startsWith(letter))
+                    .toList();
+            String said = letters.group(1);
+            long n = said.matches("\\d+") ? Long.parseLong(said) : Words.NUMBERS.get(said);
+            if (columns.size() == n) {
+                found.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.GROUP,
+                        columns,
+                        start,
+                        end,
+                        text.substring(letters.start(), letters.end()).strip()));
+            }
+        }
+        return onlyOne(tokens, adjacentNarrowed(found));
+    }
+
+    /**
+     * "the only non-numeric column", "the single text field", "the one categorical variable": said of one column, a
+     * phrase that fits several is a question (which one?), never a step on all of them; one that fits one is it.
+     */
+    private static List<ColumnMatcher.Mention> onlyOne(List<Words.Token> tokens, List<ColumnMatcher.Mention> found) {
+        List<ColumnMatcher.Mention> out = new ArrayList<>();
+        for (ColumnMatcher.Mention mention : found) {
+            int before = mention.start() - 1;
+            String last = tokens.get(Math.min(mention.end(), tokens.size()) - 1).text();
+            boolean singular = Set.of("column", "variable", "feature", "field", "attribute", "one", "colum")
+                    .contains(last);
+            if (before >= 0
+                    && singular
+                    && mention.columns().size() > 1
+                    && Set.of("only", "single", "sole", "one", "lone")
+                            .contains(tokens.get(before).text())) {
+                out.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.AMBIGUOUS,
+                        mention.columns(),
+                        mention.start(),
+                        mention.end(),
+                        tokens.get(before).original() + " " + mention.words()));
+                continue;
+            }
+            out.add(mention);
+        }
+        return out;
     }
 
     /**

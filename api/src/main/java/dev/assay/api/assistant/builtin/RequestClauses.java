@@ -32,7 +32,10 @@ final class RequestClauses {
                 + "|one\\s+hot|label-encode|label\\s+encode|ordinal\\s+encode|scale|rescale|standardi[sz]e|normali[sz]e"
                 + "|min-max|minmax|z-score|convert|cast|treat|parse|rename|clip|cap|pull"
                 + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|dedup|deduplicate"
-                + "|clean|classify|regress|forecast|estimate|model\\s+(?!selection\\b)|get\\s+rid|throw\\s+(?:away|out)|ditch";
+                + "|clean|classify|regress|forecast|estimate|model\\s+(?!selection\\b)|get\\s+rid|throw\\s+(?:away|out)|ditch"
+                // "…, cut total_bill into 4 bins": a verb of binning only with its bins said ("cut" may be a column).
+                + "|(?:cut|split|divide|group|discreti[sz]e|bucketi[sz]e)(?=[^,;.]*\\binto\\b[^,;.]*\\b(?:bins?|buckets?"
+                + "|groups|bands|intervals|quantiles|quartiles|tertiles|quintiles|deciles)\\b)";
     }
 
     private static final Pattern FORMULA = Pattern.compile(

@@ -23,7 +23,8 @@ final class RowUnits {
     static boolean describedRowUnit(List<Words.Token> tokens, int start, int end) {
         return start >= 3
                 && end < tokens.size()
-                && tokens.get(start - 1).text().equals("the")
+                && Set.of("the", "each", "every", "a", "an")
+                        .contains(tokens.get(start - 1).text())
                 && tokens.get(start - 3).text().equals("how")
                 && BE.contains(tokens.get(end).text());
     }

@@ -10,6 +10,7 @@ final class Vocabulary {
     private Vocabulary() {}
 
     static final Set<String> REMOVE = Set.of(
+            "scrap",
             "drop",
             "remove",
             "delete",
