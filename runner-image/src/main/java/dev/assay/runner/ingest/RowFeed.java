@@ -32,10 +32,32 @@ final class RowFeed implements AutoCloseable {
         final long[] lines = new long[BATCH];
         final long[] hashes = new long[BATCH];
         final int[] firsts = new int[BATCH];
+        /** The rows' cleaned.csv lines, once {@link #format} was called: row i's is {@code [from[i], to[i])}. */
+        private String cleaned;
+
+        private final int[] from = new int[BATCH];
+        private final int[] to = new int[BATCH];
         int size;
         long bytesRead;
         Throwable error;
         boolean last;
+
+        /** Whether row {@code i} was parsed after {@link #format} and so has its line. */
+        boolean formatted(int i) {
+            return from[i] >= 0;
+        }
+
+        String cleaned() {
+            return cleaned;
+        }
+
+        int lineFrom(int i) {
+            return from[i];
+        }
+
+        int lineTo(int i) {
+            return to[i];
+        }
     }
 
     /** Distinct values remembered per text column for {@link #shareText}: bounds the memory of the remembering. */
@@ -44,6 +66,9 @@ final class RowFeed implements AutoCloseable {
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
     /** The text columns, once the reader knows them; their repeated values are handed over as one String each. */
     private volatile boolean[] text;
+
+    /** How cleaned.csv writes a row, once the reader has opened it: each row's line is then formatted here. */
+    private volatile CleanedCsvWriter.Line format;
 
     private final Thread thread;
     private volatile boolean stopped;
@@ -100,6 +125,7 @@ final class RowFeed implements AutoCloseable {
         firstByHash.defaultReturnValue(-1);
         int ordinal = 0;
         TextInterner[] shared = null;
+        StringBuilder lines = new StringBuilder();
         try {
             String[] cells;
             // Where the row before the last one ended: the last record begins on the next line.
@@ -136,10 +162,18 @@ final class RowFeed implements AutoCloseable {
                 } else {
                     batch.firsts[batch.size] = -1;
                 }
+                CleanedCsvWriter.Line cleaned = format;
+                if (cleaned != null) {
+                    batch.from[batch.size] = lines.length();
+                    cleaned.append(lines, cells);
+                    batch.to[batch.size] = lines.length();
+                } else {
+                    batch.from[batch.size] = -1;
+                }
                 ordinal++;
                 if (++batch.size == BATCH) {
                     batch.bytesRead = bytesRead.getAsLong();
-                    hand(batch);
+                    hand(batch, lines);
                     batch = new Batch();
                 }
             }
@@ -151,7 +185,25 @@ final class RowFeed implements AutoCloseable {
             batch.error = e;
         }
         batch.bytesRead = bytesRead.getAsLong();
+        hand(batch, lines);
+    }
+
+    /** Hands a batch over with the lines formatted for it, which then start afresh. */
+    private void hand(Batch batch, StringBuilder lines) {
+        if (!lines.isEmpty()) {
+            batch.cleaned = lines.toString();
+            lines.setLength(0);
+        }
         hand(batch);
+    }
+
+    /**
+     * From now on, each row's cleaned.csv line is formatted here with {@code line}, while its cells are fresh in this
+     * thread's cache: the writing thread would otherwise read every cell again from memory. Rows parsed before are
+     * formatted by the writer itself (see {@link Batch#formatted}).
+     */
+    void format(CleanedCsvWriter.Line line) {
+        format = line;
     }
 
     /**
