@@ -2,6 +2,8 @@ package dev.assay.runner.ingest;
 
 import com.univocity.parsers.csv.CsvParser;
 import dev.assay.runner.core.InputException;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -120,9 +122,10 @@ final class RowFeed implements AutoCloseable {
         Batch batch = new Batch();
         // Which row first had each hash: probing this map of every row is a cache miss per row, done here on the
         // parsing thread rather than on the reading thread, which has more to do.
-        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap firstByHash =
-                new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
-        firstByHash.defaultReturnValue(-1);
+        Long2IntOpenHashMap firstByHash = hashRows && firsts ? new Long2IntOpenHashMap() : null;
+        if (firstByHash != null) {
+            firstByHash.defaultReturnValue(-1);
+        }
         int ordinal = 0;
         TextInterner[] shared = null;
         StringBuilder lines = new StringBuilder();
@@ -156,11 +159,7 @@ final class RowFeed implements AutoCloseable {
                 batch.rows[batch.size] = cells;
                 batch.lines[batch.size] = line;
                 if (hashRows) {
-                    long hash = RowHash.of(cells, markers);
-                    batch.hashes[batch.size] = hash;
-                    batch.firsts[batch.size] = firsts ? firstByHash.putIfAbsent(hash, ordinal) : -1;
-                } else {
-                    batch.firsts[batch.size] = -1;
+                    batch.hashes[batch.size] = RowHash.of(cells, markers);
                 }
                 CleanedCsvWriter.Line cleaned = format;
                 if (cleaned != null) {
@@ -170,8 +169,8 @@ final class RowFeed implements AutoCloseable {
                 } else {
                     batch.from[batch.size] = -1;
                 }
-                ordinal++;
                 if (++batch.size == BATCH) {
+                    ordinal = findFirsts(batch, firstByHash, ordinal);
                     batch.bytesRead = bytesRead.getAsLong();
                     hand(batch, lines);
                     batch = new Batch();
@@ -184,6 +183,7 @@ final class RowFeed implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             batch.error = e;
         }
+        findFirsts(batch, firstByHash, ordinal);
         batch.bytesRead = bytesRead.getAsLong();
         hand(batch, lines);
     }
@@ -204,6 +204,23 @@ final class RowFeed implements AutoCloseable {
      */
     void format(CleanedCsvWriter.Line line) {
         format = line;
+    }
+
+    /**
+     * Fills a batch's {@link Batch#firsts} (all -1 without a map), its first row being data row {@code ordinal};
+     * returns the ordinal of the next batch's first row. The map of every row's hash is far larger than the
+     * processor's caches, so each probe is a miss to memory: probed here, in one short loop over the batch rather
+     * than between the parsing of rows, the processor overlaps many of those misses instead of waiting for each.
+     */
+    private static int findFirsts(Batch batch, Long2IntOpenHashMap firstByHash, int ordinal) {
+        if (firstByHash == null) {
+            Arrays.fill(batch.firsts, 0, batch.size, -1);
+        } else {
+            for (int i = 0; i < batch.size; i++) {
+                batch.firsts[i] = firstByHash.putIfAbsent(batch.hashes[i], ordinal + i);
+            }
+        }
+        return ordinal + batch.size;
     }
 
     /**
