@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,6 +90,12 @@ public final class ProfileAB {
                         cpuSeconds,
                         load.strip(),
                         line);
+            }
+        }
+        // The outputs (a cleaned.csv as large as the file per version) are not needed afterwards.
+        try (var files = Files.walk(out)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
             }
         }
         for (String name : cpu.keySet()) {
