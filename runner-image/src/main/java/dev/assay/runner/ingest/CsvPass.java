@@ -39,6 +39,11 @@ record CsvPass(EngineConfig config, Markers markers, boolean bounded) {
             row(cells, line, hash);
         }
 
+        /** Row {@code i} of a parsed batch; the batch is not changed afterwards, so it may be kept. */
+        default void row(RowFeed.Batch batch, int i) {
+            row(batch.rows[i], batch.lines[i], batch.hashes[i], batch.firsts[i]);
+        }
+
         /** The feed of this pass, before its first row. */
         default void started(RowFeed feed) {}
     }
@@ -89,7 +94,7 @@ record CsvPass(EngineConfig config, Markers markers, boolean bounded) {
                 while (!last) {
                     RowFeed.Batch batch = feed.next();
                     for (int i = 0; i < batch.size; i++) {
-                        handler.row(batch.rows[i], batch.lines[i], batch.hashes[i], batch.firsts[i]);
+                        handler.row(batch, i);
                     }
                     rows += batch.size;
                     last = batch.last;

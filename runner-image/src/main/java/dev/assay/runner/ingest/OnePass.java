@@ -63,6 +63,19 @@ final class OnePass implements CsvPass.RowHandler {
     }
 
     @Override
+    public void row(RowFeed.Batch batch, int i) {
+        if (types == null) {
+            row(batch.rows[i], batch.lines[i], batch.hashes[i], batch.firsts[i]);
+            return;
+        }
+        String[] cells = batch.rows[i];
+        types.observe(cells);
+        if (dedup.offer(cells, batch.firsts[i]) && cleaned != null) {
+            cleaned.write(batch, i);
+        }
+    }
+
+    @Override
     public void row(String[] cells, long line, long hash, int first) {
         if (types == null) {
             for (int i = 0; i < cells.length; i++) {
@@ -101,6 +114,9 @@ final class OnePass implements CsvPass.RowHandler {
         } catch (UncheckedIOException e) {
             // Out of the pass unchanged ("cannot write ..."), as when the two-pass read creates the file.
             throw new CannotCreateCleaned(e);
+        }
+        if (feed != null && cleaned != null) {
+            feed.format(cleaned.line());
         }
         for (int i = 0; i < sample.size(); i++) {
             keep(sample.get(i), sampleFirsts.getInt(i));

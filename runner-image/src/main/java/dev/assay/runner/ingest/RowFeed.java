@@ -2,6 +2,8 @@ package dev.assay.runner.ingest;
 
 import com.univocity.parsers.csv.CsvParser;
 import dev.assay.runner.core.InputException;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,10 +34,32 @@ final class RowFeed implements AutoCloseable {
         final long[] lines = new long[BATCH];
         final long[] hashes = new long[BATCH];
         final int[] firsts = new int[BATCH];
+        /** The rows' cleaned.csv lines, once {@link #format} was called: row i's is {@code [from[i], to[i])}. */
+        private String cleaned;
+
+        private final int[] from = new int[BATCH];
+        private final int[] to = new int[BATCH];
         int size;
         long bytesRead;
         Throwable error;
         boolean last;
+
+        /** Whether row {@code i} was parsed after {@link #format} and so has its line. */
+        boolean formatted(int i) {
+            return from[i] >= 0;
+        }
+
+        String cleaned() {
+            return cleaned;
+        }
+
+        int lineFrom(int i) {
+            return from[i];
+        }
+
+        int lineTo(int i) {
+            return to[i];
+        }
     }
 
     /** Distinct values remembered per text column for {@link #shareText}: bounds the memory of the remembering. */
@@ -44,6 +68,9 @@ final class RowFeed implements AutoCloseable {
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
     /** The text columns, once the reader knows them; their repeated values are handed over as one String each. */
     private volatile boolean[] text;
+
+    /** How cleaned.csv writes a row, once the reader has opened it: each row's line is then formatted here. */
+    private volatile CleanedCsvWriter.Line format;
 
     private final Thread thread;
     private volatile boolean stopped;
@@ -95,11 +122,13 @@ final class RowFeed implements AutoCloseable {
         Batch batch = new Batch();
         // Which row first had each hash: probing this map of every row is a cache miss per row, done here on the
         // parsing thread rather than on the reading thread, which has more to do.
-        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap firstByHash =
-                new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
-        firstByHash.defaultReturnValue(-1);
+        Long2IntOpenHashMap firstByHash = hashRows && firsts ? new Long2IntOpenHashMap() : null;
+        if (firstByHash != null) {
+            firstByHash.defaultReturnValue(-1);
+        }
         int ordinal = 0;
         TextInterner[] shared = null;
+        StringBuilder lines = new StringBuilder();
         try {
             String[] cells;
             // Where the row before the last one ended: the last record begins on the next line.
@@ -130,16 +159,20 @@ final class RowFeed implements AutoCloseable {
                 batch.rows[batch.size] = cells;
                 batch.lines[batch.size] = line;
                 if (hashRows) {
-                    long hash = RowHash.of(cells, markers);
-                    batch.hashes[batch.size] = hash;
-                    batch.firsts[batch.size] = firsts ? firstByHash.putIfAbsent(hash, ordinal) : -1;
-                } else {
-                    batch.firsts[batch.size] = -1;
+                    batch.hashes[batch.size] = RowHash.of(cells, markers);
                 }
-                ordinal++;
+                CleanedCsvWriter.Line cleaned = format;
+                if (cleaned != null) {
+                    batch.from[batch.size] = lines.length();
+                    cleaned.append(lines, cells);
+                    batch.to[batch.size] = lines.length();
+                } else {
+                    batch.from[batch.size] = -1;
+                }
                 if (++batch.size == BATCH) {
+                    ordinal = findFirsts(batch, firstByHash, ordinal);
                     batch.bytesRead = bytesRead.getAsLong();
-                    hand(batch);
+                    hand(batch, lines);
                     batch = new Batch();
                 }
             }
@@ -150,8 +183,44 @@ final class RowFeed implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             batch.error = e;
         }
+        findFirsts(batch, firstByHash, ordinal);
         batch.bytesRead = bytesRead.getAsLong();
+        hand(batch, lines);
+    }
+
+    /** Hands a batch over with the lines formatted for it, which then start afresh. */
+    private void hand(Batch batch, StringBuilder lines) {
+        if (!lines.isEmpty()) {
+            batch.cleaned = lines.toString();
+            lines.setLength(0);
+        }
         hand(batch);
+    }
+
+    /**
+     * From now on, each row's cleaned.csv line is formatted here with {@code line}, while its cells are fresh in this
+     * thread's cache: the writing thread would otherwise read every cell again from memory. Rows parsed before are
+     * formatted by the writer itself (see {@link Batch#formatted}).
+     */
+    void format(CleanedCsvWriter.Line line) {
+        format = line;
+    }
+
+    /**
+     * Fills a batch's {@link Batch#firsts} (all -1 without a map), its first row being data row {@code ordinal};
+     * returns the ordinal of the next batch's first row. The map of every row's hash is far larger than the
+     * processor's caches, so each probe is a miss to memory: probed here, in one short loop over the batch rather
+     * than between the parsing of rows, the processor overlaps many of those misses instead of waiting for each.
+     */
+    private static int findFirsts(Batch batch, Long2IntOpenHashMap firstByHash, int ordinal) {
+        if (firstByHash == null) {
+            Arrays.fill(batch.firsts, 0, batch.size, -1);
+        } else {
+            for (int i = 0; i < batch.size; i++) {
+                batch.firsts[i] = firstByHash.putIfAbsent(batch.hashes[i], ordinal + i);
+            }
+        }
+        return ordinal + batch.size;
     }
 
     /**

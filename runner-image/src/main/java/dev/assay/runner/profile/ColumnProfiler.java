@@ -462,14 +462,28 @@ final class ColumnProfiler {
         static Runs of(double[] sorted, int n, boolean integers) {
             TopValues top = new TopValues(TOP);
             long distinct = 0;
+            // A whole number is first written here to decide a tie with the weakest value kept: in a column of
+            // millions of distinct ids every value ties, and nearly all of them lose, so most need no String.
+            StringBuilder written = new StringBuilder(24);
             for (int i = 0; i < n; ) {
                 int j = i;
                 while (j < n && sorted[j] == sorted[i]) {
                     j++;
                 }
                 distinct++;
-                if (top.wouldKeep(j - i)) {
-                    top.offer(format(sorted[i], integers), j - i);
+                long count = j - i;
+                if (top.wouldKeepLarger(count)) {
+                    top.offer(format(sorted[i], integers), count);
+                } else if (top.wouldKeep(count)) {
+                    if (wholeNumber(sorted[i], integers)) {
+                        written.setLength(0);
+                        written.append((long) sorted[i]);
+                        if (top.wouldKeep(count, written)) {
+                            top.offer(written.toString(), count);
+                        }
+                    } else {
+                        top.offer(format(sorted[i], integers), count);
+                    }
                 }
                 i = j;
             }
@@ -478,10 +492,15 @@ final class ColumnProfiler {
     }
 
     static String format(double value, boolean integers) {
-        if (integers || (value == Math.rint(value) && Math.abs(value) < 1e15)) {
+        if (wholeNumber(value, integers)) {
             return Long.toString((long) value);
         }
         return Double.toString(value);
+    }
+
+    /** Whether {@link #format} writes the value as a long. */
+    private static boolean wholeNumber(double value, boolean integers) {
+        return integers || (value == Math.rint(value) && Math.abs(value) < 1e15);
     }
 
     /** Most frequent first, ties by value, so two profiles of the same data agree. */

@@ -37,6 +37,20 @@ final class TopValues {
         return heap.size() < capacity || count > heap.peek().getValue();
     }
 
+    /**
+     * Whether this value, seen this often, would get in: as {@link #wouldKeep(long)}, and on a tie with the weakest
+     * kept value only when it is the smaller, as {@link #offer} decides it. Lets a caller write the value into a
+     * reused buffer and make a String only for the few that get in.
+     */
+    boolean wouldKeep(long count, CharSequence value) {
+        if (heap.size() < capacity) {
+            return true;
+        }
+        Map.Entry<String, Long> weakest = heap.peek();
+        long least = weakest.getValue();
+        return count > least || count == least && CharSequence.compare(value, weakest.getKey()) < 0;
+    }
+
     void offer(String value, long count) {
         if (!wouldKeep(count)) {
             return;

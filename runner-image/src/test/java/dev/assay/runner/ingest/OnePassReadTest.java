@@ -115,6 +115,21 @@ class OnePassReadTest {
     }
 
     @Test
+    void cleanedLinesFormattedWhileParsingMatchTheWritersOwn() throws IOException {
+        // After the sample the parsing thread formats each cleaned.csv line; the two-pass read's writer formats them.
+        String[] tricky = {
+            "\"a,b\"", "\"say \"\"hi\"\"\"", "=SUM(A1)", "\" edge \"", "-x", "@me", "NA", "", "\"two\nlines\"", "Zürich"
+        };
+        assertSameBothWays(crafted(
+                "tricky.csv",
+                "n,t,d",
+                row -> row + "," + tricky[row % tricky.length] + ","
+                        + (row % 7 == 0 ? " 1.5 " : row % 11 == 0 ? "NA" : row + ".25")));
+        assertSameBothWays(crafted(
+                "trickydups.csv", "t,n", row -> tricky[row % tricky.length] + "," + (row % 3 == 0 ? "1" : " 1")));
+    }
+
+    @Test
     void anUnwritableCleanedCsvIsReportedAsByTheTwoPassRead() throws IOException {
         Path file = crafted("fine.csv", "a,b", row -> row + ",x");
         Path blocker = dir.resolve("not-a-folder");
