@@ -84,6 +84,12 @@ final class ClauseSteps {
         if (clause.has(Vocabulary.DUPLICATES)) {
             return scoped(ANY, columns -> step(ActionType.DROP_DUPLICATES, params("columns", columns)));
         }
+        // "remove the cars with missing horsepower", "throw away penguins with an unknown sex", "discard passengers
+        // that have no Age": things (no column word) said to lack a column's value are the rows lacking it; dropping
+        // the column would be a plausible wrong answer.
+        if (clause.removes() && lacksValue()) {
+            return scoped(ANY, columns -> step(ActionType.DROP_MISSING_ROWS, params("columns", columns)));
+        }
         // "remove rows where Fare is 0", "drop the rows with a tip above 10": no action filters rows by their
         // values, and reading it as dropping the column would be a plausible wrong answer.
         if ((clause.removes() || clause.has(Set.of("keep", "filter", "select")))
@@ -335,6 +341,48 @@ final class ClauseSteps {
         // One step for every column said together, as for any other action: the step reports per column the
         // values that did not convert.
         return castOrEncode(columns, to);
+    }
+
+    /** "the cars with missing horsepower", "passengers that have no Age": a thing, then what it lacks. */
+    private static final Pattern LACKS_VALUE = Pattern.compile(
+            "(?i)\\b(\\p{L}+)\\s+(?:(?:that|which|who)\\s+(?:have|has|had)|having|with)\\s+(?:(?:an?|the)\\s+)?"
+                    + "(?:missing|unknown|blank|empty|null|unrecorded|no)\\b");
+
+    private static final Set<String> COLUMN_NOUNS = Set.of(
+            "column",
+            "columns",
+            "field",
+            "fields",
+            "variable",
+            "variables",
+            "feature",
+            "features",
+            "attribute",
+            "attributes",
+            "measurement",
+            "measurements",
+            "ones",
+            "predictors",
+            "inputs",
+            "one",
+            "it",
+            "those",
+            "them");
+
+    /**
+     * Whether the clause removes things said to lack a value: the thing is no column word and not a column's whole
+     * name ("drop Cabin with its missing values" names the column to drop; "passengers" is no name, though it is a
+     * word of PassengerId), and the clause says no column word at all.
+     */
+    private boolean lacksValue() {
+        Matcher m = LACKS_VALUE.matcher(clause.text);
+        // Every token, not only the words outside mentions: "the columns that have no values at all" is a profile
+        // phrase whose mention holds its column word.
+        if (!m.find() || clause.tokens.stream().anyMatch(t -> COLUMN_NOUNS.contains(t.text()))) {
+            return false;
+        }
+        String thing = m.group(1);
+        return clause.profile.variables().keySet().stream().noneMatch(thing::equalsIgnoreCase);
     }
 
     /** "the tables that had zero smokers", "the cars that have 8 cylinders", "passengers with more than 2 siblings". */

@@ -33,12 +33,25 @@ final class Paraphrases {
 
     /**
      * "fill Age with the median and Embarked with the mode": two fills sharing one verb, each with its own way; read
-     * as two fills so neither way is lost (the second part starts with no verb of its own).
+     * as two fills so neither way is lost (the second part starts with no verb of its own). The first way holds no
+     * "and": "impute Age with the mean and then classify … using Pclass and Age with 10 folds" is a fill, then a
+     * model whose "Age with 10 folds" is no second fill.
      */
     private static final Pattern FILL_PAIR = Pattern.compile(
-            "(?i)\\b(fill|impute|replace)\\s+([^,;.]+?)\\s+with\\s+([^,;.]+?)"
+            "(?i)\\b(fill|impute|replace)\\s+([^,;.]+?)\\s+with\\s+((?:(?!\\s+and\\s)[^,;.])+?)"
                     + "\\s+and\\s+(?!(?:then|drop|remove|delete|encode|one-hot|scale|standardi[sz]e|normali[sz]e|clip|cap|convert|cast"
                     + "|turn|rename|bin|log|train|predict|fit|model|create|add|compute|fill|impute|replace)\\b)([^,;.]+?)\\s+with\\s+");
+
+    /**
+     * "drop the Ticket column and any rows missing Embarked": a column removal and a row removal sharing one verb are
+     * two steps; read as one, the column would join the rows' scope and every row missing a Ticket would go. The first
+     * part names no rows itself ("drop rows missing Age and rows missing Fare" stays one step).
+     */
+    private static final Pattern COLUMNS_AND_ROWS = Pattern.compile(
+            "(?i)\\b(drop|remove|delete|discard|eliminate|exclude|ditch|get\\s+rid\\s+of|throw\\s+(?:away|out))\\s+"
+                    + "((?:(?!\\b(?:rows?|records?|entries|entry|observations?|lines?|samples?)\\b)[^,;.])+?)\\s+and\\s+"
+                    + "(?=(?:(?:also|any|all|every|each|the|those)\\s+)*(?:rows?|records?|entries|observations|lines|samples)"
+                    + "\\b)");
 
     /** "based only on carat", "based solely on": the restriction said inside the cue; the same as "using only". */
     private static final Pattern BASED_ONLY_ON =
@@ -177,6 +190,7 @@ final class Paraphrases {
         text = DEMONSTRATIVE.matcher(text).replaceAll("$1 it");
         text = OFF.matcher(text).replaceAll(" from ");
         text = FILL_PAIR.matcher(text).replaceAll("$1 $2 with $3, then $1 $4 with ");
+        text = COLUMNS_AND_ROWS.matcher(text).replaceAll("$1 $2, then $1 ");
         text = HEDGE.matcher(text).replaceAll("");
         text = BASED_ONLY_ON.matcher(text).replaceAll("using only");
         text = NOUN_REQUEST.matcher(text).replaceFirst("predict $1 ");

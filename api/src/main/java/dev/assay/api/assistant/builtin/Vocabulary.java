@@ -11,6 +11,7 @@ final class Vocabulary {
 
     static final Set<String> REMOVE = Set.of(
             "scrap",
+            "toss",
             "drop",
             "remove",
             "delete",

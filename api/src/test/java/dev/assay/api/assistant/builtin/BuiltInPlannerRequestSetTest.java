@@ -88,9 +88,9 @@ class BuiltInPlannerRequestSetTest {
                 // to a multiple of 5 %.
                 new Part("held-out 10 (ninth reviewer)", heldOut("prompts-heldout-10.jsonl"), 0.65),
                 // Held-out 11: 84 requests (12 per category) on all thirteen datasets, by a tenth reviewer under the
-                // same rules, written before the round for held-out 10's kinds and kept from it. First run (2026-12-07, planner of
-                // commit 6b4ad21, before that round): 61 of 84 (72.6 %); the floor is a few points under that, rounded
-                // down to a multiple of 5 %.
+                // same rules, written before the round for held-out 10's kinds and kept from it. First run
+                // (2026-12-07, planner of commit 6b4ad21, before that round): 61 of 84 (72.6 %); the floor is a few
+                // points under that, rounded down to a multiple of 5 %.
                 new Part("held-out 11 (tenth reviewer)", heldOut("prompts-heldout-11.jsonl"), 0.65));
     }
 
