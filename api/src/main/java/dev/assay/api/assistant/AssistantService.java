@@ -110,7 +110,10 @@ public class AssistantService {
         List<String> warnings = new ArrayList<>(answer.warnings());
         PlanningRequest planning =
                 new PlanningRequest(request.prompt(), profile, context, sent, request.conversation());
-        Plan plan = keepValidSteps(ScopeCheck.apply(answer.plan(), planning, warnings), profile, warnings);
+        Plan plan = keepValidSteps(
+                EncodedInputs.apply(ScopeCheck.apply(answer.plan(), planning, warnings), profile.schema(), warnings),
+                profile,
+                warnings);
         String contextUrl = "/api/v1/artifacts/" + request.jobId() + "/assistant/" + requestId + "/context.json";
         List<String> changes = request.conversation().plan().isEmpty()
                 ? List.of()
