@@ -410,4 +410,14 @@ final class ColumnResolution {
                 clause.matcher.find(Words.tokens(phrase.replaceAll("(?i)\\bcolumn\\b", "")));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst().column());
     }
+
+    /** Every column a phrase names: "the petal columns" are both petal columns, never the first of them. */
+    List<String> columnsIn(String phrase) {
+        List<String> columns = new ArrayList<>();
+        for (ColumnMatcher.Mention mention :
+                clause.matcher.find(Words.tokens(phrase.replaceAll("(?i)\\bcolumn\\b", "")))) {
+            mention.columns().stream().filter(c -> !columns.contains(c)).forEach(columns::add);
+        }
+        return columns;
+    }
 }

@@ -246,6 +246,8 @@ final class ProfilePhrases {
         return v.count() > v.missing() && v.distinct() <= 1 || has(p, v, AlertType.CONSTANT);
     }
 
+    private static final Pattern TEXT_WORD = Pattern.compile("(?i)\\b(?:text|textual|string)\\b");
+
     private static boolean textLike(VariableProfile v, Profile p) {
         if (p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.TEXT)) {
             return v.type() == VariableKind.TEXT;
@@ -615,11 +617,19 @@ final class ProfilePhrases {
                     .findFirst();
             found.removeIf(f -> f.start() < phrase.end() && phrase.start() < f.end());
             if (before.isPresent()) {
+                // "the text columns that only take two values": free text never takes a few values, so "text"
+                // narrowed by a count of values means the columns of words.
+                Set<String> described = new java.util.HashSet<>(before.get().columns());
+                if (TEXT_WORD.matcher(before.get().words()).find()) {
+                    profile.variables().values().stream()
+                            .filter(v ->
+                                    textLike(v, profile) || v.storage() == dev.assay.model.dataset.ColumnType.STRING)
+                            .map(VariableProfile::name)
+                            .forEach(described::add);
+                }
                 found.add(new ColumnMatcher.Mention(
                         ColumnMatcher.Kind.GROUP,
-                        phrase.columns().stream()
-                                .filter(before.get().columns()::contains)
-                                .toList(),
+                        phrase.columns().stream().filter(described::contains).toList(),
                         before.get().start(),
                         phrase.end(),
                         before.get().words() + " " + phrase.words()));
