@@ -418,7 +418,15 @@ final class FollowUps {
             }
             return addFeatures(ColumnMatcher.unique(mentions), training.get(), current);
         }
-        Revision added = fresh.apply(prompt);
+        // "also fill the remaining gaps": the rest is what the current plan leaves missing, as in one request.
+        List<String> restNotes = new ArrayList<>();
+        Revision added =
+                fresh.apply(RestOfGaps.read(prompt, current, profile, restNotes).orElse(prompt));
+        if (!restNotes.isEmpty()) {
+            List<String> notes = new ArrayList<>(restNotes);
+            notes.addAll(added.warnings());
+            added = new Revision(added.steps(), notes);
+        }
         boolean every = words.contains("all") || words.contains("every") || words.contains("everything");
         return new Revision(merge(current, added.steps(), every), added.warnings());
     }

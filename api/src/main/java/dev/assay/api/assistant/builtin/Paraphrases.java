@@ -161,9 +161,39 @@ final class Paraphrases {
             "(?i)^\\s*(?:using|with|taking)\\s+(.+?)\\s+as\\s+(?:the\\s+|my\\s+)?(?:inputs?|predictors?|features?)\\s*,\\s*"
                     + "((?:predict|forecast|estimate|model|classify|regress|train|fit|guess)\\b[^,;]+?)[.!]?\\s*$");
 
+    /** "dummy-code day", "dummy coding": one-hot encoding by its statistical name (never "code" to run). */
+    private static final Pattern DUMMY_CODE =
+            Pattern.compile("(?i)\\bdummy[- ]?(?:code|codes|coded|coding|encode|encodes|encoded|encoding)\\b");
+    /** "4 equal-width bands", "bands of equal width": a band is a bin. */
+    private static final Pattern BANDS = Pattern.compile("(?i)\\bbands\\b");
+    /** "exact duplicate rows", "exactly duplicated rows": duplicates on every column, as a plain "duplicate" is. */
+    private static final Pattern EXACT_DUPLICATES =
+            Pattern.compile("(?i)\\b(?:exact|exactly|complete|completely|full|fully|identical)\\s+(?=duplicat)");
+    /** "the day of the week", "day-of-week" of a date: the weekday (a column called "day" is still named by "day"). */
+    private static final Pattern DAY_OF_WEEK = Pattern.compile("(?i)\\bday[- ]of[- ](?:the[- ])?week\\b(?![- ]column)");
+    /**
+     * "tip as a function of the bill and the size", "mpg in terms of weight": the target said first, then its inputs
+     * as what it is a function of; read as "predict tip from …".
+     */
+    private static final Pattern FUNCTION_OF = Pattern.compile(
+            "(?i)^\\s*(?:(?:model|predict|estimate|fit|regress)\\s+)?(?:the\\s+)?([\\p{L}\\p{N}_]+(?:\\s+[\\p{L}\\p{N}_]+){0,2}?)"
+                    + "\\s+as\\s+a\\s+function\\s+of\\s+");
+    /**
+     * "on the family counts only - SibSp and Parch", "from the four Cs only: carat, cut, color, clarity": a described
+     * group, then the columns themselves after a dash or colon; the list is what the inputs are.
+     */
+    private static final Pattern ONLY_THEN_LIST = Pattern.compile(
+            "(?i)\\s+(?:on|from|using|with)\\s+(?:the\\s+)?[^,;.()\\-:]{1,40}?\\s+(?:only|alone)\\s*(?:[-\u2013\u2014:]|--)\\s+");
+
     static String plain(String prompt) {
         String text = AMPERSAND.matcher(verbsSpelt(prompt)).replaceAll(" and ");
         text = INPUTS_FIRST.matcher(text).replaceAll("$2 from $1");
+        text = DUMMY_CODE.matcher(text).replaceAll("one-hot encode");
+        text = BANDS.matcher(text).replaceAll("bins");
+        text = EXACT_DUPLICATES.matcher(text).replaceAll("");
+        text = DAY_OF_WEEK.matcher(text).replaceAll("weekday");
+        text = FUNCTION_OF.matcher(text).replaceFirst("predict $1 from ");
+        text = ONLY_THEN_LIST.matcher(text).replaceAll(" using only ");
         text = ON_BASIS.matcher(text).replaceAll("from");
         text = PASSIVE.matcher(text).replaceAll("predict $1");
         text = STANDARD_SCALE.matcher(text).replaceAll("standardise");

@@ -167,6 +167,24 @@ final class ProfilePhrases {
                             "most\\s+skewed|highest\\s+skew(?:ness)?|most\\s+skew(?:ness)?|largest\\s+skew(?:ness)?|biggest\\s+skew(?:ness)?"),
                     "most\\s+skewed|skewiest|most\\s+asymmetric",
                     ProfilePhrases::skew),
+            // "the column with the most distinct values", "the highest-cardinality one": most different values.
+            new Superlative(
+                    superlative(
+                            "most\\s+(?:varied|diverse)|highest[- ]cardinality",
+                            "most\\s+(?:distinct|unique|different)\\s+(?:values|categories|levels|entries)"
+                                    + "|highest\\s+cardinality|most\\s+categories"
+                                    + "|largest\\s+number\\s+of\\s+(?:distinct|unique|different)\\s+values"),
+                    "most\\s+(?:varied|diverse)|highest[- ]cardinality",
+                    v -> v.distinct()),
+            // "the column with the fewest distinct values", "the lowest-cardinality one": fewest different values.
+            new Superlative(
+                    superlative(
+                            "least\\s+(?:varied|diverse)|lowest[- ]cardinality",
+                            "(?:fewest|least)\\s+(?:distinct|unique|different)\\s+(?:values|categories|levels|entries)"
+                                    + "|lowest\\s+cardinality|fewest\\s+categories"
+                                    + "|smallest\\s+number\\s+of\\s+(?:distinct|unique|different)\\s+values"),
+                    "least\\s+(?:varied|diverse)|lowest[- ]cardinality",
+                    v -> v.distinct() > 0 ? 1.0 / v.distinct() : 0),
             new Superlative(
                     superlative(
                             "most\\s+(?:empty|missing|incomplete|sparse)|emptiest|sparsest",
@@ -501,14 +519,18 @@ final class ProfilePhrases {
                 if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
                     continue;
                 }
+                double top = profile.variables().values().stream()
+                        .mapToDouble(superlative.measure())
+                        .filter(d -> d > 0)
+                        .max()
+                        .orElse(0);
                 List<String> columns = profile.variables().values().stream()
-                        .filter(v -> superlative.measure().applyAsDouble(v) > 0)
-                        .max(java.util.Comparator.comparingDouble(superlative.measure()))
+                        .filter(v -> top > 0 && superlative.measure().applyAsDouble(v) == top)
                         .map(VariableProfile::name)
-                        .stream()
                         .toList();
+                // Two columns equally "the most": which one is asked, never one of them picked in silence.
                 found.add(new ColumnMatcher.Mention(
-                        ColumnMatcher.Kind.GROUP,
+                        columns.size() > 1 ? ColumnMatcher.Kind.AMBIGUOUS : ColumnMatcher.Kind.GROUP,
                         columns,
                         start,
                         end,

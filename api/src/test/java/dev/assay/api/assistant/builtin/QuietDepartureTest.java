@@ -331,4 +331,14 @@ class QuietDepartureTest {
             assertThat(answer.warnings()).as(said[1]).anyMatch(w -> w.contains("by their values"));
         }
     }
+
+    @Test
+    void aSuperlativeTwoColumnsShareIsAskedAboutNeverOnePickedInSilence() {
+        PlannerAnswer tie = plan("titanic.csv", "drop the column with the most distinct values");
+        assertThat(steps(tie)).isEmpty();
+        assertThat(tie.warnings()).anyMatch(w -> w.contains("PassengerId") && w.contains("Name"));
+        assertThat(steps(plan("mpg.csv", "label-encode the column with the fewest distinct values")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("origin")));
+    }
 }
