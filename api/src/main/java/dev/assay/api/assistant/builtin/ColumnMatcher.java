@@ -120,7 +120,23 @@ final class ColumnMatcher {
             Map.entry("passenger class", List.of("Pclass")),
             Map.entry("ticket class", List.of("Pclass")),
             Map.entry("gender", List.of("Sex", "sex")),
-            Map.entry("genders", List.of("Sex", "sex")));
+            Map.entry("genders", List.of("Sex", "sex")),
+            // A company or a market index said by its name, for a column named by its ticker symbol.
+            Map.entry("apple", List.of("AAPL")),
+            Map.entry("microsoft", List.of("MSFT")),
+            Map.entry("amazon", List.of("AMZN")),
+            Map.entry("google", List.of("GOOGL", "GOOG")),
+            Map.entry("alphabet", List.of("GOOGL", "GOOG")),
+            Map.entry("adobe", List.of("ADBE")),
+            Map.entry("xerox", List.of("XRX")),
+            Map.entry("s p 500", List.of("^GSPC")),
+            Map.entry("s p", List.of("^GSPC")),
+            Map.entry("s and p 500", List.of("^GSPC")),
+            Map.entry("s and p", List.of("^GSPC")),
+            Map.entry("sp500", List.of("^GSPC")),
+            Map.entry("nasdaq", List.of("^IXIC")),
+            Map.entry("nasdaq composite", List.of("^IXIC")),
+            Map.entry("dow jones", List.of("^DJI")));
 
     /** Nouns that make several columns one group: "the bill measurements", "the indicator columns". */
     static final Set<String> GROUP_NOUNS = Set.of(

@@ -67,7 +67,7 @@ class QuietDepartureTest {
     void describingWordsThatNameNoColumnAreAskedAboutNotReadAsEveryColumn() {
         for (String[] said : List.of(
                 new String[] {"penguins.csv", "fill the empty Antarctic temperatures with the median"},
-                new String[] {"stocks.csv", "fill the empty Amazon prices with 0"},
+                new String[] {"stocks.csv", "fill the empty Zenith prices with 0"},
                 new String[] {"diamonds.csv", "scale the only column that holds words"})) {
             PlannerAnswer answer = plan(said[0], said[1]);
             assertThat(steps(answer)).as(said[1]).isEmpty();
