@@ -215,7 +215,42 @@ final class ColumnMatcher {
                 i++;
             }
         }
-        return positions(shared(ranges(mentions, tokens), tokens), tokens);
+        return counted(positions(shared(ranges(mentions, tokens), tokens), tokens), tokens);
+    }
+
+    /**
+     * "the two ash columns", "the three pickup columns": a count before a word that is one column's whole name and
+     * a group noun after it speaks of every column whose name holds the word (ash and alcalinity_of_ash), when exactly
+     * that many do; otherwise the one column stays and the count is asked about.
+     */
+    private List<Mention> counted(List<Mention> mentions, List<Words.Token> tokens) {
+        List<Mention> out = new ArrayList<>();
+        for (Mention mention : mentions) {
+            int at = mention.start() - 1;
+            Integer n = at < 0
+                    ? null
+                    : tokens.get(at).text().matches("\\d{1,2}")
+                            ? Integer.valueOf(tokens.get(at).text())
+                            : Words.NUMBERS.get(tokens.get(at).text());
+            if (mention.kind() != Kind.SINGLE
+                    || n == null
+                    || n < 2
+                    || mention.end() >= tokens.size()
+                    || !GROUP_NOUNS.contains(tokens.get(mention.end()).text())) {
+                out.add(mention);
+                continue;
+            }
+            List<String> words = core(mention.words());
+            List<String> holding = cores.entrySet().stream()
+                    .filter(e -> !words.isEmpty() && contains(e.getValue(), words))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            out.add(
+                    holding.size() == n && holding.contains(mention.column())
+                            ? new Mention(Kind.GROUP, holding, mention.start(), mention.end(), mention.words())
+                            : mention);
+        }
+        return out;
     }
 
     /** "the first column", "the last two columns", "the first 3 variables": columns by their place in the file. */

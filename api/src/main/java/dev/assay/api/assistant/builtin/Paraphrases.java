@@ -75,6 +75,14 @@ final class Paraphrases {
     /** A year predicted: "predict 2011", "forecast the 2011 figure". */
     private static final Pattern YEAR_TARGET = Pattern.compile(
             "(?i)\\b(?:predict|forecast|model|estimate|regress|explain|guess)\\s+(?:the\\s+)?((?:1[89]|20)\\d{2})\\b");
+    /**
+     * "predict births per woman in 2011", "forecast the fertility rate for 2012": in a file with a column per year, what
+     * is measured is in every year's column, so the year names the target; where no such column exists the answer
+     * says that no column is called so.
+     */
+    private static final Pattern MEASURE_IN_YEAR = Pattern.compile(
+            "(?i)\\b(predict|forecast|estimate|model)\\s+(?:the\\s+|each\\s+country's\\s+)?"
+                    + "(?:(?!from\\b|using\\b|with\\b|on\\b|by\\b)[\\p{L}'-]+\\s+){1,6}?(?:in|for)\\s+((?:1[89]|20)\\d{2})\\b");
     /** "the earlier years", "the previous years", "the years before it": relative to the year predicted. */
     private static final Pattern EARLIER_YEARS = Pattern.compile(
             "(?i)\\b(?:the\\s+|all\\s+the\\s+)?(?:earlier|previous|prior"
@@ -185,9 +193,21 @@ final class Paraphrases {
     private static final Pattern ONLY_THEN_LIST = Pattern.compile(
             "(?i)\\s+(?:on|from|using|with)\\s+(?:the\\s+)?[^,;.()\\-:]{1,40}?\\s+(?:only|alone)\\s*(?:[-\u2013\u2014:]|--)\\s+");
 
+    /**
+     * "the ten '... error' ones", "the 'worst ...' columns": a name pattern quoted with an ellipsis for the rest of the
+     * name is the word it keeps, which names every column holding it (the dots never end a sentence).
+     */
+    private static final Pattern ELIDED_NAME = Pattern.compile(
+            "['\"\u2018\u201c]\\s*(?:\\.{2,}|\u2026)\\s*([^'\"\u2019\u201d.\u2026]{1,40}?)\\s*['\"\u2019\u201d]"
+                    + "|['\"\u2018\u201c]\\s*([^'\"\u2019\u201d.\u2026]{1,40}?)\\s*(?:\\.{2,}|\u2026)\\s*['\"\u2019\u201d]");
+
     static String plain(String prompt) {
         String text = AMPERSAND.matcher(verbsSpelt(prompt)).replaceAll(" and ");
         text = INPUTS_FIRST.matcher(text).replaceAll("$2 from $1");
+        text = ELIDED_NAME
+                .matcher(text)
+                .replaceAll(
+                        m -> java.util.regex.Matcher.quoteReplacement(m.group(1) != null ? m.group(1) : m.group(2)));
         text = DUMMY_CODE.matcher(text).replaceAll("one-hot encode");
         text = BANDS.matcher(text).replaceAll("bins");
         text = EXACT_DUPLICATES.matcher(text).replaceAll("");
@@ -219,6 +239,7 @@ final class Paraphrases {
                         "the " + m.group(2).replaceAll("(?<=\\p{L}{2}[^s])s$", "") + " "
                                 + MEASURES.get(m.group(1).toLowerCase(java.util.Locale.ROOT))));
         text = AS_WELL_AS.matcher(text).replaceAll("and");
+        text = MEASURE_IN_YEAR.matcher(text).replaceAll("$1 $2");
         // "predict 2011 from the earlier years": every year before the one predicted, a range the matcher reads.
         java.util.regex.Matcher year = YEAR_TARGET.matcher(text);
         if (year.find()) {

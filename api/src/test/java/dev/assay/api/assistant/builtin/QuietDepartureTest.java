@@ -341,4 +341,21 @@ class QuietDepartureTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("origin")));
     }
+
+    @Test
+    void aCountOfColumnsSaidWithNoneNamedIsAQuestionNeverEveryColumn() {
+        PlannerAnswer answer = plan("wine.csv", "standardise the two");
+        assertThat(steps(answer)).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("Which two columns"));
+        // A count that fits the columns holding a word that is also one column's whole name names them all.
+        assertThat(steps(plan("taxis.csv", "drop the three pickup columns")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns"))
+                        .isEqualTo(List.of("pickup", "pickup_zone", "pickup_borough")));
+        // A quoted name with an ellipsis is the word it keeps, never a sentence end that leaves "scale the two".
+        assertThat(steps(plan("wine.csv", "standardise the two '... phenols' columns")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns"))
+                        .isEqualTo(List.of("total_phenols", "nonflavanoid_phenols")));
+    }
 }
