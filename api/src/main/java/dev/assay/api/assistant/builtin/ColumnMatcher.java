@@ -688,6 +688,8 @@ final class ColumnMatcher {
      * several columns holding the synonym are asked about, never guessed.
      */
     private static final Map<String, List<String>> WORD_SYNONYMS = Map.ofEntries(
+            Map.entry("location", List.of("zone", "borough", "city", "state", "country", "region", "island")),
+            Map.entry("locations", List.of("zone", "borough", "city", "state", "country", "region", "island")),
             Map.entry("gratuity", List.of("tip")),
             // "how powerful each car is": horsepower (or kilowatts, kw). "power" alone is left out: "a power to
             // weight ratio from horsepower and weight" names a new column.
@@ -731,6 +733,11 @@ final class ColumnMatcher {
             Map.entry("cultivar", List.of("cultivar", "class", "variety")),
             Map.entry("cultivars", List.of("cultivar", "class", "variety")),
             Map.entry("breed", List.of("breed", "species", "class")));
+
+    /** The words a name may hold for an everyday word ("location": zone, borough, …), or the word itself. */
+    static List<String> meanings(String word) {
+        return WORD_SYNONYMS.getOrDefault(word, List.of(word));
+    }
 
     /** Whether these words were read as a column only by what they mean (an everyday synonym), not by its name. */
     static boolean readByMeaning(String words) {

@@ -519,12 +519,31 @@ final class ProfilePhrases {
                 if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
                     continue;
                 }
-                double top = profile.variables().values().stream()
+                // "whichever location column has the most distinct values": a describing word before the noun
+                // narrows the columns ranked to those whose names hold it (or what it means), never dropped.
+                String qualifier = start > 0 && tokens.get(start).text().matches(ONE)
+                        ? tokens.get(start - 1).text()
+                        : "";
+                List<VariableProfile> ranked =
+                        profile.variables().values().stream().toList();
+                int from = start;
+                if (describing(qualifier)) {
+                    List<String> held = ColumnMatcher.meanings(qualifier).stream()
+                            .map(w -> w.replaceAll("s$", ""))
+                            .toList();
+                    ranked = ranked.stream()
+                            .filter(v -> java.util.Arrays.stream(
+                                            Words.spaced(v.name()).split(" "))
+                                    .anyMatch(t -> held.contains(t.replaceAll("s$", ""))))
+                            .toList();
+                    from = start - 1;
+                }
+                double top = ranked.stream()
                         .mapToDouble(superlative.measure())
                         .filter(d -> d > 0)
                         .max()
                         .orElse(0);
-                List<String> columns = profile.variables().values().stream()
+                List<String> columns = ranked.stream()
                         .filter(v -> top > 0 && superlative.measure().applyAsDouble(v) == top)
                         .map(VariableProfile::name)
                         .toList();
@@ -532,7 +551,7 @@ final class ProfilePhrases {
                 found.add(new ColumnMatcher.Mention(
                         columns.size() > 1 ? ColumnMatcher.Kind.AMBIGUOUS : ColumnMatcher.Kind.GROUP,
                         columns,
-                        start,
+                        from,
                         end,
                         text.substring(m.start(), m.end()).strip()));
             }
@@ -688,6 +707,30 @@ final class ProfilePhrases {
             }
         }
         return onlyOne(tokens, adjacentNarrowed(found));
+    }
+
+    /** A word before a superlative's noun that says which columns, not how ("location", not "the" or "single"). */
+    private static boolean describing(String word) {
+        return !word.isEmpty()
+                && word.chars().allMatch(Character::isLetter)
+                && !ColumnMatcher.GRAMMAR.contains(word)
+                && !Vocabulary.FILLER.contains(word)
+                && !Vocabulary.known(word)
+                && !Set.of(
+                                "whichever",
+                                "which",
+                                "single",
+                                "one",
+                                "only",
+                                "sole",
+                                "lone",
+                                "that",
+                                "this",
+                                "numeric",
+                                "numerical",
+                                "text",
+                                "categorical")
+                        .contains(word);
     }
 
     /**

@@ -358,4 +358,22 @@ class QuietDepartureTest {
                 .satisfies(s -> assertThat(s.params().get("columns"))
                         .isEqualTo(List.of("total_phenols", "nonflavanoid_phenols")));
     }
+
+    @Test
+    void inputsSaidByADemonstrativeAreTheColumnsBeforeOrAQuestion() {
+        assertThat(steps(plan("titanic.csv", "fill Age and Fare with the median, then predict Survived from both")))
+                .filteredOn(s -> s.type() == ActionType.TRAIN_MODEL)
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("features")).isEqualTo(List.of("Age", "Fare")));
+        PlannerAnswer fewer = plan("tips.csv", "fill size with the median, then predict tip from those two");
+        assertThat(steps(fewer)).noneMatch(s -> s.type() == ActionType.TRAIN_MODEL);
+        assertThat(fewer.warnings()).anyMatch(w -> w.contains("model's inputs"));
+    }
+
+    @Test
+    void aDescribingWordBeforeASuperlativeNarrowsItNeverDropsOut() {
+        assertThat(steps(plan("taxis.csv", "label-encode whichever location column has the most distinct values")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("dropoff_zone")));
+    }
 }
