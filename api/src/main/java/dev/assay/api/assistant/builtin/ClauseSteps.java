@@ -386,7 +386,7 @@ final class ClauseSteps {
     private static final Pattern COLUMN_SAID = Pattern.compile(
             "(?i)\\b(?:columns?|fields?|variables?|features?|tickers?|indicators?|predictors?|inputs?|attributes?"
                     + "|series|measurements?|measures|years|distinct|unique|different|empty|blank|missing|null|nulls"
-                    + "|correlated|correlation)\\b|%|\\bper ?cent\\b");
+                    + "|correlated|correlation|outliers?|extremes?|std|sd|deviations?|iqr|percentiles?)\\b|%|\\bper ?cent\\b");
 
     /** "whose fare is above $100", "where the weight was over 4000", "with a price of more than 5000". */
     private static final Pattern COMPARED_ROWS = Pattern.compile(

@@ -191,7 +191,8 @@ final class Paraphrases {
      * group, then the columns themselves after a dash or colon; the list is what the inputs are.
      */
     private static final Pattern ONLY_THEN_LIST = Pattern.compile(
-            "(?i)\\s+(?:on|from|using|with)\\s+(?:the\\s+)?[^,;.()\\-:]{1,40}?\\s+(?:only|alone)\\s*(?:[-\u2013\u2014:]|--)\\s+");
+            "(?i)\\s+(?:on|from|using|with)\\s+(?:the\\s+)?[^,;.()\\-:]{1,40}?\\s+(?:only|alone)\\s*(?:[-\u2013\u2014:]|--)\\s+"
+                    + "(?!(?:and\\s+)?(?:then|also|next|after)\\b)");
 
     /**
      * "the ten '... error' ones", "the 'worst ...' columns": a name pattern quoted with an ellipsis for the rest of the
@@ -200,6 +201,24 @@ final class Paraphrases {
     private static final Pattern ELIDED_NAME = Pattern.compile(
             "['\"\u2018\u201c]\\s*(?:\\.{2,}|\u2026)\\s*([^'\"\u2019\u201d.\u2026]{1,40}?)\\s*['\"\u2019\u201d]"
                     + "|['\"\u2018\u201c]\\s*([^'\"\u2019\u201d.\u2026]{1,40}?)\\s*(?:\\.{2,}|\u2026)\\s*['\"\u2019\u201d]");
+
+    /**
+     * {@link #MEASURE_IN_YEAR} read only where the file has that year's column and the words before the year name no
+     * column ("predict IBM in 2015" keeps IBM).
+     */
+    static String yearTargets(String text, dev.assay.model.profile.Profile profile, ColumnMatcher matcher) {
+        java.util.regex.Matcher m = MEASURE_IN_YEAR.matcher(text);
+        if (!m.find() || !profile.variables().containsKey(m.group(2))) {
+            return text;
+        }
+        String between = text.substring(m.end(1), m.start(2));
+        if (!matcher.find(Words.tokens(between)).isEmpty()) {
+            return text;
+        }
+        String out = text.substring(0, m.start()) + m.group(1) + " " + m.group(2) + text.substring(m.end());
+        java.util.regex.Matcher year = YEAR_TARGET.matcher(out);
+        return year.find() ? EARLIER_YEARS.matcher(out).replaceAll("every year before " + year.group(1)) : out;
+    }
 
     static String plain(String prompt) {
         String text = AMPERSAND.matcher(verbsSpelt(prompt)).replaceAll(" and ");
@@ -239,7 +258,6 @@ final class Paraphrases {
                         "the " + m.group(2).replaceAll("(?<=\\p{L}{2}[^s])s$", "") + " "
                                 + MEASURES.get(m.group(1).toLowerCase(java.util.Locale.ROOT))));
         text = AS_WELL_AS.matcher(text).replaceAll("and");
-        text = MEASURE_IN_YEAR.matcher(text).replaceAll("$1 $2");
         // "predict 2011 from the earlier years": every year before the one predicted, a range the matcher reads.
         java.util.regex.Matcher year = YEAR_TARGET.matcher(text);
         if (year.find()) {

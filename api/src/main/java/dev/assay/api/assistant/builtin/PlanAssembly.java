@@ -47,7 +47,9 @@ final class PlanAssembly {
         // them ("remove the passengers who died, then predict survival"), the model would be trained on rows the
         // person meant to leave out.
         java.util.Set<String> filteredBy = new java.util.LinkedHashSet<>();
-        for (String said : RequestClauses.split(RequestClauses.formula(Paraphrases.plain(prompt)), matcher)) {
+        for (String said : RequestClauses.split(
+                RequestClauses.formula(Paraphrases.yearTargets(Paraphrases.plain(prompt), profile, matcher)),
+                matcher)) {
             // "… and hold out 30 % for testing", "with 5-fold cross-validation": how the model is tested, taken out
             // of the clause and put on the model step below, so no setting is lost or read as a column.
             TrainingSettings testing = TrainingSettings.read(said);
