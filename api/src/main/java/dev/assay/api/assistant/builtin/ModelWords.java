@@ -90,8 +90,8 @@ final class ModelWords {
                 && clause.mentions.getFirst().kind() == ColumnMatcher.Kind.SINGLE
                 && Set.of("from", "using", "given", "based")
                         .contains(clause.tokens.get(cue).text())
-                && clause.tokens.subList(0, clause.mentions.getFirst().start()).stream()
-                        .allMatch(t -> Set.of("the", "a", "an").contains(t.text()));
+                && describedOnly(
+                        clause.tokens.subList(0, clause.mentions.getFirst().start()));
         boolean modelWord = clause.has(Vocabulary.TRAIN)
                 || explains
                 || verbless
@@ -272,7 +272,22 @@ final class ModelWords {
         return clause.tokens.size();
     }
 
-    /** The features named after the cue, or every other column but the excluded ones, or [] (every other). */
+    /**
+     * "the species", "penguin species", "wine class": what comes before a verbless model's target is an article and
+     * at most one word that says what the rows are, no word of the vocabulary.
+     */
+    private static boolean describedOnly(List<Words.Token> before) {
+        List<String> words = before.stream()
+                .map(Words.Token::text)
+                .filter(w -> !Set.of("the", "a", "an").contains(w))
+                .toList();
+        return words.isEmpty()
+                || words.size() == 1
+                        && words.getFirst().chars().allMatch(Character::isLetter)
+                        && !Vocabulary.known(words.getFirst())
+                        && !ColumnMatcher.GRAMMAR.contains(words.getFirst());
+    }
+
     private static final Set<String> DEMONSTRATIVES = Set.of("those", "these", "them", "both");
 
     /**
@@ -300,6 +315,7 @@ final class ModelWords {
                 + ", so nothing was planned rather than training on every other column.");
     }
 
+    /** The features named after the cue, or every other column but the excluded ones, or [] (every other). */
     List<String> features(int featureCue, String target) {
         List<String> excluded = resolution.excluded();
         List<String> named = new ArrayList<>();

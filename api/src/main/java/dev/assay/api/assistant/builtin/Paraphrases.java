@@ -220,6 +220,36 @@ final class Paraphrases {
         return year.find() ? EARLIER_YEARS.matcher(out).replaceAll("every year before " + year.group(1)) : out;
     }
 
+    /** "the day-of-week column", "the day of the week column": a column said so is the day column. */
+    private static final Pattern DAY_OF_WEEK_COLUMN =
+            Pattern.compile("(?i)\\bday[- ]of[- ](?:the[- ])?week(?=[- ]columns?\\b)");
+    /** "car mpg off weight", "class off three inputs": a request with no verb that reads a column off others. */
+    private static final Pattern VERBLESS_OFF = Pattern.compile(
+            "(?i)^(\\s*(?:the\\s+)?(\\p{L}[\\p{L}\\p{N}_]*)(?:\\s+[\\p{L}\\p{N}_]+)?)\\s+off\\s+(?:of\\s+)?(?=\\S)");
+    /** A clause's first word, then what it is said of: "Diagnose each sample from …". */
+    private static final Pattern OPENING_VERB = Pattern.compile(
+            "(?i)(^\\s*|[.;!?]\\s+|\\bthen\\s+)(\\p{L}{6,})(?=\\s+(?:the|each|every|all|these|those|a|an)\\b)");
+
+    /**
+     * "Diagnose each sample from …" in a file with a diagnosis column: a verb whose noun is a column's one-word name
+     * asks to predict that column. Only an unknown verb whose stem begins exactly one column's name is read so.
+     */
+    static String verbTargets(String text, dev.assay.model.profile.Profile profile) {
+        return OPENING_VERB.matcher(text).replaceAll(m -> {
+            String word = m.group(2).toLowerCase(java.util.Locale.ROOT);
+            String stem = word.replaceAll("e$", "");
+            if (Vocabulary.known(word) || stem.length() < 5) {
+                return java.util.regex.Matcher.quoteReplacement(m.group());
+            }
+            List<String> named = profile.variables().keySet().stream()
+                    .filter(c -> c.matches("\\p{L}+") && c.length() > stem.length())
+                    .filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith(stem))
+                    .toList();
+            return java.util.regex.Matcher.quoteReplacement(
+                    named.size() == 1 ? m.group(1) + "predict " + named.getFirst() + " of" : m.group());
+        });
+    }
+
     static String plain(String prompt) {
         String text = AMPERSAND.matcher(verbsSpelt(prompt)).replaceAll(" and ");
         text = INPUTS_FIRST.matcher(text).replaceAll("$2 from $1");
@@ -230,7 +260,12 @@ final class Paraphrases {
         text = DUMMY_CODE.matcher(text).replaceAll("one-hot encode");
         text = BANDS.matcher(text).replaceAll("bins");
         text = EXACT_DUPLICATES.matcher(text).replaceAll("");
+        text = DAY_OF_WEEK_COLUMN.matcher(text).replaceAll("day");
         text = DAY_OF_WEEK.matcher(text).replaceAll("weekday");
+        java.util.regex.Matcher off = VERBLESS_OFF.matcher(text);
+        if (off.find() && !Vocabulary.known(off.group(2).toLowerCase(java.util.Locale.ROOT))) {
+            text = off.group(1) + " from " + text.substring(off.end());
+        }
         text = FUNCTION_OF.matcher(text).replaceFirst("predict $1 from ");
         text = ONLY_THEN_LIST.matcher(text).replaceAll(" using only ");
         text = ON_BASIS.matcher(text).replaceAll("from");

@@ -48,7 +48,8 @@ final class PlanAssembly {
         // person meant to leave out.
         java.util.Set<String> filteredBy = new java.util.LinkedHashSet<>();
         for (String said : RequestClauses.split(
-                RequestClauses.formula(Paraphrases.yearTargets(Paraphrases.plain(prompt), profile, matcher)),
+                RequestClauses.formula(Paraphrases.yearTargets(
+                        Paraphrases.verbTargets(Paraphrases.plain(prompt), profile), profile, matcher)),
                 matcher)) {
             // "… and hold out 30 % for testing", "with 5-fold cross-validation": how the model is tested, taken out
             // of the clause and put on the model step below, so no setting is lost or read as a column.
