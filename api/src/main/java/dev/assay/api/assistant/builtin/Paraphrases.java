@@ -250,6 +250,10 @@ final class Paraphrases {
         });
     }
 
+    /** "median-fill Age", "mode-impute Embarked": a fill said with its way as one word is a fill with that way. */
+    private static final Pattern WAY_FILL = Pattern.compile(
+            "(?i)\\b(mean|median|mode|zero|average)[- ](fill|impute)(?:ed|s|ing)?\\s+(.+?)(?=\\s*(?:[,;.!?]|\\bthen\\b|\\band\\s+then\\b|$))");
+
     static String plain(String prompt) {
         String text = AMPERSAND.matcher(verbsSpelt(prompt)).replaceAll(" and ");
         text = INPUTS_FIRST.matcher(text).replaceAll("$2 from $1");
@@ -258,6 +262,7 @@ final class Paraphrases {
                 .replaceAll(
                         m -> java.util.regex.Matcher.quoteReplacement(m.group(1) != null ? m.group(1) : m.group(2)));
         text = DUMMY_CODE.matcher(text).replaceAll("one-hot encode");
+        text = WAY_FILL.matcher(text).replaceAll("$2 $3 with the $1");
         text = BANDS.matcher(text).replaceAll("bins");
         text = EXACT_DUPLICATES.matcher(text).replaceAll("");
         text = DAY_OF_WEEK_COLUMN.matcher(text).replaceAll("day");

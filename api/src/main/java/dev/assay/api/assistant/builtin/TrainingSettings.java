@@ -144,7 +144,8 @@ record TrainingSettings(Map<String, Object> params, List<String> warnings, Strin
                 .replaceAll(" ")
                 .replaceAll("\\s+", " ")
                 .strip()
-                .replaceAll("(?i)(?:\\s*[,;:]\\s*|\\s+(?:and|with|using|then))+$", "")
+                // "keep 25 % aside for testing": the particle of a verb that was matched after its share.
+                .replaceAll("(?i)(?:\\s*[,;:]\\s*|\\s+(?:and|with|using|then|aside|apart|back|out))+$", "")
                 .strip();
         return new TrainingSettings(params, warnings, left);
     }
