@@ -729,9 +729,25 @@ final class FollowUps {
         List<PlanStep> out = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         boolean changed = false;
+        // "not day" after "encode sex, smoker, day and time, then predict tip": a column a step names is taken out of
+        // that step; a model that lists no inputs is left as it is (listing every other column by name would also
+        // name columns the encoding replaces), and the answer says how to leave it out of the model too.
+        boolean inAStep = current.stream()
+                .filter(s -> s.type() != ActionType.TRAIN_MODEL)
+                .anyMatch(s -> s.params().get("columns") instanceof List<?> named
+                        && named.stream().map(String::valueOf).anyMatch(columns::contains));
         for (PlanStep step : current) {
             Map<String, Object> params = new LinkedHashMap<>(step.params());
             String key = step.type() == ActionType.TRAIN_MODEL ? "features" : "columns";
+            if (inAStep
+                    && step.type() == ActionType.TRAIN_MODEL
+                    && !(params.get("features") instanceof List<?> features && !features.isEmpty())) {
+                warnings.add("Took " + String.join(", ", columns) + " out of the step that named it; the model still"
+                        + " learns from every other column. To leave it out of the model too, say \"don't use "
+                        + String.join(", ", columns) + " as an input\".");
+                out.add(step);
+                continue;
+            }
             if (step.type() == ActionType.TRAIN_MODEL && columns.contains(String.valueOf(params.get("target")))) {
                 warnings.add(params.get("target") + " is the model's target; say what to predict instead.");
             }
