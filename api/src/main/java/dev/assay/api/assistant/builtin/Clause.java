@@ -238,5 +238,5 @@ final class Clause {
     }
 
     /** Words that refer back to columns named before; "that" and "those" are left out, as they also begin a clause. */
-    static final Set<String> PRONOUNS = Set.of("it", "them");
+    static final Set<String> PRONOUNS = Set.of("it", "them", "its", "their");
 }

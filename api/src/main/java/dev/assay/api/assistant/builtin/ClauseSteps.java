@@ -120,6 +120,19 @@ final class ClauseSteps {
             return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + clause.text
                     + "\"); it can drop rows with missing values or duplicate rows. Nothing was planned for it.");
         }
+        // "delete the trips whose fare is above $100", "remove the cars whose weight is over 4000": a removal of
+        // things (no column word) said by how a column's value compares with a number is a row filter by value;
+        // dropping the column would destroy what the request keeps.
+        if (clause.removes()
+                && !missingRows
+                && !clause.has(Vocabulary.MISSING)
+                && !COLUMN_SAID.matcher(clause.text).find()
+                && COMPARED_ROWS.matcher(clause.text).find()
+                && !clause.mentions.isEmpty()) {
+            return Interpretation.warn("Assay has no action that keeps or drops rows by their values (\"" + clause.text
+                    + "\"); it can drop rows with missing values or duplicate rows. Nothing was planned for it, and no"
+                    + " column was dropped.");
+        }
         // "drop any trip where the pickup borough is missing", "remove passengers whose Age is blank": what is removed
         // is the rows (whatever they are called) lacking those columns, never the columns themselves.
         if (clause.removes()
@@ -211,6 +224,13 @@ final class ClauseSteps {
         if (!m.find(0)) {
             return Interpretation.warn("To rename, say \"rename <column> to <new name>\".");
         }
+        // "rename the petal columns to petal_length and petal_width": a phrase naming several columns takes one new
+        // name each, in the columns' order; a count that does not fit is asked about, never one column renamed to
+        // every new name joined.
+        List<String> group = resolution.columnsIn(m.group(1));
+        if (group.size() > 1) {
+            return renameGroup(m.group(1).strip(), group, m.group(2));
+        }
         Optional<String> from = resolution.columnIn(m.group(1));
         String to = m.group(2)
                 .strip()
@@ -226,6 +246,22 @@ final class ClauseSteps {
         }
         return Interpretation.of(step(
                 ActionType.RENAME_COLUMNS, params("renames", List.of(params("from", from.get(), "to", to)))));
+    }
+
+    private static Interpretation renameGroup(String said, List<String> group, String names) {
+        List<String> to = java.util.Arrays.stream(names.strip().split("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+"))
+                .map(n -> n.strip().replaceAll("^[\"'`“‘]|[\"'`”’.]$", "").strip())
+                .toList();
+        if (to.size() != group.size() || to.stream().anyMatch(n -> n.isEmpty() || n.contains(" "))) {
+            return Interpretation.warn("\"" + said + "\" are " + group.size() + " columns (" + String.join(", ", group)
+                    + "), so say one new name for each, e.g. \"rename " + group.getFirst() + " to <name> and "
+                    + group.get(1) + " to <name>\"; nothing was renamed.");
+        }
+        List<Map<String, Object>> renames = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            renames.add(params("from", group.get(i), "to", to.get(i)));
+        }
+        return Interpretation.of(step(ActionType.RENAME_COLUMNS, params("renames", renames)));
     }
 
     private Interpretation impute() {
@@ -393,6 +429,19 @@ final class ClauseSteps {
                     + "(?:(?:no\\s+more\\s+than|more\\s+than|fewer\\s+than|less\\s+than|over|under|above|below|at\\s+least"
                     + "|at\\s+most|exactly|only|just)\\s+)?(?:no|zero|\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight"
                     + "|nine|ten)\\s+(?!and\\b|or\\b)\\p{L}");
+
+    /** Words that make a removal one of columns ("the tickers with fewer than 100 prices", "70% empty"). */
+    private static final Pattern COLUMN_SAID = Pattern.compile(
+            "(?i)\\b(?:columns?|fields?|variables?|features?|tickers?|indicators?|predictors?|inputs?|attributes?"
+                    + "|series|measurements?|measures|years|distinct|unique|different|empty|blank|missing|null|nulls"
+                    + "|correlated|correlation|outliers?|extremes?|std|sd|deviations?|iqr|percentiles?)\\b|%|\\bper ?cent\\b");
+
+    /** "whose fare is above $100", "where the weight was over 4000", "with a price of more than 5000". */
+    private static final Pattern COMPARED_ROWS = Pattern.compile(
+            "(?i)\\b(?:whose|where|with|when|if|that|which|who)\\b.*?\\b(?:above|over|below|under|beyond|exceed\\w*"
+                    + "|(?:greater|more|less|fewer|higher|lower|bigger|smaller|larger|cheaper|dearer|longer|shorter)\\s+than"
+                    + "|at\\s+least|at\\s+most|equal\\w*(?:\\s+to)?|is|are|was|were|of)\\s*(?:[<>]=?|=)?\\s*[$£€]?-?\\d"
+                    + "|\\b(?:whose|where|with|when|if)\\b.*?[<>]=?\\s*[$£€]?-?\\d");
 
     /** Values taken from outside the file: scraped, downloaded, looked up on a site or service. */
     private static final Pattern OUTSIDE = Pattern.compile(

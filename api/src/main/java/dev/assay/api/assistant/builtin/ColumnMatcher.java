@@ -120,7 +120,23 @@ final class ColumnMatcher {
             Map.entry("passenger class", List.of("Pclass")),
             Map.entry("ticket class", List.of("Pclass")),
             Map.entry("gender", List.of("Sex", "sex")),
-            Map.entry("genders", List.of("Sex", "sex")));
+            Map.entry("genders", List.of("Sex", "sex")),
+            // A company or a market index said by its name, for a column named by its ticker symbol.
+            Map.entry("apple", List.of("AAPL")),
+            Map.entry("microsoft", List.of("MSFT")),
+            Map.entry("amazon", List.of("AMZN")),
+            Map.entry("google", List.of("GOOGL", "GOOG")),
+            Map.entry("alphabet", List.of("GOOGL", "GOOG")),
+            Map.entry("adobe", List.of("ADBE")),
+            Map.entry("xerox", List.of("XRX")),
+            Map.entry("s p 500", List.of("^GSPC")),
+            Map.entry("s p", List.of("^GSPC")),
+            Map.entry("s and p 500", List.of("^GSPC")),
+            Map.entry("s and p", List.of("^GSPC")),
+            Map.entry("sp500", List.of("^GSPC")),
+            Map.entry("nasdaq", List.of("^IXIC")),
+            Map.entry("nasdaq composite", List.of("^IXIC")),
+            Map.entry("dow jones", List.of("^DJI")));
 
     /** Nouns that make several columns one group: "the bill measurements", "the indicator columns". */
     static final Set<String> GROUP_NOUNS = Set.of(
@@ -199,7 +215,42 @@ final class ColumnMatcher {
                 i++;
             }
         }
-        return positions(shared(ranges(mentions, tokens), tokens), tokens);
+        return counted(positions(shared(ranges(mentions, tokens), tokens), tokens), tokens);
+    }
+
+    /**
+     * "the two ash columns", "the three pickup columns": a count before a word that is one column's whole name and
+     * a group noun after it speaks of every column whose name holds the word (ash and alcalinity_of_ash), when exactly
+     * that many do; otherwise the one column stays and the count is asked about.
+     */
+    private List<Mention> counted(List<Mention> mentions, List<Words.Token> tokens) {
+        List<Mention> out = new ArrayList<>();
+        for (Mention mention : mentions) {
+            int at = mention.start() - 1;
+            Integer n = at < 0
+                    ? null
+                    : tokens.get(at).text().matches("\\d{1,2}")
+                            ? Integer.valueOf(tokens.get(at).text())
+                            : Words.NUMBERS.get(tokens.get(at).text());
+            if (mention.kind() != Kind.SINGLE
+                    || n == null
+                    || n < 2
+                    || mention.end() >= tokens.size()
+                    || !GROUP_NOUNS.contains(tokens.get(mention.end()).text())) {
+                out.add(mention);
+                continue;
+            }
+            List<String> words = core(mention.words());
+            List<String> holding = cores.entrySet().stream()
+                    .filter(e -> !words.isEmpty() && contains(e.getValue(), words))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            out.add(
+                    holding.size() == n && holding.contains(mention.column())
+                            ? new Mention(Kind.GROUP, holding, mention.start(), mention.end(), mention.words())
+                            : mention);
+        }
+        return out;
     }
 
     /** "the first column", "the last two columns", "the first 3 variables": columns by their place in the file. */
@@ -637,6 +688,8 @@ final class ColumnMatcher {
      * several columns holding the synonym are asked about, never guessed.
      */
     private static final Map<String, List<String>> WORD_SYNONYMS = Map.ofEntries(
+            Map.entry("location", List.of("zone", "borough", "city", "state", "country", "region", "island")),
+            Map.entry("locations", List.of("zone", "borough", "city", "state", "country", "region", "island")),
             Map.entry("gratuity", List.of("tip")),
             // "how powerful each car is": horsepower (or kilowatts, kw). "power" alone is left out: "a power to
             // weight ratio from horsepower and weight" names a new column.
@@ -680,6 +733,11 @@ final class ColumnMatcher {
             Map.entry("cultivar", List.of("cultivar", "class", "variety")),
             Map.entry("cultivars", List.of("cultivar", "class", "variety")),
             Map.entry("breed", List.of("breed", "species", "class")));
+
+    /** The words a name may hold for an everyday word ("location": zone, borough, …), or the word itself. */
+    static List<String> meanings(String word) {
+        return WORD_SYNONYMS.getOrDefault(word, List.of(word));
+    }
 
     /** Whether these words were read as a column only by what they mean (an everyday synonym), not by its name. */
     static boolean readByMeaning(String words) {

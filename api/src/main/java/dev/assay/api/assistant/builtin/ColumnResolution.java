@@ -242,7 +242,41 @@ final class ColumnResolution {
         if (!unsaid.isEmpty() && !clause.has(Vocabulary.ROWS)) {
             return Scope.refused(notFound(unsaid.getFirst()));
         }
+        // "standardise the two", "scale both of them": a count of columns said with none named is a question,
+        // never every column.
+        Optional<String> counted = countWithoutColumns();
+        if (counted.isPresent()) {
+            return Scope.refused("Which " + counted.get() + " columns should \"" + clause.text
+                    + "\" act on? None is named, so nothing was planned rather than acting on every column.");
+        }
         return Scope.of(List.of());
+    }
+
+    private Optional<String> countWithoutColumns() {
+        List<Words.Token> tokens = clause.tokens;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (clause.isInsideMention(i)) {
+                continue;
+            }
+            String word = tokens.get(i).text();
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1).text() : "";
+            boolean ends = i + 1 >= tokens.size() || ColumnMatcher.GROUP_NOUNS.contains(next) || next.equals("of");
+            if (word.equals("both") && ends) {
+                return Optional.of("two");
+            }
+            if (Set.of("the", "these", "those").contains(word) && i + 1 < tokens.size()) {
+                Integer n = next.matches("\\d{1,2}") ? Integer.valueOf(next) : Words.NUMBERS.get(next);
+                String after = i + 2 < tokens.size() ? tokens.get(i + 2).text() : "";
+                if (n != null
+                        && n >= 2
+                        && (i + 2 >= tokens.size()
+                                || ColumnMatcher.GROUP_NOUNS.contains(after)
+                                || after.equals("of"))) {
+                    return Optional.of(next);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static final Set<String> LIST_ENDS = Set.of(
@@ -409,5 +443,15 @@ final class ColumnResolution {
         List<ColumnMatcher.Mention> found =
                 clause.matcher.find(Words.tokens(phrase.replaceAll("(?i)\\bcolumn\\b", "")));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst().column());
+    }
+
+    /** Every column a phrase names: "the petal columns" are both petal columns, never the first of them. */
+    List<String> columnsIn(String phrase) {
+        List<String> columns = new ArrayList<>();
+        for (ColumnMatcher.Mention mention :
+                clause.matcher.find(Words.tokens(phrase.replaceAll("(?i)\\bcolumn\\b", "")))) {
+            mention.columns().stream().filter(c -> !columns.contains(c)).forEach(columns::add);
+        }
+        return columns;
     }
 }

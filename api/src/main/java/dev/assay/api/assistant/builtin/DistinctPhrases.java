@@ -83,7 +83,7 @@ final class DistinctPhrases {
                                         ? d -> d >= n
                                         : d -> d == n;
                 };
-                int from = start;
+                int from = overAdverbs(tokens, start);
                 if (from > 0
                         && Set.of("that", "which").contains(tokens.get(from - 1).text())) {
                     from--;
@@ -129,7 +129,7 @@ final class DistinctPhrases {
             if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
                 continue;
             }
-            int from = start;
+            int from = overAdverbs(tokens, start);
             if (from > 0
                     && Set.of("that", "which").contains(tokens.get(from - 1).text())) {
                 from--;
@@ -149,6 +149,20 @@ final class DistinctPhrases {
                     text.substring(starts.get(from), few.end()).strip()));
         }
         return found;
+    }
+
+    /**
+     * "the text columns that only take two values": an adverb between "that" and the verb still ties the phrase to
+     * the noun before it, so the phrase narrows that noun's columns instead of adding its own to them.
+     */
+    private static int overAdverbs(List<Words.Token> tokens, int start) {
+        int from = start;
+        while (from > 0
+                && Set.of("only", "just", "exactly", "precisely", "ever", "all")
+                        .contains(tokens.get(from - 1).text())) {
+            from--;
+        }
+        return from > 0 && Set.of("that", "which").contains(tokens.get(from - 1).text()) ? from : start;
     }
 
     /** Distinct values present; a gap is no value of its own. */

@@ -87,6 +87,21 @@ final class FollowUps {
                     + "(?:\\s+(?:please|too|as well|entirely|altogether|at all|whatsoever|(?:from|out of) the plan))*"
                     + "(?:\\W+(?:please|thanks))?\\W*$");
     /**
+     * "take the fill step back out", "pull the scaling out again": the particle after the kind of step says the
+     * removal, as "take out the fill step" does.
+     */
+    private static final Pattern REMOVE_KIND_AFTER = Pattern.compile(
+            "\\b(?:take|pull|leave|cut|strip|rip|throw|toss|get|drop|knock|yank)\\s+(?:the\\s+|that\\s+|this\\s+|any\\s+)?"
+                    + "(\\p{L}[\\p{L}-]*)(\\s+(?:step|action|part|bit))?\\s+(?:back\\s+)?(?:out|off|away)"
+                    + "(?:\\s+(?:again|please|of the plan|from the plan|after all))*\\W*$");
+    /**
+     * "forget the scaling, trees don't need it", "drop the clipping since it hurts": a reason said after the request
+     * is no request of its own, so the removal is read without it.
+     */
+    private static final Pattern REASON = Pattern.compile(
+            "\\s*[,;:\u2013\u2014-]+\\s*(?:because|since|as|(?:\\p{L}+\\s+){0,3}(?:don't|doesn't|do not|does not|won't"
+                    + "|isn't|aren't|is not|are not)\\s+(?:need|needed|necessary|help|helping|matter|useful))\\b.*$");
+    /**
      * "don't clip anything", "no need to scale at all", "stop encoding": the verb of a kind of step, said as not
      * wanted, removes every step of that kind (never reads "anything" as a column).
      */
@@ -224,16 +239,31 @@ final class FollowUps {
                 return revision.get();
             }
         }
-        Matcher notVerb = NOT_VERB.matcher(text);
-        if (notVerb.find() && VERB_KINDS.containsKey(notVerb.group(1)) && mentions.isEmpty()) {
+        String unreasoned = REASON.matcher(text).replaceFirst("");
+        List<ColumnMatcher.Mention> unreasonedMentions =
+                unreasoned.equals(text) ? mentions : matcher.find(Words.tokens(unreasoned));
+        Matcher after = REMOVE_KIND_AFTER.matcher(unreasoned);
+        if (after.find() && unreasonedMentions.isEmpty()) {
+            String word = after.group(1);
+            ActionType type =
+                    KINDS.containsKey(word) ? KINDS.get(word) : after.group(2) != null ? VERB_KINDS.get(word) : null;
+            if (type != null) {
+                if (current.removeIf(s -> s.type() == type)) {
+                    return new Revision(current, List.of());
+                }
+                return new Revision(current, List.of("The plan has no " + type.wireName() + " step; it is unchanged."));
+            }
+        }
+        Matcher notVerb = NOT_VERB.matcher(unreasoned);
+        if (notVerb.find() && VERB_KINDS.containsKey(notVerb.group(1)) && unreasonedMentions.isEmpty()) {
             ActionType type = VERB_KINDS.get(notVerb.group(1));
             if (current.removeIf(s -> s.type() == type)) {
                 return new Revision(current, List.of());
             }
             return new Revision(current, List.of("The plan has no " + type.wireName() + " step; it is unchanged."));
         }
-        Matcher kind = REMOVE_KIND.matcher(text);
-        if (kind.find() && KINDS.containsKey(kind.group(1)) && mentions.isEmpty()) {
+        Matcher kind = REMOVE_KIND.matcher(unreasoned);
+        if (kind.find() && KINDS.containsKey(kind.group(1)) && unreasonedMentions.isEmpty()) {
             ActionType type = KINDS.get(kind.group(1));
             if (current.removeIf(s -> s.type() == type)) {
                 return new Revision(current, List.of());
@@ -388,7 +418,15 @@ final class FollowUps {
             }
             return addFeatures(ColumnMatcher.unique(mentions), training.get(), current);
         }
-        Revision added = fresh.apply(prompt);
+        // "also fill the remaining gaps": the rest is what the current plan leaves missing, as in one request.
+        List<String> restNotes = new ArrayList<>();
+        Revision added =
+                fresh.apply(RestOfGaps.read(prompt, current, profile, restNotes).orElse(prompt));
+        if (!restNotes.isEmpty()) {
+            List<String> notes = new ArrayList<>(restNotes);
+            notes.addAll(added.warnings());
+            added = new Revision(added.steps(), notes);
+        }
         boolean every = words.contains("all") || words.contains("every") || words.contains("everything");
         return new Revision(merge(current, added.steps(), every), added.warnings());
     }
@@ -691,9 +729,25 @@ final class FollowUps {
         List<PlanStep> out = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         boolean changed = false;
+        // "not day" after "encode sex, smoker, day and time, then predict tip": a column a step names is taken out of
+        // that step; a model that lists no inputs is left as it is (listing every other column by name would also
+        // name columns the encoding replaces), and the answer says how to leave it out of the model too.
+        boolean inAStep = current.stream()
+                .filter(s -> s.type() != ActionType.TRAIN_MODEL)
+                .anyMatch(s -> s.params().get("columns") instanceof List<?> named
+                        && named.stream().map(String::valueOf).anyMatch(columns::contains));
         for (PlanStep step : current) {
             Map<String, Object> params = new LinkedHashMap<>(step.params());
             String key = step.type() == ActionType.TRAIN_MODEL ? "features" : "columns";
+            if (inAStep
+                    && step.type() == ActionType.TRAIN_MODEL
+                    && !(params.get("features") instanceof List<?> features && !features.isEmpty())) {
+                warnings.add("Took " + String.join(", ", columns) + " out of the step that named it; the model still"
+                        + " learns from every other column. To leave it out of the model too, say \"don't use "
+                        + String.join(", ", columns) + " as an input\".");
+                out.add(step);
+                continue;
+            }
             if (step.type() == ActionType.TRAIN_MODEL && columns.contains(String.valueOf(params.get("target")))) {
                 warnings.add(params.get("target") + " is the model's target; say what to predict instead.");
             }

@@ -207,6 +207,10 @@ final class ModelStep {
                 return Interpretation.warn(VagueInputs.question(vague.get(), clause.profile, target.get()));
             }
         }
+        Optional<String> unclearInputs = modelWords.demonstrativeQuestion(featureCue);
+        if (unclearInputs.isPresent()) {
+            return Interpretation.warn(unclearInputs.get());
+        }
         List<String> features = modelWords.features(featureCue, target.get());
         Optional<String> miscounted = features.isEmpty() ? Optional.empty() : resolution.miscounted();
         if (miscounted.isPresent()) {

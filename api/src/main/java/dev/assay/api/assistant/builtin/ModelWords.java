@@ -90,8 +90,8 @@ final class ModelWords {
                 && clause.mentions.getFirst().kind() == ColumnMatcher.Kind.SINGLE
                 && Set.of("from", "using", "given", "based")
                         .contains(clause.tokens.get(cue).text())
-                && clause.tokens.subList(0, clause.mentions.getFirst().start()).stream()
-                        .allMatch(t -> Set.of("the", "a", "an").contains(t.text()));
+                && describedOnly(
+                        clause.tokens.subList(0, clause.mentions.getFirst().start()));
         boolean modelWord = clause.has(Vocabulary.TRAIN)
                 || explains
                 || verbless
@@ -237,6 +237,12 @@ final class ModelWords {
                             .contains(clause.tokens.get(next).text())) {
                 next++;
             }
+            // "predict IBM from those two": the inputs are the columns the clause before named.
+            if (i + 1 < clause.tokens.size()
+                    && DEMONSTRATIVES.contains(clause.tokens.get(i + 1).text())
+                    && clause.mentions.stream().noneMatch(m -> m.start() > here)) {
+                return i;
+            }
             if (next < clause.tokens.size()
                     && (clause.mentionAt(next).isPresent()
                             || Set.of("every", "all", "everything", "each")
@@ -266,6 +272,49 @@ final class ModelWords {
         return clause.tokens.size();
     }
 
+    /**
+     * "the species", "penguin species", "wine class": what comes before a verbless model's target is an article and
+     * at most one word that says what the rows are, no word of the vocabulary.
+     */
+    private static boolean describedOnly(List<Words.Token> before) {
+        List<String> words = before.stream()
+                .map(Words.Token::text)
+                .filter(w -> !Set.of("the", "a", "an").contains(w))
+                .toList();
+        return words.isEmpty()
+                || words.size() == 1
+                        && words.getFirst().chars().allMatch(Character::isLetter)
+                        && !Vocabulary.known(words.getFirst())
+                        && !ColumnMatcher.GRAMMAR.contains(words.getFirst());
+    }
+
+    private static final Set<String> DEMONSTRATIVES = Set.of("those", "these", "them", "both");
+
+    /**
+     * "predict tip from those two" with nothing or one column before it: which inputs "those" are is asked, never
+     * every column or fewer than said.
+     */
+    Optional<String> demonstrativeQuestion(int featureCue) {
+        if (featureCue + 1 >= clause.tokens.size()
+                || !DEMONSTRATIVES.contains(clause.tokens.get(featureCue + 1).text())
+                || clause.mentions.stream().anyMatch(m -> m.start() > featureCue)) {
+            return Optional.empty();
+        }
+        Optional<Integer> count = clause.tokens.subList(featureCue + 1, clause.tokens.size()).stream()
+                .map(t -> t.text().equals("both") ? Integer.valueOf(2) : Words.NUMBERS.get(t.text()))
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+        if (!clause.referents.isEmpty()
+                && count.map(n -> n == clause.referents.size()).orElse(true)) {
+            return Optional.empty();
+        }
+        return Optional.of("Which columns are the model's inputs in \"" + clause.text + "\"? "
+                + (clause.referents.isEmpty()
+                        ? "No columns were named before it"
+                        : "Before it, only " + String.join(", ", clause.referents) + " were named")
+                + ", so nothing was planned rather than training on every other column.");
+    }
+
     /** The features named after the cue, or every other column but the excluded ones, or [] (every other). */
     List<String> features(int featureCue, String target) {
         List<String> excluded = resolution.excluded();
@@ -281,6 +330,39 @@ final class ModelWords {
         named.removeAll(excluded);
         if (!named.isEmpty()) {
             return named;
+        }
+        // "fill MSFT and the S&P 500, then predict IBM from those two": inputs said by a demonstrative are the
+        // columns the clause before named, never every column.
+        List<String> said = clause
+                .tokens
+                .subList(
+                        Math.min(featureCue + 1, clause.tokens.size()),
+                        Math.max(
+                                Math.min(featureCue + 1, clause.tokens.size()),
+                                Math.min(clause.exclusionStart, clause.tokens.size())))
+                .stream()
+                .map(Words.Token::text)
+                .toList();
+        if (excluded.isEmpty()
+                && demonstrativeQuestion(featureCue).isEmpty()
+                && said.stream().anyMatch(DEMONSTRATIVES::contains)
+                && said.stream()
+                        .allMatch(w -> DEMONSTRATIVES.contains(w)
+                                || Words.NUMBERS.containsKey(w)
+                                || Set.of(
+                                                "the",
+                                                "of",
+                                                "same",
+                                                "columns",
+                                                "ones",
+                                                "only",
+                                                "just",
+                                                "as",
+                                                "inputs",
+                                                "features",
+                                                "predictors")
+                                        .contains(w))) {
+            return clause.referents.stream().filter(c -> !c.equals(target)).toList();
         }
         if (!excluded.isEmpty()) {
             return clause.profile.variables().values().stream()

@@ -88,6 +88,14 @@ final class Paraphrases {
     /** A year predicted: "predict 2011", "forecast the 2011 figure". */
     private static final Pattern YEAR_TARGET = Pattern.compile(
             "(?i)\\b(?:predict|forecast|model|estimate|regress|explain|guess)\\s+(?:the\\s+)?((?:1[89]|20)\\d{2})\\b");
+    /**
+     * "predict births per woman in 2011", "forecast the fertility rate for 2012": in a file with a column per year, what
+     * is measured is in every year's column, so the year names the target; where no such column exists the answer
+     * says that no column is called so.
+     */
+    private static final Pattern MEASURE_IN_YEAR = Pattern.compile(
+            "(?i)\\b(predict|forecast|estimate|model)\\s+(?:the\\s+|each\\s+country's\\s+)?"
+                    + "(?:(?!from\\b|using\\b|with\\b|on\\b|by\\b)[\\p{L}'-]+\\s+){1,6}?(?:in|for)\\s+((?:1[89]|20)\\d{2})\\b");
     /** "the earlier years", "the previous years", "the years before it": relative to the year predicted. */
     private static final Pattern EARLIER_YEARS = Pattern.compile(
             "(?i)\\b(?:the\\s+|all\\s+the\\s+)?(?:earlier|previous|prior"
@@ -174,9 +182,110 @@ final class Paraphrases {
             "(?i)^\\s*(?:using|with|taking)\\s+(.+?)\\s+as\\s+(?:the\\s+|my\\s+)?(?:inputs?|predictors?|features?)\\s*,\\s*"
                     + "((?:predict|forecast|estimate|model|classify|regress|train|fit|guess)\\b[^,;]+?)[.!]?\\s*$");
 
+    /** "dummy-code day", "dummy coding": one-hot encoding by its statistical name (never "code" to run). */
+    private static final Pattern DUMMY_CODE =
+            Pattern.compile("(?i)\\bdummy[- ]?(?:code|codes|coded|coding|encode|encodes|encoded|encoding)\\b");
+    /** "4 equal-width bands", "bands of equal width": a band is a bin. */
+    private static final Pattern BANDS = Pattern.compile("(?i)\\bbands\\b");
+    /** "exact duplicate rows", "exactly duplicated rows": duplicates on every column, as a plain "duplicate" is. */
+    private static final Pattern EXACT_DUPLICATES =
+            Pattern.compile("(?i)\\b(?:exact|exactly|complete|completely|full|fully|identical)\\s+(?=duplicat)");
+    /** "the day of the week", "day-of-week" of a date: the weekday (a column called "day" is still named by "day"). */
+    private static final Pattern DAY_OF_WEEK = Pattern.compile("(?i)\\bday[- ]of[- ](?:the[- ])?week\\b(?![- ]column)");
+    /**
+     * "tip as a function of the bill and the size", "mpg in terms of weight": the target said first, then its inputs
+     * as what it is a function of; read as "predict tip from …".
+     */
+    private static final Pattern FUNCTION_OF = Pattern.compile(
+            "(?i)^\\s*(?:(?:model|predict|estimate|fit|regress)\\s+)?(?:the\\s+)?([\\p{L}\\p{N}_]+(?:\\s+[\\p{L}\\p{N}_]+){0,2}?)"
+                    + "\\s+as\\s+a\\s+function\\s+of\\s+");
+    /**
+     * "on the family counts only - SibSp and Parch", "from the four Cs only: carat, cut, color, clarity": a described
+     * group, then the columns themselves after a dash or colon; the list is what the inputs are.
+     */
+    private static final Pattern ONLY_THEN_LIST = Pattern.compile(
+            "(?i)\\s+(?:on|from|using|with)\\s+(?:the\\s+)?[^,;.()\\-:]{1,40}?\\s+(?:only|alone)\\s*(?:[-\u2013\u2014:]|--)\\s+"
+                    + "(?!(?:and\\s+)?(?:then|also|next|after)\\b)");
+
+    /**
+     * "the ten '... error' ones", "the 'worst ...' columns": a name pattern quoted with an ellipsis for the rest of the
+     * name is the word it keeps, which names every column holding it (the dots never end a sentence).
+     */
+    private static final Pattern ELIDED_NAME = Pattern.compile(
+            "['\"\u2018\u201c]\\s*(?:\\.{2,}|\u2026)\\s*([^'\"\u2019\u201d.\u2026]{1,40}?)\\s*['\"\u2019\u201d]"
+                    + "|['\"\u2018\u201c]\\s*([^'\"\u2019\u201d.\u2026]{1,40}?)\\s*(?:\\.{2,}|\u2026)\\s*['\"\u2019\u201d]");
+
+    /**
+     * {@link #MEASURE_IN_YEAR} read only where the file has that year's column and the words before the year name no
+     * column ("predict IBM in 2015" keeps IBM).
+     */
+    static String yearTargets(String text, dev.assay.model.profile.Profile profile, ColumnMatcher matcher) {
+        java.util.regex.Matcher m = MEASURE_IN_YEAR.matcher(text);
+        if (!m.find() || !profile.variables().containsKey(m.group(2))) {
+            return text;
+        }
+        String between = text.substring(m.end(1), m.start(2));
+        if (!matcher.find(Words.tokens(between)).isEmpty()) {
+            return text;
+        }
+        String out = text.substring(0, m.start()) + m.group(1) + " " + m.group(2) + text.substring(m.end());
+        java.util.regex.Matcher year = YEAR_TARGET.matcher(out);
+        return year.find() ? EARLIER_YEARS.matcher(out).replaceAll("every year before " + year.group(1)) : out;
+    }
+
+    /** "the day-of-week column", "the day of the week column": a column said so is the day column. */
+    private static final Pattern DAY_OF_WEEK_COLUMN =
+            Pattern.compile("(?i)\\bday[- ]of[- ](?:the[- ])?week(?=[- ]columns?\\b)");
+    /** "car mpg off weight", "class off three inputs": a request with no verb that reads a column off others. */
+    private static final Pattern VERBLESS_OFF = Pattern.compile(
+            "(?i)^(\\s*(?:the\\s+)?(\\p{L}[\\p{L}\\p{N}_]*)(?:\\s+[\\p{L}\\p{N}_]+)?)\\s+off\\s+(?:of\\s+)?(?=\\S)");
+    /** A clause's first word, then what it is said of: "Diagnose each sample from …". */
+    private static final Pattern OPENING_VERB = Pattern.compile(
+            "(?i)(^\\s*|[.;!?]\\s+|\\bthen\\s+)(\\p{L}{6,})(?=\\s+(?:the|each|every|all|these|those|a|an)\\b)");
+
+    /**
+     * "Diagnose each sample from …" in a file with a diagnosis column: a verb whose noun is a column's one-word name
+     * asks to predict that column. Only an unknown verb whose stem begins exactly one column's name is read so.
+     */
+    static String verbTargets(String text, dev.assay.model.profile.Profile profile) {
+        return OPENING_VERB.matcher(text).replaceAll(m -> {
+            String word = m.group(2).toLowerCase(java.util.Locale.ROOT);
+            String stem = word.replaceAll("e$", "");
+            if (Vocabulary.known(word) || stem.length() < 5) {
+                return java.util.regex.Matcher.quoteReplacement(m.group());
+            }
+            List<String> named = profile.variables().keySet().stream()
+                    .filter(c -> c.matches("\\p{L}+") && c.length() > stem.length())
+                    .filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith(stem))
+                    .toList();
+            return java.util.regex.Matcher.quoteReplacement(
+                    named.size() == 1 ? m.group(1) + "predict " + named.getFirst() + " of" : m.group());
+        });
+    }
+
+    /** "median-fill Age", "mode-impute Embarked": a fill said with its way as one word is a fill with that way. */
+    private static final Pattern WAY_FILL = Pattern.compile(
+            "(?i)\\b(mean|median|mode|zero|average)[- ](fill|impute)(?:ed|s|ing)?\\s+(.+?)(?=\\s*(?:[,;.!?]|\\bthen\\b|\\band\\s+then\\b|$))");
+
     static String plain(String prompt) {
         String text = AMPERSAND.matcher(verbsSpelt(prompt)).replaceAll(" and ");
         text = INPUTS_FIRST.matcher(text).replaceAll("$2 from $1");
+        text = ELIDED_NAME
+                .matcher(text)
+                .replaceAll(
+                        m -> java.util.regex.Matcher.quoteReplacement(m.group(1) != null ? m.group(1) : m.group(2)));
+        text = DUMMY_CODE.matcher(text).replaceAll("one-hot encode");
+        text = WAY_FILL.matcher(text).replaceAll("$2 $3 with the $1");
+        text = BANDS.matcher(text).replaceAll("bins");
+        text = EXACT_DUPLICATES.matcher(text).replaceAll("");
+        text = DAY_OF_WEEK_COLUMN.matcher(text).replaceAll("day");
+        text = DAY_OF_WEEK.matcher(text).replaceAll("weekday");
+        java.util.regex.Matcher off = VERBLESS_OFF.matcher(text);
+        if (off.find() && !Vocabulary.known(off.group(2).toLowerCase(java.util.Locale.ROOT))) {
+            text = off.group(1) + " from " + text.substring(off.end());
+        }
+        text = FUNCTION_OF.matcher(text).replaceFirst("predict $1 from ");
+        text = ONLY_THEN_LIST.matcher(text).replaceAll(" using only ");
         text = ON_BASIS.matcher(text).replaceAll("from");
         text = PASSIVE.matcher(text).replaceAll("predict $1");
         text = STANDARD_SCALE.matcher(text).replaceAll("standardise");

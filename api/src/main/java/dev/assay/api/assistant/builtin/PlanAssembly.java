@@ -47,7 +47,10 @@ final class PlanAssembly {
         // them ("remove the passengers who died, then predict survival"), the model would be trained on rows the
         // person meant to leave out.
         java.util.Set<String> filteredBy = new java.util.LinkedHashSet<>();
-        for (String said : RequestClauses.split(RequestClauses.formula(Paraphrases.plain(prompt)), matcher)) {
+        for (String said : RequestClauses.split(
+                RequestClauses.formula(Paraphrases.yearTargets(
+                        Paraphrases.verbTargets(Paraphrases.plain(prompt), profile), profile, matcher)),
+                matcher)) {
             // "… and hold out 30 % for testing", "with 5-fold cross-validation": how the model is tested, taken out
             // of the clause and put on the model step below, so no setting is lost or read as a column.
             TrainingSettings testing = TrainingSettings.read(said);
@@ -181,8 +184,50 @@ final class PlanAssembly {
             warnings.add("The request sets how a model is tested (" + String.join(", ", settings.keySet())
                     + ") but asks for no model; nothing was planned for it.");
         }
-        warnings.addAll(lostIntents(prompt, steps, warnings, matcher));
-        return new PlannerAnswer(new Plan(Explanations.of(steps, warnings), steps), warnings);
+        List<PlanStep> renamed = afterRenames(steps);
+        warnings.addAll(lostIntents(prompt, renamed, warnings, matcher));
+        return new PlannerAnswer(new Plan(Explanations.of(renamed, warnings), renamed), warnings);
+    }
+
+    /**
+     * "rename unemp to unemployment, then predict unemployment": a step after a rename works on the renamed table, so
+     * a column it names by its old name (or by words that found the old name) takes the new one — the same column,
+     * never a plan that fails on a name that is gone.
+     */
+    private static List<PlanStep> afterRenames(List<PlanStep> steps) {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        List<PlanStep> out = new ArrayList<>();
+        for (PlanStep step : steps) {
+            if (renamed.isEmpty()) {
+                out.add(step);
+            } else {
+                Map<String, Object> params = new LinkedHashMap<>(step.params());
+                for (String key : List.of("columns", "features")) {
+                    if (params.get(key) instanceof List<?> list) {
+                        params.put(
+                                key,
+                                list.stream()
+                                        .map(c -> c instanceof String name ? renamed.getOrDefault(name, name) : c)
+                                        .toList());
+                    }
+                }
+                if (params.get("target") instanceof String target) {
+                    params.put("target", renamed.getOrDefault(target, target));
+                }
+                out.add(new PlanStep(step.type(), params));
+            }
+            if (step.type() == ActionType.RENAME_COLUMNS && step.params().get("renames") instanceof List<?> pairs) {
+                for (Object pair : pairs) {
+                    if (pair instanceof Map<?, ?> rename
+                            && rename.get("from") instanceof String from
+                            && rename.get("to") instanceof String to) {
+                        renamed.replaceAll((old, now) -> now.equals(from) ? to : now);
+                        renamed.put(from, to);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** An action the request asks for by its verb, and the test of whether the plan holds a step of it. */

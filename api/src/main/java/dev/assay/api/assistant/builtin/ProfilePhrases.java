@@ -167,6 +167,24 @@ final class ProfilePhrases {
                             "most\\s+skewed|highest\\s+skew(?:ness)?|most\\s+skew(?:ness)?|largest\\s+skew(?:ness)?|biggest\\s+skew(?:ness)?"),
                     "most\\s+skewed|skewiest|most\\s+asymmetric",
                     ProfilePhrases::skew),
+            // "the column with the most distinct values", "the highest-cardinality one": most different values.
+            new Superlative(
+                    superlative(
+                            "most\\s+(?:varied|diverse)|highest[- ]cardinality",
+                            "most\\s+(?:distinct|unique|different)\\s+(?:values|categories|levels|entries)"
+                                    + "|highest\\s+cardinality|most\\s+categories"
+                                    + "|largest\\s+number\\s+of\\s+(?:distinct|unique|different)\\s+values"),
+                    "most\\s+(?:varied|diverse)|highest[- ]cardinality",
+                    v -> v.distinct()),
+            // "the column with the fewest distinct values", "the lowest-cardinality one": fewest different values.
+            new Superlative(
+                    superlative(
+                            "least\\s+(?:varied|diverse)|lowest[- ]cardinality",
+                            "(?:fewest|least)\\s+(?:distinct|unique|different)\\s+(?:values|categories|levels|entries)"
+                                    + "|lowest\\s+cardinality|fewest\\s+categories"
+                                    + "|smallest\\s+number\\s+of\\s+(?:distinct|unique|different)\\s+values"),
+                    "least\\s+(?:varied|diverse)|lowest[- ]cardinality",
+                    v -> v.distinct() > 0 ? 1.0 / v.distinct() : 0),
             new Superlative(
                     superlative(
                             "most\\s+(?:empty|missing|incomplete|sparse)|emptiest|sparsest",
@@ -245,6 +263,8 @@ final class ProfilePhrases {
     private static boolean constant(VariableProfile v, Profile p) {
         return v.count() > v.missing() && v.distinct() <= 1 || has(p, v, AlertType.CONSTANT);
     }
+
+    private static final Pattern TEXT_WORD = Pattern.compile("(?i)\\b(?:text|textual|string)\\b");
 
     private static boolean textLike(VariableProfile v, Profile p) {
         if (p.variables().values().stream().anyMatch(o -> o.type() == VariableKind.TEXT)) {
@@ -499,16 +519,39 @@ final class ProfilePhrases {
                 if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
                     continue;
                 }
-                List<String> columns = profile.variables().values().stream()
-                        .filter(v -> superlative.measure().applyAsDouble(v) > 0)
-                        .max(java.util.Comparator.comparingDouble(superlative.measure()))
+                // "whichever location column has the most distinct values": a describing word before the noun
+                // narrows the columns ranked to those whose names hold it (or what it means), never dropped.
+                String qualifier = start > 0 && tokens.get(start).text().matches(ONE)
+                        ? tokens.get(start - 1).text()
+                        : "";
+                List<VariableProfile> ranked =
+                        profile.variables().values().stream().toList();
+                int from = start;
+                if (describing(qualifier)) {
+                    List<String> held = ColumnMatcher.meanings(qualifier).stream()
+                            .map(w -> w.replaceAll("s$", ""))
+                            .toList();
+                    ranked = ranked.stream()
+                            .filter(v -> java.util.Arrays.stream(
+                                            Words.spaced(v.name()).split(" "))
+                                    .anyMatch(t -> held.contains(t.replaceAll("s$", ""))))
+                            .toList();
+                    from = start - 1;
+                }
+                double top = ranked.stream()
+                        .mapToDouble(superlative.measure())
+                        .filter(d -> d > 0)
+                        .max()
+                        .orElse(0);
+                List<String> columns = ranked.stream()
+                        .filter(v -> top > 0 && superlative.measure().applyAsDouble(v) == top)
                         .map(VariableProfile::name)
-                        .stream()
                         .toList();
+                // Two columns equally "the most": which one is asked, never one of them picked in silence.
                 found.add(new ColumnMatcher.Mention(
-                        ColumnMatcher.Kind.GROUP,
+                        columns.size() > 1 ? ColumnMatcher.Kind.AMBIGUOUS : ColumnMatcher.Kind.GROUP,
                         columns,
-                        start,
+                        from,
                         end,
                         text.substring(m.start(), m.end()).strip()));
             }
@@ -615,11 +658,19 @@ final class ProfilePhrases {
                     .findFirst();
             found.removeIf(f -> f.start() < phrase.end() && phrase.start() < f.end());
             if (before.isPresent()) {
+                // "the text columns that only take two values": free text never takes a few values, so "text"
+                // narrowed by a count of values means the columns of words.
+                Set<String> described = new java.util.HashSet<>(before.get().columns());
+                if (TEXT_WORD.matcher(before.get().words()).find()) {
+                    profile.variables().values().stream()
+                            .filter(v ->
+                                    textLike(v, profile) || v.storage() == dev.assay.model.dataset.ColumnType.STRING)
+                            .map(VariableProfile::name)
+                            .forEach(described::add);
+                }
                 found.add(new ColumnMatcher.Mention(
                         ColumnMatcher.Kind.GROUP,
-                        phrase.columns().stream()
-                                .filter(before.get().columns()::contains)
-                                .toList(),
+                        phrase.columns().stream().filter(described::contains).toList(),
                         before.get().start(),
                         phrase.end(),
                         before.get().words() + " " + phrase.words()));
@@ -656,6 +707,30 @@ final class ProfilePhrases {
             }
         }
         return onlyOne(tokens, adjacentNarrowed(found));
+    }
+
+    /** A word before a superlative's noun that says which columns, not how ("location", not "the" or "single"). */
+    private static boolean describing(String word) {
+        return !word.isEmpty()
+                && word.chars().allMatch(Character::isLetter)
+                && !ColumnMatcher.GRAMMAR.contains(word)
+                && !Vocabulary.FILLER.contains(word)
+                && !Vocabulary.known(word)
+                && !Set.of(
+                                "whichever",
+                                "which",
+                                "single",
+                                "one",
+                                "only",
+                                "sole",
+                                "lone",
+                                "that",
+                                "this",
+                                "numeric",
+                                "numerical",
+                                "text",
+                                "categorical")
+                        .contains(word);
     }
 
     /**

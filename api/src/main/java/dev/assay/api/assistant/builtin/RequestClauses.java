@@ -34,7 +34,7 @@ final class RequestClauses {
                 + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|dedup|deduplicate"
                 + "|clean|classify|regress|forecast|estimate|model\\s+(?!selection\\b)|get\\s+rid|throw\\s+(?:away|out)|ditch"
                 // "…, cut total_bill into 4 bins": a verb of binning only with its bins said ("cut" may be a column).
-                + "|(?:cut|split|divide|group|discreti[sz]e|bucketi[sz]e)(?=[^,;.]*\\binto\\b[^,;.]*\\b(?:bins?|buckets?"
+                + "|(?:cut|split|divide|group|put|sort|place|discreti[sz]e|bucketi[sz]e)(?=[^,;.]*\\binto\\b[^,;.]*\\b(?:bins?|buckets?"
                 + "|groups|bands|intervals|quantiles|quartiles|tertiles|quintiles|deciles)\\b)";
     }
 

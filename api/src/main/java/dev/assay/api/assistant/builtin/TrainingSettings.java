@@ -42,8 +42,11 @@ record TrainingSettings(Map<String, Object> params, List<String> warnings, Strin
 
     private static final Pattern FOLDS = Pattern.compile(
             "\\b(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven"
-                    + "|twelve|twenty)(?:-|\\s)?(?:fold|folds|splits)\\b"
+                    + "|twelve|twenty)(?:-|\\s)?(?:(?:cv|cross[- ]?validation)(?:-|\\s)?)?(?:fold|folds|splits)\\b"
                     + "|\\b(?:cross[- ]?validat\\w*|cv)\\s+(?:with|using|on|of|over)?\\s*(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\b");
+
+    /** Folds said at all, with or without a count. */
+    private static final Pattern FOLDS_SAID = Pattern.compile("\\b(?:folds?|k-fold)\\b");
 
     /** What is left of "for testing", "of cross-validation" once the setting itself is taken out. */
     private static final Pattern TAIL = Pattern.compile(
@@ -121,6 +124,11 @@ record TrainingSettings(Map<String, Object> params, List<String> warnings, Strin
             } else {
                 params.put("cv_folds", k);
             }
+        } else if (FOLDS_SAID.matcher(text).find()) {
+            // "with a handful of CV folds": folds asked for in words no count was read from are said, never dropped.
+            warnings.add("I could not read how many cross-validation folds \"" + clause.strip()
+                    + "\" asks for; the default " + TrainModelParams.DEFAULT_CV_FOLDS
+                    + " is kept. Say e.g. \"with 5 folds\".");
         }
         if (spans.isEmpty()) {
             return new TrainingSettings(params, warnings, clause);
@@ -136,7 +144,8 @@ record TrainingSettings(Map<String, Object> params, List<String> warnings, Strin
                 .replaceAll(" ")
                 .replaceAll("\\s+", " ")
                 .strip()
-                .replaceAll("(?i)(?:\\s*[,;:]\\s*|\\s+(?:and|with|using|then))+$", "")
+                // "keep 25 % aside for testing": the particle of a verb that was matched after its share.
+                .replaceAll("(?i)(?:\\s*[,;:]\\s*|\\s+(?:and|with|using|then|aside|apart|back|out))+$", "")
                 .strip();
         return new TrainingSettings(params, warnings, left);
     }

@@ -67,7 +67,7 @@ class QuietDepartureTest {
     void describingWordsThatNameNoColumnAreAskedAboutNotReadAsEveryColumn() {
         for (String[] said : List.of(
                 new String[] {"penguins.csv", "fill the empty Antarctic temperatures with the median"},
-                new String[] {"stocks.csv", "fill the empty Amazon prices with 0"},
+                new String[] {"stocks.csv", "fill the empty Zenith prices with 0"},
                 new String[] {"diamonds.csv", "scale the only column that holds words"})) {
             PlannerAnswer answer = plan(said[0], said[1]);
             assertThat(steps(answer)).as(said[1]).isEmpty();
@@ -258,5 +258,122 @@ class QuietDepartureTest {
                         .isEqualTo(List.of("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g")));
         assertThat(steps(plan("iris.csv", "standardise the three measurements")))
                 .isEmpty();
+    }
+
+    private PlannerAnswer followUp(String dataset, String prompt, List<PlanStep> current) {
+        return planner.plan(new PlanningRequest(
+                prompt, RequestSet.profile(dataset), null, new ArrayList<>(), new Conversation(current, List.of())));
+    }
+
+    @Test
+    void severalColumnsRenamedTakeOneNewNameEachOrAQuestion() {
+        assertThat(steps(plan("penguins.csv", "rename the bill columns to bill_len and bill_dep")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("renames"))
+                        .isEqualTo(List.of(
+                                java.util.Map.of("from", "bill_length_mm", "to", "bill_len"),
+                                java.util.Map.of("from", "bill_depth_mm", "to", "bill_dep"))));
+        PlannerAnswer one = plan("iris.csv", "rename the sepal columns to sepals");
+        assertThat(steps(one)).isEmpty();
+        assertThat(one.warnings()).anyMatch(w -> w.contains("sepal length (cm)") && w.contains("sepal width (cm)"));
+    }
+
+    @Test
+    void foldsSaidAreUsedOrNamedNeverDropped() {
+        assertThat(steps(plan(
+                        "wine.csv",
+                        "standardise proline, then a random forest on class with 5 cross-validation folds")))
+                .filteredOn(s -> s.type() == ActionType.TRAIN_MODEL)
+                .singleElement()
+                .satisfies(s -> assertThat(s.params()).containsEntry("cv_folds", 5));
+        assertThat(steps(plan("mpg.csv", "predict mpg with a decision tree and 10 CV folds")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params()).containsEntry("cv_folds", 10));
+        PlannerAnswer vague = plan("wine.csv", "a random forest on class with several CV folds");
+        assertThat(vague.warnings()).anyMatch(w -> w.contains("cross-validation folds"));
+    }
+
+    @Test
+    void aKindOfStepTakenBackOutIsRemoved() {
+        List<PlanStep> current = List.of(
+                new PlanStep(ActionType.IMPUTE, java.util.Map.of("columns", List.of("Age"), "strategy", "median")),
+                new PlanStep(ActionType.ENCODE, java.util.Map.of("columns", List.of("Sex"), "method", "onehot")),
+                new PlanStep(ActionType.TRAIN_MODEL, java.util.Map.of("target", "Survived")));
+        assertThat(steps(followUp("titanic.csv", "take the encoding step back out", current)))
+                .extracting(PlanStep::type)
+                .containsExactly(ActionType.IMPUTE, ActionType.TRAIN_MODEL);
+        assertThat(steps(followUp("titanic.csv", "pull the fill step out again", current)))
+                .extracting(PlanStep::type)
+                .containsExactly(ActionType.ENCODE, ActionType.TRAIN_MODEL);
+        assertThat(steps(followUp("titanic.csv", "forget the encoding, the model doesn't need it", current)))
+                .extracting(PlanStep::type)
+                .containsExactly(ActionType.IMPUTE, ActionType.TRAIN_MODEL);
+    }
+
+    @Test
+    void aValueCountSaidAfterAProfilePhraseNarrowsItNeverWidens() {
+        assertThat(steps(plan("penguins.csv", "one-hot encode the text columns that just have two values")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("sex")));
+        assertThat(steps(plan("titanic.csv", "label-encode the text columns that only take two values")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("Sex")));
+    }
+
+    @Test
+    void thingsRemovedByHowAColumnComparesWithANumberAreRefusedNeverAColumnDropped() {
+        for (String[] said : List.of(
+                new String[] {"diamonds.csv", "delete the diamonds whose price is above $5000"},
+                new String[] {"mpg.csv", "remove the cars whose weight is over 4000"},
+                new String[] {"titanic.csv", "get rid of the passengers whose fare was below 5"})) {
+            PlannerAnswer answer = plan(said[0], said[1]);
+            assertThat(steps(answer)).as(said[1]).isEmpty();
+            assertThat(answer.warnings()).as(said[1]).anyMatch(w -> w.contains("by their values"));
+        }
+    }
+
+    @Test
+    void aSuperlativeTwoColumnsShareIsAskedAboutNeverOnePickedInSilence() {
+        PlannerAnswer tie = plan("titanic.csv", "drop the column with the most distinct values");
+        assertThat(steps(tie)).isEmpty();
+        assertThat(tie.warnings()).anyMatch(w -> w.contains("PassengerId") && w.contains("Name"));
+        assertThat(steps(plan("mpg.csv", "label-encode the column with the fewest distinct values")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("origin")));
+    }
+
+    @Test
+    void aCountOfColumnsSaidWithNoneNamedIsAQuestionNeverEveryColumn() {
+        PlannerAnswer answer = plan("wine.csv", "standardise the two");
+        assertThat(steps(answer)).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("Which two columns"));
+        // A count that fits the columns holding a word that is also one column's whole name names them all.
+        assertThat(steps(plan("taxis.csv", "drop the three pickup columns")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns"))
+                        .isEqualTo(List.of("pickup", "pickup_zone", "pickup_borough")));
+        // A quoted name with an ellipsis is the word it keeps, never a sentence end that leaves "scale the two".
+        assertThat(steps(plan("wine.csv", "standardise the two '... phenols' columns")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns"))
+                        .isEqualTo(List.of("total_phenols", "nonflavanoid_phenols")));
+    }
+
+    @Test
+    void inputsSaidByADemonstrativeAreTheColumnsBeforeOrAQuestion() {
+        assertThat(steps(plan("titanic.csv", "fill Age and Fare with the median, then predict Survived from both")))
+                .filteredOn(s -> s.type() == ActionType.TRAIN_MODEL)
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("features")).isEqualTo(List.of("Age", "Fare")));
+        PlannerAnswer fewer = plan("tips.csv", "fill size with the median, then predict tip from those two");
+        assertThat(steps(fewer)).noneMatch(s -> s.type() == ActionType.TRAIN_MODEL);
+        assertThat(fewer.warnings()).anyMatch(w -> w.contains("model's inputs"));
+    }
+
+    @Test
+    void aDescribingWordBeforeASuperlativeNarrowsItNeverDropsOut() {
+        assertThat(steps(plan("taxis.csv", "label-encode whichever location column has the most distinct values")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("dropoff_zone")));
     }
 }
