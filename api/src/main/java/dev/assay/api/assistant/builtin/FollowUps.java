@@ -142,8 +142,10 @@ final class FollowUps {
             "ignore");
 
     /** A column that records which rows a fill changed. */
-    static final Pattern INDICATOR = Pattern.compile(
-            "\\bindicators?\\b|\\b(?:flag|flags|mark|marks)\\b.*\\b(?:filled|imputed|missing|gaps?)\\b");
+    static final Pattern INDICATOR =
+            Pattern.compile("\\bindicators?\\b|\\b(?:flag|flags|mark|marks)\\b.*\\b(?:filled|imputed|missing|gaps?)\\b"
+                    // "plus missing-flags", "with was-imputed markers": the flag said after what it marks.
+                    + "|\\b(?:missing|missingness|gap|imputed|filled)[\\s-]+(?:flags?|markers?)\\b");
 
     private final Profile profile;
     private final ColumnMatcher matcher;

@@ -231,6 +231,10 @@ final class ModelStep {
                 : List.of();
         if (!features.isEmpty()) {
             params.put("features", features);
+            modelWords.describers(featureCue).stream()
+                    .filter(m -> !features.contains(m.column()))
+                    .forEach(m -> notes.add("Read \"" + m.words() + "\" as describing the column named after it,"
+                            + " not as an input of its own, so " + m.column() + " is not among the inputs."));
         } else if (!undescribed.isEmpty()) {
             // "from the family columns plus Pclass" with no input read: the words after the cue said which
             // inputs, so training on every column would be a quiet departure; the person is asked.

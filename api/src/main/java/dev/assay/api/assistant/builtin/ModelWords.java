@@ -315,11 +315,42 @@ final class ModelWords {
                 + ", so nothing was planned rather than training on every other column.");
     }
 
+    /**
+     * "passenger class, sex, age and ticket fare": a column's word said right before another column's name, with no
+     * comma or "and" between, describes that column (the last noun is the thing named), so it is no input of its own.
+     */
+    List<ColumnMatcher.Mention> describers(int featureCue) {
+        List<ColumnMatcher.Mention> inputs = clause.mentions.stream()
+                .filter(m -> m.start() > featureCue
+                        && m.start() < clause.exclusionStart
+                        && m.kind() == ColumnMatcher.Kind.SINGLE)
+                .toList();
+        List<ColumnMatcher.Mention> describing = new ArrayList<>();
+        for (ColumnMatcher.Mention first : inputs) {
+            for (ColumnMatcher.Mention next : inputs) {
+                if (next.start() != first.end() || next.column().equals(first.column())) {
+                    continue;
+                }
+                String together = clause.tokens.subList(first.start(), next.end()).stream()
+                        .map(t -> java.util.regex.Pattern.quote(t.original()))
+                        .collect(java.util.stream.Collectors.joining("\\s+"));
+                if (java.util.regex.Pattern.compile("(?i)(?<![\\w])" + together + "(?![\\w])")
+                        .matcher(clause.text)
+                        .find()) {
+                    describing.add(first);
+                }
+            }
+        }
+        return describing;
+    }
+
     /** The features named after the cue, or every other column but the excluded ones, or [] (every other). */
     List<String> features(int featureCue, String target) {
         List<String> excluded = resolution.excluded();
         List<String> named = new ArrayList<>();
+        List<ColumnMatcher.Mention> describing = describers(featureCue);
         clause.mentions.stream()
+                .filter(m -> !describing.contains(m))
                 .filter(m -> m.start() > featureCue
                         && m.start() < clause.exclusionStart
                         && !RowUnits.describedRowUnit(clause.tokens, m.start(), m.end())
