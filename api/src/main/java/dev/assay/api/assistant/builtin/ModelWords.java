@@ -160,7 +160,75 @@ final class ModelWords {
                             .map(Words.Token::original)
                             .toList()));
         }
+        return unresolvedListed(featureCue, end);
+    }
+
+    /**
+     * "from unemployment, interest rate, money supply": an item of a list of inputs that names no one column is asked
+     * about like one after "and", never dropped.
+     */
+    private Optional<String> unresolvedListed(int featureCue, int end) {
+        for (String item : listed(featureCue, end)) {
+            List<Words.Token> tokens = Words.tokens(item);
+            List<ColumnMatcher.Mention> found = clause.matcher.find(tokens);
+            if (tokens.isEmpty()
+                    || found.stream().anyMatch(m -> m.kind() != ColumnMatcher.Kind.AMBIGUOUS)
+                    || tokens.stream()
+                            .map(Words.Token::text)
+                            .anyMatch(w -> w.matches("[\\d.,%-]+")
+                                    || Words.NUMBERS.containsKey(w)
+                                    || DEMONSTRATIVES.contains(w)
+                                    || Set.of("no", "other", "else", "nothing", "rest", "all", "every", "only", "just")
+                                            .contains(w))) {
+                continue;
+            }
+            boolean describes = found.isEmpty()
+                    ? tokens.stream()
+                            .map(Words.Token::text)
+                            .anyMatch(w -> !ColumnMatcher.GRAMMAR.contains(w)
+                                    && !Vocabulary.FILLER.contains(w)
+                                    && !Vocabulary.known(w)
+                                    && !ColumnMatcher.GROUP_NOUNS.contains(w)
+                                    && !Vocabulary.TARGET_CUES.contains(w))
+                    : true;
+            if (describes) {
+                return Optional.of(item.strip());
+            }
+        }
         return Optional.empty();
+    }
+
+    /** The inputs said between commas and brackets after the cue, when there are three or more. */
+    private List<String> listed(int featureCue, int end) {
+        if (featureCue >= end) {
+            return List.of();
+        }
+        String cue = java.util.regex.Pattern.quote(clause.tokens.get(featureCue).original());
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("(?i)(?<![\\w])" + cue + "(?![\\w])")
+                .matcher(clause.text);
+        if (!at.find()) {
+            return List.of();
+        }
+        String after = clause.text.substring(at.end());
+        // The words before a bracket or colon say what the list is ("the socioeconomic variables (…)"): no input.
+        String listed = after.replaceAll("[^,;(\\[:]*[(\\[:]", ",");
+        String[] items = listed.split("[,;()\\[\\]:]|\\s+[-\u2013\u2014]\\s+");
+        return items.length < 3 ? List.of() : List.of(items);
+    }
+
+    /**
+     * "from poverty, high-school graduation, single parents": each item of a list that names one column alone is an
+     * input, even where the words of two items read together would make another name.
+     */
+    private List<String> listedColumns(int featureCue) {
+        List<String> columns = new ArrayList<>();
+        for (String item : listed(featureCue, Math.min(clause.exclusionStart, clause.tokens.size()))) {
+            List<ColumnMatcher.Mention> found = clause.matcher.find(Words.tokens(item));
+            if (found.size() == 1 && found.getFirst().kind() == ColumnMatcher.Kind.SINGLE) {
+                columns.add(found.getFirst().column());
+            }
+        }
+        return columns;
     }
 
     /** Words right after "predict"/"forecast"/"model" (past a determiner) that are no column and no known word. */
@@ -358,6 +426,11 @@ final class ModelWords {
                 .forEach(m -> m.columns().stream()
                         .filter(c -> !named.contains(c) && !c.equals(target))
                         .forEach(named::add));
+        if (!named.isEmpty()) {
+            listedColumns(featureCue).stream()
+                    .filter(c -> !named.contains(c) && !c.equals(target))
+                    .forEach(named::add);
+        }
         named.removeAll(excluded);
         if (!named.isEmpty()) {
             return named;

@@ -436,4 +436,23 @@ class QuietDepartureTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.params().get("add_indicator")).isEqualTo(true));
     }
+
+    @Test
+    void addBeforeALogMakesTheLogColumnsNeverASum() {
+        assertThat(steps(plan("mpg.csv", "add log1p of weight and log1p of displacement")))
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.params().get("operation")).isEqualTo("log1p"));
+    }
+
+    @Test
+    void eachItemOfAListOfInputsIsUsedOrAskedAbout() {
+        assertThat(steps(plan("statecrime.csv", "predict murder from poverty, high-school graduation, single parents")))
+                .singleElement()
+                .satisfies(s -> assertThat(new java.util.HashSet<Object>(
+                                (List<?>) s.params().get("features")))
+                        .isEqualTo(java.util.Set.of("poverty", "hs_grad", "single")));
+        PlannerAnswer answer = plan("macrodata.csv", "predict infl from unemployment, interest rate, money supply");
+        assertThat(steps(answer)).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("interest rate"));
+    }
 }
