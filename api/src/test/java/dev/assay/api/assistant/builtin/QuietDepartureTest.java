@@ -455,4 +455,14 @@ class QuietDepartureTest {
         assertThat(steps(answer)).isEmpty();
         assertThat(answer.warnings()).anyMatch(w -> w.contains("interest rate"));
     }
+
+    @Test
+    void anOrdinalPercentileWithDecimalsIsAPercentNeverAColumnNotFound() {
+        assertThat(steps(plan("penguins.csv", "clip the outliers at the 0.5th and 99.5th percentiles")))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.params().get("lower")).isEqualTo(0.005);
+                    assertThat(s.params().get("upper")).isEqualTo(0.995);
+                });
+    }
 }
