@@ -168,7 +168,8 @@ final class ModelWords {
      * about like one after "and", never dropped.
      */
     private Optional<String> unresolvedListed(int featureCue, int end) {
-        for (String item : listed(featureCue, end)) {
+        for (String said : listed(featureCue, end)) {
+            String item = said.strip().replaceFirst("(?i)^(?:(?:only|just|solely)\\s+)+", "");
             List<Words.Token> tokens = Words.tokens(item);
             List<ColumnMatcher.Mention> found = clause.matcher.find(tokens);
             if (tokens.isEmpty()
@@ -178,7 +179,7 @@ final class ModelWords {
                             .anyMatch(w -> w.matches("[\\d.,%-]+")
                                     || Words.NUMBERS.containsKey(w)
                                     || DEMONSTRATIVES.contains(w)
-                                    || Set.of("no", "other", "else", "nothing", "rest", "all", "every", "only", "just")
+                                    || Set.of("no", "other", "else", "nothing", "rest", "all", "every")
                                             .contains(w))) {
                 continue;
             }
@@ -213,7 +214,7 @@ final class ModelWords {
         // The words before a bracket or colon say what the list is ("the socioeconomic variables (…)"): no input.
         String listed = after.replaceAll("[^,;(\\[:]*[(\\[:]", ",");
         String[] items = listed.split("[,;()\\[\\]:]|\\s+[-\u2013\u2014]\\s+");
-        return items.length < 3 ? List.of() : List.of(items);
+        return items.length < 2 ? List.of() : List.of(items);
     }
 
     /**
@@ -283,26 +284,31 @@ final class ModelWords {
             }
             int next = i + 1;
             while (next < clause.tokens.size()
-                    && Set.of(
-                                    "on",
-                                    "the",
-                                    "only",
-                                    "just",
-                                    "a",
-                                    "an",
-                                    "columns",
-                                    "column",
-                                    "features",
-                                    "feature",
-                                    "of",
-                                    "their",
-                                    "its",
-                                    "his",
-                                    "her",
-                                    "my",
-                                    "our",
-                                    "both")
-                            .contains(clause.tokens.get(next).text())) {
+                    && (Set.of(
+                                            "on",
+                                            "the",
+                                            "only",
+                                            "just",
+                                            "a",
+                                            "an",
+                                            "columns",
+                                            "column",
+                                            "features",
+                                            "feature",
+                                            "of",
+                                            "their",
+                                            "its",
+                                            "his",
+                                            "her",
+                                            "my",
+                                            "our",
+                                            "both")
+                                    .contains(clause.tokens.get(next).text())
+                            // "using only number of cylinders, …": the count of a thing is its column.
+                            || Set.of("number", "count", "amount")
+                                            .contains(clause.tokens.get(next).text())
+                                    && next + 1 < clause.tokens.size()
+                                    && clause.tokens.get(next + 1).text().equals("of"))) {
                 next++;
             }
             // "predict IBM from those two": the inputs are the columns the clause before named.

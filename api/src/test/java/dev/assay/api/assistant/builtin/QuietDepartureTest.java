@@ -465,4 +465,15 @@ class QuietDepartureTest {
                     assertThat(s.params().get("upper")).isEqualTo(0.995);
                 });
     }
+
+    @Test
+    void aCountOfAThingAfterTheCueIsAnInputOrAQuestion() {
+        assertThat(steps(plan("taxis.csv", "predict total using only number of passengers, distance and tolls")))
+                .singleElement()
+                .satisfies(s ->
+                        assertThat(s.params().get("features")).isEqualTo(List.of("passengers", "distance", "tolls")));
+        PlannerAnswer answer = plan("tips.csv", "Regress tip using only number of diners, total bill and day");
+        assertThat(steps(answer)).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("number of diners"));
+    }
 }
