@@ -69,20 +69,44 @@ final class CastClauses {
     private static final Pattern STATEMENT =
             Pattern.compile("(?i)^\\s*(?:(?:i\\s+think|actually|note\\s+that)\\s*,?\\s+)?"
                     + "(.+?)\\s+(?:is|are|should\\s+be|must\\s+be|needs\\s+to\\s+be|need\\s+to\\s+be|ought\\s+to\\s+be|has\\s+to\\s+be"
-                    + "|have\\s+to\\s+be|is\\s+really|are\\s+really|is\\s+actually|are\\s+actually)\\s+(?:(?:treated|handled|read|stored|kept"
+                    + "|have\\s+to\\s+be|is\\s+really|are\\s+really|is\\s+actually|are\\s+actually)\\s+"
+                    + "(?:(?:currently|still|now)\\s+)?(?:(?:treated|handled|read|stored|kept"
                     + "|considered|regarded|seen|typed|cast|converted|made)\\s+(?:as\\s+|to\\s+|into\\s+)?)?(?:an?\\s+)?"
                     + TYPE + TAIL);
+
+    /**
+     * "Date is stored as text", "pickup is currently a string": how the data is now, said before what to do about it,
+     * is no step; reading it as a cast to that type would plan the opposite of what follows.
+     */
+    private static final Pattern AS_IT_IS = Pattern.compile("(?i)\\b(?:is|are)\\s+(?:currently\\s+|still\\s+|now\\s+)?"
+            + "(?:stored|kept|held|saved|loaded|encoded|read\\s+in|coming\\s+in)\\s+as\\b"
+            + "|\\b(?:is|are)\\s+(?:currently|still|right\\s+now|at\\s+the\\s+moment)\\b");
 
     private CastClauses() {}
 
     /** The columns and cast target of a clause that only states types, if it is one. */
     static Optional<Map.Entry<List<String>, String>> read(String clause, ColumnMatcher matcher) {
+        return read(clause, matcher, List.of());
+    }
+
+    /** As {@link #read(String, ColumnMatcher)}, with what "it" or "them" stands for ("convert it to a date type"). */
+    static Optional<Map.Entry<List<String>, String>> read(
+            String clause, ColumnMatcher matcher, List<String> referents) {
         for (Pattern pattern : List.of(VERB, STATEMENT)) {
+            if (pattern == STATEMENT && AS_IT_IS.matcher(clause).find()) {
+                continue;
+            }
             Matcher m = pattern.matcher(clause);
             if (!m.matches()) {
                 continue;
             }
-            Optional<List<String>> columns = onlyColumns(m.group(1), matcher);
+            Optional<List<String>> columns = !referents.isEmpty()
+                            && m.group(1)
+                                    .strip()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .matches("it|them|this|that|these|those")
+                    ? Optional.of(referents)
+                    : onlyColumns(m.group(1), matcher);
             if (columns.isPresent()) {
                 return Optional.of(Map.entry(
                         columns.get(),
@@ -90,6 +114,18 @@ final class CastClauses {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The columns of a clause that only says how they are stored now ("Date is stored as text"): no step, but what
+     * "it" stands for in the clause after.
+     */
+    static Optional<List<String>> asItIs(String clause, ColumnMatcher matcher) {
+        Matcher m = STATEMENT.matcher(clause);
+        if (!AS_IT_IS.matcher(clause).find() || !m.matches()) {
+            return Optional.empty();
+        }
+        return onlyColumns(m.group(1), matcher);
     }
 
     /** The columns the words name when they name columns and nothing else ("the zip column", "year and quarter"). */

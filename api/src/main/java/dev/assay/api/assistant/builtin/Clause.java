@@ -125,7 +125,17 @@ final class Clause {
                             && tokens.get(token.index() + 1).text().equals("than")
                     || word.equals("apart")
                             && token.index() + 1 < tokens.size()
-                            && tokens.get(token.index() + 1).text().equals("from");
+                            && tokens.get(token.index() + 1).text().equals("from")
+                    // "…, leave out names and ticket numbers", "ignoring Cabin": after the clause's first word these
+                    // take columns out; a column said after them is never the thing asked for.
+                    || token.index() > 0
+                            && (Set.of("leave", "leaving").contains(word)
+                                            && token.index() + 1 < tokens.size()
+                                            && tokens.get(token.index() + 1)
+                                                    .text()
+                                                    .equals("out")
+                                    || Set.of("ignore", "ignoring", "omit", "omitting", "exclude")
+                                            .contains(word));
             if (cue && mentions.stream().anyMatch(m -> m.start() > token.index())) {
                 return token.index();
             }

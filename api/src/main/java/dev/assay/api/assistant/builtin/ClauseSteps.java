@@ -61,7 +61,8 @@ final class ClauseSteps {
             return new Interpretation(dateParts.get(), List.of());
         }
         // "make year categorical", "origin is a category, not a number": a type said of columns and nothing else.
-        Optional<Map.Entry<List<String>, String>> typed = CastClauses.read(clause.text, clause.matcher);
+        Optional<Map.Entry<List<String>, String>> typed =
+                CastClauses.read(clause.text, clause.matcher, clause.referents);
         if (typed.isPresent()) {
             return castOrEncode(typed.get().getKey(), typed.get().getValue());
         }

@@ -94,8 +94,8 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
             boolean saysPercent =
                     text.toLowerCase(Locale.ROOT).matches("(?s).*(?:percentile|quantile|%|percent|winsori).*");
             if (pair.find() && saysPercent) {
-                double low = quantile(pair.group(1));
-                double high = quantile(pair.group(2));
+                double low = quantile(pair, 1);
+                double high = quantile(pair, 2);
                 if (low > high) {
                     double swap = low;
                     low = high;
@@ -116,7 +116,7 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
             } else {
                 Matcher one = ONE.matcher(text);
                 if (one.find()) {
-                    double bound = quantile(one.group(1));
+                    double bound = quantile(one, 1);
                     params.put("method", "percentile");
                     // One bound said: only that side is clipped; the other limit is the data's own end.
                     if (bound >= 0.5) {
@@ -188,6 +188,17 @@ record ClipLimits(Map<String, Object> params, Optional<String> refusal, List<Str
             params.put("upper", Math.round(upper * 1e9) / 1e9);
         }
         return found;
+    }
+
+    /**
+     * "0.5th" and "0.5 %" are percents, whatever their first digit: an ordinal or a percent sign after the number says
+     * so; a bare "0.99" is a quantile.
+     */
+    private static double quantile(Matcher m, int group) {
+        String after = m.group().substring(m.end(group) - m.start());
+        return after.matches("(?is)\\s*(?:st|nd|rd|th|%|percent|per\\s+cent).*")
+                ? Double.parseDouble(m.group(group)) / 100
+                : quantile(m.group(group));
     }
 
     /** "99" or "1" (percentiles) or "0.99" (a quantile) as a quantile. */

@@ -297,6 +297,22 @@ final class ColumnMatcher {
     }
 
     private static final java.util.regex.Pattern DECADE = java.util.regex.Pattern.compile("'?(\\d{1,3})0s");
+    /**
+     * The short form a name uses for a long word, also for a long word misspelt ("unemployement"): the one long form
+     * within the misspellings allowed for it.
+     */
+    private static String shortForm(String word) {
+        if (ABBREVIATIONS.containsKey(word) || word.length() < 8 || !word.matches("\\p{L}+")) {
+            return ABBREVIATIONS.getOrDefault(word, word);
+        }
+        List<String> near = ABBREVIATIONS.keySet().stream()
+                .filter(k -> k.length() >= 8 && Spellings.distance(k, word) <= Spellings.allowed(k))
+                .map(ABBREVIATIONS::get)
+                .distinct()
+                .toList();
+        return near.size() == 1 ? near.getFirst() : word;
+    }
+
     private static final Map<String, String> DECADE_WORDS = Map.of(
             "twenties",
             "20s",
@@ -582,11 +598,8 @@ final class ColumnMatcher {
         String originalJoined =
                 String.join("", phrase.stream().map(Words.Token::original).toList());
         // "real consumption" is realcons: a name run together from the short forms of the words said.
-        String abbreviatedJoined = String.join(
-                "",
-                phrase.stream()
-                        .map(t -> ABBREVIATIONS.getOrDefault(t.text(), t.text()))
-                        .toList());
+        String abbreviatedJoined =
+                String.join("", phrase.stream().map(t -> shortForm(t.text())).toList());
         for (String column : columns) {
             if (column.equals(originalJoined)
                     || phrase.size() > 1 && joinedForm(column).equals(abbreviatedJoined)
@@ -760,6 +773,21 @@ final class ColumnMatcher {
                 return new Mention(Kind.SINGLE, named, start, end, spaced, false, true);
             }
         }
+        // "unemployement": a misspelt everyday word is read as the one synonym it is closest to, and said so.
+        String said = word;
+        if (!WORD_SYNONYMS.containsKey(word)
+                && word.length() >= 6
+                && !intentWords.test(word)
+                && !GRAMMAR.contains(word)
+                && !Vocabulary.FILLER.contains(word)
+                && !Vocabulary.known(word)) {
+            List<String> near = WORD_SYNONYMS.keySet().stream()
+                    .filter(k -> k.length() >= 6 && Spellings.distance(k, said) <= Spellings.allowed(k))
+                    .toList();
+            if (near.size() == 1) {
+                word = near.getFirst();
+            }
+        }
         if (!WORD_SYNONYMS.containsKey(word)) {
             return null;
         }
@@ -866,10 +894,7 @@ final class ColumnMatcher {
         if (!withoutUnits.isEmpty()) {
             words = new ArrayList<>(withoutUnits);
         }
-        return words.stream()
-                .map(w -> ABBREVIATIONS.getOrDefault(w, w))
-                .map(Words::stem)
-                .toList();
+        return words.stream().map(ColumnMatcher::shortForm).map(Words::stem).toList();
     }
 
     /** The columns nearest to a word that matched none, best first: for "I could not find …; closest: …". */

@@ -14,6 +14,9 @@ import java.util.Set;
  */
 final class ColumnResolution {
 
+    /** A number, a share, or an ordinal with decimals ("2.5th"): never a column's name not found. */
+    private static final String NUMBER_WORD = "[\\d.,%-]+|\\d+(?:\\.\\d+)?(?:st|nd|rd|th)";
+
     private final Clause clause;
 
     ColumnResolution(Clause clause) {
@@ -92,7 +95,7 @@ final class ColumnResolution {
                     || ColumnMatcher.GRAMMAR.contains(word)
                     || Vocabulary.FILLER.contains(word)
                     || Vocabulary.known(word)
-                    || word.matches("[\\d.,%-]+")
+                    || word.matches(NUMBER_WORD)
                     || ColumnMatcher.GROUP_NOUNS.contains(word);
             // A word is taken for a column's name only where a name goes: after the/in/where/of/for/on or a verb.
             boolean slot = !run.isEmpty()
@@ -317,7 +320,7 @@ final class ColumnResolution {
                     || Vocabulary.FILLER.contains(word)
                     || Vocabulary.known(word)
                     || Clause.PRONOUNS.contains(word)
-                    || word.matches("[\\d.,%-]+")
+                    || word.matches(NUMBER_WORD)
                     || ColumnMatcher.GROUP_NOUNS.contains(word)) {
                 continue;
             }
@@ -378,7 +381,7 @@ final class ColumnResolution {
                     || ColumnMatcher.GRAMMAR.contains(word)
                     || Vocabulary.FILLER.contains(word)
                     || Vocabulary.known(word)
-                    || word.matches("[\\d.,%-]+")
+                    || word.matches(NUMBER_WORD)
                     || ColumnMatcher.GROUP_NOUNS.contains(word);
             if (known) {
                 if (!run.isEmpty()) {

@@ -62,6 +62,15 @@ final class FeatureSteps {
             if (operation == null || clause.isInsideMention(token.index())) {
                 continue;
             }
+            // "add log1p of violent and log1p of murder": "add" followed by a log is the verb that makes the log
+            // columns, not a sum of the two.
+            if (Set.of("add", "adds").contains(token.text())
+                    && clause.tokens.stream()
+                            .anyMatch(t -> t.index() > token.index()
+                                    && t.index() < first.start()
+                                    && Vocabulary.LOG.contains(t.text()))) {
+                continue;
+            }
             boolean between = token.index() >= first.end() && token.index() < second.start();
             boolean before = token.index() < first.start() && first.start() - token.index() <= 4;
             if (between) {

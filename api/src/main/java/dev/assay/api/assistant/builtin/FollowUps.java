@@ -137,13 +137,24 @@ final class FollowUps {
             Map.entry("renaming", ActionType.RENAME_COLUMNS), Map.entry("casting", ActionType.CAST),
             Map.entry("conversion", ActionType.CAST), Map.entry("log", ActionType.FEATURE_ENGINEER),
             Map.entry("feature", ActionType.FEATURE_ENGINEER), Map.entry("features", ActionType.FEATURE_ENGINEER));
+    private static final Map<String, String> OPERATION_KINDS = Map.of(
+            "date-parts", "date_parts",
+            "date-part", "date_parts",
+            "date_parts", "date_parts",
+            "binning", "bin",
+            "bins", "bin",
+            "bin", "bin",
+            "log1p", "log1p",
+            "text-length", "text_length");
     private static final Set<String> EXCLUDE_OPENERS = Set.of(
             "not", "without", "except", "keep", "leave", "exclude", "skip", "no", "but", "don't", "dont", "minus",
             "ignore");
 
     /** A column that records which rows a fill changed. */
-    static final Pattern INDICATOR = Pattern.compile(
-            "\\bindicators?\\b|\\b(?:flag|flags|mark|marks)\\b.*\\b(?:filled|imputed|missing|gaps?)\\b");
+    static final Pattern INDICATOR =
+            Pattern.compile("\\bindicators?\\b|\\b(?:flag|flags|mark|marks)\\b.*\\b(?:filled|imputed|missing|gaps?)\\b"
+                    // "plus missing-flags", "with was-imputed markers": the flag said after what it marks.
+                    + "|\\b(?:missing|missingness|gap|imputed|filled)[\\s-]+(?:flags?|markers?)\\b");
 
     private final Profile profile;
     private final ColumnMatcher matcher;
@@ -263,7 +274,16 @@ final class FollowUps {
             return new Revision(current, List.of("The plan has no " + type.wireName() + " step; it is unchanged."));
         }
         Matcher kind = REMOVE_KIND.matcher(unreasoned);
-        if (kind.find() && KINDS.containsKey(kind.group(1)) && unreasonedMentions.isEmpty()) {
+        // "remove the date-parts step", "drop the binning": one kind of new column goes, the other new columns stay.
+        if (kind.find(0) && OPERATION_KINDS.containsKey(kind.group(1)) && unreasonedMentions.isEmpty()) {
+            String operation = OPERATION_KINDS.get(kind.group(1));
+            if (current.removeIf(s -> s.type() == ActionType.FEATURE_ENGINEER
+                    && operation.equals(s.params().get("operation")))) {
+                return new Revision(current, List.of());
+            }
+            return new Revision(current, List.of("The plan has no " + operation + " step; it is unchanged."));
+        }
+        if (kind.find(0) && KINDS.containsKey(kind.group(1)) && unreasonedMentions.isEmpty()) {
             ActionType type = KINDS.get(kind.group(1));
             if (current.removeIf(s -> s.type() == type)) {
                 return new Revision(current, List.of());

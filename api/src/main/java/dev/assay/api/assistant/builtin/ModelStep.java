@@ -29,6 +29,10 @@ final class ModelStep {
 
     private static final java.util.regex.Pattern HOW_MUCH_PAID = java.util.regex.Pattern.compile(
             "(?i)\\bhow\\s+much\\b[^,;.]*?\\b(?:paid|pay|pays|cost|costs|spent|spend|spends|charged|charge)\\b");
+    /** "each stone's value in US dollars": a target said only by its currency is the money column. */
+    private static final java.util.regex.Pattern MONEY_UNIT = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:in|as)\\s+(?:(?:us|u\\.s\\.|american|euro)\\s+)?(?:dollars|usd|euros|eur|pounds|gbp)\\b");
+
     private static final java.util.Set<String> MONEY = java.util.Set.of(
             "fare", "fares", "price", "prices", "cost", "costs", "charge", "charges", "amount", "bill", "paid");
 
@@ -104,12 +108,21 @@ final class ModelStep {
                         && java.util.Set.of("price", "cost", "fare", "charge", "amount")
                                 .contains(clause.tokens.get(m.end()).text()))
                 .isPresent();
-        if ((HOW_MUCH_PAID.matcher(clause.text).find() || moneyAfter)
+        // Said only by a currency, every column of money counts, tips and totals too: several are asked about.
+        boolean byCurrency = named.isEmpty()
+                && !HOW_MUCH_PAID.matcher(clause.text).find()
+                && MONEY_UNIT.matcher(clause.text).find();
+        java.util.Set<String> moneyWords = byCurrency
+                ? java.util.Set.of(
+                        "fare", "fares", "price", "prices", "cost", "costs", "charge", "charges", "amount", "bill",
+                        "paid", "tip", "tips", "tolls", "total", "revenue", "income", "salary", "wage")
+                : MONEY;
+        if ((HOW_MUCH_PAID.matcher(clause.text).find() || moneyAfter || byCurrency)
                 && named.map(c -> !numeric(c)).orElse(true)) {
             List<String> money = clause.profile.variables().values().stream()
                     .filter(v -> v.type() == dev.assay.model.dataset.VariableKind.NUMERIC
                             && java.util.Arrays.stream(Words.spaced(v.name()).split(" "))
-                                    .anyMatch(MONEY::contains))
+                                    .anyMatch(moneyWords::contains))
                     .map(dev.assay.model.profile.VariableProfile::name)
                     .toList();
             if (money.size() == 1) {
@@ -231,6 +244,10 @@ final class ModelStep {
                 : List.of();
         if (!features.isEmpty()) {
             params.put("features", features);
+            modelWords.describers(featureCue).stream()
+                    .filter(m -> !features.contains(m.column()))
+                    .forEach(m -> notes.add("Read \"" + m.words() + "\" as describing the column named after it,"
+                            + " not as an input of its own, so " + m.column() + " is not among the inputs."));
         } else if (!undescribed.isEmpty()) {
             // "from the family columns plus Pclass" with no input read: the words after the cue said which
             // inputs, so training on every column would be a quiet departure; the person is asked.

@@ -160,7 +160,76 @@ final class ModelWords {
                             .map(Words.Token::original)
                             .toList()));
         }
+        return unresolvedListed(featureCue, end);
+    }
+
+    /**
+     * "from unemployment, interest rate, money supply": an item of a list of inputs that names no one column is asked
+     * about like one after "and", never dropped.
+     */
+    private Optional<String> unresolvedListed(int featureCue, int end) {
+        for (String said : listed(featureCue, end)) {
+            String item = said.strip().replaceFirst("(?i)^(?:(?:only|just|solely)\\s+)+", "");
+            List<Words.Token> tokens = Words.tokens(item);
+            List<ColumnMatcher.Mention> found = clause.matcher.find(tokens);
+            if (tokens.isEmpty()
+                    || found.stream().anyMatch(m -> m.kind() != ColumnMatcher.Kind.AMBIGUOUS)
+                    || tokens.stream()
+                            .map(Words.Token::text)
+                            .anyMatch(w -> w.matches("[\\d.,%-]+")
+                                    || Words.NUMBERS.containsKey(w)
+                                    || DEMONSTRATIVES.contains(w)
+                                    || Set.of("no", "other", "else", "nothing", "rest", "all", "every")
+                                            .contains(w))) {
+                continue;
+            }
+            boolean describes = found.isEmpty()
+                    ? tokens.stream()
+                            .map(Words.Token::text)
+                            .anyMatch(w -> !ColumnMatcher.GRAMMAR.contains(w)
+                                    && !Vocabulary.FILLER.contains(w)
+                                    && !Vocabulary.known(w)
+                                    && !ColumnMatcher.GROUP_NOUNS.contains(w)
+                                    && !Vocabulary.TARGET_CUES.contains(w))
+                    : true;
+            if (describes) {
+                return Optional.of(item.strip());
+            }
+        }
         return Optional.empty();
+    }
+
+    /** The inputs said between commas and brackets after the cue, when there are three or more. */
+    private List<String> listed(int featureCue, int end) {
+        if (featureCue >= end) {
+            return List.of();
+        }
+        String cue = java.util.regex.Pattern.quote(clause.tokens.get(featureCue).original());
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("(?i)(?<![\\w])" + cue + "(?![\\w])")
+                .matcher(clause.text);
+        if (!at.find()) {
+            return List.of();
+        }
+        String after = clause.text.substring(at.end());
+        // The words before a bracket or colon say what the list is ("the socioeconomic variables (…)"): no input.
+        String listed = after.replaceAll("[^,;(\\[:]*[(\\[:]", ",");
+        String[] items = listed.split("[,;()\\[\\]:]|\\s+[-\u2013\u2014]\\s+");
+        return items.length < 2 ? List.of() : List.of(items);
+    }
+
+    /**
+     * "from poverty, high-school graduation, single parents": each item of a list that names one column alone is an
+     * input, even where the words of two items read together would make another name.
+     */
+    private List<String> listedColumns(int featureCue) {
+        List<String> columns = new ArrayList<>();
+        for (String item : listed(featureCue, Math.min(clause.exclusionStart, clause.tokens.size()))) {
+            List<ColumnMatcher.Mention> found = clause.matcher.find(Words.tokens(item));
+            if (found.size() == 1 && found.getFirst().kind() == ColumnMatcher.Kind.SINGLE) {
+                columns.add(found.getFirst().column());
+            }
+        }
+        return columns;
     }
 
     /** Words right after "predict"/"forecast"/"model" (past a determiner) that are no column and no known word. */
@@ -215,26 +284,31 @@ final class ModelWords {
             }
             int next = i + 1;
             while (next < clause.tokens.size()
-                    && Set.of(
-                                    "on",
-                                    "the",
-                                    "only",
-                                    "just",
-                                    "a",
-                                    "an",
-                                    "columns",
-                                    "column",
-                                    "features",
-                                    "feature",
-                                    "of",
-                                    "their",
-                                    "its",
-                                    "his",
-                                    "her",
-                                    "my",
-                                    "our",
-                                    "both")
-                            .contains(clause.tokens.get(next).text())) {
+                    && (Set.of(
+                                            "on",
+                                            "the",
+                                            "only",
+                                            "just",
+                                            "a",
+                                            "an",
+                                            "columns",
+                                            "column",
+                                            "features",
+                                            "feature",
+                                            "of",
+                                            "their",
+                                            "its",
+                                            "his",
+                                            "her",
+                                            "my",
+                                            "our",
+                                            "both")
+                                    .contains(clause.tokens.get(next).text())
+                            // "using only number of cylinders, …": the count of a thing is its column.
+                            || Set.of("number", "count", "amount")
+                                            .contains(clause.tokens.get(next).text())
+                                    && next + 1 < clause.tokens.size()
+                                    && clause.tokens.get(next + 1).text().equals("of"))) {
                 next++;
             }
             // "predict IBM from those two": the inputs are the columns the clause before named.
@@ -315,11 +389,42 @@ final class ModelWords {
                 + ", so nothing was planned rather than training on every other column.");
     }
 
+    /**
+     * "passenger class, sex, age and ticket fare": a column's word said right before another column's name, with no
+     * comma or "and" between, describes that column (the last noun is the thing named), so it is no input of its own.
+     */
+    List<ColumnMatcher.Mention> describers(int featureCue) {
+        List<ColumnMatcher.Mention> inputs = clause.mentions.stream()
+                .filter(m -> m.start() > featureCue
+                        && m.start() < clause.exclusionStart
+                        && m.kind() == ColumnMatcher.Kind.SINGLE)
+                .toList();
+        List<ColumnMatcher.Mention> describing = new ArrayList<>();
+        for (ColumnMatcher.Mention first : inputs) {
+            for (ColumnMatcher.Mention next : inputs) {
+                if (next.start() != first.end() || next.column().equals(first.column())) {
+                    continue;
+                }
+                String together = clause.tokens.subList(first.start(), next.end()).stream()
+                        .map(t -> java.util.regex.Pattern.quote(t.original()))
+                        .collect(java.util.stream.Collectors.joining("\\s+"));
+                if (java.util.regex.Pattern.compile("(?i)(?<![\\w])" + together + "(?![\\w])")
+                        .matcher(clause.text)
+                        .find()) {
+                    describing.add(first);
+                }
+            }
+        }
+        return describing;
+    }
+
     /** The features named after the cue, or every other column but the excluded ones, or [] (every other). */
     List<String> features(int featureCue, String target) {
         List<String> excluded = resolution.excluded();
         List<String> named = new ArrayList<>();
+        List<ColumnMatcher.Mention> describing = describers(featureCue);
         clause.mentions.stream()
+                .filter(m -> !describing.contains(m))
                 .filter(m -> m.start() > featureCue
                         && m.start() < clause.exclusionStart
                         && !RowUnits.describedRowUnit(clause.tokens, m.start(), m.end())
@@ -327,6 +432,11 @@ final class ModelWords {
                 .forEach(m -> m.columns().stream()
                         .filter(c -> !named.contains(c) && !c.equals(target))
                         .forEach(named::add));
+        if (!named.isEmpty()) {
+            listedColumns(featureCue).stream()
+                    .filter(c -> !named.contains(c) && !c.equals(target))
+                    .forEach(named::add);
+        }
         named.removeAll(excluded);
         if (!named.isEmpty()) {
             return named;

@@ -97,6 +97,12 @@ final class PlanAssembly {
                 antecedent = made.step().isPresent() ? Optional.of(made.name()) : Optional.empty();
                 continue;
             }
+            Optional<List<String>> stated = CastClauses.asItIs(clause, matcher);
+            if (stated.isPresent()) {
+                referents = stated.get();
+                antecedent = Optional.of(stated.get().getLast());
+                continue;
+            }
             Clause parsed = new Clause(clause, tokens, matcher, profile, antecedent, referents);
             // "predict price; inputs: carat and clarity": a clause that only lists a model's inputs gives the features
             // of the model asked for before it.

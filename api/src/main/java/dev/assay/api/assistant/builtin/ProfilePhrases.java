@@ -6,6 +6,7 @@ import dev.assay.model.profile.Profile;
 import dev.assay.model.profile.VariableProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
@@ -527,7 +528,17 @@ final class ProfilePhrases {
                 List<VariableProfile> ranked =
                         profile.variables().values().stream().toList();
                 int from = start;
-                if (describing(qualifier)) {
+                // "the categorical column with the most distinct levels", "the numeric column with the fewest
+                // distinct values": a kind of column before the noun ranks only the columns of that kind.
+                Optional<Property> kind = PROPERTIES.stream()
+                        .filter(p -> p.words().matcher(qualifier).matches())
+                        .findFirst();
+                if (kind.isPresent()) {
+                    ranked = ranked.stream()
+                            .filter(v -> kind.get().holds().test(v, profile))
+                            .toList();
+                    from = start - 1;
+                } else if (describing(qualifier)) {
                     List<String> held = ColumnMatcher.meanings(qualifier).stream()
                             .map(w -> w.replaceAll("s$", ""))
                             .toList();
@@ -566,7 +577,10 @@ final class ProfilePhrases {
                 boolean named = profile.variables().keySet().stream()
                         .anyMatch(c -> c.equalsIgnoreCase(tokens.get(Math.max(0, Math.min(end - 2, tokens.size() - 1)))
                                 .text()));
-                if (start < 0 || named || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                if (start < 0
+                        || named
+                        || destination(tokens, start)
+                        || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
                     continue;
                 }
                 List<String> columns = profile.variables().values().stream()
@@ -707,6 +721,22 @@ final class ProfilePhrases {
             }
         }
         return onlyOne(tokens, adjacentNarrowed(found));
+    }
+
+    /**
+     * "turn pickup into a proper datetime column", "store it as a numeric field": a kind of column said with "a" after
+     * "into", "to" or "as" is what a column becomes, never the columns that already are of that kind.
+     */
+    private static boolean destination(List<Words.Token> tokens, int start) {
+        int at = start - 1;
+        while (at >= 0
+                && Set.of("proper", "real", "true", "actual", "genuine")
+                        .contains(tokens.get(at).text())) {
+            at--;
+        }
+        return at >= 1
+                && Set.of("a", "an").contains(tokens.get(at).text())
+                && Set.of("into", "to", "as").contains(tokens.get(at - 1).text());
     }
 
     /** A word before a superlative's noun that says which columns, not how ("location", not "the" or "single"). */

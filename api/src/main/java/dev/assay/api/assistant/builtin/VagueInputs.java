@@ -67,6 +67,17 @@ final class VagueInputs {
 
     private static final int MAX_LISTED = 12;
 
+    private static final Set<String> DESCRIBING_GROUPS = Set.of(
+            "dimensions",
+            "measurements",
+            "measures",
+            "metrics",
+            "readings",
+            "scores",
+            "stats",
+            "statistics",
+            "characteristics");
+
     private VagueInputs() {}
 
     /**
@@ -103,7 +114,9 @@ final class VagueInputs {
                     break;
                 }
                 said.add(tokens.get(j).original());
-                described |= !grammar;
+                // "from the dimensions", "using the engine readings": a group noun that says what kind of
+                // columns (unlike "columns" or "features") describes inputs as much as an adjective does.
+                described |= !grammar || DESCRIBING_GROUPS.contains(word);
             }
             if (described) {
                 return Optional.of(String.join(" ", said).strip());

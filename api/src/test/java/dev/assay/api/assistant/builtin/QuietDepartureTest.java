@@ -376,4 +376,104 @@ class QuietDepartureTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("dropoff_zone")));
     }
+
+    @Test
+    void aColumnWordDescribingTheNextColumnIsNoInputOfItsOwnAndIsSaid() {
+        PlannerAnswer answer = plan("taxis.csv", "predict tip from the trip distance and the passenger fare");
+        assertThat(steps(answer))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("features")).isEqualTo(List.of("distance", "fare")));
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("passenger"));
+    }
+
+    @Test
+    void aTargetIsNeverTakenFromTheColumnsLeftOut() {
+        assertThat(steps(plan("mpg.csv", "train a model on how the cars did, ignoring name and origin")))
+                .isEmpty();
+        assertThat(steps(plan(
+                        "tips.csv", "build a model for whether a smoker was at the table, leaving out day and time")))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.params().get("target")).isEqualTo("smoker");
+                    assertThat(s.params().get("features")).isEqualTo(List.of("total_bill", "tip", "sex", "size"));
+                });
+    }
+
+    @Test
+    void inputsSaidByAKindOfMeasurementNoColumnHoldsAreAskedAbout() {
+        PlannerAnswer answer = plan("taxis.csv", "predict total from the trip metrics");
+        assertThat(steps(answer)).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("trip metrics"));
+    }
+
+    @Test
+    void aTypeSaidAsWhatAColumnBecomesOrIsNowIsNoScope() {
+        assertThat(steps(plan("taxis.csv", "convert the dropoff field into a real datetime column")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("dropoff")));
+        // How a column is stored now is no step; "it" after it is that column.
+        assertThat(steps(plan("taxis.csv", "dropoff is currently a string, make it a datetime")))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.params().get("columns")).isEqualTo(List.of("dropoff"));
+                    assertThat(s.params().get("to")).isEqualTo("datetime");
+                });
+    }
+
+    @Test
+    void aKindOfColumnBeforeASuperlativeRanksOnlyThatKind() {
+        assertThat(steps(plan("tips.csv", "label-encode the categorical column with the most distinct values")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("day")));
+        assertThat(steps(plan("mpg.csv", "bin the numeric column with the fewest distinct values into 2 bins")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("cylinders")));
+    }
+
+    @Test
+    void missingFlagsSaidAfterTheFillAreKept() {
+        assertThat(steps(plan("penguins.csv", "fill bill length with the mean plus missing-flags")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("add_indicator")).isEqualTo(true));
+    }
+
+    @Test
+    void addBeforeALogMakesTheLogColumnsNeverASum() {
+        assertThat(steps(plan("mpg.csv", "add log1p of weight and log1p of displacement")))
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.params().get("operation")).isEqualTo("log1p"));
+    }
+
+    @Test
+    void eachItemOfAListOfInputsIsUsedOrAskedAbout() {
+        assertThat(steps(plan("statecrime.csv", "predict murder from poverty, high-school graduation, single parents")))
+                .singleElement()
+                .satisfies(s -> assertThat(new java.util.HashSet<Object>(
+                                (List<?>) s.params().get("features")))
+                        .isEqualTo(java.util.Set.of("poverty", "hs_grad", "single")));
+        PlannerAnswer answer = plan("macrodata.csv", "predict infl from unemployment, interest rate, money supply");
+        assertThat(steps(answer)).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("interest rate"));
+    }
+
+    @Test
+    void anOrdinalPercentileWithDecimalsIsAPercentNeverAColumnNotFound() {
+        assertThat(steps(plan("penguins.csv", "clip the outliers at the 0.5th and 99.5th percentiles")))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.params().get("lower")).isEqualTo(0.005);
+                    assertThat(s.params().get("upper")).isEqualTo(0.995);
+                });
+    }
+
+    @Test
+    void aCountOfAThingAfterTheCueIsAnInputOrAQuestion() {
+        assertThat(steps(plan("taxis.csv", "predict total using only number of passengers, distance and tolls")))
+                .singleElement()
+                .satisfies(s ->
+                        assertThat(s.params().get("features")).isEqualTo(List.of("passengers", "distance", "tolls")));
+        PlannerAnswer answer = plan("tips.csv", "Regress tip using only number of diners, total bill and day");
+        assertThat(steps(answer)).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("number of diners"));
+    }
 }
