@@ -88,7 +88,7 @@ final class ClauseSteps {
         // "remove the cars with missing horsepower", "throw away penguins with an unknown sex", "discard passengers
         // that have no Age": things (no column word) said to lack a column's value are the rows lacking it; dropping
         // the column would be a plausible wrong answer.
-        if (clause.removes() && lacksValue()) {
+        if (clause.removes() && (lacksValue() || UNRECORDED.matcher(clause.text).find())) {
             return scoped(ANY, columns -> step(ActionType.DROP_MISSING_ROWS, params("columns", columns)));
         }
         // "remove rows where Fare is 0", "drop the rows with a tip above 10": no action filters rows by their
@@ -379,6 +379,15 @@ final class ClauseSteps {
         // values that did not convert.
         return castOrEncode(columns, to);
     }
+
+    /**
+     * "whose age isn't known", "where the payment hasn't been recorded", "whose horsepower was never measured": a value
+     * said not to be there is a missing value, and removing its things removes rows.
+     */
+    private static final Pattern UNRECORDED = Pattern.compile(
+            "(?i)\\b(?:where|whenever|when|if|whose|in\\s+which)\\b[^,;.]*?\\b(?:(?:is|are|was|were)(?:n['’]t|\\s+not)"
+                    + "|(?:has|have)(?:n['’]t|\\s+not)\\s+been|(?:is|are|was|were|has\\s+been|have\\s+been)\\s+never)\\s+"
+                    + "(?:known|recorded|measured|given|filled\\s+in|entered|available|reported|noted|logged|captured)\\b");
 
     /** "the cars with missing horsepower", "passengers that have no Age": a thing, then what it lacks. */
     private static final Pattern LACKS_VALUE = Pattern.compile(

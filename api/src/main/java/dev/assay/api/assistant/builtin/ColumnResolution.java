@@ -152,7 +152,7 @@ final class ColumnResolution {
         if (!named.isEmpty()) {
             // "scale bill depth and the beak curvature": a listed item that names no column is asked about, never
             // dropped from the list without a word.
-            Optional<String> lost = unresolvedListItem();
+            Optional<String> lost = unresolvedListItem().or(this::unresolvedExclusion);
             if (lost.isPresent()) {
                 return Scope.refused(notFound(lost.get()));
             }
@@ -286,6 +286,42 @@ final class ColumnResolution {
             "and", "or", "with", "to", "into", "as", "using", "by", "at", "for", "in", "from", "then", "but", "except",
             "nothing", "only");
 
+    /**
+     * "everything except the species and where they live": words among the columns to leave out that hold no column.
+     * Leaving them out of the exclusion would keep that column among the columns acted on, without a word.
+     */
+    Optional<String> unresolvedExclusion() {
+        StringBuilder run = new StringBuilder();
+        boolean unknown = false;
+        // Words right beside a column's name describe it ("the car name", "the time of the meal"): only an item
+        // of its own, between list words, is checked.
+        boolean besideName = false;
+        for (int i = clause.exclusionStart + 1; i <= clause.tokens.size(); i++) {
+            boolean name = i < clause.tokens.size() && clause.isInsideMention(i);
+            boolean boundary = i == clause.tokens.size()
+                    || name
+                    || Set.of("and", "or", "nor").contains(clause.tokens.get(i).text());
+            if (boundary) {
+                if (unknown && !besideName && !name) {
+                    return Optional.of(run.toString());
+                }
+                run.setLength(0);
+                unknown = false;
+                besideName = name;
+                continue;
+            }
+            String word = clause.tokens.get(i).text();
+            run.append(run.isEmpty() ? "" : " ").append(clause.tokens.get(i).original());
+            unknown |= !(ColumnMatcher.GRAMMAR.contains(word)
+                    || Vocabulary.FILLER.contains(word)
+                    || Vocabulary.known(word)
+                    || Clause.PRONOUNS.contains(word)
+                    || word.matches(NUMBER_WORD)
+                    || ColumnMatcher.GROUP_NOUNS.contains(word));
+        }
+        return Optional.empty();
+    }
+
     /** An item of a list of columns, after "and"/"or" and a named column, whose words hold no column. */
     Optional<String> unresolvedListItem() {
         int end = Math.min(clause.exclusionStart, clause.tokens.size());
@@ -396,6 +432,12 @@ final class ColumnResolution {
             unknown.add(run.toString());
         }
         return unknown;
+    }
+
+    String exclusionNotFound(String words) {
+        return "I could not tell which column \"" + words + "\" means among the columns to leave out; the closest are "
+                + orList(clause.matcher.closest(words, 3)) + ". Nothing was planned for \"" + clause.text
+                + "\" rather than keeping that column in.";
     }
 
     String notFound(String words) {

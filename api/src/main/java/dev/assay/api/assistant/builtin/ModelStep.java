@@ -220,6 +220,15 @@ final class ModelStep {
                 return Interpretation.warn(VagueInputs.question(vague.get(), clause.profile, target.get()));
             }
         }
+        // "from everything except the species and where they live": an input to leave out that names no column is
+        // asked about; training with it kept would be wider than asked.
+        Optional<String> unreadExclusion =
+                resolution.excluded().isEmpty() && clause.exclusionStart >= clause.tokens.size()
+                        ? Optional.empty()
+                        : resolution.unresolvedExclusion();
+        if (unreadExclusion.isPresent()) {
+            return Interpretation.warn(resolution.exclusionNotFound(unreadExclusion.get()));
+        }
         Optional<String> unclearInputs = modelWords.demonstrativeQuestion(featureCue);
         if (unclearInputs.isPresent()) {
             return Interpretation.warn(unclearInputs.get());

@@ -302,7 +302,10 @@ final class ModelWords {
                                             "her",
                                             "my",
                                             "our",
-                                            "both")
+                                            "both",
+                                            // "using the years 2000 to 2004": the columns' common noun.
+                                            "years",
+                                            "year")
                                     .contains(clause.tokens.get(next).text())
                             // "using only number of cylinders, …": the count of a thing is its column.
                             || Set.of("number", "count", "amount")

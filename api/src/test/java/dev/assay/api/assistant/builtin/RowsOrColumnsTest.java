@@ -82,4 +82,40 @@ class RowsOrColumnsTest {
                 .extracting(s -> s.params().get("strategy"))
                 .containsExactly("median", "mode");
     }
+
+    @Test
+    void aValueSaidNotToBeRecordedIsAMissingValue() {
+        for (String[] said : List.of(
+                new String[] {"titanic.csv", "drop passengers whose age isn't known", "Age"},
+                new String[] {"taxis.csv", "remove rides whose payment hasn't been recorded", "payment"},
+                new String[] {"penguins.csv", "discard the birds whose sex was never recorded", "sex"})) {
+            assertThat(steps(said[0], said[1])).as(said[1]).singleElement().satisfies(s -> {
+                assertThat(s.type()).isEqualTo(ActionType.DROP_MISSING_ROWS);
+                assertThat(s.params().get("columns")).isEqualTo(List.of(said[2]));
+            });
+        }
+    }
+
+    @Test
+    void anInputToLeaveOutThatNamesNoColumnIsAskedAbout() {
+        PlannerAnswerSteps answer =
+                answer("penguins.csv", "predict body mass from everything except the species and where they live");
+        assertThat(answer.steps()).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("where they live"));
+        // Words beside a column's name describe it and are no item of their own.
+        assertThat(steps("mpg.csv", "predict mpg from every other column except the car name and the origin"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("features"))
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .doesNotContain("name", "origin", "mpg")
+                        .contains("weight"));
+    }
+
+    private record PlannerAnswerSteps(List<PlanStep> steps, List<String> warnings) {}
+
+    private PlannerAnswerSteps answer(String dataset, String prompt) {
+        var answer = planner.plan(
+                new PlanningRequest(prompt, RequestSet.profile(dataset), null, new ArrayList<>(), Conversation.none()));
+        return new PlannerAnswerSteps(answer.plan().actions(), answer.warnings());
+    }
 }
