@@ -85,18 +85,22 @@ final class ColumnResolution {
                 + "? Several fit equally, so nothing was planned for \"" + clause.text + "\".";
     }
 
+    /** A word that is grammar, an intent, a number or a group noun: never part of a column's name not found. */
+    static boolean plainWord(String word) {
+        return ColumnMatcher.GRAMMAR.contains(word)
+                || Vocabulary.FILLER.contains(word)
+                || Vocabulary.known(word)
+                || word.matches(NUMBER_WORD)
+                || ColumnMatcher.GROUP_NOUNS.contains(word);
+    }
+
     /** The clause's words that are neither grammar, an intent, a number nor a column: a name not found. */
     List<String> unknownWords() {
         List<String> unknown = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         for (Words.Token token : clause.tokens) {
             String word = token.text();
-            boolean known = clause.isInsideMention(token.index())
-                    || ColumnMatcher.GRAMMAR.contains(word)
-                    || Vocabulary.FILLER.contains(word)
-                    || Vocabulary.known(word)
-                    || word.matches(NUMBER_WORD)
-                    || ColumnMatcher.GROUP_NOUNS.contains(word);
+            boolean known = clause.isInsideMention(token.index()) || plainWord(word);
             // A word is taken for a column's name only where a name goes: after the/in/where/of/for/on or a verb.
             boolean slot = !run.isEmpty()
                     || token.index() > 0
@@ -312,12 +316,7 @@ final class ColumnResolution {
             }
             String word = clause.tokens.get(i).text();
             run.append(run.isEmpty() ? "" : " ").append(clause.tokens.get(i).original());
-            unknown |= !(ColumnMatcher.GRAMMAR.contains(word)
-                    || Vocabulary.FILLER.contains(word)
-                    || Vocabulary.known(word)
-                    || Clause.PRONOUNS.contains(word)
-                    || word.matches(NUMBER_WORD)
-                    || ColumnMatcher.GROUP_NOUNS.contains(word));
+            unknown |= !(plainWord(word) || Clause.PRONOUNS.contains(word));
         }
         return Optional.empty();
     }
@@ -352,12 +351,7 @@ final class ColumnResolution {
                 i++;
             }
             String word = clause.tokens.get(i).text();
-            if (ColumnMatcher.GRAMMAR.contains(word)
-                    || Vocabulary.FILLER.contains(word)
-                    || Vocabulary.known(word)
-                    || Clause.PRONOUNS.contains(word)
-                    || word.matches(NUMBER_WORD)
-                    || ColumnMatcher.GROUP_NOUNS.contains(word)) {
+            if (plainWord(word) || Clause.PRONOUNS.contains(word)) {
                 continue;
             }
             return Optional.of(String.join(
@@ -413,12 +407,7 @@ final class ColumnResolution {
         StringBuilder run = new StringBuilder();
         for (Words.Token token : clause.tokens) {
             String word = token.text();
-            boolean known = clause.isInsideMention(token.index())
-                    || ColumnMatcher.GRAMMAR.contains(word)
-                    || Vocabulary.FILLER.contains(word)
-                    || Vocabulary.known(word)
-                    || word.matches(NUMBER_WORD)
-                    || ColumnMatcher.GROUP_NOUNS.contains(word);
+            boolean known = clause.isInsideMention(token.index()) || plainWord(word);
             if (known) {
                 if (!run.isEmpty()) {
                     unknown.add(run.toString());

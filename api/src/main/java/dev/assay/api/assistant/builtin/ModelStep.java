@@ -263,25 +263,13 @@ final class ModelStep {
             return Interpretation.warn("The request names " + String.join(", ", undescribed)
                     + " among the model's inputs, but I could not tell which other columns it means in \"" + clause.text
                     + "\". Which of these should the model use? "
-                    + String.join(
-                            ", ",
-                            clause.profile.variables().keySet().stream()
-                                    .filter(c -> !c.equals(target.get()))
-                                    .limit(15)
-                                    .toList())
-                    + ". Nothing was planned rather than training on every other column.");
+                    + inputChoices(target.get()));
         } else if (RESTRICTED.matcher(clause.text).find()) {
             // "using only the share of single-parent households and the poverty level" with no input read: training
             // on every column would be wider than asked, so the person is asked which columns.
             return Interpretation.warn("The request asks for only some inputs, but I could not tell which columns"
                     + " they are in \"" + clause.text + "\". Which of these should the model use? "
-                    + String.join(
-                            ", ",
-                            clause.profile.variables().keySet().stream()
-                                    .filter(c -> !c.equals(target.get()))
-                                    .limit(15)
-                                    .toList())
-                    + ". Nothing was planned rather than training on every other column.");
+                    + inputChoices(target.get()));
         }
         // "from distance and borough": a shared word among the inputs is every column holding it, said so.
         clause.mentions.stream()
@@ -297,5 +285,16 @@ final class ModelStep {
                 .ifPresent(m -> notes.add("No column is called \"" + m.words() + "\"; I took " + m.column()
                         + ", whose name contains it, as the target."));
         return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
+    }
+
+    /** The columns a question about the model's inputs offers, and what was not done meanwhile. */
+    private String inputChoices(String target) {
+        return String.join(
+                        ", ",
+                        clause.profile.variables().keySet().stream()
+                                .filter(c -> !c.equals(target))
+                                .limit(15)
+                                .toList())
+                + ". Nothing was planned rather than training on every other column.";
     }
 }
