@@ -4,6 +4,7 @@ import dev.assay.model.dataset.DatasetSchema;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;
 import dev.assay.model.plan.params.ActionType;
+import dev.assay.model.plan.validation.PlanValidationException;
 import dev.assay.model.plan.validation.PlanValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,11 +32,14 @@ final class EncodedInputs {
         if (model <= 0 || !(actions.get(model).params().get("features") instanceof List<?> features)) {
             return plan;
         }
-        Plan before = new Plan(plan.explanation(), actions.subList(0, model));
-        if (!PlanValidator.check(before, schema).isEmpty()) {
+        DatasetSchema atModel;
+        try {
+            atModel = PlanValidator.validate(new Plan(plan.explanation(), actions.subList(0, model)), schema)
+                    .expected();
+        } catch (PlanValidationException invalid) {
+            // The steps before the model are judged by the caller, which says what is wrong with them.
             return plan;
         }
-        DatasetSchema atModel = PlanValidator.validate(before, schema).expected();
         List<Object> inputs = new ArrayList<>();
         boolean replaced = false;
         for (Object feature : features) {

@@ -96,13 +96,21 @@ final class ColumnResolution {
 
     /** The clause's words that are neither grammar, an intent, a number nor a column: a name not found. */
     List<String> unknownWords() {
+        return unknownRuns(false);
+    }
+
+    /**
+     * Runs of words that no column, profile phrase or known word explains. A word is taken for a column's name only
+     * where a name goes (after the/in/where/of/for/on or a verb), unless {@code anywhere}.
+     */
+    private List<String> unknownRuns(boolean anywhere) {
         List<String> unknown = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         for (Words.Token token : clause.tokens) {
             String word = token.text();
             boolean known = clause.isInsideMention(token.index()) || plainWord(word);
-            // A word is taken for a column's name only where a name goes: after the/in/where/of/for/on or a verb.
-            boolean slot = !run.isEmpty()
+            boolean slot = anywhere
+                    || !run.isEmpty()
                     || token.index() > 0
                             && slotBefore(clause.tokens.get(token.index() - 1).text());
             if (known || !slot) {
@@ -403,24 +411,7 @@ final class ColumnResolution {
      * would have said which columns were meant.
      */
     private List<String> describingWords() {
-        List<String> unknown = new ArrayList<>();
-        StringBuilder run = new StringBuilder();
-        for (Words.Token token : clause.tokens) {
-            String word = token.text();
-            boolean known = clause.isInsideMention(token.index()) || plainWord(word);
-            if (known) {
-                if (!run.isEmpty()) {
-                    unknown.add(run.toString());
-                    run.setLength(0);
-                }
-            } else {
-                run.append(run.isEmpty() ? "" : " ").append(token.original());
-            }
-        }
-        if (!run.isEmpty()) {
-            unknown.add(run.toString());
-        }
-        return unknown;
+        return unknownRuns(true);
     }
 
     String exclusionNotFound(String words) {

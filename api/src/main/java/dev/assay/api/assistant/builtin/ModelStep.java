@@ -222,10 +222,7 @@ final class ModelStep {
         }
         // "from everything except the species and where they live": an input to leave out that names no column is
         // asked about; training with it kept would be wider than asked.
-        Optional<String> unreadExclusion =
-                resolution.excluded().isEmpty() && clause.exclusionStart >= clause.tokens.size()
-                        ? Optional.empty()
-                        : resolution.unresolvedExclusion();
+        Optional<String> unreadExclusion = resolution.unresolvedExclusion();
         if (unreadExclusion.isPresent()) {
             return Interpretation.warn(resolution.exclusionNotFound(unreadExclusion.get()));
         }
