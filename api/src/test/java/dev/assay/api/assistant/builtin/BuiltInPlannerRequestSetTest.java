@@ -96,7 +96,12 @@ class BuiltInPlannerRequestSetTest {
                 // the same rules, written before the round for held-out 11's kinds and kept from it. First run
                 // (2026-12-07, planner of commit cd91584, before that round): 66 of 84 (78.6 %); the floor is a few
                 // points under that, rounded down to a multiple of 5 %.
-                new Part("held-out 12 (eleventh reviewer)", heldOut("prompts-heldout-12.jsonl"), 0.70));
+                new Part("held-out 12 (eleventh reviewer)", heldOut("prompts-heldout-12.jsonl"), 0.70),
+                // Held-out 13: 84 requests (12 per category) on all thirteen datasets, by a twelfth reviewer under
+                // the same rules, written before the round for the trust check's and held-out 12's quiet kinds and
+                // kept from it. First run (2026-12-07, planner of commit 9c51386, before that round): 61 of 84
+                // (72.6 %); the floor is a few points under that, rounded down to a multiple of 5 %.
+                new Part("held-out 13 (twelfth reviewer)", heldOut("prompts-heldout-13.jsonl"), 0.65));
     }
 
     @ParameterizedTest(name = "{0}")
