@@ -6,7 +6,9 @@ import dev.assay.model.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Words to columns: which columns a clause names, which it leaves out, and the scope a step may touch. A name that is
@@ -39,6 +41,7 @@ final class ColumnResolution {
         List<String> out = new ArrayList<>();
         clause.mentions.stream()
                 .filter(m -> m.start() > clause.exclusionStart && m.kind() != ColumnMatcher.Kind.AMBIGUOUS)
+                .filter(m -> !RowUnits.describedRowUnit(clause.tokens, m.start(), m.end()))
                 .forEach(m -> m.columns().stream().filter(c -> !out.contains(c)).forEach(out::add));
         return out;
     }
@@ -221,6 +224,13 @@ final class ColumnResolution {
                     List.of("Read \"the measurements\" as the columns measured in a unit: "
                             + String.join(", ", measured) + "."));
         }
+        // "everything except murder and how rich the state is", "every column except how old people were": an item
+        // to leave out that names no column is asked about; acting on the rest would act on the column it meant.
+        Optional<String> lost =
+                unresolvedExclusion().or(() -> excluded.isEmpty() ? exclusionOfNothing() : Optional.empty());
+        if (lost.isPresent()) {
+            return Scope.refused(exclusionNotFound(lost.get()));
+        }
         if (!excluded.isEmpty() || saysEvery() && clause.mentions.isEmpty()) {
             if (excluded.isEmpty()) {
                 return Scope.of(List.of());
@@ -294,6 +304,44 @@ final class ColumnResolution {
         return Optional.empty();
     }
 
+    /**
+     * The words after "except", "excluding", "other than", "apart from" or "besides" when none of them names a column:
+     * something was to be left out, and no column of the file is it.
+     */
+    private Optional<String> exclusionOfNothing() {
+        OptionalInt cue = IntStream.range(0, clause.tokens.size())
+                .filter(i -> !clause.isInsideMention(i))
+                .filter(i -> Set.of("except", "excluding", "besides")
+                                .contains(clause.tokens.get(i).text())
+                        || i + 1 < clause.tokens.size()
+                                && (clause.tokens.get(i).text().equals("other")
+                                                && clause.tokens
+                                                        .get(i + 1)
+                                                        .text()
+                                                        .equals("than")
+                                        || clause.tokens.get(i).text().equals("apart")
+                                                && clause.tokens
+                                                        .get(i + 1)
+                                                        .text()
+                                                        .equals("from")))
+                .findFirst();
+        if (cue.isEmpty() || clause.mentions.stream().anyMatch(m -> m.start() > cue.getAsInt())) {
+            return Optional.empty();
+        }
+        int from = Set.of("other", "apart")
+                        .contains(clause.tokens.get(cue.getAsInt()).text())
+                ? cue.getAsInt() + 2
+                : cue.getAsInt() + 1;
+        List<Words.Token> rest = clause.tokens.subList(Math.min(from, clause.tokens.size()), clause.tokens.size());
+        if (rest.isEmpty()
+                || rest.stream()
+                        .allMatch(t ->
+                                ColumnMatcher.GRAMMAR.contains(t.text()) || Vocabulary.FILLER.contains(t.text()))) {
+            return Optional.empty();
+        }
+        return Optional.of(rest.stream().map(Words.Token::original).collect(java.util.stream.Collectors.joining(" ")));
+    }
+
     private static final Set<String> LIST_ENDS = Set.of(
             "and", "or", "with", "to", "into", "as", "using", "by", "at", "for", "in", "from", "then", "but", "except",
             "nothing", "only");
@@ -309,7 +357,13 @@ final class ColumnResolution {
         // of its own, between list words, is checked.
         boolean besideName = false;
         for (int i = clause.exclusionStart + 1; i <= clause.tokens.size(); i++) {
-            boolean name = i < clause.tokens.size() && clause.isInsideMention(i);
+            // "how rich the state is": the state is what one row is, so the item is the unknown "how rich".
+            int at = i;
+            boolean name = i < clause.tokens.size()
+                    && clause.isInsideMention(i)
+                    && clause.mentions.stream()
+                            .filter(m -> m.start() <= at && at < m.end())
+                            .noneMatch(m -> RowUnits.describedRowUnit(clause.tokens, m.start(), m.end()));
             boolean boundary = i == clause.tokens.size()
                     || name
                     || Set.of("and", "or", "nor").contains(clause.tokens.get(i).text());

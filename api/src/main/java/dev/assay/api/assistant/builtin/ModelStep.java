@@ -28,7 +28,9 @@ final class ModelStep {
                     + "|\\b(?:arima|sarima|prophet|exponential\\s+smoothing)\\b");
 
     private static final java.util.regex.Pattern HOW_MUCH_PAID = java.util.regex.Pattern.compile(
-            "(?i)\\bhow\\s+much\\b[^,;.]*?\\b(?:paid|pay|pays|cost|costs|spent|spend|spends|charged|charge)\\b");
+            "(?i)\\bhow\\s+much\\b[^,;.]*?\\b(?:paid|pay|pays|cost|costs|spent|spend|spends|charged|charge)\\b"
+                    // "what a ride costs", "what each stay cost": the same amount, said by "what".
+                    + "|\\bwhat\\s+(?:(?:a|an|the|each|every|one)\\s+)?[\\p{L}]+\\s+(?:costs|cost|charges)\\b");
     /** "each stone's value in US dollars": a target said only by its currency is the money column. */
     private static final java.util.regex.Pattern MONEY_UNIT = java.util.regex.Pattern.compile(
             "(?i)\\b(?:in|as)\\s+(?:(?:us|u\\.s\\.|american|euro)\\s+)?(?:dollars|usd|euros|eur|pounds|gbp)\\b");

@@ -487,6 +487,36 @@ final class ModelWords {
         return List.of();
     }
 
+    /**
+     * "the fare before the tip", "the bill excluding tolls", "the total net of tax": a column said after such a word
+     * qualifies the target said before it and is never the target itself.
+     */
+    private boolean qualifiesTarget(ColumnMatcher.Mention mention) {
+        int at = mention.start() - 1;
+        while (at >= 0
+                && Set.of("the", "a", "an", "any", "of")
+                        .contains(clause.tokens.get(at).text())) {
+            at--;
+        }
+        if (at < 0) {
+            return false;
+        }
+        String word = clause.tokens.get(at).text();
+        if (Set.of("and", "or").contains(word)) {
+            // "before the tip and tolls": the list goes on qualifying.
+            int end = at;
+            return clause.mentions.stream()
+                    .filter(m -> m.end() == end)
+                    .findFirst()
+                    .map(this::qualifiesTarget)
+                    .orElse(false);
+        }
+        return Set.of("before", "excluding", "minus", "net").contains(word)
+                || word.equals("counting")
+                        && at >= 1
+                        && clause.tokens.get(at - 1).text().equals("not");
+    }
+
     /** The column after a cue word (on, for, predict…) before the features, else the first column named there. */
     Optional<String> target(int featureCue) {
         Optional<String> named = namedAsTarget();
@@ -515,6 +545,7 @@ final class ModelWords {
                 .filter(m -> m.start() < Math.min(featureCue, clause.exclusionStart)
                         && m.kind() == ColumnMatcher.Kind.SINGLE)
                 .filter(m -> !RowUnits.saysRowUnit(clause.tokens, m.start()))
+                .filter(m -> !qualifiesTarget(m))
                 .toList();
         // "classify the wines by class": a word found only inside a longer name ("wines") before "by" loses to the
         // one column named by its whole name after it.

@@ -110,11 +110,14 @@ final class ProfilePhrases {
 
     /** The superlative after "most" or before/after the noun: "the most skewed column", "the column that is most skewed". */
     private static Pattern superlative(String most, String after) {
-        return Pattern.compile("\\b(?:(?:the\\s+)?(?:single\\s+|one\\s+)?(?:" + most + ")\\s+" + ONE + "\\b"
-                + "|" + WHICH + ONE
-                + "\\s+(?:that\\s+is|which\\s+is|that's|is|with|having|that\\s+has|which\\s+has|that\\s+have|has|that\\s+holds"
-                + "|which\\s+holds|holds)"
-                + "\\s+(?:the\\s+)?(?:" + after + ")\\b)");
+        // "the most skewed numeric column": a word for the columns' type between the superlative and its noun.
+        return Pattern.compile(
+                "\\b(?:(?:the\\s+)?(?:single\\s+|one\\s+)?(?:" + most + ")\\s+(?:(?:numeric|numerical)\\s+)?"
+                        + ONE + "\\b"
+                        + "|" + WHICH + ONE
+                        + "\\s+(?:that\\s+is|which\\s+is|that's|is|with|having|that\\s+has|which\\s+has|that\\s+have|has|that\\s+holds"
+                        + "|which\\s+holds|holds)"
+                        + "\\s+(?:the\\s+)?(?:" + after + ")\\b)");
     }
 
     /** Numeric columns only: the size of the skewness, whichever way the tail points. */
@@ -164,9 +167,9 @@ final class ProfilePhrases {
                             : 0),
             new Superlative(
                     superlative(
-                            "most\\s+skewed|skewiest|most\\s+asymmetric",
+                            "most\\s+(?:skewed|asymmetric|lopsided)|skewiest",
                             "most\\s+skewed|highest\\s+skew(?:ness)?|most\\s+skew(?:ness)?|largest\\s+skew(?:ness)?|biggest\\s+skew(?:ness)?"),
-                    "most\\s+skewed|skewiest|most\\s+asymmetric",
+                    "most\\s+(?:skewed|asymmetric|lopsided)|skewiest",
                     ProfilePhrases::skew),
             // "the column with the most distinct values", "the highest-cardinality one": most different values.
             new Superlative(
@@ -774,6 +777,27 @@ final class ProfilePhrases {
             String last = tokens.get(Math.min(mention.end(), tokens.size()) - 1).text();
             boolean singular = Set.of("column", "variable", "feature", "field", "attribute", "one", "colum")
                     .contains(last);
+            // "the most bumpy numeric column", "the lumpiest numeric feature": a superlative no measure here ranks
+            // by still says one column, so it is asked about, never read as every column of the type.
+            boolean unranked = before >= 0
+                    && describing(tokens.get(before).text())
+                    && (before >= 1
+                                    && Set.of("most", "least")
+                                            .contains(tokens.get(before - 1).text())
+                            || tokens.get(before).text().endsWith("est"));
+            if (unranked && singular && mention.columns().size() > 1) {
+                int from = tokens.get(before).text().endsWith("est") ? before : before - 1;
+                out.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.AMBIGUOUS,
+                        mention.columns(),
+                        mention.start(),
+                        mention.end(),
+                        tokens.subList(from, before + 1).stream()
+                                        .map(Words.Token::original)
+                                        .collect(java.util.stream.Collectors.joining(" "))
+                                + " " + mention.words()));
+                continue;
+            }
             if (before >= 0
                     && singular
                     && mention.columns().size() > 1

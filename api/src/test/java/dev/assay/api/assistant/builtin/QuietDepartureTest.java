@@ -476,4 +476,46 @@ class QuietDepartureTest {
         assertThat(steps(answer)).isEmpty();
         assertThat(answer.warnings()).anyMatch(w -> w.contains("number of diners"));
     }
+
+    @Test
+    void anItemToLeaveOutThatNamesNoColumnIsAskedAboutNeverDropped() {
+        for (String[] said : List.of(
+                new String[] {"statecrime.csv", "scale everything except murder and how rich the state is", "how rich"},
+                new String[] {"titanic.csv", "fill gaps in every column except how rich they were", "how rich"},
+                new String[] {"penguins.csv", "normalise everything other than the beak", "beak"})) {
+            PlannerAnswer answer = plan(said[0], said[1]);
+            assertThat(steps(answer)).as(said[1]).isEmpty();
+            assertThat(answer.warnings()).as(said[1]).anyMatch(w -> w.contains(said[2]));
+        }
+        // "how urban the state is" names urban; the state is what one row is, not a column to leave out.
+        assertThat(steps(plan("statecrime.csv", "scale everything but murder and how urban the state is")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns"))
+                        .isEqualTo(List.of("violent", "hs_grad", "poverty", "single", "white")));
+    }
+
+    @Test
+    void aSuperlativeSaysOneColumnRankedOrAsked() {
+        assertThat(steps(plan("wine.csv", "clip outliers in the most skewed numerical variable")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("magnesium")));
+        PlannerAnswer answer = plan("penguins.csv", "scale the most bumpy numeric column");
+        assertThat(steps(answer)).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("most bumpy"));
+    }
+
+    @Test
+    void aColumnThatQualifiesTheTargetIsNeverTheTarget() {
+        assertThat(steps(plan("taxis.csv", "predict the fare before the tip and tolls using distance")))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.params().get("target")).isEqualTo("fare");
+                    assertThat(s.params().get("features")).isEqualTo(List.of("distance"));
+                });
+        PlannerAnswer answer = plan("taxis.csv", "predict what a ride costs before the tip and tolls");
+        assertThat(steps(answer))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("target")).isEqualTo("fare"));
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("fare"));
+    }
 }
