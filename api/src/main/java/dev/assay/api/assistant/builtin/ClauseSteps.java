@@ -173,7 +173,9 @@ final class ClauseSteps {
                         || clause.hasPhrase("to categories"))) {
             return cast();
         }
-        if (clause.has(Vocabulary.ENCODE) || clause.hasPhrase("one hot")) {
+        if (clause.has(Vocabulary.ENCODE)
+                || clause.hasPhrase("one hot")
+                || ONE_BINARY_COLUMN.matcher(clause.text).find()) {
             return encode();
         }
         if (clause.has(Vocabulary.CLIP)) {
@@ -305,19 +307,28 @@ final class ClauseSteps {
         return new Interpretation(List.of(step(ActionType.IMPUTE, params)), scope.notes());
     }
 
+    /**
+     * "as one 0/1 column", "into a single 0/1 indicator": one column of codes is a label encoding (one-hot makes a
+     * column per value).
+     */
+    private static final java.util.regex.Pattern ONE_BINARY_COLUMN = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:a|one|single|a\\s+single)\\s+(?:0\\s*/\\s*1|zero[-/ ]one|binary|yes/no)\\s+"
+                    + "(?:column|indicator|flag|variable|feature|field)s?\\b");
+
     private Interpretation encode() {
-        String method = clause.has(Set.of(
-                                "label",
-                                "labels",
-                                "label-encode",
-                                "label-encoded",
-                                "ordinal",
-                                "integer",
-                                "integers",
-                                "codes",
-                                "code"))
-                        && !clause.hasPhrase("one hot")
-                        && !clause.has(Set.of("one-hot", "onehot", "dummy", "dummies"))
+        String method = ONE_BINARY_COLUMN.matcher(clause.text).find()
+                        || clause.has(Set.of(
+                                        "label",
+                                        "labels",
+                                        "label-encode",
+                                        "label-encoded",
+                                        "ordinal",
+                                        "integer",
+                                        "integers",
+                                        "codes",
+                                        "code"))
+                                && !clause.hasPhrase("one hot")
+                                && !clause.has(Set.of("one-hot", "onehot", "dummy", "dummies"))
                 ? "label"
                 : "onehot";
         return scoped(

@@ -246,6 +246,16 @@ final class ColumnResolution {
                     .filter(c -> !excluded.contains(c))
                     .toList());
         }
+        // "drop year and quarter, then standardise the remaining series", "scale whatever is left": every column
+        // still there when the step runs, which is what an empty list means to the action; the answer says so.
+        java.util.regex.Matcher remaining = REMAINING.matcher(clause.text);
+        if (clause.mentions.isEmpty() && remaining.find()) {
+            return new Scope(
+                    List.of(),
+                    Optional.empty(),
+                    List.of("Read \"" + remaining.group().strip() + "\" as every column the step applies to that is"
+                            + " still there when it runs."));
+        }
         List<String> unknown = unknownWords();
         if (!unknown.isEmpty()) {
             return Scope.refused(notFound(unknown.getFirst()));
@@ -303,6 +313,12 @@ final class ColumnResolution {
         }
         return Optional.empty();
     }
+
+    private static final java.util.regex.Pattern REMAINING =
+            java.util.regex.Pattern.compile("(?i)\\b(?:whatever(?:'s|\\s+is)?\\s+(?:left|remains|remaining)"
+                    + "|(?:everything|all)\\s+(?:that\\s+(?:is\\s+)?)?(?:left|remains|remaining)"
+                    + "|(?:all\\s+)?the\\s+(?:remaining|rest\\s+of\\s+the)\\s+(?:columns|series|features|variables|ones"
+                    + "|measurements|fields|numeric\\s+columns)|the\\s+rest)\\b");
 
     /**
      * The words after "except", "excluding", "other than", "apart from" or "besides" when none of them names a column:

@@ -16,7 +16,28 @@ import java.util.regex.Pattern;
  */
 final class DistinctPhrases {
 
-    private static final String COUNT = "(\\d{1,9}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)";
+    private static final String COUNT =
+            "(\\d{1,9}|(?:a|one|two|three|four|five|six|seven|eight|nine)\\s+(?:hundred|thousand)"
+                    + "|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
+
+    /** "a hundred", "two hundred", "fifty": the counts a person says in words. */
+    private static long count(String said) {
+        if (said.matches("\\d+")) {
+            return Long.parseLong(said);
+        }
+        String[] words = said.split("\\s+");
+        if (words.length == 2) {
+            long unit = words[0].equals("a") ? 1 : Words.NUMBERS.get(words[0]);
+            return unit * (words[1].equals("hundred") ? 100 : 1000);
+        }
+        return Words.NUMBERS.containsKey(said)
+                ? Words.NUMBERS.get(said)
+                : java.util.Map.of(
+                                "thirty", 30, "forty", 40, "fifty", 50, "sixty", 60, "seventy", 70, "eighty", 80,
+                                "ninety", 90)
+                        .get(said);
+    }
+
     private static final Pattern PHRASE =
             Pattern.compile("\\b(?:that |which )?(?:have |has |with |having |holding |hold "
                     + "|holds |take |takes |show |shows )?(?:only |just )?(fewer than|less than|under|below|at most|no more than|up to"
@@ -68,7 +89,7 @@ final class DistinctPhrases {
                     continue;
                 }
                 String said = m.group(2);
-                long n = said.matches("\\d+") ? Long.parseLong(said) : Words.NUMBERS.get(said);
+                long n = count(said);
                 String bound = m.group(1) == null ? "" : m.group(1).strip();
                 String after = m.group(3) == null ? "" : m.group(3).strip();
                 LongPredicate fits = switch (bound) {

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 final class FeatureSteps {
 
     private static final Pattern NUMBER = Pattern.compile("\\b(\\d{1,3})\\b");
+    private static final Pattern POWERS = Pattern.compile(
+            "(?i)\\b(?:squared|cubed|square\\s+roots?|cube\\s+roots?|sqrt|to\\s+the\\s+power|raised\\s+to|exponent(?:ial)?|exp)\\b|\\^\\s*\\d");
 
     private final Clause clause;
     private final ColumnResolution resolution;
@@ -50,11 +52,12 @@ final class FeatureSteps {
      * "ratio of X to Y" (the word before them); "add a column …" alone is not arithmetic.
      */
     private Optional<String> arithmetic() {
-        if (clause.mentions.size() < 2) {
+        List<ColumnMatcher.Mention> operands = operands();
+        if (operands.size() < 2) {
             return Optional.empty();
         }
-        ColumnMatcher.Mention first = clause.mentions.get(0);
-        ColumnMatcher.Mention second = clause.mentions.get(1);
+        ColumnMatcher.Mention first = operands.get(0);
+        ColumnMatcher.Mention second = operands.get(1);
         // A word between the columns wins; else the one nearest before them: "add the ratio of a to b" divides.
         Optional<String> nearestBefore = Optional.empty();
         for (Words.Token token : clause.tokens) {
@@ -81,6 +84,34 @@ final class FeatureSteps {
             }
         }
         return nearestBefore;
+    }
+
+    /**
+     * The mentions that are operands: "add a column tip_pct that is tip divided by total bill" names tip inside the new
+     * column's name, which is no operand.
+     */
+    private List<ColumnMatcher.Mention> operands() {
+        Optional<String> name =
+                NewColumnNames.in(clause.text, clause.profile.variables().keySet());
+        return clause.mentions.stream()
+                .filter(m -> name.isEmpty()
+                        || !clause.tokens.subList(m.start(), m.end()).stream()
+                                .allMatch(t -> name.get().equalsIgnoreCase(t.original())
+                                        || name.get()
+                                                        .toLowerCase(java.util.Locale.ROOT)
+                                                        .contains(t.text())
+                                                && t.original().contains("_")))
+                .toList();
+    }
+
+    /** "a plus b plus c": an operator word between the second column and a third one. */
+    private boolean thirdOperand() {
+        List<ColumnMatcher.Mention> operands = operands();
+        // "a tip-per-person column (tip divided by party size)": the new column's description may name an operand
+        // again; only a third column of its own counts.
+        return operands.stream().flatMap(m -> m.columns().stream()).distinct().count() > 2
+                && clause.tokens.subList(operands.get(1).end(), operands.get(2).start()).stream()
+                        .anyMatch(t -> Vocabulary.ARITHMETIC.containsKey(t.text()));
     }
 
     Interpretation feature() {
@@ -114,6 +145,17 @@ final class FeatureSteps {
             return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
         }
         if (hasArithmetic() && columns.size() >= 2) {
+            // "the square root of weight times horsepower", "petal length squared plus petal width", "a plus b plus
+            // c": one operation of two columns is all the action does; a formula beyond it is refused, naming why,
+            // never cut down to the part it can do.
+            Optional<String> beyond = POWERS.matcher(clause.text).find()
+                    ? Optional.of("a power or a root")
+                    : thirdOperand() ? Optional.of("more than two columns") : Optional.empty();
+            if (beyond.isPresent()) {
+                return Interpretation.warn("\"" + clause.text + "\" is a formula of " + beyond.get()
+                        + "; a new column here is one operation (add, subtract, multiply or divide) of two columns, or"
+                        + " log1p of one. Nothing was planned for it; say it as steps of that kind.");
+            }
             String operation = arithmetic().orElseThrow();
             Map<String, Object> params = params("operation", operation, "columns", columns.subList(0, 2));
             newColumn.ifPresent(n -> params.put("new_column", n));

@@ -26,6 +26,13 @@ final class FollowUps {
     /** The revised plan and what could not be done. */
     record Revision(List<PlanStep> steps, List<String> warnings) {}
 
+    /** "before anything else, …", "first of all, …", "…, at the very start of the plan": where the new steps go. */
+    private static final Pattern AT_START = Pattern.compile(
+            "(?i)^\\s*(?:before\\s+(?:anything|everything)\\s+else|first\\s+of\\s+all|first\\s+things\\s+first|to\\s+begin\\s+with"
+                    + "|as\\s+the\\s+(?:very\\s+)?first\\s+step)\\s*[,:]?\\s*"
+                    + "|,?\\s*(?:as\\s+the\\s+(?:very\\s+)?first\\s+step|at\\s+the\\s+(?:very\\s+)?(?:start|beginning)"
+                    + "(?:\\s+of\\s+the\\s+plan)?|before\\s+(?:anything|everything)\\s+else)\\s*[.!]?\\s*$");
+
     /** "undo", "scratch that last change", "never mind", "revert the previous answer", "cancel that": the last turn goes. */
     private static final Pattern UNDO = Pattern.compile(
             "^\\s*(?:(?:please|actually|oh|no|hmm|ok|okay|sorry|wait)\\W*\\s+)*(?:undo|revert|go back|roll ?back|take (?:that|it) back"
@@ -201,6 +208,19 @@ final class FollowUps {
         return new Revision(steps, warnings);
     }
 
+    /** "undo", "put it back the way it was", and both said one after the other ("undo that, put it back"). */
+    private static boolean undo(String text) {
+        List<String> parts = java.util.Arrays.stream(text.split("\\s*[,;]\\s*|\\s+(?:and|then)\\s+|\\s+-+\\s+"))
+                .filter(part -> !part.isBlank())
+                .toList();
+        return UNDO.matcher(text).find()
+                || UNDO_BACK.matcher(text).find()
+                || !parts.isEmpty()
+                        && parts.stream()
+                                .allMatch(part -> UNDO.matcher(part).find()
+                                        || UNDO_BACK.matcher(part).find());
+    }
+
     private Revision reviseWithoutSettings(String prompt, Conversation conversation) {
         prompt = NOT_BUT.matcher(prompt.strip()).replaceFirst("$1$3 instead of $2");
         String text = OPENING.matcher(prompt.toLowerCase(Locale.ROOT).strip()).replaceFirst("");
@@ -217,7 +237,7 @@ final class FollowUps {
                     List.of("This reads as code, a query, a shell command or a file path; Assay runs "
                             + "none of it, so the plan is unchanged."));
         }
-        if (UNDO.matcher(text).find() || UNDO_BACK.matcher(text).find()) {
+        if (undo(text)) {
             if (conversation.turns().isEmpty()) {
                 return new Revision(current, List.of("There is no earlier answer to undo; the plan is unchanged."));
             }
@@ -438,6 +458,12 @@ final class FollowUps {
             }
             return addFeatures(ColumnMatcher.unique(mentions), training.get(), current);
         }
+        // "before anything else, drop Cabin too", "one-hot day at the very start": the new steps go first.
+        Matcher start = AT_START.matcher(prompt);
+        boolean atStart = start.find();
+        if (atStart) {
+            prompt = start.replaceFirst(" ").strip();
+        }
         // "also fill the remaining gaps": the rest is what the current plan leaves missing, as in one request.
         List<String> restNotes = new ArrayList<>();
         Revision added =
@@ -448,6 +474,13 @@ final class FollowUps {
             added = new Revision(added.steps(), notes);
         }
         boolean every = words.contains("all") || words.contains("every") || words.contains("everything");
+        if (atStart
+                && !added.steps().isEmpty()
+                && added.steps().stream().noneMatch(step -> step.type() == ActionType.TRAIN_MODEL)) {
+            List<PlanStep> plan = new ArrayList<>(added.steps());
+            plan.addAll(current);
+            return new Revision(plan, added.warnings());
+        }
         return new Revision(merge(current, added.steps(), every), added.warnings());
     }
 

@@ -27,6 +27,42 @@ final class ModelStep {
                     + ")\\s+(?:days?|weeks?|months?|quarters?|years?|periods?|steps?)\\s+(?:ahead|into\\s+the\\s+future)\\b"
                     + "|\\b(?:arima|sarima|prophet|exponential\\s+smoothing)\\b");
 
+    /** "for 2015", "in 2030", "by the year 2040": a year said as when. */
+    private static final java.util.regex.Pattern YEAR_SAID = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:in|for|by|during|until|through|of)\\s+(?:the\\s+year\\s+)?((?:19|20)\\d{2})\\b");
+
+    /**
+     * "forecast real GDP for 2015", "what will AAPL be worth in 2030": a year after the last one the data's dates or
+     * year column reach is a forecast past the data (a year that is a column's name, as in a file with a column per
+     * year, is that column).
+     */
+    static java.util.Optional<Integer> yearAfterData(String prompt, dev.assay.model.profile.Profile profile) {
+        java.util.OptionalInt last = profile.variables().values().stream()
+                .mapToInt(v -> v.date()
+                        .map(d -> year(d.max()))
+                        .orElseGet(() ->
+                                java.util.Set.of("year", "yr").contains(v.name().toLowerCase(java.util.Locale.ROOT))
+                                        ? v.numeric().map(n -> (int) n.max()).orElse(0)
+                                        : 0))
+                .filter(y -> y > 0)
+                .max();
+        if (last.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher said = YEAR_SAID.matcher(prompt);
+        while (said.find()) {
+            int year = Integer.parseInt(said.group(1));
+            if (year > last.getAsInt() && !profile.variables().containsKey(said.group(1))) {
+                return java.util.Optional.of(year);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static int year(String date) {
+        return date != null && date.matches("^(?:19|20)\\d{2}.*") ? Integer.parseInt(date.substring(0, 4)) : 0;
+    }
+
     private static final java.util.regex.Pattern HOW_MUCH_PAID = java.util.regex.Pattern.compile(
             "(?i)\\bhow\\s+much\\b[^,;.]*?\\b(?:paid|pay|pays|cost|costs|spent|spend|spends|charged|charge)\\b"
                     // "what a ride costs", "what each stay cost": the same amount, said by "what".

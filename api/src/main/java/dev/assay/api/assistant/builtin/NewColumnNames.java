@@ -24,6 +24,14 @@ final class NewColumnNames {
     private static final Pattern SHAPED = Pattern.compile("(?i)\\b(?:into|as)\\s+(?:a\\s+)?(?:new\\s+)?(?:column\\s+)?"
             + NAME + "|\\b(?:to|in)\\s+a\\s+new\\s+column\\s+(?:called\\s+|named\\s+)?" + NAME);
 
+    /**
+     * "add a column cost_per_mile that is fare divided by distance", "a new feature called ratio equal to …": the name
+     * said right after the column it declares, before what it holds.
+     */
+    private static final Pattern DECLARED = Pattern.compile(
+            "(?i)\\b(?:a|the)\\s+(?:new\\s+)?(?:column|feature|variable)\\s+" + "(called\\s+|named\\s+)?" + NAME
+                    + "(?=\\s+(?:that|which|equal|equals|=|holding|containing|with)\\b|\\s*=)");
+
     /** Words of the vocabulary that still make a plain name as a clause's last word: "into gap", "as total". */
     private static final Set<String> PLAIN_OK = Set.of(
             "gap",
@@ -52,6 +60,13 @@ final class NewColumnNames {
         if (explicit.find()) {
             String said = explicit.group(1) != null ? explicit.group(1) : explicit.group(2);
             Optional<String> name = clean(said, columns, false);
+            if (name.isPresent()) {
+                return name;
+            }
+        }
+        Matcher declared = DECLARED.matcher(text);
+        if (declared.find()) {
+            Optional<String> name = clean(declared.group(2), columns, declared.group(1) == null);
             if (name.isPresent()) {
                 return name;
             }

@@ -57,6 +57,12 @@ final class Paraphrases {
     private static final Pattern BASED_ONLY_ON =
             Pattern.compile("(?i)\\bbased\\s+(?:only|just|solely|purely|exclusively|entirely)\\s+(?:up)?on\\b");
     /**
+     * "using nothing but weight", "with nothing other than the bill": only those, never everything but them (a
+     * "but" read as leaving them out would train on every other column).
+     */
+    private static final Pattern NOTHING_BUT =
+            Pattern.compile("(?i)\\b(?:nothing|none)\\s+(?:but|other\\s+than|except|besides|apart\\s+from|save)\\b");
+    /**
      * "Price prediction based on carat", "a tip model using size": the request said as a noun, its target before it,
      * at the start of the request and followed by the inputs' cue; read as "predict price from …".
      */
@@ -302,6 +308,7 @@ final class Paraphrases {
         text = COLUMNS_AND_ROWS.matcher(text).replaceAll("$1 $2, then $1 ");
         text = HEDGE.matcher(text).replaceAll("");
         text = BASED_ONLY_ON.matcher(text).replaceAll("using only");
+        text = NOTHING_BUT.matcher(text).replaceAll("only");
         text = NOUN_REQUEST.matcher(text).replaceFirst("predict $1 ");
         text = FIND_OUT.matcher(text).replaceAll("predict ");
         text = TELL_WHETHER.matcher(text).replaceAll("predict ");

@@ -31,7 +31,9 @@ final class PlanAssembly {
 
     /** The plan for a request with no conversation before it; follow-ups also come here for the part they add. */
     static PlannerAnswer plan(String prompt, Profile profile) {
-        if (ModelStep.HORIZON.matcher(prompt).find()) {
+        if (ModelStep.HORIZON.matcher(prompt).find()
+                || ModelStep.yearAfterData(prompt, profile).isPresent()
+                        && Words.tokens(prompt).stream().anyMatch(t -> Vocabulary.TRAIN.contains(t.text()))) {
             String why = "Assay's models learn a column from the other columns of the same row; they do not forecast"
                     + " periods after the data ends, so nothing was planned for \"" + prompt.strip() + "\".";
             return new PlannerAnswer(new Plan(Explanations.of(List.of(), List.of(why)), List.of()), List.of(why));

@@ -31,6 +31,13 @@ final class RowUnits {
 
     /** Whether the column word at {@code start} follows "each"/"every"/"per" that no target verb comes right before. */
     static boolean saysRowUnit(List<Words.Token> tokens, int start) {
+        // "poverty across the states", "body mass among the species": the things the rows are spread over.
+        if (start >= 2
+                && tokens.get(start - 1).text().equals("the")
+                && Set.of("across", "among", "throughout", "between")
+                        .contains(tokens.get(start - 2).text())) {
+            return true;
+        }
         if (start < 1 || !EACH.contains(tokens.get(start - 1).text())) {
             return false;
         }

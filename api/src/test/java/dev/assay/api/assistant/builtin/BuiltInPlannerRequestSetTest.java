@@ -104,8 +104,8 @@ class BuiltInPlannerRequestSetTest {
                 new Part("held-out 13 (twelfth reviewer)", heldOut("prompts-heldout-13.jsonl"), 0.65),
                 // Held-out 14: 84 requests (12 per category) on all thirteen datasets, by a thirteenth reviewer under
                 // the same rules (who also never saw held-out 13), written before the round for held-out 13's kinds and
-                // kept from it. First run (2026-12-07, planner of commit 1f30534, before that round): 55 of 84 (65.5 %);
-                // the floor is a few points under that, rounded down to a multiple of 5 %.
+                // kept from it. First run (2026-12-07, planner of commit 1f30534, before that round): 55 of 84
+                // (65.5 %); the floor is a few points under that, rounded down to a multiple of 5 %.
                 new Part("held-out 14 (thirteenth reviewer)", heldOut("prompts-heldout-14.jsonl"), 0.60));
     }
 

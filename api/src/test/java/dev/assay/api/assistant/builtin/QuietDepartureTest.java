@@ -518,4 +518,50 @@ class QuietDepartureTest {
                 .satisfies(s -> assertThat(s.params().get("target")).isEqualTo("fare"));
         assertThat(answer.warnings()).anyMatch(w -> w.contains("fare"));
     }
+
+    @Test
+    void nothingButIsOnlyNeverEverythingElse() {
+        assertThat(steps(plan("mpg.csv", "predict mpg using nothing but weight and horsepower")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("features")).isEqualTo(List.of("weight", "horsepower")));
+    }
+
+    @Test
+    void aFormulaBeyondOneOperationIsRefusedNeverCutDown() {
+        for (String[] said : List.of(
+                new String[] {"mpg.csv", "add a column that is the square root of weight times horsepower"},
+                new String[] {"iris.csv", "create a feature equal to petal length squared plus petal width"},
+                new String[] {"mpg.csv", "add weight plus horsepower plus displacement"})) {
+            PlannerAnswer answer = plan(said[0], said[1]);
+            assertThat(steps(answer)).as(said[1]).isEmpty();
+            assertThat(answer.warnings()).as(said[1]).anyMatch(w -> w.contains("formula"));
+        }
+        // A name that repeats an operand ("hp_per_lb") or a description before the formula is no third column.
+        assertThat(steps(plan("mpg.csv", "compute horsepower divided by weight, name it hp_per_lb")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("new_column")).isEqualTo("hp_per_lb"));
+        assertThat(steps(plan("tips.csv", "Add a column tip_rate that is tip divided by total bill")))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.params().get("operation")).isEqualTo("divide");
+                    assertThat(s.params().get("columns")).isEqualTo(List.of("tip", "total_bill"));
+                });
+    }
+
+    @Test
+    void aCountOfDistinctValuesSaidInWordsBoundsTheColumns() {
+        assertThat(steps(plan("titanic.csv", "drop the text columns with more than a hundred distinct values")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("Name", "Ticket", "Cabin")));
+    }
+
+    @Test
+    void aYearAfterTheDataIsAForecastAndRefused() {
+        PlannerAnswer answer = plan("macrodata.csv", "forecast real GDP for 2015");
+        assertThat(steps(answer)).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("after the data ends"));
+        // A year inside the data, or one that is a column's name, is no forecast.
+        assertThat(steps(plan("fertility.csv", "predict 2011 from 2000 through 2010")))
+                .isNotEmpty();
+    }
 }
