@@ -284,6 +284,15 @@ final class ColumnResolution {
             return Scope.refused("Which " + counted.get() + " columns should \"" + clause.text
                     + "\" act on? None is named, so nothing was planned rather than acting on every column.");
         }
+        // "one-hot encode the day of the week", "scale the month": a part of a date names a column this step does
+        // not find, never every column.
+        Optional<String> datePart = clause.tokens.stream()
+                .filter(t -> !clause.isInsideMention(t.index()) && Vocabulary.DATE_PARTS.containsKey(t.text()))
+                .map(Words.Token::original)
+                .findFirst();
+        if (datePart.isPresent()) {
+            return Scope.refused(notFound(datePart.get()));
+        }
         return Scope.of(List.of());
     }
 
