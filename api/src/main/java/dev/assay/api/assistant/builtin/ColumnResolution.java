@@ -333,7 +333,7 @@ final class ColumnResolution {
      * The words after "except", "excluding", "other than", "apart from" or "besides" when none of them names a column:
      * something was to be left out, and no column of the file is it.
      */
-    private Optional<String> exclusionOfNothing() {
+    Optional<String> exclusionOfNothing() {
         OptionalInt cue = IntStream.range(0, clause.tokens.size())
                 .filter(i -> !clause.isInsideMention(i))
                 .filter(i -> Set.of("except", "excluding", "besides")
@@ -433,7 +433,8 @@ final class ColumnResolution {
             }
             int i = after;
             while (i + 1 < last
-                    && Set.of("the", "a", "an", "its", "their", "his", "her", "any", "all")
+                    // "logs of displacement and of the car's oomph rating": the "of" repeated for the next item.
+                    && Set.of("the", "a", "an", "its", "their", "his", "her", "any", "all", "of")
                             .contains(clause.tokens.get(i).text())) {
                 i++;
             }
