@@ -179,6 +179,36 @@ final class FollowUps {
      * the plan, the answer says they were not used.
      */
     Revision revise(String prompt, Conversation conversation) {
+        return capped(prompt, conversation.plan(), withSettings(prompt, conversation));
+    }
+
+    /**
+     * "switch those to one-hot, with at most ten new columns per feature": the cap said beside another change goes on
+     * every one-hot encoding the follow-up added or changed that has none (the plan's other encodings keep theirs).
+     */
+    private static Revision capped(String prompt, List<PlanStep> before, Revision revised) {
+        Optional<Integer> cap = ClauseSteps.maxCategories(prompt);
+        if (cap.isEmpty()) {
+            return revised;
+        }
+        List<PlanStep> steps = revised.steps().stream()
+                .map(step -> step.type() == ActionType.ENCODE
+                                && !"label".equals(step.params().get("method"))
+                                && !step.params().containsKey("max_categories")
+                                && !before.contains(step)
+                        ? withCap(step, cap.get())
+                        : step)
+                .toList();
+        return new Revision(steps, revised.warnings());
+    }
+
+    private static PlanStep withCap(PlanStep step, int cap) {
+        Map<String, Object> params = new java.util.LinkedHashMap<>(step.params());
+        params.put("max_categories", cap);
+        return new PlanStep(step.type(), params);
+    }
+
+    private Revision withSettings(String prompt, Conversation conversation) {
         TrainingSettings testing = TrainingSettings.read(prompt);
         if (testing.isEmpty()) {
             return reviseWithoutSettings(prompt, conversation);
