@@ -315,6 +315,24 @@ final class ClauseSteps {
             "(?i)\\b(?:a|one|single|a\\s+single)\\s+(?:0\\s*/\\s*1|zero[-/ ]one|binary|yes/no)\\s+"
                     + "(?:column|indicator|flag|variable|feature|field)s?\\b");
 
+    /**
+     * "with at most ten new columns per feature", "keeping the top 5 categories", "no more than 3 dummies": how many
+     * columns a one-hot encoding may make (the rarer values share one).
+     */
+    private static final java.util.regex.Pattern MAX_CATEGORIES = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:at\\s+most|no\\s+more\\s+than|up\\s+to|a\\s+maximum\\s+of|max(?:imum)?(?:\\s+of)?|top)\\s+"
+                    + "(\\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\\s+"
+                    + "(?:new\\s+|most\\s+(?:common|frequent)\\s+|dummy\\s+)?(?:columns|categories|levels|dummies)\\b");
+
+    static Optional<Integer> maxCategories(String text) {
+        java.util.regex.Matcher m = MAX_CATEGORIES.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String said = m.group(1).toLowerCase(Locale.ROOT);
+        return Optional.of(said.matches("\\d+") ? Integer.parseInt(said) : Words.NUMBERS.get(said));
+    }
+
     private Interpretation encode() {
         String method = ONE_BINARY_COLUMN.matcher(clause.text).find()
                         || clause.has(Set.of(
@@ -331,8 +349,12 @@ final class ClauseSteps {
                                 && !clause.has(Set.of("one-hot", "onehot", "dummy", "dummies"))
                 ? "label"
                 : "onehot";
-        return scoped(
-                this::categorical, columns -> step(ActionType.ENCODE, params("columns", columns, "method", method)));
+        Optional<Integer> cap = maxCategories(clause.text);
+        return scoped(this::categorical, columns -> {
+            Map<String, Object> params = params("columns", columns, "method", method);
+            cap.filter(n -> method.equals("onehot")).ifPresent(n -> params.put("max_categories", n));
+            return step(ActionType.ENCODE, params);
+        });
     }
 
     private Interpretation scale() {

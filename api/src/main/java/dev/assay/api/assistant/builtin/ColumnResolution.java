@@ -284,6 +284,15 @@ final class ColumnResolution {
             return Scope.refused("Which " + counted.get() + " columns should \"" + clause.text
                     + "\" act on? None is named, so nothing was planned rather than acting on every column.");
         }
+        // "one-hot encode the day of the week", "scale the month": a part of a date names a column this step does
+        // not find, never every column.
+        Optional<String> datePart = clause.tokens.stream()
+                .filter(t -> !clause.isInsideMention(t.index()) && Vocabulary.DATE_PARTS.containsKey(t.text()))
+                .map(Words.Token::original)
+                .findFirst();
+        if (datePart.isPresent()) {
+            return Scope.refused(notFound(datePart.get()));
+        }
         return Scope.of(List.of());
     }
 
@@ -324,7 +333,7 @@ final class ColumnResolution {
      * The words after "except", "excluding", "other than", "apart from" or "besides" when none of them names a column:
      * something was to be left out, and no column of the file is it.
      */
-    private Optional<String> exclusionOfNothing() {
+    Optional<String> exclusionOfNothing() {
         OptionalInt cue = IntStream.range(0, clause.tokens.size())
                 .filter(i -> !clause.isInsideMention(i))
                 .filter(i -> Set.of("except", "excluding", "besides")
@@ -424,7 +433,8 @@ final class ColumnResolution {
             }
             int i = after;
             while (i + 1 < last
-                    && Set.of("the", "a", "an", "its", "their", "his", "her", "any", "all")
+                    // "logs of displacement and of the car's oomph rating": the "of" repeated for the next item.
+                    && Set.of("the", "a", "an", "its", "their", "his", "her", "any", "all", "of")
                             .contains(clause.tokens.get(i).text())) {
                 i++;
             }

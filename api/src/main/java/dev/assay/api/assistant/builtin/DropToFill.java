@@ -40,13 +40,7 @@ final class DropToFill {
         if (!SWAP.matcher(text).find()) {
             return Optional.empty();
         }
-        String said = words.contains("mean") || words.contains("average")
-                ? "mean"
-                : words.contains("median")
-                        ? "median"
-                        : words.contains("mode") || words.contains("frequent") || words.contains("common")
-                                ? "mode"
-                                : words.contains("zero") || words.contains("zeros") ? "zero" : null;
+        String said = FollowUps.saidStrategy(words).orElse(null);
         // "fill it with 'Unknown' instead": a quoted value is the constant to fill with, never replaced by the mode.
         java.util.regex.Matcher quoted = FILL_VALUE.matcher(text);
         Optional<String> constant = quoted.find() ? Optional.of(quoted.group(1)) : Optional.empty();

@@ -169,6 +169,16 @@ final class FeatureSteps {
                             : resolution.notFound(unknown.getFirst()));
         }
         if (clause.has(Vocabulary.LOG)) {
+            // "take the log of displacement and of the car's oomph rating": an item that names no column is asked
+            // about, never dropped from the list.
+            Optional<String> lost = resolution
+                    .unresolvedListItem()
+                    .filter(item -> newColumn
+                            .map(name -> !Words.snake(item).contains(name.toLowerCase(java.util.Locale.ROOT)))
+                            .orElse(true));
+            if (lost.isPresent()) {
+                return Interpretation.warn(resolution.notFound(lost.get()));
+            }
             if (columns.size() == 1 && newColumn.isPresent()) {
                 return Interpretation.of(step(
                         ActionType.FEATURE_ENGINEER,

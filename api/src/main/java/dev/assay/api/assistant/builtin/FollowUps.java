@@ -179,6 +179,36 @@ final class FollowUps {
      * the plan, the answer says they were not used.
      */
     Revision revise(String prompt, Conversation conversation) {
+        return capped(prompt, conversation.plan(), withSettings(prompt, conversation));
+    }
+
+    /**
+     * "switch those to one-hot, with at most ten new columns per feature": the cap said beside another change goes on
+     * every one-hot encoding the follow-up added or changed that has none (the plan's other encodings keep theirs).
+     */
+    private static Revision capped(String prompt, List<PlanStep> before, Revision revised) {
+        Optional<Integer> cap = ClauseSteps.maxCategories(prompt);
+        if (cap.isEmpty()) {
+            return revised;
+        }
+        List<PlanStep> steps = revised.steps().stream()
+                .map(step -> step.type() == ActionType.ENCODE
+                                && !"label".equals(step.params().get("method"))
+                                && !step.params().containsKey("max_categories")
+                                && !before.contains(step)
+                        ? withCap(step, cap.get())
+                        : step)
+                .toList();
+        return new Revision(steps, revised.warnings());
+    }
+
+    private static PlanStep withCap(PlanStep step, int cap) {
+        Map<String, Object> params = new java.util.LinkedHashMap<>(step.params());
+        params.put("max_categories", cap);
+        return new PlanStep(step.type(), params);
+    }
+
+    private Revision withSettings(String prompt, Conversation conversation) {
         TrainingSettings testing = TrainingSettings.read(prompt);
         if (testing.isEmpty()) {
             return reviseWithoutSettings(prompt, conversation);
@@ -319,6 +349,11 @@ final class FollowUps {
         if (filled.isPresent()) {
             return filled.get();
         }
+        // "rather than imputing, remove the passengers whose age is missing": the fill becomes that drop of rows.
+        Optional<Revision> dropped = FillToDrop.revise(text, ColumnMatcher.unique(mentions), current);
+        if (dropped.isPresent()) {
+            return dropped.get();
+        }
         // "don't use sex as an input", "exclude name from the model's features": only the words before "inputs" name
         // columns ("model's" is no column), and they leave the model's inputs only.
         Optional<String> leftOut = ModelInputs.leftOut(text);
@@ -388,7 +423,11 @@ final class FollowUps {
                             current,
                             ActionType.IMPUTE,
                             List.copyOf(ColumnMatcher.unique(mentions)),
-                            p -> p.put("add_indicator", true)),
+                            // "fill with the mean instead, and flag the filled values": both changes.
+                            p -> {
+                                p.put("add_indicator", true);
+                                saidStrategy(words).ifPresent(strategy -> p.put("strategy", strategy));
+                            }),
                     List.of());
         }
         // "swap the forest for a decision tree", "replace the scaling with min-max": the second is the new choice.
@@ -596,16 +635,22 @@ final class FollowUps {
                 new Revision(replace(current, ActionType.TRAIN_MODEL, p -> p.put("features", named)), List.of()));
     }
 
+    /** The fill a follow-up names: "the mean", "the average", "the median", "the most frequent value", "zeros". */
+    static Optional<String> saidStrategy(Set<String> words) {
+        return Optional.ofNullable(
+                words.contains("mean") || words.contains("average")
+                        ? "mean"
+                        : words.contains("median")
+                                ? "median"
+                                : words.contains("mode") || words.contains("frequent") || words.contains("common")
+                                        ? "mode"
+                                        : words.contains("zero") || words.contains("zeros") ? "zero" : null);
+    }
+
     /** "use the mean instead", "use gradient boosting instead", "predict island instead", "use min-max instead". */
     private Optional<Revision> changeMethod(
             String text, Set<String> words, List<ColumnMatcher.Mention> mentions, List<PlanStep> current) {
-        String strategy = words.contains("mean") || words.contains("average")
-                ? "mean"
-                : words.contains("median")
-                        ? "median"
-                        : words.contains("mode") || words.contains("frequent") || words.contains("common")
-                                ? "mode"
-                                : words.contains("zero") || words.contains("zeros") ? "zero" : null;
+        String strategy = saidStrategy(words).orElse(null);
         List<String> named = List.copyOf(ColumnMatcher.unique(mentions));
         if (strategy != null && current.stream().anyMatch(s -> s.type() == ActionType.IMPUTE)) {
             return Optional.of(new Revision(
@@ -724,6 +769,19 @@ final class FollowUps {
                         }),
                         List.of()));
             }
+        }
+        // "keep at most three new columns per feature": a cap on the one-hot encodings' columns.
+        Optional<Integer> cap = ClauseSteps.maxCategories(text);
+        if (cap.isPresent()
+                && current.stream()
+                        .anyMatch(s -> s.type() == ActionType.ENCODE
+                                && !"label".equals(s.params().get("method")))) {
+            return Optional.of(new Revision(
+                    changeOn(current, ActionType.ENCODE, named, p -> {
+                        p.put("method", "onehot");
+                        p.put("max_categories", cap.get());
+                    }),
+                    List.of()));
         }
         boolean label = words.contains("label") || words.contains("ordinal");
         boolean onehot = words.contains("one-hot") || words.contains("onehot") || words.contains("dummies");

@@ -74,6 +74,10 @@ final class ModelStep {
     private static final java.util.Set<String> MONEY = java.util.Set.of(
             "fare", "fares", "price", "prices", "cost", "costs", "charge", "charges", "amount", "bill", "paid");
 
+    private boolean numericOrNew(String column) {
+        return !clause.profile.variables().containsKey(column) || numeric(column);
+    }
+
     private boolean numeric(String column) {
         var variable = clause.profile.variables().get(column);
         return variable != null && variable.type() == dev.assay.model.dataset.VariableKind.NUMERIC;
@@ -199,7 +203,11 @@ final class ModelStep {
         boolean logistic = model.filter("logistic_regression"::equals).isPresent();
         if ((clause.has(Vocabulary.CLASSIFICATION) || logistic) && !linearRegression) {
             params.put("task", "classification");
-        } else if (clause.has(Vocabulary.REGRESSION) || linearRegression) {
+        } else if (linearRegression
+                || clause.has(Vocabulary.REGRESSION)
+                        // "class is the target, with the amount of alcohol as an input": a word of quantities said of
+                        // an input makes no regression of a column of words.
+                        && numericOrNew(target.get())) {
             params.put("task", "regression");
         }
         params.put("target", target.get());
@@ -260,7 +268,7 @@ final class ModelStep {
         }
         // "from everything except the species and where they live": an input to leave out that names no column is
         // asked about; training with it kept would be wider than asked.
-        Optional<String> unreadExclusion = resolution.unresolvedExclusion();
+        Optional<String> unreadExclusion = resolution.unresolvedExclusion().or(resolution::exclusionOfNothing);
         if (unreadExclusion.isPresent()) {
             return Interpretation.warn(resolution.exclusionNotFound(unreadExclusion.get()));
         }

@@ -276,9 +276,19 @@ final class ModelWords {
                                     && i > 0
                                     && Set.of("function", "terms")
                                             .contains(clause.tokens.get(i - 1).text())
+                            // "regress IBM on the S&P", "classify sex on bill depth alone", "a random forest for
+                            // mpg on weight": after the target, "on" says what it is learnt from ("train on Survived"
+                            // has no column before it and keeps "on" for the target).
                             || word.equals("on")
-                                    && clause.words.contains("regress")
-                                    && clause.mentions.stream().anyMatch(m -> m.end() <= here);
+                                    && clause.mentions.stream().anyMatch(m -> m.end() <= here)
+                                    && !Set.of("built", "trained", "based", "focus", "focused")
+                                            .contains(clause.tokens.get(i - 1).text())
+                            // "a fare model that looks at the distance", "one that considers only age".
+                            || word.equals("at")
+                                    && i > 0
+                                    && Set.of("looks", "look", "looking")
+                                            .contains(clause.tokens.get(i - 1).text())
+                            || Set.of("considers", "considering").contains(word);
             if (!cue || clause.isInsideMention(i)) {
                 continue;
             }

@@ -33,7 +33,7 @@ final class RequestClauses {
                 + "|min-max|minmax|z-score|convert|cast|treat|parse|rename|clip|cap|pull"
                 // "…, get the hour and the weekday out of it": a verb of taking only with the date part it takes.
                 + "|(?:get|take)(?=\\s+(?:out\\s+)?(?:the\\s+|its\\s+)?(?:hour|hours|day|days|weekday|weekdays|month|months|year"
-                + "|years|quarter|quarters|minute|minutes|date\\s+parts)\\b)"
+                + "|years|quarter|quarters|minute|minutes|date\\s+parts|logs?|natural\\s+logs?|log1p)\\b)"
                 + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|dedup|deduplicate"
                 + "|clean|classify|regress|forecast|estimate|model\\s+(?!selection\\b)|get\\s+rid|throw\\s+(?:away|out)|ditch"
                 // "…, cut total_bill into 4 bins": a verb of binning only with its bins said ("cut" may be a column).

@@ -564,4 +564,54 @@ class QuietDepartureTest {
         assertThat(steps(plan("fertility.csv", "predict 2011 from 2000 through 2010")))
                 .isNotEmpty();
     }
+
+    @Test
+    void inputsSaidAfterTheTargetAreTheInputsNeverDropped() {
+        assertThat(steps(plan("penguins.csv", "classify sex on bill depth and body mass alone")))
+                .singleElement()
+                .satisfies(
+                        s -> assertThat(s.params().get("features")).isEqualTo(List.of("bill_depth_mm", "body_mass_g")));
+        assertThat(steps(plan("macrodata.csv", "a linear regression of infl on unemp and tbilrate")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("features")).isEqualTo(List.of("unemp", "tbilrate")));
+        // "train on Survived" keeps "on" for the target.
+        assertThat(steps(plan("titanic.csv", "train a classifier on Survived")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("target")).isEqualTo("Survived"));
+    }
+
+    @Test
+    void aPartOfADateOrAnItemThatNamesNothingIsAskedNeverEveryColumn() {
+        PlannerAnswer encode = plan("tips.csv", "one-hot encode the day of the week");
+        assertThat(steps(encode)).isEmpty();
+        assertThat(encode.warnings()).anyMatch(w -> w.contains("weekday"));
+        PlannerAnswer log = plan("mpg.csv", "take the log of displacement and of the car's oomph rating");
+        assertThat(steps(log)).isEmpty();
+        assertThat(log.warnings()).anyMatch(w -> w.contains("oomph"));
+        PlannerAnswer model =
+                plan("breast_cancer.csv", "predict diagnosis from every column except the worst-case ones");
+        assertThat(steps(model)).isEmpty();
+        assertThat(model.warnings()).anyMatch(w -> w.contains("worst-case"));
+    }
+
+    @Test
+    void aFollowUpThatSwapsAFillForADropReplacesTheFill() {
+        List<PlanStep> current = List.of(
+                new PlanStep(
+                        ActionType.IMPUTE,
+                        new java.util.LinkedHashMap<>(
+                                java.util.Map.of("strategy", "median", "columns", List.of("Age")))),
+                new PlanStep(
+                        ActionType.TRAIN_MODEL, new java.util.LinkedHashMap<>(java.util.Map.of("target", "Survived"))));
+        PlannerAnswer answer = planner.plan(new PlanningRequest(
+                "rather than imputing, just remove the passengers whose age is missing",
+                RequestSet.profile("titanic.csv"),
+                null,
+                new ArrayList<>(),
+                new Conversation(current, List.of())));
+        assertThat(steps(answer))
+                .extracting(PlanStep::type)
+                .containsExactly(ActionType.DROP_MISSING_ROWS, ActionType.TRAIN_MODEL);
+        assertThat(steps(answer).getFirst().params().get("columns")).isEqualTo(List.of("Age"));
+    }
 }
