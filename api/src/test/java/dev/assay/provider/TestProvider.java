@@ -45,7 +45,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * A real OpenID provider (Spring Authorization Server) in the test's JVM, on a loopback port of its own: discovery,
  * RS256-signed tokens from its own key, a login page. People: alice and carol (team-a), bob (team-b), root (admin),
  * password "pw". Clients (client-credentials, one per person, so a test gets a person's token in one call) carry the
- * person's name and groups; {@code intruder} gets tokens for another audience, {@code brief} tokens that live 1 s.
+ * person's name and groups; {@code intruder} gets tokens for another audience, {@code brief} tokens that live 5 s.
  * {@code assay-web} is the api's browser sign-in (authorization code), registered once the api's port is known.
  */
 @Configuration(proxyBeanMethods = false)
@@ -191,7 +191,8 @@ public class TestProvider {
             clients.add(machine(person, Duration.ofMinutes(5)));
         }
         clients.add(machine("intruder", Duration.ofMinutes(5)));
-        clients.add(machine("brief", Duration.ofSeconds(1)));
+        // Long enough that a loaded machine still uses it once before it expires; the test waits it out.
+        clients.add(machine("brief", Duration.ofSeconds(5)));
         return new InMemoryRegisteredClientRepository(clients);
     }
 

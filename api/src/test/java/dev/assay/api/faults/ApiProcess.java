@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 /** The packaged api jar in a process of its own, so a test can kill it as a crash would (SIGKILL) and restart it. */
 final class ApiProcess implements AutoCloseable {
 
+    private static final Duration START_LIMIT = Duration.ofSeconds(240);
+
     static final Path JAR = Path.of("target", "assay-api.jar").toAbsolutePath();
 
     private final Process process;
@@ -46,7 +48,8 @@ final class ApiProcess implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         ApiProcess api = new ApiProcess(process, port, log);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        // A bound on a hang, not a speed goal: on a 2-core machine under a parallel build the api has taken over 90 s.
+        Instant deadline = Instant.now().plus(START_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
@@ -62,7 +65,8 @@ final class ApiProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the api did not start within 90 s; log:\n" + Files.readString(log));
+        throw new IllegalStateException(
+                "the api did not start within " + START_LIMIT.toSeconds() + " s; log:\n" + Files.readString(log));
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop, exactly what a crash or an OOM kill leaves. */
