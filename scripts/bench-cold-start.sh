@@ -12,6 +12,9 @@
 # usage: scripts/bench-cold-start.sh [--k8s] [cli runner api]   (default: cli runner api)
 # Needs: scripts/build-images.sh (both tars of runner-image and api, and the CLI jar with its cache), curl, python3.
 # env:   BENCH_REPEATS (5), BENCH_PORT (18410, the api's port), JAVA_HOME (the JDK that built the CLI cache);
+#        BENCH_API_BASELINE: a folder with another build's api/target/jib-image-noaot.tar and jib-image.tar (e.g. a
+#        copy made before a change); api then also starts those, alternating with this build's sample by sample
+#        (A B, B A, A B, ...), and reports both;
 #        --k8s: KUBECONFIG of a running cluster with a node (WITH_NODE=1 shared/k8s/cluster.sh start) and
 #        ASSAY_K8S_SCRIPTS (shared/k8s) for import-image.sh, BENCH_NAMESPACE (assay-bench).
 set -euo pipefail
@@ -122,6 +125,11 @@ for part in "${parts[@]}"; do
     api)
       unpack api/target/jib-image-noaot.tar "$work/api-noaot"
       unpack api/target/jib-image.tar "$work/api-aot"
+      baseline=${BENCH_API_BASELINE:-}
+      if [ -n "$baseline" ]; then
+        unpack "$baseline/api/target/jib-image-noaot.tar" "$work/base-noaot"
+        unpack "$baseline/api/target/jib-image.tar" "$work/base-aot"
+      fi
       ready() { # ENTRYPOINT-FILE -> ms to readiness
         local -a command
         mapfile -t command < "$1"
@@ -140,12 +148,25 @@ for part in "${parts[@]}"; do
         kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
         rm -rf "$work/api-data"
       }
-      times=() cached=()
+      times=() cached=() base_times=() base_cached=()
       for i in $(seq 1 "$repeats"); do
+        if [ -n "$baseline" ] && [ $((i % 2)) = 1 ]; then
+          base_times+=($(ready "$work/base-noaot/entrypoint"))
+          base_cached+=($(ready "$work/base-aot/entrypoint"))
+        fi
         times+=($(ready "$work/api-noaot/entrypoint"))
         cached+=($(ready "$work/api-aot/entrypoint"))
+        if [ -n "$baseline" ] && [ $((i % 2)) = 0 ]; then
+          base_times+=($(ready "$work/base-noaot/entrypoint"))
+          base_cached+=($(ready "$work/base-aot/entrypoint"))
+        fi
       done
+      if [ -n "$baseline" ]; then
+        report "api image (baseline), exec -> ready" "${base_times[@]}" -- "${base_cached[@]}"
+        rm -rf "$work/base-noaot" "$work/base-aot"
+      fi
       report "api image, exec -> ready" "${times[@]}" -- "${cached[@]}"
+      echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
       rm -rf "$work/api-noaot" "$work/api-aot"
       ;;
   esac

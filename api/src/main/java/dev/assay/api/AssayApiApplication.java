@@ -1,5 +1,6 @@
 package dev.assay.api;
 
+import dev.assay.api.metadata.EarlyEmbeddedDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AssayApiApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(AssayApiApplication.class, args);
+        SpringApplication application = new SpringApplication(AssayApiApplication.class);
+        // The embedded PostgreSQL (laptop mode, and the image without a database URL) starts while the context is
+        // built rather than when its DataSource is reached.
+        application.addListeners(new EarlyEmbeddedDatabase());
+        application.run(args);
     }
 }

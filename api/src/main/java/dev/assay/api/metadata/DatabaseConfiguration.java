@@ -3,7 +3,9 @@ package dev.assay.api.metadata;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.assay.api.config.AssayProperties;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,18 +18,49 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(DatabaseProperties.class)
 public class DatabaseConfiguration {
 
-    /** The embedded server when no external database is configured; the pool, which depends on it, closes first. */
+    /**
+     * The embedded server when no external database is configured; the pool, which depends on it, closes first. The
+     * api's {@code main} has usually begun this start already ({@link EarlyEmbeddedDatabase}); this waits for it.
+     */
     @Bean(destroyMethod = "close")
-    DatabaseServer databaseServer(DatabaseProperties database, AssayProperties assay) throws IOException {
-        if (database.configuredUrl().isPresent()) {
+    DatabaseServer databaseServer(
+            DatabaseProperties database, AssayProperties assay, ObjectProvider<EarlyEmbeddedDatabase.Start> early)
+            throws IOException {
+        Optional<EmbeddedSettings> embedded = embeddedSettings(database, assay);
+        Optional<EarlyEmbeddedDatabase.Start> begun = Optional.ofNullable(early.getIfAvailable());
+        if (begun.isPresent() && !embedded.equals(Optional.of(begun.get().settings()))) {
+            // Settings that changed after the early start (a property source added while the context was built):
+            // that server is not the one configured.
+            begun.get().close();
+            begun = Optional.empty();
+        }
+        if (embedded.isEmpty()) {
             return new DatabaseServer(Optional.empty());
         }
-        return new DatabaseServer(Optional.of(EmbeddedDatabase.start(
+        return new DatabaseServer(Optional.of(
+                begun.isPresent()
+                        ? begun.get().take()
+                        : EmbeddedDatabase.start(
+                                embedded.get().directory(), embedded.get().port())));
+    }
+
+    /** Where and how the embedded server runs; empty when {@code assay.database.url} names an external one. */
+    static Optional<EmbeddedSettings> embeddedSettings(DatabaseProperties database, AssayProperties assay) {
+        if (database.configuredUrl().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EmbeddedSettings(
                 Optional.ofNullable(database.embeddedDir())
                         .orElse(assay.dataDir().resolve(".postgres"))
                         .toAbsolutePath(),
-                database.embeddedPort())));
+                database.embeddedPort()));
     }
+
+    /**
+     * @param directory its files
+     * @param port      its loopback port; 0: any free one
+     */
+    record EmbeddedSettings(Path directory, int port) {}
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseProperties database, DatabaseServer server) {
