@@ -434,7 +434,8 @@ final class ColumnResolution {
             int i = after;
             while (i + 1 < last
                     // "logs of displacement and of the car's oomph rating": the "of" repeated for the next item.
-                    && Set.of("the", "a", "an", "its", "their", "his", "her", "any", "all", "of")
+                    // "… and of how quickly the car accelerates": a measure said by a question is an item too.
+                    && Set.of("the", "a", "an", "its", "their", "his", "her", "any", "all", "of", "how", "also")
                             .contains(clause.tokens.get(i).text())) {
                 i++;
             }
