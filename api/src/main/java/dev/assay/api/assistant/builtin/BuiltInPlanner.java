@@ -99,7 +99,7 @@ public final class BuiltInPlanner implements Planner {
     private static List<Clause> clauses(String prompt, Profile profile) {
         ColumnMatcher matcher = ColumnResolution.matcher(profile);
         List<Clause> clauses = new ArrayList<>();
-        for (String clause : RequestClauses.split(prompt, matcher)) {
+        for (String clause : RequestClauses.split(PlanAssembly.prepared(prompt, profile, matcher), matcher)) {
             if (!clause.isBlank()) {
                 clauses.add(new Clause(clause, Words.tokens(clause), matcher, profile, Optional.empty(), List.of()));
             }

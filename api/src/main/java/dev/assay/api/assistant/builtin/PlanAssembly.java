@@ -29,6 +29,16 @@ final class PlanAssembly {
     private static final Pattern UNUSED_SHARE =
             Pattern.compile("(?i)\\b\\d{1,3}(?:\\.\\d+)?\\s*(?:%|percent\\b|per cent\\b)");
 
+    /**
+     * The request as its clauses are read: everyday phrasings said plainly ("nothing but" is "only"), a target said by
+     * a verb or a year, a formula. Every reading of the request's clauses starts here, so that what the answer says it
+     * left out is what the plan left out.
+     */
+    static String prepared(String prompt, Profile profile, ColumnMatcher matcher) {
+        return RequestClauses.formula(
+                Paraphrases.yearTargets(Paraphrases.verbTargets(Paraphrases.plain(prompt), profile), profile, matcher));
+    }
+
     /** The plan for a request with no conversation before it; follow-ups also come here for the part they add. */
     static PlannerAnswer plan(String prompt, Profile profile) {
         if (ModelStep.HORIZON.matcher(prompt).find()
@@ -49,10 +59,7 @@ final class PlanAssembly {
         // them ("remove the passengers who died, then predict survival"), the model would be trained on rows the
         // person meant to leave out.
         java.util.Set<String> filteredBy = new java.util.LinkedHashSet<>();
-        for (String said : RequestClauses.split(
-                RequestClauses.formula(Paraphrases.yearTargets(
-                        Paraphrases.verbTargets(Paraphrases.plain(prompt), profile), profile, matcher)),
-                matcher)) {
+        for (String said : RequestClauses.split(prepared(prompt, profile, matcher), matcher)) {
             // "… and hold out 30 % for testing", "with 5-fold cross-validation": how the model is tested, taken out
             // of the clause and put on the model step below, so no setting is lost or read as a column.
             TrainingSettings testing = TrainingSettings.read(said);

@@ -614,4 +614,15 @@ class QuietDepartureTest {
                 .containsExactly(ActionType.DROP_MISSING_ROWS, ActionType.TRAIN_MODEL);
         assertThat(steps(answer).getFirst().params().get("columns")).isEqualTo(List.of("Age"));
     }
+
+    @Test
+    void whatTheAnswerSaysWasLeftOutIsWhatThePlanLeftOut() {
+        // The api's scope check names the columns left out as asked; "nothing but" leaves none out.
+        assertThat(BuiltInPlanner.excludedColumns(
+                        "predict mpg using nothing but weight and horsepower", RequestSet.profile("mpg.csv")))
+                .isEmpty();
+        assertThat(BuiltInPlanner.excludedColumns(
+                        "predict mpg from everything except weight", RequestSet.profile("mpg.csv")))
+                .containsExactly("weight");
+    }
 }
