@@ -53,7 +53,7 @@ final class DropToFill {
                 out.add(step);
                 continue;
             }
-            List<String> columns = names(step.params().get("columns"));
+            List<String> columns = FollowUps.names(step.params().get("columns"));
             List<String> swapped = named.isEmpty()
                     ? (rows ? columns : List.of())
                     : columns.stream().filter(named::contains).toList();
@@ -89,11 +89,5 @@ final class DropToFill {
         return columns.stream()
                 .map(profile.variables()::get)
                 .allMatch(v -> v != null && v.type() == dev.assay.model.dataset.VariableKind.NUMERIC);
-    }
-
-    private static List<String> names(Object value) {
-        return value instanceof List<?> list
-                ? list.stream().map(String::valueOf).toList()
-                : List.of();
     }
 }

@@ -39,7 +39,7 @@ final class FillToDrop {
                 out.add(step);
                 continue;
             }
-            List<String> columns = names(step.params().get("columns"));
+            List<String> columns = FollowUps.names(step.params().get("columns"));
             // A fill of every column said to be a drop of some rows ("drop the months where IBM has no price"): those
             // rows go, and the fill goes with it, as the person asked for no fill.
             List<String> dropped = named.isEmpty()
@@ -64,11 +64,5 @@ final class FillToDrop {
             changed = true;
         }
         return changed ? Optional.of(new FollowUps.Revision(out, List.of())) : Optional.empty();
-    }
-
-    private static List<String> names(Object value) {
-        return value instanceof List<?> list
-                ? list.stream().map(String::valueOf).toList()
-                : List.of();
     }
 }

@@ -591,7 +591,8 @@ final class FollowUps {
         return append(plan, rest);
     }
 
-    private static List<String> names(Object value) {
+    /** A step's column list as names; anything else (absent, malformed) as none. */
+    static List<String> names(Object value) {
         return value instanceof List<?> list
                 ? list.stream().map(String::valueOf).toList()
                 : List.of();
