@@ -215,7 +215,70 @@ final class ColumnMatcher {
                 i++;
             }
         }
-        return counted(positions(shared(ranges(mentions, tokens), tokens), tokens), tokens);
+        return counted(positions(sharedAfterOf(shared(ranges(mentions, tokens), tokens), tokens), tokens), tokens);
+    }
+
+    /**
+     * "the zones of pickup and dropoff", "the widths of the sepal and the petal": a plural head said once, then "of"
+     * and the words it goes with, are pickup_zone and dropoff_zone — never the head's whole group, and never pickup
+     * and dropoff themselves as well. Taken only when every word after "of" gives one column with the head.
+     */
+    private List<Mention> sharedAfterOf(List<Mention> mentions, List<Words.Token> tokens) {
+        List<Mention> out = new ArrayList<>(mentions);
+        for (Mention head : mentions) {
+            int of = head.end();
+            if (head.end() - head.start() != 1
+                    || of + 1 >= tokens.size()
+                    || !tokens.get(of).text().equals("of")
+                    || !Words.isPlural(tokens.get(head.start()).text())) {
+                continue;
+            }
+            List<Mention> items = new ArrayList<>();
+            List<Mention> readings = new ArrayList<>();
+            int at = of + 1;
+            while (true) {
+                if (at < tokens.size()
+                        && Set.of("the", "a", "an").contains(tokens.get(at).text())) {
+                    at++;
+                }
+                int from = at;
+                Mention item = mentions.stream()
+                        .filter(m -> m.start() == from)
+                        .findFirst()
+                        .orElse(null);
+                if (item == null) {
+                    break;
+                }
+                List<Words.Token> words = new ArrayList<>(tokens.subList(item.start(), item.end()));
+                words.add(tokens.get(head.start()));
+                String column = match(words);
+                if (column == null || readings.stream().anyMatch(r -> r.column().equals(column))) {
+                    readings.clear();
+                    break;
+                }
+                items.add(item);
+                // The first reading spans the head and "of" too: those words are said, not left unknown.
+                readings.add(new Mention(
+                        Kind.SINGLE,
+                        List.of(column),
+                        readings.isEmpty() ? head.start() : item.start(),
+                        item.end(),
+                        item.words()));
+                at = item.end();
+                if (at + 1 < tokens.size() && AND.contains(tokens.get(at).text())) {
+                    at++;
+                } else {
+                    break;
+                }
+            }
+            if (readings.size() >= 2) {
+                out.remove(head);
+                out.removeAll(items);
+                out.addAll(readings);
+            }
+        }
+        out.sort(Comparator.comparingInt(Mention::start));
+        return out;
     }
 
     /**

@@ -36,9 +36,11 @@ final class RequestClauses {
                 + "|years|quarter|quarters|minute|minutes|date\\s+parts|logs?|natural\\s+logs?|log1p)\\b)"
                 + "|winsori[sz]e|create|add|make|compute|derive|extract|log|log-transform|bin|bucket|dedupe|dedup|deduplicate"
                 + "|clean|classify|regress|forecast|estimate|model\\s+(?!selection\\b)|get\\s+rid|throw\\s+(?:away|out)|ditch"
-                // "…, cut total_bill into 4 bins": a verb of binning only with its bins said ("cut" may be a column).
-                + "|(?:cut|split|divide|group|put|sort|place|discreti[sz]e|bucketi[sz]e)(?=[^,;.]*\\binto\\b[^,;.]*\\b(?:bins?|buckets?"
-                + "|groups|bands|intervals|quantiles|quartiles|tertiles|quintiles|deciles)\\b)";
+                // "…, cut total_bill into 4 bins", "…, split the Date into year and month": a verb of binning or of
+                // taking a date apart only with what it makes said ("cut" may be a column).
+                + "|(?:cut|split|divide|group|put|sort|place|discreti[sz]e|bucketi[sz]e|break)(?=[^,;.]*\\binto\\b[^,;.]*\\b"
+                + "(?:bins?|buckets?|groups|bands|intervals|quantiles|quartiles|tertiles|quintiles|deciles"
+                + "|years?|months?|days?|weekdays?|hours?|quarters?|minutes?|parts|components)\\b)";
     }
 
     private static final Pattern FORMULA = Pattern.compile(

@@ -625,4 +625,28 @@ class QuietDepartureTest {
                         "predict mpg from everything except weight", RequestSet.profile("mpg.csv")))
                 .containsExactly("weight");
     }
+
+    @Test
+    void aStepBeforeADateSplitIsKeptAsItsOwnStep() {
+        // "split the Date into year and month" begins a step: the drop before it had been swallowed (or widened to
+        // Date).
+        assertThat(steps(plan("stocks.csv", "drop DELL, split the Date into year and month")))
+                .extracting(PlanStep::type)
+                .containsExactly(ActionType.DROP_COLUMNS, ActionType.FEATURE_ENGINEER);
+        assertThat(steps(plan("stocks.csv", "drop DELL, split the Date into year and month"))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("DELL"));
+    }
+
+    @Test
+    void aPluralHeadBeforeOfGoesWithEachWordAfterIt() {
+        // "the boroughs of pick up and drop off" are the two borough columns, not also pickup and dropoff.
+        assertThat(steps(plan("taxis.csv", "estimate the fare from the boroughs of pick up and drop off"))
+                        .getFirst()
+                        .params()
+                        .get("features"))
+                .isEqualTo(List.of("pickup_borough", "dropoff_borough"));
+    }
 }
