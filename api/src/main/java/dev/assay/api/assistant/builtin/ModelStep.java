@@ -272,7 +272,7 @@ final class ModelStep {
         if (unreadExclusion.isPresent()) {
             return Interpretation.warn(resolution.exclusionNotFound(unreadExclusion.get()));
         }
-        Optional<String> unclearInputs = modelWords.demonstrativeQuestion(featureCue);
+        Optional<String> unclearInputs = modelWords.demonstrativeQuestion(featureCue, target.get());
         if (unclearInputs.isPresent()) {
             return Interpretation.warn(unclearInputs.get());
         }

@@ -22,18 +22,21 @@ final class ModelWords {
     /** "inputs: A and B", "features A, B", "using A and B" alone: a list of a model's inputs, nothing else. */
     boolean listsInputs() {
         return !clause.tokens.isEmpty()
-                && Set.of(
-                                "input",
-                                "inputs",
-                                "feature",
-                                "features",
-                                "predictor",
-                                "predictors",
-                                "using",
-                                "from",
-                                "based",
-                                "with")
-                        .contains(clause.tokens.getFirst().text())
+                && (Set.of(
+                                        "input",
+                                        "inputs",
+                                        "feature",
+                                        "features",
+                                        "predictor",
+                                        "predictors",
+                                        "using",
+                                        "from",
+                                        "based",
+                                        "with")
+                                .contains(clause.tokens.getFirst().text())
+                        // "what predicts murder? use poverty and single": inputs said with "use", never "use X as
+                        // the target".
+                        || clause.tokens.getFirst().text().equals("use") && !clause.words.contains("as"))
                 && !resolution.columns().isEmpty()
                 && !clause.isInsideMention(0)
                 && !isTraining()
@@ -381,7 +384,7 @@ final class ModelWords {
      * "predict tip from those two" with nothing or one column before it: which inputs "those" are is asked, never
      * every column or fewer than said.
      */
-    Optional<String> demonstrativeQuestion(int featureCue) {
+    Optional<String> demonstrativeQuestion(int featureCue, String target) {
         if (featureCue + 1 >= clause.tokens.size()
                 || !DEMONSTRATIVES.contains(clause.tokens.get(featureCue + 1).text())
                 || clause.mentions.stream().anyMatch(m -> m.start() > featureCue)) {
@@ -391,8 +394,10 @@ final class ModelWords {
                 .map(t -> t.text().equals("both") ? Integer.valueOf(2) : Words.NUMBERS.get(t.text()))
                 .filter(java.util.Objects::nonNull)
                 .findFirst();
-        if (!clause.referents.isEmpty()
-                && count.map(n -> n == clause.referents.size()).orElse(true)) {
+        // "Carat, cut, colour and clarity set the price. Predict price from those four": the target named among
+        // them is no input, so the count is of the others.
+        long inputs = clause.referents.stream().filter(c -> !c.equals(target)).count();
+        if (inputs > 0 && count.map(n -> n == inputs).orElse(true)) {
             return Optional.empty();
         }
         return Optional.of("Which columns are the model's inputs in \"" + clause.text + "\"? "
@@ -467,24 +472,28 @@ final class ModelWords {
                 .map(Words.Token::text)
                 .toList();
         if (excluded.isEmpty()
-                && demonstrativeQuestion(featureCue).isEmpty()
+                && demonstrativeQuestion(featureCue, target).isEmpty()
                 && said.stream().anyMatch(DEMONSTRATIVES::contains)
-                && said.stream()
-                        .allMatch(w -> DEMONSTRATIVES.contains(w)
-                                || Words.NUMBERS.containsKey(w)
-                                || Set.of(
-                                                "the",
-                                                "of",
-                                                "same",
-                                                "columns",
-                                                "ones",
-                                                "only",
-                                                "just",
-                                                "as",
-                                                "inputs",
-                                                "features",
-                                                "predictors")
-                                        .contains(w))) {
+                // "on these three alone": the demonstrative said first, and no column after it, is the inputs
+                // whatever words follow it; falling through would train on every column.
+                && (DEMONSTRATIVES.contains(said.getFirst())
+                                && clause.mentions.stream().noneMatch(m -> m.start() > featureCue)
+                        || said.stream()
+                                .allMatch(w -> DEMONSTRATIVES.contains(w)
+                                        || Words.NUMBERS.containsKey(w)
+                                        || Set.of(
+                                                        "the",
+                                                        "of",
+                                                        "same",
+                                                        "columns",
+                                                        "ones",
+                                                        "only",
+                                                        "just",
+                                                        "as",
+                                                        "inputs",
+                                                        "features",
+                                                        "predictors")
+                                                .contains(w)))) {
             return clause.referents.stream().filter(c -> !c.equals(target)).toList();
         }
         if (!excluded.isEmpty()) {

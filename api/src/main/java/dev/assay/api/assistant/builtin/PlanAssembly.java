@@ -54,6 +54,8 @@ final class PlanAssembly {
         List<String> warnings = new ArrayList<>();
         Optional<String> antecedent = Optional.empty();
         List<String> referents = List.of();
+        Optional<String> pendingStatement = Optional.empty();
+        String statementText = "";
         Map<String, Object> settings = new LinkedHashMap<>();
         // Columns named in a removal of rows by their values, which no action does: if the model's target is among
         // them ("remove the passengers who died, then predict survival"), the model would be trained on rows the
@@ -168,10 +170,33 @@ final class PlanAssembly {
                 antecedent = parsed.lastColumn();
             }
             // A clause that planned nothing (not understood, or asked about) leaves nothing for "it" to stand for:
-            // "get the tip share of the bill, z-score it" asks rather than scaling the columns its words named.
+            // "get the tip share of the bill, z-score it" asks rather than scaling the columns its words named. A
+            // statement that asks for nothing ("The 2012 and 2013 columns are blank, drop them", "Fuel use depends on
+            // weight and horsepower. Predict mpg from those two") names what "them" and "those" stand for.
+            List<String> described = statement(result, parsed);
+            if (!described.isEmpty()) {
+                referents = described;
+                pendingStatement = Optional.of(result.warnings().getFirst());
+                statementText = clause.strip();
+                warnings.addAll(result.warnings());
+                continue;
+            }
             referents = result.steps().isEmpty() && !result.warnings().isEmpty()
                     ? List.of()
                     : referents(result.steps(), new ColumnResolution(parsed).columns(), referents);
+            // The statement before was read as what this clause's "them" stands for: the answer says that reading
+            // in place of "I did not understand", so the person can check it.
+            if (pendingStatement.isPresent()
+                    && !result.steps().isEmpty()
+                    && parsed.referents.stream()
+                            .allMatch(c -> result.steps().stream().anyMatch(s -> mentionsColumn(s.params(), c)))) {
+                int at = warnings.indexOf(pendingStatement.get());
+                warnings.set(
+                        at,
+                        "I read \"" + statementText + "\" as naming " + String.join(", ", parsed.referents) + ", and \""
+                                + clause.strip() + "\" as acting on them.");
+            }
+            pendingStatement = Optional.empty();
             for (PlanStep step : result.steps()) {
                 (step.type() == ActionType.TRAIN_MODEL ? training : steps).add(step);
             }
@@ -375,6 +400,32 @@ final class PlanAssembly {
         return op == dev.assay.model.plan.params.FeatureOperation.LOG1P && columns.size() == 1
                 ? Optional.of("log1p_" + columns.getFirst())
                 : Optional.empty();
+    }
+
+    /** A first word that asks for something: a clause that begins with it is no statement about columns. */
+    private static final Pattern IMPERATIVE = Pattern.compile(
+            "get|make|compute|calculate|create|add|give|show|find|turn|put|set|keep|use|let|do|work|take|please|can"
+                    + "|could|would|will|should|try|go|now|then|also|and|next|finally|lastly|first|after");
+
+    /**
+     * The columns a clause that asks for nothing names, every word of it read: "The 2012 and 2013 columns are
+     * blank". Empty for a clause that asks for something, or whose words name nothing or not only columns.
+     */
+    private static List<String> statement(Interpretation result, Clause parsed) {
+        if (!result.steps().isEmpty()
+                || parsed.tokens.isEmpty()
+                || IMPERATIVE.matcher(parsed.tokens.getFirst().text()).matches()
+                || result.warnings().size() != 1
+                || !result.warnings().getFirst().startsWith("I did not understand \"")
+                || parsed.mentions.isEmpty()
+                || parsed.mentions.stream()
+                        .anyMatch(m -> m.kind() != ColumnMatcher.Kind.SINGLE && m.kind() != ColumnMatcher.Kind.GROUP)) {
+            return List.of();
+        }
+        return parsed.mentions.stream()
+                .flatMap(m -> m.columns().stream())
+                .distinct()
+                .toList();
     }
 
     /**

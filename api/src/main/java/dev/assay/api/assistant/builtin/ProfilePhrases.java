@@ -239,11 +239,14 @@ final class ProfilePhrases {
 
     /** "the column that just numbers the rows", "the field that is only a running row number": a row counter. */
     private static final Pattern COUNTS_ROWS =
-            Pattern.compile("\\b" + NOUN + "\\s+(?:that|which)\\s+(?:just\\s+|simply\\s+|only\\s+|merely\\s+)?"
+            Pattern.compile("\\b" + NOUN + "\\s+(?:(?:that|which)\\s+)?(?:just\\s+|simply\\s+|only\\s+|merely\\s+)?"
                     + "(?:(?:numbers|counts|indexes|enumerates)\\s+the\\s+(?:rows|records|lines|entries)"
                     // "that's just a running row number": the "'s" is cut from the word, so the verb may be gone.
-                    + "|(?:(?:is|are)\\s+)?(?:just\\s+|simply\\s+|only\\s+|merely\\s+)?(?:a\\s+|the\\s+)?(?:running\\s+|sequential\\s+)?"
-                    + "(?:row|record|line)" + JOIN + "(?:number|numbers|index|counter|count|id))\\b");
+                    + "|(?:(?:is|are)\\s+)?(?:just\\s+|simply\\s+|only\\s+|merely\\s+)?(?:a\\s+|the\\s+)?"
+                    + "(?:(?:running\\s+|sequential\\s+)?(?:row|record|line)" + JOIN
+                    + "(?:number|numbers|index|counter|count|id)"
+                    // "a column that is just a running number for each passenger": counting is said by the adjective.
+                    + "|(?:running|sequential|consecutive)\\s+(?:number|numbers|index|counter|count|id)))\\b");
 
     /** "columns that have no values at all", "the fields with no data whatsoever", "columns without any values". */
     private static final Pattern NO_VALUES = Pattern.compile("\\b" + NOUN
@@ -277,20 +280,30 @@ final class ProfilePhrases {
         return !v.storage().isNumeric() && !v.storage().isTemporal() && v.type() != VariableKind.BOOLEAN;
     }
 
+    /** "on every single row", "in all the rows", "from row to row": said of a column's values, every row. */
+    private static final String EVERY_ROW =
+            "(?:(?:on|in|for|across|throughout|over)\\s+(?:every|each|all|all the|every single)"
+                    + "\\s+rows?\\b|from\\s+row\\s+to\\s+row\\b|between\\s+rows\\b)";
+
     /** A noun, then a relative phrase saying its values are one and the same on every row. */
-    private static final Pattern SAME_VALUE =
-            Pattern.compile("\\b" + NOUN + "\\s+(?:that\\s+|which\\s+|with\\s+|having\\s+)?"
-                    + "(?:just\\s+|only\\s+|simply\\s+)?(?:(?:repeat|repeats|have|has|hold|holds|holding|contain|contains|containing"
-                    + "|take|takes|show|shows|are|is)\\s+)?(?:only\\s+|just\\s+|always\\s+)?(?:one|a single|the same|one and the same"
-                    + "|a single distinct|one distinct|one unique|a single unique)\\s+values?\\b(?:\\s+(?:on|in|for|across|throughout)"
-                    + "\\s+(?:every|each|all|all the)\\s+rows?\\b)?");
+    private static final Pattern SAME_VALUE = Pattern.compile("\\b" + NOUN
+            + "\\s+(?:that\\s+|which\\s+|with\\s+|having\\s+)?"
+            + "(?:just\\s+|only\\s+|simply\\s+)?(?:(?:repeat|repeats|have|has|hold|holds|holding|contain|contains|containing"
+            + "|take|takes|show|shows|are|is)\\s+)?(?:only\\s+|just\\s+|always\\s+)?(?:one|a single|the same|one and the same"
+            + "|a single distinct|one distinct|one unique|a single unique)\\s+values?\\b(?:\\s+" + EVERY_ROW + ")?");
+
+    /** "every column where all the rows hold the same value", "the fields in which each row has one value". */
+    private static final Pattern ROWS_SHARE_A_VALUE = Pattern.compile(
+            "\\b" + NOUN + "\\s+(?:where|in which|for which)\\s+(?:all|every|each)\\s+(?:the\\s+|single\\s+)?rows?"
+                    + "\\s+(?:hold|holds|have|has|share|shares|contain|contains|show|shows|carry|carries|is|are)\\s+"
+                    + "(?:the same|one and the same|one|a single)\\s+values?\\b");
 
     /** "the columns that never vary", "whose values do not change", "that stay the same on every row": constant. */
     private static final Pattern NEVER_CHANGES =
             Pattern.compile("\\b" + NOUN + "\\s+(?:that\\s+|which\\s+|whose\\s+values?\\s+)"
                     + "(?:(?:never|don't|do not|does not|doesn't|not)\\s+(?:ever\\s+)?(?:change|changes|vary|varies|differ|differs)"
                     + "|(?:always\\s+)?(?:stay|stays|remain|remains|is|are)\\s+(?:the same|constant|unchanged|fixed))"
-                    + "(?:\\s+(?:on|in|for|across|throughout|over)\\s+(?:every|each|all|all the)\\s+rows?)?\\b");
+                    + "(?:\\s+" + EVERY_ROW + ")?");
 
     /** "the columns that have no missing values", "without any gaps", "the complete columns": no gap at all. */
     private static final Pattern NO_MISSING = Pattern.compile(
@@ -646,7 +659,7 @@ final class ProfilePhrases {
         replaceWithGroup(COUNTS_ROWS.matcher(text), starts, found, profile, ProfilePhrases::rowNumber);
         // "the columns that just repeat one value on every row", "fields holding the same value in every row":
         // constant.
-        for (Pattern constantPhrase : List.of(SAME_VALUE, NEVER_CHANGES)) {
+        for (Pattern constantPhrase : List.of(SAME_VALUE, NEVER_CHANGES, ROWS_SHARE_A_VALUE)) {
             Matcher same = constantPhrase.matcher(text);
             while (same.find()) {
                 int start = starts.indexOf(same.start());

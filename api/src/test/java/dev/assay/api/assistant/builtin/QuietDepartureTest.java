@@ -649,4 +649,46 @@ class QuietDepartureTest {
                         .get("features"))
                 .isEqualTo(List.of("pickup_borough", "dropoff_borough"));
     }
+
+    @Test
+    void columnsThatHoldOneValueOnEveryRowAreTheConstantColumnsNotARowFilter() {
+        for (String prompt : List.of(
+                "drop every column where all the rows hold the same value",
+                "remove the columns that never change from row to row",
+                "get rid of columns which have the same value in every single row")) {
+            assertThat(steps(plan("fertility.csv", prompt)).getFirst().params().get("columns"))
+                    .as(prompt)
+                    .isEqualTo(List.of("Indicator Name", "Indicator Code"));
+        }
+    }
+
+    @Test
+    void aStatementNamesWhatTheNextClausesThemStandsForAndTheAnswerSaysSo() {
+        PlannerAnswer model =
+                plan("mpg.csv", "Fuel use depends mostly on weight and horsepower. Predict mpg from those two only.");
+        assertThat(steps(model).getFirst().params().get("features")).isEqualTo(List.of("weight", "horsepower"));
+        assertThat(model.warnings())
+                .anyMatch(w -> w.startsWith("I read \"Fuel use depends mostly on weight and horsepower\""));
+        // A demonstrative followed by other words is still those columns, never every column.
+        assertThat(steps(plan(
+                                "penguins.csv",
+                                "Bill length, bill depth and flipper length are what the field team measured. Classify"
+                                        + " the species from these three alone."))
+                        .getFirst()
+                        .params()
+                        .get("features"))
+                .isEqualTo(List.of("bill_length_mm", "bill_depth_mm", "flipper_length_mm"));
+        // A clause that asks for something it could not do is no statement: "it" after it is asked about.
+        assertThat(steps(plan("tips.csv", "get the tip share of the bill, z-score it")))
+                .isEmpty();
+    }
+
+    @Test
+    void inputsSaidWithUseInTheirOwnSentenceGoToTheModelBeforeThem() {
+        assertThat(steps(plan("statecrime.csv", "what predicts murder across the states? use poverty and single"))
+                        .getFirst()
+                        .params()
+                        .get("features"))
+                .isEqualTo(List.of("poverty", "single"));
+    }
 }
