@@ -808,7 +808,15 @@ final class ColumnMatcher {
             Map.entry("varieties", List.of("species", "variety", "class")),
             Map.entry("cultivar", List.of("cultivar", "class", "variety")),
             Map.entry("cultivars", List.of("cultivar", "class", "variety")),
-            Map.entry("breed", List.of("breed", "species", "class")));
+            Map.entry("breed", List.of("breed", "species", "class")),
+            Map.entry("type", List.of("type", "species", "class", "variety")),
+            // "the port they embarked at", "one-hot encode sex and port".
+            Map.entry("port", List.of("port", "embarked")),
+            Map.entry("ports", List.of("port", "embarked")),
+            // "how many people sat at the table", "how many persons rode": a head count is the party size or the
+            // passengers.
+            Map.entry("people", List.of("people", "persons", "passengers", "size", "party")),
+            Map.entry("persons", List.of("people", "persons", "passengers", "size", "party")));
 
     /** The words a name may hold for an everyday word ("location": zone, borough, …), or the word itself. */
     static List<String> meanings(String word) {

@@ -39,8 +39,13 @@ final class FormulaTargets {
             return Optional.empty();
         }
         String next = tokens.get(end).text();
+        // "Apple's share price", "the IBM stock price": the price of a share, no share of anything.
+        boolean sharePrice = Set.of("share", "shares", "stock").contains(next)
+                && end + 1 < tokens.size()
+                && Set.of("price", "prices", "value", "values", "quote", "quotes", "close", "closing")
+                        .contains(tokens.get(end + 1).text());
         boolean formula = OPERATORS.contains(next)
-                || SHARES.contains(next) && !next.equals("multiple")
+                || SHARES.contains(next) && !next.equals("multiple") && !sharePrice
                 || next.equals("as")
                         && end + 2 < tokens.size()
                         && Set.of("a", "the").contains(tokens.get(end + 1).text())

@@ -336,7 +336,12 @@ final class ModelWords {
             if (next < clause.tokens.size()
                     && (clause.mentionAt(next).isPresent()
                             || Set.of("every", "all", "everything", "each")
-                                    .contains(clause.tokens.get(next).text()))) {
+                                    .contains(clause.tokens.get(next).text())
+                            // "from the rest of the bill details", "from the other informations": every other column.
+                            || Set.of("rest", "other", "others", "remaining")
+                                            .contains(clause.tokens.get(next).text())
+                                    && next > i + 1
+                                    && clause.tokens.get(next - 1).text().equals("the"))) {
                 return i;
             }
             // "using the 4 Cs: carat, cut …", "from two things, A and B": a few words that describe the list
@@ -439,6 +444,18 @@ final class ModelWords {
     /** The features named after the cue, or every other column but the excluded ones, or [] (every other). */
     List<String> features(int featureCue, String target) {
         List<String> excluded = resolution.excluded();
+        // "from the rest of the bill details", "from the other informations of the bill": every other column; the
+        // column after "of" says whose details they are, it is no input of its own.
+        if (featureCue + 3 < clause.tokens.size()
+                && clause.tokens.get(featureCue + 1).text().equals("the")
+                && Set.of("rest", "other", "others", "remaining")
+                        .contains(clause.tokens.get(featureCue + 2).text())
+                && clause.tokens.subList(featureCue + 3, clause.tokens.size()).stream()
+                        .limit(2)
+                        .anyMatch(t -> t.text().equals("of"))
+                && excluded.isEmpty()) {
+            return List.of();
+        }
         List<String> named = new ArrayList<>();
         List<ColumnMatcher.Mention> describing = describers(featureCue);
         clause.mentions.stream()

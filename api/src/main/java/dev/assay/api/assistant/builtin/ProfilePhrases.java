@@ -116,7 +116,7 @@ final class ProfilePhrases {
                         + ONE + "\\b"
                         + "|" + WHICH + ONE
                         + "\\s+(?:that\\s+is|which\\s+is|that's|is|with|having|that\\s+has|which\\s+has|that\\s+have|has|that\\s+holds"
-                        + "|which\\s+holds|holds)"
+                        + "|which\\s+holds|holds|whose\\s+values?\\s+(?:span|spans|cover|covers|show|shows|have|has))"
                         + "\\s+(?:the\\s+)?(?:" + after + ")\\b)");
     }
 
@@ -162,6 +162,30 @@ final class ProfilePhrases {
                     v -> v.type() == VariableKind.NUMERIC
                             ? v.numeric()
                                     .map(n -> n.max())
+                                    .filter(Double::isFinite)
+                                    .orElse(0.0)
+                            : 0),
+            // "the column with the largest range of values", "whose values span the widest range": max − min.
+            new Superlative(
+                    superlative(
+                            "widest-ranging|widest\\s+ranging",
+                            "(?:largest|biggest|widest|greatest|broadest)\\s+(?:range|span)(?:\\s+of\\s+values)?"),
+                    "widest-ranging|widest\\s+ranging",
+                    v -> v.type() == VariableKind.NUMERIC
+                            ? v.numeric()
+                                    .map(n -> n.max() - n.min())
+                                    .filter(Double::isFinite)
+                                    .orElse(0.0)
+                            : 0),
+            // "the most spread-out column", "the one with the highest variance": the largest standard deviation.
+            new Superlative(
+                    superlative(
+                            "most\\s+(?:spread[- ]out|variable|dispersed)",
+                            "(?:largest|biggest|highest|greatest)\\s+(?:variance|standard\\s+deviation|spread|dispersion)"),
+                    "most\\s+(?:spread[- ]out|variable|dispersed)",
+                    v -> v.type() == VariableKind.NUMERIC
+                            ? v.numeric()
+                                    .map(n -> n.std())
                                     .filter(Double::isFinite)
                                     .orElse(0.0)
                             : 0),

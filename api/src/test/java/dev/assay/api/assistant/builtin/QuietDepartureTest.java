@@ -691,4 +691,38 @@ class QuietDepartureTest {
                         .get("features"))
                 .isEqualTo(List.of("poverty", "single"));
     }
+
+    @Test
+    void aSharePriceIsAPriceAndAHeadCountIsThePartySize() {
+        assertThat(steps(plan("stocks.csv", "fit a regression of Microsoft's share price"))
+                        .getFirst()
+                        .params()
+                        .get("target"))
+                .isEqualTo("MSFT");
+        // A share of something is still a formula, refused with the reason.
+        assertThat(steps(plan("tips.csv", "predict the tip as a share of the total bill")))
+                .isEmpty();
+        PlannerAnswer party =
+                plan("tips.csv", "can you guess how many people were at the table from the rest of the bill details?");
+        assertThat(steps(party).getFirst().params())
+                .containsEntry("target", "size")
+                .doesNotContainKey("features");
+        assertThat(party.warnings()).anyMatch(w -> w.contains("\"people\"") && w.contains("size"));
+    }
+
+    @Test
+    void theColumnWithTheWidestRangeIsOneColumnFromTheProfile() {
+        assertThat(steps(plan(
+                                "mpg.csv",
+                                "clip outliers in the column whose values span the biggest range, only that one"))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("weight"));
+        assertThat(steps(plan("wine.csv", "scale the variable with the largest range of values"))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("proline"));
+    }
 }
