@@ -31,6 +31,14 @@ public final class PlanChanges {
         }
         added.forEach(s -> lines.add("added " + s.type().wireName() + on(s)));
         removed.forEach(s -> lines.add("removed " + s.type().wireName() + on(s)));
+        // "remove the duplicates before scaling": the same steps in another order is a change too, said as the order.
+        if (lines.isEmpty() && !before.equals(after)) {
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < after.size(); i++) {
+                order.add((i + 1) + ". " + after.get(i).type().wireName() + on(after.get(i)));
+            }
+            lines.add("reordered the steps: " + String.join(", ", order));
+        }
         return lines;
     }
 

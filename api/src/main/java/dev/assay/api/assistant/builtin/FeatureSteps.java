@@ -51,6 +51,9 @@ final class FeatureSteps {
      * The operation of "X plus Y", "X divided by Y" (the word between the two columns) or "add X and Y",
      * "ratio of X to Y" (the word before them); "add a column …" alone is not arithmetic.
      */
+    private static final Set<String> PARTS_OF_A_WHOLE =
+            Set.of("fraction", "share", "proportion", "percentage", "percent");
+
     private Optional<String> arithmetic() {
         List<ColumnMatcher.Mention> operands = operands();
         if (operands.size() < 2) {
@@ -61,7 +64,19 @@ final class FeatureSteps {
         // A word between the columns wins; else the one nearest before them: "add the ratio of a to b" divides.
         Optional<String> nearestBefore = Optional.empty();
         for (Words.Token token : clause.tokens) {
-            String operation = Vocabulary.ARITHMETIC.get(token.text());
+            // "tip as a fraction of fare", "tip as a share of total_bill": a part said of a whole between the two is
+            // the one divided by the other (never the "add" before them); only after "as a", so "logs of murder and
+            // of the share of people in poverty" divides nothing.
+            String operation = Vocabulary.ARITHMETIC.getOrDefault(
+                    token.text(), PARTS_OF_A_WHOLE.contains(token.text()) ? "divide" : null);
+            if (PARTS_OF_A_WHOLE.contains(token.text())
+                    && !(token.index() >= first.end()
+                            && token.index() < second.start()
+                            && token.index() >= 2
+                            && clause.tokens.get(token.index() - 2).text().equals("as")
+                            && Set.of("a", "an", "the").contains(clause.tokens.get(token.index() - 1).text()))) {
+                continue;
+            }
             if (operation == null || clause.isInsideMention(token.index())) {
                 continue;
             }

@@ -238,6 +238,113 @@ final class FollowUps {
         return new Revision(steps, warnings);
     }
 
+    /** "remove the duplicates before scaling, not after", "fill in the ages before the scaling": a step moved. */
+    private static final Pattern BEFORE_NOT_AFTER = Pattern.compile(
+            "^(?:(?:please|and|also|then|now)\\s+)*(?:(?:do|put|move|run)\\s+)?(.+?)\\s+(before|after)\\s+(?:the\\s+|you\\s+|we\\s+)?(.+?)"
+                    + "(?:\\s*,?\\s*(?:not|rather than|instead of)\\s+(?:before|after)(?:\\s+(?:it|that|them))?)?(?:\\s+please)?\\W*$");
+
+    /**
+     * "remove the duplicates before scaling, not after": the step of the first kind goes right before (or after) the
+     * step of the second, nothing else changes. Only when each side names one kind of step the plan holds once.
+     */
+    private static Optional<Revision> reordered(String text, List<PlanStep> current) {
+        Matcher m = BEFORE_NOT_AFTER.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Optional<ActionType> moved = kindSaid(m.group(1));
+        Optional<ActionType> anchor = kindSaid(m.group(3));
+        if (moved.isEmpty() || anchor.isEmpty() || moved.equals(anchor)) {
+            return Optional.empty();
+        }
+        List<Integer> from = indexesOf(current, moved.get());
+        List<Integer> at = indexesOf(current, anchor.get());
+        if (from.size() != 1 || at.size() != 1) {
+            return Optional.empty();
+        }
+        List<PlanStep> revised = new ArrayList<>(current);
+        PlanStep step = revised.remove((int) from.getFirst());
+        int anchorAt = revised.indexOf(current.get(at.getFirst()));
+        revised.add(m.group(2).equals("before") ? anchorAt : anchorAt + 1, step);
+        return Optional.of(new Revision(revised, List.of()));
+    }
+
+    /** The one kind of step a few words name: "remove the duplicates", "scaling", "fill in the ages". */
+    private static Optional<ActionType> kindSaid(String words) {
+        List<ActionType> kinds = new ArrayList<>();
+        for (String word : words.toLowerCase(Locale.ROOT).split("[^\\p{L}-]+")) {
+            ActionType kind = KINDS.containsKey(word)
+                    ? KINDS.get(word)
+                    : VERB_KINDS.containsKey(word)
+                            ? VERB_KINDS.get(word)
+                            : Set.of("duplicates", "dupes", "duplicate").contains(word)
+                                    ? ActionType.DROP_DUPLICATES
+                                    : word.endsWith("ing")
+                                                    && VERB_KINDS.containsKey(word.substring(0, word.length() - 3))
+                                            ? VERB_KINDS.get(word.substring(0, word.length() - 3))
+                                            : null;
+            if (kind != null && !kinds.contains(kind)) {
+                kinds.add(kind);
+            }
+        }
+        return kinds.size() == 1 ? Optional.of(kinds.getFirst()) : Optional.empty();
+    }
+
+    private static List<Integer> indexesOf(List<PlanStep> steps, ActionType type) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).type() == type) {
+                at.add(i);
+            }
+        }
+        return at;
+    }
+
+    /** "I only need the hour from the pickup, not the other parts", "just the year from Date, not the rest". */
+    private static final Pattern ONLY_PARTS = Pattern.compile(
+            "\\b(?:only|just)\\b.*\\b(?:not|rather than|instead of)\\s+(?:the\\s+)?(?:other|rest|remaining|others)\\b"
+                    + "|\\b(?:only|just)\\s+(?:keep|want|need)\\b");
+
+    /**
+     * "just the year from Date, not the rest": the plan's date-parts step of that column keeps only the parts said.
+     * Only when the plan holds one such step (of the column named, if one is) and the parts said are date parts.
+     */
+    private Optional<Revision> onlyParts(String text, List<PlanStep> current) {
+        if (!ONLY_PARTS.matcher(text).find()) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        for (Words.Token token : Words.tokens(text)) {
+            String part = Vocabulary.DATE_PARTS.get(token.text());
+            if (part != null && !parts.contains(part)) {
+                parts.add(part);
+            }
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> named = ColumnMatcher.unique(matcher.find(Words.tokens(text)));
+        List<Integer> steps = new ArrayList<>();
+        for (int i = 0; i < current.size(); i++) {
+            PlanStep step = current.get(i);
+            if (step.type() == ActionType.FEATURE_ENGINEER
+                    && "date_parts".equals(step.params().get("operation"))
+                    && (named.isEmpty()
+                            || names(step.params().get("columns")).stream().anyMatch(named::contains))) {
+                steps.add(i);
+            }
+        }
+        if (steps.size() != 1) {
+            return Optional.empty();
+        }
+        List<PlanStep> revised = new ArrayList<>(current);
+        Map<String, Object> params =
+                new LinkedHashMap<>(current.get(steps.getFirst()).params());
+        params.put("parts", parts);
+        revised.set(steps.getFirst(), new PlanStep(ActionType.FEATURE_ENGINEER, params));
+        return Optional.of(new Revision(revised, List.of()));
+    }
+
     /** "undo", "put it back the way it was", and both said one after the other ("undo that, put it back"). */
     private static boolean undo(String text) {
         List<String> parts = java.util.Arrays.stream(text.split("\\s*[,;]\\s*|\\s+(?:and|then)\\s+|\\s+-+\\s+"))
@@ -272,6 +379,14 @@ final class FollowUps {
                 return new Revision(current, List.of("There is no earlier answer to undo; the plan is unchanged."));
             }
             return new Revision(conversation.turns().getLast().before(), List.of());
+        }
+        Optional<Revision> reordered = reordered(text, current);
+        if (reordered.isPresent()) {
+            return reordered.get();
+        }
+        Optional<Revision> fewerParts = onlyParts(text, current);
+        if (fewerParts.isPresent()) {
+            return fewerParts.get();
         }
         Matcher position = REMOVE_POSITION.matcher(text);
         if (position.find() && !current.isEmpty()) {

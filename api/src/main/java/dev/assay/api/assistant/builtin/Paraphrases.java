@@ -136,6 +136,11 @@ final class Paraphrases {
     private static final Pattern HYPHENATED_FORMULA = Pattern.compile(
             "(?i)\\b([\\p{L}\\p{N}_]+)-(divided-by|over|times|multiplied-by|plus|minus|per)-([\\p{L}\\p{N}_]+)\\b");
 
+    /** "Two things: …", "A few things -", "Here's what I need:": a preamble that announces the steps, no step. */
+    private static final Pattern PREAMBLE = Pattern.compile(
+            "(?i)^\\s*(?:(?:two|three|four|five|a\\s+few|a\\s+couple\\s+of|several|some|\\d)\\s+(?:things|steps|tasks|changes)"
+                    + "(?:\\s+(?:please|to\\s+do|for\\s+you))?|here(?:'s|\\s+is)\\s+what\\s+I\\s+(?:need|want))\\s*[:\\-–—]\\s*");
+
     /** "the 0-to-1 kind of scaling", "a sort of encoding": how a step is said, never a column ("kind" for class). */
     private static final Pattern KIND_OF = Pattern.compile(
             "(?i)\\b(?:kind|sort|type|form|flavou?r)\\s+of\\s+(?=(?:scaling|rescaling|normali[sz]ation|standardi[sz]ation|encoding"
@@ -274,7 +279,9 @@ final class Paraphrases {
             "(?i)\\b(mean|median|mode|zero|average)[- ](fill|impute)(?:ed|s|ing)?\\s+(.+?)(?=\\s*(?:[,;.!?]|\\bthen\\b|\\band\\s+then\\b|$))");
 
     static String plain(String prompt) {
-        String text = AMPERSAND.matcher(verbsSpelt(prompt)).replaceAll(" and ");
+        String text = AMPERSAND
+                .matcher(verbsSpelt(PREAMBLE.matcher(prompt).replaceFirst("")))
+                .replaceAll(" and ");
         text = INPUTS_FIRST.matcher(text).replaceAll("$2 from $1");
         text = ELIDED_NAME
                 .matcher(text)

@@ -725,4 +725,42 @@ class QuietDepartureTest {
                         .get("columns"))
                 .isEqualTo(List.of("proline"));
     }
+
+    @Test
+    void aFollowUpMovesAStepOrNarrowsTheDatePartsAndNothingElse() {
+        List<PlanStep> current = List.of(
+                new PlanStep(
+                        ActionType.SCALE,
+                        new java.util.LinkedHashMap<>(
+                                java.util.Map.of("columns", List.of("Age", "Fare"), "method", "standard"))),
+                new PlanStep(
+                        ActionType.IMPUTE,
+                        new java.util.LinkedHashMap<>(
+                                java.util.Map.of("columns", List.of("Age"), "strategy", "median"))),
+                new PlanStep(
+                        ActionType.TRAIN_MODEL, new java.util.LinkedHashMap<>(java.util.Map.of("target", "Survived"))));
+        assertThat(steps(followUp("titanic.csv", "fill in the ages before the scaling, not after", current)))
+                .containsExactly(current.get(1), current.get(0), current.get(2));
+        List<PlanStep> dates = List.of(
+                new PlanStep(
+                        ActionType.FEATURE_ENGINEER,
+                        new java.util.LinkedHashMap<>(
+                                java.util.Map.of("operation", "date_parts", "columns", List.of("Date")))),
+                new PlanStep(ActionType.TRAIN_MODEL, new java.util.LinkedHashMap<>(java.util.Map.of("target", "IBM"))));
+        PlanStep narrowed = steps(followUp("stocks.csv", "just the year from Date, not the rest", dates))
+                .getFirst();
+        assertThat(narrowed.params()).containsEntry("parts", List.of("year")).containsEntry("columns", List.of("Date"));
+    }
+
+    @Test
+    void aPartOfAWholeBetweenTwoColumnsDividesThemAndAPreambleIsNoStep() {
+        assertThat(steps(plan("tips.csv", "add tip as a share of total_bill"))
+                        .getFirst()
+                        .params())
+                .containsEntry("operation", "divide")
+                .containsEntry("columns", List.of("tip", "total_bill"));
+        assertThat(steps(plan("taxis.csv", "Two things: make tip as a fraction of fare, and label-encode payment.")))
+                .extracting(PlanStep::type)
+                .containsExactly(ActionType.FEATURE_ENGINEER, ActionType.ENCODE);
+    }
 }
