@@ -123,6 +123,11 @@ final class Clause {
                     || word.equals("other")
                             && token.index() + 1 < tokens.size()
                             && tokens.get(token.index() + 1).text().equals("than")
+                    // "…, nothing about the sepals", "none of the sepal columns": what follows is left out.
+                    || Set.of("nothing", "none").contains(word)
+                            && token.index() + 1 < tokens.size()
+                            && Set.of("about", "on", "from", "of", "with", "regarding")
+                                    .contains(tokens.get(token.index() + 1).text())
                     || word.equals("apart")
                             && token.index() + 1 < tokens.size()
                             && tokens.get(token.index() + 1).text().equals("from")

@@ -74,7 +74,9 @@ final class FeatureSteps {
                             && token.index() < second.start()
                             && token.index() >= 2
                             && clause.tokens.get(token.index() - 2).text().equals("as")
-                            && Set.of("a", "an", "the").contains(clause.tokens.get(token.index() - 1).text()))) {
+                            && Set.of("a", "an", "the")
+                                    .contains(
+                                            clause.tokens.get(token.index() - 1).text()))) {
                 continue;
             }
             if (operation == null || clause.isInsideMention(token.index())) {

@@ -136,6 +136,14 @@ final class Paraphrases {
     private static final Pattern HYPHENATED_FORMULA = Pattern.compile(
             "(?i)\\b([\\p{L}\\p{N}_]+)-(divided-by|over|times|multiplied-by|plus|minus|per)-([\\p{L}\\p{N}_]+)\\b");
 
+    /**
+     * "the petal dimensions only (length and width)", "the bill measurements (length and depth)": a group said with
+     * its members in brackets is those members, each with the group's word ("petal length and petal width").
+     */
+    private static final Pattern GROUP_THEN_MEMBERS = Pattern.compile(
+            "(?i)\\b(?:the\\s+)?([\\p{L}]+)\\s+(?:measurements|measures|dimensions|columns|features|variables|sizes)"
+                    + "(\\s+(?:only|alone))?\\s*\\(\\s*([\\p{L}]+)\\s*(?:,\\s*([\\p{L}]+)\\s*)?(?:,?\\s*(?:and|&)\\s*([\\p{L}]+))\\s*\\)");
+
     /** "Two things: …", "A few things -", "Here's what I need:": a preamble that announces the steps, no step. */
     private static final Pattern PREAMBLE = Pattern.compile(
             "(?i)^\\s*(?:(?:two|three|four|five|a\\s+few|a\\s+couple\\s+of|several|some|\\d)\\s+(?:things|steps|tasks|changes)"
@@ -282,6 +290,11 @@ final class Paraphrases {
         String text = AMPERSAND
                 .matcher(verbsSpelt(PREAMBLE.matcher(prompt).replaceFirst("")))
                 .replaceAll(" and ");
+        text = GROUP_THEN_MEMBERS
+                .matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement("the " + m.group(1) + " " + m.group(3)
+                        + (m.group(4) == null ? "" : ", " + m.group(1) + " " + m.group(4)) + " and " + m.group(1) + " "
+                        + m.group(5) + (m.group(2) == null ? "" : m.group(2))));
         text = INPUTS_FIRST.matcher(text).replaceAll("$2 from $1");
         text = ELIDED_NAME
                 .matcher(text)

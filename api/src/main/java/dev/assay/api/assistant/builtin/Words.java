@@ -67,7 +67,10 @@ final class Words {
             "es", "ly", "s", "e"
         }) {
             if (w.length() - suffix.length() >= 3 && w.endsWith(suffix)) {
-                return w.substring(0, w.length() - suffix.length());
+                // "sepals" is "sepal" stemmed again, so a plural and its singular ("sepal" → "sep") meet.
+                return suffix.equals("s") && !w.endsWith("ss")
+                        ? stem(w.substring(0, w.length() - 1))
+                        : w.substring(0, w.length() - suffix.length());
             }
         }
         return w;

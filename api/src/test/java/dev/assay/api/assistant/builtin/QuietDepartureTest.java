@@ -763,4 +763,28 @@ class QuietDepartureTest {
                 .extracting(PlanStep::type)
                 .containsExactly(ActionType.FEATURE_ENGINEER, ActionType.ENCODE);
     }
+
+    @Test
+    void aGroupSaidWithItsMembersInBracketsIsThoseMembersAndAPluralIsLeftOutAsAGroup() {
+        assertThat(steps(plan("penguins.csv", "predict body mass from the bill measurements only (length and depth)"))
+                        .getFirst()
+                        .params()
+                        .get("features"))
+                .isEqualTo(List.of("bill_length_mm", "bill_depth_mm"));
+        // "the sepals" is both sepal columns, here left out; before, the plural named no column at all.
+        assertThat(steps(
+                                plan(
+                                        "iris.csv",
+                                        "classify species from the petal dimensions only (length and width), ignore the sepals"))
+                        .getFirst()
+                        .params()
+                        .get("features"))
+                .isEqualTo(List.of("petal length (cm)", "petal width (cm)"));
+        assertThat(steps(plan("iris.csv", "species from the petal measurements alone, nothing about the sepals"))
+                        .getFirst()
+                        .params()
+                        .get("features"))
+                .isEqualTo(List.of("petal length (cm)", "petal width (cm)"));
+        assertThat(Words.stem("sepals")).isEqualTo(Words.stem("sepal"));
+    }
 }
