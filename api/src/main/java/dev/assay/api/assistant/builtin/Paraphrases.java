@@ -22,6 +22,11 @@ final class Paraphrases {
                     + "(?![^,;.]*(?:\\bdivided\\b|\\btimes\\b|\\bplus\\b|\\bminus\\b|\\bmultiplied\\b|\\bratio\\b|[/+*=]))");
     /** "I guess you could drop Cabin": a hedge, not a request to guess a column. */
     private static final Pattern HEDGE = Pattern.compile("(?i)\\bi\\s+(?:guess|suppose)\\b,?\\s*");
+    /** "can the species be told apart from …", "could price be predicted using …": a model asked as a question. */
+    private static final Pattern PASSIVE_QUESTION = Pattern.compile(
+            "(?i)\\b(?:can|could|would|might)\\s+((?:the\\s+|a\\s+|an\\s+)?[\\p{L}\\p{N}_'-]+(?:\\s+[\\p{L}\\p{N}_'-]+){0,2}?)\\s+be\\s+"
+                    + "(?:reliably\\s+|accurately\\s+)?(?:told\\s+apart|distinguished|separated|predicted|classified|guessed"
+                    + "|recogni[sz]ed|identified|determined|estimated|inferred)\\b");
     /** "tell whether a passenger survived": asking to tell which of two outcomes holds is a prediction. */
     private static final Pattern TELL_WHETHER =
             Pattern.compile("(?i)\\b(?:tell|tells|telling)\\s+(?:me\\s+|us\\s+)?(?=whether\\b)");
@@ -330,6 +335,7 @@ final class Paraphrases {
         text = BASED_ONLY_ON.matcher(text).replaceAll("using only");
         text = NOTHING_BUT.matcher(text).replaceAll("only");
         text = NOUN_REQUEST.matcher(text).replaceFirst("predict $1 ");
+        text = PASSIVE_QUESTION.matcher(text).replaceAll("predict $1");
         text = FIND_OUT.matcher(text).replaceAll("predict ");
         text = TELL_WHETHER.matcher(text).replaceAll("predict ");
         text = AS_WELL_AS_POSSIBLE.matcher(text).replaceAll("");

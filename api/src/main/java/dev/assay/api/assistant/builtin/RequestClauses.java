@@ -18,6 +18,9 @@ final class RequestClauses {
             "(?i)\\s*(?:[.;!?](?:\\s+|$)|,?\\s+(?:and\\s+)?(?:then|after\\s+that|afterwards|next)\\s*,?\\s+"
                     + "|,\\s+(?=(?:and\\s+)?(?:(?:also|finally|lastly|last|then)\\s+)?(?:" + verbs() + ")\\b)"
                     + "|\\s+and\\s+(?=(?:(?:also|finally|lastly|last|then)\\s+)?(?:" + verbs() + ")\\b)"
+                    // "we have analyses of wines from three cultivars - i'd like a model that …": a dash before a new
+                    // sentence said to the assistant ends the one before.
+                    + "|\\s+[-–—]{1,2}\\s+(?=(?:i|i'd|i'm|i'll|we|we'd|we're|please|can|could|would|so|now)\\b)"
                     // "scale carat before predicting price": the step before the model is its own clause.
                     + "|\\s+(?:before|prior\\s+to)\\s+(?=(?:training|fitting|predicting|modell?ing|building|classifying"
                     + "|regressing|forecasting)\\b))");

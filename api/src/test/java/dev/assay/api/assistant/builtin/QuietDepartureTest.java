@@ -787,4 +787,22 @@ class QuietDepartureTest {
                 .isEqualTo(List.of("petal length (cm)", "petal width (cm)"));
         assertThat(Words.stem("sepals")).isEqualTo(Words.stem("sepal"));
     }
+
+    @Test
+    void aModelAskedAsAQuestionAndASentenceAfterADashAreRead() {
+        assertThat(steps(plan("tips.csv", "can the smokers be identified from the bill and the tip"))
+                        .getFirst()
+                        .params())
+                .containsEntry("target", "smoker")
+                .containsEntry("features", List.of("total_bill", "tip"));
+        // The words before the dash are context: "wines" in them had become the target.
+        assertThat(steps(plan(
+                                "wine.csv",
+                                "we have chemical analyses of wines from three cultivars - i'd like a model that"
+                                        + " recognises which cultivar a wine comes from"))
+                        .getFirst()
+                        .params())
+                .containsEntry("target", "class")
+                .doesNotContainKey("features");
+    }
 }
