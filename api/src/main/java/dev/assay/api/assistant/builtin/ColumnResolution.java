@@ -418,8 +418,18 @@ final class ColumnResolution {
         for (int after = firstNamed + 1; after < end; after++) {
             // Only a list of columns: the word before "and" is a column's ("carat and the retail markup"), not a
             // limit or a value ("the 1st and 99th percentiles").
-            if (!Set.of("and", "or").contains(clause.tokens.get(after - 1).text())
-                    || !clause.isInsideMention(after - 2)) {
+            int conjunction = after - 1;
+            // "the murder rate and of the single-parent percentage": one word describing the column may stand
+            // between it and the "and" (never a number: "the 1st and 99th").
+            boolean columnBefore = conjunction >= 1
+                    && (clause.isInsideMention(conjunction - 1)
+                            || conjunction >= 2
+                                    && clause.isInsideMention(conjunction - 2)
+                                    && !clause.tokens
+                                            .get(conjunction - 1)
+                                            .text()
+                                            .matches(".*\\d.*"));
+            if (!Set.of("and", "or").contains(clause.tokens.get(conjunction).text()) || !columnBefore) {
                 continue;
             }
             int last = after;
@@ -428,7 +438,14 @@ final class ColumnResolution {
             }
             int from = after;
             int to = last;
-            if (last == after || clause.mentions.stream().anyMatch(m -> m.start() < to && m.end() > from)) {
+            // "… and of the share of people in poverty": the words lead to the column said right after "in".
+            boolean leadsToColumn = last < end
+                    && Set.of("in", "of", "for", "with")
+                            .contains(clause.tokens.get(last).text())
+                    && clause.mentions.stream().anyMatch(m -> m.start() > to && m.start() <= to + 2);
+            if (last == after
+                    || leadsToColumn
+                    || clause.mentions.stream().anyMatch(m -> m.start() < to && m.end() > from)) {
                 continue;
             }
             int i = after;

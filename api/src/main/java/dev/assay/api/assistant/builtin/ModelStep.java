@@ -87,7 +87,9 @@ final class ModelStep {
     private static final java.util.regex.Pattern RESTRICTED = java.util.regex.Pattern.compile(
             "(?i)\\b(?:using|from|with|based|off|on|inputs?|features?|predictors?)\\b[^.;]{0,40}?\\b(?:only|just|solely)\\b"
                     + "|\\b(?:only|just|solely)\\s+(?:using|from|with|on|off|based)\\b"
-                    + "|\\b(?:nothing\\s+(?:more|else)|no\\s+other\\s+(?:columns?|inputs?|features?))\\b");
+                    + "|\\b(?:nothing\\s+(?:more|else)|no\\s+other\\s+(?:columns?|inputs?|features?))\\b"
+                    // "A, B and C as the only inputs", "… alone", however long the list before it.
+                    + "|\\bonly\\s+(?:inputs?|features?|predictors?|variables|columns|ones)\\b|\\b(?:alone|exclusively|solely)\\b");
 
     /** "from the family columns": a cue of inputs after the target even when no column follows it. */
     private int anyCue(Optional<ColumnMatcher.Mention> target) {

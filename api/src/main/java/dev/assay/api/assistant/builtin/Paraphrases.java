@@ -1,6 +1,7 @@
 package dev.assay.api.assistant.builtin;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -82,6 +83,33 @@ final class Paraphrases {
     private static final Pattern HOW_ADJECTIVE = Pattern.compile(
             "(?i)\\bhow\\s+(wide|long|tall|high|heavy|old|deep|big|large|fast|thick)\\s+(?:the|each|every|a|an)\\s+"
                     + "([\\p{L}_]+(?:\\s+[\\p{L}_]+)?)\\s+(?:is|are|was|were|gets|get)\\b");
+
+    /** Things whose size is an amount of money: "how big the check is" is the check's amount, no party size. */
+    private static final Set<String> MONEY = Set.of(
+            "bill",
+            "bills",
+            "check",
+            "checks",
+            "cheque",
+            "cheques",
+            "tab",
+            "tabs",
+            "invoice",
+            "invoices",
+            "total",
+            "fare",
+            "fares",
+            "payment",
+            "payments",
+            "price",
+            "prices",
+            "cost",
+            "costs");
+
+    /** "the size of the bill", "the amount of the check": the bill itself, never the size column. */
+    private static final Pattern SIZE_OF_MONEY =
+            Pattern.compile("(?i)\\b(?:the\\s+)?(?:size|amount|value|magnitude)\\s+of\\s+(?:the\\s+|a\\s+|each\\s+)?"
+                    + "(bill|bills|check|checks|cheque|cheques|tab|tabs|invoice|invoices)\\b");
 
     private static final java.util.Map<String, String> MEASURES = java.util.Map.ofEntries(
             java.util.Map.entry("wide", "width"),
@@ -339,11 +367,15 @@ final class Paraphrases {
         text = FIND_OUT.matcher(text).replaceAll("predict ");
         text = TELL_WHETHER.matcher(text).replaceAll("predict ");
         text = AS_WELL_AS_POSSIBLE.matcher(text).replaceAll("");
+        text = SIZE_OF_MONEY.matcher(text).replaceAll("the $1");
         text = HOW_ADJECTIVE
                 .matcher(text)
                 .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
-                        "the " + m.group(2).replaceAll("(?<=\\p{L}{2}[^s])s$", "") + " "
-                                + MEASURES.get(m.group(1).toLowerCase(java.util.Locale.ROOT))));
+                        Set.of("big", "large").contains(m.group(1).toLowerCase(java.util.Locale.ROOT))
+                                        && MONEY.contains(m.group(2).toLowerCase(java.util.Locale.ROOT))
+                                ? "the " + m.group(2)
+                                : "the " + m.group(2).replaceAll("(?<=\\p{L}{2}[^s])s$", "") + " "
+                                        + MEASURES.get(m.group(1).toLowerCase(java.util.Locale.ROOT))));
         text = AS_WELL_AS.matcher(text).replaceAll("and");
         // "predict 2011 from the earlier years": every year before the one predicted, a range the matcher reads.
         java.util.regex.Matcher year = YEAR_TARGET.matcher(text);

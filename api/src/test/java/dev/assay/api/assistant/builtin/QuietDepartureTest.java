@@ -805,4 +805,29 @@ class QuietDepartureTest {
                 .containsEntry("target", "class")
                 .doesNotContainKey("features");
     }
+
+    @Test
+    void theSizeOfABillIsTheBillNeverThePartySize() {
+        assertThat(steps(plan("tips.csv", "could you forecast the size of the bill before tipping"))
+                        .getFirst()
+                        .params()
+                        .get("target"))
+                .isEqualTo("total_bill");
+        // "the check" names no column here: asked, never the size column read from "how big".
+        assertThat(steps(plan("tips.csv", "can we predict how big the check is before the tip")))
+                .isEmpty();
+    }
+
+    @Test
+    void inputsSaidAsTheOnlyOnesThatNameNoColumnAreAskedAboutHoweverLongTheList() {
+        PlannerAnswer answer = plan(
+                "macrodata.csv",
+                "Real GDP as the target, with consumption, investment and government spending as the only inputs.");
+        assertThat(steps(answer)).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("realcons"));
+        // A list item after a described column ("the body mass value and …") that names nothing is asked about.
+        PlannerAnswer logs = plan("penguins.csv", "take logs of the body mass value and of the feather shine");
+        assertThat(steps(logs)).isEmpty();
+        assertThat(logs.warnings()).anyMatch(w -> w.contains("feather shine"));
+    }
 }
