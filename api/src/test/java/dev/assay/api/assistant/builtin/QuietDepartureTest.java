@@ -830,4 +830,18 @@ class QuietDepartureTest {
         assertThat(steps(logs)).isEmpty();
         assertThat(logs.warnings()).anyMatch(w -> w.contains("feather shine"));
     }
+
+    @Test
+    void aStatementThatAlsoDescribesAProfileGroupNamesNothingForThemAndItIsOneColumn() {
+        // "have gaps" is also the profile's group of columns with gaps: dropping "them" would widen to Embarked.
+        assertThat(steps(plan("titanic.csv", "Cabin and Age have gaps. Drop them.")))
+                .isEmpty();
+        assertThat(steps(plan("titanic.csv", "These two columns are useless: Ticket and Cabin. Drop it.")))
+                .isEmpty();
+        assertThat(steps(plan("titanic.csv", "These two columns are useless: Ticket and Cabin. Drop them."))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("Ticket", "Cabin"));
+    }
 }
