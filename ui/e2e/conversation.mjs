@@ -1,7 +1,7 @@
 // A conversation with the assistant in a real browser (Debian chromium + playwright-core) against a running Assay:
 // upload titanic.csv → ask → follow up twice (each answer says what it changes; Replace uses it) → undo once →
-// apply → the results. Usage: node e2e/conversation.mjs [BASE_URL] (default http://localhost:8080; screenshots in
-// $ASSAY_SCREENSHOTS or ./target/e2e-screenshots). Exits non-zero, saying what failed, when anything does.
+// a reorder said but not chosen → apply → the results. Usage: node e2e/conversation.mjs [BASE_URL] (default
+// http://localhost:8080; screenshots in $ASSAY_SCREENSHOTS or ./target/e2e-screenshots). Exits non-zero, saying what failed, when anything does.
 import { launchBrowser, scriptSetup } from './browser.mjs';
 
 const { base, shots, dataset, check, step } = scriptSetup('conversation e2e');
@@ -95,6 +95,19 @@ try {
     'after undo, the plan before the last answer',
   );
   await page.getByText('The plan fits this dataset.').waitFor();
+
+  step('follow up: a new order is said, and nothing changes until the person chooses');
+  await ask('do the scaling before the fill, not after');
+  check(
+    (await answer.getByRole('list', { name: 'What the answer changes' }).textContent()).includes(
+      'reordered the steps: 1. scale on Age, 2. impute on Age',
+    ),
+    'the answer says the new order of the steps',
+  );
+  await expectPlan(
+    'impute(median)[Age], scale[Age], train_model[Survived]',
+    'a reorder is not applied before the person chooses',
+  );
 
   step('apply');
   await page.getByRole('button', { name: 'Apply these actions' }).click();
