@@ -1,7 +1,8 @@
 // A conversation with the assistant in a real browser (Debian chromium + playwright-core) against a running Assay:
 // upload titanic.csv → ask → follow up twice (each answer says what it changes; Replace uses it) → undo once →
 // a reorder said but not chosen → apply → the results. Usage: node e2e/conversation.mjs [BASE_URL] (default
-// http://localhost:8080; screenshots in $ASSAY_SCREENSHOTS or ./target/e2e-screenshots). Exits non-zero, saying what failed, when anything does.
+// http://localhost:8080; screenshots in $ASSAY_SCREENSHOTS or ./target/e2e-screenshots). Exits non-zero, saying
+// what failed, when anything does.
 import { launchBrowser, scriptSetup } from './browser.mjs';
 
 const { base, shots, dataset, check, step } = scriptSetup('conversation e2e');
