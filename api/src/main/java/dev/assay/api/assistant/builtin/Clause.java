@@ -117,9 +117,17 @@ final class Clause {
             boolean rowsWithout = word.equals("without")
                     && token.index() > 0
                     && Vocabulary.ROWS.contains(tokens.get(token.index() - 1).text());
+            // "…, but only give it the weight": "but" before a word that asks for something is no exclusion.
+            boolean butThen = word.equals("but")
+                    && token.index() + 1 < tokens.size()
+                    && Set.of(
+                                    "only", "just", "give", "use", "keep", "with", "then", "also", "please", "make",
+                                    "train", "fit", "let", "do", "scale", "fill", "drop", "encode")
+                            .contains(tokens.get(token.index() + 1).text());
             boolean cue = Set.of("except", "excluding", "but", "without", "besides", "not")
                                     .contains(word)
                             && !rowsWithout
+                            && !butThen
                     || word.equals("other")
                             && token.index() + 1 < tokens.size()
                             && tokens.get(token.index() + 1).text().equals("than")

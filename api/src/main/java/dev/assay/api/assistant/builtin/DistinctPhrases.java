@@ -41,7 +41,8 @@ final class DistinctPhrases {
     private static final Pattern PHRASE =
             Pattern.compile("\\b(?:that |which )?(?:have |has |with |having |holding |hold "
                     + "|holds |take |takes |show |shows )?(?:only |just )?(fewer than|less than|under|below|at most|no more than|up to"
-                    + "|not more than|more than|over|above|at least|no fewer than|exactly|only|just)?\\s*" + COUNT
+                    + "|not more than|more than|over|above|at least|no fewer than|exactly|only|just"
+                    + "|around|about|roughly|approximately|some|circa|close to|nearly|almost)?\\s*" + COUNT
                     + " (or fewer |or less |or more |or above |or below )?(?:distinct|unique|different|separate) "
                     + "(?:values|value|categories|category|levels|level|labels|entries)\\b");
     /**
@@ -97,6 +98,16 @@ final class DistinctPhrases {
                     case "at most", "no more than", "up to", "not more than" -> d -> d <= n;
                     case "more than", "over", "above" -> d -> d > n;
                     case "at least", "no fewer than" -> d -> d >= n;
+                    // "around two hundred distinct values": within a fifth of the count said either way.
+                    case "around",
+                            "about",
+                            "roughly",
+                            "approximately",
+                            "some",
+                            "circa",
+                            "close to",
+                            "nearly",
+                            "almost" -> d -> d >= Math.floor(n * 0.8) && d <= Math.ceil(n * 1.2);
                     default ->
                         after.startsWith("or fewer") || after.startsWith("or less") || after.startsWith("or below")
                                 ? d -> d <= n

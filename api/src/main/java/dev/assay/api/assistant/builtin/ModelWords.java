@@ -264,6 +264,17 @@ final class ModelWords {
         return false;
     }
 
+    /** "give it", "feed the model": the word at {@code i} is what the model is given its inputs as. */
+    private boolean givenTo(int i) {
+        String word = clause.tokens.get(i).text();
+        int verb =
+                word.equals("model") && i > 1 && clause.tokens.get(i - 1).text().equals("the") ? i - 2 : i - 1;
+        return Set.of("it", "model").contains(word)
+                && verb >= 0
+                && Set.of("give", "feed", "show")
+                        .contains(clause.tokens.get(verb).text());
+    }
+
     /** Where the features begin: a cue word followed by a column, a group or "every/all". */
     int featureCue() {
         for (int i = 0; i < clause.tokens.size(); i++) {
@@ -291,7 +302,9 @@ final class ModelWords {
                                     && i > 0
                                     && Set.of("looks", "look", "looking")
                                             .contains(clause.tokens.get(i - 1).text())
-                            || Set.of("considers", "considering").contains(word);
+                            || Set.of("considers", "considering").contains(word)
+                            // "but only give it the weight and the horsepower": what the model is given.
+                            || givenTo(i);
             if (!cue || clause.isInsideMention(i)) {
                 continue;
             }

@@ -177,6 +177,10 @@ final class Paraphrases {
             "(?i)\\b(?:the\\s+)?([\\p{L}]+)\\s+(?:measurements|measures|dimensions|columns|features|variables|sizes)"
                     + "(\\s+(?:only|alone))?\\s*\\(\\s*([\\p{L}]+)\\s*(?:,\\s*([\\p{L}]+)\\s*)?(?:,?\\s*(?:and|&)\\s*([\\p{L}]+))\\s*\\)");
 
+    /** "drop whichever column is mostly empty": the column that is. */
+    private static final Pattern WHICHEVER = Pattern.compile(
+            "(?i)\\bwhichever\\s+(columns?|fields?|variables?|features?|ones?)\\s+(is|are|has|have)\\b");
+
     /** "Two things: …", "A few things -", "Here's what I need:": a preamble that announces the steps, no step. */
     private static final Pattern PREAMBLE = Pattern.compile(
             "(?i)^\\s*(?:(?:two|three|four|five|a\\s+few|a\\s+couple\\s+of|several|some|\\d)\\s+(?:things|steps|tasks|changes)"
@@ -328,6 +332,7 @@ final class Paraphrases {
                 .replaceAll(m -> java.util.regex.Matcher.quoteReplacement("the " + m.group(1) + " " + m.group(3)
                         + (m.group(4) == null ? "" : ", " + m.group(1) + " " + m.group(4)) + " and " + m.group(1) + " "
                         + m.group(5) + (m.group(2) == null ? "" : m.group(2))));
+        text = WHICHEVER.matcher(text).replaceAll("the $1 that $2");
         text = INPUTS_FIRST.matcher(text).replaceAll("$2 from $1");
         text = ELIDED_NAME
                 .matcher(text)

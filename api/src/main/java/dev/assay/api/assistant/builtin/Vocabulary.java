@@ -298,6 +298,8 @@ final class Vocabulary {
      */
     static final Set<String> FILLER = Set.of(
             "please",
+            // "drop whichever column is mostly empty": which one the profile says.
+            "whichever",
             "could",
             "can",
             "would",

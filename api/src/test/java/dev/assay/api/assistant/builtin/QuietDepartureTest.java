@@ -844,4 +844,25 @@ class QuietDepartureTest {
                         .get("columns"))
                 .isEqualTo(List.of("Ticket", "Cabin"));
     }
+
+    @Test
+    void butOnlyGivesTheInputsAndAnApproximateCountIsWithinAFifth() {
+        // "but only give it …" had been read as "every column but …": the model trained on the complement.
+        assertThat(steps(plan("mpg.csv", "Train an mpg model, but only give it the weight and the horsepower."))
+                        .getFirst()
+                        .params())
+                .containsEntry("target", "mpg")
+                .containsEntry("features", List.of("weight", "horsepower"));
+        // "roughly 200" had been dropped from the phrase, leaving every text column.
+        assertThat(steps(plan("taxis.csv", "drop the text columns that have roughly 200 unique values each"))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("pickup_zone", "dropoff_zone"));
+        assertThat(steps(plan("fertility.csv", "drop whichever columns are entirely empty"))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("2012", "2013"));
+    }
 }
