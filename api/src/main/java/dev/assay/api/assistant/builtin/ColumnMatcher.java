@@ -215,7 +215,60 @@ final class ColumnMatcher {
                 i++;
             }
         }
-        return counted(positions(sharedAfterOf(shared(ranges(mentions, tokens), tokens), tokens), tokens), tokens);
+        return counted(
+                positions(qualified(sharedAfterOf(shared(ranges(mentions, tokens), tokens), tokens), tokens), tokens),
+                tokens);
+    }
+
+    /** Words after a name that say which of its columns: "the borough where each trip was picked up". */
+    private static final Map<String, String> QUALIFIERS = Map.ofEntries(
+            Map.entry("picked", "pickup"),
+            Map.entry("started", "pickup"),
+            Map.entry("began", "pickup"),
+            Map.entry("starts", "pickup"),
+            Map.entry("origin", "pickup"),
+            Map.entry("dropped", "dropoff"),
+            Map.entry("ended", "dropoff"),
+            Map.entry("ends", "dropoff"),
+            Map.entry("finished", "dropoff"),
+            Map.entry("destination", "dropoff"));
+
+    /**
+     * "one-hot encode the borough each trip started in", "the zone where the ride was dropped off": a name that fits
+     * several columns, followed within a few words by a verb that says which ("picked up" → pickup), is the one
+     * column whose name holds that word; otherwise it stays a question.
+     */
+    private List<Mention> qualified(List<Mention> mentions, List<Words.Token> tokens) {
+        List<Mention> out = new ArrayList<>(mentions);
+        for (Mention mention : mentions) {
+            if (mention.kind() != Kind.AMBIGUOUS) {
+                continue;
+            }
+            int next = out.stream()
+                    .mapToInt(Mention::start)
+                    .filter(s -> s >= mention.end())
+                    .min()
+                    .orElse(tokens.size());
+            List<String> said =
+                    tokens.subList(mention.end(), Math.min(next, Math.min(tokens.size(), mention.end() + 7))).stream()
+                            .map(Words.Token::text)
+                            .filter(QUALIFIERS::containsKey)
+                            .map(QUALIFIERS::get)
+                            .distinct()
+                            .toList();
+            if (said.size() != 1) {
+                continue;
+            }
+            List<String> fits = mention.columns().stream()
+                    .filter(c -> cores.getOrDefault(c, List.of()).contains(Words.stem(said.getFirst())))
+                    .toList();
+            if (fits.size() == 1) {
+                out.set(
+                        out.indexOf(mention),
+                        new Mention(Kind.SINGLE, fits, mention.start(), mention.end(), mention.words()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -865,4 +865,14 @@ class QuietDepartureTest {
                         .get("columns"))
                 .isEqualTo(List.of("2012", "2013"));
     }
+
+    @Test
+    void aNameThatFitsSeveralColumnsIsTheOneTheWordsAfterItSay() {
+        assertThat(steps(plan("taxis.csv", "label encode the zone where each ride was dropped off"))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("dropoff_zone"));
+        assertThat(steps(plan("taxis.csv", "one-hot encode the borough"))).isEmpty();
+    }
 }
