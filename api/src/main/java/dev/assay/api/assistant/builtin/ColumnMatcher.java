@@ -863,6 +863,10 @@ final class ColumnMatcher {
             Map.entry("cultivars", List.of("cultivar", "class", "variety")),
             Map.entry("breed", List.of("breed", "species", "class")),
             Map.entry("type", List.of("type", "species", "class", "variety")),
+            Map.entry("kinds", List.of("type", "species", "class")),
+            Map.entry("types", List.of("type", "species", "class", "variety")),
+            // "the region it was made in": where a thing comes from.
+            Map.entry("region", List.of("region", "origin", "country")),
             // "the port they embarked at", "one-hot encode sex and port".
             Map.entry("port", List.of("port", "embarked")),
             Map.entry("ports", List.of("port", "embarked")),

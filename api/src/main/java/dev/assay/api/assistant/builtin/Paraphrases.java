@@ -181,6 +181,17 @@ final class Paraphrases {
     private static final Pattern WHICHEVER = Pattern.compile(
             "(?i)\\bwhichever\\s+(columns?|fields?|variables?|features?|ones?)\\s+(is|are|has|have)\\b");
 
+    /** "tells the three kinds of penguin apart": a model of the kind. */
+    private static final Pattern TELL_APART = Pattern.compile(
+            "(?i)\\btell(?:s|ing)?\\s+(?:the\\s+)?(?:[\\p{L}\\d]+\\s+)?(kinds?|types?|sorts?|species|class(?:es)?"
+                    + "|variet(?:y|ies)|cultivars?|breeds?)\\s+of\\s+[\\p{L}-]+\\s+apart\\b");
+    /** "drop that one", "scale this one": the column the words before named. */
+    private static final Pattern THAT_ONE = Pattern.compile(
+            "(?i)\\b(?:that|this)\\s+one\\b(?=\\s*(?:[.,;!?]|$|\\s+(?:too|as well|please|instead|then)\\b))");
+    /** "its phenolic measurements only, i.e. total phenols, …": the list after "i.e." says which columns. */
+    private static final Pattern THAT_IS =
+            Pattern.compile("(?i),?\\s*\\b(?:i\\.\\s?e\\.?|e\\.\\s?g\\.?|namely|viz\\.?)\\s*,?\\s+");
+
     /** "Two things: …", "A few things -", "Here's what I need:": a preamble that announces the steps, no step. */
     private static final Pattern PREAMBLE = Pattern.compile(
             "(?i)^\\s*(?:(?:two|three|four|five|a\\s+few|a\\s+couple\\s+of|several|some|\\d)\\s+(?:things|steps|tasks|changes)"
@@ -333,6 +344,9 @@ final class Paraphrases {
                         + (m.group(4) == null ? "" : ", " + m.group(1) + " " + m.group(4)) + " and " + m.group(1) + " "
                         + m.group(5) + (m.group(2) == null ? "" : m.group(2))));
         text = WHICHEVER.matcher(text).replaceAll("the $1 that $2");
+        text = TELL_APART.matcher(text).replaceAll("predict the $1");
+        text = THAT_ONE.matcher(text).replaceAll("it");
+        text = THAT_IS.matcher(text).replaceAll(": ");
         text = INPUTS_FIRST.matcher(text).replaceAll("$2 from $1");
         text = ELIDED_NAME
                 .matcher(text)

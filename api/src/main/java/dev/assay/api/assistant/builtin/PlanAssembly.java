@@ -207,7 +207,8 @@ final class PlanAssembly {
                 warnings.set(
                         at,
                         "I read \"" + statementText + "\" as naming " + String.join(", ", parsed.referents) + ", and \""
-                                + clause.strip() + "\" as acting on them.");
+                                + clause.strip() + "\" as acting on "
+                                + (parsed.referents.size() == 1 ? "it." : "them."));
             }
             pendingStatement = Optional.empty();
             for (PlanStep step : result.steps()) {

@@ -875,4 +875,19 @@ class QuietDepartureTest {
                 .isEqualTo(List.of("dropoff_zone"));
         assertThat(steps(plan("taxis.csv", "one-hot encode the borough"))).isEmpty();
     }
+
+    @Test
+    void aListAfterIeOrNamelyIsTheInputsAndThatOneIsTheColumnJustNamed() {
+        assertThat(steps(plan(
+                                "breast_cancer.csv",
+                                "predict diagnosis from the size measures only, namely mean radius, mean perimeter and"
+                                        + " mean area"))
+                        .getFirst()
+                        .params()
+                        .get("features"))
+                .isEqualTo(List.of("mean radius", "mean perimeter", "mean area"));
+        PlannerAnswer drop = plan("titanic.csv", "which column has the most gaps? remove that one");
+        assertThat(steps(drop).getFirst().params().get("columns")).isEqualTo(List.of("Cabin"));
+        assertThat(drop.warnings()).anyMatch(w -> w.contains("as naming Cabin") && w.endsWith("acting on it."));
+    }
 }
