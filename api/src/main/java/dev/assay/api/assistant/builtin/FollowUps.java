@@ -247,7 +247,7 @@ final class FollowUps {
      * "remove the duplicates before scaling, not after": the step of the first kind goes right before (or after) the
      * step of the second, nothing else changes. Only when each side names one kind of step the plan holds once.
      */
-    private static Optional<Revision> reordered(String text, List<PlanStep> current) {
+    private Optional<Revision> reordered(String text, List<PlanStep> current) {
         Matcher m = BEFORE_NOT_AFTER.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
@@ -262,10 +262,23 @@ final class FollowUps {
         if (from.size() != 1 || at.size() != 1) {
             return Optional.empty();
         }
+        // "also scale Age before training" asks for a column the step does not have yet: that is no move.
+        List<String> stepColumns = names(current.get(from.getFirst()).params().get("columns"));
+        if (!stepColumns.isEmpty()
+                && !stepColumns.containsAll(ColumnMatcher.unique(matcher.find(Words.tokens(m.group(1)))))) {
+            return Optional.empty();
+        }
+        boolean before = m.group(2).equals("before");
+        if (before == from.getFirst() < at.getFirst()) {
+            return Optional.of(new Revision(
+                    current,
+                    List.of("The " + moved.get().wireName() + " step is already " + m.group(2) + " the "
+                            + anchor.get().wireName() + " step; the plan is unchanged.")));
+        }
         List<PlanStep> revised = new ArrayList<>(current);
         PlanStep step = revised.remove((int) from.getFirst());
         int anchorAt = revised.indexOf(current.get(at.getFirst()));
-        revised.add(m.group(2).equals("before") ? anchorAt : anchorAt + 1, step);
+        revised.add(before ? anchorAt : anchorAt + 1, step);
         return Optional.of(new Revision(revised, List.of()));
     }
 

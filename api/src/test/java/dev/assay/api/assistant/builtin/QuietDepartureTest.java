@@ -741,6 +741,10 @@ class QuietDepartureTest {
                         ActionType.TRAIN_MODEL, new java.util.LinkedHashMap<>(java.util.Map.of("target", "Survived"))));
         assertThat(steps(followUp("titanic.csv", "fill in the ages before the scaling, not after", current)))
                 .containsExactly(current.get(1), current.get(0), current.get(2));
+        // Already in that order: unchanged, and said.
+        PlannerAnswer already = followUp("titanic.csv", "do the fill after the scaling", current);
+        assertThat(steps(already)).isEqualTo(current);
+        assertThat(already.warnings()).anyMatch(w -> w.contains("already after"));
         List<PlanStep> dates = List.of(
                 new PlanStep(
                         ActionType.FEATURE_ENGINEER,
