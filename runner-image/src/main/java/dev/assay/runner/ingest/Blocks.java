@@ -22,6 +22,10 @@ final class Blocks {
 
     private Blocks() {}
 
+    // Why drop blocks explicitly (drain, clear) rather than let their holder die: a dead object in the old generation
+    // still points at its blocks, and a young collection takes every old object's references as live, so the 4 MB
+    // blocks would stay until the next marking cycle. A cleared reference lets the next young collection free them.
+
     /**
      * Where a row is, for values of {@code bytes} bytes: blocks 0 to {@code doublings - 1} hold {@code FIRST << k}
      * values, {@code small} in all, and every later one {@code full}.
@@ -119,6 +123,16 @@ final class Blocks {
             at = 0;
             size = 0;
         }
+
+        /** Drops every value; see {@link Blocks#release}. */
+        void clear() {
+            Arrays.fill(blocks, null);
+            blocks = new int[8][];
+            current = new int[0];
+            block = -1;
+            at = 0;
+            size = 0;
+        }
     }
 
     static final class Longs {
@@ -170,6 +184,16 @@ final class Blocks {
             at = 0;
             size = 0;
         }
+
+        /** Drops every value; see {@link Blocks#release}. */
+        void clear() {
+            Arrays.fill(blocks, null);
+            blocks = new long[8][];
+            current = new long[0];
+            block = -1;
+            at = 0;
+            size = 0;
+        }
     }
 
     static final class Bytes {
@@ -215,6 +239,16 @@ final class Blocks {
                 }
                 row += end;
             }
+            blocks = new byte[8][];
+            current = new byte[0];
+            block = -1;
+            at = 0;
+            size = 0;
+        }
+
+        /** Drops every value; see {@link Blocks#release}. */
+        void clear() {
+            Arrays.fill(blocks, null);
             blocks = new byte[8][];
             current = new byte[0];
             block = -1;
