@@ -55,6 +55,14 @@ final class Blocks {
         int size(int block) {
             return block < doublings ? FIRST << block : full;
         }
+
+        /**
+         * Blocks enough for any int row count: the list of blocks never grows. A grown list would leave its old copy
+         * in the old generation pointing at the first blocks, which would then outlive the read as a dead holder's do.
+         */
+        int blocks() {
+            return block(Integer.MAX_VALUE - 1) + 1;
+        }
     }
 
     private static final Layout INTS = Layout.of(Integer.BYTES);
@@ -77,7 +85,7 @@ final class Blocks {
     }
 
     static final class Ints {
-        private int[][] blocks = new int[8][];
+        private int[][] blocks = new int[INTS.blocks()][];
         /** The block being filled, and the next free place in it. */
         private int[] current = new int[0];
 
@@ -88,9 +96,6 @@ final class Blocks {
         void add(int value) {
             if (at == current.length) {
                 block++;
-                if (block == blocks.length) {
-                    blocks = Arrays.copyOf(blocks, block * 2);
-                }
                 current = new int[INTS.size(block)];
                 blocks[block] = current;
                 at = 0;
@@ -119,17 +124,17 @@ final class Blocks {
                 }
                 row += end;
             }
-            blocks = new int[8][];
+            blocks = new int[INTS.blocks()][];
             current = new int[0];
             block = -1;
             at = 0;
             size = 0;
         }
 
-        /** Drops every value; see {@link Blocks#release}. */
+        /** Drops every value; see {@link Blocks} for why. */
         void clear() {
             Arrays.fill(blocks, null);
-            blocks = new int[8][];
+            blocks = new int[INTS.blocks()][];
             current = new int[0];
             block = -1;
             at = 0;
@@ -138,7 +143,7 @@ final class Blocks {
     }
 
     static final class Longs {
-        private long[][] blocks = new long[8][];
+        private long[][] blocks = new long[LONGS.blocks()][];
         /** The block being filled, and the next free place in it. */
         private long[] current = new long[0];
 
@@ -149,9 +154,6 @@ final class Blocks {
         void add(long value) {
             if (at == current.length) {
                 block++;
-                if (block == blocks.length) {
-                    blocks = Arrays.copyOf(blocks, block * 2);
-                }
                 current = new long[LONGS.size(block)];
                 blocks[block] = current;
                 at = 0;
@@ -180,7 +182,7 @@ final class Blocks {
                 }
                 row += end;
             }
-            blocks = new long[8][];
+            blocks = new long[LONGS.blocks()][];
             current = new long[0];
             block = -1;
             at = 0;
@@ -224,10 +226,10 @@ final class Blocks {
             };
         }
 
-        /** Drops every value; see {@link Blocks#release}. */
+        /** Drops every value; see {@link Blocks} for why. */
         void clear() {
             Arrays.fill(blocks, null);
-            blocks = new long[8][];
+            blocks = new long[LONGS.blocks()][];
             current = new long[0];
             block = -1;
             at = 0;
@@ -236,7 +238,7 @@ final class Blocks {
     }
 
     static final class Bytes {
-        private byte[][] blocks = new byte[8][];
+        private byte[][] blocks = new byte[BYTES.blocks()][];
         /** The block being filled, and the next free place in it. */
         private byte[] current = new byte[0];
 
@@ -247,9 +249,6 @@ final class Blocks {
         void add(byte value) {
             if (at == current.length) {
                 block++;
-                if (block == blocks.length) {
-                    blocks = Arrays.copyOf(blocks, block * 2);
-                }
                 current = new byte[BYTES.size(block)];
                 blocks[block] = current;
                 at = 0;
@@ -278,17 +277,17 @@ final class Blocks {
                 }
                 row += end;
             }
-            blocks = new byte[8][];
+            blocks = new byte[BYTES.blocks()][];
             current = new byte[0];
             block = -1;
             at = 0;
             size = 0;
         }
 
-        /** Drops every value; see {@link Blocks#release}. */
+        /** Drops every value; see {@link Blocks} for why. */
         void clear() {
             Arrays.fill(blocks, null);
-            blocks = new byte[8][];
+            blocks = new byte[BYTES.blocks()][];
             current = new byte[0];
             block = -1;
             at = 0;
