@@ -1,8 +1,6 @@
 package dev.assay.runner.ingest;
 
 import java.util.Arrays;
-import java.util.NoSuchElementException;
-import java.util.PrimitiveIterator;
 
 /**
  * A column's values as they are read, in blocks. A growing array ends up to half as large again as its values (the
@@ -187,43 +185,6 @@ final class Blocks {
             block = -1;
             at = 0;
             size = 0;
-        }
-
-        /**
-         * As {@link #drain}, for a consumer that pulls: the values in row order, each block dropped once passed; empty
-         * once the iterator is exhausted.
-         */
-        PrimitiveIterator.OfLong draining() {
-            int total = size;
-            return new PrimitiveIterator.OfLong() {
-                private int row;
-                private int b;
-                private int i;
-                private long[] values = total == 0 ? new long[0] : blocks[0];
-
-                @Override
-                public boolean hasNext() {
-                    return row < total;
-                }
-
-                @Override
-                public long nextLong() {
-                    if (row >= total) {
-                        throw new NoSuchElementException();
-                    }
-                    if (i == values.length) {
-                        blocks[b] = null;
-                        values = blocks[++b];
-                        i = 0;
-                    }
-                    row++;
-                    long value = values[i++];
-                    if (row == total) {
-                        clear();
-                    }
-                    return value;
-                }
-            };
         }
 
         /** Drops every value; see {@link Blocks} for why. */

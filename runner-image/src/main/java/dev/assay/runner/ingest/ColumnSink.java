@@ -4,10 +4,7 @@ import dev.assay.model.dataset.ColumnType;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.AbstractCollection;
-import java.util.Iterator;
 import java.util.Objects;
-import java.util.PrimitiveIterator;
 import java.util.function.Function;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
@@ -240,31 +237,12 @@ abstract sealed class ColumnSink {
         @Override
         Column<?> column() {
             if (built == null) {
-                // The one way Tablesaw builds a double column of an exact size without a copy of a whole array: from
-                // a collection, which it sizes first and then reads value by value (each boxed for a moment).
-                int size = values.size();
-                PrimitiveIterator.OfLong bits = values.draining();
-                built = DoubleColumn.create(name, new AbstractCollection<Double>() {
-                    @Override
-                    public int size() {
-                        return size;
-                    }
-
-                    @Override
-                    public Iterator<Double> iterator() {
-                        return new Iterator<>() {
-                            @Override
-                            public boolean hasNext() {
-                                return bits.hasNext();
-                            }
-
-                            @Override
-                            public Double next() {
-                                return Double.longBitsToDouble(bits.nextLong());
-                            }
-                        };
-                    }
-                });
+                // Tablesaw's one way to a double column of an exact size is a copy of an array: its column from a
+                // collection appends each value boxed to a list grown by half again (13.8 M slots for 10 M rows).
+                // The blocks are drained into that array, each dropped once copied, and the array copied once.
+                double[] exact = new double[values.size()];
+                values.drain((row, bits) -> exact[row] = Double.longBitsToDouble(bits));
+                built = DoubleColumn.create(name, exact);
             }
             return built;
         }

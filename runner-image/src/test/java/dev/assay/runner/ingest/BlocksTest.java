@@ -42,23 +42,6 @@ class BlocksTest {
     }
 
     @Test
-    void drainingIteratorHandsEveryValueOnce() {
-        Blocks.Longs longs = new Blocks.Longs();
-        int rows = 1_300_000;
-        for (int row = 0; row < rows; row++) {
-            longs.add(row * 3L);
-        }
-        java.util.PrimitiveIterator.OfLong values = longs.draining();
-        for (int row = 0; row < rows; row++) {
-            assertThat(values.hasNext()).isTrue();
-            assertThat(values.nextLong()).isEqualTo(row * 3L);
-        }
-        assertThat(values.hasNext()).isFalse();
-        assertThat(longs.size()).isZero();
-        assertThat(new Blocks.Longs().draining().hasNext()).isFalse();
-    }
-
-    @Test
     void aFewValuesTakeOneSmallBlock() {
         Blocks.Longs longs = new Blocks.Longs();
         longs.add(1);
