@@ -2,6 +2,8 @@ package dev.assay.runner.ingest;
 
 import dev.assay.model.dataset.ColumnType;
 import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.function.Function;
 import tech.tablesaw.api.BooleanColumn;
@@ -12,6 +14,13 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.booleans.BooleanColumnType;
+import tech.tablesaw.columns.dates.DateColumnType;
+import tech.tablesaw.columns.dates.PackedLocalDate;
+import tech.tablesaw.columns.datetimes.DateTimeColumnType;
+import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
+import tech.tablesaw.columns.numbers.IntColumnType;
+import tech.tablesaw.columns.numbers.LongColumnType;
 
 /**
  * Turns one column's cells into a typed Tablesaw column. A row is first staged in every sink, compared with an
@@ -31,6 +40,9 @@ abstract sealed class ColumnSink {
     }
 
     static final Misfit MISFIT = new Misfit();
+
+    private static final int MISSING_INT = IntColumnType.missingValueIndicator();
+    private static final long MISSING_LONG = LongColumnType.missingValueIndicator();
 
     /** Parses a cell into the staging slot; null or a missing marker stages a missing value. */
     abstract void stage(String raw);
@@ -54,30 +66,14 @@ abstract sealed class ColumnSink {
         return switch (decision.type()) {
             case INTEGER -> new Integers(name, decision.wideIntegers(), markers);
             case DECIMAL -> new Doubles(name, markers);
-            case BOOLEAN ->
-                new Cells<>(
-                        BooleanColumn.create(name),
-                        markers,
-                        raw -> {
-                            String value = raw.strip();
-                            if (!Values.isBoolean(value)) {
-                                throw MISFIT;
-                            }
-                            return Values.parseBoolean(value);
-                        },
-                        ColumnType.BOOLEAN);
+            case BOOLEAN -> new Booleans(name, markers);
             case DATE -> {
                 DateFormats.Layout layout = decision.layout().orElseThrow();
-                yield new Cells<>(
-                        DateColumn.create(name), markers, raw -> dateCell(raw, layout::date), ColumnType.DATE);
+                yield new Dates(name, markers, raw -> dateCell(raw, layout::date));
             }
             case DATETIME -> {
                 DateFormats.Layout layout = decision.layout().orElseThrow();
-                yield new Cells<>(
-                        DateTimeColumn.create(name),
-                        markers,
-                        raw -> dateCell(raw, layout::dateTime),
-                        ColumnType.DATETIME);
+                yield new DateTimes(name, markers, raw -> dateCell(raw, layout::dateTime));
             }
             // Text keeps the cell exactly as written; only missing markers become missing.
             case STRING -> new Cells<>(StringColumn.create(name), markers, raw -> raw, ColumnType.STRING);
@@ -103,8 +99,12 @@ abstract sealed class ColumnSink {
      */
     static final class Integers extends ColumnSink {
         private final String name;
-        private IntColumn ints;
-        private LongColumn longs;
+        /** The values while they fit an int (missing: Tablesaw's missing int), else null. */
+        private Blocks.Ints ints;
+        /** The values once one needed a long (missing: Tablesaw's missing long), else null. */
+        private Blocks.Longs longs;
+
+        private Column<?> built;
         private long staged;
         private boolean missing;
         private final Markers markers;
@@ -113,9 +113,9 @@ abstract sealed class ColumnSink {
             this.name = name;
             this.markers = markers;
             if (wide) {
-                longs = LongColumn.create(name);
+                longs = new Blocks.Longs();
             } else {
-                ints = IntColumn.create(name);
+                ints = new Blocks.Ints();
             }
         }
 
@@ -145,37 +145,28 @@ abstract sealed class ColumnSink {
         }
 
         private void widen() {
-            longs = LongColumn.create(name, ints.size());
-            for (int row = 0; row < ints.size(); row++) {
-                if (ints.isMissing(row)) {
-                    longs.setMissing(row);
-                } else {
-                    longs.set(row, (long) ints.getInt(row));
-                }
-            }
+            Blocks.Longs wide = new Blocks.Longs();
+            ints.drain((row, value) -> wide.add(value == MISSING_INT ? MISSING_LONG : value));
+            longs = wide;
             ints = null;
         }
 
         @Override
         boolean stagedEquals(int row) {
             if (longs != null) {
-                return missing ? longs.isMissing(row) : !longs.isMissing(row) && longs.getLong(row) == staged;
+                long stored = longs.get(row);
+                return missing ? stored == MISSING_LONG : stored != MISSING_LONG && stored == staged;
             }
-            return missing ? ints.isMissing(row) : !ints.isMissing(row) && ints.getInt(row) == staged;
+            int stored = ints.get(row);
+            return missing ? stored == MISSING_INT : stored != MISSING_INT && stored == staged;
         }
 
         @Override
         void commit() {
             if (longs != null) {
-                if (missing) {
-                    longs.appendMissing();
-                } else {
-                    longs.append(staged);
-                }
-            } else if (missing) {
-                ints.appendMissing();
+                longs.add(missing ? MISSING_LONG : staged);
             } else {
-                ints.append((int) staged);
+                ints.add(missing ? MISSING_INT : (int) staged);
             }
         }
 
@@ -186,17 +177,32 @@ abstract sealed class ColumnSink {
 
         @Override
         Column<?> column() {
-            return longs != null ? longs : ints;
+            if (built == null) {
+                if (longs != null) {
+                    LongColumn column = LongColumn.create(name, longs.size());
+                    longs.drain(column::set);
+                    built = column;
+                } else {
+                    IntColumn column = IntColumn.create(name, ints.size());
+                    ints.drain(column::set);
+                    built = column;
+                }
+            }
+            return built;
         }
     }
 
     static final class Doubles extends ColumnSink {
-        private final DoubleColumn column;
+        private final String name;
+        /** Each value's bits, as Tablesaw keeps the double (missing: NaN). */
+        private final Blocks.Longs values = new Blocks.Longs();
+
+        private DoubleColumn built;
         private double staged;
         private final Markers markers;
 
         Doubles(String name, Markers markers) {
-            column = DoubleColumn.create(name);
+            this.name = name;
             this.markers = markers;
         }
 
@@ -215,12 +221,12 @@ abstract sealed class ColumnSink {
 
         @Override
         boolean stagedEquals(int row) {
-            return Double.compare(column.getDouble(row), staged) == 0;
+            return Double.compare(Double.longBitsToDouble(values.get(row)), staged) == 0;
         }
 
         @Override
         void commit() {
-            column.append(staged);
+            values.add(Double.doubleToRawLongBits(staged));
         }
 
         @Override
@@ -230,14 +236,177 @@ abstract sealed class ColumnSink {
 
         @Override
         Column<?> column() {
-            return column;
+            if (built == null) {
+                // Tablesaw's one way to a double column of an exact size is a copy of an array: its column from a
+                // collection appends each value boxed to a list grown by half again (13.8 M slots for 10 M rows).
+                // The blocks are drained into that array, each dropped once copied, and the array copied once.
+                double[] exact = new double[values.size()];
+                values.drain((row, bits) -> exact[row] = Double.longBitsToDouble(bits));
+                built = DoubleColumn.create(name, exact);
+            }
+            return built;
+        }
+    }
+
+    /** Booleans as Tablesaw stores them, a byte each: 1, 0, or its missing byte. */
+    static final class Booleans extends ColumnSink {
+        private final String name;
+        private final Blocks.Bytes values = new Blocks.Bytes();
+        private final Markers markers;
+
+        private BooleanColumn built;
+        private byte staged;
+
+        Booleans(String name, Markers markers) {
+            this.name = name;
+            this.markers = markers;
+        }
+
+        @Override
+        void stage(String raw) {
+            if (markers.isMissing(raw)) {
+                staged = BooleanColumnType.MISSING_VALUE;
+                return;
+            }
+            String value = raw.strip();
+            if (!Values.isBoolean(value)) {
+                throw MISFIT;
+            }
+            staged = Values.parseBoolean(value) ? BooleanColumnType.BYTE_TRUE : BooleanColumnType.BYTE_FALSE;
+        }
+
+        @Override
+        boolean stagedEquals(int row) {
+            return values.get(row) == staged;
+        }
+
+        @Override
+        void commit() {
+            values.add(staged);
+        }
+
+        @Override
+        ColumnType type() {
+            return ColumnType.BOOLEAN;
+        }
+
+        @Override
+        Column<?> column() {
+            if (built == null) {
+                BooleanColumn column = BooleanColumn.create(name, values.size());
+                values.drain(column::set);
+                built = column;
+            }
+            return built;
         }
     }
 
     /**
-     * Booleans, dates, date-times and text: object-valued Tablesaw columns, so one sink serves them all. The parse
-     * function gets the cell as written (text keeps it exactly, the others strip it first) and throws
-     * {@link Misfit} for a cell that does not fit.
+     * Dates packed as Tablesaw packs them, an int each. A staged date is compared with a stored one as Tablesaw would
+     * hand it back, unpacked, exactly as when the column held it.
+     */
+    static final class Dates extends ColumnSink {
+        private final String name;
+        private final Blocks.Ints values = new Blocks.Ints();
+        private final Markers markers;
+        private final Function<String, LocalDate> parse;
+
+        private DateColumn built;
+        private LocalDate staged;
+
+        Dates(String name, Markers markers, Function<String, LocalDate> parse) {
+            this.name = name;
+            this.markers = markers;
+            this.parse = parse;
+        }
+
+        @Override
+        void stage(String raw) {
+            staged = markers.isMissing(raw) ? null : parse.apply(raw);
+        }
+
+        @Override
+        boolean stagedEquals(int row) {
+            int stored = values.get(row);
+            return stored == DateColumnType.missingValueIndicator()
+                    ? staged == null
+                    : Objects.equals(PackedLocalDate.asLocalDate(stored), staged);
+        }
+
+        @Override
+        void commit() {
+            values.add(PackedLocalDate.pack(staged));
+        }
+
+        @Override
+        ColumnType type() {
+            return ColumnType.DATE;
+        }
+
+        @Override
+        Column<?> column() {
+            if (built == null) {
+                DateColumn column = DateColumn.create(name, values.size());
+                values.drain(column::set);
+                built = column;
+            }
+            return built;
+        }
+    }
+
+    /** Date-times packed as Tablesaw packs them, a long each; compared as {@link Dates} are. */
+    static final class DateTimes extends ColumnSink {
+        private final String name;
+        private final Blocks.Longs values = new Blocks.Longs();
+        private final Markers markers;
+        private final Function<String, LocalDateTime> parse;
+
+        private DateTimeColumn built;
+        private LocalDateTime staged;
+
+        DateTimes(String name, Markers markers, Function<String, LocalDateTime> parse) {
+            this.name = name;
+            this.markers = markers;
+            this.parse = parse;
+        }
+
+        @Override
+        void stage(String raw) {
+            staged = markers.isMissing(raw) ? null : parse.apply(raw);
+        }
+
+        @Override
+        boolean stagedEquals(int row) {
+            long stored = values.get(row);
+            return stored == DateTimeColumnType.missingValueIndicator()
+                    ? staged == null
+                    : Objects.equals(PackedLocalDateTime.asLocalDateTime(stored), staged);
+        }
+
+        @Override
+        void commit() {
+            values.add(staged == null ? DateTimeColumnType.missingValueIndicator() : PackedLocalDateTime.pack(staged));
+        }
+
+        @Override
+        ColumnType type() {
+            return ColumnType.DATETIME;
+        }
+
+        @Override
+        Column<?> column() {
+            if (built == null) {
+                DateTimeColumn column = DateTimeColumn.create(name, values.size());
+                values.drain(column::set);
+                built = column;
+            }
+            return built;
+        }
+    }
+
+    /**
+     * Text: a Tablesaw column that keeps each distinct value once. The parse function gets the cell as written and
+     * throws {@link Misfit} for a cell that does not fit.
      */
     static final class Cells<T> extends ColumnSink {
         private final Column<T> column;

@@ -186,6 +186,20 @@ final class RowFeed implements AutoCloseable {
         findFirsts(batch, firstByHash, ordinal);
         batch.bytesRead = bytesRead.getAsLong();
         hand(batch, lines);
+        // The tables of every row's hash and of each text column's values are the largest things this thread made:
+        // dropped now, while the columns are built, rather than left for a marking cycle (see Blocks).
+        if (firstByHash != null) {
+            // Emptied, then trimmed to its smallest size, so its large arrays are replaced rather than kept.
+            firstByHash.clear();
+            firstByHash.trim();
+        }
+        if (shared != null) {
+            for (TextInterner seen : shared) {
+                if (seen != null) {
+                    seen.release();
+                }
+            }
+        }
     }
 
     /** Hands a batch over with the lines formatted for it, which then start afresh. */

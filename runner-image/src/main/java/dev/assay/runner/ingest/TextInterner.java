@@ -40,6 +40,16 @@ final class TextInterner {
         return cell;
     }
 
+    /**
+     * Forgets every value once the read is over, so that its table is freed at the next young collection rather than
+     * the next marking cycle (see {@link Blocks}); the values themselves stay in the columns.
+     */
+    void release() {
+        values = new String[1];
+        hashes = new int[1];
+        size = 0;
+    }
+
     int size() {
         return size;
     }

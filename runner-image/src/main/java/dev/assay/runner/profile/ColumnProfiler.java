@@ -34,7 +34,10 @@ import tech.tablesaw.columns.dates.DateColumnType;
 import tech.tablesaw.columns.dates.PackedLocalDate;
 import tech.tablesaw.columns.datetimes.DateTimeColumnType;
 import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
+import tech.tablesaw.columns.strings.ByteDictionaryMap;
+import tech.tablesaw.columns.strings.IntDictionaryMap;
 import tech.tablesaw.columns.strings.NullDictionaryMap;
+import tech.tablesaw.columns.strings.ShortDictionaryMap;
 import tech.tablesaw.columns.strings.StringColumnType;
 import tech.tablesaw.columns.times.PackedLocalTime;
 
@@ -213,58 +216,47 @@ final class ColumnProfiler {
      */
     private static VariableProfile text(StringColumn column, Optional<StrayValues> stray) {
         int size = column.size();
-        List<Map.Entry<String, Long>> counted = new ArrayList<>();
-        if (column.getDictionary() instanceof NullDictionaryMap) {
-            // Open addressing without a node or boxed count per value: this loop runs over every row of the
-            // column, and a HashMap of millions of distinct values spent most of its time chasing pointers.
-            // Sized for many distinct values (the column lost its dictionary for having them): fewer rehashes.
-            Object2LongOpenHashMap<String> counts = new Object2LongOpenHashMap<>(Math.min(size, 1 << 20));
-            for (int row = 0; row < size; row++) {
-                counts.addTo(column.get(row), 1);
+        TextCounts tally = new TextCounts();
+        switch (column.getDictionary()) {
+            case NullDictionaryMap none -> {
+                // Open addressing without a node or boxed count per value: this loop runs over every row of the
+                // column, and a HashMap of millions of distinct values spent most of its time chasing pointers.
+                // Sized for many distinct values (the column lost its dictionary for having them): fewer rehashes.
+                Object2LongOpenHashMap<String> counts = new Object2LongOpenHashMap<>(Math.min(size, 1 << 20));
+                for (int row = 0; row < size; row++) {
+                    counts.addTo(column.get(row), 1);
+                }
+                counts.object2LongEntrySet().fastForEach(e -> tally.add(e.getKey(), e.getLongValue()));
             }
-            counts.object2LongEntrySet().fastForEach(e -> counted.add(Map.entry(e.getKey(), e.getLongValue())));
-        } else {
-            Table byCategory = column.countByCategory();
-            StringColumn values = byCategory.stringColumn(0);
-            IntColumn counts = byCategory.intColumn(1);
-            for (int i = 0; i < values.size(); i++) {
-                counted.add(Map.entry(values.get(i), (long) counts.getInt(i)));
-            }
-        }
-        long missing = 0;
-        long distinct = 0;
-        boolean spaces = false;
-        boolean booleanWords = true;
-        long totalLength = 0;
-        Map<Integer, Long> lengths = new HashMap<>();
-        TopValues top = new TopValues(TOP);
-        List<Map.Entry<String, Long>> all = new ArrayList<>();
-        for (Map.Entry<String, Long> entry : counted) {
-            String value = entry.getKey();
-            long count = entry.getValue();
-            if (count == 0) {
-                continue;
-            }
-            if (StringColumnType.valueIsMissing(value)) {
-                missing += count;
-                continue;
-            }
-            distinct++;
-            int length = value.codePointCount(0, value.length());
-            totalLength += length * count;
-            lengths.merge(length, count, Long::sum);
-            // Settled once true (false): a column of a million distinct values need not strip and lower-case each.
-            if (!spaces) {
-                spaces = value.strip().indexOf(' ') > 0;
-            }
-            if (booleanWords) {
-                booleanWords = BOOLEAN_WORDS.contains(value.strip().toLowerCase(Locale.ROOT));
-            }
-            top.offer(value, count);
-            if (distinct <= VariableProfile.MAX_LISTED_CATEGORIES) {
-                all.add(Map.entry(value, count));
+            // The dictionary's own counts, read in place: Tablesaw's countByCategory copies them into a table with a
+            // dictionary of its own, which for a million distinct values was the largest thing on the heap while
+            // the columns were profiled.
+            case ByteDictionaryMap bytes ->
+                bytes.getKeyCountEntries()
+                        .fastForEach(e -> tally.add(bytes.getValueForKey(e.getByteKey()), e.getIntValue()));
+            case ShortDictionaryMap shorts ->
+                shorts.getKeyCountEntries()
+                        .fastForEach(e -> tally.add(shorts.getValueForKey(e.getShortKey()), e.getIntValue()));
+            case IntDictionaryMap ints ->
+                ints.getKeyCountEntries()
+                        .fastForEach(e -> tally.add(ints.getValueForKey(e.getIntKey()), e.getIntValue()));
+            default -> {
+                Table byCategory = column.countByCategory();
+                StringColumn values = byCategory.stringColumn(0);
+                IntColumn counts = byCategory.intColumn(1);
+                for (int i = 0; i < values.size(); i++) {
+                    tally.add(values.get(i), counts.getInt(i));
+                }
             }
         }
+        long missing = tally.missing;
+        long distinct = tally.distinct;
+        boolean spaces = tally.spaces;
+        boolean booleanWords = tally.booleanWords;
+        long totalLength = tally.totalLength;
+        Map<Integer, Long> lengths = tally.lengths;
+        TopValues top = tally.top;
+        List<Map.Entry<String, Long>> all = tally.all;
         booleanWords &= distinct > 0;
         long present = size - missing;
         double meanLength = present == 0 ? 0 : (double) totalLength / present;
@@ -287,6 +279,43 @@ final class ColumnProfiler {
                 text,
                 Optional.empty(),
                 stray);
+    }
+
+    /** What the text profile learns from each distinct value and its count, in any order. */
+    private static final class TextCounts {
+        long missing;
+        long distinct;
+        boolean spaces;
+        boolean booleanWords = true;
+        long totalLength;
+        final Map<Integer, Long> lengths = new HashMap<>();
+        final TopValues top = new TopValues(TOP);
+        final List<Map.Entry<String, Long>> all = new ArrayList<>();
+
+        void add(String value, long count) {
+            if (count == 0) {
+                return;
+            }
+            if (StringColumnType.valueIsMissing(value)) {
+                missing += count;
+                return;
+            }
+            distinct++;
+            int length = value.codePointCount(0, value.length());
+            totalLength += length * count;
+            lengths.merge(length, count, Long::sum);
+            // Settled once true (false): a column of a million distinct values need not strip and lower-case each.
+            if (!spaces) {
+                spaces = value.strip().indexOf(' ') > 0;
+            }
+            if (booleanWords) {
+                booleanWords = BOOLEAN_WORDS.contains(value.strip().toLowerCase(Locale.ROOT));
+            }
+            top.offer(value, count);
+            if (distinct <= VariableProfile.MAX_LISTED_CATEGORIES) {
+                all.add(Map.entry(value, count));
+            }
+        }
     }
 
     static TextStats textStats(Map<Integer, Long> lengths, long present, double meanLength) {

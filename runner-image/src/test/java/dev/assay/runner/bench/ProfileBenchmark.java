@@ -343,6 +343,12 @@ public final class ProfileBenchmark {
                 mb(heap.peakUsed()),
                 mb(heap.peakLive()),
                 mb(Runtime.getRuntime().maxMemory()));
+        System.out.printf(
+                Locale.ROOT,
+                "  peak live after a young, mixed or full collection %s (%.2f× the file; a remark pause's figure "
+                        + "counts the young generation uncollected)%n",
+                mb(heap.peakCollected()),
+                heap.peakCollected() / (double) fileBytes);
         System.out.println("  where the time goes:");
         stages.print(started);
         System.out.printf(Locale.ROOT, "  kinds: %s%n", profile.table().types());
@@ -376,6 +382,7 @@ public final class ProfileBenchmark {
     static final class HeapWatch {
         private final AtomicLong peakUsed = new AtomicLong();
         private final AtomicLong peakLive = new AtomicLong();
+        private final AtomicLong peakCollected = new AtomicLong();
         private volatile boolean running = true;
         private Thread sampler;
 
@@ -393,6 +400,11 @@ public final class ProfileBenchmark {
                                                 .mapToLong(MemoryUsage::getUsed)
                                                 .sum();
                                         watch.peakLive.accumulateAndGet(live, Math::max);
+                                        // G1's remark and cleanup pauses ("G1 Concurrent GC") evacuate nothing:
+                                        // their "after" holds the young generation as it was, garbage included.
+                                        if (!info.getGcName().contains("Concurrent")) {
+                                            watch.peakCollected.accumulateAndGet(live, Math::max);
+                                        }
                                     }
                                 },
                                 null,
@@ -425,6 +437,11 @@ public final class ProfileBenchmark {
 
         long peakLive() {
             return peakLive.get();
+        }
+
+        /** As {@link #peakLive}, after the collections that evacuate the young generation (young, mixed, full). */
+        long peakCollected() {
+            return peakCollected.get();
         }
     }
 
