@@ -254,7 +254,7 @@ final class FollowUps {
         }
         Optional<ActionType> moved = kindSaid(m.group(1));
         Optional<ActionType> anchor = kindSaid(m.group(3));
-        if (moved.isEmpty() || anchor.isEmpty() || moved.equals(anchor)) {
+        if (moved.isEmpty() || anchor.isEmpty() || moved.equals(anchor) || !onlyNamesAStep(m.group(1))) {
             return Optional.empty();
         }
         List<Integer> from = indexesOf(current, moved.get());
@@ -280,6 +280,39 @@ final class FollowUps {
         int anchorAt = revised.indexOf(current.get(at.getFirst()));
         revised.add(before ? anchorAt : anchorAt + 1, step);
         return Optional.of(new Revision(revised, List.of()));
+    }
+
+    /**
+     * Whether the words say nothing but a step and its columns: "fill Age with the median before training" also asks
+     * for a way to fill, so it is no move (reading it as one would drop the median).
+     */
+    private boolean onlyNamesAStep(String words) {
+        List<Words.Token> tokens = Words.tokens(words);
+        List<ColumnMatcher.Mention> mentions = matcher.find(tokens);
+        return tokens.stream()
+                .allMatch(t -> kindSaid(t.text()).isPresent()
+                        || mentions.stream().anyMatch(mt -> mt.start() <= t.index() && t.index() < mt.end())
+                        || ColumnMatcher.GRAMMAR.contains(t.text())
+                        || Vocabulary.FILLER.contains(t.text())
+                        || Set.of(
+                                        "do",
+                                        "the",
+                                        "step",
+                                        "remove",
+                                        "removal",
+                                        "drop",
+                                        "dropping",
+                                        "removing",
+                                        "missing",
+                                        "values",
+                                        "gaps",
+                                        "rows",
+                                        "out",
+                                        "in",
+                                        "up",
+                                        "that",
+                                        "this")
+                                .contains(t.text()));
     }
 
     /** The one kind of step a few words name: "remove the duplicates", "scaling", "fill in the ages". */
@@ -327,7 +360,8 @@ final class FollowUps {
             return Optional.empty();
         }
         List<String> parts = new ArrayList<>();
-        for (Words.Token token : Words.tokens(text)) {
+        // "the day of the week" is the weekday, as in a request.
+        for (Words.Token token : Words.tokens(Paraphrases.plain(text))) {
             String part = Vocabulary.DATE_PARTS.get(token.text());
             if (part != null && !parts.contains(part)) {
                 parts.add(part);

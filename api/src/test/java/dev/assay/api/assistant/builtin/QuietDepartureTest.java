@@ -741,6 +741,16 @@ class QuietDepartureTest {
                         ActionType.TRAIN_MODEL, new java.util.LinkedHashMap<>(java.util.Map.of("target", "Survived"))));
         assertThat(steps(followUp("titanic.csv", "fill in the ages before the scaling, not after", current)))
                 .containsExactly(current.get(1), current.get(0), current.get(2));
+        // Words that also ask for something else are no move: the fill's new way is kept.
+        List<PlanStep> meanFill = List.of(
+                new PlanStep(
+                        ActionType.IMPUTE,
+                        new java.util.LinkedHashMap<>(java.util.Map.of("columns", List.of("Age"), "strategy", "mean"))),
+                current.get(2));
+        assertThat(steps(followUp("titanic.csv", "fill Age with the median before training", meanFill))
+                        .getFirst()
+                        .params())
+                .containsEntry("strategy", "median");
         // Already in that order: unchanged, and said.
         PlannerAnswer already = followUp("titanic.csv", "do the fill after the scaling", current);
         assertThat(steps(already)).isEqualTo(current);
