@@ -264,6 +264,9 @@ final class ModelWords {
         return false;
     }
 
+    /** "the rest of the bill details", "the other informations": words after "the" that mean every other column. */
+    private static final Set<String> REST_OF = Set.of("rest", "other", "others", "remaining");
+
     /** "give it", "feed the model": the word at {@code i} is what the model is given its inputs as. */
     private boolean givenTo(int i) {
         String word = clause.tokens.get(i).text();
@@ -351,8 +354,7 @@ final class ModelWords {
                             || Set.of("every", "all", "everything", "each")
                                     .contains(clause.tokens.get(next).text())
                             // "from the rest of the bill details", "from the other informations": every other column.
-                            || Set.of("rest", "other", "others", "remaining")
-                                            .contains(clause.tokens.get(next).text())
+                            || REST_OF.contains(clause.tokens.get(next).text())
                                     && next > i + 1
                                     && clause.tokens.get(next - 1).text().equals("the"))) {
                 return i;
@@ -461,8 +463,7 @@ final class ModelWords {
         // column after "of" says whose details they are, it is no input of its own.
         if (featureCue + 3 < clause.tokens.size()
                 && clause.tokens.get(featureCue + 1).text().equals("the")
-                && Set.of("rest", "other", "others", "remaining")
-                        .contains(clause.tokens.get(featureCue + 2).text())
+                && REST_OF.contains(clause.tokens.get(featureCue + 2).text())
                 && clause.tokens.subList(featureCue + 3, clause.tokens.size()).stream()
                         .limit(2)
                         .anyMatch(t -> t.text().equals("of"))
