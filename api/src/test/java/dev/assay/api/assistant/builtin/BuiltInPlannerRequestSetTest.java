@@ -119,8 +119,8 @@ class BuiltInPlannerRequestSetTest {
                 new Part("held-out 16 (fifteenth reviewer)", heldOut("prompts-heldout-16.jsonl"), 0.65),
                 // Held-out 17: 84 requests (12 per category) on all thirteen datasets, by a sixteenth reviewer under
                 // the same rules, written before the round for held-out 16's kinds and kept from it. First run
-                // (2026-12-07, planner of commit da9974e, before that round): 61 of 84 (72.6 %); the floor is a few points under
-                // that, rounded down to a multiple of 5 %.
+                // (2026-12-07, planner of commit da9974e, before that round): 61 of 84 (72.6 %); the floor is a few
+                // points under that, rounded down to a multiple of 5 %.
                 new Part("held-out 17 (sixteenth reviewer)", heldOut("prompts-heldout-17.jsonl"), 0.65));
     }
 
