@@ -64,7 +64,7 @@ final class CastClauses {
                     + "(?:\\s+(?:variables?|columns?|values?|type|data))?(?:\\s+(?:too|as\\s+well|also|instead|please))?\\s*[.!]?\\s*$";
     private static final Pattern VERB =
             Pattern.compile("(?i)^\\s*(?:please\\s+)?(?:make|treat|turn|convert|cast|change|set"
-                    + "|store|read|keep|mark|handle|consider|recode|retype)\\s+(.+?)\\s+(?:(?:as|to|into|like)\\s+)?(?:an?\\s+)?"
+                    + "|store|read|keep|mark|handle|consider|recode|retype|parse|interpret|reinterpret|load)\\s+(.+?)\\s+(?:(?:as|to|into|like)\\s+)?(?:an?\\s+)?"
                     + "(?:(?:true|proper|real)\\s+)?" + TYPE + TAIL);
     private static final Pattern STATEMENT =
             Pattern.compile("(?i)^\\s*(?:(?:i\\s+think|actually|note\\s+that)\\s*,?\\s+)?"

@@ -490,7 +490,11 @@ final class ClauseSteps {
     private static final Pattern OUTSIDE = Pattern.compile(
             "(?i)\\b(?:scrap(?:e|es|ed|ing)|crawl(?:s|ed|ing)?|download(?:s|ed|ing)?|fetch(?:es|ed|ing)?\\s+\\w+\\s+from"
                     + "|look(?:s|ed|ing)?\\s+(?:\\w+\\s+)?up\\s+(?:on|in|online|from)"
-                    + "|from\\s+the\\s+(?:web|internet)|online\\s+sources?|website|web\\s+site)\\b");
+                    + "|from\\s+the\\s+(?:web|internet)|online\\s+sources?|website|web\\s+site"
+                    // "look up each car's resale value online", "search the internet for each price".
+                    + "|(?:look(?:s|ed|ing)?\\s+up|search(?:es|ed|ing)?|find|get|fetch(?:es|ed|ing)?|pull|retrieve|grab)\\b"
+                    + "[^,;.]*?\\b(?:online|on\\s+the\\s+(?:web|internet)|(?:on|from)\\s+(?:google|wikipedia)|the\\s+internet|the\\s+web)"
+                    + "|search(?:es|ed|ing)?\\s+(?:online|the\\s+web|the\\s+internet))\\b");
 
     /**
      * A cast to numbers of columns that hold words ("turn origin into numbers", "make island numeric") would leave

@@ -215,9 +215,32 @@ final class ColumnMatcher {
                 i++;
             }
         }
-        return counted(
-                positions(qualified(sharedAfterOf(shared(ranges(mentions, tokens), tokens), tokens), tokens), tokens),
+        return singularGroups(
+                counted(
+                        positions(
+                                qualified(sharedAfterOf(shared(ranges(mentions, tokens), tokens), tokens), tokens),
+                                tokens),
+                        tokens),
                 tokens);
+    }
+
+    private static final Set<String> ONE_COLUMN = Set.of("column", "variable", "field", "feature", "attribute");
+
+    /**
+     * "scale the phenols column": a word several names share, said with "column" in the singular, speaks of one of
+     * them — which one is asked, never every column the word fits ("scale the phenols" is both).
+     */
+    private static List<Mention> singularGroups(List<Mention> mentions, List<Words.Token> tokens) {
+        return mentions.stream()
+                .map(m -> m.kind() == Kind.GROUP
+                                && m.end() < tokens.size()
+                                && ONE_COLUMN.contains(tokens.get(m.end()).text())
+                                && m.start() > 0
+                                && Set.of("the", "that", "this")
+                                        .contains(tokens.get(m.start() - 1).text())
+                        ? new Mention(Kind.AMBIGUOUS, m.columns(), m.start(), m.end() + 1, m.words() + " column")
+                        : m)
+                .toList();
     }
 
     /** Words after a name that say which of its columns: "the borough where each trip was picked up". */
@@ -779,6 +802,10 @@ final class ColumnMatcher {
         if (initials != null) {
             return initials;
         }
+        Mention runTogether = prefixesRunTogether(phrase, start, end, spaced);
+        if (runTogether != null) {
+            return runTogether;
+        }
         boolean loose = phrase.size() > 1
                 && (Vocabulary.FILLER.contains(phrase.getLast().text())
                         || Vocabulary.FILLER.contains(phrase.getFirst().text())
@@ -867,6 +894,8 @@ final class ColumnMatcher {
             Map.entry("types", List.of("type", "species", "class", "variety")),
             // "the region it was made in": where a thing comes from.
             Map.entry("region", List.of("region", "origin", "country")),
+            Map.entry("country", List.of("country", "origin", "region", "nation")),
+            Map.entry("nation", List.of("country", "origin", "region", "nation")),
             // "the port they embarked at", "one-hot encode sex and port".
             Map.entry("port", List.of("port", "embarked")),
             Map.entry("ports", List.of("port", "embarked")),
@@ -986,6 +1015,45 @@ final class ColumnMatcher {
             }
         }
         return fits.size() == 1 ? new Mention(Kind.SINGLE, fits, start, end, spaced, true) : null;
+    }
+
+    /**
+     * "the treasury bill rate" is tbilrate, "real disposable personal income" is realdpi: a one-word name run together
+     * from the start of every word said, in order (one letter or more each, one of them three or more). Taken only
+     * when one name fits, and said as a reading.
+     */
+    private Mention prefixesRunTogether(List<Words.Token> phrase, int start, int end, String spaced) {
+        if (phrase.size() < 2
+                || phrase.stream()
+                        .map(Words.Token::text)
+                        .anyMatch(w -> !w.matches("\\p{L}+")
+                                || GRAMMAR.contains(w)
+                                || intentWords.test(w)
+                                || Vocabulary.FILLER.contains(w)
+                                || columnNamed(w))) {
+            return null;
+        }
+        List<String> words = phrase.stream().map(Words.Token::text).toList();
+        List<String> fits = columns.stream()
+                .filter(c -> c.matches("\\p{L}{5,}"))
+                .filter(c -> segments(c.toLowerCase(Locale.ROOT), words, 0, false))
+                .toList();
+        return fits.size() == 1 ? new Mention(Kind.SINGLE, fits, start, end, spaced, false, true) : null;
+    }
+
+    private static boolean segments(String name, List<String> words, int from, boolean long3) {
+        if (from == words.size()) {
+            return name.isEmpty() && long3;
+        }
+        String word = words.get(from);
+        int left = words.size() - from - 1;
+        for (int n = Math.min(word.length(), name.length() - left); n >= 1; n--) {
+            if (word.startsWith(name.substring(0, n))
+                    && segments(name.substring(n), words, from + 1, long3 || n >= 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "passenger" leaves out only the key word of PassengerId: it speaks of passengers, not of their number. */

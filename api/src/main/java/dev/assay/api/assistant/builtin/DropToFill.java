@@ -20,12 +20,12 @@ import java.util.regex.Pattern;
 final class DropToFill {
 
     private static final String DROP = "(?:drop|dropping|dropped|remove|removing|delete|deleting|discard|discarding"
-            + "|throw(?:ing)? away|get(?:ting)? rid of|lose|losing)";
+            + "|throw(?:ing)?\\s+(?:[\\p{L}']+\\s+){0,2}?(?:away|out)|get(?:ting)? rid of|lose|losing)";
     private static final String FILL = "(?:fill|filling|impute|imputing|complete|completing|replace|replacing|patch)";
     private static final Pattern SWAP =
             Pattern.compile("\\b(?:instead of|rather than|in place of)\\s+" + DROP + "\\b.*\\b"
                     + FILL + "\\b|\\b" + FILL + "\\b.*\\b(?:instead of|rather than|in place of|not)\\s+" + DROP + "\\b"
-                    + "|\\b(?:don't|do not|dont|no need to|not)\\s+" + DROP + "\\b.*\\b" + FILL + "\\b"
+                    + "|\\b(?:don't|do not|dont|no need to|not|no|stop|without)\\s+" + DROP + "\\b.*\\b" + FILL + "\\b"
                     // "I'd rather impute than drop", "prefer filling to dropping"
                     + "|\\b(?:rather|prefer(?:\\s+to)?)\\s+" + FILL + "\\b.*\\b(?:than|to|over)\\s+" + DROP + "\\b");
 

@@ -33,6 +33,22 @@ final class FollowUps {
                     + "|,?\\s*(?:as\\s+the\\s+(?:very\\s+)?first\\s+step|at\\s+the\\s+(?:very\\s+)?(?:start|beginning)"
                     + "(?:\\s+of\\s+the\\s+plan)?|before\\s+(?:anything|everything)\\s+else)\\s*[.!]?\\s*$");
 
+    /**
+     * "Before the scaling, clip the outliers in magnesium", "fill Embarked first, ahead of the encoding": the new steps
+     * go right before the first step of that kind, which stays as it is.
+     */
+    private static final Pattern BEFORE_KIND = Pattern.compile(
+            "(?i)^\\s*(?:before|prior\\s+to|ahead\\s+of)\\s+(?:the\\s+|any\\s+|doing\\s+the\\s+)?([\\p{L}-]+)"
+                    + "(?:\\s+(?:step|steps))?\\s*,\\s*"
+                    + "|\\s*,?\\s+(?:first\\s*,?\\s+)?(?:before|prior\\s+to|ahead\\s+of)\\s+(?:the\\s+|any\\s+)?([\\p{L}-]+)"
+                    + "(?:\\s+(?:step|steps))?\\s*[.!]?\\s*$");
+
+    /**
+     * "fill Fare too", "impute Fare as well": a step like one the plan has, on more columns. ("also scale X" before
+     * the columns stays a step of its own, as it always has; either plan does the same.)
+     */
+    private static final Pattern TOO = Pattern.compile("\\b(?:too|as well)\\W*$");
+
     /** "undo", "scratch that last change", "never mind", "revert the previous answer", "cancel that": the last turn goes. */
     private static final Pattern UNDO = Pattern.compile(
             "^\\s*(?:(?:please|actually|oh|no|hmm|ok|okay|sorry|wait)\\W*\\s+)*(?:undo|revert|go back|roll ?back|take (?:that|it) back"
@@ -107,7 +123,12 @@ final class FollowUps {
      */
     private static final Pattern REASON = Pattern.compile(
             "\\s*[,;:\u2013\u2014-]+\\s*(?:because|since|as|(?:\\p{L}+\\s+){0,3}(?:don't|doesn't|do not|does not|won't"
-                    + "|isn't|aren't|is not|are not)\\s+(?:need|needed|necessary|help|helping|matter|useful))\\b.*$");
+                    + "|isn't|aren't|is not|are not)\\s+(?:need|needed|necessary|help|helping|matter|useful)"
+                    // "the model can deal with origin itself", "the forest copes with it by itself": what the model
+                    // manages on its own is why, not what to do.
+                    + "|(?:the\\s+)?(?:model|forest|random forest|trees?|algorithm|classifier|regressor|booster|it|they)\\s+"
+                    + "(?:can\\s+|could\\s+|will\\s+|should\\s+)?(?:deal|deals|cope|copes|handle|handles|manage|manages"
+                    + "|work|works|take\\s+care|takes\\s+care)\\b)\\b.*$");
     /**
      * "don't clip anything", "no need to scale at all", "stop encoding": the verb of a kind of step, said as not
      * wanted, removes every step of that kind (never reads "anything" as a column).
@@ -622,7 +643,15 @@ final class FollowUps {
             return inputs.get();
         }
         // "actually keep Ticket", "don't drop Age after all": the drop is taken back for those columns only.
-        Optional<Revision> keptBack = KeepBack.revise(text, mentions, current);
+        Optional<String[]> keepThenDrop = KeepBack.keepThenDrop(text);
+        Optional<Revision> keptBack = keepThenDrop.isPresent()
+                ? KeepBack.revise(
+                        keepThenDrop.get()[0],
+                        matcher.find(Words.tokens(keepThenDrop.get()[0])),
+                        List.copyOf(ColumnMatcher.unique(
+                                matcher.find(Words.tokens(keepThenDrop.get()[1])))),
+                        current)
+                : KeepBack.revise(text, mentions, current);
         if (keptBack.isPresent()) {
             return keptBack.get();
         }
@@ -665,6 +694,19 @@ final class FollowUps {
         if (atStart) {
             prompt = start.replaceFirst(" ").strip();
         }
+        int beforeStep = -1;
+        Matcher beforeKind = BEFORE_KIND.matcher(prompt);
+        if (!atStart && beforeKind.find()) {
+            Optional<ActionType> kindBefore =
+                    kindSaid(beforeKind.group(1) != null ? beforeKind.group(1) : beforeKind.group(2));
+            if (kindBefore.isPresent() && kindBefore.get() != ActionType.TRAIN_MODEL) {
+                List<Integer> at = indexesOf(current, kindBefore.get());
+                if (!at.isEmpty()) {
+                    beforeStep = at.getFirst();
+                    prompt = beforeKind.replaceFirst(" ").strip();
+                }
+            }
+        }
         // "also fill the remaining gaps": the rest is what the current plan leaves missing, as in one request.
         List<String> restNotes = new ArrayList<>();
         Revision added =
@@ -682,7 +724,70 @@ final class FollowUps {
             plan.addAll(current);
             return new Revision(plan, added.warnings());
         }
+        if (beforeStep >= 0
+                && !added.steps().isEmpty()
+                && added.steps().stream().noneMatch(step -> step.type() == ActionType.TRAIN_MODEL)
+                && added.steps().stream().noneMatch(step -> conflicts(step, current))) {
+            List<PlanStep> plan = new ArrayList<>(current);
+            plan.addAll(beforeStep, added.steps());
+            return new Revision(plan, added.warnings());
+        }
+        if (TOO.matcher(text).find()) {
+            Optional<List<PlanStep>> joined = joined(current, added.steps());
+            if (joined.isPresent()) {
+                return new Revision(joined.get(), added.warnings());
+            }
+        }
         return new Revision(merge(current, added.steps(), every), added.warnings());
+    }
+
+    /** Whether a new step acts on a column a step of its kind already acts on (then the two are merged instead). */
+    private static boolean conflicts(PlanStep step, List<PlanStep> current) {
+        List<String> columns = names(step.params().get("columns"));
+        return current.stream()
+                .filter(s -> s.type() == step.type())
+                .anyMatch(s -> columns.isEmpty()
+                        || names(s.params().get("columns")).isEmpty()
+                        || names(s.params().get("columns")).stream().anyMatch(columns::contains));
+    }
+
+    /**
+     * "fill flipper length too" after a median fill of the bill: one new step like the plan's last step of its kind
+     * (the same settings, other columns) joins that step instead of standing beside it as a second fill.
+     */
+    private static Optional<List<PlanStep>> joined(List<PlanStep> current, List<PlanStep> added) {
+        if (added.size() != 1
+                || added.getFirst().type() == ActionType.TRAIN_MODEL
+                || added.getFirst().type() == ActionType.FEATURE_ENGINEER) {
+            return Optional.empty();
+        }
+        PlanStep step = added.getFirst();
+        List<String> columns = names(step.params().get("columns"));
+        Map<String, Object> settings = new LinkedHashMap<>(step.params());
+        settings.remove("columns");
+        for (int i = current.size() - 1; i >= 0; i--) {
+            PlanStep like = current.get(i);
+            List<String> held = names(like.params().get("columns"));
+            Map<String, Object> its = new LinkedHashMap<>(like.params());
+            its.remove("columns");
+            if (like.type() != step.type()) {
+                continue;
+            }
+            if (columns.isEmpty()
+                    || held.isEmpty()
+                    || held.stream().anyMatch(columns::contains)
+                    || !its.equals(settings)) {
+                return Optional.empty();
+            }
+            List<String> all = new ArrayList<>(held);
+            all.addAll(columns);
+            Map<String, Object> params = new LinkedHashMap<>(like.params());
+            params.put("columns", all);
+            List<PlanStep> out = new ArrayList<>(current);
+            out.set(i, new PlanStep(like.type(), params));
+            return Optional.of(out);
+        }
+        return Optional.empty();
     }
 
     /** Actions whose steps on the same column replace each other: two encodings or two fills of one column conflict. */

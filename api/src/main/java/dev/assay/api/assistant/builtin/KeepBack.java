@@ -28,11 +28,39 @@ final class KeepBack {
             // "put island back", "bring Age back in".
             + "|^(?:(?:please|let's|lets)\\s+)?(?:put|bring|add|get)\\s+[^,;.]+?\\s+back\\b");
 
+    /**
+     * "keep the island, just drop sex", "keep year, only drop quarter": what follows names the drop that stays, not
+     * a column to keep.
+     */
+    private static final Pattern THEN_ONLY_DROP = Pattern.compile(
+            "\\s*(?:[,;:\u2013\u2014-]+\\s*|\\s+)(?:and\\s+|but\\s+)?(?:just|only|but)\\s+(?:drop|remove|delete|lose|ditch"
+                    + "|discard|exclude)\\b(.*)$");
+
     private KeepBack() {}
+
+    /**
+     * The keep and the drop of "keep X, just drop Y" apart: the text before the drop (where the kept columns are)
+     * and the drop's own words, if said.
+     */
+    static Optional<String[]> keepThenDrop(String text) {
+        java.util.regex.Matcher m = THEN_ONLY_DROP.matcher(text);
+        return m.find() && m.start() > 0
+                ? Optional.of(new String[] {text.substring(0, m.start()), m.group(1)})
+                : Optional.empty();
+    }
 
     /** The plan without the named columns in its drop steps, if the follow-up takes a drop back. */
     static Optional<FollowUps.Revision> revise(
             String text, List<ColumnMatcher.Mention> mentions, List<PlanStep> current) {
+        return revise(text, mentions, List.of(), current);
+    }
+
+    /**
+     * As above, with the columns a "just drop Y" after the keep names: the drop still holds them (added when it did
+     * not).
+     */
+    static Optional<FollowUps.Revision> revise(
+            String text, List<ColumnMatcher.Mention> mentions, List<String> stillDropped, List<PlanStep> current) {
         if (mentions.isEmpty()
                 || !CUE.matcher(text.strip()).find()
                 || current.stream().noneMatch(s -> s.type() == ActionType.DROP_COLUMNS)) {
@@ -63,6 +91,29 @@ final class KeepBack {
         if (restored.isEmpty()) {
             // "keep urban" of a column no drop step names: the other follow-up rules decide.
             return Optional.empty();
+        }
+        List<String> added = stillDropped.stream()
+                .filter(c -> !kept.contains(c))
+                .filter(c -> out.stream()
+                        .filter(s -> s.type() == ActionType.DROP_COLUMNS)
+                        .noneMatch(
+                                s -> FollowUps.names(s.params().get("columns")).contains(c)))
+                .toList();
+        if (!added.isEmpty()) {
+            int at = 0;
+            while (at < out.size() && out.get(at).type() != ActionType.DROP_COLUMNS) {
+                at++;
+            }
+            if (at < out.size()) {
+                List<String> columns =
+                        new ArrayList<>(FollowUps.names(out.get(at).params().get("columns")));
+                columns.addAll(added);
+                Map<String, Object> params = new LinkedHashMap<>(out.get(at).params());
+                params.put("columns", columns);
+                out.set(at, new PlanStep(ActionType.DROP_COLUMNS, params));
+            } else {
+                out.addFirst(new PlanStep(ActionType.DROP_COLUMNS, BuiltInPlanner.params("columns", added)));
+            }
         }
         List<String> warnings = new ArrayList<>();
         kept.removeAll(restored);

@@ -175,7 +175,18 @@ final class Paraphrases {
      */
     private static final Pattern GROUP_THEN_MEMBERS = Pattern.compile(
             "(?i)\\b(?:the\\s+)?([\\p{L}]+)\\s+(?:measurements|measures|dimensions|columns|features|variables|sizes)"
-                    + "(\\s+(?:only|alone))?\\s*\\(\\s*([\\p{L}]+)\\s*(?:,\\s*([\\p{L}]+)\\s*)?(?:,?\\s*(?:and|&)\\s*([\\p{L}]+))\\s*\\)");
+                    + "(\\s+(?:only|alone))?\\s*\\(\\s*([\\p{L}]+)\\s*(?:,\\s*([\\p{L}]+)\\s*)?(?:,?\\s*(?:and|&|\\+|/)\\s*([\\p{L}]+))\\s*\\)");
+
+    /**
+     * "the missing boroughs (pickup and dropoff)", "the zones (pickup, dropoff)": a plural that is part of a name, with
+     * the words it goes with in brackets, says "the boroughs of pickup and dropoff" (pickup_borough, dropoff_borough),
+     * never the plural's whole group and the bracketed words' own columns as well. Words that name no column part
+     * ("the values (Age and Fare)") keep their brackets.
+     */
+    private static final Pattern PLURAL_THEN_MEMBERS = Pattern.compile(
+            "(?i)\\b(?!(?:values|columns|fields|variables|features|rows|gaps|entries|cells|ones|outliers|numbers|items"
+                    + "|things|inputs|predictors|nulls|nans|blanks|duplicates|records|observations)\\b)([\\p{L}]{3,}s)"
+                    + "\\s*\\(\\s*([\\p{L}_]+)\\s*(?:,\\s*([\\p{L}_]+)\\s*)??(?:,?\\s*(?:and|&|\\+|/)\\s*|,\\s*)([\\p{L}_]+)\\s*\\)");
 
     /** "drop whichever column is mostly empty": the column that is. */
     private static final Pattern WHICHEVER = Pattern.compile(
@@ -330,6 +341,37 @@ final class Paraphrases {
         });
     }
 
+    /**
+     * "predict what the whole ride cost, tip and tolls included", "forecast the fare, tolls not included": words
+     * after a model's target that say what the target holds describe it; they are never the target themselves. Only
+     * after a clause that asks for a model and names no inputs, so "predict tip from the bill, including size" keeps
+     * its input.
+     */
+    private static final Pattern TARGET_HOLDS = Pattern.compile(
+            "(?i)(\\b(?:predict|predicting|model|modell?ing|forecast|forecasting|estimate|estimating|regress|regression"
+                    + "|classify|train)\\b[^,;.!?]*?),\\s*(?:(?:with\\s+)?(?:the\\s+)?[\\p{L}_]+(?:\\s+(?:and|or)\\s+(?:the\\s+)?"
+                    + "[\\p{L}_]+)?\\s+(?:both\\s+)?(?:not\\s+)?(?:included|excluded)|including\\s+(?:the\\s+)?[\\p{L}_]+"
+                    + "(?:\\s+(?:and|or)\\s+(?:the\\s+)?[\\p{L}_]+)?)(?=\\s*(?:$|[.;!?]|,\\s*(?:and\\s+)?then\\b))");
+
+    private static final Pattern NAMES_INPUTS = Pattern.compile(
+            "(?i)\\b(?:from|using|based|except|excluding|but|without|features?|inputs?|predictors?)\\b");
+
+    /**
+     * "where it was made", "the country each car comes from": where a thing comes from is its origin, said in one
+     * word so the name or its synonyms can meet it.
+     */
+    private static final Pattern WHERE_FROM = Pattern.compile(
+            "(?i)\\b(?:where\\s+(?:it|they|each\\s+[\\p{L}]+|the\\s+[\\p{L}]+)\\s+(?:was|were|is|are|gets?|got)\\s+"
+                    + "(?:made|built|manufactured|produced|assembled)|(?:the\\s+)?(?:country|place|region)\\s+"
+                    + "(?:it|they|each\\s+[\\p{L}]+|the\\s+[\\p{L}]+)\\s+(?:comes?|came)\\s+from)\\b");
+
+    static String targetHolds(String text) {
+        return TARGET_HOLDS
+                .matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        NAMES_INPUTS.matcher(m.group(1)).find() ? m.group() : m.group(1)));
+    }
+
     /** "median-fill Age", "mode-impute Embarked": a fill said with its way as one word is a fill with that way. */
     private static final Pattern WAY_FILL = Pattern.compile(
             "(?i)\\b(mean|median|mode|zero|average)[- ](fill|impute)(?:ed|s|ing)?\\s+(.+?)(?=\\s*(?:[,;.!?]|\\bthen\\b|\\band\\s+then\\b|$))");
@@ -343,6 +385,12 @@ final class Paraphrases {
                 .replaceAll(m -> java.util.regex.Matcher.quoteReplacement("the " + m.group(1) + " " + m.group(3)
                         + (m.group(4) == null ? "" : ", " + m.group(1) + " " + m.group(4)) + " and " + m.group(1) + " "
                         + m.group(5) + (m.group(2) == null ? "" : m.group(2))));
+        text = PLURAL_THEN_MEMBERS
+                .matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + " of " + m.group(2)
+                        + (m.group(3) == null ? "" : ", " + m.group(3)) + " and " + m.group(4)));
+        text = targetHolds(text);
+        text = WHERE_FROM.matcher(text).replaceAll("the origin");
         text = WHICHEVER.matcher(text).replaceAll("the $1 that $2");
         text = TELL_APART.matcher(text).replaceAll("predict the $1");
         text = THAT_ONE.matcher(text).replaceAll("it");

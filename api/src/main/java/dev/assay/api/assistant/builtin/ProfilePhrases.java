@@ -68,6 +68,16 @@ final class ProfilePhrases {
             new Property(
                     Pattern.compile("id-like|id like|identifier|identifier-like|identifiers|id"),
                     ProfilePhrases::identifierLike),
+            // Before "skewed": "the right-skewed columns", "the ones with a long right tail" are the positive skew
+            // only.
+            new Property(
+                    Pattern.compile("(?:right-|right\\s+|positively\\s+)skewed|skewed\\s+(?:to\\s+the\\s+)?right"
+                            + "|(?:a\\s+)?(?:long|longer|heavy|fat)\\s+right[-\\s]+tails?|right-tailed"),
+                    (v, p) -> has(p, v, AlertType.SKEWED) && rightSkew(v) > 0),
+            new Property(
+                    Pattern.compile("(?:left-|left\\s+|negatively\\s+)skewed|skewed\\s+(?:to\\s+the\\s+)?left"
+                            + "|(?:a\\s+)?(?:long|longer|heavy|fat)\\s+left[-\\s]+tails?|left-tailed"),
+                    (v, p) -> has(p, v, AlertType.SKEWED) && rightSkew(v) == 0),
             new Property(
                     Pattern.compile("skewed|skewy|heavily skewed|highly skewed|long-tailed"),
                     (v, p) -> has(p, v, AlertType.SKEWED)),
@@ -79,6 +89,10 @@ final class ProfilePhrases {
                     Pattern.compile("categorical|category|nominal"),
                     (v, p) -> v.type() == VariableKind.CATEGORICAL
                             || v.type() == VariableKind.BOOLEAN && !v.storage().isNumeric()),
+            // Before "numeric": "the integer columns", "the ones that only hold whole numbers" are stored as integers.
+            new Property(
+                    Pattern.compile("integer|integers|integer-valued|whole-number|whole" + JOIN + "numbers?|int"),
+                    (v, p) -> v.storage() == dev.assay.model.dataset.ColumnType.INTEGER),
             new Property(Pattern.compile("numeric|numerical|continuous"), (v, p) -> v.type() == VariableKind.NUMERIC),
             new Property(
                     Pattern.compile("date|datetime|date-time|time|timestamp|temporal"),
@@ -631,12 +645,14 @@ final class ProfilePhrases {
                 found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, words));
             }
         }
-        // "the columns that are entirely blank", "the column which is mostly missing": the property after the noun.
+        // "the columns that are entirely blank", "the column which is mostly missing", "the ones with a long right
+        // tail": the property after the noun.
         for (Property property : PROPERTIES) {
-            Matcher m = Pattern.compile(
-                            "\\b" + NOUN + "\\s+(?:(?:that|which)\\s+(?:is|are)|that's|thats|which's|that|which)\\s+"
-                                    + "(?:just\\s+|all\\s+|basically\\s+|essentially\\s+|practically\\s+)?(?:"
-                                    + property.words().pattern() + ")\\b")
+            Matcher m = Pattern.compile("\\b" + NOUN
+                            + "\\s+(?:(?:that|which)\\s+(?:is|are|have|has|(?:only\\s+)?(?:hold|holds|contain|contains))"
+                            + "|that's|thats|which's|that|which|with|having|holding)\\s+(?:only\\s+)?"
+                            + "(?:just\\s+|all\\s+|basically\\s+|essentially\\s+|practically\\s+)?(?:"
+                            + property.words().pattern() + ")\\b")
                     .matcher(text);
             while (m.find()) {
                 int start = starts.indexOf(m.start());
@@ -804,8 +820,9 @@ final class ProfilePhrases {
     }
 
     /**
-     * "the only non-numeric column", "the single text field", "the one categorical variable": said of one column, a
-     * phrase that fits several is a question (which one?), never a step on all of them; one that fits one is it.
+     * "the only non-numeric column", "the single text field", "the one categorical variable", "the timestamp column":
+     * said of one column, a phrase that fits several is a question (which one?), never a step on all of them; one
+     * that fits one is it.
      */
     private static List<ColumnMatcher.Mention> onlyOne(List<Words.Token> tokens, List<ColumnMatcher.Mention> found) {
         List<ColumnMatcher.Mention> out = new ArrayList<>();
@@ -838,7 +855,7 @@ final class ProfilePhrases {
             if (before >= 0
                     && singular
                     && mention.columns().size() > 1
-                    && Set.of("only", "single", "sole", "one", "lone")
+                    && Set.of("only", "single", "sole", "one", "lone", "the", "that", "this")
                             .contains(tokens.get(before).text())) {
                 out.add(new ColumnMatcher.Mention(
                         ColumnMatcher.Kind.AMBIGUOUS,

@@ -904,4 +904,127 @@ class QuietDepartureTest {
         assertThat(steps(drop).getFirst().params().get("columns")).isEqualTo(List.of("Cabin"));
         assertThat(drop.warnings()).anyMatch(w -> w.contains("as naming Cabin") && w.endsWith("acting on it."));
     }
+
+    @Test
+    void wordsThatSayWhatTheTargetHoldsAreNeverTheTarget() {
+        assertThat(steps(plan("tips.csv", "predict the whole bill, tip included")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("target")).isEqualTo("total_bill"));
+        assertThat(steps(plan("taxis.csv", "forecast the fare, tolls not included")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("target")).isEqualTo("fare"));
+        // With no column named for what is predicted, the words after the comma are no fallback target.
+        PlannerAnswer unnamed = plan("taxis.csv", "model what riders paid in the end, including the tip");
+        assertThat(steps(unnamed)).isEmpty();
+        assertThat(unnamed.warnings()).isNotEmpty();
+    }
+
+    @Test
+    void membersInBracketsAfterAPluralAreThoseColumnsOnly() {
+        assertThat(steps(plan("taxis.csv", "one-hot encode the zones (pickup and dropoff)"))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("pickup_zone", "dropoff_zone"));
+        assertThat(steps(plan("taxis.csv", "Fill in the missing boroughs (pickup, dropoff) with 'Unknown'."))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("pickup_borough", "dropoff_borough"));
+    }
+
+    @Test
+    void oneColumnSaidOfAWordSeveralColumnsShareIsAskedAbout() {
+        PlannerAnswer phenols = plan("wine.csv", "Scale the phenols column.");
+        assertThat(steps(phenols)).isEmpty();
+        assertThat(phenols.warnings()).anyMatch(w -> w.contains("total_phenols") && w.contains("nonflavanoid_phenols"));
+        PlannerAnswer timestamp = plan("taxis.csv", "pull the hour out of the timestamp column");
+        assertThat(steps(timestamp)).isEmpty();
+        assertThat(timestamp.warnings()).anyMatch(w -> w.contains("pickup") && w.contains("dropoff"));
+        // Said in the plural, the word is every column that holds it.
+        assertThat(steps(plan("wine.csv", "scale the phenols"))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("total_phenols", "nonflavanoid_phenols"));
+    }
+
+    @Test
+    void aTailSaidWithItsSideIsTheColumnsSkewedThatWayNeverEveryColumn() {
+        assertThat(steps(plan("statecrime.csv", "clip the outliers in the columns that have a long right tail"))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("violent", "murder", "single"));
+        assertThat(steps(plan("statecrime.csv", "scale the columns that are skewed to the left"))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("white"));
+    }
+
+    @Test
+    void valuesLookedUpOnlineAreRefusedNeverReadAsAStep() {
+        for (String[] said : List.of(
+                new String[] {"mpg.csv", "look up each car's current resale value online and add it as a column"},
+                new String[] {"diamonds.csv", "search the web for each stone's market value and put it in a column"})) {
+            PlannerAnswer answer = plan(said[0], said[1]);
+            assertThat(steps(answer)).as(said[1]).isEmpty();
+            assertThat(answer.warnings()).as(said[1]).anyMatch(w -> w.contains("only on the data in this file"));
+        }
+    }
+
+    @Test
+    void whereAThingWasMadeIsItsOriginAmongTheColumnsLeftOut() {
+        assertThat(steps(plan(
+                                "mpg.csv",
+                                "predict horsepower from everything but the model name and the country it comes from"))
+                        .getFirst()
+                        .params()
+                        .get("features"))
+                .isEqualTo(List.of("mpg", "cylinders", "displacement", "weight", "acceleration", "model_year"));
+    }
+
+    @Test
+    void aFollowUpPlacedBeforeAStepLeavesThatStepAsItWas() {
+        List<PlanStep> scaled = List.of(
+                new PlanStep(
+                        ActionType.SCALE,
+                        java.util.Map.of("method", "minmax", "columns", List.of("alcohol", "proline"))),
+                new PlanStep(ActionType.TRAIN_MODEL, java.util.Map.of("target", "class")));
+        List<PlanStep> out =
+                steps(followUp("wine.csv", "Before the scaling, clip the outliers in hue and ash.", scaled));
+        assertThat(out)
+                .extracting(PlanStep::type)
+                .containsExactly(ActionType.CLIP_OUTLIERS, ActionType.SCALE, ActionType.TRAIN_MODEL);
+        assertThat(out.getFirst().params().get("columns")).isEqualTo(List.of("hue", "ash"));
+        assertThat(out.get(1)).isEqualTo(scaled.getFirst());
+    }
+
+    @Test
+    void keepOneJustDropTheOtherTakesBackOnlyTheKeptColumn() {
+        List<PlanStep> dropped = List.of(
+                new PlanStep(ActionType.DROP_COLUMNS, java.util.Map.of("columns", List.of("island", "sex"))),
+                new PlanStep(ActionType.TRAIN_MODEL, java.util.Map.of("target", "species")));
+        assertThat(steps(followUp("penguins.csv", "keep the island, just drop sex", dropped))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("sex"));
+    }
+
+    @Test
+    void noMoreDroppingOfRowsTurnsTheDropIntoAFill() {
+        List<PlanStep> dropped = List.of(
+                new PlanStep(ActionType.DROP_MISSING_ROWS, java.util.Map.of("columns", List.of())),
+                new PlanStep(ActionType.TRAIN_MODEL, java.util.Map.of("target", "Survived")));
+        for (String said : List.of(
+                "no dropping of rows - impute the median instead",
+                "Don't throw rows away, fill the gaps with the median instead.")) {
+            assertThat(steps(followUp("titanic.csv", said, dropped)))
+                    .as(said)
+                    .extracting(PlanStep::type)
+                    .containsExactly(ActionType.IMPUTE, ActionType.TRAIN_MODEL);
+        }
+    }
 }
