@@ -370,8 +370,15 @@ final class ClauseSteps {
 
     private Interpretation clip() {
         // Limits said in words go into the step; a limit the action cannot take is asked about, never defaulted.
-        ClipLimits limits = ClipLimits.read(
-                clause.text, List.copyOf(clause.profile.variables().keySet()));
+        // "the variables with a skew greater than 0.9": a bound that chose the columns is no limit of the clip.
+        String limitText = clause.text;
+        for (ColumnMatcher.Mention mention : clause.mentions) {
+            if (mention.words().matches(".*\\bskew(?:ness)?\\b.*\\d.*")) {
+                limitText = limitText.replaceAll(
+                        "(?i)" + java.util.regex.Pattern.quote(mention.words()), java.util.regex.Matcher.quoteReplacement(" "));
+            }
+        }
+        ClipLimits limits = ClipLimits.read(limitText, List.copyOf(clause.profile.variables().keySet()));
         if (limits.refusal().isPresent()) {
             return Interpretation.warn(limits.refusal().get());
         }

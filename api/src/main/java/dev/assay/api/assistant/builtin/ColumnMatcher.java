@@ -109,6 +109,8 @@ final class ColumnMatcher {
     /** A small curated synonym list: everyday phrases for names that are abbreviations of something else. */
     private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
             Map.entry("fuel economy", List.of("mpg")),
+            Map.entry("fuel efficiency", List.of("mpg")),
+            Map.entry("gas mileage", List.of("mpg")),
             Map.entry("miles per gallon", List.of("mpg")),
             Map.entry("high school", List.of("hs")),
             Map.entry("interest rate", List.of("tbilrate", "realint")),
@@ -749,10 +751,28 @@ final class ColumnMatcher {
             }
         }
         List<String> synonyms = SYNONYMS.get(spaced);
+        boolean misspelt = false;
+        if (synonyms == null && phrase.size() > 1) {
+            // "fuel efficency": a phrase of the list with a slip in one of its words, said as a reading.
+            List<String> near = SYNONYMS.keySet().stream()
+                    .filter(k -> slipOf(k.split(" "), phrase))
+                    .toList();
+            if (near.size() == 1) {
+                synonyms = SYNONYMS.get(near.getFirst());
+                misspelt = true;
+            }
+        }
         if (synonyms != null) {
             List<String> present = synonyms.stream().filter(columns::contains).toList();
             if (!present.isEmpty()) {
-                return new Mention(present.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS, present, start, end, spaced);
+                return new Mention(
+                        present.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS,
+                        present,
+                        start,
+                        end,
+                        spaced,
+                        false,
+                        misspelt);
             }
         }
         List<String> words = core(spaced);
@@ -1054,6 +1074,25 @@ final class ColumnMatcher {
             }
         }
         return false;
+    }
+
+    /** The same words but one, and that one a slip of a long word (one or two letters). */
+    private static boolean slipOf(String[] key, List<Words.Token> phrase) {
+        if (key.length != phrase.size()) {
+            return false;
+        }
+        int slips = 0;
+        for (int i = 0; i < key.length; i++) {
+            String said = phrase.get(i).text();
+            if (key[i].equals(said)) {
+                continue;
+            }
+            if (key[i].length() < 6 || Spellings.distance(key[i], said) > Spellings.allowed(key[i])) {
+                return false;
+            }
+            slips++;
+        }
+        return slips == 1;
     }
 
     /** "passenger" leaves out only the key word of PassengerId: it speaks of passengers, not of their number. */

@@ -36,7 +36,9 @@ final class ProfilePhrases {
     private static final List<Property> PROPERTIES = List.of(
             // Before "empty" alone: "completely empty" is every value missing, not most of them.
             new Property(
-                    Pattern.compile("(?:completely|entirely|fully|totally|wholly|100 %|100%|100 percent)" + JOIN
+                    // "the columns that are all missing": "all" after "are" says every value, as "entirely" does.
+                    Pattern.compile("(?:completely|entirely|fully|totally|wholly|100 %|100%|100 percent"
+                            + "|(?<=(?:are|is)\\s)all)" + JOIN
                             + "(?:empty|missing|blank|null)"),
                     (v, p) -> v.missing() > 0 && v.missingShare() >= 1.0),
             new Property(
@@ -748,6 +750,33 @@ final class ProfilePhrases {
             }
             found.add(phrase);
         }
+        // "the features whose skewness is above 3", "columns with a skew over 1.5": a bound on the profile's skewness.
+        Matcher bound = SKEW_BOUND.matcher(text);
+        while (bound.find()) {
+            int start = starts.indexOf(bound.start());
+            int end = tokenAt(starts, bound.end());
+            if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                continue;
+            }
+            boolean absolute = bound.group(1) != null;
+            boolean above = bound.group(2).matches("above|over|greater than|more than|higher than|exceeding|exceeds");
+            double limit = Double.parseDouble(bound.group(3));
+            List<String> columns = profile.variables().values().stream()
+                    .filter(v -> v.type() == VariableKind.NUMERIC)
+                    .filter(v -> v.numeric()
+                            .map(n -> absolute ? Math.abs(n.skewness()) : n.skewness())
+                            .filter(Double::isFinite)
+                            .map(k -> above ? k > limit : k < limit)
+                            .orElse(false))
+                    .map(VariableProfile::name)
+                    .toList();
+            found.add(new ColumnMatcher.Mention(
+                    ColumnMatcher.Kind.GROUP,
+                    columns,
+                    start,
+                    end,
+                    text.substring(bound.start(), bound.end()).strip()));
+        }
         List<ColumnMatcher.Mention> missing = missingPhrases(tokens, profile, text.toString(), starts, found);
         for (ColumnMatcher.Mention phrase : missing) {
             found.removeIf(f -> f.start() >= phrase.start() && f.start() < phrase.end());
@@ -776,7 +805,60 @@ final class ProfilePhrases {
                         text.substring(letters.start(), letters.end()).strip()));
             }
         }
-        return onlyOne(tokens, adjacentNarrowed(found));
+        return onlyOne(tokens, eitherOf(tokens, profile, adjacentNarrowed(found)));
+    }
+
+    private static final Pattern SKEW_BOUND = Pattern.compile("\\b" + NOUN
+            + "\\s+(?:whose\\s+|where\\s+the\\s+|where\\s+their\\s+|with\\s+(?:a\\s+|an\\s+)?|that\\s+(?:have|has)\\s+(?:a\\s+|an\\s+)?"
+            + "|having\\s+(?:a\\s+|an\\s+)?)(absolute\\s+)?(?:skewness|skew)\\s+(?:is\\s+|of\\s+|value\\s+(?:is\\s+)?)?"
+            + "(above|over|greater than|more than|higher than|exceeding|exceeds|below|under|less than|lower than)\\s+"
+            + "(-?\\d+(?:\\.\\d+)?)\\b");
+
+    private static final Set<String> HOLDING_VERBS =
+            Set.of("hold", "holds", "have", "has", "contain", "contains", "never", "only", "show", "shows");
+
+    /**
+     * "the columns that are completely empty or hold the same value in every row", "the ones that are all missing or
+     * constant": a second property after "or" adds the columns it fits to the first; read as if it had its own noun.
+     */
+    private static List<ColumnMatcher.Mention> eitherOf(
+            List<Words.Token> tokens, Profile profile, List<ColumnMatcher.Mention> found) {
+        List<ColumnMatcher.Mention> out = new ArrayList<>(found);
+        for (ColumnMatcher.Mention first : found) {
+            int or = first.end();
+            if (first.kind() != ColumnMatcher.Kind.GROUP
+                    || or + 1 >= tokens.size()
+                    || !tokens.get(or).text().equals("or")
+                    || found.stream().anyMatch(f -> f.start() > or)) {
+                continue;
+            }
+            List<Words.Token> rest = tokens.subList(or + 1, tokens.size());
+            List<String> lead = HOLDING_VERBS.contains(rest.getFirst().text())
+                    ? List.of("columns", "that")
+                    : List.of("columns", "that", "are");
+            List<Words.Token> said = new ArrayList<>();
+            lead.forEach(w -> said.add(new Words.Token(w, w, said.size())));
+            rest.forEach(t -> said.add(new Words.Token(t.text(), t.original(), said.size())));
+            Optional<ColumnMatcher.Mention> second = find(said, profile).stream()
+                    .filter(m -> m.start() == 0 && m.kind() == ColumnMatcher.Kind.GROUP)
+                    .findFirst();
+            if (second.isEmpty()) {
+                continue;
+            }
+            List<String> both = new ArrayList<>(first.columns());
+            second.get().columns().stream().filter(c -> !both.contains(c)).forEach(both::add);
+            out.set(
+                    out.indexOf(first),
+                    new ColumnMatcher.Mention(
+                            ColumnMatcher.Kind.GROUP,
+                            profile.variables().keySet().stream()
+                                    .filter(both::contains)
+                                    .toList(),
+                            first.start(),
+                            or + 1 + second.get().end() - lead.size(),
+                            first.words() + " or " + second.get().words()));
+        }
+        return out;
     }
 
     /**

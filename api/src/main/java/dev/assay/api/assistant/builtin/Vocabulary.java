@@ -298,6 +298,9 @@ final class Vocabulary {
      */
     static final Set<String> FILLER = Set.of(
             "please",
+            "pls",
+            "plz",
+            "thx",
             // "drop whichever column is mostly empty": which one the profile says.
             "whichever",
             "could",
