@@ -148,12 +148,33 @@ final class Clause {
                                                     .text()
                                                     .equals("out")
                                     || Set.of("ignore", "ignoring", "omit", "omitting", "exclude")
-                                            .contains(word));
+                                            .contains(word)
+                                    // "…, leave the petals alone", "leaving Age untouched", "don't touch the ids".
+                                    || Set.of("leave", "leaving").contains(word) && leftAsIs(token.index())
+                                    || Set.of("touch", "touching").contains(word)
+                                            && Set.of("don't", "dont", "not", "never", "without")
+                                                    .contains(tokens.get(token.index() - 1)
+                                                            .text()));
             if (cue && mentions.stream().anyMatch(m -> m.start() > token.index())) {
                 return token.index();
             }
         }
         return tokens.size();
+    }
+
+    /** Whether "leave" at this token goes on to say the columns stay as they are ("leave X alone", "… untouched"). */
+    private boolean leftAsIs(int leave) {
+        for (int i = leave + 1; i < Math.min(tokens.size(), leave + 8); i++) {
+            if (Set.of("alone", "untouched", "unchanged", "unscaled", "intact")
+                            .contains(tokens.get(i).text())
+                    || tokens.get(i).text().equals("as")
+                            && i + 1 < tokens.size()
+                            && Set.of("is", "they", "it")
+                                    .contains(tokens.get(i + 1).text())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean has(Set<String> vocabulary) {

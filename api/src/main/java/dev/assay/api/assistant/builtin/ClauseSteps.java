@@ -375,10 +375,12 @@ final class ClauseSteps {
         for (ColumnMatcher.Mention mention : clause.mentions) {
             if (mention.words().matches(".*\\bskew(?:ness)?\\b.*\\d.*")) {
                 limitText = limitText.replaceAll(
-                        "(?i)" + java.util.regex.Pattern.quote(mention.words()), java.util.regex.Matcher.quoteReplacement(" "));
+                        "(?i)" + java.util.regex.Pattern.quote(mention.words()),
+                        java.util.regex.Matcher.quoteReplacement(" "));
             }
         }
-        ClipLimits limits = ClipLimits.read(limitText, List.copyOf(clause.profile.variables().keySet()));
+        ClipLimits limits = ClipLimits.read(
+                limitText, List.copyOf(clause.profile.variables().keySet()));
         if (limits.refusal().isPresent()) {
             return Interpretation.warn(limits.refusal().get());
         }

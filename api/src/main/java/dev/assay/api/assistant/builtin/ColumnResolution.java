@@ -164,6 +164,15 @@ final class ColumnResolution {
                         m.columns().stream().filter(c -> !named.contains(c)).forEach(named::add));
         List<String> excluded = excluded();
         named.removeAll(excluded);
+        // "one-hot encode it together with origin", "scale them and Fare": a pronoun in a list of columns is one of
+        // its items, what the clause before named.
+        boolean referentsListed = !named.isEmpty() && !clause.referents.isEmpty() && pronounListed();
+        if (referentsListed) {
+            List<String> with = new ArrayList<>(clause.referents);
+            named.stream().filter(c -> !with.contains(c)).forEach(with::add);
+            named.clear();
+            named.addAll(with);
+        }
         if (!named.isEmpty()) {
             // "scale bill depth and the beak curvature": a listed item that names no column is asked about, never
             // dropped from the list without a word.
@@ -179,10 +188,13 @@ final class ColumnResolution {
             }
             // A group ("the 2010s", "the numeric ones") may hold columns the action cannot take; they are left
             // out and named. A column named on its own is kept, so the validator says why it cannot be done.
-            List<String> alone = clause.mentions.stream()
+            List<String> alone = new ArrayList<>(clause.mentions.stream()
                     .filter(m -> m.kind() == ColumnMatcher.Kind.SINGLE)
                     .map(ColumnMatcher.Mention::column)
-                    .toList();
+                    .toList());
+            if (referentsListed) {
+                alone.addAll(clause.referents);
+            }
             List<String> unfit = named.stream()
                     .filter(c -> !alone.contains(c) && !applicable.test(c))
                     .toList();
@@ -233,7 +245,9 @@ final class ColumnResolution {
         }
         if (!excluded.isEmpty() || saysEvery() && clause.mentions.isEmpty()) {
             if (excluded.isEmpty()) {
-                return Scope.of(List.of());
+                // "z-score all of the standard-error features": "all" of words that name nothing is no "every column".
+                Optional<String> unknown = describingBeforeGroupNoun();
+                return unknown.isEmpty() ? Scope.of(List.of()) : Scope.refused(notFound(unknown.get()));
             }
             if (!restImplied()) {
                 return Scope.refused("Which columns should \"" + clause.text + "\" act on? It leaves out "
@@ -294,6 +308,41 @@ final class ColumnResolution {
             return Scope.refused(notFound(datePart.get()));
         }
         return Scope.of(List.of());
+    }
+
+    /** A word that names nothing, right before "columns", "features" and the like: it says which columns. */
+    private Optional<String> describingBeforeGroupNoun() {
+        List<Words.Token> tokens = clause.tokens;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            String word = tokens.get(i).text();
+            if (!clause.isInsideMention(i)
+                    && !plainWord(word)
+                    && !word.matches("\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\\p{L}+)?")
+                    && !Words.NUMBERS.containsKey(word)
+                    && ColumnMatcher.GROUP_NOUNS.contains(tokens.get(i + 1).text())) {
+                return Optional.of(tokens.get(i).original());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean pronounListed() {
+        List<Words.Token> tokens = clause.tokens;
+        for (Words.Token t : tokens) {
+            int i = t.index();
+            if (clause.isInsideMention(i) || !Set.of("it", "them").contains(t.text()) || i >= clause.exclusionStart) {
+                continue;
+            }
+            boolean nextJoins = i + 1 < tokens.size()
+                    && Set.of("together", "along", "and", "plus", "alongside")
+                            .contains(tokens.get(i + 1).text());
+            boolean afterJoin =
+                    i > 0 && Set.of("and", "plus").contains(tokens.get(i - 1).text());
+            if (nextJoins || afterJoin) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<String> countWithoutColumns() {

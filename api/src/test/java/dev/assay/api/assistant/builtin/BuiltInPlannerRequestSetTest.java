@@ -124,7 +124,8 @@ class BuiltInPlannerRequestSetTest {
                 new Part("held-out 17 (sixteenth reviewer)", heldOut("prompts-heldout-17.jsonl"), 0.65),
                 // Study 18: 98 requests by a seventeenth reviewer under the same rules, written blind to be studied
                 // in the round for held-out 16's kinds (not a held-out set: its misses were read). First run
-                // (2026-12-07, on 855e526, part-way through that round): 63 of 98 (64.3 %); the floor is a few points under that.
+                // (2026-12-07, on 855e526, part-way through that round): 63 of 98 (64.3 %); the floor is a few points
+                // under that.
                 new Part("study 18 (seventeenth reviewer, studied)", heldOut("prompts-study-18.jsonl"), 0.60));
     }
 

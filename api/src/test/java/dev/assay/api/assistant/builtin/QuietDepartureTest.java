@@ -1027,4 +1027,37 @@ class QuietDepartureTest {
                     .containsExactly(ActionType.IMPUTE, ActionType.TRAIN_MODEL);
         }
     }
+
+    @Test
+    void columnsLeftAloneLeaveTheStep() {
+        assertThat(steps(plan("iris.csv", "min-max the sepal measurements, leave the petals alone"))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("sepal length (cm)", "sepal width (cm)"));
+        assertThat(steps(plan("mpg.csv", "scale every numeric column, leave weight untouched"))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("mpg", "cylinders", "displacement", "horsepower", "acceleration", "model_year"));
+    }
+
+    @Test
+    void allOfAKindThatNamesNothingIsAskedAboutNeverEveryColumn() {
+        PlannerAnswer answer = plan("diamonds.csv", "scale all of the gemological features");
+        assertThat(steps(answer)).isEmpty();
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("gemological"));
+        // A count is no name: "all thirty measurements" still reads as the measurements.
+        assertThat(steps(plan("breast_cancer.csv", "Standardize all thirty measurements")))
+                .isNotEmpty();
+    }
+
+    @Test
+    void aPronounListedWithAColumnIsTheColumnTheClauseBeforeNamed() {
+        assertThat(steps(plan("titanic.csv", "convert Pclass to text, then one-hot encode it along with Sex"))
+                        .get(1)
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("Pclass", "Sex"));
+    }
 }
