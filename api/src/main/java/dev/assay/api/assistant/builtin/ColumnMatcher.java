@@ -138,7 +138,18 @@ final class ColumnMatcher {
             Map.entry("sp500", List.of("^GSPC")),
             Map.entry("nasdaq", List.of("^IXIC")),
             Map.entry("nasdaq composite", List.of("^IXIC")),
-            Map.entry("dow jones", List.of("^DJI")));
+            Map.entry("dow jones", List.of("^DJI")),
+            // The market indices of a file of tickers, said as such.
+            Map.entry("market index", List.of("^GSPC", "^IXIC", "^DJI")),
+            Map.entry("market indices", List.of("^GSPC", "^IXIC", "^DJI")),
+            Map.entry("market indexes", List.of("^GSPC", "^IXIC", "^DJI")),
+            Map.entry("stock indices", List.of("^GSPC", "^IXIC", "^DJI")),
+            Map.entry("indices", List.of("^GSPC", "^IXIC", "^DJI")),
+            // A crime rate, said of a file whose rates are named by the crime.
+            Map.entry("crime", List.of("violent", "murder", "burglary", "robbery")),
+            Map.entry("crime rate", List.of("violent", "murder", "burglary", "robbery")),
+            Map.entry("crime rates", List.of("violent", "murder", "burglary", "robbery")),
+            Map.entry("crimes", List.of("violent", "murder", "burglary", "robbery")));
 
     /** Nouns that make several columns one group: "the bill measurements", "the indicator columns". */
     static final Set<String> GROUP_NOUNS = Set.of(
@@ -203,6 +214,23 @@ final class ColumnMatcher {
                 found = match(phrase, i, tokens);
             }
             if (found != null) {
+                // "violent crime": a column's name right before a word of the synonym list that also means it is
+                // that column ("crime" alone asks between violent and murder).
+                if (!mentions.isEmpty()
+                        && mentions.getLast().end() == found.start()
+                        && mentions.getLast().kind() == Kind.SINGLE
+                        && found.kind() != Kind.SINGLE
+                        && found.columns().contains(mentions.getLast().column())) {
+                    Mention said = mentions.removeLast();
+                    found = new Mention(
+                            Kind.SINGLE,
+                            said.columns(),
+                            said.start(),
+                            found.end(),
+                            said.words() + " " + found.words(),
+                            said.partial(),
+                            said.inexact());
+                }
                 // "the wine class", "the passenger class": a word that only partly fits a name, right before a word
                 // that is a whole name, describes that name.
                 if (!mentions.isEmpty()
@@ -765,8 +793,10 @@ final class ColumnMatcher {
         if (synonyms != null) {
             List<String> present = synonyms.stream().filter(columns::contains).toList();
             if (!present.isEmpty()) {
+                // "the market indices", "the crime rates": a plural is every column it names, a singular asks.
+                boolean plural = Words.isPlural(phrase.getLast().text()) || spaced.endsWith("indices");
                 return new Mention(
-                        present.size() == 1 ? Kind.SINGLE : Kind.AMBIGUOUS,
+                        present.size() == 1 ? Kind.SINGLE : plural ? Kind.GROUP : Kind.AMBIGUOUS,
                         present,
                         start,
                         end,

@@ -128,7 +128,9 @@ final class FollowUps {
                     // manages on its own is why, not what to do.
                     + "|(?:the\\s+)?(?:model|forest|random forest|trees?|algorithm|classifier|regressor|booster|it|they)\\s+"
                     + "(?:can\\s+|could\\s+|will\\s+|should\\s+)?(?:deal|deals|cope|copes|handle|handles|manage|manages"
-                    + "|work|works|take\\s+care|takes\\s+care)\\b)\\b.*$");
+                    + "|work|works|take\\s+care|takes\\s+care)\\b"
+                    // "scrap the model, I just want the cleaning": what is wanted instead is what stays.
+                    + "|(?:i|we)\\s+(?:just|only)\\s+(?:want|need)\\b)\\b.*$");
     /**
      * "don't clip anything", "no need to scale at all", "stop encoding": the verb of a kind of step, said as not
      * wanted, removes every step of that kind (never reads "anything" as a column).
@@ -427,6 +429,7 @@ final class FollowUps {
     }
 
     private Revision reviseWithoutSettings(String prompt, Conversation conversation) {
+        prompt = Paraphrases.phrasalVerbs(prompt);
         prompt = NOT_BUT.matcher(prompt.strip()).replaceFirst("$1$3 instead of $2");
         String text = OPENING.matcher(prompt.toLowerCase(Locale.ROOT).strip()).replaceFirst("");
         if (text.isBlank()) {

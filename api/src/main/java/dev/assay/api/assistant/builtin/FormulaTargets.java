@@ -44,7 +44,12 @@ final class FormulaTargets {
                 && end + 1 < tokens.size()
                 && Set.of("price", "prices", "value", "values", "quote", "quotes", "close", "closing")
                         .contains(tokens.get(end + 1).text());
-        boolean formula = OPERATORS.contains(next)
+        // "murders per 100,000 residents", "the crime rate per 1000 people": the unit a rate is counted in, no
+        // division.
+        boolean rateUnit = next.equals("per")
+                && end + 1 < tokens.size()
+                && tokens.get(end + 1).text().matches("[\\d,.]+|hundred|thousand|million|capita|head");
+        boolean formula = !rateUnit && OPERATORS.contains(next)
                 || SHARES.contains(next) && !next.equals("multiple") && !sharePrice
                 || next.equals("as")
                         && end + 2 < tokens.size()

@@ -175,7 +175,9 @@ final class Paraphrases {
      */
     private static final Pattern GROUP_THEN_MEMBERS = Pattern.compile(
             "(?i)\\b(?:the\\s+)?([\\p{L}]+)\\s+(?:measurements|measures|dimensions|columns|features|variables|sizes)"
-                    + "(\\s+(?:only|alone))?\\s*\\(\\s*([\\p{L}]+)\\s*(?:,\\s*([\\p{L}]+)\\s*)?(?:,?\\s*(?:and|&|\\+|/)\\s*([\\p{L}]+))\\s*\\)");
+                    + "(\\s+(?:only|alone))?\\s*\\(\\s*([\\p{L}]+)\\s*(?:,\\s*([\\p{L}]+)\\s*)?(?:,?\\s*(?:and|&|\\+|/)\\s*([\\p{L}]+))"
+                    // "(length and depth, both in mm)": the unit said of the members is no member.
+                    + "(?:\\s*,\\s*(?:both|all|each)\\s+in\\s+[\\p{L}]+)?\\s*\\)");
 
     /**
      * "the missing boroughs (pickup and dropoff)", "the zones (pickup, dropoff)": a plural that is part of a name, with
@@ -322,10 +324,24 @@ final class Paraphrases {
             "(?i)(^\\s*|[.;!?]\\s+|\\bthen\\s+)(\\p{L}{6,})(?=\\s+(?:the|each|every|all|these|those|a|an)\\b)");
 
     /**
+     * "can you tell malignant from benign tumours?", "distinguish male and female birds": two values of one column
+     * told apart are a prediction of that column.
+     */
+    private static final Pattern VALUE_PAIR = Pattern.compile(
+            "(?i)\\b(?:tell|tells|telling|distinguish|distinguishes|differentiate|separate|discriminate)\\s+"
+                    + "(?:between\\s+)?([\\p{L}]+)\\s+(?:from|and|versus|vs\\.?)\\s+([\\p{L}]+)");
+
+    /**
      * "Diagnose each sample from …" in a file with a diagnosis column: a verb whose noun is a column's one-word name
      * asks to predict that column. Only an unknown verb whose stem begins exactly one column's name is read so.
      */
     static String verbTargets(String text, dev.assay.model.profile.Profile profile) {
+        text = VALUE_PAIR
+                .matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        ValueTargets.holdingBoth(m.group(1), m.group(2), profile)
+                                .map(c -> "predict " + c + " (" + m.group(1) + " or " + m.group(2) + ")")
+                                .orElse(m.group())));
         return OPENING_VERB.matcher(text).replaceAll(m -> {
             String word = m.group(2).toLowerCase(java.util.Locale.ROOT);
             String stem = word.replaceAll("e$", "");
@@ -372,6 +388,35 @@ final class Paraphrases {
                         NAMES_INPUTS.matcher(m.group(1)).find() ? m.group() : m.group(1)));
     }
 
+    /** "throw out the incomplete rows", "throw in Fare too": the phrasal verbs of dropping and of adding. */
+    private static final Pattern THROW_OUT = Pattern.compile("(?i)\\bthrow(?:ing)?\\s+(?:out|away)\\b");
+
+    private static final Pattern THROW_IN = Pattern.compile("(?i)\\bthrow(?:ing)?\\s+in\\b");
+
+    static String phrasalVerbs(String text) {
+        return THROW_IN.matcher(THROW_OUT.matcher(text).replaceAll("drop")).replaceAll("include");
+    }
+
+    /**
+     * "the passengers where we don't know the age", "rows whose sex wasn't recorded": rows missing that value, said as
+     * what is not known.
+     */
+    private static final Pattern NOT_KNOWN =
+            Pattern.compile("(?i)\\b(?:where|whose|for\\s+which|for\\s+whom)\\s+(?:we|you|they|i|nobody|no\\s+one)\\s+"
+                    + "(?:don't|do\\s+not|didn't|did\\s+not|can't|cannot|doesn't|does\\s+not)\\s+(?:know|have|record)\\s+"
+                    + "(?:the\\s+|their\\s+|its\\s+|his\\s+|her\\s+|a\\s+)?");
+
+    /** "clip outliers (IQR) in …": the bracketed name of the default way says nothing more. */
+    private static final Pattern BRACKETED_IQR = Pattern.compile("(?i)\\s*\\(\\s*(?:iqr|tukey)\\s*\\)");
+
+    /**
+     * "from every datetime column, extract the weekday": the columns said first, then what to take from them, is
+     * "extract the weekday from every datetime column".
+     */
+    private static final Pattern FRONTED_FROM = Pattern.compile(
+            "(?i)^\\s*(?:from|out\\s+of)\\s+((?:each|every|all|all\\s+the|both)\\s+[^,;.]{1,40}?)\\s*,\\s*"
+                    + "((?:extract|pull(?:\\s+out)?|take(?:\\s+out)?|get|derive|grab)\\b[^,;.]*)");
+
     /** "median-fill Age", "mode-impute Embarked": a fill said with its way as one word is a fill with that way. */
     private static final Pattern WAY_FILL = Pattern.compile(
             "(?i)\\b(mean|median|mode|zero|average)[- ](fill|impute)(?:ed|s|ing)?\\s+(.+?)(?=\\s*(?:[,;.!?]|\\bthen\\b|\\band\\s+then\\b|$))");
@@ -390,6 +435,10 @@ final class Paraphrases {
                 .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + " of " + m.group(2)
                         + (m.group(3) == null ? "" : ", " + m.group(3)) + " and " + m.group(4)));
         text = targetHolds(text);
+        text = phrasalVerbs(text);
+        text = NOT_KNOWN.matcher(text).replaceAll("with a missing ");
+        text = BRACKETED_IQR.matcher(text).replaceAll("");
+        text = FRONTED_FROM.matcher(text).replaceFirst("$2 from $1");
         text = WHERE_FROM.matcher(text).replaceAll("the origin");
         text = WHICHEVER.matcher(text).replaceAll("the $1 that $2");
         text = TELL_APART.matcher(text).replaceAll("predict the $1");

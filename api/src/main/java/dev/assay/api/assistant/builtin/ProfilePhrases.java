@@ -653,7 +653,7 @@ final class ProfilePhrases {
             Matcher m = Pattern.compile("\\b" + NOUN
                             + "\\s+(?:(?:that|which)\\s+(?:is|are|have|has|(?:only\\s+)?(?:hold|holds|contain|contains))"
                             + "|that's|thats|which's|that|which|with|having|holding)\\s+(?:only\\s+)?"
-                            + "(?:just\\s+|all\\s+|basically\\s+|essentially\\s+|practically\\s+)?(?:"
+                            + "(?:just\\s+|all\\s+|basically\\s+|essentially\\s+|practically\\s+|either\\s+)?(?:"
                             + property.words().pattern() + ")\\b")
                     .matcher(text);
             while (m.find()) {
@@ -760,7 +760,9 @@ final class ProfilePhrases {
             }
             boolean absolute = bound.group(1) != null;
             boolean above = bound.group(2).matches("above|over|greater than|more than|higher than|exceeding|exceeds");
-            double limit = Double.parseDouble(bound.group(3));
+            double limit = bound.group(3).matches("-?[\\d.]+")
+                    ? Double.parseDouble(bound.group(3))
+                    : Words.NUMBERS.get(bound.group(3));
             List<String> columns = profile.variables().values().stream()
                     .filter(v -> v.type() == VariableKind.NUMERIC)
                     .filter(v -> v.numeric()
@@ -812,7 +814,7 @@ final class ProfilePhrases {
             + "\\s+(?:whose\\s+|where\\s+the\\s+|where\\s+their\\s+|with\\s+(?:a\\s+|an\\s+)?|that\\s+(?:have|has)\\s+(?:a\\s+|an\\s+)?"
             + "|having\\s+(?:a\\s+|an\\s+)?)(absolute\\s+)?(?:skewness|skew)\\s+(?:is\\s+|of\\s+|value\\s+(?:is\\s+)?)?"
             + "(above|over|greater than|more than|higher than|exceeding|exceeds|below|under|less than|lower than)\\s+"
-            + "(-?\\d+(?:\\.\\d+)?)\\b");
+            + "(-?\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\\b");
 
     private static final Set<String> HOLDING_VERBS =
             Set.of("hold", "holds", "have", "has", "contain", "contains", "never", "only", "show", "shows");

@@ -56,6 +56,19 @@ final class ValueTargets {
                         + "', as the target."));
     }
 
+    /** The one column of words that holds both values ("male" and "female": sex), if exactly one does. */
+    static Optional<String> holdingBoth(String a, String b, Profile profile) {
+        String x = a.toLowerCase(Locale.ROOT);
+        String y = b.toLowerCase(Locale.ROOT);
+        List<String> holders = profile.variables().values().stream()
+                .filter(v -> !v.storage().isNumeric())
+                .filter(v -> v.categories().stream().anyMatch(c -> same(c, x))
+                        && v.categories().stream().anyMatch(c -> same(c, y)))
+                .map(VariableProfile::name)
+                .toList();
+        return holders.size() == 1 ? Optional.of(holders.getFirst()) : Optional.empty();
+    }
+
     /** A category and a word: the same ignoring case, also when the word is its plural ("females"). */
     private static boolean same(String category, String word) {
         String c = category.toLowerCase(Locale.ROOT).strip();

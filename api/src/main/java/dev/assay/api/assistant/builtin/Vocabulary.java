@@ -41,8 +41,17 @@ final class Vocabulary {
             "gap",
             "absent",
             "unknown");
-    static final Set<String> DUPLICATES =
-            Set.of("duplicate", "duplicates", "duplicated", "dedupe", "deduplicate", "dedup", "repeated", "doubles");
+    static final Set<String> DUPLICATES = Set.of(
+            "duplicate",
+            "duplicates",
+            "duplicated",
+            "dedupe",
+            "deduplicate",
+            "dedup",
+            "repeated",
+            "doubles",
+            // "rows that are exact copies of another row"
+            "copies");
     static final Set<String> FILL =
             Set.of("fill", "impute", "imputation", "fillna", "replace", "complete", "patch", "plug");
     static final Set<String> TRAIN = Set.of(
@@ -299,6 +308,8 @@ final class Vocabulary {
     static final Set<String> FILLER = Set.of(
             "please",
             "pls",
+            // "rows that are exact copies of another row"
+            "another",
             "plz",
             "thx",
             // "drop whichever column is mostly empty": which one the profile says.

@@ -1060,4 +1060,32 @@ class QuietDepartureTest {
                         .get("columns"))
                 .isEqualTo(List.of("Pclass", "Sex"));
     }
+
+    @Test
+    void rowsWhoseValueIsNotKnownAreRowsMissingItNeverTheColumn() {
+        assertThat(steps(plan("titanic.csv", "remove the passengers where we don't know the age")))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.type()).isEqualTo(ActionType.DROP_MISSING_ROWS);
+                    assertThat(s.params().get("columns")).isEqualTo(List.of("Age"));
+                });
+    }
+
+    @Test
+    void aWordSeveralColumnsMeanIsAskedAboutInTheSingularAndIsAllOfThemInThePlural() {
+        PlannerAnswer rate = plan("statecrime.csv", "predict the crime rate");
+        assertThat(steps(rate)).isEmpty();
+        assertThat(rate.warnings()).anyMatch(w -> w.contains("violent") && w.contains("murder"));
+        // Said right after one of those columns, the word is that column.
+        assertThat(steps(plan("statecrime.csv", "regress violent crime on poverty"))
+                        .getFirst()
+                        .params()
+                        .get("target"))
+                .isEqualTo("violent");
+        assertThat(steps(plan("stocks.csv", "min-max scale the market indices"))
+                        .getFirst()
+                        .params()
+                        .get("columns"))
+                .isEqualTo(List.of("^GSPC", "^IXIC"));
+    }
 }
