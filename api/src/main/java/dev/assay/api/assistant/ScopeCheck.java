@@ -41,7 +41,7 @@ public final class ScopeCheck {
                 out.add(step);
                 continue;
             }
-            out.add(narrow(step, reading, named, warnings));
+            out.add(narrow(step, reading, named, already(step, kept), warnings));
         }
         List<String> unused = new ArrayList<>();
         Set<String> used = used(out, request.profile());
@@ -84,7 +84,23 @@ public final class ScopeCheck {
                     + "|\\b(nothing (more|else)|no other (columns?|inputs?|features?))\\b",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
-    private static PlanStep narrow(PlanStep step, Plan reading, Set<String> named, List<String> warnings) {
+    /**
+     * The columns the current plan's steps of this kind already act on: a follow-up that joins its columns to such a
+     * step ("fill size too") keeps them; they are the person's, not the answer's.
+     */
+    private static Set<String> already(PlanStep step, List<PlanStep> kept) {
+        String key = step.type() == ActionType.TRAIN_MODEL ? "features" : "columns";
+        Set<String> columns = new LinkedHashSet<>();
+        for (PlanStep before : kept) {
+            if (before.type() == step.type() && before.params().get(key) instanceof List<?> list) {
+                list.forEach(c -> columns.add(String.valueOf(c)));
+            }
+        }
+        return columns;
+    }
+
+    private static PlanStep narrow(
+            PlanStep step, Plan reading, Set<String> named, Set<String> already, List<String> warnings) {
         String key = step.type() == ActionType.TRAIN_MODEL ? "features" : "columns";
         if (!(step.params().get(key) instanceof List<?> given) || step.type() == ActionType.FEATURE_ENGINEER) {
             return step;
@@ -97,11 +113,12 @@ public final class ScopeCheck {
             }
         }
         if (!namedForStep.isEmpty()) {
-            if (!columns.isEmpty() && namedForStep.containsAll(columns)) {
+            if (!columns.isEmpty() && columns.stream().allMatch(c -> namedForStep.contains(c) || already.contains(c))) {
                 return step;
             }
-            List<String> within =
-                    columns.stream().filter(namedForStep::contains).toList();
+            List<String> within = columns.stream()
+                    .filter(c -> namedForStep.contains(c) || already.contains(c))
+                    .toList();
             List<String> narrowed = within.isEmpty() ? List.copyOf(namedForStep) : within;
             Map<String, Object> params = new LinkedHashMap<>(step.params());
             params.put(key, narrowed);

@@ -40,4 +40,30 @@ class ScopeCheckTest {
                         "fill only the missing ages, then predict murder", List.of(EVERY_INPUT)))
                 .isEmpty();
     }
+
+    @Test
+    void aFollowUpThatJoinsAStepKeepsTheColumnsThePlanAlreadyHadAndNarrowsOnlyWhatIsNew() {
+        PlanStep fillBill =
+                new PlanStep(ActionType.IMPUTE, Map.of("strategy", "median", "columns", List.of("total_bill")));
+        PlanStep model = new PlanStep(ActionType.TRAIN_MODEL, Map.of("target", "tip"));
+        var request = new dev.assay.api.assistant.planning.PlanningRequest(
+                "fill size too",
+                RequestSet.profile("tips.csv"),
+                null,
+                new java.util.ArrayList<>(),
+                new dev.assay.api.assistant.planning.Conversation(List.of(fillBill, model), List.of()));
+        java.util.function.Function<List<String>, List<?>> checked = columns -> {
+            var answer = new dev.assay.model.plan.Plan(
+                    "",
+                    List.of(new PlanStep(ActionType.IMPUTE, Map.of("strategy", "median", "columns", columns)), model));
+            return (List<?>) ScopeCheck.apply(answer, request, new java.util.ArrayList<>())
+                    .actions()
+                    .getFirst()
+                    .params()
+                    .get("columns");
+        };
+        assertThat(checked.apply(List.of("total_bill", "size"))).isEqualTo(List.of("total_bill", "size"));
+        // A column neither asked for now nor in the plan before is still taken out.
+        assertThat(checked.apply(List.of("total_bill", "size", "tip"))).isEqualTo(List.of("total_bill", "size"));
+    }
 }

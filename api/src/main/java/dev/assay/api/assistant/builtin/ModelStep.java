@@ -120,7 +120,17 @@ final class ModelStep {
      */
     Interpretation train() {
         int featureCue = modelWords.featureCue();
-        Optional<ColumnMatcher.Mention> unclear = resolution.ambiguous(0, Math.min(featureCue, clause.exclusionStart));
+        Optional<ColumnMatcher.Mention> unclear = resolution
+                .ambiguous(0, Math.min(featureCue, clause.exclusionStart))
+                // Among the inputs, a name several columns fit by meaning, not by a shared word ("the interest rate":
+                // tbilrate or realint), is asked about; it had been left out of the inputs without a word.
+                .or(() -> clause.mentions.stream()
+                        .filter(m -> m.kind() == ColumnMatcher.Kind.AMBIGUOUS
+                                && m.start() > featureCue
+                                && m.start() < clause.exclusionStart
+                                && !FeatureGroups.sharedWord(m)
+                                && !RowUnits.describedRowUnit(clause.tokens, m.start(), m.end()))
+                        .findFirst());
         if (unclear.isPresent()) {
             return Interpretation.warn(resolution.question(unclear.get()));
         }

@@ -402,8 +402,9 @@ final class Paraphrases {
      * what is not known.
      */
     private static final Pattern NOT_KNOWN =
-            Pattern.compile("(?i)\\b(?:where|whose|for\\s+which|for\\s+whom)\\s+(?:we|you|they|i|nobody|no\\s+one)\\s+"
-                    + "(?:don't|do\\s+not|didn't|did\\s+not|can't|cannot|doesn't|does\\s+not)\\s+(?:know|have|record)\\s+"
+            Pattern.compile("(?i)\\b(?:where|whose|for\\s+which|for\\s+whom)\\s+(?:(?:we|you|they|i)\\s+"
+                    + "(?:don't|do\\s+not|didn't|did\\s+not|can't|cannot|doesn't|does\\s+not)\\s+(?:know|have|record)"
+                    + "|(?:nobody|no\\s+one)\\s+(?:knows|knew|recorded|entered|gave))\\s+"
                     + "(?:the\\s+|their\\s+|its\\s+|his\\s+|her\\s+|a\\s+)?");
 
     /** "clip outliers (IQR) in …": the bracketed name of the default way says nothing more. */

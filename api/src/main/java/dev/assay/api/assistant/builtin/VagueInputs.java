@@ -86,7 +86,15 @@ final class VagueInputs {
      */
     static Optional<String> phrase(List<Words.Token> tokens, IntPredicate insideMention) {
         for (int i = 0; i < tokens.size(); i++) {
-            if (!CUES.contains(tokens.get(i).text()) || insideMention.test(i)) {
+            // "regress inflation on the gizmo index": "on" right after the target's name says the inputs too.
+            boolean onAfterName = tokens.get(i).text().equals("on")
+                    && i > 0
+                    && insideMention.test(i - 1)
+                    // "a gratuity on top of the check", "on average": a phrase, not the inputs.
+                    && !(i + 1 < tokens.size()
+                            && Set.of("top", "average", "behalf", "its", "their")
+                                    .contains(tokens.get(i + 1).text()));
+            if (!CUES.contains(tokens.get(i).text()) && !onAfterName || insideMention.test(i)) {
                 continue;
             }
             int from = tokens.get(i).text().equals("based")

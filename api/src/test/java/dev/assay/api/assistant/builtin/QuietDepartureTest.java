@@ -1088,4 +1088,14 @@ class QuietDepartureTest {
                         .get("columns"))
                 .isEqualTo(List.of("^GSPC", "^IXIC"));
     }
+
+    @Test
+    void anInputThatFitsSeveralColumnsOrNoneIsAskedAboutNeverLeftOut() {
+        PlannerAnswer rate = plan("macrodata.csv", "predict inflation from the interest rate and unemployment");
+        assertThat(steps(rate)).isEmpty();
+        assertThat(rate.warnings()).anyMatch(w -> w.contains("tbilrate") && w.contains("realint"));
+        PlannerAnswer gizmo = plan("macrodata.csv", "regress inflation on the gizmo index");
+        assertThat(steps(gizmo)).isEmpty();
+        assertThat(gizmo.warnings()).anyMatch(w -> w.contains("gizmo index"));
+    }
 }
