@@ -358,15 +358,16 @@ final class Paraphrases {
     }
 
     /**
-     * "predict what the whole ride cost, tip and tolls included", "forecast the fare, tolls not included": words
-     * after a model's target that say what the target holds describe it; they are never the target themselves. Only
-     * after a clause that asks for a model and names no inputs, so "predict tip from the bill, including size" keeps
-     * its input.
+     * "predict what the whole ride cost, tip and tolls included", "the whole bill, including the tip": words after a
+     * model's target that say what the target holds describe it; they are never the target themselves. Only after a
+     * clause that asks for a model and names no inputs, so "predict tip from the bill, including size" keeps its
+     * input; and never "… excluded" or "… not included", which may leave an input out ("predict Survived, Age
+     * excluded").
      */
     private static final Pattern TARGET_HOLDS = Pattern.compile(
             "(?i)(\\b(?:predict|predicting|model|modell?ing|forecast|forecasting|estimate|estimating|regress|regression"
                     + "|classify|train)\\b[^,;.!?]*?),\\s*(?:(?:with\\s+)?(?:the\\s+)?[\\p{L}_]+(?:\\s+(?:and|or)\\s+(?:the\\s+)?"
-                    + "[\\p{L}_]+)?\\s+(?:both\\s+)?(?:not\\s+)?(?:included|excluded)|including\\s+(?:the\\s+)?[\\p{L}_]+"
+                    + "[\\p{L}_]+)?\\s+(?:both\\s+)?included|including\\s+(?:the\\s+)?[\\p{L}_]+"
                     + "(?:\\s+(?:and|or)\\s+(?:the\\s+)?[\\p{L}_]+)?)(?=\\s*(?:$|[.;!?]|,\\s*(?:and\\s+)?then\\b))");
 
     private static final Pattern NAMES_INPUTS = Pattern.compile(
@@ -380,6 +381,11 @@ final class Paraphrases {
             "(?i)\\b(?:where\\s+(?:it|they|each\\s+[\\p{L}]+|the\\s+[\\p{L}]+)\\s+(?:was|were|is|are|gets?|got)\\s+"
                     + "(?:made|built|manufactured|produced|assembled)|(?:the\\s+)?(?:country|place|region)\\s+"
                     + "(?:it|they|each\\s+[\\p{L}]+|the\\s+[\\p{L}]+)\\s+(?:comes?|came)\\s+from)\\b");
+
+    /** "predict Survived, Age excluded", "…, Cabin and Ticket not included": the columns said, then left out. */
+    private static final Pattern EXCLUDED_AFTER = Pattern.compile(
+            "(?i),\\s*((?:the\\s+)?[\\p{L}\\p{N}_]+(?:\\s+(?:and|or)\\s+(?:the\\s+)?[\\p{L}\\p{N}_]+)?)\\s+"
+                    + "(?:(?:both|all)\\s+)?(?:excluded|not\\s+included|left\\s+out|omitted)\\b");
 
     static String targetHolds(String text) {
         return TARGET_HOLDS
@@ -435,6 +441,7 @@ final class Paraphrases {
                 .matcher(text)
                 .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + " of " + m.group(2)
                         + (m.group(3) == null ? "" : ", " + m.group(3)) + " and " + m.group(4)));
+        text = EXCLUDED_AFTER.matcher(text).replaceAll(", except $1");
         text = targetHolds(text);
         text = phrasalVerbs(text);
         text = NOT_KNOWN.matcher(text).replaceAll("with a missing ");

@@ -1098,4 +1098,15 @@ class QuietDepartureTest {
         assertThat(steps(gizmo)).isEmpty();
         assertThat(gizmo.warnings()).anyMatch(w -> w.contains("gizmo index"));
     }
+
+    @Test
+    void columnsSaidAndThenExcludedLeaveTheInputs() {
+        assertThat(steps(plan("titanic.csv", "predict Survived, Age excluded"))
+                        .getFirst()
+                        .params()
+                        .get("features"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .doesNotContain("Age")
+                .contains("Fare");
+    }
 }
