@@ -310,6 +310,23 @@ final class ColumnResolution {
         return Scope.of(List.of());
     }
 
+    /** Words before "columns" that say "all of them": "all remaining columns", "all the input features". */
+    private static final Set<String> EVERY_OF_THEM = Set.of(
+            "remaining",
+            "available",
+            "other",
+            "input",
+            "original",
+            "existing",
+            "current",
+            "present",
+            "leftover",
+            "usable",
+            "dataset",
+            "data",
+            "file",
+            "table");
+
     /** A word that names nothing, right before "columns", "features" and the like: it says which columns. */
     private Optional<String> describingBeforeGroupNoun() {
         List<Words.Token> tokens = clause.tokens;
@@ -319,6 +336,7 @@ final class ColumnResolution {
                     && !plainWord(word)
                     && !word.matches("\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\\p{L}+)?")
                     && !Words.NUMBERS.containsKey(word)
+                    && !EVERY_OF_THEM.contains(word)
                     && ColumnMatcher.GROUP_NOUNS.contains(tokens.get(i + 1).text())) {
                 return Optional.of(tokens.get(i).original());
             }
