@@ -122,6 +122,12 @@ class BuiltInPlannerRequestSetTest {
                 // (2026-12-07, planner of commit da9974e, before that round): 61 of 84 (72.6 %); the floor is a few
                 // points under that, rounded down to a multiple of 5 %.
                 new Part("held-out 17 (sixteenth reviewer)", heldOut("prompts-heldout-17.jsonl"), 0.65),
+                // Held-out 18: 84 requests (12 per category) on all thirteen datasets, by an eighteenth reviewer under
+                // the same rules, written before the round for the quiet kinds found in this session's trust probes
+                // and kept from it. First run (2026-12-07, planner of commit a3cc0e8, before that round): 61 of 84
+                // (72.6 %);
+                // the floor is a few points under that, rounded down to a multiple of 5 %.
+                new Part("held-out 18 (eighteenth reviewer)", heldOut("prompts-heldout-18.jsonl"), 0.65),
                 // Study 18: 98 requests by a seventeenth reviewer under the same rules, written blind to be studied
                 // in the round for held-out 16's kinds (not a held-out set: its misses were read). First run
                 // (2026-12-07, on 855e526, part-way through that round): 63 of 98 (64.3 %); the floor is a few points
