@@ -270,17 +270,23 @@ final class ClauseSteps {
     private Interpretation impute() {
         String strategy = "median";
         Object value = null;
-        if (clause.has(Set.of("mean", "average", "avg"))) {
+        if (clause.has(Set.of("mean", "means", "average", "averages", "avg"))) {
             strategy = "mean";
-        } else if (clause.has(Set.of("mode", "frequent", "common", "commonest", "popular"))) {
+        } else if (clause.has(Set.of("mode", "modes", "frequent", "common", "commonest", "popular"))) {
             strategy = "mode";
         } else if (clause.has(Set.of("zero", "zeros", "zeroes", "0"))) {
             strategy = "zero";
-        } else if (!clause.has(Set.of("median", "middle"))) {
+        } else if (!clause.has(Set.of("median", "medians", "middle"))) {
             Matcher quoted = Clause.QUOTED.matcher(clause.text);
             if (quoted.find()) {
                 strategy = "constant";
                 value = quoted.group(1);
+            } else {
+                Optional<String> bare = bareValue();
+                if (bare.isPresent()) {
+                    strategy = "constant";
+                    value = bare.get();
+                }
             }
         }
         // A group filled with a mean or median keeps only its numeric columns, and says which it left out.
@@ -289,6 +295,52 @@ final class ClauseSteps {
             return Interpretation.warn(scope.refusal().get());
         }
         List<String> columns = scope.columns();
+        boolean strategySaid = value != null
+                || clause.has(Set.of(
+                        "median",
+                        "medians",
+                        "middle",
+                        "mean",
+                        "means",
+                        "average",
+                        "averages",
+                        "avg",
+                        "mode",
+                        "modes",
+                        "frequent",
+                        "common",
+                        "commonest",
+                        "popular",
+                        "zero",
+                        "zeros",
+                        "zeroes",
+                        "0"));
+        List<String> words = columns.stream().filter(c -> !numeric(c)).toList();
+        if (!strategySaid && !words.isEmpty()) {
+            // "fill Age and Embarked": no way was said, and a median needs numbers, so the words take their most
+            // common value; the answer says which way each column was filled.
+            List<String> numbers = columns.stream().filter(this::numeric).toList();
+            boolean indicator = FollowUps.INDICATOR
+                    .matcher(clause.text.toLowerCase(Locale.ROOT))
+                    .find();
+            List<PlanStep> steps = new ArrayList<>();
+            for (List<String> part : List.of(numbers, words)) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                Map<String, Object> fill = params("strategy", part == numbers ? "median" : "mode", "columns", part);
+                if (indicator) {
+                    fill.put("add_indicator", true);
+                }
+                steps.add(step(ActionType.IMPUTE, fill));
+            }
+            List<String> notes = new ArrayList<>(scope.notes());
+            notes.add("No way to fill was said: "
+                    + (numbers.isEmpty() ? "" : String.join(", ", numbers) + " with the median, ")
+                    + String.join(", ", words)
+                    + " with the most common value (a median needs numbers).");
+            return new Interpretation(steps, notes);
+        }
         if (strategy.equals("zero")
                 && !columns.isEmpty()
                 && columns.stream()
@@ -306,6 +358,33 @@ final class ClauseSteps {
         }
         return new Interpretation(List.of(step(ActionType.IMPUTE, params)), scope.notes());
     }
+
+    /**
+     * "fill Embarked with S": one word after "with" that is no column and no word of the request's grammar is the
+     * value to write, said without quotes.
+     */
+    private Optional<String> bareValue() {
+        Matcher with = BARE_VALUE.matcher(clause.text);
+        while (with.find()) {
+            String said = with.group(1);
+            List<Words.Token> tokens = Words.tokens(said);
+            boolean placeholder = PLACEHOLDERS.contains(said.toLowerCase(Locale.ROOT));
+            boolean number = said.matches("-?\\d+(?:\\.\\d+)?");
+            boolean word = tokens.size() == 1
+                    && !ColumnResolution.plainWord(tokens.getFirst().text())
+                    && !Clause.PRONOUNS.contains(tokens.getFirst().text());
+            if ((placeholder || number || word) && clause.matcher.find(tokens).isEmpty()) {
+                return Optional.of(said);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern BARE_VALUE =
+            java.util.regex.Pattern.compile("(?i)\\bwith\\s+([^\\s,;'\"]+)\\s*(?=$|[,;.]|\\s+(?:and|or|then)\\b)");
+
+    /** Words that say "no value" and are written as such, even though the request's grammar knows them. */
+    private static final Set<String> PLACEHOLDERS = Set.of("unknown", "none", "missing", "other", "na", "n/a", "null");
 
     /**
      * "as one 0/1 column", "into a single 0/1 indicator": one column of codes is a label encoding (one-hot makes a

@@ -176,7 +176,9 @@ final class ColumnResolution {
         if (!named.isEmpty()) {
             // "scale bill depth and the beak curvature": a listed item that names no column is asked about, never
             // dropped from the list without a word.
-            Optional<String> lost = unresolvedListItem().or(this::unresolvedExclusion);
+            Optional<String> lost = unresolvedListItem()
+                    .or(() -> unresolvedItemBefore(clause, 0, Math.min(clause.exclusionStart, clause.tokens.size())))
+                    .or(this::unresolvedExclusion);
             if (lost.isPresent()) {
                 return Scope.refused(notFound(lost.get()));
             }
@@ -534,6 +536,64 @@ final class ColumnResolution {
                             .toList()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * "fill the gizmo and size", "regress tip on the waiter's mood and the bill": an item said before "and"/"or"
+     * whose next item is a column, while its own words hold no column and no known word. Only the later items were
+     * checked before, so the first one was dropped from the list without a word.
+     */
+    static Optional<String> unresolvedItemBefore(Clause clause, int from, int end) {
+        for (int conjunction = from + 2; conjunction < end - 1; conjunction++) {
+            if (!Set.of("and", "or").contains(clause.tokens.get(conjunction).text())) {
+                continue;
+            }
+            int next = conjunction + 1;
+            while (next < end - 1
+                    && Set.of("the", "a", "an", "its", "their", "his", "her")
+                            .contains(clause.tokens.get(next).text())) {
+                next++;
+            }
+            if (clause.mentionAt(next).isEmpty()) {
+                continue;
+            }
+            int first = conjunction;
+            while (first > from
+                    && !clause.isInsideMention(first - 1)
+                    && !itemWord(clause.tokens.get(first - 1).text())) {
+                first--;
+            }
+            // "fill Embarked with S and Age with the median": a value said after "with"/"to"/"as" is no column.
+            boolean valueSlot = first > 0
+                    && Set.of("with", "to", "as", "by", "at", "than", "equals", "into")
+                            .contains(clause.tokens.get(first - 1).text());
+            // "passenger count and pickup borough", "distance of the trip and the boroughs": words right after a
+            // column (past "of the") describe it; they are no item of their own.
+            int before = first - 1;
+            while (before > from
+                    && Set.of("the", "of", "a", "an", "for", "in", "per", "each")
+                            .contains(clause.tokens.get(before).text())) {
+                before--;
+            }
+            boolean describesColumn = before >= 0 && before >= from && clause.isInsideMention(before);
+            if (first == conjunction || valueSlot || describesColumn) {
+                continue;
+            }
+            return Optional.of(String.join(
+                    " ",
+                    clause.tokens.subList(Math.max(first, conjunction - 4), conjunction).stream()
+                            .map(Words.Token::original)
+                            .toList()));
+        }
+        return Optional.empty();
+    }
+
+    /** A word that can stand in a list of columns without naming one: grammar, a known word, a number, a pronoun. */
+    private static boolean itemWord(String word) {
+        return plainWord(word)
+                || Clause.PRONOUNS.contains(word)
+                || Vocabulary.TARGET_CUES.contains(word)
+                || Words.NUMBERS.containsKey(word);
     }
 
     /** "the three petal measurements" naming two columns: the count said and the columns found differ. */

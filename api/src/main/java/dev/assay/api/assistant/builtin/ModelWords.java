@@ -163,7 +163,8 @@ final class ModelWords {
                             .map(Words.Token::original)
                             .toList()));
         }
-        return unresolvedListed(featureCue, end);
+        return ColumnResolution.unresolvedItemBefore(clause, featureCue, end)
+                .or(() -> unresolvedListed(featureCue, end));
     }
 
     /**

@@ -143,10 +143,22 @@ final class PlanAssembly {
                     && FollowUps.INDICATOR
                             .matcher(clause.toLowerCase(Locale.ROOT))
                             .find()) {
-                Map<String, Object> params =
-                        new LinkedHashMap<>(steps.get(lastFill).params());
-                params.put("add_indicator", true);
-                steps.set(lastFill, step(ActionType.IMPUTE, params));
+                // "fill Age and Embarked, and add a missing indicator": a fill split by type is one fill.
+                int firstFill = lastFill;
+                while (firstFill > 0
+                        && steps.get(firstFill - 1).type() == ActionType.IMPUTE
+                        && !steps.get(firstFill - 1)
+                                .params()
+                                .get("strategy")
+                                .equals(steps.get(firstFill).params().get("strategy"))) {
+                    firstFill--;
+                }
+                for (int i = firstFill; i <= lastFill; i++) {
+                    Map<String, Object> params =
+                            new LinkedHashMap<>(steps.get(i).params());
+                    params.put("add_indicator", true);
+                    steps.set(i, step(ActionType.IMPUTE, params));
+                }
                 continue;
             }
             // "Cabin and Age have gaps. Drop it.": "it" is one column, and the statement named several; asked.
@@ -177,6 +189,21 @@ final class PlanAssembly {
             for (ColumnMatcher.Mention read : parsed.inexact()) {
                 if (result.steps().stream().anyMatch(s -> mentionsColumn(s.params(), read.column()))) {
                     warnings.add("No column is called \"" + read.words() + "\"; I read it as " + read.column() + ".");
+                }
+            }
+            // "the body measurements" on a file where only body_mass_g holds "body": the plural says several
+            // columns and the words name one, so the answer says the one it took.
+            for (ColumnMatcher.Mention one : parsed.mentions) {
+                boolean pluralAfter = one.kind() == ColumnMatcher.Kind.SINGLE
+                        && one.partial()
+                        && one.end() < parsed.tokens.size()
+                        && ColumnMatcher.GROUP_NOUNS.contains(
+                                parsed.tokens.get(one.end()).text());
+                if (pluralAfter && result.steps().stream().anyMatch(s -> mentionsColumn(s.params(), one.column()))) {
+                    warnings.add("Only " + one.column() + " has \"" + one.words() + "\" in its name, so \""
+                            + one.words() + " " + parsed.tokens.get(one.end()).original()
+                            + "\" was read as that one column;"
+                            + " name the others if you meant more.");
                 }
             }
             if (parsed.lastColumn().isPresent()) {

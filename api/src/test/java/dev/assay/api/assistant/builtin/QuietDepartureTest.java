@@ -1109,4 +1109,60 @@ class QuietDepartureTest {
                 .doesNotContain("Age")
                 .contains("Fare");
     }
+
+    @Test
+    void anItemBeforeAColumnThatNamesNothingIsAskedAboutNeverDropped() {
+        for (String[] said : List.of(
+                new String[] {"tips.csv", "regress tip on the gizmo and size", "gizmo"},
+                new String[] {"mpg.csv", "predict mpg from the zorblax and weight", "zorblax"},
+                new String[] {"tips.csv", "fill the gizmo and size with the median", "gizmo"})) {
+            PlannerAnswer answer = plan(said[0], said[1]);
+            assertThat(steps(answer)).as(said[1]).isEmpty();
+            assertThat(answer.warnings()).as(said[1]).anyMatch(w -> w.contains(said[2]));
+        }
+        // Words right after a column describe it: "the passenger count" is passengers, no item of its own.
+        assertThat(steps(plan("taxis.csv", "predict the tip from the passenger count and the fare"))
+                        .getFirst()
+                        .params()
+                        .get("features"))
+                .isEqualTo(List.of("passengers", "fare"));
+    }
+
+    @Test
+    void aFillWithNoWaySaidFillsWordsWithTheCommonestValueAndSaysSo() {
+        PlannerAnswer answer = plan("titanic.csv", "fill Age and Embarked");
+        assertThat(steps(answer)).extracting(s -> s.params().get("strategy")).containsExactly("median", "mode");
+        assertThat(steps(answer))
+                .extracting(s -> s.params().get("columns"))
+                .containsExactly(List.of("Age"), List.of("Embarked"));
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("Embarked with the most common value"));
+        // A way that was said is kept, so the validator names the column it cannot fill.
+        assertThat(steps(plan("penguins.csv", "fill sex with the median")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("strategy")).isEqualTo("median"));
+    }
+
+    @Test
+    void aValueSaidWithoutQuotesIsWrittenNeverReplacedByAMedian() {
+        assertThat(steps(plan("titanic.csv", "fill Age with 30")))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.params().get("strategy")).isEqualTo("constant");
+                    assertThat(s.params().get("value")).isEqualTo("30");
+                });
+        assertThat(steps(plan("titanic.csv", "replace missing Embarked with C")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("value")).isEqualTo("C"));
+        assertThat(steps(plan("mpg.csv", "fill horsepower with means")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("strategy")).isEqualTo("mean"));
+    }
+
+    @Test
+    void aPluralSaidOfTheOneColumnItsWordNamesIsSaid() {
+        PlannerAnswer answer = plan("penguins.csv", "classify species using the body measurements");
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("Only body_mass_g has \"body\""));
+        assertThat(plan("penguins.csv", "scale the bill measurements").warnings())
+                .isEmpty();
+    }
 }
