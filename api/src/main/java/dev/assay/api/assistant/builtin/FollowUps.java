@@ -31,7 +31,7 @@ final class FollowUps {
             "(?i)^\\s*(?:before\\s+(?:anything|everything)\\s+else|first\\s+of\\s+all|first\\s+things\\s+first|to\\s+begin\\s+with"
                     + "|as\\s+the\\s+(?:very\\s+)?first\\s+step)\\s*[,:]?\\s*"
                     + "|,?\\s*(?:as\\s+the\\s+(?:very\\s+)?first\\s+step|at\\s+the\\s+(?:very\\s+)?(?:start|beginning)"
-                    + "(?:\\s+of\\s+the\\s+plan)?|before\\s+(?:anything|everything)\\s+else)\\s*[.!]?\\s*$");
+                    + "(?:\\s+of\\s+the\\s+plan)?|before\\s+(?:anything|everything)\\s+else|\\s+first)\\s*[.!]?\\s*$");
 
     /**
      * "Before the scaling, clip the outliers in magnesium", "fill Embarked first, ahead of the encoding": the new steps
@@ -98,7 +98,7 @@ final class FollowUps {
                     + "|(?:the\\s+)?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th))\\s+(?:step|action|one))\\b");
     /** "do the same for Fare", "same for body mass", "likewise for tip", "Fare too": the last step also takes X. */
     private static final Pattern SAME_FOR = Pattern.compile(
-            "^(?:\\w+\\W*\\s+)?(?:(?:do|apply)\\s+(?:the\\s+)?same(?:\\s+thing)?|(?:the\\s+)?same|likewise|ditto|also|and)\\s+(?:for|to|with|on)\\s+(.+?)\\W*$"
+            "^(?:\\w+\\W*\\s+)?(?:(?:do|apply)\\s+(?:the\\s+)?same(?:\\s+thing)?|(?:the\\s+)?same(?:\\s+thing)?|likewise|ditto|also|and)\\s+(?:for|to|with|on)\\s+(.+?)\\W*$"
                     + "|^(?:and\\s+)?(?:also\\s+)?(.+?)\\s+(?:too|as well)\\W*$");
     /** "drop worst area from the inputs", "remove Age from the features", "take Fare out of the model". */
     private static final Pattern OUT_OF_INPUTS = Pattern.compile(
@@ -564,10 +564,11 @@ final class FollowUps {
             return new Revision(out, narrowed.warnings());
         }
         Matcher same = SAME_FOR.matcher(text);
+        // The step said again is the plan's last one with columns, whatever its kind: skipping a feature step would
+        // repeat an older step ("do the same for carat" after a log of price had scaled carat).
         Optional<PlanStep> last = current.stream()
                 .filter(s -> s.type() != ActionType.TRAIN_MODEL
-                        && !names(s.params().get("columns")).isEmpty()
-                        && s.type() != ActionType.FEATURE_ENGINEER)
+                        && !names(s.params().get("columns")).isEmpty())
                 .reduce((a, b) -> b);
         if (same.find()
                 && last.isPresent()
@@ -591,6 +592,9 @@ final class FollowUps {
                                                 "likewise",
                                                 "ditto")
                                         .contains(w))) {
+            if (last.get().type() == ActionType.FEATURE_ENGINEER) {
+                return featureAgain(last.get(), List.copyOf(ColumnMatcher.unique(mentions)), current);
+            }
             List<String> columns = new ArrayList<>(names(last.get().params().get("columns")));
             ColumnMatcher.unique(mentions).stream()
                     .filter(c -> !columns.contains(c))
@@ -700,8 +704,15 @@ final class FollowUps {
         int beforeStep = -1;
         Matcher beforeKind = BEFORE_KIND.matcher(prompt);
         if (!atStart && beforeKind.find()) {
-            Optional<ActionType> kindBefore =
-                    kindSaid(beforeKind.group(1) != null ? beforeKind.group(1) : beforeKind.group(2));
+            String kindWord = beforeKind.group(1) != null ? beforeKind.group(1) : beforeKind.group(2);
+            Optional<ActionType> kindBefore = kindSaid(kindWord);
+            // "and drop Cabin before that": the step the plan ends with (the model stays last either way).
+            if (Set.of("that", "it", "this").contains(kindWord.toLowerCase(Locale.ROOT)) && !current.isEmpty()) {
+                kindBefore = current.stream()
+                        .map(PlanStep::type)
+                        .filter(t -> t != ActionType.TRAIN_MODEL)
+                        .reduce((a, b) -> b);
+            }
             if (kindBefore.isPresent() && kindBefore.get() != ActionType.TRAIN_MODEL) {
                 List<Integer> at = indexesOf(current, kindBefore.get());
                 if (!at.isEmpty()) {
@@ -742,6 +753,35 @@ final class FollowUps {
             }
         }
         return new Revision(merge(current, added.steps(), every), added.warnings());
+    }
+
+    /** Operations of one column, which can be done again on another; a formula of two needs its partner said. */
+    private static final Set<String> ONE_COLUMN_OPERATIONS =
+            Set.of("log1p", "date_parts", "bin", "text_length", "regex_extract");
+
+    /**
+     * "do the same for carat" after a log of price: the same operation, as a step of its own for each column said,
+     * right after it. A formula of two columns is asked about rather than guessed at.
+     */
+    private static Revision featureAgain(PlanStep feature, List<String> columns, List<PlanStep> current) {
+        String operation = String.valueOf(feature.params().get("operation"));
+        if (!ONE_COLUMN_OPERATIONS.contains(operation)) {
+            return new Revision(
+                    current,
+                    List.of("The last feature step (" + operation + " of "
+                            + String.join(", ", names(feature.params().get("columns")))
+                            + ") is a formula of two columns; say the new one in full (e.g. \"the ratio of A to B\")."
+                            + " The plan was not changed."));
+        }
+        List<PlanStep> out = new ArrayList<>(current);
+        int at = current.indexOf(feature) + 1;
+        for (String column : columns) {
+            Map<String, Object> params = new LinkedHashMap<>(feature.params());
+            params.put("columns", List.of(column));
+            params.remove("new_column");
+            out.add(at++, new PlanStep(ActionType.FEATURE_ENGINEER, params));
+        }
+        return new Revision(out, List.of());
     }
 
     /** Whether a new step acts on a column a step of its kind already acts on (then the two are merged instead). */

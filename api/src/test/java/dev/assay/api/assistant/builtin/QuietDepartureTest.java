@@ -1165,4 +1165,26 @@ class QuietDepartureTest {
         assertThat(plan("penguins.csv", "scale the bill measurements").warnings())
                 .isEmpty();
     }
+
+    @Test
+    void theSameAgainRepeatsThePlansLastStepNeverAnOlderOne() {
+        List<PlanStep> current = List.of(
+                new PlanStep(
+                        ActionType.SCALE,
+                        new java.util.LinkedHashMap<>(java.util.Map.of("method", "standard", "columns", List.of("x")))),
+                new PlanStep(
+                        ActionType.FEATURE_ENGINEER,
+                        new java.util.LinkedHashMap<>(
+                                java.util.Map.of("operation", "log1p", "columns", List.of("price")))));
+        PlannerAnswer answer = planner.plan(new PlanningRequest(
+                "do the same for carat",
+                RequestSet.profile("diamonds.csv"),
+                null,
+                new ArrayList<>(),
+                new Conversation(current, List.of())));
+        assertThat(steps(answer)).hasSize(3);
+        assertThat(steps(answer).get(0).params().get("columns")).isEqualTo(List.of("x"));
+        assertThat(steps(answer).getLast().type()).isEqualTo(ActionType.FEATURE_ENGINEER);
+        assertThat(steps(answer).getLast().params().get("columns")).isEqualTo(List.of("carat"));
+    }
 }
