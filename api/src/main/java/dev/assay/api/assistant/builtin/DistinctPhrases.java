@@ -65,6 +65,19 @@ final class DistinctPhrases {
                     + "|limited number of) (?:distinct |unique |different |separate )?(?:values|categories|levels|labels)\\b"
                     + "|\\b(?:low[- ]cardinality|few[- ]valued|low[- ]distinct)(?: (?:columns?|variables?|fields?|features?|ones?)\\b)?");
 
+    /**
+     * "the high-cardinality text columns", "the ones with many unique values": columns of words with more than
+     * {@link #MANY} distinct values, too many to read as categories. Numbers and dates are left out: nearly every
+     * measurement has many values, and that is not what the phrase is said of.
+     */
+    private static final Pattern MANY_PHRASE = Pattern.compile(
+            "\\b(?:that |which )?(?:have |has |with |having |holding |hold |holds |take |takes |show |shows )?"
+                    + "(?:very |so |too )?(?:many|lots of|a lot of|a large number of|hundreds of) (?:distinct |unique "
+                    + "|different |separate )?(?:values|categories|levels|labels)\\b"
+                    + "|\\b(?:high[- ]cardinality|many[- ]valued)(?: (?:columns?|variables?|fields?|features?|ones?)\\b)?");
+
+    static final long MANY = 50;
+
     /** "the three-valued text column", "the 4-valued ones": exactly that many distinct values. */
     private static final Pattern VALUED =
             Pattern.compile("\\b(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]valued?"
@@ -154,7 +167,22 @@ final class DistinctPhrases {
                     end,
                     valued.group().strip()));
         }
-        Matcher few = FEW_PHRASE.matcher(text);
+        for (Pattern amount : List.of(FEW_PHRASE, MANY_PHRASE)) {
+            found.addAll(amount(amount, tokens, profile, text, starts, found));
+        }
+        return found;
+    }
+
+    /** Columns said by how many values they take, with no count: a few, or many. */
+    private static List<ColumnMatcher.Mention> amount(
+            Pattern amount,
+            List<Words.Token> tokens,
+            Profile profile,
+            String text,
+            List<Integer> starts,
+            List<ColumnMatcher.Mention> taken) {
+        List<ColumnMatcher.Mention> found = new ArrayList<>(taken);
+        Matcher few = amount.matcher(text);
         while (few.find()) {
             int start = starts.indexOf(few.start());
             int end = tokenAt(starts, few.end());
@@ -170,7 +198,11 @@ final class DistinctPhrases {
                 from--;
             }
             List<String> columns = profile.variables().values().stream()
-                    .filter(v -> distinct(v) >= 2 && distinct(v) <= FEW)
+                    .filter(v -> amount == MANY_PHRASE
+                            ? distinct(v) > MANY
+                                    && !v.storage().isNumeric()
+                                    && !v.storage().isTemporal()
+                            : distinct(v) >= 2 && distinct(v) <= FEW)
                     .map(VariableProfile::name)
                     .toList();
             found.add(new ColumnMatcher.Mention(
@@ -180,7 +212,7 @@ final class DistinctPhrases {
                     end,
                     text.substring(starts.get(from), few.end()).strip()));
         }
-        return found;
+        return found.subList(taken.size(), found.size());
     }
 
     /**

@@ -95,6 +95,15 @@ final class ProfilePhrases {
             new Property(
                     Pattern.compile("integer|integers|integer-valued|whole-number|whole" + JOIN + "numbers?|int"),
                     (v, p) -> v.storage() == dev.assay.model.dataset.ColumnType.INTEGER),
+            // "the columns with decimals", "the non-integer ones": numbers stored with a fraction.
+            new Property(
+                    Pattern.compile(
+                            "decimals?|decimal-valued|fractional|floating-point|floats?|non-integer" + "|non-whole"),
+                    (v, p) -> v.storage() == dev.assay.model.dataset.ColumnType.DECIMAL),
+            // "the yes/no columns", "the binary ones", "the two-valued flags": a column of exactly two values.
+            new Property(
+                    Pattern.compile("yes[\\s/-]*no|binary|two-valued|boolean|true[\\s/-]*false|dichotomous"),
+                    (v, p) -> v.type() == VariableKind.BOOLEAN),
             new Property(Pattern.compile("numeric|numerical|continuous"), (v, p) -> v.type() == VariableKind.NUMERIC),
             new Property(
                     Pattern.compile("date|datetime|date-time|time|timestamp|temporal"),
