@@ -82,6 +82,10 @@ final class ClauseSteps {
                             step(ActionType.DROP_MISSING_ROWS, params("columns", resolution.columns()))),
                     List.of());
         }
+        Optional<Interpretation> columnsAndDuplicates = columnsAndDuplicates();
+        if (columnsAndDuplicates.isPresent()) {
+            return columnsAndDuplicates.get();
+        }
         if (clause.has(Vocabulary.DUPLICATES)) {
             return scoped(ANY, columns -> step(ActionType.DROP_DUPLICATES, params("columns", columns)));
         }
@@ -357,6 +361,56 @@ final class ClauseSteps {
             params.put("add_indicator", true);
         }
         return new Interpretation(List.of(step(ActionType.IMPUTE, params)), scope.notes());
+    }
+
+    /**
+     * "get rid of the name column and the duplicates": a removal of columns and of duplicate rows said as one list,
+     * so two steps. Read as duplicates judged on the name, the column stayed and the request's own drop was lost.
+     * Duplicates said with the columns they are judged on ("duplicates by name", "the duplicate names") are not this.
+     */
+    private Optional<Interpretation> columnsAndDuplicates() {
+        if (!clause.has(Vocabulary.DUPLICATES) || !clause.has(Vocabulary.REMOVE) || clause.mentions.isEmpty()) {
+            return Optional.empty();
+        }
+        int duplicates = -1;
+        for (Words.Token token : clause.tokens) {
+            if (Vocabulary.DUPLICATES.contains(token.text())) {
+                duplicates = token.index();
+                break;
+            }
+        }
+        int at = duplicates;
+        Set<String> between = Set.of("the", "any", "all", "exact", "and", "also", "rows", "rows'", "records");
+        // The list word right before the duplicates ("… and the duplicates") or right after them ("the duplicates
+        // and the name column").
+        int before = at - 1;
+        while (before >= 0
+                && between.contains(clause.tokens.get(before).text())
+                && !clause.tokens.get(before).text().equals("and")) {
+            before--;
+        }
+        int beforeAt = before;
+        boolean listedAfterColumns = before >= 0
+                && clause.tokens.get(before).text().equals("and")
+                && clause.mentions.stream().allMatch(m -> m.end() <= beforeAt);
+        int after = at + 1;
+        while (after < clause.tokens.size()
+                && Set.of("rows", "records", "entries")
+                        .contains(clause.tokens.get(after).text())) {
+            after++;
+        }
+        int afterAt = after;
+        boolean listedBeforeColumns = after < clause.tokens.size()
+                && clause.tokens.get(after).text().equals("and")
+                && clause.mentions.stream().allMatch(m -> m.start() > afterAt);
+        if (!listedAfterColumns && !listedBeforeColumns) {
+            return Optional.empty();
+        }
+        List<String> columns = List.copyOf(ColumnMatcher.unique(clause.mentions));
+        PlanStep drop = step(ActionType.DROP_COLUMNS, params("columns", columns));
+        PlanStep dedupe = step(ActionType.DROP_DUPLICATES, params("columns", List.of()));
+        return Optional.of(
+                new Interpretation(listedAfterColumns ? List.of(drop, dedupe) : List.of(dedupe, drop), List.of()));
     }
 
     /**

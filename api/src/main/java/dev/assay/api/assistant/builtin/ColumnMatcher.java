@@ -139,6 +139,8 @@ final class ColumnMatcher {
             Map.entry("nasdaq", List.of("^IXIC")),
             Map.entry("nasdaq composite", List.of("^IXIC")),
             Map.entry("dow jones", List.of("^DJI")),
+            // "how far each trip goes": the distance; by its letters "far" is also the stem of "fare".
+            Map.entry("far", List.of("distance", "dist", "trip_distance", "miles", "km")),
             // The market indices of a file of tickers, said as such.
             Map.entry("market index", List.of("^GSPC", "^IXIC", "^DJI")),
             Map.entry("market indices", List.of("^GSPC", "^IXIC", "^DJI")),
@@ -951,6 +953,8 @@ final class ColumnMatcher {
             Map.entry("ports", List.of("port", "embarked")),
             // "how many people sat at the table", "how many persons rode": a head count is the party size or the
             // passengers.
+            // "how far each trip goes": the distance, never the fare its letters start.
+            Map.entry("far", List.of("distance", "dist", "miles", "km", "kilometers", "kilometres")),
             Map.entry("people", List.of("people", "persons", "passengers", "size", "party")),
             Map.entry("persons", List.of("people", "persons", "passengers", "size", "party")));
 

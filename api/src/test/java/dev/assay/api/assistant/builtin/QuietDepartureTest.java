@@ -1187,4 +1187,24 @@ class QuietDepartureTest {
         assertThat(steps(answer).getLast().type()).isEqualTo(ActionType.FEATURE_ENGINEER);
         assertThat(steps(answer).getLast().params().get("columns")).isEqualTo(List.of("carat"));
     }
+
+    @Test
+    void aColumnListedWithTheDuplicatesIsDroppedNeverTheKeyOfTheDuplicates() {
+        assertThat(steps(plan("mpg.csv", "get rid of the name column and the duplicates")))
+                .extracting(PlanStep::type)
+                .containsExactly(ActionType.DROP_COLUMNS, ActionType.DROP_DUPLICATES);
+        // Duplicates said with the columns they are judged on keep that reading.
+        assertThat(steps(plan("mpg.csv", "remove duplicates judged on name")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("name")));
+    }
+
+    @Test
+    void howFarIsTheDistanceNeverTheFare() {
+        assertThat(steps(plan("taxis.csv", "predict how far each trip goes"))
+                        .getFirst()
+                        .params()
+                        .get("target"))
+                .isEqualTo("distance");
+    }
 }
