@@ -95,8 +95,12 @@ final class ModelStep {
     private int anyCue(Optional<ColumnMatcher.Mention> target) {
         int from = target.map(ColumnMatcher.Mention::end).orElse(clause.tokens.size());
         for (int i = from; i < clause.tokens.size(); i++) {
+            // "regress tip on the mood of the waiter and size": "on" right after the target begins the inputs too.
             if (java.util.Set.of("from", "using", "given", "based")
-                    .contains(clause.tokens.get(i).text())) {
+                            .contains(clause.tokens.get(i).text())
+                    || i == from
+                            && java.util.Set.of("on", "against")
+                                    .contains(clause.tokens.get(i).text())) {
                 return i;
             }
         }
