@@ -932,7 +932,11 @@ final class FollowUps {
         if (training.isEmpty()
                 || mentions.isEmpty()
                 || !only
-                || !(inputsWord || text.matches("^(?:\\w+\\s+)?(?:use|train on|fit on)\\b.*"))) {
+                || !(inputsWord
+                        || text.matches("^(?:\\w+\\s+)?(?:use|train on|fit on)\\b.*")
+                        // "limit the model to alcohol and proline": its inputs, never a new target.
+                        || text.matches(
+                                "^(?:\\w+\\s+)?(?:limit|restrict)\\s+(?:the\\s+)?(?:model|it|training)\\s+to\\b.*"))) {
             return Optional.empty();
         }
         Object target = training.get().params().get("target");
@@ -965,7 +969,7 @@ final class FollowUps {
         List<String> named = List.copyOf(ColumnMatcher.unique(mentions));
         if (strategy != null && current.stream().anyMatch(s -> s.type() == ActionType.IMPUTE)) {
             return Optional.of(new Revision(
-                    changeOn(current, ActionType.IMPUTE, named, p -> p.put("strategy", strategy)), List.of()));
+                    changeOrAdd(text, current, ActionType.IMPUTE, named, p -> p.put("strategy", strategy)), List.of()));
         }
         Optional<String> model = Vocabulary.MODELS.stream()
                 .filter(m -> (" " + text + " ").contains(" " + m.getKey() + " ")
@@ -1042,7 +1046,12 @@ final class FollowUps {
                 || words.contains("standardization");
         if ((minmax || standard) && current.stream().anyMatch(s -> s.type() == ActionType.SCALE)) {
             return Optional.of(new Revision(
-                    changeOn(current, ActionType.SCALE, named, p -> p.put("method", minmax ? "minmax" : "standard")),
+                    changeOrAdd(
+                            text,
+                            current,
+                            ActionType.SCALE,
+                            named,
+                            p -> p.put("method", minmax ? "minmax" : "standard")),
                     List.of()));
         }
         if (current.stream().anyMatch(s -> s.type() == ActionType.CLIP_OUTLIERS)) {
@@ -1067,7 +1076,7 @@ final class FollowUps {
             boolean iqr = !limits.params().isEmpty() || words.contains("iqr") || text.contains("interquartile");
             if (percentile || iqr) {
                 return Optional.of(new Revision(
-                        changeOn(current, ActionType.CLIP_OUTLIERS, named, p -> {
+                        changeOrAdd(text, current, ActionType.CLIP_OUTLIERS, named, p -> {
                             p.put("method", percentile ? "percentile" : "iqr");
                             // The other method's limits do not apply any more.
                             if (percentile) {
@@ -1088,7 +1097,7 @@ final class FollowUps {
                         .anyMatch(s -> s.type() == ActionType.ENCODE
                                 && !"label".equals(s.params().get("method")))) {
             return Optional.of(new Revision(
-                    changeOn(current, ActionType.ENCODE, named, p -> {
+                    changeOrAdd(text, current, ActionType.ENCODE, named, p -> {
                         p.put("method", "onehot");
                         p.put("max_categories", cap.get());
                     }),
@@ -1098,10 +1107,49 @@ final class FollowUps {
         boolean onehot = words.contains("one-hot") || words.contains("onehot") || words.contains("dummies");
         if ((label || onehot) && current.stream().anyMatch(s -> s.type() == ActionType.ENCODE)) {
             return Optional.of(new Revision(
-                    changeOn(current, ActionType.ENCODE, named, p -> p.put("method", label ? "label" : "onehot")),
+                    changeOrAdd(
+                            text, current, ActionType.ENCODE, named, p -> p.put("method", label ? "label" : "onehot")),
                     List.of()));
         }
         return Optional.empty();
+    }
+
+    /** "… instead, and add acceleration", "also include Age": the columns said are added, not what the change is on. */
+    private static final Pattern ADDS = Pattern.compile("\\b(?:add|adding|also|too|as well|include|including|plus)\\b");
+
+    /**
+     * "scale with min-max instead and add acceleration": the change is on the plan's steps of that kind, and the
+     * columns said join the last of them. Without such a word, the columns said are what the change is on.
+     */
+    private static List<PlanStep> changeOrAdd(
+            String text,
+            List<PlanStep> steps,
+            ActionType type,
+            List<String> named,
+            java.util.function.Consumer<Map<String, Object>> change) {
+        boolean notHeld = steps.stream()
+                .filter(s -> s.type() == type)
+                .noneMatch(s -> names(s.params().get("columns")).stream().anyMatch(named::contains));
+        boolean namesTarget = steps.stream()
+                .filter(s -> s.type() == ActionType.TRAIN_MODEL)
+                .anyMatch(s -> named.contains(String.valueOf(s.params().get("target"))));
+        if (named.isEmpty() || !notHeld || namesTarget || !ADDS.matcher(text).find()) {
+            return changeOn(steps, type, named, change);
+        }
+        List<PlanStep> changed = new ArrayList<>(replace(steps, type, change));
+        for (int i = changed.size() - 1; i >= 0; i--) {
+            PlanStep step = changed.get(i);
+            List<String> held = names(step.params().get("columns"));
+            if (step.type() == type && !held.isEmpty()) {
+                List<String> columns = new ArrayList<>(held);
+                named.stream().filter(c -> !columns.contains(c)).forEach(columns::add);
+                Map<String, Object> params = new LinkedHashMap<>(step.params());
+                params.put("columns", columns);
+                changed.set(i, new PlanStep(type, params));
+                break;
+            }
+        }
+        return changed;
     }
 
     /**
@@ -1118,6 +1166,25 @@ final class FollowUps {
                 .filter(s -> s.type() == type
                         && names(s.params().get("columns")).stream().anyMatch(named::contains))
                 .findFirst();
+        // "the zero-to-one kind of scaling": a word read as the model's target ("kind" for species) is no column the
+        // change is on.
+        boolean namesTarget = steps.stream()
+                .filter(s -> s.type() == ActionType.TRAIN_MODEL)
+                .anyMatch(s -> named.contains(String.valueOf(s.params().get("target"))));
+        if (first.isEmpty() && !named.isEmpty() && !namesTarget) {
+            // "actually use the mode for Embarked" on a median fill of Age: a column the plan's steps of that kind do
+            // not hold gets a step of its own with the change; changing the others would be a quiet departure.
+            Optional<PlanStep> like =
+                    steps.stream().filter(s -> s.type() == type).reduce((a, b) -> b);
+            if (like.isPresent()) {
+                Map<String, Object> params = new LinkedHashMap<>(like.get().params());
+                change.accept(params);
+                params.put("columns", named);
+                List<PlanStep> out = new ArrayList<>(steps);
+                out.add(steps.indexOf(like.get()) + 1, new PlanStep(type, params));
+                return out;
+            }
+        }
         if (first.isEmpty()) {
             return replace(steps, type, change);
         }

@@ -1207,4 +1207,21 @@ class QuietDepartureTest {
                         .get("target"))
                 .isEqualTo("distance");
     }
+
+    @Test
+    void aChangeSaidOfAColumnTheStepDoesNotHoldLeavesTheStepAsItIs() {
+        List<PlanStep> current = List.of(new PlanStep(
+                ActionType.IMPUTE,
+                new java.util.LinkedHashMap<>(java.util.Map.of("strategy", "median", "columns", List.of("Age")))));
+        PlannerAnswer answer = planner.plan(new PlanningRequest(
+                "actually use the mode for Embarked",
+                RequestSet.profile("titanic.csv"),
+                null,
+                new ArrayList<>(),
+                new Conversation(current, List.of())));
+        assertThat(steps(answer)).extracting(s -> s.params().get("strategy")).containsExactly("median", "mode");
+        assertThat(steps(answer))
+                .extracting(s -> s.params().get("columns"))
+                .containsExactly(List.of("Age"), List.of("Embarked"));
+    }
 }
