@@ -5,7 +5,8 @@
 #           jar with runner-image/target/assay-runner.aot), wall time of the whole process
 #   runner  the runner image's entrypoint (its own jlink'd java, its jars, its flags) profiling Titanic, unpacked
 #           from target/jib-image-noaot.tar and target/jib-image.tar and run without a container runtime
-#   api     the api image's entrypoint the same way: time from exec to /actuator/health/readiness answering UP
+#   api     the api image's entrypoint the same way: time from exec to /actuator/health/readiness answering UP,
+#           with the embedded PostgreSQL and, given BENCH_API_DATABASE_URL, with an external one
 #   k8s     (only with --k8s; needs the local node of the workplace's shared/k8s, see below) the runner image as
 #           a batch/v1 Job profiling Titanic: Job created -> complete, and the container's own running time
 #
@@ -15,6 +16,10 @@
 #        BENCH_API_BASELINE: a folder with another build's api/target/jib-image-noaot.tar and jib-image.tar (e.g. a
 #        copy made before a change); api then also starts those, alternating with this build's sample by sample
 #        (A B, B A, A B, ...), and reports both;
+#        BENCH_API_DATABASE_URL (e.g. jdbc:postgresql://127.0.0.1:5432/assay_bench, an existing database),
+#        BENCH_API_DATABASE_USER (postgres), BENCH_API_DATABASE_PASSWORD: api then also starts every variant with
+#        that external PostgreSQL (as the Helm chart configures it: ASSAY_DATABASE_URL, _USERNAME, _PASSWORD),
+#        alternating with the embedded one sample by sample, and reports both cases;
 #        --k8s: KUBECONFIG of a running cluster with a node (WITH_NODE=1 shared/k8s/cluster.sh start) and
 #        ASSAY_K8S_SCRIPTS (shared/k8s) for import-image.sh, BENCH_NAMESPACE (assay-bench).
 set -euo pipefail
@@ -130,11 +135,19 @@ for part in "${parts[@]}"; do
         unpack "$baseline/api/target/jib-image-noaot.tar" "$work/base-noaot"
         unpack "$baseline/api/target/jib-image.tar" "$work/base-aot"
       fi
-      ready() { # ENTRYPOINT-FILE -> ms to readiness
-        local -a command
+      # The embedded PostgreSQL (the image's default: the laptop's case) and, with BENCH_API_DATABASE_URL, the
+      # external one a cluster install names (the chart's ASSAY_DATABASE_URL, _USERNAME, _PASSWORD).
+      dbs=(embedded)
+      [ -n "${BENCH_API_DATABASE_URL:-}" ] && dbs+=(external)
+      ready() { # ENTRYPOINT-FILE embedded|external -> ms to readiness
+        local -a command env=(ASSAY_DATA_DIR="$work/api-data" SERVER_PORT="$port" SERVER_ADDRESS=127.0.0.1)
         mapfile -t command < "$1"
+        if [ "$2" = external ]; then
+          env+=(ASSAY_DATABASE_URL="$BENCH_API_DATABASE_URL" ASSAY_DATABASE_USERNAME="${BENCH_API_DATABASE_USER:-postgres}"
+            ASSAY_DATABASE_PASSWORD="${BENCH_API_DATABASE_PASSWORD:-}")
+        fi
         local s; s=$(now_ms)
-        ASSAY_DATA_DIR=$work/api-data SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 "${command[@]}" >"$work/api.log" 2>&1 &
+        env "${env[@]}" "${command[@]}" >"$work/api.log" 2>&1 &
         pid=$!
         until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q UP; do
           kill -0 "$pid" 2>/dev/null || { cat "$work/api.log" >&2; exit 1; }
@@ -148,24 +161,35 @@ for part in "${parts[@]}"; do
         kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
         rm -rf "$work/api-data"
       }
-      times=() cached=() base_times=() base_cached=()
-      for i in $(seq 1 "$repeats"); do
-        if [ -n "$baseline" ] && [ $((i % 2)) = 1 ]; then
-          base_times+=($(ready "$work/base-noaot/entrypoint"))
-          base_cached+=($(ready "$work/base-aot/entrypoint"))
-        fi
-        times+=($(ready "$work/api-noaot/entrypoint"))
-        cached+=($(ready "$work/api-aot/entrypoint"))
-        if [ -n "$baseline" ] && [ $((i % 2)) = 0 ]; then
-          base_times+=($(ready "$work/base-noaot/entrypoint"))
-          base_cached+=($(ready "$work/base-aot/entrypoint"))
-        fi
-      done
-      if [ -n "$baseline" ]; then
-        report "api image (baseline), exec -> ready" "${base_times[@]}" -- "${base_cached[@]}"
-        rm -rf "$work/base-noaot" "$work/base-aot"
+      if [ -n "${BENCH_API_DATABASE_URL:-}" ]; then
+        # Not timed: the first start against the database migrates it; the samples then see a migrated one, as a
+        # pod that restarts does.
+        ready "$work/api-noaot/entrypoint" external >/dev/null
       fi
-      report "api image, exec -> ready" "${times[@]}" -- "${cached[@]}"
+      declare -A samples=()
+      for i in $(seq 1 "$repeats"); do
+        for db in "${dbs[@]}"; do
+          if [ -n "$baseline" ] && [ $((i % 2)) = 1 ]; then
+            samples[base-noaot-$db]+=" $(ready "$work/base-noaot/entrypoint" "$db")"
+            samples[base-aot-$db]+=" $(ready "$work/base-aot/entrypoint" "$db")"
+          fi
+          samples[noaot-$db]+=" $(ready "$work/api-noaot/entrypoint" "$db")"
+          samples[aot-$db]+=" $(ready "$work/api-aot/entrypoint" "$db")"
+          if [ -n "$baseline" ] && [ $((i % 2)) = 0 ]; then
+            samples[base-noaot-$db]+=" $(ready "$work/base-noaot/entrypoint" "$db")"
+            samples[base-aot-$db]+=" $(ready "$work/base-aot/entrypoint" "$db")"
+          fi
+        done
+      done
+      for db in "${dbs[@]}"; do
+        if [ -n "$baseline" ]; then
+          # shellcheck disable=SC2086 # the samples are words
+          report "api image (baseline), $db DB" ${samples[base-noaot-$db]} -- ${samples[base-aot-$db]}
+        fi
+        # shellcheck disable=SC2086
+        report "api image, $db DB" ${samples[noaot-$db]} -- ${samples[aot-$db]}
+      done
+      [ -n "$baseline" ] && rm -rf "$work/base-noaot" "$work/base-aot"
       echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
       rm -rf "$work/api-noaot" "$work/api-aot"
       ;;

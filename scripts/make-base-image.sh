@@ -25,6 +25,11 @@ ref=localhost/assay-base:jre25
 #   jdk.crypto.ec      elliptic-curve TLS suites and EC keys in kubeconfigs (a stub that requires java.base in
 #                      JDK 25, kept so the list also works on older JDKs)
 #   jdk.crypto.cryptoki PKCS#11, which some FIPS-configured JSSE setups ask for; small
+#   java.smartcardio   SunPCSC, a provider the runtime's own conf/security/java.security names (security.provider.9).
+#                      Without its module the JDK looks for that name among the class path's providers, and so
+#                      instantiates every one it finds there: the api's BouncyCastle (bcprov, a signed jar whose
+#                      classes the AOT cache cannot hold) then loads 634 classes and checks the jar's signatures at
+#                      each start, about a second of CPU, for a provider it then throws away (docs/cold-start.md)
 #   jdk.management, jdk.management.jfr  container-aware OperatingSystemMXBean for actuator/micrometer metrics
 #   jdk.jfr            JDK Flight Recorder, for `jcmd JFR.start` when a run is slow in production
 #   jdk.jcmd, jdk.attach  `jcmd <pid> Thread.print|GC.heap_info` inside a pod
@@ -35,7 +40,7 @@ ref=localhost/assay-base:jre25
 #   jdk.charsets       the non-Unicode charsets a CSV may arrive in (Shift_JIS, GB18030, Big5, …)
 #   jdk.localedata     locale data beyond en: number and date parsing in the user's locale
 #   jdk.security.auth, jdk.security.jgss  Kerberos/JAAS login modules some S3 and Redis setups use
-modules=java.se,jdk.unsupported,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.management,jdk.management.jfr,jdk.jfr,jdk.jcmd,jdk.attach,jdk.httpserver,jdk.zipfs,jdk.naming.dns,jdk.net,jdk.charsets,jdk.localedata,jdk.security.auth,jdk.security.jgss
+modules=java.se,jdk.unsupported,jdk.crypto.ec,jdk.crypto.cryptoki,java.smartcardio,jdk.management,jdk.management.jfr,jdk.jfr,jdk.jcmd,jdk.attach,jdk.httpserver,jdk.zipfs,jdk.naming.dns,jdk.net,jdk.charsets,jdk.localedata,jdk.security.auth,jdk.security.jgss
 
 # Native libraries of java.desktop that only a display or a sound card would load; the JVM runs headless in a
 # container, so their X11/ALSA dependencies are left out of the image on purpose.

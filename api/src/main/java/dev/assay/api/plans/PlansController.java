@@ -17,9 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "plans", description = "The plan format and its validation")
 public class PlansController {
 
-    /** Derived once from the action records in model/; the same schema constrains LLM answers. */
-    private static final String PLAN_SCHEMA = Json.writePretty(PlanSchema.plan());
-
     private final Plans plans;
 
     public PlansController(Plans plans) {
@@ -42,6 +39,15 @@ public class PlansController {
     @GetMapping(path = "/plan-schema", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The plan's JSON Schema (draft 2020-12), derived from the action whitelist")
     public String planSchema() {
-        return PLAN_SCHEMA;
+        return Schema.JSON;
+    }
+
+    /**
+     * Derived once from the action records in model/; the same schema constrains LLM answers. In a holder of its own
+     * so that it is derived at the first use (or by {@link PlanSchemaWarmUp} just after readiness), not while the
+     * context is built: deriving the schemas and their validators costs a few hundred milliseconds of the start.
+     */
+    private static final class Schema {
+        static final String JSON = Json.writePretty(PlanSchema.plan());
     }
 }
