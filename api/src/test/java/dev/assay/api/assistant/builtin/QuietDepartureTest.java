@@ -26,6 +26,12 @@ class QuietDepartureTest {
                 new PlanningRequest(prompt, RequestSet.profile(dataset), null, new ArrayList<>(), Conversation.none()));
     }
 
+    /** A follow-up: the request refines the current plan. */
+    private PlannerAnswer planOn(String dataset, String prompt, List<PlanStep> current) {
+        return planner.plan(new PlanningRequest(
+                prompt, RequestSet.profile(dataset), null, new ArrayList<>(), new Conversation(current, List.of())));
+    }
+
     private static List<PlanStep> steps(PlannerAnswer answer) {
         return answer.plan().actions();
     }
@@ -1176,12 +1182,7 @@ class QuietDepartureTest {
                         ActionType.FEATURE_ENGINEER,
                         new java.util.LinkedHashMap<>(
                                 java.util.Map.of("operation", "log1p", "columns", List.of("price")))));
-        PlannerAnswer answer = planner.plan(new PlanningRequest(
-                "do the same for carat",
-                RequestSet.profile("diamonds.csv"),
-                null,
-                new ArrayList<>(),
-                new Conversation(current, List.of())));
+        PlannerAnswer answer = planOn("diamonds.csv", "do the same for carat", current);
         assertThat(steps(answer)).hasSize(3);
         assertThat(steps(answer).get(0).params().get("columns")).isEqualTo(List.of("x"));
         assertThat(steps(answer).getLast().type()).isEqualTo(ActionType.FEATURE_ENGINEER);
@@ -1213,12 +1214,7 @@ class QuietDepartureTest {
         List<PlanStep> current = List.of(new PlanStep(
                 ActionType.IMPUTE,
                 new java.util.LinkedHashMap<>(java.util.Map.of("strategy", "median", "columns", List.of("Age")))));
-        PlannerAnswer answer = planner.plan(new PlanningRequest(
-                "actually use the mode for Embarked",
-                RequestSet.profile("titanic.csv"),
-                null,
-                new ArrayList<>(),
-                new Conversation(current, List.of())));
+        PlannerAnswer answer = planOn("titanic.csv", "actually use the mode for Embarked", current);
         assertThat(steps(answer)).extracting(s -> s.params().get("strategy")).containsExactly("median", "mode");
         assertThat(steps(answer))
                 .extracting(s -> s.params().get("columns"))
