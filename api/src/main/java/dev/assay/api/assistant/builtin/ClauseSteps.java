@@ -271,6 +271,27 @@ final class ClauseSteps {
         return Interpretation.of(step(ActionType.RENAME_COLUMNS, params("renames", renames)));
     }
 
+    /** Every word that says how to fill; with none of them the way is the planner's choice, and said. */
+    private static final Set<String> FILL_WAYS = Set.of(
+            "median",
+            "medians",
+            "middle",
+            "mean",
+            "means",
+            "average",
+            "averages",
+            "avg",
+            "mode",
+            "modes",
+            "frequent",
+            "common",
+            "commonest",
+            "popular",
+            "zero",
+            "zeros",
+            "zeroes",
+            "0");
+
     private Interpretation impute() {
         String strategy = "median";
         Object value = null;
@@ -299,26 +320,7 @@ final class ClauseSteps {
             return Interpretation.warn(scope.refusal().get());
         }
         List<String> columns = scope.columns();
-        boolean strategySaid = value != null
-                || clause.has(Set.of(
-                        "median",
-                        "medians",
-                        "middle",
-                        "mean",
-                        "means",
-                        "average",
-                        "averages",
-                        "avg",
-                        "mode",
-                        "modes",
-                        "frequent",
-                        "common",
-                        "commonest",
-                        "popular",
-                        "zero",
-                        "zeros",
-                        "zeroes",
-                        "0"));
+        boolean strategySaid = value != null || clause.has(FILL_WAYS);
         List<String> words = columns.stream().filter(c -> !numeric(c)).toList();
         if (!strategySaid && !words.isEmpty()) {
             // "fill Age and Embarked": no way was said, and a median needs numbers, so the words take their most
@@ -434,8 +436,8 @@ final class ClauseSteps {
         return Optional.empty();
     }
 
-    private static final java.util.regex.Pattern BARE_VALUE =
-            java.util.regex.Pattern.compile("(?i)\\bwith\\s+([^\\s,;'\"]+)\\s*(?=$|[,;.]|\\s+(?:and|or|then)\\b)");
+    private static final java.util.regex.Pattern BARE_VALUE = java.util.regex.Pattern.compile(
+            "(?i)\\bwith\\s+([^\\s,;'\"]+?)(?=\\s*$|\\s*[,;]|\\.(?:\\s|$)|\\s+(?:and|or|then)\\b)");
 
     /** Words that say "no value" and are written as such, even though the request's grammar knows them. */
     private static final Set<String> PLACEHOLDERS = Set.of("unknown", "none", "missing", "other", "na", "n/a", "null");
