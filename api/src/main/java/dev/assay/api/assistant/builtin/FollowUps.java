@@ -707,7 +707,8 @@ final class FollowUps {
             String kindWord = beforeKind.group(1) != null ? beforeKind.group(1) : beforeKind.group(2);
             Optional<ActionType> kindBefore = kindSaid(kindWord);
             // "and drop Cabin before that": the step the plan ends with (the model stays last either way).
-            if (Set.of("that", "it", "this").contains(kindWord.toLowerCase(Locale.ROOT)) && !current.isEmpty()) {
+            boolean pronoun = Set.of("that", "it", "this").contains(kindWord.toLowerCase(Locale.ROOT));
+            if (pronoun && !current.isEmpty()) {
                 kindBefore = current.stream()
                         .map(PlanStep::type)
                         .filter(t -> t != ActionType.TRAIN_MODEL)
@@ -716,7 +717,7 @@ final class FollowUps {
             if (kindBefore.isPresent() && kindBefore.get() != ActionType.TRAIN_MODEL) {
                 List<Integer> at = indexesOf(current, kindBefore.get());
                 if (!at.isEmpty()) {
-                    beforeStep = at.getFirst();
+                    beforeStep = pronoun ? at.getLast() : at.getFirst();
                     prompt = beforeKind.replaceFirst(" ").strip();
                 }
             }
@@ -1114,6 +1115,16 @@ final class FollowUps {
         return Optional.empty();
     }
 
+    /**
+     * "the zero-to-one kind of scaling": a word read as the model's target ("kind" for species) is no column a change
+     * of method is on.
+     */
+    private static boolean namesTarget(List<PlanStep> steps, List<String> named) {
+        return steps.stream()
+                .filter(s -> s.type() == ActionType.TRAIN_MODEL)
+                .anyMatch(s -> named.contains(String.valueOf(s.params().get("target"))));
+    }
+
     /** "… instead, and add acceleration", "also include Age": the columns said are added, not what the change is on. */
     private static final Pattern ADDS = Pattern.compile("\\b(?:add|adding|also|too|as well|include|including|plus)\\b");
 
@@ -1130,10 +1141,10 @@ final class FollowUps {
         boolean notHeld = steps.stream()
                 .filter(s -> s.type() == type)
                 .noneMatch(s -> names(s.params().get("columns")).stream().anyMatch(named::contains));
-        boolean namesTarget = steps.stream()
-                .filter(s -> s.type() == ActionType.TRAIN_MODEL)
-                .anyMatch(s -> named.contains(String.valueOf(s.params().get("target"))));
-        if (named.isEmpty() || !notHeld || namesTarget || !ADDS.matcher(text).find()) {
+        if (named.isEmpty()
+                || !notHeld
+                || namesTarget(steps, named)
+                || !ADDS.matcher(text).find()) {
             return changeOn(steps, type, named, change);
         }
         List<PlanStep> changed = new ArrayList<>(replace(steps, type, change));
@@ -1166,12 +1177,7 @@ final class FollowUps {
                 .filter(s -> s.type() == type
                         && names(s.params().get("columns")).stream().anyMatch(named::contains))
                 .findFirst();
-        // "the zero-to-one kind of scaling": a word read as the model's target ("kind" for species) is no column the
-        // change is on.
-        boolean namesTarget = steps.stream()
-                .filter(s -> s.type() == ActionType.TRAIN_MODEL)
-                .anyMatch(s -> named.contains(String.valueOf(s.params().get("target"))));
-        if (first.isEmpty() && !named.isEmpty() && !namesTarget) {
+        if (first.isEmpty() && !named.isEmpty() && !namesTarget(steps, named)) {
             // "actually use the mode for Embarked" on a median fill of Age: a column the plan's steps of that kind do
             // not hold gets a step of its own with the change; changing the others would be a quiet departure.
             Optional<PlanStep> like =

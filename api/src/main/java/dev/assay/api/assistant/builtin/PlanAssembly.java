@@ -147,10 +147,9 @@ final class PlanAssembly {
                 int firstFill = lastFill;
                 while (firstFill > 0
                         && steps.get(firstFill - 1).type() == ActionType.IMPUTE
-                        && !steps.get(firstFill - 1)
-                                .params()
-                                .get("strategy")
-                                .equals(steps.get(firstFill).params().get("strategy"))) {
+                        && !java.util.Objects.equals(
+                                steps.get(firstFill - 1).params().get("strategy"),
+                                steps.get(firstFill).params().get("strategy"))) {
                     firstFill--;
                 }
                 for (int i = firstFill; i <= lastFill; i++) {
