@@ -31,7 +31,9 @@ final class FollowUps {
             "(?i)^\\s*(?:before\\s+(?:anything|everything)\\s+else|first\\s+of\\s+all|first\\s+things\\s+first|to\\s+begin\\s+with"
                     + "|as\\s+the\\s+(?:very\\s+)?first\\s+step)\\s*[,:]?\\s*"
                     + "|,?\\s*(?:as\\s+the\\s+(?:very\\s+)?first\\s+step|at\\s+the\\s+(?:very\\s+)?(?:start|beginning)"
-                    + "(?:\\s+of\\s+the\\s+plan)?|before\\s+(?:anything|everything)\\s+else|\\s+first)\\s*[.!]?\\s*$");
+                    + "(?:\\s+of\\s+the\\s+plan)?|before\\s+(?:anything|everything)\\s+else"
+                    // "scale size first", but not "keeping the first" (which duplicate stays).
+                    + "|(?<!\\bthe|\\bkeep|\\bkeeping)\\s+first)\\s*[.!]?\\s*$");
 
     /**
      * "Before the scaling, clip the outliers in magnesium", "fill Embarked first, ahead of the encoding": the new steps
