@@ -225,9 +225,13 @@ public class Datasets {
                     : Optional.empty();
             TaskStatus queued = TaskStatus.queued(
                     jobId, TaskKind.PROFILE, jobId, profile.map(Profile::source).orElse("source.csv"), created);
-            statuses.put(profile.map(p -> queued.profiled(p.summary(), created))
+            // An upload stores its file before its status: between the check above and this write, a new dataset
+            // may have got its status, which must not be overwritten as lost.
+            if (!statuses.putIfAbsent(profile.map(p -> queued.profiled(p.summary(), created))
                     .orElseGet(() -> queued.abandoned(
-                            "the status of this dataset was lost before it was profiled", clock.instant())));
+                            "the status of this dataset was lost before it was profiled", clock.instant())))) {
+                continue;
+            }
             for (String runId : runIds(files)) {
                 rebuildRun(jobId, runId);
             }
@@ -244,7 +248,7 @@ public class Datasets {
                 .orElse(clock.instant());
         TaskStatus queued = TaskStatus.queued(runId, TaskKind.RUN, jobId, "restored run", created);
         Optional<RunResult> result = read(resultKey, RunResult.class);
-        statuses.put(result.map(r -> queued.applied(r, created))
+        statuses.putIfAbsent(result.map(r -> queued.applied(r, created))
                 .orElseGet(
                         () -> queued.abandoned("the status of this run was lost before it finished", clock.instant())));
     }

@@ -119,4 +119,26 @@ class DatasetsTest {
         assertThat(statuses.get("j-2").orElseThrow().error()).contains("changed since");
         assertThat(List.of(statuses.jobs(10).size())).containsExactly(2);
     }
+
+    @Test
+    void anUploadWhoseStatusArrivesWhileTheListingIsRebuiltIsNotMarkedLost() throws IOException {
+        put("j-live/source.csv", "a,b\n1,2\n");
+        TaskStatus uploaded = TaskStatus.queued("j-live", TaskKind.PROFILE, "j-live", "tips.csv", NOW);
+        InMemoryStatusStore store = org.mockito.Mockito.spy(new InMemoryStatusStore());
+        // The upload stored its file before the rebuild listed the files, and writes its status right after the
+        // rebuild found none.
+        org.mockito.Mockito.doAnswer(call -> {
+                    store.put(uploaded);
+                    return java.util.Optional.empty();
+                })
+                .when(store)
+                .get("j-live");
+        statuses = store;
+
+        datasets(0).rebuildIfForgotten();
+
+        org.mockito.Mockito.doCallRealMethod().when(store).get("j-live");
+        assertThat(statuses.get("j-live")).contains(uploaded);
+        assertThat(statuses.events("j-live")).hasSize(1);
+    }
 }

@@ -50,6 +50,12 @@ final class LoggedStatusStore implements StatusStore {
         log.flush();
     }
 
+    /** Only the api's restore of lost records writes this way; a runner's stages all go through {@link #put}. */
+    @Override
+    public synchronized boolean putIfAbsent(TaskStatus status) {
+        return store.putIfAbsent(status);
+    }
+
     @Override
     public Optional<TaskStatus> get(String id) {
         return store.get(id);

@@ -140,6 +140,15 @@ public final class FilesystemStatusStore implements StatusStore, Closeable {
     }
 
     @Override
+    public synchronized boolean putIfAbsent(TaskStatus status) {
+        if (memory.get(status.id()).isPresent()) {
+            return false;
+        }
+        put(status);
+        return true;
+    }
+
+    @Override
     public synchronized void delete(String id) {
         if (!closed) {
             append(Json.write(Map.of(DELETED, id)), id);

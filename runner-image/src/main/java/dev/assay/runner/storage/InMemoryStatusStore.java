@@ -51,6 +51,15 @@ public final class InMemoryStatusStore implements StatusStore {
     }
 
     @Override
+    public synchronized boolean putIfAbsent(TaskStatus status) {
+        if (tasks.containsKey(status.id())) {
+            return false;
+        }
+        put(status);
+        return true;
+    }
+
+    @Override
     public synchronized long version(String jobId) {
         return versions.getOrDefault(jobId, 0L);
     }

@@ -109,27 +109,55 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
 
     @Override
     public void put(TaskStatus status) {
-        String json = write(status);
-        double score = status.createdAt().toEpochMilli();
         try (AbstractTransaction tx = redis.multi()) {
-            tx.set(taskKey(status.id()), json, SetParams.setParams().px(ttlMillis));
-            tx.xadd(
-                    eventsKey(status.id()),
-                    XAddParams.xAddParams().maxLen(MAX_EVENTS),
-                    eventFields(TaskEvent.of(status)));
-            tx.pexpire(eventsKey(status.id()), ttlMillis);
-            tx.incr(versionKey(status.jobId()));
-            tx.pexpire(versionKey(status.jobId()), ttlMillis);
-            if (status.kind() == TaskKind.RUN) {
-                tx.zadd(runsKey(status.jobId()), score, status.id());
-                tx.pexpire(runsKey(status.jobId()), ttlMillis);
-                tx.pexpire(taskKey(status.jobId()), ttlMillis);
-                tx.pexpire(eventsKey(status.jobId()), ttlMillis);
-            } else {
-                tx.zadd(jobsKey(), score, status.id());
-            }
+            queuePut(tx, status);
             tx.exec();
         }
+        afterPut(status);
+    }
+
+    /**
+     * WATCH makes the check and the write one step: if anyone writes the record between the check and EXEC, Redis
+     * aborts the transaction and this writer, which only restores what was lost, leaves the newer record alone.
+     */
+    @Override
+    public boolean putIfAbsent(TaskStatus status) {
+        boolean stored;
+        try (AbstractTransaction tx = redis.transaction(false)) {
+            tx.watch(taskKey(status.id()));
+            if (redis.exists(taskKey(status.id()))) {
+                tx.unwatch();
+                return false;
+            }
+            tx.multi();
+            queuePut(tx, status);
+            stored = tx.exec() != null;
+        }
+        if (stored) {
+            afterPut(status);
+        }
+        return stored;
+    }
+
+    private void queuePut(AbstractTransaction tx, TaskStatus status) {
+        String json = write(status);
+        double score = status.createdAt().toEpochMilli();
+        tx.set(taskKey(status.id()), json, SetParams.setParams().px(ttlMillis));
+        tx.xadd(eventsKey(status.id()), XAddParams.xAddParams().maxLen(MAX_EVENTS), eventFields(TaskEvent.of(status)));
+        tx.pexpire(eventsKey(status.id()), ttlMillis);
+        tx.incr(versionKey(status.jobId()));
+        tx.pexpire(versionKey(status.jobId()), ttlMillis);
+        if (status.kind() == TaskKind.RUN) {
+            tx.zadd(runsKey(status.jobId()), score, status.id());
+            tx.pexpire(runsKey(status.jobId()), ttlMillis);
+            tx.pexpire(taskKey(status.jobId()), ttlMillis);
+            tx.pexpire(eventsKey(status.jobId()), ttlMillis);
+        } else {
+            tx.zadd(jobsKey(), score, status.id());
+        }
+    }
+
+    private void afterPut(TaskStatus status) {
         if (status.kind() == TaskKind.PROFILE) {
             pruneExpiredJobs(Instant.now().toEpochMilli() - ttlMillis);
         }

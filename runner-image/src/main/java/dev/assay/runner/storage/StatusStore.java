@@ -18,6 +18,14 @@ public interface StatusStore {
     /** Stores the task's current status, replacing the previous one, and records the change as an event. */
     void put(TaskStatus status);
 
+    /**
+     * Stores the status, as {@link #put} does, only if the task has no record, in one atomic step: for a writer that
+     * restores records a store lost, which must never overwrite a live task's newer record.
+     *
+     * @return whether it was stored
+     */
+    boolean putIfAbsent(TaskStatus status);
+
     Optional<TaskStatus> get(String id);
 
     /** Run tasks of a job, newest first. */

@@ -198,6 +198,67 @@ abstract class StatusStoreContract {
     }
 
     @Test
+    void aRestoredRecordNeverReplacesALiveOne() throws Exception {
+        StatusStore store = store();
+        TaskStatus live = StatusSamples.queuedProfile("j-1", T0).progress(40, "reading", T0.plusSeconds(1));
+        store.put(live);
+        long version = store.version("j-1");
+
+        boolean stored =
+                store.putIfAbsent(StatusSamples.queuedProfile("j-1", T0).abandoned("lost", T0.plusSeconds(2)));
+
+        assertThat(stored).isFalse();
+        assertThat(store.get("j-1")).contains(live);
+        assertThat(store.version("j-1")).isEqualTo(version);
+        assertThat(store.events("j-1")).extracting(TaskEvent::status).containsExactly(TaskState.RUNNING);
+    }
+
+    @Test
+    void aRestoredRecordOfAnUnknownTaskIsStoredAndListed() throws Exception {
+        StatusStore store = store();
+        TaskStatus restored = StatusSamples.queuedProfile("j-1", T0).abandoned("lost", T0.plusSeconds(1));
+        TaskStatus run = StatusSamples.queuedRun("j-1", "r-1", T0).applied(StatusSamples.result(), T0.plusSeconds(2));
+
+        assertThat(store.putIfAbsent(restored)).isTrue();
+        assertThat(store.putIfAbsent(run)).isTrue();
+
+        assertThat(store.get("j-1")).contains(restored);
+        assertThat(store.jobs(10)).containsExactly(restored);
+        assertThat(store.runsOf("j-1")).containsExactly(run);
+    }
+
+    @Test
+    void ofWritersRacingToRestoreOneTaskExactlyOneWins() throws Exception {
+        StatusStore store = store();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Boolean>> writes = new ArrayList<>();
+        try {
+            for (int round = 0; round < 20; round++) {
+                String id = "j-race-" + round;
+                writes.clear();
+                for (int i = 0; i < 8; i++) {
+                    int n = i;
+                    writes.add(pool.submit(() -> store.putIfAbsent(
+                            StatusSamples.queuedProfile(id, T0).abandoned("writer " + n, T0.plusMillis(n)))));
+                }
+                List<Integer> winners = new ArrayList<>();
+                for (int i = 0; i < writes.size(); i++) {
+                    if (writes.get(i).get()) {
+                        winners.add(i);
+                    }
+                }
+                assertThat(winners).as("writers that stored %s", id).hasSize(1);
+                String winner = "writer " + winners.getFirst() + ";";
+                assertThat(store.get(id).orElseThrow().error())
+                        .hasValueSatisfying(e -> assertThat(e).startsWith(winner));
+                assertThat(store.events(id)).hasSize(1);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void deletingARunRemovesItFromItsJobAndChangesTheJobsVersion() throws Exception {
         StatusStore store = store();
         store.put(StatusSamples.queuedProfile("j-1", T0));
