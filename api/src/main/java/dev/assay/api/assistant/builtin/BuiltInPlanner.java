@@ -75,11 +75,19 @@ public final class BuiltInPlanner implements Planner {
                         return new FollowUps.Revision(fresh.plan().actions(), fresh.warnings());
                     })
                     .revise(request.prompt(), request.conversation());
-            return new PlannerAnswer(
-                    new Plan(Explanations.of(revision.steps(), revision.warnings()), revision.steps()),
-                    revision.warnings());
+            return said(request.prompt(), revision.steps(), revision.warnings());
         }
-        return PlanAssembly.plan(request.prompt(), request.profile());
+        PlannerAnswer fresh = PlanAssembly.plan(request.prompt(), request.profile());
+        return said(request.prompt(), fresh.plan().actions(), fresh.warnings());
+    }
+
+    /** The answer, with a line for every way asked for that Assay does not have (see {@link UnavailableMethods}). */
+    private static PlannerAnswer said(String prompt, List<PlanStep> steps, List<String> warnings) {
+        List<String> all = new ArrayList<>(warnings);
+        UnavailableMethods.warnings(prompt, steps).stream()
+                .filter(w -> !all.contains(w))
+                .forEach(all::add);
+        return new PlannerAnswer(new Plan(Explanations.of(steps, all), steps), all);
     }
 
     /** The columns a request names (groups and profile phrases resolved, exclusions left out), in order. */

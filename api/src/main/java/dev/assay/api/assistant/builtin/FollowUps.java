@@ -81,6 +81,19 @@ final class FollowUps {
     private static final Pattern NOT_THIS_JUST_THAT = Pattern.compile(
             "^(?:don't|dont|do not|no need to|never)\\s+(\\p{L}[\\p{L}-]*?)(?:ing)?\\s+(.+?)\\s*[,;]?\\s+(?:just|only)\\s+(.+?)"
                     + "(?:\\s+(?:please|then|instead))?\\W*$");
+    /**
+     * "start over and just drop Cabin", "scrap the whole plan: fill Age", "from scratch, encode sex": a new plan in
+     * place of the current one, not a change to it. ("forget that" alone is an undo of the last answer.)
+     */
+    private static final Pattern START_OVER = Pattern.compile(
+            "(?i)^(?:(?:let's|lets|let\\s+us|we|i\\s+want\\s+to|i'd\\s+like\\s+to|please|can\\s+we|could\\s+we)\\s+)*"
+                    + "(?:start(?:\\s+(?:all\\s+)?over|\\s+again|\\s+afresh|\\s+fresh|\\s+from\\s+scratch)"
+                    + "|(?:begin|do\\s+it|redo\\s+it)\\s+(?:again\\s+)?from\\s+scratch|from\\s+scratch|clean\\s+slate|new\\s+plan"
+                    + "|(?:scrap|forget|throw\\s+away|throw\\s+out|discard|drop|clear|wipe|bin|ditch)\\s+"
+                    + "(?:everything|it\\s+all|all\\s+of\\s+(?:that|it|this)|the\\s+(?:whole\\s+|current\\s+|entire\\s+)?plan))"
+                    + "(?:\\s*[,:;.!\u2013\u2014-]+\\s*|\\s+and\\s+(?:then\\s+)?|\\s+|$)"
+                    + "(?:(?:then|instead|just|only|and)\\s+)*(.*)$");
+
     /** "no, …", "actually, …", "I changed my mind, …": words that open a correction and carry no request. */
     private static final Pattern OPENING = Pattern.compile(
             "^(?:(?:no|nope|nah|actually|hmm+|wait|ok|okay|sorry|well|oh"
@@ -93,10 +106,15 @@ final class FollowUps {
             // A decimal point ("rather than 1.5") is no end of the old choice.
             Pattern.compile("\\s*\\b(?:rather than|instead of|in place of|not)\\s+(?:[^,.;]|\\.(?=\\d))*");
 
+    /** The verbs that take a step out of the plan, however the step is then named (by place, number or kind). */
+    private static final String REMOVING = "remove|drop|delete|skip|forget|get\\s+rid\\s+of|take\\s+out|take\\s+away"
+            + "|eliminate|leave\\s+out|cut|lose|undo|scrap|scratch|ditch";
+
     private static final Pattern REMOVE_POSITION = Pattern.compile(
-            "\\b(?:remove|drop|delete|undo|skip|forget)\\s+(?:the\\s+)?(last|final|first|previous)\\s+(?:step|action|one)\\b");
+            "\\b(?:" + REMOVING + ")\\s+(?:the\\s+)?(last|final|first|previous)\\s+(?:step|action|one)\\b");
     private static final Pattern REMOVE_STEP_NUMBER = Pattern.compile(
-            "\\b(?:remove|drop|delete|skip|undo|forget)\\s+(?:step\\s+(?:number\\s+)?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+            "\\b(?:" + REMOVING
+                    + ")\\s+(?:step\\s+(?:number\\s+)?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
                     + "|(?:the\\s+)?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th))\\s+(?:step|action|one))\\b");
     /** "do the same for Fare", "same for body mass", "likewise for tip", "Fare too": the last step also takes X. */
     private static final Pattern SAME_FOR = Pattern.compile(
@@ -106,11 +124,10 @@ final class FollowUps {
     private static final Pattern OUT_OF_INPUTS = Pattern.compile(
             "\\b(?:drop|remove|delete|exclude|take|leave)\\b.*\\b(?:from|out of)\\s+(?:the\\s+)?(?:inputs?|features?|predictors?|model)\\b");
     /** "get rid of the log step", "take out the scaling step please": a kind of step to remove from the plan. */
-    private static final Pattern REMOVE_KIND = Pattern.compile(
-            "\\b(?:remove|drop|delete|skip|forget|no|don't do|do not do|without|get rid of|take out|take away|eliminate"
-                    + "|leave out|cut|lose|undo|revert|reverse|cancel|scrap|scratch|back out|roll back)\\s+(?:the\\s+|any\\s+|that\\s+)?(\\p{L}[\\p{L}-]*)(?:\\s+(?:step|action|part))?"
-                    + "(?:\\s+(?:please|too|as well|entirely|altogether|at all|whatsoever|(?:from|out of) the plan))*"
-                    + "(?:\\W+(?:please|thanks))?\\W*$");
+    private static final Pattern REMOVE_KIND = Pattern.compile("\\b(?:" + REMOVING
+            + "|no|don't do|do not do|without|revert|reverse|cancel|back out|roll back)\\s+(?:the\\s+|any\\s+|that\\s+)?(\\p{L}[\\p{L}-]*)(?:\\s+(?:step|action|part))?"
+            + "(?:\\s+(?:please|too|as well|entirely|altogether|at all|whatsoever|(?:from|out of) the plan))*"
+            + "(?:\\W+(?:please|thanks))?\\W*$");
     /**
      * "take the fill step back out", "pull the scaling out again": the particle after the kind of step says the
      * removal, as "take out the fill step" does.
@@ -279,7 +296,13 @@ final class FollowUps {
         }
         Optional<ActionType> moved = kindSaid(m.group(1));
         Optional<ActionType> anchor = kindSaid(m.group(3));
-        if (moved.isEmpty() || anchor.isEmpty() || moved.equals(anchor) || !onlyNamesAStep(m.group(1))) {
+        // "put the scaling before the model and drop state first": words after the anchor that ask for more are no
+        // move alone; read as one, the drop was lost.
+        if (moved.isEmpty()
+                || anchor.isEmpty()
+                || moved.equals(anchor)
+                || !onlyNamesAStep(m.group(1))
+                || m.group(3).matches(".*(?:[,;]|\\band\\b|\\bthen\\b|\\balso\\b).*")) {
             return Optional.empty();
         }
         List<Integer> from = indexesOf(current, moved.get());
@@ -452,6 +475,13 @@ final class FollowUps {
                 return new Revision(current, List.of("There is no earlier answer to undo; the plan is unchanged."));
             }
             return new Revision(conversation.turns().getLast().before(), List.of());
+        }
+        Matcher startOver = START_OVER.matcher(prompt.strip());
+        if (startOver.matches()) {
+            String rest = startOver.group(1).strip();
+            return rest.isEmpty()
+                    ? new Revision(List.of(), List.of("The plan is cleared; say which steps you want."))
+                    : fresh.apply(rest);
         }
         Optional<Revision> reordered = reordered(text, current);
         if (reordered.isPresent()) {

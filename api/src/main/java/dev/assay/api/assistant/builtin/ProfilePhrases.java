@@ -24,7 +24,15 @@ final class ProfilePhrases {
     /** More than this share missing is "mostly empty". */
     static final double MOSTLY_EMPTY = 0.5;
 
-    private record Property(Pattern words, BiPredicate<VariableProfile, Profile> holds) {}
+    /** {@code ofValues}: a kind of value (numeric, text, dates …), which also says whose gaps "the numeric gaps" are. */
+    private record Property(Pattern words, BiPredicate<VariableProfile, Profile> holds, boolean ofValues) {
+        Property(Pattern words, BiPredicate<VariableProfile, Profile> holds) {
+            this(words, holds, false);
+        }
+    }
+
+    /** What a gap is called after its kind: "missing numeric values", "empty text cells". */
+    private static final String GAP_NOUN = "(?:values?|entries|cells|data|numbers|fields)";
 
     /** The nouns a property describes; collective ones too ("the half-empty tickers", "the skewed series"). */
     private static final String NOUN =
@@ -49,7 +57,8 @@ final class ProfilePhrases {
                     (v, p) -> v.type() != VariableKind.NUMERIC
                             && !v.storage().isNumeric()
                             && !v.storage().isTemporal()
-                            && v.type() != VariableKind.DATETIME),
+                            && v.type() != VariableKind.DATETIME,
+                    true),
             new Property(
                     Pattern.compile("(?:mostly|largely|almost|nearly|half|predominantly|majority)" + JOIN
                             + "(?:empty|missing|blank|null)|sparse|empty"),
@@ -85,29 +94,34 @@ final class ProfilePhrases {
                     (v, p) -> has(p, v, AlertType.SKEWED)),
             new Property(Pattern.compile("free-text|free text"), ProfilePhrases::freeText),
             // "the text columns" are the free-text ones; in a file that has none, the columns of words.
-            new Property(Pattern.compile("text|textual|string"), ProfilePhrases::textLike),
+            new Property(Pattern.compile("text|textual|string"), ProfilePhrases::textLike, true),
             // A yes/no column of words is a category of two: encoding applies to it like to any other.
             new Property(
                     Pattern.compile("categorical|category|nominal"),
                     (v, p) -> v.type() == VariableKind.CATEGORICAL
-                            || v.type() == VariableKind.BOOLEAN && !v.storage().isNumeric()),
+                            || v.type() == VariableKind.BOOLEAN && !v.storage().isNumeric(),
+                    true),
             // Before "numeric": "the integer columns", "the ones that only hold whole numbers" are stored as integers.
             new Property(
                     Pattern.compile("integer|integers|integer-valued|whole-number|whole" + JOIN + "numbers?|int"),
-                    (v, p) -> v.storage() == dev.assay.model.dataset.ColumnType.INTEGER),
+                    (v, p) -> v.storage() == dev.assay.model.dataset.ColumnType.INTEGER,
+                    true),
             // "the columns with decimals", "the non-integer ones": numbers stored with a fraction.
             new Property(
                     Pattern.compile(
                             "decimals?|decimal-valued|fractional|floating-point|floats?|non-integer" + "|non-whole"),
-                    (v, p) -> v.storage() == dev.assay.model.dataset.ColumnType.DECIMAL),
+                    (v, p) -> v.storage() == dev.assay.model.dataset.ColumnType.DECIMAL,
+                    true),
             // "the yes/no columns", "the binary ones", "the two-valued flags": a column of exactly two values.
             new Property(
                     Pattern.compile("yes[\\s/-]*no|binary|two-valued|boolean|true[\\s/-]*false|dichotomous"),
                     (v, p) -> v.type() == VariableKind.BOOLEAN),
-            new Property(Pattern.compile("numeric|numerical|continuous"), (v, p) -> v.type() == VariableKind.NUMERIC),
+            new Property(
+                    Pattern.compile("numeric|numerical|continuous"), (v, p) -> v.type() == VariableKind.NUMERIC, true),
             new Property(
                     Pattern.compile("date|datetime|date-time|time|timestamp|temporal"),
-                    (v, p) -> v.type() == VariableKind.DATETIME));
+                    (v, p) -> v.type() == VariableKind.DATETIME,
+                    true));
 
     /**
      * A superlative: its words for one column ("the most skewed column") and the plural that counts several ("the
@@ -628,6 +642,31 @@ final class ProfilePhrases {
                         columns.size() > 1 ? ColumnMatcher.Kind.AMBIGUOUS : ColumnMatcher.Kind.GROUP,
                         columns,
                         from,
+                        end,
+                        text.substring(m.start(), m.end()).strip()));
+            }
+        }
+        // "fill the numeric gaps", "impute missing numerical values", "the categorical blanks": the gaps of columns of
+        // that kind, never every column's (a median fill of every column also fills the words with their mode).
+        for (Property property : PROPERTIES.stream().filter(Property::ofValues).toList()) {
+            String kind = "(?:" + property.words().pattern() + ")";
+            Matcher m = Pattern.compile("\\b(?:missing|empty|null|blank|absent)\\s+" + kind + "\\s+" + GAP_NOUN + "\\b"
+                            + "|\\b" + kind + "\\s+(?:gaps|blanks|nulls|nans|holes|missing\\s+" + GAP_NOUN + ")\\b")
+                    .matcher(text);
+            while (m.find()) {
+                int start = starts.indexOf(m.start());
+                int end = tokenAt(starts, m.end());
+                if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                    continue;
+                }
+                List<String> columns = profile.variables().values().stream()
+                        .filter(v -> v.missing() > 0 && property.holds().test(v, profile))
+                        .map(VariableProfile::name)
+                        .toList();
+                found.add(new ColumnMatcher.Mention(
+                        ColumnMatcher.Kind.GROUP,
+                        columns,
+                        start,
                         end,
                         text.substring(m.start(), m.end()).strip()));
             }

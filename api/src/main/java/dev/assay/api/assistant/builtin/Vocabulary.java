@@ -249,6 +249,8 @@ final class Vocabulary {
             Map.entry("boosted model", "gradient_boosting"),
             Map.entry("boosted", "gradient_boosting"),
             Map.entry("xgboost", "gradient_boosting"),
+            Map.entry("lightgbm", "gradient_boosting"),
+            Map.entry("catboost", "gradient_boosting"),
             Map.entry("gbm", "gradient_boosting"),
             Map.entry("logistic regression", "logistic_regression"),
             Map.entry("logistic", "logistic_regression"),

@@ -1220,4 +1220,63 @@ class QuietDepartureTest {
                 .extracting(s -> s.params().get("columns"))
                 .containsExactly(List.of("Age"), List.of("Embarked"));
     }
+
+    @Test
+    void aWayAssayDoesNotHaveIsSaidNeverQuietlySwappedForTheDefault() {
+        PlannerAnswer knn = plan("titanic.csv", "fill Age using KNN");
+        assertThat(steps(knn))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("Age")));
+        assertThat(knn.warnings())
+                .anySatisfy(w -> assertThat(w).contains("K-nearest-neighbour imputation", "median, mean, mode"));
+        List<PlanStep> scaled = List.of(new PlanStep(
+                ActionType.SCALE,
+                new java.util.LinkedHashMap<>(
+                        java.util.Map.of("method", "standard", "columns", List.of("proline", "magnesium")))));
+        PlannerAnswer robust = planOn("wine.csv", "use robust scaling", scaled);
+        assertThat(steps(robust)).isEqualTo(scaled);
+        assertThat(robust.warnings()).anySatisfy(w -> assertThat(w).contains("Robust scaling", "standard, minmax"));
+        // A model word beside a fill is the model's: "a k-nearest neighbours classifier" is no way of filling.
+        assertThat(plan(
+                                "titanic.csv",
+                                "fill missing ages with the median and predict Survived with a k-nearest neighbours"
+                                        + " classifier")
+                        .warnings())
+                .singleElement()
+                .satisfies(w -> assertThat(w).startsWith("A k-nearest-neighbours model"));
+        // Z-scores said as a scaling are one.
+        assertThat(plan("tips.csv", "z-score the bill and clip outliers in tip").warnings())
+                .isEmpty();
+    }
+
+    @Test
+    void theGapsOfOneKindOfColumnAreFilledNeverEveryColumns() {
+        assertThat(steps(plan("titanic.csv", "fill the numeric gaps with the median")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("Age")));
+        assertThat(steps(plan("penguins.csv", "fill in the categorical blanks with the most common value")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("sex")));
+    }
+
+    @Test
+    void startingOverReplacesThePlanAndARequestAfterAMoveIsNotLost() {
+        List<PlanStep> filled = List.of(new PlanStep(
+                ActionType.IMPUTE,
+                new java.util.LinkedHashMap<>(java.util.Map.of("strategy", "median", "columns", List.of("Age")))));
+        assertThat(steps(planOn("titanic.csv", "start over and just drop Cabin", filled)))
+                .singleElement()
+                .satisfies(s -> assertThat(s.type()).isEqualTo(ActionType.DROP_COLUMNS));
+        List<PlanStep> encodedThenScaled = List.of(
+                new PlanStep(
+                        ActionType.ENCODE,
+                        new java.util.LinkedHashMap<>(java.util.Map.of("method", "onehot", "columns", List.of("Sex")))),
+                new PlanStep(
+                        ActionType.SCALE,
+                        new java.util.LinkedHashMap<>(
+                                java.util.Map.of("method", "standard", "columns", List.of("Fare")))));
+        assertThat(steps(planOn(
+                        "titanic.csv", "put the scaling before the encoding and drop Cabin first", encodedThenScaled)))
+                .anySatisfy(s -> assertThat(s.type()).isEqualTo(ActionType.DROP_COLUMNS));
+    }
 }
