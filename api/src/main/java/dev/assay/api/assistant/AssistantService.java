@@ -4,6 +4,7 @@ import dev.assay.api.assistant.planning.Planner;
 import dev.assay.api.assistant.planning.PlannerAnswer;
 import dev.assay.api.assistant.planning.PlanningRequest;
 import dev.assay.api.assistant.planning.PromptContext;
+import dev.assay.api.assistant.planning.UnavailableMethods;
 import dev.assay.api.audit.Audit;
 import dev.assay.api.audit.AuditAction;
 import dev.assay.api.jobs.Ids;
@@ -114,6 +115,9 @@ public class AssistantService {
                 EncodedInputs.apply(ScopeCheck.apply(answer.plan(), planning, warnings), profile.schema(), warnings),
                 profile,
                 warnings);
+        UnavailableMethods.warnings(request.prompt(), plan.actions()).stream()
+                .filter(w -> !warnings.contains(w))
+                .forEach(warnings::add);
         String contextUrl = "/api/v1/artifacts/" + request.jobId() + "/assistant/" + requestId + "/context.json";
         List<String> changes = request.conversation().plan().isEmpty()
                 ? List.of()

@@ -3,6 +3,7 @@ package dev.assay.api.assistant.builtin;
 import dev.assay.api.assistant.planning.Planner;
 import dev.assay.api.assistant.planning.PlannerAnswer;
 import dev.assay.api.assistant.planning.PlanningRequest;
+import dev.assay.api.assistant.planning.UnavailableMethods;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;
 import dev.assay.model.plan.params.ActionType;

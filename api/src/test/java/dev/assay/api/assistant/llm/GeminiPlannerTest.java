@@ -208,6 +208,24 @@ class GeminiPlannerTest {
     }
 
     @Test
+    void aModelThatSwapsAWayAssayDoesNotHaveForTheDefaultIsCalledOut() {
+        // Asked for KNN, the model answers with a median fill: valid, and not what was asked.
+        answer(Scenario.STARTED, "done", 200, Fixtures.geminiAnswer("""
+                {"explanation": "Fill Age.", "actions": [
+                  {"type": "impute", "params": {"columns": ["Age"], "strategy": "median"}}]}"""));
+        PlanningRequest request = Fixtures.request("fill Age using KNN", Fixtures.titanic());
+
+        PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(request);
+
+        assertThat(dev.assay.api.assistant.planning.UnavailableMethods.warnings(
+                        request.prompt(), answer.plan().actions()))
+                .singleElement()
+                .satisfies(w -> assertThat(w)
+                        .contains("K-nearest-neighbour imputation is not one of the ways Assay fills gaps")
+                        .contains("the impute step uses median instead"));
+    }
+
+    @Test
     void theFakeRefusesTheFullSchemaAsTheServiceDid() {
         // Guards the fake itself: the schema as declared (with $defs, $ref, const) is what Gemini answered 400 to.
         assertThat(ProviderRules.geminiViolations(PlanSchema.plan()))

@@ -1,4 +1,4 @@
-package dev.assay.api.assistant.builtin;
+package dev.assay.api.assistant.planning;
 
 import dev.assay.model.plan.PlanStep;
 import dev.assay.model.plan.params.ActionType;
@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * SVM". Without this the step was planned with its default way, or a follow-up left the plan as it was, and the answer
  * did not say so: a plausible plan that is not what was asked. The answer now names the way asked for, the ways the
  * action has (read from the action's own parameter type, so a new way shows up here by itself) and what the plan does
- * instead; the person, who reviews the plan before it runs, can change it or take the step out.
+ * instead; the person, who reviews the plan before it runs, can change it or take the step out. It runs on every
+ * planner's answer: a remote model swaps a way as quietly as a rule does.
  */
-final class UnavailableMethods {
+public final class UnavailableMethods {
 
     /**
      * One way that is not available. {@code family} is the way Assay uses for it on purpose (XGBoost is trained as
@@ -155,7 +156,7 @@ final class UnavailableMethods {
     }
 
     /** What the answer must add about the ways the request asked for that Assay does not have; empty when none. */
-    static List<String> warnings(String prompt, List<PlanStep> steps) {
+    public static List<String> warnings(String prompt, List<PlanStep> steps) {
         String text = prompt.toLowerCase(Locale.ROOT);
         List<String> warnings = new ArrayList<>();
         Matcher neighbours = NEIGHBOURS.matcher(text);
