@@ -94,6 +94,10 @@ final class FollowUps {
                     + "(?:\\s*[,:;.!\u2013\u2014-]+\\s*|\\s+and\\s+(?:then\\s+)?|\\s+|$)"
                     + "(?:(?:then|instead|just|only|and)\\s+)*(.*)$");
 
+    /** "instead of poverty use urban", "rather than the mean, take the median": the old choice said first. */
+    private static final Pattern INSTEAD_FIRST = Pattern.compile(
+            "(?i)^(?:instead\\s+of|rather\\s+than|in\\s+place\\s+of)\\s+(.+?)\\s*,?\\s+(?:use|take|try|go\\s+with|have|pick|put)\\s+(.+?)\\W*$");
+
     /** "no, …", "actually, …", "I changed my mind, …": words that open a correction and carry no request. */
     private static final Pattern OPENING = Pattern.compile(
             "^(?:(?:no|nope|nah|actually|hmm+|wait|ok|okay|sorry|well|oh"
@@ -119,7 +123,9 @@ final class FollowUps {
     /** "do the same for Fare", "same for body mass", "likewise for tip", "Fare too": the last step also takes X. */
     private static final Pattern SAME_FOR = Pattern.compile(
             "^(?:\\w+\\W*\\s+)?(?:(?:do|apply)\\s+(?:the\\s+)?same(?:\\s+thing)?|(?:the\\s+)?same(?:\\s+thing)?|likewise|ditto|also|and)\\s+(?:for|to|with|on)\\s+(.+?)\\W*$"
-                    + "|^(?:and\\s+)?(?:also\\s+)?(.+?)\\s+(?:too|as well)\\W*$");
+                    + "|^(?:and\\s+)?(?:also\\s+)?(.+?)\\s+(?:too|as well)\\W*$"
+                    // "and Fare", "plus the fare": only columns after the word (checked where it is read).
+                    + "|^(?:and|plus|also)\\s+(.+?)\\W*$");
     /** "drop worst area from the inputs", "remove Age from the features", "take Fare out of the model". */
     private static final Pattern OUT_OF_INPUTS = Pattern.compile(
             "\\b(?:drop|remove|delete|exclude|take|leave)\\b.*\\b(?:from|out of)\\s+(?:the\\s+)?(?:inputs?|features?|predictors?|model)\\b");
@@ -456,6 +462,7 @@ final class FollowUps {
     private Revision reviseWithoutSettings(String prompt, Conversation conversation) {
         prompt = Paraphrases.phrasalVerbs(prompt);
         prompt = NOT_BUT.matcher(prompt.strip()).replaceFirst("$1$3 instead of $2");
+        prompt = INSTEAD_FIRST.matcher(prompt).replaceFirst("use $2 instead of $1");
         String text = OPENING.matcher(prompt.toLowerCase(Locale.ROOT).strip()).replaceFirst("");
         if (text.isBlank()) {
             text = prompt.toLowerCase(Locale.ROOT).strip();
@@ -605,9 +612,7 @@ final class FollowUps {
         if (same.find()
                 && last.isPresent()
                 && !mentions.isEmpty()
-                && matcher.find(Words.tokens(same.group(1) != null ? same.group(1) : same.group(2)))
-                                .size()
-                        == mentions.size()
+                && matcher.find(Words.tokens(sameFor(same))).size() == mentions.size()
                 && words.stream()
                         .noneMatch(w -> Vocabulary.known(w)
                                 && !Set.of(
@@ -666,7 +671,8 @@ final class FollowUps {
                 || !choice.equals(text)
                 || text.matches(
                         "^(?:(?:please|can|could|would|you|let's|lets|let|us|i|we|i'd|we'd|id|rather|want|to|actually|ok"
-                                + "|okay|now)\\W*\\s+){0,4}(?:use|switch|try|change|make|go with|prefer|have)\\b.*");
+                                + "|okay|now)\\W*\\s+){0,4}(?:use|switch|try|change|make|go with|prefer|have|what about"
+                                + "|how about)\\b.*");
         if (instead) {
             // What comes after "rather than" is the old choice: it must not be read as the new one.
             String wanted = rather ? RATHER_THAN.matcher(choice).replaceAll("") : choice;
@@ -675,6 +681,17 @@ final class FollowUps {
             Optional<Revision> changed = changeMethod(wanted, wantedWords, matcher.find(Words.tokens(wanted)), current);
             if (changed.isPresent()) {
                 return changed.get();
+            }
+            Matcher old = RATHER_THAN.matcher(choice);
+            if (rather && old.find()) {
+                Optional<Revision> swapped = swapColumn(
+                        wanted,
+                        List.copyOf(ColumnMatcher.unique(matcher.find(Words.tokens(old.group())))),
+                        List.copyOf(ColumnMatcher.unique(matcher.find(Words.tokens(wanted)))),
+                        current);
+                if (swapped.isPresent()) {
+                    return swapped.get();
+                }
             }
         }
         Optional<Revision> inputs = onlyFeatures(text, words, mentions, current);
@@ -934,6 +951,16 @@ final class FollowUps {
         return append(plan, rest);
     }
 
+    /** The columns part of a {@link #SAME_FOR} match, whichever way it was said. */
+    private static String sameFor(Matcher same) {
+        for (int group = 1; group <= same.groupCount(); group++) {
+            if (same.group(group) != null) {
+                return same.group(group);
+            }
+        }
+        return "";
+    }
+
     /** A step's column list as names; anything else (absent, malformed) as none. */
     static List<String> names(Object value) {
         return value instanceof List<?> list
@@ -1004,9 +1031,11 @@ final class FollowUps {
             return Optional.of(new Revision(
                     changeOrAdd(text, current, ActionType.IMPUTE, named, p -> p.put("strategy", strategy)), List.of()));
         }
+        // "what about a decision tree?": a mark after the name still ends it.
+        String spaced = " " + text.replaceAll("[^\\p{L}\\p{N}\\s-]", " ") + " ";
         Optional<String> model = Vocabulary.MODELS.stream()
-                .filter(m -> (" " + text + " ").contains(" " + m.getKey() + " ")
-                        || (" " + Words.unhyphenated(text) + " ").contains(" " + m.getKey() + " "))
+                .filter(m -> spaced.contains(" " + m.getKey() + " ")
+                        || (" " + Words.unhyphenated(spaced) + " ").contains(" " + m.getKey() + " "))
                 .map(Map.Entry::getValue)
                 .findFirst();
         boolean hasTraining = current.stream().anyMatch(s -> s.type() == ActionType.TRAIN_MODEL);
@@ -1249,6 +1278,58 @@ final class FollowUps {
             }
         }
         return out;
+    }
+
+    /**
+     * "not Age, Fare" (read as "Fare instead of Age"), "scale Fare instead of Age", "instead of poverty use urban": the
+     * one column takes the other's place in the step that holds it (a model's inputs included), nothing else changes.
+     * A column held by several steps, with no kind of step said, is asked about rather than swapped everywhere.
+     */
+    private static Optional<Revision> swapColumn(
+            String wanted, List<String> olds, List<String> news, List<PlanStep> current) {
+        if (olds.size() != 1 || news.size() != 1 || olds.equals(news)) {
+            return Optional.empty();
+        }
+        String from = olds.getFirst();
+        String to = news.getFirst();
+        Optional<ActionType> kind = kindSaid(wanted);
+        List<Integer> holding = new ArrayList<>();
+        for (int i = 0; i < current.size(); i++) {
+            PlanStep step = current.get(i);
+            String key = step.type() == ActionType.TRAIN_MODEL ? "features" : "columns";
+            if (names(step.params().get(key)).contains(from)
+                    && kind.map(k -> k == step.type()).orElse(true)) {
+                holding.add(i);
+            }
+        }
+        if (holding.isEmpty()) {
+            return Optional.empty();
+        }
+        if (holding.size() > 1) {
+            return Optional.of(new Revision(
+                    current,
+                    List.of(from + " is in " + holding.size() + " steps ("
+                            + String.join(
+                                    ", ",
+                                    holding.stream()
+                                            .map(i -> current.get(i).type().wireName())
+                                            .toList())
+                            + "); say which of them should take " + to + " instead. The plan is unchanged.")));
+        }
+        PlanStep step = current.get(holding.getFirst());
+        String key = step.type() == ActionType.TRAIN_MODEL ? "features" : "columns";
+        List<String> columns = new ArrayList<>();
+        for (String column : names(step.params().get(key))) {
+            String kept = column.equals(from) ? to : column;
+            if (!columns.contains(kept)) {
+                columns.add(kept);
+            }
+        }
+        Map<String, Object> params = new LinkedHashMap<>(step.params());
+        params.put(key, columns);
+        List<PlanStep> out = new ArrayList<>(current);
+        out.set(holding.getFirst(), new PlanStep(step.type(), params));
+        return Optional.of(new Revision(out, List.of()));
     }
 
     /** "not Cabin", "keep urban": the columns leave every step that names them; a step left with none goes. */
