@@ -650,7 +650,9 @@ final class ProfilePhrases {
         // that kind, never every column's (a median fill of every column also fills the words with their mode).
         for (Property property : PROPERTIES.stream().filter(Property::ofValues).toList()) {
             String kind = "(?:" + property.words().pattern() + ")";
-            Matcher m = Pattern.compile("\\b(?:missing|empty|null|blank|absent)\\s+" + kind + "\\s+" + GAP_NOUN + "\\b"
+            Matcher m = Pattern.compile("\\b(?:missing|empty|null|blank|absent)\\s+(?:any\\s+|a\\s+|an\\s+|some\\s+)?"
+                            + kind
+                            + "\\s+" + GAP_NOUN + "\\b"
                             + "|\\b" + kind + "\\s+(?:gaps|blanks|nulls|nans|holes|missing\\s+" + GAP_NOUN + ")\\b")
                     .matcher(text);
             while (m.find()) {

@@ -1257,6 +1257,9 @@ class QuietDepartureTest {
         assertThat(steps(plan("penguins.csv", "fill in the categorical blanks with the most common value")))
                 .singleElement()
                 .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("sex")));
+        // Dropping every row with any gap would drop the rows missing only sex as well.
+        assertThat(steps(plan("penguins.csv", "drop rows missing any numeric value")))
+                .noneSatisfy(s -> assertThat(s.params().get("columns")).isEqualTo(List.of()));
     }
 
     @Test
