@@ -173,6 +173,15 @@ final class ColumnResolution {
             named.clear();
             named.addAll(with);
         }
+        // "encode sex and the others too", "scale Age and everything else": the named columns and every other one the
+        // step applies to; read as the named ones alone, "the others" was lost in silence.
+        java.util.regex.Matcher andOthers = AND_THE_OTHERS.matcher(clause.text);
+        if (!named.isEmpty() && excluded.isEmpty() && andOthers.find()) {
+            return new Scope(
+                    List.of(),
+                    Optional.empty(),
+                    List.of("Read \"" + andOthers.group().strip() + "\"" + STILL_THERE));
+        }
         if (!named.isEmpty()) {
             // "scale bill depth and the beak curvature": a listed item that names no column is asked about, never
             // dropped from the list without a word.
@@ -269,8 +278,7 @@ final class ColumnResolution {
             return new Scope(
                     List.of(),
                     Optional.empty(),
-                    List.of("Read \"" + remaining.group().strip() + "\" as every column the step applies to that is"
-                            + " still there when it runs."));
+                    List.of("Read \"" + remaining.group().strip() + "\"" + STILL_THERE));
         }
         List<String> unknown = unknownWords();
         if (!unknown.isEmpty()) {
@@ -391,6 +399,13 @@ final class ColumnResolution {
         }
         return Optional.empty();
     }
+
+    /** How the answer says that an empty list of columns means every column the step applies to. */
+    static final String STILL_THERE = " as every column the step applies to that is still there when it runs.";
+
+    private static final java.util.regex.Pattern AND_THE_OTHERS = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:and|plus|as well as)\\s+(?:all\\s+(?:of\\s+)?)?(?:the\\s+others|the\\s+rest|everything\\s+else"
+                    + "|all\\s+the\\s+others|every\\s+other\\s+(?:column|one|feature|variable))\\b");
 
     private static final java.util.regex.Pattern REMAINING =
             java.util.regex.Pattern.compile("(?i)\\b(?:whatever(?:'s|\\s+is)?\\s+(?:left|remains|remaining)"

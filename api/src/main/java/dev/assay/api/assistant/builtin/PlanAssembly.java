@@ -39,6 +39,47 @@ final class PlanAssembly {
                 Paraphrases.yearTargets(Paraphrases.verbTargets(Paraphrases.plain(prompt), profile), profile, matcher));
     }
 
+    /** "the others", "the rest", "everything else", "the other columns", "the remaining features". */
+    private static final Pattern OTHERS = Pattern.compile(
+            "(?i)\\b(?:others|the\\s+rest|everything\\s+else|all\\s+else|other\\s+(?:columns|ones|features|variables|fields)"
+                    + "|remaining\\s+(?:columns|ones|features|variables|fields))\\b");
+
+    /**
+     * "min-max proline, standardise the other columns": a scaling or clipping of "the others" after one of the same
+     * kind on named columns takes the numeric columns that step did not (nor a drop before it). An empty list would
+     * mean every numeric column, proline included: its min-max scaling undone by the second step, in silence.
+     */
+    private static PlanStep others(String clause, PlanStep step, List<PlanStep> before, Profile profile) {
+        if (!(step.type() == ActionType.SCALE || step.type() == ActionType.CLIP_OUTLIERS)
+                || !(step.params().get("columns") instanceof List<?> columns)
+                || !columns.isEmpty()
+                || !OTHERS.matcher(clause).find()) {
+            return step;
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        java.util.Set<String> dropped = new java.util.HashSet<>();
+        for (PlanStep earlier : before) {
+            List<String> named = FollowUps.names(earlier.params().get("columns"));
+            if (earlier.type() == step.type()) {
+                taken.addAll(named);
+            } else if (earlier.type() == ActionType.DROP_COLUMNS) {
+                dropped.addAll(named);
+            }
+        }
+        if (taken.isEmpty()) {
+            return step;
+        }
+        Map<String, Object> params = new LinkedHashMap<>(step.params());
+        params.put(
+                "columns",
+                profile.variables().values().stream()
+                        .filter(v -> v.type() == dev.assay.model.dataset.VariableKind.NUMERIC)
+                        .map(dev.assay.model.profile.VariableProfile::name)
+                        .filter(c -> !taken.contains(c) && !dropped.contains(c))
+                        .toList());
+        return step(step.type(), params);
+    }
+
     /** The plan for a request with no conversation before it; follow-ups also come here for the part they add. */
     static PlannerAnswer plan(String prompt, Profile profile) {
         if (ModelStep.HORIZON.matcher(prompt).find()
@@ -237,10 +278,17 @@ final class PlanAssembly {
                                 + (parsed.referents.size() == 1 ? "it." : "them."));
             }
             pendingStatement = Optional.empty();
+            boolean listed = false;
             for (PlanStep step : result.steps()) {
-                (step.type() == ActionType.TRAIN_MODEL ? training : steps).add(step);
+                PlanStep added = others(clause, step, steps, profile);
+                listed |= added != step;
+                (step.type() == ActionType.TRAIN_MODEL ? training : steps).add(added);
             }
-            warnings.addAll(result.warnings());
+            // The columns "the rest" stands for are listed now, so the note that it means every column would be untrue.
+            final boolean othersListed = listed;
+            result.warnings().stream()
+                    .filter(w -> !(othersListed && w.endsWith(ColumnResolution.STILL_THERE)))
+                    .forEach(warnings::add);
         }
         Optional<String> unplannable =
                 training.isEmpty() ? Optional.empty() : targetLost(training.getLast(), steps, filteredBy, profile);

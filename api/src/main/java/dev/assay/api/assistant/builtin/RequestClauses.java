@@ -90,6 +90,25 @@ final class RequestClauses {
             start = boundary.end();
         }
         clauses.add(text.substring(start));
-        return clauses;
+        List<String> out = new ArrayList<>();
+        for (String clause : clauses) {
+            out.addAll(restSaidWithoutVerb(clause));
+        }
+        return out;
+    }
+
+    /**
+     * "scale proline with min-max and everything else with standard scaling": the second part says its own way and
+     * its own columns, with the verb left out. Read as one clause it was lost in silence; it is a clause of its own,
+     * with the first part's verb said again.
+     */
+    private static final Pattern REST_WITHOUT_VERB = Pattern.compile(
+            "(?i)^\\s*((" + verbs()
+                    + ")\\b.*?)\\s*,?\\s+and\\s+((?:everything\\s+else|all\\s+else|the\\s+rest|all\\s+(?:of\\s+)?the\\s+others"
+                    + "|the\\s+others|the\\s+other\\s+(?:columns|ones|features|variables|fields))\\s+(?:with|by|using|to|as|via)\\b.*)$");
+
+    private static List<String> restSaidWithoutVerb(String clause) {
+        Matcher m = REST_WITHOUT_VERB.matcher(clause);
+        return m.matches() ? List.of(m.group(1), m.group(2) + " " + m.group(3)) : List.of(clause);
     }
 }

@@ -1282,4 +1282,21 @@ class QuietDepartureTest {
                         "titanic.csv", "put the scaling before the encoding and drop Cabin first", encodedThenScaled)))
                 .anySatisfy(s -> assertThat(s.type()).isEqualTo(ActionType.DROP_COLUMNS));
     }
+
+    @Test
+    void theOthersAfterANamedStepOfTheSameKindNeverRedoItsColumns() {
+        List<PlanStep> steps = steps(plan("wine.csv", "min-max proline, standardise the other columns"));
+        assertThat(steps).hasSize(2);
+        assertThat(FollowUps.names(steps.get(1).params().get("columns")))
+                .isNotEmpty()
+                .doesNotContain("proline");
+        // "and everything else with standard scaling" was lost in silence.
+        assertThat(steps(plan("wine.csv", "scale proline with min-max and everything else with standard scaling")))
+                .extracting(s -> s.params().get("method"))
+                .containsExactly("minmax", "standard");
+        // "and the others" after a named column is every column the step takes, not the named one alone.
+        assertThat(steps(plan("tips.csv", "encode sex and the others too")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of()));
+    }
 }
