@@ -115,9 +115,12 @@ public class AssistantService {
                 EncodedInputs.apply(ScopeCheck.apply(answer.plan(), planning, warnings), profile.schema(), warnings),
                 profile,
                 warnings);
-        UnavailableMethods.warnings(request.prompt(), plan.actions()).stream()
-                .filter(w -> !warnings.contains(w))
-                .forEach(warnings::add);
+        // Said of the plan the person sees: a planner's own lines about the plan before the checks above (which may
+        // have left a step out) give way to lines about this one.
+        warnings.removeAll(UnavailableMethods.warnings(
+                request.prompt(), answer.plan().actions(), profile.variables().keySet()));
+        warnings.addAll(UnavailableMethods.warnings(
+                request.prompt(), plan.actions(), profile.variables().keySet()));
         String contextUrl = "/api/v1/artifacts/" + request.jobId() + "/assistant/" + requestId + "/context.json";
         List<String> changes = request.conversation().plan().isEmpty()
                 ? List.of()

@@ -125,7 +125,9 @@ public final class RedisStatusStore implements StatusStore, AutoCloseable {
         boolean stored;
         try (AbstractTransaction tx = redis.transaction(false)) {
             tx.watch(taskKey(status.id()));
-            if (redis.exists(taskKey(status.id()))) {
+            // Asked on the transaction's own connection (before MULTI it runs at once): borrowing a second pooled
+            // connection while holding this one could wait forever when every connection is held this way.
+            if (tx.exists(taskKey(status.id())).get()) {
                 tx.unwatch();
                 return false;
             }

@@ -76,16 +76,18 @@ public final class BuiltInPlanner implements Planner {
                         return new FollowUps.Revision(fresh.plan().actions(), fresh.warnings());
                     })
                     .revise(request.prompt(), request.conversation());
-            return said(request.prompt(), revision.steps(), revision.warnings());
+            return said(request, revision.steps(), revision.warnings());
         }
         PlannerAnswer fresh = PlanAssembly.plan(request.prompt(), request.profile());
-        return said(request.prompt(), fresh.plan().actions(), fresh.warnings());
+        return said(request, fresh.plan().actions(), fresh.warnings());
     }
 
     /** The answer, with a line for every way asked for that Assay does not have (see {@link UnavailableMethods}). */
-    private static PlannerAnswer said(String prompt, List<PlanStep> steps, List<String> warnings) {
+    private static PlannerAnswer said(PlanningRequest request, List<PlanStep> steps, List<String> warnings) {
         List<String> all = new ArrayList<>(warnings);
-        UnavailableMethods.warnings(prompt, steps).stream()
+        UnavailableMethods.warnings(
+                        request.prompt(), steps, request.profile().variables().keySet())
+                .stream()
                 .filter(w -> !all.contains(w))
                 .forEach(all::add);
         return new PlannerAnswer(new Plan(Explanations.of(steps, all), steps), all);

@@ -90,8 +90,11 @@ final class FollowUps {
                     + "(?:start(?:\\s+(?:all\\s+)?over|\\s+again|\\s+afresh|\\s+fresh|\\s+from\\s+scratch)"
                     + "|(?:begin|do\\s+it|redo\\s+it)\\s+(?:again\\s+)?from\\s+scratch|from\\s+scratch|clean\\s+slate|new\\s+plan"
                     + "|(?:scrap|forget|throw\\s+away|throw\\s+out|discard|drop|clear|wipe|bin|ditch)\\s+"
-                    + "(?:everything|it\\s+all|all\\s+of\\s+(?:that|it|this)|the\\s+(?:whole\\s+|current\\s+|entire\\s+)?plan))"
-                    + "(?:\\s*[,:;.!\u2013\u2014-]+\\s*|\\s+and\\s+(?:then\\s+)?|\\s+|$)"
+                    + "(?:the\\s+(?:whole\\s+|current\\s+|entire\\s+)?plan"
+                    // "drop everything except Age", "forget everything about Age": "everything" is the plan only when
+                    // nothing is said of it.
+                    + "|(?:everything|it\\s+all|all\\s+of\\s+(?:that|it|this))(?=\\s*(?:[,:;.!\u2013\u2014-]|\\s+and\\b|\\s+then\\b|$))))"
+                    + "(?:\\s*[,:;.!\u2013\u2014-]+\\s*|\\s+and\\s+(?:then\\s+)?|\\s+then\\s+|\\s+|$)"
                     + "(?:(?:then|instead|just|only|and)\\s+)*(.*)$");
 
     /** "instead of poverty use urban", "rather than the mean, take the median": the old choice said first. */
@@ -124,7 +127,8 @@ final class FollowUps {
     private static final Pattern SAME_FOR = Pattern.compile(
             "^(?:\\w+\\W*\\s+)?(?:(?:do|apply)\\s+(?:the\\s+)?same(?:\\s+thing)?|(?:the\\s+)?same(?:\\s+thing)?|likewise|ditto|also|and)\\s+(?:for|to|with|on)\\s+(.+?)\\W*$"
                     + "|^(?:and\\s+)?(?:also\\s+)?(.+?)\\s+(?:too|as well)\\W*$"
-                    // "and Fare", "plus the fare": only columns after the word (checked where it is read).
+                    // "and Fare", "also the fare": only columns after the word (checked where it is read), and only
+                    // when the step it adds to is the plan's last ("and Fare" after a model is about the model).
                     + "|^(?:and|plus|also)\\s+(.+?)\\W*$");
     /** "drop worst area from the inputs", "remove Age from the features", "take Fare out of the model". */
     private static final Pattern OUT_OF_INPUTS = Pattern.compile(
@@ -486,9 +490,20 @@ final class FollowUps {
         Matcher startOver = START_OVER.matcher(prompt.strip());
         if (startOver.matches()) {
             String rest = startOver.group(1).strip();
-            return rest.isEmpty()
-                    ? new Revision(List.of(), List.of("The plan is cleared; say which steps you want."))
-                    : fresh.apply(rest);
+            String setAside = current.isEmpty()
+                    ? ""
+                    : " The previous plan (" + current.size() + (current.size() == 1 ? " step" : " steps")
+                            + ") was set aside; undo brings it back.";
+            if (rest.isEmpty()) {
+                return new Revision(
+                        List.of(), List.of(("The plan is cleared." + setAside).strip() + " Say which steps you want."));
+            }
+            Revision started = fresh.apply(rest);
+            List<String> said = new ArrayList<>(started.warnings());
+            if (!setAside.isEmpty()) {
+                said.add("A new plan was started." + setAside);
+            }
+            return new Revision(started.steps(), said);
         }
         Optional<Revision> reordered = reordered(text, current);
         if (reordered.isPresent()) {
@@ -611,6 +626,7 @@ final class FollowUps {
                 .reduce((a, b) -> b);
         if (same.find()
                 && last.isPresent()
+                && (same.group(3) == null || current.getLast() == last.get())
                 && !mentions.isEmpty()
                 && matcher.find(Words.tokens(sameFor(same))).size() == mentions.size()
                 && words.stream()
@@ -1305,15 +1321,20 @@ final class FollowUps {
         if (holding.isEmpty()) {
             return Optional.empty();
         }
-        if (holding.size() > 1) {
+        // "use Fare instead of Age" where Age is also the model's target: which of the two is meant is asked.
+        boolean target = kind.map(k -> k == ActionType.TRAIN_MODEL).orElse(true)
+                && current.stream()
+                        .anyMatch(s -> s.type() == ActionType.TRAIN_MODEL
+                                && from.equals(String.valueOf(s.params().get("target"))));
+        if (holding.size() > 1 || target) {
+            List<String> where = new ArrayList<>(
+                    holding.stream().map(i -> current.get(i).type().wireName()).toList());
+            if (target) {
+                where.add("the model's target");
+            }
             return Optional.of(new Revision(
                     current,
-                    List.of(from + " is in " + holding.size() + " steps ("
-                            + String.join(
-                                    ", ",
-                                    holding.stream()
-                                            .map(i -> current.get(i).type().wireName())
-                                            .toList())
+                    List.of(from + " is in " + where.size() + " places (" + String.join(", ", where)
                             + "); say which of them should take " + to + " instead. The plan is unchanged.")));
         }
         PlanStep step = current.get(holding.getFirst());

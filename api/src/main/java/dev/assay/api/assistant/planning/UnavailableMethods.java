@@ -155,19 +155,27 @@ public final class UnavailableMethods {
         return Arrays.stream(values).map(wireName).toList();
     }
 
-    /** What the answer must add about the ways the request asked for that Assay does not have; empty when none. */
-    public static List<String> warnings(String prompt, List<PlanStep> steps) {
+    /** "not xgboost, a random forest", "instead of robust scaling": a way said as not wanted is no request for it. */
+    private static final Pattern NEGATED = Pattern.compile(
+            "(?:\\bnot|\\bno|n't|\\binstead\\s+of|\\brather\\s+than|\\bwithout)\\s+(?:an?\\s+|the\\s+|any\\s+)?$");
+
+    /**
+     * What the answer must add about the ways the request asked for that Assay does not have; empty when none.
+     * {@code columns} are the dataset's column names: "drop the ridge column" names a column, not a model.
+     */
+    public static List<String> warnings(String prompt, List<PlanStep> steps, java.util.Collection<String> columns) {
         String text = prompt.toLowerCase(Locale.ROOT);
+        List<String> names =
+                columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
         List<String> warnings = new ArrayList<>();
-        Matcher neighbours = NEIGHBOURS.matcher(text);
-        if (neighbours.find()) {
+        Optional<Matcher> neighbours = asked(NEIGHBOURS, ActionType.TRAIN_MODEL, text, names);
+        if (neighbours.isPresent()) {
             // "fill Age with the median and predict Survived with a k-nearest neighbours classifier": the words of
             // the neighbours' own clause say which step they are a way of.
-            String clause = clauseAround(text, neighbours.start(), neighbours.end());
+            String clause = clauseAround(
+                    text, neighbours.get().start(), neighbours.get().end());
             boolean fill = !MODEL_WORDS.matcher(clause).find()
-                    && FILL_WORDS
-                            .matcher(FILL_WORDS.matcher(clause).find() ? clause : text)
-                            .find();
+                    && FILL_WORDS.matcher(clause).find();
             warnings.add(warning(
                     fill ? "K-nearest-neighbour imputation" : "A k-nearest-neighbours model",
                     fill ? ActionType.IMPUTE : ActionType.TRAIN_MODEL,
@@ -175,24 +183,61 @@ public final class UnavailableMethods {
                     steps));
         }
         for (Unavailable way : WAYS) {
-            Matcher said = way.said().matcher(text);
-            if (said.find()) {
-                String name = way.name() != null
-                        ? way.name()
-                        : PROPER_NAMES.getOrDefault(
-                                said.group().strip(), capitalised(said.group().strip()));
+            Optional<Matcher> said = asked(way.said(), way.kind(), text, names);
+            if (said.isPresent()) {
+                String words = said.get().group().strip();
+                String name = way.name() != null ? way.name() : PROPER_NAMES.getOrDefault(words, capitalised(words));
                 warnings.add(warning(name, way.kind(), way.family(), steps));
             }
         }
         return warnings;
     }
 
+    /**
+     * The first place the words ask for the way: not inside a column's name, not said as unwanted, within one clause
+     * ("clip Fare and standardise the bill with z-scores" asks for no z-score clipping), and for a way of filling,
+     * in a clause about filling ("predict the next day's close" asks for no fill).
+     */
+    private static Optional<Matcher> asked(Pattern way, ActionType kind, String text, List<String> columns) {
+        Matcher m = way.matcher(text);
+        while (m.find()) {
+            String words = m.group().strip();
+            String clause = clauseAround(text, m.start(), m.end());
+            boolean inAName = columns.stream().anyMatch(c -> c.contains(words));
+            boolean negated = NEGATED.matcher(text.substring(0, m.start())).find();
+            boolean acrossClauses = CLAUSE_END.matcher(words).find();
+            boolean noFill =
+                    kind == ActionType.IMPUTE && !FILL_WORDS.matcher(clause).find();
+            if (!inAName && !negated && !acrossClauses && !noFill) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static String warning(String name, ActionType kind, Optional<String> family, List<PlanStep> steps) {
         Way way = PARAMS.get(kind);
-        Optional<String> used = steps.stream()
-                .filter(s -> s.type() == kind)
-                .map(s -> String.valueOf(s.params().getOrDefault(way.param(), way.byDefault())))
-                .reduce((a, b) -> b);
+        // Every step of the kind, with its columns when there are several: "fill Age using KNN and Embarked with the
+        // mode" has a median fill of Age and a mode fill of Embarked, and the answer must not name only one.
+        List<PlanStep> ofKind = steps.stream().filter(s -> s.type() == kind).toList();
+        Optional<String> used = ofKind.isEmpty()
+                ? Optional.empty()
+                : Optional.of(String.join(
+                        "; ",
+                        ofKind.stream()
+                                .map(s -> String.valueOf(s.params().getOrDefault(way.param(), way.byDefault()))
+                                        + (ofKind.size() > 1
+                                                        && s.params().get("columns") instanceof List<?> on
+                                                        && !on.isEmpty()
+                                                ? " for "
+                                                        + String.join(
+                                                                ", ",
+                                                                on.stream()
+                                                                        .map(String::valueOf)
+                                                                        .toList())
+                                                : ""))
+                                .distinct()
+                                .toList()));
         if (used.isPresent() && family.isPresent() && family.get().equals(used.get())) {
             return name + " itself is not available: the " + kind.wireName() + " step uses " + used.get()
                     + ", the nearest model Assay has.";

@@ -1244,9 +1244,19 @@ class QuietDepartureTest {
                         .warnings())
                 .singleElement()
                 .satisfies(w -> assertThat(w).startsWith("A k-nearest-neighbours model"));
-        // Z-scores said as a scaling are one.
+        // Z-scores said as a scaling are one, also in the clause after a clipping.
         assertThat(plan("tips.csv", "z-score the bill and clip outliers in tip").warnings())
                 .isEmpty();
+        assertThat(plan("titanic.csv", "clip outliers in Fare and standardise Age with z-scores")
+                        .warnings())
+                .isEmpty();
+        assertThat(plan("titanic.csv", "not xgboost, a random forest to predict Survived")
+                        .warnings())
+                .noneSatisfy(w -> assertThat(w).contains("XGBoost"));
+        // Two fills: the answer names the way of each, not the last one's alone.
+        assertThat(plan("titanic.csv", "fill Age using KNN, and fill Embarked with the mode")
+                        .warnings())
+                .anySatisfy(w -> assertThat(w).contains("median for Age", "mode for Embarked"));
     }
 
     @Test
@@ -1267,9 +1277,16 @@ class QuietDepartureTest {
         List<PlanStep> filled = List.of(new PlanStep(
                 ActionType.IMPUTE,
                 new java.util.LinkedHashMap<>(java.util.Map.of("strategy", "median", "columns", List.of("Age")))));
-        assertThat(steps(planOn("titanic.csv", "start over and just drop Cabin", filled)))
+        PlannerAnswer restarted = planOn("titanic.csv", "start over and just drop Cabin", filled);
+        assertThat(steps(restarted))
                 .singleElement()
                 .satisfies(s -> assertThat(s.type()).isEqualTo(ActionType.DROP_COLUMNS));
+        assertThat(restarted.warnings())
+                .anySatisfy(w -> assertThat(w).contains("previous plan (1 step) was set aside"));
+        // "drop everything except …" is a drop, never a new plan that loses the fill.
+        assertThat(steps(planOn("titanic.csv", "drop everything except Age, Fare and Survived", filled)))
+                .extracting(PlanStep::type)
+                .containsExactly(ActionType.IMPUTE, ActionType.DROP_COLUMNS);
         List<PlanStep> encodedThenScaled = List.of(
                 new PlanStep(
                         ActionType.ENCODE,

@@ -218,7 +218,9 @@ class GeminiPlannerTest {
         PlannerAnswer answer = planner(Duration.ofSeconds(10)).plan(request);
 
         assertThat(dev.assay.api.assistant.planning.UnavailableMethods.warnings(
-                        request.prompt(), answer.plan().actions()))
+                        request.prompt(),
+                        answer.plan().actions(),
+                        request.profile().variables().keySet()))
                 .singleElement()
                 .satisfies(w -> assertThat(w)
                         .contains("K-nearest-neighbour imputation is not one of the ways Assay fills gaps")
