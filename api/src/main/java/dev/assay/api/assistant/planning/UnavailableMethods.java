@@ -39,6 +39,8 @@ public final class UnavailableMethods {
             Pattern.compile("\\b(?:classif\\w*|regress\\w*|model\\w*|predict\\w*|train\\w*|fit|forecast\\w*)\\b");
     /** Where one step's words end: a comma, a full stop, "and", "then". */
     private static final Pattern CLAUSE_END = Pattern.compile("[,;.]|\\s(?:and|then)\\s");
+    /** Where a request's part ends: "fill gaps in apple and amazon with the previous value" is one part. */
+    private static final Pattern PART_END = Pattern.compile("[,;.]|\\sthen\\s");
 
     private static final Pattern NEIGHBOURS =
             Pattern.compile("\\bk[- ]?nn\\b|\\bk[- ]nearest\\b|\\bnearest[- ]neighbou?rs?\\b");
@@ -172,10 +174,14 @@ public final class UnavailableMethods {
         if (neighbours.isPresent()) {
             // "fill Age with the median and predict Survived with a k-nearest neighbours classifier": the words of
             // the neighbours' own clause say which step they are a way of.
-            String clause = clauseAround(
-                    text, neighbours.get().start(), neighbours.get().end());
-            boolean fill = !MODEL_WORDS.matcher(clause).find()
-                    && FILL_WORDS.matcher(clause).find();
+            int start = neighbours.get().start();
+            int end = neighbours.get().end();
+            boolean fill = !MODEL_WORDS
+                            .matcher(clauseAround(text, start, end, CLAUSE_END))
+                            .find()
+                    && FILL_WORDS
+                            .matcher(clauseAround(text, start, end, PART_END))
+                            .find();
             warnings.add(warning(
                     fill ? "K-nearest-neighbour imputation" : "A k-nearest-neighbours model",
                     fill ? ActionType.IMPUTE : ActionType.TRAIN_MODEL,
@@ -202,12 +208,12 @@ public final class UnavailableMethods {
         Matcher m = way.matcher(text);
         while (m.find()) {
             String words = m.group().strip();
-            String clause = clauseAround(text, m.start(), m.end());
+            String part = clauseAround(text, m.start(), m.end(), PART_END);
             boolean inAName = columns.stream().anyMatch(c -> c.contains(words));
             boolean negated = NEGATED.matcher(text.substring(0, m.start())).find();
             boolean acrossClauses = CLAUSE_END.matcher(words).find();
             boolean noFill =
-                    kind == ActionType.IMPUTE && !FILL_WORDS.matcher(clause).find();
+                    kind == ActionType.IMPUTE && !FILL_WORDS.matcher(part).find();
             if (!inAName && !negated && !acrossClauses && !noFill) {
                 return Optional.of(m);
             }
@@ -252,9 +258,9 @@ public final class UnavailableMethods {
                         + ", so nothing was planned for it.");
     }
 
-    private static String clauseAround(String text, int start, int end) {
+    private static String clauseAround(String text, int start, int end, Pattern boundary) {
         int from = 0;
-        Matcher ends = CLAUSE_END.matcher(text);
+        Matcher ends = boundary.matcher(text);
         int to = text.length();
         while (ends.find()) {
             if (ends.end() <= start) {
