@@ -57,6 +57,14 @@ public final class UnavailableMethods {
                     "\\bmice\\b|\\biterative(?:ly)?\\s+imput\\w*|\\bregression\\s+imput\\w*|\\bmodel[- ]based\\s+imput\\w*",
                     ActionType.IMPUTE,
                     "Model-based imputation"),
+            // "fill Age with the average of people with the same title", "the median per class": one value for the
+            // whole column is not what was asked.
+            way(
+                    "\\b(?:mean|median|average|mode|most\\s+common\\s+\\w+|most\\s+frequent\\s+\\w+)\\s+(?:[\\w']+\\s+){0,4}?"
+                            + "(?:with\\s+the\\s+same\\b|per\\s+(?!cent\\b)\\w+|grouped\\s+by\\b|(?:within|for|in|of)\\s+each\\s+\\w+"
+                            + "|by\\s+(?:group|class|category|title|sex|gender)\\b)",
+                    ActionType.IMPUTE,
+                    "Filling by group (a value from similar rows)"),
             way("\\brobust[- ]?scal\\w*", ActionType.SCALE, "Robust scaling"),
             way("\\bmax[- ]?abs\\w*", ActionType.SCALE, "Max-abs scaling"),
             way("\\bquantile\\s+(?:transform\\w*|normali[sz]\\w*|scal\\w*)", ActionType.SCALE, "A quantile transform"),

@@ -1253,6 +1253,12 @@ class QuietDepartureTest {
         assertThat(plan("titanic.csv", "not xgboost, a random forest to predict Survived")
                         .warnings())
                 .noneSatisfy(w -> assertThat(w).contains("XGBoost"));
+        // A value per group is not one value for the column: said. "Per" in a ratio is no fill.
+        assertThat(plan("titanic.csv", "fill Age with the median per class").warnings())
+                .anySatisfy(w -> assertThat(w).startsWith("Filling by group"));
+        assertThat(plan("taxis.csv", "add fare per mile and fill the missing payment with the mode")
+                        .warnings())
+                .noneSatisfy(w -> assertThat(w).startsWith("Filling by group"));
         // Two fills: the answer names the way of each, not the last one's alone.
         assertThat(plan("titanic.csv", "fill Age using KNN, and fill Embarked with the mode")
                         .warnings())
