@@ -151,6 +151,9 @@ final class Clause {
                                             .contains(word)
                                     // "…, leave the petals alone", "leaving Age untouched", "don't touch the ids".
                                     || Set.of("leave", "leaving").contains(word) && leftAsIs(token.index())
+                                    // "…, but keep sex as is", "keeping size untouched": kept as it is, so left out;
+                                    // read as the columns to act on, the step did the opposite of what was asked.
+                                    || Set.of("keep", "keeping").contains(word) && leftAsIs(token.index())
                                     || Set.of("touch", "touching").contains(word)
                                             && Set.of("don't", "dont", "not", "never", "without")
                                                     .contains(tokens.get(token.index() - 1)
@@ -165,7 +168,16 @@ final class Clause {
     /** Whether "leave" at this token goes on to say the columns stay as they are ("leave X alone", "… untouched"). */
     private boolean leftAsIs(int leave) {
         for (int i = leave + 1; i < Math.min(tokens.size(), leave + 8); i++) {
-            if (Set.of("alone", "untouched", "unchanged", "unscaled", "intact")
+            if (Set.of(
+                                    "alone",
+                                    "untouched",
+                                    "unchanged",
+                                    "unscaled",
+                                    "intact",
+                                    "raw",
+                                    "unencoded",
+                                    "unmodified",
+                                    "untransformed")
                             .contains(tokens.get(i).text())
                     || tokens.get(i).text().equals("as")
                             && i + 1 < tokens.size()

@@ -312,6 +312,25 @@ final class ModelStep {
                 : List.of();
         if (!features.isEmpty()) {
             params.put("features", features);
+            // "from all columns except Name": an identifier is left out of "every other column" too, and said so,
+            // since the person did not ask for that.
+            if (!resolution.excluded().isEmpty()) {
+                List<String> identifiers = clause.profile.variables().values().stream()
+                        .filter(v -> v.type() == dev.assay.model.dataset.VariableKind.IDENTIFIER)
+                        .map(dev.assay.model.profile.VariableProfile::name)
+                        .filter(c -> !c.equals(target.get())
+                                && !features.contains(c)
+                                && !resolution.excluded().contains(c))
+                        .toList();
+                if (!identifiers.isEmpty()) {
+                    notes.add(String.join(", ", identifiers) + (identifiers.size() == 1 ? " is" : " are")
+                            + " left out of the inputs too: "
+                            + (identifiers.size() == 1 ? "it identifies" : "they identify")
+                            + " rows, and a model would only learn the row's number. Name "
+                            + (identifiers.size() == 1 ? "it" : "them") + " among the inputs to keep "
+                            + (identifiers.size() == 1 ? "it." : "them."));
+                }
+            }
             modelWords.describers(featureCue).stream()
                     .filter(m -> !features.contains(m.column()))
                     .forEach(m -> notes.add("Read \"" + m.words() + "\" as describing the column named after it,"

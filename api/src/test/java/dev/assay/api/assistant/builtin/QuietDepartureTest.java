@@ -1322,4 +1322,22 @@ class QuietDepartureTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of()));
     }
+
+    @Test
+    void aColumnKeptAsItIsIsLeftOutNeverTheOnlyOneActedOn() {
+        assertThat(steps(plan("tips.csv", "encode everything categorical but keep sex as is")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("smoker", "day", "time")));
+        assertThat(steps(plan("tips.csv", "scale everything numeric but keep size untouched")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("total_bill", "tip")));
+    }
+
+    @Test
+    void anIdentifierLeftOutOfEveryOtherColumnIsSaid() {
+        PlannerAnswer answer = plan("titanic.csv", "predict Survived from all columns except Name, Ticket and Cabin");
+        assertThat(FollowUps.names(steps(answer).getFirst().params().get("features")))
+                .doesNotContain("PassengerId");
+        assertThat(answer.warnings()).anySatisfy(w -> assertThat(w).startsWith("PassengerId is left out"));
+    }
 }
