@@ -39,6 +39,59 @@ final class PlanAssembly {
                 Paraphrases.yearTargets(Paraphrases.verbTargets(Paraphrases.plain(prompt), profile), profile, matcher));
     }
 
+    /** Ways of one kind of step said in words: two of them in one clause that made one step is one too many. */
+    private static final Map<ActionType, List<Pattern>> WAYS_SAID = Map.of(
+            ActionType.ENCODE,
+            List.of(
+                    Pattern.compile("(?i)\\blabel(?:s|led|ling|-encod\\w*)?\\b|\\bordinal\\b"),
+                    Pattern.compile("(?i)\\bone[- ]?hot\\b|\\bdumm(?:y|ies)\\b")),
+            ActionType.SCALE,
+            List.of(
+                    Pattern.compile("(?i)\\bmin[- ]?max\\b|\\b(?:0|zero)\\s*(?:to|-)\\s*(?:1|one)\\b"),
+                    Pattern.compile("(?i)\\bstandardi[sz]\\w*|\\bz[- ]?scores?\\b|\\bstandard\\b")),
+            ActionType.CLIP_OUTLIERS,
+            List.of(
+                    Pattern.compile("(?i)\\biqr\\b|\\binterquartile\\b"),
+                    Pattern.compile("(?i)\\bpercentiles?\\b|\\bquantiles?\\b")));
+
+    /** Two pairs of limits: "at the 1st and 99th percentiles and carat at 5th and 95th". */
+    private static final Pattern LIMIT_PAIR = Pattern.compile(
+            "(?i)\\b\\d+(?:\\.\\d+)?(?:st|nd|rd|th|%)?\\s*(?:and|-|to|/)\\s*(?:the\\s+)?\\d+(?:\\.\\d+)?(?:st|nd|rd|th|%)");
+
+    /**
+     * "encode color and payment with labels and the boroughs one-hot", "clip price at the 1st and 99th percentiles
+     * and carat at 5th and 95th": one step made from a clause that says two ways (or two sets of limits) for its
+     * columns would use one of them for all, in silence. Nothing is planned for the clause, and the answer says how
+     * to ask for each.
+     */
+    private static Optional<String> twoWays(String clause, List<PlanStep> made) {
+        for (Map.Entry<ActionType, List<Pattern>> kind : WAYS_SAID.entrySet()) {
+            long steps = made.stream().filter(s -> s.type() == kind.getKey()).count();
+            if (steps != 1) {
+                continue;
+            }
+            List<String> said = kind.getValue().stream()
+                    .map(p -> p.matcher(clause))
+                    .filter(Matcher::find)
+                    .map(m -> m.group().strip())
+                    .toList();
+            Matcher pairs = LIMIT_PAIR.matcher(clause);
+            int limits = 0;
+            while (pairs.find()) {
+                limits++;
+            }
+            if (said.size() > 1 || kind.getKey() == ActionType.CLIP_OUTLIERS && limits > 1) {
+                return Optional.of("\"" + clause.strip() + "\" says "
+                        + (said.size() > 1 ? "two ways (" + String.join(" and ", said) + ")" : "two sets of limits")
+                        + " for one " + kind.getKey().wireName() + " step, and a step takes one: nothing was planned"
+                        + " for it. Ask for each on its own, e.g. \""
+                        + kind.getKey().wireName().replace('_', ' ')
+                        + " A …, then " + kind.getKey().wireName().replace('_', ' ') + " B …\".");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** "the others", "the rest", "everything else", "the other columns", "the remaining features". */
     private static final Pattern OTHERS = Pattern.compile(
             "(?i)\\b(?:others|the\\s+rest|everything\\s+else|all\\s+else|other\\s+(?:columns|ones|features|variables|fields)"
@@ -215,6 +268,12 @@ final class PlanAssembly {
                 continue;
             }
             Interpretation result = new ClauseSteps(parsed).interpret();
+            Optional<String> twoWays = twoWays(clause, result.steps());
+            if (twoWays.isPresent()) {
+                warnings.add(twoWays.get());
+                referents = List.of();
+                continue;
+            }
             if (result.steps().isEmpty()
                     && result.warnings().stream().anyMatch(w -> w.contains("rows by their values"))) {
                 parsed.mentions.forEach(m -> filteredBy.addAll(m.columns()));
