@@ -601,10 +601,17 @@ final class ClauseSteps {
         Matcher m = LACKS_VALUE.matcher(clause.text);
         // Every token, not only the words outside mentions: "the columns that have no values at all" is a profile
         // phrase whose mention holds its column word.
-        if (!m.find() || clause.tokens.stream().anyMatch(t -> COLUMN_NOUNS.contains(t.text()))) {
+        if (!m.find()) {
             return false;
         }
         String thing = m.group(1);
+        // A column word up to the thing removed makes it columns ("the columns that have no values"); after it, the
+        // word says what is missing ("remove penguins with missing measurements" removes penguins).
+        String upToThing = clause.text.substring(0, m.end(1)).toLowerCase(java.util.Locale.ROOT);
+        if (Words.tokens(upToThing).stream().anyMatch(t -> COLUMN_NOUNS.contains(t.text()))
+                || COLUMN_NOUNS.contains(thing.toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
         return clause.profile.variables().keySet().stream().noneMatch(thing::equalsIgnoreCase);
     }
 

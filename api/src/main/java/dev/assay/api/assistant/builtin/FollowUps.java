@@ -573,8 +573,16 @@ final class FollowUps {
             }
             return new Revision(current, List.of("The plan has no " + operation + " step; it is unchanged."));
         }
-        if (kind.find(0) && KINDS.containsKey(kind.group(1)) && unreasonedMentions.isEmpty()) {
-            ActionType type = KINDS.get(kind.group(1));
+        // "drop the encode step", "delete the fill step": a verb before "step" names the kind too.
+        Optional<ActionType> kindRemoved = kind.find(0) && unreasonedMentions.isEmpty()
+                ? Optional.ofNullable(KINDS.get(kind.group(1)))
+                        .or(() -> unreasoned.matches(
+                                        ".*\\b" + Pattern.quote(kind.group(1)) + "\\s+(?:step|action|part)\\b.*")
+                                ? Optional.ofNullable(VERB_KINDS.get(kind.group(1)))
+                                : Optional.empty())
+                : Optional.empty();
+        if (kindRemoved.isPresent()) {
+            ActionType type = kindRemoved.get();
             if (current.removeIf(s -> s.type() == type)) {
                 return new Revision(current, List.of());
             }

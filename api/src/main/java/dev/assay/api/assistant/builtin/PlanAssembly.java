@@ -39,8 +39,15 @@ final class PlanAssembly {
                 Paraphrases.yearTargets(Paraphrases.verbTargets(Paraphrases.plain(prompt), profile), profile, matcher));
     }
 
+    private static final Pattern CORRELATION = Pattern.compile("(?i)\\bcorrelat\\w*|\\b(?:multi)?collinear\\w*");
+
     /** Ways of one kind of step said in words: two of them in one clause that made one step is one too many. */
     private static final Map<ActionType, List<Pattern>> WAYS_SAID = Map.of(
+            ActionType.IMPUTE,
+            List.of(
+                    Pattern.compile("(?i)\\bmedians?\\b"),
+                    Pattern.compile("(?i)\\bmeans?\\b|\\baverages?\\b"),
+                    Pattern.compile("(?i)\\bmode\\b|\\bmost\\s+(?:common|frequent)\\b")),
             ActionType.ENCODE,
             List.of(
                     Pattern.compile("(?i)\\blabel(?:s|led|ling|-encod\\w*)?\\b|\\bordinal\\b"),
@@ -264,6 +271,14 @@ final class PlanAssembly {
                 warnings.add("Which column does \"it\" mean in \"" + clause.strip() + "\": "
                         + String.join(" or ", referents) + "? Nothing was planned for it.");
                 pendingStatement = Optional.empty();
+                referents = List.of();
+                continue;
+            }
+            // "drop the columns highly correlated with realgdp": no action measures correlation, and the column
+            // named was read as the one to drop, the opposite of what was asked.
+            if (CORRELATION.matcher(clause).find()) {
+                warnings.add("Assay has no action that picks columns by how they correlate (\"" + clause.strip()
+                        + "\"), so nothing was planned for it. Name the columns to act on.");
                 referents = List.of();
                 continue;
             }

@@ -466,6 +466,20 @@ final class ProfilePhrases {
                 if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
                     continue;
                 }
+                // "remove passengers with missing age", "trips with missing payment": "missing" says of the word
+                // after it, so the rows missing that column are meant, not every column that has gaps.
+                if (pattern == HAS_MISSING
+                        && m.group().strip().matches(".*\\b(?:missing|gaps?|nulls?|nans?|blanks?|empty|na)$")
+                        && end < tokens.size()
+                        && tokens.get(end).text().matches("\\p{L}[\\p{L}\\p{N}_-]*")
+                        && !Set.of(
+                                        "and", "or", "then", "in", "with", "from", "so", "but", "please", "using", "by",
+                                        "to", "as", "via", "for", "at", "on", "of", "the", "a", "an", "it", "them",
+                                        "first", "too", "also", "only", "now", "instead", "before", "after", "into",
+                                        "all", "any")
+                                .contains(tokens.get(end).text())) {
+                    continue;
+                }
                 double threshold = pattern == HAS_MISSING
                                 || pattern == NO_MISSING
                                 || pattern == FEWER

@@ -1340,4 +1340,25 @@ class QuietDepartureTest {
                 .doesNotContain("PassengerId");
         assertThat(answer.warnings()).anySatisfy(w -> assertThat(w).startsWith("PassengerId is left out"));
     }
+
+    @Test
+    void thingsWithAMissingColumnAreTheRowsMissingThatColumnOnly() {
+        // Read as "the columns with gaps", this dropped the rows missing Cabin or Embarked too: 708 rows, not 177.
+        assertThat(steps(plan("titanic.csv", "remove passengers with missing age")))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.type()).isEqualTo(ActionType.DROP_MISSING_ROWS);
+                    assertThat(s.params().get("columns")).isEqualTo(List.of("Age"));
+                });
+        // Penguins missing a measurement are rows, not the measurement columns.
+        assertThat(steps(plan("penguins.csv", "remove penguins with missing measurements")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.type()).isEqualTo(ActionType.DROP_MISSING_ROWS));
+        // "Correlated with realgdp" dropped realgdp itself.
+        assertThat(steps(plan("macrodata.csv", "drop the columns highly correlated with realgdp")))
+                .isEmpty();
+        // Two ways of filling said for one step: asked, never the first for all.
+        assertThat(steps(plan("titanic.csv", "fill age with median, fare with mean")))
+                .isEmpty();
+    }
 }
