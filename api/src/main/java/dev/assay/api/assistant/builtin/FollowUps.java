@@ -101,6 +101,10 @@ final class FollowUps {
     private static final Pattern INSTEAD_FIRST = Pattern.compile(
             "(?i)^(?:instead\\s+of|rather\\s+than|in\\s+place\\s+of)\\s+(.+?)\\s*,?\\s+(?:use|take|try|go\\s+with|have|pick|put)\\s+(.+?)\\W*$");
 
+    /** "… except body mass", "… but not Age", "… apart from the ids", "… other than X": a scope said with exclusions. */
+    private static final Pattern EXCEPT =
+            Pattern.compile("\\b(?:except(?:\\s+for)?|excluding|apart\\s+from|other\\s+than|but\\s+not|besides)\\b");
+
     /** "no, …", "actually, …", "I changed my mind, …": words that open a correction and carry no request. */
     private static final Pattern OPENING = Pattern.compile(
             "^(?:(?:no|nope|nah|actually|hmm+|wait|ok|okay|sorry|well|oh"
@@ -738,6 +742,28 @@ final class FollowUps {
         String first = tokens.isEmpty() ? "" : tokens.getFirst().text();
         if ((EXCLUDE_OPENERS.contains(first) || text.startsWith("leave out") || text.startsWith("do not use"))
                 && !mentions.isEmpty()) {
+            // "don't scale body mass", "don't clip weight": the column leaves the steps of the kind said, and only
+            // those; taking it out of the model's inputs too was a change nobody asked for.
+            Optional<ActionType> said = tokens.stream()
+                    .map(t -> VERB_KINDS.get(t.text()))
+                    .filter(java.util.Objects::nonNull)
+                    .filter(k -> k != ActionType.TRAIN_MODEL)
+                    .findFirst();
+            if (said.isPresent() && current.stream().anyMatch(s -> s.type() == said.get())) {
+                List<PlanStep> ofKind =
+                        current.stream().filter(s -> s.type() == said.get()).toList();
+                Revision narrowed = exclude(ColumnMatcher.unique(mentions), ofKind, current);
+                List<PlanStep> out = new ArrayList<>();
+                java.util.Iterator<PlanStep> revised = narrowed.steps().iterator();
+                for (PlanStep step : current) {
+                    if (step.type() != said.get()) {
+                        out.add(step);
+                    } else if (revised.hasNext()) {
+                        out.add(revised.next());
+                    }
+                }
+                return new Revision(out, narrowed.warnings());
+            }
             return exclude(ColumnMatcher.unique(mentions), current, current);
         }
         Optional<PlanStep> training =
@@ -819,6 +845,17 @@ final class FollowUps {
             List<PlanStep> plan = new ArrayList<>(current);
             plan.addAll(beforeStep, added.steps());
             return new Revision(plan, added.warnings());
+        }
+        // "scale everything except body mass" on a plan that scales the four measurements: the scope of that step
+        // said again, with what it leaves out. Added beside the old step, the old one kept body mass scaled.
+        if (EXCEPT.matcher(text).find() && added.steps().size() == 1) {
+            PlanStep restated = added.steps().getFirst();
+            List<Integer> ofKind = indexesOf(current, restated.type());
+            if (restated.type() != ActionType.TRAIN_MODEL && ofKind.size() == 1) {
+                List<PlanStep> plan = new ArrayList<>(current);
+                plan.set(ofKind.getFirst(), restated);
+                return new Revision(plan, added.warnings());
+            }
         }
         if (TOO.matcher(text).find()) {
             Optional<List<PlanStep>> joined = joined(current, added.steps());

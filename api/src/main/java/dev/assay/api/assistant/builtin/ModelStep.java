@@ -254,7 +254,9 @@ final class ModelStep {
                             : resolution.notFound(lost.get()));
         }
         // "from the economic indicators": inputs said by a description no column holds are asked about.
+        // "from the other measurements" says its inputs after "from": the other measured columns.
         List<String> measured = featureCue == clause.tokens.size()
+                        || clause.text.matches("(?is).*\\bother\\s+(?:physical\\s+)?(?:measurements|measures)\\b.*")
                 ? VagueInputs.measured(clause.text, clause.profile, target.get())
                 : List.of();
         if (!measured.isEmpty()) {

@@ -62,7 +62,9 @@ final class VagueInputs {
             "depth");
     /** "from the measurements", "using the physical measurements": the columns measured in a unit. */
     private static final java.util.regex.Pattern MEASUREMENTS = java.util.regex.Pattern.compile(
-            "\\b(?:from|using|given|based on)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|its\\s+|their\\s+)?(?:physical\\s+)?"
+            // "from the other measurements": the other measured columns, never every other column.
+            "\\b(?:from|using|given|based on)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|its\\s+|their\\s+)?(?:other\\s+|remaining\\s+)?"
+                    + "(?:physical\\s+)?"
                     + "(?:measurements|measures|measured\\s+(?:columns|values|variables))\\b");
 
     private static final int MAX_LISTED = 12;

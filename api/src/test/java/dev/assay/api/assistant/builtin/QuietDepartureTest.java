@@ -1361,4 +1361,29 @@ class QuietDepartureTest {
         assertThat(steps(plan("titanic.csv", "fill age with median, fare with mean")))
                 .isEmpty();
     }
+
+    @Test
+    void notScalingAColumnLeavesTheModelsInputsAloneAndARestatedScopeReplacesTheStep() {
+        List<String> four = List.of("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g");
+        List<PlanStep> current = List.of(
+                new PlanStep(
+                        ActionType.SCALE,
+                        new java.util.LinkedHashMap<>(java.util.Map.of("method", "standard", "columns", four))),
+                new PlanStep(
+                        ActionType.TRAIN_MODEL,
+                        new java.util.LinkedHashMap<>(
+                                java.util.Map.of("target", "species", "task", "classification", "features", four))));
+        List<PlanStep> unscaled = steps(planOn("penguins.csv", "don't scale body mass", current));
+        assertThat(unscaled.get(0).params().get("columns")).isEqualTo(four.subList(0, 3));
+        assertThat(unscaled.get(1).params().get("features")).isEqualTo(four);
+        // Said as a new scope of the scaling: it replaces the step, never sits beside it still scaling body mass.
+        assertThat(steps(planOn("penguins.csv", "scale everything except body mass", current)))
+                .filteredOn(s -> s.type() == ActionType.SCALE)
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(four.subList(0, 3)));
+        // "From the other measurements" is the other measured columns, not every column with species and sex.
+        assertThat(steps(plan("penguins.csv", "predict body mass from the other measurements")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("features")).isEqualTo(four.subList(0, 3)));
+    }
 }
