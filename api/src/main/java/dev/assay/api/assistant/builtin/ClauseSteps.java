@@ -492,11 +492,16 @@ final class ClauseSteps {
         });
     }
 
+    private static final Pattern ZERO_MEAN = Pattern.compile(
+            "(?i)\\b(?:mean\\s+(?:of\\s+)?(?:zero|0)|(?:zero|0)\\s+mean|unit\\s+variance|(?:standard\\s+deviation|sd|std)\\s+(?:of\\s+)?(?:one|1))\\b");
+
     private Interpretation scale() {
-        boolean minmax = clause.has(Set.of("min-max", "minmax", "0-1", "normalize", "normalise", "normalized", "range"))
-                || clause.hasPhrase("0 to 1")
-                || clause.hasPhrase("between 0 and 1")
-                || clause.hasPhrase("min max");
+        // "normalise … to mean zero", "… to zero mean and unit variance": what standardising does, whatever the verb.
+        boolean minmax = !ZERO_MEAN.matcher(clause.text).find()
+                && (clause.has(Set.of("min-max", "minmax", "0-1", "normalize", "normalise", "normalized", "range"))
+                        || clause.hasPhrase("0 to 1")
+                        || clause.hasPhrase("between 0 and 1")
+                        || clause.hasPhrase("min max"));
         return scoped(
                 this::numeric,
                 columns ->

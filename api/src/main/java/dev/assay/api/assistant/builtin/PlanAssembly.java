@@ -338,6 +338,14 @@ final class PlanAssembly {
             referents = result.steps().isEmpty() && !result.warnings().isEmpty()
                     ? List.of()
                     : referents(result.steps(), new ColumnResolution(parsed).columns(), referents);
+            // "add tip over total bill and predict it": "it" is the column just made, not the last one named.
+            List<String> made = result.steps().stream()
+                    .map(PlanAssembly::created)
+                    .flatMap(Optional::stream)
+                    .toList();
+            if (!made.isEmpty()) {
+                antecedent = Optional.of(made.getLast());
+            }
             // The statement before was read as what this clause's "them" stands for: the answer says that reading
             // in place of "I did not understand", so the person can check it.
             if (pendingStatement.isPresent()

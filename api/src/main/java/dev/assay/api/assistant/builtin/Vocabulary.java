@@ -241,6 +241,12 @@ final class Vocabulary {
             Map.entry("random forest", "random_forest"),
             Map.entry("random forests", "random_forest"),
             Map.entry("forest", "random_forest"),
+            // Misspelt the way people type them: read as meant, never as "the best model" in silence.
+            Map.entry("random forrest", "random_forest"),
+            Map.entry("forrest", "random_forest"),
+            Map.entry("linear regresion", "linear_regression"),
+            Map.entry("logistic regresion", "logistic_regression"),
+            Map.entry("logit", "logistic_regression"),
             Map.entry("gradient boosting", "gradient_boosting"),
             Map.entry("gradient boosted", "gradient_boosting"),
             Map.entry("boosted trees", "gradient_boosting"),

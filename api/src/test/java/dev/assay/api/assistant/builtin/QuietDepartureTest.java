@@ -1386,4 +1386,25 @@ class QuietDepartureTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.params().get("features")).isEqualTo(four.subList(0, 3)));
     }
+
+    @Test
+    void itAfterAMadeColumnIsThatColumnAndAMisspeltModelIsNeverTheBestModel() {
+        // "It" had been total_bill, the last column named, so the model predicted the bill.
+        assertThat(steps(plan("tips.csv", "add tip over total bill and predict it from day, time and size"))
+                        .getLast()
+                        .params()
+                        .get("target"))
+                .isEqualTo("tip_per_total_bill");
+        assertThat(steps(plan("titanic.csv", "train a random forrest on Survived"))
+                        .getFirst()
+                        .params()
+                        .get("model"))
+                .isEqualTo("random_forest");
+        // "To mean zero" is standardising, whatever the verb.
+        assertThat(steps(plan("penguins.csv", "normalise everything numeric to mean zero"))
+                        .getFirst()
+                        .params()
+                        .get("method"))
+                .isEqualTo("standard");
+    }
 }
