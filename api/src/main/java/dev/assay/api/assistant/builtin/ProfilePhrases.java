@@ -565,6 +565,21 @@ final class ProfilePhrases {
                         && a.column().filter(variable.name()::equals).isPresent());
     }
 
+    /** The columns said by the words {@code m} matched, as a group, unless those words are part of one found before. */
+    private static void addGroup(
+            List<ColumnMatcher.Mention> found, List<Integer> starts, String text, Matcher m, List<String> columns) {
+        int start = starts.indexOf(m.start());
+        int end = tokenAt(starts, m.end());
+        if (start >= 0 && found.stream().noneMatch(f -> f.start() < end && start < f.end())) {
+            found.add(new ColumnMatcher.Mention(
+                    ColumnMatcher.Kind.GROUP,
+                    columns,
+                    start,
+                    end,
+                    text.substring(m.start(), m.end()).strip()));
+        }
+    }
+
     /**
      * Profile phrases among the tokens, as group mentions: the property word followed by a noun ("skewed columns",
      * "empty years"), or after "the"/"all" with "ones".
@@ -582,26 +597,20 @@ final class ProfilePhrases {
         for (Superlative superlative : SUPERLATIVES) {
             Matcher m = superlative.counted().matcher(text);
             while (m.find()) {
-                int start = starts.indexOf(m.start());
-                int end = tokenAt(starts, m.end());
-                if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
-                    continue;
-                }
                 String said = m.group(1);
                 long n = said.matches("\\d+") ? Long.parseLong(said) : Words.NUMBERS.get(said);
-                List<String> columns = profile.variables().values().stream()
-                        .filter(v -> superlative.measure().applyAsDouble(v) > 0)
-                        .sorted(java.util.Comparator.comparingDouble(superlative.measure())
-                                .reversed())
-                        .limit(n)
-                        .map(VariableProfile::name)
-                        .toList();
-                found.add(new ColumnMatcher.Mention(
-                        ColumnMatcher.Kind.GROUP,
-                        columns,
-                        start,
-                        end,
-                        text.substring(m.start(), m.end()).strip()));
+                addGroup(
+                        found,
+                        starts,
+                        text.toString(),
+                        m,
+                        profile.variables().values().stream()
+                                .filter(v -> superlative.measure().applyAsDouble(v) > 0)
+                                .sorted(java.util.Comparator.comparingDouble(superlative.measure())
+                                        .reversed())
+                                .limit(n)
+                                .map(VariableProfile::name)
+                                .toList());
             }
         }
         // "the most skewed column", "the column with the most missing values": a superlative names exactly one column.
@@ -670,21 +679,15 @@ final class ProfilePhrases {
                             + "|\\b" + kind + "\\s+(?:gaps|blanks|nulls|nans|holes|missing\\s+" + GAP_NOUN + ")\\b")
                     .matcher(text);
             while (m.find()) {
-                int start = starts.indexOf(m.start());
-                int end = tokenAt(starts, m.end());
-                if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
-                    continue;
-                }
-                List<String> columns = profile.variables().values().stream()
-                        .filter(v -> v.missing() > 0 && property.holds().test(v, profile))
-                        .map(VariableProfile::name)
-                        .toList();
-                found.add(new ColumnMatcher.Mention(
-                        ColumnMatcher.Kind.GROUP,
-                        columns,
-                        start,
-                        end,
-                        text.substring(m.start(), m.end()).strip()));
+                addGroup(
+                        found,
+                        starts,
+                        text.toString(),
+                        m,
+                        profile.variables().values().stream()
+                                .filter(v -> v.missing() > 0 && property.holds().test(v, profile))
+                                .map(VariableProfile::name)
+                                .toList());
             }
         }
         for (Property property : PROPERTIES) {
