@@ -750,19 +750,26 @@ final class FollowUps {
                     .filter(k -> k != ActionType.TRAIN_MODEL)
                     .findFirst();
             if (said.isPresent() && current.stream().anyMatch(s -> s.type() == said.get())) {
-                List<PlanStep> ofKind =
-                        current.stream().filter(s -> s.type() == said.get()).toList();
-                Revision narrowed = exclude(ColumnMatcher.unique(mentions), ofKind, current);
+                Set<String> left = ColumnMatcher.unique(mentions);
                 List<PlanStep> out = new ArrayList<>();
-                java.util.Iterator<PlanStep> revised = narrowed.steps().iterator();
+                boolean changed = false;
+                // Step by step, so each stays where it was (a step left with no column goes).
                 for (PlanStep step : current) {
                     if (step.type() != said.get()) {
                         out.add(step);
-                    } else if (revised.hasNext()) {
-                        out.add(revised.next());
+                        continue;
                     }
+                    List<PlanStep> narrowed =
+                            exclude(left, List.of(step), current).steps();
+                    changed |= !narrowed.equals(List.of(step));
+                    out.addAll(narrowed);
                 }
-                return new Revision(out, narrowed.warnings());
+                return new Revision(
+                        out,
+                        changed
+                                ? List.of()
+                                : List.of(String.join(", ", left) + " is not named by any "
+                                        + said.get().wireName() + " step of the plan; it is unchanged."));
             }
             return exclude(ColumnMatcher.unique(mentions), current, current);
         }
