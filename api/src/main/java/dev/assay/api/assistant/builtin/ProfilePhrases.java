@@ -724,43 +724,35 @@ final class ProfilePhrases {
                             + property.words().pattern() + ")\\b")
                     .matcher(text);
             while (m.find()) {
-                int start = starts.indexOf(m.start());
                 int end = tokenAt(starts, m.end());
                 boolean named = profile.variables().keySet().stream()
                         .anyMatch(c -> c.equalsIgnoreCase(tokens.get(Math.max(0, Math.min(end - 1, tokens.size() - 1)))
                                 .text()));
-                if (start < 0 || named || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
-                    continue;
+                if (!named) {
+                    addGroup(
+                            found,
+                            starts,
+                            text.toString(),
+                            m,
+                            profile.variables().values().stream()
+                                    .filter(v -> property.holds().test(v, profile))
+                                    .map(VariableProfile::name)
+                                    .toList());
                 }
-                List<String> columns = profile.variables().values().stream()
-                        .filter(v -> property.holds().test(v, profile))
-                        .map(VariableProfile::name)
-                        .toList();
-                found.add(new ColumnMatcher.Mention(
-                        ColumnMatcher.Kind.GROUP,
-                        columns,
-                        start,
-                        end,
-                        text.substring(m.start(), m.end()).strip()));
             }
         }
         // "the columns that have no values at all", "fields without any data": every value missing.
         Matcher none = NO_VALUES.matcher(text);
         while (none.find()) {
-            int start = starts.indexOf(none.start());
-            int end = tokenAt(starts, none.end());
-            if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
-                continue;
-            }
-            found.add(new ColumnMatcher.Mention(
-                    ColumnMatcher.Kind.GROUP,
+            addGroup(
+                    found,
+                    starts,
+                    text.toString(),
+                    none,
                     profile.variables().values().stream()
                             .filter(v -> v.missing() > 0 && v.missingShare() >= 1.0)
                             .map(VariableProfile::name)
-                            .toList(),
-                    start,
-                    end,
-                    none.group().strip()));
+                            .toList());
         }
         // "the ID-like column that just names each row": the relative phrase belongs to the ID-like column, so "row"
         // in it is no removal of rows.
@@ -771,21 +763,15 @@ final class ProfilePhrases {
         for (Pattern constantPhrase : List.of(SAME_VALUE, NEVER_CHANGES, ROWS_SHARE_A_VALUE)) {
             Matcher same = constantPhrase.matcher(text);
             while (same.find()) {
-                int start = starts.indexOf(same.start());
-                int end = tokenAt(starts, same.end());
-                if (start < 0 || found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
-                    continue;
-                }
-                List<String> columns = profile.variables().values().stream()
-                        .filter(v -> constant(v, profile))
-                        .map(VariableProfile::name)
-                        .toList();
-                found.add(new ColumnMatcher.Mention(
-                        ColumnMatcher.Kind.GROUP,
-                        columns,
-                        start,
-                        end,
-                        same.group().strip()));
+                addGroup(
+                        found,
+                        starts,
+                        text.toString(),
+                        same,
+                        profile.variables().values().stream()
+                                .filter(v -> constant(v, profile))
+                                .map(VariableProfile::name)
+                                .toList());
             }
         }
         // "the columns with fewer than 5 distinct values": a count of distinct values, not of present ones.
