@@ -260,6 +260,12 @@ final class ColumnResolution {
                 Optional<String> unknown = describingBeforeGroupNoun();
                 return unknown.isEmpty() ? Scope.of(List.of()) : Scope.refused(notFound(unknown.get()));
             }
+            // "scale the gizmo columns except weight": what the columns are said to be names none of them, so the
+            // step is asked about rather than taken to every other column.
+            Optional<String> undescribed = describingBeforeGroupNoun(clause.exclusionStart);
+            if (undescribed.isPresent()) {
+                return Scope.refused(notFound(undescribed.get()));
+            }
             if (!restImplied()) {
                 return Scope.refused("Which columns should \"" + clause.text + "\" act on? It leaves out "
                         + String.join(", ", excluded)
@@ -339,8 +345,13 @@ final class ColumnResolution {
 
     /** A word that names nothing, right before "columns", "features" and the like: it says which columns. */
     private Optional<String> describingBeforeGroupNoun() {
+        return describingBeforeGroupNoun(clause.tokens.size());
+    }
+
+    /** The same, among the words before {@code end}: "scale the gizmo columns except weight" names no columns. */
+    private Optional<String> describingBeforeGroupNoun(int end) {
         List<Words.Token> tokens = clause.tokens;
-        for (int i = 0; i + 1 < tokens.size(); i++) {
+        for (int i = 0; i + 1 < Math.min(end, tokens.size()); i++) {
             String word = tokens.get(i).text();
             if (!clause.isInsideMention(i)
                     && !plainWord(word)
