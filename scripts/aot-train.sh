@@ -79,8 +79,13 @@ db_user=${ASSAY_AOT_DATABASE_USER:-postgres}
 db_password=${ASSAY_AOT_DATABASE_PASSWORD:-}
 sql() {
   # The build's JDK runs scripts/aot/Sql.java with the image's own PostgreSQL driver.
-  local driver
-  driver=$(tr ':' '\n' <<<"$classpath" | grep -m1 '/postgresql-[0-9.]*\.jar$')
+  # No pipe into a reader that stops early (grep -m1, head): under pipefail the writer's SIGPIPE (exit 141) would
+  # stop the script whenever the match comes before the writer's last chunk.
+  local driver= entry entries
+  IFS=: read -ra entries <<<"$classpath"
+  for entry in "${entries[@]}"; do
+    [[ $entry =~ /postgresql-[0-9.]+\.jar$ ]] && { driver=$entry; break; }
+  done
   "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" -cp "$driver" "$repo/scripts/aot/Sql.java" \
     "$db_url" "$db_user" "$db_password" "$1"
 }
@@ -140,9 +145,11 @@ print(json.dumps({"job_id": sys.argv[2], "run_name": "aot-training", "explanatio
 }
 
 wait_done() {
-  local state
+  local state body
   for _ in $(seq 1 1200); do
-    state=$(curl -fsS "$1" | grep -o '"status":"[a-z]*"' | head -1 | cut -d'"' -f4)
+    body=$(curl -fsS "$1")
+    state=
+    [[ $body =~ \"status\":\"([a-z]*)\" ]] && state=${BASH_REMATCH[1]}
     case "$state" in
       done) return 0 ;;
       failed) echo "training request failed: $(curl -s "$1")" >&2; return 1 ;;
@@ -219,7 +226,7 @@ if [ "$name" = api ]; then
     "$java" "${flags[@]:0:1}" -XX:AOTCache="$out" -Xlog:aot -cp "$classpath" "$main" > "$work/check.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 900); do
-    curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q UP && break
+    [[ $(curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null) == *UP* ]] && break
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.2
   done

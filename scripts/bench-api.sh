@@ -47,7 +47,7 @@ done
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # First "status" of a job's or run's JSON is its own.
-status_of() { curl -s "$1" | grep -o '"status":"[a-z]*"' | head -1 | cut -d'"' -f4; }
+status_of() { local body; body=$(curl -s "$1"); [[ $body =~ \"status\":\"([a-z]*)\" ]] && echo "${BASH_REMATCH[1]}"; return 0; }
 
 wait_for() {
   local url=$1 state

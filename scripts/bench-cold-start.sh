@@ -149,7 +149,7 @@ for part in "${parts[@]}"; do
         local s; s=$(now_ms)
         env "${env[@]}" "${command[@]}" >"$work/api.log" 2>&1 &
         pid=$!
-        until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q UP; do
+        until [[ $(curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null) == *UP* ]]; do
           kill -0 "$pid" 2>/dev/null || { cat "$work/api.log" >&2; exit 1; }
           sleep 0.02
         done

@@ -49,7 +49,7 @@ desktop_only='libawt_xawt.so|libjawt.so|libsplashscreen.so|libjsound.so'
 [ -x "$jdk/bin/jlink" ] || { echo "no jlink in $jdk (set ASSAY_JDK to a JDK 25)" >&2; exit 1; }
 grep -q '^JAVA_VERSION="25' "$jdk/release" || { echo "$jdk is not a JDK 25" >&2; exit 1; }
 
-libc_version=$(dpkg-query -W -f='${Version}' libc6 2>/dev/null || ldd --version | head -1)
+libc_version=$(dpkg-query -W -f='${Version}' libc6 2>/dev/null || ldd --version | sed -n 1p)
 fingerprint=$( { cat "$0"; cat "$jdk/release"; echo "$libc_version"; } | sha256sum | cut -d' ' -f1)
 if [ -f "$out" ] && [ "$(cat "$out.fingerprint" 2>/dev/null)" = "$fingerprint" ]; then
   echo "base image up to date: $out" >&2
@@ -74,7 +74,7 @@ mapfile -t libs < <(
   find "$root/opt/java/openjdk" -type f \( -name '*.so' -o -path '*/bin/*' \) | grep -Ev "/($desktop_only)\$" |
     xargs ldd 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' | sort -u)
 # glibc loads libgcc_s at run time to unwind stacks (pthread_exit, backtraces in hs_err files).
-libgcc=$( { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | awk '/libgcc_s.so.1 .*x86-64/ {print $NF; exit}') || true
+libgcc=$( { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | awk '/libgcc_s.so.1 .*x86-64/ && !found {print $NF; found = 1}') || true
 [ -n "$libgcc" ] && libs+=("$libgcc")
 for lib in "${libs[@]}"; do
   case "$lib" in "$root"/*) continue ;; esac

@@ -11,7 +11,7 @@ tar=runner-image/target/jib-image.tar
 [ -f "$tar" ] || { echo "no $tar: run scripts/build-images.sh first" >&2; exit 1; }
 command -v podman >/dev/null || { echo "podman is not installed (Debian: apt-get install -y podman runc)" >&2; exit 1; }
 
-image=$(podman load -q -i "$tar" | awk -F': ' '/^Loaded image/ {print $2; exit}')
+image=$(podman load -q -i "$tar" | awk -F': ' '/^Loaded image/ && !found {print $2; found = 1}')
 out=$(mktemp -d)
 chmod 0777 "$out"   # written by user 65532 inside the container
 trap 'rm -rf "$out"' EXIT
