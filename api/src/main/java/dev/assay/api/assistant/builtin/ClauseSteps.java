@@ -72,8 +72,12 @@ final class ClauseSteps {
                         && !(NewColumnNames.namesResult(clause.text) && featureSteps.isFeature()))) {
             return rename();
         }
+        // "drop rows missing any numeric value": the gaps are said inside a group of columns ("missing any numeric
+        // value"), so the clause's own words have no "missing"; it is still a removal of rows with gaps.
+        boolean gapsNamed = clause.mentions.stream()
+                .anyMatch(m -> Words.tokens(m.words()).stream().anyMatch(t -> Vocabulary.MISSING.contains(t.text())));
         boolean missingRows = clause.has(Vocabulary.ROWS)
-                && (clause.has(Vocabulary.MISSING) || clause.has(Set.of("incomplete", "nulls")));
+                && (clause.has(Vocabulary.MISSING) || clause.has(Set.of("incomplete", "nulls")) || gapsNamed);
         if (clause.has(Vocabulary.DUPLICATES) && missingRows) {
             // "drop duplicates and rows with missing values": two steps said in one breath.
             return new Interpretation(
@@ -148,7 +152,7 @@ final class ClauseSteps {
         }
         if (clause.removes()
                 && clause.has(Vocabulary.ROWS)
-                && (clause.has(Vocabulary.MISSING) || clause.has(LACKING))) {
+                && (clause.has(Vocabulary.MISSING) || clause.has(LACKING) || gapsNamed)) {
             return scoped(ANY, columns -> step(ActionType.DROP_MISSING_ROWS, params("columns", columns)));
         }
         if (modelWords.isTraining()) {

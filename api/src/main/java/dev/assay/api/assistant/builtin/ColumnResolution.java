@@ -225,11 +225,7 @@ final class ColumnResolution {
         // that does not fit them is asked about.
         List<String> measured =
                 clause.mentions.isEmpty() && excluded.isEmpty() && clause.has(Set.of("measurements", "measures"))
-                        ? clause.profile.variables().keySet().stream()
-                                .filter(c -> java.util.Arrays.stream(
-                                                Words.spaced(c).split(" "))
-                                        .anyMatch(ColumnMatcher.UNITS::contains))
-                                .toList()
+                        ? VagueInputs.measuredColumns(clause.profile)
                         : List.of();
         if (!measured.isEmpty()) {
             Optional<Integer> said = clause.tokens.stream()

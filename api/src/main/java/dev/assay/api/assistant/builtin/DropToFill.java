@@ -33,6 +33,8 @@ final class DropToFill {
     private static final Pattern FILL_VALUE =
             Pattern.compile("(?i)\\b(?:with|as|to)\\s+(?<![\\p{L}])[\"'“‘`]([^\"'”’`]{1,60})[\"'”’`](?![\\p{L}])");
 
+    private static final Pattern MEASUREMENTS = Pattern.compile("\\bmeasure(?:ment)?s\\b");
+
     private DropToFill() {}
 
     static Optional<FollowUps.Revision> revise(
@@ -44,7 +46,20 @@ final class DropToFill {
         // "fill it with 'Unknown' instead": a quoted value is the constant to fill with, never replaced by the mode.
         java.util.regex.Matcher quoted = FILL_VALUE.matcher(text);
         Optional<String> constant = quoted.find() ? Optional.of(quoted.group(1)) : Optional.empty();
+        // "instead of dropping incomplete rows, fill the missing measurements": the columns said by what they are
+        // (a profile phrase, "the measurements") are the ones to fill; filling every column would fill the words too.
+        boolean byKind = false;
+        if (named.isEmpty()) {
+            Set<String> described = new java.util.LinkedHashSet<>();
+            ProfilePhrases.find(Words.tokens(text), profile).forEach(m -> described.addAll(m.columns()));
+            if (described.isEmpty() && MEASUREMENTS.matcher(text).find()) {
+                described.addAll(VagueInputs.measuredColumns(profile));
+            }
+            byKind = !described.isEmpty();
+            named = described;
+        }
         List<PlanStep> out = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         boolean changed = false;
         for (PlanStep step : current) {
             boolean rows = step.type() == ActionType.DROP_MISSING_ROWS;
@@ -54,9 +69,24 @@ final class DropToFill {
                 continue;
             }
             List<String> columns = FollowUps.names(step.params().get("columns"));
+            Set<String> fill = named;
             List<String> swapped = named.isEmpty()
                     ? (rows ? columns : List.of())
-                    : columns.stream().filter(named::contains).toList();
+                    : rows && columns.isEmpty() && byKind
+                            ? List.copyOf(named)
+                            : columns.stream().filter(fill::contains).toList();
+            if (rows && columns.isEmpty() && byKind) {
+                // The drop of every incomplete row goes as a whole: the person replaced it with this fill. Which
+                // gaps are then left is said, never left to be found in the result.
+                List<String> left = profile.variables().values().stream()
+                        .filter(v -> v.missing() > 0 && !fill.contains(v.name()))
+                        .map(dev.assay.model.profile.VariableProfile::name)
+                        .toList();
+                if (!left.isEmpty()) {
+                    notes.add("Rows are no longer dropped for missing values; the gaps of " + String.join(", ", left)
+                            + " are not filled either.");
+                }
+            }
             if (swapped.isEmpty() && !(rows && named.isEmpty())) {
                 out.add(step);
                 continue;
@@ -68,20 +98,20 @@ final class DropToFill {
                 params.put("columns", kept);
                 out.add(new PlanStep(step.type(), params));
             }
-            Map<String, Object> fill = new LinkedHashMap<>();
-            fill.put(
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put(
                     "strategy",
                     constant.isPresent()
                             ? "constant"
                             : said != null
                                     ? said
                                     : swapped.isEmpty() || allNumeric(swapped, profile) ? "median" : "mode");
-            fill.put("columns", swapped);
-            constant.ifPresent(value -> fill.put("value", value));
-            out.add(new PlanStep(ActionType.IMPUTE, fill));
+            params.put("columns", swapped);
+            constant.ifPresent(value -> params.put("value", value));
+            out.add(new PlanStep(ActionType.IMPUTE, params));
             changed = true;
         }
-        return changed ? Optional.of(new FollowUps.Revision(out, List.of())) : Optional.empty();
+        return changed ? Optional.of(new FollowUps.Revision(out, notes)) : Optional.empty();
     }
 
     /** The median needs numbers; with a column of words among them the most frequent value fills. */

@@ -225,6 +225,17 @@ final class ModelWords {
      * "from poverty, high-school graduation, single parents": each item of a list that names one column alone is an
      * input, even where the words of two items read together would make another name.
      */
+    private boolean pronounAmongInputs(int featureCue) {
+        int end = Math.min(clause.exclusionStart, clause.tokens.size());
+        for (int i = featureCue + 1; i < end; i++) {
+            if (!clause.isInsideMention(i)
+                    && Set.of("it", "them").contains(clause.tokens.get(i).text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<String> listedColumns(int featureCue) {
         List<String> columns = new ArrayList<>();
         for (String item : listed(featureCue, Math.min(clause.exclusionStart, clause.tokens.size()))) {
@@ -399,7 +410,7 @@ final class ModelWords {
                         && !ColumnMatcher.GRAMMAR.contains(words.getFirst());
     }
 
-    private static final Set<String> DEMONSTRATIVES = Set.of("those", "these", "them", "both");
+    private static final Set<String> DEMONSTRATIVES = Set.of("those", "these", "them", "it", "both");
 
     /**
      * "predict tip from those two" with nothing or one column before it: which inputs "those" are is asked, never
@@ -486,6 +497,14 @@ final class ModelWords {
             listedColumns(featureCue).stream()
                     .filter(c -> !named.contains(c) && !c.equals(target))
                     .forEach(named::add);
+            // "add SibSp and Parch as family_size, then predict Survived from family_size, Sex and Pclass": the new
+            // column is said as "it" in this clause (CreatedColumns), and an "it" among the inputs is one of them;
+            // without this the model was trained on Sex and Pclass alone, in silence.
+            if (pronounAmongInputs(featureCue)) {
+                clause.referents.stream()
+                        .filter(c -> !named.contains(c) && !c.equals(target))
+                        .forEach(named::add);
+            }
         }
         named.removeAll(excluded);
         if (!named.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.assay.api.assistant.builtin;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -235,16 +236,49 @@ final class Paraphrases {
             "encode",
             "rescale");
 
-    private static final Pattern WORD = Pattern.compile("\\b\\p{L}{6,}\\b");
+    /**
+     * The words of a step's kind and way people mistype ("fil the age colum with the medain"): one slip from them is
+     * them. Six letters or more (five typed), so that no short English word is read as another; "fill", shorter, has
+     * its slips listed.
+     */
+    private static final List<String> TERMS = List.of(
+            "columns",
+            "column",
+            "median",
+            "missing",
+            "average",
+            "duplicates",
+            "duplicate",
+            "outliers",
+            "categorical",
+            "numeric",
+            "numerical",
+            "frequent",
+            "replace");
 
-    /** A word one slip from a verb of {@link #VERBS} that is no known word itself is that verb. */
+    private static final Map<String, String> FILL_SLIPS = Map.of("fil", "fill", "fll", "fill", "fiil", "fill");
+
+    private static final Pattern WORD = Pattern.compile("\\b\\p{L}{3,}\\b");
+
+    /**
+     * A word one slip from a verb of {@link #VERBS} or a word of {@link #TERMS} that is no known word itself is that
+     * word. The plan then shows what was read: the step, its columns and its way.
+     */
     private static String verbsSpelt(String text) {
         return WORD.matcher(text).replaceAll(m -> {
             String word = m.group().toLowerCase(java.util.Locale.ROOT);
             if (Vocabulary.known(word) || ColumnMatcher.GRAMMAR.contains(word)) {
                 return m.group();
             }
-            return VERBS.stream()
+            if (FILL_SLIPS.containsKey(word)) {
+                return FILL_SLIPS.get(word);
+            }
+            if (word.length() < 5) {
+                return m.group();
+            }
+            return java.util.stream.Stream.concat(
+                            VERBS.stream().filter(v -> word.length() >= 6),
+                            TERMS.stream().filter(v -> !v.equals(word + "s") && !word.startsWith(v)))
                     .filter(v -> Spellings.distance(word, v) == 1)
                     .findFirst()
                     .orElse(m.group());

@@ -34,6 +34,10 @@ final class ProfilePhrases {
     /** What a gap is called after its kind: "missing numeric values", "empty text cells". */
     private static final String GAP_NOUN = "(?:values?|entries|cells|data|numbers|fields)";
 
+    /** Gaps said as numbers: "the missing numbers", "numbers that are missing". */
+    private static final Pattern MISSING_NUMBERS = Pattern.compile(
+            "\\b(?:missing|empty|blank|absent|null)\\s+numbers\\b|\\bnumbers\\s+(?:that\\s+are\\s+|which\\s+are\\s+)?missing\\b");
+
     /** The nouns a property describes; collective ones too ("the half-empty tickers", "the skewed series"). */
     private static final String NOUN =
             "(?:columns?|colums?|collumns?|coloumns?|colunms?|ones?|variables?|features?|fields?|years|attributes|series|tickers|indicators|predictors|inputs)";
@@ -679,16 +683,37 @@ final class ProfilePhrases {
                             + "|\\b" + kind + "\\s+(?:gaps|blanks|nulls|nans|holes|missing\\s+" + GAP_NOUN + ")\\b")
                     .matcher(text);
             while (m.find()) {
-                addGroup(
-                        found,
-                        starts,
-                        text.toString(),
-                        m,
-                        profile.variables().values().stream()
-                                .filter(v -> v.missing() > 0 && property.holds().test(v, profile))
-                                .map(VariableProfile::name)
-                                .toList());
+                List<String> gaps = profile.variables().values().stream()
+                        .filter(v -> v.missing() > 0 && property.holds().test(v, profile))
+                        .map(VariableProfile::name)
+                        .toList();
+                // "the text gaps" in a file whose free text has none (Titanic's Name): the gaps of its columns of
+                // words (Cabin, Embarked), which a person calls text too; the plan names them.
+                if (gaps.isEmpty() && property.words().pattern().startsWith("text")) {
+                    gaps = profile.variables().values().stream()
+                            .filter(v -> v.missing() > 0
+                                    && !v.storage().isNumeric()
+                                    && !v.storage().isTemporal()
+                                    && v.type() != VariableKind.DATETIME)
+                            .map(VariableProfile::name)
+                            .toList();
+                }
+                addGroup(found, starts, text.toString(), m, gaps);
             }
+        }
+        // "fill the missing numbers with the mean", "the blank numbers": the gaps of the numeric columns, never every
+        // column's (a mean fill of every column also fills the words with their mode).
+        Matcher numbers = MISSING_NUMBERS.matcher(text);
+        while (numbers.find()) {
+            addGroup(
+                    found,
+                    starts,
+                    text.toString(),
+                    numbers,
+                    profile.variables().values().stream()
+                            .filter(v -> v.missing() > 0 && v.type() == VariableKind.NUMERIC)
+                            .map(VariableProfile::name)
+                            .toList());
         }
         for (Property property : PROPERTIES) {
             Matcher m = Pattern.compile("\\b(?:" + property.words().pattern() + ")\\s+" + NOUN + "\\b")

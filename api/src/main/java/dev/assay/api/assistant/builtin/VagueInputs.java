@@ -143,8 +143,12 @@ final class VagueInputs {
         if (!MEASUREMENTS.matcher(text.toLowerCase(java.util.Locale.ROOT)).find()) {
             return List.of();
         }
+        return measuredColumns(profile).stream().filter(c -> !c.equals(target)).toList();
+    }
+
+    /** The columns whose names carry a unit of measure (cm, mm, g, kg, lbs …): what "the measurements" are. */
+    static List<String> measuredColumns(Profile profile) {
         return profile.variables().keySet().stream()
-                .filter(c -> !c.equals(target))
                 .filter(c ->
                         java.util.Arrays.stream(Words.spaced(c).split(" ")).anyMatch(ColumnMatcher.UNITS::contains))
                 .toList();

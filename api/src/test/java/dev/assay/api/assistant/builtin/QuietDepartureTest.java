@@ -1414,4 +1414,77 @@ class QuietDepartureTest {
                         .get("method"))
                 .isEqualTo("standard");
     }
+
+    @Test
+    void aColumnMadeEarlierAndNamedAmongTheInputsIsOneOfThem() {
+        // family_size was left out of the model's inputs without a word: trained on Sex and Pclass alone.
+        assertThat(steps(
+                                plan(
+                                        "titanic.csv",
+                                        "add SibSp plus Parch as family_size, then predict Survived from family_size, Sex and Pclass"))
+                        .getLast()
+                        .params()
+                        .get("features"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactlyInAnyOrder("family_size", "Sex", "Pclass");
+        assertThat(steps(plan(
+                                "mpg.csv",
+                                "make horsepower divided by weight as power_to_weight, and then predict mpg using"
+                                        + " power_to_weight and cylinders"))
+                        .getLast()
+                        .params()
+                        .get("features"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactlyInAnyOrder("power_to_weight", "cylinders");
+    }
+
+    @Test
+    void gapsSaidByTheirKindAreThoseColumnsGapsNeverEveryColumns() {
+        // "The missing numbers" filled every gap, the words with their mode.
+        assertThat(steps(plan("titanic.csv", "fill all the missing numbers with the mean")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("Age")));
+        // "The text gaps" of a file whose free text has none are its columns of words.
+        assertThat(steps(plan("titanic.csv", "fill the text gaps with the most common value")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("Cabin", "Embarked")));
+        // Rows missing a numeric value are rows: never the columns dropped.
+        assertThat(steps(plan("titanic.csv", "drop rows missing any numeric value")))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.type()).isEqualTo(ActionType.DROP_MISSING_ROWS);
+                    assertThat(s.params().get("columns")).isEqualTo(List.of("Age"));
+                });
+        // A follow-up that fills "the missing measurements" instead of dropping incomplete rows fills those columns,
+        // and says which gaps are left.
+        List<PlanStep> current = List.of(
+                new PlanStep(
+                        ActionType.DROP_MISSING_ROWS,
+                        new java.util.LinkedHashMap<>(java.util.Map.of("columns", List.of()))),
+                new PlanStep(
+                        ActionType.TRAIN_MODEL, new java.util.LinkedHashMap<>(java.util.Map.of("target", "species"))));
+        PlannerAnswer filled = planOn(
+                "penguins.csv",
+                "instead of dropping incomplete rows, fill the missing measurements with the mean",
+                current);
+        assertThat(steps(filled).getFirst().params().get("columns"))
+                .isEqualTo(List.of("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"));
+        assertThat(steps(filled)).noneMatch(s -> s.type() == ActionType.DROP_MISSING_ROWS);
+        assertThat(filled.warnings()).anyMatch(w -> w.contains("sex"));
+    }
+
+    @Test
+    void aMistypedWordOfAStepIsReadAsThatWord() {
+        assertThat(steps(plan("titanic.csv", "fil the age colum with the medain")))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.type()).isEqualTo(ActionType.IMPUTE);
+                    assertThat(s.params().get("strategy")).isEqualTo("median");
+                    assertThat(s.params().get("columns")).isEqualTo(List.of("Age"));
+                });
+        // A word of its own one slip from such a word is left as it is: "integer-valued" is no "integer-values".
+        assertThat(steps(plan("wine.csv", "Standardise the integer-valued columns.")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("magnesium", "proline")));
+    }
 }
