@@ -85,6 +85,19 @@ public final class BuiltInPlanner implements Planner {
     /** The answer, with a line for every way asked for that Assay does not have (see {@link UnavailableMethods}). */
     private static PlannerAnswer said(PlanningRequest request, List<PlanStep> steps, List<String> warnings) {
         List<String> all = new ArrayList<>(warnings);
+        // "what drives the tip?" is answered with a model: said, with what its result can and cannot show.
+        Optional<PlanStep> model = steps.stream()
+                .filter(s -> s.type() == dev.assay.model.plan.params.ActionType.TRAIN_MODEL)
+                .findFirst();
+        if (request.conversation().isEmpty()
+                && model.isPresent()
+                && Paraphrases.readsDrivers(request.prompt())
+                && (Paraphrases.DRIVERS.matcher(request.prompt()).find()
+                        || Paraphrases.WHICH_OF_DRIVES.matcher(request.prompt()).find())) {
+            all.add("Read the question of what drives " + model.get().params().get("target") + " as a model that "
+                    + "predicts it: its result ranks the inputs by how much the model relies on them, which shows "
+                    + "association, not cause.");
+        }
         UnavailableMethods.warnings(
                         request.prompt(), steps, request.profile().variables().keySet())
                 .stream()

@@ -131,6 +131,13 @@ final class Clause {
                     || word.equals("other")
                             && token.index() + 1 < tokens.size()
                             && tokens.get(token.index() + 1).text().equals("than")
+                    // "predict price, no x, no y, no z": "no" right before a column's name leaves it out; "rows
+                    // with no Age" still says rows lacking it.
+                    || word.equals("no")
+                            && token.index() > 0
+                            && !Set.of("with", "have", "has", "had", "having", "is", "are", "there", "where")
+                                    .contains(tokens.get(token.index() - 1).text())
+                            && mentions.stream().anyMatch(m -> m.start() == token.index() + 1)
                     // "…, nothing about the sepals", "none of the sepal columns": what follows is left out.
                     || Set.of("nothing", "none").contains(word)
                             && token.index() + 1 < tokens.size()

@@ -39,7 +39,10 @@ final class Explanations {
             case DROP_COLUMNS -> "drop " + columns;
             case IMPUTE ->
                 "fill missing values in " + (columns.isEmpty() ? "every column that has them" : columns) + " with "
-                        + strategy(p);
+                        + strategy(p)
+                        + (columns.isEmpty() && numericOnly(p)
+                                ? " (columns of words get their most frequent value)"
+                                : "");
             case CAST -> "convert " + columns + " to " + p.get("to");
             case ENCODE ->
                 ("label".equals(p.get("method")) ? "label-encode " : "one-hot encode ")
@@ -62,8 +65,15 @@ final class Explanations {
             case "mode" -> "the most frequent value";
             case "zero" -> "zero";
             case "constant" -> "\"" + p.get("value") + "\"";
-            default -> "the median (the most frequent value for non-numeric columns)";
+            default -> "the median";
         };
+    }
+
+    /** Under columns [] such a way fills the numbers only, and the runner fills words with their mode. */
+    private static boolean numericOnly(Map<String, Object> p) {
+        return java.util.Arrays.stream(dev.assay.model.plan.params.ImputeStrategy.values())
+                .anyMatch(s ->
+                        s.wireName().equals(String.valueOf(p.getOrDefault("strategy", "median"))) && s.numericOnly());
     }
 
     private static String model(Map<String, Object> p) {

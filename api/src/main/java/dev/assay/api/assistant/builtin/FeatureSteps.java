@@ -54,7 +54,54 @@ final class FeatureSteps {
     private static final Set<String> PARTS_OF_A_WHOLE =
             Set.of("fraction", "share", "proportion", "percentage", "percent");
 
+    /** An operation said with its sign between two columns: "horsepower / weight", "x * y", "total - tip". */
+    private record Signed(String operation, List<String> columns) {}
+
+    private static final Map<String, String> SIGNS =
+            Map.of("/", "divide", "*", "multiply", "+", "add", "-", "subtract");
+
+    private Optional<Signed> signed() {
+        List<ColumnMatcher.Mention> operands = operands();
+        for (int i = 0; i + 1 < operands.size(); i++) {
+            ColumnMatcher.Mention a = operands.get(i);
+            ColumnMatcher.Mention b = operands.get(i + 1);
+            if (a.kind() != ColumnMatcher.Kind.SINGLE
+                    || b.kind() != ColumnMatcher.Kind.SINGLE
+                    || b.start() != a.end()) {
+                continue;
+            }
+            // The sign stands between the two names in the words as typed; a hyphen only with spaces round it.
+            java.util.regex.Matcher sign = java.util.regex.Pattern.compile("(?i)"
+                            + java.util.regex.Pattern.quote(
+                                    clause.tokens.get(a.end() - 1).original())
+                            + "\\s*(/|\\*|\\+|\\s-\\s)\\s*"
+                            + java.util.regex.Pattern.quote(
+                                    clause.tokens.get(b.start()).original()))
+                    .matcher(clause.text);
+            if (sign.find()) {
+                return Optional.of(new Signed(SIGNS.get(sign.group(1).strip()), List.of(a.column(), b.column())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "subtract tip from total", "take the tolls away from the total": the second column is what is taken from. */
+    private boolean takenFrom(ColumnMatcher.Mention first, ColumnMatcher.Mention second) {
+        boolean verbBefore = clause.tokens.stream()
+                .anyMatch(t -> t.index() < first.start()
+                        && Set.of("subtract", "deduct", "take", "remove").contains(t.text()));
+        boolean fromBetween = clause.tokens.stream()
+                .anyMatch(t -> t.index() >= first.end()
+                        && t.index() < second.start()
+                        && t.text().equals("from"));
+        return verbBefore && fromBetween;
+    }
+
     private Optional<String> arithmetic() {
+        Optional<Signed> signed = signed();
+        if (signed.isPresent()) {
+            return Optional.of(signed.get().operation());
+        }
         List<ColumnMatcher.Mention> operands = operands();
         if (operands.size() < 2) {
             return Optional.empty();
@@ -174,7 +221,17 @@ final class FeatureSteps {
                         + " log1p of one. Nothing was planned for it; say it as steps of that kind.");
             }
             String operation = arithmetic().orElseThrow();
-            Map<String, Object> params = params("operation", operation, "columns", columns.subList(0, 2));
+            // The order of the operands is what the words say: "horsepower / weight" divides horsepower, whichever
+            // column was named first elsewhere ("power to weight ratio: …"); "subtract tip from total" is total - tip.
+            List<String> operandOrder = signed().map(Signed::columns).orElse(columns.subList(0, 2));
+            List<ColumnMatcher.Mention> said = operands();
+            if (signed().isEmpty()
+                    && operation.equals("subtract")
+                    && said.size() >= 2
+                    && takenFrom(said.get(0), said.get(1))) {
+                operandOrder = List.of(operandOrder.get(1), operandOrder.get(0));
+            }
+            Map<String, Object> params = params("operation", operation, "columns", operandOrder);
             newColumn.ifPresent(n -> params.put("new_column", n));
             return Interpretation.of(step(ActionType.FEATURE_ENGINEER, params));
         }

@@ -209,6 +209,15 @@ final class FollowUps {
             "bin", "bin",
             "log1p", "log1p",
             "text-length", "text_length");
+    /** "remove Embarked from the encoding step", "take body mass out of the fill", "drop Fare from the scaling". */
+    private static final Pattern OUT_OF_STEP = Pattern.compile(
+            "^(?:please\\s+)?(?:remove|take|drop|exclude|leave|pull|delete|get|cut)\\b(.+?)\\b(?:out\\s+of|from|off)\\s+"
+                    + "(?:the\\s+)?([\\p{L}-]+)(?:\\s+(?:step|steps|list|one))?(?:\\s+please)?\\W*$");
+
+    /** "only scale Age", "encode only Sex": the step of that kind is said again in full, with nothing else. */
+    private static final Pattern ONLY_STEP = Pattern.compile("^(?:please\\s+)?(?:only|solely)\\s+\\p{L}|"
+            + "^(?:please\\s+)?\\p{L}[\\p{L}-]*\\s+only\\s+(?!the\\s+(?:first|last)\\b)");
+
     private static final Set<String> EXCLUDE_OPENERS = Set.of(
             "not", "without", "except", "keep", "leave", "exclude", "skip", "no", "but", "don't", "dont", "minus",
             "ignore");
@@ -396,6 +405,27 @@ final class FollowUps {
             }
         }
         return kinds.size() == 1 ? Optional.of(kinds.getFirst()) : Optional.empty();
+    }
+
+    /** The columns leave the steps of one kind, step by step, so each stays where it was (one left empty goes). */
+    private Revision narrowKind(ActionType kind, Set<String> left, List<PlanStep> current) {
+        List<PlanStep> out = new ArrayList<>();
+        boolean changed = false;
+        for (PlanStep step : current) {
+            if (step.type() != kind) {
+                out.add(step);
+                continue;
+            }
+            List<PlanStep> narrowed = exclude(left, List.of(step), current).steps();
+            changed |= !narrowed.equals(List.of(step));
+            out.addAll(narrowed);
+        }
+        return new Revision(
+                out,
+                changed
+                        ? List.of()
+                        : List.of(String.join(", ", left) + " is not named by any " + kind.wireName()
+                                + " step of the plan; it is unchanged."));
     }
 
     private static List<Integer> indexesOf(List<PlanStep> steps, ActionType type) {
@@ -739,6 +769,19 @@ final class FollowUps {
         if (keptBack.isPresent()) {
             return keptBack.get();
         }
+        // "remove Embarked from the encoding step", "take body mass out of the fill": the column leaves the steps of
+        // that kind, and only those; read as a new step, the column had gone into a second step of its own.
+        Matcher outOf = OUT_OF_STEP.matcher(text);
+        if (outOf.matches()) {
+            Optional<ActionType> from = kindSaid(outOf.group(2));
+            List<ColumnMatcher.Mention> leaving = matcher.find(Words.tokens(outOf.group(1)));
+            if (from.isPresent()
+                    && from.get() != ActionType.TRAIN_MODEL
+                    && !leaving.isEmpty()
+                    && current.stream().anyMatch(s -> s.type() == from.get())) {
+                return narrowKind(from.get(), ColumnMatcher.unique(leaving), current);
+            }
+        }
         String first = tokens.isEmpty() ? "" : tokens.getFirst().text();
         if ((EXCLUDE_OPENERS.contains(first) || text.startsWith("leave out") || text.startsWith("do not use"))
                 && !mentions.isEmpty()) {
@@ -750,26 +793,7 @@ final class FollowUps {
                     .filter(k -> k != ActionType.TRAIN_MODEL)
                     .findFirst();
             if (said.isPresent() && current.stream().anyMatch(s -> s.type() == said.get())) {
-                Set<String> left = ColumnMatcher.unique(mentions);
-                List<PlanStep> out = new ArrayList<>();
-                boolean changed = false;
-                // Step by step, so each stays where it was (a step left with no column goes).
-                for (PlanStep step : current) {
-                    if (step.type() != said.get()) {
-                        out.add(step);
-                        continue;
-                    }
-                    List<PlanStep> narrowed =
-                            exclude(left, List.of(step), current).steps();
-                    changed |= !narrowed.equals(List.of(step));
-                    out.addAll(narrowed);
-                }
-                return new Revision(
-                        out,
-                        changed
-                                ? List.of()
-                                : List.of(String.join(", ", left) + " is not named by any "
-                                        + said.get().wireName() + " step of the plan; it is unchanged."));
+                return narrowKind(said.get(), ColumnMatcher.unique(mentions), current);
             }
             return exclude(ColumnMatcher.unique(mentions), current, current);
         }
@@ -854,8 +878,11 @@ final class FollowUps {
             return new Revision(plan, added.warnings());
         }
         // "scale everything except body mass" on a plan that scales the four measurements: the scope of that step
-        // said again, with what it leaves out. Added beside the old step, the old one kept body mass scaled.
-        if (EXCEPT.matcher(text).find() && added.steps().size() == 1) {
+        // said again, with what it leaves out. Added beside the old step, the old one kept body mass scaled. "Only
+        // scale Age" says the scope again too: the step keeps Age and nothing else.
+        if ((EXCEPT.matcher(text).find()
+                        || ONLY_STEP.matcher(text).find() && !TOO.matcher(text).find())
+                && added.steps().size() == 1) {
             PlanStep restated = added.steps().getFirst();
             List<Integer> ofKind = indexesOf(current, restated.type());
             if (restated.type() != ActionType.TRAIN_MODEL && ofKind.size() == 1) {

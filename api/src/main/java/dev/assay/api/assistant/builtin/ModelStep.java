@@ -67,6 +67,10 @@ final class ModelStep {
             "(?i)\\bhow\\s+much\\b[^,;.]*?\\b(?:paid|pay|pays|cost|costs|spent|spend|spends|charged|charge)\\b"
                     // "what a ride costs", "what each stay cost": the same amount, said by "what".
                     + "|\\bwhat\\s+(?:(?:a|an|the|each|every|one)\\s+)?[\\p{L}]+\\s+(?:costs|cost|charges)\\b");
+    /** Where the inputs begin, and everything after: "… using how much they paid and where they embarked". */
+    private static final java.util.regex.Pattern INPUTS_CUE =
+            java.util.regex.Pattern.compile("(?i)\\s+(?:using|from|given|based\\s+on|with)\\s+.*$");
+
     /** "each stone's value in US dollars": a target said only by its currency is the money column. */
     private static final java.util.regex.Pattern MONEY_UNIT = java.util.regex.Pattern.compile(
             "(?i)\\b(?:in|as)\\s+(?:(?:us|u\\.s\\.|american|euro)\\s+)?(?:dollars|usd|euros|eur|pounds|gbp)\\b");
@@ -167,15 +171,18 @@ final class ModelStep {
                                 .contains(clause.tokens.get(m.end()).text()))
                 .isPresent();
         // Said only by a currency, every column of money counts, tips and totals too: several are asked about.
+        // Only the words before the inputs say the target: "predict Survived using how much they paid" names an input.
+        String targetWords = INPUTS_CUE.matcher(clause.text).replaceFirst("");
+        boolean howMuchPaid = HOW_MUCH_PAID.matcher(targetWords).find();
         boolean byCurrency = named.isEmpty()
-                && !HOW_MUCH_PAID.matcher(clause.text).find()
+                && !howMuchPaid
                 && MONEY_UNIT.matcher(clause.text).find();
         java.util.Set<String> moneyWords = byCurrency
                 ? java.util.Set.of(
                         "fare", "fares", "price", "prices", "cost", "costs", "charge", "charges", "amount", "bill",
                         "paid", "tip", "tips", "tolls", "total", "revenue", "income", "salary", "wage")
                 : MONEY;
-        if ((HOW_MUCH_PAID.matcher(clause.text).find() || moneyAfter || byCurrency)
+        if ((howMuchPaid || moneyAfter || byCurrency)
                 && named.map(c -> !numeric(c)).orElse(true)) {
             List<String> money = clause.profile.variables().values().stream()
                     .filter(v -> v.type() == dev.assay.model.dataset.VariableKind.NUMERIC
@@ -335,7 +342,7 @@ final class ModelStep {
             }
             modelWords.describers(featureCue).stream()
                     .filter(m -> !features.contains(m.column()))
-                    .forEach(m -> notes.add("Read \"" + m.words() + "\" as describing the column named after it,"
+                    .forEach(m -> notes.add("Read \"" + m.words() + "\" as describing the column named beside it,"
                             + " not as an input of its own, so " + m.column() + " is not among the inputs."));
         } else if (!undescribed.isEmpty()) {
             // "from the family columns plus Pclass" with no input read: the words after the cue said which

@@ -37,7 +37,7 @@ final class ModelWords {
                         // "what predicts murder? use poverty and single": inputs said with "use", never "use X as
                         // the target".
                         || clause.tokens.getFirst().text().equals("use") && !clause.words.contains("as"))
-                && !resolution.columns().isEmpty()
+                && (!resolution.columns().isEmpty() || !resolution.excluded().isEmpty())
                 && !clause.isInsideMention(0)
                 && !isTraining()
                 && !clause.has(Vocabulary.FILL)
@@ -226,10 +226,28 @@ final class ModelWords {
      * input, even where the words of two items read together would make another name.
      */
     private boolean pronounAmongInputs(int featureCue) {
+        return saidAmongInputs(featureCue, Set.of("it", "them"));
+    }
+
+    /** "… and the measurements", "and all measurements": every measured column; "the beak measures" are some. */
+    private boolean theMeasurementsAmongInputs(int featureCue) {
+        int end = Math.min(clause.exclusionStart, clause.tokens.size());
+        for (int i = featureCue + 2; i < end; i++) {
+            if (!clause.isInsideMention(i)
+                    && Set.of("measurements", "measures")
+                            .contains(clause.tokens.get(i).text())
+                    && Set.of("the", "all").contains(clause.tokens.get(i - 1).text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of these words is said among the inputs, outside any column's name. */
+    private boolean saidAmongInputs(int featureCue, Set<String> said) {
         int end = Math.min(clause.exclusionStart, clause.tokens.size());
         for (int i = featureCue + 1; i < end; i++) {
-            if (!clause.isInsideMention(i)
-                    && Set.of("it", "them").contains(clause.tokens.get(i).text())) {
+            if (!clause.isInsideMention(i) && said.contains(clause.tokens.get(i).text())) {
                 return true;
             }
         }
@@ -465,6 +483,29 @@ final class ModelWords {
                 }
             }
         }
+        // "from the time of day and size": a column's name after "of" that follows another column's name, with no
+        // comma between, says which of that column is meant ("time of day" is the time); it is no input of its own.
+        for (ColumnMatcher.Mention first : inputs) {
+            for (ColumnMatcher.Mention next : inputs) {
+                int gap = next.start() - first.end();
+                if (next.column().equals(first.column()) || gap < 1 || gap > 2) {
+                    continue;
+                }
+                List<String> between = clause.tokens.subList(first.end(), next.start()).stream()
+                        .map(Words.Token::text)
+                        .toList();
+                String said = clause.tokens.subList(first.start(), next.end()).stream()
+                        .map(t -> java.util.regex.Pattern.quote(t.original()))
+                        .collect(java.util.stream.Collectors.joining("\\s+"));
+                if (between.getFirst().equals("of")
+                        && (gap == 1 || between.get(1).equals("the"))
+                        && java.util.regex.Pattern.compile("(?i)(?<![\\w])" + said + "(?![\\w])")
+                                .matcher(clause.text)
+                                .find()) {
+                    describing.add(next);
+                }
+            }
+        }
         return describing;
     }
 
@@ -502,6 +543,13 @@ final class ModelWords {
             // without this the model was trained on Sex and Pclass alone, in silence.
             if (pronounAmongInputs(featureCue)) {
                 clause.referents.stream()
+                        .filter(c -> !named.contains(c) && !c.equals(target))
+                        .forEach(named::add);
+            }
+            // "using species and the measurements": the measured columns are inputs too, beside the ones named;
+            // without this only species was used, in silence.
+            if (theMeasurementsAmongInputs(featureCue)) {
+                VagueInputs.measuredColumns(clause.profile).stream()
                         .filter(c -> !named.contains(c) && !c.equals(target))
                         .forEach(named::add);
             }

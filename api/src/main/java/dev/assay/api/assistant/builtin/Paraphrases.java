@@ -254,7 +254,8 @@ final class Paraphrases {
             "numeric",
             "numerical",
             "frequent",
-            "replace");
+            "replace",
+            "using");
 
     private static final Map<String, String> FILL_SLIPS = Map.of("fil", "fill", "fll", "fill", "fiil", "fill");
 
@@ -462,9 +463,62 @@ final class Paraphrases {
     private static final Pattern WAY_FILL = Pattern.compile(
             "(?i)\\b(mean|median|mode|zero|average)[- ](fill|impute)(?:ed|s|ing)?\\s+(.+?)(?=\\s*(?:[,;.!?]|\\bthen\\b|\\band\\s+then\\b|$))");
 
+    /**
+     * "what drives the tip?", "which factors influence the price", "what are the main drivers of mpg": a question about
+     * what a column depends on, which Assay answers with a model predicting that column (its result ranks the inputs
+     * by importance; the planner says so, see {@link BuiltInPlanner}).
+     */
+    static final Pattern DRIVERS =
+            Pattern.compile("(?i)\\b(?:what|which\\s+(?:factors?|features?|columns?|variables?|inputs?"
+                    + "|things?|attributes?|characteristics))\\s+(?:best\\s+|most\\s+|really\\s+|actually\\s+)?"
+                    + "(?:drives?|determines?|influences?|affects?|impacts?|explains?|shapes?)\\s+(?:the\\s+)?(?=\\p{L})"
+                    + "|\\bwhat\\s+are\\s+the\\s+(?:main\\s+|biggest\\s+|key\\s+|strongest\\s+)?(?:drivers|determinants)\\s+of\\s+"
+                    + "(?:the\\s+)?(?=\\p{L})");
+
+    /** "… the most?" after such a question: how much, not a column. */
+    private static final Pattern THE_MOST_AT_END = Pattern.compile("(?i)\\s+(?:the\\s+)?most\\s*(?=[?.!]*\\s*$)");
+
+    /** "which of size, day and time drives the tip?": the inputs said first, then the column they drive. */
+    static final Pattern WHICH_OF_DRIVES = Pattern.compile("(?i)\\bwhich\\s+of\\s+(?:the\\s+)?([^?.;]{1,80}?)\\s+"
+            + "(?:(?:best|most|really|actually)\\s+)?(?:drives?|determines?|influences?|affects?|impacts?|explains?)"
+            + "\\s+(?:the\\s+)?(?=\\p{L})");
+
+    /** A request that asks for a model in so many words: its question of drivers is framing, not a second model. */
+    private static final Pattern ASKS_FOR_MODEL =
+            Pattern.compile("(?i)\\b(?:predict|forecast|model|train|classify|regress|fit)\\w*");
+
+    /** Whether a question of drivers in this request is read as a model (see {@link #DRIVERS}). */
+    static boolean readsDrivers(String text) {
+        return !ASKS_FOR_MODEL.matcher(text).find();
+    }
+
+    private static String drivers(String text) {
+        if (!readsDrivers(text)) {
+            return text;
+        }
+        java.util.regex.Matcher which = WHICH_OF_DRIVES.matcher(text);
+        if (which.find()) {
+            String rest = THE_MOST_AT_END.matcher(text.substring(which.end())).replaceFirst("");
+            String target = rest.replaceFirst("[?.!]+\\s*$", "");
+            return text.substring(0, which.start()) + "predict " + target + " from " + which.group(1)
+                    + rest.substring(target.length());
+        }
+        java.util.regex.Matcher m = DRIVERS.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        String rest = text.substring(m.end());
+        return text.substring(0, m.start()) + "predict "
+                + THE_MOST_AT_END.matcher(rest).replaceFirst("");
+    }
+
+    /** "w/o Cabin": without. */
+    private static final Pattern WITHOUT_SLASH = Pattern.compile("(?i)\\bw/o\\b");
+
     static String plain(String prompt) {
+        prompt = WITHOUT_SLASH.matcher(prompt).replaceAll("without");
         String text = AMPERSAND
-                .matcher(verbsSpelt(PREAMBLE.matcher(prompt).replaceFirst("")))
+                .matcher(verbsSpelt(drivers(PREAMBLE.matcher(prompt).replaceFirst(""))))
                 .replaceAll(" and ");
         text = GROUP_THEN_MEMBERS
                 .matcher(text)

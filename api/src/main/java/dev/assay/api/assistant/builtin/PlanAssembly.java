@@ -35,8 +35,8 @@ final class PlanAssembly {
      * left out is what the plan left out.
      */
     static String prepared(String prompt, Profile profile, ColumnMatcher matcher) {
-        return RequestClauses.formula(
-                Paraphrases.yearTargets(Paraphrases.verbTargets(Paraphrases.plain(prompt), profile), profile, matcher));
+        return RequestClauses.formula(Paraphrases.yearTargets(
+                Paraphrases.verbTargets(StepOrder.read(Paraphrases.plain(prompt)), profile), profile, matcher));
     }
 
     private static final Pattern CORRELATION = Pattern.compile("(?i)\\bcorrelat\\w*|\\b(?:multi)?collinear\\w*");
@@ -221,12 +221,20 @@ final class PlanAssembly {
             if (!training.isEmpty() && new ModelWords(parsed).listsInputs()) {
                 PlanStep model = training.removeLast();
                 Map<String, Object> params = new LinkedHashMap<>(model.params());
+                ColumnResolution inputs = new ColumnResolution(parsed);
+                // "what predicts body mass? use everything but island": every other column but the ones left out.
+                List<String> listed = inputs.columns().isEmpty()
+                        ? profile.variables().values().stream()
+                                .filter(v -> v.type() != dev.assay.model.dataset.VariableKind.IDENTIFIER)
+                                .map(dev.assay.model.profile.VariableProfile::name)
+                                .filter(c -> !inputs.excluded().contains(c))
+                                .toList()
+                        : inputs.columns();
                 params.put(
                         "features",
-                        new ColumnResolution(parsed)
-                                .columns().stream()
-                                        .filter(c -> !c.equals(params.get("target")))
-                                        .toList());
+                        listed.stream()
+                                .filter(c -> !c.equals(params.get("target")))
+                                .toList());
                 training.add(step(ActionType.TRAIN_MODEL, params));
                 continue;
             }

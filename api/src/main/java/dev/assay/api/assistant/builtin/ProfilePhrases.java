@@ -381,6 +381,17 @@ final class ProfilePhrases {
     private static final Pattern FEWER = Pattern.compile(
             "\\b(?:that |which )?(?:have |has |with |having )?(?:fewer|less) than "
                     + "(\\d{1,9}) (?!distinct |unique |different |separate )(?:non-missing |present |actual |real )?\\w+");
+    /**
+     * "missing in fewer than 150 rows", "with fewer than 200 missing values", "that have less than 10 gaps": fewer
+     * gaps than a count (and some). Before {@link #FEWER}, which reads "fewer than 150 rows" as present values.
+     */
+    private static final Pattern FEWER_GAPS =
+            Pattern.compile("\\b(?:that |which )?(?:are |is )?(?:missing|empty|blank|null)"
+                    + " (?:in |for |from |on )?(?:fewer|less) than (\\d{1,9}) (?:rows|values|cells|entries|records|places)"
+                    + "|\\b(?:that |which )?(?:have |has |with |having )?(?:fewer|less) than (\\d{1,9}) "
+                    + "(?:missing|null|empty|blank) (?:values|cells|entries|rows)|\\b(?:that |which )?(?:have |has |with |having )?"
+                    + "(?:fewer|less) than (\\d{1,9}) (?:gaps|nulls|nans|blanks)");
+
     /** "with more than 100 missing values", "missing over 40 values": more gaps than a count. */
     private static final Pattern MORE_GAPS =
             Pattern.compile("\\b(?:that |which )?(?:have |has |with |having )?(?:more than|over|above) "
@@ -410,6 +421,16 @@ final class ProfilePhrases {
             Pattern.compile("\\b(?:that |which |who )?(?:has|have|with|having|contain"
                     + "|contains|containing|show|shows) (?:any |some )?(?:missing|gaps|gap|nulls|null|nans|nan|blanks|empty|na)"
                     + "(?: values| value| data| entries| cells| in them)?");
+
+    /** The count of {@link #FEWER_GAPS}, whichever way it was said. */
+    private static long fewerThan(Matcher m) {
+        for (int group = 1; group <= m.groupCount(); group++) {
+            if (m.group(group) != null) {
+                return Long.parseLong(m.group(group));
+            }
+        }
+        throw new IllegalStateException("every way of saying it holds the count");
+    }
 
     /** At most this share missing (and some missing) is "slightly incomplete", "a few missing values". */
     static final double SLIGHTLY_INCOMPLETE = 0.05;
@@ -458,6 +479,7 @@ final class ProfilePhrases {
         List<Pattern> patterns = new ArrayList<>(THRESHOLDS);
         patterns.add(MOSTLY);
         patterns.add(NO_MISSING);
+        patterns.add(FEWER_GAPS);
         patterns.add(FEWER);
         patterns.add(MORE_GAPS);
         patterns.add(HAS_MISSING);
@@ -487,6 +509,7 @@ final class ProfilePhrases {
                 double threshold = pattern == HAS_MISSING
                                 || pattern == NO_MISSING
                                 || pattern == FEWER
+                                || pattern == FEWER_GAPS
                                 || pattern == MORE_GAPS
                                 || pattern == FEW_GAPS
                         ? 0
@@ -518,13 +541,16 @@ final class ProfilePhrases {
                 final int phraseStart = from;
                 java.util.function.Predicate<VariableProfile> misses = pattern == NO_MISSING
                         ? v -> v.missing() == 0
-                        : pattern == FEWER
-                                ? v -> v.count() < Long.parseLong(m.group(1))
-                                : pattern == MORE_GAPS
-                                        ? v -> v.missing() > Long.parseLong(m.group(1))
-                                        : pattern == FEW_GAPS
-                                                ? v -> v.missing() > 0 && v.missingShare() <= SLIGHTLY_INCOMPLETE
-                                                : v -> v.missing() > 0 && v.missingShare() > threshold;
+                        : pattern == FEWER_GAPS
+                                ? v -> v.missing() > 0 && v.missing() < fewerThan(m)
+                                : pattern == FEWER
+                                        ? v -> v.count() < Long.parseLong(m.group(1))
+                                        : pattern == MORE_GAPS
+                                                ? v -> v.missing() > Long.parseLong(m.group(1))
+                                                : pattern == FEW_GAPS
+                                                        ? v -> v.missing() > 0
+                                                                && v.missingShare() <= SLIGHTLY_INCOMPLETE
+                                                        : v -> v.missing() > 0 && v.missingShare() > threshold;
                 java.util.Optional<ColumnMatcher.Mention> group =
                         groups.stream().filter(g -> g.end() == phraseStart).findFirst();
                 List<String> columns;

@@ -1487,4 +1487,117 @@ class QuietDepartureTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("magnesium", "proline")));
     }
+
+    @Test
+    void operandsKeepTheOrderTheWordsSay() {
+        // The request sets compare columns as sets; the order is what makes "total - tip" and "tip - total" differ.
+        for (String[] said : List.of(
+                new String[] {"taxis.csv", "subtract tip from total", "subtract", "total", "tip"},
+                new String[] {
+                    "mpg.csv", "subtract acceleration from horsepower", "subtract", "horsepower", "acceleration"
+                },
+                new String[] {
+                    "mpg.csv",
+                    "power to weight ratio: horsepower / weight, call it pw_ratio",
+                    "divide",
+                    "horsepower",
+                    "weight"
+                },
+                new String[] {"tips.csv", "add a column tip / total_bill", "divide", "tip", "total_bill"},
+                new String[] {"diamonds.csv", "depth minus table as depth_gap", "subtract", "depth", "table"})) {
+            assertThat(steps(plan(said[0], said[1])))
+                    .as(said[1])
+                    .singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.params().get("operation")).isEqualTo(said[2]);
+                        assertThat(s.params().get("columns")).isEqualTo(List.of(said[3], said[4]));
+                    });
+        }
+    }
+
+    @Test
+    void stepsSaidAfterOnceOrBeforeRunInTheOrderMeant() {
+        // "before you train … on Survived" had trained a model predicting Age, and the fill was gone.
+        List<PlanStep> filledFirst =
+                steps(plan("titanic.csv", "fill Age with the median before you train a random forest on Survived"));
+        assertThat(filledFirst).extracting(PlanStep::type).containsExactly(ActionType.IMPUTE, ActionType.TRAIN_MODEL);
+        assertThat(filledFirst.getLast().params().get("target")).isEqualTo("Survived");
+        // "after filling Age and dropping Cabin": both steps were lost.
+        assertThat(steps(plan("titanic.csv", "train a random forest on Survived after filling Age and dropping Cabin")))
+                .extracting(PlanStep::type)
+                .containsExactly(ActionType.IMPUTE, ActionType.DROP_COLUMNS, ActionType.TRAIN_MODEL);
+        assertThat(steps(plan(
+                        "mpg.csv", "predict mpg with a random forest once horsepower has been filled with the median")))
+                .extracting(PlanStep::type)
+                .containsExactly(ActionType.IMPUTE, ActionType.TRAIN_MODEL);
+        // "Before encoding Embarked, fill it": the fill first, on Embarked.
+        List<PlanStep> fronted = steps(plan("titanic.csv", "before encoding Embarked, fill it with the mode"));
+        assertThat(fronted).extracting(PlanStep::type).containsExactly(ActionType.IMPUTE, ActionType.ENCODE);
+        assertThat(fronted.getFirst().params().get("columns")).isEqualTo(List.of("Embarked"));
+    }
+
+    @Test
+    void aFollowUpThatNarrowsAStepNarrowsItNeverAddsAnother() {
+        List<PlanStep> encoded = List.of(
+                new PlanStep(
+                        ActionType.DROP_COLUMNS,
+                        new java.util.LinkedHashMap<>(java.util.Map.of("columns", List.of("Cabin")))),
+                new PlanStep(
+                        ActionType.ENCODE,
+                        new java.util.LinkedHashMap<>(
+                                java.util.Map.of("columns", List.of("Sex", "Embarked"), "method", "onehot"))));
+        for (String said : List.of("remove Embarked from the encoding step", "only encode Sex, not Embarked")) {
+            assertThat(steps(planOn("titanic.csv", said, encoded)))
+                    .as(said)
+                    .filteredOn(s -> s.type() == ActionType.ENCODE)
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("Sex")));
+        }
+        List<PlanStep> scaled = List.of(new PlanStep(
+                ActionType.SCALE,
+                new java.util.LinkedHashMap<>(
+                        java.util.Map.of("columns", List.of("Age", "Fare"), "method", "standard"))));
+        assertThat(steps(planOn("titanic.csv", "only scale Age", scaled)))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("Age")));
+    }
+
+    @Test
+    void inputsLeftOutByNoOrWithoutAreLeftOutAndAnInputIsNeverTheTarget() {
+        assertThat(steps(plan("diamonds.csv", "predict price, no x, no y, no z"))
+                        .getFirst()
+                        .params()
+                        .get("features"))
+                .isEqualTo(List.of("carat", "cut", "color", "clarity", "depth", "table"));
+        assertThat(steps(plan("tips.csv", "predict tip w/o sex and smoker"))
+                        .getFirst()
+                        .params()
+                        .get("features"))
+                .isEqualTo(List.of("total_bill", "day", "time", "size"));
+        // "Using how much they paid" names an input: the model had predicted Fare.
+        assertThat(steps(plan("titanic.csv", "predict Survived using how much they paid and where they embarked")))
+                .noneMatch(s -> "Fare".equals(s.params().get("target")));
+    }
+
+    @Test
+    void aQuestionOfWhatDrivesAColumnIsAModelOfItAndSaysWhatItShows() {
+        PlannerAnswer answer = plan("tips.csv", "what drives the tip?");
+        assertThat(steps(answer))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("target")).isEqualTo("tip"));
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("association, not cause"));
+        // With a model asked for in so many words, the question is framing: the other target is not replaced.
+        assertThat(steps(plan("diamonds.csv", "What drives the price? Predict the jeweller's margin.")))
+                .isEmpty();
+    }
+
+    @Test
+    void aFillOfEveryColumnWithANumericWaySaysWhatTheWordsGet() {
+        assertThat(plan("titanic.csv", "fill missing values with the mean")
+                        .plan()
+                        .explanation())
+                .contains("columns of words get their most frequent value");
+        assertThat(plan("titanic.csv", "fill Age with the mean").plan().explanation())
+                .doesNotContain("most frequent");
+    }
 }
