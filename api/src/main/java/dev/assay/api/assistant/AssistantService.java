@@ -1,5 +1,6 @@
 package dev.assay.api.assistant;
 
+import dev.assay.api.assistant.planning.Explanations;
 import dev.assay.api.assistant.planning.Planner;
 import dev.assay.api.assistant.planning.PlannerAnswer;
 import dev.assay.api.assistant.planning.PlanningRequest;
@@ -121,13 +122,18 @@ public class AssistantService {
                 request.prompt(), answer.plan().actions(), profile.variables().keySet()));
         warnings.addAll(UnavailableMethods.warnings(
                 request.prompt(), plan.actions(), profile.variables().keySet()));
+        // The planner's explanation was written for its own steps; where the checks above left a step out or changed
+        // one, it would describe a plan the person does not get. It is then said again of the plan they do get.
+        String explanation = plan.actions().equals(answer.plan().actions())
+                ? plan.explanation()
+                : Explanations.of(plan.actions(), warnings);
         String contextUrl = "/api/v1/artifacts/" + request.jobId() + "/assistant/" + requestId + "/context.json";
         List<String> changes = request.conversation().plan().isEmpty()
                 ? List.of()
                 : PlanChanges.between(request.conversation().plan(), plan.actions());
         String provider = answer.mode().isEmpty() ? planner.name() : planner.name() + " (" + answer.mode() + ")";
         return new PlanProposal(
-                plan.explanation(),
+                explanation,
                 plan.actions(),
                 provider,
                 warnings,

@@ -44,18 +44,36 @@ public final class ScopeCheck {
             out.add(narrow(step, reading, named, already(step, kept), warnings));
         }
         List<String> unused = new ArrayList<>();
+        List<String> onlyAsInput = new ArrayList<>();
         Set<String> used = used(out, request.profile());
+        // A model given no inputs learns from every column but its target: a column it reaches so is used, and
+        // "not used" would be false of it.
+        Set<String> learntFrom = learntFromEveryColumn(out, request.profile());
         for (String column : named) {
             if (!used.contains(column) && !excluded.contains(column)) {
-                unused.add(column);
+                (learntFrom.contains(column) ? onlyAsInput : unused).add(column);
             }
         }
         if (!unused.isEmpty()) {
             warnings.add("Not used by the plan: " + String.join(", ", unused) + " (named in the request, but no step "
                     + "of this plan acts on " + (unused.size() == 1 ? "it" : "them") + ").");
         }
-        if (!excluded.isEmpty()) {
-            warnings.add("Left out as asked: " + String.join(", ", excluded) + ".");
+        if (!onlyAsInput.isEmpty()) {
+            warnings.add(
+                    "Named in the request, but used only as one of the model's inputs, since the model learns from "
+                            + "every column but its target: " + String.join(", ", onlyAsInput) + ".");
+        }
+        List<String> stillUsed = excluded.stream()
+                .filter(c -> used.contains(c) || learntFrom.contains(c))
+                .toList();
+        List<String> leftOut =
+                excluded.stream().filter(c -> !stillUsed.contains(c)).toList();
+        if (!leftOut.isEmpty()) {
+            warnings.add("Left out as asked: " + String.join(", ", leftOut) + ".");
+        }
+        if (!stillUsed.isEmpty()) {
+            warnings.add("Asked to be left out, but this plan still uses " + String.join(", ", stillUsed)
+                    + ": check the steps before applying.");
         }
         restrictedInputsNotRead(request.prompt(), out).ifPresent(warnings::add);
         return new Plan(plan.explanation(), out);
@@ -138,6 +156,20 @@ public final class ScopeCheck {
                     + "the request named only " + String.join(", ", named) + ".");
         }
         return step;
+    }
+
+    /** The columns a model given no inputs learns from: every column but its target. */
+    private static Set<String> learntFromEveryColumn(List<PlanStep> steps, Profile profile) {
+        Set<String> learnt = new LinkedHashSet<>();
+        for (PlanStep step : steps) {
+            if (step.type() == ActionType.TRAIN_MODEL
+                    && (!(step.params().get("features") instanceof List<?> given) || given.isEmpty())) {
+                profile.variables().keySet().stream()
+                        .filter(c -> !c.equals(step.params().get("target")))
+                        .forEach(learnt::add);
+            }
+        }
+        return learnt;
     }
 
     /** Every column a step names (columns, features, target, renames). */

@@ -217,6 +217,10 @@ class AssistantHttpIT {
         assertThat(proposal.at("/actions/0/params/columns")).hasSize(1);
         assertThat(proposal.at("/actions/0/params/columns/0").asText()).isEqualTo("Age");
         assertThat(proposal.path("warnings").toString()).contains("Narrowed drop_missing_rows to Age");
+        // The model's own words described every incomplete row; the answer describes the plan it returns.
+        assertThat(proposal.path("explanation").asText())
+                .containsIgnoringCase("drop rows with a missing value in Age")
+                .doesNotContain("Drop incomplete rows");
         assertThat(proposal.path("summary").toString())
                 .contains("Model: predicts Survived")
                 .contains("Step 1 (Drop incomplete rows): removes rows with a missing value in Age");

@@ -66,4 +66,20 @@ class ScopeCheckTest {
         // A column neither asked for now nor in the plan before is still taken out.
         assertThat(checked.apply(List.of("total_bill", "size", "tip"))).isEqualTo(List.of("total_bill", "size"));
     }
+
+    @Test
+    void whatTheWarningsSayOfANamedColumnIsTrueOfThePlan() {
+        // A planner's model that learns from every column: a column the request named, or asked to leave out, is
+        // still one of its inputs, so "not used" or "left out as asked" would be false.
+        var request = new dev.assay.api.assistant.planning.PlanningRequest(
+                "scale Fare, then predict Survived without Cabin", RequestSet.profile("titanic.csv"), null);
+        var answer = new dev.assay.model.plan.Plan(
+                "", List.of(new PlanStep(ActionType.TRAIN_MODEL, Map.of("target", "Survived"))));
+        List<String> warnings = new java.util.ArrayList<>();
+        ScopeCheck.apply(answer, request, warnings);
+        assertThat(warnings)
+                .noneMatch(w -> w.startsWith("Not used by the plan") || w.startsWith("Left out as asked"))
+                .anyMatch(w -> w.contains("used only as one of the model's inputs") && w.contains("Fare"))
+                .anyMatch(w -> w.startsWith("Asked to be left out, but this plan still uses Cabin"));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.assay.api.assistant.builtin;
 
+import dev.assay.api.assistant.planning.Explanations;
 import dev.assay.api.assistant.planning.Planner;
 import dev.assay.api.assistant.planning.PlannerAnswer;
 import dev.assay.api.assistant.planning.PlanningRequest;

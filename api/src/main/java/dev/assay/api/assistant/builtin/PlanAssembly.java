@@ -3,6 +3,7 @@ package dev.assay.api.assistant.builtin;
 import static dev.assay.api.assistant.builtin.BuiltInPlanner.params;
 import static dev.assay.api.assistant.builtin.BuiltInPlanner.step;
 
+import dev.assay.api.assistant.planning.Explanations;
 import dev.assay.api.assistant.planning.PlannerAnswer;
 import dev.assay.model.plan.Plan;
 import dev.assay.model.plan.PlanStep;
@@ -385,6 +386,23 @@ final class PlanAssembly {
         if (unplannable.isPresent()) {
             warnings.add(unplannable.get());
             return new PlannerAnswer(new Plan(Explanations.of(List.of(), warnings), List.of()), warnings);
+        }
+        // "one-hot encode all categorical columns, then predict species": a group encoded before the model holds its
+        // target; encoded, the target is gone and the model with it. The target leaves the group, and that is said.
+        if (!training.isEmpty() && training.getLast().params().get("target") instanceof String target) {
+            for (int i = 0; i < steps.size(); i++) {
+                PlanStep step = steps.get(i);
+                List<String> columns = FollowUps.names(step.params().get("columns"));
+                if (step.type() == ActionType.ENCODE && columns.size() > 1 && columns.contains(target)) {
+                    Map<String, Object> params = new LinkedHashMap<>(step.params());
+                    params.put(
+                            "columns",
+                            columns.stream().filter(c -> !c.equals(target)).toList());
+                    steps.set(i, step(ActionType.ENCODE, params));
+                    warnings.add("Left " + target + " out of the encoding: it is the model's target, which the "
+                            + "model needs as it is.");
+                }
+            }
         }
         // A model is trained on what the other steps produce, so training goes last whatever the wording order.
         if (!training.isEmpty()) {

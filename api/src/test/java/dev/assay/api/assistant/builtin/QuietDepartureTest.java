@@ -1600,4 +1600,13 @@ class QuietDepartureTest {
         assertThat(plan("titanic.csv", "fill Age with the mean").plan().explanation())
                 .doesNotContain("most frequent");
     }
+
+    @Test
+    void aGroupEncodedBeforeAModelLeavesItsTargetOutAndSaysSo() {
+        // Species was one-hot encoded with the others, so the model on it was left out of the plan.
+        PlannerAnswer answer = plan("penguins.csv", "one-hot encode all categorical columns, then predict species");
+        assertThat(steps(answer)).extracting(PlanStep::type).containsExactly(ActionType.ENCODE, ActionType.TRAIN_MODEL);
+        assertThat(steps(answer).getFirst().params().get("columns")).isEqualTo(List.of("island", "sex"));
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("Left species out of the encoding"));
+    }
 }

@@ -1,4 +1,4 @@
-package dev.assay.api.assistant.builtin;
+package dev.assay.api.assistant.planning;
 
 import dev.assay.model.plan.PlanStep;
 import java.util.ArrayList;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The plan in plain words: one phrase per step, joined, then what was left out. */
-final class Explanations {
+public final class Explanations {
 
     private Explanations() {}
 
-    static String of(List<PlanStep> steps, List<String> warnings) {
+    public static String of(List<PlanStep> steps, List<String> warnings) {
         List<String> phrases = new ArrayList<>();
         for (PlanStep step : steps) {
             phrases.add(phrase(step));
