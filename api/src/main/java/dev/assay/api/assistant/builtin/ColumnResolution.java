@@ -139,6 +139,13 @@ final class ColumnResolution {
                 || Vocabulary.known(word) && !Vocabulary.ROWS.contains(word) && !Vocabulary.MISSING.contains(word);
     }
 
+    /** "the columns with the most gaps", "the variables that have the fewest values": several, but how many? */
+    private static final java.util.regex.Pattern UNCOUNTED_SUPERLATIVE = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:the\\s+)?(?:columns|variables|features|fields|ones)\\s+(?:with|having|that\\s+have|which\\s+have)"
+                    + "\\s+the\\s+(?:most|fewest|least|largest|highest|lowest|biggest|smallest|greatest)\\b"
+                    // "fill the nearly complete columns with the most frequent value": the way to fill, not a rank.
+                    + "(?!\\s+(?:frequent|common|popular|usual|typical|often)\\b)[^,;.]*");
+
     /**
      * The scope rule: the columns a step may touch are those the clause names (groups and profile phrases
      * included), or every applicable column but the excluded ones when it says "every … except"; when it names
@@ -149,6 +156,15 @@ final class ColumnResolution {
         Optional<ColumnMatcher.Mention> unclear = ambiguous(0, clause.exclusionStart);
         if (unclear.isPresent()) {
             return Scope.refused(question(unclear.get()));
+        }
+        // "fill the columns with the most gaps": a superlative of several columns with no count names no set of
+        // them; read as no scope at all it had acted on every column.
+        java.util.regex.Matcher uncounted = UNCOUNTED_SUPERLATIVE.matcher(clause.text);
+        if (uncounted.find() && clause.mentions.stream().noneMatch(m -> m.kind() == ColumnMatcher.Kind.SINGLE)) {
+            return Scope.refused(
+                    "How many columns do you mean by \"" + uncounted.group().strip() + "\"? Say a number "
+                            + "(\"the two emptiest columns\", \"the three most skewed columns\") or name them; nothing was planned for \""
+                            + clause.text + "\".");
         }
         Optional<ColumnMatcher.Mention> emptyPhrase =
                 clause.mentions.stream().filter(m -> m.columns().isEmpty()).findFirst();

@@ -411,6 +411,12 @@ final class ProfilePhrases {
             Pattern.compile("\\b(?:with|having|has|have) " + MORE + " " + SHARE
                     + " (?:percent |pct )?(?:of (?:their|its|the) \\w+ )?" + EMPTY
                     + "(?: values| data| entries| cells| rows)?"));
+    /** "with less than 25 % missing", "under a third empty": some missing, but a smaller share than this. */
+    private static final Pattern LESS_SHARE =
+            Pattern.compile("\\b(?:(?:with|having|has|have) )?(?:less than|fewer than|under"
+                    + "|below) " + SHARE + " (?:percent |pct )?(?:of (?:their|its|the) \\w+ )?(?:is |are )?" + EMPTY
+                    + "(?! (?:values|cells|entries|rows))");
+
     /** "the columns where most values are missing", "in which the majority of cells are empty": more than half. */
     private static final Pattern MOSTLY =
             Pattern.compile("\\b(?:where|in which|whose|with|that have|which have) (?:most|the majority"
@@ -477,6 +483,7 @@ final class ProfilePhrases {
             List<ColumnMatcher.Mention> groups) {
         List<ColumnMatcher.Mention> found = new ArrayList<>();
         List<Pattern> patterns = new ArrayList<>(THRESHOLDS);
+        patterns.add(LESS_SHARE);
         patterns.add(MOSTLY);
         patterns.add(NO_MISSING);
         patterns.add(FEWER_GAPS);
@@ -550,7 +557,14 @@ final class ProfilePhrases {
                                                 : pattern == FEW_GAPS
                                                         ? v -> v.missing() > 0
                                                                 && v.missingShare() <= SLIGHTLY_INCOMPLETE
-                                                        : v -> v.missing() > 0 && v.missingShare() > threshold;
+                                                        : pattern == LESS_SHARE
+                                                                ? v -> v.missing() > 0 && v.missingShare() < threshold
+                                                                // "more than 300 missing": no share is above 100 %, so
+                                                                // the number counts cells.
+                                                                : threshold > 1
+                                                                        ? v -> v.missing() > Math.round(threshold * 100)
+                                                                        : v -> v.missing() > 0
+                                                                                && v.missingShare() > threshold;
                 java.util.Optional<ColumnMatcher.Mention> group =
                         groups.stream().filter(g -> g.end() == phraseStart).findFirst();
                 List<String> columns;
@@ -761,8 +775,27 @@ final class ProfilePhrases {
                         .filter(v -> property.holds().test(v, profile))
                         .map(VariableProfile::name)
                         .toList();
-                String words = text.substring(m.start(), m.end()).strip();
-                found.add(new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, start, end, words));
+                int from = m.start();
+                // "the skewed numeric columns": two properties said of one noun are both true of its columns; the
+                // first had been dropped, and every numeric column clipped.
+                for (Property before : PROPERTIES) {
+                    Matcher stacked = Pattern.compile("\\b(?:" + before.words().pattern() + ")\\s+$")
+                            .matcher(text.substring(0, m.start()));
+                    int at = stacked.find() ? starts.indexOf(stacked.start()) : -1;
+                    if (before != property
+                            && at >= 0
+                            && found.stream().noneMatch(f -> f.start() <= at && at < f.end())) {
+                        columns = columns.stream()
+                                .filter(c ->
+                                        before.holds().test(profile.variables().get(c), profile))
+                                .toList();
+                        from = stacked.start();
+                        break;
+                    }
+                }
+                String words = text.substring(from, m.end()).strip();
+                found.add(
+                        new ColumnMatcher.Mention(ColumnMatcher.Kind.GROUP, columns, starts.indexOf(from), end, words));
             }
         }
         // "the columns that are entirely blank", "the column which is mostly missing", "the ones with a long right

@@ -1609,4 +1609,26 @@ class QuietDepartureTest {
         assertThat(steps(answer).getFirst().params().get("columns")).isEqualTo(List.of("island", "sex"));
         assertThat(answer.warnings()).anyMatch(w -> w.contains("Left species out of the encoding"));
     }
+
+    @Test
+    void profilePhrasesSaidTogetherOrByCountAreReadAsSaid() {
+        // "Skewed" was dropped and every numeric column clipped.
+        assertThat(steps(plan("titanic.csv", "clip the skewed numeric columns")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("SibSp", "Parch", "Fare")));
+        // "The columns with the most gaps" without a count filled every column.
+        PlannerAnswer most = plan("titanic.csv", "fill the columns with the most gaps");
+        assertThat(steps(most)).isEmpty();
+        assertThat(most.warnings()).anyMatch(w -> w.startsWith("How many columns"));
+        // "More than 300 missing values" is a count: the answer had said no column has that many.
+        assertThat(steps(plan("stocks.csv", "drop the columns that have more than 300 missing values")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("DELL", "GOOGL")));
+        // "Missing in fewer than 150 rows" is few gaps, never few values.
+        assertThat(steps(
+                        plan("stocks.csv", "fill the columns that are missing in fewer than 150 rows with the median")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns"))
+                        .isEqualTo(List.of("IBM", "AAPL", "MSFT", "XRX", "ADBE", "^GSPC", "^IXIC")));
+    }
 }
