@@ -35,8 +35,8 @@ final class ModelWords {
                                         "with")
                                 .contains(clause.tokens.getFirst().text())
                         // "what predicts murder? use poverty and single": inputs said with "use", never "use X as
-                        // the target".
-                        || clause.tokens.getFirst().text().equals("use") && !clause.words.contains("as"))
+                        // the target"; "only use class, sex and fare" too.
+                        || firstAfterOnly().equals("use") && !clause.words.contains("as"))
                 && (!resolution.columns().isEmpty() || !resolution.excluded().isEmpty())
                 && !clause.isInsideMention(0)
                 && !isTraining()
@@ -45,6 +45,12 @@ final class ModelWords {
                 && !clause.has(Vocabulary.ENCODE)
                 && !clause.has(Vocabulary.REMOVE)
                 && !clause.has(Vocabulary.CLIP);
+    }
+
+    private String firstAfterOnly() {
+        int first =
+                Set.of("only", "just").contains(clause.tokens.getFirst().text()) && clause.tokens.size() > 1 ? 1 : 0;
+        return clause.tokens.get(first).text();
     }
 
     /** "use the diagnosis column as the label", "with price as the target", "Survived is the outcome". */

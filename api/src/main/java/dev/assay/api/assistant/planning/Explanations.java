@@ -50,13 +50,30 @@ public final class Explanations {
             case SCALE ->
                 ("minmax".equals(p.get("method")) ? "scale to 0–1 " : "standardise ")
                         + (columns.isEmpty() ? "the numeric columns" : columns);
-            case FEATURE_ENGINEER -> "add a column (" + p.get("operation") + " of " + columns + ")";
+            case FEATURE_ENGINEER -> feature(p);
             case TRAIN_MODEL -> "train " + model(p) + " to predict " + p.get("target");
             case DROP_DUPLICATES -> "remove duplicate rows";
             case DROP_MISSING_ROWS -> "drop rows with a missing value" + (columns.isEmpty() ? "" : " in " + columns);
             case RENAME_COLUMNS -> "rename " + renames(p.get("renames"));
             case CLIP_OUTLIERS -> "clip outliers in " + (columns.isEmpty() ? "the numeric columns" : columns);
         };
+    }
+
+    /** Arithmetic said as the formula it computes, so the order of the two columns is on the page. */
+    private static String feature(Map<String, Object> p) {
+        String sign = switch (String.valueOf(p.get("operation"))) {
+            case "add" -> "+";
+            case "subtract" -> "−";
+            case "multiply" -> "×";
+            case "divide" -> "/";
+            default -> "";
+        };
+        Object name = p.get("new_column");
+        if (!sign.isEmpty() && p.get("columns") instanceof List<?> inputs && inputs.size() == 2) {
+            return "add a column " + (name == null ? "" : name + " = ") + inputs.get(0) + " " + sign + " "
+                    + inputs.get(1);
+        }
+        return "add a column (" + p.get("operation") + " of " + columns(p.get("columns")) + ")";
     }
 
     private static String strategy(Map<String, Object> p) {

@@ -1516,6 +1516,14 @@ class QuietDepartureTest {
     }
 
     @Test
+    void theExplanationOfANewColumnShowsTheFormulaInItsOrder() {
+        assertThat(plan("taxis.csv", "subtract tip from total, call it rest")
+                        .plan()
+                        .explanation())
+                .contains("rest = total − tip");
+    }
+
+    @Test
     void stepsSaidAfterOnceOrBeforeRunInTheOrderMeant() {
         // "before you train … on Survived" had trained a model predicting Age, and the fill was gone.
         List<PlanStep> filledFirst =
