@@ -63,11 +63,17 @@ public final class ScopeCheck {
                     "Named in the request, but used only as one of the model's inputs, since the model learns from "
                             + "every column but its target: " + String.join(", ", onlyAsInput) + ".");
         }
-        List<String> stillUsed = excluded.stream()
+        // Only what the built-in reading itself leaves out was asked to be left out: "total minus fare, not the fare
+        // alone" or "scale everything except mpg, then train on mpg" name a column the reading still uses.
+        Set<String> readingUses = new LinkedHashSet<>(used(reading.actions(), request.profile()));
+        readingUses.addAll(learntFromEveryColumn(reading.actions(), request.profile()));
+        List<String> asked =
+                excluded.stream().filter(c -> !readingUses.contains(c)).toList();
+        List<String> stillUsed = asked.stream()
                 .filter(c -> used.contains(c) || learntFrom.contains(c))
                 .toList();
         List<String> leftOut =
-                excluded.stream().filter(c -> !stillUsed.contains(c)).toList();
+                asked.stream().filter(c -> !stillUsed.contains(c)).toList();
         if (!leftOut.isEmpty()) {
             warnings.add("Left out as asked: " + String.join(", ", leftOut) + ".");
         }
@@ -158,13 +164,17 @@ public final class ScopeCheck {
         return step;
     }
 
-    /** The columns a model given no inputs learns from: every column but its target. */
+    /** The columns a model given no inputs learns from: every column but its target, identifiers and free text. */
     private static Set<String> learntFromEveryColumn(List<PlanStep> steps, Profile profile) {
         Set<String> learnt = new LinkedHashSet<>();
         for (PlanStep step : steps) {
             if (step.type() == ActionType.TRAIN_MODEL
                     && (!(step.params().get("features") instanceof List<?> given) || given.isEmpty())) {
-                profile.variables().keySet().stream()
+                // The runner leaves identifiers and free text out of "every column" when it trains.
+                profile.variables().values().stream()
+                        .filter(v -> v.type() != dev.assay.model.dataset.VariableKind.IDENTIFIER
+                                && v.type() != dev.assay.model.dataset.VariableKind.TEXT)
+                        .map(dev.assay.model.profile.VariableProfile::name)
                         .filter(c -> !c.equals(step.params().get("target")))
                         .forEach(learnt::add);
             }

@@ -639,6 +639,10 @@ final class ClauseSteps {
                     + "|series|measurements?|measures|years|distinct|unique|different|empty|blank|missing|null|nulls"
                     + "|correlated|correlation|outliers?|extremes?|std|sd|deviations?|iqr|percentiles?)\\b|%|\\bper ?cent\\b");
 
+    /** "with format yyyy-MM-dd", "using the pattern dd/MM/yyyy HH:mm": a date pattern as the cast step takes it. */
+    private static final Pattern DATE_FORMAT = Pattern.compile("\\b(?:format|pattern)\\s+(?:of\\s+|is\\s+)?[\"'`]?"
+            + "((?:yyyy|yy|MM|dd|HH)[yMdHms:/.\\- T]{0,30}[yMdHms])[\"'`]?");
+
     /** "whose fare is above $100", "where the weight was over 4000", "with a price of more than 5000". */
     private static final Pattern COMPARED_ROWS = Pattern.compile(
             "(?i)\\b(?:whose|where|with|when|if|that|which|who)\\b.*?\\b(?:above|over|below|under|beyond|exceed\\w*"
@@ -663,7 +667,13 @@ final class ClauseSteps {
      */
     private Interpretation castOrEncode(List<String> columns, String to) {
         if (!Set.of("float", "int", "integer").contains(to)) {
-            return Interpretation.of(step(ActionType.CAST, params("columns", columns, "to", to)));
+            Map<String, Object> params = params("columns", columns, "to", to);
+            // "cast Date to datetime with format yyyy-MM-dd": the pattern said is the one used, never dropped.
+            java.util.regex.Matcher format = DATE_FORMAT.matcher(clause.text);
+            if (to.equals("datetime") && format.find()) {
+                params.put("format", format.group(1));
+            }
+            return Interpretation.of(step(ActionType.CAST, params));
         }
         List<String> cast = new ArrayList<>();
         List<String> encoded = new ArrayList<>();

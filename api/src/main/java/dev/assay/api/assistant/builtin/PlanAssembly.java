@@ -389,18 +389,33 @@ final class PlanAssembly {
         }
         // "one-hot encode all categorical columns, then predict species": a group encoded before the model holds its
         // target; encoded, the target is gone and the model with it. The target leaves the group, and that is said.
+        // Scaled or clipped with a group, the target would be predicted in other units, or with its extremes cut.
         if (!training.isEmpty() && training.getLast().params().get("target") instanceof String target) {
             for (int i = 0; i < steps.size(); i++) {
                 PlanStep step = steps.get(i);
                 List<String> columns = FollowUps.names(step.params().get("columns"));
-                if (step.type() == ActionType.ENCODE && columns.size() > 1 && columns.contains(target)) {
+                if (TARGET_KEPT_FROM.containsKey(step.type()) && columns.size() > 1 && columns.contains(target)) {
                     Map<String, Object> params = new LinkedHashMap<>(step.params());
                     params.put(
                             "columns",
                             columns.stream().filter(c -> !c.equals(target)).toList());
-                    steps.set(i, step(ActionType.ENCODE, params));
-                    warnings.add("Left " + target + " out of the encoding: it is the model's target, which the "
-                            + "model needs as it is.");
+                    steps.set(i, step(step.type(), params));
+                    warnings.add("Left " + target + " out of the " + TARGET_KEPT_FROM.get(step.type())
+                            + ": it is the model's target, which the model needs as it is.");
+                }
+                // "log the price; then train … on price": a column made from the target, among the model's inputs,
+                // would hand it the answer. Said, since which was meant (a log target?) is the person's call.
+                Optional<String> made = created(step);
+                boolean madeIsInput = !(training.getLast().params().get("features") instanceof List<?> given)
+                        || given.isEmpty()
+                        || made.isPresent() && given.contains(made.get());
+                if (step.type() == ActionType.FEATURE_ENGINEER
+                        && columns.contains(target)
+                        && made.isPresent()
+                        && madeIsInput) {
+                    warnings.add(made.get() + " is made from the target " + target + ", and the model learns from it: "
+                            + "its score would be inflated by the answer it is given. Predict " + made.get()
+                            + " instead, or leave it out of the inputs.");
                 }
             }
         }
@@ -597,6 +612,10 @@ final class PlanAssembly {
                 ? Optional.of("log1p_" + columns.getFirst())
                 : Optional.empty();
     }
+
+    /** Steps that must not change a model's target when a group of columns includes it, and their names. */
+    private static final Map<ActionType, String> TARGET_KEPT_FROM =
+            Map.of(ActionType.ENCODE, "encoding", ActionType.SCALE, "scaling", ActionType.CLIP_OUTLIERS, "clipping");
 
     /** A first word that asks for something: a clause that begins with it is no statement about columns. */
     private static final Pattern IMPERATIVE = Pattern.compile(

@@ -92,10 +92,21 @@ final class RequestClauses {
         clauses.add(text.substring(start));
         List<String> out = new ArrayList<>();
         for (String clause : clauses) {
+            // "scale the numeric columns except alcohol, minmax": a way said alone after a comma is the way of the
+            // step before; as a clause of its own it min-maxed every column, alcohol too.
+            if (!out.isEmpty() && WAY_ONLY.matcher(clause).matches()) {
+                out.set(out.size() - 1, out.getLast() + " with " + clause.strip());
+                continue;
+            }
             out.addAll(restSaidWithoutVerb(clause));
         }
         return out;
     }
+
+    private static final Pattern WAY_ONLY =
+            Pattern.compile("(?i)^\\s*(?:with\\s+|using\\s+|via\\s+|by\\s+)?(?:the\\s+)?"
+                    + "(?:min-?max|standard|z-?scores?|one-?hot|label|ordinal|iqr|percentiles?)"
+                    + "(?:\\s+(?:scaling|scaler|encoding|method|way|style))?(?:\\s+please)?\\s*[.!]?\\s*$");
 
     /**
      * "scale proline with min-max and everything else with standard scaling": the second part says its own way and

@@ -54,8 +54,8 @@ final class StepOrder {
     private static final String GERUND = "(?:[\\p{L}-]+ing)";
 
     /** "after filling Age, train …", "before encoding Embarked, fill it": the step said first, as a gerund. */
-    private static final Pattern FRONTED = Pattern.compile(
-            "(?i)^(\\s*)(after|before)\\s+(" + GERUND + "\\b[^,]*?)\\s*,\\s*(?:then\\s+|please\\s+)?(.+)$");
+    private static final Pattern FRONTED = Pattern.compile("(?i)^(\\s*)(after|before)\\s+(?:(?:you|we|i)\\s+)?("
+            + GERUND + "\\b[^,]*?|[\\p{L}-]+\\s[^,]*?)\\s*,\\s*(?:then\\s+|please\\s+)?(.+)$");
 
     /** "… after filling Age and dropping Cabin": the step that runs first said last. */
     private static final Pattern AFTER =
@@ -129,9 +129,10 @@ final class StepOrder {
         return body;
     }
 
-    /** Whether the words begin with a step's verb said as a gerund ("filling", "dropping"). */
+    /** Whether the words begin with a step's verb, as a gerund ("filling", "dropping") or as it is ("impute"). */
     private static boolean saysSteps(String words) {
-        return verb(words.strip().split("\\s+")[0], "ing").isPresent();
+        String first = words.strip().split("\\s+")[0];
+        return verb(first, "ing").isPresent() || VERBS.contains(first.toLowerCase(Locale.ROOT));
     }
 
     /** Every gerund of a step's verb said as that verb: "filling Age and dropping Cabin" → "fill Age and drop Cabin". */

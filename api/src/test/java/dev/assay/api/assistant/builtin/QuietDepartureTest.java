@@ -1639,4 +1639,36 @@ class QuietDepartureTest {
                 .satisfies(s -> assertThat(s.params().get("columns"))
                         .isEqualTo(List.of("IBM", "AAPL", "MSFT", "XRX", "ADBE", "^GSPC", "^IXIC")));
     }
+
+    @Test
+    void aWaySaidAfterACommaBelongsToTheStepBeforeAndADatePatternIsKept() {
+        // ", minmax" had been a second step that min-maxed every column, the excluded alcohol too.
+        assertThat(steps(plan("wine.csv", "scale the numeric columns except alcohol, minmax")))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.params().get("method")).isEqualTo("minmax");
+                    assertThat(s.params().get("columns"))
+                            .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class))
+                            .isNotEmpty()
+                            .doesNotContain("alcohol");
+                });
+        assertThat(steps(plan("stocks.csv", "cast Date to datetime with format yyyy-MM-dd")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("format")).isEqualTo("yyyy-MM-dd"));
+    }
+
+    @Test
+    void aModelsTargetIsNeitherScaledWithAGroupNorGivenToItSilentlyAsAMadeColumn() {
+        PlannerAnswer scaled =
+                plan("titanic.csv", "standardize the numeric columns before training a decision tree to predict Fare");
+        assertThat(steps(scaled).getFirst().params().get("columns"))
+                .isEqualTo(List.of("Pclass", "Age", "SibSp", "Parch"));
+        assertThat(scaled.warnings()).anyMatch(w -> w.startsWith("Left Fare out of the scaling"));
+        // A log of the target among every input hands the model its answer: said.
+        assertThat(plan("diamonds.csv", "drop x, y, z; log the price; then train linear regression on price")
+                        .warnings())
+                .anyMatch(w -> w.startsWith("log1p_price is made from the target price"));
+        // Ridge is the linear regression Assay trains: no line calls it unavailable.
+        assertThat(plan("mpg.csv", "train ridge on mpg").warnings()).noneMatch(w -> w.contains("not available"));
+    }
 }
