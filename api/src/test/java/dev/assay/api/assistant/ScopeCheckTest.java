@@ -81,5 +81,19 @@ class ScopeCheckTest {
                 .noneMatch(w -> w.startsWith("Not used by the plan") || w.startsWith("Left out as asked"))
                 .anyMatch(w -> w.contains("used only as one of the model's inputs") && w.contains("Fare"))
                 .anyMatch(w -> w.startsWith("Asked to be left out, but this plan still uses Cabin"));
+        // "Not the fare" inside a formula, and a target kept out of a scaling, were never asked to be left out.
+        List<String> formula = new java.util.ArrayList<>();
+        ScopeCheck.apply(
+                new dev.assay.model.plan.Plan(
+                        "",
+                        List.of(new PlanStep(
+                                ActionType.FEATURE_ENGINEER,
+                                Map.of("operation", "subtract", "columns", List.of("total", "fare"))))),
+                new dev.assay.api.assistant.planning.PlanningRequest(
+                        "how much of the total is not the fare? total minus fare please",
+                        RequestSet.profile("taxis.csv"),
+                        null),
+                formula);
+        assertThat(formula).noneMatch(w -> w.contains("left out") || w.contains("Left out"));
     }
 }
