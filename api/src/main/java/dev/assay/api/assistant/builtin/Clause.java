@@ -131,6 +131,12 @@ final class Clause {
                     || word.equals("other")
                             && token.index() + 1 < tokens.size()
                             && tokens.get(token.index() + 1).text().equals("than")
+                    // "predict murder, don't use violent": what is not to be used is left out.
+                    || Set.of("don't", "dont").contains(word)
+                            && token.index() > 0
+                            && token.index() + 1 < tokens.size()
+                            && Set.of("use", "include", "consider")
+                                    .contains(tokens.get(token.index() + 1).text())
                     // "predict price, no x, no y, no z": "no" right before a column's name leaves it out; "rows
                     // with no Age" still says rows lacking it.
                     || word.equals("no")

@@ -239,6 +239,36 @@ final class PlanAssembly {
                 training.add(step(ActionType.TRAIN_MODEL, params));
                 continue;
             }
+            // "what affects the tip? leave out smoker": after a model, a clause that only leaves columns out leaves
+            // them out of its inputs; read alone it dropped the column from the data.
+            if (!training.isEmpty()
+                    && LEAVES_OUT.matcher(clause).find()
+                    && !parsed.has(Vocabulary.FILL)
+                    && !parsed.has(Vocabulary.SCALE)
+                    && !parsed.has(Vocabulary.ENCODE)
+                    && !parsed.has(Vocabulary.CLIP)) {
+                ColumnResolution leaving = new ColumnResolution(parsed);
+                java.util.Set<String> out = new java.util.LinkedHashSet<>(leaving.excluded());
+                out.addAll(leaving.columns());
+                if (!out.isEmpty()) {
+                    PlanStep model = training.removeLast();
+                    Map<String, Object> params = new LinkedHashMap<>(model.params());
+                    List<String> inputs = params.get("features") instanceof List<?> given && !given.isEmpty()
+                            ? FollowUps.names(given)
+                            : profile.variables().values().stream()
+                                    .filter(v -> v.type() != dev.assay.model.dataset.VariableKind.IDENTIFIER)
+                                    .map(dev.assay.model.profile.VariableProfile::name)
+                                    .toList();
+                    params.put(
+                            "features",
+                            inputs.stream()
+                                    .filter(c -> !out.contains(c) && !c.equals(params.get("target")))
+                                    .toList());
+                    training.add(step(ActionType.TRAIN_MODEL, params));
+                    warnings.add("Left " + String.join(", ", out) + " out of the model's inputs, as asked.");
+                    continue;
+                }
+            }
             // "fill hp with the median and add a missing indicator": an indicator asked for in a clause of its own
             // belongs to the fill before it.
             int lastFill = -1;
@@ -612,6 +642,10 @@ final class PlanAssembly {
                 ? Optional.of("log1p_" + columns.getFirst())
                 : Optional.empty();
     }
+
+    /** A clause that only leaves columns out: "leave out smoker", "but don't use sex", "exclude x and y". */
+    private static final Pattern LEAVES_OUT = Pattern.compile("(?i)^\\s*(?:but\\s+|and\\s+|please\\s+)?(?:leave\\s+out"
+            + "|exclude|ignore|don't\\s+use|dont\\s+use|do\\s+not\\s+use|without|except|skip|not\\s+using)\\b");
 
     /** Steps that must not change a model's target when a group of columns includes it, and their names. */
     private static final Map<ActionType, String> TARGET_KEPT_FROM =

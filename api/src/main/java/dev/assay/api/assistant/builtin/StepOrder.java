@@ -62,8 +62,12 @@ final class StepOrder {
             Pattern.compile("(?i)^(.+?),?\\s+after\\s+(?:first\\s+)?(" + GERUND + "\\b.+)$");
 
     /** "… once horsepower has been filled with the median". */
-    private static final Pattern ONCE =
-            Pattern.compile("(?i)^(.+?),?\\s+once\\s+(.+?)\\s+(?:has|have|is|are)\\s+been\\s+([\\p{L}-]+ed)\\b(.*)$");
+    private static final Pattern ONCE = Pattern.compile(
+            "(?i)^(.+?),?\\s+once\\s+(.+?)\\s+(?:has|have|is|are)\\s+(?:been\\s+)?([\\p{L}-]+ed)\\b(.*)$");
+
+    /** "once the horsepower gaps are filled with the mean, regress mpg on …": the same, said first. */
+    private static final Pattern ONCE_FRONTED = Pattern.compile(
+            "(?i)^(\\s*)once\\s+(.+?)\\s+(?:has|have|is|are)\\s+(?:been\\s+)?([\\p{L}-]+ed)\\b([^,]*),\\s*(?:then\\s+)?(.+)$");
 
     /** "fill Age before you train …", "fill Age before training": the order as said; the later step made a clause. */
     private static final Pattern BEFORE = Pattern.compile(
@@ -104,6 +108,14 @@ final class StepOrder {
             String object = first.replaceFirst("^\\S+\\s+", "");
             return fronted.group(1) + rest.replaceFirst("(?i)\\b(?:it|them)\\b", Matcher.quoteReplacement(object))
                     + ", then " + first;
+        }
+        Matcher onceFirst = ONCE_FRONTED.matcher(body);
+        if (onceFirst.matches()) {
+            Optional<String> verb = verb(onceFirst.group(3), "ed").or(() -> verb(onceFirst.group(3), "d"));
+            if (verb.isPresent()) {
+                return onceFirst.group(1) + verb.get() + " " + onceFirst.group(2) + onceFirst.group(4) + ", then "
+                        + onceFirst.group(5);
+            }
         }
         Matcher after = AFTER.matcher(body);
         if (after.matches() && saysSteps(after.group(2))) {

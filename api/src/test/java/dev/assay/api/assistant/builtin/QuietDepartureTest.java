@@ -1671,4 +1671,28 @@ class QuietDepartureTest {
         // Ridge is the linear regression Assay trains: no line calls it unavailable.
         assertThat(plan("mpg.csv", "train ridge on mpg").warnings()).noneMatch(w -> w.contains("not available"));
     }
+
+    @Test
+    void inputsLeftOutAfterTheModelAreLeftOutOfItNeverDroppedOrIgnored() {
+        // "Don't use violent" had trained on every column, violent too, without a word.
+        assertThat(steps(plan("statecrime.csv", "predict murder, don't use violent"))
+                        .getFirst()
+                        .params()
+                        .get("features"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class))
+                .isNotEmpty()
+                .doesNotContain("violent", "murder");
+        // "Leave out smoker" in a clause of its own had dropped the column from the data.
+        List<PlanStep> tip = steps(plan("tips.csv", "what affects the tip? leave out smoker"));
+        assertThat(tip)
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("features"))
+                        .isEqualTo(List.of("total_bill", "sex", "day", "time", "size")));
+        // "Once the gaps are filled, regress …" said first: the fill had been lost.
+        assertThat(steps(plan(
+                        "mpg.csv",
+                        "once the horsepower gaps are filled with the mean, regress mpg on weight and horsepower")))
+                .extracting(PlanStep::type)
+                .containsExactly(ActionType.IMPUTE, ActionType.TRAIN_MODEL);
+    }
 }
