@@ -69,9 +69,13 @@ public final class ScopeCheck {
         readingUses.addAll(learntFromEveryColumn(reading.actions(), request.profile()));
         List<String> asked =
                 excluded.stream().filter(c -> !readingUses.contains(c)).toList();
-        List<String> stillUsed = asked.stream()
-                .filter(c -> used.contains(c) || learntFrom.contains(c))
-                .toList();
+        // In a follow-up, only the steps it adds or changes answer it: "don't scale body mass" leaves the model's
+        // inputs as they were.
+        List<PlanStep> answering =
+                out.stream().filter(step -> !kept.contains(step)).toList();
+        Set<String> usedNow = used(answering, request.profile());
+        usedNow.addAll(learntFromEveryColumn(answering, request.profile()));
+        List<String> stillUsed = asked.stream().filter(usedNow::contains).toList();
         List<String> leftOut =
                 asked.stream().filter(c -> !stillUsed.contains(c)).toList();
         if (!leftOut.isEmpty()) {

@@ -95,5 +95,28 @@ class ScopeCheckTest {
                         null),
                 formula);
         assertThat(formula).noneMatch(w -> w.contains("left out") || w.contains("Left out"));
+        // A follow-up is answered by the steps it changes: the model, as it was, still learns from body mass.
+        List<String> four = List.of("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g");
+        PlanStep model = new PlanStep(ActionType.TRAIN_MODEL, Map.of("target", "species", "features", four));
+        List<String> followUp = new java.util.ArrayList<>();
+        ScopeCheck.apply(
+                new dev.assay.model.plan.Plan(
+                        "",
+                        List.of(
+                                new PlanStep(
+                                        ActionType.SCALE, Map.of("method", "standard", "columns", four.subList(0, 3))),
+                                model)),
+                new dev.assay.api.assistant.planning.PlanningRequest(
+                        "don't scale body mass",
+                        RequestSet.profile("penguins.csv"),
+                        null,
+                        new java.util.ArrayList<>(),
+                        new dev.assay.api.assistant.planning.Conversation(
+                                List.of(
+                                        new PlanStep(ActionType.SCALE, Map.of("method", "standard", "columns", four)),
+                                        model),
+                                List.of())),
+                followUp);
+        assertThat(followUp).noneMatch(w -> w.startsWith("Asked to be left out"));
     }
 }

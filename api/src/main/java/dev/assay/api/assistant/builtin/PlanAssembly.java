@@ -243,6 +243,10 @@ final class PlanAssembly {
             // them out of its inputs; read alone it dropped the column from the data.
             if (!training.isEmpty()
                     && LEAVES_OUT.matcher(clause).find()
+                    // "…, then exclude rows with missing Age" removes rows, not an input.
+                    && !parsed.has(Vocabulary.ROWS)
+                    && !parsed.has(Vocabulary.MISSING)
+                    && !parsed.has(Vocabulary.DUPLICATES)
                     && !parsed.has(Vocabulary.FILL)
                     && !parsed.has(Vocabulary.SCALE)
                     && !parsed.has(Vocabulary.ENCODE)
