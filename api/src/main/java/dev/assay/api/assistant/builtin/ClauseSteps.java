@@ -297,6 +297,12 @@ final class ClauseSteps {
             "0");
 
     private Interpretation impute() {
+        // "fill the target": no model here names one, and filling a target invents the answers a model learns from.
+        if (clause.mentions.isEmpty() && clause.has(Set.of("target", "label", "outcome"))) {
+            return Interpretation.warn("No model in this request names a target, and a target's gaps are never filled"
+                    + " (a model learns only from measured answers; rows without one are left out of training and"
+                    + " counted). Nothing was planned for \"" + clause.text + "\".");
+        }
         String strategy = "median";
         Object value = null;
         if (clause.has(Set.of("mean", "means", "average", "averages", "avg"))) {
@@ -319,12 +325,35 @@ final class ClauseSteps {
             }
         }
         // A group filled with a mean or median keeps only its numeric columns, and says which it left out.
-        Scope scope = resolution.scope(strategy.equals("median") || strategy.equals("mean") ? this::numeric : ANY);
+        boolean waySaid = value != null || clause.has(FILL_WAYS);
+        Scope scope = resolution.scope(
+                waySaid && (strategy.equals("median") || strategy.equals("mean")) ? this::numeric : ANY);
         if (scope.refusal().isPresent()) {
             return Interpretation.warn(scope.refusal().get());
         }
         List<String> columns = scope.columns();
-        boolean strategySaid = value != null || clause.has(FILL_WAYS);
+        List<String> scopeNotes = new ArrayList<>(scope.notes());
+        // "fill the missing values for all columns except Cabin with median": every other column that has gaps;
+        // one the way cannot fill is named, never left with its gaps in silence.
+        if (!resolution.excluded().isEmpty() && !columns.isEmpty()) {
+            List<String> gaps = clause.profile.variables().values().stream()
+                    .filter(v -> v.missing() > 0 && !resolution.excluded().contains(v.name()))
+                    .map(dev.assay.model.profile.VariableProfile::name)
+                    .toList();
+            List<String> scoped = columns;
+            List<String> unfilled =
+                    gaps.stream().filter(c -> !scoped.contains(c)).toList();
+            columns = scoped.stream().filter(gaps::contains).toList();
+            if (!unfilled.isEmpty()) {
+                scopeNotes.add("Left out " + String.join(", ", unfilled) + ": the " + strategy + " needs numbers; "
+                        + "say \"fill " + String.join(" and ", unfilled) + " with the most common value\" to fill "
+                        + (unfilled.size() == 1 ? "it" : "them") + " too.");
+            }
+            if (columns.isEmpty()) {
+                return Interpretation.warn(String.join(" ", scopeNotes));
+            }
+        }
+        boolean strategySaid = waySaid;
         List<String> words = columns.stream().filter(c -> !numeric(c)).toList();
         if (!strategySaid && !words.isEmpty()) {
             // "fill Age and Embarked": no way was said, and a median needs numbers, so the words take their most
@@ -344,7 +373,7 @@ final class ClauseSteps {
                 }
                 steps.add(step(ActionType.IMPUTE, fill));
             }
-            List<String> notes = new ArrayList<>(scope.notes());
+            List<String> notes = new ArrayList<>(scopeNotes);
             notes.add("No way to fill was said: "
                     + (numbers.isEmpty() ? "" : String.join(", ", numbers) + " with the median, ")
                     + String.join(", ", words)
@@ -366,7 +395,7 @@ final class ClauseSteps {
         if (FollowUps.INDICATOR.matcher(clause.text.toLowerCase(Locale.ROOT)).find()) {
             params.put("add_indicator", true);
         }
-        return new Interpretation(List.of(step(ActionType.IMPUTE, params)), scope.notes());
+        return new Interpretation(List.of(step(ActionType.IMPUTE, params)), scopeNotes);
     }
 
     /**

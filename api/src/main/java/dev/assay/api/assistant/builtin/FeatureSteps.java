@@ -54,6 +54,20 @@ final class FeatureSteps {
     private static final Set<String> PARTS_OF_A_WHOLE =
             Set.of("fraction", "share", "proportion", "percentage", "percent");
 
+    /** "Age*2", "fare / 100", "tip plus 1": a number as an operand, which no feature operation takes. */
+    private static final java.util.regex.Pattern NUMBER_IN_FORMULA = java.util.regex.Pattern.compile(
+            "(?i)(?:[*/+]|\\s-\\s|\\b(?:times|plus|minus|divided\\s+by|multiplied\\s+by)\\s)\\s*\\d"
+                    + "|\\d\\s*(?:[*/+]|\\s-\\s|\\s(?:times|plus|minus)\\b)");
+
+    /** The clause with each column's name taken out: "od280/od315_of_diluted_wines" holds no formula. */
+    private String withoutNames() {
+        String text = clause.text;
+        for (String name : clause.profile.variables().keySet()) {
+            text = text.replaceAll("(?i)" + java.util.regex.Pattern.quote(name), " column ");
+        }
+        return text;
+    }
+
     /** An operation said with its sign between two columns: "horsepower / weight", "x * y", "total - tip". */
     private record Signed(String operation, List<String> columns) {}
 
@@ -214,7 +228,12 @@ final class FeatureSteps {
             // never cut down to the part it can do.
             Optional<String> beyond = POWERS.matcher(clause.text).find()
                     ? Optional.of("a power or a root")
-                    : thirdOperand() ? Optional.of("more than two columns") : Optional.empty();
+                    : thirdOperand()
+                            ? Optional.of("more than two columns")
+                            // "Fare - Age*2": a number in the formula had been dropped, and Fare - Age made.
+                            : NUMBER_IN_FORMULA.matcher(withoutNames()).find()
+                                    ? Optional.of("a number besides the columns")
+                                    : Optional.empty();
             if (beyond.isPresent()) {
                 return Interpretation.warn("\"" + clause.text + "\" is a formula of " + beyond.get()
                         + "; a new column here is one operation (add, subtract, multiply or divide) of two columns, or"

@@ -71,6 +71,10 @@ final class ModelStep {
     private static final java.util.regex.Pattern INPUTS_CUE =
             java.util.regex.Pattern.compile("(?i)\\s+(?:using|from|given|based\\s+on|with)\\s+.*$");
 
+    /** "a random forest, not xgboost", "a tree instead of a forest": one of the two models named is not wanted. */
+    private static final java.util.regex.Pattern ONE_OF_TWO =
+            java.util.regex.Pattern.compile("(?i)\\b(?:not|no|instead|rather|than|except|without)\\b");
+
     /** "each stone's value in US dollars": a target said only by its currency is the money column. */
     private static final java.util.regex.Pattern MONEY_UNIT = java.util.regex.Pattern.compile(
             "(?i)\\b(?:in|as)\\s+(?:(?:us|u\\.s\\.|american|euro)\\s+)?(?:dollars|usd|euros|eur|pounds|gbp)\\b");
@@ -218,10 +222,20 @@ final class ModelStep {
             return Interpretation.warn(formula.get());
         }
         Map<String, Object> params = new LinkedHashMap<>();
+        List<String> models = modelsNamed(clause.text);
         Optional<String> model = Vocabulary.MODELS.stream()
                 .filter(m -> clause.hasPhrase(m.getKey()))
                 .map(Map.Entry::getValue)
                 .findFirst();
+        // "a random forest and gradient boosting, compare them": one step trains one model; auto compares the
+        // candidates by cross-validation, the ones named among them. Keeping the first in silence lost the other.
+        if (models.size() > 1 && !ONE_OF_TWO.matcher(clause.text).find()) {
+            model = Optional.of("auto");
+            notes.add("Two or more models were named ("
+                    + String.join(", ", models).replace('_', ' ') + "): a plan"
+                    + " trains one, so the model is auto, which compares the candidates by cross-validation and keeps"
+                    + " the best; the report's leaderboard shows each one's score.");
+        }
         boolean linearRegression = model.filter("linear_regression"::equals).isPresent();
         boolean logistic = model.filter("logistic_regression"::equals).isPresent();
         if ((clause.has(Vocabulary.CLASSIFICATION) || logistic) && !linearRegression) {
@@ -372,6 +386,35 @@ final class ModelStep {
                 .ifPresent(m -> notes.add("No column is called \"" + m.words() + "\"; I took " + m.column()
                         + ", whose name contains it, as the target."));
         return new Interpretation(List.of(step(ActionType.TRAIN_MODEL, params)), notes);
+    }
+
+    /**
+     * The models a clause names, each once: a name inside a longer one ("tree" in "boosted tree", "forest" in
+     * "random forest") is that one.
+     */
+    private static List<String> modelsNamed(String text) {
+        String lower = " " + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        List<int[]> spans = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        Vocabulary.MODELS.stream()
+                .sorted(java.util.Comparator.comparingInt(
+                                (Map.Entry<String, String> m) -> m.getKey().length())
+                        .reversed())
+                .forEach(m -> {
+                    int at = lower.indexOf(" " + m.getKey() + " ");
+                    while (at >= 0) {
+                        int start = at + 1;
+                        int end = start + m.getKey().length();
+                        if (spans.stream().noneMatch(s -> s[0] <= start && end <= s[1])) {
+                            spans.add(new int[] {start, end});
+                            if (!m.getValue().equals("auto") && !named.contains(m.getValue())) {
+                                named.add(m.getValue());
+                            }
+                        }
+                        at = lower.indexOf(" " + m.getKey() + " ", end);
+                    }
+                });
+        return named;
     }
 
     /** The columns a question about the model's inputs offers, and what was not done meanwhile. */

@@ -1695,4 +1695,25 @@ class QuietDepartureTest {
                 .extracting(PlanStep::type)
                 .containsExactly(ActionType.IMPUTE, ActionType.TRAIN_MODEL);
     }
+
+    @Test
+    void whatAStepCannotDoAsAskedIsSaidNeverCutDownInSilence() {
+        // "Fare - Age*2" had become Fare - Age.
+        assertThat(steps(plan("titanic.csv", "new column: Fare - Age*2"))).isEmpty();
+        // Two models named: one step, model auto, said; the forest alone had been trained.
+        PlannerAnswer two = plan("mpg.csv", "train on mpg with a random forest and gradient boosting, compare them");
+        assertThat(steps(two))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("model")).isEqualTo("auto"));
+        assertThat(two.warnings()).anyMatch(w -> w.startsWith("Two or more models were named"));
+        // "All columns except Cabin with median": the columns with gaps; Embarked, which a median cannot fill, named.
+        PlannerAnswer except =
+                plan("titanic.csv", "fill in the missing values for all columns except Cabin with median");
+        assertThat(steps(except))
+                .singleElement()
+                .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("Age")));
+        assertThat(except.warnings()).anyMatch(w -> w.startsWith("Left out Embarked"));
+        // "Fill the target" with no model had filled every column with gaps.
+        assertThat(steps(plan("titanic.csv", "fill the target"))).isEmpty();
+    }
 }
