@@ -333,6 +333,14 @@ final class ModelStep {
                         .map(ColumnMatcher.Mention::words)
                         .toList()
                 : List.of();
+        // "from carat, cut and the dimensions": a group among the inputs that names no column is asked about; the
+        // model had been trained on carat and cut alone, in silence.
+        Optional<String> unnamedGroup = features.isEmpty() ? Optional.empty() : unnamedGroupAmongInputs(featureCue);
+        if (unnamedGroup.isPresent()) {
+            return Interpretation.warn("I could not tell which columns \"" + unnamedGroup.get() + "\" are among the"
+                    + " model's inputs in \"" + clause.text + "\": no column name says it. Name them; nothing was"
+                    + " planned rather than training on fewer inputs than asked.");
+        }
         if (!features.isEmpty()) {
             params.put("features", features);
             // "from all columns except Name": an identifier is left out of "every other column" too, and said so,
@@ -415,6 +423,37 @@ final class ModelStep {
                     }
                 });
         return named;
+    }
+
+    private static final java.util.Set<String> GROUP_WORDS = java.util.Set.of(
+            "dimensions",
+            "metrics",
+            "readings",
+            "scores",
+            "stats",
+            "statistics",
+            "characteristics",
+            "attributes",
+            "measurements",
+            "measures");
+
+    /** "… and the dimensions" among the inputs, where no column's name says which: the words, to ask about. */
+    private Optional<String> unnamedGroupAmongInputs(int featureCue) {
+        int end = Math.min(clause.exclusionStart, clause.tokens.size());
+        for (int i = featureCue + 2; i < end; i++) {
+            String word = clause.tokens.get(i).text();
+            boolean measured = java.util.Set.of("measurements", "measures").contains(word)
+                    && !VagueInputs.measuredColumns(clause.profile).isEmpty();
+            if (!clause.isInsideMention(i)
+                    && GROUP_WORDS.contains(word)
+                    && !measured
+                    && java.util.Set.of("the", "all", "its", "their", "other")
+                            .contains(clause.tokens.get(i - 1).text())) {
+                return Optional.of(clause.tokens.get(i - 1).original() + " "
+                        + clause.tokens.get(i).original());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The columns a question about the model's inputs offers, and what was not done meanwhile. */

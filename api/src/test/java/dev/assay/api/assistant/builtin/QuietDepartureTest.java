@@ -1715,5 +1715,9 @@ class QuietDepartureTest {
         assertThat(except.warnings()).anyMatch(w -> w.startsWith("Left out Embarked"));
         // "Fill the target" with no model had filled every column with gaps.
         assertThat(steps(plan("titanic.csv", "fill the target"))).isEmpty();
+        // "And the dimensions" names no column of diamonds: the model had learnt from carat and cut alone.
+        PlannerAnswer dimensions = plan("diamonds.csv", "predict price from carat, cut and the dimensions");
+        assertThat(steps(dimensions)).isEmpty();
+        assertThat(dimensions.warnings()).anyMatch(w -> w.contains("\"the dimensions\""));
     }
 }
