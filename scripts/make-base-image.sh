@@ -74,8 +74,10 @@ mapfile -t libs < <(
   find "$root/opt/java/openjdk" -type f \( -name '*.so' -o -path '*/bin/*' \) | grep -Ev "/($desktop_only)\$" |
     xargs ldd 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' | sort -u)
 # glibc loads libgcc_s at run time to unwind stacks (pthread_exit, backtraces in hs_err files).
-libgcc=$( { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | awk '/libgcc_s.so.1 .*x86-64/ && !found {print $NF; found = 1}') || true
-[ -n "$libgcc" ] && libs+=("$libgcc")
+# Without it a thread's exit aborts the JVM, so an image without it is not built.
+libgcc=$( { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | awk '/libgcc_s.so.1 .*x86-64/ && !found {print $NF; found = 1}')
+[ -n "$libgcc" ] || { echo "no x86-64 libgcc_s.so.1 in ldconfig's cache: install libgcc-s1" >&2; exit 1; }
+libs+=("$libgcc")
 for lib in "${libs[@]}"; do
   case "$lib" in "$root"/*) continue ;; esac
   mkdir -p "$root$(dirname "$lib")"
