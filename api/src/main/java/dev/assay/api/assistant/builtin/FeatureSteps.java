@@ -242,9 +242,10 @@ final class FeatureSteps {
             String operation = arithmetic().orElseThrow();
             // The order of the operands is what the words say: "horsepower / weight" divides horsepower, whichever
             // column was named first elsewhere ("power to weight ratio: …"); "subtract tip from total" is total - tip.
-            List<String> operandOrder = signed().map(Signed::columns).orElse(columns.subList(0, 2));
+            Optional<Signed> signed = signed();
+            List<String> operandOrder = signed.map(Signed::columns).orElse(columns.subList(0, 2));
             List<ColumnMatcher.Mention> said = operands();
-            if (signed().isEmpty()
+            if (signed.isEmpty()
                     && operation.equals("subtract")
                     && said.size() >= 2
                     && takenFrom(said.get(0), said.get(1))) {

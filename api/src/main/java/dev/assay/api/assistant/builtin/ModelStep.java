@@ -439,21 +439,19 @@ final class ModelStep {
 
     /** "… and the dimensions" among the inputs, where no column's name says which: the words, to ask about. */
     private Optional<String> unnamedGroupAmongInputs(int featureCue) {
-        int end = Math.min(clause.exclusionStart, clause.tokens.size());
-        for (int i = featureCue + 2; i < end; i++) {
+        boolean measured = !VagueInputs.measuredColumns(clause.profile).isEmpty();
+        java.util.OptionalInt at = modelWords.inputWord(featureCue, i -> {
             String word = clause.tokens.get(i).text();
-            boolean measured = java.util.Set.of("measurements", "measures").contains(word)
-                    && !VagueInputs.measuredColumns(clause.profile).isEmpty();
-            if (!clause.isInsideMention(i)
-                    && GROUP_WORDS.contains(word)
-                    && !measured
+            return GROUP_WORDS.contains(word)
+                    && !(measured
+                            && java.util.Set.of("measurements", "measures").contains(word))
                     && java.util.Set.of("the", "all", "its", "their", "other")
-                            .contains(clause.tokens.get(i - 1).text())) {
-                return Optional.of(clause.tokens.get(i - 1).original() + " "
-                        + clause.tokens.get(i).original());
-            }
-        }
-        return Optional.empty();
+                            .contains(clause.tokens.get(i - 1).text());
+        });
+        return at.isPresent()
+                ? Optional.of(clause.tokens.get(at.getAsInt() - 1).original() + " "
+                        + clause.tokens.get(at.getAsInt()).original())
+                : Optional.empty();
     }
 
     /** The columns a question about the model's inputs offers, and what was not done meanwhile. */

@@ -232,32 +232,40 @@ final class ModelWords {
      * input, even where the words of two items read together would make another name.
      */
     private boolean pronounAmongInputs(int featureCue) {
-        return saidAmongInputs(featureCue, Set.of("it", "them"));
+        return inputWord(
+                        featureCue,
+                        i -> Set.of("it", "them").contains(clause.tokens.get(i).text()))
+                .isPresent();
     }
 
     /** "… and the measurements", "and all measurements": every measured column; "the beak measures" are some. */
     private boolean theMeasurementsAmongInputs(int featureCue) {
-        int end = Math.min(clause.exclusionStart, clause.tokens.size());
-        for (int i = featureCue + 2; i < end; i++) {
-            if (!clause.isInsideMention(i)
-                    && Set.of("measurements", "measures")
-                            .contains(clause.tokens.get(i).text())
-                    && Set.of("the", "all").contains(clause.tokens.get(i - 1).text())) {
-                return true;
-            }
-        }
-        return false;
+        return inputWord(
+                        featureCue,
+                        i -> Set.of("measurements", "measures")
+                                        .contains(clause.tokens.get(i).text())
+                                && Set.of("the", "all")
+                                        .contains(clause.tokens.get(i - 1).text()))
+                .isPresent();
     }
 
-    /** Whether one of these words is said among the inputs, outside any column's name. */
-    private boolean saidAmongInputs(int featureCue, Set<String> said) {
+    /** The index of the first word among the inputs, outside any column's name, that the test accepts. */
+    java.util.OptionalInt inputWord(int featureCue, java.util.function.IntPredicate accepts) {
         int end = Math.min(clause.exclusionStart, clause.tokens.size());
         for (int i = featureCue + 1; i < end; i++) {
-            if (!clause.isInsideMention(i) && said.contains(clause.tokens.get(i).text())) {
-                return true;
+            if (!clause.isInsideMention(i) && accepts.test(i)) {
+                return java.util.OptionalInt.of(i);
             }
         }
-        return false;
+        return java.util.OptionalInt.empty();
+    }
+
+    /** A model's inputs when every column is meant: all of them but the identifiers. */
+    static List<String> everyInput(dev.assay.model.profile.Profile profile) {
+        return profile.variables().values().stream()
+                .filter(v -> v.type() != dev.assay.model.dataset.VariableKind.IDENTIFIER)
+                .map(dev.assay.model.profile.VariableProfile::name)
+                .toList();
     }
 
     private List<String> listedColumns(int featureCue) {
@@ -602,9 +610,7 @@ final class ModelWords {
             return clause.referents.stream().filter(c -> !c.equals(target)).toList();
         }
         if (!excluded.isEmpty()) {
-            return clause.profile.variables().values().stream()
-                    .filter(v -> v.type() != dev.assay.model.dataset.VariableKind.IDENTIFIER)
-                    .map(dev.assay.model.profile.VariableProfile::name)
+            return everyInput(clause.profile).stream()
                     .filter(c -> !c.equals(target) && !excluded.contains(c))
                     .toList();
         }

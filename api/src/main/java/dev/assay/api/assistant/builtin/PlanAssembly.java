@@ -225,9 +225,7 @@ final class PlanAssembly {
                 ColumnResolution inputs = new ColumnResolution(parsed);
                 // "what predicts body mass? use everything but island": every other column but the ones left out.
                 List<String> listed = inputs.columns().isEmpty()
-                        ? profile.variables().values().stream()
-                                .filter(v -> v.type() != dev.assay.model.dataset.VariableKind.IDENTIFIER)
-                                .map(dev.assay.model.profile.VariableProfile::name)
+                        ? ModelWords.everyInput(profile).stream()
                                 .filter(c -> !inputs.excluded().contains(c))
                                 .toList()
                         : inputs.columns();
@@ -259,10 +257,7 @@ final class PlanAssembly {
                     Map<String, Object> params = new LinkedHashMap<>(model.params());
                     List<String> inputs = params.get("features") instanceof List<?> given && !given.isEmpty()
                             ? FollowUps.names(given)
-                            : profile.variables().values().stream()
-                                    .filter(v -> v.type() != dev.assay.model.dataset.VariableKind.IDENTIFIER)
-                                    .map(dev.assay.model.profile.VariableProfile::name)
-                                    .toList();
+                            : ModelWords.everyInput(profile);
                     params.put(
                             "features",
                             inputs.stream()
