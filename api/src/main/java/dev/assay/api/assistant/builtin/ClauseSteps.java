@@ -353,6 +353,16 @@ final class ClauseSteps {
                 return Interpretation.warn(String.join(" ", scopeNotes));
             }
         }
+        // "fill unemp with the median" where unemp has no gap: the step is kept as asked, and said to change nothing.
+        List<String> complete = columns.stream()
+                .filter(c -> clause.profile.variables().containsKey(c)
+                        && clause.profile.variables().get(c).missing() == 0)
+                .toList();
+        if (!complete.isEmpty()) {
+            scopeNotes.add(String.join(", ", complete) + (complete.size() == 1 ? " has" : " have")
+                    + " no missing values in the uploaded data, so this fill changes nothing unless an earlier step"
+                    + " makes gaps.");
+        }
         boolean strategySaid = waySaid;
         List<String> words = columns.stream().filter(c -> !numeric(c)).toList();
         if (!strategySaid && !words.isEmpty()) {

@@ -1713,6 +1713,9 @@ class QuietDepartureTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.params().get("columns")).isEqualTo(List.of("Age")));
         assertThat(except.warnings()).anyMatch(w -> w.startsWith("Left out Embarked"));
+        // A fill of a column without gaps is kept as asked, and said to change nothing.
+        assertThat(plan("macrodata.csv", "fill unemp with the median").warnings())
+                .anyMatch(w -> w.startsWith("unemp has no missing values"));
         // "Fill the target" with no model had filled every column with gaps.
         assertThat(steps(plan("titanic.csv", "fill the target"))).isEmpty();
         // "And the dimensions" names no column of diamonds: the model had learnt from carat and cut alone.
